@@ -1,0 +1,297 @@
+"""The command line: thin click commands over the core (`newsroom --help`).
+
+Exit codes: 0 done; 1 refused or invalid (stderr says why and what to do); 2 usage.
+With no command, `newsroom` opens the editors' TUI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from .core.clock import parse_time
+from .core.config import find_root
+from .core.errors import NewsroomError
+from .core.init import init_newsroom
+from .core.service import NewArticle, Newsroom, open_newsroom
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> NoReturn:
+    """Say why on stderr and exit 1."""
+    click.echo(f"newsroom: {message}", err=True)
+    sys.exit(1)
+
+
+def friendly(func: F) -> F:
+    """Turn the core's errors into a message and exit 1: no traceback for bad input."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NewsroomError as exc:
+            fail(str(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Context:
+    """What every command gets: the root (maybe none yet) and the acting person."""
+
+    def __init__(self, root: Path | None, actor: str | None) -> None:
+        self.root = root
+        self.actor = actor
+        self._newsroom: Newsroom | None = None
+
+    @property
+    def newsroom(self) -> Newsroom:
+        if self._newsroom is None:
+            self._newsroom = open_newsroom(self.root, self.actor)
+        return self._newsroom
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _resolve_root(root: str | None) -> Path | None:
+    if root:
+        return Path(root).resolve()
+    env = os.environ.get("NEWSROOM_ROOT")
+    if env:
+        return Path(env).resolve()
+    return find_root(Path.cwd())
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--root", type=click.Path(file_okay=False), help="The newsroom folder "
+              "(default: NEWSROOM_ROOT, else the nearest folder upward with newsroom.toml).")
+@click.option("--as", "actor", metavar="NAME", help="Act as NAME (default: NEWSROOM_USER, "
+              "else git's user.name, else the login name).")
+@click.version_option(package_name="newsroom")
+@click.pass_context
+def cli(ctx: click.Context, root: str | None, actor: str | None) -> None:
+    """A terminal newsroom: releases as Markdown, an enforced workflow, partner-grade feeds.
+
+    Run without a command to open the editors' desk (the TUI).
+    """
+    ctx.obj = Context(_resolve_root(root), actor)
+    if ctx.invoked_subcommand is None:
+        _open_tui(ctx.obj)
+
+
+@friendly
+def _open_tui(obj: Context) -> None:
+    newsroom = obj.newsroom
+    try:
+        from .tui.app import run_app
+    except ImportError:  # the TUI has not landed yet: show the desk as a table
+        from .clirender import print_list
+
+        print_list(newsroom.snapshot(), newsroom)
+        return
+    run_app(newsroom)
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--title", default="Humas", help="The newsroom's title, e.g. 'Humas Kementerian'.")
+@friendly
+def init(folder: str | None, title: str) -> None:
+    """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
+    target = Path(folder or ".").resolve()
+    config = init_newsroom(target, title)
+    click.echo(f"Made a newsroom in {target}\n  edit {config.name} (base_url, partners), then:\n"
+               f"  newsroom --root {target} new --title 'Judul siaran pers'")
+
+
+def _read_body(body_file: str | None) -> str:
+    if body_file is None:
+        return ""
+    if body_file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(body_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{body_file}: cannot read the body: {exc}")
+
+
+def _time_option(newsroom: Newsroom, value: str | None, name: str) -> Any:
+    if value is None:
+        return None
+    try:
+        return parse_time(value, newsroom.config.tz)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=name) from None
+
+
+@cli.command()
+@click.option("--title", required=True, help="The headline.")
+@click.option("--dateline", default="", help="The city, e.g. YOGYAKARTA.")
+@click.option("--category", "categories", multiple=True, help="A category (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--summary", default="", help="One or two sentences for partners.")
+@click.option("--body-file", metavar="FILE|-", help="Read the Markdown body from FILE or stdin.")
+@click.option("--embargo", metavar="ISO", help="Not before this time, e.g. 2026-12-08T09:00.")
+@pass_ctx
+@friendly
+def new(obj: Context, title: str, dateline: str, categories: tuple[str, ...],
+        tags: tuple[str, ...], summary: str, body_file: str | None, embargo: str | None) -> None:
+    """Start a new draft; prints its id and path."""
+    newsroom = obj.newsroom
+    fields = NewArticle(title=title, body=_read_body(body_file), dateline=dateline,
+                        summary=summary, categories=list(categories), tags=list(tags),
+                        embargo=_time_option(newsroom, embargo, "--embargo"))
+    article = newsroom.create(fields)
+    click.echo(f"{article.id}\t{article.path}")
+
+
+@cli.command("list")
+@click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@pass_ctx
+@friendly
+def list_(obj: Context, statuses: tuple[str, ...], as_json: bool) -> None:
+    """The releases, newest change first."""
+    newsroom = obj.newsroom
+    snapshot = newsroom.snapshot()
+    if statuses:
+        snapshot.articles = [a for a in snapshot.articles if a.status in statuses]
+    if as_json:
+        from .core.listing import listing_json
+
+        click.echo(json.dumps(listing_json(snapshot), ensure_ascii=False, indent=2))
+        return
+    from .clirender import print_list
+
+    print_list(snapshot, newsroom)
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@pass_ctx
+@friendly
+def show(obj: Context, ref: str, as_json: bool) -> None:
+    """One release: its fields, text, history, comments and what you may do next."""
+    newsroom = obj.newsroom
+    article = newsroom.find(ref)
+    if as_json:
+        from .core.listing import article_json
+
+        click.echo(json.dumps(article_json(article, full=True), ensure_ascii=False, indent=2))
+        return
+    from .clirender import print_article
+
+    print_article(article, newsroom)
+
+
+@cli.command()
+@click.argument("ref")
+@pass_ctx
+@friendly
+def edit(obj: Context, ref: str) -> None:
+    """Open a release in $EDITOR; it is checked and saved when the editor closes."""
+    newsroom = obj.newsroom
+    article = newsroom.find(ref)
+    assert article.path is not None
+    original = (newsroom.config.root / article.path).read_text(encoding="utf-8")
+    fd, name = tempfile.mkstemp(prefix=f"{article.slug}.", suffix=".md")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    if subprocess.call(f'{editor} "{name}"', shell=True) != 0:
+        fail(f"{editor} failed; your text is kept in {name}")
+    text = Path(name).read_text(encoding="utf-8")
+    if text == original:
+        os.unlink(name)
+        click.echo("No change.")
+        return
+    try:
+        newsroom.save_text(article, text)
+    except NewsroomError as exc:
+        fail(f"{exc}\nNothing was saved; your text is kept in {name}")
+    os.unlink(name)
+    click.echo(f"Saved {article.path}")
+
+
+def _action_command(action: str, help_text: str, needs: str | None = None) -> None:
+    """Register `newsroom ACTION REF [--note/--reason T]` over the core's workflow."""
+
+    @pass_ctx
+    @friendly
+    def command(obj: Context, ref: str, note: str = "", reason: str = "",
+                embargo: str | None = None) -> None:
+        newsroom = obj.newsroom
+        when = _time_option(newsroom, embargo, "--embargo")
+        outcome = newsroom.act(ref, action, note=note or reason, embargo=when)
+        article = outcome.article
+        click.echo(f"{action.replace('_', ' ')}: {article.title} -> {article.status} "
+                   f"({article.path})")
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+    params: list[click.Parameter] = [click.Argument(["ref"])]
+    if needs:
+        params.append(click.Option([f"--{needs}"], required=True, help=f"The {needs} (required)."))
+    if action == "approve":
+        params.append(click.Option(["--embargo"], metavar="ISO",
+                                   help="Set the embargo (lift time) while approving."))
+    cli.add_command(click.Command(action.replace("_", "-"), callback=command, params=params,
+                                  help=help_text))
+
+
+_action_command("submit", "Send a draft for review.")
+_action_command("approve", "Approve a release in review (not your own last change).")
+_action_command("request_changes", "Send a release back to its writer with a note.", "note")
+_action_command("comment", "Add a comment to a release.", "note")
+_action_command("correct", "Start a numbered correction of a published release.", "note")
+_action_command("retract", "Retract a published release, saying why.", "reason")
+
+
+@cli.command()
+@pass_ctx
+@friendly
+def check(obj: Context) -> None:
+    """Validate the config and every article: `path:line: message`; exit 1 on any error."""
+    problems = obj.newsroom.check()
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        fail(f"{len(problems)} problem(s) found")
+    click.echo("All articles are valid.")
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--title", help="The title (default: proposed from the text; edit it later).")
+@pass_ctx
+@friendly
+def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
+    """Import plain-text releases or front-matter Markdown files as drafts."""
+    failed = 0
+    for name in files:
+        try:
+            article = obj.newsroom.import_file(Path(name), title)
+        except NewsroomError as exc:
+            click.echo(f"newsroom: {exc}", err=True)
+            failed += 1
+            continue
+        click.echo(f"{article.id}\t{article.path}\t{article.title}")
+    if failed:
+        sys.exit(1)
+
+
+def main() -> None:
+    """The console script."""
+    cli(prog_name="newsroom")

@@ -1,0 +1,78 @@
+"""How the command line shows releases to people (rich tables and panels)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .core.clock import zone_abbreviation
+from .core.listing import newest_first
+from .core.model import Article
+from .core.service import Newsroom
+from .core.store import Snapshot
+from .core.workflow import allowed_actions
+
+console = Console()
+
+
+def when(newsroom: Newsroom, value: dt.datetime | None) -> str:
+    """A time in the newsroom's zone with its abbreviation: `07-12-2018 16:30 WIB`."""
+    if value is None:
+        return ""
+    local = value.astimezone(newsroom.config.tz)
+    return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(newsroom.config.timezone, local)}"
+
+
+def print_list(snapshot: Snapshot, newsroom: Newsroom) -> None:
+    """The desk as a table, then any broken files."""
+    table = Table(title=f"{newsroom.config.title}: {len(snapshot.articles)} releases", expand=True)
+    for column in ("id", "status", "title", "dateline", "author", "updated", "embargo"):
+        table.add_column(column, ratio=1 if column == "title" else None, min_width=16
+                         if column == "title" else None, no_wrap=column != "title")
+    for article in newest_first(snapshot.articles):
+        table.add_row(article.id[:8], article.status, escape(article.title), article.dateline,
+                      article.author, when(newsroom, article.updated),
+                      when(newsroom, article.embargo))
+    console.print(table)
+    for problem in snapshot.problems:
+        console.print(f"[red]broken:[/] {escape(str(problem))}")
+
+
+def print_article(article: Article, newsroom: Newsroom) -> None:
+    """One release in full, with its history and what this person may do next."""
+    console.rule(escape(article.title))
+    fields = [("id", article.id), ("status", article.status), ("path", str(article.path)),
+              ("dateline", article.dateline), ("author", article.author),
+              ("credit", article.credit), ("categories", ", ".join(article.categories)),
+              ("tags", ", ".join(article.tags)), ("embargo", when(newsroom, article.embargo)),
+              ("published", when(newsroom, article.published))]
+    if article.image:
+        fields += [("photo", article.image.src), ("caption", article.image.caption),
+                   ("photo credit", article.image.credit)]
+    for name, value in fields:
+        if value:
+            console.print(f"[bold]{name:>12}[/] {escape(value)}")
+    console.print()
+    lead = f"{article.dateline} – " if article.dateline else ""
+    console.print(escape(lead + article.body.strip()) + escape(_credit_line(article)))
+    console.rule("history")
+    for h in article.history:
+        move = f"{h.from_ or ''} -> {h.to}" if h.to and h.from_ != h.to else ""
+        note = f": {h.note}" if h.note else ""
+        console.print(f"{when(newsroom, h.at)}  {h.by:<12} {h.action} {move}{escape(note)}")
+    for c in article.comments:
+        console.print(f"{when(newsroom, c.at)}  {c.by:<12} comment: {escape(c.text)}")
+    console.rule(f"what {newsroom.actor} may do")
+    for action, decision in allowed_actions(article, newsroom.actor, newsroom.config,
+                                            newsroom.now()).items():
+        mark = "[green]yes[/]" if decision.allowed else f"[dim]no: {escape(decision.reason)}[/]"
+        console.print(f"  {action:<16} {mark}")
+
+
+def _credit_line(article: Article) -> str:
+    if article.author or article.credit:
+        return f" ({article.author}/{article.credit})"
+    return ""

@@ -1,0 +1,71 @@
+"""Time: an injectable clock, the newsroom's zone, and ISO 8601 parsing.
+
+Every time the tool writes is timezone-aware and carries its offset in the
+newsroom's zone (Asia/Jakarta, `+07:00`, by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Clock = Callable[[], dt.datetime]
+
+# Abbreviations Indonesian readers expect; zoneinfo's own are numeric for some zones.
+_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zone(name: str) -> dt.tzinfo:
+    """The tzinfo for an IANA name; Asia/Jakarta falls back to a fixed +07:00 without tzdata."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        if name == "Asia/Jakarta":
+            return dt.timezone(dt.timedelta(hours=7), "WIB")
+        raise
+
+
+def zone_abbreviation(name: str, when: dt.datetime) -> str:
+    """WIB/WITA/WIT for Indonesia's zones, else what the zone database says."""
+    return _ABBREVIATIONS.get(name) or when.astimezone(zone(name)).tzname() or name
+
+
+def system_clock() -> dt.datetime:
+    """Now, as an aware UTC datetime."""
+    return dt.datetime.now(dt.UTC)
+
+
+def fixed_clock(when: dt.datetime) -> Clock:
+    """A clock that always answers `when` (for tests and `--now`)."""
+    return lambda: when
+
+
+def parse_time(text: str, tz: dt.tzinfo) -> dt.datetime:
+    """Parse ISO 8601; a time without an offset is read in the newsroom's zone.
+
+    Accepts `2018-12-07T16:30:00+07:00`, `2018-12-07 16:30`, `2018-12-07` (midnight)
+    and a trailing `Z`. Raises ValueError with a readable message.
+    """
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"not a date and time: {text!r} (write it as 2026-12-07T09:00+07:00)"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def to_zone(when: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """The same instant in the newsroom's zone, without microseconds (files stay tidy)."""
+    return when.astimezone(tz).replace(microsecond=0)

@@ -1,0 +1,229 @@
+"""The newsroom's configuration: `newsroom.toml` at its root, read into typed settings.
+
+Every key has a default, so a newsroom with an empty file works; a wrong key or
+value raises ConfigError naming it (`[feeds] limit: must be a whole number`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .clock import zone
+from .errors import ConfigError
+
+CONFIG_NAME = "newsroom.toml"
+CHECK_LEVELS = ("required", "recommended", "off")
+CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
+               "placeholders", "embargo_future")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A newsroom that takes our releases, with the filters of its own feed."""
+
+    name: str
+    title: str
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str = ""
+    embargo_access: bool = False
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one newsroom; `root` is the folder holding newsroom.toml."""
+
+    root: Path
+    title: str = "Newsroom"
+    description: str = "Siaran pers"
+    base_url: str = "https://example.go.id"
+    feeds_url: str = ""
+    link_pattern: str = "{base_url}/siaran-pers/{slug}/"
+    language: str = "id"
+    timezone: str = "Asia/Jakarta"
+    publisher: str = ""
+    feed_limit: int = 50
+    ttl: int = 15
+    retraction_days: int = 30
+    four_eyes: bool = True
+    checks: dict[str, str] = field(default_factory=dict)
+    partners: tuple[Partner, ...] = ()
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        """The newsroom's zone as a tzinfo."""
+        return zone(self.timezone)
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "articles"
+
+    @property
+    def feeds_dir(self) -> Path:
+        return self.root / "feeds"
+
+    @property
+    def state_dir(self) -> Path:
+        """Working files that are not content: caches, locks, the publish log (kept out of git)."""
+        return self.root / ".newsroom"
+
+    @property
+    def feeds_base(self) -> str:
+        """The public URL `feeds/` is served at."""
+        return (self.feeds_url or self.base_url.rstrip("/") + "/feeds").rstrip("/")
+
+    def check_level(self, name: str) -> str:
+        return self.checks.get(name, DEFAULT_CHECKS[name])
+
+
+DEFAULT_CHECKS = {
+    "required_fields": "required",
+    "summary": "recommended",
+    "category": "recommended",
+    "image_caption_credit": "required",
+    "placeholders": "required",
+    "embargo_future": "required",
+}
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds newsroom.toml."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def load_config(root: Path) -> Config:
+    """Read and check `root/newsroom.toml`."""
+    path = root / CONFIG_NAME
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file (run `newsroom init {root}` to make one)") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return parse_config(root, data)
+
+
+def parse_config(root: Path, data: dict[str, Any]) -> Config:
+    """Typed settings from a parsed TOML document; unknown tables or keys are errors."""
+    reader = _Reader(root / CONFIG_NAME, data)
+    site = reader.table("site", {"title", "description", "base_url", "feeds_url", "link_pattern",
+                                 "language", "timezone", "publisher"})
+    feeds = reader.table("feeds", {"limit", "ttl", "retraction_days"})
+    workflow = reader.table("workflow", {"four_eyes"})
+    checks = reader.table("checks", set(CHECK_NAMES))
+    reader.only({"site", "feeds", "workflow", "checks", "partners"})
+    config = Config(
+        root=root,
+        title=reader.text(site, "site", "title", "Newsroom"),
+        description=reader.text(site, "site", "description", "Siaran pers"),
+        base_url=reader.text(site, "site", "base_url", "https://example.go.id").rstrip("/"),
+        feeds_url=reader.text(site, "site", "feeds_url", ""),
+        link_pattern=reader.text(site, "site", "link_pattern", "{base_url}/siaran-pers/{slug}/"),
+        language=reader.text(site, "site", "language", "id"),
+        timezone=reader.text(site, "site", "timezone", "Asia/Jakarta"),
+        publisher=reader.text(site, "site", "publisher", ""),
+        feed_limit=reader.number(feeds, "feeds", "limit", 50),
+        ttl=reader.number(feeds, "feeds", "ttl", 15),
+        retraction_days=reader.number(feeds, "feeds", "retraction_days", 30),
+        four_eyes=reader.flag(workflow, "workflow", "four_eyes", True),
+        checks={k: reader.choice(checks, "checks", k, CHECK_LEVELS) for k in checks},
+        partners=tuple(reader.partners()),
+    )
+    try:
+        config.tz  # noqa: B018 - validates the zone name
+    except Exception:
+        raise ConfigError(f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
+                          "(use an IANA name such as Asia/Jakarta)") from None
+    if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
+        raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
+    return config
+
+
+class _Reader:
+    """Pulls typed values out of TOML, raising errors that name the table and key."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    def fail(self, where: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {where}: {message}")
+
+    def only(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(key, "unknown setting (known: " + ", ".join(sorted(allowed)) + ")")
+
+    def table(self, name: str, allowed: set[str]) -> dict[str, Any]:
+        value = self.data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail(name, "must be a table, written [" + name + "]")
+        for key in value:
+            if key not in allowed:
+                raise self.fail(f"[{name}] {key}", "unknown key (known: "
+                                + ", ".join(sorted(allowed)) + ")")
+        return value
+
+    def text(self, table: dict[str, Any], name: str, key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(f"[{name}] {key}", "must be text in quotes")
+        return value
+
+    def number(self, table: dict[str, Any], name: str, key: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"[{name}] {key}", "must be a whole number, 0 or more")
+        return value
+
+    def flag(self, table: dict[str, Any], name: str, key: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"[{name}] {key}", "must be true or false")
+        return value
+
+    def choice(self, table: dict[str, Any], name: str, key: str, options: tuple[str, ...]) -> str:
+        value = table.get(key)
+        if value not in options:
+            raise self.fail(f"[{name}] {key}", "must be one of " + ", ".join(options))
+        return str(value)
+
+    def words(self, table: dict[str, Any], where: str, key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{where} {key}", 'must be a list of text, e.g. ["Pemilu"]')
+        return tuple(value)
+
+    def partners(self) -> list[Partner]:
+        raw = self.data.get("partners", [])
+        if not isinstance(raw, list):
+            raise self.fail("partners", "write each partner as a [[partners]] table")
+        out: list[Partner] = []
+        for i, item in enumerate(raw):
+            where = f"[[partners]] #{i + 1}"
+            allowed = {"name", "title", "categories", "tags", "language", "embargo_access"}
+            for key in item:
+                if key not in allowed:
+                    raise self.fail(f"{where} {key}", "unknown key")
+            name = item.get("name")
+            if not isinstance(name, str) or not name.isidentifier() and not name.replace(
+                "-", "_"
+            ).isidentifier():
+                raise self.fail(f"{where} name", "must be a short name like antara (letters, -)")
+            if any(p.name == name for p in out):
+                raise self.fail(f"{where} name", f"partner {name!r} is listed twice")
+            out.append(Partner(
+                name=name, title=self.text(item, where, "title", name),
+                categories=self.words(item, where, "categories"),
+                tags=self.words(item, where, "tags"),
+                language=self.text(item, where, "language", ""),
+                embargo_access=self.flag(item, where, "embargo_access", False),
+            ))
+        return out

@@ -1,0 +1,49 @@
+"""Errors the core raises. Each one says what went wrong and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class NewsroomError(Exception):
+    """Base of every error meant for a person: the message is shown as it is."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file: where it is, what it is, how to fix it."""
+
+    path: Path
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        text = f"{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class ArticleError(NewsroomError):
+    """A file that is not a valid article."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class ConfigError(NewsroomError):
+    """A bad newsroom.toml; the message names the key."""
+
+
+class NotFound(NewsroomError):
+    """No article answers to a reference, or more than one does."""
+
+
+class ConflictError(NewsroomError):
+    """The file changed on disk since it was read: saving would overwrite someone's work."""
+
+
+class Refused(NewsroomError):
+    """The workflow does not allow this action for this person on this release."""

@@ -1,0 +1,324 @@
+"""Reading and writing article files: YAML front matter between `---` lines, then Markdown.
+
+`parse()` turns text into an `Article` or raises `ArticleError` naming the line;
+`dump()` writes keys in a stable order (the file's own order, new keys slotted in
+where they belong) so that git diffs stay small and unknown keys survive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .clock import parse_time
+from .errors import ArticleError, Problem
+from .model import (
+    ALL_STATUSES,
+    KEY_ORDER,
+    Article,
+    Comment,
+    Correction,
+    HistoryEntry,
+    Image,
+)
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HANDLER = frontmatter.YAMLHandler()
+_ALWAYS = frozenset({"id", "title", "slug", "status"})
+
+
+class FieldError(ValueError):
+    """A front-matter value of the wrong shape; `keys` locates it (e.g. ("history", 2, "at"))."""
+
+    def __init__(self, keys: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+# ---------------------------------------------------------------- reading
+
+
+def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
+    """Parse an article file's text; raise ArticleError with the path and line on any problem."""
+    front, body, body_line = _split(text, path)
+    try:
+        meta = yaml.load(front, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleError(
+            Problem(path, line, f"bad YAML in front matter: {reason}",
+                    "check quotes, colons and indentation on that line")
+        ) from None
+    if not isinstance(meta, dict):
+        raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
+    try:
+        return from_mapping(meta, body, tz)
+    except FieldError as exc:
+        line = _line_of(front, exc.keys)
+        raise ArticleError(Problem(path, line, str(exc))) from None
+
+
+def _split(text: str, path: Path) -> tuple[str, str, int]:
+    """Split into (front matter, body, first body line); the file must open with `---`."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not _HANDLER.detect(text):
+        raise ArticleError(
+            Problem(path, 1, "no front matter", "the file must start with a line `---`, "
+                    "then `key: value` lines, then `---`, then the Markdown body")
+        )
+    try:
+        _, front, body = _HANDLER.FM_BOUNDARY.split(text, 2)
+    except ValueError:
+        raise ArticleError(
+            Problem(path, 1, "front matter is never closed", "add a line `---` after the last key")
+        ) from None
+    body_line = front.count("\n") + 3
+    return front, body.lstrip("\n").rstrip() + "\n" if body.strip() else "", body_line
+
+
+def _line_of(front: str, keys: tuple[str | int, ...]) -> int | None:
+    """The 1-based file line of a key path in the front matter (slow path: errors only)."""
+    try:
+        node: Any = yaml.compose(front, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    line = 2
+    for key in keys:
+        found = None
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            found = node.value[key] if key < len(node.value) else None
+        if found is None:
+            break
+        node = found
+        line = node.start_mark.line + 2
+    return line
+
+
+def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
+    """Build an Article from a parsed front matter mapping, checking every known key's type."""
+    for key in ("id", "title", "slug"):
+        if not _str(meta, key):
+            raise FieldError((key,), f"`{key}` is missing or empty")
+    status = _str(meta, "status") or "draft"
+    if status not in ALL_STATUSES:
+        raise FieldError(("status",), f"unknown status {status!r}; use one of "
+                         + ", ".join(ALL_STATUSES))
+    known = set(KEY_ORDER)
+    return Article(
+        id=_str(meta, "id"), title=_str(meta, "title"), slug=_str(meta, "slug"), status=status,
+        language=_str(meta, "language") or "id", release_number=_str(meta, "release_number"),
+        dateline=_str(meta, "dateline"), author=_str(meta, "author"),
+        credit=_str(meta, "credit"), summary=_str(meta, "summary"),
+        categories=_strlist(meta, "categories"), tags=_strlist(meta, "tags"),
+        image=_image(meta), embargo=_time(meta, ("embargo",), tz),
+        created=_time(meta, ("created",), tz), updated=_time(meta, ("updated",), tz),
+        published=_time(meta, ("published",), tz), corrections=_corrections(meta, tz),
+        published_version=_mapping_or_none(meta, "published_version"),
+        history=_history(meta, tz), comments=_comments(meta, tz), body=body,
+        extra={k: v for k, v in meta.items() if k not in known},
+        key_order=[str(k) for k in meta],
+    )
+
+
+def _str(meta: dict[str, Any], key: str) -> str:
+    value = meta.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, dict | list):
+        raise FieldError((key,), f"`{key}` must be text, not {type(value).__name__}")
+    return str(value).strip()
+
+
+def _strlist(meta: dict[str, Any], key: str) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or any(isinstance(v, dict | list) for v in value):
+        raise FieldError((key,), f"`{key}` must be a list of words, e.g. `{key}: [a, b]`")
+    return [str(v) for v in value if v is not None]
+
+
+def _time(meta: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> dt.datetime | None:
+    value = meta.get(str(keys[-1]))
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    if isinstance(value, str):
+        try:
+            return parse_time(value, tz)
+        except ValueError as exc:
+            raise FieldError(keys, f"`{keys[-1]}`: {exc}") from None
+    raise FieldError(keys, f"`{keys[-1]}` must be a date and time like 2026-12-07T09:00:00+07:00")
+
+
+def _mapping_or_none(meta: dict[str, Any], key: str) -> dict[str, Any] | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise FieldError((key,), f"`{key}` must be a set of `key: value` lines")
+    return value
+
+
+def _image(meta: dict[str, Any]) -> Image | None:
+    value = _mapping_or_none(meta, "image")
+    if value is None:
+        return None
+    image = {k: _str(value, k) for k in ("src", "caption", "credit", "alt")}
+    return Image(**image)
+
+
+def _records(meta: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FieldError((key,), f"`{key}` must be a list of entries starting with `- at:`")
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise FieldError((key, i), f"`{key}` entry {i + 1} must be a set of `key: value` lines")
+    return value
+
+
+def _required_time(record: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> dt.datetime:
+    when = _time(record, keys, tz)
+    if when is None:
+        raise FieldError(keys, f"`{keys[0]}` entry {int(keys[1]) + 1} has no `at` time")
+    return when
+
+
+def _history(meta: dict[str, Any], tz: dt.tzinfo) -> list[HistoryEntry]:
+    out = []
+    for i, rec in enumerate(_records(meta, "history")):
+        out.append(HistoryEntry(
+            at=_required_time(rec, ("history", i, "at"), tz), by=_str(rec, "by"),
+            action=_str(rec, "action"), from_=_str(rec, "from") or None,
+            to=_str(rec, "to") or None, note=_str(rec, "note"),
+        ))
+    return out
+
+
+def _comments(meta: dict[str, Any], tz: dt.tzinfo) -> list[Comment]:
+    return [
+        Comment(at=_required_time(rec, ("comments", i, "at"), tz), by=_str(rec, "by"),
+                text=_str(rec, "text"))
+        for i, rec in enumerate(_records(meta, "comments"))
+    ]
+
+
+def _corrections(meta: dict[str, Any], tz: dt.tzinfo) -> list[Correction]:
+    out = []
+    for i, rec in enumerate(_records(meta, "corrections")):
+        number = rec.get("number", i + 1)
+        if not isinstance(number, int):
+            raise FieldError(("corrections", i, "number"), "correction `number` must be a number")
+        out.append(Correction(number=number, at=_required_time(rec, ("corrections", i, "at"), tz),
+                              by=_str(rec, "by"), note=_str(rec, "note")))
+    return out
+
+
+# ---------------------------------------------------------------- writing
+
+
+class _Flow(list[str]):
+    """A list written inline: `tags: [a, b]`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Plain ISO timestamps with their offset, inline word lists, unicode kept, no aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_time(dumper: yaml.SafeDumper, value: dt.datetime) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(dt.datetime, _represent_time)
+_Dumper.add_representer(_Flow, _represent_flow)
+
+
+def to_mapping(article: Article) -> dict[str, Any]:
+    """The article's front matter as a mapping in the order it is written."""
+    values = _known_values(article)
+    values.update(article.extra)
+    order = _key_order(article.key_order, values)
+    return {k: values[k] for k in order}
+
+
+def dump(article: Article) -> str:
+    """The file text for an article: front matter, a blank line, the body."""
+    front = yaml.dump(to_mapping(article), Dumper=_Dumper, sort_keys=False,
+                      allow_unicode=True, width=4096, default_flow_style=False)
+    body = article.body.strip("\n")
+    return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
+
+
+def _known_values(a: Article) -> dict[str, Any]:
+    image = None
+    if a.image is not None:
+        image = {k: v for k, v in vars(a.image).items() if v}
+    return {
+        "id": a.id, "title": a.title, "slug": a.slug, "status": a.status,
+        "language": a.language, "release_number": a.release_number, "dateline": a.dateline,
+        "author": a.author, "credit": a.credit, "summary": a.summary,
+        "categories": _Flow(a.categories), "tags": _Flow(a.tags), "image": image,
+        "embargo": a.embargo, "created": a.created, "updated": a.updated,
+        "published": a.published,
+        "corrections": [
+            {"number": c.number, "at": c.at, "by": c.by, "note": c.note} for c in a.corrections
+        ],
+        "published_version": a.published_version,
+        "history": [_history_record(h) for h in a.history],
+        "comments": [{"at": c.at, "by": c.by, "text": c.text} for c in a.comments],
+    }
+
+
+def _history_record(h: HistoryEntry) -> dict[str, Any]:
+    record: dict[str, Any] = {"at": h.at, "by": h.by, "action": h.action}
+    if h.from_:
+        record["from"] = h.from_
+    if h.to:
+        record["to"] = h.to
+    if h.note:
+        record["note"] = h.note
+    return record
+
+
+def _key_order(original: list[str], values: dict[str, Any]) -> list[str]:
+    """The file's own key order; present keys it lacked slot in after their canonical neighbour."""
+    rank = {k: i for i, k in enumerate(KEY_ORDER)}
+    order = [k for k in original if k in values]
+    for key in KEY_ORDER:
+        if key in order or not (key in _ALWAYS or _present(values.get(key))):
+            continue
+        pos = 0
+        for i, existing in enumerate(order):
+            if existing in rank and rank[existing] < rank[key]:
+                pos = i + 1
+        order.insert(pos, key)
+    order += [k for k in values if k not in order]
+    return [k for k in order if k in _ALWAYS or k in original or _present(values[k])]
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [], {})

@@ -1,0 +1,134 @@
+"""The article model: one press release, as typed Python objects.
+
+The file format (YAML front matter + Markdown) lives in `fileformat.py`; this
+module only knows the shape of a release and a few facts derived from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+STATUSES = ("draft", "in_review", "changes_requested", "approved", "published", "retracted")
+# A published release whose correction is being written keeps this status until it is submitted.
+CORRECTING = "correcting"
+ALL_STATUSES = (*STATUSES, CORRECTING)
+
+# The order keys are written in; unknown keys follow in the order they were found.
+KEY_ORDER = (
+    "id", "title", "slug", "status", "language", "release_number", "dateline", "author",
+    "credit", "summary", "categories", "tags", "image", "embargo", "created", "updated",
+    "published", "corrections", "published_version", "history", "comments",
+)  # fmt: skip
+
+# Actions that change the text: whoever took one last is the release's last editor.
+TEXT_ACTIONS = frozenset({"create", "import", "edit", "correct"})
+
+
+@dataclass
+class Image:
+    """The release's photo: where it is and how it is captioned and credited."""
+
+    src: str = ""
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+
+@dataclass
+class HistoryEntry:
+    """One step in a release's life: who did what, when, and why."""
+
+    at: dt.datetime
+    by: str
+    action: str
+    from_: str | None = None
+    to: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Comment:
+    """A reviewer's or writer's remark; comments never change the status."""
+
+    at: dt.datetime
+    by: str
+    text: str
+
+
+@dataclass
+class Correction:
+    """A numbered correction to a published release, shown to partners once published."""
+
+    number: int
+    at: dt.datetime
+    by: str
+    note: str
+
+
+@dataclass
+class Source:
+    """What the file looked like when it was read, to refuse saving over someone else's change."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+
+@dataclass
+class Article:
+    """A press release: front matter fields, the Markdown body, and where it came from."""
+
+    id: str
+    title: str
+    slug: str
+    status: str = "draft"
+    language: str = "id"
+    release_number: str = ""
+    dateline: str = ""
+    author: str = ""
+    credit: str = ""
+    summary: str = ""
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    image: Image | None = None
+    embargo: dt.datetime | None = None
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    published: dt.datetime | None = None
+    corrections: list[Correction] = field(default_factory=list)
+    published_version: dict[str, Any] | None = None
+    history: list[HistoryEntry] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    body: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    key_order: list[str] = field(default_factory=list)
+    path: Path | None = None
+    source: Source | None = None
+
+    @property
+    def last_editor(self) -> str | None:
+        """Who last changed the text (create, import or edit), from the history."""
+        for entry in reversed(self.history):
+            if entry.action in TEXT_ACTIONS:
+                return entry.by
+        return None
+
+    @property
+    def retraction(self) -> HistoryEntry | None:
+        """The history entry that retracted the release, if it was retracted."""
+        if self.status != "retracted":
+            return None
+        return next((h for h in reversed(self.history) if h.action == "retract"), None)
+
+    @property
+    def is_live(self) -> bool:
+        """Partners have seen it: published, or published and now being corrected."""
+        return self.status == "published" or self.published_version is not None
+
+    def search_text(self) -> str:
+        """Lower-cased title, summary, tags and body, for live filtering."""
+        parts = [self.title, self.summary, " ".join(self.tags), self.dateline, self.body]
+        return "\n".join(parts).lower()

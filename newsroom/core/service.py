@@ -1,0 +1,170 @@
+"""The newsroom as the faces see it: create, find, act on, edit, import and check releases.
+
+The CLI and the TUI both call these functions, so every rule lives once. A
+`Newsroom` holds the config, the store, the clock and the acting person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fileformat
+from .clock import Clock, system_clock, to_zone
+from .config import Config, load_config
+from .errors import ArticleError, ConfigError, NewsroomError, Problem
+from .identity import resolve_actor
+from .importer import parse_plain
+from .model import Article, HistoryEntry, Image
+from .store import Snapshot, Store, slugify
+from .workflow import Outcome, apply, record_edit
+
+
+@dataclass
+class NewArticle:
+    """The fields a person gives when starting a release."""
+
+    title: str
+    body: str = ""
+    dateline: str = ""
+    summary: str = ""
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    embargo: dt.datetime | None = None
+    author: str = ""
+    credit: str = ""
+    image: Image | None = None
+
+
+class Newsroom:
+    """One newsroom folder, acted on by one person with one clock."""
+
+    def __init__(self, config: Config, actor: str | None = None,
+                 clock: Clock = system_clock) -> None:
+        self.config = config
+        self.store = Store(config)
+        self.actor = resolve_actor(actor)
+        self.clock = clock
+
+    @classmethod
+    def open(cls, root: Path, actor: str | None = None,
+             clock: Clock = system_clock) -> Newsroom:
+        return cls(load_config(root), actor, clock)
+
+    def now(self) -> dt.datetime:
+        """The clock's time in the newsroom's zone."""
+        return to_zone(self.clock(), self.config.tz)
+
+    def snapshot(self) -> Snapshot:
+        return self.store.load_all()
+
+    def find(self, ref: str) -> Article:
+        return self.store.find(ref)
+
+    # ------------------------------------------------------------ creating
+
+    def create(self, fields: NewArticle, *, action: str = "create") -> Article:
+        """Start a new draft and save it; the slug is made unique among existing ones."""
+        now = self.now()
+        snapshot = self.snapshot()
+        article = Article(
+            id=str(uuid.uuid4()), title=fields.title.strip(),
+            slug=self._unique_slug(slugify(fields.title), snapshot),
+            language=self.config.language, dateline=fields.dateline.strip().upper(),
+            author=fields.author or "", credit=fields.credit or "",
+            summary=fields.summary.strip(), categories=list(fields.categories),
+            tags=list(fields.tags), image=fields.image,
+            embargo=to_zone(fields.embargo, self.config.tz) if fields.embargo else None,
+            created=now, updated=now, body=fields.body.strip() + "\n" if fields.body else "",
+        )
+        article.history.append(HistoryEntry(now, self.actor, action, None, "draft"))
+        self.store.save(article)
+        return article
+
+    @staticmethod
+    def _unique_slug(base: str, snapshot: Snapshot) -> str:
+        taken = {a.slug for a in snapshot.articles}
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    # ------------------------------------------------------------ acting
+
+    def act(self, ref: str | Article, action: str, *, note: str = "",
+            embargo: dt.datetime | None = None) -> Outcome:
+        """Take a workflow action on a release and save it (Refused/ConflictError otherwise)."""
+        article = self.find(ref) if isinstance(ref, str) else ref
+        outcome = apply(article, action, self.actor, self.config, self.now(), note=note,
+                        embargo=embargo)
+        self.store.save(outcome.article)
+        return outcome
+
+    def save_edit(self, article: Article) -> bool:
+        """Save a person's change of text, recording them as its last editor."""
+        record_edit(article, self.actor, self.config, self.now())
+        return self.store.save(article)
+
+    def save_text(self, article: Article, text: str) -> Article:
+        """Replace a release with the text of its file as edited by hand ($EDITOR)."""
+        path = article.path or Path("?")
+        edited = fileformat.parse(text, path, self.config.tz)
+        if edited.id != article.id:
+            raise ArticleError(Problem(path, 2, "the id cannot change", f"put back {article.id}"))
+        if edited.status != article.status:
+            raise ArticleError(Problem(path, None, "the status changes only through the "
+                                       "workflow commands (submit, approve, ...)"))
+        edited.path, edited.source = article.path, article.source
+        self.save_edit(edited)
+        return edited
+
+    # ------------------------------------------------------------ importing
+
+    def import_file(self, path: Path, title: str | None = None) -> Article:
+        """Import a plain-text release or a front-matter Markdown file as a new draft."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise NewsroomError(f"{path}: not UTF-8 text (save it as UTF-8 and try again)") from None
+        except OSError as exc:
+            raise NewsroomError(f"{path}: cannot read: {exc.strerror}") from None
+        if text.lstrip("\ufeff").startswith("---"):
+            return self._import_markdown(path, text)
+        plain = parse_plain(text)
+        image = Image(caption=plain.caption) if plain.caption else None
+        fields = NewArticle(title=title or plain.title, body=plain.body, dateline=plain.dateline,
+                            summary=plain.summary, author=plain.author, credit=plain.credit,
+                            image=image)
+        return self.create(fields, action="import")
+
+    def _import_markdown(self, path: Path, text: str) -> Article:
+        article = fileformat.parse(text, path, self.config.tz)
+        snapshot = self.snapshot()
+        if any(a.id == article.id for a in snapshot.articles):
+            article.id = str(uuid.uuid4())
+        article.slug = self._unique_slug(article.slug, snapshot)
+        now = self.now()
+        article.created = article.created or now
+        # An imported release starts over as a draft: nothing reaches a feed unapproved.
+        previous, article.status, article.published_version = article.status, "draft", None
+        article.history.append(HistoryEntry(now, self.actor, "import", previous, "draft"))
+        article.path = article.source = None
+        self.store.save(article)
+        return article
+
+    # ------------------------------------------------------------ checking
+
+    def check(self) -> list[Problem]:
+        """Every problem in the newsroom's files (the config was checked on opening)."""
+        return self.snapshot().problems
+
+
+def open_newsroom(root: Path | None, actor: str | None = None,
+                  clock: Clock = system_clock) -> Newsroom:
+    """Open the newsroom at `root` (ConfigError if it has no valid newsroom.toml)."""
+    if root is None:
+        raise ConfigError("no newsroom here: no newsroom.toml in this folder or above it "
+                          "(run `newsroom init`, or pass --root DIR)")
+    return Newsroom.open(root, actor, clock)

@@ -1,0 +1,241 @@
+"""The store: article files under `articles/`, found at any depth, loaded, looked up and saved.
+
+Loading never stops at a broken file: each one becomes a `Problem` (path, line,
+message) and the rest of the newsroom loads. Saving is atomic and refuses to
+overwrite a file that changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from . import fileformat
+from .atomic import write_atomic
+from .config import Config
+from .errors import ArticleError, ConflictError, NotFound, Problem
+from .model import Article, Source
+
+
+@dataclass
+class Snapshot:
+    """Everything loaded from `articles/`: the good articles and the problems, by path."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def digest(data: bytes) -> str:
+    """A short content fingerprint for conflict detection."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A URL-safe slug: lower case ASCII words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[: limit + 1].rsplit("-", 1)[0]
+    return slug or "rilis"
+
+
+class Store:
+    """Articles of one newsroom on disk."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.root = config.root
+        self.folder = config.articles_dir
+
+    # ------------------------------------------------------------ finding and loading
+
+    def paths(self) -> list[Path]:
+        """Every `*.md` file under articles/, sorted, hidden files and folders skipped."""
+        found: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(self.folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            found.extend(
+                Path(dirpath, name) for name in filenames
+                if name.endswith(".md") and not name.startswith(".")
+            )
+        return sorted(found)
+
+    def load_all(self) -> Snapshot:
+        """Load every article; broken files and duplicates become problems, never exceptions."""
+        snapshot = Snapshot()
+        for path in self.paths():
+            try:
+                snapshot.articles.append(self.load(path))
+            except ArticleError as exc:
+                snapshot.problems.append(exc.problem)
+        self._drop_duplicates(snapshot)
+        return snapshot
+
+    def load(self, path: Path) -> Article:
+        """Read one article file; raise ArticleError naming the file and line."""
+        display = self.relative(path)
+        self._check_inside(path, display)
+        try:
+            stat = path.stat()
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArticleError(Problem(display, None, f"cannot read: {exc.strerror}")) from None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ArticleError(Problem(display, line, "not UTF-8 text",
+                                       "save the file as UTF-8 in your editor")) from None
+        article = fileformat.parse(text, display, self.config.tz)
+        article.path = display
+        article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
+        return article
+
+    def relative(self, path: Path) -> Path:
+        """A path relative to the newsroom root, for messages and the `path` field."""
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    def _check_inside(self, path: Path, display: Path) -> None:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(self.root.resolve()):
+                raise ArticleError(Problem(
+                    display, None, f"symlink leads outside the newsroom, to {target}",
+                    "copy the file into articles/ instead of linking to it"))
+
+    @staticmethod
+    def _drop_duplicates(snapshot: Snapshot) -> None:
+        seen_id: dict[str, Article] = {}
+        seen_slug: dict[str, Article] = {}
+        kept = []
+        for article in snapshot.articles:
+            other = seen_id.get(article.id) or seen_slug.get(article.slug)
+            if other is not None:
+                key = "id" if other.id == article.id else "slug"
+                value = article.id if key == "id" else article.slug
+                assert article.path is not None
+                snapshot.problems.append(Problem(
+                    article.path, _key_line(article, key),
+                    f"duplicate {key} {value!r}, already used by {other.path}",
+                    f"give this file a new {key} (`newsroom import` does it for you)"))
+                continue
+            seen_id[article.id] = article
+            seen_slug[article.slug] = article
+            kept.append(article)
+        snapshot.articles = kept
+
+    # ------------------------------------------------------------ looking up
+
+    def find(self, ref: str, snapshot: Snapshot | None = None) -> Article:
+        """The article a reference names: id, unique id prefix, slug, or path."""
+        snapshot = snapshot or self.load_all()
+        ref = ref.strip()
+        candidate = Path(ref)
+        for article in snapshot.articles:
+            if ref in (article.id, article.slug) or self._same_path(article, candidate):
+                return article
+        matches = [a for a in snapshot.articles
+                   if len(ref) >= 4 and (a.id.startswith(ref) or a.slug.startswith(ref))]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise NotFound(f"{ref!r} matches {len(matches)} releases; type more of the id or slug")
+        broken = [p for p in snapshot.problems if self._same_path_p(p.path, candidate)]
+        if broken:
+            raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
+        raise NotFound(f"no release {ref!r} (see `newsroom list` for ids and slugs)")
+
+    def _same_path(self, article: Article, candidate: Path) -> bool:
+        return article.path is not None and self._same_path_p(article.path, candidate)
+
+    def _same_path_p(self, path: Path, candidate: Path) -> bool:
+        absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
+        return path == candidate or (self.root / path).resolve() == absolute.resolve()
+
+    # ------------------------------------------------------------ saving
+
+    def path_for(self, article: Article) -> Path:
+        """Where a new article goes: articles/YYYY/MM/<slug>.md, by its creation month."""
+        when = article.created or dt.datetime.now(self.config.tz)
+        return self.folder / f"{when:%Y}" / f"{when:%m}" / f"{article.slug}.md"
+
+    def save(self, article: Article) -> bool:
+        """Write the article atomically; False if the file already says the same.
+
+        Raises ConflictError when the file changed on disk since it was read (or
+        appeared, for a new article): nothing is written and the caller's article
+        is untouched, so no one's text is lost.
+        """
+        path = self.root / article.path if article.path else self.path_for(article)
+        text = fileformat.dump(article)
+        with self._lock(article):
+            current = self._read_current(path)
+            self._refuse_conflict(article, path, current)
+            if current is not None and self._same_content(article, current, path):
+                return False
+            data = text.encode("utf-8")
+            write_atomic(path, data)
+        stat = path.stat()
+        article.path = self.relative(path)
+        article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
+        return True
+
+    def _lock(self, article: Article) -> FileLock:
+        locks = self.config.state_dir / "locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(locks / f"{article.id}.lock"), timeout=10)
+
+    @staticmethod
+    def _read_current(path: Path) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _refuse_conflict(self, article: Article, path: Path, current: bytes | None) -> None:
+        shown = self.relative(path)
+        if article.source is None:
+            if current is not None:
+                raise ConflictError(f"{shown} already exists; choose another slug")
+            return
+        if current is None:
+            raise ConflictError(f"{shown} was moved or deleted since it was read; "
+                                "nothing was saved (find it with `newsroom list`)")
+        if digest(current) != article.source.digest:
+            raise ConflictError(
+                f"{shown} changed on disk since it was read (another editor, git pull or "
+                "publish); nothing was saved. Reload it and make your change again.")
+
+    def _same_content(self, article: Article, current: bytes, path: Path) -> bool:
+        try:
+            on_disk = fileformat.parse(current.decode("utf-8"), path, self.config.tz)
+        except (ArticleError, UnicodeDecodeError):
+            return False
+        return (fileformat.to_mapping(on_disk) == fileformat.to_mapping(article)
+                and on_disk.body == article.body)
+
+
+def _key_line(article: Article, key: str) -> int | None:
+    """The line of a top-level key in the article's front matter (1-based), for messages."""
+    order = article.key_order
+    return order.index(key) + 2 if key in order else None
+
+
+def lock_is_free(lock: FileLock) -> bool:
+    """True when nobody holds the lock right now."""
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return False
+    lock.release()
+    return True

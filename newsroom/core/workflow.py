@@ -1,0 +1,212 @@
+"""The editorial workflow: one table of (state, action, next state, who may), and its rules.
+
+The TUI and the CLI both ask `allowed_actions()` what a person may do to a
+release and call `apply()` to do it; no status logic lives anywhere else.
+See docs/workflow.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .checks import CheckResult, run_checks
+from .clock import to_zone
+from .config import Config
+from .errors import Refused
+from .model import Article, Comment, Correction, HistoryEntry
+
+ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row of the workflow table. `needs` is the text a person must give ("note", "reason")."""
+
+    state: str
+    action: str
+    next: str
+    who: str = ANYONE
+    needs: str = ""
+    live_only: bool = False
+
+
+EDITABLE = ("draft", "changes_requested", "in_review", "correcting")
+
+TABLE: tuple[Rule, ...] = (
+    Rule("draft", "submit", "in_review"),
+    Rule("changes_requested", "submit", "in_review"),
+    Rule("correcting", "submit", "in_review"),
+    Rule("in_review", "approve", "approved", REVIEWER),
+    Rule("in_review", "request_changes", "changes_requested", needs="note"),
+    Rule("approved", "request_changes", "changes_requested", needs="note"),
+    Rule("approved", "publish", "published", PUBLISHER),
+    Rule("published", "correct", "correcting", needs="note"),
+    Rule("published", "retract", "retracted", needs="reason"),
+    *(Rule(s, "retract", "retracted", needs="reason", live_only=True)
+      for s in ("correcting", "in_review", "changes_requested", "approved")),
+    *(Rule(s, "edit", s) for s in EDITABLE),
+    *(Rule(s, "comment", s, needs="note")
+      for s in ("draft", "in_review", "changes_requested", "approved", "published",
+                "correcting", "retracted")),
+)
+
+ACTIONS = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract",
+           "publish")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Decision:
+    """May this person take this action on this release now, and if not, why not."""
+
+    action: str
+    allowed: bool
+    reason: str = ""
+    rule: Rule | None = None
+    checks: tuple[CheckResult, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """What an applied action did: the changed article and any recommended-check warnings."""
+
+    article: Article
+    warnings: list[str] = field(default_factory=list)
+
+
+def rule_for(article: Article, action: str) -> Rule | None:
+    """The table row for this action in the release's state, if there is one."""
+    for rule in TABLE:
+        if rule.state == article.status and rule.action == action:
+            if rule.live_only and not article.is_live:
+                continue
+            return rule
+    return None
+
+
+def decide(article: Article, action: str, actor: str, config: Config, now: dt.datetime,
+           *, as_publisher: bool = False) -> Decision:
+    """Whether `actor` may take `action` on `article` now, with the reason when not."""
+    rule = rule_for(article, action)
+    if rule is None:
+        return Decision(action, False, _no_rule_reason(article, action))
+    if rule.who == PUBLISHER and not as_publisher:
+        return Decision(action, False, "publishing is done by `newsroom publish` (P in the desk)",
+                        rule)
+    if rule.who == REVIEWER:
+        return _decide_review(article, actor, config, now, rule)
+    return Decision(action, True, "", rule)
+
+
+def _decide_review(article: Article, actor: str, config: Config, now: dt.datetime,
+                   rule: Rule) -> Decision:
+    if config.four_eyes and article.last_editor == actor:
+        return Decision(rule.action, False,
+                        f"you ({actor}) changed the text last: someone else must approve", rule)
+    checks = tuple(run_checks(article, config, now))
+    blocking = [c for c in checks if c.blocks]
+    if blocking:
+        reason = "checks not passed: " + "; ".join(c.message for c in blocking)
+        return Decision(rule.action, False, reason, rule, checks)
+    return Decision(rule.action, True, "", rule, checks)
+
+
+def _no_rule_reason(article: Article, action: str) -> str:
+    states = sorted({r.state for r in TABLE if r.action == action})
+    label = action.replace("_", " ")
+    return f"cannot {label} a release that is {article.status} (only when: {', '.join(states)})"
+
+
+def allowed_actions(article: Article, actor: str, config: Config,
+                    now: dt.datetime) -> dict[str, Decision]:
+    """Every action with its decision for this person on this release (for menus and keys)."""
+    return {action: decide(article, action, actor, config, now) for action in ACTIONS}
+
+
+def apply(article: Article, action: str, actor: str, config: Config, now: dt.datetime, *,
+          note: str = "", embargo: dt.datetime | None = None,
+          as_publisher: bool = False) -> Outcome:
+    """Take the action: change the article in place, append to history, or raise Refused."""
+    note = note.strip()
+    if action == "approve" and embargo is not None:
+        article.embargo = to_zone(embargo, config.tz)
+    decision = decide(article, action, actor, config, now, as_publisher=as_publisher)
+    if not decision.allowed or decision.rule is None:
+        raise Refused(f"{action.replace('_', ' ')} refused: {decision.reason}")
+    rule = decision.rule
+    if rule.needs and not note:
+        raise Refused(f"{action.replace('_', ' ')} needs a {rule.needs} saying why")
+    when = to_zone(now, config.tz)
+    _EFFECTS.get(action, _no_effect)(article, actor, when, note)
+    if action != "comment":
+        article.history.append(HistoryEntry(when, actor, action, rule.state, rule.next, note))
+        article.status = rule.next
+        article.updated = when
+    warnings = [f"{c.message} (recommended)" for c in decision.checks
+                if not c.passed and c.level == "recommended"]
+    return Outcome(article, warnings)
+
+
+def _no_effect(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    return None
+
+
+def _comment(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    article.comments.append(Comment(when, actor, note))
+
+
+def _correct(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    article.published_version = live_version(article)
+
+
+def _retract(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    if article.published_version is not None:
+        restore_live_version(article)
+
+
+def _publish(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    if article.published_version is not None:
+        pending = next((h for h in reversed(article.history) if h.action == "correct"), None)
+        number = len(article.corrections) + 1
+        article.corrections.append(
+            Correction(number, when, pending.by if pending else actor, pending.note if pending else "")
+        )
+        article.published_version = None
+    elif article.published is None:
+        lift = article.embargo
+        article.published = to_zone(lift, when.tzinfo) if lift and lift <= when else when  # type: ignore[arg-type]
+
+
+_EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract, "publish": _publish}
+
+_LIVE_FIELDS = ("title", "summary", "dateline", "author", "credit", "body", "categories", "tags")
+
+
+def live_version(article: Article) -> dict[str, Any]:
+    """The fields partners see, kept while a correction is being written and reviewed."""
+    version: dict[str, Any] = {name: getattr(article, name) for name in _LIVE_FIELDS}
+    version["categories"] = list(article.categories)
+    version["tags"] = list(article.tags)
+    if article.image is not None:
+        version["image"] = {k: v for k, v in vars(article.image).items() if v}
+    return version
+
+
+def restore_live_version(article: Article) -> None:
+    """Put the published text back (a retraction of a release under correction)."""
+    version = article.published_version or {}
+    for name in _LIVE_FIELDS:
+        if name in version:
+            setattr(article, name, version[name])
+    article.published_version = None
+
+
+def record_edit(article: Article, actor: str, config: Config, now: dt.datetime) -> None:
+    """Note a change of text in the history (it makes `actor` the last editor)."""
+    decision = decide(article, "edit", actor, config, now)
+    if not decision.allowed:
+        raise Refused(f"edit refused: {decision.reason}")
+    when = to_zone(now, config.tz)
+    article.history.append(HistoryEntry(when, actor, "edit", article.status, article.status))
+    article.updated = when
