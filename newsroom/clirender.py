@@ -18,24 +18,32 @@ from .core.workflow import allowed_actions
 console = Console()
 
 
-def when(newsroom: Newsroom, value: dt.datetime | None) -> str:
+def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> str:
     """A time in the newsroom's zone with its abbreviation: `07-12-2018 16:30 WIB`."""
     if value is None:
         return ""
     local = value.astimezone(newsroom.config.tz)
+    if short:
+        return f"{local:%d-%m-%y %H:%M}"
     return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(newsroom.config.timezone, local)}"
 
 
 def print_list(snapshot: Snapshot, newsroom: Newsroom) -> None:
-    """The desk as a table, then any broken files."""
-    table = Table(title=f"{newsroom.config.title}: {len(snapshot.articles)} releases", expand=True)
-    for column in ("id", "status", "title", "dateline", "author", "updated", "embargo"):
-        table.add_column(column, ratio=1 if column == "title" else None, min_width=16
-                         if column == "title" else None, no_wrap=column != "title")
-    for article in newest_first(snapshot.articles):
-        table.add_row(article.id[:8], article.status, escape(article.title), article.dateline,
-                      article.author, when(newsroom, article.updated),
-                      when(newsroom, article.embargo))
+    """The desk as a table (dateline and embargo when the terminal is wide), then broken files."""
+    wide = console.width >= 110
+    table = Table(title=f"{newsroom.config.title}: {len(snapshot.articles)} releases")
+    table.add_column("id", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("updated", no_wrap=True)
+    if wide:
+        table.add_column("dateline", no_wrap=True)
+        table.add_column("embargo", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    for a in newest_first(snapshot.articles):
+        cells = [a.id[:8], a.status, when(newsroom, a.updated, short=True)]
+        if wide:
+            cells += [a.dateline, when(newsroom, a.embargo, short=True)]
+        table.add_row(*cells, escape(a.title))
     console.print(table)
     for problem in snapshot.problems:
         console.print(f"[red]broken:[/] {escape(str(problem))}")

@@ -49,8 +49,11 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
         meta = yaml.load(front, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "end of stream" in reason and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark  # type: ignore[attr-defined]  # an unclosed quote: its start
+            reason = f"{exc.context} never closed"  # type: ignore[attr-defined]
+        line = mark.line + 1 if mark is not None else 2
         raise ArticleError(
             Problem(path, line, f"bad YAML in front matter: {reason}",
                     "check quotes, colons and indentation on that line")
@@ -99,7 +102,7 @@ def _line_of(front: str, keys: tuple[str | int, ...]) -> int | None:
         if found is None:
             break
         node = found
-        line = node.start_mark.line + 2
+        line = node.start_mark.line + 1
     return line
 
 

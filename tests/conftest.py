@@ -1,0 +1,42 @@
+"""Shared fixtures: temporary newsrooms with a fixed clock and a chosen actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsroom.core.clock import fixed_clock
+from newsroom.core.init import init_newsroom
+from newsroom.core.service import Newsroom
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seeds" / "000_9ef7d5e6e4d4ea9a.txt"
+SEED_COPY = Path(__file__).resolve().parent / "data" / "seed.txt"
+WIB = dt.timezone(dt.timedelta(hours=7))
+NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=WIB)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh newsroom folder made by `newsroom init`."""
+    init_newsroom(tmp_path / "nr", "Humas Uji")
+    return tmp_path / "nr"
+
+
+@pytest.fixture
+def as_user(root: Path) -> Callable[..., Newsroom]:
+    """Open the temporary newsroom as a given person at a given time."""
+
+    def open_as(actor: str, now: dt.datetime = NOW) -> Newsroom:
+        return Newsroom.open(root, actor, fixed_clock(now))
+
+    return open_as
+
+
+@pytest.fixture
+def seed_text() -> str:
+    """The plain text of the bundled seed release (a copy lives in tests/data)."""
+    return SEED_COPY.read_text(encoding="utf-8")

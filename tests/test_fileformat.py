@@ -1,0 +1,92 @@
+"""The article file format: parsing, writing, round trips and stable key order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsroom.core import fileformat
+from newsroom.core.errors import ArticleError
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+TEXT = """---
+id: 0f3c2f4e-1111-4a4a-9b9b-123456789abc
+title: Judul
+slug: judul
+status: draft
+x-desk-note: keep me
+language: id
+dateline: JAKARTA
+categories: [Pemilu]
+created: 2026-11-27T09:00:00+07:00
+custom:
+  nested:
+  - 1
+  - 2
+history:
+- at: 2026-11-27T09:00:00+07:00
+  by: ald
+  action: create
+  to: draft
+---
+
+Isi **siaran** pers.
+"""
+
+
+def test_parse_reads_fields_and_times_with_offset() -> None:
+    article = fileformat.parse(TEXT, Path("a.md"), WIB)
+    assert article.title == "Judul"
+    assert article.categories == ["Pemilu"]
+    assert article.created == dt.datetime(2026, 11, 27, 9, 0, tzinfo=WIB)
+    assert article.history[0].action == "create"
+    assert article.body == "Isi **siaran** pers.\n"
+
+
+def test_round_trip_is_byte_identical_and_keeps_unknown_keys_in_place() -> None:
+    article = fileformat.parse(TEXT, Path("a.md"), WIB)
+    assert fileformat.dump(article) == TEXT
+    again = fileformat.parse(fileformat.dump(article), Path("a.md"), WIB)
+    assert fileformat.to_mapping(again) == fileformat.to_mapping(article)
+
+
+def test_new_keys_slot_in_at_their_canonical_place() -> None:
+    article = fileformat.parse(TEXT, Path("a.md"), WIB)
+    article.summary = "Ringkasan."
+    article.embargo = dt.datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+    keys = list(fileformat.to_mapping(article))
+    assert keys.index("summary") == keys.index("dateline") + 1
+    assert keys.index("embargo") < keys.index("created")
+    assert keys.index("x-desk-note") == 4  # unknown keys stay where the writer put them
+    assert "embargo: 2026-12-01T09:00:00+07:00\n" in fileformat.dump(article)
+
+
+def test_naive_times_are_read_in_the_newsroom_zone() -> None:
+    text = TEXT.replace("2026-11-27T09:00:00+07:00", "2026-11-27 09:00", 1)
+    article = fileformat.parse(text, Path("a.md"), WIB)
+    assert article.created is not None and article.created.utcoffset() == dt.timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("no front matter\n", 1, "no front matter"),
+        ("---\nid: x\ntitle: [unclosed\n---\nbody\n", 4, "bad YAML"),
+        (TEXT.replace("status: draft", "status: done"), 5, "unknown status"),
+        (TEXT.replace("categories: [Pemilu]", "categories: {a: 1}"), 9, "list of words"),
+        (TEXT.replace("created: 2026-11-27T09:00:00+07:00", "created: kemarin"), 10,
+         "not a date"),
+        (TEXT.replace("title: Judul\n", ""), 2, "`title` is missing"),
+        (TEXT.replace("  by: ald\n", "  by: ald\n").replace(
+            "- at: 2026-11-27T09:00:00+07:00\n", "- by: x\n"), 16, "no `at` time"),
+    ],
+)
+def test_broken_text_names_the_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(ArticleError) as caught:
+        fileformat.parse(text, Path("broken.md"), WIB)
+    assert caught.value.problem.line == line
+    assert words in caught.value.problem.message
+    assert str(caught.value).startswith(f"broken.md:{line}: ")
