@@ -74,10 +74,18 @@ def _resolve_root(root: str | None) -> Path | None:
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--root", type=click.Path(file_okay=False), help="The newsroom folder "
-              "(default: NEWSROOM_ROOT, else the nearest folder upward with newsroom.toml).")
-@click.option("--as", "actor", metavar="NAME", help="Act as NAME (default: NEWSROOM_USER, "
-              "else git's user.name, else the login name).")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    help="The newsroom folder "
+    "(default: NEWSROOM_ROOT, else the nearest folder upward with newsroom.toml).",
+)
+@click.option(
+    "--as",
+    "actor",
+    metavar="NAME",
+    help="Act as NAME (default: NEWSROOM_USER, else git's user.name, else the login name).",
+)
 @click.version_option(package_name="newsroom")
 @click.pass_context
 def cli(ctx: click.Context, root: str | None, actor: str | None) -> None:
@@ -94,7 +102,7 @@ def cli(ctx: click.Context, root: str | None, actor: str | None) -> None:
 def _open_tui(obj: Context) -> None:
     newsroom = obj.newsroom
     try:
-        from .tui.app import run_app
+        from .tui.app import run_app  # type: ignore[import-not-found, unused-ignore]
     except ImportError:  # the TUI has not landed yet: show the desk as a table
         from .clirender import print_list
 
@@ -111,8 +119,10 @@ def init(folder: str | None, title: str) -> None:
     """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
     target = Path(folder or ".").resolve()
     config = init_newsroom(target, title)
-    click.echo(f"Made a newsroom in {target}\n  edit {config.name} (base_url, partners), then:\n"
-               f"  newsroom --root {target} new --title 'Judul siaran pers'")
+    click.echo(
+        f"Made a newsroom in {target}\n  edit {config.name} (base_url, partners), then:\n"
+        f"  newsroom --root {target} new --title 'Judul siaran pers'"
+    )
 
 
 def _read_body(body_file: str | None) -> str:
@@ -145,13 +155,27 @@ def _time_option(newsroom: Newsroom, value: str | None, name: str) -> Any:
 @click.option("--embargo", metavar="ISO", help="Not before this time, e.g. 2026-12-08T09:00.")
 @pass_ctx
 @friendly
-def new(obj: Context, title: str, dateline: str, categories: tuple[str, ...],
-        tags: tuple[str, ...], summary: str, body_file: str | None, embargo: str | None) -> None:
+def new(
+    obj: Context,
+    title: str,
+    dateline: str,
+    categories: tuple[str, ...],
+    tags: tuple[str, ...],
+    summary: str,
+    body_file: str | None,
+    embargo: str | None,
+) -> None:
     """Start a new draft; prints its id and path."""
     newsroom = obj.newsroom
-    fields = NewArticle(title=title, body=_read_body(body_file), dateline=dateline,
-                        summary=summary, categories=list(categories), tags=list(tags),
-                        embargo=_time_option(newsroom, embargo, "--embargo"))
+    fields = NewArticle(
+        title=title,
+        body=_read_body(body_file),
+        dateline=dateline,
+        summary=summary,
+        categories=list(categories),
+        tags=list(tags),
+        embargo=_time_option(newsroom, embargo, "--embargo"),
+    )
     article = newsroom.create(fields)
     click.echo(f"{article.id}\t{article.path}")
 
@@ -230,14 +254,16 @@ def _action_command(action: str, help_text: str, needs: str | None = None) -> No
 
     @pass_ctx
     @friendly
-    def command(obj: Context, ref: str, note: str = "", reason: str = "",
-                embargo: str | None = None) -> None:
+    def command(
+        obj: Context, ref: str, note: str = "", reason: str = "", embargo: str | None = None
+    ) -> None:
         newsroom = obj.newsroom
         when = _time_option(newsroom, embargo, "--embargo")
         outcome = newsroom.act(ref, action, note=note or reason, embargo=when)
         article = outcome.article
-        click.echo(f"{action.replace('_', ' ')}: {article.title} -> {article.status} "
-                   f"({article.path})")
+        click.echo(
+            f"{action.replace('_', ' ')}: {article.title} -> {article.status} ({article.path})"
+        )
         for warning in outcome.warnings:
             click.echo(f"warning: {warning}", err=True)
 
@@ -245,10 +271,14 @@ def _action_command(action: str, help_text: str, needs: str | None = None) -> No
     if needs:
         params.append(click.Option([f"--{needs}"], required=True, help=f"The {needs} (required)."))
     if action == "approve":
-        params.append(click.Option(["--embargo"], metavar="ISO",
-                                   help="Set the embargo (lift time) while approving."))
-    cli.add_command(click.Command(action.replace("_", "-"), callback=command, params=params,
-                                  help=help_text))
+        params.append(
+            click.Option(
+                ["--embargo"], metavar="ISO", help="Set the embargo (lift time) while approving."
+            )
+        )
+    cli.add_command(
+        click.Command(action.replace("_", "-"), callback=command, params=params, help=help_text)
+    )
 
 
 _action_command("submit", "Send a draft for review.")

@@ -52,14 +52,24 @@ def print_list(snapshot: Snapshot, newsroom: Newsroom) -> None:
 def print_article(article: Article, newsroom: Newsroom) -> None:
     """One release in full, with its history and what this person may do next."""
     console.rule(escape(article.title))
-    fields = [("id", article.id), ("status", article.status), ("path", str(article.path)),
-              ("dateline", article.dateline), ("author", article.author),
-              ("credit", article.credit), ("categories", ", ".join(article.categories)),
-              ("tags", ", ".join(article.tags)), ("embargo", when(newsroom, article.embargo)),
-              ("published", when(newsroom, article.published))]
+    fields = [
+        ("id", article.id),
+        ("status", article.status),
+        ("path", str(article.path)),
+        ("dateline", article.dateline),
+        ("author", article.author),
+        ("credit", article.credit),
+        ("categories", ", ".join(article.categories)),
+        ("tags", ", ".join(article.tags)),
+        ("embargo", when(newsroom, article.embargo)),
+        ("published", when(newsroom, article.published)),
+    ]
     if article.image:
-        fields += [("photo", article.image.src), ("caption", article.image.caption),
-                   ("photo credit", article.image.credit)]
+        fields += [
+            ("photo", article.image.src),
+            ("caption", article.image.caption),
+            ("photo credit", article.image.credit),
+        ]
     for name, value in fields:
         if value:
             console.print(f"[bold]{name:>12}[/] {escape(value)}")
@@ -74,8 +84,9 @@ def print_article(article: Article, newsroom: Newsroom) -> None:
     for c in article.comments:
         console.print(f"{when(newsroom, c.at)}  {c.by:<12} comment: {escape(c.text)}")
     console.rule(f"what {newsroom.actor} may do")
-    for action, decision in allowed_actions(article, newsroom.actor, newsroom.config,
-                                            newsroom.now()).items():
+    for action, decision in allowed_actions(
+        article, newsroom.actor, newsroom.config, newsroom.now()
+    ).items():
         mark = "[green]yes[/]" if decision.allowed else f"[dim]no: {escape(decision.reason)}[/]"
         console.print(f"  {action:<16} {mark}")
 

@@ -77,11 +77,15 @@ def test_naive_times_are_read_in_the_newsroom_zone() -> None:
         ("---\nid: x\ntitle: [unclosed\n---\nbody\n", 4, "bad YAML"),
         (TEXT.replace("status: draft", "status: done"), 5, "unknown status"),
         (TEXT.replace("categories: [Pemilu]", "categories: {a: 1}"), 9, "list of words"),
-        (TEXT.replace("created: 2026-11-27T09:00:00+07:00", "created: kemarin"), 10,
-         "not a date"),
+        (TEXT.replace("created: 2026-11-27T09:00:00+07:00", "created: kemarin"), 10, "not a date"),
         (TEXT.replace("title: Judul\n", ""), 2, "`title` is missing"),
-        (TEXT.replace("  by: ald\n", "  by: ald\n").replace(
-            "- at: 2026-11-27T09:00:00+07:00\n", "- by: x\n"), 16, "no `at` time"),
+        (
+            TEXT.replace("  by: ald\n", "  by: ald\n").replace(
+                "- at: 2026-11-27T09:00:00+07:00\n", "- by: x\n"
+            ),
+            16,
+            "no `at` time",
+        ),
     ],
 )
 def test_broken_text_names_the_line(text: str, line: int, words: str) -> None:

@@ -32,10 +32,14 @@ def write(root: Path, rel: str, data: str | bytes) -> Path:
 
 
 def test_finds_articles_at_any_depth_and_looks_them_up(
-        root: Path, as_user: Callable[..., Newsroom]) -> None:
+    root: Path, as_user: Callable[..., Newsroom]
+) -> None:
     write(root, "a.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="satu"))
-    write(root, "2026/11/deep/b.md",
-          GOOD.format(id="bbbb2222-0000-4000-8000-000000000002", slug="dua"))
+    write(
+        root,
+        "2026/11/deep/b.md",
+        GOOD.format(id="bbbb2222-0000-4000-8000-000000000002", slug="dua"),
+    )
     newsroom = as_user("ald")
     assert len(newsroom.snapshot().articles) == 2
     assert newsroom.find("bbbb2222").slug == "dua"
@@ -50,19 +54,18 @@ BROKEN = {
     "yaml.md": ("---\nid: x\ntitle: 'open\n---\n", 3, "bad YAML"),
     "type.md": ("---\nid: x2\ntitle: T\nslug: t\ntags: {a: 1}\n---\n", 5, "list of words"),
     "date.md": ("---\nid: x3\ntitle: T\nslug: t3\nembargo: besok pagi\n---\n", 5, "not a date"),
-    "latin1.md": ("---\nid: x4\ntitle: Caf\xe9\nslug: c\n---\n".encode("latin-1"), 3,
-                  "not UTF-8"),
+    "latin1.md": ("---\nid: x4\ntitle: Caf\xe9\nslug: c\n---\n".encode("latin-1"), 3, "not UTF-8"),
 }
 
 
 def test_each_broken_file_is_named_with_its_line_and_the_rest_loads(
-        root: Path, as_user: Callable[..., Newsroom]) -> None:
+    root: Path, as_user: Callable[..., Newsroom]
+) -> None:
     write(root, "0-ok.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="ok"))
     for name, (data, _, _) in BROKEN.items():
         write(root, name, data)
     write(root, "dup-id.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="x"))
-    write(root, "zz-dup-slug.md", GOOD.format(id="cccc1111-0000-4000-8000-000000000003",
-                                              slug="ok"))
+    write(root, "zz-dup-slug.md", GOOD.format(id="cccc1111-0000-4000-8000-000000000003", slug="ok"))
     outside = root.parent / "outside.md"
     outside.write_text(GOOD.format(id="dddd1111-0000-4000-8000-000000000004", slug="out"))
     os.symlink(outside, root / "articles" / "link.md")
@@ -103,9 +106,11 @@ def test_unchanged_article_is_not_rewritten(as_user: Callable[..., Newsroom], ro
 
 
 def test_hand_formatted_file_is_not_rewritten_when_nothing_changed(
-        root: Path, as_user: Callable[..., Newsroom]) -> None:
+    root: Path, as_user: Callable[..., Newsroom]
+) -> None:
     text = GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="ok").replace(
-        "status: draft", "status:   draft\ntags: [a,b]")
+        "status: draft", "status:   draft\ntags: [a,b]"
+    )
     path = write(root, "hand.md", text)
     newsroom = as_user("ald")
     assert newsroom.store.save(newsroom.find("ok")) is False

@@ -14,8 +14,15 @@ from newsroom.core.workflow import TABLE, allowed_actions, apply
 
 from .conftest import NOW
 
-FULL = NewArticle(title="Rilis Lengkap", body="Isi siaran pers.", dateline="JAKARTA",
-                  summary="Ringkas.", categories=["Pemilu"], author="ald", credit="HUMAS")
+FULL = NewArticle(
+    title="Rilis Lengkap",
+    body="Isi siaran pers.",
+    dateline="JAKARTA",
+    summary="Ringkas.",
+    categories=["Pemilu"],
+    author="ald",
+    credit="HUMAS",
+)
 
 
 def submitted(as_user: Callable[..., Newsroom], fields: NewArticle = FULL) -> str:
@@ -36,7 +43,8 @@ def test_the_author_cannot_approve_their_own_text(as_user: Callable[..., Newsroo
 
 
 def test_an_edit_in_review_makes_the_editor_unable_to_approve(
-        as_user: Callable[..., Newsroom]) -> None:
+    as_user: Callable[..., Newsroom],
+) -> None:
     ref = submitted(as_user)
     reviewer = as_user("nur")
     article = reviewer.find(ref)
@@ -47,8 +55,7 @@ def test_an_edit_in_review_makes_the_editor_unable_to_approve(
     assert as_user("ald").act(ref, "approve").article.status == "approved"
 
 
-def test_four_eyes_can_be_relaxed_for_a_one_person_office(
-        as_user: Callable[..., Newsroom]) -> None:
+def test_four_eyes_can_be_relaxed_for_a_one_person_office(as_user: Callable[..., Newsroom]) -> None:
     ref = submitted(as_user)
     newsroom = as_user("ald")
     newsroom.config = type(newsroom.config)(**{**vars(newsroom.config), "four_eyes": False})
@@ -56,9 +63,16 @@ def test_four_eyes_can_be_relaxed_for_a_one_person_office(
 
 
 def test_required_checks_block_approval_and_recommended_ones_warn(
-        as_user: Callable[..., Newsroom]) -> None:
-    fields = NewArticle(title="Rilis TODO", body="Isi.", dateline="JAKARTA", author="ald",
-                        credit="HUMAS", image=Image(src="/a.jpg", caption="Foto"))
+    as_user: Callable[..., Newsroom],
+) -> None:
+    fields = NewArticle(
+        title="Rilis TODO",
+        body="Isi.",
+        dateline="JAKARTA",
+        author="ald",
+        credit="HUMAS",
+        image=Image(src="/a.jpg", caption="Foto"),
+    )
     ref = submitted(as_user, fields)
     with pytest.raises(Refused) as caught:
         as_user("nur").act(ref, "approve")
@@ -91,8 +105,7 @@ def test_request_changes_needs_a_note(as_user: Callable[..., Newsroom]) -> None:
     assert article.history[-1].note == "Judul kurang jelas"
 
 
-def test_comment_keeps_the_status_and_adds_no_transition(
-        as_user: Callable[..., Newsroom]) -> None:
+def test_comment_keeps_the_status_and_adds_no_transition(as_user: Callable[..., Newsroom]) -> None:
     ref = submitted(as_user)
     article = as_user("nur").act(ref, "comment", note="Bagus").article
     assert article.status == "in_review"
@@ -111,7 +124,8 @@ def published(as_user: Callable[..., Newsroom]) -> str:
 
 
 def test_a_correction_is_numbered_and_needs_a_second_person(
-        as_user: Callable[..., Newsroom]) -> None:
+    as_user: Callable[..., Newsroom],
+) -> None:
     ref = published(as_user)
     newsroom = as_user("ald")
     article = newsroom.act(ref, "correct", note="Nama narasumber salah eja").article
@@ -133,7 +147,8 @@ def test_a_correction_is_numbered_and_needs_a_second_person(
 
 
 def test_retract_needs_a_reason_and_publish_is_not_for_people(
-        as_user: Callable[..., Newsroom]) -> None:
+    as_user: Callable[..., Newsroom],
+) -> None:
     ref = published(as_user)
     with pytest.raises(Refused, match="needs a reason"):
         as_user("ald").act(ref, "retract")
@@ -161,5 +176,12 @@ def test_publishing_is_left_to_the_publish_command(as_user: Callable[..., Newsro
 
 def test_the_table_covers_every_status() -> None:
     states = {rule.state for rule in TABLE}
-    assert {"draft", "in_review", "changes_requested", "approved", "published",
-            "retracted", "correcting"} <= states
+    assert {
+        "draft",
+        "in_review",
+        "changes_requested",
+        "approved",
+        "published",
+        "retracted",
+        "correcting",
+    } <= states

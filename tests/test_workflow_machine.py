@@ -25,20 +25,39 @@ class Workflow(RuleBasedStateMachine):
     def start(self) -> None:
         self.config = Config(root=Path("/nowhere"))
         self.now = dt.datetime(2026, 11, 27, 9, tzinfo=WIB)
-        self.article = Article(id="x", title="Rilis", slug="rilis", dateline="JAKARTA",
-                               author="ald", credit="HUMAS", body="Isi.\n", summary="S",
-                               categories=["Pemilu"])
+        self.article = Article(
+            id="x",
+            title="Rilis",
+            slug="rilis",
+            dateline="JAKARTA",
+            author="ald",
+            credit="HUMAS",
+            body="Isi.\n",
+            summary="S",
+            categories=["Pemilu"],
+        )
         self.article.history.append(HistoryEntry(self.now, "ald", "create", None, "draft"))
         self.transitions = 0
 
-    @rule(action=st.sampled_from(ACTIONS), actor=PEOPLE, note=st.sampled_from(["", "alasan"]),
-          as_publisher=st.booleans())
+    @rule(
+        action=st.sampled_from(ACTIONS),
+        actor=PEOPLE,
+        note=st.sampled_from(["", "alasan"]),
+        as_publisher=st.booleans(),
+    )
     def act(self, action: str, actor: str, note: str, as_publisher: bool) -> None:
         self.now += dt.timedelta(minutes=5)
         before = self.article.status
         try:
-            apply(self.article, action, actor, self.config, self.now, note=note,
-                  as_publisher=as_publisher and action == "publish")
+            apply(
+                self.article,
+                action,
+                actor,
+                self.config,
+                self.now,
+                note=note,
+                as_publisher=as_publisher and action == "publish",
+            )
         except Refused:
             assert self.article.status == before
             return
@@ -46,7 +65,11 @@ class Workflow(RuleBasedStateMachine):
             self.transitions += 1
             last = self.article.history[-1]
             assert (last.action, last.by, last.from_, last.to) == (
-                action, actor, before, self.article.status)
+                action,
+                actor,
+                before,
+                self.article.status,
+            )
 
     @rule(actor=PEOPLE)
     def edit(self, actor: str) -> None:
@@ -78,8 +101,9 @@ class Workflow(RuleBasedStateMachine):
             editors = [h.by for h in history[:j] if h.action in ("create", "edit", "correct")]
             assert editors and editors[-1] != approval.by, "approved by its last editor"
             between = history[j + 1 : i]
-            assert not any(h.action in ("edit", "correct") for h in between), \
+            assert not any(h.action in ("edit", "correct") for h in between), (
                 "text changed after approval"
+            )
 
 
 TestWorkflow = Workflow.TestCase

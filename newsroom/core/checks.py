@@ -32,8 +32,11 @@ class CheckResult:
 
 
 def _required_fields(a: Article, now: dt.datetime) -> str:
-    missing = [name for name in ("title", "dateline", "author", "credit", "body")
-               if not getattr(a, name).strip()]
+    missing = [
+        name
+        for name in ("title", "dateline", "author", "credit", "body")
+        if not getattr(a, name).strip()
+    ]
     return "missing: " + ", ".join(missing) if missing else ""
 
 
@@ -54,8 +57,12 @@ def _image_caption_credit(a: Article, now: dt.datetime) -> str:
 
 def _placeholders(a: Article, now: dt.datetime) -> str:
     caption = a.image.caption if a.image else ""
-    for name, text in (("title", a.title), ("summary", a.summary), ("caption", caption),
-                       ("body", a.body)):
+    for name, text in (
+        ("title", a.title),
+        ("summary", a.summary),
+        ("caption", caption),
+        ("body", a.body),
+    ):
         found = PLACEHOLDER.search(text)
         if found:
             return f"placeholder {found.group(0)!r} in the {name}"
@@ -69,8 +76,7 @@ def _embargo_future(a: Article, now: dt.datetime) -> str:
 
 
 CHECKS: dict[str, tuple[str, Callable[[Article, dt.datetime], str]]] = {
-    "required_fields": ("title, dateline, author, credit and body are filled in",
-                        _required_fields),
+    "required_fields": ("title, dateline, author, credit and body are filled in", _required_fields),
     "summary": ("a summary for partners", _summary),
     "category": ("at least one category", _category),
     "image_caption_credit": ("the photo has a caption and a credit", _image_caption_credit),

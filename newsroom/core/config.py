@@ -104,7 +104,9 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file (run `newsroom init {root}` to make one)") from None
+        raise ConfigError(
+            f"{path}: no such file (run `newsroom init {root}` to make one)"
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
     return parse_config(root, data)
@@ -113,8 +115,19 @@ def load_config(root: Path) -> Config:
 def parse_config(root: Path, data: dict[str, Any]) -> Config:
     """Typed settings from a parsed TOML document; unknown tables or keys are errors."""
     reader = _Reader(root / CONFIG_NAME, data)
-    site = reader.table("site", {"title", "description", "base_url", "feeds_url", "link_pattern",
-                                 "language", "timezone", "publisher"})
+    site = reader.table(
+        "site",
+        {
+            "title",
+            "description",
+            "base_url",
+            "feeds_url",
+            "link_pattern",
+            "language",
+            "timezone",
+            "publisher",
+        },
+    )
     feeds = reader.table("feeds", {"limit", "ttl", "retraction_days"})
     workflow = reader.table("workflow", {"four_eyes"})
     checks = reader.table("checks", set(CHECK_NAMES))
@@ -139,8 +152,10 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
     try:
         config.tz  # noqa: B018 - validates the zone name
     except Exception:
-        raise ConfigError(f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
-                          "(use an IANA name such as Asia/Jakarta)") from None
+        raise ConfigError(
+            f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
+            "(use an IANA name such as Asia/Jakarta)"
+        ) from None
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
         raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
     return config
@@ -167,8 +182,9 @@ class _Reader:
             raise self.fail(name, "must be a table, written [" + name + "]")
         for key in value:
             if key not in allowed:
-                raise self.fail(f"[{name}] {key}", "unknown key (known: "
-                                + ", ".join(sorted(allowed)) + ")")
+                raise self.fail(
+                    f"[{name}] {key}", "unknown key (known: " + ", ".join(sorted(allowed)) + ")"
+                )
         return value
 
     def text(self, table: dict[str, Any], name: str, key: str, default: str) -> str:
@@ -213,17 +229,20 @@ class _Reader:
                 if key not in allowed:
                     raise self.fail(f"{where} {key}", "unknown key")
             name = item.get("name")
-            if not isinstance(name, str) or not name.isidentifier() and not name.replace(
-                "-", "_"
-            ).isidentifier():
+            if not isinstance(name, str) or (
+                not name.isidentifier() and not name.replace("-", "_").isidentifier()
+            ):
                 raise self.fail(f"{where} name", "must be a short name like antara (letters, -)")
             if any(p.name == name for p in out):
                 raise self.fail(f"{where} name", f"partner {name!r} is listed twice")
-            out.append(Partner(
-                name=name, title=self.text(item, where, "title", name),
-                categories=self.words(item, where, "categories"),
-                tags=self.words(item, where, "tags"),
-                language=self.text(item, where, "language", ""),
-                embargo_access=self.flag(item, where, "embargo_access", False),
-            ))
+            out.append(
+                Partner(
+                    name=name,
+                    title=self.text(item, where, "title", name),
+                    categories=self.words(item, where, "categories"),
+                    tags=self.words(item, where, "tags"),
+                    language=self.text(item, where, "language", ""),
+                    embargo_access=self.flag(item, where, "embargo_access", False),
+                )
+            )
         return out

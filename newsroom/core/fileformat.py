@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .clock import parse_time
 from .errors import ArticleError, Problem
@@ -27,7 +27,7 @@ from .model import (
 )
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HANDLER = frontmatter.YAMLHandler()
+_HANDLER = YAMLHandler()
 _ALWAYS = frozenset({"id", "title", "slug", "status"})
 
 
@@ -44,7 +44,7 @@ class FieldError(ValueError):
 
 def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
     """Parse an article file's text; raise ArticleError with the path and line on any problem."""
-    front, body, body_line = _split(text, path)
+    front, body = _split(text, path)
     try:
         meta = yaml.load(front, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -55,8 +55,12 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
             reason = f"{exc.context} never closed"  # type: ignore[attr-defined]
         line = mark.line + 1 if mark is not None else 2
         raise ArticleError(
-            Problem(path, line, f"bad YAML in front matter: {reason}",
-                    "check quotes, colons and indentation on that line")
+            Problem(
+                path,
+                line,
+                f"bad YAML in front matter: {reason}",
+                "check quotes, colons and indentation on that line",
+            )
         ) from None
     if not isinstance(meta, dict):
         raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
@@ -67,14 +71,19 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
         raise ArticleError(Problem(path, line, str(exc))) from None
 
 
-def _split(text: str, path: Path) -> tuple[str, str, int]:
-    """Split into (front matter, body, first body line); the file must open with `---`."""
+def _split(text: str, path: Path) -> tuple[str, str]:
+    """Split into (front matter, body); the file must open with `---`."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if not _HANDLER.detect(text):
         raise ArticleError(
-            Problem(path, 1, "no front matter", "the file must start with a line `---`, "
-                    "then `key: value` lines, then `---`, then the Markdown body")
+            Problem(
+                path,
+                1,
+                "no front matter",
+                "the file must start with a line `---`, "
+                "then `key: value` lines, then `---`, then the Markdown body",
+            )
         )
     try:
         _, front, body = _HANDLER.FM_BOUNDARY.split(text, 2)
@@ -82,8 +91,7 @@ def _split(text: str, path: Path) -> tuple[str, str, int]:
         raise ArticleError(
             Problem(path, 1, "front matter is never closed", "add a line `---` after the last key")
         ) from None
-    body_line = front.count("\n") + 3
-    return front, body.lstrip("\n").rstrip() + "\n" if body.strip() else "", body_line
+    return front, body.lstrip("\n").rstrip() + "\n" if body.strip() else ""
 
 
 def _line_of(front: str, keys: tuple[str | int, ...]) -> int | None:
@@ -113,20 +121,33 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
             raise FieldError((key,), f"`{key}` is missing or empty")
     status = _str(meta, "status") or "draft"
     if status not in ALL_STATUSES:
-        raise FieldError(("status",), f"unknown status {status!r}; use one of "
-                         + ", ".join(ALL_STATUSES))
+        raise FieldError(
+            ("status",), f"unknown status {status!r}; use one of " + ", ".join(ALL_STATUSES)
+        )
     known = set(KEY_ORDER)
     return Article(
-        id=_str(meta, "id"), title=_str(meta, "title"), slug=_str(meta, "slug"), status=status,
-        language=_str(meta, "language") or "id", release_number=_str(meta, "release_number"),
-        dateline=_str(meta, "dateline"), author=_str(meta, "author"),
-        credit=_str(meta, "credit"), summary=_str(meta, "summary"),
-        categories=_strlist(meta, "categories"), tags=_strlist(meta, "tags"),
-        image=_image(meta), embargo=_time(meta, ("embargo",), tz),
-        created=_time(meta, ("created",), tz), updated=_time(meta, ("updated",), tz),
-        published=_time(meta, ("published",), tz), corrections=_corrections(meta, tz),
+        id=_str(meta, "id"),
+        title=_str(meta, "title"),
+        slug=_str(meta, "slug"),
+        status=status,
+        language=_str(meta, "language") or "id",
+        release_number=_str(meta, "release_number"),
+        dateline=_str(meta, "dateline"),
+        author=_str(meta, "author"),
+        credit=_str(meta, "credit"),
+        summary=_str(meta, "summary"),
+        categories=_strlist(meta, "categories"),
+        tags=_strlist(meta, "tags"),
+        image=_image(meta),
+        embargo=_time(meta, ("embargo",), tz),
+        created=_time(meta, ("created",), tz),
+        updated=_time(meta, ("updated",), tz),
+        published=_time(meta, ("published",), tz),
+        corrections=_corrections(meta, tz),
         published_version=_mapping_or_none(meta, "published_version"),
-        history=_history(meta, tz), comments=_comments(meta, tz), body=body,
+        history=_history(meta, tz),
+        comments=_comments(meta, tz),
+        body=body,
         extra={k: v for k, v in meta.items() if k not in known},
         key_order=[str(k) for k in meta],
     )
@@ -136,7 +157,7 @@ def _str(meta: dict[str, Any], key: str) -> str:
     value = meta.get(key)
     if value is None:
         return ""
-    if isinstance(value, bool) or isinstance(value, dict | list):
+    if isinstance(value, bool | dict | list):
         raise FieldError((key,), f"`{key}` must be text, not {type(value).__name__}")
     return str(value).strip()
 
@@ -197,7 +218,9 @@ def _records(meta: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return value
 
 
-def _required_time(record: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> dt.datetime:
+def _required_time(
+    record: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo
+) -> dt.datetime:
     when = _time(record, keys, tz)
     if when is None:
         raise FieldError(keys, f"`{keys[0]}` entry {int(keys[1]) + 1} has no `at` time")
@@ -207,18 +230,26 @@ def _required_time(record: dict[str, Any], keys: tuple[str | int, ...], tz: dt.t
 def _history(meta: dict[str, Any], tz: dt.tzinfo) -> list[HistoryEntry]:
     out = []
     for i, rec in enumerate(_records(meta, "history")):
-        out.append(HistoryEntry(
-            at=_required_time(rec, ("history", i, "at"), tz), by=_str(rec, "by"),
-            action=_str(rec, "action"), from_=_str(rec, "from") or None,
-            to=_str(rec, "to") or None, note=_str(rec, "note"),
-        ))
+        out.append(
+            HistoryEntry(
+                at=_required_time(rec, ("history", i, "at"), tz),
+                by=_str(rec, "by"),
+                action=_str(rec, "action"),
+                from_=_str(rec, "from") or None,
+                to=_str(rec, "to") or None,
+                note=_str(rec, "note"),
+            )
+        )
     return out
 
 
 def _comments(meta: dict[str, Any], tz: dt.tzinfo) -> list[Comment]:
     return [
-        Comment(at=_required_time(rec, ("comments", i, "at"), tz), by=_str(rec, "by"),
-                text=_str(rec, "text"))
+        Comment(
+            at=_required_time(rec, ("comments", i, "at"), tz),
+            by=_str(rec, "by"),
+            text=_str(rec, "text"),
+        )
         for i, rec in enumerate(_records(meta, "comments"))
     ]
 
@@ -229,8 +260,14 @@ def _corrections(meta: dict[str, Any], tz: dt.tzinfo) -> list[Correction]:
         number = rec.get("number", i + 1)
         if not isinstance(number, int):
             raise FieldError(("corrections", i, "number"), "correction `number` must be a number")
-        out.append(Correction(number=number, at=_required_time(rec, ("corrections", i, "at"), tz),
-                              by=_str(rec, "by"), note=_str(rec, "note")))
+        out.append(
+            Correction(
+                number=number,
+                at=_required_time(rec, ("corrections", i, "at"), tz),
+                by=_str(rec, "by"),
+                note=_str(rec, "note"),
+            )
+        )
     return out
 
 
@@ -270,8 +307,14 @@ def to_mapping(article: Article) -> dict[str, Any]:
 
 def dump(article: Article) -> str:
     """The file text for an article: front matter, a blank line, the body."""
-    front = yaml.dump(to_mapping(article), Dumper=_Dumper, sort_keys=False,
-                      allow_unicode=True, width=4096, default_flow_style=False)
+    front = yaml.dump(
+        to_mapping(article),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=4096,
+        default_flow_style=False,
+    )
     body = article.body.strip("\n")
     return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
 
@@ -281,11 +324,22 @@ def _known_values(a: Article) -> dict[str, Any]:
     if a.image is not None:
         image = {k: v for k, v in vars(a.image).items() if v}
     return {
-        "id": a.id, "title": a.title, "slug": a.slug, "status": a.status,
-        "language": a.language, "release_number": a.release_number, "dateline": a.dateline,
-        "author": a.author, "credit": a.credit, "summary": a.summary,
-        "categories": _Flow(a.categories), "tags": _Flow(a.tags), "image": image,
-        "embargo": a.embargo, "created": a.created, "updated": a.updated,
+        "id": a.id,
+        "title": a.title,
+        "slug": a.slug,
+        "status": a.status,
+        "language": a.language,
+        "release_number": a.release_number,
+        "dateline": a.dateline,
+        "author": a.author,
+        "credit": a.credit,
+        "summary": a.summary,
+        "categories": _Flow(a.categories),
+        "tags": _Flow(a.tags),
+        "image": image,
+        "embargo": a.embargo,
+        "created": a.created,
+        "updated": a.updated,
         "published": a.published,
         "corrections": [
             {"number": c.number, "at": c.at, "by": c.by, "note": c.note} for c in a.corrections

@@ -39,7 +39,7 @@ def parse_plain(text: str) -> PlainRelease:
     dateline = ""
     if paragraphs and (match := DATELINE.match(paragraphs[0])):
         dateline = match.group(1).strip()
-        paragraphs[0] = paragraphs[0][match.end():]
+        paragraphs[0] = paragraphs[0][match.end() :]
     author = credit = ""
     if paragraphs and (match := CREDIT.search(paragraphs[-1])):
         author, credit = match.group(1), match.group(2).strip()
@@ -48,8 +48,13 @@ def parse_plain(text: str) -> PlainRelease:
             paragraphs.pop()
     lead = paragraphs[0] if paragraphs else ""
     return PlainRelease(
-        title=propose_title(lead or caption), caption=caption, dateline=dateline, author=author,
-        credit=credit, body="\n\n".join(paragraphs) + "\n", summary=first_sentence(lead),
+        title=propose_title(lead or caption),
+        caption=caption,
+        dateline=dateline,
+        author=author,
+        credit=credit,
+        body="\n\n".join(paragraphs) + "\n",
+        summary=first_sentence(lead),
     )
 
 
@@ -60,7 +65,23 @@ def first_sentence(text: str, limit: int = 300) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-SMALL_WORDS = frozenset("dan di ke dari untuk serta yang dengan dalam pada bagi oleh atau".split())
+SMALL_WORDS = frozenset(
+    [
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "serta",
+        "yang",
+        "dengan",
+        "dalam",
+        "pada",
+        "bagi",
+        "oleh",
+        "atau",
+    ]
+)
 
 
 def propose_title(text: str, words: int = 10) -> str:
@@ -68,6 +89,8 @@ def propose_title(text: str, words: int = 10) -> str:
     chosen = first_sentence(text).rstrip(".!?").split()[:words]
     if not chosen:
         return "Siaran Pers Tanpa Judul"
-    titled = [w if w.isupper() or (i and w.lower() in SMALL_WORDS) else w[:1].upper() + w[1:]
-              for i, w in enumerate(chosen)]
+    titled = [
+        w if w.isupper() or (i and w.lower() in SMALL_WORDS) else w[:1].upper() + w[1:]
+        for i, w in enumerate(chosen)
+    ]
     return " ".join(titled).rstrip(",;:")

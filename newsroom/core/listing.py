@@ -16,11 +16,19 @@ def _iso(when: dt.datetime | None) -> str | None:
 def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
     """A release as JSON-ready data; `full` adds the body, history and comments."""
     data: dict[str, Any] = {
-        "id": article.id, "slug": article.slug, "title": article.title,
-        "status": article.status, "path": str(article.path), "dateline": article.dateline,
-        "author": article.author, "categories": article.categories, "tags": article.tags,
-        "created": _iso(article.created), "updated": _iso(article.updated),
-        "published": _iso(article.published), "embargo": _iso(article.embargo),
+        "id": article.id,
+        "slug": article.slug,
+        "title": article.title,
+        "status": article.status,
+        "path": str(article.path),
+        "dateline": article.dateline,
+        "author": article.author,
+        "categories": article.categories,
+        "tags": article.tags,
+        "created": _iso(article.created),
+        "updated": _iso(article.updated),
+        "published": _iso(article.published),
+        "embargo": _iso(article.embargo),
     }
     if full:
         data["summary"] = article.summary
@@ -28,11 +36,19 @@ def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
         data["image"] = vars(article.image) if article.image else None
         data["body"] = article.body
         data["history"] = [
-            {"at": _iso(h.at), "by": h.by, "action": h.action, "from": h.from_, "to": h.to,
-             "note": h.note} for h in article.history
+            {
+                "at": _iso(h.at),
+                "by": h.by,
+                "action": h.action,
+                "from": h.from_,
+                "to": h.to,
+                "note": h.note,
+            }
+            for h in article.history
         ]
-        data["comments"] = [{"at": _iso(c.at), "by": c.by, "text": c.text}
-                            for c in article.comments]
+        data["comments"] = [
+            {"at": _iso(c.at), "by": c.by, "text": c.text} for c in article.comments
+        ]
     return data
 
 
@@ -46,6 +62,7 @@ def listing_json(snapshot: Snapshot) -> dict[str, Any]:
     """`newsroom list --json`: the releases and the broken files."""
     return {
         "articles": [article_json(a) for a in newest_first(snapshot.articles)],
-        "problems": [{"path": str(p.path), "line": p.line, "message": p.message}
-                     for p in snapshot.problems],
+        "problems": [
+            {"path": str(p.path), "line": p.line, "message": p.message} for p in snapshot.problems
+        ],
     }

@@ -41,16 +41,16 @@ class NewArticle:
 class Newsroom:
     """One newsroom folder, acted on by one person with one clock."""
 
-    def __init__(self, config: Config, actor: str | None = None,
-                 clock: Clock = system_clock) -> None:
+    def __init__(
+        self, config: Config, actor: str | None = None, clock: Clock = system_clock
+    ) -> None:
         self.config = config
         self.store = Store(config)
         self.actor = resolve_actor(actor)
         self.clock = clock
 
     @classmethod
-    def open(cls, root: Path, actor: str | None = None,
-             clock: Clock = system_clock) -> Newsroom:
+    def open(cls, root: Path, actor: str | None = None, clock: Clock = system_clock) -> Newsroom:
         return cls(load_config(root), actor, clock)
 
     def now(self) -> dt.datetime:
@@ -70,14 +70,21 @@ class Newsroom:
         now = self.now()
         snapshot = self.snapshot()
         article = Article(
-            id=str(uuid.uuid4()), title=fields.title.strip(),
+            id=str(uuid.uuid4()),
+            title=fields.title.strip(),
             slug=self._unique_slug(slugify(fields.title), snapshot),
-            language=self.config.language, dateline=fields.dateline.strip().upper(),
-            author=fields.author or "", credit=fields.credit or "",
-            summary=fields.summary.strip(), categories=list(fields.categories),
-            tags=list(fields.tags), image=fields.image,
+            language=self.config.language,
+            dateline=fields.dateline.strip().upper(),
+            author=fields.author or "",
+            credit=fields.credit or "",
+            summary=fields.summary.strip(),
+            categories=list(fields.categories),
+            tags=list(fields.tags),
+            image=fields.image,
             embargo=to_zone(fields.embargo, self.config.tz) if fields.embargo else None,
-            created=now, updated=now, body=fields.body.strip() + "\n" if fields.body else "",
+            created=now,
+            updated=now,
+            body=fields.body.strip() + "\n" if fields.body else "",
         )
         article.history.append(HistoryEntry(now, self.actor, action, None, "draft"))
         self.store.save(article)
@@ -93,12 +100,14 @@ class Newsroom:
 
     # ------------------------------------------------------------ acting
 
-    def act(self, ref: str | Article, action: str, *, note: str = "",
-            embargo: dt.datetime | None = None) -> Outcome:
+    def act(
+        self, ref: str | Article, action: str, *, note: str = "", embargo: dt.datetime | None = None
+    ) -> Outcome:
         """Take a workflow action on a release and save it (Refused/ConflictError otherwise)."""
         article = self.find(ref) if isinstance(ref, str) else ref
-        outcome = apply(article, action, self.actor, self.config, self.now(), note=note,
-                        embargo=embargo)
+        outcome = apply(
+            article, action, self.actor, self.config, self.now(), note=note, embargo=embargo
+        )
         self.store.save(outcome.article)
         return outcome
 
@@ -114,8 +123,13 @@ class Newsroom:
         if edited.id != article.id:
             raise ArticleError(Problem(path, 2, "the id cannot change", f"put back {article.id}"))
         if edited.status != article.status:
-            raise ArticleError(Problem(path, None, "the status changes only through the "
-                                       "workflow commands (submit, approve, ...)"))
+            raise ArticleError(
+                Problem(
+                    path,
+                    None,
+                    "the status changes only through the workflow commands (submit, approve, ...)",
+                )
+            )
         edited.path, edited.source = article.path, article.source
         self.save_edit(edited)
         return edited
@@ -127,16 +141,24 @@ class Newsroom:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise NewsroomError(f"{path}: not UTF-8 text (save it as UTF-8 and try again)") from None
+            raise NewsroomError(
+                f"{path}: not UTF-8 text (save it as UTF-8 and try again)"
+            ) from None
         except OSError as exc:
             raise NewsroomError(f"{path}: cannot read: {exc.strerror}") from None
         if text.lstrip("\ufeff").startswith("---"):
             return self._import_markdown(path, text)
         plain = parse_plain(text)
         image = Image(caption=plain.caption) if plain.caption else None
-        fields = NewArticle(title=title or plain.title, body=plain.body, dateline=plain.dateline,
-                            summary=plain.summary, author=plain.author, credit=plain.credit,
-                            image=image)
+        fields = NewArticle(
+            title=title or plain.title,
+            body=plain.body,
+            dateline=plain.dateline,
+            summary=plain.summary,
+            author=plain.author,
+            credit=plain.credit,
+            image=image,
+        )
         return self.create(fields, action="import")
 
     def _import_markdown(self, path: Path, text: str) -> Article:
@@ -161,10 +183,13 @@ class Newsroom:
         return self.snapshot().problems
 
 
-def open_newsroom(root: Path | None, actor: str | None = None,
-                  clock: Clock = system_clock) -> Newsroom:
+def open_newsroom(
+    root: Path | None, actor: str | None = None, clock: Clock = system_clock
+) -> Newsroom:
     """Open the newsroom at `root` (ConfigError if it has no valid newsroom.toml)."""
     if root is None:
-        raise ConfigError("no newsroom here: no newsroom.toml in this folder or above it "
-                          "(run `newsroom init`, or pass --root DIR)")
+        raise ConfigError(
+            "no newsroom here: no newsroom.toml in this folder or above it "
+            "(run `newsroom init`, or pass --root DIR)"
+        )
     return Newsroom.open(root, actor, clock)

@@ -62,7 +62,8 @@ class Store:
         for dirpath, dirnames, filenames in os.walk(self.folder):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             found.extend(
-                Path(dirpath, name) for name in filenames
+                Path(dirpath, name)
+                for name in filenames
                 if name.endswith(".md") and not name.startswith(".")
             )
         return sorted(found)
@@ -91,8 +92,9 @@ class Store:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise ArticleError(Problem(display, line, "not UTF-8 text",
-                                       "save the file as UTF-8 in your editor")) from None
+            raise ArticleError(
+                Problem(display, line, "not UTF-8 text", "save the file as UTF-8 in your editor")
+            ) from None
         article = fileformat.parse(text, display, self.config.tz)
         article.path = display
         article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
@@ -109,9 +111,14 @@ class Store:
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(self.root.resolve()):
-                raise ArticleError(Problem(
-                    display, None, f"symlink leads outside the newsroom, to {target}",
-                    "copy the file into articles/ instead of linking to it"))
+                raise ArticleError(
+                    Problem(
+                        display,
+                        None,
+                        f"symlink leads outside the newsroom, to {target}",
+                        "copy the file into articles/ instead of linking to it",
+                    )
+                )
 
     @staticmethod
     def _drop_duplicates(snapshot: Snapshot) -> None:
@@ -124,10 +131,14 @@ class Store:
                 key = "id" if other.id == article.id else "slug"
                 value = article.id if key == "id" else article.slug
                 assert article.path is not None
-                snapshot.problems.append(Problem(
-                    article.path, _key_line(article, key),
-                    f"duplicate {key} {value!r}, already used by {other.path}",
-                    f"give this file a new {key} (`newsroom import` does it for you)"))
+                snapshot.problems.append(
+                    Problem(
+                        article.path,
+                        _key_line(article, key),
+                        f"duplicate {key} {value!r}, already used by {other.path}",
+                        f"give this file a new {key} (`newsroom import` does it for you)",
+                    )
+                )
                 continue
             seen_id[article.id] = article
             seen_slug[article.slug] = article
@@ -144,8 +155,11 @@ class Store:
         for article in snapshot.articles:
             if ref in (article.id, article.slug) or self._same_path(article, candidate):
                 return article
-        matches = [a for a in snapshot.articles
-                   if len(ref) >= 4 and (a.id.startswith(ref) or a.slug.startswith(ref))]
+        matches = [
+            a
+            for a in snapshot.articles
+            if len(ref) >= 4 and (a.id.startswith(ref) or a.slug.startswith(ref))
+        ]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -209,20 +223,25 @@ class Store:
                 raise ConflictError(f"{shown} already exists; choose another slug")
             return
         if current is None:
-            raise ConflictError(f"{shown} was moved or deleted since it was read; "
-                                "nothing was saved (find it with `newsroom list`)")
+            raise ConflictError(
+                f"{shown} was moved or deleted since it was read; "
+                "nothing was saved (find it with `newsroom list`)"
+            )
         if digest(current) != article.source.digest:
             raise ConflictError(
                 f"{shown} changed on disk since it was read (another editor, git pull or "
-                "publish); nothing was saved. Reload it and make your change again.")
+                "publish); nothing was saved. Reload it and make your change again."
+            )
 
     def _same_content(self, article: Article, current: bytes, path: Path) -> bool:
         try:
             on_disk = fileformat.parse(current.decode("utf-8"), path, self.config.tz)
         except (ArticleError, UnicodeDecodeError):
             return False
-        return (fileformat.to_mapping(on_disk) == fileformat.to_mapping(article)
-                and on_disk.body == article.body)
+        return (
+            fileformat.to_mapping(on_disk) == fileformat.to_mapping(article)
+            and on_disk.body == article.body
+        )
 
 
 def _key_line(article: Article, key: str) -> int | None:

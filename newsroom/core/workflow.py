@@ -44,12 +44,23 @@ TABLE: tuple[Rule, ...] = (
     Rule("approved", "publish", "published", PUBLISHER),
     Rule("published", "correct", "correcting", needs="note"),
     Rule("published", "retract", "retracted", needs="reason"),
-    *(Rule(s, "retract", "retracted", needs="reason", live_only=True)
-      for s in ("correcting", "in_review", "changes_requested", "approved")),
+    *(
+        Rule(s, "retract", "retracted", needs="reason", live_only=True)
+        for s in ("correcting", "in_review", "changes_requested", "approved")
+    ),
     *(Rule(s, "edit", s) for s in EDITABLE),
-    *(Rule(s, "comment", s, needs="note")
-      for s in ("draft", "in_review", "changes_requested", "approved", "published",
-                "correcting", "retracted")),
+    *(
+        Rule(s, "comment", s, needs="note")
+        for s in (
+            "draft",
+            "in_review",
+            "changes_requested",
+            "approved",
+            "published",
+            "correcting",
+            "retracted",
+        )
+    ),
 )
 
 ACTIONS = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract",
@@ -85,25 +96,38 @@ def rule_for(article: Article, action: str) -> Rule | None:
     return None
 
 
-def decide(article: Article, action: str, actor: str, config: Config, now: dt.datetime,
-           *, as_publisher: bool = False) -> Decision:
+def decide(
+    article: Article,
+    action: str,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    *,
+    as_publisher: bool = False,
+) -> Decision:
     """Whether `actor` may take `action` on `article` now, with the reason when not."""
     rule = rule_for(article, action)
     if rule is None:
         return Decision(action, False, _no_rule_reason(article, action))
     if rule.who == PUBLISHER and not as_publisher:
-        return Decision(action, False, "publishing is done by `newsroom publish` (P in the desk)",
-                        rule)
+        return Decision(
+            action, False, "publishing is done by `newsroom publish` (P in the desk)", rule
+        )
     if rule.who == REVIEWER:
         return _decide_review(article, actor, config, now, rule)
     return Decision(action, True, "", rule)
 
 
-def _decide_review(article: Article, actor: str, config: Config, now: dt.datetime,
-                   rule: Rule) -> Decision:
+def _decide_review(
+    article: Article, actor: str, config: Config, now: dt.datetime, rule: Rule
+) -> Decision:
     if config.four_eyes and article.last_editor == actor:
-        return Decision(rule.action, False,
-                        f"you ({actor}) changed the text last: someone else must approve", rule)
+        return Decision(
+            rule.action,
+            False,
+            f"you ({actor}) changed the text last: someone else must approve",
+            rule,
+        )
     checks = tuple(run_checks(article, config, now))
     blocking = [c for c in checks if c.blocks]
     if blocking:
@@ -118,15 +142,24 @@ def _no_rule_reason(article: Article, action: str) -> str:
     return f"cannot {label} a release that is {article.status} (only when: {', '.join(states)})"
 
 
-def allowed_actions(article: Article, actor: str, config: Config,
-                    now: dt.datetime) -> dict[str, Decision]:
+def allowed_actions(
+    article: Article, actor: str, config: Config, now: dt.datetime
+) -> dict[str, Decision]:
     """Every action with its decision for this person on this release (for menus and keys)."""
     return {action: decide(article, action, actor, config, now) for action in ACTIONS}
 
 
-def apply(article: Article, action: str, actor: str, config: Config, now: dt.datetime, *,
-          note: str = "", embargo: dt.datetime | None = None,
-          as_publisher: bool = False) -> Outcome:
+def apply(
+    article: Article,
+    action: str,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    *,
+    note: str = "",
+    embargo: dt.datetime | None = None,
+    as_publisher: bool = False,
+) -> Outcome:
     """Take the action: change the article in place, append to history, or raise Refused."""
     note = note.strip()
     if action == "approve" and embargo is not None:
@@ -143,8 +176,11 @@ def apply(article: Article, action: str, actor: str, config: Config, now: dt.dat
         article.history.append(HistoryEntry(when, actor, action, rule.state, rule.next, note))
         article.status = rule.next
         article.updated = when
-    warnings = [f"{c.message} (recommended)" for c in decision.checks
-                if not c.passed and c.level == "recommended"]
+    warnings = [
+        f"{c.message} (recommended)"
+        for c in decision.checks
+        if not c.passed and c.level == "recommended"
+    ]
     return Outcome(article, warnings)
 
 
@@ -170,7 +206,9 @@ def _publish(article: Article, actor: str, when: dt.datetime, note: str) -> None
         pending = next((h for h in reversed(article.history) if h.action == "correct"), None)
         number = len(article.corrections) + 1
         article.corrections.append(
-            Correction(number, when, pending.by if pending else actor, pending.note if pending else "")
+            Correction(
+                number, when, pending.by if pending else actor, pending.note if pending else ""
+            )
         )
         article.published_version = None
     elif article.published is None:

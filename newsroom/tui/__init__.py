@@ -1,0 +1,1 @@
+"""The editors' TUI (Textual): screens, widgets, messages and commands over the core."""

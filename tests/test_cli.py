@@ -1,0 +1,133 @@
+"""The command line, end to end through click's CliRunner: exit codes, output, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+
+from .conftest import SEED_COPY
+
+
+def run(root: Path, *args: str, actor: str = "ald", stdin: str | None = None) -> Result:
+    runner = CliRunner()
+    return runner.invoke(cli, ["--root", str(root), "--as", actor, *args], input=stdin)
+
+
+def test_init_makes_a_newsroom_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "baru"
+    first = CliRunner().invoke(cli, ["init", str(target)])
+    assert first.exit_code == 0, first.output
+    assert (target / "newsroom.toml").is_file() and (target / "articles").is_dir()
+    again = CliRunner().invoke(cli, ["init", str(target)])
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+
+
+def test_the_seed_release_goes_through_review(root: Path) -> None:
+    imported = run(root, "import", str(SEED_COPY))
+    assert imported.exit_code == 0, imported.output
+    ident = imported.output.split("\t")[0]
+    article = json.loads(run(root, "show", ident, "--json").output)
+    assert article["dateline"] == "YOGYAKARTA"
+    assert article["author"] == "ald" and article["credit"] == "HUMAS MENPANRB"
+    assert article["image"]["caption"].startswith("Seluruh peserta secara bersama-sama")
+    assert article["body"].startswith("Humas pemerintah merupakan mata")
+    assert article["body"].rstrip().endswith("terkait netralitas ASN.")
+    assert run(root, "submit", ident).exit_code == 0
+    own = run(root, "approve", ident)
+    assert own.exit_code == 1
+    assert "changed the text last: someone else must approve" in own.output
+    other = run(root, "approve", ident, actor="nur")
+    assert other.exit_code == 0, other.output
+    listed = json.loads(run(root, "list", "--json").output)["articles"]
+    assert listed[0]["status"] == "approved"
+    assert set(listed[0]) >= {"id", "slug", "title", "status", "path", "updated", "embargo"}
+
+
+def test_new_with_body_from_stdin_and_list_filter(root: Path) -> None:
+    made = run(
+        root,
+        "new",
+        "--title",
+        "Rilis Baru",
+        "--dateline",
+        "jakarta",
+        "--tag",
+        "a",
+        "--body-file",
+        "-",
+        "--embargo",
+        "2026-12-01T09:00",
+        stdin="Isi rilis.\n",
+    )
+    assert made.exit_code == 0, made.output
+    ident, path = made.output.strip().split("\t")
+    text = (root / path).read_text()
+    assert "dateline: JAKARTA" in text and "embargo: 2026-12-01T09:00:00+07:00" in text
+    assert text.endswith("Isi rilis.\n")
+    drafts = json.loads(run(root, "list", "--status", "draft", "--json").output)
+    assert [a["id"] for a in drafts["articles"]] == [ident]
+    assert json.loads(run(root, "list", "--status", "published", "--json").output)["articles"] == []
+
+
+def test_notes_are_required_where_the_workflow_needs_them(root: Path) -> None:
+    ident = run(root, "new", "--title", "Rilis").output.split("\t")[0]
+    missing = run(root, "request-changes", ident)
+    assert missing.exit_code == 2  # usage: --note is required
+    done = run(root, "comment", ident, "--note", "Tambah foto")
+    assert done.exit_code == 0
+
+
+def test_check_names_each_broken_file_and_exits_1(root: Path) -> None:
+    (root / "articles" / "rusak.md").write_text("---\ntitle: [\n---\n")
+    (root / "articles" / "tanpa.md").write_text("hanya teks\n")
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "articles/rusak.md:" in result.output and "articles/tanpa.md:1:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_input_never_shows_a_traceback(root: Path) -> None:
+    for args in (
+        ["show", "nope"],
+        ["approve", "nope"],
+        ["import", str(root / "missing.txt")],
+        ["new", "--title", "X", "--embargo", "besok"],
+    ):
+        result = run(root, *args)
+        assert result.exit_code in (1, 2), args
+        assert result.exception is None or isinstance(result.exception, SystemExit), args
+
+
+def test_a_bad_config_names_the_key(root: Path) -> None:
+    (root / "newsroom.toml").write_text("[feeds]\nlimit = 'many'\n")
+    result = run(root, "list")
+    assert result.exit_code == 1
+    assert "[feeds] limit" in result.output
+
+
+def test_no_newsroom_says_how_to_make_one(tmp_path: Path, monkeypatch: object) -> None:
+    result = CliRunner().invoke(cli, ["--root", str(tmp_path), "list"])
+    assert result.exit_code == 1
+    assert "newsroom init" in result.output
+
+
+def test_edit_through_editor_saves_and_records_the_editor(root: Path, monkeypatch: object) -> None:
+    import pytest
+
+    ident = run(root, "new", "--title", "Rilis", "--body-file", "-", stdin="Lama.\n").output
+    ident = ident.split("\t")[0]
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EDITOR", "sed -i s/Lama/Baru/")
+    try:
+        result = run(root, "edit", ident, actor="nur")
+    finally:
+        mp.undo()
+    assert result.exit_code == 0, result.output
+    shown = json.loads(run(root, "show", ident, "--json").output)
+    assert shown["body"] == "Baru.\n"
+    assert shown["history"][-1]["action"] == "edit" and shown["history"][-1]["by"] == "nur"
