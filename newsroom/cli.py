@@ -322,6 +322,38 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Write nothing; show what each feed would gain, "
+              "change and lose.")
+@click.option("--now", "now_text", metavar="ISO", help="The run's clock (tests, catching up).")
+@click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
+@click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
+@pass_ctx
+@friendly
+def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool,
+            quiet: bool) -> None:
+    """Publish approved releases whose embargo has passed and write every feed."""
+    from .core.publish import lines
+    from .core.publish import publish as run_publish
+
+    newsroom = obj.newsroom
+    now = _time_option(newsroom, now_text, "--now")
+    result = run_publish(newsroom, now, dry_run=dry_run)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif not quiet or result.busy:
+        for line in lines(result):
+            click.echo(line, err=result.busy)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for problem in result.problems:
+        click.echo(f"broken: {problem}", err=True)
+    for failure in result.failed:
+        click.echo(f"not published: {failure}", err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
 def main() -> None:
     """The console script."""
     cli(prog_name="newsroom")

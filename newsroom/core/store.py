@@ -14,8 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from . import fileformat
 from .atomic import write_atomic
@@ -122,28 +123,8 @@ class Store:
 
     @staticmethod
     def _drop_duplicates(snapshot: Snapshot) -> None:
-        seen_id: dict[str, Article] = {}
-        seen_slug: dict[str, Article] = {}
-        kept = []
-        for article in snapshot.articles:
-            other = seen_id.get(article.id) or seen_slug.get(article.slug)
-            if other is not None:
-                key = "id" if other.id == article.id else "slug"
-                value = article.id if key == "id" else article.slug
-                assert article.path is not None
-                snapshot.problems.append(
-                    Problem(
-                        article.path,
-                        _key_line(article, key),
-                        f"duplicate {key} {value!r}, already used by {other.path}",
-                        f"give this file a new {key} (`newsroom import` does it for you)",
-                    )
-                )
-                continue
-            seen_id[article.id] = article
-            seen_slug[article.slug] = article
-            kept.append(article)
-        snapshot.articles = kept
+        snapshot.articles, problems = duplicate_problems(snapshot.articles)
+        snapshot.problems += problems
 
     # ------------------------------------------------------------ looking up
 
@@ -244,17 +225,31 @@ class Store:
         )
 
 
-def _key_line(article: Article, key: str) -> int | None:
-    """The line of a top-level key in the article's front matter (1-based), for messages."""
-    order = article.key_order
-    return order.index(key) + 2 if key in order else None
+class _Identified(Protocol):
+    id: str
+    slug: str
+    path: Any
 
 
-def lock_is_free(lock: FileLock) -> bool:
-    """True when nobody holds the lock right now."""
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        return False
-    lock.release()
-    return True
+I = TypeVar("I", bound=_Identified)
+
+
+def duplicate_problems(items: list[I]) -> tuple[list[I], list[Problem]]:
+    """Keep the first of each id and slug (by path order); report the later ones."""
+    seen_id: dict[str, I] = {}
+    seen_slug: dict[str, I] = {}
+    kept, problems = [], []
+    for item in items:
+        other = seen_id.get(item.id) or seen_slug.get(item.slug)
+        if other is None:
+            seen_id[item.id] = seen_slug[item.slug] = item
+            kept.append(item)
+            continue
+        key = "id" if other.id == item.id else "slug"
+        value = item.id if key == "id" else item.slug
+        problems.append(Problem(
+            Path(item.path), 2 if key == "id" else None,
+            f"duplicate {key} {value!r}, already used by {other.path}",
+            f"give this file a new {key} (`newsroom import` does it for you)"))
+    return kept, problems
+

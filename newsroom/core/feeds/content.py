@@ -1,0 +1,193 @@
+"""What partners read: a release rendered to sanitised HTML with absolute URLs.
+
+The content opens with any correction notices and the photo, then the body
+with its dateline as written in the release ("YOGYAKARTA – ...") and closes
+with the credit line "(ald/HUMAS MENPANRB)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import mimetypes
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import nh3
+from markdown_it import MarkdownIt
+
+from ..clock import zone_abbreviation
+from ..config import Config
+from ..model import Article
+
+# Characters XML 1.0 forbids (word processors paste some of them); they are removed, with a note.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+_MD = MarkdownIt("commonmark", {"html": False})
+_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "h2", "h3",
+         "h4", "h5", "h6", "code", "pre", "hr", "img", "figure", "figcaption", "small"}  # fmt: skip
+_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
+_SCHEMES = {"http", "https", "mailto"}
+
+WORDS = {
+    "id": {"correction": "Ralat", "retracted": "DICABUT", "retraction": "Siaran pers ini dicabut",
+           "photo": "Foto", "embargo": "EMBARGO hingga"},
+    "en": {"correction": "Correction", "retracted": "RETRACTED",
+           "retraction": "This release was retracted", "photo": "Photo",
+           "embargo": "EMBARGOED until"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """The photo as feeds describe it."""
+
+    url: str
+    type: str
+    caption: str
+    credit: str
+    alt: str
+    length: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A release's partner-facing text, rendered once and cached by the file's digest."""
+
+    id: str
+    title: str
+    link: str
+    summary: str
+    content_html: str
+    author: str
+    language: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    image: ImageInfo | None
+    retraction_html: str
+    warnings: tuple[str, ...]
+
+
+def words(language: str) -> dict[str, str]:
+    """Notice words in the release's language (Indonesian unless it is English)."""
+    return WORDS["en" if language.startswith("en") else "id"]
+
+
+def local_time(when: dt.datetime, config: Config) -> str:
+    """`07-12-2018 15:30 WIB`: a time as Indonesian readers expect it."""
+    local = when.astimezone(config.tz)
+    return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(config.timezone, local)}"
+
+
+class _Cleaner:
+    """Strips XML-illegal characters from every text and counts them for a warning."""
+
+    def __init__(self) -> None:
+        self.removed = 0
+
+    def __call__(self, text: str) -> str:
+        cleaned, count = XML_ILLEGAL.subn("", text)
+        self.removed += count
+        return cleaned
+
+
+def render_markdown(body: str, base_url: str) -> str:
+    """Markdown to sanitised HTML with every link and image URL made absolute."""
+
+    def absolute(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src"):
+            return urljoin(base_url + "/", value)
+        return value
+
+    raw = _MD.render(body)
+    return nh3.clean(raw, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     link_rel=None, attribute_filter=absolute)
+
+
+def article_link(article: Article, config: Config) -> str:
+    """The release's page under the base URL, from the configured pattern."""
+    when = article.published or article.created or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return config.link_pattern.format(base_url=config.base_url, slug=article.slug, id=article.id,
+                                      year=f"{when:%Y}", month=f"{when:%m}")
+
+
+def image_info(image: dict[str, Any] | None, config: Config, clean: _Cleaner) -> ImageInfo | None:
+    """The photo with an absolute URL, its media type and its byte length when the file is local."""
+    if not image or not image.get("src"):
+        return None
+    src = str(image["src"])
+    url = urljoin(config.base_url + "/", src)
+    length = None
+    if not re.match(r"^[a-z]+://", src):
+        local = config.root / src.lstrip("/")
+        if local.is_file() and local.resolve().is_relative_to(config.root.resolve()):
+            length = local.stat().st_size
+    kind = mimetypes.guess_type(src)[0] or "image/jpeg"
+    return ImageInfo(url, kind, clean(str(image.get("caption", ""))),
+                     clean(str(image.get("credit", ""))), clean(str(image.get("alt", ""))), length)
+
+
+def render_article(article: Article, config: Config) -> Rendered:
+    """Render what partners see: the published version while a correction is under way."""
+    clean = _Cleaner()
+    live: dict[str, Any] = dict(article.published_version or {})
+    pick = lambda name: live.get(name, getattr(article, name))  # noqa: E731
+    image = live.get("image") if "image" in live else (
+        vars(article.image) if article.image else None)
+    info = image_info(image, config, clean)
+    w = words(article.language)
+    body_html = render_markdown(clean(str(pick("body"))), config.base_url)
+    body_html = _with_dateline_and_credit(body_html, clean(str(pick("dateline"))),
+                                          clean(str(pick("author"))), clean(str(pick("credit"))))
+    notices = "".join(
+        f"<p><strong>{w['correction']} {c.number} ({local_time(c.at, config)}):</strong> "
+        f"{html.escape(clean(c.note))}</p>\n" for c in reversed(article.corrections))
+    content = notices + _figure(info, w) + body_html
+    retraction = article.retraction
+    retraction_html = ""
+    if retraction is not None:
+        retraction_html = (f"<p><strong>{w['retraction']} ({local_time(retraction.at, config)})"
+                           f":</strong> {html.escape(clean(retraction.note))}</p>\n")
+    warnings = ()
+    if clean.removed:
+        warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
+                    "cannot carry (pasted from a word processor?)",)
+    return Rendered(
+        id=article.id, title=clean(str(pick("title"))), link=article_link(article, config),
+        summary=clean(str(pick("summary"))), content_html=content,
+        author=clean(str(pick("author"))), language=article.language,
+        categories=tuple(clean(c) for c in pick("categories")),
+        tags=tuple(clean(t) for t in pick("tags")), image=info,
+        retraction_html=retraction_html, warnings=warnings,
+    )
+
+
+def _figure(info: ImageInfo | None, w: dict[str, str]) -> str:
+    if info is None:
+        return ""
+    alt = html.escape(info.alt or info.caption, quote=True)
+    caption = html.escape(info.caption)
+    credit = f" <small>({w['photo']}: {html.escape(info.credit)})</small>" if info.credit else ""
+    return (f'<figure><img src="{html.escape(info.url, quote=True)}" alt="{alt}">'
+            f"<figcaption>{caption}{credit}</figcaption></figure>\n")
+
+
+def _with_dateline_and_credit(body_html: str, dateline: str, author: str, credit: str) -> str:
+    """Open the first paragraph with `CITY – ` and close the last with `(author/CREDIT)`."""
+    if dateline:
+        lead = f"{html.escape(dateline)} – "
+        if body_html.startswith("<p>"):
+            body_html = "<p>" + lead + body_html[3:]
+        else:
+            body_html = f"<p>{lead}</p>\n" + body_html
+    signature = "/".join(part for part in (author, credit) if part)
+    if signature:
+        tail = f" ({html.escape(signature)})"
+        if body_html.endswith("</p>\n"):
+            body_html = body_html[: -len("</p>\n")] + tail + "</p>\n"
+        else:
+            body_html += f"<p>{tail.strip()}</p>\n"
+    return body_html

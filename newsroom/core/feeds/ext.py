@@ -1,0 +1,117 @@
+"""feedgen extensions for what feedgen 1.0.0 lacks or gets wrong.
+
+- Media RSS `media:content` with `media:description` (caption) and `media:credit`.
+- `dc:creator` (RSS) and `dcterms:available` (the embargo lift time, machine-readable).
+- Enclosures written by hand: feedgen's Atom entry links lose `rel`/`type`, which
+  would turn an enclosure into a second alternate link (invalid Atom).
+- RFC 5005 `fh:archive` and archive links in RSS; RFC 6721 `at:deleted-entry` tombstones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.util import xml_elem
+
+ATOM = "http://www.w3.org/2005/Atom"
+NAMESPACES = {
+    "media": "http://search.yahoo.com/mrss/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "fh": "http://purl.org/syndication/history/1.0",
+    "at": "http://purl.org/atompub/tombstones/1.0",
+}
+
+
+def _q(prefix: str, name: str) -> str:
+    return f"{{{NAMESPACES[prefix]}}}{name}"
+
+
+def _utc(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class NewsroomFeed(BaseExtension):  # type: ignore[misc]
+    """Feed-level additions: archive marker, archive links (RSS), tombstones (Atom)."""
+
+    def __init__(self) -> None:
+        self.archive = False
+        self.links: list[tuple[str, str, str]] = []  # (rel, href, type) beyond self/alternate
+        self.tombstones: list[tuple[str, dt.datetime, str]] = []  # (ref, when, comment)
+        self.prefixes: set[str] = set()  # namespaces the document uses (validators flag others)
+
+    def extend_ns(self) -> dict[str, str]:
+        return {p: NAMESPACES[p] for p in sorted(self.prefixes)}
+
+    def extend_atom(self, feed: Any) -> Any:
+        if self.archive:
+            xml_elem(_q("fh", "archive"), feed)
+        for ref, when, comment in self.tombstones:
+            gone = xml_elem(_q("at", "deleted-entry"), feed, ref=ref, when=when.isoformat())
+            if comment:
+                xml_elem(_q("at", "comment"), gone).text = comment
+        return feed
+
+    def extend_rss(self, feed: Any) -> Any:
+        channel = feed[0]
+        if self.archive:
+            xml_elem(_q("fh", "archive"), channel)
+        for rel, href, kind in self.links:
+            xml_elem(f"{{{ATOM}}}link", channel, rel=rel, href=href, type=kind)
+        return feed
+
+
+class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
+    """Entry-level additions: creator, language, photo, enclosure, embargo, link repair."""
+
+    def __init__(self) -> None:
+        self.creator = ""
+        self.language = ""
+        self.link = ""
+        self.image: Any = None  # content.ImageInfo
+        self.embargo: dt.datetime | None = None
+
+    def _media(self, entry: Any) -> None:
+        image = self.image
+        if image is None:
+            return
+        attrs = {"url": image.url, "type": image.type, "medium": "image"}
+        if image.length is not None:
+            attrs["fileSize"] = str(image.length)
+        media = xml_elem(_q("media", "content"), entry, **attrs)
+        if image.caption:
+            xml_elem(_q("media", "description"), media, type="plain").text = image.caption
+        if image.credit:
+            xml_elem(_q("media", "credit"), media).text = image.credit
+
+    def extend_rss(self, entry: Any) -> Any:
+        if self.creator:
+            xml_elem(_q("dc", "creator"), entry).text = self.creator
+        if self.language:
+            xml_elem(_q("dc", "language"), entry).text = self.language
+        image = self.image
+        if image is not None and image.length is not None:
+            xml_elem("enclosure", entry, url=image.url, length=str(image.length),
+                     type=image.type)
+        self._media(entry)
+        if self.embargo is not None:
+            xml_elem(_q("dcterms", "available"), entry).text = _utc(self.embargo)
+        return entry
+
+    def extend_atom(self, entry: Any) -> Any:
+        for link in entry.findall(f"{{{ATOM}}}link"):
+            if link.get("href") == self.link:  # feedgen dropped rel and type: put them back
+                link.set("rel", "alternate")
+                link.set("type", "text/html")
+        if self.language:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.language)
+        image = self.image
+        if image is not None and image.length is not None:
+            xml_elem(f"{{{ATOM}}}link", entry, rel="enclosure", href=image.url,
+                     type=image.type, length=str(image.length))
+        self._media(entry)
+        if self.embargo is not None:
+            xml_elem(_q("dcterms", "available"), entry).text = _utc(self.embargo)
+        return entry

@@ -1,0 +1,165 @@
+"""Turn a planned document into bytes: RSS 2.0 and Atom through feedgen, JSON Feed 1.1 by hand.
+
+Every timestamp comes from the articles (feedgen would otherwise use the clock),
+entries are appended in order (feedgen prepends by default), and content is
+escaped HTML (never `type='CDATA'`, which is invalid Atom).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from ... import __version__
+from ..clock import zone_abbreviation
+from ..config import Config
+from .content import Rendered, words
+from .ext import NewsroomEntry, NewsroomFeed
+from .plan import EMBARGOED, RETRACTED, Doc, EntryRef
+
+GENERATOR = ("newsroom", __version__)
+MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
+               "json": "application/feed+json"}  # fmt: skip
+
+
+def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
+    """The document's bytes; equal inputs always give equal bytes."""
+    if doc.format == "json":
+        return _json_feed(doc, rendered, config)
+    fg = _feed(doc, config, rendered)
+    for ref in doc.entries:
+        _entry(fg, ref, rendered[ref.record.id], config)
+    if doc.format == "atom":
+        data: bytes = fg.atom_str(pretty=True, encoding="UTF-8")
+    else:
+        data = fg.rss_str(pretty=True, encoding="UTF-8")
+    return data
+
+
+def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
+    """The title partners see: marked for embargoes and retractions."""
+    w = words(r.language)
+    if ref.mode == RETRACTED:
+        return f"[{w['retracted']}] {r.title}"
+    if ref.mode == EMBARGOED and ref.record.embargo is not None:
+        lift = ref.record.embargo
+        local = lift.astimezone(config.tz)
+        utc = lift.astimezone(dt.UTC)
+        zone = zone_abbreviation(config.timezone, local)
+        return f"{w['embargo']} {local:%d-%m-%Y %H:%M} {zone} ({utc:%H:%M} UTC): {r.title}"
+    return r.title
+
+
+def entry_content(ref: EntryRef, r: Rendered) -> str:
+    return r.retraction_html if ref.mode == RETRACTED else r.content_html
+
+
+def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
+    fg = FeedGenerator()
+    fg.register_extension("newsroom", NewsroomFeed, NewsroomEntry)
+    spec = doc.feed
+    self_url = doc.links["self"]
+    fg.id(doc.links.get("current", self_url))
+    fg.title(spec.title + (f" (arsip {doc.archive_month})" if doc.archive_month else ""))
+    fg.subtitle(spec.description)
+    fg.description(spec.description)
+    fg.language(config.language)
+    fg.generator(*GENERATOR)
+    fg.author({"name": config.publisher or config.title})
+    fg.link(href=self_url, rel="self", type=MEDIA_TYPES[doc.format])
+    ext: NewsroomFeed = fg.newsroom
+    for rel in ("current", "prev-archive", "next-archive"):
+        if rel in doc.links:
+            fg.link(href=doc.links[rel], rel=rel, type=MEDIA_TYPES[doc.format])
+            ext.links.append((rel, doc.links[rel], MEDIA_TYPES[doc.format]))
+    fg.link(href=config.base_url + "/", rel="alternate", type="text/html")  # last: RSS <link>
+    fg.updated(doc.updated)
+    fg.lastBuildDate(doc.updated)
+    fg.ttl(config.ttl)
+    ext.archive = bool(doc.archive_month)
+    ext.tombstones = [(f"urn:uuid:{t.record.id}", t.record.retracted_at or t.updated,
+                       "retracted") for t in doc.tombstones]
+    ext.prefixes = _prefixes(doc, rendered)
+    return fg
+
+
+def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
+    """Only the namespaces this document uses: validators warn about unused ones."""
+    used = {"dc"} if doc.format == "rss" else set()
+    if any(rendered[e.record.id].image is not None and e.mode != RETRACTED for e in doc.entries):
+        used.add("media")
+    if any(e.mode == EMBARGOED for e in doc.entries):
+        used.add("dcterms")
+    if doc.archive_month:
+        used.add("fh")
+    if doc.tombstones:
+        used.add("at")
+    return used
+
+
+def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
+    record = ref.record
+    entry = fg.add_entry(order="append")
+    entry.id(f"urn:uuid:{record.id}")
+    entry.guid(f"urn:uuid:{record.id}", permalink=False)
+    entry.title(entry_title(ref, r, config))
+    entry.link(href=r.link, rel="alternate", type="text/html")
+    published = record.published or record.embargo or ref.updated
+    entry.published(published)
+    entry.updated(max(ref.updated, published))
+    entry.content(entry_content(ref, r), type="html")
+    if r.summary and ref.mode != RETRACTED:
+        entry.summary(r.summary)
+        entry.description(r.summary)
+    if r.author:
+        entry.author(name=r.author)
+    categories = [{"term": c, "scheme": f"{config.base_url}/kategori/", "label": c}
+                  for c in r.categories]
+    categories += [{"term": t, "scheme": f"{config.base_url}/tag/", "label": t} for t in r.tags]
+    if categories:
+        entry.category(categories)
+    ext: NewsroomEntry = entry.newsroom
+    ext.creator, ext.language, ext.link = r.author, r.language, r.link
+    ext.image = r.image if ref.mode != RETRACTED else None
+    ext.embargo = record.embargo if ref.mode == EMBARGOED else None
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.isoformat()
+
+
+def _json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
+    items = []
+    for ref in doc.entries:
+        r = rendered[ref.record.id]
+        record = ref.record
+        published = record.published or record.embargo or ref.updated
+        item: dict[str, Any] = {
+            "id": f"urn:uuid:{record.id}", "url": r.link, "title": entry_title(ref, r, config),
+            "content_html": entry_content(ref, r), "date_published": _iso(published),
+            "date_modified": _iso(max(ref.updated, published)), "language": r.language,
+        }
+        if r.summary and ref.mode != RETRACTED:
+            item["summary"] = r.summary
+        if r.author:
+            item["authors"] = [{"name": r.author}]
+        if r.categories or r.tags:
+            item["tags"] = [*r.categories, *r.tags]
+        extra: dict[str, Any] = {"status": ref.mode}
+        if r.image is not None and ref.mode != RETRACTED:
+            item["image"] = r.image.url
+            extra["image_caption"], extra["image_credit"] = r.image.caption, r.image.credit
+        if ref.mode == EMBARGOED and record.embargo:
+            extra["embargo"] = _iso(record.embargo)
+        item["_newsroom"] = extra
+        items.append(item)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1", "title": doc.feed.title,
+        "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
+        "description": doc.feed.description, "language": config.language,
+        "authors": [{"name": config.publisher or config.title}], "items": items,
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

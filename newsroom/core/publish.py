@@ -1,0 +1,358 @@
+"""`newsroom publish`: move due releases to `published` and write every feed, safely from cron.
+
+A run takes a lock (a second run waits briefly, then reports "busy"), publishes
+every approved release whose embargo has passed, plans every feed document,
+rebuilds only the documents whose content changed and writes only files whose
+bytes changed, each atomically. When no article file, the config and the clock's
+next event have not moved, the run ends after one scan of the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+
+from .. import __version__
+from .atomic import write_atomic, write_if_changed
+from .config import CONFIG_NAME, Config
+from .errors import NewsroomError, Problem
+from .feeds.content import Rendered
+from .feeds.plan import Doc, next_event, plan
+from .feeds.records import Cache, FileStat, Loaded, Record, load_one, scan, scan_fingerprint
+from .feeds.writers import write_doc
+from .service import Newsroom
+from .store import Store, duplicate_problems
+from .workflow import apply
+
+LOCK_WAIT_SECONDS = 5.0
+PARALLEL_MIN = 200
+STATE_VERSION = 1
+
+
+@dataclass
+class FeedChange:
+    """What a subscription document gains, changes and loses in this run (by title)."""
+
+    path: str
+    gained: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PublishResult:
+    """What a run did; `ok` is False when a release could not be published or a file is broken."""
+
+    now: dt.datetime
+    actor: str
+    dry_run: bool = False
+    busy: bool = False
+    skipped: bool = False
+    published: list[dict[str, str]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    changes: list[FeedChange] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "time": self.now.isoformat(), "actor": self.actor, "dry_run": self.dry_run,
+            "busy": self.busy, "nothing_changed": self.skipped, "ok": self.ok,
+            "published": self.published, "failed": self.failed,
+            "problems": [str(p) for p in self.problems], "written": self.written,
+            "removed": self.removed, "documents": self.documents,
+            "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
+            "warnings": self.warnings,
+        }
+
+
+def publish(newsroom: Newsroom, now: dt.datetime | None = None, *, dry_run: bool = False,
+            progress: Callable[[str], None] | None = None) -> PublishResult:
+    """Run one publish under the newsroom's lock (see the module docstring)."""
+    config = newsroom.config
+    config.state_dir.mkdir(parents=True, exist_ok=True)
+    when = now or newsroom.now()
+    lock = FileLock(str(config.state_dir / "publish.lock"), timeout=LOCK_WAIT_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        return PublishResult(when, newsroom.actor, dry_run=dry_run, busy=True)
+    try:
+        return _Run(newsroom, when, dry_run, progress or (lambda _: None)).run()
+    finally:
+        lock.release()
+
+
+def config_key(config: Config) -> str:
+    """A fingerprint of everything outside the articles that shapes the feeds."""
+    data = (config.root / CONFIG_NAME).read_bytes()
+    return hashlib.blake2b(data + __version__.encode(), digest_size=16).hexdigest()
+
+
+class _Run:
+    """One publish run; state between runs lives in .newsroom/publish-state.json."""
+
+    def __init__(self, newsroom: Newsroom, now: dt.datetime, dry_run: bool,
+                 progress: Callable[[str], None]) -> None:
+        self.newsroom = newsroom
+        self.config = newsroom.config
+        self.store = Store(self.config)
+        self.now = now
+        self.progress = progress
+        self.result = PublishResult(now, newsroom.actor, dry_run=dry_run)
+        self.key = config_key(self.config)
+        self.state_path = self.config.state_dir / "publish-state.json"
+        self.state = self._read_state()
+
+    # ------------------------------------------------------------ the run
+
+    def run(self) -> PublishResult:
+        files = scan(self.config)
+        fingerprint = scan_fingerprint(files)
+        if self._nothing_to_do(fingerprint):
+            self.result.skipped = True
+            self._log()
+            return self.result
+        cache = Cache(self.config, self.key)
+        try:
+            records, fresh = self._load(cache, files)
+            self._publish_due(records, fresh)
+            docs = plan(self.config, list(records.values()), self.now)
+            self.result.documents = len(docs)
+            self._diff(docs)
+            if not self.result.dry_run:
+                self._write(docs, records, fresh, cache)
+                self._save_state(docs, list(records.values()))
+        finally:
+            cache.close()
+        self._log()
+        return self.result
+
+    def _nothing_to_do(self, fingerprint: str) -> bool:
+        s = self.state
+        if self.result.dry_run or s.get("version") != STATE_VERSION or s.get("failed"):
+            return False
+        if s.get("scan") != fingerprint or s.get("config") != self.key:
+            return False
+        if self.now >= dt.datetime.fromisoformat(s["next_event"]):
+            return False
+        return self._outputs_intact(s.get("outputs", {}))
+
+    def _outputs_intact(self, outputs: dict[str, list[int]]) -> bool:
+        feeds = self.config.feeds_dir
+        for path, (size, mtime) in outputs.items():
+            try:
+                st = (feeds / path).stat()
+            except OSError:
+                return False
+            if st.st_size != size or st.st_mtime_ns != mtime:
+                return False
+        return True
+
+    # ------------------------------------------------------------ loading
+
+    def _load(self, cache: Cache, files: list[FileStat]) -> tuple[dict[str, Record],
+                                                                    dict[str, Rendered]]:
+        cached = cache.records()
+        stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
+        self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
+        loaded = parallel_map(_load_worker, stale, (self.store,))
+        present = {f.path for f in files}
+        if not self.result.dry_run:
+            cache.store(loaded, [p for p in cached if p not in present])
+        by_path: dict[str, Record | Problem] = {
+            p: v[2] for p, v in cached.items() if p in present}
+        fresh: dict[str, Rendered] = {}
+        for _, record, rendered, problem in loaded:
+            if record is not None:
+                by_path[record.path] = record
+                if rendered is not None:
+                    fresh[record.id] = rendered
+            elif problem is not None:
+                by_path[str(problem.path)] = problem
+        records = [v for _, v in sorted(by_path.items()) if isinstance(v, Record)]
+        self.result.problems = [v for v in by_path.values() if isinstance(v, Problem)]
+        kept, duplicates = duplicate_problems(records)
+        self.result.problems += duplicates
+        self.result.warnings += [w for r in fresh.values() for w in r.warnings]
+        return {r.id: r for r in kept}, fresh
+
+    # ------------------------------------------------------------ publishing due releases
+
+    def _publish_due(self, records: dict[str, Record], fresh: dict[str, Rendered]) -> None:
+        due = [r for r in records.values() if r.status == "approved" and not r.live
+               and (r.embargo is None or r.embargo <= self.now)]
+        due += [r for r in records.values() if r.status == "approved" and r.live]
+        for record in sorted(due, key=lambda r: r.path):
+            try:
+                article = self.store.load(self.config.root / record.path)
+                apply(article, "publish", self.newsroom.actor, self.config, self.now,
+                      as_publisher=True)
+                if not self.result.dry_run:
+                    self.store.save(article)
+            except NewsroomError as exc:
+                self.result.failed.append(f"{record.path}: {exc}")
+                continue
+            stat = FileStat(record.path, 0, 0)
+            _, new, rendered, _ = load_one(self.store, stat) if not self.result.dry_run else (
+                stat, *self._in_memory(article))
+            if new is not None:
+                records[new.id] = new
+                if rendered is not None:
+                    fresh[new.id] = rendered
+            self.result.published.append({"id": article.id, "title": article.title,
+                                          "path": record.path})
+
+    def _in_memory(self, article: Any) -> tuple[Record, Rendered, None]:
+        from .feeds.content import render_article
+        from .feeds.records import to_record
+
+        return to_record(article), render_article(article, self.config), None
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, docs: list[Doc], records: dict[str, Record], fresh: dict[str, Rendered],
+               cache: Cache) -> None:
+        old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
+        outputs = self.state.get("outputs", {})
+        todo = [d for d in docs if old.get(d.path) != d.signature(self.key)
+                or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})]
+        wanted = {e.record.id: e.record.digest for d in todo for e in d.entries}
+        rendered = {i: r for i, r in fresh.items() if i in wanted}
+        rendered.update(cache.rendered({i: g for i, g in wanted.items() if i not in rendered}))
+        missing = [records[i] for i in wanted if i not in rendered]
+        for _, _, r, _ in parallel_map(_load_worker, [FileStat(m.path, 0, 0) for m in missing],
+                                       (self.store,)):
+            if r is not None:
+                rendered[r.id] = r
+        self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
+        written = parallel_map(_write_worker, todo, (rendered, self.config))
+        self.result.written = sorted(p for p, changed in written if changed)
+        planned = {d.path for d in docs}
+        for path in sorted(set(outputs) - planned):
+            (self.config.feeds_dir / path).unlink(missing_ok=True)
+            self.result.removed.append(path)
+
+    def _diff(self, docs: list[Doc]) -> None:
+        before: dict[str, dict[str, str]] = self.state.get("entries", {})
+        for doc in docs:
+            if doc.archive_month:
+                continue
+            now = {e.record.id: f"{e.record.digest}:{e.mode}" for e in doc.entries}
+            then = before.get(doc.path, {})
+            titles = {e.record.id: e.record.title for e in doc.entries}
+            change = FeedChange(doc.path)
+            change.gained = [titles[i] for i in now if i not in then]
+            change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
+            change.lost = [i for i in then if i not in now]
+            self.result.changes.append(change)
+
+    # ------------------------------------------------------------ state and log
+
+    def _read_state(self) -> dict[str, Any]:
+        try:
+            data: dict[str, Any] = json.loads(self.state_path.read_text(encoding="utf-8"))
+            return data
+        except (OSError, ValueError):
+            return {}
+
+    def _save_state(self, docs: list[Doc], records: list[Record]) -> None:
+        feeds = self.config.feeds_dir
+        outputs = {}
+        for doc in docs:
+            st = (feeds / doc.path).stat()
+            outputs[doc.path] = [st.st_size, st.st_mtime_ns]
+        failed = bool(self.result.failed)
+        state = {
+            "version": STATE_VERSION, "config": self.key,
+            "scan": scan_fingerprint(scan(self.config)), "failed": failed,
+            "next_event": (self.now if failed else next_event(self.config, records, self.now))
+            .isoformat(),
+            "docs": {d.path: d.signature(self.key) for d in docs}, "outputs": outputs,
+            "entries": {d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
+                        for d in docs if not d.archive_month},
+        }
+        write_atomic(self.state_path, json.dumps(state, sort_keys=True).encode())
+
+    def _log(self) -> None:
+        r = self.result
+        line = {"time": r.now.isoformat(), "actor": r.actor, "dry_run": r.dry_run,
+                "nothing_changed": r.skipped, "published": [p["id"] for p in r.published],
+                "failed": r.failed, "feeds_changed": r.written, "removed": r.removed}
+        if r.dry_run:
+            return
+        with open(self.config.state_dir / "publish.log", "a", encoding="utf-8") as log:
+            log.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------- parallel work
+
+T = TypeVar("T")
+R = TypeVar("R")
+_SHARED: tuple[Any, ...] = ()
+
+
+def _load_worker(stat: FileStat) -> Loaded:
+    store: Store = _SHARED[0]
+    return load_one(store, stat)
+
+
+def _write_worker(doc: Doc) -> tuple[str, bool]:
+    rendered, config = _SHARED
+    data = write_doc(doc, rendered, config)
+    return doc.path, write_if_changed(config.feeds_dir / doc.path, data)
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...]) -> list[R]:
+    """Map over both cores when there is enough work; forked workers inherit `shared`."""
+    global _SHARED
+    _SHARED = shared
+    workers = min(os.cpu_count() or 1, 4)
+    if len(items) < PARALLEL_MIN or workers < 2 or "fork" not in \
+            multiprocessing.get_all_start_methods():
+        return [func(item) for item in items]
+    chunk = max(1, len(items) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(func, items, chunksize=chunk))
+
+
+def lines(result: PublishResult) -> Iterable[str]:
+    """A person's summary of a run."""
+    if result.busy:
+        yield "another publish is running; this run did nothing (cron will try again)"
+        return
+    verb = "would publish" if result.dry_run else "published"
+    for p in result.published:
+        yield f"{verb}: {p['title']} ({p['path']})"
+    for change in result.changes:
+        if change.gained or change.changed or change.lost:
+            yield (f"{change.path}: +{len(change.gained)} gained, ~{len(change.changed)} "
+                   f"changed, -{len(change.lost)} lost")
+            yield from (f"    + {t}" for t in change.gained)
+            yield from (f"    ~ {t}" for t in change.changed)
+            yield from (f"    - {t}" for t in change.lost)
+    if result.skipped:
+        yield "nothing changed"
+    elif not result.dry_run:
+        yield f"{len(result.written)} of {result.documents} feed file(s) written"
+
+
+def feed_path(config: Config, path: str) -> Path:
+    return config.feeds_dir / path
