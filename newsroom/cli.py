@@ -323,15 +323,17 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
 
 
 @cli.command()
-@click.option("--dry-run", is_flag=True, help="Write nothing; show what each feed would gain, "
-              "change and lose.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write nothing; show what each feed would gain, change and lose.",
+)
 @click.option("--now", "now_text", metavar="ISO", help="The run's clock (tests, catching up).")
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
 @pass_ctx
 @friendly
-def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool,
-            quiet: bool) -> None:
+def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool, quiet: bool) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
     from .core.publish import lines
     from .core.publish import publish as run_publish
@@ -352,6 +354,30 @@ def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool,
         click.echo(f"not published: {failure}", err=True)
     if not result.ok:
         sys.exit(1)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; loopback unless you say otherwise.",
+)
+@click.option("--port", default=8080, show_default=True, type=int)
+@pass_ctx
+@friendly
+def serve(obj: Context, host: str, port: int) -> None:
+    """Serve feeds/ over HTTP (private partner feeds need the partner's token)."""
+    from .server import make_server
+
+    server = make_server(obj.newsroom.config, host, port)
+    click.echo(f"Serving {obj.newsroom.config.feeds_dir} at http://{host}:{port}/ (ctrl+c stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def main() -> None:

@@ -131,3 +131,21 @@ def test_edit_through_editor_saves_and_records_the_editor(root: Path, monkeypatc
     shown = json.loads(run(root, "show", ident, "--json").output)
     assert shown["body"] == "Baru.\n"
     assert shown["history"][-1]["action"] == "edit" and shown["history"][-1]["by"] == "nur"
+
+
+def test_publish_from_the_command_line(root: Path) -> None:
+    ident = run(
+        root, "new", "--title", "Rilis", "--dateline", "JAKARTA", "--body-file", "-", stdin="Isi.\n"
+    ).output.split("\t")[0]
+    path = next((root / "articles").rglob("*.md"))  # the credit, as an editor would add it
+    text = path.read_text().replace("language: id\n", "language: id\nauthor: ald\ncredit: HUMAS\n")
+    path.write_text(text)
+    assert run(root, "submit", ident).exit_code == 0
+    assert run(root, "approve", ident, actor="nur").exit_code == 0
+    dry = run(root, "publish", "--dry-run", "--json", actor="cron")
+    assert json.loads(dry.output)["published"][0]["id"] == ident
+    quiet = run(root, "publish", "--quiet", actor="cron")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    assert ident in (root / "feeds" / "rss.xml").read_text()
+    again = run(root, "publish", actor="cron")
+    assert "nothing changed" in again.output

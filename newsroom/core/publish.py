@@ -29,7 +29,7 @@ from .errors import NewsroomError, Problem
 from .feeds.content import Rendered
 from .feeds.plan import Doc, next_event, plan
 from .feeds.records import Cache, FileStat, Loaded, Record, load_one, scan, scan_fingerprint
-from .feeds.writers import write_doc
+from .feeds.writers import FEED_FORMAT, write_doc
 from .service import Newsroom
 from .store import Store, duplicate_problems
 from .workflow import apply
@@ -73,18 +73,30 @@ class PublishResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "time": self.now.isoformat(), "actor": self.actor, "dry_run": self.dry_run,
-            "busy": self.busy, "nothing_changed": self.skipped, "ok": self.ok,
-            "published": self.published, "failed": self.failed,
-            "problems": [str(p) for p in self.problems], "written": self.written,
-            "removed": self.removed, "documents": self.documents,
+            "time": self.now.isoformat(),
+            "actor": self.actor,
+            "dry_run": self.dry_run,
+            "busy": self.busy,
+            "nothing_changed": self.skipped,
+            "ok": self.ok,
+            "published": self.published,
+            "failed": self.failed,
+            "problems": [str(p) for p in self.problems],
+            "written": self.written,
+            "removed": self.removed,
+            "documents": self.documents,
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
             "warnings": self.warnings,
         }
 
 
-def publish(newsroom: Newsroom, now: dt.datetime | None = None, *, dry_run: bool = False,
-            progress: Callable[[str], None] | None = None) -> PublishResult:
+def publish(
+    newsroom: Newsroom,
+    now: dt.datetime | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> PublishResult:
     """Run one publish under the newsroom's lock (see the module docstring)."""
     config = newsroom.config
     config.state_dir.mkdir(parents=True, exist_ok=True)
@@ -103,14 +115,16 @@ def publish(newsroom: Newsroom, now: dt.datetime | None = None, *, dry_run: bool
 def config_key(config: Config) -> str:
     """A fingerprint of everything outside the articles that shapes the feeds."""
     data = (config.root / CONFIG_NAME).read_bytes()
-    return hashlib.blake2b(data + __version__.encode(), digest_size=16).hexdigest()
+    version = f"{__version__}:{FEED_FORMAT}".encode()
+    return hashlib.blake2b(data + version, digest_size=16).hexdigest()
 
 
 class _Run:
     """One publish run; state between runs lives in .newsroom/publish-state.json."""
 
-    def __init__(self, newsroom: Newsroom, now: dt.datetime, dry_run: bool,
-                 progress: Callable[[str], None]) -> None:
+    def __init__(
+        self, newsroom: Newsroom, now: dt.datetime, dry_run: bool, progress: Callable[[str], None]
+    ) -> None:
         self.newsroom = newsroom
         self.config = newsroom.config
         self.store = Store(self.config)
@@ -168,8 +182,9 @@ class _Run:
 
     # ------------------------------------------------------------ loading
 
-    def _load(self, cache: Cache, files: list[FileStat]) -> tuple[dict[str, Record],
-                                                                    dict[str, Rendered]]:
+    def _load(
+        self, cache: Cache, files: list[FileStat]
+    ) -> tuple[dict[str, Record], dict[str, Rendered]]:
         cached = cache.records()
         stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
         self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
@@ -177,8 +192,7 @@ class _Run:
         present = {f.path for f in files}
         if not self.result.dry_run:
             cache.store(loaded, [p for p in cached if p not in present])
-        by_path: dict[str, Record | Problem] = {
-            p: v[2] for p, v in cached.items() if p in present}
+        by_path: dict[str, Record | Problem] = {p: v[2] for p, v in cached.items() if p in present}
         fresh: dict[str, Rendered] = {}
         for _, record, rendered, problem in loaded:
             if record is not None:
@@ -197,28 +211,43 @@ class _Run:
     # ------------------------------------------------------------ publishing due releases
 
     def _publish_due(self, records: dict[str, Record], fresh: dict[str, Rendered]) -> None:
-        due = [r for r in records.values() if r.status == "approved" and not r.live
-               and (r.embargo is None or r.embargo <= self.now)]
+        due = [
+            r
+            for r in records.values()
+            if r.status == "approved"
+            and not r.live
+            and (r.embargo is None or r.embargo <= self.now)
+        ]
         due += [r for r in records.values() if r.status == "approved" and r.live]
         for record in sorted(due, key=lambda r: r.path):
             try:
                 article = self.store.load(self.config.root / record.path)
-                apply(article, "publish", self.newsroom.actor, self.config, self.now,
-                      as_publisher=True)
+                apply(
+                    article,
+                    "publish",
+                    self.newsroom.actor,
+                    self.config,
+                    self.now,
+                    as_publisher=True,
+                )
                 if not self.result.dry_run:
                     self.store.save(article)
             except NewsroomError as exc:
                 self.result.failed.append(f"{record.path}: {exc}")
                 continue
             stat = FileStat(record.path, 0, 0)
-            _, new, rendered, _ = load_one(self.store, stat) if not self.result.dry_run else (
-                stat, *self._in_memory(article))
+            _, new, rendered, _ = (
+                load_one(self.store, stat)
+                if not self.result.dry_run
+                else (stat, *self._in_memory(article))
+            )
             if new is not None:
                 records[new.id] = new
                 if rendered is not None:
                     fresh[new.id] = rendered
-            self.result.published.append({"id": article.id, "title": article.title,
-                                          "path": record.path})
+            self.result.published.append(
+                {"id": article.id, "title": article.title, "path": record.path}
+            )
 
     def _in_memory(self, article: Any) -> tuple[Record, Rendered, None]:
         from .feeds.content import render_article
@@ -228,18 +257,24 @@ class _Run:
 
     # ------------------------------------------------------------ writing
 
-    def _write(self, docs: list[Doc], records: dict[str, Record], fresh: dict[str, Rendered],
-               cache: Cache) -> None:
+    def _write(
+        self, docs: list[Doc], records: dict[str, Record], fresh: dict[str, Rendered], cache: Cache
+    ) -> None:
         old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
         outputs = self.state.get("outputs", {})
-        todo = [d for d in docs if old.get(d.path) != d.signature(self.key)
-                or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})]
+        todo = [
+            d
+            for d in docs
+            if old.get(d.path) != d.signature(self.key)
+            or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})
+        ]
         wanted = {e.record.id: e.record.digest for d in todo for e in d.entries}
         rendered = {i: r for i, r in fresh.items() if i in wanted}
         rendered.update(cache.rendered({i: g for i, g in wanted.items() if i not in rendered}))
         missing = [records[i] for i in wanted if i not in rendered]
-        for _, _, r, _ in parallel_map(_load_worker, [FileStat(m.path, 0, 0) for m in missing],
-                                       (self.store,)):
+        for _, _, r, _ in parallel_map(
+            _load_worker, [FileStat(m.path, 0, 0) for m in missing], (self.store,)
+        ):
             if r is not None:
                 rendered[r.id] = r
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
@@ -281,21 +316,35 @@ class _Run:
             outputs[doc.path] = [st.st_size, st.st_mtime_ns]
         failed = bool(self.result.failed)
         state = {
-            "version": STATE_VERSION, "config": self.key,
-            "scan": scan_fingerprint(scan(self.config)), "failed": failed,
-            "next_event": (self.now if failed else next_event(self.config, records, self.now))
-            .isoformat(),
-            "docs": {d.path: d.signature(self.key) for d in docs}, "outputs": outputs,
-            "entries": {d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
-                        for d in docs if not d.archive_month},
+            "version": STATE_VERSION,
+            "config": self.key,
+            "scan": scan_fingerprint(scan(self.config)),
+            "failed": failed,
+            "next_event": (
+                self.now if failed else next_event(self.config, records, self.now)
+            ).isoformat(),
+            "docs": {d.path: d.signature(self.key) for d in docs},
+            "outputs": outputs,
+            "entries": {
+                d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
+                for d in docs
+                if not d.archive_month
+            },
         }
         write_atomic(self.state_path, json.dumps(state, sort_keys=True).encode())
 
     def _log(self) -> None:
         r = self.result
-        line = {"time": r.now.isoformat(), "actor": r.actor, "dry_run": r.dry_run,
-                "nothing_changed": r.skipped, "published": [p["id"] for p in r.published],
-                "failed": r.failed, "feeds_changed": r.written, "removed": r.removed}
+        line = {
+            "time": r.now.isoformat(),
+            "actor": r.actor,
+            "dry_run": r.dry_run,
+            "nothing_changed": r.skipped,
+            "published": [p["id"] for p in r.published],
+            "failed": r.failed,
+            "feeds_changed": r.written,
+            "removed": r.removed,
+        }
         if r.dry_run:
             return
         with open(self.config.state_dir / "publish.log", "a", encoding="utf-8") as log:
@@ -325,8 +374,11 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, 
     global _SHARED
     _SHARED = shared
     workers = min(os.cpu_count() or 1, 4)
-    if len(items) < PARALLEL_MIN or workers < 2 or "fork" not in \
-            multiprocessing.get_all_start_methods():
+    if (
+        len(items) < PARALLEL_MIN
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [func(item) for item in items]
     chunk = max(1, len(items) // (workers * 8))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -343,8 +395,10 @@ def lines(result: PublishResult) -> Iterable[str]:
         yield f"{verb}: {p['title']} ({p['path']})"
     for change in result.changes:
         if change.gained or change.changed or change.lost:
-            yield (f"{change.path}: +{len(change.gained)} gained, ~{len(change.changed)} "
-                   f"changed, -{len(change.lost)} lost")
+            yield (
+                f"{change.path}: +{len(change.gained)} gained, ~{len(change.changed)} "
+                f"changed, -{len(change.lost)} lost"
+            )
             yield from (f"    + {t}" for t in change.gained)
             yield from (f"    ~ {t}" for t in change.changed)
             yield from (f"    - {t}" for t in change.lost)

@@ -226,18 +226,21 @@ class Store:
 
 
 class _Identified(Protocol):
-    id: str
-    slug: str
-    path: Any
+    @property
+    def id(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def path(self) -> Any: ...
 
 
-I = TypeVar("I", bound=_Identified)
+ItemT = TypeVar("ItemT", bound=_Identified)
 
 
-def duplicate_problems(items: list[I]) -> tuple[list[I], list[Problem]]:
+def duplicate_problems(items: list[ItemT]) -> tuple[list[ItemT], list[Problem]]:
     """Keep the first of each id and slug (by path order); report the later ones."""
-    seen_id: dict[str, I] = {}
-    seen_slug: dict[str, I] = {}
+    seen_id: dict[str, ItemT] = {}
+    seen_slug: dict[str, ItemT] = {}
     kept, problems = [], []
     for item in items:
         other = seen_id.get(item.id) or seen_slug.get(item.slug)
@@ -247,9 +250,12 @@ def duplicate_problems(items: list[I]) -> tuple[list[I], list[Problem]]:
             continue
         key = "id" if other.id == item.id else "slug"
         value = item.id if key == "id" else item.slug
-        problems.append(Problem(
-            Path(item.path), 2 if key == "id" else None,
-            f"duplicate {key} {value!r}, already used by {other.path}",
-            f"give this file a new {key} (`newsroom import` does it for you)"))
+        problems.append(
+            Problem(
+                Path(item.path),
+                2 if key == "id" else None,
+                f"duplicate {key} {value!r}, already used by {other.path}",
+                f"give this file a new {key} (`newsroom import` does it for you)",
+            )
+        )
     return kept, problems
-

@@ -68,6 +68,7 @@ class Rendered:
     tags: tuple[str, ...]
     image: ImageInfo | None
     retraction_html: str
+    retraction_text: str
     warnings: tuple[str, ...]
 
 
@@ -134,7 +135,10 @@ def render_article(article: Article, config: Config) -> Rendered:
     """Render what partners see: the published version while a correction is under way."""
     clean = _Cleaner()
     live: dict[str, Any] = dict(article.published_version or {})
-    pick = lambda name: live.get(name, getattr(article, name))  # noqa: E731
+
+    def pick(name: str) -> Any:
+        return live.get(name, getattr(article, name))
+
     image = live.get("image") if "image" in live else (
         vars(article.image) if article.image else None)
     info = image_info(image, config, clean)
@@ -147,11 +151,13 @@ def render_article(article: Article, config: Config) -> Rendered:
         f"{html.escape(clean(c.note))}</p>\n" for c in reversed(article.corrections))
     content = notices + _figure(info, w) + body_html
     retraction = article.retraction
-    retraction_html = ""
+    retraction_html = retraction_text = ""
     if retraction is not None:
+        retraction_text = (f"{w['retraction']} ({local_time(retraction.at, config)}): "
+                           f"{clean(retraction.note)}")
         retraction_html = (f"<p><strong>{w['retraction']} ({local_time(retraction.at, config)})"
                            f":</strong> {html.escape(clean(retraction.note))}</p>\n")
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if clean.removed:
         warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
                     "cannot carry (pasted from a word processor?)",)
@@ -161,7 +167,7 @@ def render_article(article: Article, config: Config) -> Rendered:
         author=clean(str(pick("author"))), language=article.language,
         categories=tuple(clean(c) for c in pick("categories")),
         tags=tuple(clean(t) for t in pick("tags")), image=info,
-        retraction_html=retraction_html, warnings=warnings,
+        retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
     )
 
 

@@ -101,7 +101,8 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         return entry
 
     def extend_atom(self, entry: Any) -> Any:
-        for link in entry.findall(f"{{{ATOM}}}link"):
+        # feedgen builds Atom elements without a namespace (the root declares the default one).
+        for link in entry.findall("link"):
             if link.get("href") == self.link:  # feedgen dropped rel and type: put them back
                 link.set("rel", "alternate")
                 link.set("type", "text/html")
@@ -109,7 +110,7 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
             entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.language)
         image = self.image
         if image is not None and image.length is not None:
-            xml_elem(f"{{{ATOM}}}link", entry, rel="enclosure", href=image.url,
+            xml_elem("link", entry, rel="enclosure", href=image.url,
                      type=image.type, length=str(image.length))
         self._media(entry)
         if self.embargo is not None:

@@ -21,6 +21,8 @@ from .ext import NewsroomEntry, NewsroomFeed
 from .plan import EMBARGOED, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
+# Bump when the bytes written for the same input change: it invalidates caches and signatures.
+FEED_FORMAT = 4
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
@@ -111,9 +113,10 @@ def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
     entry.published(published)
     entry.updated(max(ref.updated, published))
     entry.content(entry_content(ref, r), type="html")
-    if r.summary and ref.mode != RETRACTED:
-        entry.summary(r.summary)
-        entry.description(r.summary)
+    summary = r.retraction_text if ref.mode == RETRACTED else r.summary
+    if summary:
+        entry.summary(summary)  # also RSS <description>; feedgen's description() would
+        # overwrite the Atom content with the summary
     if r.author:
         entry.author(name=r.author)
     categories = [{"term": c, "scheme": f"{config.base_url}/kategori/", "label": c}
@@ -142,8 +145,9 @@ def _json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes
             "content_html": entry_content(ref, r), "date_published": _iso(published),
             "date_modified": _iso(max(ref.updated, published)), "language": r.language,
         }
-        if r.summary and ref.mode != RETRACTED:
-            item["summary"] = r.summary
+        summary = r.retraction_text if ref.mode == RETRACTED else r.summary
+        if summary:
+            item["summary"] = summary
         if r.author:
             item["authors"] = [{"name": r.author}]
         if r.categories or r.tags:

@@ -1,0 +1,248 @@
+"""`newsroom publish`: feeds that partners can trust, written safely from cron."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import feedparser
+import pytest
+from filelock import FileLock
+from lxml import etree
+
+from newsroom.core.model import Image
+
+from .feedkit import SCHEMA, at, configure, feed_files, release, run
+
+
+@pytest.fixture
+def newsroom_root(root: Path) -> Path:
+    configure(root)
+    (root / "images").mkdir()
+    (root / "images" / "foto.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * 2045)
+    return root
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def test_every_feed_parses_and_atom_is_valid_rfc4287(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu", image=Image("/images/foto.jpg", "Foto", "Humas"))
+    release(newsroom_root, at(1), "Rilis dua", category="Pemilu")
+    assert run(newsroom_root, at(2)).ok
+    files = feed_files(newsroom_root)
+    assert {
+        "rss.xml",
+        "atom.xml",
+        "feed.json",
+        "category/ekonomi/rss.xml",
+        "category/pemilu/atom.xml",
+        "private/antara/rss.xml",
+        "partner/pemilu/atom.xml",
+    } <= set(files)
+    for name in files:
+        if name.endswith(".xml"):
+            parse(newsroom_root / "feeds" / name)
+    if not SCHEMA.exists():
+        pytest.skip("../shared/schemas/atom.rng is not beside this checkout")
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    for name in files:
+        if name.endswith("atom.xml"):
+            schema.assertValid(etree.parse(str(newsroom_root / "feeds" / name)))
+
+
+def test_an_entry_carries_everything_a_partner_needs(newsroom_root: Path) -> None:
+    ident = release(
+        newsroom_root,
+        at(0),
+        "Rilis satu",
+        image=Image("/images/foto.jpg", "Keterangan foto", "Humas Uji", "alt"),
+    )
+    run(newsroom_root, at(1))
+    rss = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
+    assert rss.id == f"urn:uuid:{ident}" and rss.guidislink is False
+    html = rss.content[0].value
+    assert html.startswith("<figure>") and "<p>JAKARTA – Paragraf <strong>satu</strong>" in html
+    assert '<a href="https://humas.example.go.id/hal/1">' in html  # absolute URLs
+    assert html.rstrip().endswith("Paragraf dua. (ald/HUMAS UJI)</p>")
+    assert rss.summary == "Ringkasan." and rss.author == "ald"
+    assert rss.media_content[0]["url"] == "https://humas.example.go.id/images/foto.jpg"
+    assert rss.media_credit[0]["content"] == "Humas Uji"
+    assert rss.enclosures[0]["length"] == "2048"
+    assert rss.published_parsed[:5] == (2026, 6, 2, 2, 0)  # the run that published it
+    text = (newsroom_root / "feeds" / "rss.xml").read_text()
+    assert '<media:description type="plain">Keterangan foto</media:description>' in text
+    assert "CDATA" not in text and "@" not in rss.get("author", "")
+
+
+def test_atom_keeps_alternate_and_enclosure_links(newsroom_root: Path) -> None:
+    """feedgen 1.0.0 drops rel/type on entry links; a second alternate would be invalid Atom."""
+    release(newsroom_root, at(0), "Rilis", image=Image("/images/foto.jpg", "Foto", "Humas"))
+    run(newsroom_root, at(1))
+    tree = etree.parse(str(newsroom_root / "feeds" / "atom.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = tree.findall("a:entry/a:link", ns)
+    rels = sorted((link.get("rel"), link.get("type")) for link in links)
+    assert rels == [("alternate", "text/html"), ("enclosure", "image/jpeg")]
+    assert tree.find("a:entry/a:content", ns).get("type") == "html"
+
+
+def test_second_run_touches_nothing_and_output_is_byte_identical(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    assert run(newsroom_root, at(1)).written
+    stamps = {p: p.stat().st_mtime_ns for p in (newsroom_root / "feeds").rglob("*.*")}
+    before = feed_files(newsroom_root)
+    second = run(newsroom_root, at(1.5))
+    assert second.skipped and second.written == []
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    (newsroom_root / ".newsroom" / "publish-state.json").unlink()
+    (newsroom_root / ".newsroom" / "cache.sqlite").unlink()
+    third = run(newsroom_root, at(2))
+    assert third.written == [] and feed_files(newsroom_root) == before
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_embargo_is_kept_from_public_feeds_until_it_lifts(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(1))
+    run(newsroom_root, at(0.5))
+    for name, data in feed_files(newsroom_root).items():
+        if not name.startswith("private/"):
+            assert ident.encode() not in data, name
+    assert not (newsroom_root / "feeds" / "category/ekonomi").exists()
+    private = (newsroom_root / "feeds" / "private/antara/rss.xml").read_text()
+    assert "EMBARGO hingga 02-06-2026 09:00 WIB (02:00 UTC): Rilis berembargo" in private
+    assert "<dcterms:available>2026-06-02T02:00:00Z</dcterms:available>" in private
+    one_second_early = run(newsroom_root, at(1) - (at(1) - at(0)) / 86400)
+    assert one_second_early.published == []
+    assert ident not in (newsroom_root / "feeds" / "rss.xml").read_text()
+    lifted = run(newsroom_root, at(1))
+    assert [p["id"] for p in lifted.published] == [ident]
+    entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
+    assert entry.id == f"urn:uuid:{ident}" and entry.title == "Rilis berembargo"
+    assert entry.published_parsed[:5] == (2026, 6, 2, 2, 0)  # the lift time
+
+
+def test_correction_keeps_the_id_moves_updated_and_shows_a_notice(newsroom_root: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    ident = release(newsroom_root, at(0), "Rilis")
+    run(newsroom_root, at(0.1))
+    writer = Newsroom.open(newsroom_root, "ald", fixed_clock(at(2)))
+    writer.act(ident, "correct", note="Angka diperbaiki")
+    article = writer.find(ident)
+    article.body = "Teks yang dikoreksi."
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    run(newsroom_root, at(2.1))  # not approved yet: partners still see the old text
+    assert "Paragraf dua" in (newsroom_root / "feeds" / "atom.xml").read_text()
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(3))).act(ident, "approve")
+    run(newsroom_root, at(3.5))
+    entry = parse(newsroom_root / "feeds" / "atom.xml").entries[0]
+    assert entry.id == f"urn:uuid:{ident}"
+    assert entry.updated_parsed[:3] == (2026, 6, 4) and entry.published_parsed[:3] == (2026, 6, 1)
+    assert entry.content[0].value.startswith("<p><strong>Ralat 1 (04-06-2026 21:00 WIB):")
+    assert "Teks yang dikoreksi." in entry.content[0].value
+
+
+def test_retraction_notice_then_gone_with_a_tombstone(newsroom_root: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    ident = release(newsroom_root, at(0), "Rilis keliru")
+    run(newsroom_root, at(0.1))
+    Newsroom.open(newsroom_root, "ald", fixed_clock(at(1))).act(
+        ident, "retract", note="Data belum final"
+    )
+    run(newsroom_root, at(1.1))
+    entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
+    assert entry.id == f"urn:uuid:{ident}" and entry.title == "[DICABUT] Rilis keliru"
+    assert "Data belum final" in entry.content[0].value
+    atom = (newsroom_root / "feeds" / "atom.xml").read_text()
+    assert f'<at:deleted-entry ref="urn:uuid:{ident}"' in atom
+    run(newsroom_root, at(31.5))  # retraction_days = 30
+    assert ident not in (newsroom_root / "feeds" / "rss.xml").read_text()
+
+
+def test_archives_link_and_closed_months_do_not_change(newsroom_root: Path) -> None:
+    config = newsroom_root / "newsroom.toml"
+    config.write_text(config.read_text().replace("limit = 50", "limit = 2"))
+    for i in range(5):
+        release(newsroom_root, at(i * 20), f"Rilis {i}")
+        run(newsroom_root, at(i * 20 + 0.1))
+    feeds = newsroom_root / "feeds"
+    months = sorted(p.name for p in (feeds / "archive").glob("*.atom.xml"))
+    assert months == ["2026-06.atom.xml", "2026-07.atom.xml", "2026-08.atom.xml"]
+    june = (feeds / "archive/2026-06.atom.xml").read_bytes()
+    assert b"<fh:archive/>" in june and b'rel="next-archive"' in june and b'rel="current"' in june
+    subscription = parse(feeds / "atom.xml")
+    assert [e.title for e in subscription.entries] == ["Rilis 4", "Rilis 3"]
+    assert 'rel="prev-archive"' in (feeds / "atom.xml").read_text()
+    total = sum(len(parse(p).entries) for p in (feeds / "archive").glob("*.atom.xml"))
+    assert total == 5
+    release(newsroom_root, at(85), "Rilis 5")
+    run(newsroom_root, at(85.1))
+    assert (feeds / "archive/2026-06.atom.xml").read_bytes() == june
+
+
+def test_control_characters_are_stripped_with_a_warning(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis", body="Teks\x0b dari Word\x01.")
+    result = run(newsroom_root, at(1))
+    assert result.ok and any("control character" in w for w in result.warnings)
+    assert "dari Word." in parse(newsroom_root / "feeds" / "rss.xml").entries[0].content[0].value
+
+
+def test_a_broken_file_fails_the_run_but_not_the_others(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis baik")
+    (newsroom_root / "articles" / "rusak.md").write_text("---\ntitle: [\n---\n")
+    result = run(newsroom_root, at(1))
+    assert not result.ok and "articles/rusak.md" in str(result.problems[0])
+    assert [p["title"] for p in result.published] == ["Rilis baik"]
+    assert parse(newsroom_root / "feeds" / "rss.xml").entries[0].title == "Rilis baik"
+
+
+def test_a_second_run_waits_then_reports_busy(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsroom.core.publish as module
+
+    monkeypatch.setattr(module, "LOCK_WAIT_SECONDS", 0.2)
+    (newsroom_root / ".newsroom").mkdir(exist_ok=True)
+    with FileLock(str(newsroom_root / ".newsroom" / "publish.lock")):
+        result = run(newsroom_root, at(1))
+    assert result.busy and result.ok and not (newsroom_root / "feeds" / "rss.xml").exists()
+
+
+def test_dry_run_writes_nothing_and_tells_the_gains(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis baru")
+    result = run(newsroom_root, at(1), dry_run=True)
+    assert [p["id"] for p in result.published] == [ident]
+    assert {"rss.xml": ["Rilis baru"]}.items() <= {c.path: c.gained for c in result.changes}.items()
+    assert feed_files(newsroom_root) == {}
+    assert "status: approved" in next((newsroom_root / "articles").rglob("*.md")).read_text()
+
+
+def test_each_run_appends_to_the_publish_log(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis")
+    run(newsroom_root, at(1))
+    run(newsroom_root, at(1.1))
+    lines = (newsroom_root / ".newsroom" / "publish.log").read_text().splitlines()
+    first, second = (json.loads(line) for line in lines)
+    assert first["published"] == [ident] and "rss.xml" in first["feeds_changed"]
+    assert second["nothing_changed"] is True and second["actor"] == "cron"
+
+
+def test_history_records_the_publish(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis")
+    run(newsroom_root, at(1))
+    text = next((newsroom_root / "articles").rglob("*.md")).read_text()
+    assert "action: publish\n  from: approved\n  to: published" in text
+    assert "published: 2026-06-02T09:00:00+07:00" in text
+    assert os.path.exists(newsroom_root / "feeds" / "feed.json")
+    feed = json.loads((newsroom_root / "feeds" / "feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["content_html"].startswith("<p>JAKARTA – ")
