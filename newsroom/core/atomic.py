@@ -28,6 +28,50 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     _fsync_dir(path.parent)
 
 
+def stage(path: Path, data: bytes, mode: int = 0o644) -> Path | None:
+    """Write `data` to a temporary file beside `path` (not yet synced or renamed).
+
+    Returns None when `path` already holds exactly `data`. Many staged files are then
+    made durable with one sync and renamed by `commit()`: far cheaper than a fsync each.
+    """
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return None
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(tmp, mode)
+    return Path(tmp)
+
+
+def commit(staged: list[tuple[Path, Path]]) -> None:
+    """Make staged files durable, then rename each over its target, then sync the folders."""
+    if not staged:
+        return
+    if len(staged) > 16:
+        os.sync()  # one flush for all of them (Linux waits for it to finish)
+    else:
+        for _, tmp in staged:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    for path, tmp in staged:
+        os.replace(tmp, path)
+    for folder in sorted({path.parent for path, _ in staged}):
+        _fsync_dir(folder)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files a killed run left behind (call only while holding the lock)."""
+    for tmp in folder.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write atomically unless the file already holds exactly `data`; True if it was written."""
     try:

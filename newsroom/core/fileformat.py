@@ -26,7 +26,16 @@ from .model import (
     Image,
 )
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader, leaving timestamps as text: `parse_time` reads them faster and
+    keeps naive times in the newsroom's zone."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
 _HANDLER = YAMLHandler()
 _ALWAYS = frozenset({"id", "title", "slug", "status"})
 

@@ -18,21 +18,32 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from filelock import FileLock, Timeout
 
 from .. import __version__
-from .atomic import write_atomic, write_if_changed
+from .atomic import commit, remove_stale_temporaries, stage, write_atomic
 from .config import CONFIG_NAME, Config
 from .errors import NewsroomError, Problem
-from .feeds.content import Rendered
-from .feeds.plan import Doc, next_event, plan
-from .feeds.records import Cache, FileStat, Loaded, Record, load_one, scan, scan_fingerprint
-from .feeds.writers import FEED_FORMAT, write_doc
+from .feeds.plan import FEED_FORMAT, Doc, next_event, plan
+from .feeds.records import (
+    Cache,
+    CacheRows,
+    FileStat,
+    Loaded,
+    Record,
+    cache_rows,
+    load_one,
+    scan,
+    scan_fingerprint,
+)
 from .service import Newsroom
 from .store import Store, duplicate_problems
 from .workflow import apply
+
+if TYPE_CHECKING:  # feedgen, markdown-it and nh3 load only when a run has work to do
+    from .feeds.content import Rendered
 
 LOCK_WAIT_SECONDS = 5.0
 PARALLEL_MIN = 200
@@ -115,7 +126,9 @@ def publish(
 def config_key(config: Config) -> str:
     """A fingerprint of everything outside the articles that shapes the feeds."""
     data = (config.root / CONFIG_NAME).read_bytes()
-    version = f"{__version__}:{FEED_FORMAT}".encode()
+    from .feeds.markdown import RENDERER
+
+    version = f"{__version__}:{FEED_FORMAT}:{RENDERER}".encode()
     return hashlib.blake2b(data + version, digest_size=16).hexdigest()
 
 
@@ -188,10 +201,13 @@ class _Run:
         cached = cache.records()
         stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
         self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
-        loaded = parallel_map(_load_worker, stale, (self.store,))
+        pairs = parallel_map(_load_and_pickle_worker, stale, (self.store,))
+        loaded = [pair[0] for pair in pairs]
         present = {f.path for f in files}
+        self.progress(f"caching {len(loaded)} file(s)")
         if not self.result.dry_run:
-            cache.store(loaded, [p for p in cached if p not in present])
+            cache.store([pair[1] for pair in pairs], [p for p in cached if p not in present])
+        self.progress("planning")
         by_path: dict[str, Record | Problem] = {p: v[2] for p, v in cached.items() if p in present}
         fresh: dict[str, Rendered] = {}
         for _, record, rendered, problem in loaded:
@@ -268,6 +284,7 @@ class _Run:
             if old.get(d.path) != d.signature(self.key)
             or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})
         ]
+        self.progress(f"gathering the content of {len(todo)} document(s)")
         wanted = {e.record.id: e.record.digest for d in todo for e in d.entries}
         rendered = {i: r for i, r in fresh.items() if i in wanted}
         rendered.update(cache.rendered({i: g for i, g in wanted.items() if i not in rendered}))
@@ -278,8 +295,16 @@ class _Run:
             if r is not None:
                 rendered[r.id] = r
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
-        written = parallel_map(_write_worker, todo, (rendered, self.config))
-        self.result.written = sorted(p for p, changed in written if changed)
+        remove_stale_temporaries(self.config.feeds_dir)
+        staged = [
+            (self.config.feeds_dir / path, tmp)
+            for path, tmp in parallel_map(
+                _write_worker, range(len(todo)), (todo, rendered, self.config)
+            )
+            if tmp is not None
+        ]
+        commit(staged)
+        self.result.written = sorted(str(p.relative_to(self.config.feeds_dir)) for p, _ in staged)
         planned = {d.path for d in docs}
         for path in sorted(set(outputs) - planned):
             (self.config.feeds_dir / path).unlink(missing_ok=True)
@@ -363,10 +388,17 @@ def _load_worker(stat: FileStat) -> Loaded:
     return load_one(store, stat)
 
 
-def _write_worker(doc: Doc) -> tuple[str, bool]:
-    rendered, config = _SHARED
-    data = write_doc(doc, rendered, config)
-    return doc.path, write_if_changed(config.feeds_dir / doc.path, data)
+def _load_and_pickle_worker(stat: FileStat) -> tuple[Loaded, CacheRows]:
+    loaded = load_one(_SHARED[0], stat)
+    return loaded, cache_rows(loaded)
+
+
+def _write_worker(index: int) -> tuple[str, Path | None]:
+    from .feeds.writers import write_doc
+
+    docs, rendered, config = _SHARED
+    doc = docs[index]
+    return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))
 
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...]) -> list[R]:

@@ -17,16 +17,15 @@ from typing import Any
 from urllib.parse import urljoin
 
 import nh3
-from markdown_it import MarkdownIt
 
 from ..clock import zone_abbreviation
 from ..config import Config
 from ..model import Article
+from .markdown import render as markdown_to_html
 
 # Characters XML 1.0 forbids (word processors paste some of them); they are removed, with a note.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
-_MD = MarkdownIt("commonmark", {"html": False})
 _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "h2", "h3",
          "h4", "h5", "h6", "code", "pre", "hr", "img", "figure", "figcaption", "small"}  # fmt: skip
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
@@ -103,7 +102,7 @@ def render_markdown(body: str, base_url: str) -> str:
             return urljoin(base_url + "/", value)
         return value
 
-    raw = _MD.render(body)
+    raw = markdown_to_html(body)
     return nh3.clean(raw, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                      link_rel=None, attribute_filter=absolute)
 

@@ -16,6 +16,8 @@ from ..store import slugify
 from .records import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
+# Bump when the bytes written for the same input change: it invalidates caches and signatures.
+FEED_FORMAT = 5
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
@@ -33,6 +35,7 @@ class FeedSpec:
     private: bool = False
     archives: bool = False
     json: bool = False
+    shares_main_archives: bool = False
 
     def accepts(self, record: Record) -> bool:
         if self.categories and not set(self.categories) & set(record.categories):
@@ -108,10 +111,14 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
 
 
 def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
+    """A partner's feed. One that takes every release links to the public archives (the same
+    entries) instead of writing a second copy of every month."""
     folder = f"{'private' if partner.embargo_access else 'partner'}/{partner.name}"
+    everything = not (partner.categories or partner.tags or partner.language)
     return FeedSpec(folder, folder, f"{config.title} untuk {partner.title}", config.description,
                     categories=partner.categories, tags=partner.tags, language=partner.language,
-                    private=partner.embargo_access, archives=True)
+                    private=partner.embargo_access, archives=not everything,
+                    shares_main_archives=everything)
 
 
 def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
@@ -163,15 +170,17 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
     entries = tuple(embargoed + others)
     tombstones = tuple(e for e in refs if e.mode == RETRACTED)
     in_archives = sum(1 for r in records if r.published and r.live)
-    months = _months(config, records) if spec.archives and in_archives > len(others) else []
+    wants = spec.archives or spec.shares_main_archives
+    months = _months(config, records) if wants and in_archives > len(others) else []
+    archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
     for fmt, name in (("rss", "rss.xml"), ("atom", "atom.xml")):
         links = {"self": feed_url(config, _doc_path(spec, name))}
         if months:
-            links["prev-archive"] = feed_url(config, _archive_path(spec, months[-1], fmt))
+            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, months[-1], fmt))
         docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
                         tombstones if fmt == "atom" else (), links=links))
-        if months:
+        if months and spec.archives:
             docs.extend(_archive_docs(config, spec, records, months, fmt, links["self"]))
     if spec.json:
         path = _doc_path(spec, "feed.json")

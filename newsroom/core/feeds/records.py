@@ -16,14 +16,18 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import ArticleError, Problem
 from ..model import Article
 from ..store import Store
-from .content import Rendered, render_article
 
-CACHE_VERSION = 3
+if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
+    from .content import Rendered
+
+CACHE_VERSION = 4
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +119,7 @@ def to_record(article: Article) -> Record:
     )
 
 
-Loaded = tuple[FileStat, Record | None, Rendered | None, Problem | None]
+Loaded = tuple[FileStat, "Record | None", "Rendered | None", "Problem | None"]
 
 
 def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
@@ -124,9 +128,23 @@ def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
         article = store.load(store.root / stat.path)
     except ArticleError as exc:
         return stat, None, None, exc.problem
+    from .content import render_article
+
     record = to_record(article)
     wanted = render and (record.live or record.status == "approved")
     return stat, record, render_article(article, store.config) if wanted else None, None
+
+
+CacheRows = tuple[tuple[str, int, int, bytes], "tuple[str, str, bytes] | None"]
+
+
+def cache_rows(loaded: Loaded) -> CacheRows:
+    """The cache's rows for a loaded file (pickled where the file was loaded: in a worker)."""
+    stat, record, rendered, problem = loaded
+    file_row = (stat.path, stat.size, stat.mtime_ns, pickle.dumps(record or problem, _PROTOCOL))
+    if record is None or rendered is None:
+        return file_row, None
+    return file_row, (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL))
 
 
 class Cache:
@@ -157,17 +175,15 @@ class Cache:
         rows = self.db.execute("SELECT path, size, mtime_ns, record FROM files")
         return {path: (size, mtime, pickle.loads(blob)) for path, size, mtime, blob in rows}
 
-    def store(self, loaded: Iterable[Loaded], gone: Iterable[str]) -> None:
+    def store(self, rows: list[CacheRows], gone: Iterable[str]) -> None:
         """Remember freshly loaded files and forget vanished ones, in one transaction."""
         db = self.db
         db.execute("BEGIN")
         db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
-        for stat, record, rendered, problem in loaded:
-            db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                       (stat.path, stat.size, stat.mtime_ns, pickle.dumps(record or problem)))
-            if rendered is not None and record is not None:
-                db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                           (record.id, record.digest, pickle.dumps(rendered)))
+        db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                       (row[0] for row in rows))
+        db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+                       (row[1] for row in rows if row[1] is not None))
         db.execute("COMMIT")
 
     def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:

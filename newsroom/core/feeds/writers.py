@@ -21,8 +21,6 @@ from .ext import NewsroomEntry, NewsroomFeed
 from .plan import EMBARGOED, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
-# Bump when the bytes written for the same input change: it invalidates caches and signatures.
-FEED_FORMAT = 4
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
