@@ -24,7 +24,7 @@ def _fast() -> tuple[str, Callable[[str], str]]:
         import markdown_it_pyrs
     except ImportError:
         return "markdown-it-py", reference
-    parser = markdown_it_pyrs.MarkdownIt("zero").enable_many(RULES)
+    parser = markdown_it_pyrs.MarkdownIt("zero").enable_many(RULES)  # type: ignore[arg-type]
     return "markdown-it-pyrs", parser.render
 
 
