@@ -383,3 +383,7 @@ def serve(obj: Context, host: str, port: int) -> None:
 def main() -> None:
     """The console script."""
     cli(prog_name="newsroom")
+
+
+if __name__ == "__main__":
+    main()

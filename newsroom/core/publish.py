@@ -12,41 +12,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from filelock import FileLock, Timeout
 
 from .. import __version__
-from .atomic import commit, remove_stale_temporaries, stage, write_atomic
+from .atomic import commit, remove_stale_temporaries, write_atomic
 from .config import CONFIG_NAME, Config
 from .errors import NewsroomError, Problem
+from .feeds.markdown import renderer_name
 from .feeds.plan import FEED_FORMAT, Doc, next_event, plan
-from .feeds.records import (
-    Cache,
-    CacheRows,
-    FileStat,
-    Loaded,
-    Record,
-    cache_rows,
-    load_one,
-    scan,
-    scan_fingerprint,
-)
+from .feeds.records import Cache, FileStat, Record, scan, scan_fingerprint
+from .feeds.work import load_file, parallel_map, write_document
 from .service import Newsroom
 from .store import Store, duplicate_problems
 from .workflow import apply
 
-if TYPE_CHECKING:  # feedgen, markdown-it and nh3 load only when a run has work to do
-    from .feeds.content import Rendered
-
 LOCK_WAIT_SECONDS = 5.0
-PARALLEL_MIN = 200
 STATE_VERSION = 1
 
 
@@ -126,9 +110,7 @@ def publish(
 def config_key(config: Config) -> str:
     """A fingerprint of everything outside the articles that shapes the feeds."""
     data = (config.root / CONFIG_NAME).read_bytes()
-    from .feeds.markdown import RENDERER
-
-    version = f"{__version__}:{FEED_FORMAT}:{RENDERER}".encode()
+    version = f"{__version__}:{FEED_FORMAT}:{renderer_name()}".encode()
     return hashlib.blake2b(data + version, digest_size=16).hexdigest()
 
 
@@ -148,29 +130,28 @@ class _Run:
         self.state_path = self.config.state_dir / "publish-state.json"
         self.state = self._read_state()
 
-    # ------------------------------------------------------------ the run
-
     def run(self) -> PublishResult:
         files = scan(self.config)
-        fingerprint = scan_fingerprint(files)
-        if self._nothing_to_do(fingerprint):
+        if self._nothing_to_do(scan_fingerprint(files)):
             self.result.skipped = True
             self._log()
             return self.result
         cache = Cache(self.config, self.key)
         try:
-            records, fresh = self._load(cache, files)
-            self._publish_due(records, fresh)
-            docs = plan(self.config, list(records.values()), self.now)
-            self.result.documents = len(docs)
-            self._diff(docs)
-            if not self.result.dry_run:
-                self._write(docs, records, fresh, cache)
-                self._save_state(docs, list(records.values()))
+            records = self._load(cache, files)
+            self._publish_due(records, cache)
         finally:
             cache.close()
+        docs = plan(self.config, list(records.values()), self.now)
+        self.result.documents = len(docs)
+        self._diff(docs)
+        if not self.result.dry_run:
+            self._write(docs)
+            self._save_state(docs, list(records.values()))
         self._log()
         return self.result
+
+    # ------------------------------------------------------------ the quick way out
 
     def _nothing_to_do(self, fingerprint: str) -> bool:
         s = self.state
@@ -195,46 +176,35 @@ class _Run:
 
     # ------------------------------------------------------------ loading
 
-    def _load(
-        self, cache: Cache, files: list[FileStat]
-    ) -> tuple[dict[str, Record], dict[str, Rendered]]:
+    def _load(self, cache: Cache, files: list[FileStat]) -> dict[str, Record]:
+        """Records of every file: from the cache when size and mtime match, else parsed."""
         cached = cache.records()
         stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
         self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
-        pairs = parallel_map(_load_and_pickle_worker, stale, (self.store,))
-        loaded = [pair[0] for pair in pairs]
+        loaded = parallel_map(load_file, stale, (self.store,))
         present = {f.path for f in files}
-        self.progress(f"caching {len(loaded)} file(s)")
         if not self.result.dry_run:
-            cache.store([pair[1] for pair in pairs], [p for p in cached if p not in present])
-        self.progress("planning")
+            cache.store([item[4] for item in loaded], [p for p in cached if p not in present])
         by_path: dict[str, Record | Problem] = {p: v[2] for p, v in cached.items() if p in present}
-        fresh: dict[str, Rendered] = {}
-        for _, record, rendered, problem in loaded:
-            if record is not None:
-                by_path[record.path] = record
-                if rendered is not None:
-                    fresh[record.id] = rendered
-            elif problem is not None:
-                by_path[str(problem.path)] = problem
+        for stat, record, problem, warnings, _ in loaded:
+            by_path[stat.path] = record if record is not None else problem  # type: ignore[assignment]
+            self.result.warnings += warnings
+        del loaded
         records = [v for _, v in sorted(by_path.items()) if isinstance(v, Record)]
         self.result.problems = [v for v in by_path.values() if isinstance(v, Problem)]
         kept, duplicates = duplicate_problems(records)
         self.result.problems += duplicates
-        self.result.warnings += [w for r in fresh.values() for w in r.warnings]
-        return {r.id: r for r in kept}, fresh
+        return {r.id: r for r in kept}
 
     # ------------------------------------------------------------ publishing due releases
 
-    def _publish_due(self, records: dict[str, Record], fresh: dict[str, Rendered]) -> None:
+    def _publish_due(self, records: dict[str, Record], cache: Cache) -> None:
+        """Approved releases whose embargo has passed (and approved corrections) go live."""
         due = [
             r
             for r in records.values()
-            if r.status == "approved"
-            and not r.live
-            and (r.embargo is None or r.embargo <= self.now)
+            if r.status == "approved" and (r.live or r.embargo is None or r.embargo <= self.now)
         ]
-        due += [r for r in records.values() if r.status == "approved" and r.live]
         for record in sorted(due, key=lambda r: r.path):
             try:
                 article = self.store.load(self.config.root / record.path)
@@ -251,31 +221,25 @@ class _Run:
             except NewsroomError as exc:
                 self.result.failed.append(f"{record.path}: {exc}")
                 continue
-            stat = FileStat(record.path, 0, 0)
-            _, new, rendered, _ = (
-                load_one(self.store, stat)
-                if not self.result.dry_run
-                else (stat, *self._in_memory(article))
-            )
-            if new is not None:
-                records[new.id] = new
-                if rendered is not None:
-                    fresh[new.id] = rendered
+            new, rendered = self._in_memory(article)
+            records[new.id] = new
+            if not self.result.dry_run:
+                cache.store_rendered(new, rendered)
             self.result.published.append(
                 {"id": article.id, "title": article.title, "path": record.path}
             )
 
-    def _in_memory(self, article: Any) -> tuple[Record, Rendered, None]:
+    def _in_memory(self, article: Any) -> tuple[Record, Any]:
+        """The record and content of a release just published (saved, or not in a dry run)."""
         from .feeds.content import render_article
         from .feeds.records import to_record
 
-        return to_record(article), render_article(article, self.config), None
+        return to_record(article), render_article(article, self.config)
 
     # ------------------------------------------------------------ writing
 
-    def _write(
-        self, docs: list[Doc], records: dict[str, Record], fresh: dict[str, Rendered], cache: Cache
-    ) -> None:
+    def _write(self, docs: list[Doc]) -> None:
+        """Rebuild the documents whose signature moved; write the ones whose bytes changed."""
         old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
         outputs = self.state.get("outputs", {})
         todo = [
@@ -284,33 +248,22 @@ class _Run:
             if old.get(d.path) != d.signature(self.key)
             or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})
         ]
-        self.progress(f"gathering the content of {len(todo)} document(s)")
-        wanted = {e.record.id: e.record.digest for d in todo for e in d.entries}
-        rendered = {i: r for i, r in fresh.items() if i in wanted}
-        rendered.update(cache.rendered({i: g for i, g in wanted.items() if i not in rendered}))
-        missing = [records[i] for i in wanted if i not in rendered]
-        for _, _, r, _ in parallel_map(
-            _load_worker, [FileStat(m.path, 0, 0) for m in missing], (self.store,)
-        ):
-            if r is not None:
-                rendered[r.id] = r
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         remove_stale_temporaries(self.config.feeds_dir)
+        shared = (todo, self.config, self.key, self.store)
         staged = [
             (self.config.feeds_dir / path, tmp)
-            for path, tmp in parallel_map(
-                _write_worker, range(len(todo)), (todo, rendered, self.config)
-            )
+            for path, tmp in parallel_map(write_document, range(len(todo)), shared)
             if tmp is not None
         ]
         commit(staged)
         self.result.written = sorted(str(p.relative_to(self.config.feeds_dir)) for p, _ in staged)
-        planned = {d.path for d in docs}
-        for path in sorted(set(outputs) - planned):
+        for path in sorted(set(outputs) - {d.path for d in docs}):
             (self.config.feeds_dir / path).unlink(missing_ok=True)
             self.result.removed.append(path)
 
     def _diff(self, docs: list[Doc]) -> None:
+        """Per subscription document: the releases it gains, changes and loses."""
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
         for doc in docs:
             if doc.archive_month:
@@ -340,14 +293,13 @@ class _Run:
             st = (feeds / doc.path).stat()
             outputs[doc.path] = [st.st_size, st.st_mtime_ns]
         failed = bool(self.result.failed)
+        upcoming = self.now if failed else next_event(self.config, records, self.now)
         state = {
             "version": STATE_VERSION,
             "config": self.key,
             "scan": scan_fingerprint(scan(self.config)),
             "failed": failed,
-            "next_event": (
-                self.now if failed else next_event(self.config, records, self.now)
-            ).isoformat(),
+            "next_event": upcoming.isoformat(),
             "docs": {d.path: d.signature(self.key) for d in docs},
             "outputs": outputs,
             "entries": {
@@ -360,61 +312,19 @@ class _Run:
 
     def _log(self) -> None:
         r = self.result
+        if r.dry_run:
+            return
         line = {
             "time": r.now.isoformat(),
             "actor": r.actor,
-            "dry_run": r.dry_run,
             "nothing_changed": r.skipped,
             "published": [p["id"] for p in r.published],
             "failed": r.failed,
             "feeds_changed": r.written,
             "removed": r.removed,
         }
-        if r.dry_run:
-            return
         with open(self.config.state_dir / "publish.log", "a", encoding="utf-8") as log:
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-
-# ---------------------------------------------------------------- parallel work
-
-T = TypeVar("T")
-R = TypeVar("R")
-_SHARED: tuple[Any, ...] = ()
-
-
-def _load_worker(stat: FileStat) -> Loaded:
-    store: Store = _SHARED[0]
-    return load_one(store, stat)
-
-
-def _load_and_pickle_worker(stat: FileStat) -> tuple[Loaded, CacheRows]:
-    loaded = load_one(_SHARED[0], stat)
-    return loaded, cache_rows(loaded)
-
-
-def _write_worker(index: int) -> tuple[str, Path | None]:
-    from .feeds.writers import write_doc
-
-    docs, rendered, config = _SHARED
-    doc = docs[index]
-    return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))
-
-
-def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...]) -> list[R]:
-    """Map over both cores when there is enough work; forked workers inherit `shared`."""
-    global _SHARED
-    _SHARED = shared
-    workers = min(os.cpu_count() or 1, 4)
-    if (
-        len(items) < PARALLEL_MIN
-        or workers < 2
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return [func(item) for item in items]
-    chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(func, items, chunksize=chunk))
 
 
 def lines(result: PublishResult) -> Iterable[str]:
@@ -438,7 +348,3 @@ def lines(result: PublishResult) -> Iterable[str]:
         yield "nothing changed"
     elif not result.dry_run:
         yield f"{len(result.written)} of {result.documents} feed file(s) written"
-
-
-def feed_path(config: Config, path: str) -> Path:
-    return config.feeds_dir / path

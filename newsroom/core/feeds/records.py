@@ -186,6 +186,11 @@ class Cache:
                        (row[1] for row in rows if row[1] is not None))
         db.execute("COMMIT")
 
+    def store_rendered(self, record: Record, rendered: Rendered) -> None:
+        """Remember the content of one release (just published by this run)."""
+        self.db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+                        (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)))
+
     def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:
         """Cached content for ids whose digest still matches (`wanted`: id -> digest)."""
         out: dict[str, Rendered] = {}

@@ -1,0 +1,209 @@
+"""Publish benchmark: newsroom against Hugo (RSS only) on the shared corpus, side by side.
+
+    python benchmarks/bench_publish.py [--n 10000] [--runs 3] [--work DIR] [--skip-hugo]
+
+Makes the corpus with ../shared/bench/gen_corpus.py (same releases for both tools),
+then times, in one run: Hugo's build; newsroom's cold publish (no feeds, no cache);
+a publish after one more release was approved (and Hugo's rebuild for it); a publish
+with nothing changed. Peak memory is the largest sum of RSS over the publish's
+process tree (parent and workers), sampled every 20 ms. Prints JSON and a table of
+ratios to Hugo's build time; docs/performance.md records the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
+NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
+NOW = "2025-01-02T00:00:00+07:00"
+CONFIG = """[site]
+title = "Bench"
+base_url = "https://example.go.id"
+
+[[partners]]
+name = "antara"
+title = "LKBN ANTARA"
+embargo_access = true
+
+[[partners]]
+name = "pemilu"
+title = "Mitra Pemilu"
+categories = ["Pemilu"]
+"""
+HUGO_CONFIG = """baseURL = "https://example.go.id/"
+title = "Bench"
+disableKinds = ["taxonomy", "term", "sitemap", "robotsTXT", "404"]
+[outputs]
+home = ["RSS"]
+section = ["RSS"]
+page = []
+"""
+
+
+def tree_rss_kb(pid: int) -> int:
+    """The summed resident memory of a process and its descendants, in KB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        children.setdefault(int(stat[1]), []).append(int(entry))
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                rss[int(entry)] = int(line.split()[1])
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak tree memory (KB) of one command; it must succeed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kb(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode not in (0,):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return elapsed, peak
+
+
+def make_corpus(work: Path, n: int) -> tuple[Path, Path]:
+    newsroom, hugo = work / f"newsroom-{n}", work / f"hugo-{n}"
+    for folder, fmt in ((newsroom, "newsroom"), (hugo, "hugo")):
+        if not folder.exists():
+            subprocess.run([sys.executable, str(GEN), "--n", str(n), "--format", fmt,
+                            "--out", str(folder)], check=True)
+    (newsroom / "newsroom.toml").write_text(CONFIG)
+    (hugo / "config.toml").write_text(HUGO_CONFIG)
+    return newsroom, hugo
+
+
+def newsroom_cmd(*args: str) -> list[str]:
+    return [*NEWSROOM, "--as", "bench", *args]
+
+
+def approve_one(root: Path, i: int) -> None:
+    env = {**os.environ, "NEWSROOM_ROOT": str(root)}
+    made = subprocess.run([*newsroom_cmd("new", "--title", f"Rilis tambahan {i}", "--dateline",
+                                         "JAKARTA", "--category", "Pemilu", "--body-file", "-")],
+                          input=b"Isi rilis tambahan.\n", env=env, capture_output=True, check=True)
+    ident = made.stdout.decode().split("\t")[0]
+    path = next(root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"))
+    text = path.read_text().replace("language: id\n", "language: id\nauthor: AS\ncredit: HUMAS\n")
+    path.write_text(text)
+    subprocess.run(newsroom_cmd("submit", ident), env=env, capture_output=True, check=True)
+    subprocess.run([*NEWSROOM, "--as", "editor", "approve", ident], env=env,
+                   capture_output=True, check=True)
+
+
+def hugo_extra(hugo: Path, i: int) -> None:
+    post = hugo / "content" / "posts" / f"rilis-tambahan-{i}.md"
+    post.write_text(f'---\ntitle: "Rilis tambahan {i}"\ndate: 2025-01-01T10:00:00+07:00\n---\n\n'
+                    "**JAKARTA** — Isi rilis tambahan.\n")
+
+
+def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
+    root, hugo = make_corpus(work, n)
+    publish = newsroom_cmd("publish", "--quiet", "--now", NOW)
+    results: dict[str, list[float]] = {k: [] for k in
+                                       ("hugo_build", "hugo_rebuild", "cold", "one", "idle")}
+    peaks: dict[str, int] = {}
+    for r in range(runs):
+        if not skip_hugo:
+            shutil.rmtree(work / "hugo-out", ignore_errors=True)
+            results["hugo_build"].append(timed(["hugo", "--quiet", "-d", str(work / "hugo-out")],
+                                               hugo)[0])
+        for state in ("feeds", ".newsroom"):
+            shutil.rmtree(root / state, ignore_errors=True)
+        subprocess.run(["git", "init", "-q"], cwd=root, check=False)
+        elapsed, peak = timed(publish, root)
+        results["cold"].append(elapsed)
+        peaks["cold"] = max(peaks.get("cold", 0), peak)
+        approve_one(root, r)
+        elapsed, peak = timed(publish, root)
+        results["one"].append(elapsed)
+        peaks["one"] = max(peaks.get("one", 0), peak)
+        if not skip_hugo:
+            hugo_extra(hugo, r)
+            results["hugo_rebuild"].append(
+                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0])
+        for _ in range(3):
+            elapsed, peak = timed(publish, root)
+            results["idle"].append(elapsed)
+            peaks["idle"] = max(peaks.get("idle", 0), peak)
+    for i in range(runs):  # leave the corpus as it was made
+        for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
+            extra.unlink()
+        (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
+    med = {k: statistics.median(v) for k, v in results.items() if v}
+    return {"n": n, "runs": runs, "cpus": os.cpu_count(), "median_seconds": med,
+            "all_seconds": results, "peak_tree_rss_mb": {k: v / 1024 for k, v in peaks.items()}}
+
+
+def table(result: dict[str, object]) -> str:
+    med: dict[str, float] = result["median_seconds"]  # type: ignore[assignment]
+    hugo = med.get("hugo_build")
+    lines = ["| measurement | seconds (median) | ratio to Hugo's build |", "|---|---|---|"]
+    for key, label in (("hugo_build", "Hugo build (RSS only)"),
+                       ("hugo_rebuild", "Hugo rebuild after one more post"),
+                       ("cold", "newsroom cold publish (no feeds, no cache)"),
+                       ("one", "newsroom publish after one release approved"),
+                       ("idle", "newsroom publish, nothing changed")):
+        if key in med:
+            ratio = f"{med[key] / hugo:.3f}" if hugo else "n/a"
+            lines.append(f"| {label} | {med[key]:.3f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
+    parser.add_argument("--skip-hugo", action="store_true")
+    args = parser.parse_args()
+    if not GEN.exists():
+        raise SystemExit(f"{GEN} not found: the benchmark needs ../shared beside the checkout")
+    if not args.skip_hugo and shutil.which("hugo") is None:
+        raise SystemExit("hugo not found: apt-get install hugo (or pass --skip-hugo)")
+    args.work.mkdir(parents=True, exist_ok=True)
+    result = run(args.n, args.runs, args.work, args.skip_hugo)
+    print(json.dumps(result, indent=2))
+    print(table(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The heavy lifting of a publish, spread over the machine's cores.
+
+Workers are forked, so they inherit what the parent set in `_SHARED` without
+pickling it. Loading returns small records and cache rows; writing reads each
+document's content from the SQLite cache in the worker, so no process ever holds
+the content of every release at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..atomic import stage
+from ..config import Config
+from ..errors import Problem
+from ..store import Store
+from .plan import Doc
+from .records import Cache, CacheRows, FileStat, Record, cache_rows, load_one
+
+PARALLEL_MIN = 200
+T = TypeVar("T")
+R = TypeVar("R")
+_SHARED: tuple[Any, ...] = ()
+_CACHE: dict[int, Cache] = {}
+
+Loaded = tuple[FileStat, Record | None, Problem | None, tuple[str, ...], CacheRows]
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...]) -> list[R]:
+    """Map over the cores when there is enough work; forked workers inherit `shared`."""
+    global _SHARED
+    _SHARED = shared
+    workers = min(os.cpu_count() or 1, 4)
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    if len(items) < PARALLEL_MIN or workers < 2 or not forking:
+        return [func(item) for item in items]
+    chunk = max(1, len(items) // (workers * 8))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(func, items, chunksize=chunk))
+
+
+def load_file(stat: FileStat) -> Loaded:
+    """Parse and render one file; return its record and the cache rows (pickled here)."""
+    store: Store = _SHARED[0]
+    stat, record, rendered, problem = load_one(store, stat)
+    warnings = rendered.warnings if rendered is not None else ()
+    return stat, record, problem, warnings, cache_rows((stat, record, rendered, problem))
+
+
+def _worker_cache(config: Config, key: str) -> Cache:
+    """One cache connection per process (SQLite connections do not survive a fork)."""
+    pid = os.getpid()
+    if pid not in _CACHE:
+        _CACHE[pid] = Cache(config, key)
+    return _CACHE[pid]
+
+
+def write_document(index: int) -> tuple[str, Path | None]:
+    """Build one document from cached content and stage its bytes (None: unchanged)."""
+    from .writers import write_doc
+
+    docs, config, key, store = _SHARED
+    doc: Doc = docs[index]
+    wanted = {e.record.id: e.record.digest for e in doc.entries}
+    rendered = _worker_cache(config, key).rendered(wanted)
+    for entry in doc.entries:  # not cached (or stale): render it now
+        if entry.record.id not in rendered:
+            _, _, fresh, _ = load_one(store, FileStat(entry.record.path, 0, 0))
+            if fresh is not None:
+                rendered[fresh.id] = fresh
+    return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))
