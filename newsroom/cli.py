@@ -14,15 +14,17 @@ import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .core.clock import parse_time
-from .core.config import find_root
-from .core.errors import NewsroomError
+from .core.clock import parse_time, system_clock, to_zone
+from .core.config import Config, find_root, load_config
+from .core.errors import ConfigError, NewsroomError
 from .core.init import init_newsroom
-from .core.service import NewArticle, Newsroom, open_newsroom
+
+if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
+    from .core.service import Newsroom
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,8 +59,22 @@ class Context:
     @property
     def newsroom(self) -> Newsroom:
         if self._newsroom is None:
+            from .core.service import open_newsroom
+
             self._newsroom = open_newsroom(self.root, self.actor)
         return self._newsroom
+
+    @property
+    def config(self) -> Config:
+        """The config alone (cheaper than the whole newsroom)."""
+        if self._newsroom is not None:
+            return self._newsroom.config
+        if self.root is None:
+            raise ConfigError(
+                "no newsroom here: no newsroom.toml in this folder or above it "
+                "(run `newsroom init`, or pass --root DIR)"
+            )
+        return load_config(self.root)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -136,11 +152,12 @@ def _read_body(body_file: str | None) -> str:
         fail(f"{body_file}: cannot read the body: {exc}")
 
 
-def _time_option(newsroom: Newsroom, value: str | None, name: str) -> Any:
+def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> Any:
     if value is None:
         return None
+    tz = newsroom.tz if isinstance(newsroom, Config) else newsroom.config.tz
     try:
-        return parse_time(value, newsroom.config.tz)
+        return parse_time(value, tz)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint=name) from None
 
@@ -166,6 +183,8 @@ def new(
     embargo: str | None,
 ) -> None:
     """Start a new draft; prints its id and path."""
+    from .core.service import NewArticle
+
     newsroom = obj.newsroom
     fields = NewArticle(
         title=title,
@@ -335,12 +354,13 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
 @friendly
 def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool, quiet: bool) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
+    from .core.identity import resolve_actor
     from .core.publish import lines
     from .core.publish import publish as run_publish
 
-    newsroom = obj.newsroom
-    now = _time_option(newsroom, now_text, "--now")
-    result = run_publish(newsroom, now, dry_run=dry_run)
+    config = obj.config
+    now = _time_option(config, now_text, "--now") or to_zone(system_clock(), config.tz)
+    result = run_publish(config, resolve_actor(obj.actor), now, dry_run=dry_run)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:
@@ -370,8 +390,8 @@ def serve(obj: Context, host: str, port: int) -> None:
     """Serve feeds/ over HTTP (private partner feeds need the partner's token)."""
     from .server import make_server
 
-    server = make_server(obj.newsroom.config, host, port)
-    click.echo(f"Serving {obj.newsroom.config.feeds_dir} at http://{host}:{port}/ (ctrl+c stops)")
+    server = make_server(obj.config, host, port)
+    click.echo(f"Serving {obj.config.feeds_dir} at http://{host}:{port}/ (ctrl+c stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from newsroom.core.clock import fixed_clock
+from newsroom.core.config import load_config
 from newsroom.core.model import Image
 from newsroom.core.publish import PublishResult, publish
 from newsroom.core.service import NewArticle, Newsroom
@@ -62,7 +63,7 @@ def release(
 
 
 def run(root: Path, when: dt.datetime, dry_run: bool = False) -> PublishResult:
-    return publish(Newsroom.open(root, "cron", fixed_clock(when)), dry_run=dry_run)
+    return publish(load_config(root), "cron", when, dry_run=dry_run)
 
 
 def feed_files(root: Path) -> dict[str, bytes]:

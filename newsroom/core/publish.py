@@ -14,21 +14,17 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
-
-from filelock import FileLock, Timeout
 
 from .. import __version__
 from .atomic import commit, remove_stale_temporaries, write_atomic
 from .config import CONFIG_NAME, Config
+from .duplicates import duplicate_problems
 from .errors import NewsroomError, Problem
 from .feeds.markdown import renderer_name
 from .feeds.plan import FEED_FORMAT, Doc, next_event, plan
 from .feeds.records import Cache, FileStat, Record, scan, scan_fingerprint
-from .feeds.work import load_file, parallel_map, write_document
-from .service import Newsroom
-from .store import Store, duplicate_problems
-from .workflow import apply
 
 LOCK_WAIT_SECONDS = 5.0
 STATE_VERSION = 1
@@ -86,25 +82,94 @@ class PublishResult:
 
 
 def publish(
-    newsroom: Newsroom,
-    now: dt.datetime | None = None,
+    config: Config,
+    actor: str,
+    now: dt.datetime,
     *,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> PublishResult:
-    """Run one publish under the newsroom's lock (see the module docstring)."""
-    config = newsroom.config
+    """Run one publish (see the module docstring).
+
+    The common case from cron, nothing to do, is answered from one scan of articles/
+    and the last run's state, before the lock and before the heavy modules load.
+    """
     config.state_dir.mkdir(parents=True, exist_ok=True)
-    when = now or newsroom.now()
+    if not dry_run and nothing_to_do(config, now):
+        result = PublishResult(now, actor, skipped=True)
+        _log(config, result)
+        return result
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(config.state_dir / "publish.lock"), timeout=LOCK_WAIT_SECONDS)
     try:
         lock.acquire()
     except Timeout:
-        return PublishResult(when, newsroom.actor, dry_run=dry_run, busy=True)
+        return PublishResult(now, actor, dry_run=dry_run, busy=True)
     try:
-        return _Run(newsroom, when, dry_run, progress or (lambda _: None)).run()
+        result = _Run(config, actor, now, dry_run, progress or (lambda _: None)).run()
     finally:
         lock.release()
+    _log(config, result)
+    return result
+
+
+def _state_path(config: Config) -> Path:
+    return config.state_dir / "publish-state.json"
+
+
+def read_state(config: Config) -> dict[str, Any]:
+    """The last run's state (empty when there is none or it is unreadable)."""
+    try:
+        data: dict[str, Any] = json.loads(_state_path(config).read_text(encoding="utf-8"))
+        return data
+    except (OSError, ValueError):
+        return {}
+
+
+def nothing_to_do(config: Config, now: dt.datetime, files: list[FileStat] | None = None) -> bool:
+    """True when no article file, nor the config, nor the clock's next event has moved since
+    the last successful run, and every feed file is as that run left it."""
+    state = read_state(config)
+    if state.get("version") != STATE_VERSION or state.get("failed"):
+        return False
+    if state.get("config") != config_key(config):
+        return False
+    if now >= dt.datetime.fromisoformat(state["next_event"]):
+        return False
+    if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
+        return False
+    return outputs_intact(config, state.get("outputs", {}))
+
+
+def outputs_intact(config: Config, outputs: dict[str, list[int]]) -> bool:
+    """Every listed feed file still has the size and mtime the last run gave it."""
+    feeds = config.feeds_dir
+    for path, (size, mtime) in outputs.items():
+        try:
+            st = (feeds / path).stat()
+        except OSError:
+            return False
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            return False
+    return True
+
+
+def _log(config: Config, r: PublishResult) -> None:
+    """One JSON line per run in .newsroom/publish.log."""
+    if r.dry_run or r.busy:
+        return
+    line = {
+        "time": r.now.isoformat(),
+        "actor": r.actor,
+        "nothing_changed": r.skipped,
+        "published": [p["id"] for p in r.published],
+        "failed": r.failed,
+        "feeds_changed": r.written,
+        "removed": r.removed,
+    }
+    with open(config.state_dir / "publish.log", "a", encoding="utf-8") as log:
+        log.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def config_key(config: Config) -> str:
@@ -118,23 +183,28 @@ class _Run:
     """One publish run; state between runs lives in .newsroom/publish-state.json."""
 
     def __init__(
-        self, newsroom: Newsroom, now: dt.datetime, dry_run: bool, progress: Callable[[str], None]
+        self,
+        config: Config,
+        actor: str,
+        now: dt.datetime,
+        dry_run: bool,
+        progress: Callable[[str], None],
     ) -> None:
-        self.newsroom = newsroom
-        self.config = newsroom.config
-        self.store = Store(self.config)
+        from .store import Store
+
+        self.config = config
+        self.actor = actor
+        self.store = Store(config)
         self.now = now
         self.progress = progress
-        self.result = PublishResult(now, newsroom.actor, dry_run=dry_run)
-        self.key = config_key(self.config)
-        self.state_path = self.config.state_dir / "publish-state.json"
-        self.state = self._read_state()
+        self.result = PublishResult(now, actor, dry_run=dry_run)
+        self.key = config_key(config)
+        self.state = read_state(config)
 
     def run(self) -> PublishResult:
         files = scan(self.config)
-        if self._nothing_to_do(scan_fingerprint(files)):
-            self.result.skipped = True
-            self._log()
+        if not self.result.dry_run and nothing_to_do(self.config, self.now, files):
+            self.result.skipped = True  # another run did the work while this one waited
             return self.result
         cache = Cache(self.config, self.key)
         try:
@@ -148,31 +218,7 @@ class _Run:
         if not self.result.dry_run:
             self._write(docs)
             self._save_state(docs, list(records.values()))
-        self._log()
         return self.result
-
-    # ------------------------------------------------------------ the quick way out
-
-    def _nothing_to_do(self, fingerprint: str) -> bool:
-        s = self.state
-        if self.result.dry_run or s.get("version") != STATE_VERSION or s.get("failed"):
-            return False
-        if s.get("scan") != fingerprint or s.get("config") != self.key:
-            return False
-        if self.now >= dt.datetime.fromisoformat(s["next_event"]):
-            return False
-        return self._outputs_intact(s.get("outputs", {}))
-
-    def _outputs_intact(self, outputs: dict[str, list[int]]) -> bool:
-        feeds = self.config.feeds_dir
-        for path, (size, mtime) in outputs.items():
-            try:
-                st = (feeds / path).stat()
-            except OSError:
-                return False
-            if st.st_size != size or st.st_mtime_ns != mtime:
-                return False
-        return True
 
     # ------------------------------------------------------------ loading
 
@@ -181,6 +227,8 @@ class _Run:
         cached = cache.records()
         stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
         self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
+        from .feeds.work import load_file, parallel_map
+
         loaded = parallel_map(load_file, stale, (self.store,))
         present = {f.path for f in files}
         if not self.result.dry_run:
@@ -205,13 +253,15 @@ class _Run:
             for r in records.values()
             if r.status == "approved" and (r.live or r.embargo is None or r.embargo <= self.now)
         ]
+        from .workflow import apply
+
         for record in sorted(due, key=lambda r: r.path):
             try:
                 article = self.store.load(self.config.root / record.path)
                 apply(
                     article,
                     "publish",
-                    self.newsroom.actor,
+                    self.actor,
                     self.config,
                     self.now,
                     as_publisher=True,
@@ -246,10 +296,12 @@ class _Run:
             d
             for d in docs
             if old.get(d.path) != d.signature(self.key)
-            or not self._outputs_intact({d.path: outputs.get(d.path, [-1, -1])})
+            or not outputs_intact(self.config, {d.path: outputs.get(d.path, [-1, -1])})
         ]
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         remove_stale_temporaries(self.config.feeds_dir)
+        from .feeds.work import parallel_map, write_document
+
         shared = (todo, self.config, self.key, self.store)
         staged = [
             (self.config.feeds_dir / path, tmp)
@@ -279,13 +331,6 @@ class _Run:
 
     # ------------------------------------------------------------ state and log
 
-    def _read_state(self) -> dict[str, Any]:
-        try:
-            data: dict[str, Any] = json.loads(self.state_path.read_text(encoding="utf-8"))
-            return data
-        except (OSError, ValueError):
-            return {}
-
     def _save_state(self, docs: list[Doc], records: list[Record]) -> None:
         feeds = self.config.feeds_dir
         outputs = {}
@@ -308,23 +353,7 @@ class _Run:
                 if not d.archive_month
             },
         }
-        write_atomic(self.state_path, json.dumps(state, sort_keys=True).encode())
-
-    def _log(self) -> None:
-        r = self.result
-        if r.dry_run:
-            return
-        line = {
-            "time": r.now.isoformat(),
-            "actor": r.actor,
-            "nothing_changed": r.skipped,
-            "published": [p["id"] for p in r.published],
-            "failed": r.failed,
-            "feeds_changed": r.written,
-            "removed": r.removed,
-        }
-        with open(self.config.state_dir / "publish.log", "a", encoding="utf-8") as log:
-            log.write(json.dumps(line, ensure_ascii=False) + "\n")
+        write_atomic(_state_path(self.config), json.dumps(state, sort_keys=True).encode())
 
 
 def lines(result: PublishResult) -> Iterable[str]:

@@ -18,7 +18,8 @@ from .errors import ArticleError, ConfigError, NewsroomError, Problem
 from .identity import resolve_actor
 from .importer import parse_plain
 from .model import Article, HistoryEntry, Image
-from .store import Snapshot, Store, slugify
+from .slug import slugify
+from .store import Snapshot, Store
 from .workflow import Outcome, apply, record_edit
 
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
-
-from filelock import FileLock
+from typing import TYPE_CHECKING
 
 from . import fileformat
 from .atomic import write_atomic
 from .config import Config
+from .duplicates import duplicate_problems
 from .errors import ArticleError, ConflictError, NotFound, Problem
 from .model import Article, Source
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 
 @dataclass
@@ -36,15 +36,6 @@ class Snapshot:
 def digest(data: bytes) -> str:
     """A short content fingerprint for conflict detection."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """A URL-safe slug: lower case ASCII words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[: limit + 1].rsplit("-", 1)[0]
-    return slug or "rilis"
 
 
 class Store:
@@ -186,6 +177,8 @@ class Store:
         return True
 
     def _lock(self, article: Article) -> FileLock:
+        from filelock import FileLock  # imported late: `newsroom publish` with no work skips it
+
         locks = self.config.state_dir / "locks"
         locks.mkdir(parents=True, exist_ok=True)
         return FileLock(str(locks / f"{article.id}.lock"), timeout=10)
@@ -223,39 +216,3 @@ class Store:
             fileformat.to_mapping(on_disk) == fileformat.to_mapping(article)
             and on_disk.body == article.body
         )
-
-
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def slug(self) -> str: ...
-    @property
-    def path(self) -> Any: ...
-
-
-ItemT = TypeVar("ItemT", bound=_Identified)
-
-
-def duplicate_problems(items: list[ItemT]) -> tuple[list[ItemT], list[Problem]]:
-    """Keep the first of each id and slug (by path order); report the later ones."""
-    seen_id: dict[str, ItemT] = {}
-    seen_slug: dict[str, ItemT] = {}
-    kept, problems = [], []
-    for item in items:
-        other = seen_id.get(item.id) or seen_slug.get(item.slug)
-        if other is None:
-            seen_id[item.id] = seen_slug[item.slug] = item
-            kept.append(item)
-            continue
-        key = "id" if other.id == item.id else "slug"
-        value = item.id if key == "id" else item.slug
-        problems.append(
-            Problem(
-                Path(item.path),
-                2 if key == "id" else None,
-                f"duplicate {key} {value!r}, already used by {other.path}",
-                f"give this file a new {key} (`newsroom import` does it for you)",
-            )
-        )
-    return kept, problems

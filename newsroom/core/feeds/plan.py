@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..config import Config, Partner
-from ..store import slugify
+from ..slug import slugify
 from .records import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..errors import ArticleError, Problem
 from ..model import Article
-from ..store import Store
 
 if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
+    from ..store import Store
     from .content import Rendered
 
 CACHE_VERSION = 4
