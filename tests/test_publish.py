@@ -246,3 +246,19 @@ def test_history_records_the_publish(newsroom_root: Path) -> None:
     feed = json.loads((newsroom_root / "feeds" / "feed.json").read_text())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["items"][0]["content_html"].startswith("<p>JAKARTA – ")
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(newsroom_root: Path) -> None:
+    import sqlite3
+
+    release(newsroom_root, at(0), "Rilis")
+    run(newsroom_root, at(1))
+    before = feed_files(newsroom_root)
+    db = sqlite3.connect(newsroom_root / ".newsroom" / "cache.sqlite")
+    db.execute("UPDATE snapshot SET data = x'00ff'")
+    db.execute("UPDATE rendered SET data = x'00ff'")
+    db.commit()
+    db.close()
+    (newsroom_root / ".newsroom" / "publish-state.json").unlink()
+    result = run(newsroom_root, at(2))
+    assert result.ok and feed_files(newsroom_root) == before

@@ -95,19 +95,27 @@ def publish(
     and the last run's state, before the lock and before the heavy modules load.
     """
     config.state_dir.mkdir(parents=True, exist_ok=True)
-    if not dry_run and nothing_to_do(config, now):
+    files = scan(config)
+    if not dry_run and nothing_to_do(config, now, files):
         result = PublishResult(now, actor, skipped=True)
         _log(config, result)
         return result
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(config.state_dir / "publish.lock"), timeout=LOCK_WAIT_SECONDS)
+    lock = FileLock(str(config.state_dir / "publish.lock"))
     try:
-        lock.acquire()
-    except Timeout:
-        return PublishResult(now, actor, dry_run=dry_run, busy=True)
+        lock.acquire(timeout=0)
+    except Timeout:  # another run holds it: wait a little, then look at the files afresh
+        try:
+            lock.acquire(timeout=LOCK_WAIT_SECONDS)
+        except Timeout:
+            return PublishResult(now, actor, dry_run=dry_run, busy=True)
+        files = scan(config)
+        if not dry_run and nothing_to_do(config, now, files):  # the other run did the work
+            lock.release()
+            return PublishResult(now, actor, skipped=True)
     try:
-        result = _Run(config, actor, now, dry_run, progress or (lambda _: None)).run()
+        result = _Run(config, actor, now, dry_run, progress or (lambda _: None)).run(files)
     finally:
         lock.release()
     _log(config, result)
@@ -200,12 +208,11 @@ class _Run:
         self.result = PublishResult(now, actor, dry_run=dry_run)
         self.key = config_key(config)
         self.state = read_state(config)
+        self.files: list[FileStat] = []
+        self.saved: list[str] = []  # article files this run rewrote
 
-    def run(self) -> PublishResult:
-        files = scan(self.config)
-        if not self.result.dry_run and nothing_to_do(self.config, self.now, files):
-            self.result.skipped = True  # another run did the work while this one waited
-            return self.result
+    def run(self, files: list[FileStat]) -> PublishResult:
+        self.files = files
         cache = Cache(self.config, self.key)
         try:
             records = self._load(cache, files)
@@ -231,15 +238,18 @@ class _Run:
 
         loaded = parallel_map(load_file, stale, (self.store,))
         present = {f.path for f in files}
-        if not self.result.dry_run:
-            cache.store([item[4] for item in loaded], [p for p in cached if p not in present])
-        by_path: dict[str, Record | Problem] = {p: v[2] for p, v in cached.items() if p in present}
+        snapshot = {p: v for p, v in cached.items() if p in present}
+        changed: dict[str, object] = {p: None for p in cached if p not in present}
         for stat, record, problem, warnings, _ in loaded:
-            by_path[stat.path] = record if record is not None else problem  # type: ignore[assignment]
+            entry = (stat.size, stat.mtime_ns, record or problem)
+            snapshot[stat.path] = changed[stat.path] = entry  # type: ignore[assignment]
             self.result.warnings += warnings
+        if not self.result.dry_run and (changed or not cached):
+            cache.store(snapshot, changed, (item[4] for item in loaded))
         del loaded
-        records = [v for _, v in sorted(by_path.items()) if isinstance(v, Record)]
-        self.result.problems = [v for v in by_path.values() if isinstance(v, Problem)]
+        values = [v[2] for _, v in sorted(snapshot.items())]
+        records = [v for v in values if isinstance(v, Record)]
+        self.result.problems = [v for v in values if isinstance(v, Problem)]
         kept, duplicates = duplicate_problems(records)
         self.result.problems += duplicates
         return {r.id: r for r in kept}
@@ -268,6 +278,7 @@ class _Run:
                 )
                 if not self.result.dry_run:
                     self.store.save(article)
+                    self.saved.append(record.path)
             except NewsroomError as exc:
                 self.result.failed.append(f"{record.path}: {exc}")
                 continue
@@ -284,7 +295,7 @@ class _Run:
         from .feeds.content import render_article
         from .feeds.records import to_record
 
-        return to_record(article), render_article(article, self.config)
+        return to_record(article, self.config.tz), render_article(article, self.config)
 
     # ------------------------------------------------------------ writing
 
@@ -300,12 +311,14 @@ class _Run:
         ]
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         remove_stale_temporaries(self.config.feeds_dir)
+        from .feeds import writers  # noqa: F401 - imported before the fork: workers inherit it
         from .feeds.work import parallel_map, write_document
 
         shared = (todo, self.config, self.key, self.store)
+        weight = sum(len(d.entries) for d in todo) // 4  # an entry costs about a quarter file
         staged = [
             (self.config.feeds_dir / path, tmp)
-            for path, tmp in parallel_map(write_document, range(len(todo)), shared)
+            for path, tmp in parallel_map(write_document, range(len(todo)), shared, weight)
             if tmp is not None
         ]
         commit(staged)
@@ -331,6 +344,17 @@ class _Run:
 
     # ------------------------------------------------------------ state and log
 
+    def _files_now(self) -> list[FileStat]:
+        """The scan, with the files this run rewrote stat-ed again (no second walk)."""
+        if not self.saved:
+            return self.files
+        root = self.config.root
+        by_path = {f.path: f for f in self.files}
+        for path in self.saved:
+            st = (root / path).stat()
+            by_path[path] = FileStat(path, st.st_size, st.st_mtime_ns)
+        return sorted(by_path.values(), key=lambda f: f.path)
+
     def _save_state(self, docs: list[Doc], records: list[Record]) -> None:
         feeds = self.config.feeds_dir
         outputs = {}
@@ -342,7 +366,7 @@ class _Run:
         state = {
             "version": STATE_VERSION,
             "config": self.key,
-            "scan": scan_fingerprint(scan(self.config)),
+            "scan": scan_fingerprint(self._files_now()),
             "failed": failed,
             "next_event": upcoming.isoformat(),
             "docs": {d.path: d.signature(self.key) for d in docs},

@@ -11,9 +11,8 @@ import datetime as dt
 import html
 import mimetypes
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 import nh3
@@ -40,8 +39,7 @@ WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ImageInfo:
+class ImageInfo(NamedTuple):
     """The photo as feeds describe it."""
 
     url: str
@@ -52,8 +50,7 @@ class ImageInfo:
     length: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(NamedTuple):
     """A release's partner-facing text, rendered once and cached by the file's digest."""
 
     id: str

@@ -53,11 +53,6 @@ class EntryRef:
     mode: str
 
     @property
-    def sort_key(self) -> tuple[dt.datetime, str]:
-        r = self.record
-        return (r.published or r.embargo or r.approved_at or EPOCH, r.id)
-
-    @property
     def updated(self) -> dt.datetime:
         if self.mode == EMBARGOED:
             return self.record.approved_at or self.record.embargo or EPOCH
@@ -138,13 +133,29 @@ def retraction_window(config: Config) -> dt.timedelta:
     return dt.timedelta(days=config.retraction_days)
 
 
+def sort_key(record: Record) -> tuple[dt.datetime, str]:
+    """Newest first by publication (or embargo lift), ties broken by id: never wobbles."""
+    return (record.published or record.embargo or record.approved_at or EPOCH, record.id)
+
+
 def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     """Every document to write, for every feed, at time `now`."""
+    ordered = sorted(records, key=sort_key, reverse=True)
+    modes = {r.id: mode_of(r, config, now) for r in ordered}
+    months = {r.id: r.month for r in ordered if r.month and r.live}
+    by_category: dict[str, list[int]] = {}
+    for index, record in enumerate(ordered):
+        for category in record.categories:
+            by_category.setdefault(category, []).append(index)
     docs: list[Doc] = []
-    modes = {r.id: mode_of(r, config, now) for r in records}
     for spec in feed_specs(config, records):
-        accepted = [r for r in records if spec.accepts(r)]
-        docs.extend(_subscription_docs(config, spec, accepted, modes, now))
+        candidates = ordered
+        if spec.categories:  # only the releases in those categories, still newest first
+            picked = sorted({i for c in spec.categories for i in by_category.get(c, [])})
+            candidates = [ordered[i] for i in picked]
+        if spec.tags or spec.language:
+            candidates = [r for r in candidates if spec.accepts(r)]
+        docs.extend(_subscription_docs(config, spec, candidates, modes, months))
     return docs
 
 
@@ -157,31 +168,28 @@ def _doc_path(spec: FeedSpec, name: str) -> str:
 
 
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
-                       modes: dict[str, str | None], now: dt.datetime) -> list[Doc]:
-    refs = []
-    for r in records:
-        mode = modes[r.id]
-        if mode is None or (mode == EMBARGOED and not spec.private):
-            continue
-        refs.append(EntryRef(r, mode))
-    refs.sort(key=lambda e: e.sort_key, reverse=True)
+                       modes: dict[str, str | None], months: dict[str, str]) -> list[Doc]:
+    """A feed's subscription documents (and its archives); `records` come newest first."""
+    refs = [EntryRef(r, mode) for r in records if (mode := modes[r.id]) is not None
+            and (mode != EMBARGOED or spec.private)]
     embargoed = [e for e in refs if e.mode == EMBARGOED]
     others = [e for e in refs if e.mode != EMBARGOED][: config.feed_limit]
     entries = tuple(embargoed + others)
     tombstones = tuple(e for e in refs if e.mode == RETRACTED)
-    in_archives = sum(1 for r in records if r.published and r.live)
+    archived = [r for r in records if r.id in months]
     wants = spec.archives or spec.shares_main_archives
-    months = _months(config, records) if wants and in_archives > len(others) else []
+    names = sorted({months[r.id] for r in archived}) if wants and len(archived) > len(others) \
+        else []
     archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
     for fmt, name in (("rss", "rss.xml"), ("atom", "atom.xml")):
         links = {"self": feed_url(config, _doc_path(spec, name))}
-        if months:
-            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, months[-1], fmt))
+        if names:
+            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, names[-1], fmt))
         docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
                         tombstones if fmt == "atom" else (), links=links))
-        if months and spec.archives:
-            docs.extend(_archive_docs(config, spec, records, months, fmt, links["self"]))
+        if names and spec.archives:
+            docs.extend(_archive_docs(config, spec, archived, months, names, fmt, links["self"]))
     if spec.json:
         path = _doc_path(spec, "feed.json")
         docs.append(Doc(path, "json", spec, entries, links={"self": feed_url(config, path)}))
@@ -196,33 +204,28 @@ def month_of(when: dt.datetime, config: Config) -> str:
     return f"{when.astimezone(config.tz):%Y-%m}"
 
 
-def _months(config: Config, records: list[Record]) -> list[str]:
-    """The months that hold a published release, oldest first (RFC 5005 archives).
+def _archive_docs(config: Config, spec: FeedSpec, archived: list[Record],
+                  months: dict[str, str], names: list[str], fmt: str, current: str) -> list[Doc]:
+    """One RFC 5005 archive per month that holds a published release, oldest first.
 
     Archives exist once a feed holds more releases than its subscription document
     carries. A month's archive is closed once a later one exists; from then on it
     changes only to carry a correction or retraction of an entry it holds.
     """
-    return sorted({month_of(r.published, config) for r in records if r.published and r.live})
-
-
-def _archive_docs(config: Config, spec: FeedSpec, records: list[Record], months: list[str],
-                  fmt: str, current: str) -> list[Doc]:
-    by_month: dict[str, list[EntryRef]] = {m: [] for m in months}
-    for r in records:
-        if r.published and r.live and (month := month_of(r.published, config)) in by_month:
-            by_month[month].append(EntryRef(r, RETRACTED if r.status == "retracted" else LIVE))
+    by_month: dict[str, list[EntryRef]] = {m: [] for m in names}
+    for r in archived:  # newest first, so each month's list is too
+        by_month[months[r.id]].append(EntryRef(r, RETRACTED if r.status == "retracted" else LIVE))
     docs = []
-    for i, month in enumerate(months):
-        entries = sorted(by_month[month], key=lambda e: e.sort_key, reverse=True)
+    for i, month in enumerate(names):
+        entries = tuple(by_month[month])
         path = _archive_path(spec, month, fmt)
         links = {"self": feed_url(config, path), "current": current}
         if i > 0:
-            links["prev-archive"] = feed_url(config, _archive_path(spec, months[i - 1], fmt))
-        if i + 1 < len(months):
-            links["next-archive"] = feed_url(config, _archive_path(spec, months[i + 1], fmt))
+            links["prev-archive"] = feed_url(config, _archive_path(spec, names[i - 1], fmt))
+        if i + 1 < len(names):
+            links["next-archive"] = feed_url(config, _archive_path(spec, names[i + 1], fmt))
         tombstones = tuple(e for e in entries if e.mode == RETRACTED) if fmt == "atom" else ()
-        docs.append(Doc(path, fmt, spec, tuple(entries), tombstones, month, links))
+        docs.append(Doc(path, fmt, spec, entries, tombstones, month, links))
     return docs
 
 

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..config import Config
 from ..errors import ArticleError, Problem
@@ -26,8 +26,9 @@ if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that rend
     from ..store import Store
     from .content import Rendered
 
-CACHE_VERSION = 4
+CACHE_VERSION = 7
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+DELTA_LIMIT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,11 @@ class FileStat:
     mtime_ns: int
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """The planner's view of a release: which feeds want it, and in what state."""
+class Record(NamedTuple):
+    """The planner's view of a release: which feeds want it, and in what state.
+
+    A NamedTuple: ten thousand of them unpickle from the cache in a blink.
+    """
 
     path: str
     id: str
@@ -58,6 +61,7 @@ class Record:
     retracted_at: dt.datetime | None
     live: bool
     digest: str
+    month: str  # "YYYY-MM" of publication in the newsroom's zone ("" if unpublished)
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -101,10 +105,15 @@ def scan_fingerprint(files: Iterable[FileStat]) -> str:
 
 
 def _moment(article: Article, action: str) -> dt.datetime | None:
-    return next((h.at for h in reversed(article.history) if h.action == action), None)
+    return _utc(next((h.at for h in reversed(article.history) if h.action == action), None))
 
 
-def to_record(article: Article) -> Record:
+def _utc(when: dt.datetime | None) -> dt.datetime | None:
+    """In UTC: one shared tzinfo, so ten thousand records pickle and unpickle quickly."""
+    return when.astimezone(dt.UTC) if when is not None else None
+
+
+def to_record(article: Article, tz: dt.tzinfo) -> Record:
     """The planner's view of a loaded article."""
     assert article.source is not None
     corrected = article.corrections[-1].at if article.corrections else None
@@ -112,10 +121,11 @@ def to_record(article: Article) -> Record:
         path=str(article.path), id=article.id, slug=article.slug, title=article.title,
         status=article.status, language=article.language,
         categories=tuple(article.categories), tags=tuple(article.tags),
-        published=article.published, updated=corrected or article.published,
-        embargo=article.embargo, approved_at=_moment(article, "approve"),
+        published=_utc(article.published), updated=_utc(corrected or article.published),
+        embargo=_utc(article.embargo), approved_at=_moment(article, "approve"),
         retracted_at=_moment(article, "retract") if article.status == "retracted" else None,
         live=article.is_live or article.status == "retracted", digest=article.source.digest,
+        month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
     )
 
 
@@ -130,21 +140,20 @@ def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
         return stat, None, None, exc.problem
     from .content import render_article
 
-    record = to_record(article)
+    record = to_record(article, store.config.tz)
     wanted = render and (record.live or record.status == "approved")
     return stat, record, render_article(article, store.config) if wanted else None, None
 
 
-CacheRows = tuple[tuple[str, int, int, bytes], "tuple[str, str, bytes] | None"]
+RenderedRow = tuple[str, str, bytes]
+Snapshot = dict[str, tuple[int, int, "Record | Problem"]]
 
 
-def cache_rows(loaded: Loaded) -> CacheRows:
-    """The cache's rows for a loaded file (pickled where the file was loaded: in a worker)."""
-    stat, record, rendered, problem = loaded
-    file_row = (stat.path, stat.size, stat.mtime_ns, pickle.dumps(record or problem, _PROTOCOL))
+def rendered_row(record: Record | None, rendered: Rendered | None) -> RenderedRow | None:
+    """The cache row for a release's content, pickled where it was rendered (a worker)."""
     if record is None or rendered is None:
-        return file_row, None
-    return file_row, (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL))
+        return None
+    return record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)
 
 
 class Cache:
@@ -162,28 +171,60 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != key:
-            db.execute("DROP TABLE IF EXISTS files")
+            db.execute("DROP TABLE IF EXISTS snapshot")
+            db.execute("DROP TABLE IF EXISTS delta")
             db.execute("DROP TABLE IF EXISTS rendered")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
-        db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, "
-                   "mtime_ns INTEGER, record BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS delta (path TEXT PRIMARY KEY, data BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS rendered (id TEXT PRIMARY KEY, digest TEXT, "
                    "data BLOB)")
 
-    def records(self) -> dict[str, tuple[int, int, Record | Problem]]:
-        """Every cached file: (size, mtime_ns, record or problem) by path."""
-        rows = self.db.execute("SELECT path, size, mtime_ns, record FROM files")
-        return {path: (size, mtime, pickle.loads(blob)) for path, size, mtime, blob in rows}
+    def records(self) -> Snapshot:
+        """Every file as last read: (size, mtime_ns, record or problem) by path.
 
-    def store(self, rows: list[CacheRows], gone: Iterable[str]) -> None:
-        """Remember freshly loaded files and forget vanished ones, in one transaction."""
+        Kept as one blob plus the few files changed since it was written: one unpickling
+        is far quicker than ten thousand. A cache that cannot be read (another version,
+        damage) is emptied, never trusted: the run then reads every file again.
+        """
+        row = self.db.execute("SELECT data FROM snapshot WHERE id = 1").fetchone()
+        if row is None:
+            return {}
+        try:
+            data: Snapshot = pickle.loads(row[0])
+            for path, blob in self.db.execute("SELECT path, data FROM delta"):
+                entry = pickle.loads(blob)
+                if entry is None:
+                    data.pop(path, None)
+                else:
+                    data[path] = entry
+            return data
+        except Exception:  # noqa: BLE001 - any unpickling failure means: start afresh
+            self.clear()
+            return {}
+
+    def clear(self) -> None:
+        for table in ("snapshot", "delta", "rendered"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    def store(self, snapshot: Snapshot, changed: dict[str, object],
+              rendered: Iterable[RenderedRow | None]) -> None:
+        """Remember the files read this run (`changed`, None for gone ones) and their content.
+
+        Small changes go to the delta table; past DELTA_LIMIT the snapshot is rewritten.
+        """
         db = self.db
         db.execute("BEGIN")
-        db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
-        db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                       (row[0] for row in rows))
+        pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
+        if pending + len(changed) > DELTA_LIMIT:
+            db.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?)",
+                       (pickle.dumps(snapshot, _PROTOCOL),))
+            db.execute("DELETE FROM delta")
+        else:
+            db.executemany("INSERT OR REPLACE INTO delta VALUES (?, ?)",
+                           ((p, pickle.dumps(v, _PROTOCOL)) for p, v in changed.items()))
         db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                       (row[1] for row in rows if row[1] is not None))
+                       (row for row in rendered if row is not None))
         db.execute("COMMIT")
 
     def store_rendered(self, record: Record, rendered: Rendered) -> None:
@@ -201,7 +242,10 @@ class Cache:
             for ident, digest, blob in self.db.execute(
                     f"SELECT id, digest, data FROM rendered WHERE id IN ({marks})", chunk):
                 if wanted.get(ident) == digest:
-                    out[ident] = pickle.loads(blob)
+                    try:
+                        out[ident] = pickle.loads(blob)
+                    except Exception:  # noqa: BLE001 - unreadable: render it again
+                        continue
         return out
 
     def close(self) -> None:

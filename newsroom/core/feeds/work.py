@@ -20,7 +20,7 @@ from ..config import Config
 from ..errors import Problem
 from ..store import Store
 from .plan import Doc
-from .records import Cache, CacheRows, FileStat, Record, cache_rows, load_one
+from .records import Cache, FileStat, Record, RenderedRow, load_one, rendered_row
 
 PARALLEL_MIN = 200
 T = TypeVar("T")
@@ -28,28 +28,31 @@ R = TypeVar("R")
 _SHARED: tuple[Any, ...] = ()
 _CACHE: dict[int, Cache] = {}
 
-Loaded = tuple[FileStat, Record | None, Problem | None, tuple[str, ...], CacheRows]
+Loaded = tuple[FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None]
 
 
-def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...]) -> list[R]:
-    """Map over the cores when there is enough work; forked workers inherit `shared`."""
+def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...],
+                 weight: int | None = None) -> list[R]:
+    """Map over the cores when there is enough work (`weight`, else the number of items);
+    forked workers inherit `shared`."""
     global _SHARED
     _SHARED = shared
     workers = min(os.cpu_count() or 1, 4)
     forking = "fork" in multiprocessing.get_all_start_methods()
-    if len(items) < PARALLEL_MIN or workers < 2 or not forking:
+    if (weight if weight is not None else len(items)) < PARALLEL_MIN or workers < 2 or not forking:
         return [func(item) for item in items]
-    chunk = max(1, len(items) // (workers * 8))
+    chunk = max(1, len(items) // (workers * 8)) if len(items) > workers * 8 else 1
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(func, items, chunksize=chunk))
 
 
 def load_file(stat: FileStat) -> Loaded:
-    """Parse and render one file; return its record and the cache rows (pickled here)."""
+    """Parse and render one file; return its record and its content's cache row (pickled here,
+    so the parent never holds every release's content)."""
     store: Store = _SHARED[0]
     stat, record, rendered, problem = load_one(store, stat)
     warnings = rendered.warnings if rendered is not None else ()
-    return stat, record, problem, warnings, cache_rows((stat, record, rendered, problem))
+    return stat, record, problem, warnings, rendered_row(record, rendered)
 
 
 def _worker_cache(config: Config, key: str) -> Cache:

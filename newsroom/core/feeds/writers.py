@@ -76,11 +76,12 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
             fg.link(href=doc.links[rel], rel=rel, type=MEDIA_TYPES[doc.format])
             ext.links.append((rel, doc.links[rel], MEDIA_TYPES[doc.format]))
     fg.link(href=config.base_url + "/", rel="alternate", type="text/html")  # last: RSS <link>
-    fg.updated(doc.updated)
-    fg.lastBuildDate(doc.updated)
+    fg.updated(doc.updated.astimezone(config.tz))
+    fg.lastBuildDate(doc.updated.astimezone(config.tz))
     fg.ttl(config.ttl)
     ext.archive = bool(doc.archive_month)
-    ext.tombstones = [(f"urn:uuid:{t.record.id}", t.record.retracted_at or t.updated,
+    ext.tombstones = [(f"urn:uuid:{t.record.id}",
+                       (t.record.retracted_at or t.updated).astimezone(config.tz),
                        "retracted") for t in doc.tombstones]
     ext.prefixes = _prefixes(doc, rendered)
     return fg
@@ -107,9 +108,9 @@ def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
     entry.guid(f"urn:uuid:{record.id}", permalink=False)
     entry.title(entry_title(ref, r, config))
     entry.link(href=r.link, rel="alternate", type="text/html")
-    published = record.published or record.embargo or ref.updated
+    published, updated = _dates(ref, config)
     entry.published(published)
-    entry.updated(max(ref.updated, published))
+    entry.updated(updated)
     entry.content(entry_content(ref, r), type="html")
     summary = r.retraction_text if ref.mode == RETRACTED else r.summary
     if summary:
@@ -128,6 +129,13 @@ def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
     ext.embargo = record.embargo if ref.mode == EMBARGOED else None
 
 
+def _dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
+    """An entry's published and updated times, in the newsroom's zone (never the clock)."""
+    record = ref.record
+    published = record.published or record.embargo or ref.updated
+    return published.astimezone(config.tz), max(ref.updated, published).astimezone(config.tz)
+
+
 def _iso(when: dt.datetime) -> str:
     return when.isoformat()
 
@@ -137,11 +145,11 @@ def _json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes
     for ref in doc.entries:
         r = rendered[ref.record.id]
         record = ref.record
-        published = record.published or record.embargo or ref.updated
+        published, updated = _dates(ref, config)
         item: dict[str, Any] = {
             "id": f"urn:uuid:{record.id}", "url": r.link, "title": entry_title(ref, r, config),
             "content_html": entry_content(ref, r), "date_published": _iso(published),
-            "date_modified": _iso(max(ref.updated, published)), "language": r.language,
+            "date_modified": _iso(updated), "language": r.language,
         }
         summary = r.retraction_text if ref.mode == RETRACTED else r.summary
         if summary:
@@ -155,7 +163,7 @@ def _json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes
             item["image"] = r.image.url
             extra["image_caption"], extra["image_credit"] = r.image.caption, r.image.credit
         if ref.mode == EMBARGOED and record.embargo:
-            extra["embargo"] = _iso(record.embargo)
+            extra["embargo"] = _iso(record.embargo.astimezone(config.tz))
         item["_newsroom"] = extra
         items.append(item)
     feed = {
