@@ -5,7 +5,7 @@
 Makes the corpus with ../shared/bench/gen_corpus.py (same releases for both tools),
 then times, in one run: Hugo's build; newsroom's cold publish (no feeds, no cache);
 a publish after one more release was approved (and Hugo's rebuild for it); a publish
-with nothing changed. Peak memory is the largest sum of RSS over the publish's
+with nothing changed. Peak memory is the largest sum of PSS over the publish's
 process tree (parent and workers), sampled every 20 ms. Prints JSON and a table of
 ratios to Hugo's build time; docs/performance.md records the figures.
 """
@@ -51,8 +51,11 @@ page = []
 """
 
 
-def tree_rss_kb(pid: int) -> int:
-    """The summed resident memory of a process and its descendants, in KB."""
+def tree_pss_kb(pid: int) -> int:
+    """The summed proportional memory (PSS) of a process and its descendants, in KB.
+
+    PSS splits pages shared between a parent and its forked workers among them, so the sum
+    is the memory the tree really uses (summed RSS would count shared pages twice)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -60,12 +63,12 @@ def tree_rss_kb(pid: int) -> int:
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            status = Path(f"/proc/{entry}/status").read_text()
+            status = Path(f"/proc/{entry}/smaps_rollup").read_text()
         except OSError:
             continue
         children.setdefault(int(stat[1]), []).append(int(entry))
         for line in status.splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith("Pss:"):
                 rss[int(entry)] = int(line.split()[1])
     total, stack = 0, [pid]
     while stack:
@@ -86,7 +89,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss_kb(proc.pid))
+            peak = max(peak, tree_pss_kb(proc.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -170,7 +173,7 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
         (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
     med = {k: statistics.median(v) for k, v in results.items() if v}
     return {"n": n, "runs": runs, "cpus": os.cpu_count(), "median_seconds": med,
-            "all_seconds": results, "peak_tree_rss_mb": {k: v / 1024 for k, v in peaks.items()}}
+            "all_seconds": results, "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()}}
 
 
 def table(result: dict[str, object]) -> str:

@@ -94,3 +94,21 @@ def test_broken_text_names_the_line(text: str, line: int, words: str) -> None:
     assert caught.value.problem.line == line
     assert words in caught.value.problem.message
     assert str(caught.value).startswith(f"broken.md:{line}: ")
+
+
+def test_libyaml_and_pure_python_dumpers_write_the_same_text() -> None:
+    import yaml
+
+    article = fileformat.parse(TEXT, Path("a.md"), WIB)
+    article.summary = "Ringkasan: dengan titik dua, “kutip” dan #tanda"
+    article.tags = ["a", "b c", "2019"]
+
+    class Pure(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:
+            return True
+
+    Pure.add_representer(dt.datetime, fileformat._represent_time)
+    Pure.add_representer(fileformat._Flow, fileformat._represent_flow)
+    pure = yaml.dump(fileformat.to_mapping(article), Dumper=Pure, sort_keys=False,
+                     allow_unicode=True, width=4096, default_flow_style=False)
+    assert fileformat.dump(article).split("---\n")[1] == pure

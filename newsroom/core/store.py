@@ -167,7 +167,9 @@ class Store:
         with self._lock(article):
             current = self._read_current(path)
             self._refuse_conflict(article, path, current)
-            if current is not None and self._same_content(article, current, path):
+            if current is not None and (
+                current == text.encode("utf-8") or self._same_content(article, current, path)
+            ):
                 return False
             data = text.encode("utf-8")
             write_atomic(path, data)
