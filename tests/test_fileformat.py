@@ -109,6 +109,12 @@ def test_libyaml_and_pure_python_dumpers_write_the_same_text() -> None:
 
     Pure.add_representer(dt.datetime, fileformat._represent_time)
     Pure.add_representer(fileformat._Flow, fileformat._represent_flow)
-    pure = yaml.dump(fileformat.to_mapping(article), Dumper=Pure, sort_keys=False,
-                     allow_unicode=True, width=4096, default_flow_style=False)
+    pure = yaml.dump(
+        fileformat.to_mapping(article),
+        Dumper=Pure,
+        sort_keys=False,
+        allow_unicode=True,
+        width=4096,
+        default_flow_style=False,
+    )
     assert fileformat.dump(article).split("---\n")[1] == pure

@@ -20,11 +20,10 @@ from typing import Any
 from .. import __version__
 from .atomic import commit, remove_stale_temporaries, write_atomic
 from .config import CONFIG_NAME, Config
-from .duplicates import duplicate_problems
 from .errors import NewsroomError, Problem
 from .feeds.markdown import renderer_name
 from .feeds.plan import FEED_FORMAT, Doc, next_event, plan
-from .feeds.records import Cache, FileStat, Record, scan, scan_fingerprint
+from .index import Cache, FileStat, Record, refresh, scan, scan_fingerprint
 
 LOCK_WAIT_SECONDS = 5.0
 STATE_VERSION = 1
@@ -231,28 +230,12 @@ class _Run:
 
     def _load(self, cache: Cache, files: list[FileStat]) -> dict[str, Record]:
         """Records of every file: from the cache when size and mtime match, else parsed."""
-        cached = cache.records()
-        stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
-        self.progress(f"reading {len(stale)} changed file(s) of {len(files)}")
-        from .feeds.work import load_file, parallel_map
-
-        loaded = parallel_map(load_file, stale, (self.store,))
-        present = {f.path for f in files}
-        snapshot = {p: v for p, v in cached.items() if p in present}
-        changed: dict[str, object] = {p: None for p in cached if p not in present}
-        for stat, record, problem, warnings, _ in loaded:
-            entry = (stat.size, stat.mtime_ns, record or problem)
-            snapshot[stat.path] = changed[stat.path] = entry  # type: ignore[assignment]
-            self.result.warnings += warnings
-        if not self.result.dry_run and (changed or not cached):
-            cache.store(snapshot, changed, (item[4] for item in loaded))
-        del loaded
-        values = [v[2] for _, v in sorted(snapshot.items())]
-        records = [v for v in values if isinstance(v, Record)]
-        self.result.problems = [v for v in values if isinstance(v, Problem)]
-        kept, duplicates = duplicate_problems(records)
-        self.result.problems += duplicates
-        return {r.id: r for r in kept}
+        index = refresh(
+            self.config, cache, files, write=not self.result.dry_run, progress=self.progress
+        )
+        self.result.problems = index.problems
+        self.result.warnings += index.warnings
+        return index.records
 
     # ------------------------------------------------------------ publishing due releases
 
@@ -293,7 +276,7 @@ class _Run:
     def _in_memory(self, article: Any) -> tuple[Record, Any]:
         """The record and content of a release just published (saved, or not in a dry run)."""
         from .feeds.content import render_article
-        from .feeds.records import to_record
+        from .index import to_record
 
         return to_record(article, self.config.tz), render_article(article, self.config)
 

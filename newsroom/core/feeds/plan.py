@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..config import Config, Partner
 from ..slug import slugify
-from .records import Record
+from ..index import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
 # Bump when the bytes written for the same input change: it invalidates caches and signatures.

@@ -20,7 +20,7 @@ from ..config import Config
 from ..errors import Problem
 from ..store import Store
 from .plan import Doc
-from .records import Cache, FileStat, Record, RenderedRow, load_one, rendered_row
+from ..index import Cache, FileStat, Record, RenderedRow, load_one, rendered_row
 
 PARALLEL_MIN = 200
 T = TypeVar("T")
@@ -28,7 +28,8 @@ R = TypeVar("R")
 _SHARED: tuple[Any, ...] = ()
 _CACHE: dict[int, Cache] = {}
 
-Loaded = tuple[FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None]
+Loaded = tuple[
+    FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None, str]
 
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...],
@@ -50,9 +51,9 @@ def load_file(stat: FileStat) -> Loaded:
     """Parse and render one file; return its record and its content's cache row (pickled here,
     so the parent never holds every release's content)."""
     store: Store = _SHARED[0]
-    stat, record, rendered, problem = load_one(store, stat)
+    stat, record, rendered, problem, text = load_one(store, stat)
     warnings = rendered.warnings if rendered is not None else ()
-    return stat, record, problem, warnings, rendered_row(record, rendered)
+    return stat, record, problem, warnings, rendered_row(record, rendered), text
 
 
 def _worker_cache(config: Config, key: str) -> Cache:
@@ -73,7 +74,7 @@ def write_document(index: int) -> tuple[str, Path | None]:
     rendered = _worker_cache(config, key).rendered(wanted)
     for entry in doc.entries:  # not cached (or stale): render it now
         if entry.record.id not in rendered:
-            _, _, fresh, _ = load_one(store, FileStat(entry.record.path, 0, 0))
+            fresh = load_one(store, FileStat(entry.record.path, 0, 0))[2]
             if fresh is not None:
                 rendered[fresh.id] = fresh
     return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))

@@ -1,9 +1,10 @@
-"""What the feed planner knows of each file, and a cache of it keyed by size and mtime.
+"""The newsroom's index: what the desk and the feed planner know of each file, cached.
 
-Reading and rendering 10,000 releases takes seconds; a publish after one change
-should not. The cache (`.newsroom/cache.sqlite`, SQLite from the standard
-library) keeps, per file, its `Record` (small: status, dates, filters) and, per
-release, its `Rendered` content, so only changed files are parsed and rendered.
+Reading and rendering 10,000 releases takes seconds; opening the desk or publishing
+after one change should not. The cache (`.newsroom/cache.sqlite`, SQLite from the
+standard library) keeps, per file, its `Record` (small: status, dates, filters) and
+its lower-cased search text, and per release its `Rendered` feed content, so only
+changed files (by size and mtime) are parsed again.
 """
 
 from __future__ import annotations
@@ -13,20 +14,20 @@ import hashlib
 import os
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..config import Config
-from ..errors import ArticleError, Problem
-from ..model import Article
+from .config import Config
+from .duplicates import duplicate_problems
+from .errors import ArticleError, Problem
+from .model import Article
 
 if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
-    from ..store import Store
-    from .content import Rendered
+    from .feeds.content import Rendered
+    from .store import Store
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500
 
@@ -41,7 +42,7 @@ class FileStat:
 
 
 class Record(NamedTuple):
-    """The planner's view of a release: which feeds want it, and in what state.
+    """What the desk and the feed planner know of a release.
 
     A NamedTuple: ten thousand of them unpickle from the cache in a blink.
     """
@@ -62,6 +63,11 @@ class Record(NamedTuple):
     live: bool
     digest: str
     month: str  # "YYYY-MM" of publication in the newsroom's zone ("" if unpublished)
+    dateline: str
+    author: str
+    summary: str
+    edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
+    last_editor: str
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -118,31 +124,48 @@ def to_record(article: Article, tz: dt.tzinfo) -> Record:
     assert article.source is not None
     corrected = article.corrections[-1].at if article.corrections else None
     return Record(
-        path=str(article.path), id=article.id, slug=article.slug, title=article.title,
-        status=article.status, language=article.language,
-        categories=tuple(article.categories), tags=tuple(article.tags),
-        published=_utc(article.published), updated=_utc(corrected or article.published),
-        embargo=_utc(article.embargo), approved_at=_moment(article, "approve"),
+        path=str(article.path),
+        id=article.id,
+        slug=article.slug,
+        title=article.title,
+        status=article.status,
+        language=article.language,
+        categories=tuple(article.categories),
+        tags=tuple(article.tags),
+        published=_utc(article.published),
+        updated=_utc(corrected or article.published),
+        embargo=_utc(article.embargo),
+        approved_at=_moment(article, "approve"),
         retracted_at=_moment(article, "retract") if article.status == "retracted" else None,
-        live=article.is_live or article.status == "retracted", digest=article.source.digest,
+        live=article.is_live or article.status == "retracted",
+        digest=article.source.digest,
         month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
+        dateline=article.dateline,
+        author=article.author,
+        summary=article.summary,
+        edited=_utc(article.updated or article.created),
+        last_editor=article.last_editor or "",
     )
 
 
-Loaded = tuple[FileStat, "Record | None", "Rendered | None", "Problem | None"]
+Loaded = tuple[FileStat, "Record | None", "Rendered | None", "Problem | None", str]
 
 
 def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
-    """Parse (and render, when partners may see it) one file; a broken file gives a Problem."""
+    """Parse one file and render what partners may see; a broken file gives a Problem.
+
+    The last item is the release's lower-cased search text (title, summary, tags, body).
+    """
     try:
         article = store.load(store.root / stat.path)
     except ArticleError as exc:
-        return stat, None, None, exc.problem
-    from .content import render_article
+        return stat, None, None, exc.problem, ""
+    from .feeds.content import render_article
 
     record = to_record(article, store.config.tz)
     wanted = render and (record.live or record.status == "approved")
-    return stat, record, render_article(article, store.config) if wanted else None, None
+    rendered = render_article(article, store.config) if wanted else None
+    return stat, record, rendered, None, article.search_text()
 
 
 RenderedRow = tuple[str, str, bytes]
@@ -161,7 +184,9 @@ class Cache:
 
     def __init__(self, config: Config, config_key: str) -> None:
         config.state_dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(config.state_dir / "cache.sqlite", isolation_level=None)
+        self.db = sqlite3.connect(
+            config.state_dir / "cache.sqlite", isolation_level=None, timeout=30
+        )
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate(f"{CACHE_VERSION}:{config_key}")
@@ -173,12 +198,15 @@ class Cache:
         if row is None or row[0] != key:
             db.execute("DROP TABLE IF EXISTS snapshot")
             db.execute("DROP TABLE IF EXISTS delta")
+            db.execute("DROP TABLE IF EXISTS search")
             db.execute("DROP TABLE IF EXISTS rendered")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
         db.execute("CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, data BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS delta (path TEXT PRIMARY KEY, data BLOB)")
-        db.execute("CREATE TABLE IF NOT EXISTS rendered (id TEXT PRIMARY KEY, digest TEXT, "
-                   "data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS search (path TEXT PRIMARY KEY, text TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS rendered (id TEXT PRIMARY KEY, digest TEXT, data BLOB)"
+        )
 
     def records(self) -> Snapshot:
         """Every file as last read: (size, mtime_ns, record or problem) by path.
@@ -199,16 +227,21 @@ class Cache:
                 else:
                     data[path] = entry
             return data
-        except Exception:  # noqa: BLE001 - any unpickling failure means: start afresh
+        except Exception:
             self.clear()
             return {}
 
     def clear(self) -> None:
-        for table in ("snapshot", "delta", "rendered"):
+        for table in ("snapshot", "delta", "rendered", "search"):
             self.db.execute(f"DELETE FROM {table}")
 
-    def store(self, snapshot: Snapshot, changed: dict[str, object],
-              rendered: Iterable[RenderedRow | None]) -> None:
+    def store(
+        self,
+        snapshot: Snapshot,
+        changed: dict[str, object],
+        rendered: Iterable[RenderedRow | None],
+        texts: dict[str, str],
+    ) -> None:
         """Remember the files read this run (`changed`, None for gone ones) and their content.
 
         Small changes go to the delta table; past DELTA_LIMIT the snapshot is rewritten.
@@ -217,20 +250,36 @@ class Cache:
         db.execute("BEGIN")
         pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
         if pending + len(changed) > DELTA_LIMIT:
-            db.execute("INSERT OR REPLACE INTO snapshot VALUES (1, ?)",
-                       (pickle.dumps(snapshot, _PROTOCOL),))
+            db.execute(
+                "INSERT OR REPLACE INTO snapshot VALUES (1, ?)",
+                (pickle.dumps(snapshot, _PROTOCOL),),
+            )
             db.execute("DELETE FROM delta")
         else:
-            db.executemany("INSERT OR REPLACE INTO delta VALUES (?, ?)",
-                           ((p, pickle.dumps(v, _PROTOCOL)) for p, v in changed.items()))
-        db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                       (row for row in rendered if row is not None))
+            db.executemany(
+                "INSERT OR REPLACE INTO delta VALUES (?, ?)",
+                ((p, pickle.dumps(v, _PROTOCOL)) for p, v in changed.items()),
+            )
+        db.executemany(
+            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+            (row for row in rendered if row is not None),
+        )
+        db.executemany(
+            "DELETE FROM search WHERE path = ?", [(p,) for p, v in changed.items() if v is None]
+        )
+        db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
         db.execute("COMMIT")
+
+    def texts(self) -> dict[str, str]:
+        """Every file's lower-cased search text, by path."""
+        return dict(self.db.execute("SELECT path, text FROM search"))
 
     def store_rendered(self, record: Record, rendered: Rendered) -> None:
         """Remember the content of one release (just published by this run)."""
-        self.db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                        (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)))
+        self.db.execute(
+            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+            (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
+        )
 
     def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:
         """Cached content for ids whose digest still matches (`wanted`: id -> digest)."""
@@ -240,11 +289,12 @@ class Cache:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for ident, digest, blob in self.db.execute(
-                    f"SELECT id, digest, data FROM rendered WHERE id IN ({marks})", chunk):
+                f"SELECT id, digest, data FROM rendered WHERE id IN ({marks})", chunk
+            ):
                 if wanted.get(ident) == digest:
                     try:
                         out[ident] = pickle.loads(blob)
-                    except Exception:  # noqa: BLE001 - unreadable: render it again
+                    except Exception:
                         continue
         return out
 
@@ -252,6 +302,46 @@ class Cache:
         self.db.close()
 
 
-def relative_path(config: Config, path: Path) -> str:
-    """A path relative to the newsroom root, as records store it."""
-    return str(path.relative_to(config.root))
+@dataclass
+class Index:
+    """The newsroom as last read: valid records by id, broken files, and render warnings."""
+
+    records: dict[str, Record]
+    problems: list[Problem]
+    warnings: list[str]
+    parsed: int
+
+
+def refresh(
+    config: Config,
+    cache: Cache,
+    files: list[FileStat],
+    *,
+    write: bool = True,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Index:
+    """Read the files that changed since the cache saw them (on both cores when many)."""
+    from .feeds.work import load_file, parallel_map
+    from .store import Store
+
+    cached = cache.records()
+    stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
+    progress(f"reading {len(stale)} changed file(s) of {len(files)}")
+    loaded = parallel_map(load_file, stale, (Store(config),))
+    present = {f.path for f in files}
+    snapshot = {p: v for p, v in cached.items() if p in present}
+    changed: dict[str, object] = {p: None for p in cached if p not in present}
+    texts: dict[str, str] = {}
+    warnings: list[str] = []
+    for stat, record, problem, notes, _, text in loaded:
+        entry = (stat.size, stat.mtime_ns, record or problem)
+        snapshot[stat.path] = changed[stat.path] = entry  # type: ignore[assignment]
+        texts[stat.path] = text
+        warnings += notes
+    if write and (changed or not cached):
+        cache.store(snapshot, changed, (item[4] for item in loaded), texts)
+    values = [v[2] for _, v in sorted(snapshot.items())]
+    records = [v for v in values if isinstance(v, Record)]
+    problems = [v for v in values if isinstance(v, Problem)]
+    kept, duplicates = duplicate_problems(records)
+    return Index({r.id: r for r in kept}, problems + duplicates, warnings, len(stale))
