@@ -1,0 +1,115 @@
+"""The desk model (views, live filter, sorting) and lease locks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsroom.core import lease
+from newsroom.core.config import load_config
+from newsroom.core.desk import Broken, Desk
+from newsroom.core.errors import Problem
+from newsroom.core.index import Cache, refresh, scan
+from newsroom.core.service import NewArticle, Newsroom
+
+from .conftest import NOW
+
+
+def make_desk(root: Path) -> Desk:
+    config = load_config(root)
+    cache = Cache(config, "test")
+    index = refresh(config, cache, scan(config))
+    return Desk(index.records.values(), cache.texts(), index.problems)
+
+
+def test_views_filter_and_sort(root: Path, as_user: Callable[..., Newsroom]) -> None:
+    ald = as_user("ald")
+    a = ald.create(
+        NewArticle(title="Zona Integritas", body="Pembangunan zona integritas.", tags=["wbk"])
+    )
+    ald.create(NewArticle(title="Anggaran Daerah", body="Realisasi anggaran.", summary="APBD"))
+    ald.act(a.id, "submit")
+    (root / "articles" / "rusak.md").write_text("---\ntitle: [\n---\n")
+    desk = make_desk(root)
+    assert desk.counts("nur")["mine"] == 1 and desk.counts("ald")["mine"] == 0
+    assert [r.title for r in desk.select("mine", "", "nur")] == ["Zona Integritas"]
+    assert [r.title for r in desk.select("draft", "", "nur")] == ["Anggaran Daerah"]
+    assert [r.title for r in desk.select("draft", "apbd", "nur")] == ["Anggaran Daerah"]
+    assert [r.title for r in desk.select("all", "WBK zona", "nur")] == ["Zona Integritas"]
+    assert desk.select("in_review", "anggaran", "nur") == []
+    titles = [
+        r.title for r in desk.select("all", "", "nur", sort="title") if not isinstance(r, Broken)
+    ]
+    assert titles == ["Anggaran Daerah", "Zona Integritas"]
+    broken = desk.select("all", "", "nur")[0]
+    assert isinstance(broken, Broken) and broken.path == "articles/rusak.md"
+
+
+def test_filter_matches_the_body_across_many_releases() -> None:
+    from newsroom.core.index import Record
+
+    def record(i: int) -> Record:
+        return Record(
+            f"a/{i}.md",
+            f"id{i}",
+            f"s{i}",
+            f"Judul {i}",
+            "draft",
+            "id",
+            (),
+            (),
+            None,
+            None,
+            None,
+            None,
+            None,
+            False,
+            "d",
+            "",
+            "",
+            "",
+            "",
+            dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i),
+            "",
+        )
+
+    records = [record(i) for i in range(2000)]
+    texts = {
+        r.path: f"judul {i}\nisi biasa" + (" kata-langka" if i % 500 == 0 else "")
+        for i, r in enumerate(records)
+    }
+    found = Desk(records, texts).select("all", "kata-langka", "x")
+    assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
+
+
+def test_a_lease_refuses_others_until_taken_over_or_expired(
+    root: Path, as_user: Callable[..., Newsroom]
+) -> None:
+    config = load_config(root)
+    ald = as_user("ald")
+    article = ald.create(NewArticle(title="Rilis", body="Isi."))
+    held = lease.acquire(config, article.id, "ald", NOW)
+    assert lease.current(config, article.id, NOW) == held
+    with pytest.raises(lease.LeaseHeld, match="being edited by ald"):
+        lease.acquire(config, article.id, "nur", NOW)
+    nur = as_user("nur")
+    theirs = nur.find(article.id)
+    theirs.body = "Isi nur."
+    with pytest.raises(lease.LeaseHeld):
+        nur.save_edit(theirs)
+    assert lease.acquire(config, article.id, "nur", NOW, take_over=True).holder == "nur"
+    later = NOW + dt.timedelta(seconds=lease.LEASE_SECONDS + 1)
+    assert lease.current(config, article.id, later) is None
+    assert lease.acquire(config, article.id, "ald", later).holder == "ald"
+    lease.release(config, article.id, "ald")
+    assert lease.all_live(config, later) == {}
+
+
+def test_broken_rows_carry_their_problem() -> None:
+    problem = Problem(Path("articles/x.md"), 3, "bad YAML")
+    desk = Desk([], {}, [problem])
+    assert desk.select("all", "yaml", "x") == [Broken(problem)]
+    assert desk.select("draft", "", "x") == []
