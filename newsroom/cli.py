@@ -117,13 +117,8 @@ def cli(ctx: click.Context, root: str | None, actor: str | None) -> None:
 @friendly
 def _open_tui(obj: Context) -> None:
     newsroom = obj.newsroom
-    try:
-        from .tui.app import run_app  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:  # the TUI has not landed yet: show the desk as a table
-        from .clirender import print_list
+    from .tui.app import run_app
 
-        print_list(newsroom.snapshot(), newsroom)
-        return
     run_app(newsroom)
 
 

@@ -2,6 +2,7 @@
 
 Each check is `required` (approval is refused while it fails), `recommended`
 (approval goes ahead with a warning) or `off`, as set in `[checks]` of newsroom.toml.
+A failing check gives its facts as arguments, so each face words them in its language.
 """
 
 from __future__ import annotations
@@ -9,12 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .config import Config
 from .model import Article
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
+
+# English wording (the CLI's); the TUI's catalog has both languages under check.<name>[.fail].
+LABELS = {
+    "required_fields": "title, dateline, author, credit and body are filled in",
+    "summary": "a summary for partners",
+    "category": "at least one category",
+    "image_caption_credit": "the photo has a caption and a credit",
+    "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
+    "embargo_future": "the embargo is in the future, or there is none",
+}
+FAILURES = {
+    "required_fields": "missing: {fields}",
+    "summary": "no summary",
+    "category": "no category",
+    "image_caption_credit": "the photo has no {what}",
+    "placeholders": "placeholder {text!r} in the {field}",
+    "embargo_future": "the embargo ({when}) is already past",
+}
 
 
 @dataclass(frozen=True)
@@ -25,37 +44,41 @@ class CheckResult:
     level: str
     passed: bool
     message: str
+    args: dict[str, str] = field(default_factory=dict)
 
     @property
     def blocks(self) -> bool:
         return self.level == "required" and not self.passed
 
 
-def _required_fields(a: Article, now: dt.datetime) -> str:
+Args = dict[str, str] | None
+
+
+def _required_fields(a: Article, now: dt.datetime) -> Args:
     missing = [
         name
         for name in ("title", "dateline", "author", "credit", "body")
         if not getattr(a, name).strip()
     ]
-    return "missing: " + ", ".join(missing) if missing else ""
+    return {"fields": ", ".join(missing)} if missing else None
 
 
-def _summary(a: Article, now: dt.datetime) -> str:
-    return "" if a.summary.strip() else "no summary"
+def _summary(a: Article, now: dt.datetime) -> Args:
+    return None if a.summary.strip() else {}
 
 
-def _category(a: Article, now: dt.datetime) -> str:
-    return "" if a.categories else "no category"
+def _category(a: Article, now: dt.datetime) -> Args:
+    return None if a.categories else {}
 
 
-def _image_caption_credit(a: Article, now: dt.datetime) -> str:
-    if a.image is None or not a.image.src:
-        return ""
+def _image_caption_credit(a: Article, now: dt.datetime) -> Args:
+    if a.image is None or not (a.image.src or a.image.caption):
+        return None
     missing = [n for n in ("caption", "credit") if not getattr(a.image, n).strip()]
-    return "the photo has no " + " and no ".join(missing) if missing else ""
+    return {"what": " and ".join(missing)} if missing else None
 
 
-def _placeholders(a: Article, now: dt.datetime) -> str:
+def _placeholders(a: Article, now: dt.datetime) -> Args:
     caption = a.image.caption if a.image else ""
     for name, text in (
         ("title", a.title),
@@ -65,33 +88,36 @@ def _placeholders(a: Article, now: dt.datetime) -> str:
     ):
         found = PLACEHOLDER.search(text)
         if found:
-            return f"placeholder {found.group(0)!r} in the {name}"
-    return ""
+            return {"text": found.group(0), "field": name}
+    return None
 
 
-def _embargo_future(a: Article, now: dt.datetime) -> str:
+def _embargo_future(a: Article, now: dt.datetime) -> Args:
     if a.embargo is not None and a.embargo <= now:
-        return f"the embargo ({a.embargo.isoformat()}) is already past"
-    return ""
+        return {"when": a.embargo.isoformat()}
+    return None
 
 
-CHECKS: dict[str, tuple[str, Callable[[Article, dt.datetime], str]]] = {
-    "required_fields": ("title, dateline, author, credit and body are filled in", _required_fields),
-    "summary": ("a summary for partners", _summary),
-    "category": ("at least one category", _category),
-    "image_caption_credit": ("the photo has a caption and a credit", _image_caption_credit),
-    "placeholders": ("no placeholder text (TODO, TBD, XXX, lorem ipsum)", _placeholders),
-    "embargo_future": ("the embargo is in the future, or there is none", _embargo_future),
+CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
+    "required_fields": _required_fields,
+    "summary": _summary,
+    "category": _category,
+    "image_caption_credit": _image_caption_credit,
+    "placeholders": _placeholders,
+    "embargo_future": _embargo_future,
 }
 
 
 def run_checks(article: Article, config: Config, now: dt.datetime) -> list[CheckResult]:
     """The checklist for this release; checks set to `off` are left out."""
     results = []
-    for name, (label, check) in CHECKS.items():
+    for name, check in CHECKS.items():
         level = config.check_level(name)
         if level == "off":
             continue
-        problem = check(article, now)
-        results.append(CheckResult(name, level, not problem, problem or label))
+        args = check(article, now)
+        if args is None:
+            results.append(CheckResult(name, level, True, LABELS[name]))
+        else:
+            results.append(CheckResult(name, level, False, FAILURES[name].format(**args), args))
     return results

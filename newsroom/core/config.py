@@ -46,6 +46,7 @@ class Config:
     language: str = "id"
     timezone: str = "Asia/Jakarta"
     publisher: str = ""
+    credit: str = ""
     feed_limit: int = 50
     ttl: int = 15
     retraction_days: int = 30
@@ -126,6 +127,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             "language",
             "timezone",
             "publisher",
+            "credit",
         },
     )
     feeds = reader.table("feeds", {"limit", "ttl", "retraction_days"})
@@ -142,6 +144,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         language=reader.text(site, "site", "language", "id"),
         timezone=reader.text(site, "site", "timezone", "Asia/Jakarta"),
         publisher=reader.text(site, "site", "publisher", ""),
+        credit=reader.text(site, "site", "credit", ""),
         feed_limit=reader.number(feeds, "feeds", "limit", 50),
         ttl=reader.number(feeds, "feeds", "ttl", 15),
         retraction_days=reader.number(feeds, "feeds", "retraction_days", 30),

@@ -12,8 +12,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .config import Config
 from .errors import Problem
-from .index import Record
+from .index import Cache, Record, refresh, scan
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 VIEWS = ("all", "mine", "draft", "in_review", "changes_requested", "approved", "published",
@@ -123,3 +124,14 @@ class Desk:
             nxt = starts[row + 1] if row + 1 < len(starts) else len(hay)
             position = hay.find(word, nxt)
         return found if within is None else found & within
+
+
+def open_desk(config: Config, cache_key: str) -> Desk:
+    """The desk from the cached index, reading only files changed since it was cached."""
+    cache = Cache(config, cache_key)
+    try:
+        index = refresh(config, cache, scan(config))
+        texts = cache.texts()
+    finally:
+        cache.close()
+    return Desk(index.records.values(), texts, index.problems)

@@ -22,6 +22,8 @@ link_pattern = "{{base_url}}/siaran-pers/{{slug}}/"
 language = "id"
 timezone = "Asia/Jakarta"
 publisher = "{title}"
+# The credit line new releases start with, e.g. "HUMAS MENPANRB": (ald/HUMAS MENPANRB).
+credit = ""
 
 [feeds]
 limit = 50            # releases in each subscription feed

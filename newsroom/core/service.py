@@ -76,8 +76,8 @@ class Newsroom:
             slug=self._unique_slug(slugify(fields.title), snapshot),
             language=self.config.language,
             dateline=fields.dateline.strip().upper(),
-            author=fields.author or "",
-            credit=fields.credit or "",
+            author=fields.author or self.actor,
+            credit=fields.credit or self.config.credit,
             summary=fields.summary.strip(),
             categories=list(fields.categories),
             tags=list(fields.tags),
@@ -159,7 +159,9 @@ class Newsroom:
         if text.lstrip("\ufeff").startswith("---"):
             return self._import_markdown(path, text)
         plain = parse_plain(text)
-        image = Image(caption=plain.caption) if plain.caption else None
+        # The photo of a press office's release is its own unless it says otherwise: the credit
+        # line is the first guess for the photo credit (editable; the checklist shows it).
+        image = Image(caption=plain.caption, credit=plain.credit) if plain.caption else None
         fields = NewArticle(
             title=title or plain.title,
             body=plain.body,

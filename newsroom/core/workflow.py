@@ -69,13 +69,19 @@ ACTIONS = ("edit", "submit", "approve", "request_changes", "comment", "correct",
 
 @dataclass(frozen=True)
 class Decision:
-    """May this person take this action on this release now, and if not, why not."""
+    """May this person take this action on this release now, and if not, why not.
+
+    `reason` is English (the CLI's); `code` and `args` let another face word it in its
+    language: no_rule (status, states), publisher_only, four_eyes (actor), checks.
+    """
 
     action: str
     allowed: bool
     reason: str = ""
     rule: Rule | None = None
     checks: tuple[CheckResult, ...] = ()
+    code: str = ""
+    args: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -108,10 +114,19 @@ def decide(
     """Whether `actor` may take `action` on `article` now, with the reason when not."""
     rule = rule_for(article, action)
     if rule is None:
-        return Decision(action, False, _no_rule_reason(article, action))
+        states = ", ".join(sorted({r.state for r in TABLE if r.action == action}))
+        label = action.replace("_", " ")
+        reason = f"cannot {label} a release that is {article.status} (only when: {states})"
+        return Decision(
+            action, False, reason, code="no_rule", args={"status": article.status, "states": states}
+        )
     if rule.who == PUBLISHER and not as_publisher:
         return Decision(
-            action, False, "publishing is done by `newsroom publish` (P in the desk)", rule
+            action,
+            False,
+            "publishing is done by `newsroom publish` (P in the desk)",
+            rule,
+            code="publisher_only",
         )
     if rule.who == REVIEWER:
         return _decide_review(article, actor, config, now, rule)
@@ -127,19 +142,15 @@ def _decide_review(
             False,
             f"you ({actor}) changed the text last: someone else must approve",
             rule,
+            code="four_eyes",
+            args={"actor": actor},
         )
     checks = tuple(run_checks(article, config, now))
     blocking = [c for c in checks if c.blocks]
     if blocking:
         reason = "checks not passed: " + "; ".join(c.message for c in blocking)
-        return Decision(rule.action, False, reason, rule, checks)
+        return Decision(rule.action, False, reason, rule, checks, code="checks")
     return Decision(rule.action, True, "", rule, checks)
-
-
-def _no_rule_reason(article: Article, action: str) -> str:
-    states = sorted({r.state for r in TABLE if r.action == action})
-    label = action.replace("_", " ")
-    return f"cannot {label} a release that is {article.status} (only when: {', '.join(states)})"
 
 
 def allowed_actions(

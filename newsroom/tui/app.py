@@ -1,0 +1,148 @@
+"""The newsroom TUI: the App only (screens and widgets live in their own modules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from textual import work
+from textual.app import App
+
+from ..core.checks import CheckResult
+from ..core.clock import zone_abbreviation
+from ..core.desk import Desk, open_desk
+from ..core.index import scan, scan_fingerprint
+from ..core.lease import Lease, all_live
+from ..core.publish import config_key
+from ..core.service import Newsroom
+from ..core.workflow import Decision
+from .commands import Command, bindings
+from .i18n import Translator, choose_language
+from .messages import FilesChanged
+from .providers import CatalogCommands
+from .screens.base import AppScreen, translate_bindings
+from .settings import Settings, load_settings
+
+WATCH_SECONDS = 1.0
+
+
+class NewsroomApp(App[None]):
+    """Editors' desk over one newsroom, acting as one person."""
+
+    CSS_PATH = "newsroom.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = App.COMMANDS | {CatalogCommands}
+    TITLE = "newsroom"
+
+    def __init__(
+        self, newsroom: Newsroom, settings: Settings | None = None, watch: bool = True
+    ) -> None:
+        super().__init__()
+        self.newsroom = newsroom
+        self.settings = settings or load_settings()
+        self.t = Translator(choose_language(self.settings.language))
+        self.watch_files = watch
+        self._fingerprint = ""
+        translate_bindings(self, self)
+
+    # ------------------------------------------------------------ start
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        if self.settings.problem:
+            self.notify(self.settings.problem, severity="warning", timeout=10)
+        from .screens.desk import DeskScreen
+
+        self.push_screen(DeskScreen())
+        if self.watch_files:
+            self.set_interval(WATCH_SECONDS, self.look_for_changes)
+
+    # ------------------------------------------------------------ shared helpers
+
+    @property
+    def zone(self) -> str:
+        return zone_abbreviation(self.newsroom.config.timezone, self.newsroom.now())
+
+    def short_time(self, when: dt.datetime | None) -> str:
+        if when is None:
+            return ""
+        return f"{when.astimezone(self.newsroom.config.tz):%d-%m-%y %H:%M}"
+
+    def long_time(self, when: dt.datetime | None) -> str:
+        if when is None:
+            return ""
+        local = when.astimezone(self.newsroom.config.tz)
+        return f"{local:%d-%m-%Y %H:%M} {self.zone}"
+
+    def read_desk(self) -> tuple[Desk, dict[str, Lease]]:
+        """The desk and the live leases (called from a worker thread)."""
+        config = self.newsroom.config
+        return open_desk(config, config_key(config)), all_live(config, self.newsroom.now())
+
+    def why(self, decision: Decision) -> str:
+        """A refusal in the UI's language."""
+        if decision.code == "no_rule":
+            return self.t(
+                "why.no_rule",
+                action=self.t("action." + decision.action),
+                status=self.t("status." + decision.args.get("status", "")),
+            )
+        if decision.code == "checks":
+            failed = "; ".join(self.check_text(c) for c in decision.checks if c.blocks)
+            return self.t("why.checks", list=failed)
+        if decision.code:
+            return self.t("why." + decision.code, **decision.args)
+        return decision.reason
+
+    def check_text(self, check: CheckResult) -> str:
+        """One line of the checklist in the UI's language."""
+        if check.passed:
+            return self.t("check." + check.name)
+        return self.t(f"check.{check.name}.fail", **check.args)
+
+    def key_for(self, command: Command) -> str:
+        keys = self.settings.keys.get(command.id, command.key)
+        return command.key_display or keys.split(",")[0]
+
+    # ------------------------------------------------------------ live updates
+
+    @work(thread=True, exclusive=True, group="watch")
+    def look_for_changes(self) -> None:
+        """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others)."""
+        config = self.newsroom.config
+        leases = config.state_dir / "leases"
+        listing = (
+            sorted((p.name, p.stat().st_mtime_ns) for p in leases.glob("*.json"))
+            if leases.is_dir()
+            else []
+        )
+        fingerprint = scan_fingerprint(scan(config)) + str(listing)
+        if self._fingerprint and fingerprint != self._fingerprint:
+            self.call_from_thread(self.files_changed)
+        self._fingerprint = fingerprint
+
+    def files_changed(self) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(FilesChanged())
+
+    # ------------------------------------------------------------ app actions
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_switch_language(self) -> None:
+        self.t = Translator("en" if self.t.language == "id" else "id")
+        translate_bindings(self, self)
+        for screen in self.screen_stack:
+            if isinstance(screen, AppScreen):
+                screen.retranslate()
+        self.notify(self.t("cmd.language") + f": {self.t.language}")
+
+
+def run_app(newsroom: Newsroom) -> None:
+    """Open the TUI (the console script's default command)."""
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    NewsroomApp(newsroom).run()

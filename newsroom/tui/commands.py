@@ -1,0 +1,71 @@
+"""One catalog of commands: it feeds the key bindings, the command palette and the help screen.
+
+Each command has an id (users remap keys by id in their settings), a default key, an
+action, and where it applies. Workflow keys are single letters on the desk and the
+release screen; every command is also in the palette (ctrl+p).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    key: str
+    action: str
+    label: str  # catalog key; help is label + ".help"
+    where: str  # app, desk, release, edit
+    show: bool = True
+    key_display: str | None = None
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("quit", "ctrl+q", "app.quit", "cmd.quit", "app"),
+    Command("help", "question_mark,f1", "app.help", "cmd.help", "app", key_display="?"),
+    Command("palette", "ctrl+p", "app.command_palette", "cmd.palette", "app", show=False),
+    Command("language", "ctrl+l", "app.switch_language", "cmd.language", "app", show=False),
+    Command("filter", "slash", "filter", "cmd.filter", "desk", key_display="/"),
+    Command("clear", "escape", "clear_filter", "cmd.clear", "desk", show=False),
+    Command("sort", "o", "sort", "cmd.sort", "desk"),
+    Command("open", "enter", "open", "cmd.open", "desk", show=False),
+    Command("new", "n", "new", "cmd.new", "desk"),
+    Command("publish", "P", "publish", "cmd.publish", "desk"),
+    *(
+        Command(f"view_{n}", str(n), f"view({n - 1})", "cmd.view", "desk", show=False)
+        for n in range(1, 10)
+    ),
+    Command("top", "g,home", "top", "cmd.top", "desk", show=False),
+    Command("bottom", "G,end", "bottom", "cmd.bottom", "desk", show=False),
+    Command("back", "escape", "back", "cmd.back", "release"),
+    Command("edit", "e", "edit", "cmd.edit", "release"),
+    Command("submit", "s", "submit", "cmd.submit", "release"),
+    Command("approve", "a", "approve", "cmd.approve", "release"),
+    Command("request_changes", "r", "request_changes", "cmd.request_changes", "release"),
+    Command("comment", "c", "comment", "cmd.comment", "release"),
+    Command("correct", "K", "correct", "cmd.correct", "release"),
+    Command("retract", "X", "retract", "cmd.retract", "release"),
+    Command("release_publish", "P", "publish", "cmd.publish", "release"),
+    Command("save", "ctrl+s", "save", "cmd.save", "edit"),
+    Command("external", "f4", "external", "cmd.external", "edit"),
+    Command("edit_back", "escape", "back", "cmd.back", "edit"),
+)
+
+# Workflow actions on the release screen, by their action name (the core's action ids).
+WORKFLOW = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract")
+
+
+def bindings(where: str) -> list[BindingType]:
+    """Textual bindings for one place, with ids so the user's keymap can remap them."""
+    return [
+        Binding(c.key, c.action, c.label, show=c.show, key_display=c.key_display, id=c.id)
+        for c in COMMANDS
+        if c.where == where
+    ]
+
+
+def for_place(where: str) -> list[Command]:
+    return [c for c in COMMANDS if c.where in (where, "app")]

@@ -1,0 +1,38 @@
+"""Messages the TUI's workers and watchers post: plain dataclasses, no behaviour."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..core.desk import Desk
+from ..core.lease import Lease
+from ..core.publish import PublishResult
+
+
+@dataclass
+class DeskLoaded(Message):
+    """A fresh desk (from the cached index) and the live leases."""
+
+    desk: Desk
+    leases: dict[str, Lease]
+
+
+@dataclass
+class FilesChanged(Message):
+    """Something under articles/ or a lease changed on disk (CLI, cron, git pull, a colleague)."""
+
+
+@dataclass
+class PublishProgress(Message):
+    """A step of a running publish."""
+
+    text: str
+
+
+@dataclass
+class PublishFinished(Message):
+    """A publish (or its dry run) ended."""
+
+    result: PublishResult

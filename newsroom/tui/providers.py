@@ -1,0 +1,60 @@
+"""The command palette (ctrl+p): every command of the catalog that applies on this screen."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import Hit, Hits, Provider
+
+from .commands import COMMANDS
+
+if TYPE_CHECKING:
+    from .app import NewsroomApp
+
+
+class CatalogCommands(Provider):
+    """Searches the command catalog in the UI language."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        app = cast("NewsroomApp", self.app)
+        screen = app.screen_stack[-2] if len(app.screen_stack) > 1 else app.screen
+        place = getattr(screen, "id", "") or ""
+        where = {"desk": "desk", "release": "release", "editor": "edit"}.get(place, "")
+        found = []
+        for command in COMMANDS:
+            if command.where not in ("app", where) or command.id in ("palette",):
+                continue
+            if command.id.startswith("view_"):
+                label = app.t(command.label, n=command.key)
+            else:
+                label = app.t(command.label)
+            target = "app" if command.action.startswith("app.") else "screen"
+            action = command.action.removeprefix("app.")
+            found.append(
+                (
+                    f"{label} ({app.key_for(command)})",
+                    app.t(command.label + ".help"),
+                    f"{target}:{action}",
+                )
+            )
+        return found
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, help_text, action in self._commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(label), partial(self._run, action), help=help_text
+                )
+
+    async def discover(self) -> Hits:
+        for label, help_text, action in self._commands():
+            yield Hit(1.0, label, partial(self._run, action), help=help_text)
+
+    async def _run(self, target: str) -> None:
+        where, action = target.split(":", 1)
+        app = self.app
+        node = app if where == "app" else app.screen
+        await app.run_action(action, node)

@@ -1,0 +1,55 @@
+"""What every screen shares: translated bindings (remappable by id) and helpers to the app."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.binding import BindingsMap
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from ..app import NewsroomApp
+
+
+def translate_bindings(node: Any, app: NewsroomApp) -> None:
+    """Replace the node's binding descriptions (catalog keys) with text in the UI language."""
+    original = getattr(node, "_original_bindings", None)
+    if original is None:
+        original = node._bindings
+        node._original_bindings = original
+    translated = BindingsMap()
+    for key, bindings in original.key_to_bindings.items():
+        for binding in bindings:
+            label = binding.description
+            text = app.t(label, n=binding.key) if label.startswith("cmd.") else label
+            tip = app.t(label + ".help") if label.startswith("cmd.") else binding.tooltip
+            translated.key_to_bindings.setdefault(key, []).append(
+                dataclasses.replace(binding, description=text, tooltip=tip)
+            )
+    node._bindings = translated
+
+
+class AppScreen(Screen[None]):
+    """A full screen of the newsroom app."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        translate_bindings(self, self.nr_app)
+
+    @property
+    def nr_app(self) -> NewsroomApp:
+        return cast("NewsroomApp", self.app)
+
+    def retranslate(self) -> None:
+        """After a language switch."""
+        translate_bindings(self, self.nr_app)
+        self.refresh_bindings()
+
+
+class AppModal(ModalScreen[Any]):
+    """A dialog of the newsroom app."""
+
+    @property
+    def nr_app(self) -> NewsroomApp:
+        return cast("NewsroomApp", self.app)

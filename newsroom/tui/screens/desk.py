@@ -1,0 +1,178 @@
+"""The desk: every release in a table, status views with counts, live filter, sort."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.widgets import Footer, Input, Static
+
+from ...core.desk import SORTS, VIEWS, Broken, Desk
+from ...core.errors import NewsroomError
+from ..commands import bindings
+from ..messages import DeskLoaded, FilesChanged
+from ..widgets.release_list import ReleaseList
+from ..widgets.status_tabs import StatusTabs
+from .base import AppScreen
+
+
+class DeskScreen(AppScreen):
+    """The main screen: open, filter, sort, start and publish releases."""
+
+    BINDINGS = bindings("desk")
+
+    def __init__(self) -> None:
+        super().__init__(id="desk")
+        self.desk: Desk | None = None
+        self.view = "all"
+        self.filter_text = ""
+        self.sort = "updated"
+
+    def compose(self) -> ComposeResult:
+        app = self.nr_app
+        yield Static(id="banner")
+        yield StatusTabs(app.t, id="tabs")
+        yield ReleaseList(app.t, app.short_time, id="releases")
+        yield Input(placeholder=app.t("desk.filter"), id="filter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.nr_app
+        self.query_one("#banner", Static).update(
+            f" {app.newsroom.config.title} — {app.newsroom.actor}   {app.t('desk.loading')}"
+        )
+        self.releases.focus()
+        self._set_header()
+        self.load()
+
+    @property
+    def releases(self) -> ReleaseList:
+        return self.query_one(ReleaseList)
+
+    def _set_header(self) -> None:
+        t, zone = self.nr_app.t, self.nr_app.zone
+        self.releases.header = (
+            t("col.status"),
+            t("col.title"),
+            t("col.dateline"),
+            t("col.author"),
+            t("col.updated", zone=zone),
+            t("col.embargo", zone=zone),
+        )
+
+    # ------------------------------------------------------------ loading and live updates
+
+    @work(thread=True, exclusive=True, group="desk")
+    def load(self) -> None:
+        """Read the desk off the UI thread (cached index: only changed files are parsed)."""
+        desk, leases = self.nr_app.read_desk()
+        self.post_message(DeskLoaded(desk, leases))
+
+    def on_desk_loaded(self, message: DeskLoaded) -> None:
+        first = self.desk is None
+        self.desk = message.desk
+        self.releases.leases = message.leases
+        self.show_rows(keep=self._current_key())
+        if not first:
+            self.notify(self.nr_app.t("desk.changed"), timeout=2)
+
+    def on_files_changed(self, message: FilesChanged) -> None:
+        self.load()
+
+    def _current_key(self) -> str | None:
+        row = self.releases.current
+        if row is None:
+            return None
+        return row.path if isinstance(row, Broken) else row.id
+
+    def show_rows(self, keep: str | None = None) -> None:
+        if self.desk is None:
+            return
+        app = self.nr_app
+        rows = self.desk.select(self.view, self.filter_text, app.newsroom.actor, self.sort)
+        self.releases.set_rows(rows, keep)
+        counts = self.desk.counts(app.newsroom.actor)
+        note = app.t("desk.count", shown=len(rows), total=counts["all"])
+        note += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
+        self.query_one(StatusTabs).show(counts, self.view, note)
+        banner = f" {app.newsroom.config.title} — {app.newsroom.actor}"
+        if not rows:
+            banner += f"   {app.t('desk.empty')}"
+        self.query_one("#banner", Static).update(banner)
+
+    # ------------------------------------------------------------ filter, views, sort
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.show_rows()
+
+    @on(Input.Submitted, "#filter")
+    def filter_done(self) -> None:
+        self.releases.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value or box.has_focus:
+            box.value = ""
+            box.remove_class("shown")
+            self.filter_text = ""
+            self.releases.focus()
+            self.show_rows(keep=self._current_key())
+
+    def action_view(self, index: int) -> None:
+        self.view = VIEWS[index]
+        self.show_rows()
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.show_rows(keep=self._current_key())
+
+    def action_top(self) -> None:
+        self.releases.go_top()
+
+    def action_bottom(self) -> None:
+        self.releases.go_bottom()
+
+    # ------------------------------------------------------------ opening and creating
+
+    def action_open(self) -> None:
+        self.releases.open_current()
+
+    def on_release_list_opened(self, message: ReleaseList.Opened) -> None:
+        row = message.row
+        if isinstance(row, Broken):
+            problem = row.problem
+            self.notify(str(problem), severity="error", timeout=10)
+            return
+        from .release import ReleaseScreen
+
+        self.app.push_screen(ReleaseScreen(row.id))
+
+    def action_new(self) -> None:
+        from .modals import NoteModal
+
+        def made(title: str | None) -> None:
+            if not title:
+                return
+            from ...core.service import NewArticle
+
+            try:
+                article = self.nr_app.newsroom.create(NewArticle(title=title))
+            except NewsroomError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            from .editor import open_editor
+
+            open_editor(self.nr_app, article.id)
+
+        self.app.push_screen(NoteModal(self.nr_app.t("modal.new_title"), required=True), made)
+
+    def action_publish(self) -> None:
+        from .publish import PublishScreen
+
+        self.app.push_screen(PublishScreen())

@@ -1,0 +1,321 @@
+"""The editor: a form for the front matter and a Markdown text area for the body.
+
+ctrl+s saves; F4 opens the release in $EDITOR (through app.suspend) and brings the
+edited text back into the form; leaving with unsaved changes asks first. While open,
+the editor holds the release's lease (renewed every minute) and watches the file: a
+change on disk (another editor, git pull, publish) offers reload, keep mine, or the
+difference, so nobody's text is lost silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Input, Label, TextArea
+
+from ...core import fileformat, lease
+from ...core.clock import parse_time
+from ...core.errors import ConflictError, NewsroomError
+from ...core.model import Article, Image
+from ...core.store import digest
+from ...core.workflow import decide
+from ..commands import bindings
+from .base import AppScreen
+
+FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
+          "release_number", "photo_src", "caption", "photo_credit")  # fmt: skip
+LABELS = {"photo_src": "field.photo_src", "caption": "field.caption",
+          "photo_credit": "field.photo_credit"}  # fmt: skip
+
+
+def open_editor(app: object, article_id: str) -> None:
+    """Open the editor on a release: refuse if the workflow says no, ask before taking over."""
+    from ..app import NewsroomApp
+    from .modals import ConfirmModal
+
+    assert isinstance(app, NewsroomApp)
+    newsroom, t = app.newsroom, app.t
+    try:
+        article = newsroom.find(article_id)
+    except NewsroomError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    decision = decide(article, "edit", newsroom.actor, newsroom.config, newsroom.now())
+    if not decision.allowed:
+        app.notify(
+            t("release.refused", action=t("cmd.edit"), reason=app.why(decision)), severity="warning"
+        )
+        return
+    try:
+        lease.acquire(newsroom.config, article_id, newsroom.actor, newsroom.now())
+    except lease.LeaseHeld as held:
+
+        def answer(take: bool | None) -> None:
+            if take:
+                lease.acquire(
+                    newsroom.config, article_id, newsroom.actor, newsroom.now(), take_over=True
+                )
+                app.push_screen(EditScreen(article_id))
+
+        app.push_screen(
+            ConfirmModal(t("modal.take_over", name=held.lease.holder), yes=t("modal.take")), answer
+        )
+        return
+    app.push_screen(EditScreen(article_id))
+
+
+class EditScreen(AppScreen):
+    """Edit one release's fields and text."""
+
+    BINDINGS = bindings("edit")
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(id="editor")
+        self.article_id = article_id
+        self.article: Article | None = None
+        self.initial: dict[str, str] = {}
+        self.keep_mine = False
+        self.seen_digest = ""
+        self.lease_lost = False
+        self.asking = False
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        with Horizontal():
+            with VerticalScroll(id="form"):
+                for name in FIELDS:
+                    hint = f" ({t('field.words')})" if name in ("categories", "tags") else ""
+                    yield Label(t(LABELS.get(name, "field." + name)) + hint)
+                    yield Input(id=f"f-{name}")
+                    yield Label("", id=f"e-{name}", classes="error hidden")
+            yield TextArea.code_editor(
+                "", language="markdown", soft_wrap=True, show_line_numbers=False, id="body"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+        self.query_one("#f-title", Input).focus()
+        self.set_interval(lease.RENEW_SECONDS, self.renew)
+        self.set_interval(1.0, self.check_disk)
+
+    # ------------------------------------------------------------ form <-> article
+
+    def load(self) -> None:
+        article = self.nr_app.newsroom.find(self.article_id)
+        self.article = article
+        self.fill(article)
+        self.initial = self.values()
+        self.seen_digest = article.source.digest if article.source else ""
+
+    def fill(self, a: Article) -> None:
+        image = a.image or Image()
+        values = {
+            "title": a.title,
+            "dateline": a.dateline,
+            "author": a.author,
+            "credit": a.credit,
+            "summary": a.summary,
+            "categories": ", ".join(a.categories),
+            "tags": ", ".join(a.tags),
+            "embargo": self._embargo_text(a),
+            "release_number": a.release_number,
+            "photo_src": image.src,
+            "caption": image.caption,
+            "photo_credit": image.credit,
+        }
+        for name, value in values.items():
+            self.query_one(f"#f-{name}", Input).value = value
+        self.query_one("#body", TextArea).text = a.body
+
+    def _embargo_text(self, a: Article) -> str:
+        if a.embargo is None:
+            return ""
+        return f"{a.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+
+    def values(self) -> dict[str, str]:
+        found = {name: self.query_one(f"#f-{name}", Input).value for name in FIELDS}
+        found["body"] = self.query_one("#body", TextArea).text
+        return found
+
+    @property
+    def dirty(self) -> bool:
+        return self.values() != self.initial
+
+    def apply(self, article: Article) -> bool:
+        """Put the form into the article; mark bad fields and return False if any."""
+        v, t = self.values(), self.nr_app.t
+        errors: dict[str, str] = {}
+        if not v["title"].strip():
+            errors["title"] = t("edit.required")
+        embargo = None
+        if v["embargo"].strip():
+            try:
+                embargo = parse_time(v["embargo"], self.nr_app.newsroom.config.tz)
+            except ValueError:
+                errors["embargo"] = t("edit.bad_time")
+        for name in FIELDS:
+            label = self.query_one(f"#e-{name}", Label)
+            label.update(errors.get(name, ""))
+            label.set_class(name not in errors, "hidden")
+        if errors:
+            return False
+
+        def words(text: str) -> list[str]:
+            return [w.strip() for w in text.split(",") if w.strip()]
+
+        article.title, article.dateline = v["title"].strip(), v["dateline"].strip().upper()
+        article.summary, article.release_number = v["summary"].strip(), v["release_number"].strip()
+        article.author, article.credit = v["author"].strip(), v["credit"].strip()
+        article.categories, article.tags = words(v["categories"]), words(v["tags"])
+        article.embargo = embargo
+        photo = (v["photo_src"].strip(), v["caption"].strip(), v["photo_credit"].strip())
+        alt = article.image.alt if article.image else ""
+        article.image = Image(*photo, alt=alt) if any(photo) else None
+        article.body = v["body"].strip() + "\n" if v["body"].strip() else ""
+        return True
+
+    # ------------------------------------------------------------ saving
+
+    def action_save(self) -> None:
+        app, t = self.nr_app, self.nr_app.t
+        if self.article is None:
+            return
+        if not self.dirty and not self.keep_mine:
+            self.notify(t("edit.nochange"))
+            return
+        article = app.newsroom.find(self.article_id) if not self.keep_mine else self.article
+        if self.article.source is not None and not self.keep_mine:
+            article.source = self.article.source  # refuse if the file moved since we loaded it
+        if not self.apply(article):
+            self.notify(t("edit.invalid"), severity="error")
+            return
+        try:
+            app.newsroom.save_edit(article, force=self.keep_mine)
+        except ConflictError:
+            self.show_conflict()
+            return
+        except NewsroomError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.article, self.keep_mine = article, False
+        self.initial = self.values()
+        self.seen_digest = article.source.digest if article.source else ""
+        self.notify(t("edit.saved", path=article.path))
+
+    # ------------------------------------------------------------ $EDITOR
+
+    def action_external(self) -> None:
+        """Edit the release, as it stands in the form, in $EDITOR; bring the result back."""
+        if self.article is None:
+            return
+        draft = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
+        if not self.apply(draft):
+            return
+        fd, name = tempfile.mkstemp(prefix=f"{draft.slug}.", suffix=".md")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(fileformat.dump(draft))
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        with self.app.suspend():
+            subprocess.call(f'{editor} "{name}"', shell=True)
+        try:
+            edited = fileformat.parse(
+                Path(name).read_text(encoding="utf-8"), Path(name), self._tz()
+            )
+        except (NewsroomError, OSError, UnicodeDecodeError) as exc:
+            self.notify(f"{exc} — {name}", severity="error", timeout=12)
+            return
+        os.unlink(name)
+        self.fill(edited)
+
+    def _tz(self) -> dt.tzinfo:
+        return self.nr_app.newsroom.config.tz
+
+    # ------------------------------------------------------------ the lease and the disk
+
+    def renew(self) -> None:
+        app = self.nr_app
+        try:
+            lease.acquire(
+                app.newsroom.config, self.article_id, app.newsroom.actor, app.newsroom.now()
+            )
+        except lease.LeaseHeld as held:
+            if not self.lease_lost:
+                self.lease_lost = True
+                self.notify(
+                    app.t("edit.lease_lost", name=held.lease.holder), severity="warning", timeout=15
+                )
+
+    def check_disk(self) -> None:
+        """Offer a choice when the file changed on disk since it was loaded or saved."""
+        if self.article is None or self.article.path is None or self.asking:
+            return
+        path = self.nr_app.newsroom.config.root / self.article.path
+        try:
+            current = digest(path.read_bytes())
+        except OSError:
+            return
+        if current != self.seen_digest:
+            self.seen_digest = current
+            self.show_conflict()
+
+    def show_conflict(self) -> None:
+        from .modals import ConflictModal
+
+        if self.article is None or self.article.path is None:
+            return
+        path = self.nr_app.newsroom.config.root / self.article.path
+        mine = fileformat.parse(fileformat.dump(self.article), path, self._tz())
+        self.apply(mine)
+        theirs = path.read_text(encoding="utf-8") if path.exists() else ""
+        diff = "".join(
+            difflib.unified_diff(
+                theirs.splitlines(True),
+                fileformat.dump(mine).splitlines(True),
+                "theirs (on disk)",
+                "mine (this editor)",
+            )
+        )
+        self.asking = True
+        self.app.push_screen(ConflictModal(str(self.article.path), diff), self._resolved)
+
+    def _resolved(self, choice: str | None) -> None:
+        self.asking = False
+        t = self.nr_app.t
+        if choice == "reload":
+            self.load()
+            self.keep_mine = False
+            self.notify(t("edit.reloaded"))
+        elif choice == "keep":
+            self.keep_mine = True
+            self.notify(t("edit.kept"), severity="warning")
+
+    # ------------------------------------------------------------ leaving
+
+    def action_back(self) -> None:
+        from .modals import ConfirmModal
+
+        if not self.dirty:
+            self.app.pop_screen()
+            return
+        t = self.nr_app.t
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmModal(t("modal.unsaved"), t("modal.leave"), t("modal.stay")), answer
+        )
+
+    def on_unmount(self) -> None:
+        app = self.nr_app
+        if not self.lease_lost:
+            lease.release(app.newsroom.config, self.article_id, app.newsroom.actor)

@@ -1,0 +1,164 @@
+"""Dialogs: a note, a yes/no question, the approval checklist, an edit conflict, a diff."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.syntax import Syntax
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Static
+
+from ...core.workflow import Decision
+from .base import AppModal
+
+
+class NoteModal(AppModal):
+    """Ask for a line of text (a note, a reason, a title); dismiss with it or None."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self, heading: str, required: bool = True, prompt: str = "", value: str = ""
+    ) -> None:
+        super().__init__()
+        self.heading = heading
+        self.required = required
+        self.prompt = prompt
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="dialog-title")
+            if self.prompt:
+                yield Static(escape(self.prompt))
+            yield Input(value=self.value, id="note")
+            yield Label("", id="note-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("modal.ok"), variant="primary", id="ok")
+                yield Button(t("modal.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def submit(self) -> None:
+        text = self.query_one("#note", Input).value.strip()
+        if self.required and not text:
+            self.query_one("#note-error", Label).update(self.nr_app.t("modal.note_required"))
+            return
+        self.dismiss(text)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmModal(AppModal):
+    """A yes/no question; dismiss with a bool."""
+
+    BINDINGS = [Binding("escape", "no", show=False), Binding("y", "yes", show=False)]
+
+    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        with Vertical(classes="dialog"):
+            yield Static(escape(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes or t("modal.yes"), variant="warning", id="yes")
+                yield Button(self.no or t("modal.no"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class ChecklistModal(AppModal):
+    """The pre-approval checklist; approve only when nothing required fails."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__()
+        self.decision = decision
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        lines = []
+        for check in self.decision.checks:
+            mark = (
+                "[green]✓[/]"
+                if check.passed
+                else ("[red]✗[/]" if check.level == "required" else "[yellow]![/]")
+            )
+            text = escape(self.nr_app.check_text(check))
+            lines.append(f"{mark} {text} [dim]({t('modal.' + check.level)})[/]")
+        with Vertical(classes="dialog"):
+            yield Label(t("modal.checklist"), classes="dialog-title")
+            yield Static("\n".join(lines) or "—", id="checks")
+            if not self.decision.allowed:
+                yield Static(f"[red]{escape(self.nr_app.why(self.decision))}[/]", id="blocked")
+            with Horizontal(classes="buttons"):
+                yield Button(
+                    t("modal.approve_now"),
+                    variant="success",
+                    id="approve",
+                    disabled=not self.decision.allowed,
+                )
+                yield Button(t("modal.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        button = self.query_one("#approve" if self.decision.allowed else "#cancel", Button)
+        button.focus()
+
+    @on(Button.Pressed, "#approve")
+    def approve(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ConflictModal(AppModal):
+    """The file changed on disk while editing: reload theirs, keep mine, or see the difference."""
+
+    def __init__(self, path: str, diff: str) -> None:
+        super().__init__()
+        self.path, self.diff = path, diff
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        with Vertical(classes="dialog wide"):
+            yield Static(escape(t("modal.conflict", path=self.path)))
+            with VerticalScroll(id="diff", classes="hidden"):
+                yield Static(Syntax(self.diff or "(no difference)", "diff", word_wrap=True))
+            with Horizontal(classes="buttons"):
+                yield Button(t("modal.reload"), id="reload")
+                yield Button(t("modal.keep"), variant="warning", id="keep")
+                yield Button(t("modal.diff"), id="show")
+
+    @on(Button.Pressed, "#reload")
+    def reload(self) -> None:
+        self.dismiss("reload")
+
+    @on(Button.Pressed, "#keep")
+    def keep(self) -> None:
+        self.dismiss("keep")
+
+    @on(Button.Pressed, "#show")
+    def show(self) -> None:
+        self.query_one("#diff").remove_class("hidden")

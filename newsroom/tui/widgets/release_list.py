@@ -1,0 +1,205 @@
+"""The desk's list of releases: a virtual table that paints only the rows on screen.
+
+Ten thousand rows cost nothing until they scroll into view, so filtering on every
+keystroke only swaps the list of rows and repaints what is visible (Textual's Line API).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...core.desk import Broken, Row
+from ...core.index import Record
+from ...core.lease import Lease
+
+MARKS = {"draft": "·", "in_review": "?", "changes_requested": "!", "approved": "✓",
+         "published": "●", "correcting": "~", "retracted": "✗"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column widths for the terminal's width: everything at 120, the essentials at 80."""
+
+    status: int
+    title: int
+    dateline: int
+    author: int
+    updated: int
+    embargo: int
+
+    @classmethod
+    def fit(cls, width: int) -> Columns:
+        if width >= 110:
+            fixed = 18 + 12 + 8 + 16 + 16 + 6
+            return cls(18, max(20, width - fixed), 12, 8, 16, 16)
+        fixed = 14 + 11 + 11 + 4
+        return cls(14, max(16, width - fixed), 0, 0, 11, 11)
+
+
+class ReleaseList(ScrollView, can_focus=True):
+    """Rows of releases (and broken files) with a cursor."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", show=False),
+        Binding("k,up", "cursor(-1)", show=False),
+        Binding("pagedown,ctrl+f", "page(1)", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "release-list--cursor",
+        "release-list--header",
+        "release-list--mark",
+        "release-list--broken",
+        "release-list--leased",
+        "release-list--dim",
+    }
+
+    cursor = reactive(0, always_update=True)
+
+    @dataclass
+    class Opened(Message):
+        """Enter on a row."""
+
+        row: Row
+
+    def __init__(
+        self,
+        label: Callable[[str], str],
+        fmt: Callable[[dt.datetime | None], str],
+        **kwargs: object,
+    ) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.rows: list[Row] = []
+        self.leases: dict[str, Lease] = {}
+        self.label = label
+        self.fmt = fmt
+        self.header = ("", "", "", "", "", "")
+
+    # ------------------------------------------------------------ data
+
+    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
+        """Show these rows, keeping the cursor on release `keep` when it is still there."""
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        index = next((i for i, r in enumerate(rows) if _key(r) == keep), None) if keep else None
+        self.cursor = min(index if index is not None else self.cursor, max(0, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    # ------------------------------------------------------------ keys
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
+    def action_page(self, step: int) -> None:
+        self.action_cursor(step * max(1, self.size.height - 2))
+
+    def go_top(self) -> None:
+        self.cursor = 0
+
+    def go_bottom(self) -> None:
+        self.cursor = max(0, len(self.rows) - 1)
+
+    def watch_cursor(self, cursor: int) -> None:
+        self.scroll_to_region(Region(0, cursor + 1, 1, 1), animate=False, immediate=True)
+        self.refresh()
+
+    def open_current(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Opened(row))
+
+    def on_click(self, event: object) -> None:
+        y = getattr(event, "y", 0) + self.scroll_offset.y - 1
+        if 0 <= y < len(self.rows):
+            self.cursor = y
+
+    # ------------------------------------------------------------ painting
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        columns = Columns.fit(width)
+        if y == 0:
+            style = self.get_component_rich_style("release-list--header")
+            return Strip([Segment(self._cells(columns, self.header), style)]).adjust_cell_length(
+                width, style
+            )
+        index = y + self.scroll_offset.y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width)
+        row = self.rows[index]
+        style = self._style(row, index)
+        return Strip([Segment(self._line(columns, row), style)]).adjust_cell_length(width, style)
+
+    def _style(self, row: Row, index: int) -> Style:
+        style = Style()
+        if isinstance(row, Broken):
+            style = self.get_component_rich_style("release-list--broken")
+        elif row.id in self.leases:
+            style = self.get_component_rich_style("release-list--leased")
+        if index == self.cursor:
+            style = style + self.get_component_rich_style("release-list--cursor")
+        return style
+
+    def _line(self, columns: Columns, row: Row) -> str:
+        if isinstance(row, Broken):
+            problem = row.problem
+            where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+            return self._cells(
+                columns,
+                (f"✗ {self.label('desk.broken')}", f"{where}: {problem.message}", "", "", "", ""),
+            )
+        record: Record = row
+        mark = MARKS.get(record.status, " ")
+        title = record.title
+        if record.id in self.leases:  # the holder first: a narrow column still shows who
+            title = f"✎ {self.leases[record.id].holder}: {title}"
+        if record.embargo is not None and record.status in ("approved", "in_review", "draft"):
+            title = f"⏳ {title}"
+        status = f"{mark} {self.label('status.' + record.status)}"
+        return self._cells(
+            columns,
+            (
+                status,
+                title,
+                record.dateline,
+                record.author,
+                self.fmt(record.edited),
+                self.fmt(record.embargo),
+            ),
+        )
+
+    @staticmethod
+    def _cells(columns: Columns, values: tuple[str, ...]) -> str:
+        widths = (
+            columns.status,
+            columns.title,
+            columns.dateline,
+            columns.author,
+            columns.updated,
+            columns.embargo,
+        )
+        parts = []
+        for value, width in zip(values, widths, strict=True):
+            if width:
+                text = value if len(value) <= width - 1 else value[: width - 2] + "…"
+                parts.append(text.ljust(width))
+        return "".join(parts)
+
+
+def _key(row: Row) -> str:
+    return row.path if isinstance(row, Broken) else row.id

@@ -1,0 +1,29 @@
+"""The status views with their counts: `1 All 12 │ 2 My review 1 │ 3 Draft 4 …`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...core.desk import VIEWS
+
+
+class StatusTabs(Static):
+    """One line of views; the current one stands out. Number keys switch (the desk binds them)."""
+
+    def __init__(self, label: Callable[[str], str], **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.label = label
+
+    def show(self, counts: dict[str, int], current: str, note: str = "") -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for n, view in enumerate(VIEWS, start=1):
+            name = self.label("view." + view if view in ("all", "mine") else "status." + view)
+            style = "reverse bold" if view == current else ""
+            text.append(f" {n} {name} {counts.get(view, 0)} ", style=style)
+            text.append("│", style="dim")
+        if note:
+            text.append(f" {note}", style="dim")
+        self.update(text)

@@ -1,0 +1,37 @@
+"""A release's history and comments as one timeline, oldest first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...core.model import Article
+
+
+class Timeline(Static):
+    """Transitions (who, when, from → to, why) and comments, interleaved by time."""
+
+    def show(self, article: Article, label: Callable[[str], str], when: Callable[..., str]) -> None:
+        events: list[tuple[object, Text]] = []
+        for h in article.history:
+            line = Text()
+            line.append(f"{when(h.at)}  ", style="dim")
+            line.append(f"{h.by}  ", style="bold")
+            line.append(label("action." + h.action))
+            if h.to and h.from_ != h.to:
+                frm = label("status." + h.from_) if h.from_ else ""
+                line.append(f"  {frm} → {label('status.' + h.to)}", style="cyan")
+            if h.note:
+                line.append(f"\n    “{h.note}”", style="italic")
+            events.append((h.at, line))
+        for c in article.comments:
+            line = Text()
+            line.append(f"{when(c.at)}  ", style="dim")
+            line.append(f"{c.by}  ", style="bold")
+            line.append("💬 ", style="yellow")
+            line.append(c.text)
+            events.append((c.at, line))
+        events.sort(key=lambda e: e[0])  # type: ignore[arg-type,return-value]
+        self.update(Text("\n").join(line for _, line in events))

@@ -1,0 +1,275 @@
+"""The editors' TUI, driven with Textual's pilot: assertions on the files on disk and the screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown, TextArea
+
+from newsroom.core import lease
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
+from newsroom.tui.app import NewsroomApp
+from newsroom.tui.screens.desk import DeskScreen
+from newsroom.tui.screens.editor import EditScreen
+from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
+from newsroom.tui.screens.release import ReleaseScreen
+from newsroom.tui.settings import Settings
+from newsroom.tui.widgets.release_list import Columns, ReleaseList
+
+REPO = Path(__file__).resolve().parent.parent
+WIB = dt.timezone(dt.timedelta(hours=7))
+NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=WIB)
+SEED_ID = "9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1"
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled newsroom (config, articles) to act on."""
+    root = tmp_path / "nr"
+    root.mkdir()
+    shutil.copy(REPO / "newsroom.toml", root / "newsroom.toml")
+    shutil.copytree(REPO / "articles", root / "articles")
+    return root
+
+
+def make_app(root: Path, actor: str, language: str = "en") -> NewsroomApp:
+    newsroom = Newsroom.open(root, actor, fixed_clock(NOW))
+    return NewsroomApp(newsroom, Settings(language=language), watch=False)
+
+
+async def settle(app: NewsroomApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def status_on_disk(root: Path, ident: str) -> str:
+    for path in (root / "articles").rglob("*.md"):
+        text = path.read_text()
+        if f"id: {ident}\n" in text:
+            return text.split("\nstatus: ", 1)[1].split("\n", 1)[0]
+    raise AssertionError(ident)
+
+
+async def test_filter_finds_the_seed_and_it_opens_rendered(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSROOM_LANG", raising=False)
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        releases = app.screen.query_one(ReleaseList)
+        assert len(releases.rows) == 4
+        await pilot.press("slash", *"netralitas")
+        await pilot.pause()
+        assert [r.id for r in releases.rows] == [SEED_ID]
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        text = app.screen.query_one(Markdown).source
+        assert "**YOGYAKARTA** – Humas pemerintah merupakan mata" in text
+        assert "📷 Seluruh peserta secara bersama-sama" in text and "HUMAS MENPANRB" in text
+        assert text.rstrip().endswith("(ald/HUMAS MENPANRB)")
+        # a published release: comment, correct, retract; never approve or submit
+        assert app.screen.check_action("comment", ()) and app.screen.check_action("retract", ())
+        assert not app.screen.check_action("approve", ())
+        assert not app.screen.check_action("submit", ())
+
+
+async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
+    bundled: Path,
+) -> None:
+    app = make_app(bundled, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Rilis dari TUI", "enter")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        ident = editor.article_id
+        assert lease.current(app.newsroom.config, ident, NOW) is not None  # the lease is held
+        editor.query_one("#f-dateline", Input).value = "jakarta"
+        editor.query_one("#f-summary", Input).value = "Ringkasan."
+        editor.query_one("#f-categories", Input).value = "Pemilu, Reformasi Birokrasi"
+        editor.query_one("#body", TextArea).text = "Isi siaran pers dari **TUI**."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        path = next((bundled / "articles").rglob("rilis-dari-tui.md"))
+        text = path.read_text()
+        assert "dateline: JAKARTA" in text and "categories: [Pemilu, Reformasi Birokrasi]" in text
+        assert "author: ald" in text and "credit: HUMAS MENPANRB" in text
+        assert text.endswith("Isi siaran pers dari **TUI**.\n")
+        await pilot.press("escape")  # saved: leaves without asking
+        await pilot.pause()
+        assert lease.current(app.newsroom.config, ident, NOW) is None  # released on exit
+        app.push_screen(ReleaseScreen(ident))
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert status_on_disk(bundled, ident) == "in_review"
+        await pilot.press("a")  # refused: ald wrote it
+        await pilot.pause()
+        assert status_on_disk(bundled, ident) == "in_review"
+        messages = [n.message for n in app._notifications]
+        assert any("someone else must approve" in m for m in messages)
+    other = make_app(bundled, "nur")
+    async with other.run_test(size=(120, 40)) as pilot:
+        await settle(other, pilot)
+        other.push_screen(ReleaseScreen(ident))
+        await settle(other, pilot)
+        await pilot.press("a")  # the checklist
+        await pilot.pause()
+        await pilot.click("#approve")
+        await pilot.pause()
+        assert status_on_disk(bundled, ident) == "approved"
+        await pilot.press("P")
+        await settle(other, pilot)
+        await pilot.click("#go")
+        await settle(other, pilot)
+        await pilot.pause()
+    assert status_on_disk(bundled, ident) == "published"
+    assert ident in (bundled / "feeds" / "rss.xml").read_text()
+
+
+async def test_request_changes_needs_a_note_and_records_it(bundled: Path) -> None:
+    ident = "contoh-menunggu-review-zona-integritas"
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        article = app.newsroom.find(ident)
+        app.push_screen(ReleaseScreen(article.id))
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("enter")  # empty: refused, the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press(*"Judul terlalu umum", "enter")
+        await pilot.pause()
+        assert status_on_disk(bundled, article.id) == "changes_requested"
+        assert "note: Judul terlalu umum" in (bundled / str(article.path)).read_text()
+
+
+async def test_retract_asks_for_a_reason(bundled: Path) -> None:
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press(*"Contoh pencabutan", "enter")
+        await pilot.pause()
+    assert status_on_disk(bundled, SEED_ID) == "retracted"
+
+
+async def test_a_lease_shows_on_the_desk_and_refuses_until_taken_over(bundled: Path) -> None:
+    draft = Newsroom.open(bundled, "rin", fixed_clock(NOW)).find("contoh-draf")
+    lease.acquire(Newsroom.open(bundled, "rin").config, draft.id, "rin", NOW)
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        releases = app.screen.query_one(ReleaseList)
+        assert draft.id in releases.leases
+        row = next(r for r in releases.rows if getattr(r, "id", "") == draft.id)
+        assert "✎ rin: [CONTOH] Sosialisasi" in releases._line(Columns.fit(120), row)
+        app.push_screen(ReleaseScreen(draft.id))
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)  # take over?
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReleaseScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("y")  # take it over explicitly
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)
+        assert lease.current(app.newsroom.config, draft.id, NOW).holder == "nur"
+
+
+async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        app.push_screen(EditScreen(draft.id))
+        await settle(app, pilot)
+        editor = app.screen
+        editor.query_one("#body", TextArea).text = "Teks saya."
+        path = bundled / str(draft.path)
+        path.write_text(path.read_text().replace("Paragraf kedua", "Paragraf mereka"))  # git pull
+        editor.check_disk()
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictModal)
+        assert "Paragraf mereka" in app.screen.diff
+        await pilot.click("#keep")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert path.read_text().endswith("Teks saya.\n")  # mine, chosen explicitly
+        path.write_text(path.read_text().replace("Teks saya.", "Teks mereka lagi."))
+        editor.check_disk()
+        await pilot.pause()
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert editor.query_one("#body", TextArea).text.strip() == "Teks mereka lagi."
+        assert path.read_text().endswith("Teks mereka lagi.\n")  # theirs, never overwritten
+
+
+async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        app.push_screen(EditScreen(draft.id))
+        await settle(app, pilot)
+        app.screen.query_one("#body", TextArea).text = "Belum disimpan."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        assert "Belum disimpan." not in (bundled / str(draft.path)).read_text()
+
+
+async def test_views_help_and_the_indonesian_ui(bundled: Path) -> None:
+    app = make_app(bundled, "nur", language="id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        desk = app.screen
+        assert isinstance(desk, DeskScreen)
+        await pilot.press("2")  # waiting for my review
+        assert [r.status for r in desk.query_one(ReleaseList).rows] == ["in_review"]
+        await pilot.press("7")
+        assert [r.status for r in desk.query_one(ReleaseList).rows] == ["published"]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        from rich.console import Console
+
+        console = Console(record=True, width=120)
+        console.print(app.screen.table)  # type: ignore[attr-defined]
+        rendered = console.export_text()
+        assert "Setujui" in rendered and "Terbitkan" in rendered and "ctrl+s" in rendered
+
+
+async def test_changes_outside_the_tui_show_up(bundled: Path) -> None:
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.look_for_changes()  # the watcher's first look
+        await settle(app, pilot)
+        Newsroom.open(bundled, "ald", fixed_clock(NOW)).act("contoh-draf", "submit")
+        app.look_for_changes()
+        await settle(app, pilot)
+        await settle(app, pilot)
+        rows = app.screen.query_one(ReleaseList).rows
+        assert sum(1 for r in rows if getattr(r, "status", "") == "in_review") == 2
