@@ -68,12 +68,9 @@ class DeskScreen(AppScreen):
         self.post_message(DeskLoaded(desk, leases))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
-        first = self.desk is None
         self.desk = message.desk
         self.releases.leases = message.leases
         self.show_rows(keep=self._current_key())
-        if not first:
-            self.notify(self.nr_app.t("desk.changed"), timeout=2)
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()

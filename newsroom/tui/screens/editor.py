@@ -132,7 +132,9 @@ class EditScreen(AppScreen):
             "photo_credit": image.credit,
         }
         for name, value in values.items():
-            self.query_one(f"#f-{name}", Input).value = value
+            box = self.query_one(f"#f-{name}", Input)
+            box.value = value
+            box.cursor_position = 0  # show the start of long values
         self.query_one("#body", TextArea).text = a.body
 
     def _embargo_text(self, a: Article) -> str:

@@ -40,11 +40,11 @@ class Columns:
 
     @classmethod
     def fit(cls, width: int) -> Columns:
+        """At 110 columns and more, every column; below, the embargo shows as ⏳ by the title."""
         if width >= 110:
-            fixed = 18 + 12 + 8 + 16 + 16 + 6
+            fixed = 18 + 12 + 8 + 16 + 16 + 1
             return cls(18, max(20, width - fixed), 12, 8, 16, 16)
-        fixed = 14 + 11 + 11 + 4
-        return cls(14, max(16, width - fixed), 0, 0, 11, 11)
+        return cls(13, max(16, width - 13 - 15 - 1), 0, 0, 15, 0)
 
 
 class ReleaseList(ScrollView, can_focus=True):
@@ -170,7 +170,8 @@ class ReleaseList(ScrollView, can_focus=True):
             title = f"✎ {self.leases[record.id].holder}: {title}"
         if record.embargo is not None and record.status in ("approved", "in_review", "draft"):
             title = f"⏳ {title}"
-        status = f"{mark} {self.label('status.' + record.status)}"
+        kind = "short." if columns.status < 18 else "status."
+        status = f"{mark} {self.label(kind + record.status)}"
         return self._cells(
             columns,
             (

@@ -19,8 +19,14 @@ class StatusTabs(Static):
 
     def show(self, counts: dict[str, int], current: str, note: str = "") -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
+        narrow = self.size.width and self.size.width < 110
         for n, view in enumerate(VIEWS, start=1):
-            name = self.label("view." + view if view in ("all", "mine") else "status." + view)
+            if narrow and not counts.get(view) and view != current:
+                continue  # a narrow terminal keeps the views that have something
+            if narrow:
+                name = self.label("short." + view)
+            else:
+                name = self.label("view." + view if view in ("all", "mine") else "status." + view)
             style = "reverse bold" if view == current else ""
             text.append(f" {n} {name} {counts.get(view, 0)} ", style=style)
             text.append("│", style="dim")
