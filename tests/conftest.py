@@ -40,3 +40,11 @@ def as_user(root: Path) -> Callable[..., Newsroom]:
 def seed_text() -> str:
     """The plain text of the bundled seed release (a copy lives in tests/data)."""
     return SEED_COPY.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled newsroom to act on (TUI tests and snapshots)."""
+    from .tuikit import copy_bundled
+
+    return copy_bundled(tmp_path)

@@ -13,7 +13,7 @@ import pytest
 
 from newsroom.tui.screens.release import ReleaseScreen
 
-from .test_tui import SEED_ID, bundled, make_app  # noqa: F401 - the fixture is used by name
+from .tuikit import SEED_ID, make_app
 
 
 async def _ready(pilot: Any) -> None:
@@ -25,7 +25,7 @@ async def _ready(pilot: Any) -> None:
 def test_desk(
     snap_compare: Any,
     bundled: Path,
-    language: str,  # noqa: F811
+    language: str,
     size: tuple[int, int],
 ) -> None:
     assert snap_compare(
@@ -34,7 +34,7 @@ def test_desk(
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_release(snap_compare: Any, bundled: Path, language: str) -> None:  # noqa: F811
+def test_release(snap_compare: Any, bundled: Path, language: str) -> None:
     async def open_seed(pilot: Any) -> None:
         await _ready(pilot)
         pilot.app.push_screen(ReleaseScreen(SEED_ID))
@@ -45,7 +45,7 @@ def test_release(snap_compare: Any, bundled: Path, language: str) -> None:  # no
     )
 
 
-def test_editor(snap_compare: Any, bundled: Path) -> None:  # noqa: F811
+def test_editor(snap_compare: Any, bundled: Path) -> None:
     async def edit(pilot: Any) -> None:
         await _ready(pilot)
         await pilot.press("3", "enter")  # drafts, open the first

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,28 +15,9 @@ from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
 from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
 from newsroom.tui.screens.release import ReleaseScreen
-from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList
 
-REPO = Path(__file__).resolve().parent.parent
-WIB = dt.timezone(dt.timedelta(hours=7))
-NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=WIB)
-SEED_ID = "9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1"
-
-
-@pytest.fixture
-def bundled(tmp_path: Path) -> Path:
-    """A copy of the bundled newsroom (config, articles) to act on."""
-    root = tmp_path / "nr"
-    root.mkdir()
-    shutil.copy(REPO / "newsroom.toml", root / "newsroom.toml")
-    shutil.copytree(REPO / "articles", root / "articles")
-    return root
-
-
-def make_app(root: Path, actor: str, language: str = "en") -> NewsroomApp:
-    newsroom = Newsroom.open(root, actor, fixed_clock(NOW))
-    return NewsroomApp(newsroom, Settings(language=language), watch=False)
+from .tuikit import NOW, SEED_ID, make_app
 
 
 async def settle(app: NewsroomApp, pilot: object) -> None:

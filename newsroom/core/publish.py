@@ -295,15 +295,15 @@ class _Run:
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         remove_stale_temporaries(self.config.feeds_dir)
         from .feeds import writers  # noqa: F401 - imported before the fork: workers inherit it
-        from .feeds.work import parallel_map, write_document
+        from .feeds.work import close_caches, parallel_map, write_document
 
         shared = (todo, self.config, self.key, self.store)
         weight = sum(len(d.entries) for d in todo) // 4  # an entry costs about a quarter file
-        staged = [
-            (self.config.feeds_dir / path, tmp)
-            for path, tmp in parallel_map(write_document, range(len(todo)), shared, weight)
-            if tmp is not None
-        ]
+        try:
+            done = parallel_map(write_document, range(len(todo)), shared, weight)
+        finally:
+            close_caches()
+        staged = [(self.config.feeds_dir / path, tmp) for path, tmp in done if tmp is not None]
         commit(staged)
         self.result.written = sorted(str(p.relative_to(self.config.feeds_dir)) for p, _ in staged)
         for path in sorted(set(outputs) - {d.path for d in docs}):

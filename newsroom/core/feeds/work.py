@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,7 +27,7 @@ PARALLEL_MIN = 200
 T = TypeVar("T")
 R = TypeVar("R")
 _SHARED: tuple[Any, ...] = ()
-_CACHE: dict[int, Cache] = {}
+_CACHE: dict[tuple[int, int], Cache] = {}
 
 Loaded = tuple[
     FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None, str]
@@ -57,11 +58,20 @@ def load_file(stat: FileStat) -> Loaded:
 
 
 def _worker_cache(config: Config, key: str) -> Cache:
-    """One cache connection per process (SQLite connections do not survive a fork)."""
-    pid = os.getpid()
-    if pid not in _CACHE:
-        _CACHE[pid] = Cache(config, key)
-    return _CACHE[pid]
+    """One cache connection per process and thread (SQLite connections survive neither a
+    fork nor a change of thread); `close_caches` ends this thread's when a run is done."""
+    place = (os.getpid(), threading.get_ident())
+    if place not in _CACHE:
+        _CACHE[place] = Cache(config, key)
+    return _CACHE[place]
+
+
+def close_caches() -> None:
+    """Close the connections this process and thread opened (the serial path's)."""
+    place = (os.getpid(), threading.get_ident())
+    cache = _CACHE.pop(place, None)
+    if cache is not None:
+        cache.close()
 
 
 def write_document(index: int) -> tuple[str, Path | None]:
