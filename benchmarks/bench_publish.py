@@ -81,8 +81,9 @@ def tree_pss_kb(pid: int) -> int:
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds and peak tree memory (KB) of one command; it must succeed."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = 0
     done = threading.Event()
 
@@ -107,8 +108,10 @@ def make_corpus(work: Path, n: int) -> tuple[Path, Path]:
     newsroom, hugo = work / f"newsroom-{n}", work / f"hugo-{n}"
     for folder, fmt in ((newsroom, "newsroom"), (hugo, "hugo")):
         if not folder.exists():
-            subprocess.run([sys.executable, str(GEN), "--n", str(n), "--format", fmt,
-                            "--out", str(folder)], check=True)
+            subprocess.run(
+                [sys.executable, str(GEN), "--n", str(n), "--format", fmt, "--out", str(folder)],
+                check=True,
+            )
     (newsroom / "newsroom.toml").write_text(CONFIG)
     (hugo / "config.toml").write_text(HUGO_CONFIG)
     return newsroom, hugo
@@ -120,35 +123,56 @@ def newsroom_cmd(*args: str) -> list[str]:
 
 def approve_one(root: Path, i: int) -> None:
     env = {**os.environ, "NEWSROOM_ROOT": str(root)}
-    made = subprocess.run([*newsroom_cmd("new", "--title", f"Rilis tambahan {i}", "--dateline",
-                                         "JAKARTA", "--category", "Pemilu", "--body-file", "-")],
-                          input=b"Isi rilis tambahan.\n", env=env, capture_output=True, check=True)
+    made = subprocess.run(
+        [
+            *newsroom_cmd(
+                "new",
+                "--title",
+                f"Rilis tambahan {i}",
+                "--dateline",
+                "JAKARTA",
+                "--category",
+                "Pemilu",
+                "--body-file",
+                "-",
+            )
+        ],
+        input=b"Isi rilis tambahan.\n",
+        env=env,
+        capture_output=True,
+        check=True,
+    )
     ident = made.stdout.decode().split("\t")[0]
     path = next(root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"))
     text = path.read_text().replace("language: id\n", "language: id\nauthor: AS\ncredit: HUMAS\n")
     path.write_text(text)
     subprocess.run(newsroom_cmd("submit", ident), env=env, capture_output=True, check=True)
-    subprocess.run([*NEWSROOM, "--as", "editor", "approve", ident], env=env,
-                   capture_output=True, check=True)
+    subprocess.run(
+        [*NEWSROOM, "--as", "editor", "approve", ident], env=env, capture_output=True, check=True
+    )
 
 
 def hugo_extra(hugo: Path, i: int) -> None:
     post = hugo / "content" / "posts" / f"rilis-tambahan-{i}.md"
-    post.write_text(f'---\ntitle: "Rilis tambahan {i}"\ndate: 2025-01-01T10:00:00+07:00\n---\n\n'
-                    "**JAKARTA** — Isi rilis tambahan.\n")
+    post.write_text(
+        f'---\ntitle: "Rilis tambahan {i}"\ndate: 2025-01-01T10:00:00+07:00\n---\n\n'
+        "**JAKARTA** — Isi rilis tambahan.\n"
+    )
 
 
 def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
     root, hugo = make_corpus(work, n)
     publish = newsroom_cmd("publish", "--quiet", "--now", NOW)
-    results: dict[str, list[float]] = {k: [] for k in
-                                       ("hugo_build", "hugo_rebuild", "cold", "one", "idle")}
+    results: dict[str, list[float]] = {
+        k: [] for k in ("hugo_build", "hugo_rebuild", "cold", "one", "idle")
+    }
     peaks: dict[str, int] = {}
     for r in range(runs):
         if not skip_hugo:
             shutil.rmtree(work / "hugo-out", ignore_errors=True)
-            results["hugo_build"].append(timed(["hugo", "--quiet", "-d", str(work / "hugo-out")],
-                                               hugo)[0])
+            results["hugo_build"].append(
+                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
+            )
         for state in ("feeds", ".newsroom"):
             shutil.rmtree(root / state, ignore_errors=True)
         subprocess.run(["git", "init", "-q"], cwd=root, check=False)
@@ -162,7 +186,8 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
         if not skip_hugo:
             hugo_extra(hugo, r)
             results["hugo_rebuild"].append(
-                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0])
+                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
+            )
         for _ in range(3):
             elapsed, peak = timed(publish, root)
             results["idle"].append(elapsed)
@@ -172,19 +197,27 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
             extra.unlink()
         (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
     med = {k: statistics.median(v) for k, v in results.items() if v}
-    return {"n": n, "runs": runs, "cpus": os.cpu_count(), "median_seconds": med,
-            "all_seconds": results, "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()}}
+    return {
+        "n": n,
+        "runs": runs,
+        "cpus": os.cpu_count(),
+        "median_seconds": med,
+        "all_seconds": results,
+        "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()},
+    }
 
 
 def table(result: dict[str, object]) -> str:
     med: dict[str, float] = result["median_seconds"]  # type: ignore[assignment]
     hugo = med.get("hugo_build")
     lines = ["| measurement | seconds (median) | ratio to Hugo's build |", "|---|---|---|"]
-    for key, label in (("hugo_build", "Hugo build (RSS only)"),
-                       ("hugo_rebuild", "Hugo rebuild after one more post"),
-                       ("cold", "newsroom cold publish (no feeds, no cache)"),
-                       ("one", "newsroom publish after one release approved"),
-                       ("idle", "newsroom publish, nothing changed")):
+    for key, label in (
+        ("hugo_build", "Hugo build (RSS only)"),
+        ("hugo_rebuild", "Hugo rebuild after one more post"),
+        ("cold", "newsroom cold publish (no feeds, no cache)"),
+        ("one", "newsroom publish after one release approved"),
+        ("idle", "newsroom publish, nothing changed"),
+    ):
         if key in med:
             ratio = f"{med[key] / hugo:.3f}" if hugo else "n/a"
             lines.append(f"| {label} | {med[key]:.3f} | {ratio} |")

@@ -1,0 +1,140 @@
+"""TUI benchmark on the shared 10,000-release corpus: first painted desk, filter keystrokes,
+memory. Each scenario runs in its own process (peak memory is that process's).
+
+    python benchmarks/bench_tui.py [--n 10000] [--work DIR]
+
+Baseline, measured in the same run: reading every article file once (open + read), the
+least any desk could do without a cache. A keystroke is timed inside the app, from the
+filter's change event to the end of the next screen refresh (the pilot's own key
+simulation, reported separately, adds its overhead on top).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
+WORD = "pemerintah"
+
+
+def baseline(root: Path) -> float:
+    start = time.perf_counter()
+    for path in (root / "articles").rglob("*.md"):
+        path.read_bytes()
+    return time.perf_counter() - start
+
+
+async def scenario(root: Path) -> dict[str, object]:
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.app import NewsroomApp
+    from newsroom.tui.settings import Settings
+    from newsroom.tui.widgets.release_list import ReleaseList
+
+    from newsroom.tui.screens.desk import DeskScreen
+
+    latencies: list[float] = []
+    original = DeskScreen.show_rows
+    typing = False
+
+    def timed_rows(self: DeskScreen, keep: str | None = None) -> None:
+        """Keystroke to painted screen: the filter runs, then the next refresh completes."""
+        t0 = time.perf_counter()
+        original(self, keep)
+        if typing:
+            self.app.call_after_refresh(lambda: latencies.append(time.perf_counter() - t0))
+
+    DeskScreen.show_rows = timed_rows  # type: ignore[method-assign]
+    start = time.perf_counter()
+    app = NewsroomApp(Newsroom.open(root, "bench"), Settings(language="id"), watch=False)
+    result: dict[str, object] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        result["first_paint_s"] = time.perf_counter() - start
+        while not app.screen.query_one(ReleaseList).rows:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        result["desk_with_rows_s"] = time.perf_counter() - start
+        result["rows"] = len(app.screen.query_one(ReleaseList).rows)
+        await pilot.press("slash")
+        typing = True
+        times = []
+        for char in WORD:
+            t0 = time.perf_counter()
+            await pilot.press(char)
+            await pilot.pause()
+            times.append(time.perf_counter() - t0)
+        await pilot.pause(0.3)  # let the last refresh finish before leaving
+        result["pilot_keystroke_ms"] = [round(t * 1000, 1) for t in times]
+        result["keystroke_ms"] = [round(t * 1000, 1) for t in latencies]
+        result["keystroke_median_ms"] = round(statistics.median(latencies) * 1000, 1)
+        result["keystroke_max_ms"] = round(max(latencies) * 1000, 1)
+        result["matches"] = len(app.screen.query_one(ReleaseList).rows)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def run_child(root: Path) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(root)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
+    parser.add_argument("--child", type=Path)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(scenario(args.child))))
+        return
+    root = args.work / f"newsroom-{args.n}"
+    if not root.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(GEN),
+                "--n",
+                str(args.n),
+                "--format",
+                "newsroom",
+                "--out",
+                str(root),
+            ],
+            check=True,
+        )
+    if not (root / "newsroom.toml").exists():
+        (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
+    read = baseline(root)
+    shutil.rmtree(root / ".newsroom", ignore_errors=True)
+    cold = run_child(root)  # no cache: every file is parsed once, on both cores
+    warm = run_child(root)  # the usual start: the cache from the last run or publish
+    report = {
+        "n": args.n,
+        "baseline_read_all_files_s": read,
+        "cold_cache": cold,
+        "warm_cache": warm,
+    }
+    print(json.dumps(report, indent=2))
+    for name, r in (("cold cache", cold), ("warm cache", warm)):
+        print(
+            f"{name}: first paint {r['first_paint_s']:.3f} s, desk with {r['rows']} rows "
+            f"{r['desk_with_rows_s']:.3f} s ({r['desk_with_rows_s'] / read:.1f}x reading "
+            f"every file), keystroke median {r['keystroke_median_ms']} ms max "
+            f"{r['keystroke_max_ms']} ms, peak RSS {r['peak_rss_mb']:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
