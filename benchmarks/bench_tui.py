@@ -37,10 +37,9 @@ def baseline(root: Path) -> float:
 async def scenario(root: Path) -> dict[str, object]:
     from newsroom.core.service import Newsroom
     from newsroom.tui.app import NewsroomApp
+    from newsroom.tui.screens.desk import DeskScreen
     from newsroom.tui.settings import Settings
     from newsroom.tui.widgets.release_list import ReleaseList
-
-    from newsroom.tui.screens.desk import DeskScreen
 
     latencies: list[float] = []
     original = DeskScreen.show_rows
