@@ -1,0 +1,73 @@
+"""kill -9 in the middle of a publish: the feeds must still parse, and the next run heals.
+
+    python benchmarks/kill_test.py [--n 10000] [--work DIR] [--after 3.0 5.0 8.0]
+
+For each delay: publish once fully (so there are feeds to protect), touch every article so
+the next run rewrites everything, start a publish, SIGKILL it after the delay, then parse
+every feed file with feedparser (bozo must be 0), look for half-written files, and run
+publish again to check it finishes the job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import feedparser
+
+HERE = Path(__file__).resolve().parent
+GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
+PUBLISH = [sys.executable, "-m", "newsroom.cli", "--as", "bench", "publish", "--quiet",
+           "--now", "2025-01-02T00:00:00+07:00"]
+
+
+def check_feeds(root: Path) -> tuple[int, list[str]]:
+    bad = []
+    files = [p for p in (root / "feeds").rglob("*") if p.is_file()]
+    for path in files:
+        if path.name.startswith("."):
+            continue  # a run's temporary file: never served (names start with a dot)
+        if path.suffix == ".xml" and feedparser.parse(path.read_bytes()).bozo:
+            bad.append(str(path))
+    return len(files), bad
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
+    parser.add_argument("--after", type=float, nargs="+", default=[3.0, 6.0, 9.0])
+    args = parser.parse_args()
+    root = args.work / f"newsroom-{args.n}"
+    if not root.exists():
+        subprocess.run([sys.executable, str(GEN), "--n", str(args.n), "--format", "newsroom",
+                        "--out", str(root)], check=True)
+    if not (root / "newsroom.toml").exists():
+        (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
+    env = {**os.environ, "NEWSROOM_ROOT": str(root)}
+    for delay in args.after:
+        subprocess.run(PUBLISH, env=env, check=True)
+        (root / "newsroom.toml").write_text(
+            (root / "newsroom.toml").read_text() + f"# run {time.time()}\n")  # rebuild all
+        proc = subprocess.Popen(PUBLISH, env=env)
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        count, bad = check_feeds(root)
+        print(f"killed after {delay:.1f} s: {count} files, {len(bad)} that do not parse {bad[:3]}")
+        again = subprocess.run(PUBLISH, env=env)
+        count, bad = check_feeds(root)
+        temps = [p for p in (root / "feeds").rglob(".*.tmp")]
+        print(f"  next run exit {again.returncode}: {count} files, {len(bad)} bad, "
+              f"{len(temps)} temporary files left")
+        if bad or again.returncode:
+            raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
