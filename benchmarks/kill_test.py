@@ -22,8 +22,17 @@ import feedparser
 
 HERE = Path(__file__).resolve().parent
 GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
-PUBLISH = [sys.executable, "-m", "newsroom.cli", "--as", "bench", "publish", "--quiet",
-           "--now", "2025-01-02T00:00:00+07:00"]
+PUBLISH = [
+    sys.executable,
+    "-m",
+    "newsroom.cli",
+    "--as",
+    "bench",
+    "publish",
+    "--quiet",
+    "--now",
+    "2025-01-02T00:00:00+07:00",
+]
 
 
 def check_feeds(root: Path) -> tuple[int, list[str]]:
@@ -45,27 +54,52 @@ def main() -> None:
     args = parser.parse_args()
     root = args.work / f"newsroom-{args.n}"
     if not root.exists():
-        subprocess.run([sys.executable, str(GEN), "--n", str(args.n), "--format", "newsroom",
-                        "--out", str(root)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(GEN),
+                "--n",
+                str(args.n),
+                "--format",
+                "newsroom",
+                "--out",
+                str(root),
+            ],
+            check=True,
+        )
     if not (root / "newsroom.toml").exists():
         (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
     env = {**os.environ, "NEWSROOM_ROOT": str(root)}
     for delay in args.after:
         subprocess.run(PUBLISH, env=env, check=True)
         (root / "newsroom.toml").write_text(
-            (root / "newsroom.toml").read_text() + f"# run {time.time()}\n")  # rebuild all
+            (root / "newsroom.toml").read_text() + f"# run {time.time()}\n"
+        )  # rebuild all
         proc = subprocess.Popen(PUBLISH, env=env)
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        time.sleep(1.5)
+        orphans = subprocess.run(
+            ["pgrep", "-f", "newsroom.cli --as bench publish"], capture_output=True, text=True
+        ).stdout.split()
+        print(f"killed after {delay:.1f} s: {len(orphans)} worker(s) left running")
         count, bad = check_feeds(root)
-        print(f"killed after {delay:.1f} s: {count} files, {len(bad)} that do not parse {bad[:3]}")
-        again = subprocess.run(PUBLISH, env=env)
+        print(f"  {count} files, {len(bad)} that do not parse {bad[:3]}")
+        again = subprocess.run(
+            [*PUBLISH[:-3], "--json", *PUBLISH[-2:]], env=env, capture_output=True, text=True
+        )
+        import json
+
+        summary = json.loads(again.stdout)
+        print(f"  next run: busy={summary['busy']}, wrote {len(summary['written'])} file(s)")
         count, bad = check_feeds(root)
         temps = [p for p in (root / "feeds").rglob(".*.tmp")]
-        print(f"  next run exit {again.returncode}: {count} files, {len(bad)} bad, "
-              f"{len(temps)} temporary files left")
-        if bad or again.returncode:
+        print(
+            f"  next run exit {again.returncode}: {count} files, {len(bad)} bad, "
+            f"{len(temps)} temporary files left"
+        )
+        if bad or again.returncode or orphans or summary["busy"]:
             raise SystemExit(1)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -44,8 +46,31 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, 
     if (weight if weight is not None else len(items)) < PARALLEL_MIN or workers < 2 or not forking:
         return [func(item) for item in items]
     chunk = max(1, len(items) // (workers * 8)) if len(items) > workers * 8 else 1
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=die_with_parent) as pool:
         return list(pool.map(func, items, chunksize=chunk))
+
+
+def die_with_parent() -> None:
+    """A worker ends when the publish that forked it ends, even by `kill -9`: an orphan
+    would hold the publish lock (its inherited descriptor) and stop every later run."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere than Linux: notice the parent is gone
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def load_file(stat: FileStat) -> Loaded:
