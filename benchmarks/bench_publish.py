@@ -23,8 +23,9 @@ import threading
 import time
 from pathlib import Path
 
+from corpus import GEN, generate
+
 HERE = Path(__file__).resolve().parent
-GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
 NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
 NOW = "2025-01-02T00:00:00+07:00"
 CONFIG = """[site]
@@ -105,13 +106,8 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
 
 
 def make_corpus(work: Path, n: int) -> tuple[Path, Path]:
-    newsroom, hugo = work / f"newsroom-{n}", work / f"hugo-{n}"
-    for folder, fmt in ((newsroom, "newsroom"), (hugo, "hugo")):
-        if not folder.exists():
-            subprocess.run(
-                [sys.executable, str(GEN), "--n", str(n), "--format", fmt, "--out", str(folder)],
-                check=True,
-            )
+    newsroom = generate(work / f"newsroom-{n}", n, "newsroom")
+    hugo = generate(work / f"hugo-{n}", n, "hugo")
     (newsroom / "newsroom.toml").write_text(CONFIG)
     (hugo / "config.toml").write_text(HUGO_CONFIG)
     return newsroom, hugo

@@ -22,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
+from corpus import newsroom_corpus
+
 WORD = "pemerintah"
 
 
@@ -98,23 +98,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(asyncio.run(scenario(args.child))))
         return
-    root = args.work / f"newsroom-{args.n}"
-    if not root.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                str(GEN),
-                "--n",
-                str(args.n),
-                "--format",
-                "newsroom",
-                "--out",
-                str(root),
-            ],
-            check=True,
-        )
-    if not (root / "newsroom.toml").exists():
-        (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
+    root = newsroom_corpus(args.work, args.n)
     read = baseline(root)
     shutil.rmtree(root / ".newsroom", ignore_errors=True)
     cold = run_child(root)  # no cache: every file is parsed once, on both cores

@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 
 import feedparser
+from corpus import newsroom_corpus
 
-HERE = Path(__file__).resolve().parent
-GEN = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
 PUBLISH = [
     sys.executable,
     "-m",
@@ -52,23 +51,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
     parser.add_argument("--after", type=float, nargs="+", default=[3.0, 6.0, 9.0])
     args = parser.parse_args()
-    root = args.work / f"newsroom-{args.n}"
-    if not root.exists():
-        subprocess.run(
-            [
-                sys.executable,
-                str(GEN),
-                "--n",
-                str(args.n),
-                "--format",
-                "newsroom",
-                "--out",
-                str(root),
-            ],
-            check=True,
-        )
-    if not (root / "newsroom.toml").exists():
-        (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
+    root = newsroom_corpus(args.work, args.n)
     env = {**os.environ, "NEWSROOM_ROOT": str(root)}
     for delay in args.after:
         subprocess.run(PUBLISH, env=env, check=True)

@@ -1,0 +1,29 @@
+"""The shared benchmark corpus: ../shared/bench/gen_corpus.py, made once per size and format."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+GEN = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "gen_corpus.py"
+
+
+def generate(folder: Path, n: int, fmt: str = "newsroom") -> Path:
+    """`folder` holding the corpus of `n` releases in `fmt` (made on first use)."""
+    if not GEN.exists():
+        raise SystemExit(f"{GEN} not found: the benchmarks need ../shared beside the checkout")
+    if not folder.exists():
+        subprocess.run(
+            [sys.executable, str(GEN), "--n", str(n), "--format", fmt, "--out", str(folder)],
+            check=True,
+        )
+    return folder
+
+
+def newsroom_corpus(work: Path, n: int) -> Path:
+    """The newsroom-format corpus with a minimal newsroom.toml if it has none."""
+    root = generate(work / f"newsroom-{n}", n)
+    if not (root / "newsroom.toml").exists():
+        (root / "newsroom.toml").write_text('[site]\ntitle = "Bench"\n')
+    return root
