@@ -25,7 +25,6 @@ from pathlib import Path
 
 from corpus import GEN, generate
 
-HERE = Path(__file__).resolve().parent
 NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
 NOW = "2025-01-02T00:00:00+07:00"
 CONFIG = """[site]
