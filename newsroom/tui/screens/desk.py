@@ -44,7 +44,7 @@ class DeskScreen(AppScreen):
         )
         self.releases.focus()
         self._set_header()
-        self.load()
+        self.call_after_refresh(self.load)  # paint first; the index loads right after
 
     @property
     def releases(self) -> ReleaseList:
