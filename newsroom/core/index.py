@@ -16,6 +16,7 @@ import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from stat import S_ISDIR
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
@@ -32,8 +33,7 @@ _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500
 
 
-@dataclass(frozen=True, slots=True)
-class FileStat:
+class FileStat(NamedTuple):
     """A file under articles/ as the scan saw it."""
 
     path: str
@@ -77,28 +77,48 @@ class Record(NamedTuple):
 
 
 def scan(config: Config) -> list[FileStat]:
-    """Every article file with its size and mtime (hidden files and folders skipped)."""
-    found: list[FileStat] = []
-    root = str(config.root) + os.sep
+    """Every article file with its size and mtime (hidden files and folders skipped), by path.
+
+    The publisher's quickest answer ("nothing to do") is this scan, so it stays lean: one
+    stat per file, tuples, one sort. (Threads were tried: the GIL made them slower.)
+    """
+    base = len(str(config.root)) + 1
+    folders: list[str] = []
     stack = [str(config.articles_dir)]
-    while stack:
+    while stack:  # the folders first (cheap: no stat of files)
         folder = stack.pop()
+        folders.append(folder)
         try:
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as entries:
+                stack.extend(
+                    e.path
+                    for e in entries
+                    if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")
+                )
         except OSError:
             continue
+    parts = [_scan_folder(f, base) for f in folders]
+    found = [stat for part in parts for stat in part]
+    found.sort()
+    return found
+
+
+def _scan_folder(folder: str, base: int) -> list[FileStat]:
+    found: list[FileStat] = []
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return found
+    with entries:
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.endswith(".md"):
+            name = entry.name
+            if name.endswith(".md") and not name.startswith("."):
                 try:
                     st = entry.stat()
                 except OSError:
                     continue
-                found.append(FileStat(entry.path.removeprefix(root), st.st_size, st.st_mtime_ns))
-    found.sort(key=lambda f: f.path)
+                if not S_ISDIR(st.st_mode):
+                    found.append(FileStat(entry.path[base:], st.st_size, st.st_mtime_ns))
     return found
 
 
