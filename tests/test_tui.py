@@ -188,7 +188,7 @@ async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path)
         await pilot.pause()
         assert isinstance(app.screen, ConflictModal)
         assert "Paragraf mereka" in app.screen.diff
-        await pilot.click("#keep")
+        await pilot.press("k")  # keep mine, from the keyboard
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -196,7 +196,7 @@ async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path)
         path.write_text(path.read_text().replace("Teks saya.", "Teks mereka lagi."))
         editor.check_disk()
         await pilot.pause()
-        await pilot.click("#reload")
+        await pilot.press("enter")  # the focused choice: reload theirs
         await pilot.pause()
         assert editor.query_one("#body", TextArea).text.strip() == "Teks mereka lagi."
         assert path.read_text().endswith("Teks mereka lagi.\n")  # theirs, never overwritten

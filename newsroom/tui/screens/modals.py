@@ -134,7 +134,17 @@ class ChecklistModal(AppModal):
 
 
 class ConflictModal(AppModal):
-    """The file changed on disk while editing: reload theirs, keep mine, or see the difference."""
+    """The file changed on disk while editing: reload theirs, keep mine, or see the difference.
+
+    Keys: r reload, k keep mine, d difference; escape decides later (saving asks again).
+    """
+
+    BINDINGS = [
+        Binding("r", "reload", show=False),
+        Binding("k", "keep", show=False),
+        Binding("d", "show", show=False),
+        Binding("escape", "later", show=False),
+    ]
 
     def __init__(self, path: str, diff: str) -> None:
         super().__init__()
@@ -151,14 +161,20 @@ class ConflictModal(AppModal):
                 yield Button(t("modal.keep"), variant="warning", id="keep")
                 yield Button(t("modal.diff"), id="show")
 
+    def on_mount(self) -> None:
+        self.query_one("#reload", Button).focus()
+
     @on(Button.Pressed, "#reload")
-    def reload(self) -> None:
+    def action_reload(self) -> None:
         self.dismiss("reload")
 
     @on(Button.Pressed, "#keep")
-    def keep(self) -> None:
+    def action_keep(self) -> None:
         self.dismiss("keep")
 
     @on(Button.Pressed, "#show")
-    def show(self) -> None:
+    def action_show(self) -> None:
         self.query_one("#diff").remove_class("hidden")
+
+    def action_later(self) -> None:
+        self.dismiss(None)
