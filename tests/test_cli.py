@@ -149,3 +149,27 @@ def test_publish_from_the_command_line(root: Path) -> None:
     assert ident in (root / "feeds" / "rss.xml").read_text()
     again = run(root, "publish", actor="cron")
     assert "nothing changed" in again.output
+
+
+def test_edit_refuses_under_another_editors_lease_until_taken_over(root: Path) -> None:
+    import datetime as dt
+
+    import pytest
+
+    from newsroom.core import lease
+    from newsroom.core.config import load_config
+
+    ident = run(root, "new", "--title", "Rilis", "--body-file", "-", stdin="Lama.\n").output
+    ident = ident.split("\t")[0]
+    lease.acquire(load_config(root), ident, "ald", dt.datetime.now(dt.UTC))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("EDITOR", "sed -i s/Lama/Baru/")
+    try:
+        refused = run(root, "edit", ident, actor="nur")
+        taken = run(root, "edit", "--take-over", ident, actor="nur")
+    finally:
+        mp.undo()
+    assert refused.exit_code == 1 and "being edited by ald" in refused.output
+    assert "--take-over" in refused.output
+    assert taken.exit_code == 0, taken.output
+    assert json.loads(run(root, "show", ident, "--json").output)["body"] == "Baru.\n"
