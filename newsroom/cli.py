@@ -236,13 +236,25 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("ref")
+@click.option(
+    "--take-over",
+    is_flag=True,
+    help="Take the release over from whoever is "
+    "editing it now (they are told when they next save).",
+)
 @pass_ctx
 @friendly
-def edit(obj: Context, ref: str) -> None:
+def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
+    from .core import lease
+
     newsroom = obj.newsroom
     article = newsroom.find(ref)
     assert article.path is not None
+    if take_over:
+        lease.acquire(newsroom.config, article.id, newsroom.actor, newsroom.now(), take_over=True)
+    else:
+        lease.check_free(newsroom.config, article.id, newsroom.actor, newsroom.now())
     original = (newsroom.config.root / article.path).read_text(encoding="utf-8")
     fd, name = tempfile.mkstemp(prefix=f"{article.slug}.", suffix=".md")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -259,6 +271,9 @@ def edit(obj: Context, ref: str) -> None:
         newsroom.save_text(article, text)
     except NewsroomError as exc:
         fail(f"{exc}\nNothing was saved; your text is kept in {name}")
+    finally:
+        if take_over:
+            lease.release(newsroom.config, article.id, newsroom.actor)
     os.unlink(name)
     click.echo(f"Saved {article.path}")
 

@@ -48,7 +48,8 @@ class LeaseHeld(Refused):
         until = lease.expiry().astimezone(tz).strftime("%H:%M")
         super().__init__(
             f"being edited by {lease.holder} on {lease.host} (until {until} "
-            "unless renewed); take it over explicitly to edit"
+            "unless renewed); to edit anyway, take it over: press e in the desk, "
+            "or `newsroom edit --take-over REF`"
         )
         self.lease = lease
 
