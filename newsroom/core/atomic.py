@@ -72,17 +72,6 @@ def remove_stale_temporaries(folder: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write atomically unless the file already holds exactly `data`; True if it was written."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    write_atomic(path, data)
-    return True
-
-
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

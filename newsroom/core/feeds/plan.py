@@ -200,10 +200,6 @@ def _archive_path(spec: FeedSpec, month: str, fmt: str) -> str:
     return _doc_path(spec, f"archive/{month}.{fmt}.xml")
 
 
-def month_of(when: dt.datetime, config: Config) -> str:
-    return f"{when.astimezone(config.tz):%Y-%m}"
-
-
 def _archive_docs(config: Config, spec: FeedSpec, archived: list[Record],
                   months: dict[str, str], names: list[str], fmt: str, current: str) -> list[Doc]:
     """One RFC 5005 archive per month that holds a published release, oldest first.
