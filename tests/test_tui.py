@@ -15,6 +15,7 @@ from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
 from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
 from newsroom.tui.screens.release import ReleaseScreen
+from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList
 
 from .tuikit import NOW, SEED_ID, make_app
@@ -252,3 +253,45 @@ async def test_changes_outside_the_tui_show_up(bundled: Path) -> None:
         await settle(app, pilot)
         rows = app.screen.query_one(ReleaseList).rows
         assert sum(1 for r in rows if getattr(r, "status", "") == "in_review") == 2
+
+
+async def test_comment_and_correct_from_the_release_screen(bundled: Path) -> None:
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("c", *"Foto perlu resolusi tinggi", "enter")
+        await pilot.pause()
+        text = next((bundled / "articles").rglob("humas-pemerintah-jaga*.md")).read_text()
+        assert "text: Foto perlu resolusi tinggi" in text
+        await pilot.press("K", *"Nama narasumber salah eja", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)  # a correction opens the editor
+        assert status_on_disk(bundled, SEED_ID) == "correcting"
+
+
+async def test_keys_are_remapped_from_the_users_settings(bundled: Path) -> None:
+    newsroom = Newsroom.open(bundled, "redaktur", fixed_clock(NOW))
+    app = NewsroomApp(newsroom, Settings(language="en", keys={"comment": "m"}), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+
+
+async def test_the_palette_lists_the_screens_commands(bundled: Path) -> None:
+    from newsroom.tui.providers import CatalogCommands
+
+    app = make_app(bundled, "redaktur", language="id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        provider = CatalogCommands(app.screen)
+        labels = [label for label, _, _ in provider._commands()]
+        assert any(label.startswith("Setujui (a)") for label in labels)
+        assert any(label.startswith("Bantuan") for label in labels)

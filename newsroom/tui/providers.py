@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
 
 from .commands import COMMANDS
 
@@ -18,7 +18,10 @@ class CatalogCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, str]]:
         app = cast("NewsroomApp", self.app)
-        screen = app.screen_stack[-2] if len(app.screen_stack) > 1 else app.screen
+        stack = app.screen_stack
+        screen = (
+            stack[-2] if isinstance(stack[-1], CommandPalette) and len(stack) > 1 else stack[-1]
+        )
         place = getattr(screen, "id", "") or ""
         where = {"desk": "desk", "release": "release", "editor": "edit"}.get(place, "")
         found = []
