@@ -201,18 +201,22 @@ def new(
 @friendly
 def list_(obj: Context, statuses: tuple[str, ...], as_json: bool) -> None:
     """The releases, newest change first."""
+    from .core.listing import newest_first
+
     newsroom = obj.newsroom
-    snapshot = newsroom.snapshot()
-    if statuses:
-        snapshot.articles = [a for a in snapshot.articles if a.status in statuses]
+    index = newsroom.index()
+    records = newest_first(
+        [r for r in index.records.values() if not statuses or r.status in statuses]
+    )
     if as_json:
         from .core.listing import listing_json
 
-        click.echo(json.dumps(listing_json(snapshot), ensure_ascii=False, indent=2))
+        listing = listing_json(records, index.problems, newsroom.config.tz)
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
         return
     from .clirender import print_list
 
-    print_list(snapshot, newsroom)
+    print_list(records, index.problems, newsroom)
 
 
 @cli.command()

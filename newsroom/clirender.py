@@ -9,10 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from .core.clock import zone_abbreviation
-from .core.listing import newest_first
+from .core.errors import Problem
+from .core.index import Record
 from .core.model import Article
 from .core.service import Newsroom
-from .core.store import Snapshot
 from .core.workflow import allowed_actions
 
 console = Console()
@@ -28,10 +28,10 @@ def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> 
     return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(newsroom.config.timezone, local)}"
 
 
-def print_list(snapshot: Snapshot, newsroom: Newsroom) -> None:
+def print_list(records: list[Record], problems: list[Problem], newsroom: Newsroom) -> None:
     """The desk as a table (dateline and embargo when the terminal is wide), then broken files."""
     wide = console.width >= 110
-    table = Table(title=f"{newsroom.config.title}: {len(snapshot.articles)} releases")
+    table = Table(title=f"{newsroom.config.title}: {len(records)} releases")
     table.add_column("id", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("updated", no_wrap=True)
@@ -39,13 +39,13 @@ def print_list(snapshot: Snapshot, newsroom: Newsroom) -> None:
         table.add_column("dateline", no_wrap=True)
         table.add_column("embargo", no_wrap=True)
     table.add_column("title", overflow="fold")
-    for a in newest_first(snapshot.articles):
-        cells = [a.id[:8], a.status, when(newsroom, a.updated, short=True)]
+    for r in records:
+        cells = [r.id[:8], r.status, when(newsroom, r.edited, short=True)]
         if wide:
-            cells += [a.dateline, when(newsroom, a.embargo, short=True)]
-        table.add_row(*cells, escape(a.title))
+            cells += [r.dateline, when(newsroom, r.embargo, short=True)]
+        table.add_row(*cells, escape(r.title))
     console.print(table)
-    for problem in snapshot.problems:
+    for problem in problems:
         console.print(f"[red]broken:[/] {escape(str(problem))}")
 
 

@@ -19,9 +19,12 @@ from dataclasses import dataclass
 from stat import S_ISDIR
 from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Config
+from .. import __version__
+from .config import CONFIG_NAME, Config
 from .duplicates import duplicate_problems
 from .errors import ArticleError, Problem
+from .feeds import FEED_FORMAT
+from .feeds.markdown import renderer_name
 from .model import Article
 
 if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
@@ -320,6 +323,13 @@ class Cache:
 
     def close(self) -> None:
         self.db.close()
+
+
+def config_key(config: Config) -> str:
+    """A fingerprint of everything outside the articles that shapes the feeds."""
+    data = (config.root / CONFIG_NAME).read_bytes()
+    version = f"{__version__}:{FEED_FORMAT}:{renderer_name()}".encode()
+    return hashlib.blake2b(data + version, digest_size=16).hexdigest()
 
 
 @dataclass

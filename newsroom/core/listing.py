@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .errors import Problem
+from .index import Record
 from .model import Article
-from .store import Snapshot
 
 
 def _iso(when: dt.datetime | None) -> str | None:
@@ -52,17 +53,37 @@ def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
     return data
 
 
-def newest_first(articles: list[Article]) -> list[Article]:
+def newest_first(records: list[Record]) -> list[Record]:
     """By last change, newest first; ties broken by id so the order never wobbles."""
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
-    return sorted(articles, key=lambda a: (a.updated or a.created or epoch, a.id), reverse=True)
+    return sorted(records, key=lambda r: (r.edited or epoch, r.id), reverse=True)
 
 
-def listing_json(snapshot: Snapshot) -> dict[str, Any]:
+def record_json(record: Record, tz: dt.tzinfo) -> dict[str, Any]:
+    """A release as the index knows it, for `newsroom list --json`."""
+
+    def local(when: dt.datetime | None) -> str | None:
+        return when.astimezone(tz).isoformat() if when else None
+
+    return {
+        "id": record.id,
+        "slug": record.slug,
+        "title": record.title,
+        "status": record.status,
+        "path": record.path,
+        "dateline": record.dateline,
+        "author": record.author,
+        "categories": list(record.categories),
+        "tags": list(record.tags),
+        "updated": local(record.edited),
+        "published": local(record.published),
+        "embargo": local(record.embargo),
+    }
+
+
+def listing_json(records: list[Record], problems: list[Problem], tz: dt.tzinfo) -> dict[str, Any]:
     """`newsroom list --json`: the releases and the broken files."""
     return {
-        "articles": [article_json(a) for a in newest_first(snapshot.articles)],
-        "problems": [
-            {"path": str(p.path), "line": p.line, "message": p.message} for p in snapshot.problems
-        ],
+        "articles": [record_json(r, tz) for r in records],
+        "problems": [{"path": str(p.path), "line": p.line, "message": p.message} for p in problems],
     }

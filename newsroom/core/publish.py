@@ -10,20 +10,17 @@ next event have not moved, the run ends after one scan of the folder.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from .atomic import commit, remove_stale_temporaries, write_atomic
-from .config import CONFIG_NAME, Config
+from .config import Config
 from .errors import NewsroomError, Problem
-from .feeds.markdown import renderer_name
-from .feeds.plan import FEED_FORMAT, Doc, next_event, plan
-from .index import Cache, FileStat, Record, refresh, scan, scan_fingerprint
+from .feeds.plan import Doc, next_event, plan
+from .index import Cache, FileStat, Record, config_key, refresh, scan, scan_fingerprint
 
 LOCK_WAIT_SECONDS = 5.0
 STATE_VERSION = 1
@@ -177,13 +174,6 @@ def _log(config: Config, r: PublishResult) -> None:
     }
     with open(config.state_dir / "publish.log", "a", encoding="utf-8") as log:
         log.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-
-def config_key(config: Config) -> str:
-    """A fingerprint of everything outside the articles that shapes the feeds."""
-    data = (config.root / CONFIG_NAME).read_bytes()
-    version = f"{__version__}:{FEED_FORMAT}:{renderer_name()}".encode()
-    return hashlib.blake2b(data + version, digest_size=16).hexdigest()
 
 
 class _Run:

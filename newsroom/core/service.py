@@ -10,6 +10,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import fileformat
 from .clock import Clock, system_clock, to_zone
@@ -20,6 +21,9 @@ from .importer import parse_plain
 from .model import Article, HistoryEntry, Image
 from .slug import slugify
 from .store import Snapshot, Store
+
+if TYPE_CHECKING:
+    from .index import Index
 from .workflow import Outcome, apply, record_edit
 
 
@@ -59,21 +63,35 @@ class Newsroom:
         return to_zone(self.clock(), self.config.tz)
 
     def snapshot(self) -> Snapshot:
+        """Every article parsed now (slow for a large newsroom: prefer `index`)."""
         return self.store.load_all()
 
+    def index(self) -> Index:
+        """Every release as the cached index knows it (only changed files are read)."""
+        from .index import Cache, config_key, refresh, scan
+
+        cache = Cache(self.config, config_key(self.config))
+        try:
+            return refresh(self.config, cache, scan(self.config))
+        finally:
+            cache.close()
+
     def find(self, ref: str) -> Article:
-        return self.store.find(ref)
+        """The release a reference names (id, slug, path or unique prefix), read from its file."""
+        index = self.index()
+        record = self.store.resolve(ref, list(index.records.values()), index.problems)
+        return self.store.load(self.config.root / record.path)
 
     # ------------------------------------------------------------ creating
 
     def create(self, fields: NewArticle, *, action: str = "create") -> Article:
         """Start a new draft and save it; the slug is made unique among existing ones."""
         now = self.now()
-        snapshot = self.snapshot()
+        taken = {r.slug for r in self.index().records.values()}
         article = Article(
             id=str(uuid.uuid4()),
             title=fields.title.strip(),
-            slug=self._unique_slug(slugify(fields.title), snapshot),
+            slug=self._unique_slug(slugify(fields.title), taken),
             language=self.config.language,
             dateline=fields.dateline.strip().upper(),
             author=fields.author or self.actor,
@@ -92,8 +110,7 @@ class Newsroom:
         return article
 
     @staticmethod
-    def _unique_slug(base: str, snapshot: Snapshot) -> str:
-        taken = {a.slug for a in snapshot.articles}
+    def _unique_slug(base: str, taken: set[str]) -> str:
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
@@ -175,10 +192,10 @@ class Newsroom:
 
     def _import_markdown(self, path: Path, text: str) -> Article:
         article = fileformat.parse(text, path, self.config.tz)
-        snapshot = self.snapshot()
-        if any(a.id == article.id for a in snapshot.articles):
+        index = self.index()
+        if article.id in index.records:
             article.id = str(uuid.uuid4())
-        article.slug = self._unique_slug(article.slug, snapshot)
+        article.slug = self._unique_slug(article.slug, {r.slug for r in index.records.values()})
         now = self.now()
         article.created = article.created or now
         # An imported release starts over as a draft: nothing reaches a feed unapproved.
@@ -192,7 +209,7 @@ class Newsroom:
 
     def check(self) -> list[Problem]:
         """Every problem in the newsroom's files (the config was checked on opening)."""
-        return self.snapshot().problems
+        return self.index().problems
 
 
 def open_newsroom(

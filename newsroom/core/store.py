@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import fileformat
 from .atomic import write_atomic
 from .config import Config
-from .duplicates import duplicate_problems
+from .duplicates import ItemT, duplicate_problems
 from .errors import ArticleError, ConflictError, NotFound, Problem
 from .model import Article, Source
 
@@ -122,27 +123,27 @@ class Store:
     def find(self, ref: str, snapshot: Snapshot | None = None) -> Article:
         """The article a reference names: id, unique id prefix, slug, or path."""
         snapshot = snapshot or self.load_all()
+        return self.resolve(ref, snapshot.articles, snapshot.problems)
+
+    def resolve(self, ref: str, items: Sequence[ItemT], problems: Sequence[Problem]) -> ItemT:
+        """The item (article or index record) a reference names: id, slug, path, or a unique
+        prefix of 4+ characters of an id or slug."""
         ref = ref.strip()
         candidate = Path(ref)
-        for article in snapshot.articles:
-            if ref in (article.id, article.slug) or self._same_path(article, candidate):
-                return article
+        for item in items:
+            if ref in (item.id, item.slug) or self._same_path_p(Path(str(item.path)), candidate):
+                return item
         matches = [
-            a
-            for a in snapshot.articles
-            if len(ref) >= 4 and (a.id.startswith(ref) or a.slug.startswith(ref))
+            i for i in items if len(ref) >= 4 and (i.id.startswith(ref) or i.slug.startswith(ref))
         ]
         if len(matches) == 1:
             return matches[0]
         if matches:
             raise NotFound(f"{ref!r} matches {len(matches)} releases; type more of the id or slug")
-        broken = [p for p in snapshot.problems if self._same_path_p(p.path, candidate)]
+        broken = [p for p in problems if self._same_path_p(p.path, candidate)]
         if broken:
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
         raise NotFound(f"no release {ref!r} (see `newsroom list` for ids and slugs)")
-
-    def _same_path(self, article: Article, candidate: Path) -> bool:
-        return article.path is not None and self._same_path_p(article.path, candidate)
 
     def _same_path_p(self, path: Path, candidate: Path) -> bool:
         absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate

@@ -11,9 +11,8 @@ from textual.app import App
 from ..core.checks import CheckResult
 from ..core.clock import zone_abbreviation
 from ..core.desk import Desk, open_desk
-from ..core.index import scan, scan_fingerprint
+from ..core.index import config_key, scan, scan_fingerprint
 from ..core.lease import Lease, all_live
-from ..core.publish import config_key
 from ..core.service import Newsroom
 from ..core.workflow import Decision
 from .commands import Command, bindings

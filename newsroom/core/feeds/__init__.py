@@ -4,3 +4,6 @@
 planner needs per file (cached by size and mtime); `plan` decides which documents
 exist and which entries each holds; `writers` turns a document into bytes.
 """
+
+# Bump when the bytes written for the same input change: it invalidates caches and signatures.
+FEED_FORMAT = 5

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from ..config import Config, Partner
 from ..slug import slugify
+from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from ..index import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
-# Bump when the bytes written for the same input change: it invalidates caches and signatures.
-FEED_FORMAT = 5
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
