@@ -129,9 +129,9 @@ class Store:
         """The item (article or index record) a reference names: id, slug, path, or a unique
         prefix of 4+ characters of an id or slug."""
         ref = ref.strip()
-        candidate = Path(ref)
+        as_path = self._as_relative(ref)
         for item in items:
-            if ref in (item.id, item.slug) or self._same_path_p(Path(str(item.path)), candidate):
+            if ref in (item.id, item.slug) or str(item.path) == as_path:
                 return item
         matches = [
             i for i in items if len(ref) >= 4 and (i.id.startswith(ref) or i.slug.startswith(ref))
@@ -140,14 +140,19 @@ class Store:
             return matches[0]
         if matches:
             raise NotFound(f"{ref!r} matches {len(matches)} releases; type more of the id or slug")
-        broken = [p for p in problems if self._same_path_p(p.path, candidate)]
+        broken = [p for p in problems if str(p.path) == as_path]
         if broken:
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
         raise NotFound(f"no release {ref!r} (see `newsroom list` for ids and slugs)")
 
-    def _same_path_p(self, path: Path, candidate: Path) -> bool:
-        absolute = candidate if candidate.is_absolute() else Path.cwd() / candidate
-        return path == candidate or (self.root / path).resolve() == absolute.resolve()
+    def _as_relative(self, ref: str) -> str:
+        """A reference read as a path (from here), relative to the newsroom root; "" if none."""
+        candidate = Path(ref)
+        absolute = (candidate if candidate.is_absolute() else Path.cwd() / candidate).resolve()
+        try:
+            return str(absolute.relative_to(self.root.resolve()))
+        except ValueError:
+            return ref
 
     # ------------------------------------------------------------ saving
 
