@@ -28,6 +28,7 @@ class DeskScreen(AppScreen):
         self.view = "all"
         self.filter_text = ""
         self.sort = "updated"
+        self._banner = ""
 
     def compose(self) -> ComposeResult:
         app = self.nr_app
@@ -99,7 +100,9 @@ class DeskScreen(AppScreen):
         banner = f" {app.newsroom.config.title} — {app.newsroom.actor}"
         if not rows:
             banner += f"   {app.t('desk.empty')}"
-        self.query_one("#banner", Static).update(banner)
+        if banner != self._banner:  # an unchanged banner costs no layout pass
+            self._banner = banner
+            self.query_one("#banner", Static).update(banner)
 
     # ------------------------------------------------------------ filter, views, sort
 
