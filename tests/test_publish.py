@@ -262,3 +262,13 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(newsroom_root: Path) -> None:
     (newsroom_root / ".newsroom" / "publish-state.json").unlink()
     result = run(newsroom_root, at(2))
     assert result.ok and feed_files(newsroom_root) == before
+
+
+def test_dry_run_without_state_compares_with_the_feed_files(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis lama")
+    run(newsroom_root, at(1))
+    (newsroom_root / ".newsroom" / "publish-state.json").unlink()  # as in a fresh clone
+    release(newsroom_root, at(2), "Rilis baru")
+    changes = {c.path: c for c in run(newsroom_root, at(3), dry_run=True).changes}
+    assert changes["rss.xml"].gained == ["Rilis baru"]
+    assert changes["rss.xml"].changed == [] and changes["rss.xml"].lost == []

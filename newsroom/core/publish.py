@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -307,13 +308,23 @@ class _Run:
             if doc.archive_month:
                 continue
             now = {e.record.id: f"{e.record.digest}:{e.mode}" for e in doc.entries}
-            then = before.get(doc.path, {})
+            then = before[doc.path] if doc.path in before else self._ids_in_file(doc, now)
             titles = {e.record.id: e.record.title for e in doc.entries}
             change = FeedChange(doc.path)
             change.gained = [titles[i] for i in now if i not in then]
             change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
             change.lost = [i for i in then if i not in now]
             self.result.changes.append(change)
+
+    def _ids_in_file(self, doc: Doc, now: dict[str, str]) -> dict[str, str]:
+        """With no state from an earlier run (a fresh clone), the ids the feed file already
+        holds; their content is taken as unchanged, since there is nothing to compare."""
+        try:
+            text = (self.config.feeds_dir / doc.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        ids = set(re.findall(r"urn:uuid:([0-9a-fA-F-]{36})", text))
+        return {i: now.get(i, "") for i in ids}
 
     # ------------------------------------------------------------ state and log
 
@@ -370,7 +381,10 @@ def lines(result: PublishResult) -> Iterable[str]:
             yield from (f"    + {t}" for t in change.gained)
             yield from (f"    ~ {t}" for t in change.changed)
             yield from (f"    - {t}" for t in change.lost)
+    moving = result.published or any(c.gained or c.changed or c.lost for c in result.changes)
     if result.skipped:
         yield "nothing changed"
+    elif result.dry_run and not moving:
+        yield "nothing would change: the feeds are up to date"
     elif not result.dry_run:
         yield f"{len(result.written)} of {result.documents} feed file(s) written"
