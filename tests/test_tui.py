@@ -26,6 +26,12 @@ async def settle(app: NewsroomApp, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def open_release(app: NewsroomApp, pilot: object, ident: str) -> None:
+    """Push the release screen for `ident` and wait until it has loaded."""
+    app.push_screen(ReleaseScreen(ident))
+    await settle(app, pilot)
+
+
 def status_on_disk(root: Path, ident: str) -> str:
     for path in (root / "articles").rglob("*.md"):
         text = path.read_text()
@@ -85,8 +91,7 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         await pilot.press("escape")  # saved: leaves without asking
         await pilot.pause()
         assert lease.current(app.newsroom.config, ident, NOW) is None  # released on exit
-        app.push_screen(ReleaseScreen(ident))
-        await settle(app, pilot)
+        await open_release(app, pilot, ident)
         await pilot.press("s")
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"
@@ -98,8 +103,7 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
     other = make_app(bundled, "nur")
     async with other.run_test(size=(120, 40)) as pilot:
         await settle(other, pilot)
-        other.push_screen(ReleaseScreen(ident))
-        await settle(other, pilot)
+        await open_release(other, pilot, ident)
         await pilot.press("a")  # the checklist
         await pilot.pause()
         await pilot.click("#approve")
@@ -120,8 +124,7 @@ async def test_request_changes_needs_a_note_and_records_it(bundled: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         article = app.newsroom.find(ident)
-        app.push_screen(ReleaseScreen(article.id))
-        await settle(app, pilot)
+        await open_release(app, pilot, article.id)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, NoteModal)
@@ -138,8 +141,7 @@ async def test_retract_asks_for_a_reason(bundled: Path) -> None:
     app = make_app(bundled, "redaktur")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.push_screen(ReleaseScreen(SEED_ID))
-        await settle(app, pilot)
+        await open_release(app, pilot, SEED_ID)
         await pilot.press("X")
         await pilot.pause()
         assert isinstance(app.screen, NoteModal)
@@ -158,8 +160,7 @@ async def test_a_lease_shows_on_the_desk_and_refuses_until_taken_over(bundled: P
         assert draft.id in releases.leases
         row = next(r for r in releases.rows if getattr(r, "id", "") == draft.id)
         assert "✎ rin: [CONTOH] Sosialisasi" in releases._line(Columns.fit(120), row)
-        app.push_screen(ReleaseScreen(draft.id))
-        await settle(app, pilot)
+        await open_release(app, pilot, draft.id)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)  # take over?
@@ -259,8 +260,7 @@ async def test_comment_and_correct_from_the_release_screen(bundled: Path) -> Non
     app = make_app(bundled, "redaktur")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.push_screen(ReleaseScreen(SEED_ID))
-        await settle(app, pilot)
+        await open_release(app, pilot, SEED_ID)
         await pilot.press("c", *"Foto perlu resolusi tinggi", "enter")
         await pilot.pause()
         text = next((bundled / "articles").rglob("humas-pemerintah-jaga*.md")).read_text()
@@ -276,8 +276,7 @@ async def test_keys_are_remapped_from_the_users_settings(bundled: Path) -> None:
     app = NewsroomApp(newsroom, Settings(language="en", keys={"comment": "m"}), watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.push_screen(ReleaseScreen(SEED_ID))
-        await settle(app, pilot)
+        await open_release(app, pilot, SEED_ID)
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, NoteModal)
@@ -289,8 +288,7 @@ async def test_the_palette_lists_the_screens_commands(bundled: Path) -> None:
     app = make_app(bundled, "redaktur", language="id")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.push_screen(ReleaseScreen(SEED_ID))
-        await settle(app, pilot)
+        await open_release(app, pilot, SEED_ID)
         provider = CatalogCommands(app.screen)
         labels = [label for label, _, _ in provider._commands()]
         assert any(label.startswith("Setujui (a)") for label in labels)

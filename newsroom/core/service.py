@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from .slug import slugify
 from .store import Snapshot, Store
 
 if TYPE_CHECKING:
-    from .index import Index
+    from .index import Index, Record
 from .workflow import Outcome, apply, record_edit
 
 
@@ -53,6 +54,7 @@ class Newsroom:
         self.store = Store(config)
         self.actor = resolve_actor(actor)
         self.clock = clock
+        self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
 
     @classmethod
     def open(cls, root: Path, actor: str | None = None, clock: Clock = system_clock) -> Newsroom:
@@ -72,12 +74,30 @@ class Newsroom:
 
         cache = Cache(self.config, config_key(self.config))
         try:
-            return refresh(self.config, cache, scan(self.config))
+            index = refresh(self.config, cache, scan(self.config))
         finally:
             cache.close()
+        self.remember(index.records.values())
+        return index
+
+    def remember(self, records: Iterable[Record]) -> None:
+        """Where each release lives, so `find` by id or slug reads one file, not the index."""
+        self._known = {key: Path(r.path) for r in records for key in (r.id, r.slug)}
 
     def find(self, ref: str) -> Article:
-        """The release a reference names (id, slug, path or unique prefix), read from its file."""
+        """The release a reference names (id, slug, path or unique prefix), read from its file.
+
+        An id or slug seen before is read straight from its file (checked to still be that
+        release); anything else, or a file that moved, goes through the index.
+        """
+        path = self._known.get(ref.strip())
+        if path is not None:
+            try:
+                article = self.store.load(self.config.root / path)
+            except ArticleError:
+                article = None
+            if article is not None and ref.strip() in (article.id, article.slug):
+                return article
         index = self.index()
         record = self.store.resolve(ref, list(index.records.values()), index.problems)
         return self.store.load(self.config.root / record.path)

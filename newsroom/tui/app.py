@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 
 from textual import work
 from textual.app import App
@@ -42,6 +43,7 @@ class NewsroomApp(App[None]):
         self.t = Translator(choose_language(self.settings.language))
         self.watch_files = watch
         self._fingerprint = ""
+        self._next_look = 0.0
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -77,7 +79,9 @@ class NewsroomApp(App[None]):
     def read_desk(self) -> tuple[Desk, dict[str, Lease]]:
         """The desk and the live leases (called from a worker thread)."""
         config = self.newsroom.config
-        return open_desk(config, config_key(config)), all_live(config, self.newsroom.now())
+        desk = open_desk(config, config_key(config))
+        self.newsroom.remember(desk.records)
+        return desk, all_live(config, self.newsroom.now())
 
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language."""
@@ -108,7 +112,14 @@ class NewsroomApp(App[None]):
 
     @work(thread=True, exclusive=True, group="watch")
     def look_for_changes(self) -> None:
-        """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others)."""
+        """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others).
+
+        A look costs a scan of articles/ (0.1 s at 10,000 releases, 1.3 s at 100,000): the
+        next look waits at least five times as long as the last took, so it never hogs a core.
+        """
+        if time.monotonic() < self._next_look:
+            return
+        started = time.monotonic()
         config = self.newsroom.config
         leases = config.state_dir / "leases"
         listing = (
@@ -120,6 +131,7 @@ class NewsroomApp(App[None]):
         if self._fingerprint and fingerprint != self._fingerprint:
             self.call_from_thread(self.files_changed)
         self._fingerprint = fingerprint
+        self._next_look = time.monotonic() + 5 * (time.monotonic() - started)
 
     def files_changed(self) -> None:
         for screen in self.screen_stack:
