@@ -120,11 +120,6 @@ class Store:
 
     # ------------------------------------------------------------ looking up
 
-    def find(self, ref: str, snapshot: Snapshot | None = None) -> Article:
-        """The article a reference names: id, unique id prefix, slug, or path."""
-        snapshot = snapshot or self.load_all()
-        return self.resolve(ref, snapshot.articles, snapshot.problems)
-
     def resolve(self, ref: str, items: Sequence[ItemT], problems: Sequence[Problem]) -> ItemT:
         """The item (article or index record) a reference names: id, slug, path, or a unique
         prefix of 4+ characters of an id or slug."""
