@@ -95,8 +95,15 @@ class EditScreen(AppScreen):
                     yield Label(t(LABELS.get(name, "field." + name)) + hint)
                     yield Input(id=f"f-{name}")
                     yield Label("", id=f"e-{name}", classes="error hidden")
+            # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the editor);
+            # a code editor's "indent" would swallow Escape and trap keyboard users.
             yield TextArea.code_editor(
-                "", language="markdown", soft_wrap=True, show_line_numbers=False, id="body"
+                "",
+                language="markdown",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                id="body",
             )
         yield Footer()
 
