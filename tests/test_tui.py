@@ -9,6 +9,7 @@ from textual.widgets import Input, Markdown, TextArea
 
 from newsroom.core import lease
 from newsroom.core.clock import fixed_clock
+from newsroom.core.model import Article
 from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
@@ -30,6 +31,15 @@ async def open_release(app: NewsroomApp, pilot: object, ident: str) -> None:
     """Push the release screen for `ident` and wait until it has loaded."""
     app.push_screen(ReleaseScreen(ident))
     await settle(app, pilot)
+
+
+async def edit_draft(app: NewsroomApp, pilot: object) -> Article:
+    """Open the editor on the bundled example draft once the desk has loaded."""
+    await settle(app, pilot)
+    draft = app.newsroom.find("contoh-draf")
+    app.push_screen(EditScreen(draft.id))
+    await settle(app, pilot)
+    return draft
 
 
 def status_on_disk(root: Path, ident: str) -> str:
@@ -178,10 +188,7 @@ async def test_a_lease_shows_on_the_desk_and_refuses_until_taken_over(bundled: P
 async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path) -> None:
     app = make_app(bundled, "rin")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        draft = app.newsroom.find("contoh-draf")
-        app.push_screen(EditScreen(draft.id))
-        await settle(app, pilot)
+        draft = await edit_draft(app, pilot)
         editor = app.screen
         editor.query_one("#body", TextArea).text = "Teks saya."
         path = bundled / str(draft.path)
@@ -207,10 +214,7 @@ async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path)
 async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
     app = make_app(bundled, "rin")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        draft = app.newsroom.find("contoh-draf")
-        app.push_screen(EditScreen(draft.id))
-        await settle(app, pilot)
+        draft = await edit_draft(app, pilot)
         body = app.screen.query_one("#body", TextArea)
         body.focus()
         body.text = "Belum disimpan."
