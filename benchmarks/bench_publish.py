@@ -55,31 +55,33 @@ def tree_pss_kb(pid: int) -> int:
     """The summed proportional memory (PSS) of a process and its descendants, in KB.
 
     PSS splits pages shared between a parent and its forked workers among them, so the sum
-    is the memory the tree really uses (summed RSS would count shared pages twice)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            status = Path(f"/proc/{entry}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        children.setdefault(int(stat[1]), []).append(int(entry))
-        for line in status.splitlines():
-            if line.startswith("Pss:"):
-                rss[int(entry)] = int(line.split()[1])
+    is the memory the tree really uses (summed RSS would count shared pages twice). Only the
+    tree's own processes are read (through /proc/PID/task/TID/children), so the sampler
+    costs little CPU beside the run it measures.
+    """
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
-        stack.extend(children.get(p, []))
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
     return total
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak tree memory (KB) of one command; it must succeed."""
+    """Wall seconds and peak tree memory (KB) of one command; it must succeed.
+
+    The disks are synced first, so a run is not charged for the write-back of the one
+    before it (a publish syncs what it writes; right after a cold run, that sync would
+    also wait for hundreds of megabytes the cold run left dirty).
+    """
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

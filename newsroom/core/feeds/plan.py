@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..config import Config, Partner
 from ..slug import slugify
@@ -44,9 +45,11 @@ class FeedSpec:
         return not self.language or record.language == self.language
 
 
-@dataclass(frozen=True)
-class EntryRef:
-    """An entry of a document: a record in a state (live, embargoed or retracted)."""
+class EntryRef(NamedTuple):
+    """An entry of a document: a record in a state (live, embargoed or retracted).
+
+    A tuple, not a dataclass: a plan makes one per release and state and shares it among
+    every document that carries it (tens of thousands per run)."""
 
     record: Record
     mode: str
@@ -69,6 +72,7 @@ class Doc:
     tombstones: tuple[EntryRef, ...] = ()
     archive_month: str = ""
     links: dict[str, str] = field(default_factory=dict)
+    content: str = ""  # a digest of the entries and tombstones (see `content_digest`)
 
     @property
     def updated(self) -> dt.datetime:
@@ -82,13 +86,33 @@ class Doc:
         return EPOCH
 
     def signature(self, config_key: str) -> str:
-        h = hashlib.blake2b(digest_size=16)
-        h.update(f"{config_key}|{self.path}|{self.format}|{self.feed}|{self.links}".encode())
-        for e in self.entries:
-            h.update(f"|{e.record.id}:{e.record.digest}:{e.mode}".encode())
-        for t in self.tombstones:
-            h.update(f"|x{t.record.id}:{t.record.retracted_at}".encode())
-        return h.hexdigest()
+        """Everything the document's bytes depend on: equal signatures, equal bytes."""
+        content = self.content or content_digest(self.entries, self.tombstones)
+        text = f"{config_key}|{self.path}|{self.format}|{self.feed}|{self.links}|{content}"
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def content_digest(entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
+    """A digest of a document's entries (id, content digest, state) and tombstones."""
+    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}" for e in entries]
+    parts += [f"x{t.record.id}:{t.record.retracted_at}" for t in tombstones]
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+class _Digests:
+    """Content digests by the identity of the entry tuples: a feed's RSS and Atom documents
+    (and a partner's copy of the same releases) share one tuple, hashed once."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[int, int], tuple[str, object, object]] = {}
+
+    def __call__(self, entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
+        key = (id(entries), id(tombstones))
+        hit = self.known.get(key)
+        if hit is None or hit[1] is not entries or hit[2] is not tombstones:
+            hit = (content_digest(entries, tombstones), entries, tombstones)
+            self.known[key] = hit
+        return hit[0]
 
 
 def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
@@ -140,13 +164,19 @@ def sort_key(record: Record) -> tuple[dt.datetime, str]:
 def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     """Every document to write, for every feed, at time `now`."""
     ordered = sorted(records, key=sort_key, reverse=True)
-    modes = {r.id: mode_of(r, config, now) for r in ordered}
-    months = {r.id: r.month for r in ordered if r.month and r.live}
+    refs: dict[str, EntryRef] = {}
+    for r in ordered:
+        mode = mode_of(r, config, now)
+        if mode is not None:
+            refs[r.id] = EntryRef(r, mode)
+    archived = {r.id: _archived_ref(r, refs.get(r.id)) for r in ordered if r.month and r.live}
+    special = [ref for ref in refs.values() if ref.mode != LIVE]  # few: embargoed, retracted
     by_category: dict[str, list[int]] = {}
     for index, record in enumerate(ordered):
         for category in record.categories:
             by_category.setdefault(category, []).append(index)
     docs: list[Doc] = []
+    grouped: dict[int, dict[str, tuple[EntryRef, ...]]] = {}  # by id(candidates)
     for spec in feed_specs(config, records):
         candidates = ordered
         if spec.categories:  # only the releases in those categories, still newest first
@@ -154,8 +184,18 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
             candidates = [ordered[i] for i in picked]
         if spec.tags or spec.language:
             candidates = [r for r in candidates if spec.accepts(r)]
-        docs.extend(_subscription_docs(config, spec, candidates, modes, months))
-    return docs
+        if (spec.archives or spec.shares_main_archives) and id(candidates) not in grouped:
+            grouped[id(candidates)] = _by_month(candidates, archived)
+        months = grouped.get(id(candidates), {})
+        docs.extend(_subscription_docs(config, spec, candidates, refs, special, months))
+    digests = _Digests()
+    return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
+
+
+def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
+    """How a release shows in its month's archive: live, or retracted for good."""
+    mode = RETRACTED if record.status == "retracted" else LIVE
+    return ref if ref is not None and ref.mode == mode else EntryRef(record, mode)
 
 
 def feed_url(config: Config, path: str) -> str:
@@ -167,18 +207,27 @@ def _doc_path(spec: FeedSpec, name: str) -> str:
 
 
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
-                       modes: dict[str, str | None], months: dict[str, str]) -> list[Doc]:
-    """A feed's subscription documents (and its archives); `records` come newest first."""
-    refs = [EntryRef(r, mode) for r in records if (mode := modes[r.id]) is not None
-            and (mode != EMBARGOED or spec.private)]
-    embargoed = [e for e in refs if e.mode == EMBARGOED]
-    others = [e for e in refs if e.mode != EMBARGOED][: config.feed_limit]
+                       refs: dict[str, EntryRef], special: list[EntryRef],
+                       months: dict[str, tuple[EntryRef, ...]]) -> list[Doc]:
+    """A feed's subscription documents (and its archives).
+
+    `records` are the feed's candidates, newest first; `special` every embargoed or
+    retracted entry, in the same order; `months` the candidates' published entries by
+    month (empty for a feed without archives). Only the newest `feed_limit` entries are
+    looked at, not every release.
+    """
+    others: list[EntryRef] = []
+    for r in records:
+        if len(others) >= config.feed_limit:
+            break
+        ref = refs.get(r.id)
+        if ref is not None and ref.mode != EMBARGOED:
+            others.append(ref)
+    mine = [e for e in special if spec.accepts(e.record)]
+    embargoed = [e for e in mine if e.mode == EMBARGOED] if spec.private else []
     entries = tuple(embargoed + others)
-    tombstones = tuple(e for e in refs if e.mode == RETRACTED)
-    archived = [r for r in records if r.id in months]
-    wants = spec.archives or spec.shares_main_archives
-    names = sorted({months[r.id] for r in archived}) if wants and len(archived) > len(others) \
-        else []
+    tombstones = tuple(e for e in mine if e.mode == RETRACTED)
+    names = sorted(months) if sum(map(len, months.values())) > len(others) else []
     archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
     for fmt, name in (("rss", "rss.xml"), ("atom", "atom.xml")):
@@ -188,7 +237,7 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
         docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
                         tombstones if fmt == "atom" else (), links=links))
         if names and spec.archives:
-            docs.extend(_archive_docs(config, spec, archived, months, names, fmt, links["self"]))
+            docs.extend(_archive_docs(config, spec, months, names, fmt, links["self"]))
     if spec.json:
         path = _doc_path(spec, "feed.json")
         docs.append(Doc(path, "json", spec, entries, links={"self": feed_url(config, path)}))
@@ -199,20 +248,28 @@ def _archive_path(spec: FeedSpec, month: str, fmt: str) -> str:
     return _doc_path(spec, f"archive/{month}.{fmt}.xml")
 
 
-def _archive_docs(config: Config, spec: FeedSpec, archived: list[Record],
-                  months: dict[str, str], names: list[str], fmt: str, current: str) -> list[Doc]:
+def _by_month(records: list[Record], archived: dict[str, EntryRef]
+              ) -> dict[str, tuple[EntryRef, ...]]:
+    """A feed's published releases by month of publication, each month newest first."""
+    by_month: dict[str, list[EntryRef]] = {}
+    for r in records:  # newest first, so each month's list is too
+        ref = archived.get(r.id)
+        if ref is not None:
+            by_month.setdefault(r.month, []).append(ref)
+    return {month: tuple(refs) for month, refs in by_month.items()}
+
+
+def _archive_docs(config: Config, spec: FeedSpec, months: dict[str, tuple[EntryRef, ...]],
+                  names: list[str], fmt: str, current: str) -> list[Doc]:
     """One RFC 5005 archive per month that holds a published release, oldest first.
 
     Archives exist once a feed holds more releases than its subscription document
     carries. A month's archive is closed once a later one exists; from then on it
     changes only to carry a correction or retraction of an entry it holds.
     """
-    by_month: dict[str, list[EntryRef]] = {m: [] for m in names}
-    for r in archived:  # newest first, so each month's list is too
-        by_month[months[r.id]].append(EntryRef(r, RETRACTED if r.status == "retracted" else LIVE))
     docs = []
     for i, month in enumerate(names):
-        entries = tuple(by_month[month])
+        entries = months[month]
         path = _archive_path(spec, month, fmt)
         links = {"self": feed_url(config, path), "current": current}
         if i > 0:

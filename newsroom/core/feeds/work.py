@@ -8,6 +8,7 @@ the content of every release at once.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ from ..atomic import stage
 from ..config import Config
 from ..errors import Problem
 from ..store import Store
+from .content import Rendered
 from .plan import Doc
 from ..index import Cache, FileStat, Record, RenderedRow, load_one, rendered_row
 
@@ -30,6 +32,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 _SHARED: tuple[Any, ...] = ()
 _CACHE: dict[tuple[int, int], Cache] = {}
+RECENT_MAX = 2000  # releases whose content a process keeps between documents
+_RECENT: dict[str, tuple[str, Rendered]] = {}  # id -> (digest, content)
 
 Loaded = tuple[
     FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None, str]
@@ -47,8 +51,15 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, 
         return [func(item) for item in items]
     chunk = max(1, len(items) // (workers * 8)) if len(items) > workers * 8 else 1
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=die_with_parent) as pool:
+                             initializer=_start_worker) as pool:
         return list(pool.map(func, items, chunksize=chunk))
+
+
+def _start_worker() -> None:
+    """A worker collects its own garbage (the parent may have paused its collector while
+    loading) and ends with its parent."""
+    gc.enable()
+    die_with_parent()
 
 
 def die_with_parent() -> None:
@@ -105,11 +116,24 @@ def write_document(index: int) -> tuple[str, Path | None]:
 
     docs, config, key, store = _SHARED
     doc: Doc = docs[index]
-    wanted = {e.record.id: e.record.digest for e in doc.entries}
-    rendered = _worker_cache(config, key).rendered(wanted)
+    rendered: dict[str, Rendered] = {}
+    missing: dict[str, str] = {}
+    for entry in doc.entries:  # the newest releases are in every feed: read them once
+        ident, digest = entry.record.id, entry.record.digest
+        hit = _RECENT.get(ident)
+        if hit is not None and hit[0] == digest:
+            rendered[ident] = hit[1]
+        else:
+            missing[ident] = digest
+    rendered.update(_worker_cache(config, key).rendered(missing) if missing else {})
     for entry in doc.entries:  # not cached (or stale): render it now
         if entry.record.id not in rendered:
             fresh = load_one(store, FileStat(entry.record.path, 0, 0))[2]
             if fresh is not None:
                 rendered[fresh.id] = fresh
+    for ident in missing:
+        if ident in rendered:
+            _RECENT[ident] = (missing[ident], rendered[ident])
+    while len(_RECENT) > RECENT_MAX:
+        del _RECENT[next(iter(_RECENT))]
     return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))

@@ -1,0 +1,106 @@
+"""The planner against a plain reference: which entries each subscription feed carries.
+
+The planner is written for speed (it looks at the newest `feed_limit` releases of a feed and
+at the few embargoed or retracted ones, not at every release); this test holds it to the
+obvious definition on random newsrooms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsroom.core.config import Config, Partner
+from newsroom.core.feeds.plan import EMBARGOED, RETRACTED, mode_of, plan, sort_key
+from newsroom.core.index import Record
+
+NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+CATEGORIES = ("Pemilu", "ASN", "Reformasi")
+
+
+@st.composite
+def records(draw: st.DrawFn) -> list[Record]:
+    out = []
+    for i in range(draw(st.integers(0, 40))):
+        kind = draw(st.sampled_from(["published", "published", "embargoed", "retracted", "old"]))
+        day = draw(st.integers(0, 90))
+        when = NOW - dt.timedelta(days=day, hours=draw(st.integers(0, 23)))
+        published = when if kind in ("published", "retracted") else None
+        embargo = NOW + dt.timedelta(days=day + 1) if kind == "embargoed" else None
+        retracted = when + dt.timedelta(hours=1) if kind == "retracted" else None
+        status = {"published": "published", "embargoed": "approved", "retracted": "retracted",
+                  "old": "retracted"}[kind]  # fmt: skip
+        if kind == "old":  # retracted long ago: gone from the subscription feeds
+            published = when - dt.timedelta(days=200)
+            retracted = published + dt.timedelta(days=1)
+        cats = tuple(draw(st.lists(st.sampled_from(CATEGORIES), max_size=2, unique=True)))
+        out.append(Record(
+            path=f"articles/r{i}.md", id=f"00000000-0000-4000-8000-{i:012d}", slug=f"r{i}",
+            title=f"Rilis {i}", status=status, language="id", categories=cats, tags=(),
+            published=published, updated=published, embargo=embargo,
+            approved_at=when - dt.timedelta(hours=2), retracted_at=retracted,
+            live=status in ("published", "retracted"), digest=f"d{i}",
+            month=f"{published:%Y-%m}" if published else "", dateline="JAKARTA", author="A",
+            summary="", edited=when, last_editor="a",
+        ))  # fmt: skip
+    return out
+
+
+def reference(
+    config: Config, recs: list[Record], categories: tuple[str, ...], private: bool
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """A subscription feed by the definition: embargoed first (private feeds only), then
+    the newest `feed_limit` others; tombstones for every retraction still noticed."""
+    mine = [r for r in sorted(recs, key=sort_key, reverse=True)
+            if not categories or set(categories) & set(r.categories)]  # fmt: skip
+    modes = [(r, mode_of(r, config, NOW)) for r in mine]
+    embargoed = [(r.id, m) for r, m in modes if m == EMBARGOED and private]
+    others = [(r.id, m) for r, m in modes if m is not None and m != EMBARGOED]
+    tombstones = [r.id for r, m in modes if m == RETRACTED]
+    return embargoed + others[: config.feed_limit], tombstones
+
+
+@settings(max_examples=150, deadline=None)
+@given(records(), st.integers(1, 6))
+def test_subscription_feeds_match_the_definition(recs: list[Record], limit: int) -> None:
+    config = Config(
+        root=Path("/nonexistent"), feed_limit=limit, retraction_days=30,
+        partners=(Partner("antara", "ANTARA", embargo_access=True),
+                  Partner("pemilu", "Pemilu", categories=("Pemilu",))),
+    )  # fmt: skip
+    docs = {d.path: d for d in plan(config, recs, NOW)}
+    feeds = {
+        "": ((), False),
+        "private/antara/": ((), True),
+        "partner/pemilu/": (("Pemilu",), False),
+    }
+    for category in {c for r in recs if r.live for c in r.categories}:
+        feeds[f"category/{category.lower()}/"] = ((category,), False)
+    for prefix, (categories, private) in feeds.items():
+        entries, tombstones = reference(config, recs, categories, private)
+        for name in ("rss.xml", "atom.xml"):
+            doc = docs[prefix + name]
+            assert [(e.record.id, e.mode) for e in doc.entries] == entries, prefix + name
+        atom = docs[prefix + "atom.xml"]
+        assert [t.record.id for t in atom.tombstones] == tombstones
+        assert docs[prefix + "rss.xml"].tombstones == ()
+
+
+@settings(max_examples=80, deadline=None)
+@given(records())
+def test_archives_hold_every_published_release_once(recs: list[Record]) -> None:
+    config = Config(root=Path("/nonexistent"), feed_limit=2)
+    docs = plan(config, recs, NOW)
+    archived = [e.record.id for d in docs if d.archive_month and d.format == "rss"
+                for e in d.entries]  # fmt: skip
+    published = [r.id for r in recs if r.live]
+    if len(published) > 2:
+        assert sorted(archived) == sorted(published)
+    for d in docs:
+        if d.archive_month:
+            assert all(e.record.month == d.archive_month for e in d.entries)
+            assert all(e.mode == (RETRACTED if e.record.status == "retracted" else "live")
+                       for e in d.entries)  # fmt: skip
