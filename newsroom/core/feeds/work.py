@@ -32,7 +32,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 _SHARED: tuple[Any, ...] = ()
 _CACHE: dict[tuple[int, int], Cache] = {}
-RECENT_MAX = 2000  # releases whose content a process keeps between documents
+RECENT_MAX = 600  # releases whose content a process keeps between documents
 _RECENT: dict[str, tuple[str, Rendered]] = {}  # id -> (digest, content)
 
 Loaded = tuple[
