@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsroom.core import lease
 from newsroom.core.config import load_config
@@ -81,8 +83,14 @@ def test_filter_matches_the_body_across_many_releases() -> None:
         r.path: f"judul {i}\nisi biasa" + (" kata-langka" if i % 500 == 0 else "")
         for i, r in enumerate(records)
     }
-    found = Desk(records, texts).select("all", "kata-langka", "x")
+    desk = Desk(records, texts)
+    found = desk.select("all", "kata-langka", "x")
     assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
+    desk.build_index()  # 2,000 texts: built in a forked worker
+    assert desk.indexed and desk._postings is not None and len(desk._postings["biasa"]) == 2000
+    found = desk.select("all", "langka", "x")  # a new search, through the index
+    assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
+    assert [r.id for r in desk.select("all", "judul 1999", "x")] == ["id1999"]
 
 
 def test_a_lease_refuses_others_until_taken_over_or_expired(
@@ -113,3 +121,38 @@ def test_broken_rows_carry_their_problem() -> None:
     desk = Desk([], {}, [problem])
     assert desk.select("all", "yaml", "x") == [Broken(problem)]
     assert desk.select("draft", "", "x") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text("abc ", max_size=12), min_size=1, max_size=25),
+    st.lists(
+        st.one_of(st.sampled_from(list("abc ")), st.just("\b"), st.text("abc ", max_size=6)),
+        max_size=14,
+    ),
+    st.integers(0, 15),
+)
+def test_typing_narrows_to_exactly_what_a_fresh_search_finds(
+    bodies: list[str], keys: list[str], indexed_after: int
+) -> None:
+    """Each keystroke (a letter, a space or a backspace), or a query typed anew (which may
+    refine the last one in the middle: "b" -> "ab"), gives the releases holding every word,
+    as a search from scratch would: narrowing (and the word index, built after some key)
+    only ever saves work."""
+    from newsroom.core.index import Record
+
+    records = [
+        Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
+               None, None, None, False, "d", "", "", "", "",
+               dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
+        for i in range(len(bodies))
+    ]  # fmt: skip
+    texts = {r.path: body for r, body in zip(records, bodies, strict=True)}
+    desk, query = Desk(records, texts), ""
+    for n, key in enumerate(keys):
+        if n == indexed_after:
+            desk.build_index()
+        query = {"\b": query[:-1]}.get(key, query + key if len(key) == 1 else key)
+        words = query.split()
+        expected = {r.id for r in records if all(w in texts[r.path] for w in words)}
+        assert {r.id for r in desk.select("all", query, "x")} == expected, query

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 
 from textual import work
 from textual.app import App
@@ -76,10 +77,13 @@ class NewsroomApp(App[None]):
         local = when.astimezone(self.newsroom.config.tz)
         return f"{local:%d-%m-%Y %H:%M} {self.zone}"
 
-    def read_desk(self) -> tuple[Desk, dict[str, Lease]]:
-        """The desk and the live leases (called from a worker thread)."""
+    def read_desk(
+        self, partial: Callable[[Desk], None] | None = None
+    ) -> tuple[Desk, dict[str, Lease]]:
+        """The desk and the live leases (called from a worker thread); a long first read
+        hands `partial` the desk so far, every fraction of a second."""
         config = self.newsroom.config
-        desk = open_desk(config, config_key(config))
+        desk = open_desk(config, config_key(config), partial)
         self.newsroom.remember(desk.records)
         return desk, all_live(config, self.newsroom.now())
 

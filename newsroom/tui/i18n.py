@@ -15,6 +15,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # app and desk
     "app.title": ("newsroom", "newsroom"),
     "desk.loading": ("Loading the desk…", "Memuat meja redaksi…"),
+    "desk.reading": (
+        "Reading the newsroom for the first time: {done} of {total} files…",
+        "Membaca berkas untuk pertama kali: {done} dari {total}…",
+    ),
     "desk.empty": (
         "No releases here. Press n to start one.",
         "Belum ada siaran pers di sini. Tekan n untuk membuat.",

@@ -13,10 +13,11 @@ from ..core.publish import PublishResult
 
 @dataclass
 class DeskLoaded(Message):
-    """A fresh desk (from the cached index) and the live leases."""
+    """A fresh desk (from the cached index) and the live leases (None: a partial desk,
+    posted while a long first read goes on)."""
 
     desk: Desk
-    leases: dict[str, Lease]
+    leases: dict[str, Lease] | None
 
 
 @dataclass

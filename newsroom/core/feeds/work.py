@@ -1,6 +1,6 @@
 """The heavy lifting of a publish, spread over the machine's cores.
 
-Workers are forked, so they inherit what the parent set in `_SHARED` without
+Workers are forked, so they inherit what the parent shares (`shared()`) without
 pickling it. Loading returns small records and cache rows; writing reads each
 document's content from the SQLite cache in the worker, so no process ever holds
 the content of every release at once.
@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,9 +28,11 @@ from .plan import Doc
 from ..index import Cache, FileStat, Record, RenderedRow, load_one, rendered_row
 
 PARALLEL_MIN = 200
+CHUNK_MAX = 250  # items a worker takes at a time: results flow back at least this often
 T = TypeVar("T")
 R = TypeVar("R")
-_SHARED: tuple[Any, ...] = ()
+_LOCAL = threading.local()  # what this thread's serial map shares (TUI threads run maps)
+_WORKER_SHARED: tuple[Any, ...] | None = None  # set in a forked worker by its initializer
 _CACHE: dict[tuple[int, int], Cache] = {}
 RECENT_MAX = 600  # releases whose content a process keeps between documents
 _RECENT: dict[str, tuple[str, Rendered]] = {}  # id -> (digest, content)
@@ -40,26 +42,48 @@ Loaded = tuple[
 
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...],
-                 weight: int | None = None) -> list[R]:
+                 weight: int | None = None, workers: int | None = None) -> list[R]:
     """Map over the cores when there is enough work (`weight`, else the number of items);
-    forked workers inherit `shared`."""
-    global _SHARED
-    _SHARED = shared
-    workers = min(os.cpu_count() or 1, 4)
+    forked workers inherit `shared` (read it with `shared()`)."""
+    return list(parallel_imap(func, items, shared, weight, workers))
+
+
+def parallel_imap(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any, ...],
+                  weight: int | None = None, workers: int | None = None) -> Iterator[R]:
+    """`parallel_map` giving each result, in order, as soon as its chunk is done (the desk
+    shows the first releases of a long first read while the rest are still parsed).
+
+    `workers=1` moves the work off this process without taking every core (the TUI keeps
+    one for itself)."""
+    _LOCAL.shared = shared
+    cores = min(os.cpu_count() or 1, 4)
     forking = "fork" in multiprocessing.get_all_start_methods()
-    if (weight if weight is not None else len(items)) < PARALLEL_MIN or workers < 2 or not forking:
-        return [func(item) for item in items]
-    chunk = max(1, len(items) // (workers * 8)) if len(items) > workers * 8 else 1
+    wanted = cores if workers is None else min(workers, cores)
+    if (weight if weight is not None else len(items)) < PARALLEL_MIN or cores < 2 or not forking:
+        yield from (func(item) for item in items)
+        return
+    workers = wanted
+    chunk = min(CHUNK_MAX, max(1, len(items) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start_worker) as pool:
-        return list(pool.map(func, items, chunksize=chunk))
+                             initializer=_start_worker, initargs=(shared,)) as pool:
+        yield from pool.map(func, items, chunksize=chunk)
 
 
-def _start_worker() -> None:
-    """A worker collects its own garbage (the parent may have paused its collector while
-    loading) and ends with its parent."""
+def _start_worker(given: tuple[Any, ...]) -> None:
+    """A worker takes what the map shares, collects its own garbage (the parent may have
+    paused its collector while loading) and ends with its parent."""
+    global _WORKER_SHARED
+    _WORKER_SHARED = given
     gc.enable()
     die_with_parent()
+
+
+def shared() -> tuple[Any, ...]:
+    """What the running `parallel_map` shares with its workers."""
+    if _WORKER_SHARED is not None:
+        return _WORKER_SHARED
+    value: tuple[Any, ...] = _LOCAL.shared
+    return value
 
 
 def die_with_parent() -> None:
@@ -87,8 +111,10 @@ def die_with_parent() -> None:
 def load_file(stat: FileStat) -> Loaded:
     """Parse and render one file; return its record and its content's cache row (pickled here,
     so the parent never holds every release's content)."""
-    store: Store = _SHARED[0]
-    stat, record, rendered, problem, text = load_one(store, stat)
+    given = shared()
+    store: Store = given[0]
+    render: bool = given[1] if len(given) > 1 else True
+    stat, record, rendered, problem, text = load_one(store, stat, render)
     warnings = rendered.warnings if rendered is not None else ()
     return stat, record, problem, warnings, rendered_row(record, rendered), text
 
@@ -114,7 +140,7 @@ def write_document(index: int) -> tuple[str, Path | None]:
     """Build one document from cached content and stage its bytes (None: unchanged)."""
     from .writers import write_doc
 
-    docs, config, key, store = _SHARED
+    docs, config, key, store = shared()
     doc: Doc = docs[index]
     rendered: dict[str, Rendered] = {}
     missing: dict[str, str] = {}
@@ -126,11 +152,12 @@ def write_document(index: int) -> tuple[str, Path | None]:
         else:
             missing[ident] = digest
     rendered.update(_worker_cache(config, key).rendered(missing) if missing else {})
-    for entry in doc.entries:  # not cached (or stale): render it now
+    for entry in doc.entries:  # not cached (or read without rendering): render it now
         if entry.record.id not in rendered:
             fresh = load_one(store, FileStat(entry.record.path, 0, 0))[2]
             if fresh is not None:
                 rendered[fresh.id] = fresh
+                _worker_cache(config, key).store_rendered(entry.record, fresh)
     for ident in missing:
         if ident in rendered:
             _RECENT[ident] = (missing[ident], rendered[ident])

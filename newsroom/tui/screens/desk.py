@@ -6,6 +6,7 @@ import gc
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from ...core.desk import SORTS, VIEWS, Broken, Desk
@@ -15,6 +16,8 @@ from ..messages import DeskLoaded, FilesChanged
 from ..widgets.release_list import ReleaseList
 from ..widgets.status_tabs import StatusTabs
 from .base import AppScreen
+
+INDEX_AFTER_IDLE = 1.0  # seconds without a keystroke in the filter before indexing words
 
 
 class DeskScreen(AppScreen):
@@ -29,6 +32,7 @@ class DeskScreen(AppScreen):
         self.filter_text = ""
         self.sort = "updated"
         self._banner = ""
+        self._index_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         app = self.nr_app
@@ -67,7 +71,11 @@ class DeskScreen(AppScreen):
     @work(thread=True, exclusive=True, group="desk")
     def load(self) -> None:
         """Read the desk off the UI thread (cached index: only changed files are parsed)."""
-        desk, leases = self.nr_app.read_desk()
+
+        def partial(desk: Desk) -> None:
+            self.post_message(DeskLoaded(desk, None))
+
+        desk, leases = self.nr_app.read_desk(partial)
         self.post_message(DeskLoaded(desk, leases))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
@@ -75,8 +83,27 @@ class DeskScreen(AppScreen):
         # Ten thousand records live as long as the desk: keep the garbage collector's full
         # passes (100 ms and more) from walking them on some keystroke.
         gc.freeze()
-        self.releases.leases = message.leases
+        if message.leases is not None:  # a partial desk (still reading) keeps the last ones
+            self.releases.leases = message.leases
         self.show_rows(keep=self._current_key())
+        if message.desk.reading is None:
+            self._index_when_idle()
+
+    def _index_when_idle(self) -> None:
+        """Index the desk's words for faster filtering once the editor pauses: the index is
+        built in a forked process, which would slow the keystrokes it coincides with."""
+        if self._index_timer is not None:
+            self._index_timer.stop()
+        if self.desk is not None and not self.desk.indexed:
+            self._index_timer = self.set_timer(INDEX_AFTER_IDLE, self._index_words)
+
+    def _index_words(self) -> None:
+        if self.desk is not None and not self.desk.indexed:
+            self.index_words(self.desk)
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_words(self, desk: Desk) -> None:
+        desk.build_index()
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()
@@ -98,7 +125,10 @@ class DeskScreen(AppScreen):
         note += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
         self.query_one(StatusTabs).show(counts, self.view, note)
         banner = f" {app.newsroom.config.title} — {app.newsroom.actor}"
-        if not rows:
+        if self.desk.reading is not None:
+            done, total = self.desk.reading
+            banner += f"   {app.t('desk.reading', done=done, total=total)}"
+        elif not rows:
             banner += f"   {app.t('desk.empty')}"
         if banner != self._banner:  # an unchanged banner costs no layout pass
             self._banner = banner
@@ -115,6 +145,7 @@ class DeskScreen(AppScreen):
     def filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
         self.show_rows()
+        self._index_when_idle()
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:

@@ -32,4 +32,4 @@ class StatusTabs(Static):
             text.append("│", style="dim")
         if note:
             text.append(f" {note}", style="dim")
-        self.update(text)
+        self.update(text, layout=False)  # one line, whatever it says: no layout pass
