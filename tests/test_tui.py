@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, Markdown, TextArea
 
 from newsroom.core import lease
@@ -73,6 +74,28 @@ async def test_filter_finds_the_seed_and_it_opens_rendered(
         assert app.screen.check_action("comment", ()) and app.screen.check_action("retract", ())
         assert not app.screen.check_action("approve", ())
         assert not app.screen.check_action("submit", ())
+
+
+async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(bundled: Path) -> None:
+    """A terminal delivers "/netra" pasted or typed fast as one burst: every key is routed
+    to the list before "/" opens the filter. None may be lost; bound keys keep working."""
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screens = len(app.screen_stack)
+        for key, char in [("slash", "/"), *((c, c) for c in "netra")]:
+            app.post_message(events.Key(key, char))  # queued together, as from the terminal
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "netra"
+        assert len(app.screen_stack) == screens  # the "n" made no new release
+        assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [SEED_ID]
+        await pilot.press("escape", "escape")
+        assert app.screen.query_one("#filter", Input).value == ""
+        releases = app.screen.query_one(ReleaseList)
+        await pilot.press("g", "j", "n")  # bound letters work again: top, down, new release
+        assert releases.cursor == 1
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)  # "n" asks for the new release's title
 
 
 async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(

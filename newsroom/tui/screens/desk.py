@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -33,6 +33,7 @@ class DeskScreen(AppScreen):
         self.sort = "updated"
         self._banner = ""
         self._index_timer: Timer | None = None
+        self._typeahead = False  # the filter key was pressed: letters go to the filter
 
     def compose(self) -> ComposeResult:
         app = self.nr_app
@@ -139,7 +140,33 @@ class DeskScreen(AppScreen):
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.add_class("shown")
-        box.focus()
+        # Shown and focused now, not on the next message (as the class and focus() would):
+        # letters typed or pasted right after "/" are already queued behind it.
+        box.display = True
+        self.set_focus(box)
+
+    def on_key(self, event: events.Key) -> None:
+        """The filter key, and the letters that follow it before the filter has focus.
+
+        A terminal delivers "/netra" typed fast or pasted as one burst, and every key of it
+        is routed to the list before "/" opens the filter: without this, "n" would make a
+        new release and the rest would be lost. Keys reach the screen in the order typed,
+        so the filter key opens the filter here and what follows goes into it, never to
+        the desk's bindings.
+        """
+        box = self.query_one("#filter", Input)
+        if box.has_focus:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.binding.action == "filter":
+            self._typeahead = True
+            self.action_filter()
+        elif self._typeahead and event.is_printable and event.character:
+            box.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -149,13 +176,16 @@ class DeskScreen(AppScreen):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
+        self._typeahead = False
         self.releases.focus()
 
     def action_clear_filter(self) -> None:
+        self._typeahead = False
         box = self.query_one("#filter", Input)
         if box.value or box.has_focus:
             box.value = ""
             box.remove_class("shown")
+            box.display = False
             self.filter_text = ""
             self.releases.focus()
             self.show_rows(keep=self._current_key())
