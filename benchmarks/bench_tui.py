@@ -125,7 +125,7 @@ def main() -> None:
     read = baseline(root)
     shutil.rmtree(root / ".newsroom", ignore_errors=True)
     cold = run_child(root)  # no cache: every file is parsed once, on both cores
-    warm = run_child(root)  # the usual start: the cache from the last run or publish
+    warm = run_child(root)  # the usual start: the cache (and the word index) kept before
     report = {
         "n": args.n,
         "baseline_read_all_files_s": read,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,7 +88,8 @@ def test_filter_matches_the_body_across_many_releases() -> None:
     found = desk.select("all", "kata-langka", "x")
     assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
     desk.build_index()  # 2,000 texts: built in a forked worker
-    assert desk.indexed and desk._postings is not None and len(desk._postings["biasa"]) == 2000
+    assert desk.indexed and desk._index is not None
+    assert len(desk._index.postings["biasa"]) == 2000
     found = desk.select("all", "langka", "x")  # a new search, through the index
     assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
     assert [r.id for r in desk.select("all", "judul 1999", "x")] == ["id1999"]
@@ -155,4 +157,40 @@ def test_typing_narrows_to_exactly_what_a_fresh_search_finds(
         query = {"\b": query[:-1]}.get(key, query + key if len(key) == 1 else key)
         words = query.split()
         expected = {r.id for r in records if all(w in texts[r.path] for w in words)}
+        assert {r.id for r in desk.select("all", query, "x")} == expected, query
+
+
+def _desk_of(bodies: dict[int, str]) -> Desk:
+    from newsroom.core.index import Record
+
+    records = [
+        Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
+               None, None, None, False, f"d{hash(body)}", "", "", "", "",
+               dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
+        for i, body in bodies.items()
+    ]  # fmt: skip
+    return Desk(records, {f"a/{i}.md": body for i, body in bodies.items()})
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 30), st.text("abc ", max_size=12), max_size=20),
+    st.dictionaries(st.integers(0, 30), st.text("abc ", max_size=12), max_size=20),
+    st.lists(st.text("abc", min_size=1, max_size=5), max_size=6),
+)
+def test_a_kept_word_index_finds_what_a_scan_finds_after_changes(
+    before: dict[int, str], after: dict[int, str], queries: list[str]
+) -> None:
+    """An index kept from the last start (releases since changed, added or removed) gives
+    the same results as scanning every text."""
+    from newsroom.core.desk import _load_words
+
+    kept = _desk_of(before).build_index()
+    desk = _desk_of(after)
+    words = _load_words(pickle.dumps(tuple(kept)))
+    assert words is not None
+    desk.adopt_index(words)
+    for query in queries:
+        desk._memo = None
+        expected = {f"id{i}" for i, body in after.items() if query in body}
         assert {r.id for r in desk.select("all", query, "x")} == expected, query

@@ -8,6 +8,7 @@ searches the releases the last keystroke found.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ VIEWS = ("all", "mine", "draft", "in_review", "changes_requested", "approved", "
 SORTS = ("updated", "title", "status")
 INDEX_MIN = 3  # filter words this long or longer are looked up in the word index
 INDEX_PARTS = 4  # the word index is built in this many parts (results flow back per part)
+WORDS_BLOB = "desk-words"  # the cache entry keeping the word index between starts
 STATUS_ORDER = {s: i for i, s in enumerate(VIEWS[2:])}
 
 
@@ -60,7 +62,9 @@ class Desk:
         self._counts: dict[str, dict[str, int]] = {}
         self.reading: tuple[int, int] | None = None  # (files read, to read) while loading
         self._memo: _Search | None = None
-        self._postings: dict[str, array[int]] | None = None  # word -> releases (build_index)
+        self._index: WordIndex | None = None  # see build_index
+        self._position: list[int] | None = None  # index number -> row (None: the same)
+        self._unindexed: list[int] = []  # rows the index does not cover
         self._vocabulary: list[str] = []
 
     def counts(self, actor: str) -> dict[str, int]:
@@ -141,15 +145,17 @@ class Desk:
         self._memo = _Search(words, hits, starts if changed[-1] == last else None)
         return hits
 
-    def build_index(self) -> None:
-        """Index the distinct words of every release. Afterwards a filter word of INDEX_MIN
-        letters or more finds the indexed words holding it (a few thousand) instead of
-        scanning every text. Exact: a filter word has no space, so where it occurs in a
-        text it occurs inside one of the text's words.
+    def build_index(self) -> WordIndex:
+        """Index the distinct words of every release and use the index from now on.
+
+        A filter word of INDEX_MIN letters or more then finds the indexed words holding it
+        (a few thousand) instead of scanning every text. Exact: a filter word has no space,
+        so where it occurs in a text it occurs inside one of the text's words.
 
         The work (1-2 s of CPU at 10,000 releases) runs in a forked process that inherits
         the texts, so the TUI's thread keeps the interpreter while it runs; the index comes
-        back as compact arrays."""
+        back as compact arrays. Keep it with `save_word_index`: the next start adopts it.
+        """
         from .feeds.work import parallel_map
 
         step = max(1, -(-len(self.texts) // INDEX_PARTS))
@@ -165,29 +171,66 @@ class Desk:
                     postings[token].extend(found)
                 else:
                     postings[token] = found
-        self._vocabulary = list(postings)
-        self._postings = postings  # last: a search on the UI thread sees both or neither
+        index = WordIndex(
+            [r.path for r in self.records], [r.digest for r in self.records], postings
+        )
+        self.adopt_index(index)
         # The fork left this process's pages copy-on-write: the first write to each (a
         # reference count) faults. Take those faults here, off the UI thread, rather than
         # on the next keystroke (which touches every release: 50 ms instead of 30).
         for record, text in zip(self.records, self.texts, strict=True):
             del record, text
+        return index
+
+    def adopt_index(self, index: WordIndex) -> None:
+        """Use a word index built earlier (by this desk, or kept from the last start).
+
+        Releases changed or added since it was built are searched by scanning their texts
+        (`index_stale` says when they are many enough to build it again)."""
+        here = {r.path: i for i, r in enumerate(self.records)}
+        position = []
+        for path, digest in zip(index.paths, index.digests, strict=True):
+            at = here.get(path, -1)
+            position.append(at if at >= 0 and self.records[at].digest == digest else -1)
+        covered = set(position)
+        self._unindexed = [i for i in range(len(self.records)) if i not in covered]
+        self._position = None if position == list(range(len(self.records))) else position
+        self._vocabulary = list(index.postings)
+        self._index = index  # last: a search on the UI thread sees all of it or none
 
     @property
     def indexed(self) -> bool:
-        """True once `build_index` has finished."""
-        return self._postings is not None
+        """True once a word index is in use (built, or adopted from the last start)."""
+        return self._index is not None
+
+    @property
+    def index_stale(self) -> bool:
+        """No index, or one that misses many releases (changed or added since it was built)."""
+        return self._index is None or len(self._unindexed) > max(50, len(self.records) // 20)
 
     def _holding(self, word: str) -> set[int] | None:
         """The releases holding `word`, from the index (None: no index yet, or a short word,
         which a scan finds as fast since it occurs early in most texts)."""
-        postings = self._postings
-        if postings is None or len(word) < INDEX_MIN:
+        index = self._index
+        if index is None or len(word) < INDEX_MIN:
             return None
+        position = self._position
         found: set[int] = set()
         for token in [t for t in self._vocabulary if word in t]:
-            found.update(postings[token])
+            numbers = index.postings[token]
+            found.update(numbers if position is None else (position[n] for n in numbers))
+        found.discard(-1)
+        texts = self.texts
+        found.update(i for i in self._unindexed if word in texts[i])
         return found
+
+
+class WordIndex(NamedTuple):
+    """The distinct words of each release, numbered as the desk listed them when built."""
+
+    paths: list[str]
+    digests: list[str]  # the file's digest: a release changed since is not covered
+    postings: dict[str, array[int]]  # word -> numbers of the releases holding it
 
 
 class _Search(NamedTuple):
@@ -212,6 +255,26 @@ def _postings_of(part: tuple[int, int]) -> dict[str, array[int]]:
             else:
                 ids.append(i)
     return found
+
+
+def _load_words(data: bytes | None) -> WordIndex | None:
+    """A kept word index, or None when there is none or it cannot be read (then rebuilt)."""
+    if data is None:
+        return None
+    try:
+        paths, digests, postings = pickle.loads(data)
+        return WordIndex(paths, digests, postings)
+    except Exception:
+        return None
+
+
+def save_word_index(config: Config, cache_key: str, index: WordIndex) -> None:
+    """Keep a desk's word index in the cache, for the next start to adopt."""
+    cache = Cache(config, cache_key)
+    try:
+        cache.put_blob(WORDS_BLOB, pickle.dumps(tuple(index), pickle.HIGHEST_PROTOCOL))
+    finally:
+        cache.close()
 
 
 def _refines(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -243,6 +306,9 @@ def open_desk(
         with paused_collector():
             texts = cache.texts()
             desk = Desk(index.records.values(), texts, index.problems)
+            words = _load_words(cache.blob(WORDS_BLOB))
+            if words is not None:
+                desk.adopt_index(words)
     finally:
         cache.close()
     return desk

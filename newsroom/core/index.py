@@ -226,6 +226,7 @@ class Cache:
             db.execute("DROP TABLE IF EXISTS delta")
             db.execute("DROP TABLE IF EXISTS search")
             db.execute("DROP TABLE IF EXISTS rendered")
+            db.execute("DROP TABLE IF EXISTS blobs")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
         db.execute("CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, data BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS delta (path TEXT PRIMARY KEY, data BLOB)")
@@ -233,6 +234,7 @@ class Cache:
         db.execute(
             "CREATE TABLE IF NOT EXISTS rendered (id TEXT PRIMARY KEY, digest TEXT, data BLOB)"
         )
+        db.execute("CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB)")
 
     def records(self) -> Snapshot:
         """Every file as last read: (size, mtime_ns, record or problem) by path.
@@ -258,7 +260,7 @@ class Cache:
             return {}
 
     def clear(self) -> None:
-        for table in ("snapshot", "delta", "rendered", "search"):
+        for table in ("snapshot", "delta", "rendered", "search", "blobs"):
             self.db.execute(f"DELETE FROM {table}")
 
     def store(
@@ -295,6 +297,14 @@ class Cache:
         )
         db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
         db.execute("COMMIT")
+
+    def blob(self, name: str) -> bytes | None:
+        """A named piece of data another part keeps here (the desk's word index)."""
+        row = self.db.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row is not None else None
+
+    def put_blob(self, name: str, data: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (name, data))
 
     def texts(self) -> dict[str, str]:
         """Every file's lower-cased search text, by path."""

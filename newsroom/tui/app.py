@@ -12,7 +12,7 @@ from textual.app import App
 
 from ..core.checks import CheckResult
 from ..core.clock import zone_abbreviation
-from ..core.desk import Desk, open_desk
+from ..core.desk import Desk, WordIndex, open_desk, save_word_index
 from ..core.index import config_key, scan, scan_fingerprint
 from ..core.lease import Lease, all_live
 from ..core.service import Newsroom
@@ -86,6 +86,11 @@ class NewsroomApp(App[None]):
         desk = open_desk(config, config_key(config), partial)
         self.newsroom.remember(desk.records)
         return desk, all_live(config, self.newsroom.now())
+
+    def keep_word_index(self, index: WordIndex) -> None:
+        """Keep the desk's word index in the cache for the next start (a worker thread)."""
+        config = self.newsroom.config
+        save_word_index(config, config_key(config), index)
 
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language."""

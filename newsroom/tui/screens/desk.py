@@ -92,19 +92,22 @@ class DeskScreen(AppScreen):
 
     def _index_when_idle(self) -> None:
         """Index the desk's words for faster filtering once the editor pauses: the index is
-        built in a forked process, which would slow the keystrokes it coincides with."""
+        built in a forked process, which would slow the keystrokes it coincides with. An
+        index kept from the last start is used at once; it is rebuilt only when many
+        releases changed since."""
         if self._index_timer is not None:
             self._index_timer.stop()
-        if self.desk is not None and not self.desk.indexed:
+        if self.desk is not None and self.desk.index_stale:
             self._index_timer = self.set_timer(INDEX_AFTER_IDLE, self._index_words)
 
     def _index_words(self) -> None:
-        if self.desk is not None and not self.desk.indexed:
+        if self.desk is not None and self.desk.index_stale:
             self.index_words(self.desk)
 
     @work(thread=True, exclusive=True, group="index")
     def index_words(self, desk: Desk) -> None:
-        desk.build_index()
+        """Build the word index, use it, and keep it for the next start."""
+        self.nr_app.keep_word_index(desk.build_index())
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()
