@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 
 import feedparser
@@ -11,7 +13,9 @@ import pytest
 from filelock import FileLock
 from lxml import etree
 
+from newsroom.core.config import load_config
 from newsroom.core.model import Image
+from newsroom.core.store import Store
 
 from .feedkit import SCHEMA, at, configure, feed_files, release, run
 
@@ -124,6 +128,29 @@ def test_embargo_is_kept_from_public_feeds_until_it_lifts(newsroom_root: Path) -
     entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
     assert entry.id == f"urn:uuid:{ident}" and entry.title == "Rilis berembargo"
     assert entry.published_parsed[:5] == (2026, 6, 2, 2, 0)  # the lift time
+
+
+def test_releases_published_by_one_run_never_share_a_timestamp(newsroom_root: Path) -> None:
+    """Three approvals between two cron runs, and two embargoes lifting together: each
+    entry gets its own second, in approval order, never before its approval or its lift,
+    never after the run (the W3C validator warns about entries with equal times)."""
+    second = dt.timedelta(seconds=1)
+    plain = [release(newsroom_root, at(0) + i * 60 * second, f"Rilis {i}") for i in range(3)]
+    lift = at(0.5)
+    held = [release(newsroom_root, at(0) + (i + 5) * 60 * second, f"Embargo {i}", embargo=lift)
+            for i in range(2)]  # fmt: skip
+    run(newsroom_root, at(1))
+    config = load_config(newsroom_root)
+    store = Store(config)
+    published = {
+        a.id: a.published for a in (store.load(p) for p in config.articles_dir.rglob("*.md"))
+    }
+    stamps = [published[i] for i in plain]
+    assert stamps == [at(1) - 2 * second, at(1) - second, at(1)]
+    assert sorted(published[i] for i in held) == [lift, lift + second]
+    atom = (newsroom_root / "feeds" / "atom.xml").read_text()
+    updated = re.findall(r"<entry.*?<updated>([^<]+)</updated>", atom, re.S)
+    assert len(updated) == len(set(updated)) == 5
 
 
 def test_correction_keeps_the_id_moves_updated_and_shows_a_notice(newsroom_root: Path) -> None:

@@ -130,9 +130,16 @@ def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
 
 
 def _dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
-    """An entry's published and updated times, in the newsroom's zone (never the clock)."""
+    """An entry's published and updated times, in the newsroom's zone (never the clock).
+
+    An embargoed entry (private feeds only) is dated when it was approved, the moment the
+    partner received it: its lift time, in the future, is in the title and in
+    `dcterms:available`, not in the dates (readers and validators distrust future dates).
+    """
     record = ref.record
-    published = record.published or record.embargo or ref.updated
+    if ref.mode == EMBARGOED:
+        return ref.updated.astimezone(config.tz), ref.updated.astimezone(config.tz)
+    published = record.published or ref.updated
     return published.astimezone(config.tz), max(ref.updated, published).astimezone(config.tz)
 
 
