@@ -83,9 +83,10 @@ async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(bundled: 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         screens = len(app.screen_stack)
-        for key, char in [("slash", "/"), *((c, c) for c in "netra")]:
+        for key, char in [("slash", "/"), *((c, c) for c in "ne")]:
             app.post_message(events.Key(key, char))  # queued together, as from the terminal
         await pilot.pause()
+        await pilot.press(*"tra")  # the filter has focus now: typing goes on, nothing replaced
         assert app.screen.query_one("#filter", Input).value == "netra"
         assert len(app.screen_stack) == screens  # the "n" made no new release
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [SEED_ID]

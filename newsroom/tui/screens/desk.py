@@ -40,7 +40,7 @@ class DeskScreen(AppScreen):
         yield Static(id="banner")
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(app.t, app.short_time, id="releases")
-        yield Input(placeholder=app.t("desk.filter"), id="filter")
+        yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
