@@ -89,6 +89,12 @@ async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(bundled: 
         await pilot.press(*"tra")  # the filter has focus now: typing goes on, nothing replaced
         assert app.screen.query_one("#filter", Input).value == "netra"
         assert len(app.screen_stack) == screens  # the "n" made no new release
+        for _ in range(2):  # Enter, Enter in one burst: to the list, then open the release
+            app.post_message(events.Key("enter", "\r"))
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        await pilot.press("escape")
+        await pilot.pause()
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [SEED_ID]
         await pilot.press("escape", "escape")
         assert app.screen.query_one("#filter", Input).value == ""

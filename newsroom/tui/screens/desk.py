@@ -179,8 +179,14 @@ class DeskScreen(AppScreen):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
+        """Enter in the filter goes to the list; a second Enter typed before the focus moved
+        (queued to the filter already) opens the release under the cursor, as it would
+        from the list."""
         self._typeahead = False
-        self.releases.focus()
+        if self.focused is not self.query_one("#filter", Input):
+            self.releases.open_current()
+            return
+        self.set_focus(self.releases)
 
     def action_clear_filter(self) -> None:
         self._typeahead = False
