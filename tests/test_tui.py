@@ -257,6 +257,35 @@ async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
         assert "Belum disimpan." not in (bundled / str(draft.path)).read_text()
 
 
+async def test_a_lost_terminal_keeps_unsaved_edits_and_frees_the_lease(bundled: Path) -> None:
+    """SSH drops mid-edit: the text is kept aside (not over the release), the lease goes,
+    the app leaves; the next start says where the text is."""
+    from newsroom.tui.screens.editor import open_editor
+
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        open_editor(app, draft.id)  # as "e" does: with the lease
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)
+        assert lease.current(app.newsroom.config, draft.id, NOW) is not None
+        app.screen.query_one("#body", TextArea).text = "Ditulis sebelum koneksi putus."
+        app.screen.query_one("#f-embargo", Input).value = "besok pagi"  # does not check
+        app.hang_up()
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+    kept = app.newsroom.unsaved()
+    assert len(kept) == 1 and "Ditulis sebelum koneksi putus." in kept[0].read_text()
+    assert "embargo: besok pagi" in kept[0].read_text()
+    assert "Ditulis sebelum" not in (bundled / str(draft.path)).read_text()
+    assert lease.current(app.newsroom.config, draft.id, NOW) is None
+    again = make_app(bundled, "rin")
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(again, pilot)
+        assert any(str(kept[0]) in str(n.message) for n in again._notifications)
+
+
 async def test_views_help_and_the_indonesian_ui(bundled: Path) -> None:
     app = make_app(bundled, "nur", language="id")
     async with app.run_test(size=(80, 24)) as pilot:

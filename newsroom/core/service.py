@@ -163,6 +163,23 @@ class Newsroom:
         record_edit(article, self.actor, self.config, self.now())
         return self.store.save(article)
 
+    def keep_unsaved(self, slug: str, text: str) -> Path:
+        """Keep a person's unsaved version of a release beside the newsroom (the terminal
+        went away mid-edit): `.newsroom/unsaved/<slug>-<actor>-<time>.md`, never over the
+        release itself, which may have moved on meanwhile. `unsaved()` lists them."""
+        from .atomic import write_atomic
+
+        stamp = f"{to_zone(self.now(), self.config.tz):%Y%m%d-%H%M%S}"
+        path = self.config.state_dir / "unsaved" / f"{slug}-{slugify(self.actor)}-{stamp}.md"
+        write_atomic(path, text.encode("utf-8"))
+        return path
+
+    def unsaved(self) -> list[Path]:
+        """This person's kept unsaved versions (see `keep_unsaved`), oldest first."""
+        folder = self.config.state_dir / "unsaved"
+        mine = f"-{slugify(self.actor)}-"
+        return sorted(p for p in folder.glob("*.md") if mine in p.name) if folder.is_dir() else []
+
     def save_text(self, article: Article, text: str) -> Article:
         """Replace a release with the text of its file as edited by hand ($EDITOR)."""
         path = article.path or Path("?")

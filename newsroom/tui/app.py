@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable
 
@@ -13,6 +17,7 @@ from textual.app import App
 from ..core.checks import CheckResult
 from ..core.clock import zone_abbreviation
 from ..core.desk import Desk, WordIndex, open_desk, save_word_index
+from ..core.errors import NewsroomError
 from ..core.index import config_key, scan, scan_fingerprint
 from ..core.lease import Lease, all_live
 from ..core.service import Newsroom
@@ -59,6 +64,40 @@ class NewsroomApp(App[None]):
         self.push_screen(DeskScreen())
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.look_for_changes)
+        self._watch_terminal()
+        kept = self.newsroom.unsaved()
+        if kept:
+            self.notify(self.t("app.unsaved", path=str(kept[-1])), severity="warning", timeout=30)
+
+    # ------------------------------------------------------------ losing the terminal
+
+    def _watch_terminal(self) -> None:
+        """Leave properly when the terminal goes away (SSH dropped, tmux killed).
+
+        Textual would otherwise spin on the closed terminal (a core at 70 %) and the
+        editor would renew its lease for ever, locking the release for everyone."""
+        if self.is_headless:
+            return
+        try:
+            fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+        except (OSError, ValueError):
+            return
+        if fd < 0 or not os.isatty(fd):
+            return
+        self.set_interval(1.0, lambda: None if os.isatty(fd) else self.hang_up())
+        # Where there is no SIGHUP (or no way to catch it), the check above still notices.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.hang_up)
+
+    def hang_up(self) -> None:
+        """Keep unsaved edits (see Newsroom.keep_unsaved), then leave (leases released)."""
+        from .screens.editor import EditScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, EditScreen):
+                with contextlib.suppress(OSError, NewsroomError):
+                    screen.keep_unsaved()
+        self.exit()
 
     # ------------------------------------------------------------ shared helpers
 

@@ -15,6 +15,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     # app and desk
     "app.title": ("newsroom", "newsroom"),
     "desk.loading": ("Loading the desk…", "Memuat meja redaksi…"),
+    "app.unsaved": (
+        "Unsaved edits were kept when your terminal closed: {path}",
+        "Suntingan yang belum disimpan diselamatkan saat terminal Anda tertutup: {path}",
+    ),
     "desk.reading": (
         "Reading the newsroom for the first time: {done} of {total} files…",
         "Membaca berkas untuk pertama kali: {done} dari {total}…",

@@ -93,7 +93,7 @@ class EditScreen(AppScreen):
                 for name in FIELDS:
                     hint = f" ({t('field.words')})" if name in ("categories", "tags") else ""
                     yield Label(t(LABELS.get(name, "field." + name)) + hint)
-                    yield Input(id=f"f-{name}")
+                    yield Input(id=f"f-{name}", select_on_focus=False)  # typing never replaces
                     yield Label("", id=f"e-{name}", classes="error hidden")
             # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the editor);
             # a code editor's "indent" would swallow Escape and trap keyboard users.
@@ -323,6 +323,23 @@ class EditScreen(AppScreen):
         self.app.push_screen(
             ConfirmModal(t("modal.unsaved"), t("modal.leave"), t("modal.stay")), answer
         )
+
+    def keep_unsaved(self) -> None:
+        """The terminal went away: keep what the form holds, if unsaved, for next time.
+
+        As a release file when every field checks; else every field as typed, then the
+        text, so that nothing typed is lost to a field that did not check."""
+        if self.article is None or not self.dirty:
+            return
+        draft = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
+        if self.apply(draft):
+            text = fileformat.dump(draft)
+        else:
+            values = self.values()
+            body = values.pop("body")
+            lines = [f"{name}: {value}" for name, value in values.items()]
+            text = "\n".join([f"# {self.article.path}: unsaved form", *lines, "", body, ""])
+        self.nr_app.newsroom.keep_unsaved(self.article.slug, text)
 
     def on_unmount(self) -> None:
         app = self.nr_app
