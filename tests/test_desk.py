@@ -194,3 +194,21 @@ def test_a_kept_word_index_finds_what_a_scan_finds_after_changes(
         desk._memo = None
         expected = {f"id{i}" for i, body in after.items() if query in body}
         assert {r.id for r in desk.select("all", query, "x")} == expected, query
+
+
+def test_a_first_read_shows_the_desk_as_it_goes(
+    root: Path, as_user: Callable[..., Newsroom], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No cache yet: the desk is handed over partly read, then whole, with no file lost."""
+    from newsroom.core import index as index_module
+    from newsroom.core.desk import open_desk
+
+    ald = as_user("ald")
+    for i in range(30):
+        ald.create(NewArticle(title=f"Rilis {i}", body=f"Isi {i}."))
+    monkeypatch.setattr(index_module, "PARTIAL_SECONDS", 0.0)
+    seen: list[tuple[int, int] | None] = []
+    desk = open_desk(load_config(root), "first-read", lambda d: seen.append(d.reading))
+    assert seen and all(r is not None and r[0] <= r[1] == 30 for r in seen)
+    assert [r[0] for r in seen if r] == sorted(r[0] for r in seen if r)  # only ever grows
+    assert desk.reading is None and len(desk.records) == 30

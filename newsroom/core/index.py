@@ -422,7 +422,7 @@ def _refresh(
     texts: dict[str, str] = {}
     warnings: list[str] = []
     rows: list[RenderedRow | None] = []
-    shown = time.monotonic()
+    shown, pause = time.monotonic(), PARTIAL_SECONDS
     for stat, record, problem, notes, row, text in parallel_imap(
         load_file, stale, (Store(config), render)
     ):
@@ -431,9 +431,11 @@ def _refresh(
         texts[stat.path] = text
         warnings += notes
         rows.append(row)
-        if partial is not None and time.monotonic() - shown > PARTIAL_SECONDS:
+        if partial is not None and time.monotonic() - shown > pause:
+            began = time.monotonic()
             partial(_assemble(snapshot, warnings, len(rows)), texts, len(stale))
             shown = time.monotonic()
+            pause = max(PARTIAL_SECONDS, 4 * (shown - began))  # showing costs a quarter at most
     if write and (changed or not cached):
         cache.store(snapshot, changed, rows, texts)
     return _assemble(snapshot, warnings, len(stale))
