@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from .core.clock import parse_time, system_clock, to_zone
-from .core.config import Config, find_root, load_config
-from .core.errors import ConfigError, NewsroomError
+from .core.config import Config, find_root, load_config, require_root
+from .core.errors import NewsroomError
 from .core.init import init_newsroom
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
@@ -69,12 +69,7 @@ class Context:
         """The config alone (cheaper than the whole newsroom)."""
         if self._newsroom is not None:
             return self._newsroom.config
-        if self.root is None:
-            raise ConfigError(
-                "no newsroom here: no newsroom.toml in this folder or above it "
-                "(run `newsroom init`, or pass --root DIR)"
-            )
-        return load_config(self.root)
+        return load_config(require_root(self.root))
 
 
 pass_ctx = click.make_pass_decorator(Context)

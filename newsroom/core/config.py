@@ -91,6 +91,16 @@ DEFAULT_CHECKS = {
 }
 
 
+def require_root(root: Path | None) -> Path:
+    """`root`, or a ConfigError saying there is no newsroom here and how to make one."""
+    if root is None:
+        raise ConfigError(
+            "no newsroom here: no newsroom.toml in this folder or above it "
+            "(run `newsroom init`, or pass --root DIR)"
+        )
+    return root
+
+
 def find_root(start: Path) -> Path | None:
     """The nearest folder at or above `start` that holds newsroom.toml."""
     for folder in (start, *start.parents):

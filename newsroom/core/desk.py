@@ -7,7 +7,6 @@ searches the releases the last keystroke found.
 
 from __future__ import annotations
 
-import datetime as dt
 import pickle
 from array import array
 from collections.abc import Callable, Iterable
@@ -17,8 +16,8 @@ from typing import NamedTuple
 from .config import Config
 from .errors import Problem
 from .index import Cache, Index, Record, paused_collector, refresh, scan
+from .listing import newest_first
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 VIEWS = ("all", "mine", "draft", "in_review", "changes_requested", "approved", "published",
          "correcting", "retracted")  # fmt: skip
 SORTS = ("updated", "title", "status")
@@ -53,7 +52,7 @@ class Desk:
     def __init__(
         self, records: Iterable[Record], texts: dict[str, str], problems: Iterable[Problem] = ()
     ) -> None:
-        self.records = sorted(records, key=lambda r: (r.edited or EPOCH, r.id), reverse=True)
+        self.records = newest_first(list(records))  # the order of `newsroom list` too
         self.broken = [Broken(p) for p in problems]
         self.texts = [
             texts.get(r.path) or f"{r.title}\n{r.summary}\n{' '.join(r.tags)}".lower()
@@ -292,13 +291,13 @@ def open_desk(
     """
     cache = Cache(config, cache_key)
     try:
-        cached: dict[str, str] = {}
+        cached: list[dict[str, str]] = []  # the texts of files read before, read once
 
         def show(index: Index, texts: dict[str, str], total: int) -> None:
             if partial is not None:
-                if not cached:  # the texts of files read before (none on a first read)
-                    cached.update(cache.texts())
-                desk = Desk(index.records.values(), {**cached, **texts}, index.problems)
+                if not cached:
+                    cached.append(cache.texts())
+                desk = Desk(index.records.values(), {**cached[0], **texts}, index.problems)
                 desk.reading = (index.parsed, total)
                 partial(desk)
 

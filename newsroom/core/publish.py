@@ -206,7 +206,8 @@ class _Run:
         self.progress = progress
         self.result = PublishResult(now, actor, dry_run=dry_run)
         self.key = config_key(config)
-        self.state = read_state(config)
+        self.state = read_state(config)  # again, now under the lock: another run may have
+        # finished between the look before the lock (nothing_to_do) and now
         self.files: list[FileStat] = []
         self.saved: list[str] = []  # article files this run rewrote
         self.signatures: dict[str, str] = {}  # by document path

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from . import fileformat
 from .clock import Clock, system_clock, to_zone
-from .config import Config, load_config
-from .errors import ArticleError, ConfigError, NewsroomError, Problem
+from .config import Config, load_config, require_root
+from .errors import ArticleError, NewsroomError, Problem
 from .identity import resolve_actor
 from .importer import parse_plain
 from .model import Article, HistoryEntry, Image
@@ -253,9 +253,4 @@ def open_newsroom(
     root: Path | None, actor: str | None = None, clock: Clock = system_clock
 ) -> Newsroom:
     """Open the newsroom at `root` (ConfigError if it has no valid newsroom.toml)."""
-    if root is None:
-        raise ConfigError(
-            "no newsroom here: no newsroom.toml in this folder or above it "
-            "(run `newsroom init`, or pass --root DIR)"
-        )
-    return Newsroom.open(root, actor, clock)
+    return Newsroom.open(require_root(root), actor, clock)

@@ -156,21 +156,18 @@ def retraction_window(config: Config) -> dt.timedelta:
     return dt.timedelta(days=config.retraction_days)
 
 
-def sort_key(record: Record) -> tuple[dt.datetime, str]:
-    """Newest first by publication (or embargo lift), ties broken by id: never wobbles."""
-    return (record.published or record.embargo or record.approved_at or EPOCH, record.id)
+def sort_key(record: Record) -> tuple[float, str]:
+    """Newest first by publication (or embargo lift), ties broken by id: never wobbles.
 
-
-def _fast_sort_key(record: Record) -> tuple[float, str]:
-    """`sort_key` with the moment as a number: ten thousand comparisons of floats are
-    several times quicker than of aware datetimes."""
-    return ((record.published or record.embargo or record.approved_at or EPOCH).timestamp(),
-            record.id)
+    The moment as a number: ten thousand comparisons of floats are several times quicker
+    than of aware datetimes."""
+    moment = record.published or record.embargo or record.approved_at or EPOCH
+    return moment.timestamp(), record.id
 
 
 def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     """Every document to write, for every feed, at time `now`."""
-    ordered = sorted(records, key=_fast_sort_key, reverse=True)
+    ordered = sorted(records, key=sort_key, reverse=True)
     refs: dict[str, EntryRef] = {}
     for r in ordered:
         mode = mode_of(r, config, now)

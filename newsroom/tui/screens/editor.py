@@ -225,8 +225,8 @@ class EditScreen(AppScreen):
         """Edit the release, as it stands in the form, in $EDITOR; bring the result back."""
         if self.article is None:
             return
-        draft = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
-        if not self.apply(draft):
+        draft, valid = self._form_copy()
+        if not valid:
             return
         fd, name = tempfile.mkstemp(prefix=f"{draft.slug}.", suffix=".md")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -243,6 +243,13 @@ class EditScreen(AppScreen):
             return
         os.unlink(name)
         self.fill(edited)
+
+    def _form_copy(self) -> tuple[Article, bool]:
+        """A copy of the release with the form put into it, and whether every field checks
+        (the release itself is untouched)."""
+        assert self.article is not None
+        copy = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
+        return copy, self.apply(copy)
 
     def _tz(self) -> dt.tzinfo:
         return self.nr_app.newsroom.config.tz
@@ -281,8 +288,7 @@ class EditScreen(AppScreen):
         if self.article is None or self.article.path is None:
             return
         path = self.nr_app.newsroom.config.root / self.article.path
-        mine = fileformat.parse(fileformat.dump(self.article), path, self._tz())
-        self.apply(mine)
+        mine, _ = self._form_copy()
         theirs = path.read_text(encoding="utf-8") if path.exists() else ""
         diff = "".join(
             difflib.unified_diff(
@@ -331,8 +337,8 @@ class EditScreen(AppScreen):
         text, so that nothing typed is lost to a field that did not check."""
         if self.article is None or not self.dirty:
             return
-        draft = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
-        if self.apply(draft):
+        draft, valid = self._form_copy()
+        if valid:
             text = fileformat.dump(draft)
         else:
             values = self.values()
