@@ -286,6 +286,28 @@ async def test_a_lost_terminal_keeps_unsaved_edits_and_frees_the_lease(bundled: 
         assert any(str(kept[0]) in str(n.message) for n in again._notifications)
 
 
+async def test_switching_language_redraws_what_is_on_screen(bundled: Path) -> None:
+    """ctrl+l: the desk's tabs, column heads and rows, and an open release, change language
+    at once (not at the next reload)."""
+    app = make_app(bundled, "redaktur", language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        releases = app.screen.query_one(ReleaseList)
+        assert releases.header[1] == "Title" and "Published" in releases._line(
+            Columns.fit(120), next(r for r in releases.rows if r.id == SEED_ID)
+        )
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert releases.header[1] == "Judul"
+        seed = next(r for r in releases.rows if r.id == SEED_ID)
+        assert "Terbit" in releases._line(Columns.fit(120), seed)
+        assert "Semua" in str(app.screen.query_one("#tabs").render())
+        await open_release(app, pilot, SEED_ID)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "Status: Published" in str(app.screen.query_one("#meta").render())
+
+
 async def test_views_help_and_the_indonesian_ui(bundled: Path) -> None:
     app = make_app(bundled, "nur", language="id")
     async with app.run_test(size=(80, 24)) as pilot:

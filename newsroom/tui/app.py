@@ -193,7 +193,8 @@ class NewsroomApp(App[None]):
         self.push_screen(HelpScreen())
 
     def action_switch_language(self) -> None:
-        self.t = Translator("en" if self.t.language == "id" else "id")
+        # The same translator, switched: widgets that were handed `self.t` follow it.
+        self.t.language = "en" if self.t.language == "id" else "id"
         translate_bindings(self, self)
         for screen in self.screen_stack:
             if isinstance(screen, AppScreen):

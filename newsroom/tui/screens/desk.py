@@ -56,6 +56,13 @@ class DeskScreen(AppScreen):
     def releases(self) -> ReleaseList:
         return self.query_one(ReleaseList)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._set_header()
+        self.query_one("#filter", Input).placeholder = self.nr_app.t("desk.filter")
+        self._banner = ""
+        self.show_rows(keep=self._current_key())
+
     def _set_header(self) -> None:
         t, zone = self.nr_app.t, self.nr_app.zone
         self.releases.header = (
@@ -125,18 +132,20 @@ class DeskScreen(AppScreen):
         rows = self.desk.select(self.view, self.filter_text, app.newsroom.actor, self.sort)
         self.releases.set_rows(rows, keep)
         counts = self.desk.counts(app.newsroom.actor)
-        note = app.t("desk.count", shown=len(rows), total=counts["all"])
-        note += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
-        self.query_one(StatusTabs).show(counts, self.view, note)
-        banner = f" {app.newsroom.config.title} — {app.newsroom.actor}"
+        self.query_one(StatusTabs).show(counts, self.view)
+        # How many are shown and in which order: on the first line, which the nine views
+        # of the tab line would push off a 120-column screen.
+        banner = f" {app.newsroom.config.title} — {app.newsroom.actor}   "
+        banner += app.t("desk.count", shown=len(rows), total=counts["all"])
+        banner += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"
         elif not rows:
             banner += f"   {app.t('desk.empty')}"
-        if banner != self._banner:  # an unchanged banner costs no layout pass
+        if banner != self._banner:
             self._banner = banner
-            self.query_one("#banner", Static).update(banner)
+            self.query_one("#banner", Static).update(banner, layout=False)  # always one line
 
     # ------------------------------------------------------------ filter, views, sort
 

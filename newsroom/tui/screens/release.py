@@ -115,6 +115,10 @@ class ReleaseScreen(AppScreen):
     def on_files_changed(self, message: FilesChanged) -> None:
         self.reload()
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.reload()
+
     # ------------------------------------------------------------ what this person may do
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

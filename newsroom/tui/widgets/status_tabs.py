@@ -17,7 +17,7 @@ class StatusTabs(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.label = label
 
-    def show(self, counts: dict[str, int], current: str, note: str = "") -> None:
+    def show(self, counts: dict[str, int], current: str) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         narrow = self.size.width and self.size.width < 110
         for n, view in enumerate(VIEWS, start=1):
@@ -30,6 +30,4 @@ class StatusTabs(Static):
             style = "reverse bold" if view == current else ""
             text.append(f" {n} {name} {counts.get(view, 0)} ", style=style)
             text.append("│", style="dim")
-        if note:
-            text.append(f" {note}", style="dim")
         self.update(text, layout=False)  # one line, whatever it says: no layout pass
