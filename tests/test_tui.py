@@ -98,6 +98,10 @@ async def test_letters_typed_in_one_burst_after_slash_reach_the_filter(bundled: 
         assert [r.id for r in app.screen.query_one(ReleaseList).rows] == [SEED_ID]
         await pilot.press("escape", "escape")
         assert app.screen.query_one("#filter", Input).value == ""
+        await pilot.press("G", "slash", *"contoh")  # cursor at the bottom, then a filter
+        await pilot.pause()
+        assert app.screen.query_one(ReleaseList).cursor == 0  # a filter starts at the top
+        await pilot.press("escape", "escape")
         releases = app.screen.query_one(ReleaseList)
         await pilot.press("g", "j", "n")  # bound letters work again: top, down, new release
         assert releases.cursor == 1

@@ -184,6 +184,7 @@ class DeskScreen(AppScreen):
     def filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
         self.show_rows()
+        self.releases.go_top()  # a new filter starts at its best (newest) match
         self._index_when_idle()
 
     @on(Input.Submitted, "#filter")
