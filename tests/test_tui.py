@@ -245,6 +245,35 @@ async def test_a_change_on_disk_is_offered_as_reload_or_keep_mine(bundled: Path)
         assert path.read_text().endswith("Teks mereka lagi.\n")  # theirs, never overwritten
 
 
+async def test_keep_mine_keeps_what_others_added_meanwhile(bundled: Path) -> None:
+    """A colleague comments (from the CLI) while I edit; I keep mine: my text is saved and
+    their comment stays."""
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        draft = await edit_draft(app, pilot)
+        editor = app.screen
+        editor.query_one("#body", TextArea).text = "Teks saya."
+        Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(draft.id, "comment", note="Cek angka")
+        editor.check_disk()
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictModal)
+        await pilot.press("k", "ctrl+s")
+        await pilot.pause()
+    text = (bundled / str(draft.path)).read_text()
+    assert text.endswith("Teks saya.\n") and "Cek angka" in text
+
+
+async def test_typing_in_a_field_goes_on_at_its_end(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        draft = await edit_draft(app, pilot)
+        title = app.screen.query_one("#f-title", Input)
+        title.focus()
+        await pilot.pause()
+        await pilot.press(*" (revisi)")
+        assert title.value == draft.title + " (revisi)"
+
+
 async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
     app = make_app(bundled, "rin")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -149,17 +149,14 @@ class Newsroom:
         self.store.save(outcome.article)
         return outcome
 
-    def save_edit(self, article: Article, *, force: bool = False) -> bool:
+    def save_edit(self, article: Article) -> bool:
         """Save a person's change of text, recording them as its last editor.
 
-        Refused while someone else holds the release's lease. `force` is "keep mine" after
-        a conflict was shown to the person: it saves over the file as it now is.
+        Refused while someone else holds the release's lease.
         """
         from .lease import check_free
 
         check_free(self.config, article.id, self.actor, self.now())
-        if force:
-            self.store.rebase(article)
         record_edit(article, self.actor, self.config, self.now())
         return self.store.save(article)
 

@@ -179,15 +179,6 @@ class Store:
         article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
         return True
 
-    def rebase(self, article: Article) -> None:
-        """Accept the file as it is now as the base of this article (after a person chose
-        "keep mine" over someone else's change)."""
-        assert article.path is not None
-        path = self.root / article.path
-        data = path.read_bytes()
-        stat = path.stat()
-        article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
-
     def _lock(self, article: Article) -> FileLock:
         from filelock import FileLock  # imported late: `newsroom publish` with no work skips it
 

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, TextArea
@@ -122,6 +123,11 @@ class EditScreen(AppScreen):
         self.initial = self.values()
         self.seen_digest = article.source.digest if article.source else ""
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Typing in a field goes on at its end (fields are filled showing their start)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = len(event.widget.value)
+
     def fill(self, a: Article) -> None:
         image = a.image or Image()
         values = {
@@ -200,14 +206,16 @@ class EditScreen(AppScreen):
         if not self.dirty and not self.keep_mine:
             self.notify(t("edit.nochange"))
             return
-        article = app.newsroom.find(self.article_id) if not self.keep_mine else self.article
+        # The release as its file is now, with the form put in: "keep mine" keeps what this
+        # editor typed and still what others added meanwhile (comments, history).
+        article = app.newsroom.find(self.article_id)
         if self.article.source is not None and not self.keep_mine:
             article.source = self.article.source  # refuse if the file moved since we loaded it
         if not self.apply(article):
             self.notify(t("edit.invalid"), severity="error")
             return
         try:
-            app.newsroom.save_edit(article, force=self.keep_mine)
+            app.newsroom.save_edit(article)
         except ConflictError:
             self.show_conflict()
             return
