@@ -8,12 +8,15 @@ obvious definition on random newsrooms.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom.core.config import Config, Partner
+from newsroom.core.feeds import plan as plan_module
 from newsroom.core.feeds.plan import EMBARGOED, RETRACTED, mode_of, plan, sort_key
 from newsroom.core.index import Record
 
@@ -104,3 +107,32 @@ def test_archives_hold_every_published_release_once(recs: list[Record]) -> None:
             assert all(e.record.month == d.archive_month for e in d.entries)
             assert all(e.mode == (RETRACTED if e.record.status == "retracted" else "live")
                        for e in d.entries)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(records(), st.integers(1, 4))
+def test_archive_pages_are_cut_from_each_months_oldest_release(
+    recs: list[Record], size: int
+) -> None:
+    """Pages hold at most ARCHIVE_PAGE entries; read oldest page first, a month's pages are
+    its releases in order; only its last page is short, so a newer release never moves an
+    entry between earlier pages."""
+    config = Config(root=Path("/nonexistent"), feed_limit=2)
+    with mock.patch.object(plan_module, "ARCHIVE_PAGE", size):
+        docs = [d for d in plan(config, recs, NOW) if d.archive_month and d.format == "atom"
+                and not d.feed.folder]  # fmt: skip
+    by_month: dict[str, list[list[str]]] = {}
+    for d in docs:  # the chain's order: oldest first
+        assert 1 <= len(d.entries) <= size
+        by_month.setdefault(d.archive_month, []).append([e.record.id for e in d.entries])
+        assert d.archive_part == len(by_month[d.archive_month])
+    for month, pages in by_month.items():
+        assert all(len(page) == size for page in pages[:-1])
+        oldest_first = [i for page in pages for i in reversed(page)]
+        live = sorted((r for r in recs if r.live and r.month == month), key=sort_key)
+        assert oldest_first == [r.id for r in live]
+    paths = [d.path for d in docs]
+    for before, after in itertools.pairwise(docs):
+        assert before.links["next-archive"].endswith(after.path)
+        assert after.links["prev-archive"].endswith(before.path)
+    assert len(set(paths)) == len(paths)

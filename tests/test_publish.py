@@ -216,6 +216,42 @@ def test_archives_link_and_closed_months_do_not_change(newsroom_root: Path) -> N
     assert (feeds / "archive/2026-06.atom.xml").read_bytes() == june
 
 
+def test_a_busy_month_is_paged_and_a_new_release_leaves_its_full_pages_alone(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsroom.core.feeds import plan
+
+    monkeypatch.setattr(plan, "ARCHIVE_PAGE", 2)
+    config = newsroom_root / "newsroom.toml"
+    config.write_text(config.read_text().replace("limit = 50", "limit = 1"))
+    for i in range(5):
+        release(newsroom_root, at(i * 0.1), f"Rilis {i}")
+    run(newsroom_root, at(1))
+    archive = newsroom_root / "feeds" / "archive"
+    names = sorted(p.name for p in archive.glob("*.atom.xml"))
+    assert names == ["2026-06-p2.atom.xml", "2026-06-p3.atom.xml", "2026-06.atom.xml"]
+    first = parse(archive / "2026-06.atom.xml")
+    assert [e.title for e in first.entries] == ["Rilis 1", "Rilis 0"]
+    assert first.feed.title.endswith("(arsip 2026-06)")
+    assert parse(archive / "2026-06-p3.atom.xml").feed.title.endswith("(arsip 2026-06, bagian 3)")
+    full = {n: (archive / n).read_bytes() for n in names}
+    mtimes = {n: (archive / n).stat().st_mtime_ns for n in names}
+    release(newsroom_root, at(1.5), "Rilis 5")
+    run(newsroom_root, at(2))
+    for name in ("2026-06.atom.xml", "2026-06-p2.atom.xml"):  # full pages: not even rewritten
+        assert (archive / name).read_bytes() == full[name]
+        assert (archive / name).stat().st_mtime_ns == mtimes[name]
+    last = parse(archive / "2026-06-p3.atom.xml")
+    assert [e.title for e in last.entries] == ["Rilis 5", "Rilis 4"]
+    chain, url = [], parse(newsroom_root / "feeds" / "atom.xml").feed
+    link = next(x.href for x in url.links if x.rel == "prev-archive")
+    while link:  # a partner walking back from the subscription feed finds every release
+        doc = parse(archive / link.rsplit("/", 1)[1])
+        chain += [e.title for e in doc.entries]
+        link = next((x.href for x in doc.feed.links if x.rel == "prev-archive"), "")
+    assert chain == [f"Rilis {i}" for i in range(5, -1, -1)]
+
+
 def test_control_characters_are_stripped_with_a_warning(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis", body="Teks\x0b dari Word\x01.")
     result = run(newsroom_root, at(1))

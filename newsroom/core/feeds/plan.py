@@ -19,6 +19,7 @@ from ..index import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+ARCHIVE_PAGE = 100  # entries in one archive document at most (a busy month has several)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class EntryRef(NamedTuple):
 
 @dataclass(frozen=True)
 class Doc:
-    """One file under feeds/: a subscription document or a monthly archive of a feed."""
+    """One file under feeds/: a subscription document or an archive page of a feed (a month,
+    or part `archive_part` of a month with more than ARCHIVE_PAGE releases)."""
 
     path: str
     format: str
@@ -71,6 +73,7 @@ class Doc:
     entries: tuple[EntryRef, ...]
     tombstones: tuple[EntryRef, ...] = ()
     archive_month: str = ""
+    archive_part: int = 1
     links: dict[str, str] = field(default_factory=dict)
     content: str = ""  # a digest of the entries and tombstones (see `content_digest`)
 
@@ -180,7 +183,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         for category in record.categories:
             by_category.setdefault(category, []).append(index)
     docs: list[Doc] = []
-    grouped: dict[int, dict[str, tuple[EntryRef, ...]]] = {}  # by id(candidates)
+    grouped: dict[int, list[Page]] = {}  # by id(candidates)
     for spec in feed_specs(config, records):
         candidates = ordered
         if spec.categories:  # only the releases in those categories, still newest first
@@ -189,9 +192,9 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         if spec.tags or spec.language:
             candidates = [r for r in candidates if spec.accepts(r)]
         if (spec.archives or spec.shares_main_archives) and id(candidates) not in grouped:
-            grouped[id(candidates)] = _by_month(candidates, archived)
-        months = grouped.get(id(candidates), {})
-        docs.extend(_subscription_docs(config, spec, candidates, refs, special, months))
+            grouped[id(candidates)] = _archive_pages(candidates, archived)
+        pages = grouped.get(id(candidates), [])
+        docs.extend(_subscription_docs(config, spec, candidates, refs, special, pages))
     digests = _Digests()
     return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
 
@@ -212,12 +215,12 @@ def _doc_path(spec: FeedSpec, name: str) -> str:
 
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
                        refs: dict[str, EntryRef], special: list[EntryRef],
-                       months: dict[str, tuple[EntryRef, ...]]) -> list[Doc]:
+                       pages: list[Page]) -> list[Doc]:
     """A feed's subscription documents (and its archives).
 
     `records` are the feed's candidates, newest first; `special` every embargoed or
-    retracted entry, in the same order; `months` the candidates' published entries by
-    month (empty for a feed without archives). Only the newest `feed_limit` entries are
+    retracted entry, in the same order; `pages` the candidates' published entries in
+    archive pages (empty for a feed without archives). Only the newest `feed_limit` entries are
     looked at, not every release.
     """
     others: list[EntryRef] = []
@@ -231,57 +234,77 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
     embargoed = [e for e in mine if e.mode == EMBARGOED] if spec.private else []
     entries = tuple(embargoed + others)
     tombstones = tuple(e for e in mine if e.mode == RETRACTED)
-    names = sorted(months) if sum(map(len, months.values())) > len(others) else []
+    if sum(len(page.entries) for page in pages) <= len(others):
+        pages = []  # the subscription document holds them all: no archives yet
     archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
     for fmt, name in (("rss", "rss.xml"), ("atom", "atom.xml")):
         links = {"self": feed_url(config, _doc_path(spec, name))}
-        if names:
-            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, names[-1], fmt))
+        if pages:
+            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, pages[-1], fmt))
         docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
                         tombstones if fmt == "atom" else (), links=links))
-        if names and spec.archives:
-            docs.extend(_archive_docs(config, spec, months, names, fmt, links["self"]))
+        if pages and spec.archives:
+            docs.extend(_archive_docs(config, spec, pages, fmt, links["self"]))
     if spec.json:
         path = _doc_path(spec, "feed.json")
         docs.append(Doc(path, "json", spec, entries, links={"self": feed_url(config, path)}))
     return docs
 
 
-def _archive_path(spec: FeedSpec, month: str, fmt: str) -> str:
-    return _doc_path(spec, f"archive/{month}.{fmt}.xml")
+class Page(NamedTuple):
+    """One archive document's share of a feed: part `part` of `month`, newest first."""
+
+    month: str
+    part: int
+    entries: tuple[EntryRef, ...]
 
 
-def _by_month(records: list[Record], archived: dict[str, EntryRef]
-              ) -> dict[str, tuple[EntryRef, ...]]:
-    """A feed's published releases by month of publication, each month newest first."""
+def _archive_path(spec: FeedSpec, page: Page, fmt: str) -> str:
+    name = page.month if page.part == 1 else f"{page.month}-p{page.part}"
+    return _doc_path(spec, f"archive/{name}.{fmt}.xml")
+
+
+def _archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list[Page]:
+    """A feed's published releases by month of publication, oldest month first, each month
+    cut into pages of ARCHIVE_PAGE from its oldest release on.
+
+    Cut from the oldest, a month's pages stay put as it grows: a new release changes its
+    month's last page only, so a busy month never makes a publish rebuild hundreds of
+    entries (a month's first page keeps the plain name YYYY-MM)."""
     by_month: dict[str, list[EntryRef]] = {}
     for r in records:  # newest first, so each month's list is too
         ref = archived.get(r.id)
         if ref is not None:
             by_month.setdefault(r.month, []).append(ref)
-    return {month: tuple(refs) for month, refs in by_month.items()}
+    pages = []
+    for month in sorted(by_month):
+        refs = by_month[month]
+        end = len(refs)
+        for part in range(1, (end + ARCHIVE_PAGE - 1) // ARCHIVE_PAGE + 1):
+            pages.append(Page(month, part, tuple(refs[max(0, end - ARCHIVE_PAGE) : end])))
+            end -= ARCHIVE_PAGE
+    return pages
 
 
-def _archive_docs(config: Config, spec: FeedSpec, months: dict[str, tuple[EntryRef, ...]],
-                  names: list[str], fmt: str, current: str) -> list[Doc]:
-    """One RFC 5005 archive per month that holds a published release, oldest first.
+def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page], fmt: str,
+                  current: str) -> list[Doc]:
+    """One RFC 5005 archive document per page, oldest first, linked in a chain.
 
     Archives exist once a feed holds more releases than its subscription document
-    carries. A month's archive is closed once a later one exists; from then on it
-    changes only to carry a correction or retraction of an entry it holds.
+    carries. A month's pages are closed once a later month has one; from then on they
+    change only to carry a correction or retraction of an entry they hold.
     """
     docs = []
-    for i, month in enumerate(names):
-        entries = months[month]
-        path = _archive_path(spec, month, fmt)
+    for i, page in enumerate(pages):
+        path = _archive_path(spec, page, fmt)
         links = {"self": feed_url(config, path), "current": current}
         if i > 0:
-            links["prev-archive"] = feed_url(config, _archive_path(spec, names[i - 1], fmt))
-        if i + 1 < len(names):
-            links["next-archive"] = feed_url(config, _archive_path(spec, names[i + 1], fmt))
-        tombstones = tuple(e for e in entries if e.mode == RETRACTED) if fmt == "atom" else ()
-        docs.append(Doc(path, fmt, spec, entries, tombstones, month, links))
+            links["prev-archive"] = feed_url(config, _archive_path(spec, pages[i - 1], fmt))
+        if i + 1 < len(pages):
+            links["next-archive"] = feed_url(config, _archive_path(spec, pages[i + 1], fmt))
+        tombstones = tuple(e for e in page.entries if e.mode == RETRACTED) if fmt == "atom" else ()
+        docs.append(Doc(path, fmt, spec, page.entries, tombstones, page.month, page.part, links))
     return docs
 
 

@@ -63,7 +63,7 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     spec = doc.feed
     self_url = doc.links["self"]
     fg.id(doc.links.get("current", self_url))
-    fg.title(spec.title + (f" (arsip {doc.archive_month})" if doc.archive_month else ""))
+    fg.title(spec.title + _archive_label(doc))
     fg.subtitle(spec.description)
     fg.description(spec.description)
     fg.language(config.language)
@@ -85,6 +85,13 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
                        "retracted") for t in doc.tombstones]
     ext.prefixes = _prefixes(doc, rendered)
     return fg
+
+
+def _archive_label(doc: Doc) -> str:
+    if not doc.archive_month:
+        return ""
+    part = f", bagian {doc.archive_part}" if doc.archive_part > 1 else ""
+    return f" (arsip {doc.archive_month}{part})"
 
 
 def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
