@@ -23,7 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import GEN, generate
+from corpus import GEN, compile_bytecode, generate
 
 NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
 NOW = "2025-01-02T00:00:00+07:00"
@@ -233,6 +233,7 @@ def main() -> None:
     if not args.skip_hugo and shutil.which("hugo") is None:
         raise SystemExit("hugo not found: apt-get install hugo (or pass --skip-hugo)")
     args.work.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
     result = run(args.n, args.runs, args.work, args.skip_hugo)
     print(json.dumps(result, indent=2))
     print(table(result))

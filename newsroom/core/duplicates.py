@@ -22,6 +22,8 @@ ItemT = TypeVar("ItemT", bound=_Identified)
 
 def duplicate_problems(items: list[ItemT]) -> tuple[list[ItemT], list[Problem]]:
     """Keep the first of each id and slug (by path order); report the later ones."""
+    if len({i.id for i in items}) == len({i.slug for i in items}) == len(items):
+        return list(items), []  # the usual case, answered with two sets
     seen_id: dict[str, ItemT] = {}
     seen_slug: dict[str, ItemT] = {}
     kept, problems = [], []

@@ -5,17 +5,24 @@ from __future__ import annotations
 import getpass
 import os
 import subprocess
+from collections.abc import Iterator
 
 
 def resolve_actor(explicit: str | None = None) -> str:
     """The name recorded in history for this person's actions."""
-    for candidate in (explicit, os.environ.get("NEWSROOM_USER"), _git_user()):
+    for candidate in _candidates(explicit):
         if candidate and candidate.strip():
             return candidate.strip()
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
+
+
+def _candidates(explicit: str | None) -> Iterator[str | None]:
+    yield explicit
+    yield os.environ.get("NEWSROOM_USER")
+    yield _git_user()  # only asked when neither is given: a subprocess
 
 
 def _git_user() -> str | None:

@@ -414,11 +414,19 @@ def _refresh(
     from .store import Store
 
     cached = cache.records()
-    stale = [f for f in files if cached.get(f.path, (None, None))[:2] != (f.size, f.mtime_ns)]
+    stale, known = [], 0
+    for f in files:
+        seen = cached.get(f.path)
+        if seen is None or seen[0] != f.size or seen[1] != f.mtime_ns:
+            stale.append(f)
+        known += seen is not None
     progress(f"reading {len(stale)} changed file(s) of {len(files)}")
-    present = {f.path for f in files}
-    snapshot = {p: v for p, v in cached.items() if p in present}
-    changed: dict[str, object] = {p: None for p in cached if p not in present}
+    snapshot = cached  # the usual case: no file is gone (the dict is ours to change)
+    changed: dict[str, object] = {}
+    if known < len(cached):
+        present = {f.path for f in files}
+        snapshot = {p: v for p, v in cached.items() if p in present}
+        changed = {p: None for p in cached if p not in present}
     texts: dict[str, str] = {}
     warnings: list[str] = []
     rows: list[RenderedRow | None] = []
