@@ -259,19 +259,20 @@ class _Run:
         from .clock import to_zone
         from .workflow import apply
 
-        stamped: set[dt.datetime] = set()
-        if due:  # the moments entries already show: a new one takes another second
-            stamped = {r.feed_updated for r in records.values() if r.live}
-            stamped |= {r.approved_at for r in records.values() if r.approved_at and not r.live}
+        stamped: set[dt.datetime | None] = set()
+        if due:  # every moment an entry already shows: a new one takes another second
+            live = [r for r in records.values() if r.live]  # (plain attributes: a fifth of
+            stamped = {r.published for r in live} | {r.updated for r in live}  # the time
+            stamped |= {r.retracted_at for r in live}  # of feed_updated's max())
+            stamped |= {r.approved_at for r in records.values() if not r.live}
         latest_first = sorted(due, key=lambda r: (r.approved_at or self.now, r.path), reverse=True)
         for record in latest_first:
             try:
                 article = self.store.load(self.config.root / record.path)
                 first = article.published is None
                 lift = article.embargo if first and article.embargo else None
-                lifted = lift is not None and lift <= self.now
-                floor = lift if lifted else record.approved_at
-                when = _distinct(lift if lifted else self.now, floor, stamped)  # type: ignore[arg-type]
+                lifted = lift if lift is not None and lift <= self.now else None
+                when = _distinct(lifted or self.now, lifted or record.approved_at, stamped)
                 apply(
                     article,
                     "publish",
@@ -408,7 +409,7 @@ class _Run:
 
 
 def _distinct(
-    moment: dt.datetime, floor: dt.datetime | None, taken: set[dt.datetime]
+    moment: dt.datetime, floor: dt.datetime | None, taken: set[dt.datetime | None]
 ) -> dt.datetime:
     """`moment`, or the nearest whole second before it (not before `floor`) that this run
     has not taken, else the nearest after it.

@@ -171,17 +171,19 @@ def sort_key(record: Record) -> tuple[float, str]:
 def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     """Every document to write, for every feed, at time `now`."""
     ordered = sorted(records, key=sort_key, reverse=True)
-    refs: dict[str, EntryRef] = {}
-    for r in ordered:
-        mode = mode_of(r, config, now)
-        if mode is not None:
-            refs[r.id] = EntryRef(r, mode)
-    archived = {r.id: _archived_ref(r, refs.get(r.id)) for r in ordered if r.month and r.live}
-    special = [ref for ref in refs.values() if ref.mode != LIVE]  # few: embargoed, retracted
+    refs: dict[str, EntryRef] = {}  # how each release shows in subscription feeds now
+    archived: dict[str, EntryRef] = {}  # and in its month's archive
     by_category: dict[str, list[int]] = {}
-    for index, record in enumerate(ordered):
-        for category in record.categories:
+    for index, r in enumerate(ordered):  # one pass over every release
+        mode = mode_of(r, config, now)
+        ref = None if mode is None else _new_ref(EntryRef, (r, mode))
+        if ref is not None:
+            refs[r.id] = ref
+        if r.month and r.live:
+            archived[r.id] = _archived_ref(r, ref)
+        for category in r.categories:
             by_category.setdefault(category, []).append(index)
+    special = [ref for ref in refs.values() if ref.mode != LIVE]  # few: embargoed, retracted
     docs: list[Doc] = []
     grouped: dict[int, list[Page]] = {}  # by id(candidates)
     for spec in feed_specs(config, records):
@@ -197,6 +199,9 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         docs.extend(_subscription_docs(config, spec, candidates, refs, special, pages))
     digests = _Digests()
     return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
+
+
+_new_ref = tuple.__new__  # EntryRef's own __new__ is Python code: ten thousand calls a run
 
 
 def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
