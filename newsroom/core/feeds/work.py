@@ -9,13 +9,11 @@ the content of every release at once.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -57,9 +55,14 @@ def parallel_imap(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any,
     one for itself)."""
     _LOCAL.shared = shared
     cores = min(os.cpu_count() or 1, 4)
-    forking = "fork" in multiprocessing.get_all_start_methods()
     wanted = cores if workers is None else min(workers, cores)
-    if (weight if weight is not None else len(items)) < PARALLEL_MIN or cores < 2 or not forking:
+    if (weight if weight is not None else len(items)) < PARALLEL_MIN or cores < 2:
+        yield from (func(item) for item in items)  # (small runs skip importing the pool)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from (func(item) for item in items)
         return
     workers = wanted
