@@ -249,8 +249,8 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
             links["prev-archive"] = feed_url(config, _archive_path(archive_spec, pages[-1], fmt))
         docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
                         tombstones if fmt == "atom" else (), links=links))
-        if pages and spec.archives:
-            docs.extend(_archive_docs(config, spec, pages, fmt, links["self"]))
+    if pages and spec.archives:
+        docs.extend(_archive_docs(config, spec, pages))
     if spec.json:
         path = _doc_path(spec, "feed.json")
         docs.append(Doc(path, "json", spec, entries, links={"self": feed_url(config, path)}))
@@ -292,9 +292,9 @@ def _archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list
     return pages
 
 
-def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page], fmt: str,
-                  current: str) -> list[Doc]:
-    """One RFC 5005 archive document per page, oldest first, linked in a chain.
+def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc]:
+    """One RFC 5005 archive document per page and format, oldest first, linked in a chain
+    (a page's RSS and Atom documents side by side: written together, they share entries).
 
     Archives exist once a feed holds more releases than its subscription document
     carries. A month's pages are closed once a later month has one; from then on they
@@ -302,14 +302,17 @@ def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page], fmt: str,
     """
     docs = []
     for i, page in enumerate(pages):
-        path = _archive_path(spec, page, fmt)
-        links = {"self": feed_url(config, path), "current": current}
-        if i > 0:
-            links["prev-archive"] = feed_url(config, _archive_path(spec, pages[i - 1], fmt))
-        if i + 1 < len(pages):
-            links["next-archive"] = feed_url(config, _archive_path(spec, pages[i + 1], fmt))
-        tombstones = tuple(e for e in page.entries if e.mode == RETRACTED) if fmt == "atom" else ()
-        docs.append(Doc(path, fmt, spec, page.entries, tombstones, page.month, page.part, links))
+        for fmt in ("rss", "atom"):
+            path = _archive_path(spec, page, fmt)
+            current = feed_url(config, _doc_path(spec, f"{fmt}.xml"))
+            links = {"self": feed_url(config, path), "current": current}
+            if i > 0:
+                links["prev-archive"] = feed_url(config, _archive_path(spec, pages[i - 1], fmt))
+            if i + 1 < len(pages):
+                links["next-archive"] = feed_url(config, _archive_path(spec, pages[i + 1], fmt))
+            tombstones = tuple(e for e in page.entries if e.mode == RETRACTED)
+            docs.append(Doc(path, fmt, spec, page.entries, tombstones if fmt == "atom" else (),
+                            page.month, page.part, links))
     return docs
 
 

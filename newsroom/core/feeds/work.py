@@ -132,11 +132,17 @@ def _worker_cache(config: Config, key: str) -> Cache:
 
 
 def close_caches() -> None:
-    """Close the connections this process and thread opened (the serial path's)."""
+    """End of a run: close the connections this process and thread opened (the serial
+    path's) and forget the content and entries kept between documents (the next run may
+    have another config: the TUI publishes from one long-lived process)."""
+    from .writers import forget_entries
+
     place = (os.getpid(), threading.get_ident())
     cache = _CACHE.pop(place, None)
     if cache is not None:
         cache.close()
+    _RECENT.clear()
+    forget_entries()
 
 
 def write_document(index: int) -> tuple[str, Path | None]:

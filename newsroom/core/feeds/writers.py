@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ... import __version__
@@ -21,6 +22,8 @@ from .ext import NewsroomEntry, NewsroomFeed
 from .plan import EMBARGOED, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
+BUILT_MAX = 400  # entries kept for the documents still to write in this run
+_BUILT: dict[tuple[str, str, str], Any] = {}  # (id, digest, state) -> feedgen entry
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
@@ -31,7 +34,7 @@ def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
         return _json_feed(doc, rendered, config)
     fg = _feed(doc, config, rendered)
     for ref in doc.entries:
-        _entry(fg, ref, rendered[ref.record.id], config)
+        fg.add_entry(_entry(ref, rendered[ref.record.id], config), order="append")
     if doc.format == "atom":
         data: bytes = fg.atom_str(pretty=True, encoding="UTF-8")
     else:
@@ -108,9 +111,28 @@ def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     return used
 
 
-def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
+def _entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
+    """The feedgen entry of a release in a state, built once per run and process: a
+    release is in several documents (its feed's RSS and Atom, its category's, each
+    partner's), and feedgen only reads an entry when it writes a document."""
+    key = (ref.record.id, ref.record.digest, ref.mode)
+    entry = _BUILT.get(key)
+    if entry is None:
+        entry = _BUILT[key] = _build_entry(ref, r, config)
+        if len(_BUILT) > BUILT_MAX:
+            del _BUILT[next(iter(_BUILT))]
+    return entry
+
+
+def forget_entries() -> None:
+    """End of a run: the next one may have another config (zone, base URL)."""
+    _BUILT.clear()
+
+
+def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
     record = ref.record
-    entry = fg.add_entry(order="append")
+    entry = FeedEntry()
+    entry.register_extension("newsroom", NewsroomEntry)
     entry.id(f"urn:uuid:{record.id}")
     entry.guid(f"urn:uuid:{record.id}", permalink=False)
     entry.title(entry_title(ref, r, config))
@@ -134,6 +156,7 @@ def _entry(fg: Any, ref: EntryRef, r: Rendered, config: Config) -> None:
     ext.creator, ext.language, ext.link = r.author, r.language, r.link
     ext.image = r.image if ref.mode != RETRACTED else None
     ext.embargo = record.embargo if ref.mode == EMBARGOED else None
+    return entry
 
 
 def _dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
