@@ -252,6 +252,24 @@ def test_a_busy_month_is_paged_and_a_new_release_leaves_its_full_pages_alone(
     assert chain == [f"Rilis {i}" for i in range(5, -1, -1)]
 
 
+def test_a_new_base_url_reaches_every_entry_in_the_same_process(newsroom_root: Path) -> None:
+    """Content kept between documents is forgotten when a run ends: the TUI publishes from
+    one long-lived process, and a changed config must not reuse the old links."""
+    release(newsroom_root, at(0), "Rilis", body="Lihat [halaman](/hal/1).")
+    run(newsroom_root, at(1))
+    config = newsroom_root / "newsroom.toml"
+    config.write_text(
+        config.read_text().replace("https://humas.example.go.id", "https://baru.example.go.id")
+    )
+    run(newsroom_root, at(2))
+    entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
+    assert entry.link.startswith("https://baru.example.go.id/")
+    assert (
+        'href="https://baru.example.go.id/hal/1"'
+        in entry.description + entry.get("content", [{"value": ""}])[0]["value"]
+    )
+
+
 def test_control_characters_are_stripped_with_a_warning(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis", body="Teks\x0b dari Word\x01.")
     result = run(newsroom_root, at(1))
