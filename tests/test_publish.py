@@ -345,6 +345,21 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(newsroom_root: Path) -> None:
     assert result.ok and feed_files(newsroom_root) == before
 
 
+def test_dry_run_compares_with_a_feed_file_changed_since_the_last_run(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis lama")
+    run(newsroom_root, at(1))
+    rss = newsroom_root / "feeds" / "rss.xml"
+    old = rss.read_bytes()
+    release(newsroom_root, at(2), "Rilis baru")
+    run(newsroom_root, at(3))
+    rss.write_bytes(old)  # restored from a backup: the last run's state no longer says it
+    changes = {c.path: c for c in run(newsroom_root, at(4), dry_run=True).changes}
+    assert changes["rss.xml"].gained == ["Rilis baru"]
+    assert changes["atom.xml"].gained == []  # untouched: compared with the state
+
+
 def test_dry_run_without_state_compares_with_the_feed_files(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis lama")
     run(newsroom_root, at(1))

@@ -343,11 +343,15 @@ class _Run:
     def _diff(self, docs: list[Doc]) -> None:
         """Per subscription document: the releases it gains, changes and loses."""
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
+        outputs = self.state.get("outputs", {})
         for doc in docs:
             if doc.archive_month:
                 continue
             now = {e.record.id: f"{e.record.digest}:{e.mode}" for e in doc.entries}
-            then = before[doc.path] if doc.path in before else self._ids_in_file(doc, now)
+            as_left = doc.path in before and outputs_intact(
+                self.config, {doc.path: outputs.get(doc.path, [-1, -1])}
+            )  # else the file was changed since (restored by hand, say): compare with it
+            then = before[doc.path] if as_left else self._ids_in_file(doc, now)
             titles = {e.record.id: e.record.title for e in doc.entries}
             change = FeedChange(doc.path)
             change.gained = [titles[i] for i in now if i not in then]
