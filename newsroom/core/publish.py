@@ -216,6 +216,7 @@ class _Run:
         self.saved: list[str] = []  # article files this run rewrote
         self.signatures: dict[str, str] = {}  # by document path
         self.untouched: set[str] = set()  # documents found as the last run left them
+        self.entries: dict[str, dict[str, str]] = {}  # subscription doc -> id -> digest:state
 
     def run(self, files: list[FileStat]) -> PublishResult:
         self.files = files
@@ -228,6 +229,17 @@ class _Run:
         finally:
             cache.close()
         self.signatures = {d.path: d.signature(self.key) for d in docs}
+        outputs = self.state.get("outputs", {})
+        self.untouched = {  # one stat each, used to compare (`_diff`) and to skip (`_write`)
+            d.path
+            for d in docs
+            if d.path in outputs and outputs_intact(self.config, {d.path: outputs[d.path]})
+        }
+        self.entries = {
+            d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
+            for d in docs
+            if not d.archive_month
+        }
         self.result.documents = len(docs)
         self._diff(docs)
         if not self.result.dry_run:
@@ -312,11 +324,6 @@ class _Run:
         """Rebuild the documents whose signature moved; write the ones whose bytes changed."""
         old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
         outputs = self.state.get("outputs", {})
-        self.untouched = {
-            d.path
-            for d in docs
-            if d.path in outputs and outputs_intact(self.config, {d.path: outputs[d.path]})
-        }
         todo = [
             d
             for d in docs
@@ -343,14 +350,12 @@ class _Run:
     def _diff(self, docs: list[Doc]) -> None:
         """Per subscription document: the releases it gains, changes and loses."""
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
-        outputs = self.state.get("outputs", {})
         for doc in docs:
             if doc.archive_month:
                 continue
-            now = {e.record.id: f"{e.record.digest}:{e.mode}" for e in doc.entries}
-            as_left = doc.path in before and outputs_intact(
-                self.config, {doc.path: outputs.get(doc.path, [-1, -1])}
-            )  # else the file was changed since (restored by hand, say): compare with it
+            now = self.entries[doc.path]
+            # a file changed since the last run (restored by hand, say): read it instead
+            as_left = doc.path in before and doc.path in self.untouched
             then = before[doc.path] if as_left else self._ids_in_file(doc, now)
             titles = {e.record.id: e.record.title for e in doc.entries}
             change = FeedChange(doc.path)
@@ -405,11 +410,7 @@ class _Run:
             "next_event": upcoming.isoformat(),
             "docs": self.signatures,
             "outputs": outputs,
-            "entries": {
-                d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
-                for d in docs
-                if not d.archive_month
-            },
+            "entries": self.entries,
         }
         write_atomic(_state_path(self.config), json.dumps(state, sort_keys=True).encode())
 

@@ -225,8 +225,8 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
 
     `records` are the feed's candidates, newest first; `special` every embargoed or
     retracted entry, in the same order; `pages` the candidates' published entries in
-    archive pages (empty for a feed without archives). Only the newest `feed_limit` entries are
-    looked at, not every release.
+    archive pages (empty for a feed without archives). Only the newest `feed_limit`
+    entries are looked at, not every release.
     """
     others: list[EntryRef] = []
     for r in records:

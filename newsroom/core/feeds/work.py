@@ -55,21 +55,24 @@ def parallel_imap(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any,
     one for itself)."""
     _LOCAL.shared = shared
     cores = min(os.cpu_count() or 1, 4)
-    wanted = cores if workers is None else min(workers, cores)
-    if (weight if weight is not None else len(items)) < PARALLEL_MIN or cores < 2:
-        yield from (func(item) for item in items)  # (small runs skip importing the pool)
+    small = (weight if weight is not None else len(items)) < PARALLEL_MIN
+    if small or cores < 2 or not _can_fork():  # (small maps never import the pool)
+        yield from (func(item) for item in items)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield from (func(item) for item in items)
-        return
-    workers = wanted
+    workers = cores if workers is None else min(workers, cores)
     chunk = min(CHUNK_MAX, max(1, len(items) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                              initializer=_start_worker, initargs=(shared,)) as pool:
         yield from pool.map(func, items, chunksize=chunk)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _start_worker(given: tuple[Any, ...]) -> None:
