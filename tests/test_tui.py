@@ -413,3 +413,32 @@ async def test_the_palette_lists_the_screens_commands(bundled: Path) -> None:
         labels = [label for label, _, _ in provider._commands()]
         assert any(label.startswith("Setujui (a)") for label in labels)
         assert any(label.startswith("Bantuan") for label in labels)
+
+
+def test_escape_shows_peoples_text_as_typed() -> None:
+    from textual.markup import to_content
+
+    from newsroom.tui.markup import ZERO_WIDTH, escape
+
+    for text in ["[CONTOH] Judul", "a [1] b", "[b]x[/b]", "akhir\\", "x \\[C] y", "\\\\["]:
+        shown = to_content(f"[red]{escape(text)}[/]").plain.replace(ZERO_WIDTH, "")
+        assert shown == text
+
+
+async def test_the_publish_dialog_shows_titles_as_written(bundled: Path) -> None:
+    from textual.widgets import Static
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(
+        "contoh-menunggu-review-zona-integritas", "approve"
+    )
+    app = make_app(bundled, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("P")
+        for _ in range(50):  # the dry run runs in a thread
+            await pilot.pause(0.1)
+            report = app.screen.query_one("#report", Static)
+            if "Zona" in str(report.render()):
+                break
+        text = str(report.render())
+        assert "[CONTOH] Pembangunan Zona Integritas" in text

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from textual import work
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from ..core.checks import CheckResult
 from ..core.clock import zone_abbreviation
@@ -191,6 +192,19 @@ class NewsroomApp(App[None]):
         from .screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry titles, names and paths ("[CONTOH] ..."), never markup: they
+        are shown as written whatever a caller passes (Textual's Widget.notify passes True)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_switch_language(self) -> None:
         # The same translator, switched: widgets that were handed `self.t` follow it.

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Static
 from ...core.desk import SORTS, VIEWS, Broken, Desk
 from ...core.errors import NewsroomError
 from ..commands import bindings
+from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
 from ..widgets.release_list import ReleaseList
 from ..widgets.status_tabs import StatusTabs
@@ -45,9 +46,7 @@ class DeskScreen(AppScreen):
 
     def on_mount(self) -> None:
         app = self.nr_app
-        self.query_one("#banner", Static).update(
-            f" {app.newsroom.config.title} — {app.newsroom.actor}   {app.t('desk.loading')}"
-        )
+        self.query_one("#banner", Static).update(f" {self._who()}   {app.t('desk.loading')}")
         self.releases.focus()
         self._set_header()
         self.call_after_refresh(self.load)  # paint first; the index loads right after
@@ -62,6 +61,11 @@ class DeskScreen(AppScreen):
         self.query_one("#filter", Input).placeholder = self.nr_app.t("desk.filter")
         self._banner = ""
         self.show_rows(keep=self._current_key())
+
+    def _who(self) -> str:
+        """The banner's start: the newsroom's title and who is working (escaped markup)."""
+        app = self.nr_app
+        return escape(f"{app.newsroom.config.title} — {app.newsroom.actor}")
 
     def _set_header(self) -> None:
         t, zone = self.nr_app.t, self.nr_app.zone
@@ -135,7 +139,7 @@ class DeskScreen(AppScreen):
         self.query_one(StatusTabs).show(counts, self.view)
         # How many are shown and in which order: on the first line, which the nine views
         # of the tab line would push off a 120-column screen.
-        banner = f" {app.newsroom.config.title} — {app.newsroom.actor}   "
+        banner = f" {self._who()}   "
         banner += app.t("desk.count", shown=len(rows), total=counts["all"])
         banner += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
         if self.desk.reading is not None:

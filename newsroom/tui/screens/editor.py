@@ -28,6 +28,7 @@ from ...core.model import Article, Image
 from ...core.store import digest
 from ...core.workflow import decide
 from ..commands import bindings
+from ..markup import escape
 from .base import AppScreen
 
 FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
@@ -178,7 +179,7 @@ class EditScreen(AppScreen):
                 errors["embargo"] = t("edit.bad_time")
         for name in FIELDS:
             label = self.query_one(f"#e-{name}", Label)
-            label.update(errors.get(name, ""))
+            label.update(escape(errors.get(name, "")))
             label.set_class(name not in errors, "hidden")
         if errors:
             return False

@@ -3,7 +3,6 @@ worker thread with progress, so the UI never freezes."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.publish import PublishResult, publish
+from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .base import AppModal
 

@@ -13,6 +13,7 @@ from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.workflow import Decision, allowed_actions
 from ..commands import WORKFLOW, bindings
+from ..markup import escape
 from ..messages import FilesChanged
 from ..widgets.timeline import Timeline
 from .base import AppScreen
@@ -104,10 +105,10 @@ class ReleaseScreen(AppScreen):
         if a.image:
             rows += [("field.caption", a.image.caption), ("field.photo_credit", a.image.credit)]
         lines = [f"[b]{t('release.meta')}[/b]"]
-        lines += [f"[dim]{t(k)}:[/dim] {v}" for k, v in rows if v]
+        lines += [f"[dim]{t(k)}:[/dim] {escape(v)}" for k, v in rows if v]
         held = lease.current(self.nr_app.newsroom.config, a.id, self.nr_app.newsroom.now())
         if held is not None and held.holder != self.nr_app.newsroom.actor:
-            lines.append(f"\n[yellow]✎ {t('desk.editing', name=held.holder)}[/yellow]")
+            lines.append(f"\n[yellow]✎ {t('desk.editing', name=escape(held.holder))}[/yellow]")
         if a.published_version is not None:
             lines.append(f"\n[yellow]{t('release.live_note')}[/yellow]")
         return "\n".join(lines).replace("[/b]\n", "[/b]\n", 1)
