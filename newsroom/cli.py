@@ -6,6 +6,7 @@ With no command, `newsroom` opens the editors' TUI.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -322,9 +323,15 @@ _action_command("retract", "Retract a published release, saying why.", "reason")
 @friendly
 def check(obj: Context) -> None:
     """Validate the config and every article: `path:line: message`; exit 1 on any error."""
-    problems = obj.newsroom.check()
+    newsroom = obj.newsroom
+    problems = newsroom.check()
     for problem in problems:
         click.echo(str(problem))
+    if not newsroom.config.people:
+        click.echo(
+            "note: newsroom.toml has no [people]: identities are free text "
+            "(four eyes compares names, folded); add [people] to tie actions to logins"
+        )
     if problems:
         fail(f"{len(problems)} problem(s) found")
     click.echo("All articles are valid.")
@@ -350,6 +357,9 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
         sys.exit(1)
 
 
+FUTURE_SLACK_MINUTES = 5
+
+
 @cli.command()
 @click.option(
     "--dry-run",
@@ -357,30 +367,47 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
     help="Write nothing; show what each feed would gain, change and lose.",
 )
 @click.option("--now", "now_text", metavar="ISO", help="The run's clock (tests, catching up).")
+@click.option(
+    "--force-clock",
+    is_flag=True,
+    help=f"Accept a --now over {FUTURE_SLACK_MINUTES} minutes ahead (tests, backfills; logged).",
+)
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
 @pass_ctx
 @friendly
-def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool, quiet: bool) -> None:
+def publish(
+    obj: Context,
+    dry_run: bool,
+    now_text: str | None,
+    force_clock: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
-    from .core.identity import resolve_actor
-    from .core.publish import lines
+    from .core.identity import require, resolve
     from .core.publish import publish as run_publish
+    from .core.publish_state import lines
 
     config = obj.config
-    now = _time_option(config, now_text, "--now") or to_zone(system_clock(), config.tz)
-    result = run_publish(config, resolve_actor(obj.actor), now, dry_run=dry_run)
+    real = to_zone(system_clock(), config.tz)
+    now = _time_option(config, now_text, "--now") or real
+    ahead = now - real > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
+    if ahead and not force_clock:
+        raise click.BadParameter(
+            f"{now.isoformat()} is in the future; a publish dated ahead would stamp releases "
+            "with a time that has not come (use --force-clock for tests and backfills)",
+            param_hint="--now",
+        )
+    actor = resolve(config, obj.actor, job="publish")
+    require(actor, "publish")
+    result = run_publish(config, actor.id, now, dry_run=dry_run, via=actor.via, forced_clock=ahead)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:
         for line in lines(result):
             click.echo(line, err=result.busy)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for problem in result.problems:
-        click.echo(f"broken: {problem}", err=True)
-    for failure in result.failed:
-        click.echo(f"not published: {failure}", err=True)
+    _publish_problems(result)
     code = 0 if result.ok else 1
     if _EXIT_AT_ONCE:
         # Every file is written, synced and closed, the lock released and the output
@@ -391,6 +418,79 @@ def publish(obj: Context, dry_run: bool, now_text: str | None, as_json: bool, qu
         os._exit(code)
     if code:
         sys.exit(code)
+
+
+def _publish_problems(result: Any) -> None:
+    """What cron must mail to someone: on stderr, whatever --quiet says."""
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for problem in result.problems:
+        click.echo(f"broken: {problem}", err=True)
+    for refusal in result.refused:
+        kind = "withheld from the feeds" if refusal.withheld else "not published"
+        click.echo(f"{kind}: {refusal.path}: {refusal.reason}", err=True)
+    for failure in result.failed:
+        click.echo(f"not published: {failure}", err=True)
+    if result.failures > 1:
+        click.echo(
+            f"publish has not succeeded for {result.failures} runs in a row "
+            "(`newsroom status` shows why)",
+            err=True,
+        )
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@pass_ctx
+@friendly
+def status(obj: Context, as_json: bool) -> None:
+    """How publishing stands: the last successful run, and releases held back and why."""
+    from .core.status import publish_status
+
+    newsroom = obj.newsroom
+    report = publish_status(newsroom.config, newsroom.index(), newsroom.now())
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from .clirender import print_status
+
+        print_status(report, newsroom)
+    if not report.healthy:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Only list what would be sealed.")
+@pass_ctx
+@friendly
+def adopt(obj: Context, dry_run: bool) -> None:
+    """Seal releases published before publications were sealed, as they are now (once)."""
+    adopted = obj.newsroom.adopt(dry_run=dry_run)
+    verb = "would seal" if dry_run else "sealed"
+    for article in adopted:
+        click.echo(f"{verb}: {article.path}\t{article.title}")
+    click.echo(f"{len(adopted)} release(s) {verb}" if adopted else "nothing to seal")
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--until", "until", metavar="ISO", help="The new lift time.")
+@click.option("--none", "lift_now", is_flag=True, help="No embargo: publish at the next run.")
+@click.option("--note", default="", help="Why it moves (e.g. the ministry asked to delay).")
+@pass_ctx
+@friendly
+def embargo(obj: Context, ref: str, until: str | None, lift_now: bool, note: str) -> None:
+    """Move the embargo of an approved release (a reviewer's act, recorded in history)."""
+    if (until is None) == (not lift_now):
+        raise click.UsageError("give either --until ISO or --none")
+    newsroom = obj.newsroom
+    when = _time_option(newsroom, until, "--until")
+    outcome = newsroom.act(ref, "embargo", note=note, embargo=when, clear_embargo=lift_now)
+    article = outcome.article
+    lift = article.embargo.isoformat() if article.embargo else "none"
+    click.echo(f"embargo: {article.title} -> {lift} ({article.path})")
 
 
 @cli.command()

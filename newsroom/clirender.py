@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rich.console import Console
 from rich.markup import escape
@@ -13,9 +14,17 @@ from .core.errors import Problem
 from .core.index import Record
 from .core.model import Article
 from .core.service import Newsroom
+from .core.status import Status
 from .core.workflow import allowed_actions
 
 console = Console()
+# Control characters (ESC starts terminal sequences) never reach the terminal from a file.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a release, safe for a terminal and for rich: no control sequences, no markup."""
+    return escape(_CONTROL.sub("", text))
 
 
 def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> str:
@@ -42,16 +51,16 @@ def print_list(records: list[Record], problems: list[Problem], newsroom: Newsroo
     for r in records:
         cells = [r.id[:8], r.status, when(newsroom, r.edited, short=True)]
         if wide:
-            cells += [r.dateline, when(newsroom, r.embargo, short=True)]
-        table.add_row(*cells, escape(r.title))
+            cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
+        table.add_row(*cells, printable(r.title))
     console.print(table)
     for problem in problems:
-        console.print(f"[red]broken:[/] {escape(str(problem))}")
+        console.print(f"[red]broken:[/] {printable(str(problem))}")
 
 
 def print_article(article: Article, newsroom: Newsroom) -> None:
     """One release in full, with its history and what this person may do next."""
-    console.rule(escape(article.title))
+    console.rule(printable(article.title))
     fields = [
         ("id", article.id),
         ("status", article.status),
@@ -72,22 +81,24 @@ def print_article(article: Article, newsroom: Newsroom) -> None:
         ]
     for name, value in fields:
         if value:
-            console.print(f"[bold]{name:>12}[/] {escape(value)}")
+            console.print(f"[bold]{name:>12}[/] {printable(value)}")
     console.print()
     lead = f"{article.dateline} – " if article.dateline else ""
-    console.print(escape(lead + article.body.strip()) + escape(_credit_line(article)))
+    console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
     console.rule("history")
     for h in article.history:
         move = f"{h.from_ or ''} -> {h.to}" if h.to and h.from_ != h.to else ""
         note = f": {h.note}" if h.note else ""
-        console.print(f"{when(newsroom, h.at)}  {h.by:<12} {h.action} {move}{escape(note)}")
+        console.print(
+            f"{when(newsroom, h.at)}  {printable(h.by):<12} {h.action} {move}{printable(note)}"
+        )
     for c in article.comments:
-        console.print(f"{when(newsroom, c.at)}  {c.by:<12} comment: {escape(c.text)}")
+        console.print(f"{when(newsroom, c.at)}  {printable(c.by):<12} comment: {printable(c.text)}")
     console.rule(f"what {newsroom.actor} may do")
     for action, decision in allowed_actions(
         article, newsroom.actor, newsroom.config, newsroom.now()
     ).items():
-        mark = "[green]yes[/]" if decision.allowed else f"[dim]no: {escape(decision.reason)}[/]"
+        mark = "[green]yes[/]" if decision.allowed else f"[dim]no: {printable(decision.reason)}[/]"
         console.print(f"  {action:<16} {mark}")
 
 
@@ -95,3 +106,20 @@ def _credit_line(article: Article) -> str:
     if article.author or article.credit:
         return f" ({article.author}/{article.credit})"
     return ""
+
+
+def print_status(report: Status, newsroom: Newsroom) -> None:
+    """`newsroom status`: the last successful publish, failures, what is held back and why."""
+    last = when(newsroom, report.last_success) or "never"
+    console.print(f"[bold]last successful publish:[/] {last}")
+    if report.failures:
+        console.print(f"[red]publish has failed {report.failures} run(s) in a row[/]")
+    for held in report.held:
+        console.print(f"[red]held back:[/] {printable(held.path)}: {printable(held.reason)}")
+    for waiting in report.waiting:
+        until = when(newsroom, waiting.until)
+        console.print(f"waiting for its embargo until {until}: {printable(waiting.title)}")
+    for broken in report.broken:
+        console.print(f"[red]broken:[/] {printable(broken)}")
+    if report.healthy:
+        console.print("[green]publishing is healthy[/]")

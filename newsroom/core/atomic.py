@@ -10,8 +10,28 @@ import os
 import tempfile
 from pathlib import Path
 
+_UMASK: list[int] = []
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+
+def default_mode() -> int:
+    """The mode a new file gets from this process's umask (0644 under the usual 022)."""
+    if not _UMASK:
+        current = os.umask(0o022)  # the only way to read it is to set it: put it back at once
+        os.umask(current)
+        _UMASK.append(current)
+    return 0o666 & ~_UMASK[0]
+
+
+def _settle(tmp: str, mode: int | None, group: str = "") -> None:
+    """Give a temporary file its final mode (the umask's by default) and group."""
+    os.chmod(tmp, default_mode() if mode is None else mode)
+    if group:
+        import grp
+
+        os.chown(tmp, -1, grp.getgrnam(group).gr_gid)
+
+
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace `path` with `data` atomically (creating parent folders as needed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -20,7 +40,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        _settle(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -28,7 +48,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     _fsync_dir(path.parent)
 
 
-def stage(path: Path, data: bytes, mode: int = 0o644) -> Path | None:
+def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> Path | None:
     """Write `data` to a temporary file beside `path` (not yet synced or renamed).
 
     Returns None when `path` already holds exactly `data`. Many staged files are then
@@ -41,9 +61,13 @@ def stage(path: Path, data: bytes, mode: int = 0o644) -> Path | None:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(tmp, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        _settle(tmp, mode, group)
+    except BaseException:  # a full disk: leave no half-written temporary behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return Path(tmp)
 
 

@@ -34,6 +34,25 @@ class Partner:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Someone who acts in the newsroom, as `[people.<key>]` of newsroom.toml declares them.
+
+    `key` is what history records (`by: ald`); `logins` are the operating-system logins that
+    are this person (default: the key; `"*"` is any login, for trying the example newsroom);
+    `act_for_others` lets them name another person with `--as` (tests, an admin); a `system`
+    identity (cron) acts only through its own job, publishing. The e-mail address stays in
+    the config: it never reaches feeds, pages or logs (UU PDP 27/2022)."""
+
+    key: str
+    name: str
+    initials: str = ""
+    email: str = ""
+    logins: tuple[str, ...] = ()
+    act_for_others: bool = False
+    system: bool = False
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings for one newsroom; `root` is the folder holding newsroom.toml."""
 
@@ -53,6 +72,8 @@ class Config:
     four_eyes: bool = True
     checks: dict[str, str] = field(default_factory=dict)
     partners: tuple[Partner, ...] = ()
+    people: tuple[Person, ...] = ()
+    private_group: str = ""
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -140,10 +161,10 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             "credit",
         },
     )
-    feeds = reader.table("feeds", {"limit", "ttl", "retraction_days"})
+    feeds = reader.table("feeds", {"limit", "ttl", "retraction_days", "private_group"})
     workflow = reader.table("workflow", {"four_eyes"})
     checks = reader.table("checks", set(CHECK_NAMES))
-    reader.only({"site", "feeds", "workflow", "checks", "partners"})
+    reader.only({"site", "feeds", "workflow", "checks", "partners", "people"})
     config = Config(
         root=root,
         title=reader.text(site, "site", "title", "Newsroom"),
@@ -161,6 +182,8 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         four_eyes=reader.flag(workflow, "workflow", "four_eyes", True),
         checks={k: reader.choice(checks, "checks", k, CHECK_LEVELS) for k in checks},
         partners=tuple(reader.partners()),
+        people=tuple(reader.people()),
+        private_group=reader.text(feeds, "feeds", "private_group", ""),
     )
     try:
         config.tz  # noqa: B018 - validates the zone name
@@ -259,3 +282,48 @@ class _Reader:
                 )
             )
         return out
+
+    def people(self) -> list[Person]:
+        raw = self.data.get("people", {})
+        if not isinstance(raw, dict):
+            raise self.fail("people", "write each person as a [people.<login>] table")
+        out: list[Person] = []
+        allowed = {"name", "initials", "email", "logins", "act_for_others", "system"}
+        for key, item in raw.items():
+            where = f"[people.{key}]"
+            if not isinstance(item, dict):
+                raise self.fail(where, "must be a table of name, initials, email, ...")
+            for name in item:
+                if name not in allowed:
+                    known = ", ".join(sorted(allowed))
+                    raise self.fail(f"{where} {name}", f"unknown key (known: {known})")
+            if not key.replace("-", "_").replace(".", "_").isidentifier():
+                raise self.fail(where, "a person's key is a short login like ald (letters, -)")
+            logins = self.words(item, where, "logins") or (key,)
+            out.append(
+                Person(
+                    key=key,
+                    name=self.text(item, where, "name", key),
+                    initials=self.text(item, where, "initials", ""),
+                    email=self.text(item, where, "email", ""),
+                    logins=logins,
+                    act_for_others=self.flag(item, where, "act_for_others", False),
+                    system=self.flag(item, where, "system", False),
+                )
+            )
+        _unique_logins(self, out)
+        return out
+
+
+def _unique_logins(reader: _Reader, people: list[Person]) -> None:
+    """A login (or a spelling of a key) names one person only: four eyes compares people."""
+    owner: dict[str, str] = {}
+    for person in people:
+        for login in {person.key, *person.logins}:
+            folded = login.strip().casefold()
+            other = owner.setdefault(folded, person.key)
+            if other != person.key:
+                raise reader.fail(
+                    f"[people.{person.key}] logins",
+                    f"{login!r} is already {other}'s; a login belongs to one person",
+                )

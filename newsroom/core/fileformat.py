@@ -247,9 +247,21 @@ def _history(meta: dict[str, Any], tz: dt.tzinfo) -> list[HistoryEntry]:
                 from_=_str(rec, "from") or None,
                 to=_str(rec, "to") or None,
                 note=_str(rec, "note"),
+                seal=_str(rec, "seal"),
+                version=_version(rec, ("history", i, "version")),
+                via=_str(rec, "via"),
             )
         )
     return out
+
+
+def _version(record: dict[str, Any], keys: tuple[str | int, ...]) -> int | None:
+    value = record.get("version")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise FieldError(keys, "history `version` must be a whole number, 1 or more")
+    return value
 
 
 def _comments(meta: dict[str, Any], tz: dt.tzinfo) -> list[Comment]:
@@ -369,7 +381,18 @@ def _history_record(h: HistoryEntry) -> dict[str, Any]:
         record["to"] = h.to
     if h.note:
         record["note"] = h.note
+    if h.version is not None:
+        record["version"] = h.version
+    if h.seal:
+        record["seal"] = h.seal
+    if h.via:
+        record["via"] = h.via
     return record
+
+
+def history_record(h: HistoryEntry) -> dict[str, Any]:
+    """A history entry as the file writes it (the ledger digests history in this form)."""
+    return _history_record(h)
 
 
 def _key_order(original: list[str], values: dict[str, Any]) -> list[str]:

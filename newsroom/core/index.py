@@ -20,6 +20,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from stat import S_ISDIR
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,6 +34,9 @@ from .model import Article
 
 if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
     from .feeds.content import Rendered
+    from .ledger import Ledger
+    from .ledger import Row as LedgerRow
+    from .seal import SealProblem
     from .store import Store
 
 CACHE_VERSION = 8
@@ -75,6 +79,9 @@ class Record(NamedTuple):
     summary: str
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
+    # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
+    problem: tuple[str, str] | None = None
+    ledger_row: LedgerRow | None = None  # what the file shows its last publication put out
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -150,10 +157,26 @@ def _utc(when: dt.datetime | None) -> dt.datetime | None:
     return when.astimezone(dt.UTC) if when is not None else None
 
 
-def to_record(article: Article, tz: dt.tzinfo) -> Record:
-    """The planner's view of a loaded article."""
-    assert article.source is not None
+def to_record(
+    article: Article,
+    tz: dt.tzinfo,
+    problem: SealProblem | None = None,
+    digest: str | None = None,
+) -> Record:
+    """The planner's view of a loaded article (`digest`: of its file, if not read from one).
+
+    Categories and tags are the live ones: a correction under review opens no new
+    category feed before it is approved and published."""
+    from .ledger import row_of
+    from .seal import live_content
+
     corrected = article.corrections[-1].at if article.corrections else None
+    live = live_content(article) if article.published_version is not None else None
+    categories = live["categories"] if live is not None else article.categories
+    tags = live["tags"] if live is not None else article.tags
+    if digest is None:
+        assert article.source is not None
+        digest = article.source.digest
     return Record(
         path=str(article.path),
         id=article.id,
@@ -161,29 +184,34 @@ def to_record(article: Article, tz: dt.tzinfo) -> Record:
         title=article.title,
         status=article.status,
         language=article.language,
-        categories=tuple(article.categories),
-        tags=tuple(article.tags),
+        categories=tuple(categories),
+        tags=tuple(tags),
         published=_utc(article.published),
         updated=_utc(corrected or article.published),
         embargo=_utc(article.embargo),
         approved_at=_moment(article, "approve"),
         retracted_at=_moment(article, "retract") if article.status == "retracted" else None,
         live=article.is_live or article.status == "retracted",
-        digest=article.source.digest,
+        digest=digest,
         month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
         dateline=article.dateline,
         author=article.author,
         summary=article.summary,
         edited=_utc(article.updated or article.created),
         last_editor=article.last_editor or "",
+        problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
+        ledger_row=row_of(article),
     )
 
 
 Loaded = tuple[FileStat, "Record | None", "Rendered | None", "Problem | None", str]
 
 
-def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
-    """Parse one file and render what partners may see; a broken file gives a Problem.
+def load_one(
+    store: Store, stat: FileStat, render: bool = True, ledger: Ledger | None = None
+) -> Loaded:
+    """Parse one file, check what publish may put out of it (its seals, and what the ledger
+    says was put out), and render what partners may see; a broken file gives a Problem.
 
     The last item is the release's lower-cased search text (title, summary, tags, body).
     """
@@ -193,10 +221,32 @@ def load_one(store: Store, stat: FileStat, render: bool = True) -> Loaded:
         return stat, None, None, exc.problem, ""
     from .feeds.content import render_article
 
-    record = to_record(article, store.config.tz)
-    wanted = render and (record.live or record.status == "approved")
-    rendered = render_article(article, store.config) if wanted else None
+    record = to_record(article, store.config.tz, verify(article, store.config, ledger))
+    wanted = render and (record.live or record.status == "approved") and not record.problem
+    try:
+        rendered = render_article(article, store.config) if wanted else None
+    except Exception as exc:  # one release that cannot be rendered never stops the others
+        problem = Problem(Path(stat.path), None, f"cannot be rendered for the feeds: {exc}")
+        return stat, None, None, problem, article.search_text()
     return stat, record, rendered, None, article.search_text()
+
+
+def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProblem | None:
+    """Why publish may not put this release out as it stands, if it may not (seal.py), or
+    why its file no longer agrees with what publish put out (ledger.py)."""
+    from .ledger import compare
+    from .seal import SealProblem, check
+
+    problem = check(article, config)
+    if problem is not None or ledger is None or not article.is_live:
+        return problem
+    confirmed, pending = ledger.get(article.id)
+    if confirmed is None and pending is None and ledger.initialized:
+        return SealProblem(
+            "ledger_unknown", "the file says published, but publish on this server never put "
+            "it out (restore the file from git, or ask who changed it)",
+        )  # fmt: skip
+    return compare(article, confirmed, pending)
 
 
 RenderedRow = tuple[str, str, bytes]
@@ -214,13 +264,23 @@ class Cache:
     """Records by path and rendered content by id, in SQLite; dropped when the config changes."""
 
     def __init__(self, config: Config, config_key: str) -> None:
-        config.state_dir.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(
-            config.state_dir / "cache.sqlite", isolation_level=None, timeout=30
+        self.path = config.state_dir / "cache.sqlite"
+        self.problem = ""  # why the cache is not kept on disk this time (a full disk)
+        try:
+            config.state_dir.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate(f"{CACHE_VERSION}:{config_key}")
+        except (sqlite3.Error, OSError) as exc:  # only a cache: work on without it
+            self._lost(exc)
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
+            self._migrate(f"{CACHE_VERSION}:{config_key}")
+
+    def _lost(self, exc: Exception) -> None:
+        self.problem = (
+            f"{self.path}: not usable ({exc}); this run reads every file again (free some space)"
         )
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate(f"{CACHE_VERSION}:{config_key}")
 
     def _migrate(self, key: str) -> None:
         db = self.db
@@ -278,7 +338,22 @@ class Cache:
         """Remember the files read this run (`changed`, None for gone ones) and their content.
 
         Small changes go to the delta table; past DELTA_LIMIT the snapshot is rewritten.
+        A cache that cannot be written (a full disk) is left as it was.
         """
+        try:
+            self._store(snapshot, changed, rendered, texts)
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._lost(exc)
+
+    def _store(
+        self,
+        snapshot: Snapshot,
+        changed: dict[str, object],
+        rendered: Iterable[RenderedRow | None],
+        texts: dict[str, str],
+    ) -> None:
         db = self.db
         db.execute("BEGIN")
         pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
@@ -317,10 +392,13 @@ class Cache:
 
     def store_rendered(self, record: Record, rendered: Rendered) -> None:
         """Remember the content of one release (just published by this run)."""
-        self.db.execute(
-            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-            (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
-        )
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+                (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
+            )
+        except sqlite3.Error as exc:
+            self._lost(exc)
 
     def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:
         """Cached content for ids whose digest still matches (`wanted`: id -> digest)."""
@@ -358,6 +436,7 @@ class Index:
     problems: list[Problem]
     warnings: list[str]
     parsed: int
+    fresh: frozenset[str] = frozenset()  # paths read from their files this time
 
 
 Partial = Callable[["Index", dict[str, str], int], None]
@@ -373,16 +452,26 @@ def refresh(
     render: bool = True,
     progress: Callable[[str], None] = lambda _: None,
     partial: Partial | None = None,
+    ledger: Ledger | None = None,
 ) -> Index:
-    """Read the files that changed since the cache saw them (on both cores when many).
+    """Read the files that changed since the cache saw them (on both cores when many),
+    checking each against its seals and the ledger (what publish put out).
 
     `render=False` skips the feed content (the desk does not need it; the publisher
     renders what it lacks). `partial(index, texts, stale)` is called every
     PARTIAL_SECONDS of a long read with the index so far, its new search texts and the
     number of files being read (`index.parsed` says how many are done).
     """
-    with paused_collector():
-        return _refresh(config, cache, files, write, render, progress, partial)
+    from .ledger import Ledger
+
+    own = ledger is None
+    ledger = Ledger(config) if ledger is None else ledger
+    try:
+        with paused_collector():
+            return _refresh(config, cache, files, write, render, progress, partial, ledger)
+    finally:
+        if own:
+            ledger.close()
 
 
 @contextmanager
@@ -409,8 +498,9 @@ def _refresh(
     render: bool,
     progress: Callable[[str], None],
     partial: Partial | None,
+    ledger: Ledger,
 ) -> Index:
-    from .feeds.work import load_file, parallel_imap
+    from .feeds.work import PARALLEL_MIN, load_file, parallel_imap
     from .store import Store
 
     cached = cache.records()
@@ -431,8 +521,11 @@ def _refresh(
     warnings: list[str] = []
     rows: list[RenderedRow | None] = []
     shown, pause = time.monotonic(), PARTIAL_SECONDS
+    if len(stale) >= PARALLEL_MIN:
+        ledger.preload()  # one read, inherited by the workers, instead of one query a file
+    _ = ledger.initialized  # asked once, before any fork
     for stat, record, problem, notes, row, text in parallel_imap(
-        load_file, stale, (Store(config), render)
+        load_file, stale, (Store(config), render, ledger)
     ):
         entry = (stat.size, stat.mtime_ns, record or problem)
         snapshot[stat.path] = changed[stat.path] = entry  # type: ignore[assignment]
@@ -446,7 +539,9 @@ def _refresh(
             pause = max(PARTIAL_SECONDS, 4 * (shown - began))  # showing costs a quarter at most
     if write and (changed or not cached):
         cache.store(snapshot, changed, rows, texts)
-    return _assemble(snapshot, warnings, len(stale))
+    index = _assemble(snapshot, warnings, len(stale))
+    index.fresh = frozenset(f.path for f in stale)
+    return index
 
 
 def _assemble(snapshot: Snapshot, warnings: list[str], parsed: int) -> Index:

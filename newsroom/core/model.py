@@ -47,6 +47,9 @@ class HistoryEntry:
     from_: str | None = None
     to: str | None = None
     note: str = ""
+    seal: str = ""  # approve, embargo, publish, adopt: the digest of the content (see seal.py)
+    version: int | None = None  # publish, adopt: the published version this entry put out
+    via: str = ""  # the login that acted for `by`, when they differ (see identity.py)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from . import fileformat
 from .clock import Clock, system_clock, to_zone
 from .config import Config, load_config, require_root
 from .errors import ArticleError, NewsroomError, Problem
-from .identity import resolve_actor
+from .identity import Actor, initials_of, refuse_system, require, resolve
 from .importer import parse_plain
 from .model import Article, HistoryEntry, Image
 from .slug import slugify
@@ -48,17 +48,29 @@ class Newsroom:
     """One newsroom folder, acted on by one person with one clock."""
 
     def __init__(
-        self, config: Config, actor: str | None = None, clock: Clock = system_clock
+        self,
+        config: Config,
+        actor: str | None = None,
+        clock: Clock = system_clock,
+        job: str = "",
     ) -> None:
         self.config = config
         self.store = Store(config)
-        self.actor = resolve_actor(actor)
+        self.identity: Actor = resolve(config, actor, job)
+        self.actor = self.identity.id
         self.clock = clock
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
 
     @classmethod
-    def open(cls, root: Path, actor: str | None = None, clock: Clock = system_clock) -> Newsroom:
-        return cls(load_config(root), actor, clock)
+    def open(
+        cls, root: Path, actor: str | None = None, clock: Clock = system_clock, job: str = ""
+    ) -> Newsroom:
+        return cls(load_config(root), actor, clock, job)
+
+    def may_act(self, action: str) -> None:
+        """Refuse (Refused) when this login may not act, or acts as a system identity."""
+        require(self.identity, action)
+        refuse_system(self.config, self.identity, action)
 
     def now(self) -> dt.datetime:
         """The clock's time in the newsroom's zone."""
@@ -106,6 +118,7 @@ class Newsroom:
 
     def create(self, fields: NewArticle, *, action: str = "create") -> Article:
         """Start a new draft and save it; the slug is made unique among existing ones."""
+        self.may_act(action)
         now = self.now()
         taken = {r.slug for r in self.index().records.values()}
         article = Article(
@@ -114,7 +127,7 @@ class Newsroom:
             slug=self._unique_slug(slugify(fields.title), taken),
             language=self.config.language,
             dateline=fields.dateline.strip().upper(),
-            author=fields.author or self.actor,
+            author=fields.author or initials_of(self.config, self.actor),
             credit=fields.credit or self.config.credit,
             summary=fields.summary.strip(),
             categories=list(fields.categories),
@@ -125,7 +138,9 @@ class Newsroom:
             updated=now,
             body=fields.body.strip() + "\n" if fields.body else "",
         )
-        article.history.append(HistoryEntry(now, self.actor, action, None, "draft"))
+        article.history.append(
+            HistoryEntry(now, self.actor, action, None, "draft", via=self.identity.via)
+        )
         self.store.save(article)
         return article
 
@@ -139,12 +154,30 @@ class Newsroom:
     # ------------------------------------------------------------ acting
 
     def act(
-        self, ref: str | Article, action: str, *, note: str = "", embargo: dt.datetime | None = None
+        self,
+        ref: str | Article,
+        action: str,
+        *,
+        note: str = "",
+        embargo: dt.datetime | None = None,
+        clear_embargo: bool = False,
     ) -> Outcome:
-        """Take a workflow action on a release and save it (Refused/ConflictError otherwise)."""
+        """Take a workflow action on a release and save it (Refused/ConflictError otherwise).
+
+        `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
+        `clear_embargo` lifts it at once."""
+        self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
         outcome = apply(
-            article, action, self.actor, self.config, self.now(), note=note, embargo=embargo
+            article,
+            action,
+            self.actor,
+            self.config,
+            self.now(),
+            note=note,
+            embargo=embargo,
+            clear_embargo=clear_embargo,
+            via=self.identity.via,
         )
         self.store.save(outcome.article)
         return outcome
@@ -156,8 +189,9 @@ class Newsroom:
         """
         from .lease import check_free
 
+        self.may_act("edit")
         check_free(self.config, article.id, self.actor, self.now())
-        record_edit(article, self.actor, self.config, self.now())
+        record_edit(article, self.actor, self.config, self.now(), self.identity.via)
         return self.store.save(article)
 
     def keep_unsaved(self, slug: str, text: str) -> Path:
@@ -183,14 +217,7 @@ class Newsroom:
         edited = fileformat.parse(text, path, self.config.tz)
         if edited.id != article.id:
             raise ArticleError(Problem(path, 2, "the id cannot change", f"put back {article.id}"))
-        if edited.status != article.status:
-            raise ArticleError(
-                Problem(
-                    path,
-                    None,
-                    "the status changes only through the workflow commands (submit, approve, ...)",
-                )
-            )
+        refuse_owned_changes(article, edited, path)
         edited.path, edited.source = article.path, article.source
         self.save_edit(edited)
         return edited
@@ -234,16 +261,51 @@ class Newsroom:
         article.created = article.created or now
         # An imported release starts over as a draft: nothing reaches a feed unapproved.
         previous, article.status, article.published_version = article.status, "draft", None
-        article.history.append(HistoryEntry(now, self.actor, "import", previous, "draft"))
+        article.history.append(
+            HistoryEntry(now, self.actor, "import", previous, "draft", via=self.identity.via)
+        )
         article.path = article.source = None
         self.store.save(article)
         return article
 
+    # ------------------------------------------------------------ sealing what is published
+
+    def adopt(self, *, dry_run: bool = False) -> list[Article]:
+        """Seal, as they are now, the releases published before publications were sealed
+        (once, when a newsroom upgrades); each gets an `adopt` entry in its history."""
+        from .ledger import Ledger, row_of
+        from .workflow import adopt
+
+        self.may_act("adopt")
+        index = self.index()
+        legacy = [r for r in index.records.values() if r.problem and r.problem[0] == "legacy"]
+        adopted = []
+        for record in sorted(legacy, key=lambda r: r.path):
+            article = self.store.load(self.config.root / record.path)
+            if adopt(article, self.actor, self.config, self.now(), via=self.identity.via):
+                if not dry_run:
+                    self.store.save(article)
+                adopted.append(article)
+        ledger = Ledger(self.config)
+        try:
+            if not dry_run and ledger.initialized:
+                ledger.confirm({a.id: row for a in adopted if (row := row_of(a)) is not None})
+        finally:
+            ledger.close()
+        return adopted
+
     # ------------------------------------------------------------ checking
 
     def check(self) -> list[Problem]:
-        """Every problem in the newsroom's files (the config was checked on opening)."""
-        return self.index().problems
+        """Every problem in the newsroom's files (the config was checked on opening), and
+        every release publish would refuse (seals, history, what publish put out)."""
+        index = self.index()
+        refused = [
+            Problem(Path(r.path), None, r.problem[1])
+            for r in sorted(index.records.values(), key=lambda r: r.path)
+            if r.problem is not None
+        ]
+        return index.problems + refused
 
 
 def open_newsroom(
@@ -251,3 +313,16 @@ def open_newsroom(
 ) -> Newsroom:
     """Open the newsroom at `root` (ConfigError if it has no valid newsroom.toml)."""
     return Newsroom.open(require_root(root), actor, clock)
+
+
+def refuse_owned_changes(before: Article, after: Article, path: Path) -> None:
+    """Refuse an edit that changes a field the workflow owns, naming the action that does."""
+    from .seal import OWNED
+
+    old, new = fileformat.to_mapping(before), fileformat.to_mapping(after)
+    changed = [name for name in OWNED if old.get(name) != new.get(name)]
+    if changed:
+        reasons = "; ".join(f"`{name}` is changed by {OWNED[name]}" for name in changed)
+        raise ArticleError(
+            Problem(path, None, f"cannot change {', '.join(changed)} by editing: {reasons}")
+        )

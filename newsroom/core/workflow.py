@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import CheckResult, run_checks
-from .clock import to_zone
+from .clock import parse_time, to_zone
 from .config import Config
 from .errors import Refused
+from .identity import person, same_person
 from .model import Article, Comment, Correction, HistoryEntry
 
 ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
@@ -39,6 +40,10 @@ TABLE: tuple[Rule, ...] = (
     Rule("changes_requested", "submit", "in_review"),
     Rule("correcting", "submit", "in_review"),
     Rule("in_review", "approve", "approved", REVIEWER),
+    # Approving again seals the text anew (one approved before approvals were sealed).
+    Rule("approved", "approve", "approved", REVIEWER),
+    # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
+    Rule("approved", "embargo", "approved", REVIEWER),
     Rule("in_review", "request_changes", "changes_requested", needs="note"),
     Rule("approved", "request_changes", "changes_requested", needs="note"),
     Rule("approved", "publish", "published", PUBLISHER),
@@ -63,8 +68,10 @@ TABLE: tuple[Rule, ...] = (
     ),
 )
 
-ACTIONS = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract",
-           "publish")  # fmt: skip
+ACTIONS = ("edit", "submit", "approve", "embargo", "request_changes", "comment", "correct",
+           "retract", "publish")  # fmt: skip
+# Entries the table does not move: `adopt` seals what was published before seals existed.
+STILL = frozenset({"edit", "adopt"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,13 @@ class Outcome:
 
     article: Article
     warnings: list[str] = field(default_factory=list)
+
+
+def moves(state: str | None, action: str) -> set[str]:
+    """The states an action may lead to from `state` (for checking a history by replay)."""
+    if action in STILL and state is not None:
+        return {state}
+    return {rule.next for rule in TABLE if rule.state == state and rule.action == action}
 
 
 def rule_for(article: Article, action: str) -> Rule | None:
@@ -120,6 +134,16 @@ def decide(
         return Decision(
             action, False, reason, code="no_rule", args={"status": article.status, "states": states}
         )
+    found = person(config, actor)
+    if found is not None and found.system and rule.who != PUBLISHER:
+        return Decision(
+            action,
+            False,
+            f"{found.key} is a system identity: it only publishes (act as yourself)",
+            rule,
+            code="system",
+            args={"actor": found.key},
+        )
     if rule.who == PUBLISHER and not as_publisher:
         return Decision(
             action,
@@ -136,7 +160,7 @@ def decide(
 def _decide_review(
     article: Article, actor: str, config: Config, now: dt.datetime, rule: Rule
 ) -> Decision:
-    if config.four_eyes and article.last_editor == actor:
+    if config.four_eyes and same_person(config, article.last_editor, actor):
         return Decision(
             rule.action,
             False,
@@ -169,12 +193,19 @@ def apply(
     *,
     note: str = "",
     embargo: dt.datetime | None = None,
+    clear_embargo: bool = False,
     as_publisher: bool = False,
+    via: str = "",
 ) -> Outcome:
-    """Take the action: change the article in place, append to history, or raise Refused."""
+    """Take the action: change the article in place, append to history, or raise Refused.
+
+    An approval (and a move of the embargo) seals the content approved; a publication
+    seals the content put out and numbers the version (see seal.py)."""
+    from .seal import content_of, digest, live_content
+
     note = note.strip()
-    if action == "approve" and embargo is not None:
-        article.embargo = to_zone(embargo, config.tz)
+    if action in ("approve", "embargo") and (embargo is not None or clear_embargo):
+        article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
     decision = decide(article, action, actor, config, now, as_publisher=as_publisher)
     if not decision.allowed or decision.rule is None:
         raise Refused(f"{action.replace('_', ' ')} refused: {decision.reason}")
@@ -184,7 +215,13 @@ def apply(
     when = to_zone(now, config.tz)
     _EFFECTS.get(action, _no_effect)(article, actor, when, note)
     if action != "comment":
-        article.history.append(HistoryEntry(when, actor, action, rule.state, rule.next, note))
+        entry = HistoryEntry(when, actor, action, rule.state, rule.next, note, via=via)
+        if action in ("approve", "embargo"):
+            entry.seal = digest(content_of(article))
+        elif action == "publish":
+            entry.version = len(article.corrections) + 1
+            entry.seal = digest(live_content(article))
+        article.history.append(entry)
         article.status = rule.next
         article.updated = when
     warnings = [
@@ -229,33 +266,74 @@ def _publish(article: Article, actor: str, when: dt.datetime, note: str) -> None
 
 _EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract, "publish": _publish}
 
-_LIVE_FIELDS = ("title", "summary", "dateline", "author", "credit", "body", "categories", "tags")
-
 
 def live_version(article: Article) -> dict[str, Any]:
-    """The fields partners see, kept while a correction is being written and reviewed."""
-    version: dict[str, Any] = {name: getattr(article, name) for name in _LIVE_FIELDS}
+    """The fields partners see, kept while a correction is being written and reviewed
+    (every sealed field, so nothing of the unapproved text leaks: see seal.SEALED)."""
+    from .seal import SEALED
+
+    version: dict[str, Any] = {name: getattr(article, name) for name in SEALED}
     version["categories"] = list(article.categories)
     version["tags"] = list(article.tags)
-    if article.image is not None:
-        version["image"] = {k: v for k, v in vars(article.image).items() if v}
+    version["image"] = (
+        {k: v for k, v in vars(article.image).items() if v} if article.image else None
+    )
     return version
 
 
 def restore_live_version(article: Article) -> None:
     """Put the published text back (a retraction of a release under correction)."""
+    from .model import Image
+
     version = article.published_version or {}
-    for name in _LIVE_FIELDS:
-        if name in version:
-            setattr(article, name, version[name])
+    for name, value in version.items():
+        if name == "image":
+            article.image = Image(**value) if value else None
+        elif hasattr(article, name) and name not in ("embargo",):
+            setattr(article, name, value)
+    if "embargo" in version:
+        kept = version["embargo"]  # read back from the file as text (ISO, with its offset)
+        article.embargo = parse_time(kept, dt.UTC) if isinstance(kept, str) else kept
     article.published_version = None
 
 
-def record_edit(article: Article, actor: str, config: Config, now: dt.datetime) -> None:
+def record_edit(
+    article: Article, actor: str, config: Config, now: dt.datetime, via: str = ""
+) -> None:
     """Note a change of text in the history (it makes `actor` the last editor)."""
     decision = decide(article, "edit", actor, config, now)
     if not decision.allowed:
         raise Refused(f"edit refused: {decision.reason}")
     when = to_zone(now, config.tz)
-    article.history.append(HistoryEntry(when, actor, "edit", article.status, article.status))
+    entry = HistoryEntry(when, actor, "edit", article.status, article.status, via=via)
+    article.history.append(entry)
     article.updated = when
+
+
+def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via: str = "") -> bool:
+    """Seal, as it is now, a release published before publications were sealed.
+
+    An explicit, recorded step (history: `adopt`, by whom, when), taken once when a
+    newsroom upgrades (`newsroom adopt`, or its publishing server's first run): from then
+    on its live text is checked like any other. False when there is nothing to adopt."""
+    from .seal import PUBLICATIONS, digest, live_content
+
+    last = next((h for h in reversed(article.history) if h.action in PUBLICATIONS), None)
+    if last is None or last.seal:
+        return False
+    when = to_zone(now, config.tz)
+    published = article.published.astimezone(config.tz) if article.published else when
+    article.history.append(
+        HistoryEntry(
+            when,
+            actor,
+            "adopt",
+            article.status,
+            article.status,
+            f"sealed as published on {published:%Y-%m-%d %H:%M}",
+            seal=digest(live_content(article)),
+            version=len(article.corrections) + 1,
+            via=via,
+        )
+    )
+    return True

@@ -171,6 +171,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "action.correct": ("correct", "koreksi"),
     "action.retract": ("retract", "cabut"),
     "action.publish": ("publish", "terbitkan"),
+    "action.embargo": ("move the embargo", "ubah embargo"),
+    "action.adopt": ("seal as published", "segel seperti terbit"),
     "action.create": ("create", "buat"),
     "action.import": ("import", "impor"),
     # modals
@@ -262,6 +264,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Anda ({actor}) terakhir mengubah teks: orang lain harus menyetujui",
     ),
     "why.checks": ("checks not passed: {list}", "pemeriksaan belum lolos: {list}"),
+    "why.system": (
+        "{actor} is a system identity: it only publishes (act as yourself)",
+        "{actor} adalah identitas sistem: hanya menerbitkan (bertindaklah atas nama sendiri)",
+    ),
     "check.required_fields": (
         "title, dateline, author, credit and body are filled in",
         "judul, kota, penulis, kredit, dan isi sudah diisi",

@@ -14,6 +14,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,7 +66,7 @@ def parallel_imap(func: Callable[[T], R], items: Sequence[T], shared: tuple[Any,
     workers = cores if workers is None else min(workers, cores)
     chunk = min(CHUNK_MAX, max(1, len(items) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_start_worker, initargs=(shared,)) as pool:
+                             initializer=_start_worker, initargs=(shared, os.getpid())) as pool:
         yield from pool.map(func, items, chunksize=chunk)
 
 
@@ -75,13 +76,14 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _start_worker(given: tuple[Any, ...]) -> None:
+def _start_worker(given: tuple[Any, ...], parent: int) -> None:
     """A worker takes what the map shares, collects its own garbage (the parent may have
-    paused its collector while loading) and ends with its parent."""
+    paused its collector while loading) and ends with its parent (its pid taken before
+    the fork: a parent already gone by now would read as pid 1)."""
     global _WORKER_SHARED
     _WORKER_SHARED = given
     gc.enable()
-    die_with_parent()
+    die_with_parent(parent)
 
 
 def shared() -> tuple[Any, ...]:
@@ -92,10 +94,10 @@ def shared() -> tuple[Any, ...]:
     return value
 
 
-def die_with_parent() -> None:
-    """A worker ends when the publish that forked it ends, even by `kill -9`: an orphan
-    would hold the publish lock (its inherited descriptor) and stop every later run."""
-    parent = os.getppid()
+def die_with_parent(parent: int) -> None:
+    """A worker ends when the publish that forked it (pid `parent`) ends, even by `kill -9`:
+    an orphan would hold the publish lock (its inherited descriptor) and stop every later
+    run, stuck writing to a pipe nobody reads."""
     try:
         import ctypes
 
@@ -120,7 +122,8 @@ def load_file(stat: FileStat) -> Loaded:
     given = shared()
     store: Store = given[0]
     render: bool = given[1] if len(given) > 1 else True
-    stat, record, rendered, problem, text = load_one(store, stat, render)
+    ledger = given[2] if len(given) > 2 else None
+    stat, record, rendered, problem, text = load_one(store, stat, render, ledger)
     warnings = rendered.warnings if rendered is not None else ()
     return stat, record, problem, warnings, rendered_row(record, rendered), text
 
@@ -148,12 +151,38 @@ def close_caches() -> None:
     forget_entries()
 
 
-def write_document(index: int) -> tuple[str, Path | None]:
-    """Build one document from cached content and stage its bytes (None: unchanged)."""
+def write_document(index: int) -> tuple[str, Path | None, tuple[tuple[str, str, str], ...]]:
+    """Build one document from cached content and stage its bytes (None: unchanged).
+
+    A release that cannot be rendered or serialised is left out of the document, and named
+    (id, path, reason) in the third item: one bad release never stops a feed."""
     from .writers import write_doc
 
     docs, config, key, store = shared()
     doc: Doc = docs[index]
+    rendered = _contents(doc, config, key, store)
+    bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
+           for e in doc.entries if e.record.id not in rendered]  # fmt: skip
+    doc = _without(doc, {b[0] for b in bad})
+    try:
+        data = write_doc(doc, rendered, config)
+    except Exception:  # lxml or feedgen refused something: find which release, write the rest
+        culprits = _culprits(doc, rendered, config)
+        bad += culprits
+        doc = _without(doc, {c[0] for c in culprits})
+        data = write_doc(doc, rendered, config)
+    mode, group = file_mode(config, doc.feed.private)
+    return doc.path, stage(config.feeds_dir / doc.path, data, mode, group), tuple(bad)
+
+
+def file_mode(config: Config, private: bool) -> tuple[int | None, str]:
+    """How a feed file is written: as the umask says, or a private feed readable by the web
+    server's group only (0640, `[feeds] private_group`), never by everyone."""
+    return (0o640, config.private_group) if private else (None, "")
+
+
+def _contents(doc: Doc, config: Config, key: str, store: Store) -> dict[str, Rendered]:
+    """The content of every entry: kept from the last documents, cached, or rendered now."""
     rendered: dict[str, Rendered] = {}
     missing: dict[str, str] = {}
     for entry in doc.entries:  # the newest releases are in every feed: read them once
@@ -167,7 +196,7 @@ def write_document(index: int) -> tuple[str, Path | None]:
     for entry in doc.entries:  # not cached (or read without rendering): render it now
         if entry.record.id not in rendered:
             fresh = load_one(store, FileStat(entry.record.path, 0, 0))[2]
-            if fresh is not None:
+            if fresh is not None and fresh.id == entry.record.id:
                 rendered[fresh.id] = fresh
                 _worker_cache(config, key).store_rendered(entry.record, fresh)
     for ident in missing:
@@ -175,4 +204,25 @@ def write_document(index: int) -> tuple[str, Path | None]:
             _RECENT[ident] = (missing[ident], rendered[ident])
     while len(_RECENT) > RECENT_MAX:
         del _RECENT[next(iter(_RECENT))]
-    return doc.path, stage(config.feeds_dir / doc.path, write_doc(doc, rendered, config))
+    return rendered
+
+
+def _without(doc: Doc, ids: set[str]) -> Doc:
+    if not ids:
+        return doc
+    return replace(doc, entries=tuple(e for e in doc.entries if e.record.id not in ids),
+                   tombstones=tuple(t for t in doc.tombstones if t.record.id not in ids))
+
+
+def _culprits(doc: Doc, rendered: dict[str, Rendered],
+              config: Config) -> list[tuple[str, str, str]]:
+    """The entries that fail on their own (each tried in a document of one)."""
+    from .writers import write_doc
+
+    found = []
+    for entry in doc.entries:
+        try:
+            write_doc(replace(doc, entries=(entry,), tombstones=()), rendered, config)
+        except Exception as exc:
+            found.append((entry.record.id, entry.record.path, f"cannot be written: {exc}"))
+    return found

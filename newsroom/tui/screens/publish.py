@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
-from ...core.publish import PublishResult, publish
+from ...core.publish import publish
+from ...core.publish_state import PublishResult
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .base import AppModal

@@ -1,0 +1,225 @@
+"""The ledger: what publish has put out, kept under `.newsroom/`, so a later rewrite is caught.
+
+A seal in the article file stops edits that skip the workflow, but anyone can recompute
+it. The ledger keeps, per release, what the last publication put out: the version, the
+digest of the live text, the publication time, the correction notices and the history up
+to that moment. A file that no longer agrees (a published text rewritten, a notice
+deleted, `published` backdated, history edited) is reported and not republished.
+
+A row is written in two steps so a run killed at any moment never raises a false alarm:
+`pending` before the feeds are written, confirmed once the article file says so too.
+On a server whose ledger is new (a fresh clone), the first publish adopts what the
+files show as published, after checking their seals, and says so in its log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from .config import Config
+from .errors import NewsroomError
+from .model import Article
+from .seal import PUBLICATIONS, SealProblem, digest, live_content
+
+
+class Row(NamedTuple):
+    """What one publication of a release put out (compared field by field)."""
+
+    version: int
+    seal: str
+    published: str  # ISO, UTC
+    corrections: str  # digest of the correction notices
+    history_len: int
+    history: str  # digest of the first history_len history entries
+
+
+def _hash(data: object) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _history_digest(article: Article, length: int) -> str:
+    from .fileformat import history_record
+
+    return _hash([history_record(h) for h in article.history[:length]])
+
+
+def row_of(article: Article) -> Row | None:
+    """The ledger row the file shows for its last publication (None: never published)."""
+    last = next(
+        (i for i in range(len(article.history) - 1, -1, -1)
+         if article.history[i].action in PUBLICATIONS),
+        None,
+    )  # fmt: skip
+    if last is None or article.published is None:
+        return None
+    entry = article.history[last]
+    corrections = [(c.number, c.at.isoformat(), c.by, c.note) for c in article.corrections]
+    return Row(
+        version=entry.version or 1,
+        seal=entry.seal or digest(live_content(article)),
+        published=article.published.astimezone(dt.UTC).isoformat(),
+        corrections=_hash(corrections),
+        history_len=last + 1,
+        history=_history_digest(article, last + 1),
+    )
+
+
+def compare(article: Article, confirmed: Row | None, pending: Row | None) -> SealProblem | None:
+    """Whether the file agrees with what publish put out (its confirmed or pending row)."""
+    if confirmed is None and pending is None:
+        return None
+    mine = row_of(article)
+    if mine is not None and mine in (confirmed, pending):
+        return None
+    known = confirmed or pending
+    assert known is not None
+    if mine is None or mine.version < known.version:
+        return SealProblem(
+            "ledger_history", f"publish put out version {known.version}, but the file's "
+            "history does not show it: the history was rewritten",
+        )  # fmt: skip
+    if mine.version > known.version:
+        return SealProblem(
+            "ledger_unknown", f"the file claims version {mine.version}, but publish put out "
+            f"version {known.version} last: a publication publish did not make",
+        )  # fmt: skip
+    reasons = {
+        "seal": ("ledger_text", "the published text differs from what publish put out"),
+        "published": ("ledger_time", "the publication time was changed"),
+        "corrections": ("ledger_corrections", "the correction notices were changed"),
+    }
+    for field, (code, message) in reasons.items():
+        if getattr(mine, field) != getattr(known, field):
+            return SealProblem(code, message + " (restore the file from git)")
+    return SealProblem(
+        "ledger_history", "the history up to the last publication was rewritten "
+        "(restore the file from git)",
+    )  # fmt: skip
+
+
+class Ledger:
+    """`.newsroom/ledger.sqlite`: one row per published release (see the module docstring).
+
+    Lookups go to SQLite one id at a time unless `preload()` read every row first (a long
+    read of many files); a forked worker inherits the preloaded rows."""
+
+    def __init__(self, config: Config) -> None:
+        self.path = config.state_dir / "ledger.sqlite"
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._rows: dict[str, tuple[Row | None, Row | None]] | None = None
+        self._since: str | None = None  # when this server took stock ("": not yet)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # SQLite does not survive a fork
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self._pid = os.getpid()
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS published (id TEXT PRIMARY KEY, confirmed TEXT,"
+                    " pending TEXT)"
+                )
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
+                )
+            except (sqlite3.Error, OSError) as exc:
+                self._db = None
+                raise self._unusable(exc) from None
+        return self._db
+
+    def _unusable(self, exc: Exception) -> NewsroomError:
+        return NewsroomError(
+            f"cannot write {self.path}: {exc}; nothing was published (free some space or fix "
+            "the folder's permissions, then run again)"
+        )
+
+    @property
+    def initialized(self) -> bool:
+        """True once a publish on this server has taken stock of what is published."""
+        if self._since is None:
+            found = None
+            if self.path.exists():
+                found = self._conn().execute("SELECT value FROM meta WHERE key='since'").fetchone()
+            self._since = found[0] if found else ""
+        return bool(self._since)
+
+    def mark_initialized(self, when: str) -> None:
+        try:
+            self._conn().execute("INSERT OR REPLACE INTO meta VALUES ('since', ?)", (when,))
+        except sqlite3.Error as exc:
+            raise self._unusable(exc) from None
+        self._since = when
+
+    def preload(self) -> None:
+        """Read every row now (before a long read of many files, or a fork)."""
+        self._rows = {}
+        if not self.path.exists():
+            return
+        for ident, confirmed, pending in self._conn().execute("SELECT * FROM published"):
+            self._rows[ident] = (_row(confirmed), _row(pending))
+
+    def get(self, ident: str) -> tuple[Row | None, Row | None]:
+        """The confirmed and pending rows of a release (None, None: never published here)."""
+        if self._rows is not None:
+            return self._rows.get(ident, (None, None))
+        if not self.path.exists():
+            return None, None
+        found = (
+            self._conn()
+            .execute("SELECT confirmed, pending FROM published WHERE id = ?", (ident,))
+            .fetchone()
+        )
+        return (_row(found[0]), _row(found[1])) if found else (None, None)
+
+    def set_pending(self, rows: dict[str, Row]) -> None:
+        """Before the feeds are written: what this run is about to put out."""
+        self._write(
+            "INSERT INTO published VALUES (?, NULL, ?) ON CONFLICT(id) DO UPDATE SET "
+            "pending = excluded.pending",
+            ((i, _text(r)) for i, r in rows.items()),
+        )
+
+    def confirm(self, rows: dict[str, Row]) -> None:
+        """The files say so too: these rows are what is published now."""
+        self._write(
+            "INSERT OR REPLACE INTO published VALUES (?, ?, NULL)",
+            ((i, _text(r)) for i, r in rows.items()),
+        )
+
+    def _write(self, sql: str, values: Iterable[tuple[str, str]]) -> None:
+        db = self._conn()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(sql, values)
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise self._unusable(exc) from None
+        self._rows = None
+
+    def close(self) -> None:
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db = None
+
+
+def _text(row: Row) -> str:
+    return json.dumps(list(row))
+
+
+def _row(text: str | None) -> Row | None:
+    return Row(*json.loads(text)) if text else None
+
+
+def ledger_path(config: Config) -> Path:
+    return config.state_dir / "ledger.sqlite"

@@ -1,0 +1,222 @@
+"""Sealed approvals: what a reviewer approved, and what publish put out, as a digest.
+
+An approval records a digest of exactly the content partners will see (`SEALED`: title,
+summary, body, dateline, photo, categories, embargo, ...), never of what publish itself
+sets (the publication time). Publish puts a release out only when that digest still
+matches and the history shows a second person approved it; each publication records the
+digest of what went out, so the text partners saw cannot be rewritten quietly either.
+
+What this stops and what it does not (docs/workflow.md): a digest in the file stops edits
+that skip the workflow (by hand, by a script, by a bad merge); someone who recomputes it
+is caught by the record publish keeps of what it put out (ledger.py), not by this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any, NamedTuple
+
+from .config import Config
+from .identity import same_person
+from .model import Article, HistoryEntry
+
+# The fields partners see. A correction keeps these as `published_version` while it is
+# written and reviewed; the approval and each publication seal them.
+SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "credit",
+          "summary", "categories", "tags", "image", "embargo", "body")  # fmt: skip
+APPROVALS = frozenset({"approve", "embargo"})  # entries that seal what will go out
+# Problems with an approval only: a published release keeps its live version in the feeds.
+APPROVAL_PROBLEMS = frozenset({"unapproved", "unsealed", "changed", "four_eyes"})
+PUBLICATIONS = frozenset({"publish", "adopt"})  # entries that seal what went out
+# Fields a person may not change by editing the file: the workflow's actions own them.
+OWNED = {
+    "status": "the workflow's actions (submit, approve, request-changes, correct, retract)",
+    "history": "nothing: the workflow appends to it",
+    "published": "`newsroom publish`",
+    "published_version": "`newsroom correct` (it keeps what partners see)",
+    "corrections": "`newsroom publish`, when it puts out an approved correction",
+    "comments": "`newsroom comment`",
+}
+
+
+class SealProblem(NamedTuple):
+    """Why a release may not go out: a code (for each face's wording) and its facts."""
+
+    code: str
+    message: str  # in English, for the CLI and logs
+
+
+def content_of(article: Article) -> dict[str, Any]:
+    """The partner-visible content of the release as its fields stand now."""
+    image = None
+    if article.image is not None:
+        image = {k: v for k, v in vars(article.image).items() if v} or None
+    values: dict[str, Any] = {name: getattr(article, name) for name in SEALED}
+    values["categories"] = list(article.categories)
+    values["tags"] = list(article.tags)
+    values["image"] = image
+    values["embargo"] = _instant(article.embargo)
+    return values
+
+
+def live_content(article: Article) -> dict[str, Any]:
+    """What partners see now: the published version while a correction is under way."""
+    current = content_of(article)
+    kept = article.published_version
+    if kept is None:
+        return current
+    live = {name: kept.get(name, current[name]) for name in SEALED}
+    live["image"] = kept.get("image") or None  # a photo added by the correction is not live
+    live["embargo"] = _instant(kept.get("embargo")) if "embargo" in kept else current["embargo"]
+    live["categories"] = list(live["categories"] or [])
+    live["tags"] = list(live["tags"] or [])
+    return live
+
+
+def digest(content: dict[str, Any]) -> str:
+    """`sha256:` and the hash of the content's canonical JSON (sorted keys, UTF-8)."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _instant(when: Any) -> str | None:
+    if isinstance(when, dt.datetime):
+        return when.astimezone(dt.UTC).isoformat()
+    if isinstance(when, str) and when:
+        return dt.datetime.fromisoformat(when).astimezone(dt.UTC).isoformat()
+    return None
+
+
+# ---------------------------------------------------------------- checking a file
+
+
+def check(article: Article, config: Config) -> SealProblem | None:
+    """Whether the file shows a release publish may put out (or keep out) as it is: its
+    history leads to its status through the workflow, an approved text is the text that
+    was approved by a second person, and the live text is the one last published."""
+    history = _since_import(article.history)
+    return (  # the live text first: an approval's problem keeps only the new version out
+        _replay(history, article.status)
+        or _check_live(article, history)
+        or _check_approval(article, history, config)
+    )
+
+
+def _since_import(history: list[HistoryEntry]) -> list[HistoryEntry]:
+    """The history since the release entered this newsroom (an import starts it over)."""
+    starts = [i for i, h in enumerate(history) if h.action in ("create", "import")]
+    return history[starts[-1] :] if starts else history
+
+
+def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
+    """Walk the history through the workflow's table: every move starts where the last
+    ended, takes a path the table has, and the last one ends at the file's status."""
+    from .workflow import moves
+
+    state: str | None = None
+    for number, h in enumerate(history, 1):
+        if h.action in ("create", "import"):
+            state = h.to or "draft"
+            continue
+        if h.from_ != state and not (h.from_ is None and h.to is None):
+            return SealProblem(
+                "history", f"history entry {number} ({h.action}) starts from {h.from_} "
+                f"but the release was {state}: the history was changed by hand",
+            )  # fmt: skip
+        if h.to is not None and h.to not in moves(state, h.action):
+            return SealProblem(
+                "history", f"history entry {number}: {h.action} cannot move a release "
+                f"from {state} to {h.to}: the history was changed by hand",
+            )  # fmt: skip
+        state = h.to or state
+    if history and state != status:
+        return SealProblem(
+            "status", f"the status says {status} but the history ends at {state}: the status "
+            "was changed by hand (use the workflow's actions)",
+        )  # fmt: skip
+    if not history and status != "draft":
+        return SealProblem("status", f"the status says {status} but there is no history")
+    return None
+
+
+def _last(history: list[HistoryEntry], actions: frozenset[str]) -> HistoryEntry | None:
+    return next((h for h in reversed(history) if h.action in actions), None)
+
+
+def _check_approval(
+    article: Article, history: list[HistoryEntry], config: Config
+) -> SealProblem | None:
+    if article.status != "approved":
+        return None
+    approval = _last(history, APPROVALS)
+    if approval is None:
+        return SealProblem("unapproved", "approved, but no approval in the history")
+    if not approval.seal:
+        return SealProblem("unsealed", "approved before approvals were sealed: approve it again")
+    if approval.seal != digest(content_of(article)):
+        return SealProblem(
+            "changed", f"the text differs from what {approval.by} approved "
+            f"({approval.at:%Y-%m-%d %H:%M}): undo the change, or send it for review again",
+        )  # fmt: skip
+    if config.four_eyes:
+        approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
+        editor = article.last_editor
+        if any(same_person(config, editor, who) for who in approvers):
+            return SealProblem(
+                "four_eyes", f"approved by {editor}, who changed the text last: a second "
+                "person must approve it",
+            )  # fmt: skip
+    return None
+
+
+def _submitted(history: list[HistoryEntry]) -> dt.datetime:
+    """When the text under review was last submitted (approvals before it do not count)."""
+    last = _last(history, frozenset({"submit"}))
+    return last.at if last is not None else dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def _check_live(article: Article, history: list[HistoryEntry]) -> SealProblem | None:
+    published = _last(history, PUBLICATIONS)
+    if article.published_version is not None and published is None:
+        return SealProblem("never_published", "has a published_version but was never published")
+    if published is None:
+        if article.status in ("published", "retracted") or article.published is not None:
+            return SealProblem("unpublished", "marked published, but publish never put it out")
+        return None
+    if not published.seal:
+        return SealProblem(
+            "legacy", "published before publications were sealed: run `newsroom adopt` once "
+            "to seal what is published now",
+        )  # fmt: skip
+    if digest(live_content(article)) != published.seal:
+        return SealProblem(
+            "live_changed", f"the published text differs from what publish put out "
+            f"({published.at:%Y-%m-%d %H:%M}): restore it (git) or make a correction",
+        )  # fmt: skip
+    return _check_versions(article, history, published)
+
+
+def _check_versions(
+    article: Article, history: list[HistoryEntry], published: HistoryEntry
+) -> SealProblem | None:
+    version = published.version or 1
+    numbers = [c.number for c in article.corrections]
+    if numbers != list(range(1, version)):
+        return SealProblem(
+            "corrections", f"version {version} is out, but the correction notices are "
+            f"numbered {numbers or 'none'}: a notice was added or removed by hand",
+        )  # fmt: skip
+    first = next(h for h in history if h.action in PUBLICATIONS)
+    approved = [h.at for h in history if h.action in APPROVALS and h.at <= first.at]
+    floor = approved[-1] if approved and first.action == "publish" else None
+    if floor is not None and article.embargo is not None:
+        floor = min(floor, article.embargo)  # out at its lift, set before the approval
+    when = article.published
+    if when is None or when > first.at or (floor is not None and when < floor):
+        return SealProblem(
+            "published_time", "the publication time does not match the history "
+            "(it was changed by hand)",
+        )  # fmt: skip
+    return None

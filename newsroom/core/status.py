@@ -1,0 +1,81 @@
+"""`newsroom status`: how publishing stands, for a person and for the desk's banner.
+
+Nothing may fail silently: the last successful publish, how many runs in a row failed,
+releases due but held back and why, releases waiting for their embargo, broken files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .index import Index
+from .publish_state import read_state
+
+
+@dataclass
+class Held:
+    """A release publish will not put out now, and why (`code`: for each face's wording)."""
+
+    id: str
+    title: str
+    path: str
+    code: str
+    reason: str
+    until: dt.datetime | None = None  # embargoed: when it lifts
+
+
+@dataclass
+class Status:
+    """What `newsroom status` reports."""
+
+    last_success: dt.datetime | None
+    last_run: dt.datetime | None
+    failures: int
+    held: list[Held] = field(default_factory=list)  # refused by the checks: needs a person
+    waiting: list[Held] = field(default_factory=list)  # embargoed, lifting later
+    broken: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.failures and not self.held and not self.broken
+
+    def to_json(self) -> dict[str, Any]:
+        def iso(when: dt.datetime | None) -> str | None:
+            return when.isoformat() if when else None
+
+        def item(h: Held) -> dict[str, Any]:
+            return {**vars(h), "until": iso(h.until)}
+
+        return {
+            "healthy": self.healthy,
+            "last_success": iso(self.last_success),
+            "last_run": iso(self.last_run),
+            "failures": self.failures,
+            "held": [item(h) for h in self.held],
+            "waiting": [item(h) for h in self.waiting],
+            "broken": self.broken,
+        }
+
+
+def publish_status(config: Config, index: Index, now: dt.datetime) -> Status:
+    """The state of publishing now, from the last run's state and the index."""
+    state = read_state(config)
+    status = Status(_time(state.get("last_success")), _time(state.get("last_run")),
+                    int(state.get("failures", 0)))  # fmt: skip
+    for r in sorted(index.records.values(), key=lambda r: r.path):
+        if r.problem is not None:
+            status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
+        elif r.status == "approved" and r.embargo is not None and r.embargo > now:
+            status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
+    status.broken = [str(p) for p in index.problems]
+    return status
+
+
+def _time(text: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None

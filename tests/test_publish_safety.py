@@ -1,0 +1,209 @@
+"""Publish under bad conditions: a full disk, a release that cannot be rendered, a killed
+parent, a clock set ahead, a failing run that must not go unseen, files and their modes."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.feeds import writers
+from newsroom.core.feeds.work import die_with_parent
+from newsroom.core.service import Newsroom
+
+from .feedkit import at, configure, feed_files, release, run
+
+
+@pytest.fixture
+def nr(root: Path) -> Path:
+    configure(root)
+    return root
+
+
+def newsroom_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsroom.cli", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_full_disk_stamps_nothing_and_says_which_file(nr: Path) -> None:
+    """Every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk would): no traceback,
+    the file named with the reason, no release stamped published, no temporary left after
+    the next run."""
+    ident = release(nr, at(0), "Rilis")
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write then fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsroom.cli", "--root", str(nr), "publish", "--now",
+         at(1).isoformat(), "--force-clock"],
+        capture_output=True, text=True, check=False, preexec_fn=small_disk,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"cannot write {nr}/" in done.stderr and "free some space" in done.stderr
+    assert Newsroom.open(nr, "x").find(ident).status == "approved"  # not stamped
+    assert not (nr / "feeds" / "rss.xml").exists()
+    again = run(nr, at(1.5))
+    assert again.ok and [p["id"] for p in again.published] == [ident]
+    assert list((nr / "feeds").rglob("*.tmp")) == []
+
+
+def test_a_feed_that_cannot_be_written_leaves_feeds_and_releases_as_they_were(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsroom.core import atomic
+    from newsroom.core.feeds import work
+
+    first = release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    before = feed_files(nr)
+    second = release(nr, at(1.5), "Rilis dua")
+    calls = []
+    real = atomic.stage
+
+    def fills_up(path: Path, data: bytes, mode: object = None, group: str = "") -> object:
+        calls.append(path)
+        if len(calls) == 3:  # two documents staged, then the disk is full
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, data, mode, group)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(work, "stage", fills_up)
+    result = run(nr, at(2))
+    assert not result.ok and "No space left on device" in result.failed[0]
+    assert str(calls[2]) in result.failed[0]
+    assert feed_files(nr) == before and list((nr / "feeds").rglob("*.tmp")) == []
+    assert Newsroom.open(nr, "x").find(second).status == "approved"
+    monkeypatch.undo()
+    healed = run(nr, at(2.5))
+    assert healed.ok and [p["id"] for p in healed.published] == [second]
+    assert first.encode() in feed_files(nr)["rss.xml"]
+
+
+def test_a_release_that_cannot_be_written_is_named_and_the_rest_go_out(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = release(nr, at(0), "Rilis rusak")
+    good = release(nr, at(0), "Rilis baik")
+    real = writers._build_entry
+
+    def explode(ref: object, r: object, config: object) -> object:
+        if getattr(r, "id", "") == bad:
+            raise ValueError("All strings must be XML compatible")
+        return real(ref, r, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writers, "_build_entry", explode)
+    result = run(nr, at(1))
+    assert not result.ok and {r.id for r in result.refused} == {bad}
+    assert "XML compatible" in result.refused[0].reason
+    files = feed_files(nr)
+    assert good.encode() in files["rss.xml"] and bad.encode() not in files["rss.xml"]
+
+
+def test_a_worker_whose_parent_died_before_it_started_ends_at_once() -> None:
+    """The parent's pid is taken before the fork: a worker started after its parent died
+    (its parent now pid 1) must not carry on as an orphan."""
+    pid = os.fork()
+    if pid == 0:  # the child: its real parent is alive, but it was forked by "another"
+        try:
+            die_with_parent(parent=os.getppid() + 100000)
+        finally:
+            os._exit(0)  # reached only if die_with_parent let it live
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 1
+
+
+def test_now_ahead_of_the_clock_is_refused_unless_forced(nr: Path) -> None:
+    release(nr, at(0), "Rilis")
+    done = CliRunner().invoke(cli, ["--root", str(nr), "publish", "--now", "2999-01-01T00:00"])
+    assert done.exit_code == 2 and "--force-clock" in done.output
+    assert not (nr / "feeds" / "rss.xml").exists()
+    forced = CliRunner().invoke(
+        cli, ["--root", str(nr), "publish", "--now", "2999-01-01T00:00", "--force-clock"]
+    )
+    assert forced.exit_code == 0, forced.output
+    log = (nr / ".newsroom" / "publish.log").read_text().splitlines()
+    assert json.loads(log[-1])["clock"] == "forced"
+
+
+def test_a_failing_publish_is_seen_in_status_and_on_stderr(nr: Path) -> None:
+    ident = release(nr, at(0), "Rilis")
+    assert run(nr, at(1)).ok
+    path = next(p for p in (nr / "articles").rglob("*.md") if ident in p.read_text())
+    path.write_text(path.read_text().replace("Paragraf dua.", "Paragraf palsu."))
+    run(nr, at(2))
+    done = CliRunner().invoke(
+        cli, ["--root", str(nr), "publish", "--quiet", "--now", at(3).isoformat()]
+    )
+    assert done.exit_code == 1
+    assert "withheld from the feeds" in done.output and "2 runs in a row" in done.output
+    status = CliRunner().invoke(cli, ["--root", str(nr), "status", "--json"])
+    report = json.loads(status.output)
+    assert status.exit_code == 1 and report["failures"] == 2
+    assert report["last_success"].startswith("2026-06-02")
+    assert [h["code"] for h in report["held"]] == ["live_changed"]
+
+
+def test_status_is_healthy_and_lists_embargoes(nr: Path) -> None:
+    release(nr, at(0), "Rilis")
+    release(nr, at(0), "Berembargo", embargo=at(400))  # a year after today
+    assert run(nr, at(1)).ok
+    done = CliRunner().invoke(cli, ["--root", str(nr), "status"])
+    assert done.exit_code == 0 and "healthy" in done.output
+    assert "waiting for its embargo until 06-07-2027 09:00 WIB" in done.output
+
+
+def test_files_follow_the_umask_and_private_feeds_are_never_world_readable(nr: Path) -> None:
+    release(nr, at(0), "Rilis", embargo=at(3))
+    release(nr, at(0), "Rilis dua")
+    old = os.umask(0o027)
+    try:
+        import newsroom.core.atomic as atomic
+
+        atomic._UMASK.clear()
+        assert run(nr, at(1)).ok
+    finally:
+        os.umask(old)
+        atomic._UMASK.clear()
+    public = stat.S_IMODE((nr / "feeds" / "rss.xml").stat().st_mode)
+    private = stat.S_IMODE((nr / "feeds" / "private" / "antara" / "rss.xml").stat().st_mode)
+    assert public == 0o640 and private == 0o640
+    run(nr, at(2))
+    assert stat.S_IMODE((nr / "feeds" / "private" / "antara" / "rss.xml").stat().st_mode) == 0o640
+
+
+def test_private_feeds_get_the_configured_group(root: Path) -> None:
+    import grp
+
+    group = grp.getgrgid(os.getgid()).gr_name
+    configure(root)
+    text = (root / "newsroom.toml").read_text()
+    text = text.replace("retraction_days = 30", f'retraction_days = 30\nprivate_group = "{group}"')
+    (root / "newsroom.toml").write_text(text)
+    release(root, at(0), "Rilis", embargo=at(3))
+    assert run(root, at(1)).ok
+    private = (root / "feeds" / "private" / "antara" / "rss.xml").stat()
+    assert private.st_gid == os.getgid() and stat.S_IMODE(private.st_mode) == 0o640
+
+
+def test_control_sequences_in_titles_never_reach_the_terminal(nr: Path) -> None:
+    ident = release(nr, at(0), "Judul", approve=False)
+    path = next(p for p in (nr / "articles").rglob("*.md") if ident in p.read_text())
+    path.write_text(path.read_text().replace("title: Judul", 'title: "Judul \\e[2J\\e]0;x\\a"'))
+    for args in (["list"], ["show", ident]):
+        done = CliRunner().invoke(cli, ["--root", str(nr), *args])
+        assert "\x1b" not in done.output and "\x07" not in done.output, args
