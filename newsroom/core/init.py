@@ -29,6 +29,8 @@ credit = ""
 limit = 50            # releases in each subscription feed
 ttl = 15              # minutes readers should wait between fetches
 retraction_days = 30  # how long a retraction notice stays in the feeds
+# The group of the web server (e.g. "www-data"): private feeds are written 0640 with it.
+# private_group = "www-data"
 
 [workflow]
 # Four eyes: whoever changed the text last cannot approve it. Set false only
@@ -43,6 +45,15 @@ category = "recommended"
 image_caption_credit = "required"
 placeholders = "required"           # TODO, TBD, XXX, lorem ipsum
 embargo_future = "required"
+
+# People: who acts is the operating-system login, mapped here (docs/workflow.md). Without
+# this table, names are free text (--as NAME, NEWSROOM_USER, git's user.name).
+# [people.ald]
+# name = "Aldi Prasetyo"
+# initials = "ald"              # the sign-off: (ald/HUMAS ...)
+# email = "aldi@example.go.id"  # never reaches feeds, pages or logs
+# [people.cron]
+# system = true                 # only publishes (NEWSROOM_USER=cron in the crontab)
 
 # One table per partner newsroom; each gets feeds/partner/<name>/.
 # A partner with embargo_access = true gets embargoed releases early, in a
