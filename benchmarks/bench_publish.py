@@ -23,7 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import GEN, compile_bytecode, generate
+from corpus import GEN, compile_bytecode, generate, seal_corpus
 
 NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
 NOW = "2025-01-02T00:00:00+07:00"
@@ -111,6 +111,7 @@ def make_corpus(work: Path, n: int) -> tuple[Path, Path]:
     hugo = generate(work / f"hugo-{n}", n, "hugo")
     (newsroom / "newsroom.toml").write_text(CONFIG)
     (hugo / "config.toml").write_text(HUGO_CONFIG)
+    seal_corpus(newsroom)
     return newsroom, hugo
 
 

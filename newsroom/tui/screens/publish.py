@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
+from ...core.errors import NewsroomError
 from ...core.publish import publish
-from ...core.publish_state import PublishResult
+from ...core.publish_state import PublishResult, Refusal
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .base import AppModal
@@ -47,9 +48,20 @@ class PublishScreen(AppModal):
         def progress(text: str) -> None:
             self.post_message(PublishProgress(text))
 
-        result = publish(
-            newsroom.config, newsroom.actor, newsroom.now(), dry_run=dry_run, progress=progress
-        )
+        try:
+            newsroom.may_act("publish")
+        except NewsroomError as exc:
+            result = PublishResult(newsroom.now(), newsroom.actor, dry_run=dry_run)
+            result.failed.append(str(exc))
+        else:
+            result = publish(
+                newsroom.config,
+                newsroom.actor,
+                newsroom.now(),
+                dry_run=dry_run,
+                progress=progress,
+                via=newsroom.identity.via,
+            )
         self.post_message(PublishFinished(result))
 
     def on_publish_progress(self, message: PublishProgress) -> None:
@@ -92,6 +104,8 @@ class PublishScreen(AppModal):
         if not lines:
             lines.append(t("publish.nothing"))
         lines += [f"[red]{escape(str(p))}[/]" for p in r.problems]
+        lines += [f"[red]{escape(t('publish.failed', reason=_refusal(x)))}[/]" for x in r.refused]
+        lines += [f"[red]{escape(t('publish.failed', reason=f))}[/]" for f in r.failed]
         return "\n".join(escape(line) if not line.startswith("[red]") else line for line in lines)
 
     def _done(self, r: PublishResult) -> str:
@@ -99,6 +113,7 @@ class PublishScreen(AppModal):
         if r.busy:
             return t("publish.busy")
         lines = [t("publish.done", count=len(r.published), written=len(r.written))]
+        lines += [escape(t("publish.failed", reason=_refusal(x))) for x in r.refused]
         lines += [escape(t("publish.failed", reason=f)) for f in r.failed]
         lines += [f"[red]{escape(str(p))}[/]" for p in r.problems]
         return "\n".join(lines)
@@ -115,3 +130,7 @@ class PublishScreen(AppModal):
     def action_close(self) -> None:
         if not self.running:
             self.dismiss(None)
+
+
+def _refusal(refusal: Refusal) -> str:
+    return f"{refusal.path}: {refusal.reason}"
