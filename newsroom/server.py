@@ -69,9 +69,12 @@ def _tokens_file(config: Config) -> dict[str, tuple[str, ...]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    table = data.get("tokens", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f'{path}: write one line per partner under [tokens], antara = "..."')
     known = {p.name for p in config.partners}
     tokens: dict[str, tuple[str, ...]] = {}
-    for name, value in data.get("tokens", data).items():
+    for name, value in table.items():
         if name not in known:
             raise ConfigError(
                 f"{path}: {name}: no such partner in newsroom.toml "
@@ -166,6 +169,7 @@ class FeedHandler(BaseHTTPRequestHandler):
             sys.stderr.write(f"{self.address_string()} [{self.log_date_time_string()}] {line}\n")
 
     def _serve(self, body: bool) -> None:
+        """Check the path and the token, find the file, answer."""
         target, _, query = self.path.partition("?")
         if target.startswith(("http://", "https://")):  # absolute form (RFC 9112 3.2.2)
             target = urlsplit(target).path
@@ -179,16 +183,23 @@ class FeedHandler(BaseHTTPRequestHandler):
         if private and not self._token_opens(parts[1] if len(parts) > 1 else "", query):
             return self._fail(HTTPStatus.UNAUTHORIZED, "this feed needs the partner's token")
         path = self._resolve(parts)
-        if path is None:
+        try:
+            feed = self._representation(path) if path else None
+        except OSError:  # gone since it was found (a partner's folder removed, say)
+            feed = None
+        if feed is None:
             return self._fail(HTTPStatus.NOT_FOUND, "not found")
-        feed = self._representation(path)
+        self._send(feed, private, body)
+
+    def _send(self, feed: Feed, private: bool, body: bool) -> None:
+        """The feed as a 200, or a 304 when the client's copy is current."""
         if self._not_modified(feed):
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self._validators(feed, private)
             self.end_headers()
             return
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", media_type(path))
+        self.send_header("Content-Type", media_type(feed.path))
         self.send_header("Content-Length", str(len(feed.payload)))
         if feed.coding:
             self.send_header("Content-Encoding", feed.coding)

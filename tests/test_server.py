@@ -241,10 +241,12 @@ def test_a_token_being_rotated_opens_with_old_and_new(
         ('nobody = "x"', "nobody: no such partner"),
         ("antara = 12", "antara: write the token in quotes"),
         ('antara = ""', "antara: write the token in quotes"),
+        ('tokens = "x"', "one line per partner under"),
     ],
 )
 def test_a_wrong_tokens_file_names_itself(root: Path, start: Start, line: str, says: str) -> None:
-    (root / ".newsroom" / "tokens.toml").write_text(f"[tokens]\n{line}\n")
+    text = line if line.startswith("tokens") else f"[tokens]\n{line}"
+    (root / ".newsroom" / "tokens.toml").write_text(text + "\n")
     with pytest.raises(ConfigError, match=says) as caught:
         start()
     assert str(root / ".newsroom" / "tokens.toml") in str(caught.value)
