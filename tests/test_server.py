@@ -37,7 +37,7 @@ def start(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Start]:
     def start_server(**options: float) -> str:
         server = make_server(load_config(root), "127.0.0.1", 0, **options)  # type: ignore[arg-type]
         servers.append(server)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
         return f"http://127.0.0.1:{server.server_address[1]}"
 
     yield start_server
