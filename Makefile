@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint setup bench clean
+.PHONY: run test lint setup bench clean system-packages
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -17,7 +17,12 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/newsroom --root .
 
-test: $(STAMP)
+# System tools some tests need (nginx for tests/test_nginx.py): installed when missing and
+# apt-get is usable as root; never fatal (those tests skip, naming the Debian package).
+system-packages:
+	-@sh tools/system-packages
+
+test: $(STAMP) system-packages
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -1,44 +1,71 @@
-"""`newsroom serve`: media types, validators, gzip, confinement and partner tokens."""
+"""`newsroom serve`: media types, validators, gzip, confinement, tokens and resource limits."""
 
 from __future__ import annotations
 
 import gzip
+import socket
 import threading
+import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from newsroom.core.config import load_config
+from newsroom.core.errors import ConfigError
 from newsroom.server import make_server
 
 from .feedkit import at, configure, release, run
 
+Start = Callable[..., str]
+
 
 @pytest.fixture
-def base(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def start(root: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Start]:
+    """Start servers on a newsroom with an embargoed release for ANTARA; stop them after."""
     configure(root)
     release(root, at(0), "Rilis")
     release(root, at(0), "Rilis berembargo", embargo=at(5))
     run(root, at(1))
     monkeypatch.setenv("NEWSROOM_TOKEN_ANTARA", "rahasia")
-    server = make_server(load_config(root), "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    monkeypatch.setenv("NEWSROOM_TOKEN_PEMILU", "punya-pemilu")
+    servers: list[ThreadingHTTPServer] = []
+
+    def start_server(**options: float) -> str:
+        server = make_server(load_config(root), "127.0.0.1", 0, **options)  # type: ignore[arg-type]
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start_server
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def base(start: Start) -> str:
+    return start()
 
 
 def get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request) as response:
+        with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()
+
+
+def raw(base: str, request: bytes) -> bytes:
+    """Send bytes as they are (no client-side checks) and read the whole answer."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        return b"".join(iter(lambda: sock.recv(65536), b""))
 
 
 def test_media_types_with_charset(base: str) -> None:
@@ -55,10 +82,53 @@ def test_conditional_get_answers_304(base: str) -> None:
     assert get(base + "/atom.xml", **{"If-Modified-Since": since})[0] == 304
 
 
-def test_gzip_when_asked(base: str) -> None:
-    plain = get(base + "/rss.xml")[2]
+def test_if_none_match_compares_weakly(base: str) -> None:
+    etag = get(base + "/atom.xml")[1]["ETag"]
+    for validator in ("W/" + etag, f'"other", W/{etag}', "*"):
+        assert get(base + "/atom.xml", **{"If-None-Match": validator})[0] == 304, validator
+    assert get(base + "/atom.xml", **{"If-None-Match": 'W/"other"'})[0] == 200
+
+
+def test_a_304_carries_what_the_200_does(base: str) -> None:
+    for path, headers in (
+        ("/rss.xml", {}),
+        ("/private/antara/rss.xml", {"Authorization": "Bearer rahasia"}),
+    ):
+        _, full, _ = get(base + path, **headers)
+        status, short, body = get(base + path, **headers, **{"If-None-Match": full["ETag"]})
+        assert status == 304 and body == b""
+        for name in ("ETag", "Cache-Control", "Vary", "Last-Modified"):
+            assert short[name] == full[name], (path, name)
+
+
+def test_gzip_when_asked_with_an_etag_of_its_own(base: str) -> None:
+    _, plain_headers, plain = get(base + "/rss.xml")
     _, headers, body = get(base + "/rss.xml", **{"Accept-Encoding": "gzip"})
     assert headers["Content-Encoding"] == "gzip" and gzip.decompress(body) == plain
+    assert headers["ETag"] != plain_headers["ETag"]
+    assert headers["Vary"] == plain_headers["Vary"] == "Accept-Encoding"
+    # The plain copy's ETag does not validate the gzipped one, nor the other way round.
+    asked = {"Accept-Encoding": "gzip", "If-None-Match": plain_headers["ETag"]}
+    assert get(base + "/rss.xml", **asked)[0] == 200
+    assert get(base + "/rss.xml", **{"If-None-Match": headers["ETag"]})[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("accept", "gzipped"),
+    [
+        ("gzip;q=0", False),
+        ("gzip; q=0.000, identity", False),
+        ("*;q=0", False),
+        ("br, deflate", False),
+        ("gzip;q=0.5, identity;q=1", True),
+        ("*", True),
+        ("x-gzip", True),
+        ("identity, gzip;q=0.001", True),
+    ],
+)
+def test_accept_encoding_q_values(base: str, accept: str, gzipped: bool) -> None:
+    headers = get(base + "/rss.xml", **{"Accept-Encoding": accept})[1]
+    assert ("Content-Encoding" in headers) is gzipped
 
 
 def test_nothing_outside_feeds(base: str) -> None:
@@ -75,7 +145,121 @@ def test_private_feeds_need_the_partners_token(base: str) -> None:
     url = base + "/private/antara/rss.xml"
     assert get(url)[0] == 401
     assert get(url + "?token=salah")[0] == 401
+    assert get(url, Authorization="Bearer punya-pemilu")[0] == 401
     status, _, body = get(url, Authorization="Bearer rahasia")
     assert status == 200 and b"EMBARGO hingga" in body
     assert get(url + "?token=rahasia")[0] == 200
     assert b"EMBARGO" not in get(base + "/rss.xml")[2]
+
+
+def test_a_private_path_answers_alike_whether_it_exists_or_not(base: str) -> None:
+    for headers in ({}, {"Authorization": "Bearer punya-pemilu"}, {"Authorization": "Bearer x"}):
+        answers = {
+            get(base + path, **headers)[0:3:2]
+            for path in (
+                "/private/antara/rss.xml",
+                "/private/antara/missing.xml",
+                "/private/nobody/rss.xml",
+                "/private/",
+                "//private//antara/rss.xml",
+            )
+        }
+        assert answers == {(401, b"this feed needs the partner's token\n")}, headers
+
+
+@pytest.mark.parametrize("path", [b"/rss.xml\x00", b"/rss.xml%00", b"/private/antara/%00"])
+def test_a_nul_in_the_path_is_a_bad_request(base: str, path: bytes) -> None:
+    answer = raw(base, b"GET " + path + b" HTTP/1.0\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.0 400 "), answer[:80]
+
+
+def test_server_header_names_no_python_version(base: str) -> None:
+    assert get(base + "/rss.xml")[1]["Server"] == "newsroom"
+
+
+def test_a_silent_connection_is_closed(start: Start) -> None:
+    base = start(timeout=0.2)
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        assert sock.recv(100) == b""  # closed by the server, long before the 10 s
+    assert get(base + "/rss.xml")[0] == 200
+
+
+def test_idle_connections_do_not_pile_up_threads(start: Start) -> None:
+    base = start(max_connections=16)
+    host, port = base.removeprefix("http://").split(":")
+    before = threading.active_count()
+    idle = [socket.create_connection((host, int(port)), timeout=10) for _ in range(300)]
+    try:
+        # The server accepts in order: the 300th answered means all were handled.
+        assert idle[-1].recv(100).startswith(b"HTTP/1.0 503 ")
+        assert threading.active_count() <= before + 16
+        assert idle[16].recv(100).startswith(b"HTTP/1.0 503 ")
+    finally:
+        for sock in idle:
+            sock.close()
+    assert _eventually_served(base + "/rss.xml")
+
+
+def _eventually_served(url: str) -> bool:
+    """Closed connections free their slots as their threads notice; wait for that."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if get(url)[0] == 200:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_token_never_reaches_the_log(
+    base: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEWSROOM_SERVE_LOG", "1")
+    get(base + "/private/antara/rss.xml?token=rahasia")
+    get(base + "/private/antara/rss.xml?%74oken=rahasia")
+    get(base + "/private/antara/rss.xml", Authorization="Bearer rahasia")
+    raw(base, b"GET /private/antara/rss.xml?token=rahasia HTTP/1.1 extra\r\n\r\n")
+    log = capsys.readouterr().err
+    assert "/private/antara/rss.xml" in log and " 200 " in log
+    assert "rahasia" not in log
+
+
+def test_a_token_being_rotated_opens_with_old_and_new(
+    root: Path, start: Start, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSROOM_TOKEN_ANTARA")
+    (root / ".newsroom" / "tokens.toml").write_text('[tokens]\nantara = ["baru", "lama"]\n')
+    base = start()
+    for token in ("baru", "lama"):
+        assert get(base + "/private/antara/rss.xml", Authorization=f"Bearer {token}")[0] == 200
+    assert get(base + "/private/antara/rss.xml", Authorization="Bearer rahasia")[0] == 401
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ('nobody = "x"', "nobody: no such partner"),
+        ("antara = 12", "antara: write the token in quotes"),
+        ('antara = ""', "antara: write the token in quotes"),
+        ('tokens = "x"', "one line per partner under"),
+    ],
+)
+def test_a_wrong_tokens_file_names_itself(root: Path, start: Start, line: str, says: str) -> None:
+    text = line if line.startswith("tokens") else f"[tokens]\n{line}"
+    (root / ".newsroom" / "tokens.toml").write_text(text + "\n")
+    with pytest.raises(ConfigError, match=says) as caught:
+        start()
+    assert str(root / ".newsroom" / "tokens.toml") in str(caught.value)
+
+
+@pytest.mark.parametrize(("first", "second"), [("a-b", "a_b"), ("antara", "Antara")])
+def test_partners_sharing_a_token_variable_are_a_config_error(
+    root: Path, first: str, second: str
+) -> None:
+    text = (root / "newsroom.toml").read_text()
+    for name in (first, second):
+        text += f'\n[[partners]]\nname = "{name}"\nembargo_access = true\n'
+    (root / "newsroom.toml").write_text(text)
+    with pytest.raises(ConfigError, match="NEWSROOM_TOKEN_") as caught:
+        load_config(root)
+    assert "newsroom.toml" in str(caught.value) and "rename one" in str(caught.value)

@@ -32,6 +32,16 @@ class Partner:
     language: str = ""
     embargo_access: bool = False
 
+    @property
+    def token_variable(self) -> str:
+        """The environment variable `newsroom serve` reads this partner's token from."""
+        return token_variable(self.name)
+
+
+def token_variable(name: str) -> str:
+    """NEWSROOM_TOKEN_ and the partner's name in capitals, `-` read as `_`."""
+    return "NEWSROOM_TOKEN_" + name.upper().replace("-", "_")
+
 
 @dataclass(frozen=True)
 class Person:
@@ -271,6 +281,15 @@ class _Reader:
                 raise self.fail(f"{where} name", "must be a short name like antara (letters, -)")
             if any(p.name == name for p in out):
                 raise self.fail(f"{where} name", f"partner {name!r} is listed twice")
+            # a-b and a_b (or Antara and antara) would share one token: either could
+            # then open the other's private feed.
+            clash = next((p for p in out if p.token_variable == token_variable(name)), None)
+            if clash is not None:
+                raise self.fail(
+                    f"{where} name",
+                    f"{name!r} and {clash.name!r} would both take their token from "
+                    f"{token_variable(name)}; rename one of them",
+                )
             out.append(
                 Partner(
                     name=name,
