@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from .tuikit import BUNDLED, copy_bundled
-
 REPO = Path(__file__).resolve().parent.parent
 
 
 def test_the_bundled_newsroom_comes_from_a_committed_fixture(tmp_path: Path) -> None:
     """A day of `make run` changes the working tree's articles/: the tests' copy must not
     follow it (four TUI tests failed on such a tree, and snapshots drifted)."""
+    from .tuikit import BUNDLED, copy_bundled
+
     assert BUNDLED.is_relative_to(REPO / "tests")
     root = copy_bundled(tmp_path)
     copied = sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
