@@ -292,6 +292,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the embargo ({when}) is already past",
         "embargo ({when}) sudah lewat",
     ),
+    "check.caption_photo": (
+        "a photo caption comes with its photo",
+        "keterangan foto disertai fotonya",
+    ),
+    "check.caption_photo.fail": (
+        "a photo caption but no photo: add the photo file, or remove the caption",
+        "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
+    ),
     "help.title": ("Keys and commands", "Tombol dan perintah"),
     "help.key": ("Key", "Tombol"),
     "help.where": ("Where", "Di mana"),
