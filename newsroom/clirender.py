@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .core.clock import zone_abbreviation
+from .core.clock import format_time
 from .core.errors import Problem
 from .core.index import Record
 from .core.model import Article
@@ -19,13 +19,9 @@ console = Console()
 
 
 def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> str:
-    """A time in the newsroom's zone with its abbreviation: `07-12-2018 16:30 WIB`."""
-    if value is None:
-        return ""
-    local = value.astimezone(newsroom.config.tz)
-    if short:
-        return f"{local:%d-%m-%y %H:%M}"
-    return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(newsroom.config.timezone, local)}"
+    """A time in the newsroom's zone: `07-12-2018 16:30 WIB` (short: without the zone)."""
+    config = newsroom.config
+    return format_time(value, config.tz, "" if short else config.timezone)
 
 
 def print_list(records: list[Record], problems: list[Problem], newsroom: Newsroom) -> None:

@@ -203,7 +203,11 @@ async def test_a_lease_shows_on_the_desk_and_refuses_until_taken_over(bundled: P
         releases = app.screen.query_one(ReleaseList)
         assert draft.id in releases.leases
         row = next(r for r in releases.rows if getattr(r, "id", "") == draft.id)
-        assert "✎ rin: [CONTOH] Sosialisasi" in releases._line(Columns.fit(120), row)
+        for width in (120, 80):  # the title keeps its start; who edits it shows at its end
+            columns = Columns.fit(width)
+            title = releases._line(columns, row)[columns.status :][: columns.title]
+            assert title.startswith("[CONTOH] Sosialisasi Sistem Merit")
+            assert title.rstrip().endswith("✎ rin")
         await open_release(app, pilot, draft.id)
         await pilot.press("e")
         await pilot.pause()
@@ -402,17 +406,38 @@ async def test_keys_are_remapped_from_the_users_settings(bundled: Path) -> None:
         assert isinstance(app.screen, NoteModal)
 
 
-async def test_the_palette_lists_the_screens_commands(bundled: Path) -> None:
+async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
+    """On a published release: comment, correct, retract; never approve or submit. And none
+    of Textual's own English commands (theme, keys, screenshot)."""
+    from textual.command import CommandList, CommandPalette
+
+    from newsroom.tui.commands import WORKFLOW
     from newsroom.tui.providers import CatalogCommands
 
     app = make_app(bundled, "redaktur", language="id")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
+        for ident in (SEED_ID, app.newsroom.find("contoh-menunggu").id):
+            await open_release(app, pilot, ident)
+            screen = app.screen
+            offered = {action for _, _, action in CatalogCommands(screen)._commands()}
+            for action in WORKFLOW:
+                assert (f"screen:{action}" in offered) == screen.check_action(action, ()), action
+            await pilot.press("escape")
         await open_release(app, pilot, SEED_ID)
-        provider = CatalogCommands(app.screen)
-        labels = [label for label, _, _ in provider._commands()]
-        assert any(label.startswith("Setujui (a)") for label in labels)
-        assert any(label.startswith("Bantuan") for label in labels)
+        labels = [label for label, _, _ in CatalogCommands(app.screen)._commands()]
+        assert "Koreksi (K)" in labels and "Bantuan (?)" in labels
+        assert not any(label.startswith(("Setujui", "Ajukan", "Sunting")) for label in labels)
+        await pilot.press("ctrl+p", "k")
+        found = app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches in a worker of its own
+            await pilot.pause(0.05)
+            if found.option_count >= 4:
+                break
+        assert isinstance(app.screen, CommandPalette)
+        shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        assert any("Komentar (c)" in text for text in shown)
+        assert not any(word in text for text in shown for word in ("Keys", "Quit", "Theme"))
 
 
 def test_escape_shows_peoples_text_as_typed() -> None:
