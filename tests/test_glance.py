@@ -75,6 +75,7 @@ def test_the_cli_list_shows_whole_dates(bundled: Path) -> None:
     result = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "list"])
     assert result.exit_code == 0, result.output
     assert "07-12-2018" in result.output and "07-12-18 " not in result.output
+    assert "updated (WIB)" in result.output  # the zone, once for the column
 
 
 @pytest.mark.parametrize(
