@@ -1,4 +1,5 @@
-"""The desk at a glance: tabs, dates, the retraction banner, history order, dialogs' keys.
+"""The desk at a glance: tabs, dates, the retraction banner, history order, dialogs' keys,
+and a palette that offers what the footer does.
 
 Driven with Textual's pilot on a copy of the bundled newsroom; assertions on what the
 screen says (and on the store where something is done)."""
@@ -29,6 +30,11 @@ from .tuikit import NOW, SEED_ID, WIB, make_app
 async def settle(app: NewsroomApp, pilot: object) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def open_release(app: NewsroomApp, pilot: object, ident: str) -> None:
+    app.push_screen(ReleaseScreen(ident))
+    await settle(app, pilot)
 
 
 def footer_keys(app: NewsroomApp) -> dict[str, str]:
@@ -172,3 +178,37 @@ async def test_the_other_dialogs_show_their_own_keys(bundled: Path) -> None:
         await pilot.pause()
         assert footer_keys(app) == {"escape": "Tutup"}
         assert not app.screen.query(Input)
+
+
+async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
+    """On a published release: comment, correct, retract; never approve or submit. And none
+    of Textual's own English commands (theme, keys, screenshot)."""
+    from textual.command import CommandList, CommandPalette
+
+    from newsroom.tui.commands import WORKFLOW
+    from newsroom.tui.providers import CatalogCommands
+
+    app = make_app(bundled, "redaktur", language="id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for ident in (SEED_ID, app.newsroom.find("contoh-menunggu").id):
+            await open_release(app, pilot, ident)
+            screen = app.screen
+            offered = {action for _, _, action in CatalogCommands(screen)._commands()}
+            for action in WORKFLOW:
+                assert (f"screen:{action}" in offered) == screen.check_action(action, ()), action
+            await pilot.press("escape")
+        await open_release(app, pilot, SEED_ID)
+        labels = [label for label, _, _ in CatalogCommands(app.screen)._commands()]
+        assert "Koreksi (K)" in labels and "Bantuan (?)" in labels
+        assert not any(label.startswith(("Setujui", "Ajukan", "Sunting")) for label in labels)
+        await pilot.press("ctrl+p", "k")
+        found = app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches in a worker of its own
+            await pilot.pause(0.05)
+            if found.option_count >= 4:
+                break
+        assert isinstance(app.screen, CommandPalette)
+        shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        assert any("Komentar (c)" in text for text in shown)
+        assert not any(word in text for text in shown for word in ("Keys", "Quit", "Theme"))

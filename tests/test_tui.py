@@ -406,40 +406,6 @@ async def test_keys_are_remapped_from_the_users_settings(bundled: Path) -> None:
         assert isinstance(app.screen, NoteModal)
 
 
-async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
-    """On a published release: comment, correct, retract; never approve or submit. And none
-    of Textual's own English commands (theme, keys, screenshot)."""
-    from textual.command import CommandList, CommandPalette
-
-    from newsroom.tui.commands import WORKFLOW
-    from newsroom.tui.providers import CatalogCommands
-
-    app = make_app(bundled, "redaktur", language="id")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        for ident in (SEED_ID, app.newsroom.find("contoh-menunggu").id):
-            await open_release(app, pilot, ident)
-            screen = app.screen
-            offered = {action for _, _, action in CatalogCommands(screen)._commands()}
-            for action in WORKFLOW:
-                assert (f"screen:{action}" in offered) == screen.check_action(action, ()), action
-            await pilot.press("escape")
-        await open_release(app, pilot, SEED_ID)
-        labels = [label for label, _, _ in CatalogCommands(app.screen)._commands()]
-        assert "Koreksi (K)" in labels and "Bantuan (?)" in labels
-        assert not any(label.startswith(("Setujui", "Ajukan", "Sunting")) for label in labels)
-        await pilot.press("ctrl+p", "k")
-        found = app.screen.query_one(CommandList)
-        for _ in range(100):  # the palette searches in a worker of its own
-            await pilot.pause(0.05)
-            if found.option_count >= 4:
-                break
-        assert isinstance(app.screen, CommandPalette)
-        shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
-        assert any("Komentar (c)" in text for text in shown)
-        assert not any(word in text for text in shown for word in ("Keys", "Quit", "Theme"))
-
-
 def test_escape_shows_peoples_text_as_typed() -> None:
     from textual.markup import to_content
 
