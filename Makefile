@@ -31,8 +31,19 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The benchmarks of docs/performance.md on BENCH_N releases of the shared corpus
+# (../shared/bench/gen_corpus.py, made once in BENCH_WORK): publishing against Hugo's build
+# (newsroom alone when hugo is not installed), then the desk. `make bench BENCH_N=500` is a
+# quick look; the documented figures are for 10,000. kill_test.py is run by hand.
+BENCH_N ?= 10000
+BENCH_WORK ?= /tmp/newsroom-bench
+HUGO := $(shell command -v hugo)
+
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(if $(HUGO),,@echo "hugo not found (apt-get install hugo): timing newsroom alone")
+	$(BIN)/python benchmarks/bench_publish.py --n $(BENCH_N) --work $(BENCH_WORK) \
+		$(if $(HUGO),,--skip-hugo)
+	$(BIN)/python benchmarks/bench_tui.py --n $(BENCH_N) --work $(BENCH_WORK)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -344,6 +344,8 @@ def check(obj: Context) -> None:
 @friendly
 def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
     """Import plain-text releases or front-matter Markdown files as drafts."""
+    from .core.importer import MISSING, missing
+
     failed = 0
     for name in files:
         try:
@@ -353,6 +355,8 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
             failed += 1
             continue
         click.echo(f"{article.id}\t{article.path}\t{article.title}")
+        for part in missing(article):  # exit 0: the draft is made, the editor completes it
+            click.echo(f"newsroom: {name}: {MISSING[part].format(ref=article.id[:8])}", err=True)
     if failed:
         sys.exit(1)
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .core.clock import zone_abbreviation
+from .core.clock import format_time, zone_abbreviation
 from .core.errors import Problem
 from .core.index import Record
 from .core.model import Article
@@ -28,25 +28,22 @@ def printable(text: str) -> str:
 
 
 def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> str:
-    """A time in the newsroom's zone with its abbreviation: `07-12-2018 16:30 WIB`."""
-    if value is None:
-        return ""
-    local = value.astimezone(newsroom.config.tz)
-    if short:
-        return f"{local:%d-%m-%y %H:%M}"
-    return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(newsroom.config.timezone, local)}"
+    """A time in the newsroom's zone: `07-12-2018 16:30 WIB` (short: without the zone)."""
+    config = newsroom.config
+    return format_time(value, config.tz, "" if short else config.timezone)
 
 
 def print_list(records: list[Record], problems: list[Problem], newsroom: Newsroom) -> None:
     """The desk as a table (dateline and embargo when the terminal is wide), then broken files."""
     wide = console.width >= 110
+    zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
     table = Table(title=f"{newsroom.config.title}: {len(records)} releases")
     table.add_column("id", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    table.add_column("updated", no_wrap=True)
+    table.add_column(f"updated ({zone})", no_wrap=True)
     if wide:
         table.add_column("dateline", no_wrap=True)
-        table.add_column("embargo", no_wrap=True)
+        table.add_column(f"embargo ({zone})", no_wrap=True)
     table.add_column("title", overflow="fold")
     for r in records:
         cells = [r.id[:8], r.status, when(newsroom, r.edited, short=True)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,17 @@ SEED = REPO.parent / "shared" / "seeds" / "000_9ef7d5e6e4d4ea9a.txt"
 SEED_COPY = Path(__file__).resolve().parent / "data" / "seed.txt"
 WIB = dt.timezone(dt.timedelta(hours=7))
 NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=WIB)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the snapshot plugin's failure report out of the repository.
+
+    pytest-textual-snapshot writes `snapshot_report.html` into the working directory when a
+    snapshot differs; from a checkout that is the repository itself. Unless a path is asked
+    for, the report goes to the temporary folder (the run's summary prints where)."""
+    if config.getoption("--snapshot-report", default=None) == "snapshot_report.html":
+        report = Path(tempfile.gettempdir()) / "newsroom-snapshot-report.html"
+        config.option.snapshot_report = str(report)
 
 
 @pytest.fixture
@@ -44,7 +56,7 @@ def seed_text() -> str:
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
-    """A copy of the bundled newsroom to act on (TUI tests and snapshots)."""
+    """A copy of the bundled newsroom from its committed fixture (TUI tests and snapshots)."""
     from .tuikit import copy_bundled
 
     return copy_bundled(tmp_path)

@@ -25,6 +25,7 @@ LABELS = {
     "image_caption_credit": "the photo has a caption and a credit",
     "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
     "embargo_future": "the embargo is in the future, or there is none",
+    "caption_photo": "a photo caption comes with its photo",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -33,6 +34,7 @@ FAILURES = {
     "image_caption_credit": "the photo has no {what}",
     "placeholders": "placeholder {text!r} in the {field}",
     "embargo_future": "the embargo ({when}) is already past",
+    "caption_photo": "a photo caption but no photo: add the photo file, or remove the caption",
 }
 
 
@@ -98,6 +100,14 @@ def _embargo_future(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _caption_photo(a: Article, now: dt.datetime) -> Args:
+    """A caption with no photo would reach no feed (feeds caption the photo they carry):
+    an imported release brings the caption, the photo comes apart (a mail's attachment)."""
+    if a.image is not None and a.image.caption.strip() and not a.image.src.strip():
+        return {}
+    return None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -105,6 +115,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "image_caption_credit": _image_caption_credit,
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
+    "caption_photo": _caption_photo,
 }
 
 

@@ -1,7 +1,8 @@
-"""Time: an injectable clock, the newsroom's zone, and ISO 8601 parsing.
+"""Time: an injectable clock, the newsroom's zone, ISO 8601 parsing, and how people read times.
 
 Every time the tool writes is timezone-aware and carries its offset in the
-newsroom's zone (Asia/Jakarta, `+07:00`, by default).
+newsroom's zone (Asia/Jakarta, `+07:00`, by default). Every time it shows people
+(the desk, the CLI, the feeds' notices) is `format_time`'s `07-12-2018 15:30 WIB`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ def zone(name: str) -> dt.tzinfo:
 def zone_abbreviation(name: str, when: dt.datetime) -> str:
     """WIB/WITA/WIT for Indonesia's zones, else what the zone database says."""
     return _ABBREVIATIONS.get(name) or when.astimezone(zone(name)).tzname() or name
+
+
+def format_time(when: dt.datetime | None, tz: dt.tzinfo, zone_name: str = "") -> str:
+    """`07-12-2018 15:30` in the newsroom's zone, day first as Indonesians write dates and
+    with the century, so no date reads two ways (`25-11-26` could be 2025 or 2026); with
+    the zone's abbreviation when its name is given (`07-12-2018 15:30 WIB`); "" for None."""
+    if when is None:
+        return ""
+    local = when.astimezone(tz)
+    text = f"{local:%d-%m-%Y %H:%M}"
+    return f"{text} {zone_abbreviation(zone_name, local)}" if zone_name else text
 
 
 def system_clock() -> dt.datetime:

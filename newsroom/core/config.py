@@ -18,7 +18,7 @@ from .errors import ConfigError
 CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
 CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future")  # fmt: skip
+               "placeholders", "embargo_future", "caption_photo")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ DEFAULT_CHECKS = {
     "image_caption_credit": "required",
     "placeholders": "required",
     "embargo_future": "required",
+    "caption_photo": "required",
 }
 
 

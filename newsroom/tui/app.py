@@ -16,7 +16,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from ..core.checks import CheckResult
-from ..core.clock import zone_abbreviation
+from ..core.clock import format_time, zone_abbreviation
 from ..core.desk import Desk, WordIndex, open_desk, save_word_index
 from ..core.errors import NewsroomError
 from ..core.index import config_key, scan, scan_fingerprint
@@ -38,7 +38,9 @@ class NewsroomApp(App[None]):
 
     CSS_PATH = "newsroom.tcss"
     BINDINGS = bindings("app")
-    COMMANDS = App.COMMANDS | {CatalogCommands}
+    # Only the catalog: Textual's own commands (theme, screenshot, keys) are English-only
+    # and would offer what the footer never does.
+    COMMANDS = {CatalogCommands}
     TITLE = "newsroom"
 
     def __init__(
@@ -107,15 +109,12 @@ class NewsroomApp(App[None]):
         return zone_abbreviation(self.newsroom.config.timezone, self.newsroom.now())
 
     def short_time(self, when: dt.datetime | None) -> str:
-        if when is None:
-            return ""
-        return f"{when.astimezone(self.newsroom.config.tz):%d-%m-%y %H:%M}"
+        """`07-12-2018 16:30` (the desk's columns name the zone once, in their heads)."""
+        return format_time(when, self.newsroom.config.tz)
 
     def long_time(self, when: dt.datetime | None) -> str:
-        if when is None:
-            return ""
-        local = when.astimezone(self.newsroom.config.tz)
-        return f"{local:%d-%m-%Y %H:%M} {self.zone}"
+        """`07-12-2018 16:30 WIB`."""
+        return format_time(when, self.newsroom.config.tz, self.newsroom.config.timezone)
 
     def read_desk(
         self, partial: Callable[[Desk], None] | None = None

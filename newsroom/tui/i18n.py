@@ -134,7 +134,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # release screen
     "release.meta": ("Details", "Rincian"),
-    "release.timeline": ("History and comments", "Riwayat dan komentar"),
+    "release.timeline": (
+        "History and comments (latest first)",
+        "Riwayat dan komentar (terbaru di atas)",
+    ),
+    "release.retracted": (
+        "RETRACTED {when} by {name}: {reason}",
+        "DICABUT {when} oleh {name}: {reason}",
+    ),
     "release.photo": ("Photo", "Foto"),
     "release.embargo": ("Embargo until {when}", "Embargo hingga {when}"),
     "release.live_note": (
@@ -213,6 +220,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{name} sedang menyunting siaran pers ini. Ambil alih?",
     ),
     "modal.take": ("Take over", "Ambil alih"),
+    "modal.later": ("Decide later", "Putuskan nanti"),
+    "modal.close": ("Close", "Tutup"),
+    # the button that confirms a dialog names what it does
+    "confirm.retract": ("Retract release", "Cabut siaran"),
+    "confirm.request_changes": ("Request changes", "Minta perbaikan"),
+    "confirm.comment": ("Add comment", "Kirim komentar"),
+    "confirm.correct": ("Start correction", "Mulai koreksi"),
+    "confirm.new": ("Create draft", "Buat draf"),
     "modal.new_title": ("Title of the new release", "Judul siaran pers baru"),
     "publish.title": ("Publish", "Terbitkan"),
     "publish.checking": ("Working out what publishing would do…", "Menghitung hasil penerbitan…"),
@@ -297,6 +312,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "check.embargo_future.fail": (
         "the embargo ({when}) is already past",
         "embargo ({when}) sudah lewat",
+    ),
+    "check.caption_photo": (
+        "a photo caption comes with its photo",
+        "keterangan foto disertai fotonya",
+    ),
+    "check.caption_photo.fail": (
+        "a photo caption but no photo: add the photo file, or remove the caption",
+        "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
     ),
     "help.title": ("Keys and commands", "Tombol dan perintah"),
     "help.key": ("Key", "Tombol"),

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every command of the catalog that applies on this screen."""
+"""The command palette (ctrl+p): the catalog's commands that apply, and are allowed, here."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 class CatalogCommands(Provider):
-    """Searches the command catalog in the UI language."""
+    """Searches the command catalog in the UI language: the commands of the screen below the
+    palette that it allows now (the footer's test, `check_action`), and the app's."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
         app = cast("NewsroomApp", self.app)
@@ -28,12 +29,15 @@ class CatalogCommands(Provider):
         for command in COMMANDS:
             if command.where not in ("app", where) or command.id in ("palette",):
                 continue
+            target = "app" if command.action.startswith("app.") else "screen"
+            action = command.action.removeprefix("app.")
+            node = app if target == "app" else screen
+            if not node.check_action(action.split("(", 1)[0], ()):
+                continue  # refused here (approve on a published release): the footer hides it
             if command.id.startswith("view_"):
                 label = app.t(command.label, n=command.key)
             else:
                 label = app.t(command.label)
-            target = "app" if command.action.startswith("app.") else "screen"
-            action = command.action.removeprefix("app.")
             found.append(
                 (
                     f"{label} ({app.key_for(command)})",

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 import nh3
 
-from ..clock import zone_abbreviation
+from ..clock import format_time
 from ..config import Config
 from ..model import Article
 from .markdown import render as markdown_to_html
@@ -75,8 +75,7 @@ def words(language: str) -> dict[str, str]:
 
 def local_time(when: dt.datetime, config: Config) -> str:
     """`07-12-2018 15:30 WIB`: a time as Indonesian readers expect it."""
-    local = when.astimezone(config.tz)
-    return f"{local:%d-%m-%Y %H:%M} {zone_abbreviation(config.timezone, local)}"
+    return format_time(when, config.tz, config.timezone)
 
 
 class _Cleaner:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.binding import BindingsMap
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer
 
 if TYPE_CHECKING:
     from ..app import NewsroomApp
@@ -22,7 +23,7 @@ def translate_bindings(node: Any, app: NewsroomApp) -> None:
     for key, bindings in original.key_to_bindings.items():
         for binding in bindings:
             label = binding.description
-            text = app.t(label, n=binding.key) if label.startswith("cmd.") else label
+            text = app.t(label, n=binding.key) if label.startswith(("cmd.", "modal.")) else label
             tip = app.t(label + ".help") if label.startswith("cmd.") else binding.tooltip
             translated.key_to_bindings.setdefault(key, []).append(
                 dataclasses.replace(binding, description=text, tooltip=tip)
@@ -48,7 +49,15 @@ class AppScreen(Screen[None]):
 
 
 class AppModal(ModalScreen[Any]):
-    """A dialog of the newsroom app."""
+    """A dialog of the newsroom app, with a footer of its own: while it is open only its
+    keys work (Textual stops the key chain at a modal), so only those are shown."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        translate_bindings(self, self.nr_app)
+
+    def on_mount(self) -> None:
+        self.mount(Footer())
 
     @property
     def nr_app(self) -> NewsroomApp:

@@ -259,7 +259,8 @@ class DeskScreen(AppScreen):
 
             open_editor(self.nr_app, article.id)
 
-        self.app.push_screen(NoteModal(self.nr_app.t("modal.new_title"), required=True), made)
+        t = self.nr_app.t
+        self.app.push_screen(NoteModal(t("modal.new_title"), confirm=t("confirm.new")), made)
 
     def action_publish(self) -> None:
         from .publish import PublishScreen

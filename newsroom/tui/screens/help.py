@@ -15,7 +15,7 @@ from .base import AppModal
 class HelpScreen(AppModal):
     """The keys that apply where, from the same catalog as the palette and the footer."""
 
-    BINDINGS = [Binding("escape,question_mark,f1,q", "close", show=False)]
+    BINDINGS = [Binding("escape,question_mark,f1,q", "close", "modal.close")]
 
     def compose(self) -> ComposeResult:
         app = self.nr_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.syntax import Syntax
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
@@ -14,19 +14,58 @@ from ..markup import escape
 from .base import AppModal
 
 
-class NoteModal(AppModal):
-    """Ask for a line of text (a note, a reason, a title); dismiss with it or None."""
+class Dialog(AppModal):
+    """A dialog whose footer names what its keys do, in the words of its buttons.
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    `enter` does what the button `PRIMARY` says (from the text box too); while another button
+    has the focus, `enter` presses that one and the footer stops promising the primary."""
+
+    PRIMARY = ""
+
+    def name_keys(self, *bindings: Binding) -> None:
+        """This dialog's keys, labelled when it opens (the labels name its action), beside
+        the keys every screen has (tab moves the focus)."""
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings)])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "confirm":
+            return True
+        focused = self.focused
+        if isinstance(focused, Button) and focused.id != self.PRIMARY:
+            return False
+        primary = self.query(f"#{self.PRIMARY}").results(Button)
+        return any(not button.disabled for button in primary)
+
+    def action_confirm(self) -> None:
+        self.query_one(f"#{self.PRIMARY}", Button).press()
+
+
+class NoteModal(Dialog):
+    """Ask for a line of text (a note, a reason, a title); dismiss with it or None.
+
+    The confirming button names the action ("Cabut siaran"), never a bare "OK"."""
+
+    PRIMARY = "ok"
 
     def __init__(
-        self, heading: str, required: bool = True, prompt: str = "", value: str = ""
+        self,
+        heading: str,
+        required: bool = True,
+        prompt: str = "",
+        value: str = "",
+        confirm: str = "",
     ) -> None:
         super().__init__()
         self.heading = heading
         self.required = required
         self.prompt = prompt
         self.value = value
+        t = self.nr_app.t
+        self.confirm = confirm or t("modal.ok")
+        self.name_keys(
+            Binding("enter", "confirm", self.confirm, priority=True),
+            Binding("escape", "cancel", t("modal.cancel")),
+        )
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
@@ -37,7 +76,7 @@ class NoteModal(AppModal):
             yield Input(value=self.value, id="note")
             yield Label("", id="note-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(t("modal.ok"), variant="primary", id="ok")
+                yield Button(self.confirm, variant="primary", id="ok")
                 yield Button(t("modal.cancel"), id="cancel")
 
     def on_mount(self) -> None:
@@ -57,22 +96,25 @@ class NoteModal(AppModal):
         self.dismiss(None)
 
 
-class ConfirmModal(AppModal):
-    """A yes/no question; dismiss with a bool."""
-
-    BINDINGS = [Binding("escape", "no", show=False), Binding("y", "yes", show=False)]
+class ConfirmModal(Dialog):
+    """A yes/no question; dismiss with a bool. `y` answers yes, escape no; enter presses the
+    focused button, "no" at first, so a stray enter never does the irreversible thing."""
 
     def __init__(self, question: str, yes: str = "", no: str = "") -> None:
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        t = self.nr_app.t
+        self.question, self.yes, self.no = question, yes or t("modal.yes"), no or t("modal.no")
+        self.name_keys(
+            Binding("y", "yes", self.yes),
+            Binding("escape", "no", self.no),
+        )
 
     def compose(self) -> ComposeResult:
-        t = self.nr_app.t
         with Vertical(classes="dialog"):
             yield Static(escape(self.question))
             with Horizontal(classes="buttons"):
-                yield Button(self.yes or t("modal.yes"), variant="warning", id="yes")
-                yield Button(self.no or t("modal.no"), id="no")
+                yield Button(self.yes, variant="warning", id="yes")
+                yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -86,14 +128,19 @@ class ConfirmModal(AppModal):
         self.dismiss(False)
 
 
-class ChecklistModal(AppModal):
+class ChecklistModal(Dialog):
     """The pre-approval checklist; approve only when nothing required fails."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    PRIMARY = "approve"
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()
         self.decision = decision
+        t = self.nr_app.t
+        self.name_keys(
+            Binding("enter", "confirm", t("modal.approve_now"), priority=True),
+            Binding("escape", "cancel", t("modal.cancel")),
+        )
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
@@ -140,10 +187,10 @@ class ConflictModal(AppModal):
     """
 
     BINDINGS = [
-        Binding("r", "reload", show=False),
-        Binding("k", "keep", show=False),
-        Binding("d", "show", show=False),
-        Binding("escape", "later", show=False),
+        Binding("r", "reload", "modal.reload"),
+        Binding("k", "keep", "modal.keep"),
+        Binding("d", "show", "modal.diff"),
+        Binding("escape", "later", "modal.later"),
     ]
 
     def __init__(self, path: str, diff: str) -> None:

@@ -20,7 +20,7 @@ from .base import AppModal
 class PublishScreen(AppModal):
     """The dry run's gains, changes and losses per feed; then publish and show the result."""
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    BINDINGS = [Binding("escape", "close", "modal.close")]
 
     def __init__(self) -> None:
         super().__init__()

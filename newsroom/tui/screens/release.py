@@ -58,6 +58,7 @@ class ReleaseScreen(AppScreen):
         self.decisions: dict[str, Decision] = {}
 
     def compose(self) -> ComposeResult:
+        yield Static(id="retraction")
         with Horizontal():
             with VerticalScroll(id="preview-pane"):
                 yield Markdown(id="preview")
@@ -83,9 +84,26 @@ class ReleaseScreen(AppScreen):
         )
         self.query_one("#preview", Markdown).update(partner_markdown(article, app.t))
         self.query_one("#meta", Static).update(self._meta(article))
+        self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
         self.query_one(Timeline).show(article, app.t, app.long_time)
         self.refresh_bindings()
+
+    def _show_retraction(self, article: Article) -> None:
+        """A retracted release says so above everything, with when, who and why: its text
+        still reads as it went out, and nothing else on screen would tell."""
+        banner = self.query_one("#retraction", Static)
+        retraction = article.retraction
+        banner.display = retraction is not None
+        if retraction is not None:
+            app = self.nr_app
+            text = app.t(
+                "release.retracted",
+                when=app.long_time(retraction.at),
+                name=retraction.by,
+                reason=retraction.note,
+            )
+            banner.update(f"✗ {escape(text)}")
 
     def _meta(self, a: Article) -> str:
         t, when = self.nr_app.t, self.nr_app.long_time
@@ -203,7 +221,8 @@ class ReleaseScreen(AppScreen):
             if note and self._act(action, note) and callable(then):
                 then()
 
-        self.app.push_screen(NoteModal(heading, required=True, prompt=prompt), done)
+        confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
+        self.app.push_screen(NoteModal(heading, prompt=prompt, confirm=confirm), done)
 
     def _act(self, action: str, note: str = "") -> bool:
         app = self.nr_app

@@ -25,6 +25,7 @@ from ...core.lease import Lease
 
 MARKS = {"draft": "·", "in_review": "?", "changes_requested": "!", "approved": "✓",
          "published": "●", "correcting": "~", "retracted": "✗"}  # fmt: skip
+LEASE_NAME = 10  # the most of a lease holder's name shown beside a title
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,13 @@ class Columns:
 
     @classmethod
     def fit(cls, width: int) -> Columns:
-        """At 110 columns and more, every column; below, the embargo shows as ⏳ by the title."""
+        """At 110 columns and more, every column; below, the embargo shows as ⏳ by the title.
+        A time column holds `07-12-2018 16:30` and a space."""
+        when = len("07-12-2018 16:30") + 1
         if width >= 110:
-            fixed = 18 + 12 + 8 + 16 + 16 + 1
-            return cls(18, max(20, width - fixed), 12, 8, 16, 16)
-        return cls(13, max(16, width - 13 - 15 - 1), 0, 0, 15, 0)
+            fixed = 18 + 12 + 8 + 2 * when + 1
+            return cls(18, max(20, width - fixed), 12, 8, when, when)
+        return cls(13, max(16, width - 13 - when - 1), 0, 0, when, 0)
 
 
 class ReleaseList(ScrollView, can_focus=True):
@@ -166,10 +169,11 @@ class ReleaseList(ScrollView, can_focus=True):
         record: Record = row
         mark = MARKS.get(record.status, " ")
         title = record.title
-        if record.id in self.leases:  # the holder first: a narrow column still shows who
-            title = f"✎ {self.leases[record.id].holder}: {title}"
         if record.embargo is not None and record.status in ("approved", "in_review", "draft"):
             title = f"⏳ {title}"
+        lease = self.leases.get(record.id)
+        if lease is not None:
+            title = _beside(title, f"✎ {_cut(lease.holder, LEASE_NAME)}", columns.title - 1)
         kind = "short." if columns.status < 18 else "status."
         status = f"{mark} {self.label(kind + record.status)}"
         return self._cells(
@@ -197,9 +201,20 @@ class ReleaseList(ScrollView, can_focus=True):
         parts = []
         for value, width in zip(values, widths, strict=True):
             if width:
-                text = value if len(value) <= width - 1 else value[: width - 2] + "…"
-                parts.append(text.ljust(width))
+                parts.append(_cut(value, width - 1).ljust(width))
         return "".join(parts)
+
+
+def _cut(text: str, width: int) -> str:
+    """`text`, ending in … when it is longer than `width`."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _beside(title: str, marker: str, width: int) -> str:
+    """The title from its start, and the marker at the column's end: who edits a release is
+    seen without losing the words that tell releases apart."""
+    room = max(1, width - len(marker) - 1)
+    return f"{_cut(title, room).ljust(room)} {marker}"
 
 
 def _key(row: Row) -> str:

@@ -2,32 +2,65 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from ...core.desk import VIEWS
 
+# (short names, every view, padding, separator): ` 1 All 4 │` down to `1 All 4│`, then only
+# the views that hold something.
+LAYOUTS = (
+    (False, True, " ", "│"),
+    (True, True, " ", "│"),
+    (True, True, " ", ""),
+    (True, True, "", "│"),
+    (True, False, " ", "│"),
+    (True, False, "", "│"),
+)
+
 
 class StatusTabs(Static):
-    """One line of views; the current one stands out. Number keys switch (the desk binds them)."""
+    """One line of views; the current one stands out. Number keys switch (the desk binds them).
+
+    The line takes the first of LAYOUTS that fits the width: all nine views fit at 120
+    columns, with counts in the thousands."""
 
     def __init__(self, label: Callable[[str], str], **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.label = label
+        self._shown: tuple[dict[str, int], str] = ({}, "all")
 
     def show(self, counts: dict[str, int], current: str) -> None:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        narrow = self.size.width and self.size.width < 110
-        for n, view in enumerate(VIEWS, start=1):
-            if narrow and not counts.get(view) and view != current:
-                continue  # a narrow terminal keeps the views that have something
-            if narrow:
-                name = self.label("short." + view)
-            else:
-                name = self.label("view." + view if view in ("all", "mine") else "status." + view)
-            style = "reverse bold" if view == current else ""
-            text.append(f" {n} {name} {counts.get(view, 0)} ", style=style)
-            text.append("│", style="dim")
+        self._shown = (counts, current)
+        width = self.size.width or 10_000  # before the first layout: as wide as it takes
+        text = Text()
+        for text in self._layouts(counts, current):
+            if text.cell_len <= width:
+                break
+        text.no_wrap, text.overflow = True, "ellipsis"
         self.update(text, layout=False)  # one line, whatever it says: no layout pass
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show(*self._shown)
+
+    def _layouts(self, counts: dict[str, int], current: str) -> Iterator[Text]:
+        """The line from the widest way of writing it to the narrowest."""
+        for short, every, pad, bar in LAYOUTS:
+            text = Text()
+            for n, view in enumerate(VIEWS, start=1):
+                if not every and not counts.get(view) and view != current:
+                    continue  # a narrow terminal keeps the views that have something
+                style = "reverse bold" if view == current else ""
+                text.append(
+                    f"{pad}{n} {self._view_name(view, short)} {counts.get(view, 0)}{pad}", style
+                )
+                text.append(bar, style="dim")
+            yield text
+
+    def _view_name(self, view: str, short: bool) -> str:
+        if short:
+            return self.label("short." + view)
+        return self.label("view." + view if view in ("all", "mine") else "status." + view)

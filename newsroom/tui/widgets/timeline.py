@@ -1,4 +1,4 @@
-"""A release's history and comments as one timeline, oldest first."""
+"""A release's history and comments as one timeline, the latest first."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from ...core.model import Article
 
 
 class Timeline(Static):
-    """Transitions (who, when, from → to, why) and comments, interleaved by time."""
+    """Transitions (who, when, from → to, why) and comments, interleaved by time, the latest
+    on top: what happened last (a retraction, a request for changes) is seen without
+    scrolling past a long history."""
 
     def show(self, article: Article, label: Callable[[str], str], when: Callable[..., str]) -> None:
         events: list[tuple[object, Text]] = []
@@ -34,4 +36,5 @@ class Timeline(Static):
             line.append(c.text)
             events.append((c.at, line))
         events.sort(key=lambda e: e[0])  # type: ignore[arg-type,return-value]
+        events.reverse()  # after a stable sort: events of the same second, the later first too
         self.update(Text("\n").join(line for _, line in events))
