@@ -1,12 +1,15 @@
 """The command line: thin click commands over the core (`newsroom --help`).
 
 Exit codes: 0 done; 1 refused or invalid (stderr says why and what to do); 2 usage.
-With no command, `newsroom` opens the editors' TUI.
+With no command, `newsroom` opens the editors' TUI. It speaks the person's language
+(NEWSROOM_LANG, their settings, the office's `[ui] language`, the locale) through the
+catalog it shares with the TUI (newsroom/i18n); `--help` and click's usage errors stay in
+English.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import json
 import os
 import subprocess
@@ -19,13 +22,14 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .core.clock import parse_time, system_clock, to_zone
+from .core.clock import parse_time
 from .core.config import Config, find_root, load_config, require_root
 from .core.errors import NewsroomError
 from .core.init import init_newsroom
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
     from .core.service import Newsroom
+    from .i18n import Translator
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,16 +41,30 @@ def fail(message: str) -> NoReturn:
 
 
 def friendly(func: F) -> F:
-    """Turn the core's errors into a message and exit 1: no traceback for bad input."""
+    """Turn the core's errors into a message in the person's language and exit 1: no
+    traceback for bad input."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except NewsroomError as exc:
-            fail(str(exc))
+            from .i18n.explain import error_text
+
+            fail(error_text(_translator(), exc, "cli"))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _translator() -> Translator:
+    """The running command's translator (English outside a command)."""
+    context = click.get_current_context(silent=True)
+    obj = context.find_object(Context) if context is not None else None
+    if obj is None:
+        from .i18n import Translator
+
+        return Translator("en")
+    return obj.t
 
 
 class Context:
@@ -56,6 +74,20 @@ class Context:
         self.root = root
         self.actor = actor
         self._newsroom: Newsroom | None = None
+        self._t: Translator | None = None
+
+    @property
+    def t(self) -> Translator:
+        """The person's language: NEWSROOM_LANG, their settings, the office's, the locale."""
+        if self._t is None:
+            from .i18n import Translator, choose_language
+            from .settings import user_language
+
+            office = None
+            with contextlib.suppress(NewsroomError):  # no newsroom here (init), a bad config
+                office = self.config.ui_language or None
+            self._t = Translator(choose_language(user_language(), office))
+        return self._t
 
     @property
     def newsroom(self) -> Newsroom:
@@ -121,15 +153,13 @@ def _open_tui(obj: Context) -> None:
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--title", default="Humas", help="The newsroom's title, e.g. 'Humas Kementerian'.")
+@pass_ctx
 @friendly
-def init(folder: str | None, title: str) -> None:
+def init(obj: Context, folder: str | None, title: str) -> None:
     """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
     target = Path(folder or ".").resolve()
     config = init_newsroom(target, title)
-    click.echo(
-        f"Made a newsroom in {target}\n  edit {config.name} (base_url, partners), then:\n"
-        f"  newsroom --root {target} new --title 'Judul siaran pers'"
-    )
+    click.echo(obj.t("cli.init", target=target, config=config.name))
 
 
 def _read_body(body_file: str | None) -> str:
@@ -190,8 +220,27 @@ def new(
     click.echo(f"{article.id}\t{article.path}")
 
 
+def _statuses(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    """The statuses asked for, each one the workflow knows (else exit 2 listing them)."""
+    from .core.model import ALL_STATUSES
+
+    for status in value:
+        if status not in ALL_STATUSES:
+            t = ctx.find_object(Context).t  # type: ignore[union-attr]
+            message = t("cli.bad_status", value=status, statuses=", ".join(ALL_STATUSES))
+            raise click.BadParameter(message, ctx, param)
+    return value
+
+
 @cli.command("list")
-@click.option("--status", "statuses", multiple=True, help="Only this status (repeatable).")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    callback=_statuses,
+    help="Only this status (repeatable): draft, in_review, changes_requested, approved, "
+    "published, correcting, retracted.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @pass_ctx
 @friendly
@@ -212,7 +261,7 @@ def list_(obj: Context, statuses: tuple[str, ...], as_json: bool) -> None:
         return
     from .clirender import print_list
 
-    print_list(records, index.problems, newsroom)
+    print_list(records, index.problems, newsroom, obj.t)
 
 
 @cli.command()
@@ -231,7 +280,7 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
         return
     from .clirender import print_article
 
-    print_article(article, newsroom)
+    print_article(article, newsroom, obj.t)
 
 
 @cli.command()
@@ -261,21 +310,23 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
         handle.write(original)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     if subprocess.call(f'{editor} "{name}"', shell=True) != 0:
-        fail(f"{editor} failed; your text is kept in {name}")
+        fail(obj.t("cli.editor_failed", reason=f"{editor} failed", path=name))
     text = Path(name).read_text(encoding="utf-8")
     if text == original:
         os.unlink(name)
-        click.echo("No change.")
+        click.echo(obj.t("cli.no_change"))
         return
     try:
         newsroom.save_text(article, text)
     except NewsroomError as exc:
-        fail(f"{exc}\nNothing was saved; your text is kept in {name}")
+        from .i18n.explain import error_text
+
+        fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=name))
     finally:
         if take_over:
             lease.release(newsroom.config, article.id, newsroom.actor)
     os.unlink(name)
-    click.echo(f"Saved {article.path}")
+    click.echo(obj.t("cli.saved", path=article.path))
 
 
 def _action_command(action: str, help_text: str, needs: str | None = None) -> None:
@@ -286,15 +337,22 @@ def _action_command(action: str, help_text: str, needs: str | None = None) -> No
     def command(
         obj: Context, ref: str, note: str = "", reason: str = "", embargo: str | None = None
     ) -> None:
-        newsroom = obj.newsroom
+        from .i18n.explain import check_with_fix
+
+        newsroom, t = obj.newsroom, obj.t
         when = _time_option(newsroom, embargo, "--embargo")
         outcome = newsroom.act(ref, action, note=note or reason, embargo=when)
         article = outcome.article
-        click.echo(
-            f"{action.replace('_', ' ')}: {article.title} -> {article.status} ({article.path})"
-        )
-        for warning in outcome.warnings:
-            click.echo(f"warning: {warning}", err=True)
+        if action == "comment":  # a remark, not a move: the status stays as it was
+            click.echo(t("cli.commented", title=article.title, path=article.path))
+        else:
+            status = t("status." + article.status)
+            done = t("cli.done", action=t("action." + action), title=article.title,
+                     status=status, path=article.path)  # fmt: skip
+            click.echo(done)
+        for check in outcome.advice:
+            text = check_with_fix(t, check, "cli", article.id)
+            click.echo(t("cli.warning", text=text), err=True)
 
     params: list[click.Parameter] = [click.Argument(["ref"])]
     if needs:
@@ -322,19 +380,18 @@ _action_command("retract", "Retract a published release, saying why.", "reason")
 @pass_ctx
 @friendly
 def check(obj: Context) -> None:
-    """Validate the config and every article: `path:line: message`; exit 1 on any error."""
+    """Check the config, every file, and the pre-approval checks of every release not yet
+    out, by status; exit 1 on any error (an approved release failing a required check is
+    one; a draft's is a warning)."""
+    from .clirender import print_report
+
     newsroom = obj.newsroom
-    problems = newsroom.check()
-    for problem in problems:
-        click.echo(str(problem))
+    report = newsroom.check()
+    print_report(report, newsroom, obj.t)
     if not newsroom.config.people:
-        click.echo(
-            "note: newsroom.toml has no [people]: identities are free text "
-            "(four eyes compares names, folded); add [people] to tie actions to logins"
-        )
-    if problems:
-        fail(f"{len(problems)} problem(s) found")
-    click.echo("All articles are valid.")
+        click.echo(obj.t("report.no_people"))
+    if report.errors:
+        fail(obj.t("report.failed", errors=obj.t("n.errors", n=report.errors)))
 
 
 @cli.command("import")
@@ -344,182 +401,28 @@ def check(obj: Context) -> None:
 @friendly
 def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
     """Import plain-text releases or front-matter Markdown files as drafts."""
-    from .core.importer import MISSING, missing
+    from .core.importer import missing
 
     failed = 0
     for name in files:
         try:
             article = obj.newsroom.import_file(Path(name), title)
         except NewsroomError as exc:
-            click.echo(f"newsroom: {exc}", err=True)
+            from .i18n.explain import error_text
+
+            click.echo(f"newsroom: {error_text(obj.t, exc)}", err=True)
             failed += 1
             continue
         click.echo(f"{article.id}\t{article.path}\t{article.title}")
         for part in missing(article):  # exit 0: the draft is made, the editor completes it
-            click.echo(f"newsroom: {name}: {MISSING[part].format(ref=article.id[:8])}", err=True)
+            said = obj.t("import.missing." + part, ref=article.id[:8])
+            click.echo(f"newsroom: {name}: {said}", err=True)
     if failed:
         sys.exit(1)
 
 
-FUTURE_SLACK_MINUTES = 5
-
-
-@cli.command()
-@click.option(
-    "--dry-run",
-    is_flag=True,
-    help="Write nothing; show what each feed would gain, change and lose.",
-)
-@click.option("--now", "now_text", metavar="ISO", help="The run's clock (tests, catching up).")
-@click.option(
-    "--force-clock",
-    is_flag=True,
-    help=f"Accept a --now over {FUTURE_SLACK_MINUTES} minutes ahead (tests, backfills; logged).",
-)
-@click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
-@click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
-@pass_ctx
-@friendly
-def publish(
-    obj: Context,
-    dry_run: bool,
-    now_text: str | None,
-    force_clock: bool,
-    as_json: bool,
-    quiet: bool,
-) -> None:
-    """Publish approved releases whose embargo has passed and write every feed."""
-    from .core.identity import require, resolve
-    from .core.publish import publish as run_publish
-    from .core.publish_state import lines
-
-    config = obj.config
-    real = to_zone(system_clock(), config.tz)
-    now = _time_option(config, now_text, "--now") or real
-    ahead = now - real > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
-    if ahead and not force_clock:
-        raise click.BadParameter(
-            f"{now.isoformat()} is in the future; a publish dated ahead would stamp releases "
-            "with a time that has not come (use --force-clock for tests and backfills)",
-            param_hint="--now",
-        )
-    actor = resolve(config, obj.actor, job="publish")
-    require(actor, "publish")
-    result = run_publish(config, actor.id, now, dry_run=dry_run, via=actor.via, forced_clock=ahead)
-    if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    elif not quiet or result.busy:
-        for line in lines(result):
-            click.echo(line, err=result.busy)
-    _publish_problems(result)
-    code = 0 if result.ok else 1
-    if _EXIT_AT_ONCE:
-        # Every file is written, synced and closed, the lock released and the output
-        # flushed; freeing ten thousand records one by one and tearing the interpreter
-        # down would add about 0.1 s to a one-second run from cron. Leave at once.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    if code:
-        sys.exit(code)
-
-
-def _publish_problems(result: Any) -> None:
-    """What cron must mail to someone: on stderr, whatever --quiet says."""
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    for problem in result.problems:
-        click.echo(f"broken: {problem}", err=True)
-    for refusal in result.refused:
-        kind = "withheld from the feeds" if refusal.withheld else "not published"
-        click.echo(f"{kind}: {refusal.path}: {refusal.reason}", err=True)
-    for failure in result.failed:
-        click.echo(f"not published: {failure}", err=True)
-    if result.failures > 1:
-        click.echo(
-            f"publish has not succeeded for {result.failures} runs in a row "
-            "(`newsroom status` shows why)",
-            err=True,
-        )
-
-
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
-@pass_ctx
-@friendly
-def status(obj: Context, as_json: bool) -> None:
-    """How publishing stands: the last successful run, and releases held back and why."""
-    from .core.status import publish_status
-
-    newsroom = obj.newsroom
-    report = publish_status(newsroom.config, newsroom.index(), newsroom.now())
-    if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        from .clirender import print_status
-
-        print_status(report, newsroom)
-    if not report.healthy:
-        sys.exit(1)
-
-
-@cli.command()
-@click.option("--dry-run", is_flag=True, help="Only list what would be sealed.")
-@pass_ctx
-@friendly
-def adopt(obj: Context, dry_run: bool) -> None:
-    """Seal releases published before publications were sealed, as they are now (once)."""
-    adopted = obj.newsroom.adopt(dry_run=dry_run)
-    verb = "would seal" if dry_run else "sealed"
-    for article in adopted:
-        click.echo(f"{verb}: {article.path}\t{article.title}")
-    click.echo(f"{len(adopted)} release(s) {verb}" if adopted else "nothing to seal")
-
-
-@cli.command()
-@click.argument("ref")
-@click.option("--until", "until", metavar="ISO", help="The new lift time.")
-@click.option("--none", "lift_now", is_flag=True, help="No embargo: publish at the next run.")
-@click.option("--note", default="", help="Why it moves (e.g. the ministry asked to delay).")
-@pass_ctx
-@friendly
-def embargo(obj: Context, ref: str, until: str | None, lift_now: bool, note: str) -> None:
-    """Move the embargo of an approved release (a reviewer's act, recorded in history)."""
-    if (until is None) == (not lift_now):
-        raise click.UsageError("give either --until ISO or --none")
-    newsroom = obj.newsroom
-    when = _time_option(newsroom, until, "--until")
-    outcome = newsroom.act(ref, "embargo", note=note, embargo=when, clear_embargo=lift_now)
-    article = outcome.article
-    lift = article.embargo.isoformat() if article.embargo else "none"
-    click.echo(f"embargo: {article.title} -> {lift} ({article.path})")
-
-
-@cli.command()
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on; loopback unless you say otherwise.",
-)
-@click.option("--port", default=8080, show_default=True, type=int)
-@pass_ctx
-@friendly
-def serve(obj: Context, host: str, port: int) -> None:
-    """Serve feeds/ over HTTP (private partner feeds need the partner's token)."""
-    from .server import make_server
-
-    server = make_server(obj.config, host, port)
-    click.echo(f"Serving {obj.config.feeds_dir} at http://{host}:{port}/ (ctrl+c stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
+# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py.
+from . import cli_publish  # noqa: E402, F401 - registers them on `cli`
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 
@@ -531,5 +434,7 @@ def main() -> None:
     cli(prog_name="newsroom")
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # `python -m newsroom.cli`: the module as imported, with every
+    from newsroom.cli import main as imported_main  # command (cli_publish registers on it)
+
+    imported_main()

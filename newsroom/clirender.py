@@ -1,4 +1,4 @@
-"""How the command line shows releases to people (rich tables and panels)."""
+"""How the command line shows releases to people (rich tables and panels), in their language."""
 
 from __future__ import annotations
 
@@ -7,17 +7,30 @@ import re
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
 from .core.clock import format_time, zone_abbreviation
 from .core.errors import Problem
+from .core.identity import display_name
 from .core.index import Record
 from .core.model import Article
+from .core.report import ERROR, CheckReport
+from .core.review import CUT, DELETED, INSERTED, pending_correction
 from .core.service import Newsroom
+from .core.signoff import signoff_at_end
 from .core.status import Status
 from .core.workflow import allowed_actions
+from .i18n import Translator
+from .i18n.explain import check_with_fix, decision_text, field_label, seal_text
 
 console = Console()
+
+
+def say(*objects: object, style: str | None = None) -> None:
+    """One line of a report: never wrapped, so `path: ...` lines stay whole for grep."""
+    console.print(*objects, style=style, soft_wrap=True)
+
+
 # Control characters (ESC starts terminal sequences) never reach the terminal from a file.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -33,34 +46,41 @@ def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> 
     return format_time(value, config.tz, "" if short else config.timezone)
 
 
-def print_list(records: list[Record], problems: list[Problem], newsroom: Newsroom) -> None:
+def print_list(
+    records: list[Record], problems: list[Problem], newsroom: Newsroom, t: Translator
+) -> None:
     """The desk as a table (dateline and embargo when the terminal is wide), then broken files."""
+    from rich.table import Table
+
     wide = console.width >= 110
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
-    table = Table(title=f"{newsroom.config.title}: {len(records)} releases")
-    table.add_column("id", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column(f"updated ({zone})", no_wrap=True)
+    title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
+    table = Table(title=printable(title))
+    table.add_column(t("col.id"), no_wrap=True)
+    table.add_column(t("col.status"), no_wrap=True)
+    table.add_column(t("col.updated", zone=zone), no_wrap=True)
     if wide:
-        table.add_column("dateline", no_wrap=True)
-        table.add_column(f"embargo ({zone})", no_wrap=True)
-    table.add_column("title", overflow="fold")
+        table.add_column(t("col.dateline"), no_wrap=True)
+        table.add_column(t("col.embargo", zone=zone), no_wrap=True)
+    table.add_column(t("col.title"), overflow="fold")
     for r in records:
-        cells = [r.id[:8], r.status, when(newsroom, r.edited, short=True)]
+        cells = [r.id[:8], t("status." + r.status), when(newsroom, r.edited, short=True)]
         if wide:
             cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
         table.add_row(*cells, printable(r.title))
     console.print(table)
     for problem in problems:
-        console.print(f"[red]broken:[/] {printable(str(problem))}")
+        console.print(f"[red]{t('publish.broken', reason=printable(str(problem)))}[/]")
 
 
-def print_article(article: Article, newsroom: Newsroom) -> None:
-    """One release in full, with its history and what this person may do next."""
+def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
+    """One release in full (the version under review, with what a correction changes),
+    its history, and what this person may do next."""
     console.rule(printable(article.title))
+    zone = newsroom.config.timezone
     fields = [
         ("id", article.id),
-        ("status", article.status),
+        ("status", t("status." + article.status)),
         ("path", str(article.path)),
         ("dateline", article.dateline),
         ("author", article.author),
@@ -72,51 +92,117 @@ def print_article(article: Article, newsroom: Newsroom) -> None:
     ]
     if article.image:
         fields += [
-            ("photo", article.image.src),
+            ("photo_src", article.image.src),
             ("caption", article.image.caption),
-            ("photo credit", article.image.credit),
+            ("photo_credit", article.image.credit),
         ]
     for name, value in fields:
         if value:
-            console.print(f"[bold]{name:>12}[/] {printable(value)}")
+            console.print(f"[bold]{field_label(t, name, zone):>18}[/] {printable(value)}")
     console.print()
+    _print_correction(article, newsroom, t)
     lead = f"{article.dateline} – " if article.dateline else ""
     console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
-    console.rule("history")
-    for h in article.history:
-        move = f"{h.from_ or ''} -> {h.to}" if h.to and h.from_ != h.to else ""
-        note = f": {h.note}" if h.note else ""
-        console.print(
-            f"{when(newsroom, h.at)}  {printable(h.by):<12} {h.action} {move}{printable(note)}"
-        )
-    for c in article.comments:
-        console.print(f"{when(newsroom, c.at)}  {printable(c.by):<12} comment: {printable(c.text)}")
-    console.rule(f"what {newsroom.actor} may do")
+    _print_history(article, newsroom, t)
+    console.rule(t("show.may", name=display_name(newsroom.config, newsroom.actor)))
     for action, decision in allowed_actions(
         article, newsroom.actor, newsroom.config, newsroom.now()
     ).items():
-        mark = "[green]yes[/]" if decision.allowed else f"[dim]no: {printable(decision.reason)}[/]"
-        console.print(f"  {action:<16} {mark}")
+        if decision.allowed:
+            mark = f"[green]{t('show.yes')}[/]"
+        else:
+            reason = decision_text(t, decision, "cli", article.id)
+            mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
+        console.print(f"  {t('action.' + action):<20} {mark}")
+
+
+def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
+    """A correction under way: its number and note, and what it changes, word by word."""
+    pending = pending_correction(article)
+    if pending is None:
+        return
+    heading = t("show.correction", n=pending.number, note=pending.note)
+    console.print(f"[bold yellow]{printable(heading)}[/]")
+    for change in pending.changes:
+        line = Text(f"{field_label(t, change.field)}: ", style="bold")
+        for op, words in change.words:
+            if op == DELETED:
+                line.append(f"[-{words}-]", style="strike red")
+            elif op == INSERTED:
+                line.append(f"{{+{words}+}}", style="bold green")
+            else:
+                line.append(words, style="dim" if op == CUT else "")
+        console.print(line)
+    console.print()
+
+
+def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
+    config = newsroom.config
+    console.rule(t("show.history"))
+    for h in article.history:
+        move = ""
+        if h.to and h.from_ != h.to:
+            start = t("status." + h.from_) if h.from_ else ""
+            move = f"{start} → {t('status.' + h.to)}"
+        note = f": {h.note}" if h.note else ""
+        who = display_name(config, h.by)
+        console.print(
+            f"{when(newsroom, h.at)}  {printable(who):<20} {t('action.' + h.action)} "
+            f"{move}{printable(note)}"
+        )
+    for c in article.comments:
+        who = display_name(config, c.by)
+        console.print(
+            f"{when(newsroom, c.at)}  {printable(who):<20} {t('show.comment')}: {printable(c.text)}"
+        )
 
 
 def _credit_line(article: Article) -> str:
-    if article.author or article.credit:
+    if (article.author or article.credit) and not signoff_at_end(article.body):
         return f" ({article.author}/{article.credit})"
     return ""
 
 
-def print_status(report: Status, newsroom: Newsroom) -> None:
+def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None:
+    """`newsroom check`: broken files and seals, then every failing check by status, then
+    the count."""
+    if report.problems:
+        say(f"[bold]{t('report.broken')} ({len(report.problems)})[/]")
+        for problem in report.problems:
+            say(f"  [red]{printable(str(problem))}[/]")
+
+    def tz_when(value: dt.datetime | None) -> str:
+        return when(newsroom, value)
+
+    for status, findings in report.by_status().items():
+        heading = t("report.heading", status=t("status." + status), n=len(findings))
+        say(f"[bold]{printable(heading)}[/]")
+        for f in findings:
+            text = check_with_fix(t, f.check, "cli", f.id, tz_when)
+            severity = t("report." + f.severity)
+            line = t("report.line", path=f.path, severity=severity, text=text)
+            say(printable(line), style="red" if f.severity == ERROR else "yellow")
+    releases = t("n.releases", n=report.checked)
+    if not report.problems and not report.findings:
+        say(t("report.clean", releases=releases))
+        return
+    errors, warnings = t("n.errors", n=report.errors), t("n.warnings", n=report.warnings)
+    say(t("report.summary", releases=releases, errors=errors, warnings=warnings))
+
+
+def print_status(report: Status, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
-    last = when(newsroom, report.last_success) or "never"
-    console.print(f"[bold]last successful publish:[/] {last}")
+    last = when(newsroom, report.last_success) or t("health.never")
+    say(f"[bold]{printable(t('health.last', when=last))}[/]")
     if report.failures:
-        console.print(f"[red]publish has failed {report.failures} run(s) in a row[/]")
+        say(f"[red]{t('health.failing', n=report.failures)}[/]")
     for held in report.held:
-        console.print(f"[red]held back:[/] {printable(held.path)}: {printable(held.reason)}")
+        reason = seal_text(t, held.code, held.reason)
+        say(f"[red]{printable(t('health.held', path=held.path, reason=reason))}[/]")
     for waiting in report.waiting:
         until = when(newsroom, waiting.until)
-        console.print(f"waiting for its embargo until {until}: {printable(waiting.title)}")
+        say(printable(t("health.waiting", when=until, title=waiting.title)))
     for broken in report.broken:
-        console.print(f"[red]broken:[/] {printable(broken)}")
+        say(f"[red]{printable(t('health.broken', text=broken))}[/]")
     if report.healthy:
-        console.print("[green]publishing is healthy[/]")
+        say(f"[green]{t('health.ok')}[/]")

@@ -31,6 +31,17 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.snapshot_report = str(report)
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests never read or write the person's own settings (ctrl+l remembers the language
+    there), and speak English unless they choose: the language is fixed like the clock."""
+    path = tmp_path_factory.mktemp("settings") / "settings.toml"
+    monkeypatch.setenv("NEWSROOM_SETTINGS", str(path))
+    monkeypatch.delenv("NEWSROOM_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    return path
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A fresh newsroom folder made by `newsroom init`."""

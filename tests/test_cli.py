@@ -37,14 +37,14 @@ def test_the_seed_release_goes_through_review(root: Path) -> None:
     assert article["image"]["caption"].startswith("Seluruh peserta secara bersama-sama")
     assert article["body"].startswith("Humas pemerintah merupakan mata")
     assert article["body"].rstrip().endswith("terkait netralitas ASN.")
+    refused = run(root, "submit", ident)  # the caption came, the photo did not
+    assert refused.exit_code == 1 and "a photo caption but no photo" in refused.output
+    path = root / article["path"]  # the photo, as the editor adds it
+    path.write_text(path.read_text().replace("image:\n", "image:\n  src: /images/asn.jpg\n"))
     assert run(root, "submit", ident).exit_code == 0
     own = run(root, "approve", ident)
     assert own.exit_code == 1
     assert "changed the text last: someone else must approve" in own.output
-    refused = run(root, "approve", ident, actor="nur")  # the caption came, the photo did not
-    assert refused.exit_code == 1 and "a photo caption but no photo" in refused.output
-    path = root / article["path"]  # the photo, as the editor adds it
-    path.write_text(path.read_text().replace("image:\n", "image:\n  src: /images/asn.jpg\n"))
     other = run(root, "approve", ident, actor="nur")
     assert other.exit_code == 0, other.output
     listed = json.loads(run(root, "list", "--json").output)["articles"]

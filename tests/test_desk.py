@@ -31,7 +31,13 @@ def make_desk(root: Path) -> Desk:
 def test_views_filter_and_sort(root: Path, as_user: Callable[..., Newsroom]) -> None:
     ald = as_user("ald")
     a = ald.create(
-        NewArticle(title="Zona Integritas", body="Pembangunan zona integritas.", tags=["wbk"])
+        NewArticle(
+            title="Zona Integritas",
+            body="Pembangunan zona integritas.",
+            tags=["wbk"],
+            dateline="JAKARTA",
+            credit="HUMAS",
+        )
     )
     ald.create(NewArticle(title="Anggaran Daerah", body="Realisasi anggaran.", summary="APBD"))
     ald.act(a.id, "submit")

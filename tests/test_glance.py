@@ -79,16 +79,17 @@ async def test_the_desk_shows_whole_dates(bundled: Path, size: tuple[int, int]) 
 
 
 def test_the_cli_list_shows_whole_dates(bundled: Path) -> None:
-    result = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "list"])
+    args = ["--root", str(bundled), "--as", "nur", "list"]
+    result = CliRunner().invoke(cli, args, env={"NEWSROOM_LANG": "en"})
     assert result.exit_code == 0, result.output
     assert "07-12-2018" in result.output and "07-12-18 " not in result.output
-    assert "updated (WIB)" in result.output  # the zone, once for the column
+    assert "Updated (WIB)" in result.output  # the zone, once for the column
 
 
 @pytest.mark.parametrize(
     ("language", "banner"),
-    [("en", "RETRACTED 27-11-2026 09:00 WIB by nur: Data belum final"),
-     ("id", "DICABUT 27-11-2026 09:00 WIB oleh nur: Data belum final")],
+    [("en", "RETRACTED 27-11-2026 09:00 WIB by Nur Aini (redaktur): Data belum final"),
+     ("id", "DICABUT 27-11-2026 09:00 WIB oleh Nur Aini (redaktur): Data belum final")],
 )  # fmt: skip
 async def test_a_retracted_release_says_so_with_its_reason(
     bundled: Path, language: str, banner: str
@@ -119,7 +120,7 @@ async def test_history_shows_the_latest_first(bundled: Path) -> None:
         dated = [line for line in lines if re.match(r"\d\d-\d\d-\d{4} \d\d:\d\d", line)]
         stamps = [dt.datetime.strptime(line[:16], "%d-%m-%Y %H:%M") for line in dated]
         assert stamps == sorted(stamps, reverse=True)
-        assert any(line.startswith("27-11-2026 09:00 WIB  nur") and "Cek foto" in line
+        assert any(line.startswith("27-11-2026 09:00 WIB  Nur Aini") and "Cek foto" in line
                    for line in lines)  # fmt: skip
         assert "import" in dated[-1]
 
@@ -204,7 +205,7 @@ async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
             await pilot.press("escape")
         await open_release(app, pilot, SEED_ID)
         labels = [label for label, _, _ in CatalogCommands(app.screen)._commands()]
-        assert "Koreksi (K)" in labels and "Bantuan (?)" in labels
+        assert "Ralat (K)" in labels and "Bantuan (?)" in labels
         assert not any(label.startswith(("Setujui", "Ajukan", "Sunting")) for label in labels)
         await pilot.press("ctrl+p", "k")
         found = app.screen.query_one(CommandList)

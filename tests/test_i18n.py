@@ -8,8 +8,8 @@ from pathlib import Path
 from newsroom.core.checks import CHECKS
 from newsroom.core.desk import VIEWS
 from newsroom.core.workflow import ACTIONS
+from newsroom.i18n import CATALOG, Translator, choose_language
 from newsroom.tui.commands import COMMANDS
-from newsroom.tui.i18n import CATALOG, Translator, choose_language
 
 TUI = Path(__file__).resolve().parent.parent / "newsroom" / "tui"
 

@@ -151,23 +151,23 @@ def test_a_caption_without_its_photo_holds_the_approval(
     as_user: Callable[..., Newsroom],
 ) -> None:
     """The imported seed has a caption and no photo: no feed would carry the caption, so the
-    checklist asks for the photo (or for the caption to go)."""
+    checklist asks for the photo (or for the caption to go), before review and approval."""
     ald, nur = as_user("ald"), as_user("nur")
     article = ald.create(
         NewArticle(title="Rilis", body="Isi.", dateline="JAKARTA", author="ald", credit="HUMAS",
                    image=Image(caption="Peserta menandatangani komitmen.", credit="HUMAS"))
     )  # fmt: skip
-    ald.act(article.id, "submit")
     config = load_config(ald.config.root)
     failed = [c.name for c in run_checks(nur.find(article.id), config, NOW) if not c.passed]
     assert "caption_photo" in failed
     with pytest.raises(Refused, match="a photo caption but no photo"):
-        nur.act(article.id, "approve")
+        ald.act(article.id, "submit")
     article = nur.find(article.id)
     assert article.image is not None
     article.image.src = "/images/komitmen.jpg"
     later = NOW + dt.timedelta(minutes=1)
     as_user("rin", later).save_edit(article)  # the photo, added by a third person
+    as_user("rin", later).act(article.id, "submit")
     assert as_user("nur", later).act(article.id, "approve").article.status == "approved"
 
 

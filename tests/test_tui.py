@@ -15,7 +15,7 @@ from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
-from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
+from newsroom.tui.screens.modals import ChecklistModal, ConfirmModal, ConflictModal, NoteModal
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList
@@ -120,7 +120,6 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         editor = app.screen
         assert isinstance(editor, EditScreen)
         ident = editor.article_id
-        assert lease.current(app.newsroom.config, ident, NOW) is not None  # the lease is held
         editor.query_one("#f-dateline", Input).value = "jakarta"
         editor.query_one("#f-summary", Input).value = "Ringkasan."
         editor.query_one("#f-categories", Input).value = "Pemilu, Reformasi Birokrasi"
@@ -128,6 +127,7 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         await pilot.press("ctrl+s")
         await pilot.pause()
         path = next((bundled / "articles").rglob("rilis-dari-tui.md"))
+        assert lease.current(app.newsroom.config, ident, NOW) is not None  # held once saved
         text = path.read_text()
         assert "dateline: JAKARTA" in text and "categories: [Pemilu, Reformasi Birokrasi]" in text
         assert "author: ald" in text and "credit: HUMAS MENPANRB" in text
@@ -139,11 +139,13 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         await pilot.press("s")
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"
-        await pilot.press("a")  # refused: ald wrote it
+        await pilot.press("a")  # the checklist, saying why ald may not approve: ald wrote it
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistModal)
+        assert "someone else must approve" in str(app.screen.query_one("#blocked").render())
+        await pilot.press("enter")  # nothing to confirm
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"
-        messages = [n.message for n in app._notifications]
-        assert any("someone else must approve" in m for m in messages)
     other = make_app(bundled, "nur")
     async with other.run_test(size=(120, 40)) as pilot:
         await settle(other, pilot)
@@ -372,7 +374,7 @@ async def test_changes_outside_the_tui_show_up(bundled: Path) -> None:
         await settle(app, pilot)
         app.look_for_changes()  # the watcher's first look
         await settle(app, pilot)
-        Newsroom.open(bundled, "ald", fixed_clock(NOW)).act("contoh-draf", "submit")
+        Newsroom.open(bundled, "rin", fixed_clock(NOW)).act("contoh-perlu-perbaikan", "submit")
         app.look_for_changes()
         await settle(app, pilot)
         await settle(app, pilot)

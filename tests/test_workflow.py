@@ -62,9 +62,11 @@ def test_four_eyes_can_be_relaxed_for_a_one_person_office(as_user: Callable[...,
     assert newsroom.act(ref, "approve").article.status == "approved"
 
 
-def test_required_checks_block_approval_and_recommended_ones_warn(
+def test_required_checks_block_submit_and_approval_and_recommended_ones_warn(
     as_user: Callable[..., Newsroom],
 ) -> None:
+    """Submit and approve run one checklist: a required failure refuses both, with the list
+    and where to fix each; a recommended one only warns."""
     fields = NewArticle(
         title="Rilis TODO",
         body="Isi.",
@@ -73,15 +75,26 @@ def test_required_checks_block_approval_and_recommended_ones_warn(
         credit="HUMAS",
         image=Image(src="/a.jpg", caption="Foto"),
     )
-    ref = submitted(as_user, fields)
+    ald = as_user("ald")
+    ref = ald.create(fields).id
     with pytest.raises(Refused) as caught:
-        as_user("nur").act(ref, "approve")
+        ald.act(ref, "submit")
     assert "placeholder 'TODO'" in str(caught.value)
     assert "photo has no credit" in str(caught.value)
-    newsroom = as_user("ald")
-    article = newsroom.find(ref)
+    assert "set title in the editor or `newsroom edit" in str(caught.value)
+    assert [c.field for c in caught.value.facts["checks"] if c.blocks] == ["photo_credit", "title"]  # type: ignore[attr-defined]
+    article = ald.find(ref)
     article.title, article.image = "Rilis", Image(src="/a.jpg", caption="Foto", credit="Humas")
-    newsroom.save_edit(article)
+    ald.save_edit(article)
+    assert "no summary (recommended)" in ald.act(ref, "submit").warnings
+    article = ald.find(ref)  # changed again while in review: approving runs the checks too
+    article.body = "Isi. TODO angka"
+    ald.save_edit(article)
+    with pytest.raises(Refused, match="placeholder 'TODO' in the body"):
+        as_user("nur").act(ref, "approve")
+    article = ald.find(ref)
+    article.body = "Isi."
+    ald.save_edit(article)
     outcome = as_user("nur").act(ref, "approve")
     assert "no summary (recommended)" in outcome.warnings
     assert "no category (recommended)" in outcome.warnings

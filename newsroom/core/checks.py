@@ -2,18 +2,21 @@
 
 Each check is `required` (approval is refused while it fails), `recommended`
 (approval goes ahead with a warning) or `off`, as set in `[checks]` of newsroom.toml.
-A failing check gives its facts as arguments, so each face words them in its language.
+A failing check gives its facts as arguments and the field to fix, so each face words
+them in its language (newsroom/i18n) and says where to fix them. Approve and submit run
+the same checks; `newsroom check` reports them for every release not yet out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
 from .model import Article
+from .signoff import signoff_at_end
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
 
@@ -26,6 +29,7 @@ LABELS = {
     "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
     "embargo_future": "the embargo is in the future, or there is none",
     "caption_photo": "a photo caption comes with its photo",
+    "signoff": "the text does not end with a sign-off (the feeds add it)",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -35,7 +39,20 @@ FAILURES = {
     "placeholders": "placeholder {text!r} in the {field}",
     "embargo_future": "the embargo ({when}) is already past",
     "caption_photo": "a photo caption but no photo: add the photo file, or remove the caption",
+    "signoff": "the text ends with the sign-off {signoff}: the feeds add it from the author "
+    "and credit, remove it from the text",
 }
+# The field to fix when a check fails (the editor's fields; the args may name another).
+FIELDS = {
+    "summary": "summary",
+    "category": "categories",
+    "embargo_future": "embargo",
+    "caption_photo": "photo_src",
+    "signoff": "body",
+}
+AT = "_at"  # a check's args may name the field to fix under this key (not shown)
+# Checks whose result depends on the clock: worked out when asked, never cached.
+TIMELY = frozenset({"embargo_future"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,7 @@ class CheckResult:
     passed: bool
     message: str
     args: dict[str, str] = field(default_factory=dict)
+    field: str = ""  # the field to fix, when it fails (title, dateline, body, photo_src, ...)
 
     @property
     def blocks(self) -> bool:
@@ -62,7 +80,7 @@ def _required_fields(a: Article, now: dt.datetime) -> Args:
         for name in ("title", "dateline", "author", "credit", "body")
         if not getattr(a, name).strip()
     ]
-    return {"fields": ", ".join(missing)} if missing else None
+    return {"fields": ", ".join(missing), AT: missing[0]} if missing else None
 
 
 def _summary(a: Article, now: dt.datetime) -> Args:
@@ -77,7 +95,10 @@ def _image_caption_credit(a: Article, now: dt.datetime) -> Args:
     if a.image is None or not (a.image.src or a.image.caption):
         return None
     missing = [n for n in ("caption", "credit") if not getattr(a.image, n).strip()]
-    return {"what": " and ".join(missing)} if missing else None
+    if not missing:
+        return None
+    where = "caption" if missing[0] == "caption" else "photo_credit"
+    return {"what": " and ".join(missing), AT: where}
 
 
 def _placeholders(a: Article, now: dt.datetime) -> Args:
@@ -108,6 +129,13 @@ def _caption_photo(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _signoff(a: Article, now: dt.datetime) -> Args:
+    """A pasted release often ends with its sign-off; the feeds would close it with a second
+    one (they leave it out, but the author and credit fields are what they should use)."""
+    found = signoff_at_end(a.body)
+    return {"signoff": found} if found else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -116,19 +144,45 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
     "caption_photo": _caption_photo,
+    "signoff": _signoff,
 }
 
 
-def run_checks(article: Article, config: Config, now: dt.datetime) -> list[CheckResult]:
+def run_checks(
+    article: Article, config: Config, now: dt.datetime, names: Iterable[str] = CHECKS
+) -> list[CheckResult]:
     """The checklist for this release; checks set to `off` are left out."""
     results = []
-    for name, check in CHECKS.items():
+    for name in names:
         level = config.check_level(name)
         if level == "off":
             continue
-        args = check(article, now)
+        args = CHECKS[name](article, now)
         if args is None:
             results.append(CheckResult(name, level, True, LABELS[name]))
-        else:
-            results.append(CheckResult(name, level, False, FAILURES[name].format(**args), args))
+            continue
+        where = args.pop(AT, "") or args.get("field", "") or FIELDS.get(name, "")
+        message = FAILURES[name].format(**args)
+        results.append(CheckResult(name, level, False, message, args, where))
     return results
+
+
+def timeless_failures(article: Article, config: Config) -> tuple[CheckResult, ...]:
+    """The failing checks that do not depend on the clock (kept in the index's cache, so
+    `newsroom check` reports ten thousand releases without reading them again)."""
+    names = [n for n in CHECKS if n not in TIMELY]
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return tuple(c for c in run_checks(article, config, epoch, names) if not c.passed)
+
+
+def embargo_failure(
+    embargo: dt.datetime | None, config: Config, now: dt.datetime
+) -> CheckResult | None:
+    """The embargo check for a release known only by its index record."""
+    level = config.check_level("embargo_future")
+    if level == "off" or embargo is None or embargo > now:
+        return None
+    args = {"when": embargo.isoformat()}
+    return CheckResult(
+        "embargo_future", level, False, FAILURES["embargo_future"].format(**args), args, "embargo"
+    )

@@ -17,8 +17,9 @@ from .errors import ConfigError
 
 CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
+UI_LANGUAGES = ("id", "en")
 CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future", "caption_photo")  # fmt: skip
+               "placeholders", "embargo_future", "caption_photo", "signoff")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Config:
     partners: tuple[Partner, ...] = ()
     people: tuple[Person, ...] = ()
     private_group: str = ""
+    ui_language: str = ""  # `[ui] language`: the desk's and the CLI's default ("" the locale's)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -120,6 +122,7 @@ DEFAULT_CHECKS = {
     "placeholders": "required",
     "embargo_future": "required",
     "caption_photo": "required",
+    "signoff": "recommended",
 }
 
 
@@ -175,7 +178,10 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
     feeds = reader.table("feeds", {"limit", "ttl", "retraction_days", "private_group"})
     workflow = reader.table("workflow", {"four_eyes"})
     checks = reader.table("checks", set(CHECK_NAMES))
-    reader.only({"site", "feeds", "workflow", "checks", "partners", "people"})
+    # The office's language for the desk and the CLI, for whoever has not chosen one;
+    # [site] language is the language of the releases themselves.
+    ui = reader.table("ui", {"language"})
+    reader.only({"site", "feeds", "workflow", "checks", "partners", "people", "ui"})
     config = Config(
         root=root,
         title=reader.text(site, "site", "title", "Newsroom"),
@@ -195,6 +201,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         partners=tuple(reader.partners()),
         people=tuple(reader.people()),
         private_group=reader.text(feeds, "feeds", "private_group", ""),
+        ui_language=reader.choice(ui, "ui", "language", UI_LANGUAGES) if ui else "",
     )
     try:
         config.tz  # noqa: B018 - validates the zone name

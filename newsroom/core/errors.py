@@ -7,7 +7,18 @@ from pathlib import Path
 
 
 class NewsroomError(Exception):
-    """Base of every error meant for a person: the message is shown as it is."""
+    """Base of every error meant for a person.
+
+    `str(error)` is English (logs, scripts). `code` and `facts`, when set, let a face word
+    it in its own language (newsroom/i18n); an error without a code is shown as it is."""
+
+    code: str = ""
+
+    def __init__(self, message: str = "", *, code: str = "", **facts: object) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.facts: dict[str, object] = facts
 
 
 @dataclass(frozen=True)
@@ -28,8 +39,8 @@ class Problem:
 class ArticleError(NewsroomError):
     """A file that is not a valid article."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+    def __init__(self, problem: Problem, *, code: str = "", **facts: object) -> None:
+        super().__init__(str(problem), code=code, **facts)
         self.problem = problem
 
 
@@ -46,4 +57,7 @@ class ConflictError(NewsroomError):
 
 
 class Refused(NewsroomError):
-    """The workflow does not allow this action for this person on this release."""
+    """The workflow does not allow this action for this person on this release.
+
+    Its facts: `action`, and as the workflow's Decision gives them `reason` (a code),
+    `args`, the failing `checks` and `ref` (the release's id), so a face can say what to do."""

@@ -30,6 +30,8 @@ class Actor:
     id: str
     via: str = ""
     problem: str = ""  # why this login may not act (the actions refuse with it)
+    code: str = ""  # the problem's code and facts, for each face's wording
+    facts: tuple[tuple[str, str], ...] = ()
 
 
 def fold(name: str) -> str:
@@ -59,6 +61,13 @@ def same_person(config: Config, a: str | None, b: str | None) -> bool:
     return fold(a) == fold(b)
 
 
+def display_name(config: Config, name: str) -> str:
+    """How people read who acted: the person's name from [people] (`Nur Aini`), else the
+    name as history recorded it. Never their e-mail address: that stays in the config."""
+    found = person(config, name)
+    return found.name if found is not None and found.name else name
+
+
 def initials_of(config: Config, name: str) -> str:
     """A person's initials for the sign-off `(ald/HUMAS ...)`, else the name as written."""
     found = person(config, name)
@@ -83,11 +92,18 @@ def resolve(config: Config, explicit: str | None = None, job: str = "") -> Actor
     me = _person_of_login(config, login)
     if not requested:
         if me is None:
-            return Actor(login, problem=_stranger(login))
+            return Actor(
+                login, problem=_stranger(login), code="stranger", facts=(("login", login),)
+            )
         return Actor(me.key)
     target = person(config, requested)
     if target is None:
-        return Actor(requested, problem=f"{requested!r} is not in [people] of newsroom.toml")
+        return Actor(
+            requested,
+            problem=f"{requested!r} is not in [people] of newsroom.toml",
+            code="unknown_person",
+            facts=(("name", requested),),
+        )
     if me is not None and target is me:
         return Actor(me.key)
     via = me.key if me is not None and "*" not in me.logins else login
@@ -102,6 +118,8 @@ def resolve(config: Config, explicit: str | None = None, job: str = "") -> Actor
             f"{via} may not act as {target.key} (only a person with act_for_others = true "
             "in [people] may use --as or NEWSROOM_USER)"
         ),
+        code="not_for_others",
+        facts=(("via", via), ("name", target.key)),
     )
 
 
@@ -109,7 +127,13 @@ def require(actor: Actor, action: str) -> None:
     """Refuse an action for an actor who may not act (see `resolve`); system identities
     (cron) may only publish."""
     if actor.problem:
-        raise Refused(f"{action.replace('_', ' ')} refused: {actor.problem}")
+        raise Refused(
+            f"{action.replace('_', ' ')} refused: {actor.problem}",
+            code="refused",
+            action=action,
+            reason=actor.code,
+            args=dict(actor.facts),
+        )
 
 
 def refuse_system(config: Config, actor: Actor, action: str) -> None:
@@ -118,7 +142,11 @@ def refuse_system(config: Config, actor: Actor, action: str) -> None:
     if found is not None and found.system and action not in SYSTEM_JOBS:
         raise Refused(
             f"{action.replace('_', ' ')} refused: {found.key} is a system identity "
-            "(it only publishes); act as yourself"
+            "(it only publishes); act as yourself",
+            code="refused",
+            action=action,
+            reason="system",
+            args={"actor": found.key},
         )
 
 

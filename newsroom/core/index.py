@@ -33,15 +33,18 @@ from .feeds.markdown import renderer_name
 from .model import Article
 
 if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that render pay for them
+    from .checks import CheckResult
     from .feeds.content import Rendered
     from .ledger import Ledger
     from .ledger import Row as LedgerRow
     from .seal import SealProblem
     from .store import Store
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500
+# The statuses whose text may still change or is about to go out: their checks are kept.
+CHECKED = frozenset({"draft", "in_review", "changes_requested", "correcting", "approved"})
 
 
 class FileStat(NamedTuple):
@@ -82,6 +85,9 @@ class Record(NamedTuple):
     # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
     problem: tuple[str, str] | None = None
     ledger_row: LedgerRow | None = None  # what the file shows its last publication put out
+    # The pre-approval checks it fails that do not depend on the clock (checks.py), worked
+    # out when the file is read, so `newsroom check` needs no second reading.
+    checks: tuple[CheckResult, ...] = ()
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -162,6 +168,7 @@ def to_record(
     tz: dt.tzinfo,
     problem: SealProblem | None = None,
     digest: str | None = None,
+    checks: tuple[CheckResult, ...] = (),
 ) -> Record:
     """The planner's view of a loaded article (`digest`: of its file, if not read from one).
 
@@ -201,6 +208,7 @@ def to_record(
         last_editor=article.last_editor or "",
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
         ledger_row=row_of(article),
+        checks=checks,
     )
 
 
@@ -219,9 +227,12 @@ def load_one(
         article = store.load(store.root / stat.path)
     except ArticleError as exc:
         return stat, None, None, exc.problem, ""
+    from .checks import timeless_failures
     from .feeds.content import render_article
 
-    record = to_record(article, store.config.tz, verify(article, store.config, ledger))
+    config = store.config
+    checks = timeless_failures(article, config) if article.status in CHECKED else ()
+    record = to_record(article, config.tz, verify(article, config, ledger), checks=checks)
     wanted = render and (record.live or record.status == "approved") and not record.problem
     try:
         rendered = render_article(article, store.config) if wanted else None

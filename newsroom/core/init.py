@@ -25,6 +25,12 @@ publisher = "{title}"
 # The credit line new releases start with, e.g. "HUMAS MENPANRB": (ald/HUMAS MENPANRB).
 credit = ""
 
+# [ui]
+# The language of the desk and the command line for whoever has not chosen one
+# (NEWSROOM_LANG, or ctrl+l on the desk, which is remembered): "id" or "en"; without it,
+# the locale's. [site] language above is the language of the releases.
+# language = "id"
+
 [feeds]
 limit = 50            # releases in each subscription feed
 ttl = 15              # minutes readers should wait between fetches
@@ -46,6 +52,7 @@ image_caption_credit = "required"
 placeholders = "required"           # TODO, TBD, XXX, lorem ipsum
 embargo_future = "required"
 caption_photo = "required"          # a photo caption needs its photo (image.src)
+signoff = "recommended"             # the text ends with (ald/HUMAS ...): the feeds add it
 
 # People: who acts is the operating-system login, mapped here (docs/workflow.md). Without
 # this table, names are free text (--as NAME, NEWSROOM_USER, git's user.name).

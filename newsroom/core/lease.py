@@ -49,7 +49,10 @@ class LeaseHeld(Refused):
         super().__init__(
             f"being edited by {lease.holder} on {lease.host} (until {until} "
             "unless renewed); to edit anyway, take it over: press e in the desk, "
-            "or `newsroom edit --take-over REF`"
+            "or `newsroom edit --take-over REF`",
+            code="lease_held",
+            holder=lease.holder,
+            until=until,
         )
         self.lease = lease
 

@@ -156,7 +156,8 @@ class _Run:
                 if not d.archive_month
             }
             self.result.documents = len(docs)
-            self._diff(docs)
+            self.result.to_write = [d.path for d in self._todo(docs)]
+            self._diff(docs, records)
             if not self.result.dry_run:
                 written = self._write(docs, ledger)
                 self._save_state(docs, list(records.values()), written)
@@ -280,8 +281,9 @@ class _Run:
             if not self.result.dry_run:
                 cache.store_rendered(new, rendered)
                 self.to_stamp.append(article)
+            kind = "corrected" if record.live else "published"
             self.result.published.append(
-                {"id": article.id, "title": article.title, "path": record.path}
+                {"id": article.id, "title": article.title, "path": record.path, "kind": kind}
             )
 
     def _go_live(self, record: Record, stamped: set[dt.datetime | None], ledger: Ledger) -> Article:
@@ -342,13 +344,8 @@ class _Run:
         changed; note in the ledger what goes out; rename the feeds into place; then stamp
         the releases published. Nothing is half done: a feed that cannot be written (a
         full disk) leaves every feed and every release as it was. False on failure."""
-        old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
         outputs = self.state.get("outputs", {})
-        todo = [
-            d
-            for d in docs
-            if old.get(d.path) != self.signatures[d.path] or d.path not in self.untouched
-        ]
+        todo = self._todo(docs)
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         feeds = self.config.feeds_dir
         try:
@@ -374,6 +371,16 @@ class _Run:
             (feeds / path).unlink(missing_ok=True)
             self.result.removed.append(path)
         return True
+
+    def _todo(self, docs: list[Doc]) -> list[Doc]:
+        """The documents to rebuild: their content moved, or their file is not as the last
+        run left it (a fresh newsroom has none yet)."""
+        old = self.state.get("docs", {}) if self.state.get("config") == self.key else {}
+        return [
+            d
+            for d in docs
+            if old.get(d.path) != self.signatures[d.path] or d.path not in self.untouched
+        ]
 
     def _stage(self, todo: list[Doc]) -> list[tuple[Path, Path]]:
         from .feeds import writers  # noqa: F401 - imported before the fork: workers inherit it
@@ -422,9 +429,13 @@ class _Run:
             except NewsroomError as exc:  # the pending rows still vouch for them
                 self.result.warnings.append(str(exc))
 
-    def _diff(self, docs: list[Doc]) -> None:
-        """Per subscription document: the releases it gains, changes and loses."""
+    def _diff(self, docs: list[Doc], records: dict[str, Record]) -> None:
+        """Per subscription document: the releases it gains, changes and loses; then the
+        same told by release (moves.py)."""
+        from .moves import moves_of
+
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
+        touched: list[tuple[str, dict[str, str], list[str]]] = []
         for doc in docs:
             if doc.archive_month:
                 continue
@@ -438,6 +449,11 @@ class _Run:
             change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
             change.lost = [i for i in then if i not in now]
             self.result.changes.append(change)
+            modes = {e.record.id: e.mode for e in doc.entries}
+            moved = [i for i in now if i not in then or then[i] != now[i]]
+            touched.append((doc.path, {i: modes[i] for i in moved}, change.lost))
+        published = {p["id"]: p["kind"] for p in self.result.published}
+        self.result.moves = moves_of(touched, records, published)
 
     def _ids_in_file(self, doc: Doc, now: dict[str, str]) -> dict[str, str]:
         """With no state from an earlier run (a fresh clone), the ids the feed file already

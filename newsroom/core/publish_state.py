@@ -32,6 +32,22 @@ class FeedChange:
 
 
 @dataclass
+class Move:
+    """One release's way through this run: what happens to it in the feeds, and where.
+
+    `kind`: published (its first publication), corrected (an approved correction goes
+    out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
+    with embargo access get it early), changed (it changes in these feeds), gone (it
+    leaves these feeds). `feeds`: the subscription documents it reaches, in plan order."""
+
+    id: str
+    title: str
+    kind: str
+    feeds: list[str] = field(default_factory=list)
+    until: dt.datetime | None = None
+
+
+@dataclass
 class Refusal:
     """A release publish did not put out, and why. `withheld`: kept out of every feed (its
     live text cannot be trusted); otherwise only its new version waits (the last published
@@ -62,6 +78,8 @@ class PublishResult:
     removed: list[str] = field(default_factory=list)
     documents: int = 0
     changes: list[FeedChange] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)  # each release once, with its feeds
+    to_write: list[str] = field(default_factory=list)  # documents whose file must be (re)written
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     failures: int = 0  # runs in a row that did not succeed, this one included
@@ -86,6 +104,10 @@ class PublishResult:
             "removed": self.removed,
             "documents": self.documents,
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
+            "releases": [
+                {**vars(m), "until": m.until.isoformat() if m.until else None} for m in self.moves
+            ],
+            "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,
         }
@@ -155,28 +177,3 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
     except OSError as exc:
         r.warnings.append(f"{config.state_dir / 'publish.log'}: not written: {exc.strerror}")
-
-
-def lines(result: PublishResult) -> list[str]:
-    """A person's summary of a run (English; the TUI words its own)."""
-    if result.busy:
-        return ["another publish is running; this run did nothing (cron will try again)"]
-    verb = "would publish" if result.dry_run else "published"
-    out = [f"{verb}: {p['title']} ({p['path']})" for p in result.published]
-    for change in result.changes:
-        if change.gained or change.changed or change.lost:
-            out.append(
-                f"{change.path}: +{len(change.gained)} gained, ~{len(change.changed)} "
-                f"changed, -{len(change.lost)} lost"
-            )
-            out += [f"    + {t}" for t in change.gained]
-            out += [f"    ~ {t}" for t in change.changed]
-            out += [f"    - {t}" for t in change.lost]
-    moving = result.published or any(c.gained or c.changed or c.lost for c in result.changes)
-    if result.skipped:
-        out.append("nothing changed")
-    elif result.dry_run and not moving:
-        out.append("nothing would change: the feeds are up to date")
-    elif not result.dry_run and (result.written or not result.failed):
-        out.append(f"{len(result.written)} of {result.documents} feed file(s) written")
-    return out

@@ -25,6 +25,7 @@ from .store import Snapshot, Store
 
 if TYPE_CHECKING:
     from .index import Index, Record
+    from .report import CheckReport
 from .workflow import Outcome, apply, record_edit
 
 
@@ -118,13 +119,17 @@ class Newsroom:
 
     def create(self, fields: NewArticle, *, action: str = "create") -> Article:
         """Start a new draft and save it; the slug is made unique among existing ones."""
+        return self.save_new(self.start(fields, action=action), action=action)
+
+    def start(self, fields: NewArticle, *, action: str = "create") -> Article:
+        """A new draft in memory only: nothing is written until `save_new` (the desk's
+        editor saves it on the first ctrl+s; abandoned, it leaves nothing behind)."""
         self.may_act(action)
         now = self.now()
-        taken = {r.slug for r in self.index().records.values()}
         article = Article(
             id=str(uuid.uuid4()),
             title=fields.title.strip(),
-            slug=self._unique_slug(slugify(fields.title), taken),
+            slug=slugify(fields.title),
             language=self.config.language,
             dateline=fields.dateline.strip().upper(),
             author=fields.author or initials_of(self.config, self.actor),
@@ -138,10 +143,24 @@ class Newsroom:
             updated=now,
             body=fields.body.strip() + "\n" if fields.body else "",
         )
+        return article
+
+    def save_new(self, article: Article, *, action: str = "create") -> Article:
+        """Write a release started with `start` for the first time: its slug (from the title
+        as it is now) made unique, its creation in the history."""
+        self.may_act(action)
+        now = self.now()
+        taken = {r.slug for r in self.index().records.values()}
+        article.slug = self._unique_slug(slugify(article.title) or article.slug, taken)
+        article.created = article.updated = now
         article.history.append(
             HistoryEntry(now, self.actor, action, None, "draft", via=self.identity.via)
         )
-        self.store.save(article)
+        try:
+            self.store.save(article)
+        except NewsroomError:
+            article.history.pop()  # not written: the next try starts clean
+            raise
         return article
 
     @staticmethod
@@ -213,13 +232,24 @@ class Newsroom:
 
     def save_text(self, article: Article, text: str) -> Article:
         """Replace a release with the text of its file as edited by hand ($EDITOR)."""
-        path = article.path or Path("?")
+        edited = self.read_hand_edit(article, text)
+        self.save_edit(edited)
+        return edited
+
+    def read_hand_edit(self, article: Article, text: str, shown: Path | None = None) -> Article:
+        """A release's file text as edited by hand ($EDITOR: `newsroom edit`, the desk's
+        F4), checked: it parses, keeps its id and changes no field the workflow owns
+        (ArticleError naming them and the action that changes them). Nothing is saved."""
+        path = shown or article.path or Path("?")
         edited = fileformat.parse(text, path, self.config.tz)
         if edited.id != article.id:
-            raise ArticleError(Problem(path, 2, "the id cannot change", f"put back {article.id}"))
+            raise ArticleError(
+                Problem(path, 2, "the id cannot change", f"put back {article.id}"),
+                code="id_changed",
+                id=article.id,
+            )
         refuse_owned_changes(article, edited, path)
         edited.path, edited.source = article.path, article.source
-        self.save_edit(edited)
         return edited
 
     # ------------------------------------------------------------ importing
@@ -296,16 +326,13 @@ class Newsroom:
 
     # ------------------------------------------------------------ checking
 
-    def check(self) -> list[Problem]:
-        """Every problem in the newsroom's files (the config was checked on opening), and
-        every release publish would refuse (seals, history, what publish put out)."""
-        index = self.index()
-        refused = [
-            Problem(Path(r.path), None, r.problem[1])
-            for r in sorted(index.records.values(), key=lambda r: r.path)
-            if r.problem is not None
-        ]
-        return index.problems + refused
+    def check(self) -> CheckReport:
+        """Every problem in the newsroom's files (the config was checked on opening), every
+        release publish would refuse (seals, history, what publish put out), and every
+        release's pre-approval checks (report.py)."""
+        from .report import check_report
+
+        return check_report(self.index(), self.config, self.now())
 
 
 def open_newsroom(
@@ -324,5 +351,7 @@ def refuse_owned_changes(before: Article, after: Article, path: Path) -> None:
     if changed:
         reasons = "; ".join(f"`{name}` is changed by {OWNED[name]}" for name in changed)
         raise ArticleError(
-            Problem(path, None, f"cannot change {', '.join(changed)} by editing: {reasons}")
+            Problem(path, None, f"cannot change {', '.join(changed)} by editing: {reasons}"),
+            code="owned",
+            fields=changed,
         )

@@ -134,11 +134,20 @@ class Store:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise NotFound(f"{ref!r} matches {len(matches)} releases; type more of the id or slug")
+            raise NotFound(
+                f"{ref!r} matches {len(matches)} releases; type more of the id or slug",
+                code="ambiguous",
+                ref=ref,
+                count=len(matches),
+            )
         broken = [p for p in problems if str(p.path) == as_path]
         if broken:
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
-        raise NotFound(f"no release {ref!r} (see `newsroom list` for ids and slugs)")
+        raise NotFound(
+            f"no release {ref!r} (see `newsroom list` for ids and slugs)",
+            code="no_release",
+            ref=ref,
+        )
 
     def _as_relative(self, ref: str) -> str:
         """A reference read as a path (from here), relative to the newsroom root; "" if none."""

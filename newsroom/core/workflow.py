@@ -97,6 +97,7 @@ class Outcome:
 
     article: Article
     warnings: list[str] = field(default_factory=list)
+    advice: tuple[CheckResult, ...] = ()  # the recommended checks it failed, as facts
 
 
 def moves(state: str | None, action: str) -> set[str]:
@@ -152,29 +153,56 @@ def decide(
             rule,
             code="publisher_only",
         )
-    if rule.who == REVIEWER:
-        return _decide_review(article, actor, config, now, rule)
+    if rule.who == REVIEWER or action == "submit":
+        return _decide_checked(article, actor, config, now, rule)
     return Decision(action, True, "", rule)
 
 
-def _decide_review(
+def _decide_checked(
     article: Article, actor: str, config: Config, now: dt.datetime, rule: Rule
 ) -> Decision:
-    if config.four_eyes and same_person(config, article.last_editor, actor):
+    """Submit and approve run the checklist (the same one): a required check that fails
+    refuses them; the results ride along, so a refusal can list them (four eyes too)."""
+    checks = tuple(run_checks(article, config, now))
+    if (
+        rule.who == REVIEWER
+        and config.four_eyes
+        and same_person(config, article.last_editor, actor)
+    ):
         return Decision(
             rule.action,
             False,
             f"you ({actor}) changed the text last: someone else must approve",
             rule,
+            checks,
             code="four_eyes",
             args={"actor": actor},
         )
-    checks = tuple(run_checks(article, config, now))
     blocking = [c for c in checks if c.blocks]
     if blocking:
-        reason = "checks not passed: " + "; ".join(c.message for c in blocking)
+        reason = "checks not passed: " + "; ".join(_with_fix(c, article) for c in blocking)
         return Decision(rule.action, False, reason, rule, checks, code="checks")
     return Decision(rule.action, True, "", rule, checks)
+
+
+def _with_fix(check: CheckResult, article: Article) -> str:
+    """A failed check and where to fix it (English, the CLI's and the logs' wording)."""
+    if not check.field:
+        return check.message
+    return f"{check.message} (set {check.field} in the editor or `newsroom edit {article.id[:8]}`)"
+
+
+def refusal(decision: Decision, article: Article) -> Refused:
+    """The error for a refused decision: English, with the facts a face words it from."""
+    return Refused(
+        f"{decision.action.replace('_', ' ')} refused: {decision.reason}",
+        code="refused",
+        action=decision.action,
+        reason=decision.code,
+        args=decision.args,
+        checks=decision.checks,
+        ref=article.id,
+    )
 
 
 def allowed_actions(
@@ -208,10 +236,15 @@ def apply(
         article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
     decision = decide(article, action, actor, config, now, as_publisher=as_publisher)
     if not decision.allowed or decision.rule is None:
-        raise Refused(f"{action.replace('_', ' ')} refused: {decision.reason}")
+        raise refusal(decision, article)
     rule = decision.rule
     if rule.needs and not note:
-        raise Refused(f"{action.replace('_', ' ')} needs a {rule.needs} saying why")
+        raise Refused(
+            f"{action.replace('_', ' ')} needs a {rule.needs} saying why",
+            code="needs",
+            action=action,
+            needs=rule.needs,
+        )
     when = to_zone(now, config.tz)
     _EFFECTS.get(action, _no_effect)(article, actor, when, note)
     if action != "comment":
@@ -224,12 +257,8 @@ def apply(
         article.history.append(entry)
         article.status = rule.next
         article.updated = when
-    warnings = [
-        f"{c.message} (recommended)"
-        for c in decision.checks
-        if not c.passed and c.level == "recommended"
-    ]
-    return Outcome(article, warnings)
+    advice = tuple(c for c in decision.checks if not c.passed and c.level == "recommended")
+    return Outcome(article, [f"{c.message} (recommended)" for c in advice], advice)
 
 
 def _no_effect(article: Article, actor: str, when: dt.datetime, note: str) -> None:
@@ -303,7 +332,7 @@ def record_edit(
     """Note a change of text in the history (it makes `actor` the last editor)."""
     decision = decide(article, "edit", actor, config, now)
     if not decision.allowed:
-        raise Refused(f"edit refused: {decision.reason}")
+        raise refusal(decision, article)
     when = to_zone(now, config.tz)
     entry = HistoryEntry(when, actor, "edit", article.status, article.status, via=via)
     article.history.append(entry)

@@ -19,12 +19,14 @@ from ..core.checks import CheckResult
 from ..core.clock import format_time, zone_abbreviation
 from ..core.desk import Desk, WordIndex, open_desk, save_word_index
 from ..core.errors import NewsroomError
+from ..core.identity import display_name
 from ..core.index import config_key, scan, scan_fingerprint
 from ..core.lease import Lease, all_live
 from ..core.service import Newsroom
 from ..core.workflow import Decision
+from ..i18n import Translator, choose_language, explain
+from ..settings import remember_language
 from .commands import Command, bindings
-from .i18n import Translator, choose_language
 from .messages import FilesChanged
 from .providers import CatalogCommands
 from .screens.base import AppScreen, translate_bindings
@@ -49,7 +51,8 @@ class NewsroomApp(App[None]):
         super().__init__()
         self.newsroom = newsroom
         self.settings = settings or load_settings()
-        self.t = Translator(choose_language(self.settings.language))
+        office = newsroom.config.ui_language or None
+        self.t = Translator(choose_language(self.settings.language, office))
         self.watch_files = watch
         self._fingerprint = ""
         self._next_look = 0.0
@@ -132,25 +135,22 @@ class NewsroomApp(App[None]):
         save_word_index(config, config_key(config), index)
 
     def why(self, decision: Decision) -> str:
-        """A refusal in the UI's language."""
-        if decision.code == "no_rule":
-            return self.t(
-                "why.no_rule",
-                action=self.t("action." + decision.action),
-                status=self.t("status." + decision.args.get("status", "")),
-            )
-        if decision.code == "checks":
-            failed = "; ".join(self.check_text(c) for c in decision.checks if c.blocks)
-            return self.t("why.checks", list=failed)
-        if decision.code:
-            return self.t("why." + decision.code, **decision.args)
-        return decision.reason
+        """A refusal in the UI's language, with what to do."""
+        return explain.decision_text(self.t, decision, "tui")
 
-    def check_text(self, check: CheckResult) -> str:
-        """One line of the checklist in the UI's language."""
-        if check.passed:
-            return self.t("check." + check.name)
-        return self.t(f"check.{check.name}.fail", **check.args)
+    def check_text(self, check: CheckResult, fix: bool = False) -> str:
+        """One line of the checklist in the UI's language (`fix`: and where to fix it)."""
+        if fix:
+            return explain.check_with_fix(self.t, check, "tui", when=self.long_time)
+        return explain.check_text(self.t, check, self.long_time)
+
+    def error(self, error: NewsroomError) -> str:
+        """An error of the core in the UI's language (when it has a code)."""
+        return explain.error_text(self.t, error, "tui")
+
+    def name_of(self, who: str) -> str:
+        """A person as people read them: their name from [people], else as recorded."""
+        return display_name(self.newsroom.config, who)
 
     def key_for(self, command: Command) -> str:
         keys = self.settings.keys.get(command.id, command.key)
@@ -206,13 +206,52 @@ class NewsroomApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_switch_language(self) -> None:
+        """Switch the language at once, and remember it in the person's settings."""
         # The same translator, switched: widgets that were handed `self.t` follow it.
         self.t.language = "en" if self.t.language == "id" else "id"
         translate_bindings(self, self)
         for screen in self.screen_stack:
             if isinstance(screen, AppScreen):
                 screen.retranslate()
-        self.notify(self.t("cmd.language") + f": {self.t.language}")
+        where = self.t("app.language_session")
+        if self.settings.path is not None:
+            try:
+                remember_language(self.settings.path, self.t.language)
+                self.settings.language = self.t.language
+                where = self.t("app.language_kept")
+            except OSError as exc:
+                where = f"{self.settings.path}: {exc.strerror}"
+        self.notify(self.t("app.language", where=where))
+
+    # ------------------------------------------------------------ leaving
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved text in an editor, ask first (and keep the text aside if the
+        answer is to quit: the next start names where). A second ctrl+q while asking quits."""
+        from .screens.editor import EditScreen
+        from .screens.modals import ConfirmModal
+
+        if isinstance(self.screen, ConfirmModal) and self.screen.id == "quit-unsaved":
+            self.screen.dismiss(True)
+            return
+        dirty = [s for s in self.screen_stack if isinstance(s, EditScreen) and s.dirty]
+        if not dirty:
+            self.exit()
+            return
+
+        def answer(leave: bool | None) -> None:
+            if leave:
+                for screen in dirty:
+                    with contextlib.suppress(OSError, NewsroomError):
+                        screen.keep_unsaved()
+                self.exit()
+
+        title = dirty[-1].title_now
+        question = self.t("modal.quit_unsaved", title=title)
+        modal = ConfirmModal(
+            question, self.t("modal.quit"), self.t("modal.stay"), id="quit-unsaved"
+        )
+        self.push_screen(modal, answer)
 
 
 def run_app(newsroom: Newsroom) -> None:

@@ -49,6 +49,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("correct", "K", "correct", "cmd.correct", "release"),
     Command("retract", "X", "retract", "cmd.retract", "release"),
     Command("release_publish", "P", "publish", "cmd.publish", "release"),
+    Command("published", "v", "toggle_published", "cmd.published", "release"),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
     Command("external", "f4", "external", "cmd.external", "edit"),
     Command("edit_back", "escape", "back", "cmd.back", "edit"),

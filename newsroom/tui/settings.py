@@ -1,23 +1,12 @@
-"""The user's own settings (not the newsroom's): UI language and key remaps.
-
-Read from `settings.toml` in the platform's config folder (platformdirs), e.g.
-`~/.config/newsroom/settings.toml` on Linux:
-
-    language = "id"          # or "en"
-    [keys]                   # command id = key(s), see the help screen (F1) for ids
-    approve = "A"
-    publish = "ctrl+t"
-"""
+"""The person's settings as the desk reads them: the language and key remaps (see
+newsroom/settings.py for the file and its place)."""
 
 from __future__ import annotations
 
-import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_path
-
+from ..settings import read_settings, settings_path
 from .commands import COMMANDS
 
 
@@ -26,25 +15,18 @@ class Settings:
     language: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
     problem: str = ""  # a bad settings file is reported, never fatal
-
-
-def settings_path() -> Path:
-    override = os.environ.get("NEWSROOM_SETTINGS")
-    return Path(override) if override else user_config_path("newsroom") / "settings.toml"
+    path: Path | None = None  # where ctrl+l remembers the language (None: nowhere, tests)
 
 
 def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return Settings(problem=f"{path}: {exc}")
+    data, problem = read_settings(path)
+    if problem:
+        return Settings(problem=problem, path=path)
     known = {c.id for c in COMMANDS}
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        return Settings(problem=f'{path}: [keys] must be a table of command id = "key"')
+        return Settings(problem=f'{path}: [keys] must be a table of command id = "key"', path=path)
     unknown = sorted(k for k in keys if k not in known)
     problem = f"{path}: unknown command id(s) in [keys]: {', '.join(unknown)}" if unknown else ""
     language = data.get("language")
@@ -52,4 +34,5 @@ def load_settings(path: Path | None = None) -> Settings:
         language if isinstance(language, str) else None,
         {k: str(v) for k, v in keys.items() if k in known},
         problem,
+        path,
     )

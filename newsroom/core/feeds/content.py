@@ -20,6 +20,7 @@ import nh3
 from ..clock import format_time
 from ..config import Config
 from ..model import Article
+from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
 
 # Characters XML 1.0 forbids (word processors paste some of them); they are removed, with a note.
@@ -185,7 +186,7 @@ def _with_dateline_and_credit(body_html: str, dateline: str, author: str, credit
         else:
             body_html = f"<p>{lead}</p>\n" + body_html
     signature = "/".join(part for part in (author, credit) if part)
-    if signature:
+    if signature and not signoff_at_end(body_html):  # a text that ends with one gets no second
         tail = f" ({html.escape(signature)})"
         if body_html.endswith("</p>\n"):
             body_html = body_html[: -len("</p>\n")] + tail + "</p>\n"

@@ -65,7 +65,7 @@ class DeskScreen(AppScreen):
     def _who(self) -> str:
         """The banner's start: the newsroom's title and who is working (escaped markup)."""
         app = self.nr_app
-        return escape(f"{app.newsroom.config.title} — {app.newsroom.actor}")
+        return escape(f"{app.newsroom.config.title} — {app.name_of(app.newsroom.actor)}")
 
     def _set_header(self) -> None:
         t, zone = self.nr_app.t, self.nr_app.zone
@@ -134,8 +134,9 @@ class DeskScreen(AppScreen):
             return
         app = self.nr_app
         rows = self.desk.select(self.view, self.filter_text, app.newsroom.actor, self.sort)
-        self.releases.set_rows(rows, keep)
         counts = self.desk.counts(app.newsroom.actor)
+        self.releases.empty = self._empty_text(counts["all"])
+        self.releases.set_rows(rows, keep)
         self.query_one(StatusTabs).show(counts, self.view)
         # How many are shown and in which order: on the first line, which the nine views
         # of the tab line would push off a 120-column screen.
@@ -145,11 +146,17 @@ class DeskScreen(AppScreen):
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"
-        elif not rows:
-            banner += f"   {app.t('desk.empty')}"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line
+
+    def _empty_text(self, total: int) -> str:
+        """What an empty list says, in the list itself (the banner's one line is full):
+        nothing matches the filter, nothing in this view, or no release at all yet."""
+        t = self.nr_app.t
+        if self.filter_text.strip():
+            return t("desk.no_match", query=self.filter_text.strip())
+        return t("desk.empty") if total == 0 else t("desk.empty_view")
 
     # ------------------------------------------------------------ filter, views, sort
 
@@ -243,24 +250,28 @@ class DeskScreen(AppScreen):
         self.app.push_screen(ReleaseScreen(row.id))
 
     def action_new(self) -> None:
+        """Ask for a title, then open the editor on a release that exists only there until
+        its first save (abandoned, it leaves no file behind)."""
         from .modals import NoteModal
 
         def made(title: str | None) -> None:
             if not title:
                 return
             from ...core.service import NewArticle
+            from .editor import EditScreen
 
             try:
-                article = self.nr_app.newsroom.create(NewArticle(title=title))
+                article = self.nr_app.newsroom.start(NewArticle(title=title))
             except NewsroomError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(self.nr_app.error(exc), severity="error")
                 return
-            from .editor import open_editor
-
-            open_editor(self.nr_app, article.id)
+            self.app.push_screen(EditScreen(article.id, new=article))
 
         t = self.nr_app.t
-        self.app.push_screen(NoteModal(t("modal.new_title"), confirm=t("confirm.new")), made)
+        ask = NoteModal(
+            t("modal.new_title"), confirm=t("confirm.new"), missing=t("modal.title_required")
+        )
+        self.app.push_screen(ask, made)
 
     def action_publish(self) -> None:
         from .publish import PublishScreen

@@ -1,10 +1,13 @@
 """The editor: a form for the front matter and a Markdown text area for the body.
 
 ctrl+s saves; F4 opens the release in $EDITOR (through app.suspend) and brings the
-edited text back into the form; leaving with unsaved changes asks first. While open,
-the editor holds the release's lease (renewed every minute) and watches the file: a
-change on disk (another editor, git pull, publish) offers reload, keep mine, or the
-difference, so nobody's text is lost silently.
+edited text back into the form, unsaved, unless it changed a field the workflow owns;
+leaving with unsaved changes asks first (escape here, ctrl+q in the app). A line says
+whether the text is saved, and what the reviewers said in this round stays in view. A new
+release lives only here until its first save. While open, the editor holds the release's
+lease (renewed every minute) and watches the file: a change on disk (another editor, git
+pull, publish) offers reload, keep mine, or the difference, so nobody's text is lost
+silently.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, TextArea
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ...core import fileformat, lease
 from ...core.clock import parse_time
 from ...core.errors import ConflictError, NewsroomError
 from ...core.model import Article, Image
+from ...core.review import notes_for_writer
 from ...core.store import digest
 from ...core.workflow import decide
 from ..commands import bindings
@@ -74,13 +78,14 @@ def open_editor(app: object, article_id: str) -> None:
 
 
 class EditScreen(AppScreen):
-    """Edit one release's fields and text."""
+    """Edit one release's fields and text (`new`: a release not yet saved, held here)."""
 
     BINDINGS = bindings("edit")
 
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, new: Article | None = None) -> None:
         super().__init__(id="editor")
         self.article_id = article_id
+        self.new = new  # written on the first save; abandoned, it leaves nothing behind
         self.article: Article | None = None
         self.initial: dict[str, str] = {}
         self.keep_mine = False
@@ -90,23 +95,27 @@ class EditScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
+        zone = self.nr_app.zone
         with Horizontal():
             with VerticalScroll(id="form"):
                 for name in FIELDS:
                     hint = f" ({t('field.words')})" if name in ("categories", "tags") else ""
-                    yield Label(t(LABELS.get(name, "field." + name)) + hint)
+                    yield Label(t(LABELS.get(name, "field." + name), zone=zone) + hint)
                     yield Input(id=f"f-{name}", select_on_focus=False)  # typing never replaces
                     yield Label("", id=f"e-{name}", classes="error hidden")
-            # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the editor);
-            # a code editor's "indent" would swallow Escape and trap keyboard users.
-            yield TextArea.code_editor(
-                "",
-                language="markdown",
-                soft_wrap=True,
-                show_line_numbers=False,
-                tab_behavior="focus",
-                id="body",
-            )
+            with Vertical(id="writing"):
+                yield Static(id="edit-state")
+                yield Static(id="notes")
+                # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the
+                # editor); a code editor's "indent" would swallow Escape and trap keyboard users.
+                yield TextArea.code_editor(
+                    "",
+                    language="markdown",
+                    soft_wrap=True,
+                    show_line_numbers=False,
+                    tab_behavior="focus",
+                    id="body",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,11 +127,52 @@ class EditScreen(AppScreen):
     # ------------------------------------------------------------ form <-> article
 
     def load(self) -> None:
-        article = self.nr_app.newsroom.find(self.article_id)
+        article = self.new or self.nr_app.newsroom.find(self.article_id)
         self.article = article
         self.fill(article)
         self.initial = self.values()
         self.seen_digest = article.source.digest if article.source else ""
+        self.show_notes(article)
+        self.show_state()
+
+    def show_notes(self, article: Article) -> None:
+        """What the reviewers said in this round (the note that sent it back, comments),
+        in view while the writer works on it."""
+        app, t = self.nr_app, self.nr_app.t
+        notes = notes_for_writer(article)
+        box = self.query_one("#notes", Static)
+        box.display = bool(notes)
+        lines = [f"[b]{t('edit.notes')}[/b]"]
+        for note in notes[:4]:
+            who = escape(f"{app.name_of(note.by)}, {app.long_time(note.at)}")
+            lines.append(f"[dim]{t('note.' + note.kind)} · {who}:[/dim] {escape(note.text)}")
+        box.update("\n".join(lines))
+
+    def show_state(self) -> None:
+        """Say whether the text on screen is saved (new, unsaved changes, saved)."""
+        t = self.nr_app.t
+        if self.new is not None:
+            text, style = t("edit.state_new"), "yellow"
+        elif self.dirty or self.keep_mine:
+            text, style = t("edit.state_dirty"), "yellow"
+        else:
+            text, style = t("edit.state_saved"), "dim"
+        self.query_one("#edit-state", Static).update(f"[{style}]{text}[/]")
+
+    def on_input_changed(self) -> None:
+        if self.article is not None:
+            self.show_state()
+
+    def on_text_area_changed(self) -> None:
+        if self.article is not None:
+            self.show_state()
+
+    @property
+    def title_now(self) -> str:
+        """The title as typed (for questions about this editor)."""
+        return self.query_one("#f-title", Input).value.strip() or (
+            self.article.title if self.article else ""
+        )
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Typing in a field goes on at its end (fields are filled showing their start)."""
@@ -204,29 +254,41 @@ class EditScreen(AppScreen):
         app, t = self.nr_app, self.nr_app.t
         if self.article is None:
             return
-        if not self.dirty and not self.keep_mine:
+        if not self.dirty and not self.keep_mine and self.new is None:
             self.notify(t("edit.nochange"))
             return
         # The release as its file is now, with the form put in: "keep mine" keeps what this
         # editor typed and still what others added meanwhile (comments, history).
-        article = app.newsroom.find(self.article_id)
+        article = self.new or app.newsroom.find(self.article_id)
         if self.article.source is not None and not self.keep_mine:
             article.source = self.article.source  # refuse if the file moved since we loaded it
         if not self.apply(article):
             self.notify(t("edit.invalid"), severity="error")
             return
         try:
-            app.newsroom.save_edit(article)
+            if self.new is not None:
+                self._save_first(article)
+            else:
+                app.newsroom.save_edit(article)
         except ConflictError:
             self.show_conflict()
             return
         except NewsroomError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.notify(app.error(exc), severity="error", timeout=8)
             return
         self.article, self.keep_mine = article, False
         self.initial = self.values()
         self.seen_digest = article.source.digest if article.source else ""
+        self.show_state()
         self.notify(t("edit.saved", path=article.path))
+
+    def _save_first(self, article: Article) -> None:
+        """The first save of a new release writes its file (a slug from its title as it is
+        now) and takes its lease: from now on it is like any other."""
+        app = self.nr_app
+        app.newsroom.save_new(article)
+        self.new = None
+        lease.acquire(app.newsroom.config, self.article_id, app.newsroom.actor, app.newsroom.now())
 
     # ------------------------------------------------------------ $EDITOR
 
@@ -244,14 +306,30 @@ class EditScreen(AppScreen):
         with self.app.suspend():
             subprocess.call(f'{editor} "{name}"', shell=True)
         try:
-            edited = fileformat.parse(
-                Path(name).read_text(encoding="utf-8"), Path(name), self._tz()
-            )
+            text = Path(name).read_text(encoding="utf-8")
+            # One check for this and `newsroom edit`: it parses, keeps its id, and changes
+            # no field the workflow owns (status, history, ...): those are refused, said.
+            edited = self.nr_app.newsroom.read_hand_edit(draft, text, Path(name))
         except (NewsroomError, OSError, UnicodeDecodeError) as exc:
-            self.notify(f"{exc} — {name}", severity="error", timeout=12)
+            self._external_refused(exc, name)
             return
         os.unlink(name)
+        self._external_back(edited)
+
+    def _external_refused(self, exc: Exception, kept: object) -> None:
+        """$EDITOR's text cannot come back: say why, and where it is kept."""
+        app = self.nr_app
+        reason = app.error(exc) if isinstance(exc, NewsroomError) else str(exc)
+        message = app.t("edit.external_refused", reason=reason, path=str(kept))
+        self.notify(message, severity="error", timeout=15)
+
+    def _external_back(self, edited: Article) -> None:
+        """Put $EDITOR's text in the form, and say it is not saved yet."""
+        before = self.values()
         self.fill(edited)
+        self.show_state()
+        same = self.values() == before
+        self.notify(self.nr_app.t("edit.external_same" if same else "edit.external_back"))
 
     def _form_copy(self) -> tuple[Article, bool]:
         """A copy of the release with the form put into it, and whether every field checks
@@ -267,6 +345,8 @@ class EditScreen(AppScreen):
 
     def renew(self) -> None:
         app = self.nr_app
+        if self.new is not None:
+            return  # nobody else can see it yet: there is nothing to hold
         try:
             lease.acquire(
                 app.newsroom.config, self.article_id, app.newsroom.actor, app.newsroom.now()
@@ -280,7 +360,7 @@ class EditScreen(AppScreen):
 
     def check_disk(self) -> None:
         """Offer a choice when the file changed on disk since it was loaded or saved."""
-        if self.article is None or self.article.path is None or self.asking:
+        if self.article is None or self.article.path is None or self.asking or self.new:
             return
         path = self.nr_app.newsroom.config.root / self.article.path
         try:
@@ -336,7 +416,7 @@ class EditScreen(AppScreen):
                 self.app.pop_screen()
 
         self.app.push_screen(
-            ConfirmModal(t("modal.unsaved"), t("modal.leave"), t("modal.stay")), answer
+            ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer
         )
 
     def keep_unsaved(self) -> None:
@@ -353,10 +433,11 @@ class EditScreen(AppScreen):
             values = self.values()
             body = values.pop("body")
             lines = [f"{name}: {value}" for name, value in values.items()]
-            text = "\n".join([f"# {self.article.path}: unsaved form", *lines, "", body, ""])
+            where = self.article.path or self.nr_app.t("edit.state_new")
+            text = "\n".join([f"# {where}: unsaved form", *lines, "", body, ""])
         self.nr_app.newsroom.keep_unsaved(self.article.slug, text)
 
     def on_unmount(self) -> None:
         app = self.nr_app
-        if not self.lease_lost:
+        if not self.lease_lost and self.new is None:
             lease.release(app.newsroom.config, self.article_id, app.newsroom.actor)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.syntax import Syntax
 from textual import on
 from textual.app import ComposeResult
@@ -54,6 +58,7 @@ class NoteModal(Dialog):
         prompt: str = "",
         value: str = "",
         confirm: str = "",
+        missing: str = "",
     ) -> None:
         super().__init__()
         self.heading = heading
@@ -62,6 +67,7 @@ class NoteModal(Dialog):
         self.value = value
         t = self.nr_app.t
         self.confirm = confirm or t("modal.ok")
+        self.missing = missing or t("modal.note_required")  # what an empty answer lacks
         self.name_keys(
             Binding("enter", "confirm", self.confirm, priority=True),
             Binding("escape", "cancel", t("modal.cancel")),
@@ -87,7 +93,7 @@ class NoteModal(Dialog):
     def submit(self) -> None:
         text = self.query_one("#note", Input).value.strip()
         if self.required and not text:
-            self.query_one("#note-error", Label).update(self.nr_app.t("modal.note_required"))
+            self.query_one("#note-error", Label).update(self.missing)
             return
         self.dismiss(text)
 
@@ -100,8 +106,8 @@ class ConfirmModal(Dialog):
     """A yes/no question; dismiss with a bool. `y` answers yes, escape no; enter presses the
     focused button, "no" at first, so a stray enter never does the irreversible thing."""
 
-    def __init__(self, question: str, yes: str = "", no: str = "") -> None:
-        super().__init__()
+    def __init__(self, question: str, yes: str = "", no: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
         t = self.nr_app.t
         self.question, self.yes, self.no = question, yes or t("modal.yes"), no or t("modal.no")
         self.name_keys(
@@ -128,56 +134,120 @@ class ConfirmModal(Dialog):
         self.dismiss(False)
 
 
+@dataclass(frozen=True)
+class Approval:
+    """What the checklist's confirmation carries: the embargo to set with the approval
+    (`clear`: lift the one the release had)."""
+
+    embargo: dt.datetime | None = None
+    clear: bool = False
+
+
 class ChecklistModal(Dialog):
-    """The pre-approval checklist; approve only when nothing required fails."""
+    """The checklist before approving (or submitting): every check with ✓, ✗ (required)
+    or ! (recommended), the reason and the field to fix. Approving is impossible while a
+    required one fails. The approval may set the embargo (the approver stays a reviewer:
+    it is not an edit). `recheck` works the decision out again for another embargo."""
 
     PRIMARY = "approve"
 
-    def __init__(self, decision: Decision) -> None:
-        super().__init__()
-        self.decision = decision
+    def __init__(
+        self,
+        decision: Decision,
+        mode: str = "approve",
+        embargo: str = "",
+        recheck: Callable[[dt.datetime | None], Decision] | None = None,
+    ) -> None:
+        super().__init__(id="checklist")
+        self.decision, self.mode, self.embargo, self.recheck = decision, mode, embargo, recheck
         t = self.nr_app.t
         self.name_keys(
-            Binding("enter", "confirm", t("modal.approve_now"), priority=True),
+            Binding("enter", "confirm", t("cmd." + mode), priority=True),
             Binding("escape", "cancel", t("modal.cancel")),
         )
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
-        lines = []
-        for check in self.decision.checks:
-            mark = (
-                "[green]✓[/]"
-                if check.passed
-                else ("[red]✗[/]" if check.level == "required" else "[yellow]![/]")
-            )
-            text = escape(self.nr_app.check_text(check))
-            lines.append(f"{mark} {text} [dim]({t('modal.' + check.level)})[/]")
-        with Vertical(classes="dialog"):
-            yield Label(t("modal.checklist"), classes="dialog-title")
-            yield Static("\n".join(lines) or "—", id="checks")
-            if not self.decision.allowed:
-                yield Static(f"[red]{escape(self.nr_app.why(self.decision))}[/]", id="blocked")
+        title = "modal.checklist" if self.mode == "approve" else "modal.checklist_submit"
+        with Vertical(classes="dialog wide"):
+            yield Label(t(title), classes="dialog-title")
+            yield Static(id="checks")
+            yield Static(id="blocked", classes="error")
+            if self.mode == "approve":
+                yield Label(t("modal.embargo", zone=self.nr_app.zone))
+                yield Input(self.embargo, id="embargo", select_on_focus=False)
+                yield Label("", id="embargo-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(
-                    t("modal.approve_now"),
-                    variant="success",
-                    id="approve",
-                    disabled=not self.decision.allowed,
-                )
+                yield Button(t("cmd." + self.mode), variant="success", id="approve")
                 yield Button(t("modal.cancel"), id="cancel")
 
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # (AppModal's own on_mount adds the footer)
+        self.show(self.decision)
         button = self.query_one("#approve" if self.decision.allowed else "#cancel", Button)
         button.focus()
 
+    def show(self, decision: Decision) -> None:
+        """Every check with its mark, then why the action is refused, if it is."""
+        app, t = self.nr_app, self.nr_app.t
+        self.decision = decision
+        lines = []
+        for check in decision.checks:
+            mark = "[green]✓[/]" if check.passed else MARKS[check.level]
+            text = escape(app.check_text(check, fix=not check.passed))
+            lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
+        self.query_one("#checks", Static).update("\n".join(lines) or "—")
+        refused = "" if decision.allowed else escape(app.why(decision))
+        if not decision.allowed and decision.code == "checks" and self.mode == "submit":
+            refused = escape(t("modal.submit_blocked"))
+        self.query_one("#blocked", Static).update(refused)
+        self.query_one("#approve", Button).disabled = not decision.allowed
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#embargo")
+    def embargo_changed(self, event: Input.Changed) -> None:
+        """Work the checks out again for the embargo as typed (it must be in the future)."""
+        error = self.query_one("#embargo-error", Label)
+        try:
+            when = self._embargo(event.value)
+        except ValueError:
+            error.update(self.nr_app.t("edit.bad_time"))
+            self.query_one("#approve", Button).disabled = True
+            return
+        error.update("")
+        if self.recheck is not None:
+            self.show(self.recheck(when))
+
+    def _embargo(self, text: str) -> dt.datetime | None:
+        from ...core.clock import parse_time
+
+        return parse_time(text, self.nr_app.newsroom.config.tz) if text.strip() else None
+
     @on(Button.Pressed, "#approve")
     def approve(self) -> None:
-        self.dismiss(True)
+        if self.mode != "approve":
+            self.dismiss(Approval())
+            return
+        text = self.query_one("#embargo", Input).value
+        if text.strip() == self.embargo.strip():
+            self.dismiss(Approval())  # unchanged: nothing to set
+            return
+        try:
+            when = self._embargo(text)
+        except ValueError:
+            return
+        self.dismiss(Approval(when, clear=when is None))
+
+    @on(Input.Submitted, "#embargo")
+    def embargo_entered(self) -> None:
+        if not self.query_one("#approve", Button).disabled:
+            self.approve()
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
+
+
+MARKS = {"required": "[red]✗[/]", "recommended": "[yellow]![/]"}
 
 
 class ConflictModal(AppModal):
@@ -202,7 +272,8 @@ class ConflictModal(AppModal):
         with Vertical(classes="dialog wide"):
             yield Static(escape(t("modal.conflict", path=self.path)))
             with VerticalScroll(id="diff", classes="hidden"):
-                yield Static(Syntax(self.diff or "(no difference)", "diff", word_wrap=True))
+                shown = self.diff or t("modal.no_difference")
+                yield Static(Syntax(shown, "diff", word_wrap=True))
             with Horizontal(classes="buttons"):
                 yield Button(t("modal.reload"), id="reload")
                 yield Button(t("modal.keep"), variant="warning", id="keep")

@@ -11,14 +11,16 @@ from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
 from ...core.publish import publish
-from ...core.publish_state import PublishResult, Refusal
+from ...core.publish_state import PublishResult
+from ...i18n.explain import publish_lines, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .base import AppModal
 
 
 class PublishScreen(AppModal):
-    """The dry run's gains, changes and losses per feed; then publish and show the result."""
+    """The dry run (each release once, with its feeds); then publish and show the result.
+    "Publish now" is offered only when there is something to do, and once."""
 
     BINDINGS = [Binding("escape", "close", "modal.close")]
 
@@ -52,7 +54,7 @@ class PublishScreen(AppModal):
             newsroom.may_act("publish")
         except NewsroomError as exc:
             result = PublishResult(newsroom.now(), newsroom.actor, dry_run=dry_run)
-            result.failed.append(str(exc))
+            result.failed.append(self.nr_app.error(exc))
         else:
             result = publish(
                 newsroom.config,
@@ -70,52 +72,31 @@ class PublishScreen(AppModal):
     def on_publish_finished(self, message: PublishFinished) -> None:
         self.query_one("#busy").display = False
         result = message.result
+        go, close = self.query_one("#go", Button), self.query_one("#close", Button)
+        self.query_one("#report", Static).update(self._report(result))
         if result.dry_run:
             self.dry = result
-            self.query_one("#report", Static).update(self._plan(result))
-            self.query_one("#go", Button).disabled = False
-            self.query_one("#go", Button).focus()
+            # Nothing due and no feed file to write: there is nothing to publish.
+            go.display = _has_work(result)
+            go.disabled = not go.display
+            (go if go.display else close).focus()
         else:
             self.running = False
-            self.query_one("#report", Static).update(self._done(result))
-            self.query_one("#close", Button).focus()
+            go.display = False  # done: what is left is to read what happened, and close
+            close.focus()
             self.nr_app.files_changed()
+        close.label = self.nr_app.t("modal.close" if not go.display else "modal.cancel")
 
-    def _plan(self, r: PublishResult) -> str:
-        t = self.nr_app.t
-        if r.busy:
-            return t("publish.busy")
-        lines = []
-        if r.published:
-            lines.append(t("publish.would", titles=", ".join(p["title"] for p in r.published)))
-        for change in r.changes:
-            if change.gained or change.changed or change.lost:
-                lines.append(
-                    t(
-                        "publish.feed",
-                        path=change.path,
-                        gained=len(change.gained),
-                        changed=len(change.changed),
-                        lost=len(change.lost),
-                    )
-                )
-                lines += [f"   + {title}" for title in change.gained]
-                lines += [f"   ~ {title}" for title in change.changed]
-        if not lines:
-            lines.append(t("publish.nothing"))
-        lines += [f"[red]{escape(str(p))}[/]" for p in r.problems]
-        lines += [f"[red]{escape(t('publish.failed', reason=_refusal(x)))}[/]" for x in r.refused]
-        lines += [f"[red]{escape(t('publish.failed', reason=f))}[/]" for f in r.failed]
-        return "\n".join(escape(line) if not line.startswith("[red]") else line for line in lines)
-
-    def _done(self, r: PublishResult) -> str:
-        t = self.nr_app.t
-        if r.busy:
-            return t("publish.busy")
-        lines = [t("publish.done", count=len(r.published), written=len(r.written))]
-        lines += [escape(t("publish.failed", reason=_refusal(x))) for x in r.refused]
-        lines += [escape(t("publish.failed", reason=f)) for f in r.failed]
-        lines += [f"[red]{escape(str(p))}[/]" for p in r.problems]
+    def _report(self, r: PublishResult) -> str:
+        """The run as the CLI says it (the same words): each release once with the feeds it
+        reaches or when its embargo lifts, what is written, then what went wrong."""
+        app = self.nr_app
+        lines = [escape(line) for line in publish_lines(app.t, r, app.long_time)]
+        if not r.dry_run and not r.busy and r.published:
+            lines.insert(0, escape(app.t("publish.count", n=len(r.published))))
+        elif not r.dry_run and not r.busy and not r.moves and not r.written:
+            lines = [escape(app.t("publish.done_nothing"))]
+        lines += [f"[red]{escape(line)}[/]" for line in publish_problems(app.t, r)]
         return "\n".join(lines)
 
     @on(Button.Pressed, "#go")
@@ -132,5 +113,6 @@ class PublishScreen(AppModal):
             self.dismiss(None)
 
 
-def _refusal(refusal: Refusal) -> str:
-    return f"{refusal.path}: {refusal.reason}"
+def _has_work(result: PublishResult) -> bool:
+    """Whether a dry run found anything to do: a release to put out, a feed file to write."""
+    return bool(result.published or result.moves or result.to_write) and not result.busy

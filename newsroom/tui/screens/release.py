@@ -1,7 +1,15 @@
-"""One release as partners will see it, with its details, its timeline, and the actions
-the workflow allows this person (and only those) in the footer."""
+"""One release as partners will see it once approved, with its details, its timeline, and
+the actions the workflow allows this person in the footer.
+
+Under review, the preview is the version under review (what an approval seals and
+publish puts out); a correction shows above it what it changes against the published
+version, word by word, with its note and number; `v` shows the published version.
+Approve and submit always open the checklist, which says what fails and where to fix it.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual import events
 from textual.app import ComposeResult
@@ -11,39 +19,17 @@ from textual.widgets import Footer, Markdown, Static
 from ...core import lease
 from ...core.errors import NewsroomError
 from ...core.model import Article
-from ...core.workflow import Decision, allowed_actions
+from ...core.review import pending_correction
+from ...core.workflow import Decision, allowed_actions, decide
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
+from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.timeline import Timeline
 from .base import AppScreen
 
-
-def partner_markdown(article: Article, label: object) -> str:
-    """The release as partners see it: title, photo and caption, dateline, body, credit."""
-    version = dict(article.published_version or {})
-    title = version.get("title", article.title)
-    body = str(version.get("body", article.body)).strip()
-    dateline = version.get("dateline", article.dateline)
-    author = version.get("author", article.author)
-    credit = version.get("credit", article.credit)
-    parts = [f"# {title}"]
-    summary = version.get("summary", article.summary)
-    if summary:
-        parts.append(f"*{summary}*")
-    image = version.get("image") or (vars(article.image) if article.image else None)
-    if image and (image.get("caption") or image.get("src")):
-        photo = f"📷 {image.get('caption', '')}"
-        if image.get("credit"):
-            photo += f" — *{image['credit']}*"
-        parts.append(f"> {photo}")
-    if dateline:
-        body = f"**{dateline}** – {body}"
-    signature = "/".join(p for p in (author, credit) if p)
-    if signature:
-        body += f" ({signature})"
-    parts.append(body)
-    return "\n\n".join(parts)
+# Refusals that still open the checklist: it says what fails (four eyes included).
+CHECKLIST_CODES = frozenset({"", "checks", "four_eyes"})
 
 
 class ReleaseScreen(AppScreen):
@@ -56,11 +42,14 @@ class ReleaseScreen(AppScreen):
         self.article_id = article_id
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
+        self.published_shown = False  # `v`: the published version instead of the one under review
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
         with Horizontal():
             with VerticalScroll(id="preview-pane"):
+                yield Static(id="version")
+                yield Static(id="correction")
                 yield Markdown(id="preview")
             with VerticalScroll(id="side"):
                 yield Static(id="meta")
@@ -82,12 +71,30 @@ class ReleaseScreen(AppScreen):
         self.decisions = allowed_actions(
             article, app.newsroom.actor, app.newsroom.config, app.newsroom.now()
         )
-        self.query_one("#preview", Markdown).update(partner_markdown(article, app.t))
+        self._show_text(article)
         self.query_one("#meta", Static).update(self._meta(article))
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
-        self.query_one(Timeline).show(article, app.t, app.long_time)
+        self.query_one(Timeline).show(article, app.t, app.long_time, app.name_of)
         self.refresh_bindings()
+
+    def _show_text(self, article: Article) -> None:
+        """The version under review (with a correction's changes above it), or with `v`
+        the published version partners see now."""
+        app = self.nr_app
+        correcting = article.published_version is not None
+        published = self.published_shown and correcting
+        pending = pending_correction(article) if correcting and not published else None
+        version = self.query_one("#version", Static)
+        version.display = correcting
+        key = "release.showing_published" if published else "release.under_review"
+        version.update(f"[reverse] {escape(app.t(key))} [/]")
+        box = self.query_one("#correction", Static)
+        box.display = pending is not None
+        if pending is not None:
+            box.update(correction_text(pending, app.t, app.long_time, app.name_of))
+        text = partner_markdown(article, app.t, app.long_time, published=published)
+        self.query_one("#preview", Markdown).update(text)
 
     def _show_retraction(self, article: Article) -> None:
         """A retracted release says so above everything, with when, who and why: its text
@@ -100,7 +107,7 @@ class ReleaseScreen(AppScreen):
             text = app.t(
                 "release.retracted",
                 when=app.long_time(retraction.at),
-                name=retraction.by,
+                name=app.name_of(retraction.by),
                 reason=retraction.note,
             )
             banner.update(f"✗ {escape(text)}")
@@ -115,6 +122,7 @@ class ReleaseScreen(AppScreen):
             ("field.categories", ", ".join(a.categories)),
             ("field.tags", ", ".join(a.tags)),
             ("field.embargo", when(a.embargo) if a.embargo else ""),
+            ("field.corrections", str(len(a.corrections)) if a.corrections else ""),
             ("field.published", when(a.published) if a.published else ""),
             ("field.updated", when(a.updated) if a.updated else ""),
             ("field.release_number", a.release_number),
@@ -122,14 +130,14 @@ class ReleaseScreen(AppScreen):
         ]
         if a.image:
             rows += [("field.caption", a.image.caption), ("field.photo_credit", a.image.credit)]
+        zone = self.nr_app.zone
         lines = [f"[b]{t('release.meta')}[/b]"]
-        lines += [f"[dim]{t(k)}:[/dim] {escape(v)}" for k, v in rows if v]
+        lines += [f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" for k, v in rows if v]
         held = lease.current(self.nr_app.newsroom.config, a.id, self.nr_app.newsroom.now())
         if held is not None and held.holder != self.nr_app.newsroom.actor:
-            lines.append(f"\n[yellow]✎ {t('desk.editing', name=escape(held.holder))}[/yellow]")
-        if a.published_version is not None:
-            lines.append(f"\n[yellow]{t('release.live_note')}[/yellow]")
-        return "\n".join(lines).replace("[/b]\n", "[/b]\n", 1)
+            name = escape(self.nr_app.name_of(held.holder))
+            lines.append(f"\n[yellow]✎ {t('desk.editing', name=name)}[/yellow]")
+        return "\n".join(lines)
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.reload()
@@ -141,16 +149,26 @@ class ReleaseScreen(AppScreen):
     # ------------------------------------------------------------ what this person may do
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_published":
+            return self.article is not None and self.article.published_version is not None
         if action in WORKFLOW:
             decision = self.decisions.get(action)
-            return bool(decision and decision.allowed)
+            return bool(decision and (decision.allowed or self._opens_checklist(decision)))
         return True
+
+    @staticmethod
+    def _opens_checklist(decision: Decision) -> bool:
+        """Approve and submit never hide while the workflow has them for this status: their
+        key opens the checklist, which says what stands in the way."""
+        return decision.action in ("approve", "submit") and decision.code in CHECKLIST_CODES
 
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
         for binding in self._bindings.key_to_bindings.get(event.key, []):
             decision = self.decisions.get(binding.action)
-            if binding.action in WORKFLOW and decision is not None and not decision.allowed:
+            if binding.action not in WORKFLOW or decision is None or decision.allowed:
+                continue
+            if not self._opens_checklist(decision):
                 self.notify(
                     self.nr_app.t(
                         "release.refused",
@@ -178,19 +196,46 @@ class ReleaseScreen(AppScreen):
 
         open_editor(self.nr_app, self.article_id)
 
-    def action_submit(self) -> None:
-        self._act("submit")
+    def action_toggle_published(self) -> None:
+        self.published_shown = not self.published_shown
+        if self.article is not None:
+            self._show_text(self.article)
 
-    def action_approve(self) -> None:
+    def action_submit(self) -> None:
+        """Submit; while a required check fails, show the checklist instead (it lists them)."""
         from .modals import ChecklistModal
 
-        decision = self.decisions["approve"]
+        decision = self.decisions["submit"]
+        if decision.allowed:
+            self._act("submit")
+            return
+        self.app.push_screen(ChecklistModal(decision, mode="submit"))
 
-        def answer(ok: bool | None) -> None:
-            if ok:
-                self._act("approve")
+    def action_approve(self) -> None:
+        """The checklist, always; approving from it, with the embargo it may set."""
+        from .modals import Approval, ChecklistModal
 
-        self.app.push_screen(ChecklistModal(decision), answer)
+        article = self.article
+        embargo = ""
+        if article is not None and article.embargo is not None:
+            embargo = f"{article.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+
+        def answer(approval: Approval | None) -> None:
+            if approval is not None:
+                self._act("approve", embargo=approval.embargo, clear=approval.clear)
+
+        modal = ChecklistModal(self.decisions["approve"], embargo=embargo, recheck=self._recheck)
+        self.app.push_screen(modal, answer)
+
+    def _recheck(self, embargo: dt.datetime | None) -> Decision:
+        """The approval's decision with another embargo (as the dialog's field holds it)."""
+        import copy
+
+        newsroom = self.nr_app.newsroom
+        assert self.article is not None
+        trial = copy.deepcopy(self.article)
+        trial.embargo = embargo
+        return decide(trial, "approve", newsroom.actor, newsroom.config, newsroom.now())
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
@@ -224,20 +269,30 @@ class ReleaseScreen(AppScreen):
         confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
         self.app.push_screen(NoteModal(heading, prompt=prompt, confirm=confirm), done)
 
-    def _act(self, action: str, note: str = "") -> bool:
+    def _act(
+        self, action: str, note: str = "", embargo: dt.datetime | None = None, clear: bool = False
+    ) -> bool:
         app = self.nr_app
         try:
-            outcome = app.newsroom.act(self.article_id, action, note=note)
+            outcome = app.newsroom.act(
+                self.article_id,
+                action,
+                note=note,
+                embargo=embargo,
+                clear_embargo=clear,
+            )
         except NewsroomError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self.notify(app.error(exc), severity="error", timeout=10)
             return False
-        status = app.t("status." + outcome.article.status)
-        self.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+        if action == "comment":  # a remark, not a move: the status stays as it was
+            self.notify(app.t("release.commented"))
+        else:
+            status = app.t("status." + outcome.article.status)
+            self.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":
-                self.notify(
-                    app.t("release.warning", text=app.check_text(check)), severity="warning"
-                )
+                text = app.check_text(check, fix=True)
+                self.notify(app.t("release.warning", text=text), severity="warning")
         self.reload()
         return True

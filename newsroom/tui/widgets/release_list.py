@@ -88,6 +88,7 @@ class ReleaseList(ScrollView, can_focus=True):
         self.label = label
         self.fmt = fmt
         self.header = ("", "", "", "", "", "")
+        self.empty = ""  # said in the list when it has no rows (nothing matches the filter)
 
     # ------------------------------------------------------------ data
 
@@ -142,6 +143,9 @@ class ReleaseList(ScrollView, can_focus=True):
                 width, style
             )
         index = y + self.scroll_offset.y - 1
+        if index == 0 and not self.rows and self.empty:
+            style = self.get_component_rich_style("release-list--dim")
+            return Strip([Segment(f"  {self.empty}", style)]).adjust_cell_length(width, style)
         if index >= len(self.rows):
             return Strip.blank(width)
         row = self.rows[index]

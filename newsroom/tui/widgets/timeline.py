@@ -15,12 +15,19 @@ class Timeline(Static):
     on top: what happened last (a retraction, a request for changes) is seen without
     scrolling past a long history."""
 
-    def show(self, article: Article, label: Callable[[str], str], when: Callable[..., str]) -> None:
+    def show(
+        self,
+        article: Article,
+        label: Callable[[str], str],
+        when: Callable[..., str],
+        name: Callable[[str], str] = str,
+    ) -> None:
+        """Every event, the latest first; people by their names (`name`)."""
         events: list[tuple[object, Text]] = []
         for h in article.history:
             line = Text()
             line.append(f"{when(h.at)}  ", style="dim")
-            line.append(f"{h.by}  ", style="bold")
+            line.append(f"{name(h.by)}  ", style="bold")
             line.append(label("action." + h.action))
             if h.to and h.from_ != h.to:
                 frm = label("status." + h.from_) if h.from_ else ""
@@ -31,7 +38,7 @@ class Timeline(Static):
         for c in article.comments:
             line = Text()
             line.append(f"{when(c.at)}  ", style="dim")
-            line.append(f"{c.by}  ", style="bold")
+            line.append(f"{name(c.by)}  ", style="bold")
             line.append("💬 ", style="yellow")
             line.append(c.text)
             events.append((c.at, line))

@@ -1,0 +1,179 @@
+"""The command line's publishing commands: publish, status, adopt, embargo, serve.
+
+Registered on the `cli` group of cli.py (which imports this module); the same thin
+commands over the core, speaking the person's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from . import cli as shell
+from .cli import Context, _time_option, cli, friendly, pass_ctx
+from .core.clock import system_clock, to_zone
+from .core.config import Config
+
+if TYPE_CHECKING:
+    from .i18n import Translator
+
+FUTURE_SLACK_MINUTES = 5
+
+
+@cli.command()
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write nothing; show what each feed would gain, change and lose.",
+)
+@click.option("--now", "now_text", metavar="ISO", help="The run's clock (tests, catching up).")
+@click.option(
+    "--force-clock",
+    is_flag=True,
+    help=f"Accept a --now over {FUTURE_SLACK_MINUTES} minutes ahead (tests, backfills; logged).",
+)
+@click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
+@click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
+@pass_ctx
+@friendly
+def publish(
+    obj: Context,
+    dry_run: bool,
+    now_text: str | None,
+    force_clock: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Publish approved releases whose embargo has passed and write every feed."""
+    from .core.identity import require, resolve
+    from .core.publish import publish as run_publish
+
+    config = obj.config
+    real = to_zone(system_clock(), config.tz)
+    now = _time_option(config, now_text, "--now") or real
+    ahead = now - real > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
+    if ahead and not force_clock:
+        raise click.BadParameter(
+            f"{now.isoformat()} is in the future; a publish dated ahead would stamp releases "
+            "with a time that has not come (use --force-clock for tests and backfills)",
+            param_hint="--now",
+        )
+    actor = resolve(config, obj.actor, job="publish")
+    require(actor, "publish")
+    result = run_publish(config, actor.id, now, dry_run=dry_run, via=actor.via, forced_clock=ahead)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    elif not quiet or result.busy:
+        from .i18n.explain import publish_lines
+
+        for line in publish_lines(obj.t, result, _zoned(config)):
+            click.echo(line, err=result.busy)
+    _publish_problems(obj.t, result)
+    code = 0 if result.ok else 1
+    if shell._EXIT_AT_ONCE:
+        # Every file is written, synced and closed, the lock released and the output
+        # flushed; freeing ten thousand records one by one and tearing the interpreter
+        # down would add about 0.1 s to a one-second run from cron. Leave at once.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    if code:
+        sys.exit(code)
+
+
+def _publish_problems(t: Translator, result: Any) -> None:
+    """What cron must mail to someone: on stderr, whatever --quiet says."""
+    from .i18n.explain import publish_problems
+
+    for line in publish_problems(t, result):
+        click.echo(line, err=True)
+
+
+def _zoned(config: Config) -> Callable[[dt.datetime | None], str]:
+    """Times as people read them: `08-12-2026 09:00 WIB`, in the newsroom's zone."""
+    from .core.clock import format_time
+
+    return lambda when: format_time(when, config.tz, config.timezone)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@pass_ctx
+@friendly
+def status(obj: Context, as_json: bool) -> None:
+    """How publishing stands: the last successful run, and releases held back and why."""
+    from .core.status import publish_status
+
+    newsroom = obj.newsroom
+    report = publish_status(newsroom.config, newsroom.index(), newsroom.now())
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from .clirender import print_status
+
+        print_status(report, newsroom, obj.t)
+    if not report.healthy:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Only list what would be sealed.")
+@pass_ctx
+@friendly
+def adopt(obj: Context, dry_run: bool) -> None:
+    """Seal releases published before publications were sealed, as they are now (once)."""
+    adopted, t = obj.newsroom.adopt(dry_run=dry_run), obj.t
+    dry = ".dry" if dry_run else ""
+    for article in adopted:
+        click.echo(t("adopt.sealed" + dry, path=article.path, title=article.title))
+    click.echo(t("adopt.count" + dry, n=len(adopted)) if adopted else t("adopt.nothing"))
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--until", "until", metavar="ISO", help="The new lift time.")
+@click.option("--none", "lift_now", is_flag=True, help="No embargo: publish at the next run.")
+@click.option("--note", default="", help="Why it moves (e.g. the ministry asked to delay).")
+@pass_ctx
+@friendly
+def embargo(obj: Context, ref: str, until: str | None, lift_now: bool, note: str) -> None:
+    """Move the embargo of an approved release (a reviewer's act, recorded in history)."""
+    if (until is None) == (not lift_now):
+        raise click.UsageError(obj.t("cli.until_or_none"))
+    newsroom = obj.newsroom
+    when = _time_option(newsroom, until, "--until")
+    outcome = newsroom.act(ref, "embargo", note=note, embargo=when, clear_embargo=lift_now)
+    article = outcome.article
+    lift = _zoned(newsroom.config)(article.embargo) if article.embargo else obj.t("embargo.none")
+    click.echo(obj.t("embargo.moved", title=article.title, lift=lift, path=article.path))
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; loopback unless you say otherwise.",
+)
+@click.option("--port", default=8080, show_default=True, type=int)
+@pass_ctx
+@friendly
+def serve(obj: Context, host: str, port: int) -> None:
+    """Serve feeds/ over HTTP (private partner feeds need the partner's token)."""
+    from .server import make_server
+
+    server = make_server(obj.config, host, port)
+    url = f"http://{host}:{port}/"
+    click.echo(obj.t("cli.serving", folder=obj.config.feeds_dir, url=url))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

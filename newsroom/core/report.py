@@ -1,0 +1,81 @@
+"""`newsroom check`: every problem in the files, and every release's pre-approval checks.
+
+A failing check is a warning while the text is still being written or reviewed (a draft
+without a dateline is work in progress) and an error once the release is approved (it
+would go out so). Published and retracted releases are not checked again: what went out
+went out, and a correction is checked when it is submitted. The checks were worked out
+when each file was read (the index's cached records), so ten thousand releases cost no
+second reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CheckResult, embargo_failure
+from .config import Config
+from .errors import Problem
+from .index import CHECKED, Index
+
+ERROR, WARNING = "error", "warning"
+# Before approval a past embargo is the writer's to move; after it, the lift is the point.
+_EMBARGO_CHECKED = frozenset(CHECKED - {"approved"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failing check of one release."""
+
+    path: str
+    id: str
+    title: str
+    status: str
+    check: CheckResult
+    severity: str
+
+
+@dataclass
+class CheckReport:
+    """What `newsroom check` found: broken files and seals, then the checks by status."""
+
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    checked: int = 0  # releases whose checks were looked at
+
+    @property
+    def errors(self) -> int:
+        return len(self.problems) + sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    def by_status(self) -> dict[str, list[Finding]]:
+        """The findings grouped by the releases' status, in the workflow's order."""
+        from .model import ALL_STATUSES
+
+        order = {s: i for i, s in enumerate(ALL_STATUSES)}
+        grouped: dict[str, list[Finding]] = {}
+        for finding in sorted(self.findings, key=lambda f: (order.get(f.status, 99), f.path)):
+            grouped.setdefault(finding.status, []).append(finding)
+        return grouped
+
+
+def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
+    """Every problem and every failing check the index knows of."""
+    records = sorted(index.records.values(), key=lambda r: r.path)
+    report = CheckReport(list(index.problems))
+    report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
+    for r in records:
+        if r.status not in CHECKED:
+            continue
+        report.checked += 1
+        failures = list(r.checks)
+        late = embargo_failure(r.embargo, config, now) if r.status in _EMBARGO_CHECKED else None
+        failures += [late] if late is not None else []
+        for check in failures:
+            severity = ERROR if r.status == "approved" and check.blocks else WARNING
+            report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
+    return report

@@ -1,0 +1,181 @@
+"""How the faces word what the core reports: a check, a refusal, an error, a publish run.
+
+The core gives codes and facts (`CheckResult`, `Decision`, `NewsroomError.code/facts`,
+`PublishResult.moves`); these functions put them in the person's language, with what to
+do. `face` is "cli" or "tui": a fix names `newsroom edit REF` on the command line and the
+editor's key on the desk. Errors without a code (a broken file's YAML, a bad
+newsroom.toml) are shown as the core wrote them, in English: they quote keys and lines
+for whoever repairs the file, and stand on their own line, never inside a sentence here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..core.checks import CheckResult
+    from ..core.errors import NewsroomError
+    from ..core.publish_state import PublishResult
+    from ..core.workflow import Decision
+    from . import Translator
+
+TimeText = Callable[[dt.datetime | None], str]
+# Checks failed by something missing ("set Kota"); the others by something to change.
+_MISSING = frozenset({"required_fields", "summary", "category", "image_caption_credit",
+                      "caption_photo"})  # fmt: skip
+FEEDS_SHOWN = 4  # feed names listed for one release before "and N more"
+
+
+def field_label(t: Translator, name: str, zone: str = "WIB") -> str:
+    """The editor's label of a field (`dateline` -> Kota)."""
+    return t("field." + name, zone=zone) if t.has("field." + name) else name
+
+
+def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) -> str:
+    """One line of the checklist: what passes, or what fails."""
+    if check.passed:
+        return t("check." + check.name)
+    args: dict[str, Any] = dict(check.args)
+    if "fields" in args:
+        args["fields"] = ", ".join(field_label(t, f.strip()) for f in args["fields"].split(","))
+    if "what" in args:
+        names = {"caption": "caption", "credit": "photo_credit"}
+        parts = [field_label(t, names.get(w, w)).lower() for w in args["what"].split(" and ")]
+        args["what"] = t("and").join(parts)
+    if "field" in args:
+        args["field"] = field_label(t, args["field"]).lower()
+    if "when" in args and when is not None:
+        args["when"] = when(dt.datetime.fromisoformat(args["when"]))
+    return t(f"check.{check.name}.fail", **args)
+
+
+def check_with_fix(
+    t: Translator, check: CheckResult, face: str, ref: str = "", when: TimeText | None = None
+) -> str:
+    """A failed check and where to fix it: "no dateline — set Kota in the editor (e)"."""
+    text = check_text(t, check, when)
+    if check.passed or not check.field:
+        return text
+    verb = "set" if check.name in _MISSING else "change"
+    fix = t(f"fix.{verb}.{face}", field=field_label(t, check.field), ref=ref[:8])
+    return t("check.with_fix", text=text, fix=fix)
+
+
+def why(
+    t: Translator,
+    code: str,
+    args: dict[str, Any],
+    checks: Sequence[CheckResult] = (),
+    face: str = "cli",
+    ref: str = "",
+    action: str = "",
+) -> str:
+    """Why an action is refused, from the workflow's code and facts."""
+    if code == "no_rule":
+        states = [t("a." + s.strip()) for s in str(args.get("states", "")).split(",") if s]
+        return t(
+            "why.no_rule",
+            verb=t("verb." + action),
+            status=t("a." + str(args.get("status", ""))),
+            states=t("or").join(states),
+        )
+    if code == "checks":
+        failed = [check_with_fix(t, c, face, ref) for c in checks if c.blocks]
+        return t("why.checks", list="; ".join(failed))
+    if t.has("why." + code):
+        return t("why." + code, **{k: str(v) for k, v in args.items()})
+    return code
+
+
+def decision_text(t: Translator, decision: Decision, face: str, ref: str = "") -> str:
+    """A refused decision, worded (the reason alone, without the action)."""
+    return why(t, decision.code, decision.args, decision.checks, face, ref, decision.action)
+
+
+def error_text(t: Translator, error: NewsroomError, face: str = "cli") -> str:
+    """An error of the core in the person's language when it has a code, else as written."""
+    facts = error.facts
+    if error.code == "refused":
+        action = str(facts.get("action", ""))
+        args: dict[str, Any] = facts.get("args") or {}  # type: ignore[assignment]
+        checks: tuple[CheckResult, ...] = facts.get("checks") or ()  # type: ignore[assignment]
+        reason = why(
+            t, str(facts.get("reason", "")), args, checks, face, str(facts.get("ref", "")), action
+        )
+        return t("refused", action=t("action." + action), reason=reason)
+    if error.code == "needs":
+        action = t("action." + str(facts.get("action", "")))
+        return t("needs." + str(facts.get("needs", "note")), action=action)
+    if error.code == "owned":
+        names = facts.get("fields") or []
+        fields = ", ".join(field_label(t, str(n)) for n in names)  # type: ignore[attr-defined]
+        return t("error.owned", fields=fields)
+    if error.code and t.has("error." + error.code):
+        return t("error." + error.code, **{k: str(v) for k, v in facts.items()})
+    return str(error)
+
+
+def seal_text(t: Translator, code: str, message: str) -> str:
+    """Why publish keeps a release out: the core's message (it names who and when) in
+    English, the code's sentence in Indonesian."""
+    if t.language == "en" or not t.has("seal." + code):
+        return message
+    return t("seal." + code)
+
+
+# ---------------------------------------------------------------- a publish run
+
+
+def feed_names(t: Translator, paths: Iterable[str]) -> str:
+    """The feeds a release reaches, by folder: `main, category/pemilu, private/antara`."""
+    names: list[str] = []
+    for path in paths:
+        folder = path.rpartition("/")[0]
+        name = folder or t("feed.main")
+        if name not in names:
+            names.append(name)
+    shown = ", ".join(names[:FEEDS_SHOWN])
+    if len(names) > FEEDS_SHOWN:
+        return t("feed.more", feeds=shown, n=len(names) - FEEDS_SHOWN)
+    return shown
+
+
+def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[str]:
+    """A person's summary of a run: each release once, then what was (or would be) written."""
+    if result.busy:
+        return [t("publish.busy")]
+    dry = ".dry" if result.dry_run else ""
+    out = []
+    for move in result.moves:
+        feeds = feed_names(t, move.feeds)
+        key = "move.held_early" if move.kind == "held" and feeds else f"move.{move.kind}{dry}"
+        out.append(t(key, title=move.title, feeds=feeds or "—", when=when(move.until)))
+    if result.skipped:
+        out.append(t("publish.nothing_changed"))
+    elif result.dry_run and result.to_write:
+        files = ", ".join(result.to_write[: FEEDS_SHOWN * 2])
+        more = len(result.to_write) - FEEDS_SHOWN * 2
+        files += f", … (+{more})" if more > 0 else ""
+        out.append(t("publish.would_write", n=len(result.to_write), files=files))
+    elif result.dry_run:
+        out.append(t("publish.nothing"))
+    elif result.written or not result.failed:
+        out.append(t("publish.written", written=len(result.written), n=result.documents))
+    return out
+
+
+def publish_problems(t: Translator, result: PublishResult) -> list[str]:
+    """What a person (or cron's mail) must read: notes, warnings, broken files, refusals."""
+    out = [t("publish.note", text=n) for n in result.notes]
+    out += [t("publish.warning", text=w) for w in result.warnings]
+    out += [t("publish.broken", reason=str(p)) for p in result.problems]
+    for refusal in result.refused:
+        key = "publish.withheld" if refusal.withheld else "publish.failed"
+        reason = seal_text(t, refusal.code, refusal.reason)
+        out.append(t(key, reason=f"{refusal.path}: {reason}"))
+    out += [t("publish.failed", reason=f) for f in result.failed]
+    if result.failures > 1:
+        out.append(t("publish.failures", n=result.failures))
+    return out

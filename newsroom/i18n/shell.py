@@ -1,0 +1,106 @@
+"""The command line's words (`newsroom ...`); the workflow's and publishing's are shared."""
+
+from __future__ import annotations
+
+SHELL: dict[str, tuple[str, str]] = {
+    "cli.init": (
+        "Made a newsroom in {target}\n  edit {config} (base_url, partners, [people]), then:\n"
+        "  newsroom --root {target} new --title 'Judul siaran pers'",
+        "Newsroom dibuat di {target}\n  sunting {config} (base_url, mitra, [people]), lalu:\n"
+        "  newsroom --root {target} new --title 'Judul siaran pers'",
+    ),
+    "cli.done": ("{action}: {title} → {status} ({path})", "{action}: {title} → {status} ({path})"),
+    "cli.commented": ("comment added: {title} ({path})", "komentar ditambahkan: {title} ({path})"),
+    "cli.warning": ("warning: {text}", "peringatan: {text}"),
+    "cli.no_change": ("No change.", "Tidak ada perubahan."),
+    "cli.saved": ("Saved {path}", "Tersimpan {path}"),
+    "cli.kept": (
+        "{reason}\nNothing was saved; your text is kept in {path}",
+        "{reason}\nTidak ada yang disimpan; teks Anda disimpan di {path}",
+    ),
+    "cli.editor_failed": (
+        "{reason}; your text is kept in {path}",
+        "{reason}; teks Anda disimpan di {path}",
+    ),
+    "cli.bad_status": (
+        "“{value}” is not a status; use one of: {statuses}",
+        "“{value}” bukan status; pakai salah satu: {statuses}",
+    ),
+    "cli.until_or_none": ("give either --until ISO or --none", "berikan --until ISO atau --none"),
+    "cli.serving": (
+        "Serving {folder} at {url} (ctrl+c stops)",
+        "Menyajikan {folder} di {url} (ctrl+c menghentikan)",
+    ),
+    # newsroom check
+    "report.heading": ("{status} ({n})", "{status} ({n})"),
+    "report.line": ("  {path}: {severity}: {text}", "  {path}: {severity}: {text}"),
+    "report.error": ("error", "kesalahan"),
+    "report.warning": ("warning", "peringatan"),
+    "report.broken": ("Files and seals", "Berkas dan segel"),
+    "report.summary": (
+        "{releases} checked: {errors}, {warnings}",
+        "{releases} diperiksa: {errors}, {warnings}",
+    ),
+    "report.clean": (
+        "{releases} checked: every check passes, no broken file.",
+        "{releases} diperiksa: semua pemeriksaan lolos, tidak ada berkas rusak.",
+    ),
+    "report.no_people": (
+        "note: newsroom.toml has no [people]: identities are free text (four eyes compares "
+        "names, folded); add [people] to tie actions to logins",
+        "catatan: newsroom.toml tidak punya [people]: identitas berupa teks bebas (empat mata "
+        "membandingkan nama); tambahkan [people] untuk mengikat tindakan ke login",
+    ),
+    "report.failed": ("{errors} found", "{errors} ditemukan"),
+    # newsroom list and show
+    "list.title": ("{title}: {releases}", "{title}: {releases}"),
+    "col.id": ("id", "id"),
+    "show.history": ("history (oldest first)", "riwayat (terlama di atas)"),
+    "show.may": ("what {name} may do", "yang boleh dilakukan {name}"),
+    "show.yes": ("yes", "ya"),
+    "show.no": ("no: {reason}", "tidak: {reason}"),
+    "show.comment": ("comment", "komentar"),
+    "show.via": ("via {login}", "lewat {login}"),
+    "show.correction": (
+        "Correction {n} under way ({note}): what changes against the published version",
+        "Ralat {n} berjalan ({note}): yang berubah dibanding versi terbit",
+    ),
+    # newsroom import
+    "import.missing.dateline": (
+        "no dateline found (a paragraph opening with `CITY – `): set Dateline in the editor "
+        "or `newsroom edit {ref}`",
+        "kota tidak ditemukan (paragraf yang dibuka `KOTA – `): isi Kota di penyunting atau "
+        "`newsroom edit {ref}`",
+    ),
+    "import.missing.caption": (
+        "no photo caption found (the line above the dateline): if the release has a photo, "
+        "add it and its caption in the editor",
+        "keterangan foto tidak ditemukan (baris di atas kota): bila siaran pers punya foto, "
+        "tambahkan foto dan keterangannya di penyunting",
+    ),
+    # newsroom status
+    "health.last": ("last successful publish: {when}", "penerbitan terakhir yang berhasil: {when}"),
+    "health.never": ("never", "belum pernah"),
+    "health.failing": (
+        "publish has failed {n} run in a row|publish has failed {n} runs in a row",
+        "penerbitan gagal {n} kali berturut-turut",
+    ),
+    "health.held": ("held back: {path}: {reason}", "ditahan: {path}: {reason}"),
+    "health.waiting": (
+        "waiting for its embargo until {when}: {title}",
+        "menunggu embargo hingga {when}: {title}",
+    ),
+    "health.broken": ("broken: {text}", "rusak: {text}"),
+    "health.ok": ("publishing is healthy", "penerbitan sehat"),
+    # newsroom adopt and embargo
+    "adopt.sealed": ("sealed: {path}\t{title}", "disegel: {path}\t{title}"),
+    "adopt.sealed.dry": ("would seal: {path}\t{title}", "akan disegel: {path}\t{title}"),
+    "adopt.count": ("{n} release sealed|{n} releases sealed", "{n} siaran pers disegel"),
+    "adopt.count.dry": (
+        "{n} release would be sealed|{n} releases would be sealed",
+        "{n} siaran pers akan disegel",
+    ),
+    "adopt.nothing": ("nothing to seal", "tidak ada yang perlu disegel"),
+    "embargo.moved": ("embargo: {title} → {lift} ({path})", "embargo: {title} → {lift} ({path})"),
+    "embargo.none": ("none", "tanpa embargo"),
+}

@@ -1,0 +1,288 @@
+"""The workflow's words, shared by every face: statuses, actions, fields, the checklist,
+refusals and the core's errors by code.
+
+One word for one thing: a correction is a *Ralat* (as the feeds print it), never a
+*Koreksi*; the city that opens a release is its *Kota*; review is *tinjau*; leaving the
+program is *Keluar*, throwing edits away is *Buang*.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # statuses: a tab or a column, then as the object of a sentence ("cannot approve a draft")
+    "status.draft": ("Draft", "Draf"),
+    "status.in_review": ("In review", "Ditinjau"),
+    "status.changes_requested": ("Changes requested", "Perlu perbaikan"),
+    "status.approved": ("Approved", "Disetujui"),
+    "status.published": ("Published", "Terbit"),
+    "status.correcting": ("Correcting", "Sedang diralat"),
+    "status.retracted": ("Retracted", "Dicabut"),
+    "a.draft": ("a draft", "draf"),
+    "a.in_review": ("a release in review", "siaran pers yang sedang ditinjau"),
+    "a.changes_requested": (
+        "a release sent back for changes",
+        "siaran pers yang dikembalikan untuk diperbaiki",
+    ),
+    "a.approved": ("an approved release", "siaran pers yang sudah disetujui"),
+    "a.published": ("a published release", "siaran pers yang sudah terbit"),
+    "a.correcting": ("a release being corrected", "siaran pers yang sedang diralat"),
+    "a.retracted": ("a retracted release", "siaran pers yang sudah dicabut"),
+    # actions: as a history entry, then as a verb with its object ("request changes on")
+    "action.edit": ("edit", "sunting"),
+    "action.submit": ("submit", "ajukan"),
+    "action.approve": ("approve", "setujui"),
+    "action.request_changes": ("request changes", "minta perbaikan"),
+    "action.comment": ("comment", "komentar"),
+    "action.correct": ("correct", "ralat"),
+    "action.retract": ("retract", "cabut"),
+    "action.publish": ("publish", "terbitkan"),
+    "action.embargo": ("move the embargo", "ubah embargo"),
+    "action.adopt": ("seal as published", "segel seperti terbit"),
+    "action.create": ("create", "buat"),
+    "action.import": ("import", "impor"),
+    "verb.edit": ("edit", "menyunting"),
+    "verb.submit": ("submit", "mengajukan"),
+    "verb.approve": ("approve", "menyetujui"),
+    "verb.request_changes": ("request changes on", "meminta perbaikan atas"),
+    "verb.comment": ("comment on", "mengomentari"),
+    "verb.correct": ("correct", "meralat"),
+    "verb.retract": ("retract", "mencabut"),
+    "verb.publish": ("publish", "menerbitkan"),
+    "verb.embargo": ("move the embargo of", "mengubah embargo"),
+    "verb.adopt": ("seal", "menyegel"),
+    "verb.create": ("create", "membuat"),
+    "verb.import": ("import", "mengimpor"),
+    # the release's fields, as the editor labels them
+    "field.id": ("Id", "Id"),
+    "field.status": ("Status", "Status"),
+    "field.path": ("File", "Berkas"),
+    "field.title": ("Title", "Judul"),
+    "field.dateline": ("Dateline", "Kota"),
+    "field.author": ("Author", "Penulis"),
+    "field.credit": ("Credit", "Kredit"),
+    "field.summary": ("Summary", "Ringkasan"),
+    "field.categories": ("Categories", "Kategori"),
+    "field.tags": ("Tags", "Tag"),
+    "field.embargo": ("Embargo ({zone})", "Embargo ({zone})"),
+    "field.published": ("Published", "Terbit"),
+    "field.updated": ("Updated", "Diubah"),
+    "field.caption": ("Photo caption", "Keterangan foto"),
+    "field.photo_credit": ("Photo credit", "Kredit foto"),
+    "field.photo_src": ("Photo file or URL", "Berkas atau URL foto"),
+    "field.photo": ("Photo", "Foto"),
+    "field.image": ("Photo", "Foto"),
+    "field.release_number": ("Release number", "Nomor siaran pers"),
+    "field.body": ("Text", "Isi"),
+    "field.slug": ("Slug", "Slug"),
+    "field.language": ("Language", "Bahasa"),
+    "field.words": ("comma separated", "pisahkan dengan koma"),
+    "field.history": ("History", "Riwayat"),
+    "field.comments": ("Comments", "Komentar"),
+    "field.corrections": ("Corrections", "Ralat"),
+    "field.published_version": ("Published version", "Versi terbit"),
+    "and": (" and ", " dan "),
+    "or": (" or ", " atau "),
+    # the checklist: what passes, what fails, where to fix it
+    "check.required_fields": (
+        "title, dateline, author, credit and text are filled in",
+        "judul, kota, penulis, kredit, dan isi sudah diisi",
+    ),
+    "check.required_fields.fail": ("missing: {fields}", "belum diisi: {fields}"),
+    "check.summary": ("a summary for partners", "ringkasan untuk mitra"),
+    "check.summary.fail": ("no summary", "belum ada ringkasan"),
+    "check.category": ("at least one category", "minimal satu kategori"),
+    "check.category.fail": ("no category", "belum ada kategori"),
+    "check.image_caption_credit": (
+        "the photo has a caption and a credit",
+        "foto punya keterangan dan kredit",
+    ),
+    "check.image_caption_credit.fail": ("the photo has no {what}", "foto belum punya {what}"),
+    "check.placeholders": (
+        "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
+        "tidak ada teks sementara (TODO, TBD, XXX, lorem ipsum)",
+    ),
+    "check.placeholders.fail": (
+        "placeholder “{text}” in the {field}",
+        "teks sementara “{text}” di {field}",
+    ),
+    "check.embargo_future": (
+        "the embargo is in the future, or there is none",
+        "embargo di masa depan, atau tanpa embargo",
+    ),
+    "check.embargo_future.fail": (
+        "the embargo ({when}) is already past",
+        "embargo ({when}) sudah lewat",
+    ),
+    "check.caption_photo": (
+        "a photo caption comes with its photo",
+        "keterangan foto disertai fotonya",
+    ),
+    "check.caption_photo.fail": (
+        "a photo caption but no photo: add the photo file, or remove the caption",
+        "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
+    ),
+    "check.signoff": (
+        "the text does not end with a sign-off (the feeds add it)",
+        "isi tidak diakhiri tanda penulis (feed menambahkannya)",
+    ),
+    "check.signoff.fail": (
+        "the text ends with the sign-off {signoff}: the feeds add it from the author and "
+        "credit, remove it from the text",
+        "isi diakhiri tanda penulis {signoff}: feed menambahkannya dari penulis dan kredit, "
+        "hapus dari isi",
+    ),
+    "check.required": ("required", "wajib"),
+    "check.recommended": ("recommended", "disarankan"),
+    "fix.set.tui": ("set {field} in the editor (e)", "isi {field} di penyunting (e)"),
+    "fix.change.tui": ("change {field} in the editor (e)", "ubah {field} di penyunting (e)"),
+    "fix.set.cli": (
+        "set {field} in the editor or `newsroom edit {ref}`",
+        "isi {field} di penyunting atau `newsroom edit {ref}`",
+    ),
+    "fix.change.cli": (
+        "change {field} in the editor or `newsroom edit {ref}`",
+        "ubah {field} di penyunting atau `newsroom edit {ref}`",
+    ),
+    "check.with_fix": ("{text} — {fix}", "{text} — {fix}"),
+    # why an action is refused (workflow.Decision's codes)
+    "refused": ("{action} refused: {reason}", "{action} ditolak: {reason}"),
+    "why.no_rule": (
+        "cannot {verb} {status} (only {states})",
+        "tidak bisa {verb} {status} (hanya {states})",
+    ),
+    "why.publisher_only": (
+        "publishing is done by publish (P on the desk, `newsroom publish`)",
+        "penerbitan dilakukan lewat Terbitkan (P di meja redaksi, `newsroom publish`)",
+    ),
+    "why.four_eyes": (
+        "you ({actor}) changed the text last: someone else must approve",
+        "Anda ({actor}) yang terakhir mengubah teks: orang lain harus menyetujui",
+    ),
+    "why.checks": ("checks not passed: {list}", "pemeriksaan belum lolos: {list}"),
+    "why.system": (
+        "{actor} is a system identity: it only publishes (act as yourself)",
+        "{actor} adalah identitas sistem: hanya menerbitkan (bertindaklah atas nama sendiri)",
+    ),
+    "why.stranger": (
+        "your login “{login}” is not in [people] of newsroom.toml (an admin adds it with "
+        "your name and initials)",
+        "login Anda “{login}” tidak ada di [people] newsroom.toml (minta admin menambahkannya "
+        "dengan nama dan inisial Anda)",
+    ),
+    "why.unknown_person": (
+        "“{name}” is not in [people] of newsroom.toml",
+        "“{name}” tidak ada di [people] newsroom.toml",
+    ),
+    "why.not_for_others": (
+        "{via} may not act as {name} (only a person with act_for_others = true may use "
+        "--as or NEWSROOM_USER)",
+        "{via} tidak boleh bertindak sebagai {name} (hanya orang dengan act_for_others = "
+        "true yang boleh memakai --as atau NEWSROOM_USER)",
+    ),
+    "needs.note": (
+        "{action} needs a note saying why",
+        "{action} perlu catatan yang menjelaskan alasannya",
+    ),
+    "needs.reason": ("{action} needs a reason", "{action} perlu alasan"),
+    # the core's errors, by code
+    "error.no_release": (
+        "no release “{ref}” (`newsroom list` shows ids and slugs)",
+        "tidak ada siaran pers “{ref}” (`newsroom list` menampilkan id dan slug)",
+    ),
+    "error.ambiguous": (
+        "“{ref}” matches {n} releases: type more of the id or slug",
+        "“{ref}” cocok dengan {n} siaran pers: ketik id atau slug lebih panjang",
+    ),
+    "error.lease_held": (
+        "being edited by {holder} (until {until} unless renewed); to edit anyway, take it "
+        "over: e on the desk, or `newsroom edit --take-over REF`",
+        "sedang disunting {holder} (hingga {until} bila tidak diperpanjang); untuk tetap "
+        "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
+    ),
+    "error.owned": (
+        "cannot change {fields} by editing: only the workflow's actions change them "
+        "(submit, approve, request changes, correct, retract, publish, comment)",
+        "tidak bisa mengubah {fields} dengan menyunting: hanya tindakan alur kerja yang "
+        "mengubahnya (ajukan, setujui, minta perbaikan, ralat, cabut, terbitkan, komentar)",
+    ),
+    "error.id_changed": (
+        "the id cannot change: put back {id}",
+        "id tidak boleh berubah: kembalikan {id}",
+    ),
+    "error.file": ("problem in the file: {detail}", "masalah di berkas: {detail}"),
+    # why publish keeps a release out (seal.py and ledger.py's codes; English shows the
+    # core's own message, which names who and when)
+    "seal.history": (
+        "the history was changed by hand",
+        "riwayat diubah langsung di berkas",
+    ),
+    "seal.status": (
+        "the status was changed by hand (use the workflow's actions)",
+        "status diubah langsung di berkas (pakai tindakan alur kerja)",
+    ),
+    "seal.unapproved": (
+        "approved, but no approval in the history",
+        "disetujui, tetapi tidak ada persetujuan di riwayat",
+    ),
+    "seal.unsealed": (
+        "approved before approvals were sealed: approve it again",
+        "disetujui sebelum persetujuan disegel: setujui sekali lagi",
+    ),
+    "seal.changed": (
+        "the text differs from what was approved: undo the change, or submit it for review again",
+        "teks berbeda dari yang disetujui: batalkan perubahan, atau ajukan untuk ditinjau lagi",
+    ),
+    "seal.four_eyes": (
+        "approved by its last editor: a second person must approve it",
+        "disetujui oleh penyunting terakhirnya: orang kedua harus menyetujui",
+    ),
+    "seal.never_published": (
+        "has a published version but was never published",
+        "punya versi terbit tetapi tidak pernah diterbitkan",
+    ),
+    "seal.unpublished": (
+        "marked published, but publish never put it out",
+        "ditandai terbit, tetapi tidak pernah diterbitkan",
+    ),
+    "seal.legacy": (
+        "published before publications were sealed: run `newsroom adopt` once",
+        "terbit sebelum penerbitan disegel: jalankan `newsroom adopt` sekali",
+    ),
+    "seal.live_changed": (
+        "the published text was changed: restore it (git) or make a correction",
+        "teks yang terbit diubah: pulihkan (git) atau buat ralat",
+    ),
+    "seal.corrections": (
+        "a correction notice was added or removed by hand",
+        "pemberitahuan ralat ditambah atau dihapus langsung di berkas",
+    ),
+    "seal.published_time": (
+        "the publication time was changed by hand",
+        "waktu terbit diubah langsung di berkas",
+    ),
+    "seal.ledger_unknown": (
+        "a publication this server never made: restore the file from git",
+        "penerbitan yang tidak pernah dilakukan server ini: pulihkan berkas dari git",
+    ),
+    "seal.ledger_history": (
+        "the history up to the last publication was rewritten: restore the file from git",
+        "riwayat hingga penerbitan terakhir ditulis ulang: pulihkan berkas dari git",
+    ),
+    "seal.ledger_text": (
+        "the published text differs from what publish put out: restore the file from git",
+        "teks terbit berbeda dari yang diterbitkan: pulihkan berkas dari git",
+    ),
+    "seal.ledger_time": (
+        "the publication time was changed: restore the file from git",
+        "waktu terbit diubah: pulihkan berkas dari git",
+    ),
+    "seal.ledger_corrections": (
+        "the correction notices were changed: restore the file from git",
+        "pemberitahuan ralat diubah: pulihkan berkas dari git",
+    ),
+    # counts
+    "n.releases": ("{n} release|{n} releases", "{n} siaran pers"),
+    "n.files": ("{n} feed file|{n} feed files", "{n} berkas feed"),
+    "n.errors": ("{n} error|{n} errors", "{n} kesalahan"),
+    "n.warnings": ("{n} warning|{n} warnings", "{n} peringatan"),
+}
