@@ -1,4 +1,5 @@
-"""Every UI string exists in both languages, and every key the code asks for is in the catalog."""
+"""Every string of the faces exists in both languages, and every key the code asks for is in
+the catalog (one catalog for the CLI and the TUI: newsroom/i18n)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from pathlib import Path
 
 from newsroom.core.checks import CHECKS
 from newsroom.core.desk import VIEWS
+from newsroom.core.importer import MISSING
+from newsroom.core.model import ALL_STATUSES
+from newsroom.core.moves import ORDER
 from newsroom.core.workflow import ACTIONS
 from newsroom.i18n import CATALOG, Translator, choose_language
 from newsroom.tui.commands import COMMANDS
 
-TUI = Path(__file__).resolve().parent.parent / "newsroom" / "tui"
+FACES = Path(__file__).resolve().parent.parent / "newsroom"
 
 
 def test_every_entry_has_english_and_indonesian() -> None:
@@ -22,12 +26,20 @@ def test_every_entry_has_english_and_indonesian() -> None:
 
 def test_every_key_the_code_names_is_in_the_catalog() -> None:
     named = set()
-    for path in TUI.rglob("*.py"):
-        named |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
+    for path in FACES.rglob("*.py"):
+        if "core" not in path.parts:
+            text = path.read_text()
+            found = re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", text)
+            named |= {key for key in found if not key.endswith(".")}  # "x." + part: below
     named |= {c.label for c in COMMANDS} | {c.label + ".help" for c in COMMANDS}
     named |= {f"status.{v}" for v in VIEWS[2:]} | {f"action.{a}" for a in ACTIONS}
     named |= {f"short.{v}" for v in VIEWS}
     named |= {f"check.{n}" for n in CHECKS} | {f"check.{n}.fail" for n in CHECKS}
+    named |= {f"a.{s}" for s in ALL_STATUSES} | {f"verb.{a}" for a in ACTIONS}
+    named |= {f"why.{c}" for c in ("no_rule", "publisher_only", "four_eyes", "checks", "system",
+                                    "stranger", "unknown_person", "not_for_others")}  # fmt: skip
+    named |= {f"move.{k}" for k in ORDER} | {f"move.{k}.dry" for k in ORDER}
+    named |= {f"import.missing.{part}" for part in MISSING}
     missing = sorted(k for k in named if k not in CATALOG)
     assert missing == []
 
@@ -50,3 +62,14 @@ def test_language_choice(monkeypatch: object) -> None:
         mp.undo()
     assert Translator("id")("status.published") == "Terbit"
     assert Translator("en")("status.published") == "Published"
+
+
+def test_plurals_are_english_only_and_counted() -> None:
+    """`one|many` in English (picked by `n`); Indonesian does not inflect."""
+    for key, (english, indonesian) in CATALOG.items():
+        assert "|" not in indonesian, key
+        if "|" in english:
+            assert "{n}" in english.split("|")[0] and "{n}" in english.split("|")[1], key
+    assert Translator("en")("n.releases", n=1) == "1 release"
+    assert Translator("en")("n.releases", n=2) == "2 releases"
+    assert Translator("id")("n.releases", n=2) == "2 siaran pers"

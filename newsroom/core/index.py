@@ -320,10 +320,9 @@ class Cache:
         damage) is emptied, never trusted: the run then reads every file again.
         """
         row = self.db.execute("SELECT data FROM snapshot WHERE id = 1").fetchone()
-        if row is None:
-            return {}
         try:
-            data: Snapshot = pickle.loads(row[0])
+            # A newsroom of fewer than DELTA_LIMIT files has only deltas, no snapshot yet.
+            data: Snapshot = pickle.loads(row[0]) if row is not None else {}
             for path, blob in self.db.execute("SELECT path, data FROM delta"):
                 entry = pickle.loads(blob)
                 if entry is None:

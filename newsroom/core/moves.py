@@ -1,5 +1,6 @@
 """A publish run told by release rather than by feed: each release once, what happens to it
-(published, corrected, retracted, held by its embargo, changed, gone) and the feeds it
+(published, corrected, retracted, held by its embargo, added to a feed it was not in,
+changed, gone) and the feeds it
 reaches. People read a run this way ("Rilis X → main, category/pemilu"); the per-feed
 counts stay in `PublishResult.changes` for scripts.
 """
@@ -14,21 +15,23 @@ from .publish_state import Move
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
-ORDER = ("published", "corrected", "retracted", "held", "changed", "gone")
+ORDER = ("published", "corrected", "retracted", "held", "added", "changed", "gone")
 
 
 def moves_of(
-    touched: Iterable[tuple[str, dict[str, str], list[str]]],
+    touched: Iterable[tuple[str, dict[str, str], dict[str, str], list[str]]],
     records: dict[str, Record],
     published: dict[str, str],
 ) -> list[Move]:
-    """`touched`: per subscription document, its path, the entries it gains or changes
-    (id -> mode) and the ids it loses; `published`: the ids this run puts out, with their
-    kind."""
+    """`touched`: per subscription document, its path, the entries it gains and those it
+    changes (id -> mode), and the ids it loses; `published`: the ids this run puts out,
+    with their kind."""
     found: dict[str, Move] = {}
-    for path, moved, lost in touched:
-        for ident, mode in moved.items():
-            _note(found, ident, records, published.get(ident) or _kind(mode), path)
+    for path, gained, changed, lost in touched:
+        for ident, mode in gained.items():
+            _note(found, ident, records, published.get(ident) or _kind(mode, "added"), path)
+        for ident, mode in changed.items():
+            _note(found, ident, records, published.get(ident) or _kind(mode, "changed"), path)
         for ident in lost:
             _note(found, ident, records, published.get(ident) or "gone", path)
     for ident, kind in published.items():  # published, though in no feed (a filter)
@@ -36,8 +39,8 @@ def moves_of(
     return sorted(found.values(), key=lambda m: (ORDER.index(m.kind), m.title))
 
 
-def _kind(mode: str) -> str:
-    return {RETRACTED: "retracted", EMBARGOED: "held"}.get(mode, "changed")
+def _kind(mode: str, otherwise: str) -> str:
+    return {RETRACTED: "retracted", EMBARGOED: "held"}.get(mode, otherwise)
 
 
 def _note(

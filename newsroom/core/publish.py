@@ -202,6 +202,7 @@ class _Run:
                     f"took stock of {len(rows)} published release(s): from now on a published "
                     "file that changes outside the workflow is reported, not republished"
                 )
+                self.result.noted.append(("took_stock", len(rows)))
             return
         changed = {
             r.id: r.ledger_row
@@ -233,6 +234,7 @@ class _Run:
                 f"sealed {len(legacy)} release(s) published before publications were sealed, "
                 "as they are now (history: adopt)"
             )
+            self.result.noted.append(("sealed_legacy", len(legacy)))
 
     def _hold_back(self, records: dict[str, Record]) -> None:
         """Name every release publish will not put out, and keep out of the feeds those whose
@@ -435,7 +437,7 @@ class _Run:
         from .moves import moves_of
 
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
-        touched: list[tuple[str, dict[str, str], list[str]]] = []
+        touched: list[tuple[str, dict[str, str], dict[str, str], list[str]]] = []
         for doc in docs:
             if doc.archive_month:
                 continue
@@ -450,8 +452,9 @@ class _Run:
             change.lost = [i for i in then if i not in now]
             self.result.changes.append(change)
             modes = {e.record.id: e.mode for e in doc.entries}
-            moved = [i for i in now if i not in then or then[i] != now[i]]
-            touched.append((doc.path, {i: modes[i] for i in moved}, change.lost))
+            gained = {i: modes[i] for i in now if i not in then}
+            changed = {i: modes[i] for i in now if i in then and then[i] != now[i]}
+            touched.append((doc.path, gained, changed, change.lost))
         published = {p["id"]: p["kind"] for p in self.result.published}
         self.result.moves = moves_of(touched, records, published)
 

@@ -82,6 +82,7 @@ class PublishResult:
     to_write: list[str] = field(default_factory=list)  # documents whose file must be (re)written
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
+    noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
 
     @property

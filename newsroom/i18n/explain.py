@@ -168,7 +168,8 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
 
 def publish_problems(t: Translator, result: PublishResult) -> list[str]:
     """What a person (or cron's mail) must read: notes, warnings, broken files, refusals."""
-    out = [t("publish.note", text=n) for n in result.notes]
+    notes = [t("noted." + code, n=n) for code, n in result.noted] or result.notes
+    out = [t("publish.note", text=n) for n in notes]
     out += [t("publish.warning", text=w) for w in result.warnings]
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:

@@ -37,6 +37,8 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "held until {when}: {title} (early, under embargo: {feeds})",
         "ditahan hingga {when}: {title} (lebih awal, dengan embargo: {feeds})",
     ),
+    "move.added": ("added: {title} → {feeds}", "masuk feed: {title} → {feeds}"),
+    "move.added.dry": ("would add: {title} → {feeds}", "akan masuk feed: {title} → {feeds}"),
     "move.changed": ("changed: {title} → {feeds}", "berubah: {title} → {feeds}"),
     "move.changed.dry": ("would change: {title} → {feeds}", "akan berubah: {title} → {feeds}"),
     "move.gone": ("left: {title} ← {feeds}", "keluar dari feed: {title} ← {feeds}"),
@@ -73,6 +75,21 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.broken": ("broken: {reason}", "rusak: {reason}"),
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
+    "noted.took_stock": (
+        "took stock of {n} published release: from now on a published file that changes "
+        "outside the workflow is reported, not republished|took stock of {n} published "
+        "releases: from now on a published file that changes outside the workflow is "
+        "reported, not republished",
+        "{n} siaran pers terbit dicatat: mulai sekarang berkas terbit yang berubah di luar "
+        "alur kerja dilaporkan, tidak diterbitkan ulang",
+    ),
+    "noted.sealed_legacy": (
+        "sealed {n} release published before publications were sealed, as it is now "
+        "(history: adopt)|sealed {n} releases published before publications were sealed, "
+        "as they are now (history: adopt)",
+        "{n} siaran pers yang terbit sebelum penerbitan disegel kini disegel apa adanya "
+        "(riwayat: adopt)",
+    ),
     "publish.failures": (
         "publish has not succeeded for {n} runs in a row (`newsroom status` shows why)",
         "penerbitan belum berhasil {n} kali berturut-turut (`newsroom status` menunjukkan "
