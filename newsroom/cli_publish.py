@@ -89,9 +89,9 @@ def publish(
 
 def _publish_problems(t: Translator, result: Any) -> None:
     """What cron must mail to someone: on stderr, whatever --quiet says."""
-    from .i18n.explain import publish_problems
+    from .i18n.explain import publish_notes, publish_problems
 
-    for line in publish_problems(t, result):
+    for line in publish_notes(t, result) + publish_problems(t, result):
         click.echo(line, err=True)
 
 

@@ -189,13 +189,17 @@ DESK: dict[str, tuple[str, str]] = {
         "Daftar periksa: yang harus lolos sebelum ditinjau",
     ),
     "modal.approve_now": ("Approve", "Setujui"),
+    "modal.approve_blocked": (
+        "Approving waits until the required checks (✗) pass.",
+        "Persetujuan menunggu sampai pemeriksaan wajib (✗) lolos.",
+    ),
     "modal.submit_blocked": (
         "Submitting waits until the required checks (✗) pass.",
         "Pengajuan menunggu sampai pemeriksaan wajib (✗) lolos.",
     ),
     "modal.embargo": (
-        "Embargo ({zone}): not before, e.g. 2026-12-08 09:00; empty for none",
-        "Embargo ({zone}): tidak sebelum, mis. 2026-12-08 09:00; kosongkan bila tanpa",
+        "Embargo ({zone}), e.g. 2026-12-08 09:00 (empty: none)",
+        "Embargo ({zone}), mis. 2026-12-08 09:00 (kosong: tanpa)",
     ),
     "modal.unsaved": (
         "Discard your unsaved changes?",

@@ -166,11 +166,15 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
     return out
 
 
-def publish_problems(t: Translator, result: PublishResult) -> list[str]:
-    """What a person (or cron's mail) must read: notes, warnings, broken files, refusals."""
+def publish_notes(t: Translator, result: PublishResult) -> list[str]:
+    """What a person should know of a run that went well (stock taken, releases sealed)."""
     notes = [t("noted." + code, n=n) for code, n in result.noted] or result.notes
-    out = [t("publish.note", text=n) for n in notes]
-    out += [t("publish.warning", text=w) for w in result.warnings]
+    return [t("publish.note", text=n) for n in notes]
+
+
+def publish_problems(t: Translator, result: PublishResult) -> list[str]:
+    """What a person (or cron's mail) must read: warnings, broken files, refusals."""
+    out = [t("publish.warning", text=w) for w in result.warnings]
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:
         key = "publish.withheld" if refusal.withheld else "publish.failed"

@@ -169,14 +169,15 @@ class ChecklistModal(Dialog):
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
         title = "modal.checklist" if self.mode == "approve" else "modal.checklist_submit"
-        with Vertical(classes="dialog wide"):
+        with Vertical(classes="dialog wide", id="checklist-dialog"):
             yield Label(t(title), classes="dialog-title")
-            yield Static(id="checks")
+            with VerticalScroll(id="checks-box"):  # scrolls on a small terminal: buttons stay
+                yield Static(id="checks")
             yield Static(id="blocked", classes="error")
             if self.mode == "approve":
                 yield Label(t("modal.embargo", zone=self.nr_app.zone))
                 yield Input(self.embargo, id="embargo", select_on_focus=False)
-                yield Label("", id="embargo-error", classes="error")
+                yield Label("", id="embargo-error", classes="error hidden")
             with Horizontal(classes="buttons"):
                 yield Button(t("cmd." + self.mode), variant="success", id="approve")
                 yield Button(t("modal.cancel"), id="cancel")
@@ -197,8 +198,9 @@ class ChecklistModal(Dialog):
             lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
         self.query_one("#checks", Static).update("\n".join(lines) or "—")
         refused = "" if decision.allowed else escape(app.why(decision))
-        if not decision.allowed and decision.code == "checks" and self.mode == "submit":
-            refused = escape(t("modal.submit_blocked"))
+        if not decision.allowed and decision.code == "checks":  # the ✗ lines say which
+            refused = escape(t(f"modal.{self.mode}_blocked"))
+        self.query_one("#blocked", Static).display = bool(refused)
         self.query_one("#blocked", Static).update(refused)
         self.query_one("#approve", Button).disabled = not decision.allowed
         self.refresh_bindings()
@@ -211,9 +213,10 @@ class ChecklistModal(Dialog):
             when = self._embargo(event.value)
         except ValueError:
             error.update(self.nr_app.t("edit.bad_time"))
+            error.remove_class("hidden")
             self.query_one("#approve", Button).disabled = True
             return
-        error.update("")
+        error.add_class("hidden")
         if self.recheck is not None:
             self.show(self.recheck(when))
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Label, LoadingIndicator, Static
 from ...core.errors import NewsroomError
 from ...core.publish import publish
 from ...core.publish_state import PublishResult
-from ...i18n.explain import publish_lines, publish_problems
+from ...i18n.explain import publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .base import AppModal
@@ -96,6 +96,7 @@ class PublishScreen(AppModal):
             lines.insert(0, escape(app.t("publish.count", n=len(r.published))))
         elif not r.dry_run and not r.busy and not r.moves and not r.written:
             lines = [escape(app.t("publish.done_nothing"))]
+        lines += [f"[dim]{escape(line)}[/]" for line in publish_notes(app.t, r)]
         lines += [f"[red]{escape(line)}[/]" for line in publish_problems(app.t, r)]
         return "\n".join(lines)
 
