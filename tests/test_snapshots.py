@@ -54,3 +54,45 @@ def test_editor(snap_compare: Any, bundled: Path) -> None:
         await _ready(pilot)
 
     assert snap_compare(make_app(bundled, "rin", "id"), terminal_size=(120, 40), run_before=edit)
+
+
+def test_correction_under_review(snap_compare: Any, bundled: Path) -> None:
+    """The reviewer's view of a correction: Ralat 1, its note, the word-level changes, and
+    the text as it will go out."""
+    from .test_review import correct_the_seed
+
+    correct_the_seed(bundled)
+
+    async def open_seed(pilot: Any) -> None:
+        await _ready(pilot)
+        pilot.app.push_screen(ReleaseScreen(SEED_ID))
+        await _ready(pilot)
+
+    assert snap_compare(
+        make_app(bundled, "nur", "id"), terminal_size=(120, 40), run_before=open_seed
+    )
+
+
+def test_checklist_at_80_columns(snap_compare: Any, bundled: Path) -> None:
+    """The checklist with a required check failing (✗), its embargo field and buttons, on a
+    small terminal."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    from .tuikit import NOW
+
+    dwi = Newsroom.open(bundled, "dwi", fixed_clock(NOW))
+    article = dwi.find("contoh-menunggu-review-zona-integritas")
+    article.body += "\nAngka capaian: TODO.\n"
+    dwi.save_edit(article)
+
+    async def approve(pilot: Any) -> None:
+        await _ready(pilot)
+        pilot.app.push_screen(ReleaseScreen(article.id))
+        await _ready(pilot)
+        await pilot.press("a")
+        await _ready(pilot)
+
+    assert snap_compare(
+        make_app(bundled, "redaktur", "en"), terminal_size=(80, 24), run_before=approve
+    )
