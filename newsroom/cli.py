@@ -310,7 +310,7 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
         handle.write(original)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     if subprocess.call(f'{editor} "{name}"', shell=True) != 0:
-        fail(obj.t("cli.editor_failed", reason=f"{editor} failed", path=name))
+        fail(obj.t("cli.editor_failed", editor=editor, path=name))
     text = Path(name).read_text(encoding="utf-8")
     if text == original:
         os.unlink(name)

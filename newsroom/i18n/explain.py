@@ -74,13 +74,16 @@ def why(
 ) -> str:
     """Why an action is refused, from the workflow's code and facts."""
     if code == "no_rule":
+        status = str(args.get("status", ""))
         states = [t("a." + s.strip()) for s in str(args.get("states", "")).split(",") if s]
-        return t(
+        text = t(
             "why.no_rule",
             verb=t("verb." + action),
-            status=t("a." + str(args.get("status", ""))),
+            status=t("a." + status),
             states=t("or").join(states),
         )
+        hint = f"hint.{action}.{status}"  # what to do instead, where there is a way
+        return f"{text}: {t(hint, ref=ref[:8] or 'REF')}" if t.has(hint) else text
     if code == "checks":
         failed = [check_with_fix(t, c, face, ref) for c in checks if c.blocks]
         return t("why.checks", list="; ".join(failed))

@@ -19,8 +19,8 @@ SHELL: dict[str, tuple[str, str]] = {
         "{reason}\nTidak ada yang disimpan; teks Anda disimpan di {path}",
     ),
     "cli.editor_failed": (
-        "{reason}; your text is kept in {path}",
-        "{reason}; teks Anda disimpan di {path}",
+        "the editor {editor} failed; your text is kept in {path}",
+        "editor {editor} gagal; teks Anda disimpan di {path}",
     ),
     "cli.bad_status": (
         "“{value}” is not a status; use one of: {statuses}",

@@ -179,6 +179,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "{via} tidak boleh bertindak sebagai {name} (hanya orang dengan act_for_others = "
         "true yang boleh memakai --as atau NEWSROOM_USER)",
     ),
+    "hint.edit.published": (
+        "to change it, start a correction (K on the desk, `newsroom correct {ref}`)",
+        "untuk mengubahnya, mulai ralat (K di meja redaksi, `newsroom correct {ref}`)",
+    ),
+    "hint.edit.approved": (
+        "to change it, request changes first (r on the desk, `newsroom request-changes {ref}`)",
+        "untuk mengubahnya, minta perbaikan dahulu (r di meja redaksi, "
+        "`newsroom request-changes {ref}`)",
+    ),
+    "hint.approve.draft": (
+        "submit it for review first (s on the desk, `newsroom submit {ref}`)",
+        "ajukan untuk ditinjau dahulu (s di meja redaksi, `newsroom submit {ref}`)",
+    ),
+    "hint.approve.changes_requested": (
+        "the writer submits it again once fixed (s on the desk, `newsroom submit {ref}`)",
+        "penulis mengajukannya lagi setelah diperbaiki (s di meja redaksi, "
+        "`newsroom submit {ref}`)",
+    ),
     "needs.note": (
         "{action} needs a note saying why",
         "{action} perlu catatan yang menjelaskan alasannya",
