@@ -9,6 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsroom.core import fileformat, validate
 from newsroom.core.errors import ArticleError
@@ -124,18 +126,24 @@ def test_other_photo_addresses_are_refused(src: str) -> None:
         ("0001-01-01T00:00:00+07:00", 5),  # crashed check, list and publish (astimezone)
         ("9999-12-31T23:00:00-07:00", 5),
         ("1899-12-31", 5),
-        ("3000-01-01T00:00:00+07:00", 5),
+        ("3000-01-01T08:00:00+07:00", 5),
         ("!!timestamp 0001-01-01 00:00:00+07:00", 5),  # an explicit tag: a datetime object
     ],
 )
 def test_dates_outside_the_years_1900_to_2999_are_refused(value: str, line: int) -> None:
     error = refused(text(created=value))
-    assert error.problem.line == line and "outside 1900-2999" in error.problem.message
+    assert error.problem.line == line and "outside the years 1900-2999" in error.problem.message
 
 
-def test_history_comment_and_correction_times_are_bounded_too() -> None:
-    source = text(history="\n- at: 0001-01-01T00:00:00+07:00\n  by: a\n  action: create")
-    error = refused(source)
+def test_the_bounds_are_instants_whatever_the_zone() -> None:
+    assert parsed(text(created="3000-01-01T05:00:00+07:00")).created is not None
+    assert refused(text(created="1900-01-01T05:00:00+07:00")).problem.line == 5
+    assert parsed(text(created="1899-12-31T20:00:00-07:00")).created is not None
+
+
+@pytest.mark.parametrize("key", ["history", "comments", "corrections"])
+def test_the_times_of_history_comments_and_corrections_are_bounded_too(key: str) -> None:
+    error = refused(text(**{key: "\n- at: 0001-01-01T00:00:00+07:00\n  by: a"}))
     assert error.problem.line == 6 and "`at`" in error.problem.message
 
 
@@ -190,3 +198,18 @@ def test_clean_is_idempotent_and_keeps_ordinary_text() -> None:
     dirty = "a\x00b\x1b[0m\x85c\ud800\uffff\td"
     once = validate.clean(dirty)
     assert once == "ab[0mc d" and validate.clean(once) == once
+
+
+@given(st.text(), st.booleans())
+def test_clean_leaves_no_control_character_and_its_fast_check_agrees(
+    sample: str, multiline: bool
+) -> None:
+    cleaned = validate.clean(sample, multiline)
+    kept = "\t\n\r" if multiline else ""
+    assert not any(
+        (ord(c) < 0x20 and c not in kept) or 0x7F <= ord(c) <= 0x9F or 0xD800 <= ord(c) <= 0xDFFF
+        for c in cleaned
+    )
+    assert "\ufffe" not in cleaned and "\uffff" not in cleaned
+    assert validate.clean(cleaned, multiline) == cleaned
+    assert validate._is_clean(sample, multiline) == (cleaned == sample)
