@@ -91,6 +91,15 @@ def test_hostile_files_are_named_by_check_and_the_good_release_is_published(root
     assert "Rilis baik" in (root / "feeds" / "rss.xml").read_text()  # ... not the others
 
 
+def test_nesting_is_bounded_at_32_levels() -> None:
+    def nested(depth: int) -> str:
+        return head() + "x-deep: " + "[" * depth + "1" + "]" * depth + "\n" + TAIL
+
+    assert fileformat.parse(nested(32), Path("a.md"), WIB).extra["x-deep"]
+    with pytest.raises(ArticleError, match="32 levels"):
+        fileformat.parse(nested(33), Path("a.md"), WIB)
+
+
 def test_anchors_are_refused_and_ampersands_and_stars_in_text_are_not() -> None:
     anchored = head() + "x-note: &catatan teks\n" + TAIL
     with pytest.raises(ArticleError) as caught:

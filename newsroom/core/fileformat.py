@@ -57,7 +57,7 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
     if not isinstance(meta, dict):
         raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
     try:
-        return from_mapping(meta, validate.clean(body, multiline=True), tz)
+        return from_mapping(meta, body, tz)
     except FieldError as exc:
         line = _line_of(front, exc.keys)
         raise ArticleError(Problem(path, line, str(exc), exc.hint)) from None
@@ -161,7 +161,7 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         published_version=_published_version(meta),
         history=_history(meta, tz),
         comments=_comments(meta, tz),
-        body=body,
+        body=validate.clean(body, multiline=True),
         extra={k: validate.shallow(v, (str(k),)) for k, v in meta.items() if k not in known},
         key_order=[str(k) for k in meta],
     )

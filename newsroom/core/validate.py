@@ -261,13 +261,13 @@ def shallow(value: Any, keys: tuple[str | int, ...], limit: int = 32) -> Any:
     ones back exhausts Python's recursion, and releases never need them)."""
     if not isinstance(value, dict | list):
         return value  # the usual unknown key: one word or number
-    level = [value]
-    for _ in range(limit + 1):
+    level = [value]  # the lists and mappings at one depth, breadth first: no recursion
+    for _ in range(limit):
         level = [
-            item
+            child
             for v in level
-            if isinstance(v, dict | list)
-            for item in (v.values() if isinstance(v, dict) else v)
+            for child in (v.values() if isinstance(v, dict) else v)
+            if isinstance(child, dict | list)
         ]
         if not level:
             return value
