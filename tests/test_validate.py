@@ -184,6 +184,35 @@ def test_a_published_version_is_checked_and_cleaned_but_never_reshaped() -> None
     assert error.problem.line == 10 and "`src`" in error.problem.message
 
 
+def test_a_published_version_keeping_every_partner_visible_field_reads_back() -> None:
+    version = (
+        "\n  title: Lama\n  slug: judul\n  language: id\n  release_number: 12/HUMAS"
+        "\n  image: null\n  embargo: 2026-12-08T09:00:00+07:00\n  categories: []\n  tags: null"
+    )
+    article = parsed(text(published_version=version))
+    assert article.published_version is not None
+    assert article.published_version["embargo"] == "2026-12-08T09:00:00+07:00"  # as written
+    assert article.published_version["image"] is None
+    written = fileformat.dump(article)
+    assert fileformat.dump(parsed(written)) == written
+
+
+@pytest.mark.parametrize(
+    ("kept", "words"),
+    [
+        ("embargo: 0001-01-01T00:00:00+07:00", "outside the years"),
+        ("embargo: besok", "not a date"),
+        ("slug: ../../x", "`slug`"),
+        ('language: "i\\x02d"', "`language`"),
+        ("image: foto.jpg", "`image` must be"),
+        ("title: [a]", "must be text"),
+    ],
+)
+def test_a_published_versions_bad_field_is_refused_on_its_line(kept: str, words: str) -> None:
+    error = refused(text(published_version=f"\n  body: Teks.\n  {kept}"))
+    assert error.problem.line == 7 and words in error.problem.message
+
+
 def test_a_clean_published_version_round_trips_byte_for_byte() -> None:
     article = parsed(text(summary="Ringkasan."))
     article.published_version = {"title": "Lama", "body": "Teks\n\nlama.\n", "tags": ["a"]}

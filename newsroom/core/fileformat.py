@@ -158,7 +158,7 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         updated=_time(meta, ("updated",), tz),
         published=_time(meta, ("published",), tz),
         corrections=_corrections(meta, tz),
-        published_version=_published_version(meta),
+        published_version=_published_version(meta, tz),
         history=_history(meta, tz),
         comments=_comments(meta, tz),
         body=validate.clean(body, multiline=True),
@@ -227,9 +227,9 @@ def _image(meta: dict[str, Any]) -> Image | None:
     )
 
 
-def _published_version(meta: dict[str, Any]) -> dict[str, Any] | None:
+def _published_version(meta: dict[str, Any], tz: dt.tzinfo) -> dict[str, Any] | None:
     version = _mapping_or_none(meta, "published_version")
-    return None if version is None else validate.published_version(version)
+    return None if version is None else validate.published_version(version, tz)
 
 
 def _records(meta: dict[str, Any], key: str) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from .clock import parse_time
 from .errors import ArticleError, Problem
 
 # A release's front matter is a few kilobytes (a correction's published version holds a
@@ -53,6 +54,10 @@ _LINE_BREAK = re.compile("[\t\n\r]")
 _C0 = bytes([*range(0x20), 0x7F])
 _C0_MULTILINE = bytes(c for c in _C0 if c not in b"\t\n\r")
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# The texts a correction's published version keeps (summary and body run over lines).
+_LIVE_TEXT = frozenset(
+    {"title", "summary", "dateline", "author", "credit", "body", "release_number"}
+)
 
 
 class FieldError(ValueError):
@@ -206,27 +211,48 @@ def words(value: Any, keys: tuple[str | int, ...]) -> list[str]:
     return [clean(str(v)) for v in value if v is not None]
 
 
-def published_version(version: dict[str, Any]) -> dict[str, Any]:
+def published_version(version: dict[str, Any], tz: dt.tzinfo) -> dict[str, Any]:
     """The text partners see during a correction, checked like the release's own fields.
 
-    Values are cleaned, never reshaped (not stripped, no key added or dropped): what the
-    tool wrote reads back unchanged."""
+    Values are cleaned, never reshaped (not stripped, no key added or dropped, times kept
+    as written): what the tool wrote reads back unchanged."""
     where: tuple[str | int, ...] = ("published_version",)
     checked = dict(shallow(version, where))
-    for key in ("title", "summary", "dateline", "author", "credit", "body"):
-        value = checked.get(key)
-        if isinstance(value, bool | dict | list):
-            raise FieldError((*where, key), f"`{key}` must be text")
-        if isinstance(value, str):
-            checked[key] = clean(value, multiline=key in ("summary", "body"))
-    for key in ("categories", "tags"):
-        if key in checked:
-            if not isinstance(checked[key], list):
-                raise FieldError((*where, key), f"`{key}` must be a list, e.g. `{key}: [a, b]`")
-            checked[key] = words(checked[key], (*where, key))
-    if "image" in checked:
-        checked["image"] = _live_image(checked["image"], (*where, "image"))
+    for key, value in version.items():
+        at = (*where, str(key))
+        if value is None:
+            continue
+        if key in _LIVE_TEXT:
+            checked[key] = clean(_text(value, at), multiline=key in ("summary", "body"))
+        elif key in ("slug", "language"):
+            checked[key] = (slug if key == "slug" else language)(_text(value, at), at)
+        elif key in ("categories", "tags"):
+            if not isinstance(value, list):
+                raise FieldError(at, f"`{key}` must be a list, e.g. `{key}: [a, b]`")
+            checked[key] = words(value, at)
+        elif key == "image":
+            checked[key] = _live_image(value, at)
+        elif key == "embargo":
+            _time_text(value, at, tz)
     return checked
+
+
+def _text(value: Any, keys: tuple[str | int, ...]) -> str:
+    if isinstance(value, bool | dict | list):
+        raise FieldError(keys, f"`{keys[-1]}` must be text, not {type(value).__name__}")
+    return value if isinstance(value, str) else str(value)
+
+
+def _time_text(value: Any, keys: tuple[str | int, ...], tz: dt.tzinfo) -> None:
+    """Refuse a kept time that is not one, or is out of range (it is kept as written)."""
+    if isinstance(value, dt.datetime):
+        when = value if value.tzinfo else value.replace(tzinfo=tz)
+    else:
+        try:
+            when = parse_time(_text(value, keys), tz)
+        except ValueError as exc:
+            raise FieldError(keys, f"`{keys[-1]}`: {exc}") from None
+    in_range(when, keys)
 
 
 def _live_image(image: Any, where: tuple[str | int, ...]) -> dict[str, Any]:
@@ -235,12 +261,11 @@ def _live_image(image: Any, where: tuple[str | int, ...]) -> dict[str, Any]:
         raise FieldError(where, "`image` must be a set of `key: value` lines")
     checked = dict(image)
     for key, value in image.items():
-        if isinstance(value, bool | dict | list):
-            raise FieldError((*where, key), f"`{key}` must be text")
+        at = (*where, str(key))
         if key == "src" and value:
-            checked[key] = image_src(str(value).strip(), (*where, key))
-        elif isinstance(value, str):
-            checked[key] = clean(value)
+            checked[key] = image_src(_text(value, at).strip(), at)
+        elif value is not None:
+            checked[key] = clean(_text(value, at))
     return checked
 
 
