@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -246,7 +244,7 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
 @friendly
 def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
-    from .core import lease
+    from .core import external, lease
 
     newsroom = obj.newsroom
     article = newsroom.find(ref)
@@ -256,15 +254,14 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
     else:
         lease.check_free(newsroom.config, article.id, newsroom.actor, newsroom.now())
     original = (newsroom.config.root / article.path).read_text(encoding="utf-8")
-    fd, name = tempfile.mkstemp(prefix=f"{article.slug}.", suffix=".md")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(original)
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    if subprocess.call(f'{editor} "{name}"', shell=True) != 0:
-        fail(f"{editor} failed; your text is kept in {name}")
-    text = Path(name).read_text(encoding="utf-8")
+    name = external.temporary_copy(original, article.slug)
+    try:
+        external.run_editor(name)  # no shell: the file name is one argument
+    except NewsroomError as exc:
+        fail(f"{exc}; your text is kept in {name}")
+    text = name.read_text(encoding="utf-8")
     if text == original:
-        os.unlink(name)
+        name.unlink()
         click.echo("No change.")
         return
     try:
@@ -274,7 +271,7 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
     finally:
         if take_over:
             lease.release(newsroom.config, article.id, newsroom.actor)
-    os.unlink(name)
+    name.unlink()
     click.echo(f"Saved {article.path}")
 
 

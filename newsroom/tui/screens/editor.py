@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 from textual import events
@@ -21,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Input, Label, TextArea
 
-from ...core import fileformat, lease
+from ...core import external, fileformat, lease
 from ...core.clock import parse_time
 from ...core.errors import ConflictError, NewsroomError
 from ...core.model import Article, Image
@@ -237,20 +234,15 @@ class EditScreen(AppScreen):
         draft, valid = self._form_copy()
         if not valid:
             return
-        fd, name = tempfile.mkstemp(prefix=f"{draft.slug}.", suffix=".md")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(fileformat.dump(draft))
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with self.app.suspend():
-            subprocess.call(f'{editor} "{name}"', shell=True)
+        name = external.temporary_copy(fileformat.dump(draft), draft.slug)
         try:
-            edited = fileformat.parse(
-                Path(name).read_text(encoding="utf-8"), Path(name), self._tz()
-            )
+            with self.app.suspend():
+                external.run_editor(name)  # no shell: the file name is one argument
+            edited = fileformat.parse(name.read_text(encoding="utf-8"), name, self._tz())
         except (NewsroomError, OSError, UnicodeDecodeError) as exc:
             self.notify(f"{exc} — {name}", severity="error", timeout=12)
             return
-        os.unlink(name)
+        name.unlink()
         self.fill(edited)
 
     def _form_copy(self) -> tuple[Article, bool]:
