@@ -144,10 +144,12 @@ def _read_body(body_file: str | None) -> str:
 def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> Any:
     if value is None:
         return None
+    from .core.validate import FieldError, in_range
+
     tz = newsroom.tz if isinstance(newsroom, Config) else newsroom.config.tz
     try:
-        return parse_time(value, tz)
-    except ValueError as exc:
+        return in_range(parse_time(value, tz), (name,))
+    except (ValueError, FieldError) as exc:
         raise click.BadParameter(str(exc), param_hint=name) from None
 
 

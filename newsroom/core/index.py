@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that rend
     from .seal import SealProblem
     from .store import Store
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500
 
