@@ -169,8 +169,8 @@ def test_correction_keeps_the_id_moves_updated_and_shows_a_notice(newsroom_root:
     assert "Paragraf dua" in (newsroom_root / "feeds" / "atom.xml").read_text()
     Newsroom.open(newsroom_root, "nur", fixed_clock(at(3))).act(ident, "approve")
     run(newsroom_root, at(3.5))
-    entry = parse(newsroom_root / "feeds" / "atom.xml").entries[0]
-    assert entry.id == f"urn:uuid:{ident}"
+    notice, entry = parse(newsroom_root / "feeds" / "atom.xml").entries
+    assert entry.id == f"urn:uuid:{ident}" and notice.title == "RALAT: Rilis"
     assert entry.updated_parsed[:3] == (2026, 6, 4) and entry.published_parsed[:3] == (2026, 6, 1)
     assert entry.content[0].value.startswith("<p><strong>Ralat 1 (04-06-2026 21:00 WIB):")
     assert "Teks yang dikoreksi." in entry.content[0].value
@@ -186,8 +186,9 @@ def test_retraction_notice_then_gone_with_a_tombstone(newsroom_root: Path) -> No
         ident, "retract", note="Data belum final"
     )
     run(newsroom_root, at(1.1))
-    entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
+    notice, entry = parse(newsroom_root / "feeds" / "rss.xml").entries
     assert entry.id == f"urn:uuid:{ident}" and entry.title == "[DICABUT] Rilis keliru"
+    assert notice.title == "DICABUT: Rilis keliru" and notice.link.endswith("/#dicabut")
     assert "Data belum final" in entry.content[0].value
     atom = (newsroom_root / "feeds" / "atom.xml").read_text()
     assert f'<at:deleted-entry ref="urn:uuid:{ident}"' in atom

@@ -75,6 +75,7 @@ class Record(NamedTuple):
     summary: str
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
+    corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -176,6 +177,7 @@ def to_record(article: Article, tz: dt.tzinfo) -> Record:
         summary=article.summary,
         edited=_utc(article.updated or article.created),
         last_editor=article.last_editor or "",
+        corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
     )
 
 

@@ -236,7 +236,7 @@ class _Run:
             if d.path in outputs and outputs_intact(self.config, {d.path: outputs[d.path]})
         }
         self.entries = {
-            d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
+            d.path: {e.key: f"{e.record.digest}:{e.mode}" for e in d.entries}
             for d in docs
             if not d.archive_month
         }
@@ -357,7 +357,7 @@ class _Run:
             # a file changed since the last run (restored by hand, say): read it instead
             as_left = doc.path in before and doc.path in self.untouched
             then = before[doc.path] if as_left else self._ids_in_file(doc, now)
-            titles = {e.record.id: e.record.title for e in doc.entries}
+            titles = {e.key: e.label for e in doc.entries}  # (a notice has an id of its own)
             change = FeedChange(doc.path)
             change.gained = [titles[i] for i in now if i not in then]
             change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]

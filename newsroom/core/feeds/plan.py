@@ -3,12 +3,20 @@
 A plan is pure data computed from the records and the clock: the publisher
 compares each document's signature with the last run's and rebuilds only the
 documents whose signature changed.
+
+A subscription document holds the feed's newest `feed_limit` releases; beside them,
+for `retraction_days` after the event, every release it accepts that was corrected or
+retracted (updated, under its own id, however old) and a short notice item of its own
+for each correction, retraction and (in private feeds) embargo lift: software that only
+adds items it has not seen learns of the event from the notice (see notices.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -18,6 +26,18 @@ from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from ..index import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
+# Notice items: an event on a release, announced in an entry of its own (own id and link).
+CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
+NOTICES = frozenset((CORRECTION, RETRACTION, LIFT))
+# Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
+NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
+# A notice is dated half a second after its event: every other moment in the feeds is a
+# whole second (publish stamps them so), so no two entries share one (readers order and
+# de-duplicate by it; the W3C validator warns about Atom entries that share `updated`).
+NOTICE_DELAY = dt.timedelta(milliseconds=500)
+FORMATS = ("rss", "atom", "json")
+NAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
+ARCHIVE_SUFFIXES = {"rss": ".rss.xml", "atom": ".atom.xml", "json": ".json"}
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 ARCHIVE_PAGE = 100  # entries in one archive document at most (a busy month has several)
 
@@ -35,7 +55,6 @@ class FeedSpec:
     language: str = ""
     private: bool = False
     archives: bool = False
-    json: bool = False
     shares_main_archives: bool = False
 
     def accepts(self, record: Record) -> bool:
@@ -47,19 +66,54 @@ class FeedSpec:
 
 
 class EntryRef(NamedTuple):
-    """An entry of a document: a record in a state (live, embargoed or retracted).
+    """An entry of a document: a record in a state (live, embargoed or retracted), or a
+    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT).
 
     A tuple, not a dataclass: a plan makes one per release and state and shares it among
     every document that carries it (tens of thousands per run)."""
 
     record: Record
     mode: str
+    number: int = 0  # the correction a CORRECTION notice announces (1 for the first)
 
     @property
     def updated(self) -> dt.datetime:
         if self.mode == EMBARGOED:
             return self.record.approved_at or self.record.embargo or EPOCH
+        if self.mode in NOTICES:
+            return notice_moment(self.record, self.mode, self.number)
         return self.record.feed_updated
+
+    @property
+    def key(self) -> str:
+        """The entry's id (after `urn:uuid:`): the release's own, or its notice's."""
+        if self.mode in NOTICES:
+            return notice_id(self.record.id, self.mode, self.number)
+        return self.record.id
+
+    @property
+    def label(self) -> str:
+        """The entry as a person's summary names it."""
+        if self.mode in NOTICES:
+            return f"[{self.mode} {self.number or ''}] {self.record.title}".replace(" ]", "]")
+        return self.record.title
+
+
+def notice_id(release_id: str, mode: str, number: int) -> str:
+    """A notice's id: derived from the release and the event, so every run (and every
+    feed carrying it) gives the same one."""
+    return str(uuid.uuid5(NOTICE_NAMESPACE, f"{release_id}/{mode}/{number}"))
+
+
+def notice_moment(record: Record, mode: str, number: int) -> dt.datetime:
+    """When a notice is dated: just after the correction, retraction or lift it tells of."""
+    if mode == CORRECTION:
+        event = record.corrected[number - 1]
+    elif mode == RETRACTION:
+        event = record.retracted_at or EPOCH
+    else:
+        event = record.published or EPOCH
+    return event + NOTICE_DELAY
 
 
 @dataclass(frozen=True)
@@ -97,7 +151,7 @@ class Doc:
 
 def content_digest(entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
     """A digest of a document's entries (id, content digest, state) and tombstones."""
-    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}" for e in entries]
+    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}:{e.number}" for e in entries]
     parts += [f"x{t.record.id}:{t.record.retracted_at}" for t in tombstones]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
@@ -120,7 +174,7 @@ class _Digests:
 
 def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
     """The public feed, one per category in use, one per partner (private with embargo access)."""
-    specs = [FeedSpec("main", "", config.title, config.description, archives=True, json=True)]
+    specs = [FeedSpec("main", "", config.title, config.description, archives=True)]
     categories = sorted({c for r in records if r.live for c in r.categories})
     for category in categories:
         slug = slugify(category)
@@ -132,14 +186,17 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
 
 
 def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
-    """A partner's feed. One that takes every release links to the public archives (the same
-    entries) instead of writing a second copy of every month."""
+    """A partner's feed. A public one that takes every release links to the public archives
+    (the same entries) instead of writing a second copy of every month. A private one that
+    takes every release has no archives: the public ones lead back to the public feed, not
+    to this one (RFC 5005's `current`), and a copy behind the token would double the
+    output; its partner reads the public archives for older releases (docs/deploy.md)."""
     folder = f"{'private' if partner.embargo_access else 'partner'}/{partner.name}"
     everything = not (partner.categories or partner.tags or partner.language)
     return FeedSpec(folder, folder, f"{config.title} untuk {partner.title}", config.description,
                     categories=partner.categories, tags=partner.tags, language=partner.language,
                     private=partner.embargo_access, archives=not everything,
-                    shares_main_archives=everything)
+                    shares_main_archives=everything and not partner.embargo_access)
 
 
 def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
@@ -176,14 +233,14 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     by_category: dict[str, list[int]] = {}
     for index, r in enumerate(ordered):  # one pass over every release
         mode = mode_of(r, config, now)
-        ref = None if mode is None else _new_ref(EntryRef, (r, mode))
+        ref = None if mode is None else _new_ref(EntryRef, (r, mode, 0))
         if ref is not None:
             refs[r.id] = ref
         if r.month and r.live:
             archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
-    special = [ref for ref in refs.values() if ref.mode != LIVE]  # few: embargoed, retracted
+    special, notices = _special(refs.values(), now - retraction_window(config))
     docs: list[Doc] = []
     grouped: dict[int, list[Page]] = {}  # by id(candidates)
     for spec in feed_specs(config, records):
@@ -196,12 +253,47 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         if (spec.archives or spec.shares_main_archives) and id(candidates) not in grouped:
             grouped[id(candidates)] = _archive_pages(candidates, archived)
         pages = grouped.get(id(candidates), [])
-        docs.extend(_subscription_docs(config, spec, candidates, refs, special, pages))
+        docs.extend(_subscription_docs(config, spec, candidates, refs, (special, notices), pages))
     digests = _Digests()
     return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
 
 
 _new_ref = tuple.__new__  # EntryRef's own __new__ is Python code: ten thousand calls a run
+
+
+def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryRef],
+                                                                     list[EntryRef]]:
+    """The few entries every feed looks at beside its newest: embargoed and retracted
+    releases and releases corrected since `cutoff` (newest first, like `refs`), and the
+    notices of the corrections, retractions and lifts since `cutoff` (newest first)."""
+    special: list[EntryRef] = []
+    notices: list[EntryRef] = []
+    for ref in refs:
+        r = ref.record
+        corrected = r.corrected and r.corrected[-1] > cutoff
+        lifted = r.embargo is not None and r.published is not None and r.published > cutoff
+        if ref.mode == LIVE and not corrected and not lifted:
+            continue  # the usual release (inline tests: this runs for every one)
+        if ref.mode != LIVE or corrected:
+            special.append(ref)
+        notices.extend(_notices(ref, cutoff))
+    notices.sort(key=lambda n: (n.updated, n.key), reverse=True)
+    return special, notices
+
+
+def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
+    """The notices a release shows now: its retraction's (which supersedes the rest), else
+    one per correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
+    r = ref.record
+    if ref.mode == RETRACTED:
+        return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
+    if ref.mode != LIVE:
+        return []
+    found = [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
+    lift, out = r.embargo, r.published
+    if lift is not None and out is not None and out >= lift and out > cutoff:
+        found.append(EntryRef(r, LIFT))
+    return found
 
 
 def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
@@ -219,14 +311,20 @@ def _doc_path(spec: FeedSpec, name: str) -> str:
 
 
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
-                       refs: dict[str, EntryRef], special: list[EntryRef],
+                       refs: dict[str, EntryRef],
+                       extra: tuple[list[EntryRef], list[EntryRef]],
                        pages: list[Page]) -> list[Doc]:
     """A feed's subscription documents (and its archives).
 
-    `records` are the feed's candidates, newest first; `special` every embargoed or
-    retracted entry, in the same order; `pages` the candidates' published entries in
-    archive pages (empty for a feed without archives). Only the newest `feed_limit`
-    entries are looked at, not every release.
+    `records` are the feed's candidates, newest first; `extra` the special entries (every
+    embargoed, retracted or recently corrected one, in the same order) and the notices
+    (see `_special`); `pages` the candidates' published entries in archive pages (empty
+    for a feed without archives). Only the newest `feed_limit` entries are looked at, not
+    every release.
+
+    Order: embargoed entries (private feeds), then the newest releases with the notices
+    among them by date, then the corrected or retracted releases older than those. A
+    reader that reads until the first item it already holds thus reaches every new item.
     """
     others: list[EntryRef] = []
     for r in records:
@@ -235,26 +333,39 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
         ref = refs.get(r.id)
         if ref is not None and ref.mode != EMBARGOED:
             others.append(ref)
+    special, notices = extra
     mine = [e for e in special if spec.accepts(e.record)]
     embargoed = [e for e in mine if e.mode == EMBARGOED] if spec.private else []
-    entries = tuple(embargoed + others)
+    told = [n for n in notices if (spec.private or n.mode != LIFT) and spec.accepts(n.record)]
+    shown = {e.record.id for e in others} if len(mine) > len(embargoed) else set()
+    back = [e for e in mine if e.mode != EMBARGOED and e.record.id not in shown]
+    back.sort(key=lambda e: (e.updated, e.record.id), reverse=True)
+    entries = tuple(embargoed + _among(others, told) + back)
     tombstones = tuple(e for e in mine if e.mode == RETRACTED)
     if sum(len(page.entries) for page in pages) <= len(others):
         pages = []  # the subscription document holds them all: no archives yet
     archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
-    for fmt, name in (("rss", "rss.xml"), ("atom", "atom.xml")):
-        links = {"self": feed_url(config, _doc_path(spec, name))}
+    for fmt in FORMATS:
+        path = _doc_path(spec, NAMES[fmt])
+        links = {"self": feed_url(config, path)}
         if pages:
             links["prev-archive"] = feed_url(config, _archive_path(archive_spec, pages[-1], fmt))
-        docs.append(Doc(_doc_path(spec, name), fmt, spec, entries,
-                        tombstones if fmt == "atom" else (), links=links))
+        docs.append(Doc(path, fmt, spec, entries, tombstones if fmt == "atom" else (),
+                        links=links))
     if pages and spec.archives:
         docs.extend(_archive_docs(config, spec, pages))
-    if spec.json:
-        path = _doc_path(spec, "feed.json")
-        docs.append(Doc(path, "json", spec, entries, links={"self": feed_url(config, path)}))
     return docs
+
+
+def _among(newest: list[EntryRef], notices: list[EntryRef]) -> list[EntryRef]:
+    """The newest releases with the notices placed among them by date, newest first."""
+    if not notices:
+        return newest
+    dated = [(sort_key(e.record)[0], e) for e in newest]
+    dated += [(n.updated.timestamp(), n) for n in notices]
+    dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: ties keep their order
+    return [e for _, e in dated]
 
 
 class Page(NamedTuple):
@@ -267,7 +378,7 @@ class Page(NamedTuple):
 
 def _archive_path(spec: FeedSpec, page: Page, fmt: str) -> str:
     name = page.month if page.part == 1 else f"{page.month}-p{page.part}"
-    return _doc_path(spec, f"archive/{name}.{fmt}.xml")
+    return _doc_path(spec, f"archive/{name}{ARCHIVE_SUFFIXES[fmt]}")
 
 
 def _archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list[Page]:
@@ -294,7 +405,9 @@ def _archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list
 
 def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc]:
     """One RFC 5005 archive document per page and format, oldest first, linked in a chain
-    (a page's RSS and Atom documents side by side: written together, they share entries).
+    (a page's RSS, Atom and JSON documents side by side: written together, they share
+    entries). JSON Feed has no archives of its own: its pages are chained by `next_url`
+    (the older page, RFC 5005's prev-archive).
 
     Archives exist once a feed holds more releases than its subscription document
     carries. A month's pages are closed once a later month has one; from then on they
@@ -302,9 +415,9 @@ def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc
     """
     docs = []
     for i, page in enumerate(pages):
-        for fmt in ("rss", "atom"):
+        for fmt in FORMATS:
             path = _archive_path(spec, page, fmt)
-            current = feed_url(config, _doc_path(spec, f"{fmt}.xml"))
+            current = feed_url(config, _doc_path(spec, NAMES[fmt]))
             links = {"self": feed_url(config, path), "current": current}
             if i > 0:
                 links["prev-archive"] = feed_url(config, _archive_path(spec, pages[i - 1], fmt))
@@ -317,12 +430,16 @@ def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc
 
 
 def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.datetime:
-    """The next moment the plan changes by the clock alone (an embargo lifts, a retraction
-    notice expires): until then, a run with no changed file has nothing to do."""
+    """The next moment the plan changes by the clock alone (an embargo lifts, a notice of
+    a retraction, correction or lift expires): until then, a run with no changed file has
+    nothing to do."""
+    window = retraction_window(config)
     moments = [now + dt.timedelta(days=366)]
     for r in records:
         if r.status == "approved" and r.embargo and r.embargo > now:
             moments.append(r.embargo)
-        if r.retracted_at and r.retracted_at + retraction_window(config) > now:
-            moments.append(r.retracted_at + retraction_window(config))
+        events = [r.retracted_at, *r.corrected] if r.corrected else [r.retracted_at]
+        if r.embargo is not None:
+            events.append(r.published)
+        moments.extend(e + window for e in events if e is not None and e + window > now)
     return min(moments)
