@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom.core.config import Config, Partner
-from newsroom.core.feeds import plan as plan_module
+from newsroom.core.feeds import archives
 from newsroom.core.feeds.plan import (
     CORRECTION,
     EMBARGOED,
@@ -161,7 +161,7 @@ def test_archive_pages_are_cut_from_each_months_oldest_release(
     its releases in order; only its last page is short, so a newer release never moves an
     entry between earlier pages."""
     config = Config(root=Path("/nonexistent"), feed_limit=2)
-    with mock.patch.object(plan_module, "ARCHIVE_PAGE", size):
+    with mock.patch.object(archives, "ARCHIVE_PAGE", size):
         docs = [d for d in plan(config, recs, NOW) if d.archive_month and d.format == "atom"
                 and not d.feed.folder]  # fmt: skip
     by_month: dict[str, list[list[str]]] = {}

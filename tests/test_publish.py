@@ -220,9 +220,9 @@ def test_archives_link_and_closed_months_do_not_change(newsroom_root: Path) -> N
 def test_a_busy_month_is_paged_and_a_new_release_leaves_its_full_pages_alone(
     newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsroom.core.feeds import plan
+    from newsroom.core.feeds import archives
 
-    monkeypatch.setattr(plan, "ARCHIVE_PAGE", 2)
+    monkeypatch.setattr(archives, "ARCHIVE_PAGE", 2)
     config = newsroom_root / "newsroom.toml"
     config.write_text(config.read_text().replace("limit = 50", "limit = 1"))
     for i in range(5):

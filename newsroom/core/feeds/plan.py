@@ -15,145 +15,37 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from dataclasses import replace
 
 from ..config import Config, Partner
+from ..index import Record
 from ..slug import slugify
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
-from ..index import Record
+from .archives import Page, archive_docs, archive_pages, archive_path
+from .entries import (  # re-exported: the writers, the publisher and tests name them here
+    CORRECTION,
+    EMBARGOED,
+    EPOCH,
+    FORMATS,
+    LIFT,
+    LIVE,
+    NAMES,
+    NOTICES,
+    RETRACTED,
+    RETRACTION,
+    Doc,
+    EntryRef,
+    FeedSpec,
+    content_digest,
+    doc_path,
+    feed_url,
+    notice_id,
+)
 
-LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
-# Notice items: an event on a release, announced in an entry of its own (own id and link).
-CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
-NOTICES = frozenset((CORRECTION, RETRACTION, LIFT))
-# Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
-NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
-# A notice is dated half a second after its event: every other moment in the feeds is a
-# whole second (publish stamps them so), so no two entries share one (readers order and
-# de-duplicate by it; the W3C validator warns about Atom entries that share `updated`).
-NOTICE_DELAY = dt.timedelta(milliseconds=500)
-FORMATS = ("rss", "atom", "json")
-NAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
-ARCHIVE_SUFFIXES = {"rss": ".rss.xml", "atom": ".atom.xml", "json": ".json"}
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-ARCHIVE_PAGE = 100  # entries in one archive document at most (a busy month has several)
-
-
-@dataclass(frozen=True)
-class FeedSpec:
-    """One logical feed: where it lives under feeds/, what it accepts, what it is called."""
-
-    key: str
-    folder: str
-    title: str
-    description: str
-    categories: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    language: str = ""
-    private: bool = False
-    archives: bool = False
-    shares_main_archives: bool = False
-
-    def accepts(self, record: Record) -> bool:
-        if self.categories and not set(self.categories) & set(record.categories):
-            return False
-        if self.tags and not set(self.tags) & set(record.tags):
-            return False
-        return not self.language or record.language == self.language
-
-
-class EntryRef(NamedTuple):
-    """An entry of a document: a record in a state (live, embargoed or retracted), or a
-    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT).
-
-    A tuple, not a dataclass: a plan makes one per release and state and shares it among
-    every document that carries it (tens of thousands per run)."""
-
-    record: Record
-    mode: str
-    number: int = 0  # the correction a CORRECTION notice announces (1 for the first)
-
-    @property
-    def updated(self) -> dt.datetime:
-        if self.mode == EMBARGOED:
-            return self.record.approved_at or self.record.embargo or EPOCH
-        if self.mode in NOTICES:
-            return notice_moment(self.record, self.mode, self.number)
-        return self.record.feed_updated
-
-    @property
-    def key(self) -> str:
-        """The entry's id (after `urn:uuid:`): the release's own, or its notice's."""
-        if self.mode in NOTICES:
-            return notice_id(self.record.id, self.mode, self.number)
-        return self.record.id
-
-    @property
-    def label(self) -> str:
-        """The entry as a person's summary names it."""
-        if self.mode in NOTICES:
-            return f"[{self.mode} {self.number or ''}] {self.record.title}".replace(" ]", "]")
-        return self.record.title
-
-
-def notice_id(release_id: str, mode: str, number: int) -> str:
-    """A notice's id: derived from the release and the event, so every run (and every
-    feed carrying it) gives the same one."""
-    return str(uuid.uuid5(NOTICE_NAMESPACE, f"{release_id}/{mode}/{number}"))
-
-
-def notice_moment(record: Record, mode: str, number: int) -> dt.datetime:
-    """When a notice is dated: just after the correction, retraction or lift it tells of."""
-    if mode == CORRECTION:
-        event = record.corrected[number - 1]
-    elif mode == RETRACTION:
-        event = record.retracted_at or EPOCH
-    else:
-        event = record.published or EPOCH
-    return event + NOTICE_DELAY
-
-
-@dataclass(frozen=True)
-class Doc:
-    """One file under feeds/: a subscription document or an archive page of a feed (a month,
-    or part `archive_part` of a month with more than ARCHIVE_PAGE releases)."""
-
-    path: str
-    format: str
-    feed: FeedSpec
-    entries: tuple[EntryRef, ...]
-    tombstones: tuple[EntryRef, ...] = ()
-    archive_month: str = ""
-    archive_part: int = 1
-    links: dict[str, str] = field(default_factory=dict)
-    content: str = ""  # a digest of the entries and tombstones (see `content_digest`)
-
-    @property
-    def updated(self) -> dt.datetime:
-        """The newest change among the entries (never the clock)."""
-        moments = [e.updated for e in (*self.entries, *self.tombstones)]
-        if moments:
-            return max(moments)
-        if self.archive_month:
-            year, month = map(int, self.archive_month.split("-"))
-            return dt.datetime(year, month, 1, tzinfo=dt.UTC)
-        return EPOCH
-
-    def signature(self, config_key: str) -> str:
-        """Everything the document's bytes depend on: equal signatures, equal bytes."""
-        content = self.content or content_digest(self.entries, self.tombstones)
-        text = f"{config_key}|{self.path}|{self.format}|{self.feed}|{self.links}|{content}"
-        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
-def content_digest(entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
-    """A digest of a document's entries (id, content digest, state) and tombstones."""
-    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}:{e.number}" for e in entries]
-    parts += [f"x{t.record.id}:{t.record.retracted_at}" for t in tombstones]
-    return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+__all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "NOTICES", "RETRACTED",
+           "RETRACTION", "Doc", "EntryRef", "FeedSpec", "content_digest", "feed_url",
+           "next_event", "notice_id", "plan"]  # fmt: skip
 
 
 class _Digests:
@@ -251,7 +143,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         if spec.tags or spec.language:
             candidates = [r for r in candidates if spec.accepts(r)]
         if (spec.archives or spec.shares_main_archives) and id(candidates) not in grouped:
-            grouped[id(candidates)] = _archive_pages(candidates, archived)
+            grouped[id(candidates)] = archive_pages(candidates, archived)
         pages = grouped.get(id(candidates), [])
         docs.extend(_subscription_docs(config, spec, candidates, refs, (special, notices), pages))
     digests = _Digests()
@@ -302,14 +194,6 @@ def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
     return ref if ref is not None and ref.mode == mode else EntryRef(record, mode)
 
 
-def feed_url(config: Config, path: str) -> str:
-    return f"{config.feeds_base}/{path}"
-
-
-def _doc_path(spec: FeedSpec, name: str) -> str:
-    return f"{spec.folder}/{name}" if spec.folder else name
-
-
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
                        refs: dict[str, EntryRef],
                        extra: tuple[list[EntryRef], list[EntryRef]],
@@ -347,14 +231,14 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
     archive_spec = FeedSpec("main", "", "", "") if spec.shares_main_archives else spec
     docs = []
     for fmt in FORMATS:
-        path = _doc_path(spec, NAMES[fmt])
+        path = doc_path(spec, NAMES[fmt])
         links = {"self": feed_url(config, path)}
         if pages:
-            links["prev-archive"] = feed_url(config, _archive_path(archive_spec, pages[-1], fmt))
+            links["prev-archive"] = feed_url(config, archive_path(archive_spec, pages[-1], fmt))
         docs.append(Doc(path, fmt, spec, entries, tombstones if fmt == "atom" else (),
                         links=links))
     if pages and spec.archives:
-        docs.extend(_archive_docs(config, spec, pages))
+        docs.extend(archive_docs(config, spec, pages))
     return docs
 
 
@@ -366,67 +250,6 @@ def _among(newest: list[EntryRef], notices: list[EntryRef]) -> list[EntryRef]:
     dated += [(n.updated.timestamp(), n) for n in notices]
     dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: ties keep their order
     return [e for _, e in dated]
-
-
-class Page(NamedTuple):
-    """One archive document's share of a feed: part `part` of `month`, newest first."""
-
-    month: str
-    part: int
-    entries: tuple[EntryRef, ...]
-
-
-def _archive_path(spec: FeedSpec, page: Page, fmt: str) -> str:
-    name = page.month if page.part == 1 else f"{page.month}-p{page.part}"
-    return _doc_path(spec, f"archive/{name}{ARCHIVE_SUFFIXES[fmt]}")
-
-
-def _archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list[Page]:
-    """A feed's published releases by month of publication, oldest month first, each month
-    cut into pages of ARCHIVE_PAGE from its oldest release on.
-
-    Cut from the oldest, a month's pages stay put as it grows: a new release changes its
-    month's last page only, so a busy month never makes a publish rebuild hundreds of
-    entries (a month's first page keeps the plain name YYYY-MM)."""
-    by_month: dict[str, list[EntryRef]] = {}
-    for r in records:  # newest first, so each month's list is too
-        ref = archived.get(r.id)
-        if ref is not None:
-            by_month.setdefault(r.month, []).append(ref)
-    pages = []
-    for month in sorted(by_month):
-        refs = by_month[month]
-        end = len(refs)
-        for part in range(1, (end + ARCHIVE_PAGE - 1) // ARCHIVE_PAGE + 1):
-            pages.append(Page(month, part, tuple(refs[max(0, end - ARCHIVE_PAGE) : end])))
-            end -= ARCHIVE_PAGE
-    return pages
-
-
-def _archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc]:
-    """One RFC 5005 archive document per page and format, oldest first, linked in a chain
-    (a page's RSS, Atom and JSON documents side by side: written together, they share
-    entries). JSON Feed has no archives of its own: its pages are chained by `next_url`
-    (the older page, RFC 5005's prev-archive).
-
-    Archives exist once a feed holds more releases than its subscription document
-    carries. A month's pages are closed once a later month has one; from then on they
-    change only to carry a correction or retraction of an entry they hold.
-    """
-    docs = []
-    for i, page in enumerate(pages):
-        for fmt in FORMATS:
-            path = _archive_path(spec, page, fmt)
-            current = feed_url(config, _doc_path(spec, NAMES[fmt]))
-            links = {"self": feed_url(config, path), "current": current}
-            if i > 0:
-                links["prev-archive"] = feed_url(config, _archive_path(spec, pages[i - 1], fmt))
-            if i + 1 < len(pages):
-                links["next-archive"] = feed_url(config, _archive_path(spec, pages[i + 1], fmt))
-            tombstones = tuple(e for e in page.entries if e.mode == RETRACTED)
-            docs.append(Doc(path, fmt, spec, page.entries, tombstones if fmt == "atom" else (),
-                            page.month, page.part, links))
-    return docs
 
 
 def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.datetime:
