@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .feeds.plaintext import markup_in
 from .model import Article
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
@@ -25,6 +26,7 @@ LABELS = {
     "image_caption_credit": "the photo has a caption and a credit",
     "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
     "embargo_future": "the embargo is in the future, or there is none",
+    "plain_title": "the title is plain text (no HTML tags or entities)",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -33,6 +35,7 @@ FAILURES = {
     "image_caption_credit": "the photo has no {what}",
     "placeholders": "placeholder {text!r} in the {field}",
     "embargo_future": "the embargo ({when}) is already past",
+    "plain_title": "the title looks like HTML ({text}): partners' software may read it as such",
 }
 
 
@@ -98,6 +101,13 @@ def _embargo_future(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _plain_title(a: Article, now: dt.datetime) -> Args:
+    """Feeds carry such a title escaped (readers that take RSS titles as HTML show it as
+    typed), but a reader that takes them as plain text shows the escapes: "&lt;b&gt;"."""
+    found = markup_in(a.title)
+    return {"text": found} if found else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -105,6 +115,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "image_caption_credit": _image_caption_credit,
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
+    "plain_title": _plain_title,
 }
 
 

@@ -18,7 +18,7 @@ from .errors import ConfigError
 CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
 CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future")  # fmt: skip
+               "placeholders", "embargo_future", "plain_title")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ DEFAULT_CHECKS = {
     "image_caption_credit": "required",
     "placeholders": "required",
     "embargo_future": "required",
+    "plain_title": "recommended",
 }
 
 

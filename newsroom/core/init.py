@@ -43,6 +43,7 @@ category = "recommended"
 image_caption_credit = "required"
 placeholders = "required"           # TODO, TBD, XXX, lorem ipsum
 embargo_future = "required"
+plain_title = "recommended"         # no HTML in the title: <b>, &amp;
 
 # One table per partner newsroom; each gets feeds/partner/<name>/.
 # A partner with embargo_access = true gets embargoed releases early, in a

@@ -142,9 +142,11 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
             candidates = [ordered[i] for i in picked]
         if spec.tags or spec.language:
             candidates = [r for r in candidates if spec.accepts(r)]
-        if (spec.archives or spec.shares_main_archives) and id(candidates) not in grouped:
-            grouped[id(candidates)] = archive_pages(candidates, archived)
-        pages = grouped.get(id(candidates), [])
+        pages: list[Page] = []
+        if spec.archives or spec.shares_main_archives:
+            if id(candidates) not in grouped:
+                grouped[id(candidates)] = archive_pages(candidates, archived)
+            pages = grouped[id(candidates)]
         docs.extend(_subscription_docs(config, spec, candidates, refs, (special, notices), pages))
     digests = _Digests()
     return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
