@@ -174,3 +174,9 @@ class Updating:
 
     def take(self, items: list[Item]) -> None:
         self.held.update((item.id, item) for item in items)
+
+
+def set_limit(root: Path, limit: int, extra: str = "") -> None:
+    """Change `[feeds] limit` of a configured newsroom (and add `extra` to the last partner)."""
+    config = root / "newsroom.toml"
+    config.write_text(config.read_text().replace("limit = 50", f"limit = {limit}") + extra)

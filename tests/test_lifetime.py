@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -69,6 +73,7 @@ class Newsroom2:
         self.releases: dict[str, Release] = {}
         self.readers: dict[str, tuple[AddOnly, AddOnly, Updating]] = {}
         self.clock = at(0)
+        self.after: Callable[[float], None] = lambda day: None  # called after each publish
 
     def new(self, day: float, title: str, category: str = "Ekonomi",
             embargo: dt.datetime | None = None) -> Release:  # fmt: skip
@@ -111,11 +116,13 @@ class Newsroom2:
                 if path.exists():
                     self.read(folder + name, read_items(path), categories, private)
         self.schema_valid()
+        self.after(day)
 
     def read(self, doc: str, items: list[Item], categories: tuple[str, ...] | None,
              private: bool) -> None:  # fmt: skip
         by_guid, by_link, updating = self.readers.setdefault(
-            doc, (AddOnly("id"), AddOnly("link"), Updating()))
+            doc, (AddOnly("id"), AddOnly("link"), Updating())
+        )
         for reader in (by_guid, by_link, updating):
             reader.take(items)
         for r in self.releases.values():
@@ -183,7 +190,12 @@ def newsroom(root: Path) -> Newsroom2:
 
 
 def test_two_months_of_a_newsroom_as_partners_see_it(newsroom: Newsroom2) -> None:
-    n = newsroom
+    live_two_months(newsroom)
+    assert all_reachable_through_archives(newsroom)
+
+
+def live_two_months(n: Newsroom2) -> None:
+    """The newsroom's two months, checked by its readers after each publish."""
     inflation = n.new(0, "Inflasi <3%")
     hostile = n.new(0.01, HOSTILE, "Pemilu")
     n.publish(0.1)
@@ -213,7 +225,6 @@ def test_two_months_of_a_newsroom_as_partners_see_it(newsroom: Newsroom2) -> Non
             assert notice_id(r.ident, kind, number) not in feed
     assert hostile.ident not in feed and inflation.ident not in feed
     n.publish(61)
-    assert all_reachable_through_archives(n)
 
 
 def all_reachable_through_archives(n: Newsroom2) -> bool:
@@ -243,3 +254,40 @@ def all_reachable_through_archives(n: Newsroom2) -> bool:
         text = (feeds / "private" / "antara" / name).read_text()
         assert "prev-archive" not in text and "next_url" not in text
     return True
+
+
+VALIDATOR = Path(
+    os.environ.get("NEWSROOM_FEEDVALIDATOR", Path(__file__).parents[2] / "feedvalidator")
+)
+TOMBSTONES = "Use of unknown namespace: http://purl.org/atompub/tombstones/1.0"
+
+
+@pytest.mark.skipif(
+    not (VALIDATOR / "src" / "feedvalidator").is_dir(),
+    reason="the W3C Feed Validation Service is in no package registry: clone w3c/feedvalidator "
+    "and set NEWSROOM_FEEDVALIDATOR to it (see tools/validate_w3c.py)",
+)
+def test_the_w3c_validator_finds_nothing_but_what_docs_deploy_md_says(newsroom: Newsroom2) -> None:
+    """Every RSS and Atom document of the newsroom, while everything is going on (notices,
+    tombstones, an embargo, hostile titles) and at the end: no error and no warning, but
+    the two docs/deploy.md explains: RFC 6721's namespace (the validator predates it), and
+    "Archive incomplete" on an archive that is the only page of its chain."""
+    python = os.environ.get("NEWSROOM_FEEDVALIDATOR_PYTHON", sys.executable)
+    tool = Path(__file__).parents[1] / "tools" / "validate_w3c.py"
+
+    def validate(day: float) -> None:
+        if day not in (12.1, 16.3, 61):
+            return
+        command = [python, str(tool), "--validator", str(VALIDATOR), str(newsroom.root / "feeds")]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        file = Path()
+        for line in done.stdout.splitlines()[:-1]:
+            if not line.startswith(" "):
+                file = Path(line.rstrip(":"))
+            elif line.endswith("Archive incomplete"):  # the only page: nothing to link
+                assert "-archive" not in file.read_text(), (day, file)
+            else:
+                assert line.endswith(TOMBSTONES), (day, file, line)
+
+    newsroom.after = validate
+    live_two_months(newsroom)

@@ -297,6 +297,8 @@ class _Run:
                 )
                 if first:
                     article.published = to_zone(when, self.config.tz)
+                elif article.corrections:  # a correction takes its own second too
+                    article.corrections[-1].at = to_zone(when, self.config.tz)
                 if not self.result.dry_run:
                     self.store.save(article)
                     self.saved.append(record.path)
