@@ -452,7 +452,7 @@ def test_an_embargo_lift_is_told_in_the_private_feed_dated_at_the_lift(
     run(newsroom_root, at(1.2))
     told, entry = parse(newsroom_root / "feeds" / "private/antara/rss.xml").entries
     assert told.title == "EMBARGO BERAKHIR: Rilis berembargo" and told.id != entry.id
-    assert told.published_parsed[:6] == (2026, 6, 2, 2, 0, 0)  # the lift, not the run
+    assert told.published_parsed[:6] == (2026, 6, 2, 2, 0, 1)  # the second after the lift
     assert entry.id == f"urn:uuid:{ident}" and entry.published_parsed[:5] == (2026, 6, 2, 2, 0)
     assert "Embargo berakhir (02-06-2026 09:00 WIB)" in told.description
     assert "BERAKHIR" not in (newsroom_root / "feeds" / "rss.xml").read_text()  # private only
@@ -561,3 +561,29 @@ def test_corrections_published_by_one_run_never_share_a_timestamp(newsroom_root:
     assert len(updated) == len(set(updated)) == 4  # two releases, two notices
     assert "2026-06-03T09:00:00+07:00" in updated  # the run's second: the last approved
     assert "2026-06-03T08:59:59+07:00" in updated  # the one before it
+
+
+def test_a_publish_after_one_approval_never_forks(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One approval changes eighteen documents (RSS, Atom and JSON of each feed taking the
+    release) of fifty entries each: the same fifty-odd releases, read and built once, too
+    little work for a pool of processes (which would cost more than it saves)."""
+    import uuid
+
+    from newsroom.core.feeds import work
+    from newsroom.core.model import Article
+
+    store = Store(load_config(newsroom_root))
+    for i in range(60):  # published long ago (written directly: the workflow takes seconds)
+        store.save(Article(id=str(uuid.uuid4()), title=f"Rilis {i}", slug=f"rilis-{i}",
+                           status="published", categories=["Pemilu"], body="Isi.\n",
+                           created=at(i / 100), published=at(i / 100)))  # fmt: skip
+    run(newsroom_root, at(1))
+    release(newsroom_root, at(2), "Rilis baru", category="Pemilu")
+
+    def no_fork() -> bool:
+        raise AssertionError("a pool of processes for one approval")
+
+    monkeypatch.setattr(work, "_can_fork", no_fork)
+    assert len(run(newsroom_root, at(3)).written) >= 18

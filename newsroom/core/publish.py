@@ -334,10 +334,10 @@ class _Run:
         self.progress(f"writing {len(todo)} of {len(docs)} feed document(s)")
         remove_stale_temporaries(self.config.feeds_dir)
         from .feeds import writers  # noqa: F401 - imported before the fork: workers inherit it
-        from .feeds.work import close_caches, parallel_map, write_document
+        from .feeds.work import close_caches, parallel_map, write_document, write_weight
 
         shared = (todo, self.config, self.key, self.store)
-        weight = sum(len(d.entries) for d in todo) // 4  # an entry costs about a quarter file
+        weight = write_weight(todo)
         try:
             done = parallel_map(write_document, range(len(todo)), shared, weight)
         finally:

@@ -4,6 +4,7 @@ each page a document per format, linked in one chain that leads back to the feed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ..config import Config
@@ -21,6 +22,7 @@ from .entries import (
 )
 
 ARCHIVE_PAGE = 100  # entries in one archive document at most (a busy month has several)
+Digest = Callable[[tuple[EntryRef, ...], tuple[EntryRef, ...]], str]  # entries, tombstones
 
 
 class Page(NamedTuple):
@@ -58,7 +60,7 @@ def archive_pages(records: list[Record], archived: dict[str, EntryRef]) -> list[
     return pages
 
 
-def archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc]:
+def archive_docs(config: Config, spec: FeedSpec, pages: list[Page], digests: Digest) -> list[Doc]:
     """One RFC 5005 archive document per page and format, oldest first, linked in a chain
     (a page's RSS, Atom and JSON documents side by side: written together, they share
     entries). JSON Feed has no archives of its own: its pages are chained by `next_url`
@@ -78,7 +80,7 @@ def archive_docs(config: Config, spec: FeedSpec, pages: list[Page]) -> list[Doc]
                 links["prev-archive"] = feed_url(config, archive_path(spec, pages[i - 1], fmt))
             if i + 1 < len(pages):
                 links["next-archive"] = feed_url(config, archive_path(spec, pages[i + 1], fmt))
-            tombstones = tuple(e for e in page.entries if e.mode == RETRACTED)
-            docs.append(Doc(path, fmt, spec, page.entries, tombstones if fmt == "atom" else (),
-                            page.month, page.part, links))
+            gone = tuple(e for e in page.entries if e.mode == RETRACTED) if fmt == "atom" else ()
+            docs.append(Doc(path, fmt, spec, page.entries, gone, page.month, page.part, links,
+                            digests(page.entries, gone)))  # fmt: skip
     return docs

@@ -19,10 +19,6 @@ CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
 NOTICES = frozenset((CORRECTION, RETRACTION, LIFT))
 # Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
 NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
-# A notice is dated half a second after its event: every other moment in the feeds is a
-# whole second (publish stamps them so), so no two entries share one (readers order and
-# de-duplicate by it; the W3C validator warns about Atom entries that share `updated`).
-NOTICE_DELAY = dt.timedelta(milliseconds=500)
 FORMATS = ("rss", "atom", "json")
 NAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 ARCHIVE_SUFFIXES = {"rss": ".rss.xml", "atom": ".atom.xml", "json": ".json"}
@@ -62,13 +58,14 @@ class EntryRef(NamedTuple):
     record: Record
     mode: str
     number: int = 0  # the correction a CORRECTION notice announces (1 for the first)
+    moment: dt.datetime | None = None  # when a notice is dated (the planner picks it)
 
     @property
     def updated(self) -> dt.datetime:
         if self.mode == EMBARGOED:
             return self.record.approved_at or self.record.embargo or EPOCH
         if self.mode in NOTICES:
-            return notice_moment(self.record, self.mode, self.number)
+            return self.moment or notice_event(self.record, self.mode, self.number)
         return self.record.feed_updated
 
     @property
@@ -92,15 +89,13 @@ def notice_id(release_id: str, mode: str, number: int) -> str:
     return str(uuid.uuid5(NOTICE_NAMESPACE, f"{release_id}/{mode}/{number}"))
 
 
-def notice_moment(record: Record, mode: str, number: int) -> dt.datetime:
-    """When a notice is dated: just after the correction, retraction or lift it tells of."""
+def notice_event(record: Record, mode: str, number: int) -> dt.datetime:
+    """When the correction, retraction or lift a notice tells of happened."""
     if mode == CORRECTION:
-        event = record.corrected[number - 1]
-    elif mode == RETRACTION:
-        event = record.retracted_at or EPOCH
-    else:
-        event = record.published or EPOCH
-    return event + NOTICE_DELAY
+        return record.corrected[number - 1]
+    if mode == RETRACTION:
+        return record.retracted_at or EPOCH
+    return record.published or EPOCH
 
 
 @dataclass(frozen=True)
@@ -138,7 +133,8 @@ class Doc:
 
 def content_digest(entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
     """A digest of a document's entries (id, content digest, state) and tombstones."""
-    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}:{e.number}" for e in entries]
+    # (a notice's moment tells its number too; the usual entry has none: "" is quick)
+    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}{e.moment or ''}" for e in entries]
     parts += [f"x{t.record.id}:{t.record.retracted_at}" for t in tombstones]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 

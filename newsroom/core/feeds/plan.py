@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ..config import Config, Partner
 from ..index import Record
 from ..slug import slugify
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
-from .archives import Page, archive_docs, archive_pages, archive_path
+from .archives import Digest, Page, archive_docs, archive_pages, archive_path
 from .entries import (  # re-exported: the writers, the publisher and tests name them here
     CORRECTION,
     EMBARGOED,
@@ -123,17 +123,22 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     refs: dict[str, EntryRef] = {}  # how each release shows in subscription feeds now
     archived: dict[str, EntryRef] = {}  # and in its month's archive
     by_category: dict[str, list[int]] = {}
+    maybe: list[EntryRef] = []  # the few not live, or ever corrected or embargoed
     for index, r in enumerate(ordered):  # one pass over every release
         mode = mode_of(r, config, now)
-        ref = None if mode is None else _new_ref(EntryRef, (r, mode, 0))
+        ref = None if mode is None else _new_ref(EntryRef, (r, mode, 0, None))
         if ref is not None:
             refs[r.id] = ref
+            if mode != LIVE or r.corrected or r.embargo is not None:
+                maybe.append(ref)
         if r.month and r.live:
             archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
-    special, notices = _special(refs.values(), now - retraction_window(config))
+    special, notices = _special(maybe, now - retraction_window(config))
+    notices = _dated(notices, special, ordered) if notices else notices
     docs: list[Doc] = []
+    digests = _Digests()
     grouped: dict[int, list[Page]] = {}  # by id(candidates)
     for spec in feed_specs(config, records):
         candidates = ordered
@@ -147,9 +152,9 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
             if id(candidates) not in grouped:
                 grouped[id(candidates)] = archive_pages(candidates, archived)
             pages = grouped[id(candidates)]
-        docs.extend(_subscription_docs(config, spec, candidates, refs, (special, notices), pages))
-    digests = _Digests()
-    return [replace(d, content=digests(d.entries, d.tombstones)) for d in docs]
+        extra = (special, notices)
+        docs.extend(_subscription_docs(config, spec, candidates, refs, extra, pages, digests))
+    return docs
 
 
 _new_ref = tuple.__new__  # EntryRef's own __new__ is Python code: ten thousand calls a run
@@ -159,7 +164,8 @@ def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryR
                                                                      list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
-    notices of the corrections, retractions and lifts since `cutoff` (newest first)."""
+    notices of the corrections, retractions and lifts since `cutoff` (newest first).
+    `refs`: the entries that are not live, or were ever corrected or embargoed."""
     special: list[EntryRef] = []
     notices: list[EntryRef] = []
     for ref in refs:
@@ -167,12 +173,48 @@ def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryR
         corrected = r.corrected and r.corrected[-1] > cutoff
         lifted = r.embargo is not None and r.published is not None and r.published > cutoff
         if ref.mode == LIVE and not corrected and not lifted:
-            continue  # the usual release (inline tests: this runs for every one)
+            continue
         if ref.mode != LIVE or corrected:
             special.append(ref)
         notices.extend(_notices(ref, cutoff))
     notices.sort(key=lambda n: (n.updated, n.key), reverse=True)
     return special, notices
+
+
+def _dated(notices: list[EntryRef], special: list[EntryRef],
+           ordered: list[Record]) -> list[EntryRef]:
+    """The notices, each dated at the first whole second after its event that no entry
+    shows (a release's publication, correction, retraction or approval, or an earlier
+    notice), newest first.
+
+    Usually the second after the event: the release itself shows the event's moment (its
+    `updated`), and two entries sharing one confuse readers that order and de-duplicate
+    by it (the W3C validator warns too). Whole seconds, not a fraction after the event:
+    newsboat, for one, reads "09:00:00.5+07:00" as UTC. Only moments after the oldest
+    event matter, and those are the special entries' and the recent publications'."""
+    taken = {int(t.timestamp()) for e in special for t in _shown(e) if t is not None}
+    dated = []
+    for notice in sorted(notices, key=lambda n: (n.updated, n.key)):  # oldest first: an
+        second = int(notice.updated.timestamp()) + 1  # older notice never moves for a newer
+        while second in taken or _published_at(ordered, second):
+            second += 1
+        taken.add(second)
+        dated.append(notice._replace(moment=dt.datetime.fromtimestamp(second, dt.UTC)))
+    dated.sort(key=lambda n: (n.updated, n.key), reverse=True)
+    return dated
+
+
+def _shown(entry: EntryRef) -> tuple[dt.datetime | None, ...]:
+    r = entry.record
+    if entry.mode == EMBARGOED:
+        return (r.approved_at,)
+    return (r.published, r.retracted_at, *r.corrected)
+
+
+def _published_at(ordered: list[Record], second: int) -> bool:
+    """Whether a release goes by `second` (`ordered`: newest first by sort_key)."""
+    at = bisect_left(ordered, -float(second), key=lambda r: -sort_key(r)[0])
+    return at < len(ordered) and sort_key(ordered[at])[0] == second
 
 
 def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
@@ -199,14 +241,14 @@ def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
 def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
                        refs: dict[str, EntryRef],
                        extra: tuple[list[EntryRef], list[EntryRef]],
-                       pages: list[Page]) -> list[Doc]:
+                       pages: list[Page], digests: Digest) -> list[Doc]:
     """A feed's subscription documents (and its archives).
 
     `records` are the feed's candidates, newest first; `extra` the special entries (every
     embargoed, retracted or recently corrected one, in the same order) and the notices
     (see `_special`); `pages` the candidates' published entries in archive pages (empty
     for a feed without archives). Only the newest `feed_limit` entries are looked at, not
-    every release.
+    every release. `digests` gives each document's content digest.
 
     Order: embargoed entries (private feeds), then the newest releases with the notices
     among them by date, then the corrected or retracted releases older than those. A
@@ -237,10 +279,11 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
         links = {"self": feed_url(config, path)}
         if pages:
             links["prev-archive"] = feed_url(config, archive_path(archive_spec, pages[-1], fmt))
-        docs.append(Doc(path, fmt, spec, entries, tombstones if fmt == "atom" else (),
-                        links=links))
+        gone = tombstones if fmt == "atom" else ()
+        docs.append(Doc(path, fmt, spec, entries, gone, links=links,
+                        content=digests(entries, gone)))  # fmt: skip
     if pages and spec.archives:
-        docs.extend(archive_docs(config, spec, pages))
+        docs.extend(archive_docs(config, spec, pages, digests))
     return docs
 
 
@@ -259,12 +302,16 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
     a retraction, correction or lift expires): until then, a run with no changed file has
     nothing to do."""
     window = retraction_window(config)
+    since = now - window  # an event after this one still shows a notice
     moments = [now + dt.timedelta(days=366)]
-    for r in records:
-        if r.status == "approved" and r.embargo and r.embargo > now:
-            moments.append(r.embargo)
-        events = [r.retracted_at, *r.corrected] if r.corrected else [r.retracted_at]
+    for r in records:  # (comparisons only: this runs for every release, every run)
         if r.embargo is not None:
-            events.append(r.published)
-        moments.extend(e + window for e in events if e is not None and e + window > now)
+            if r.status == "approved" and r.embargo > now:
+                moments.append(r.embargo)
+            elif r.published is not None and r.published > since:
+                moments.append(r.published + window)
+        if r.retracted_at is not None and r.retracted_at > since:
+            moments.append(r.retracted_at + window)
+        if r.corrected and r.corrected[-1] > since:
+            moments.extend(at + window for at in r.corrected if at > since)
     return min(moments)
