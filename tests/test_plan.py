@@ -26,6 +26,7 @@ from newsroom.core.feeds.plan import (
     RETRACTION,
     EntryRef,
     mode_of,
+    next_event,
     plan,
     sort_key,
 )
@@ -208,3 +209,22 @@ def test_archive_pages_are_cut_from_each_months_oldest_release(
         assert before.links["next-archive"].endswith(after.path)
         assert after.links["prev-archive"].endswith(before.path)
     assert len(set(paths)) == len(paths)
+
+
+def test_the_next_event_counts_the_notices_expiring() -> None:
+    """A run with no changed file has nothing to do until then: a notice of a correction or
+    an embargo's lift must still go when its days are over."""
+    config = Config(root=Path("/nonexistent"), retraction_days=30)
+    day = dt.timedelta(days=1)
+    base = Record(
+        path="a.md", id="00000000-0000-4000-8000-000000000001", slug="a", title="A",
+        status="published", language="id", categories=(), tags=(),
+        published=NOW - 40 * day, updated=NOW - 40 * day, embargo=None,
+        approved_at=NOW - 41 * day, retracted_at=None, live=True, digest="d", month="2025-01",
+        dateline="", author="", summary="", edited=None, last_editor="",
+    )  # fmt: skip
+    corrected = base._replace(corrected=(NOW - 20 * day, NOW - 10 * day))
+    assert next_event(config, [corrected], NOW) == NOW + 10 * day
+    assert next_event(config, [corrected], NOW + 11 * day) == NOW + 20 * day
+    lifted = base._replace(published=NOW - 5 * day, embargo=NOW - 5 * day)
+    assert next_event(config, [lifted], NOW) == NOW + 25 * day
