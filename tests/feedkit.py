@@ -180,3 +180,22 @@ def set_limit(root: Path, limit: int, extra: str = "") -> None:
     """Change `[feeds] limit` of a configured newsroom (and add `extra` to the last partner)."""
     config = root / "newsroom.toml"
     config.write_text(config.read_text().replace("limit = 50", f"limit = {limit}") + extra)
+
+
+def check_json_feed(path: Path) -> None:
+    """What JSON Feed 1.1 requires (and 1.0 readers need) of a document, checked by hand:
+    there is no JSON Feed validator in a package registry worth pinning."""
+    feed = json.loads(path.read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1", path
+    assert isinstance(feed["title"], str) and feed["title"], path
+    assert feed["author"] == feed["authors"][0] and feed["author"]["name"], path
+    assert feed.get("next_url") != feed["feed_url"], path
+    ids = [item["id"] for item in feed["items"]]
+    assert len(ids) == len(set(ids)) and all(isinstance(i, str) and i for i in ids), path
+    for item in feed["items"]:
+        assert item.get("content_html") or item.get("content_text"), (path, item["id"])
+        assert item["url"].startswith("https://"), (path, item["id"])
+        for key in ("date_published", "date_modified"):
+            assert dt.datetime.fromisoformat(item[key]).tzinfo is not None, (path, key)
+        if "author" in item:
+            assert item["authors"] == [item["author"]], (path, item["id"])

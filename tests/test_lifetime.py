@@ -30,6 +30,7 @@ from .feedkit import (
     Item,
     Updating,
     at,
+    check_json_feed,
     configure,
     correct,
     read_items,
@@ -116,6 +117,8 @@ class Newsroom2:
                 if path.exists():
                     self.read(folder + name, read_items(path), categories, private)
         self.schema_valid()
+        for path in (self.root / "feeds").rglob("*.json"):
+            check_json_feed(path)
         self.after(day)
 
     def read(self, doc: str, items: list[Item], categories: tuple[str, ...] | None,
