@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import feedparser
+import pytest
 
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
@@ -199,3 +200,19 @@ def check_json_feed(path: Path) -> None:
             assert dt.datetime.fromisoformat(item[key]).tzinfo is not None, (path, key)
         if "author" in item:
             assert item["authors"] == [item["author"]], (path, item["id"])
+
+
+@pytest.fixture
+def newsroom_root(root: Path) -> Path:
+    """A newsroom with the two partners and a photo on disk."""
+    configure(root)
+    (root / "images").mkdir()
+    (root / "images" / "foto.jpg").write_bytes(b"\xff\xd8\xff" + b"0" * 2045)
+    return root
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    """A feed file read by feedparser, which must find nothing wrong with it."""
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+    return parsed
