@@ -164,7 +164,7 @@ def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryR
                                                                      list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
-    notices of the corrections, retractions and lifts since `cutoff` (newest first).
+    notices of the corrections, retractions and lifts since `cutoff` (see `_dated`).
     `refs`: the entries that are not live, or were ever corrected or embargoed."""
     special: list[EntryRef] = []
     notices: list[EntryRef] = []
@@ -177,7 +177,6 @@ def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryR
         if ref.mode != LIVE or corrected:
             special.append(ref)
         notices.extend(_notices(ref, cutoff))
-    notices.sort(key=lambda n: (n.updated, n.key), reverse=True)
     return special, notices
 
 
