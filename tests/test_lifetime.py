@@ -33,6 +33,7 @@ from .feedkit import (
     check_json_feed,
     configure,
     correct,
+    feed_files,
     read_items,
     release,
     retract,
@@ -178,6 +179,15 @@ class Newsroom2:
         else:
             assert item.title.startswith("EMBARGO hingga ") and item.title.endswith(r.title)
 
+    def check_same_bytes(self, day: float) -> None:
+        """Planned afresh a little later (no state, no cache), nothing changes: notices keep
+        their ids and moments, every file its bytes."""
+        before = feed_files(self.root)
+        (self.root / ".newsroom" / "publish-state.json").unlink()
+        (self.root / ".newsroom" / "cache.sqlite").unlink()
+        assert run(self.root, at(day)).written == []
+        assert feed_files(self.root) == before
+
     def schema_valid(self) -> None:
         if not SCHEMA.exists():
             return
@@ -216,6 +226,7 @@ def live_two_months(n: Newsroom2) -> None:
     n.retract(hostile, 16)  # out of the window
     n.retract(batch[2], 16.2)  # in it
     n.publish(16.3)
+    n.check_same_bytes(16.4)  # notices of corrections, retractions and a lift in the feeds
     n.correct(inflation, 20, "koreksi2")
     n.publish(20.1)
     for day in (31, 34, 38):  # July: a second month of archives
