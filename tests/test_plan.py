@@ -180,6 +180,14 @@ def test_archives_hold_every_published_release_once(recs: list[Record]) -> None:
             assert all(e.record.month == d.archive_month for e in d.entries)
             assert all(e.mode == (RETRACTED if e.record.status == "retracted" else "live")
                        for e in d.entries)  # fmt: skip
+    pages: dict[str, dict[str, object]] = {}  # each page in every format, the same entries
+    for d in docs:
+        if d.archive_month:
+            name = d.path.removesuffix(".json").removesuffix(".rss.xml").removesuffix(".atom.xml")
+            pages.setdefault(name, {})[d.format] = d.entries
+    for formats in pages.values():
+        assert set(formats) == {"rss", "atom", "json"}
+        assert formats["rss"] == formats["atom"] == formats["json"]
 
 
 @settings(max_examples=80, deadline=None)
