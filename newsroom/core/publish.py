@@ -287,6 +287,7 @@ class _Run:
                 lift = article.embargo if first and article.embargo else None
                 lifted = lift if lift is not None and lift <= self.now else None
                 when = _distinct(lifted or self.now, lifted or record.approved_at, stamped)
+                corrections = len(article.corrections)
                 apply(
                     article,
                     "publish",
@@ -297,7 +298,7 @@ class _Run:
                 )
                 if first:
                     article.published = to_zone(when, self.config.tz)
-                elif article.corrections:  # a correction takes its own second too
+                elif len(article.corrections) > corrections:  # a correction: its own second
                     article.corrections[-1].at = to_zone(when, self.config.tz)
                 if not self.result.dry_run:
                     self.store.save(article)
