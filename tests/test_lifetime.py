@@ -67,7 +67,7 @@ class Release:
     retracted: bool = False
 
 
-class Newsroom2:
+class LivingNewsroom:
     """The test's newsroom: its releases, the readers of every document, the checks."""
 
     def __init__(self, root: Path) -> None:
@@ -197,17 +197,17 @@ class Newsroom2:
 
 
 @pytest.fixture
-def newsroom(root: Path) -> Newsroom2:
+def newsroom(root: Path) -> LivingNewsroom:
     configure(root, limit=4)
-    return Newsroom2(root)
+    return LivingNewsroom(root)
 
 
-def test_two_months_of_a_newsroom_as_partners_see_it(newsroom: Newsroom2) -> None:
+def test_two_months_of_a_newsroom_as_partners_see_it(newsroom: LivingNewsroom) -> None:
     live_two_months(newsroom)
     assert all_reachable_through_archives(newsroom)
 
 
-def live_two_months(n: Newsroom2) -> None:
+def live_two_months(n: LivingNewsroom) -> None:
     """The newsroom's two months, checked by its readers after each publish."""
     inflation = n.new(0, "Inflasi <3%")
     hostile = n.new(0.01, HOSTILE, "Pemilu")
@@ -241,7 +241,7 @@ def live_two_months(n: Newsroom2) -> None:
     n.publish(61)
 
 
-def all_reachable_through_archives(n: Newsroom2) -> bool:
+def all_reachable_through_archives(n: LivingNewsroom) -> bool:
     """Walking back from each public subscription document (prev-archive; JSON's
     next_url) reaches every release that went out; the private feed has no chain."""
     import json
@@ -281,7 +281,9 @@ TOMBSTONES = "Use of unknown namespace: http://purl.org/atompub/tombstones/1.0"
     reason="the W3C Feed Validation Service is in no package registry: clone w3c/feedvalidator "
     "and set NEWSROOM_FEEDVALIDATOR to it (see tools/validate_w3c.py)",
 )
-def test_the_w3c_validator_finds_nothing_but_what_docs_deploy_md_says(newsroom: Newsroom2) -> None:
+def test_the_w3c_validator_finds_nothing_but_what_docs_deploy_md_says(
+    newsroom: LivingNewsroom,
+) -> None:
     """Every RSS and Atom document of the newsroom, while everything is going on (notices,
     tombstones, an embargo, hostile titles) and at the end: no error and no warning, but
     the two docs/deploy.md explains: RFC 6721's namespace (the validator predates it), and
