@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .feeds.plaintext import markup_in
 from .model import Article
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
@@ -26,6 +27,7 @@ LABELS = {
     "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
     "embargo_future": "the embargo is in the future, or there is none",
     "caption_photo": "a photo caption comes with its photo",
+    "plain_title": "the title is plain text (no HTML tags or entities)",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -35,6 +37,7 @@ FAILURES = {
     "placeholders": "placeholder {text!r} in the {field}",
     "embargo_future": "the embargo ({when}) is already past",
     "caption_photo": "a photo caption but no photo: add the photo file, or remove the caption",
+    "plain_title": "the title looks like HTML ({text}): partners' software may read it as such",
 }
 
 
@@ -108,6 +111,13 @@ def _caption_photo(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _plain_title(a: Article, now: dt.datetime) -> Args:
+    """Feeds carry such a title escaped (readers that take RSS titles as HTML show it as
+    typed), but a reader that takes them as plain text shows the escapes: "&lt;b&gt;"."""
+    found = markup_in(a.title)
+    return {"text": found} if found else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -116,6 +126,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
     "caption_photo": _caption_photo,
+    "plain_title": _plain_title,
 }
 
 

@@ -18,7 +18,7 @@ from .errors import ConfigError
 CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
 CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future", "caption_photo")  # fmt: skip
+               "placeholders", "embargo_future", "caption_photo", "plain_title")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,7 @@ DEFAULT_CHECKS = {
     "placeholders": "required",
     "embargo_future": "required",
     "caption_photo": "required",
+    "plain_title": "recommended",
 }
 
 

@@ -79,6 +79,7 @@ class Record(NamedTuple):
     summary: str
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
+    corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
     # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
     problem: tuple[str, str] | None = None
     ledger_row: LedgerRow | None = None  # what the file shows its last publication put out
@@ -199,6 +200,7 @@ def to_record(
         summary=article.summary,
         edited=_utc(article.updated or article.created),
         last_editor=article.last_editor or "",
+        corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
         ledger_row=row_of(article),
     )

@@ -321,6 +321,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a photo caption but no photo: add the photo file, or remove the caption",
         "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
     ),
+    "check.plain_title": (
+        "the title is plain text (no HTML tags or entities)",
+        "judul berupa teks biasa (tanpa tag atau entitas HTML)",
+    ),
+    "check.plain_title.fail": (
+        "the title looks like HTML ({text}): partners' software may read it as such",
+        "judul tampak seperti HTML ({text}): perangkat lunak mitra bisa membacanya sebagai HTML",
+    ),
     "help.title": ("Keys and commands", "Tombol dan perintah"),
     "help.key": ("Key", "Tombol"),
     "help.where": ("Where", "Di mana"),
