@@ -17,13 +17,13 @@ from newsroom.core.model import Image
 from newsroom.core.store import Store
 
 from .feedkit import (
-    published_article,
     SCHEMA,
     at,
     correct,
     feed_files,
     newsroom_root,
     parse,
+    published_article,
     release,
     run,
 )

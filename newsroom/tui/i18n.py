@@ -30,6 +30,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "desk.filter": ("Filter: title, summary, text, tags", "Saring: judul, ringkasan, isi, tag"),
     "desk.sorted": ("sorted by {sort}", "urut menurut {sort}"),
     "desk.count": ("{shown} of {total}", "{shown} dari {total}"),
+    "desk.held": (
+        "publish holds back {count}: newsroom status says why",
+        "{count} siaran ditahan penerbitan: lihat newsroom status",
+    ),
+    "desk.failing": (
+        "publish has failed {count} run(s) in a row: newsroom status says why",
+        "penerbitan gagal {count} kali berturut-turut: lihat newsroom status",
+    ),
     "desk.editing": ("being edited by {name}", "sedang disunting {name}"),
     "desk.broken": ("BROKEN", "RUSAK"),
     "desk.changed": ("The desk was updated from disk.", "Meja redaksi diperbarui dari disk."),
