@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -176,10 +174,12 @@ def _read_body(body_file: str | None) -> str:
 def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> Any:
     if value is None:
         return None
+    from .core.validate import FieldError, in_range
+
     tz = newsroom.tz if isinstance(newsroom, Config) else newsroom.config.tz
     try:
-        return parse_time(value, tz)
-    except ValueError as exc:
+        return in_range(parse_time(value, tz), (name,))
+    except (ValueError, FieldError) as exc:
         raise click.BadParameter(str(exc), param_hint=name) from None
 
 
@@ -295,7 +295,7 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
 @friendly
 def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
-    from .core import lease
+    from .core import external, lease
 
     newsroom = obj.newsroom
     article = newsroom.find(ref)
@@ -305,27 +305,26 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
     else:
         lease.check_free(newsroom.config, article.id, newsroom.actor, newsroom.now())
     original = (newsroom.config.root / article.path).read_text(encoding="utf-8")
-    fd, name = tempfile.mkstemp(prefix=f"{article.slug}.", suffix=".md")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(original)
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    if subprocess.call(f'{editor} "{name}"', shell=True) != 0:
-        fail(obj.t("cli.editor_failed", editor=editor, path=name))
-    text = Path(name).read_text(encoding="utf-8")
+    from .i18n.explain import error_text
+
+    name = external.temporary_copy(original, article.slug)
+    try:
+        external.run_editor(name)  # no shell: the file name is one argument
+    except NewsroomError as exc:
+        fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=name))
+    text = name.read_text(encoding="utf-8")
     if text == original:
-        os.unlink(name)
+        name.unlink()
         click.echo(obj.t("cli.no_change"))
         return
     try:
         newsroom.save_text(article, text)
     except NewsroomError as exc:
-        from .i18n.explain import error_text
-
         fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=name))
     finally:
         if take_over:
             lease.release(newsroom.config, article.id, newsroom.actor)
-    os.unlink(name)
+    name.unlink()
     click.echo(obj.t("cli.saved", path=article.path))
 
 

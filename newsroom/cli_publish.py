@@ -111,7 +111,8 @@ def status(obj: Context, as_json: bool) -> None:
     from .core.status import publish_status
 
     newsroom = obj.newsroom
-    report = publish_status(newsroom.config, newsroom.index(), newsroom.now())
+    index = newsroom.index()
+    report = publish_status(newsroom.config, index.records.values(), index.problems, newsroom.now())
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

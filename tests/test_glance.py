@@ -217,3 +217,19 @@ async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
         shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
         assert any("Komentar (c)" in text for text in shown)
         assert not any(word in text for text in shown for word in ("Keys", "Quit", "Theme"))
+
+
+@pytest.mark.parametrize(
+    ("language", "warning"),
+    [("en", "publish holds back 1 release: newsroom status says why"),
+     ("id", "1 siaran pers ditahan penerbitan: lihat newsroom status")],
+)  # fmt: skip
+async def test_the_banner_says_when_publish_holds_a_release_back(
+    bundled: Path, language: str, warning: str
+) -> None:
+    seed = next((bundled / "articles").rglob("humas-pemerintah*.md"))
+    seed.write_text(seed.read_text().replace("Humas pemerintah merupakan", "Humas merupakan"))
+    app = make_app(bundled, "redaktur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert warning in str(app.screen.query_one("#banner").render())

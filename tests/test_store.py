@@ -50,10 +50,19 @@ def test_finds_articles_at_any_depth_and_looks_them_up(
         newsroom.find("nothing-like-this")
 
 
+ID = "eeee1111-0000-4000-8000-00000000000{}"
 BROKEN = {
     "yaml.md": ("---\nid: x\ntitle: 'open\n---\n", 3, "bad YAML"),
-    "type.md": ("---\nid: x2\ntitle: T\nslug: t\ntags: {a: 1}\n---\n", 5, "list of words"),
-    "date.md": ("---\nid: x3\ntitle: T\nslug: t3\nembargo: besok pagi\n---\n", 5, "not a date"),
+    "type.md": (
+        f"---\nid: {ID.format(2)}\ntitle: T\nslug: t\ntags: {{a: 1}}\n---\n",
+        5,
+        "list of words",
+    ),
+    "date.md": (
+        f"---\nid: {ID.format(3)}\ntitle: T\nslug: t3\nembargo: besok\n---\n",
+        5,
+        "not a date",
+    ),
     "latin1.md": ("---\nid: x4\ntitle: Caf\xe9\nslug: c\n---\n".encode("latin-1"), 3, "not UTF-8"),
 }
 
@@ -64,8 +73,6 @@ def test_each_broken_file_is_named_with_its_line_and_the_rest_loads(
     write(root, "0-ok.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="ok"))
     for name, (data, _, _) in BROKEN.items():
         write(root, name, data)
-    write(root, "dup-id.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="x"))
-    write(root, "zz-dup-slug.md", GOOD.format(id="cccc1111-0000-4000-8000-000000000003", slug="ok"))
     outside = root.parent / "outside.md"
     outside.write_text(GOOD.format(id="dddd1111-0000-4000-8000-000000000004", slug="out"))
     os.symlink(outside, root / "articles" / "link.md")
@@ -75,11 +82,44 @@ def test_each_broken_file_is_named_with_its_line_and_the_rest_loads(
     for name, (_, line, words) in BROKEN.items():
         assert by_name[name].line == line, name
         assert words in by_name[name].message
-    assert "duplicate id" in by_name["dup-id.md"].message
-    assert "0-ok.md" in by_name["dup-id.md"].message
-    assert "duplicate slug" in by_name["zz-dup-slug.md"].message
     assert "symlink leads outside" in by_name["link.md"].message
     assert [a.slug for a in snapshot.articles] == ["ok"]
+
+
+def test_files_sharing_an_id_or_a_slug_are_all_held_back_and_name_each_other(
+    root: Path, as_user: Callable[..., Newsroom]
+) -> None:
+    write(root, "0-copy.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="x"))
+    write(root, "b-genuine.md", GOOD.format(id="aaaa1111-0000-4000-8000-000000000001", slug="ok"))
+    write(root, "c-same-page.md", GOOD.format(id="cccc1111-0000-4000-8000-000000000003", slug="ok"))
+    write(root, "d-alone.md", GOOD.format(id="dddd1111-0000-4000-8000-000000000004", slug="d"))
+    newsroom = as_user("ald")
+    for found in (newsroom.snapshot(), newsroom.index()):  # the store and the index agree
+        by_name = {p.path.name: p.message for p in found.problems}
+        assert "duplicate id" in by_name["0-copy.md"] and "b-genuine.md" in by_name["0-copy.md"]
+        assert "duplicate id" in by_name["b-genuine.md"] and "0-copy.md" in by_name["b-genuine.md"]
+        assert "duplicate slug" in by_name["c-same-page.md"]
+        assert "b-genuine.md" in by_name["c-same-page.md"]
+        assert all("neither is published" in m for m in by_name.values())
+    assert [a.slug for a in newsroom.snapshot().articles] == ["d"]
+    assert [r.slug for r in newsroom.index().records.values()] == ["d"]
+
+
+def test_a_copy_of_a_published_release_never_replaces_it_in_the_feeds(root: Path) -> None:
+    from .feedkit import at, configure, release, run
+
+    configure(root)
+    ident = release(root, at(0), "Rilis asli", body="Teks asli.")
+    assert run(root, at(1)).ok
+    genuine = next((root / "articles").rglob("*.md"))
+    write(root, "0-palsu.md", genuine.read_text().replace("Teks asli.", "Teks PALSU."))
+    result = run(root, at(2))
+    assert not result.ok
+    named = {str(p.path): str(p) for p in result.problems}
+    assert str(genuine.relative_to(root)) in named["articles/0-palsu.md"]
+    assert "articles/0-palsu.md" in named[str(genuine.relative_to(root))]
+    rss = (root / "feeds" / "rss.xml").read_text()
+    assert "PALSU" not in rss and ident not in rss
 
 
 def test_save_is_refused_when_the_file_changed_on_disk(as_user: Callable[..., Newsroom]) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .feeds.plaintext import markup_in
 from .model import Article
 from .signoff import signoff_at_end
 
@@ -29,6 +30,7 @@ LABELS = {
     "placeholders": "no placeholder text (TODO, TBD, XXX, lorem ipsum)",
     "embargo_future": "the embargo is in the future, or there is none",
     "caption_photo": "a photo caption comes with its photo",
+    "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
 }
 FAILURES = {
@@ -39,6 +41,7 @@ FAILURES = {
     "placeholders": "placeholder {text!r} in the {field}",
     "embargo_future": "the embargo ({when}) is already past",
     "caption_photo": "a photo caption but no photo: add the photo file, or remove the caption",
+    "plain_title": "the title looks like HTML ({text}): partners' software may read it as such",
     "signoff": "the text ends with the sign-off {signoff}: the feeds add it from the author "
     "and credit, remove it from the text",
 }
@@ -48,6 +51,7 @@ FIELDS = {
     "category": "categories",
     "embargo_future": "embargo",
     "caption_photo": "photo_src",
+    "plain_title": "title",
     "signoff": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
@@ -129,6 +133,13 @@ def _caption_photo(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _plain_title(a: Article, now: dt.datetime) -> Args:
+    """Feeds carry such a title escaped (readers that take RSS titles as HTML show it as
+    typed), but a reader that takes them as plain text shows the escapes: "&lt;b&gt;"."""
+    found = markup_in(a.title)
+    return {"text": found} if found else None
+
+
 def _signoff(a: Article, now: dt.datetime) -> Args:
     """A pasted release often ends with its sign-off; the feeds would close it with a second
     one (they leave it out, but the author and credit fields are what they should use)."""
@@ -144,6 +155,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
     "caption_photo": _caption_photo,
+    "plain_title": _plain_title,
     "signoff": _signoff,
 }
 

@@ -19,7 +19,8 @@ CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
 UI_LANGUAGES = ("id", "en")
 CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future", "caption_photo", "signoff")  # fmt: skip
+               "placeholders", "embargo_future", "caption_photo", "plain_title",
+               "signoff")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ DEFAULT_CHECKS = {
     "placeholders": "required",
     "embargo_future": "required",
     "caption_photo": "required",
+    "plain_title": "recommended",
     "signoff": "recommended",
 }
 

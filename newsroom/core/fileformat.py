@@ -1,8 +1,9 @@
 """Reading and writing article files: YAML front matter between `---` lines, then Markdown.
 
 `parse()` turns text into an `Article` or raises `ArticleError` naming the line;
-`dump()` writes keys in a stable order (the file's own order, new keys slotted in
-where they belong) so that git diffs stay small and unknown keys survive.
+every value is checked on the way (`validate.py`), so a bad one never gets further
+than the file. `dump()` writes keys in a stable order (the file's own order, new keys
+slotted in where they belong) so that git diffs stay small and unknown keys survive.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from . import validate
 from .clock import parse_time
 from .errors import ArticleError, Problem
 from .model import (
@@ -25,6 +27,9 @@ from .model import (
     HistoryEntry,
     Image,
 )
+from .validate import FieldError
+
+__all__ = ["FieldError", "dump", "from_mapping", "parse", "to_mapping"]
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -38,14 +43,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 _HANDLER = YAMLHandler()
 _ALWAYS = frozenset({"id", "title", "slug", "status"})
-
-
-class FieldError(ValueError):
-    """A front-matter value of the wrong shape; `keys` locates it (e.g. ("history", 2, "at"))."""
-
-    def __init__(self, keys: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.keys = keys
+# Text that may run over several lines; every other text is one line (validate.clean).
+_MULTILINE = frozenset({"summary", "body", "note", "text"})
 
 
 # ---------------------------------------------------------------- reading
@@ -54,8 +53,21 @@ class FieldError(ValueError):
 def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
     """Parse an article file's text; raise ArticleError with the path and line on any problem."""
     front, body = _split(text, path)
+    meta = _load(front, path)
+    if not isinstance(meta, dict):
+        raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
     try:
-        meta = yaml.load(front, Loader=_Loader)
+        return from_mapping(meta, body, tz)
+    except FieldError as exc:
+        line = _line_of(front, exc.keys)
+        raise ArticleError(Problem(path, line, str(exc), exc.hint)) from None
+
+
+def _load(front: str, path: Path) -> Any:
+    """The front matter's YAML, refused when too big or when it uses anchors or aliases."""
+    validate.front_matter(front, path, _Loader)
+    try:
+        return yaml.load(front, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -71,13 +83,6 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
                 "check quotes, colons and indentation on that line",
             )
         ) from None
-    if not isinstance(meta, dict):
-        raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
-    try:
-        return from_mapping(meta, body, tz)
-    except FieldError as exc:
-        line = _line_of(front, exc.keys)
-        raise ArticleError(Problem(path, line, str(exc))) from None
 
 
 def _split(text: str, path: Path) -> tuple[str, str]:
@@ -125,8 +130,8 @@ def _line_of(front: str, keys: tuple[str | int, ...]) -> int | None:
 
 def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
     """Build an Article from a parsed front matter mapping, checking every known key's type."""
-    for key in ("id", "title", "slug"):
-        if not _str(meta, key):
+    for key, read in (("id", _plain), ("title", _str), ("slug", _plain)):
+        if not read(meta, key):
             raise FieldError((key,), f"`{key}` is missing or empty")
     status = _str(meta, "status") or "draft"
     if status not in ALL_STATUSES:
@@ -135,11 +140,11 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         )
     known = set(KEY_ORDER)
     return Article(
-        id=_str(meta, "id"),
+        id=validate.release_id(_plain(meta, "id"), ("id",)),
         title=_str(meta, "title"),
-        slug=_str(meta, "slug"),
+        slug=validate.slug(_plain(meta, "slug"), ("slug",)),
         status=status,
-        language=_str(meta, "language") or "id",
+        language=validate.language(_plain(meta, "language") or "id", ("language",)),
         release_number=_str(meta, "release_number"),
         dateline=_str(meta, "dateline"),
         author=_str(meta, "author"),
@@ -153,33 +158,37 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         updated=_time(meta, ("updated",), tz),
         published=_time(meta, ("published",), tz),
         corrections=_corrections(meta, tz),
-        published_version=_mapping_or_none(meta, "published_version"),
+        published_version=_published_version(meta, tz),
         history=_history(meta, tz),
         comments=_comments(meta, tz),
-        body=body,
-        extra={k: v for k, v in meta.items() if k not in known},
+        body=validate.clean(body, multiline=True),
+        extra={k: validate.shallow(v, (str(k),)) for k, v in meta.items() if k not in known},
         key_order=[str(k) for k in meta],
     )
 
 
-def _str(meta: dict[str, Any], key: str) -> str:
+def _plain(meta: dict[str, Any], key: str, where: tuple[str | int, ...] = ()) -> str:
+    """A text value as written (stripped); identifiers are checked by `validate` after."""
     value = meta.get(key)
     if value is None:
         return ""
     if isinstance(value, bool | dict | list):
-        raise FieldError((key,), f"`{key}` must be text, not {type(value).__name__}")
+        raise FieldError((*where, key), f"`{key}` must be text, not {type(value).__name__}")
     return str(value).strip()
 
 
-def _strlist(meta: dict[str, Any], key: str) -> list[str]:
+def _str(meta: dict[str, Any], key: str, where: tuple[str | int, ...] = ()) -> str:
+    """A text value, cleaned of control characters (called ~30 times a file: the usual
+    case, printable text, returns without another call)."""
     value = meta.get(key)
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or any(isinstance(v, dict | list) for v in value):
-        raise FieldError((key,), f"`{key}` must be a list of words, e.g. `{key}: [a, b]`")
-    return [str(v) for v in value if v is not None]
+    text = value.strip() if isinstance(value, str) else _plain(meta, key, where)
+    if text.isprintable():
+        return text
+    return validate.clean(text, key in _MULTILINE).strip()
+
+
+def _strlist(meta: dict[str, Any], key: str) -> list[str]:
+    return validate.words(meta.get(key), (key,))
 
 
 def _time(meta: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> dt.datetime | None:
@@ -187,15 +196,19 @@ def _time(meta: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> d
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
-    if isinstance(value, str):
+        when = value if value.tzinfo else value.replace(tzinfo=tz)
+    elif isinstance(value, dt.date):
+        when = dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+    elif isinstance(value, str):
         try:
-            return parse_time(value, tz)
+            when = parse_time(value, tz)
         except ValueError as exc:
             raise FieldError(keys, f"`{keys[-1]}`: {exc}") from None
-    raise FieldError(keys, f"`{keys[-1]}` must be a date and time like 2026-12-07T09:00:00+07:00")
+    else:
+        raise FieldError(
+            keys, f"`{keys[-1]}` must be a date and time like 2026-12-07T09:00:00+07:00"
+        )
+    return validate.in_range(when, keys)
 
 
 def _mapping_or_none(meta: dict[str, Any], key: str) -> dict[str, Any] | None:
@@ -211,8 +224,17 @@ def _image(meta: dict[str, Any]) -> Image | None:
     value = _mapping_or_none(meta, "image")
     if value is None:
         return None
-    image = {k: _str(value, k) for k in ("src", "caption", "credit", "alt")}
-    return Image(**image)
+    where: tuple[str | int, ...] = ("image",)
+    src = _plain(value, "src", where)
+    return Image(
+        src=validate.image_src(src, (*where, "src")) if src else "",
+        **{k: _str(value, k, where) for k in ("caption", "credit", "alt")},
+    )
+
+
+def _published_version(meta: dict[str, Any], tz: dt.tzinfo) -> dict[str, Any] | None:
+    version = _mapping_or_none(meta, "published_version")
+    return None if version is None else validate.published_version(version, tz)
 
 
 def _records(meta: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -396,19 +418,25 @@ def history_record(h: HistoryEntry) -> dict[str, Any]:
 
 
 def _key_order(original: list[str], values: dict[str, Any]) -> list[str]:
-    """The file's own key order; present keys it lacked slot in after their canonical neighbour."""
+    """The file's own key order; present keys it lacked slot in after their canonical neighbour.
+
+    Linear in the number of keys (sets, and one pass per missing known key): a file of
+    thousands of unknown keys is written as fast as it is read."""
     rank = {k: i for i, k in enumerate(KEY_ORDER)}
+    written = set(original)
     order = [k for k in original if k in values]
+    placed = set(order)
     for key in KEY_ORDER:
-        if key in order or not (key in _ALWAYS or _present(values.get(key))):
+        if key in placed or not (key in _ALWAYS or _present(values.get(key))):
             continue
         pos = 0
         for i, existing in enumerate(order):
             if existing in rank and rank[existing] < rank[key]:
                 pos = i + 1
         order.insert(pos, key)
-    order += [k for k in values if k not in order]
-    return [k for k in order if k in _ALWAYS or k in original or _present(values[k])]
+        placed.add(key)
+    order += [k for k in values if k not in placed]
+    return [k for k in order if k in _ALWAYS or k in written or _present(values[k])]
 
 
 def _present(value: Any) -> bool:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # rendering pulls in markdown-it and nh3: only runs that rend
     from .seal import SealProblem
     from .store import Store
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10  # 10: records keep their failing checks
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500
 # The statuses whose text may still change or is about to go out: their checks are kept.
@@ -82,6 +82,7 @@ class Record(NamedTuple):
     summary: str
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
+    corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
     # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
     problem: tuple[str, str] | None = None
     ledger_row: LedgerRow | None = None  # what the file shows its last publication put out
@@ -206,6 +207,7 @@ def to_record(
         summary=article.summary,
         edited=_utc(article.updated or article.created),
         last_editor=article.last_editor or "",
+        corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
         ledger_row=row_of(article),
         checks=checks,

@@ -52,6 +52,7 @@ image_caption_credit = "required"
 placeholders = "required"           # TODO, TBD, XXX, lorem ipsum
 embargo_future = "required"
 caption_photo = "required"          # a photo caption needs its photo (image.src)
+plain_title = "recommended"         # no HTML in the title: <b>, &amp;
 signoff = "recommended"             # the text ends with (ald/HUMAS ...): the feeds add it
 
 # People: who acts is the operating-system login, mapped here (docs/workflow.md). Without

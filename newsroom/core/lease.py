@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .config import Config
+from .confine import inside
 from .errors import Refused
 
 LEASE_SECONDS = 300
@@ -61,14 +62,16 @@ def _folder(config: Config) -> Path:
     return config.state_dir / "leases"
 
 
-def _path(config: Config, article_id: str) -> Path:
-    return _folder(config) / f"{article_id}.json"
+def _path(config: Config, article_id: str, suffix: str = ".json") -> Path:
+    """The release's lease file (or its lock), never outside the leases folder."""
+    return inside(_folder(config), f"{article_id}{suffix}")
 
 
 def current(config: Config, article_id: str, now: dt.datetime) -> Lease | None:
     """The live lease on a release, if any."""
+    path = _path(config, article_id)
     try:
-        lease = Lease(**json.loads(_path(config, article_id).read_text(encoding="utf-8")))
+        lease = Lease(**json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
     return lease if lease.live(now) else None
@@ -95,7 +98,7 @@ def acquire(
 
     folder = _folder(config)
     folder.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(folder / f"{article_id}.lock"), timeout=5):
+    with FileLock(str(_path(config, article_id, ".lock")), timeout=5):
         other = current(config, article_id, now)
         if other is not None and other.holder != holder and not take_over:
             raise LeaseHeld(other, config.tz)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .feeds.plan import EMBARGOED, RETRACTED
+from .feeds.entries import CORRECTION, EMBARGOED, RETRACTED, RETRACTION
 from .index import Record
 from .publish_state import Move
 
@@ -40,7 +40,10 @@ def moves_of(
 
 
 def _kind(mode: str, otherwise: str) -> str:
-    return {RETRACTED: "retracted", EMBARGOED: "held"}.get(mode, otherwise)
+    """What an entry's state says happened to its release (a notice: what it tells of)."""
+    kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
+             CORRECTION: "corrected"}  # fmt: skip
+    return kinds.get(mode, otherwise)
 
 
 def _note(

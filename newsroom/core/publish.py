@@ -151,7 +151,7 @@ class _Run:
                 if d.path in outputs and outputs_intact(self.config, {d.path: outputs[d.path]})
             }
             self.entries = {
-                d.path: {e.record.id: f"{e.record.digest}:{e.mode}" for e in d.entries}
+                d.path: {e.key: f"{e.record.digest}:{e.mode}" for e in d.entries}
                 for d in docs
                 if not d.archive_month
             }
@@ -303,6 +303,7 @@ class _Run:
         lift = article.embargo if first and article.embargo else None
         lifted = lift if lift is not None and lift <= self.now else None
         when = _distinct(lifted or self.now, lifted or record.approved_at, stamped)
+        corrections = len(article.corrections)
         outcome = apply(
             article,
             "publish",
@@ -312,6 +313,8 @@ class _Run:
             as_publisher=True,
             via=self.via,
         )
+        if len(article.corrections) > corrections:  # a correction: its own second too
+            article.corrections[-1].at = to_zone(when, self.config.tz)
         entry = outcome.article.history[-1]
         pending = ledger.get(article.id)[1]
         if (
@@ -386,10 +389,10 @@ class _Run:
 
     def _stage(self, todo: list[Doc]) -> list[tuple[Path, Path]]:
         from .feeds import writers  # noqa: F401 - imported before the fork: workers inherit it
-        from .feeds.work import close_caches, parallel_map, write_document
+        from .feeds.work import close_caches, parallel_map, write_document, write_weight
 
         shared = (todo, self.config, self.key, self.store)
-        weight = sum(len(d.entries) for d in todo) // 4  # an entry costs about a quarter file
+        weight = write_weight(todo)
         try:
             done = parallel_map(write_document, range(len(todo)), shared, weight)
         finally:
@@ -445,15 +448,16 @@ class _Run:
             # a file changed since the last run (restored by hand, say): read it instead
             as_left = doc.path in before and doc.path in self.untouched
             then = before[doc.path] if as_left else self._ids_in_file(doc, now)
-            titles = {e.record.id: e.record.title for e in doc.entries}
+            titles = {e.key: e.label for e in doc.entries}  # (a notice has an id of its own)
             change = FeedChange(doc.path)
             change.gained = [titles[i] for i in now if i not in then]
             change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
             change.lost = [i for i in then if i not in now]
             self.result.changes.append(change)
-            modes = {e.record.id: e.mode for e in doc.entries}
-            gained = {i: modes[i] for i in now if i not in then}
-            changed = {i: modes[i] for i in now if i in then and then[i] != now[i]}
+            # by release: a notice (its own entry id) tells of the release it names
+            of = {e.key: (e.record.id, e.mode) for e in doc.entries}
+            gained = dict(of[k] for k in now if k not in then)
+            changed = dict(of[k] for k in now if k in then and then[k] != now[k])
             touched.append((doc.path, gained, changed, change.lost))
         published = {p["id"]: p["kind"] for p in self.result.published}
         self.result.moves = moves_of(touched, records, published)

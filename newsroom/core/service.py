@@ -218,9 +218,11 @@ class Newsroom:
         went away mid-edit): `.newsroom/unsaved/<slug>-<actor>-<time>.md`, never over the
         release itself, which may have moved on meanwhile. `unsaved()` lists them."""
         from .atomic import write_atomic
+        from .confine import inside
 
         stamp = f"{to_zone(self.now(), self.config.tz):%Y%m%d-%H%M%S}"
-        path = self.config.state_dir / "unsaved" / f"{slug}-{slugify(self.actor)}-{stamp}.md"
+        name = f"{slug}-{slugify(self.actor)}-{stamp}.md"
+        path = inside(self.config.state_dir / "unsaved", name)
         write_atomic(path, text.encode("utf-8"))
         return path
 

@@ -7,11 +7,13 @@ releases due but held back and why, releases waiting for their embargo, broken f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .index import Index
+from .errors import Problem
+from .index import Record
 from .publish_state import read_state
 
 
@@ -60,17 +62,20 @@ class Status:
         }
 
 
-def publish_status(config: Config, index: Index, now: dt.datetime) -> Status:
-    """The state of publishing now, from the last run's state and the index."""
+def publish_status(
+    config: Config, records: Iterable[Record], problems: Iterable[Problem], now: dt.datetime
+) -> Status:
+    """The state of publishing now, from the last run's state and the index's records and
+    broken files (the CLI's `newsroom status`, the desk's banner)."""
     state = read_state(config)
     status = Status(_time(state.get("last_success")), _time(state.get("last_run")),
                     int(state.get("failures", 0)))  # fmt: skip
-    for r in sorted(index.records.values(), key=lambda r: r.path):
+    for r in sorted(records, key=lambda r: r.path):
         if r.problem is not None:
             status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
         elif r.status == "approved" and r.embargo is not None and r.embargo > now:
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
-    status.broken = [str(p) for p in index.problems]
+    status.broken = [str(p) for p in problems]
     return status
 
 

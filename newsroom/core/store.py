@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import fileformat
+from . import fileformat, validate
 from .atomic import write_atomic
 from .config import Config
+from .confine import inside
 from .duplicates import ItemT, duplicate_problems
 from .errors import ArticleError, ConflictError, NotFound, Problem
 from .model import Article, Source
@@ -163,7 +164,7 @@ class Store:
     def path_for(self, article: Article) -> Path:
         """Where a new article goes: articles/YYYY/MM/<slug>.md, by its creation month."""
         when = article.created or dt.datetime.now(self.config.tz)
-        return self.folder / f"{when:%Y}" / f"{when:%m}" / f"{article.slug}.md"
+        return inside(self.folder, f"{when:%Y}", f"{when:%m}", f"{article.slug}.md")
 
     def save(self, article: Article) -> bool:
         """Write the article atomically; False if the file already says the same.
@@ -172,6 +173,7 @@ class Store:
         appeared, for a new article): nothing is written and the caller's article
         is untouched, so no one's text is lost.
         """
+        self._refuse_unreadable(article)
         path = self.root / article.path if article.path else self.path_for(article)
         text = fileformat.dump(article)
         with self._lock(article):
@@ -188,12 +190,23 @@ class Store:
         article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
         return True
 
+    @staticmethod
+    def _refuse_unreadable(article: Article) -> None:
+        """Never write an id or slug that reading the file back would refuse (an imported
+        slug made unique with `-2` can grow past the limit, say)."""
+        try:
+            validate.release_id(article.id, ("id",))
+            validate.slug(article.slug, ("slug",))
+        except validate.FieldError as exc:
+            shown = article.path or Path(f"{article.slug[:40]!r}")
+            raise ArticleError(Problem(shown, None, f"not saved: {exc}", exc.hint)) from None
+
     def _lock(self, article: Article) -> FileLock:
         from filelock import FileLock  # imported late: `newsroom publish` with no work skips it
 
         locks = self.config.state_dir / "locks"
         locks.mkdir(parents=True, exist_ok=True)
-        return FileLock(str(locks / f"{article.id}.lock"), timeout=10)
+        return FileLock(str(inside(locks, f"{article.id}.lock")), timeout=10)
 
     @staticmethod
     def _read_current(path: Path) -> bytes | None:

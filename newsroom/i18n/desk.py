@@ -29,6 +29,16 @@ DESK: dict[str, tuple[str, str]] = {
     "desk.filter": ("Filter: title, summary, text, tags", "Saring: judul, ringkasan, isi, tag"),
     "desk.sorted": ("sorted by {sort}", "urut menurut {sort}"),
     "desk.count": ("{shown} of {total}", "{shown} dari {total}"),
+    "desk.held": (
+        "publish holds back {n} release: newsroom status says why|publish holds back {n} "
+        "releases: newsroom status says why",
+        "{n} siaran pers ditahan penerbitan: lihat newsroom status",
+    ),
+    "desk.failing": (
+        "publish has failed {n} run in a row: newsroom status says why|publish has failed "
+        "{n} runs in a row: newsroom status says why",
+        "penerbitan gagal {n} kali berturut-turut: lihat newsroom status",
+    ),
     "desk.editing": ("being edited by {name}", "sedang disunting {name}"),
     "desk.broken": ("BROKEN", "RUSAK"),
     "desk.changed": ("The desk was updated from disk.", "Meja redaksi diperbarui dari disk."),

@@ -18,10 +18,6 @@ SHELL: dict[str, tuple[str, str]] = {
         "{reason}\nNothing was saved; your text is kept in {path}",
         "{reason}\nTidak ada yang disimpan; teks Anda disimpan di {path}",
     ),
-    "cli.editor_failed": (
-        "the editor {editor} failed; your text is kept in {path}",
-        "editor {editor} gagal; teks Anda disimpan di {path}",
-    ),
     "cli.bad_status": (
         "“{value}” is not a status; use one of: {statuses}",
         "“{value}” bukan status; pakai salah satu: {statuses}",

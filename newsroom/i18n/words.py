@@ -121,6 +121,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "a photo caption but no photo: add the photo file, or remove the caption",
         "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
     ),
+    "check.plain_title": (
+        "the title is plain text (no HTML tags or entities)",
+        "judul berupa teks biasa (tanpa tag atau entitas HTML)",
+    ),
+    "check.plain_title.fail": (
+        "the title looks like HTML ({text}): partners' software may read it as such",
+        "judul tampak seperti HTML ({text}): perangkat lunak mitra bisa membacanya sebagai HTML",
+    ),
     "check.signoff": (
         "the text does not end with a sign-off (the feeds add it)",
         "isi tidak diakhiri tanda penulis (feed menambahkannya)",
@@ -227,7 +235,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "the id cannot change: put back {id}",
         "id tidak boleh berubah: kembalikan {id}",
     ),
-    "error.file": ("problem in the file: {detail}", "masalah di berkas: {detail}"),
+    "error.editor_start": (
+        "cannot start the editor “{editor}”: {reason} (set VISUAL or EDITOR)",
+        "editor “{editor}” tidak bisa dijalankan: {reason} (atur VISUAL atau EDITOR)",
+    ),
+    "error.editor_failed": (
+        "the editor “{editor}” failed (exit code {exit})",
+        "editor “{editor}” gagal (kode keluar {exit})",
+    ),
     # why publish keeps a release out (seal.py and ledger.py's codes; English shows the
     # core's own message, which names who and when)
     "seal.history": (

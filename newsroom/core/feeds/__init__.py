@@ -6,4 +6,4 @@ exist and which entries each holds; `writers` turns a document into bytes.
 """
 
 # Bump when the bytes written for the same input change: it invalidates caches and signatures.
-FEED_FORMAT = 7
+FEED_FORMAT = 8

@@ -23,8 +23,9 @@ from ..model import Article
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
 
-# Characters XML 1.0 forbids (word processors paste some of them); they are removed, with a note.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Characters XML 1.0 forbids (word processors paste some of them) and the noncharacters it
+# discourages (the writers use one as a mark: plaintext.AMP_MARK); removed, with a note.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "h2", "h3",
          "h4", "h5", "h6", "code", "pre", "hr", "img", "figure", "figcaption", "small"}  # fmt: skip
@@ -33,10 +34,16 @@ _SCHEMES = {"http", "https", "mailto"}
 
 WORDS = {
     "id": {"correction": "Ralat", "retracted": "DICABUT", "retraction": "Siaran pers ini dicabut",
-           "photo": "Foto", "embargo": "EMBARGO hingga"},
+           "photo": "Foto", "embargo": "EMBARGO hingga", "correction_notice": "RALAT",
+           "lift_notice": "EMBARGO BERAKHIR", "lifted": "Embargo berakhir",
+           "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
+           "number": "nomor", "published": "terbit"},
     "en": {"correction": "Correction", "retracted": "RETRACTED",
            "retraction": "This release was retracted", "photo": "Photo",
-           "embargo": "EMBARGOED until"},
+           "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
+           "lift_notice": "EMBARGO LIFTED", "lifted": "Embargo lifted",
+           "lifted_text": "this release may now be published", "release": "Release",
+           "number": "number", "published": "published"},
 }
 
 
@@ -67,6 +74,9 @@ class Rendered(NamedTuple):
     retraction_html: str
     retraction_text: str
     warnings: tuple[str, ...]
+    release_number: str = ""
+    correction_html: tuple[str, ...] = ()  # each published correction's notice, by number
+    correction_text: tuple[str, ...] = ()  # the same as plain text
 
 
 def words(language: str) -> dict[str, str]:
@@ -142,10 +152,11 @@ def render_article(article: Article, config: Config) -> Rendered:
     body_html = render_markdown(clean(str(pick("body"))), config.base_url)
     body_html = _with_dateline_and_credit(body_html, clean(str(pick("dateline"))),
                                           clean(str(pick("author"))), clean(str(pick("credit"))))
-    notices = "".join(
-        f"<p><strong>{w['correction']} {c.number} ({local_time(c.at, config)}):</strong> "
-        f"{html.escape(clean(c.note))}</p>\n" for c in reversed(article.corrections))
-    content = notices + _figure(info, w) + body_html
+    corrections = [(f"{w['correction']} {c.number} ({local_time(c.at, config)})", clean(c.note))
+                   for c in article.corrections]  # fmt: skip
+    correction_html = tuple(f"<p><strong>{html.escape(head)}:</strong> {html.escape(note)}</p>\n"
+                            for head, note in corrections)  # fmt: skip
+    content = "".join(reversed(correction_html)) + _figure(info, w) + body_html
     retraction = article.retraction
     retraction_html = retraction_text = ""
     if retraction is not None:
@@ -164,6 +175,8 @@ def render_article(article: Article, config: Config) -> Rendered:
         categories=tuple(clean(c) for c in pick("categories")),
         tags=tuple(clean(t) for t in pick("tags")), image=info,
         retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
+        release_number=clean(article.release_number), correction_html=correction_html,
+        correction_text=tuple(f"{head}: {note}" for head, note in corrections),
     )
 
 

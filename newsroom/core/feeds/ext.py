@@ -5,6 +5,8 @@
 - Enclosures written by hand: feedgen's Atom entry links lose `rel`/`type`, which
   would turn an enclosure into a second alternate link (invalid Atom).
 - RFC 5005 `fh:archive` and archive links in RSS; RFC 6721 `at:deleted-entry` tombstones.
+- `type="html"` on Atom titles (and media captions) that hold plain text escaped as HTML
+  (see plaintext.py): feedgen cannot say so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.util import xml_elem
+
+from .plaintext import for_xml
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACES = {
@@ -41,11 +45,15 @@ class NewsroomFeed(BaseExtension):  # type: ignore[misc]
         self.links: list[tuple[str, str, str]] = []  # (rel, href, type) beyond self/alternate
         self.tombstones: list[tuple[str, dt.datetime, str]] = []  # (ref, when, comment)
         self.prefixes: set[str] = set()  # namespaces the document uses (validators flag others)
+        self.title_html = False  # the title and subtitle are plain text escaped as HTML
+        self.subtitle_html = False
 
     def extend_ns(self) -> dict[str, str]:
         return {p: NAMESPACES[p] for p in sorted(self.prefixes)}
 
     def extend_atom(self, feed: Any) -> Any:
+        _declare_html(feed, "title", self.title_html)
+        _declare_html(feed, "subtitle", self.subtitle_html)
         if self.archive:
             xml_elem(_q("fh", "archive"), feed)
         for ref, when, comment in self.tombstones:
@@ -72,6 +80,7 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         self.link = ""
         self.image: Any = None  # content.ImageInfo
         self.embargo: dt.datetime | None = None
+        self.title_html = False  # the title is plain text escaped as HTML
 
     def _media(self, entry: Any) -> None:
         image = self.image
@@ -82,7 +91,9 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
             attrs["fileSize"] = str(image.length)
         media = xml_elem(_q("media", "content"), entry, **attrs)
         if image.caption:
-            xml_elem(_q("media", "description"), media, type="plain").text = image.caption
+            caption, escaped = for_xml(image.caption)
+            kind = "html" if escaped else "plain"
+            xml_elem(_q("media", "description"), media, type=kind).text = caption
         if image.credit:
             xml_elem(_q("media", "credit"), media).text = image.credit
 
@@ -102,6 +113,7 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
 
     def extend_atom(self, entry: Any) -> Any:
         # feedgen builds Atom elements without a namespace (the root declares the default one).
+        _declare_html(entry, "title", self.title_html)
         for link in entry.findall("link"):
             if link.get("href") == self.link:  # feedgen dropped rel and type: put them back
                 link.set("rel", "alternate")
@@ -116,3 +128,10 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         if self.embargo is not None:
             xml_elem(_q("dcterms", "available"), entry).text = _utc(self.embargo)
         return entry
+
+
+def _declare_html(parent: Any, name: str, escaped: bool) -> None:
+    """Mark an Atom text construct holding escaped HTML as such (RFC 4287 3.1.1)."""
+    element = parent.find(name) if escaped else None
+    if element is not None:
+        element.set("type", "html")

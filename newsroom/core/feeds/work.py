@@ -151,6 +151,14 @@ def close_caches() -> None:
     forget_entries()
 
 
+def write_weight(docs: Sequence[Doc]) -> int:
+    """How much writing `docs` costs, in files read (what `parallel_map` weighs): each
+    release among them is read and built once (documents share it), about a quarter file
+    each. Counting an entry per document instead would fork a pool for the eighteen small
+    documents one approval changes (RSS, Atom and JSON of each feed taking it)."""
+    return len({e.record.id for d in docs for e in d.entries}) // 4
+
+
 def write_document(index: int) -> tuple[str, Path | None, tuple[tuple[str, str, str], ...]]:
     """Build one document from cached content and stage its bytes (None: unchanged).
 

@@ -2,13 +2,15 @@
 
 Every timestamp comes from the articles (feedgen would otherwise use the clock),
 entries are appended in order (feedgen prepends by default), and content is
-escaped HTML (never `type='CDATA'`, which is invalid Atom).
+escaped HTML (never `type='CDATA'`, which is invalid Atom). Plain text stays plain
+text in every format (see plaintext.py). Categories are the release's categories only:
+consumers file every RSS/Atom category alike (a WordPress import makes each one a
+category), so tags travel only in JSON Feed, under `_newsroom.tags`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -19,11 +21,13 @@ from ..clock import zone_abbreviation
 from ..config import Config
 from .content import Rendered, words
 from .ext import NewsroomEntry, NewsroomFeed
-from .plan import EMBARGOED, RETRACTED, Doc, EntryRef
+from .notices import notice
+from .plaintext import as_html, for_xml, unmark
+from .plan import EMBARGOED, LIVE, NOTICES, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
 BUILT_MAX = 400  # entries kept for the documents still to write in this run
-_BUILT: dict[tuple[str, str, str], Any] = {}  # (id, digest, state) -> feedgen entry
+_BUILT: dict[tuple[str, str, str, int], Any] = {}  # (id, digest, state, n) -> feedgen entry
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
@@ -31,7 +35,9 @@ MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
 def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
     """The document's bytes; equal inputs always give equal bytes."""
     if doc.format == "json":
-        return _json_feed(doc, rendered, config)
+        from .jsonfeed import json_feed
+
+        return json_feed(doc, rendered, config)
     fg = _feed(doc, config, rendered)
     for ref in doc.entries:
         fg.add_entry(_entry(ref, rendered[ref.record.id], config), order="append")
@@ -39,12 +45,14 @@ def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
         data: bytes = fg.atom_str(pretty=True, encoding="UTF-8")
     else:
         data = fg.rss_str(pretty=True, encoding="UTF-8")
-    return data
+    return unmark(data, doc.format)
 
 
 def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
-    """The title partners see: marked for embargoes and retractions."""
+    """The title partners see, as plain text: marked for embargoes and retractions."""
     w = words(r.language)
+    if ref.mode in NOTICES:
+        return notice(ref, r, config).title
     if ref.mode == RETRACTED:
         return f"[{w['retracted']}] {r.title}"
     if ref.mode == EMBARGOED and ref.record.embargo is not None:
@@ -56,8 +64,23 @@ def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
     return r.title
 
 
-def entry_content(ref: EntryRef, r: Rendered) -> str:
+def entry_content(ref: EntryRef, r: Rendered, config: Config) -> str:
+    """The entry's HTML: the release, its retraction notice, or a notice item's text."""
+    if ref.mode in NOTICES:
+        return notice(ref, r, config).html
     return r.retraction_html if ref.mode == RETRACTED else r.content_html
+
+
+def entry_summary(ref: EntryRef, r: Rendered, config: Config) -> str:
+    """The entry's plain-text summary."""
+    if ref.mode in NOTICES:
+        return notice(ref, r, config).text
+    return r.retraction_text if ref.mode == RETRACTED else r.summary
+
+
+def entry_link(ref: EntryRef, r: Rendered, config: Config) -> str:
+    """The release's page; a notice's is the same page with a fragment of its own."""
+    return notice(ref, r, config).link if ref.mode in NOTICES else r.link
 
 
 def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
@@ -65,15 +88,16 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     fg.register_extension("newsroom", NewsroomFeed, NewsroomEntry)
     spec = doc.feed
     self_url = doc.links["self"]
+    ext: NewsroomFeed = fg.newsroom
     fg.id(doc.links.get("current", self_url))
-    fg.title(spec.title + _archive_label(doc))
-    fg.subtitle(spec.description)
-    fg.description(spec.description)
+    title, ext.title_html = for_xml(spec.title + archive_label(doc))
+    fg.title(title)
+    subtitle, ext.subtitle_html = for_xml(spec.description)
+    fg.subtitle(subtitle)  # also the RSS description
     fg.language(config.language)
     fg.generator(*GENERATOR)
     fg.author({"name": config.publisher or config.title})
     fg.link(href=self_url, rel="self", type=MEDIA_TYPES[doc.format])
-    ext: NewsroomFeed = fg.newsroom
     for rel in ("current", "prev-archive", "next-archive"):
         if rel in doc.links:
             fg.link(href=doc.links[rel], rel=rel, type=MEDIA_TYPES[doc.format])
@@ -90,7 +114,8 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     return fg
 
 
-def _archive_label(doc: Doc) -> str:
+def archive_label(doc: Doc) -> str:
+    """What an archive page's title adds: " (arsip 2026-06)", " (arsip 2026-06, bagian 2)"."""
     if not doc.archive_month:
         return ""
     part = f", bagian {doc.archive_part}" if doc.archive_part > 1 else ""
@@ -100,7 +125,8 @@ def _archive_label(doc: Doc) -> str:
 def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     """Only the namespaces this document uses: validators warn about unused ones."""
     used = {"dc"} if doc.format == "rss" else set()
-    if any(rendered[e.record.id].image is not None and e.mode != RETRACTED for e in doc.entries):
+    if any(rendered[e.record.id].image is not None and e.mode in (LIVE, EMBARGOED)
+           for e in doc.entries):  # fmt: skip
         used.add("media")
     if any(e.mode == EMBARGOED for e in doc.entries):
         used.add("dcterms")
@@ -115,7 +141,7 @@ def _entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
     """The feedgen entry of a release in a state, built once per run and process: a
     release is in several documents (its feed's RSS and Atom, its category's, each
     partner's), and feedgen only reads an entry when it writes a document."""
-    key = (ref.record.id, ref.record.digest, ref.mode)
+    key = (ref.record.id, ref.record.digest, ref.mode, ref.number)
     entry = _BUILT.get(key)
     if entry is None:
         entry = _BUILT[key] = _build_entry(ref, r, config)
@@ -133,33 +159,35 @@ def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
     record = ref.record
     entry = FeedEntry()
     entry.register_extension("newsroom", NewsroomEntry)
-    entry.id(f"urn:uuid:{record.id}")
-    entry.guid(f"urn:uuid:{record.id}", permalink=False)
-    entry.title(entry_title(ref, r, config))
-    entry.link(href=r.link, rel="alternate", type="text/html")
-    published, updated = _dates(ref, config)
+    ext: NewsroomEntry = entry.newsroom
+    entry.id(f"urn:uuid:{ref.key}")
+    entry.guid(f"urn:uuid:{ref.key}", permalink=False)
+    title, ext.title_html = for_xml(entry_title(ref, r, config))
+    entry.title(title)
+    link = entry_link(ref, r, config)
+    entry.link(href=link, rel="alternate", type="text/html")
+    published, updated = entry_dates(ref, config)
     entry.published(published)
     entry.updated(updated)
-    entry.content(entry_content(ref, r), type="html")
-    summary = r.retraction_text if ref.mode == RETRACTED else r.summary
-    if summary:
-        entry.summary(summary)  # also RSS <description>; feedgen's description() would
+    entry.content(entry_content(ref, r, config), type="html")
+    summary = entry_summary(ref, r, config)
+    if summary:  # HTML: the RSS <description> is HTML, and so is Atom's type="html"
+        entry.summary(as_html(summary), type="html")  # feedgen's description() would
         # overwrite the Atom content with the summary
-    if r.author:
+    release = ref.mode not in NOTICES  # a notice names the release; it is not one
+    if r.author and release:
         entry.author(name=r.author)
-    categories = [{"term": c, "scheme": f"{config.base_url}/kategori/", "label": c}
-                  for c in r.categories]
-    categories += [{"term": t, "scheme": f"{config.base_url}/tag/", "label": t} for t in r.tags]
-    if categories:
-        entry.category(categories)
-    ext: NewsroomEntry = entry.newsroom
-    ext.creator, ext.language, ext.link = r.author, r.language, r.link
-    ext.image = r.image if ref.mode != RETRACTED else None
+    if r.categories:
+        entry.category([{"term": c, "scheme": f"{config.base_url}/kategori/", "label": c}
+                        for c in r.categories])  # fmt: skip
+    ext.creator = r.author if release else ""
+    ext.language, ext.link = r.language, link
+    ext.image = r.image if ref.mode in (LIVE, EMBARGOED) else None
     ext.embargo = record.embargo if ref.mode == EMBARGOED else None
     return entry
 
 
-def _dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
+def entry_dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
     """An entry's published and updated times, in the newsroom's zone (never the clock).
 
     An embargoed entry (private feeds only) is dated when it was approved, the moment the
@@ -167,46 +195,7 @@ def _dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
     `dcterms:available`, not in the dates (readers and validators distrust future dates).
     """
     record = ref.record
-    if ref.mode == EMBARGOED:
+    if ref.mode == EMBARGOED or ref.mode in NOTICES:  # a notice: the moment of its event
         return ref.updated.astimezone(config.tz), ref.updated.astimezone(config.tz)
     published = record.published or ref.updated
     return published.astimezone(config.tz), max(ref.updated, published).astimezone(config.tz)
-
-
-def _iso(when: dt.datetime) -> str:
-    return when.isoformat()
-
-
-def _json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
-    items = []
-    for ref in doc.entries:
-        r = rendered[ref.record.id]
-        record = ref.record
-        published, updated = _dates(ref, config)
-        item: dict[str, Any] = {
-            "id": f"urn:uuid:{record.id}", "url": r.link, "title": entry_title(ref, r, config),
-            "content_html": entry_content(ref, r), "date_published": _iso(published),
-            "date_modified": _iso(updated), "language": r.language,
-        }
-        summary = r.retraction_text if ref.mode == RETRACTED else r.summary
-        if summary:
-            item["summary"] = summary
-        if r.author:
-            item["authors"] = [{"name": r.author}]
-        if r.categories or r.tags:
-            item["tags"] = [*r.categories, *r.tags]
-        extra: dict[str, Any] = {"status": ref.mode}
-        if r.image is not None and ref.mode != RETRACTED:
-            item["image"] = r.image.url
-            extra["image_caption"], extra["image_credit"] = r.image.caption, r.image.credit
-        if ref.mode == EMBARGOED and record.embargo:
-            extra["embargo"] = _iso(record.embargo.astimezone(config.tz))
-        item["_newsroom"] = extra
-        items.append(item)
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1", "title": doc.feed.title,
-        "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
-        "description": doc.feed.description, "language": config.language,
-        "authors": [{"name": config.publisher or config.title}], "items": items,
-    }
-    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Input, Static
 
 from ...core.desk import SORTS, VIEWS, Broken, Desk
 from ...core.errors import NewsroomError
+from ...core.status import publish_status
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
@@ -33,6 +34,7 @@ class DeskScreen(AppScreen):
         self.filter_text = ""
         self.sort = "updated"
         self._banner = ""
+        self._health = ""  # publishing's state, when it needs a person (see _publishing)
         self._index_timer: Timer | None = None
         self._typeahead = False  # the filter key was pressed: letters go to the filter
 
@@ -97,9 +99,24 @@ class DeskScreen(AppScreen):
         gc.freeze()
         if message.leases is not None:  # a partial desk (still reading) keeps the last ones
             self.releases.leases = message.leases
+        if message.desk.reading is None:
+            self._health = self._publishing(message.desk)
         self.show_rows(keep=self._current_key())
         if message.desk.reading is None:
             self._index_when_idle()
+
+    def _publishing(self, desk: Desk) -> str:
+        """A warning for the banner when publishing is not healthy: releases held back, or
+        runs that keep failing (`newsroom status` says why); empty when all is well."""
+        app = self.nr_app
+        report = publish_status(
+            app.newsroom.config, desk.records, [b.problem for b in desk.broken], app.newsroom.now()
+        )
+        if report.held:
+            return app.t("desk.held", n=len(report.held))
+        if report.failures:
+            return app.t("desk.failing", n=report.failures)
+        return ""
 
     def _index_when_idle(self) -> None:
         """Index the desk's words for faster filtering once the editor pauses: the index is
@@ -146,6 +163,8 @@ class DeskScreen(AppScreen):
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"
+        if self._health:
+            banner += f"   [b red]⚠ {escape(self._health)}[/]"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 from textual import events
@@ -24,7 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from ...core import fileformat, lease
+from ...core import external, fileformat, lease
 from ...core.clock import parse_time
 from ...core.errors import ConflictError, NewsroomError
 from ...core.model import Article, Image
@@ -299,21 +296,18 @@ class EditScreen(AppScreen):
         draft, valid = self._form_copy()
         if not valid:
             return
-        fd, name = tempfile.mkstemp(prefix=f"{draft.slug}.", suffix=".md")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(fileformat.dump(draft))
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with self.app.suspend():
-            subprocess.call(f'{editor} "{name}"', shell=True)
+        name = external.temporary_copy(fileformat.dump(draft), draft.slug)
         try:
-            text = Path(name).read_text(encoding="utf-8")
+            with self.app.suspend():
+                external.run_editor(name)  # no shell: the file name is one argument
             # One check for this and `newsroom edit`: it parses, keeps its id, and changes
             # no field the workflow owns (status, history, ...): those are refused, said.
-            edited = self.nr_app.newsroom.read_hand_edit(draft, text, Path(name))
+            text = name.read_text(encoding="utf-8")
+            edited = self.nr_app.newsroom.read_hand_edit(draft, text, name)
         except (NewsroomError, OSError, UnicodeDecodeError) as exc:
             self._external_refused(exc, name)
             return
-        os.unlink(name)
+        name.unlink()
         self._external_back(edited)
 
     def _external_refused(self, exc: Exception, kept: object) -> None:

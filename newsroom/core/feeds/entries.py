@@ -1,0 +1,148 @@
+"""What a feed plan is made of: feeds, entries (a release in a state, or a notice of an
+event on one) and documents, with the names and links they are written under.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..config import Config
+from ..index import Record
+
+LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
+# Notice items: an event on a release, announced in an entry of its own (own id and link).
+CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
+NOTICES = frozenset((CORRECTION, RETRACTION, LIFT))
+# Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
+NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
+FORMATS = ("rss", "atom", "json")
+NAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
+ARCHIVE_SUFFIXES = {"rss": ".rss.xml", "atom": ".atom.xml", "json": ".json"}
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One logical feed: where it lives under feeds/, what it accepts, what it is called."""
+
+    key: str
+    folder: str
+    title: str
+    description: str
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str = ""
+    private: bool = False
+    archives: bool = False
+    shares_main_archives: bool = False
+
+    def accepts(self, record: Record) -> bool:
+        if self.categories and not set(self.categories) & set(record.categories):
+            return False
+        if self.tags and not set(self.tags) & set(record.tags):
+            return False
+        return not self.language or record.language == self.language
+
+
+class EntryRef(NamedTuple):
+    """An entry of a document: a record in a state (live, embargoed or retracted), or a
+    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT).
+
+    A tuple, not a dataclass: a plan makes one per release and state and shares it among
+    every document that carries it (tens of thousands per run)."""
+
+    record: Record
+    mode: str
+    number: int = 0  # the correction a CORRECTION notice announces (1 for the first)
+    moment: dt.datetime | None = None  # when a notice is dated (the planner picks it)
+
+    @property
+    def updated(self) -> dt.datetime:
+        if self.mode == EMBARGOED:
+            return self.record.approved_at or self.record.embargo or EPOCH
+        if self.mode in NOTICES:
+            return self.moment or notice_event(self.record, self.mode, self.number)
+        return self.record.feed_updated
+
+    @property
+    def key(self) -> str:
+        """The entry's id (after `urn:uuid:`): the release's own, or its notice's."""
+        if self.mode in NOTICES:
+            return notice_id(self.record.id, self.mode, self.number)
+        return self.record.id
+
+    @property
+    def label(self) -> str:
+        """The entry as a person's summary names it."""
+        if self.mode in NOTICES:
+            return f"[{self.mode} {self.number or ''}] {self.record.title}".replace(" ]", "]")
+        return self.record.title
+
+
+def notice_id(release_id: str, mode: str, number: int) -> str:
+    """A notice's id: derived from the release and the event, so every run (and every
+    feed carrying it) gives the same one."""
+    return str(uuid.uuid5(NOTICE_NAMESPACE, f"{release_id}/{mode}/{number}"))
+
+
+def notice_event(record: Record, mode: str, number: int) -> dt.datetime:
+    """When the correction, retraction or lift a notice tells of happened."""
+    if mode == CORRECTION:
+        return record.corrected[number - 1]
+    if mode == RETRACTION:
+        return record.retracted_at or EPOCH
+    return record.published or EPOCH
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One file under feeds/: a subscription document or an archive page of a feed (a month,
+    or part `archive_part` of a month with more than ARCHIVE_PAGE releases)."""
+
+    path: str
+    format: str
+    feed: FeedSpec
+    entries: tuple[EntryRef, ...]
+    tombstones: tuple[EntryRef, ...] = ()
+    archive_month: str = ""
+    archive_part: int = 1
+    links: dict[str, str] = field(default_factory=dict)
+    content: str = ""  # a digest of the entries and tombstones (see `content_digest`)
+
+    @property
+    def updated(self) -> dt.datetime:
+        """The newest change among the entries (never the clock)."""
+        moments = [e.updated for e in (*self.entries, *self.tombstones)]
+        if moments:
+            return max(moments)
+        if self.archive_month:
+            year, month = map(int, self.archive_month.split("-"))
+            return dt.datetime(year, month, 1, tzinfo=dt.UTC)
+        return EPOCH
+
+    def signature(self, config_key: str) -> str:
+        """Everything the document's bytes depend on: equal signatures, equal bytes."""
+        content = self.content or content_digest(self.entries, self.tombstones)
+        text = f"{config_key}|{self.path}|{self.format}|{self.feed}|{self.links}|{content}"
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def content_digest(entries: tuple[EntryRef, ...], tombstones: tuple[EntryRef, ...]) -> str:
+    """A digest of a document's entries (id, content digest, state) and tombstones."""
+    # (a notice's moment sets it apart from its release and its other notices; the usual
+    # entry has none, and "" is quick to format: ten thousand entries a run)
+    parts = [f"{e.record.id}:{e.record.digest}:{e.mode}{e.moment or ''}" for e in entries]
+    parts += [f"x{t.record.id}:{t.record.retracted_at}" for t in tombstones]
+    return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def feed_url(config: Config, path: str) -> str:
+    return f"{config.feeds_base}/{path}"
+
+
+def doc_path(spec: FeedSpec, name: str) -> str:
+    return f"{spec.folder}/{name}" if spec.folder else name

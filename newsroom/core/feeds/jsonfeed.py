@@ -1,0 +1,93 @@
+"""JSON Feed 1.1, written by hand (feedgen does not know it), with what 1.0 readers need.
+
+- `author` (JSON Feed 1.0) beside `authors` (1.1), for the feed and every item.
+- `next_url`: a subscription document leads to its newest archive page, each page to the
+  one before it (the JSON pages of the RFC 5005 archives), so every release is reachable.
+- `tags` holds the release's categories (what partners file by); the release's own tags
+  travel apart, in `_newsroom.tags`.
+- `_newsroom` (an extension object, which JSON Feed readers ignore unless they know it):
+  `status` (live, embargoed, retracted, or a notice: correction, retraction,
+  embargo_lifted), `embargo` (the lift time of an embargoed release, private feeds only),
+  `notice_of` and `correction` for notices, the photo's caption and credit.
+Titles and summaries are plain text here (the format says so): written as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..config import Config
+from .content import Rendered
+from .plan import EMBARGOED, LIVE, NOTICES, Doc, EntryRef
+from .writers import archive_label, entry_content, entry_dates, entry_link, entry_summary
+from .writers import entry_title
+
+VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
+    """The document as JSON Feed 1.1 bytes; equal inputs give equal bytes."""
+    publisher = {"name": config.publisher or config.title}
+    feed: dict[str, Any] = {
+        "version": VERSION, "title": doc.feed.title + archive_label(doc),
+        "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
+        "description": doc.feed.description, "language": config.language,
+        "author": publisher, "authors": [publisher],
+    }  # fmt: skip
+    if "prev-archive" in doc.links:  # the older page: JSON Feed's "next n items"
+        feed["next_url"] = doc.links["prev-archive"]
+    items = [_item(ref, rendered[ref.record.id], config) for ref in doc.entries]
+    return _dumps(feed, items).encode("utf-8")
+
+
+def _dumps(feed: dict[str, Any], items: list[dict[str, Any]]) -> str:
+    """The feed with one line per item (a diff shows which items changed). Not `indent`:
+    that makes json use its Python encoder, several times slower than its C one."""
+    head = json.dumps(feed, ensure_ascii=False)[:-1]
+    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+    return f'{head}, "items": [\n{lines}\n]}}\n' if items else f'{head}, "items": []}}\n'
+
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.isoformat()
+
+
+def _item(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
+    """One item: a release in its state, or a notice of an event on one."""
+    published, updated = entry_dates(ref, config)
+    item: dict[str, Any] = {
+        "id": f"urn:uuid:{ref.key}", "url": entry_link(ref, r, config),
+        "title": entry_title(ref, r, config), "content_html": entry_content(ref, r, config),
+        "date_published": _iso(published), "date_modified": _iso(updated),
+        "language": r.language,
+    }  # fmt: skip
+    summary = entry_summary(ref, r, config)
+    if summary:
+        item["summary"] = summary
+    if r.author and ref.mode not in NOTICES:
+        item["author"] = {"name": r.author}
+        item["authors"] = [item["author"]]
+    if r.categories:
+        item["tags"] = list(r.categories)
+    if r.image is not None and ref.mode in (LIVE, EMBARGOED):
+        item["image"] = r.image.url
+    item["_newsroom"] = _extension(ref, r, config)
+    return item
+
+
+def _extension(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
+    extra: dict[str, Any] = {"status": ref.mode}
+    if ref.mode in NOTICES:
+        extra["notice_of"] = f"urn:uuid:{ref.record.id}"
+        if ref.number:
+            extra["correction"] = ref.number
+    if r.tags and ref.mode not in NOTICES:
+        extra["tags"] = list(r.tags)
+    if r.image is not None and ref.mode in (LIVE, EMBARGOED):
+        extra["image_caption"], extra["image_credit"] = r.image.caption, r.image.credit
+    if ref.mode == EMBARGOED and ref.record.embargo:
+        extra["embargo"] = _iso(ref.record.embargo.astimezone(config.tz))
+    return extra

@@ -1,0 +1,64 @@
+"""The words of a notice item: a short entry of its own announcing a correction, a
+retraction or an embargo's lift, so that software that only ever adds new items (WordPress
+importers, agency ingesters: new guid or new link, else skip) learns of it.
+
+A notice names the release (title, number, publication date) and links to it; it never
+carries the release's text, so a reader that updates items holds the release once plus
+the short notice. Its link is the release's page with a fragment (`#ralat-1`): importers
+that skip an item whose link they already hold (WP RSS Aggregator does) still take it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import NamedTuple
+
+from ..config import Config
+from .content import Rendered, local_time, words
+from .plan import CORRECTION, LIFT, EntryRef
+
+FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo"}  # a retraction's is "dicabut"
+
+
+class Notice(NamedTuple):
+    """What a notice item says: its title, link, HTML content and plain-text summary."""
+
+    title: str
+    link: str
+    html: str
+    text: str
+
+
+def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
+    """The notice item for `ref` (a CORRECTION, RETRACTION or LIFT entry) of release `r`."""
+    w = words(r.language)
+    if ref.mode == CORRECTION:
+        head = w["correction_notice"] + (f" {ref.number}" if ref.number > 1 else "")
+        index = min(ref.number, len(r.correction_html)) - 1
+        said_html = r.correction_html[index] if index >= 0 else ""
+        said = r.correction_text[index] if index >= 0 else ""
+    elif ref.mode == LIFT:
+        head = w["lift_notice"]
+        lifted = f"{w['lifted']} ({local_time(ref.updated, config)})"
+        said_html = f"<p><strong>{html.escape(lifted)}:</strong> {w['lifted_text']}.</p>\n"
+        said = f"{lifted}: {w['lifted_text']}."
+    else:
+        head = w["retracted"]
+        said_html, said = r.retraction_html, r.retraction_text
+    fragment = FRAGMENTS.get(ref.mode, "dicabut").format(n=ref.number)
+    named_html, named = _original(ref, r, config)
+    return Notice(f"{head}: {r.title}", f"{r.link}#{fragment}", said_html + named_html,
+                  f"{said} — {named}")  # fmt: skip
+
+
+def _original(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+    """The sentence naming the release, as HTML (its title linked) and as plain text."""
+    w = words(r.language)
+    parts = [f"{w['number']} {r.release_number}"] if r.release_number else []
+    if ref.record.published is not None:
+        parts.append(f"{w['published']} {local_time(ref.record.published, config)}")
+    details = f" ({', '.join(parts)})" if parts else ""
+    link = html.escape(r.link, quote=True)
+    named_html = (f'<p>{w["release"]}: <a href="{link}">{html.escape(r.title)}</a>'
+                  f"{html.escape(details)}</p>\n")  # fmt: skip
+    return named_html, f"{w['release']}: “{r.title}”{details}, {r.link}"

@@ -1,0 +1,176 @@
+"""What partners see: corrections and retractions in every feed that carries the release,
+notices of their own for importers that only add, the embargo's lift, plain text as typed,
+categories without tags, JSON Feed with the reach of RSS and Atom."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .feedkit import (
+    at,
+    correct,
+    html_to_text,
+    newsroom_root,
+    parse,
+    release,
+    retract,
+    run,
+    set_limit,
+)
+
+__all__ = ["newsroom_root"]  # a fixture, used by name
+
+
+SUBSCRIPTIONS = ("", "category/pemilu/", "partner/pemilu/", "private/antara/")
+
+
+def entries_of(root: Path, path: str) -> list[tuple[str, str]]:
+    """(id, title) of every entry of a subscription document, in order, any format."""
+    file = root / "feeds" / path
+    if path.endswith(".json"):
+        return [(i["id"], i["title"]) for i in json.loads(file.read_text())["items"]]
+    return [(e.id, e.title) for e in parse(file).entries]
+
+
+def test_a_correction_of_an_old_release_reaches_every_feed_that_carried_it(
+    newsroom_root: Path,
+) -> None:
+    set_limit(newsroom_root, 2)
+    old = release(newsroom_root, at(0), "Rilis lama", category="Pemilu")
+    for i in range(3):  # newer releases push it out of every newest two
+        release(newsroom_root, at(1 + i), f"Rilis {i}", category="Pemilu")
+    run(newsroom_root, at(4))
+    assert old not in (newsroom_root / "feeds" / "rss.xml").read_text()
+    correct(newsroom_root, old, at(5), "Angka diperbaiki", "Teks yang dikoreksi.")
+    run(newsroom_root, at(5.1))
+    for folder in SUBSCRIPTIONS:
+        for name in ("rss.xml", "atom.xml", "feed.json"):
+            entries = entries_of(newsroom_root, folder + name)
+            ids = [i for i, _ in entries]
+            assert f"urn:uuid:{old}" == ids[-1], folder + name  # after the newest two
+            notices = [(i, t) for i, t in entries if t == "RALAT: Rilis lama"]
+            assert len(notices) == 1 and notices[0][0] != f"urn:uuid:{old}", folder + name
+            assert ids.index(notices[0][0]) == 0  # the newest thing that happened
+    atom = (newsroom_root / "feeds" / "atom.xml").read_text()
+    assert "Teks yang dikoreksi." in atom and "Ralat 1 (" in atom
+    updated = re.findall(r"<entry.*?<updated>([^<]+)</updated>", atom, re.S)
+    assert len(updated) == len(set(updated))  # no two entries share a moment
+    run(newsroom_root, at(35.2))  # retraction_days (30) after the correction: back to normal
+    assert old not in (newsroom_root / "feeds" / "rss.xml").read_text()
+    assert "RALAT" not in (newsroom_root / "feeds" / "feed.json").read_text()
+
+
+def test_a_retraction_of_an_old_release_reaches_rss_and_json_too(newsroom_root: Path) -> None:
+    set_limit(newsroom_root, 1)
+    old = release(newsroom_root, at(0), "Rilis keliru", category="Pemilu")
+    release(newsroom_root, at(1), "Rilis baru", category="Pemilu")
+    run(newsroom_root, at(2))
+    retract(newsroom_root, old, at(3), "Data belum final")
+    run(newsroom_root, at(3.1))
+    for folder in SUBSCRIPTIONS:
+        for name in ("rss.xml", "feed.json"):
+            titles = [t for _, t in entries_of(newsroom_root, folder + name)]
+            assert titles == ["DICABUT: Rilis keliru", "Rilis baru", "[DICABUT] Rilis keliru"]
+    rss = parse(newsroom_root / "feeds" / "rss.xml").entries
+    assert rss[0].link.endswith("/rilis-keliru/#dicabut")  # its own link: WP RSS Aggregator
+    assert "Data belum final" in rss[0].description and "Rilis keliru" in rss[0].description
+    assert "Paragraf dua" not in rss[0].content[0].value  # a notice, not a second copy
+
+
+def test_an_embargo_lift_is_told_in_the_private_feed_dated_at_the_lift(
+    newsroom_root: Path,
+) -> None:
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(1))
+    run(newsroom_root, at(0.5))
+    early = parse(newsroom_root / "feeds" / "private/antara/rss.xml").entries
+    assert [e.title for e in early] == [
+        "EMBARGO hingga 02-06-2026 09:00 WIB (02:00 UTC): Rilis berembargo"
+    ]
+    run(newsroom_root, at(1.2))
+    told, entry = parse(newsroom_root / "feeds" / "private/antara/rss.xml").entries
+    assert told.title == "EMBARGO BERAKHIR: Rilis berembargo" and told.id != entry.id
+    assert told.published_parsed[:6] == (2026, 6, 2, 2, 0, 1)  # the second after the lift
+    assert entry.id == f"urn:uuid:{ident}" and entry.published_parsed[:5] == (2026, 6, 2, 2, 0)
+    assert "Embargo berakhir (02-06-2026 09:00 WIB)" in told.description
+    assert "BERAKHIR" not in (newsroom_root / "feeds" / "rss.xml").read_text()  # private only
+
+
+def test_a_private_feed_of_every_release_has_no_archive_chain(newsroom_root: Path) -> None:
+    """The public archives lead back to the public feed (`current`): a private feed has its
+    own chain (a filtered partner) or none."""
+    set_limit(newsroom_root, 1, extra="embargo_access = true\n")  # pemilu: private too
+    for i in range(3):
+        release(newsroom_root, at(i), f"Rilis {i}", category="Pemilu")
+    run(newsroom_root, at(3))
+    feeds = newsroom_root / "feeds"
+    assert 'rel="prev-archive"' in (feeds / "atom.xml").read_text()
+    for name in ("atom.xml", "rss.xml", "feed.json"):
+        assert "prev-archive" not in (feeds / "private/antara" / name).read_text()
+        assert "next_url" not in (feeds / "private/antara" / name).read_text()
+    chain = parse(feeds / "private/pemilu/atom.xml").feed.links
+    older = next(x.href for x in chain if x.rel == "prev-archive")
+    assert "/private/pemilu/archive/" in older
+    page = parse(feeds / older.split("/", 3)[3]).feed.links
+    assert next(x.href for x in page if x.rel == "current").endswith("/private/pemilu/atom.xml")
+
+
+# ---------------------------------------------------------------- plain text, tags, JSON Feed
+
+
+def test_plain_text_stays_plain_text_in_every_format(newsroom_root: Path) -> None:
+    hostile, summary = "Siaran <b>Tebal</b> & AT&T", "Ringkasan & <b>bukan tebal</b>"
+    release(newsroom_root, at(0), hostile, summary=summary, category="Pemilu")
+    release(newsroom_root, at(0.1), "Inflasi <3%")
+    run(newsroom_root, at(1))
+    rss = (newsroom_root / "feeds" / "rss.xml").read_text()
+    # escaped as HTML, its & written as the RSS Best Practices Profile asks
+    assert "<title>Siaran &#x26;lt;b&#x26;gt;Tebal&#x26;lt;/b&#x26;gt; &#x26;amp; AT" in rss
+    assert "<title>Inflasi &lt;3%</title>" in rss  # not markup: as typed
+    assert "<description>Ringkasan &amp;amp; &amp;lt;b&amp;gt;bukan" in rss  # HTML, escaped
+    atom = (newsroom_root / "feeds" / "atom.xml").read_text()
+    assert '<title type="html">Siaran &amp;lt;b&amp;gt;Tebal' in atom
+    assert "<title>Inflasi &lt;3%</title>" in atom
+    for name in ("rss.xml", "atom.xml"):
+        second, first = parse(newsroom_root / "feeds" / name).entries  # newest first
+        assert html_to_text(first.title) == hostile and first.title_detail.type == "text/html"
+        assert second.title == "Inflasi <3%"
+        assert html_to_text(first.summary) == summary
+    items = json.loads((newsroom_root / "feeds" / "feed.json").read_text())["items"]
+    assert [i["title"] for i in items] == ["Inflasi <3%", hostile]
+    assert items[1]["summary"] == summary
+
+
+def test_tags_are_not_categories_except_apart_in_json_feed(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis", category="Pemilu", tags=("netralitas-asn",))
+    run(newsroom_root, at(1))
+    for name in ("rss.xml", "atom.xml"):
+        entry = parse(newsroom_root / "feeds" / name).entries[0]
+        assert [t.term for t in entry.tags] == ["Pemilu"]
+        assert "netralitas-asn" not in (newsroom_root / "feeds" / name).read_text()
+    item = json.loads((newsroom_root / "feeds" / "feed.json").read_text())["items"][0]
+    assert item["tags"] == ["Pemilu"] and item["_newsroom"]["tags"] == ["netralitas-asn"]
+
+
+def test_json_feed_for_every_feed_with_author_pages_and_the_embargo(newsroom_root: Path) -> None:
+    set_limit(newsroom_root, 1)
+    for i in range(3):
+        release(newsroom_root, at(i), f"Rilis {i}", category="Pemilu")
+    release(newsroom_root, at(3), "Rilis berembargo", embargo=at(5))
+    run(newsroom_root, at(4))
+    feeds = newsroom_root / "feeds"
+    for folder in ("", "category/pemilu/", "partner/pemilu/", "private/antara/"):
+        feed = json.loads((feeds / folder / "feed.json").read_text())
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert feed["author"] == {"name": "Humas Uji"} and feed["authors"] == [feed["author"]]
+        assert all(i["author"] == {"name": "ald"} for i in feed["items"])
+    private = json.loads((feeds / "private/antara/feed.json").read_text())["items"][0]
+    assert private["_newsroom"] == {"status": "embargoed", "embargo": "2026-06-06T09:00:00+07:00"}
+    seen, url = [], json.loads((feeds / "feed.json").read_text()).get("next_url")
+    while url:  # the older pages, to the oldest
+        page = json.loads((feeds / url.split("/", 3)[3]).read_text())
+        assert page["feed_url"] == url and page["title"].endswith("(arsip 2026-06)")
+        seen += [i["title"] for i in page["items"]]
+        url = page.get("next_url")
+    assert seen == ["Rilis 2", "Rilis 1", "Rilis 0"]
