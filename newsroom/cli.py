@@ -297,9 +297,14 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
     from .core import external, lease
 
+    from .core.workflow import decide, refusal
+
     newsroom = obj.newsroom
     article = newsroom.find(ref)
     assert article.path is not None
+    decision = decide(article, "edit", newsroom.actor, newsroom.config, newsroom.now())
+    if not decision.allowed:  # say so before the editor opens, not after the work is done
+        raise refusal(decision, article)
     if take_over:
         lease.acquire(newsroom.config, article.id, newsroom.actor, newsroom.now(), take_over=True)
     else:

@@ -197,3 +197,13 @@ def test_a_text_that_ends_with_its_sign_off_gets_no_second_one(root: Path) -> No
     feed = (root / "feeds" / "rss.xml").read_text()
     assert feed.count("(ald/HUMAS UJI)") == 1
     assert "Paragraf akhir. (ald/HUMAS UJI)" in feed
+
+
+def test_newsroom_edit_refuses_before_opening_the_editor(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", "false")  # an editor that would fail if it were started
+    refused = newsroom_cli(bundled, "edit", SEED_ID, actor="nur", lang="en")
+    assert refused.exit_code == 1
+    assert "edit refused: cannot edit a published release" in refused.output
+    assert "start a correction (K on the desk, `newsroom correct 9ef7d5e6`)" in refused.output

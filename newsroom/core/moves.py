@@ -7,19 +7,69 @@ counts stay in `PublishResult.changes` for scripts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from .feeds.entries import CORRECTION, EMBARGOED, RETRACTED, RETRACTION
+from .feeds.plan import Doc
 from .index import Record
-from .publish_state import Move
+from .publish_state import FeedChange, Move
+
+# Per subscription document: its path, the entries it gains and those it changes (id ->
+# mode, by release), and the entry ids it loses.
+Touched = tuple[str, dict[str, str], dict[str, str], list[str]]
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
 ORDER = ("published", "corrected", "retracted", "held", "added", "changed", "gone")
 
 
+def compare_documents(
+    docs: list[Doc],
+    before: dict[str, dict[str, str]],
+    entries: dict[str, dict[str, str]],
+    untouched: set[str],
+    feeds_dir: Path,
+) -> tuple[list[FeedChange], list[Touched]]:
+    """What each subscription document gains, changes and loses against the last run
+    (`before`: entry id -> digest:state, as the state recorded them; `entries`: now)."""
+    changes: list[FeedChange] = []
+    touched: list[Touched] = []
+    for doc in docs:
+        if doc.archive_month:
+            continue
+        now = entries[doc.path]
+        # a file changed since the last run (restored by hand, say): read it instead
+        as_left = doc.path in before and doc.path in untouched
+        then = before[doc.path] if as_left else _ids_in_file(feeds_dir / doc.path, now)
+        titles = {e.key: e.label for e in doc.entries}  # (a notice has an id of its own)
+        change = FeedChange(doc.path)
+        change.gained = [titles[i] for i in now if i not in then]
+        change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
+        change.lost = [i for i in then if i not in now]
+        changes.append(change)
+        # by release: a notice (its own entry id) tells of the release it names
+        of = {e.key: (e.record.id, e.mode) for e in doc.entries}
+        gained = dict(of[k] for k in now if k not in then)
+        changed = dict(of[k] for k in now if k in then and then[k] != now[k])
+        touched.append((doc.path, gained, changed, change.lost))
+    return changes, touched
+
+
+def _ids_in_file(path: Path, now: dict[str, str]) -> dict[str, str]:
+    """With no state from an earlier run (a fresh clone), the ids the feed file already
+    holds; their content is taken as unchanged, since there is nothing to compare."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    ids = set(re.findall(r"urn:uuid:([0-9a-fA-F-]{36})", text))
+    return {i: now.get(i, "") for i in ids}
+
+
 def moves_of(
-    touched: Iterable[tuple[str, dict[str, str], dict[str, str], list[str]]],
+    touched: Iterable[Touched],
     records: dict[str, Record],
     published: dict[str, str],
 ) -> list[Move]:

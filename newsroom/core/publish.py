@@ -14,7 +14,6 @@ one scan of the folder.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +38,6 @@ from .ledger import Ledger, Row
 from .model import Article
 from .publish_state import (
     STATE_VERSION,
-    FeedChange,
     PublishResult,
     Refusal,
     log_run,
@@ -437,40 +435,15 @@ class _Run:
     def _diff(self, docs: list[Doc], records: dict[str, Record]) -> None:
         """Per subscription document: the releases it gains, changes and loses; then the
         same told by release (moves.py)."""
-        from .moves import moves_of
+        from .moves import compare_documents, moves_of
 
         before: dict[str, dict[str, str]] = self.state.get("entries", {})
-        touched: list[tuple[str, dict[str, str], dict[str, str], list[str]]] = []
-        for doc in docs:
-            if doc.archive_month:
-                continue
-            now = self.entries[doc.path]
-            # a file changed since the last run (restored by hand, say): read it instead
-            as_left = doc.path in before and doc.path in self.untouched
-            then = before[doc.path] if as_left else self._ids_in_file(doc, now)
-            titles = {e.key: e.label for e in doc.entries}  # (a notice has an id of its own)
-            change = FeedChange(doc.path)
-            change.gained = [titles[i] for i in now if i not in then]
-            change.changed = [titles[i] for i in now if i in then and then[i] != now[i]]
-            change.lost = [i for i in then if i not in now]
-            self.result.changes.append(change)
-            # by release: a notice (its own entry id) tells of the release it names
-            of = {e.key: (e.record.id, e.mode) for e in doc.entries}
-            gained = dict(of[k] for k in now if k not in then)
-            changed = dict(of[k] for k in now if k in then and then[k] != now[k])
-            touched.append((doc.path, gained, changed, change.lost))
+        changes, touched = compare_documents(
+            docs, before, self.entries, self.untouched, self.config.feeds_dir
+        )
+        self.result.changes += changes
         published = {p["id"]: p["kind"] for p in self.result.published}
         self.result.moves = moves_of(touched, records, published)
-
-    def _ids_in_file(self, doc: Doc, now: dict[str, str]) -> dict[str, str]:
-        """With no state from an earlier run (a fresh clone), the ids the feed file already
-        holds; their content is taken as unchanged, since there is nothing to compare."""
-        try:
-            text = (self.config.feeds_dir / doc.path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return {}
-        ids = set(re.findall(r"urn:uuid:([0-9a-fA-F-]{36})", text))
-        return {i: now.get(i, "") for i in ids}
 
     # ------------------------------------------------------------ state
 

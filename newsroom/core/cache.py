@@ -1,0 +1,207 @@
+"""The index's cache: `.newsroom/cache.sqlite` (SQLite from the standard library).
+
+Per file, its `Record` (or the Problem that kept it out) with the size and mtime it was
+read at, and its lower-cased search text; per release, its rendered feed content; and named
+blobs other parts keep (the desk's word index). Dropped whole when the config, the
+program or the feed format changes (`config_key`). index.py decides what to read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from .config import CONFIG_NAME, Config
+from .feeds import FEED_FORMAT
+from .feeds.markdown import renderer_name
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .feeds.content import Rendered
+    from .index import Record
+
+CACHE_VERSION = 10  # 10: records keep their failing checks
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
+
+
+RenderedRow = tuple[str, str, bytes]
+Snapshot = dict[str, tuple[int, int, "Record | Problem"]]
+
+
+def rendered_row(record: Record | None, rendered: Rendered | None) -> RenderedRow | None:
+    """The cache row for a release's content, pickled where it was rendered (a worker)."""
+    if record is None or rendered is None:
+        return None
+    return record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)
+
+
+class Cache:
+    """Records by path and rendered content by id, in SQLite; dropped when the config changes."""
+
+    def __init__(self, config: Config, config_key: str) -> None:
+        self.path = config.state_dir / "cache.sqlite"
+        self.problem = ""  # why the cache is not kept on disk this time (a full disk)
+        try:
+            config.state_dir.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate(f"{CACHE_VERSION}:{config_key}")
+        except (sqlite3.Error, OSError) as exc:  # only a cache: work on without it
+            self._lost(exc)
+            self.db = sqlite3.connect(":memory:", isolation_level=None)
+            self._migrate(f"{CACHE_VERSION}:{config_key}")
+
+    def _lost(self, exc: Exception) -> None:
+        self.problem = (
+            f"{self.path}: not usable ({exc}); this run reads every file again (free some space)"
+        )
+
+    def _migrate(self, key: str) -> None:
+        db = self.db
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if row is None or row[0] != key:
+            db.execute("DROP TABLE IF EXISTS snapshot")
+            db.execute("DROP TABLE IF EXISTS delta")
+            db.execute("DROP TABLE IF EXISTS search")
+            db.execute("DROP TABLE IF EXISTS rendered")
+            db.execute("DROP TABLE IF EXISTS blobs")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (key,))
+        db.execute("CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS delta (path TEXT PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS search (path TEXT PRIMARY KEY, text TEXT)")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS rendered (id TEXT PRIMARY KEY, digest TEXT, data BLOB)"
+        )
+        db.execute("CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB)")
+
+    def records(self) -> Snapshot:
+        """Every file as last read: (size, mtime_ns, record or problem) by path.
+
+        Kept as one blob plus the few files changed since it was written: one unpickling
+        is far quicker than ten thousand. A cache that cannot be read (another version,
+        damage) is emptied, never trusted: the run then reads every file again.
+        """
+        row = self.db.execute("SELECT data FROM snapshot WHERE id = 1").fetchone()
+        try:
+            # A newsroom of fewer than DELTA_LIMIT files has only deltas, no snapshot yet.
+            data: Snapshot = pickle.loads(row[0]) if row is not None else {}
+            for path, blob in self.db.execute("SELECT path, data FROM delta"):
+                entry = pickle.loads(blob)
+                if entry is None:
+                    data.pop(path, None)
+                else:
+                    data[path] = entry
+            return data
+        except Exception:
+            self.clear()
+            return {}
+
+    def clear(self) -> None:
+        for table in ("snapshot", "delta", "rendered", "search", "blobs"):
+            self.db.execute(f"DELETE FROM {table}")
+
+    def store(
+        self,
+        snapshot: Snapshot,
+        changed: dict[str, object],
+        rendered: Iterable[RenderedRow | None],
+        texts: dict[str, str],
+    ) -> None:
+        """Remember the files read this run (`changed`, None for gone ones) and their content.
+
+        Small changes go to the delta table; past DELTA_LIMIT the snapshot is rewritten.
+        A cache that cannot be written (a full disk) is left as it was.
+        """
+        try:
+            self._store(snapshot, changed, rendered, texts)
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._lost(exc)
+
+    def _store(
+        self,
+        snapshot: Snapshot,
+        changed: dict[str, object],
+        rendered: Iterable[RenderedRow | None],
+        texts: dict[str, str],
+    ) -> None:
+        db = self.db
+        db.execute("BEGIN")
+        pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
+        if pending + len(changed) > DELTA_LIMIT:
+            db.execute(
+                "INSERT OR REPLACE INTO snapshot VALUES (1, ?)",
+                (pickle.dumps(snapshot, _PROTOCOL),),
+            )
+            db.execute("DELETE FROM delta")
+        else:
+            db.executemany(
+                "INSERT OR REPLACE INTO delta VALUES (?, ?)",
+                ((p, pickle.dumps(v, _PROTOCOL)) for p, v in changed.items()),
+            )
+        db.executemany(
+            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+            (row for row in rendered if row is not None),
+        )
+        db.executemany(
+            "DELETE FROM search WHERE path = ?", [(p,) for p, v in changed.items() if v is None]
+        )
+        db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
+        db.execute("COMMIT")
+
+    def blob(self, name: str) -> bytes | None:
+        """A named piece of data another part keeps here (the desk's word index)."""
+        row = self.db.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row is not None else None
+
+    def put_blob(self, name: str, data: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?)", (name, data))
+
+    def texts(self) -> dict[str, str]:
+        """Every file's lower-cased search text, by path."""
+        return dict(self.db.execute("SELECT path, text FROM search"))
+
+    def store_rendered(self, record: Record, rendered: Rendered) -> None:
+        """Remember the content of one release (just published by this run)."""
+        try:
+            self.db.execute(
+                "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+                (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
+            )
+        except sqlite3.Error as exc:
+            self._lost(exc)
+
+    def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:
+        """Cached content for ids whose digest still matches (`wanted`: id -> digest)."""
+        out: dict[str, Rendered] = {}
+        ids = list(wanted)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for ident, digest, blob in self.db.execute(
+                f"SELECT id, digest, data FROM rendered WHERE id IN ({marks})", chunk
+            ):
+                if wanted.get(ident) == digest:
+                    try:
+                        out[ident] = pickle.loads(blob)
+                    except Exception:
+                        continue
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def config_key(config: Config) -> str:
+    """A fingerprint of everything outside the articles that shapes the feeds."""
+    data = (config.root / CONFIG_NAME).read_bytes()
+    version = f"{__version__}:{FEED_FORMAT}:{renderer_name()}".encode()
+    return hashlib.blake2b(data + version, digest_size=16).hexdigest()
