@@ -296,7 +296,6 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
 def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
     from .core import external, lease
-
     from .core.workflow import decide, refusal
 
     newsroom = obj.newsroom
