@@ -184,8 +184,12 @@ class ChecklistModal(Dialog):
 
     def on_mount(self) -> None:  # (AppModal's own on_mount adds the footer)
         self.show(self.decision)
-        button = self.query_one("#approve" if self.decision.allowed else "#cancel", Button)
-        button.focus()
+        # Approvable: the embargo field first (enter approves from it, as from the button);
+        # else the way out, so a stray enter never does anything.
+        if self.decision.allowed and self.mode == "approve":
+            self.query_one("#embargo", Input).focus()
+        else:
+            self.query_one("#approve" if self.decision.allowed else "#cancel", Button).focus()
 
     def show(self, decision: Decision) -> None:
         """Every check with its mark, then why the action is refused, if it is."""
