@@ -118,7 +118,8 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """A correction under way: its number and note, and what it changes, word by word."""
-    pending = pending_correction(article)
+    config = newsroom.config
+    pending = pending_correction(article, config.tz, config.timezone)
     if pending is None:
         return
     heading = t("show.correction", n=pending.number, note=pending.note)

@@ -217,3 +217,16 @@ async def test_the_writer_sees_the_reviewers_note_while_editing(bundled: Path) -
         assert "Judul terlalu umum; sebutkan provinsi dan angka capaian." in notes
         assert "dikembalikan · Redaktur" in notes and "Sebutkan 34 provinsi" in notes
         assert app.screen.query_one("#notes").display
+
+
+def test_a_corrections_new_embargo_reads_as_a_local_time(bundled: Path) -> None:
+    from newsroom.core.review import pending_correction
+
+    correct_the_seed(bundled)
+    nur = as_person(bundled, "nur")
+    nur.act(SEED_ID, "approve", embargo=NOW.replace(day=30, hour=9))
+    config = nur.config
+    pending = pending_correction(nur.find(SEED_ID), config.tz, config.timezone)
+    assert pending is not None
+    embargo = next(c for c in pending.changes if c.field == "embargo")
+    assert embargo.words == (("+", "30-11-2026 09:00 WIB"),)

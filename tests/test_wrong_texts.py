@@ -150,3 +150,21 @@ async def test_the_desk_and_the_cli_say_a_run_in_the_same_words(bundled: Path) -
         desk = re.sub(r"\s+", " ", report(app))
     assert cli_lines and all(re.sub(r"\s+", " ", line) in desk for line in cli_lines)
     assert "gone" not in desk and "new," not in desk
+
+
+def test_a_correction_approved_with_an_embargo_is_said_to_be_held(bundled: Path) -> None:
+    """Its published version stays in the feeds; the dry run says the correction waits,
+    and until when, in the newsroom's zone."""
+    from .test_review import correct_the_seed
+
+    newsroom_cli(bundled, "publish")
+    correct_the_seed(bundled)
+    lift = NOW.replace(year=2030, hour=9)  # after the real clock of the run
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "approve", embargo=lift)
+    lines = newsroom_cli(bundled, "publish", "--dry-run").output.splitlines()
+    held = [line for line in lines if "Humas Pemerintah" in line]
+    assert held == [
+        "correction held until 27-11-2030 09:00 WIB: Humas Pemerintah Diminta Jaga Netralitas "
+        "ASN dalam Pemilu 2019 (its published version stays → main, category/pemilu, "
+        "category/reformasi-birokrasi, private/antara and 1 more)"
+    ]

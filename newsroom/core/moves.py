@@ -22,7 +22,9 @@ Touched = tuple[str, dict[str, str], dict[str, str], list[str]]
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
-ORDER = ("published", "corrected", "retracted", "held", "added", "changed", "gone")
+ORDER = ("published", "corrected", "retracted", "held_correction", "held", "added", "changed",
+         "gone")  # fmt: skip
+HELD = frozenset({"held", "held_correction"})
 
 
 def compare_documents(
@@ -72,10 +74,11 @@ def moves_of(
     touched: Iterable[Touched],
     records: dict[str, Record],
     published: dict[str, str],
+    waiting: Iterable[str] = (),
 ) -> list[Move]:
     """`touched`: per subscription document, its path, the entries it gains and those it
     changes (id -> mode), and the ids it loses; `published`: the ids this run puts out,
-    with their kind."""
+    with their kind; `waiting`: approved releases whose embargo has not lifted."""
     found: dict[str, Move] = {}
     for path, gained, changed, lost in touched:
         for ident, mode in gained.items():
@@ -86,6 +89,10 @@ def moves_of(
             _note(found, ident, records, published.get(ident) or "gone", path)
     for ident, kind in published.items():  # published, though in no feed (a filter)
         _note(found, ident, records, kind, "")
+    for ident in waiting:  # approved, embargoed: a correction waits while its published
+        record = records.get(ident)  # version stays; a first one may be in no early feed
+        live = record is not None and record.live
+        _note(found, ident, records, "held_correction" if live else "held", "")
     return sorted(found.values(), key=lambda m: (ORDER.index(m.kind), m.title))
 
 
@@ -103,9 +110,10 @@ def _note(
     move = found.get(ident)
     if move is None:
         title = record.title if record is not None else ident
-        until = record.embargo if record is not None and kind == "held" else None
-        move = found[ident] = Move(ident, title, kind, [], until)
+        move = found[ident] = Move(ident, title, kind, [])
     elif ORDER.index(kind) < ORDER.index(move.kind):
         move.kind = kind
+    if move.kind in HELD and record is not None:
+        move.until = record.embargo
     if path and path not in move.feeds:
         move.feeds.append(path)

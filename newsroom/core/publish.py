@@ -443,7 +443,12 @@ class _Run:
         )
         self.result.changes += changes
         published = {p["id"]: p["kind"] for p in self.result.published}
-        self.result.moves = moves_of(touched, records, published)
+        waiting = [
+            r.id
+            for r in records.values()
+            if r.status == "approved" and r.embargo is not None and r.embargo > self.now
+        ]
+        self.result.moves = moves_of(touched, records, published, waiting)
 
     # ------------------------------------------------------------ state
 

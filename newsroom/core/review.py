@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .clock import format_time
 from .model import Article
 
 # The fields partners see, in the order a reviewer reads them (seal.SEALED's, but slug
@@ -56,14 +57,21 @@ class Note:
     text: str
 
 
-def pending_correction(article: Article) -> PendingCorrection | None:
-    """The correction under way (its published version is kept), or None."""
+def pending_correction(
+    article: Article, tz: dt.tzinfo = dt.UTC, zone: str = ""
+) -> PendingCorrection | None:
+    """The correction under way (its published version is kept), or None. An embargo reads
+    as people read times (`30-12-2026 09:00 WIB` in `tz`, named `zone`)."""
     from .seal import content_of, live_content
 
     if article.published_version is None:
         return None
     started = next((h for h in reversed(article.history) if h.action == "correct"), None)
     before, after = live_content(article), content_of(article)
+    for version in (before, after):
+        if version.get("embargo"):
+            instant = dt.datetime.fromisoformat(version["embargo"])
+            version["embargo"] = format_time(instant, tz, zone)
     changes = tuple(
         FieldChange(name, word_diff(_text(before.get(name)), _text(after.get(name))))
         for name in SHOWN

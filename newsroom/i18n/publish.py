@@ -33,6 +33,14 @@ PUBLISH: dict[str, tuple[str, str]] = {
     ),
     "move.held": ("held until {when}: {title}", "ditahan hingga {when}: {title}"),
     "move.held.dry": ("held until {when}: {title}", "ditahan hingga {when}: {title}"),
+    "move.held_correction": (
+        "correction held until {when}: {title} (its published version stays → {feeds})",
+        "ralat ditahan hingga {when}: {title} (versi terbitnya tetap → {feeds})",
+    ),
+    "move.held_correction.dry": (
+        "correction held until {when}: {title} (its published version stays → {feeds})",
+        "ralat ditahan hingga {when}: {title} (versi terbitnya tetap → {feeds})",
+    ),
     "move.held_early": (
         "held until {when}: {title} (early, under embargo: {feeds})",
         "ditahan hingga {when}: {title} (lebih awal, dengan embargo: {feeds})",

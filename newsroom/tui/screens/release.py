@@ -84,7 +84,12 @@ class ReleaseScreen(AppScreen):
         app = self.nr_app
         correcting = article.published_version is not None
         published = self.published_shown and correcting
-        pending = pending_correction(article) if correcting and not published else None
+        config = app.newsroom.config
+        pending = (
+            pending_correction(article, config.tz, config.timezone)
+            if correcting and not published
+            else None
+        )
         version = self.query_one("#version", Static)
         version.display = correcting
         key = "release.showing_published" if published else "release.under_review"
