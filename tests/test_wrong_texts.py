@@ -168,3 +168,21 @@ def test_a_correction_approved_with_an_embargo_is_said_to_be_held(bundled: Path)
         "ASN dalam Pemilu 2019 (its published version stays → main, category/pemilu, "
         "category/reformasi-birokrasi, private/antara and 1 more)"
     ]
+
+
+async def test_a_held_correction_is_news_not_work(bundled: Path) -> None:
+    """Once the feeds are written, a correction waiting for its embargo is said, but the
+    dialog offers no "Publish now": nothing is due."""
+    from .test_review import correct_the_seed
+
+    correct_the_seed(bundled)
+    lift = NOW.replace(year=2030, hour=9)
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "approve", embargo=lift)
+    newsroom_cli(bundled, "publish")
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screen = await publish_dialog(app, pilot)
+        said = re.sub(r"\s+", " ", report(app))
+        assert "(its published version stays in the feeds)" in said and "→ —" not in said
+        assert not screen.query_one("#go", Button).display

@@ -153,7 +153,11 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
     out = []
     for move in result.moves:
         feeds = feed_names(t, move.feeds)
-        key = "move.held_early" if move.kind == "held" and feeds else f"move.{move.kind}{dry}"
+        key = f"move.{move.kind}{dry}"
+        if move.kind == "held" and feeds:
+            key = "move.held_early"
+        elif move.kind == "held_correction" and not feeds:  # its feeds do not move this run
+            key = "move.held_correction_quiet"
         out.append(t(key, title=move.title, feeds=feeds or "—", when=when(move.until)))
     if result.skipped:
         out.append(t("publish.nothing_changed"))

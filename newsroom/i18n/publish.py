@@ -41,6 +41,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "correction held until {when}: {title} (its published version stays → {feeds})",
         "ralat ditahan hingga {when}: {title} (versi terbitnya tetap → {feeds})",
     ),
+    "move.held_correction_quiet": (
+        "correction held until {when}: {title} (its published version stays in the feeds)",
+        "ralat ditahan hingga {when}: {title} (versi terbitnya tetap di feed)",
+    ),
     "move.held_early": (
         "held until {when}: {title} (early, under embargo: {feeds})",
         "ditahan hingga {when}: {title} (lebih awal, dengan embargo: {feeds})",

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
+from ...core.moves import HELD
 from ...core.publish import publish
 from ...core.publish_state import PublishResult
 from ...i18n.explain import publish_lines, publish_notes, publish_problems
@@ -115,5 +116,7 @@ class PublishScreen(AppModal):
 
 
 def _has_work(result: PublishResult) -> bool:
-    """Whether a dry run found anything to do: a release to put out, a feed file to write."""
-    return bool(result.published or result.moves or result.to_write) and not result.busy
+    """Whether a dry run found anything to do: a release to put out, a feed file to write
+    (a release held by its embargo is news, not work)."""
+    moving = [m for m in result.moves if m.kind not in HELD]
+    return bool(result.published or moving or result.to_write) and not result.busy
