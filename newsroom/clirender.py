@@ -82,15 +82,16 @@ def print_article(article: Article, newsroom: Newsroom) -> None:
     console.print()
     lead = f"{article.dateline} – " if article.dateline else ""
     console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
-    console.rule("history")
+    console.rule("history and comments")
+    lines = []  # one timeline, in time order (a comment among the steps it came between)
     for h in article.history:
         move = f"{h.from_ or ''} -> {h.to}" if h.to and h.from_ != h.to else ""
         note = f": {h.note}" if h.note else ""
-        console.print(
-            f"{when(newsroom, h.at)}  {printable(h.by):<12} {h.action} {move}{printable(note)}"
-        )
+        lines.append((h.at, f"{printable(h.by):<12} {h.action} {move}{printable(note)}"))
     for c in article.comments:
-        console.print(f"{when(newsroom, c.at)}  {printable(c.by):<12} comment: {printable(c.text)}")
+        lines.append((c.at, f"{printable(c.by):<12} comment: {printable(c.text)}"))
+    for at, text in sorted(lines, key=lambda line: line[0]):
+        console.print(f"{when(newsroom, at)}  {text}")
     console.rule(f"what {newsroom.actor} may do")
     for action, decision in allowed_actions(
         article, newsroom.actor, newsroom.config, newsroom.now()
@@ -108,6 +109,8 @@ def _credit_line(article: Article) -> str:
 def print_status(report: Status, newsroom: Newsroom) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
     last = when(newsroom, report.last_success) or "never"
+    if report.last_success is None:
+        last = "none on this machine yet (feeds/ may have been published elsewhere)"
     console.print(f"[bold]last successful publish:[/] {last}")
     if report.failures:
         console.print(f"[red]publish has failed {report.failures} run(s) in a row[/]")

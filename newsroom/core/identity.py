@@ -87,7 +87,11 @@ def resolve(config: Config, explicit: str | None = None, job: str = "") -> Actor
         return Actor(me.key)
     target = person(config, requested)
     if target is None:
-        return Actor(requested, problem=f"{requested!r} is not in [people] of newsroom.toml")
+        return Actor(
+            requested,
+            problem=f"{requested!r} is not in [people] of newsroom.toml (an admin adds "
+            f"[people.{requested}] with a name and initials)",
+        )
     if me is not None and target is me:
         return Actor(me.key)
     via = me.key if me is not None and "*" not in me.logins else login
