@@ -82,6 +82,10 @@ def digest(content: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _when(moment: dt.datetime, config: Config) -> str:
+    return format_time(moment, config.tz, config.timezone)
+
+
 def _instant(when: Any) -> str | None:
     if isinstance(when, dt.datetime):
         return when.astimezone(dt.UTC).isoformat()
@@ -159,8 +163,8 @@ def _check_approval(
     if approval.seal != digest(content_of(article)):
         return SealProblem(
             "changed", f"the text differs from what {approval.by} approved "
-            f"({format_time(approval.at, config.tz, config.timezone)}): undo the change, or have a second person "
-            "read it and approve it again (`newsroom approve REF`)",
+            f"({_when(approval.at, config)}): undo the change, or have a second person read "
+            "it and approve it again (`newsroom approve REF`)",
         )  # fmt: skip
     if config.four_eyes:
         approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
@@ -200,7 +204,7 @@ def _check_live(
     if digest(live_content(article)) != published.seal:
         return SealProblem(
             "live_changed", "the published text differs from what publish put out "
-            f"({format_time(published.at, config.tz, config.timezone)}): restore the file from git (a change to a "
+            f"({_when(published.at, config)}): restore the file from git (a change to a "
             "published release goes through `newsroom correct`)",
         )  # fmt: skip
     return _check_versions(article, history, published)
