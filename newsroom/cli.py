@@ -126,7 +126,9 @@ def _resolve_root(root: str | None) -> Path | None:
     "--as",
     "actor",
     metavar="NAME",
-    help="Act as NAME (default: NEWSROOM_USER, else git's user.name, else the login name).",
+    help="Act as NAME: with [people] in newsroom.toml, only for a person allowed to act for "
+    "others (default: your login's person); without it, free text (default: NEWSROOM_USER, "
+    "else git's user.name, else the login name).",
 )
 @click.version_option(package_name="newsroom")
 @click.pass_context

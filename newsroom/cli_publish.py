@@ -36,7 +36,8 @@ FUTURE_SLACK_MINUTES = 5
 @click.option(
     "--force-clock",
     is_flag=True,
-    help=f"Accept a --now over {FUTURE_SLACK_MINUTES} minutes ahead (tests, backfills; logged).",
+    help=f"Accept a --now more than {FUTURE_SLACK_MINUTES} minutes from the real time (tests; "
+    "logged).",
 )
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
@@ -57,11 +58,12 @@ def publish(
     config = obj.config
     real = to_zone(system_clock(), config.tz)
     now = _time_option(config, now_text, "--now") or real
-    ahead = now - real > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
+    ahead = abs(now - real) > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
     if ahead and not force_clock:
+        when = "in the future" if now > real else "in the past"
         raise click.BadParameter(
-            f"{now.isoformat()} is in the future; a publish dated ahead would stamp releases "
-            "with a time that has not come (use --force-clock for tests and backfills)",
+            f"{now.isoformat()} is {when}: releases would be stamped published at a time "
+            "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
     actor = resolve(config, obj.actor, job="publish")

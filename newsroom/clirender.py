@@ -138,24 +138,25 @@ def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> No
 
 
 def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
+    """History and comments as one timeline, in time order (a comment among the steps it
+    came between), people by name."""
     config = newsroom.config
     console.rule(t("show.history"))
+    lines = []
     for h in article.history:
         move = ""
         if h.to and h.from_ != h.to:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
-        who = display_name(config, h.by)
-        console.print(
-            f"{when(newsroom, h.at)}  {printable(who):<20} {t('action.' + h.action)} "
-            f"{move}{printable(note)}"
-        )
+        text = f"{t('action.' + h.action)} {move}{printable(note)}"
+        lines.append((h.at, display_name(config, h.by), text))
     for c in article.comments:
-        who = display_name(config, c.by)
-        console.print(
-            f"{when(newsroom, c.at)}  {printable(who):<20} {t('show.comment')}: {printable(c.text)}"
+        lines.append(
+            (c.at, display_name(config, c.by), f"{t('show.comment')}: {printable(c.text)}")
         )
+    for at, who, text in sorted(lines, key=lambda line: line[0]):
+        console.print(f"{when(newsroom, at)}  {printable(who):<20} {text}")
 
 
 def _credit_line(article: Article) -> str:

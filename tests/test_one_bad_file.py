@@ -56,7 +56,7 @@ def test_a_bad_field_is_named_and_the_rest_goes_on(root: Path, field: str, line:
     assert checked.exit_code == 1 and where in checked.output, checked.output
     listed = run(root, "list")
     assert listed.exit_code == 0 and "Rilis baik" in listed.output, listed.output
-    published = run(root, "publish", "--now", at(1).isoformat())
+    published = run(root, "publish", "--now", at(1).isoformat(), "--force-clock")
     assert published.exception is None or isinstance(published.exception, SystemExit)
     assert published.exit_code == 1 and where in published.output
     rss = (root / "feeds" / "rss.xml").read_text()

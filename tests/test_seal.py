@@ -341,3 +341,56 @@ def test_a_release_changed_between_scan_and_publication_is_checked_again(
     finally:
         publish_module._Run._go_live = real  # type: ignore[method-assign]
     assert result.published == [] and "differs from what nur approved" in result.failed[0]
+
+
+# ---------------------------------------------------------------- an older copy put back
+
+
+def keep_copy(root: Path, ident: str) -> tuple[Path, str]:
+    path = next(p for p in (root / "articles").rglob("*.md") if ident in p.read_text())
+    return path, path.read_text()
+
+
+def test_putting_back_an_older_copy_never_undoes_a_retraction(nr: Path) -> None:
+    """A merge that picks the wrong side, or `git checkout` of an older commit: partners were
+    told the release is retracted; its full text must not come back."""
+    ident = published(nr)
+    path, before = keep_copy(nr, ident)
+    Newsroom.open(nr, "nur", fixed_clock(at(2))).act(ident, "retract", note="Data salah")
+    assert run(nr, at(2.1)).ok
+    assert b"DICABUT" in feed_files(nr)["rss.xml"]
+    path.write_text(before)  # the copy from before the retraction
+    result = run(nr, at(3))
+    assert codes(result) == {ident: "ledger_retraction"}
+    assert b"Paragraf dua" not in feed_files(nr)["rss.xml"]
+    code, out = check(nr)
+    assert code == 1 and "an older copy was put back" in out
+
+
+def test_a_published_release_put_back_to_approved_or_in_review_is_reported(nr: Path) -> None:
+    ident = release(nr, at(0), "Rilis", approve=False)
+    path, in_review = keep_copy(nr, ident)
+    Newsroom.open(nr, "nur", fixed_clock(at(0.1))).act(ident, "approve")
+    _, approved = keep_copy(nr, ident)
+    assert run(nr, at(1)).ok
+    for older in (approved, in_review):  # as it was before publish stamped it, and before
+        path.write_text(older)
+        result = run(nr, at(2))
+        assert codes(result) == {ident: "ledger_history"} and result.published == []
+        assert ident.encode() not in feed_files(nr)["rss.xml"]
+
+
+def test_a_correction_never_starts_from_a_text_changed_by_hand(nr: Path) -> None:
+    ident = published(nr)
+    hand_edit(nr, ident, lambda a: setattr(a, "body", "Diganti diam-diam.\n"))
+    with pytest.raises(Exception, match="correct refused: the published text differs"):
+        Newsroom.open(nr, "ald", fixed_clock(at(2))).act(ident, "correct", note="Ralat")
+
+
+def test_a_release_is_never_published_before_its_approval(nr: Path) -> None:
+    ident = release(nr, at(5), "Rilis")
+    result = run(nr, at(1))  # a run whose clock is set back
+    assert result.published == [] and "never published before it was approved" in result.failed[0]
+    assert Newsroom.open(nr, "x").find(ident).status == "approved"
+    done = CliRunner().invoke(cli, ["--root", str(nr), "publish", "--now", "2019-01-01T09:00"])
+    assert done.exit_code == 2 and "in the past" in done.output

@@ -58,8 +58,9 @@ class Cache:
             self._migrate(f"{CACHE_VERSION}:{config_key}")
 
     def _lost(self, exc: Exception) -> None:
-        self.problem = (
-            f"{self.path}: not usable ({exc}); this run reads every file again (free some space)"
+        busy = "locked" in str(exc)  # another process held it past the timeout
+        self.problem = f"{self.path}: not usable ({exc}); this run reads every file again " + (
+            "(another newsroom process was using it)" if busy else "(free some space)"
         )
 
     def _migrate(self, key: str) -> None:

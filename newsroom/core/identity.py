@@ -100,7 +100,8 @@ def resolve(config: Config, explicit: str | None = None, job: str = "") -> Actor
     if target is None:
         return Actor(
             requested,
-            problem=f"{requested!r} is not in [people] of newsroom.toml",
+            problem=f"{requested!r} is not in [people] of newsroom.toml (an admin adds "
+            f"[people.{requested}] with a name and initials)",
             code="unknown_person",
             facts=(("name", requested),),
         )

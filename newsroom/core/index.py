@@ -250,10 +250,11 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
     from .seal import SealProblem, check
 
     problem = check(article, config)
-    if problem is not None or ledger is None or not article.is_live:
+    if problem is not None or ledger is None:
         return problem
-    confirmed, pending = ledger.get(article.id)
-    if confirmed is None and pending is None and ledger.initialized:
+    confirmed, pending = ledger.get(article.id)  # every release: a live one put back to
+    # approved or draft by restoring an older file must not vanish or go out again
+    if confirmed is None and pending is None and article.is_live and ledger.initialized:
         return SealProblem(
             "ledger_unknown", "the file says published, but publish on this server never put "
             "it out (restore the file from git, or ask who changed it)",

@@ -30,7 +30,8 @@ from .seal import PUBLICATIONS, SealProblem, digest, live_content
 
 
 class Row(NamedTuple):
-    """What one publication of a release put out (compared field by field)."""
+    """What partners have been shown of a release: its last publication, and its retraction
+    if publish has carried one since (compared field by field)."""
 
     version: int
     seal: str
@@ -38,6 +39,7 @@ class Row(NamedTuple):
     corrections: str  # digest of the correction notices
     history_len: int
     history: str  # digest of the first history_len history entries
+    retracted: str = ""  # ISO, UTC, of the retraction partners were told of
 
 
 def _hash(data: object) -> str:
@@ -52,55 +54,88 @@ def _history_digest(article: Article, length: int) -> str:
 
 
 def row_of(article: Article) -> Row | None:
-    """The ledger row the file shows for its last publication (None: never published)."""
-    last = next(
-        (i for i in range(len(article.history) - 1, -1, -1)
-         if article.history[i].action in PUBLICATIONS),
-        None,
-    )  # fmt: skip
+    """The ledger row the file shows: its last publication, and its retraction if it was
+    retracted since (None: never published)."""
+    history = article.history
+    last = next((i for i in range(len(history) - 1, -1, -1)
+                 if history[i].action in PUBLICATIONS), None)  # fmt: skip
     if last is None or article.published is None:
         return None
-    entry = article.history[last]
+    entry = history[last]
+    retraction = article.retraction
+    end = history.index(retraction) + 1 if retraction is not None else last + 1
     corrections = [(c.number, c.at.isoformat(), c.by, c.note) for c in article.corrections]
     return Row(
         version=entry.version or 1,
         seal=entry.seal or digest(live_content(article)),
         published=article.published.astimezone(dt.UTC).isoformat(),
         corrections=_hash(corrections),
-        history_len=last + 1,
-        history=_history_digest(article, last + 1),
+        history_len=end,
+        history=_history_digest(article, end),
+        retracted=retraction.at.astimezone(dt.UTC).isoformat() if retraction else "",
     )
 
 
 def compare(article: Article, confirmed: Row | None, pending: Row | None) -> SealProblem | None:
-    """Whether the file agrees with what publish put out (its confirmed or pending row)."""
+    """Whether the file agrees with what publish put out (its confirmed or pending row); a
+    retraction made since publish last looked is no disagreement."""
     if confirmed is None and pending is None:
         return None
     mine = row_of(article)
-    if mine is not None and mine in (confirmed, pending):
-        return None
+    if mine is None and confirmed is None:
+        return None  # a first publication a killed run left pending: it goes out again
+    for known in (confirmed, pending):
+        if known is not None and mine is not None and _agrees(article, mine, known):
+            return None
     known = confirmed or pending
     assert known is not None
+    return _disagreement(mine, known)
+
+
+def _agrees(article: Article, mine: Row, known: Row) -> bool:
+    """The same publication, its history kept, at most a retraction added since."""
+    if mine[:4] != known[:4]:
+        return False
+    if (mine.history_len, mine.history, mine.retracted) == known[4:]:
+        return True
+    retracted_since = mine.retracted and not known.retracted
+    return bool(
+        retracted_since
+        and mine.history_len > known.history_len
+        and _history_digest(article, known.history_len) == known.history
+    )
+
+
+def _disagreement(mine: Row | None, known: Row) -> SealProblem:
+    """Why the file and what publish put out differ, said so a person knows what to do."""
+    shown = known.published[:16].replace("T", " ")
     if mine is None or mine.version < known.version:
         return SealProblem(
-            "ledger_history", f"publish put out version {known.version}, but the file's "
-            "history does not show it: the history was rewritten",
+            "ledger_history", f"publish put out version {known.version} of it, but the file's "
+            "history does not show that: an older copy of the file was put back, or the "
+            "history was rewritten (restore the file from git)",
         )  # fmt: skip
     if mine.version > known.version:
         return SealProblem(
             "ledger_unknown", f"the file claims version {mine.version}, but publish put out "
-            f"version {known.version} last: a publication publish did not make",
+            f"version {known.version} last: a publication publish did not make (restore the "
+            "file from git)",
+        )  # fmt: skip
+    if known.retracted and not mine.retracted:
+        return SealProblem(
+            "ledger_retraction", "partners were told it was retracted, but the file no longer "
+            "says so: an older copy was put back (restore the retracted file from git)",
         )  # fmt: skip
     reasons = {
         "seal": ("ledger_text", "the published text differs from what publish put out"),
-        "published": ("ledger_time", "the publication time was changed"),
+        "published": ("ledger_time", f"the publication time was changed (it went out {shown})"),
         "corrections": ("ledger_corrections", "the correction notices were changed"),
     }
     for field, (code, message) in reasons.items():
         if getattr(mine, field) != getattr(known, field):
             return SealProblem(code, message + " (restore the file from git)")
     return SealProblem(
-        "ledger_history", "the history up to the last publication was rewritten "
+        "ledger_history", "the history up to what partners were shown was rewritten "
         "(restore the file from git)",
     )  # fmt: skip
 

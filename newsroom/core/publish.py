@@ -297,6 +297,11 @@ class _Run:
         problem = verify(article, self.config, None)
         if problem is not None:  # changed between the scan and now
             raise NewsroomError(problem.message)
+        if record.approved_at is not None and self.now < record.approved_at:
+            raise NewsroomError(
+                "approved after this run's time: a release is never published before it was "
+                "approved (is the clock set back?)"
+            )
         first = article.published is None
         lift = article.embargo if first and article.embargo else None
         lifted = lift if lift is not None and lift <= self.now else None

@@ -18,6 +18,7 @@ import hashlib
 import json
 from typing import Any, NamedTuple
 
+from .clock import format_time
 from .config import Config
 from .identity import same_person
 from .model import Article, HistoryEntry
@@ -81,6 +82,10 @@ def digest(content: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _when(moment: dt.datetime, config: Config) -> str:
+    return format_time(moment, config.tz, config.timezone)
+
+
 def _instant(when: Any) -> str | None:
     if isinstance(when, dt.datetime):
         return when.astimezone(dt.UTC).isoformat()
@@ -99,7 +104,7 @@ def check(article: Article, config: Config) -> SealProblem | None:
     history = _since_import(article.history)
     return (  # the live text first: an approval's problem keeps only the new version out
         _replay(history, article.status)
-        or _check_live(article, history)
+        or _check_live(article, history, config)
         or _check_approval(article, history, config)
     )
 
@@ -134,7 +139,7 @@ def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
     if history and state != status:
         return SealProblem(
             "status", f"the status says {status} but the history ends at {state}: the status "
-            "was changed by hand (use the workflow's actions)",
+            f"was changed by hand (put back `status: {state}`, then use the workflow's actions)",
         )  # fmt: skip
     if not history and status != "draft":
         return SealProblem("status", f"the status says {status} but there is no history")
@@ -158,7 +163,8 @@ def _check_approval(
     if approval.seal != digest(content_of(article)):
         return SealProblem(
             "changed", f"the text differs from what {approval.by} approved "
-            f"({approval.at:%Y-%m-%d %H:%M}): undo the change, or send it for review again",
+            f"({_when(approval.at, config)}): undo the change, or have a second person read "
+            "it and approve it again (`newsroom approve REF`)",
         )  # fmt: skip
     if config.four_eyes:
         approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
@@ -177,10 +183,15 @@ def _submitted(history: list[HistoryEntry]) -> dt.datetime:
     return last.at if last is not None else dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def _check_live(article: Article, history: list[HistoryEntry]) -> SealProblem | None:
+def _check_live(
+    article: Article, history: list[HistoryEntry], config: Config
+) -> SealProblem | None:
     published = _last(history, PUBLICATIONS)
     if article.published_version is not None and published is None:
-        return SealProblem("never_published", "has a published_version but was never published")
+        return SealProblem(
+            "never_published", "has a published_version but was never published: remove "
+            "`published_version` (only `newsroom correct` sets it)",
+        )  # fmt: skip
     if published is None:
         if article.status in ("published", "retracted") or article.published is not None:
             return SealProblem("unpublished", "marked published, but publish never put it out")
@@ -192,8 +203,9 @@ def _check_live(article: Article, history: list[HistoryEntry]) -> SealProblem | 
         )  # fmt: skip
     if digest(live_content(article)) != published.seal:
         return SealProblem(
-            "live_changed", f"the published text differs from what publish put out "
-            f"({published.at:%Y-%m-%d %H:%M}): restore it (git) or make a correction",
+            "live_changed", "the published text differs from what publish put out "
+            f"({_when(published.at, config)}): restore the file from git (a change to a "
+            "published release goes through `newsroom correct`)",
         )  # fmt: skip
     return _check_versions(article, history, published)
 
@@ -205,18 +217,25 @@ def _check_versions(
     numbers = [c.number for c in article.corrections]
     if numbers != list(range(1, version)):
         return SealProblem(
-            "corrections", f"version {version} is out, but the correction notices are "
-            f"numbered {numbers or 'none'}: a notice was added or removed by hand",
+            "corrections", f"version {version} is out, so it has {version - 1} correction "
+            f"notice(s), but the file has {len(numbers)}: a notice was added or removed by hand "
+            "(restore the file from git)",
         )  # fmt: skip
-    first = next(h for h in history if h.action in PUBLICATIONS)
-    approved = [h.at for h in history if h.action in APPROVALS and h.at <= first.at]
-    floor = approved[-1] if approved and first.action == "publish" else None
+    at = next(i for i, h in enumerate(history) if h.action in PUBLICATIONS)
+    first = history[at]
+    approvals = [h.at for h in history[:at] if h.action in APPROVALS]  # in the history's order
+    floor = approvals[-1] if approvals and first.action == "publish" else None
     if floor is not None and article.embargo is not None:
         floor = min(floor, article.embargo)  # out at its lift, set before the approval
     when = article.published
+    if floor is not None and first.at < floor:
+        return SealProblem(
+            "published_time", "the history says it was published before it was approved "
+            "(a publish run with its clock set back, or a hand edit): restore the file from git",
+        )  # fmt: skip
     if when is None or when > first.at or (floor is not None and when < floor):
         return SealProblem(
             "published_time", "the publication time does not match the history "
-            "(it was changed by hand)",
+            "(it was changed by hand): restore the file from git",
         )  # fmt: skip
     return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from . import fileformat
 from .clock import Clock, system_clock, to_zone
 from .config import Config, load_config, require_root
-from .errors import ArticleError, NewsroomError, Problem
+from .errors import ArticleError, NewsroomError, Problem, Refused
 from .identity import Actor, initials_of, refuse_system, require, resolve
 from .importer import parse_plain
 from .model import Article, HistoryEntry, Image
@@ -187,6 +187,8 @@ class Newsroom:
         `clear_embargo` lifts it at once."""
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
+        if action == "correct":
+            self._refuse_untrusted(article)
         outcome = apply(
             article,
             action,
@@ -200,6 +202,21 @@ class Newsroom:
         )
         self.store.save(outcome.article)
         return outcome
+
+    def _refuse_untrusted(self, article: Article) -> None:
+        """A correction starts from the published text: not from one changed outside the
+        workflow (it would carry the unapproved change into the corrected version)."""
+        from .index import verify
+        from .ledger import Ledger
+        from .seal import APPROVAL_PROBLEMS
+
+        ledger = Ledger(self.config)
+        try:
+            problem = verify(article, self.config, ledger)
+        finally:
+            ledger.close()
+        if problem is not None and problem.code not in APPROVAL_PROBLEMS:
+            raise Refused(f"correct refused: {problem.message}")
 
     def save_edit(self, article: Article) -> bool:
         """Save a person's change of text, recording them as its last editor.

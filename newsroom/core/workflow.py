@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import CheckResult, run_checks
-from .clock import parse_time, to_zone
+from .clock import format_time, parse_time, to_zone
 from .config import Config
 from .errors import Refused
 from .identity import person, same_person
@@ -172,7 +172,8 @@ def _decide_checked(
         return Decision(
             rule.action,
             False,
-            f"you ({actor}) changed the text last: someone else must approve",
+            f"you ({actor}) changed the text last: someone else must "
+            + ("move its embargo" if rule.action == "embargo" else "approve it"),
             rule,
             checks,
             code="four_eyes",
@@ -359,7 +360,7 @@ def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via
             "adopt",
             article.status,
             article.status,
-            f"sealed as published on {published:%Y-%m-%d %H:%M}",
+            f"sealed as published on {format_time(published, config.tz, config.timezone)}",
             seal=digest(live_content(article)),
             version=len(article.corrections) + 1,
             via=via,

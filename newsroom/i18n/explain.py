@@ -87,6 +87,8 @@ def why(
     if code == "checks":
         failed = [check_with_fix(t, c, face, ref) for c in checks if c.blocks]
         return t("why.checks", list="; ".join(failed))
+    if t.has(f"why.{code}.{action}"):  # the same refusal, worded for this action
+        return t(f"why.{code}.{action}", **{k: str(v) for k, v in args.items()})
     if t.has("why." + code):
         return t("why." + code, **{k: str(v) for k, v in args.items()})
     return code

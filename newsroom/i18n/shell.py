@@ -51,7 +51,10 @@ SHELL: dict[str, tuple[str, str]] = {
     # newsroom list and show
     "list.title": ("{title}: {releases}", "{title}: {releases}"),
     "col.id": ("id", "id"),
-    "show.history": ("history (oldest first)", "riwayat (terlama di atas)"),
+    "show.history": (
+        "history and comments (oldest first)",
+        "riwayat dan komentar (terlama di atas)",
+    ),
     "show.may": ("what {name} may do", "yang boleh dilakukan {name}"),
     "show.yes": ("yes", "ya"),
     "show.no": ("no: {reason}", "tidak: {reason}"),
@@ -76,7 +79,10 @@ SHELL: dict[str, tuple[str, str]] = {
     ),
     # newsroom status
     "health.last": ("last successful publish: {when}", "penerbitan terakhir yang berhasil: {when}"),
-    "health.never": ("never", "belum pernah"),
+    "health.never": (
+        "none on this machine yet (feeds/ may have been published elsewhere)",
+        "belum ada di mesin ini (feeds/ mungkin diterbitkan di tempat lain)",
+    ),
     "health.failing": (
         "publish has failed {n} run in a row|publish has failed {n} runs in a row",
         "penerbitan gagal {n} kali berturut-turut",

@@ -163,8 +163,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "penerbitan dilakukan lewat Terbitkan (P di meja redaksi, `newsroom publish`)",
     ),
     "why.four_eyes": (
-        "you ({actor}) changed the text last: someone else must approve",
-        "Anda ({actor}) yang terakhir mengubah teks: orang lain harus menyetujui",
+        "you ({actor}) changed the text last: someone else must approve it",
+        "Anda ({actor}) yang terakhir mengubah teks: orang lain harus menyetujuinya",
+    ),
+    "why.four_eyes.embargo": (
+        "you ({actor}) changed the text last: someone else must move its embargo",
+        "Anda ({actor}) yang terakhir mengubah teks: orang lain harus mengubah embargonya",
     ),
     "why.checks": ("checks not passed: {list}", "pemeriksaan belum lolos: {list}"),
     "why.system": (
@@ -178,8 +182,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "dengan nama dan inisial Anda)",
     ),
     "why.unknown_person": (
-        "“{name}” is not in [people] of newsroom.toml",
-        "“{name}” tidak ada di [people] newsroom.toml",
+        "“{name}” is not in [people] of newsroom.toml (an admin adds [people.{name}] with a "
+        "name and initials)",
+        "“{name}” tidak ada di [people] newsroom.toml (minta admin menambahkan [people.{name}] "
+        "dengan nama dan inisial)",
     ),
     "why.not_for_others": (
         "{via} may not act as {name} (only a person with act_for_others = true may use "
