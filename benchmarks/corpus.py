@@ -45,6 +45,7 @@ def seal_corpus(root: Path) -> None:
     is approved but not yet published is approved again by a second person. Done once per
     corpus (the files keep their seals), outside any timing."""
     sys.path.insert(0, str(PACKAGE.parent))
+    from newsroom.core.clock import fixed_clock
     from newsroom.core.service import Newsroom
 
     marker = root / ".sealed"
@@ -52,8 +53,10 @@ def seal_corpus(root: Path) -> None:
         return
     newsroom = Newsroom.open(root, "bench-admin")
     newsroom.adopt()
-    reviewer = Newsroom.open(root, "bench-reviewer")
-    for record in list(reviewer.index().records.values()):
-        if record.problem and record.problem[0] == "unsealed":
+    for record in list(newsroom.index().records.values()):
+        if record.problem and record.problem[0] == "unsealed" and record.approved_at:
+            # approved again when it first was: the benchmark publishes at a fixed past time,
+            # and a release is never published before its approval
+            reviewer = Newsroom.open(root, "bench-reviewer", fixed_clock(record.approved_at))
             reviewer.act(record.id, "approve")
     marker.write_text("sealed\n")
