@@ -13,6 +13,7 @@ ratios to Hugo's build time; docs/performance.md records the figures.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -120,34 +121,26 @@ def newsroom_cmd(*args: str) -> list[str]:
 
 
 def approve_one(root: Path, i: int) -> None:
-    env = {**os.environ, "NEWSROOM_ROOT": str(root)}
-    made = subprocess.run(
-        [
-            *newsroom_cmd(
-                "new",
-                "--title",
-                f"Rilis tambahan {i}",
-                "--dateline",
-                "JAKARTA",
-                "--category",
-                "Pemilu",
-                "--body-file",
-                "-",
-            )
-        ],
-        input=b"Isi rilis tambahan.\n",
-        env=env,
-        capture_output=True,
-        check=True,
+    """One more release written, submitted and approved (by a second person) an hour before
+    the benchmark's fixed publishing time: a release is never published before its approval,
+    so the approval takes the same clock as the publish (not timed)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from newsroom.core.clock import fixed_clock, parse_time
+    from newsroom.core.service import NewArticle, Newsroom
+
+    clock = fixed_clock(parse_time(NOW, dt.UTC) - dt.timedelta(hours=1))
+    fields = NewArticle(
+        title=f"Rilis tambahan {i}",
+        body="Isi rilis tambahan.\n",
+        dateline="JAKARTA",
+        categories=["Pemilu"],
+        author="AS",
+        credit="HUMAS",
     )
-    ident = made.stdout.decode().split("\t")[0]
-    path = next(root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"))
-    text = path.read_text().replace("language: id\n", "language: id\nauthor: AS\ncredit: HUMAS\n")
-    path.write_text(text)
-    subprocess.run(newsroom_cmd("submit", ident), env=env, capture_output=True, check=True)
-    subprocess.run(
-        [*NEWSROOM, "--as", "editor", "approve", ident], env=env, capture_output=True, check=True
-    )
+    writer = Newsroom.open(root, "bench", clock)
+    ident = writer.create(fields).id
+    writer.act(ident, "submit")
+    Newsroom.open(root, "editor", clock).act(ident, "approve")
 
 
 def hugo_extra(hugo: Path, i: int) -> None:

@@ -1,0 +1,121 @@
+"""Work spread over the machine's cores: a typed map over a frozen job description.
+
+A job is a frozen dataclass holding everything the work needs; the mapped function takes
+the job and one item, and nothing else: no module globals, no caches that a later call
+must remember to clear. Each worker receives the job once, when it starts. From the main
+thread the workers are forked (they inherit the job without pickling it); from any other
+thread (the desk's background work, the desk's publish) they are spawned, since forking a
+threaded process can deadlock the child, and receive the job pickled.
+
+Small maps run in this process, and then the pool and its imports are never loaded.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+J = TypeVar("J")  # the job: what every item's work needs
+T = TypeVar("T")  # an item
+R = TypeVar("R")  # an item's result
+
+PARALLEL_MIN = 200  # items (or their weight) below which a pool costs more than it saves
+CHUNK_MAX = 250  # items a worker takes at a time: results flow back at least this often
+MAX_WORKERS = 4
+
+_JOB: Any = None  # in a worker process only: the job its pool was started with
+
+
+def pmap(
+    func: Callable[[J, T], R],
+    job: J,
+    items: Sequence[T],
+    *,
+    weight: int | None = None,
+    workers: int | None = None,
+) -> list[R]:
+    """`func(job, item)` for every item, in order (see `imap`)."""
+    return list(imap(func, job, items, weight=weight, workers=workers))
+
+
+def imap(
+    func: Callable[[J, T], R],
+    job: J,
+    items: Sequence[T],
+    *,
+    weight: int | None = None,
+    workers: int | None = None,
+) -> Iterator[R]:
+    """`func(job, item)` for every item, each result given as soon as its chunk is done
+    (the desk shows the first releases of a long first read while the rest are parsed).
+
+    The cores are used when there is enough work (`weight`, else the number of items);
+    `workers=1` moves the work off this process without taking every core (the desk keeps
+    one for itself). `func` must be a module-level function, and `job` picklable when the
+    map is started from a thread other than the main one."""
+    cores = min(os.cpu_count() or 1, MAX_WORKERS)
+    small = (weight if weight is not None else len(items)) < PARALLEL_MIN
+    if small or cores < 2:
+        yield from (func(job, item) for item in items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if _may_fork() else "spawn"
+    count = cores if workers is None else max(1, min(workers, cores))
+    chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_start, initargs=(job, os.getpid())
+    ) as pool:
+        yield from pool.map(partial(_call, func), items, chunksize=chunk)
+
+
+def _may_fork() -> bool:
+    import multiprocessing
+
+    main = threading.current_thread() is threading.main_thread()
+    return main and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _call(func: Callable[[Any, T], R], item: T) -> R:
+    """In a worker: one item's work, with the job the worker was started with."""
+    return func(_JOB, item)
+
+
+def _start(job: Any, parent: int) -> None:
+    """A worker takes its job, collects its own garbage (the parent may have paused its
+    collector while loading) and ends with its parent: `parent` is the pid taken before the
+    fork, so a parent already gone by now (its pid would read as 1) is noticed too."""
+    global _JOB
+    _JOB = job
+    gc.enable()
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker ends when the process that started it (pid `parent`) ends, even by
+    `kill -9`: an orphan would hold the publish lock (its inherited descriptor) and stop
+    every later run, stuck writing to a pipe nobody reads."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere than Linux: notice the parent is gone
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
