@@ -12,8 +12,8 @@ from rich.text import Text
 from .core.clock import format_time, zone_abbreviation
 from .core.errors import Problem
 from .core.identity import display_name
-from .core.index import Record
 from .core.model import Article
+from .core.records import Record
 from .core.report import ERROR, CheckReport
 from .core.review import CUT, DELETED, INSERTED, pending_correction
 from .core.service import Newsroom

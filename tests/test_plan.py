@@ -30,7 +30,7 @@ from newsroom.core.feeds.plan import (
     plan,
     sort_key,
 )
-from newsroom.core.index import Record
+from newsroom.core.records import Record
 
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 CATEGORIES = ("Pemilu", "ASN", "Reformasi")

@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from .errors import Problem
-from .index import Record
 from .model import Article
+from .records import Record
 
 
 def _iso(when: dt.datetime | None) -> str | None:

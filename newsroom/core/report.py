@@ -17,7 +17,8 @@ from pathlib import Path
 from .checks import CheckResult, embargo_failure
 from .config import Config
 from .errors import Problem
-from .index import CHECKED, Index
+from .index import Index
+from .records import CHECKED
 
 ERROR, WARNING = "error", "warning"
 # Before approval a past embargo is the writer's to move; after it, the lift is the point.

@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 
 from .clock import format_time
 from .config import Config
-from .identity import same_person
 from .model import Article, HistoryEntry
+from .rules import may_review, moves
 
 # The fields partners see. A correction keeps these as `published_version` while it is
 # written and reviewed; the approval and each publication seal them.
@@ -118,7 +118,6 @@ def _since_import(history: list[HistoryEntry]) -> list[HistoryEntry]:
 def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
     """Walk the history through the workflow's table: every move starts where the last
     ended, takes a path the table has, and the last one ends at the file's status."""
-    from .workflow import moves
 
     state: str | None = None
     for number, h in enumerate(history, 1):
@@ -166,14 +165,13 @@ def _check_approval(
             f"({_when(approval.at, config)}): undo the change, or have a second person read "
             "it and approve it again (`newsroom approve REF`)",
         )  # fmt: skip
-    if config.four_eyes:
-        approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
-        editor = article.last_editor
-        if any(same_person(config, editor, who) for who in approvers):
-            return SealProblem(
-                "four_eyes", f"approved by {editor}, who changed the text last: a second "
-                "person must approve it",
-            )  # fmt: skip
+    approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
+    editor = article.last_editor
+    if not all(may_review(config, editor, who) for who in approvers):
+        return SealProblem(
+            "four_eyes", f"approved by {editor}, who changed the text last: a second "
+            "person must approve it",
+        )  # fmt: skip
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +24,10 @@ from .slug import slugify
 from .store import Snapshot, Store
 
 if TYPE_CHECKING:
-    from .index import Index, Record
+    from .desk import Desk
+    from .index import Index
+    from .lease import Lease
+    from .records import Record
     from .report import CheckReport
 from .workflow import Outcome, apply, record_edit
 
@@ -73,6 +76,13 @@ class Newsroom:
         require(self.identity, action)
         refuse_system(self.config, self.identity, action)
 
+    @property
+    def cache_key(self) -> str:
+        """The key of the newsroom's cache (it changes with the config and the program)."""
+        from .publish import cache_key
+
+        return cache_key(self.config)
+
     def now(self) -> dt.datetime:
         """The clock's time in the newsroom's zone."""
         return to_zone(self.clock(), self.config.tz)
@@ -83,15 +93,51 @@ class Newsroom:
 
     def index(self) -> Index:
         """Every release as the cached index knows it (only changed files are read)."""
-        from .index import Cache, config_key, refresh, scan
+        from .cache import Cache
+        from .index import refresh
+        from .scan import scan
 
-        cache = Cache(self.config, config_key(self.config))
+        cache = Cache(self.config, self.cache_key)
         try:
             index = refresh(self.config, cache, scan(self.config))
         finally:
             cache.close()
         self.remember(index.records.values())
         return index
+
+    # ------------------------------------------------------------ the desk
+
+    def read_desk(
+        self, partial: Callable[[Desk], None] | None = None
+    ) -> tuple[Desk, dict[str, Lease]]:
+        """The desk and the live leases; a long first read hands `partial` the desk so far,
+        every fraction of a second (desk.py)."""
+        from .desk import open_desk
+        from .lease import all_live
+
+        desk = open_desk(self.config, self.cache_key, partial)
+        self.remember(desk.records)
+        return desk, all_live(self.config, self.now())
+
+    def index_words(self, desk: Desk) -> None:
+        """Build the desk's word index (in another process), use it, and keep it in the cache
+        for the next start."""
+        from .desk import save_word_index
+
+        save_word_index(self.config, self.cache_key, desk.build_index())
+
+    def changes(self) -> str:
+        """A fingerprint of the articles and the leases: when it moves, the desk reads again
+        (a colleague, the CLI, cron, git)."""
+        from .scan import scan, scan_fingerprint
+
+        leases = self.config.state_dir / "leases"
+        listing = (
+            sorted((p.name, p.stat().st_mtime_ns) for p in leases.glob("*.json"))
+            if leases.is_dir()
+            else []
+        )
+        return scan_fingerprint(scan(self.config)) + str(listing)
 
     def remember(self, records: Iterable[Record]) -> None:
         """Where each release lives, so `find` by id or slug reads one file, not the index."""
@@ -206,8 +252,8 @@ class Newsroom:
     def _refuse_untrusted(self, article: Article) -> None:
         """A correction starts from the published text: not from one changed outside the
         workflow (it would carry the unapproved change into the corrected version)."""
-        from .index import verify
         from .ledger import Ledger
+        from .records import verify
         from .seal import APPROVAL_PROBLEMS
 
         ledger = Ledger(self.config)

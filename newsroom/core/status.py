@@ -13,8 +13,8 @@ from typing import Any
 
 from .config import Config
 from .errors import Problem
-from .index import Record
-from .publish_state import read_state
+from .publish.state import read_state
+from .records import Record
 
 
 @dataclass

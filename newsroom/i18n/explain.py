@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..core.checks import CheckResult
     from ..core.errors import NewsroomError
-    from ..core.publish_state import PublishResult
+    from ..core.publish.state import PublishResult
     from ..core.workflow import Decision
     from . import Translator
 

@@ -17,11 +17,10 @@ from textual.notifications import SeverityLevel
 
 from ..core.checks import CheckResult
 from ..core.clock import format_time, zone_abbreviation
-from ..core.desk import Desk, WordIndex, open_desk, save_word_index
+from ..core.desk import Desk
 from ..core.errors import NewsroomError
 from ..core.identity import display_name
-from ..core.index import config_key, scan, scan_fingerprint
-from ..core.lease import Lease, all_live
+from ..core.lease import Lease
 from ..core.service import Newsroom
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
@@ -124,15 +123,7 @@ class NewsroomApp(App[None]):
     ) -> tuple[Desk, dict[str, Lease]]:
         """The desk and the live leases (called from a worker thread); a long first read
         hands `partial` the desk so far, every fraction of a second."""
-        config = self.newsroom.config
-        desk = open_desk(config, config_key(config), partial)
-        self.newsroom.remember(desk.records)
-        return desk, all_live(config, self.newsroom.now())
-
-    def keep_word_index(self, index: WordIndex) -> None:
-        """Keep the desk's word index in the cache for the next start (a worker thread)."""
-        config = self.newsroom.config
-        save_word_index(config, config_key(config), index)
+        return self.newsroom.read_desk(partial)
 
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language, with what to do."""
@@ -168,14 +159,7 @@ class NewsroomApp(App[None]):
         if time.monotonic() < self._next_look:
             return
         started = time.monotonic()
-        config = self.newsroom.config
-        leases = config.state_dir / "leases"
-        listing = (
-            sorted((p.name, p.stat().st_mtime_ns) for p in leases.glob("*.json"))
-            if leases.is_dir()
-            else []
-        )
-        fingerprint = scan_fingerprint(scan(config)) + str(listing)
+        fingerprint = self.newsroom.changes()
         if self._fingerprint and fingerprint != self._fingerprint:
             self.call_from_thread(self.files_changed)
         self._fingerprint = fingerprint

@@ -8,7 +8,7 @@ from textual.message import Message
 
 from ..core.desk import Desk
 from ..core.lease import Lease
-from ..core.publish_state import PublishResult
+from ..core.publish.state import PublishResult
 
 
 @dataclass

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from ..config import Config, Partner
-from ..index import Record
+from ..records import Record
 from ..slug import slugify
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path

@@ -27,20 +27,24 @@ from .plan import EMBARGOED, LIVE, NOTICES, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
 BUILT_MAX = 400  # entries kept for the documents still to write in this run
-_BUILT: dict[tuple[str, str, str, int], Any] = {}  # (id, digest, state, n) -> feedgen entry
+Built = dict[tuple[str, str, str, int], Any]  # (id, digest, state, n) -> feedgen entry
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
 
-def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
-    """The document's bytes; equal inputs always give equal bytes."""
+def write_doc(
+    doc: Doc, rendered: dict[str, Rendered], config: Config, built: Built | None = None
+) -> bytes:
+    """The document's bytes; equal inputs always give equal bytes. `built` keeps feedgen
+    entries between the documents of one run (the writer that owns it forgets it)."""
     if doc.format == "json":
         from .jsonfeed import json_feed
 
         return json_feed(doc, rendered, config)
     fg = _feed(doc, config, rendered)
+    built = {} if built is None else built
     for ref in doc.entries:
-        fg.add_entry(_entry(ref, rendered[ref.record.id], config), order="append")
+        fg.add_entry(_entry(ref, rendered[ref.record.id], config, built), order="append")
     if doc.format == "atom":
         data: bytes = fg.atom_str(pretty=True, encoding="UTF-8")
     else:
@@ -137,22 +141,17 @@ def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     return used
 
 
-def _entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
+def _entry(ref: EntryRef, r: Rendered, config: Config, built: Built) -> Any:
     """The feedgen entry of a release in a state, built once per run and process: a
     release is in several documents (its feed's RSS and Atom, its category's, each
     partner's), and feedgen only reads an entry when it writes a document."""
     key = (ref.record.id, ref.record.digest, ref.mode, ref.number)
-    entry = _BUILT.get(key)
+    entry = built.get(key)
     if entry is None:
-        entry = _BUILT[key] = _build_entry(ref, r, config)
-        if len(_BUILT) > BUILT_MAX:
-            del _BUILT[next(iter(_BUILT))]
+        entry = built[key] = _build_entry(ref, r, config)
+        if len(built) > BUILT_MAX:
+            del built[next(iter(built))]
     return entry
-
-
-def forget_entries() -> None:
-    """End of a run: the next one may have another config (zone, base URL)."""
-    _BUILT.clear()
 
 
 def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:

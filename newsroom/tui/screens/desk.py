@@ -135,7 +135,7 @@ class DeskScreen(AppScreen):
     @work(thread=True, exclusive=True, group="index")
     def index_words(self, desk: Desk) -> None:
         """Build the word index, use it, and keep it for the next start."""
-        self.nr_app.keep_word_index(desk.build_index())
+        self.nr_app.newsroom.index_words(desk)
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()

@@ -10,9 +10,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
-from ...core.moves import HELD
+from ...core.feeds.moves import HELD
 from ...core.publish import publish
-from ...core.publish_state import PublishResult
+from ...core.publish.state import PublishResult
 from ...i18n.explain import publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress

@@ -20,8 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.desk import Broken, Row
-from ...core.index import Record
 from ...core.lease import Lease
+from ...core.records import Record
 
 MARKS = {"draft": "·", "in_review": "?", "changes_requested": "!", "approved": "✓",
          "published": "●", "correcting": "~", "retracted": "✗"}  # fmt: skip

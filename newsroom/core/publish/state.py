@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import Config
-from .errors import Problem
-from .index import FileStat, config_key, scan, scan_fingerprint
+from ..config import Config
+from ..errors import Problem
+from ..scan import FileStat, scan, scan_fingerprint
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: each output keeps its own state
 
 
 @dataclass
@@ -127,23 +127,25 @@ def read_state(config: Config) -> dict[str, Any]:
         return {}
 
 
-def nothing_to_do(config: Config, now: dt.datetime, files: list[FileStat] | None = None) -> bool:
-    """True when no article file, nor the config, nor the clock's next event has moved since
-    the last successful run, and every feed file is as that run left it."""
+def nothing_to_do(
+    config: Config, key: str, now: dt.datetime, files: list[FileStat] | None = None
+) -> bool:
+    """True when no article file, nor the config (`key`), nor the clock's next event has
+    moved since the last successful run, and every output file is as that run left it."""
     state = read_state(config)
     if state.get("version") != STATE_VERSION or state.get("failed"):
         return False
-    if state.get("config") != config_key(config):
+    if state.get("config") != key:
         return False
     if now >= dt.datetime.fromisoformat(state["next_event"]):
         return False
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
         return False
-    return outputs_intact(config, state.get("outputs", {}))
+    return outputs_intact(config, state.get("files", {}))
 
 
 def outputs_intact(config: Config, outputs: dict[str, list[int]]) -> bool:
-    """Every listed feed file still has the size and mtime the last run gave it."""
+    """Every listed output file still has the size and mtime the last run gave it."""
     feeds = config.feeds_dir
     for path, (size, mtime) in outputs.items():
         try:
