@@ -12,29 +12,26 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import __version__
 from .config import CONFIG_NAME, Config
-
-if TYPE_CHECKING:
-    from .errors import Problem
-    from .records import Record
 
 CACHE_VERSION = 10  # 10: records keep their failing checks
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
 
 
-RenderedRow = tuple[str, str, bytes]
-Snapshot = dict[str, tuple[int, int, "Record | Problem"]]
+RenderedRow = tuple[str, str, bytes]  # id, digest of the file, pickled content
 
 
-def rendered_row(record: Record | None, rendered: Any) -> RenderedRow | None:
+def content_row(ident: str, digest: str, rendered: Any) -> RenderedRow:
     """The cache row for a release's content, pickled where it was rendered (a worker)."""
-    if record is None or rendered is None:
-        return None
-    return record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)
+    return ident, digest, pickle.dumps(rendered, _PROTOCOL)
+
+
+# By path: the size and mtime a file was read at, and its record (records.py) or problem.
+Snapshot = dict[str, tuple[int, int, Any]]
 
 
 class Cache:
@@ -166,12 +163,12 @@ class Cache:
         """Every file's lower-cased search text, by path."""
         return dict(self.db.execute("SELECT path, text FROM search"))
 
-    def store_rendered(self, record: Record, rendered: Any) -> None:
-        """Remember the content of one release (just published by this run)."""
+    def store_rendered(self, ident: str, digest: str, rendered: Any) -> None:
+        """Remember the content of one release (by its id and its file's digest)."""
         try:
             self.db.execute(
                 "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
+                (ident, digest, pickle.dumps(rendered, _PROTOCOL)),
             )
         except sqlite3.Error as exc:
             self._lost(exc)

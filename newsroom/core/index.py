@@ -149,7 +149,7 @@ class _Reading:
                                   RenderedRow | None, str]) -> None:  # fmt: skip
         stat, record, problem, notes, row, text = loaded
         entry = (stat.size, stat.mtime_ns, record or problem)
-        self.snapshot[stat.path] = self.changed[stat.path] = entry  # type: ignore[assignment]
+        self.snapshot[stat.path] = self.changed[stat.path] = entry
         self.texts[stat.path] = text
         self.warnings += notes
         if row is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .cache import RenderedRow, rendered_row
+from .cache import RenderedRow, content_row
 from .config import Config
 from .errors import ArticleError, Problem
 from .model import Article
@@ -192,7 +192,8 @@ def load_file(job: LoadJob, stat: FileStat) -> Loaded:
         problem = Problem(Path(stat.path), None, f"cannot be rendered for the feeds: {exc}")
         return stat, None, problem, (), None, article.search_text()
     warnings = tuple(rendered.warnings)
-    return stat, record, None, warnings, rendered_row(record, rendered), article.search_text()
+    row = content_row(record.id, record.digest, rendered)
+    return stat, record, None, warnings, row, article.search_text()
 
 
 def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record:

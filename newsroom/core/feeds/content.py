@@ -22,6 +22,7 @@ from ..config import Config
 from ..model import Article
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
+from .words import words
 
 # Characters XML 1.0 forbids (word processors paste some of them) and the noncharacters it
 # discourages (the writers use one as a mark: plaintext.AMP_MARK); removed, with a note.
@@ -32,19 +33,6 @@ _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
 
-WORDS = {
-    "id": {"correction": "Ralat", "retracted": "DICABUT", "retraction": "Siaran pers ini dicabut",
-           "photo": "Foto", "embargo": "EMBARGO hingga", "correction_notice": "RALAT",
-           "lift_notice": "EMBARGO BERAKHIR", "lifted": "Embargo berakhir",
-           "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
-           "number": "nomor", "published": "terbit"},
-    "en": {"correction": "Correction", "retracted": "RETRACTED",
-           "retraction": "This release was retracted", "photo": "Photo",
-           "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
-           "lift_notice": "EMBARGO LIFTED", "lifted": "Embargo lifted",
-           "lifted_text": "this release may now be published", "release": "Release",
-           "number": "number", "published": "published"},
-}
 
 
 class ImageInfo(NamedTuple):
@@ -79,9 +67,6 @@ class Rendered(NamedTuple):
     correction_text: tuple[str, ...] = ()  # the same as plain text
 
 
-def words(language: str) -> dict[str, str]:
-    """Notice words in the release's language (Indonesian unless it is English)."""
-    return WORDS["en" if language.startswith("en") else "id"]
 
 
 def local_time(when: dt.datetime, config: Config) -> str:

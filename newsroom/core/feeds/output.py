@@ -50,7 +50,8 @@ class FeedsOutput(Output):
         self.plan_, self.last = plan, last
         if not plan.dry_run:  # what goes out now, rendered before any document needs it
             for going in plan.going_live:
-                plan.cache.store_rendered(going.record, render_article(going.article, self.config))
+                content = render_article(going.article, self.config)
+                plan.cache.store_rendered(going.record.id, going.record.digest, content)
         self.docs = plan_docs(self.config, plan.records, plan.now)
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
         files = last.get("files", {})
@@ -233,7 +234,7 @@ def _contents(job: WriteJob, doc: Doc) -> dict[str, Rendered]:
             fresh = _render(config, entry.record)
             if fresh is not None:
                 rendered[fresh.id] = fresh
-                cache.store_rendered(entry.record, fresh)
+                cache.store_rendered(entry.record.id, entry.record.digest, fresh)
     for ident in missing:
         if ident in rendered:
             memo.recent[ident] = (missing[ident], rendered[ident])

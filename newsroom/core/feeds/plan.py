@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from ..config import Config, Partner
 from ..records import Record
 from ..slug import slugify
+from .words import words
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path
 from .entries import (  # re-exported: the writers, the publisher and tests name them here
@@ -85,7 +86,8 @@ def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
     output; its partner reads the public archives for older releases (docs/deploy.md)."""
     folder = f"{'private' if partner.embargo_access else 'partner'}/{partner.name}"
     everything = not (partner.categories or partner.tags or partner.language)
-    return FeedSpec(folder, folder, f"{config.title} untuk {partner.title}", config.description,
+    title = f"{config.title} {words(config.language)['for']} {partner.title}"
+    return FeedSpec(folder, folder, title, config.description,
                     categories=partner.categories, tags=partner.tags, language=partner.language,
                     private=partner.embargo_access, archives=not everything,
                     shares_main_archives=everything and not partner.embargo_access)
