@@ -84,7 +84,6 @@ def test_filter_matches_the_body_across_many_releases() -> None:
             "",
             "",
             "",
-            "",
             dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i),
             "",
         )
@@ -155,7 +154,7 @@ def test_typing_narrows_to_exactly_what_a_fresh_search_finds(
 
     records = [
         Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
-               None, None, None, False, "d", "", "", "", "",
+               None, None, None, False, "d", "", "", "",
                dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
         for i in range(len(bodies))
     ]  # fmt: skip
@@ -175,7 +174,7 @@ def _desk_of(bodies: dict[int, str]) -> Desk:
 
     records = [
         Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
-               None, None, None, False, f"d{hash(body)}", "", "", "", "",
+               None, None, None, False, f"d{hash(body)}", "", "", "",
                dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
         for i, body in bodies.items()
     ]  # fmt: skip

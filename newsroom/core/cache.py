@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 10  # 10: records keep their failing checks
+CACHE_VERSION = 11  # 11: records without summary and ledger row
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
 
@@ -97,6 +97,14 @@ class Cache:
         except Exception:
             self.clear()
             return {}
+
+    def forget_records(self) -> None:
+        """Read every file again next time (its content, cached by digest, stays)."""
+        self._guarded(self._forget_records)
+
+    def _forget_records(self) -> None:
+        self.db.execute("DELETE FROM snapshot")
+        self.db.execute("DELETE FROM delta")
 
     def clear(self) -> None:
         for table in ("snapshot", "delta", "rendered", "search", "blobs"):

@@ -240,8 +240,8 @@ class _Search(NamedTuple):
 
 
 def _made_up(record: Record) -> str:
-    """A release's search text when the cache has none: its title, summary and tags."""
-    return f"{record.title}\n{record.summary}\n{' '.join(record.tags)}".lower()
+    """A release's search text when the cache has none: its title and tags."""
+    return f"{record.title}\n{' '.join(record.tags)}".lower()
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,16 @@ import gc
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cache import Cache, RenderedRow, Snapshot
 from .config import Config
 from .duplicates import duplicate_problems
 from .errors import Problem
 from .ledger import Ledger
+from .ledger import Row as LedgerRow
 from .parallel import PARALLEL_MIN, imap
-from .records import LoadJob, Record, Renderer, load_file
+from .records import Loaded, LoadJob, Record, Renderer, load_file
 from .scan import FileStat
 
 STREAM_EVERY = 500  # files read before their content and texts go to the cache
@@ -36,6 +37,8 @@ class Index:
     warnings: list[str]
     parsed: int
     fresh: frozenset[str] = frozenset()  # paths read from their files this time
+    # What each file read this time shows its last publication put out (ledger.py), by id.
+    published: dict[str, LedgerRow] = field(default_factory=dict)
 
 
 Partial = Callable[["Index", dict[str, str], int], None]
@@ -120,6 +123,7 @@ class _Reading:
         self.texts: dict[str, str] = {}  # search texts, likewise
         self.read = 0
         self.total = len(files)
+        self.published: dict[str, LedgerRow] = {}
 
     def run(self, progress: Callable[[str], None], partial: Partial | None) -> Index:
         progress(f"reading {len(self.stale)} changed file(s) of {self.total}")
@@ -143,17 +147,19 @@ class _Reading:
             self.cache.store_records(self.snapshot, self.changed)
         index = _assemble(self.snapshot, self.warnings, len(self.stale))
         index.fresh = frozenset(f.path for f in self.stale)
+        index.published = self.published
         return index
 
-    def _take(self, loaded: tuple[FileStat, Record | None, Problem | None, tuple[str, ...],
-                                  RenderedRow | None, str]) -> None:  # fmt: skip
-        stat, record, problem, notes, row, text = loaded
-        entry = (stat.size, stat.mtime_ns, record or problem)
+    def _take(self, loaded: Loaded) -> None:
+        stat, record = loaded.stat, loaded.record
+        entry = (stat.size, stat.mtime_ns, record or loaded.problem)
         self.snapshot[stat.path] = self.changed[stat.path] = entry
-        self.texts[stat.path] = text
-        self.warnings += notes
-        if row is not None:
-            self.rows.append(row)
+        self.texts[stat.path] = loaded.text
+        self.warnings += loaded.warnings
+        if loaded.row is not None:
+            self.rows.append(loaded.row)
+        if record is not None and loaded.published is not None:
+            self.published[record.id] = loaded.published
         self.read += 1
 
     def _hand_over(self) -> None:

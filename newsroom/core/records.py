@@ -58,13 +58,11 @@ class Record(NamedTuple):
     month: str  # "YYYY-MM" of publication in the newsroom's zone ("" if unpublished)
     dateline: str
     author: str
-    summary: str
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
     corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
     # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
     problem: tuple[str, str] | None = None
-    ledger_row: LedgerRow | None = None  # what the file shows its last publication put out
     # The pre-approval checks it fails that do not depend on the clock (checks.py), worked
     # out when the file is read, so `newsroom check` needs no second reading.
     checks: tuple[CheckResult, ...] = ()
@@ -101,7 +99,6 @@ def to_record(
 
     Categories and tags are the live ones: a correction under review opens no new
     category feed before it is approved and published."""
-    from .ledger import row_of
     from .seal import live_content
 
     corrected = article.corrections[-1].at if article.corrections else None
@@ -130,12 +127,10 @@ def to_record(
         month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
         dateline=sys.intern(article.dateline),
         author=sys.intern(article.author),
-        summary=article.summary,
         edited=_utc(article.updated or article.created),
         last_editor=sys.intern(article.last_editor or ""),
         corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
-        ledger_row=row_of(article),
         checks=checks,
     )
 
@@ -168,32 +163,43 @@ class LoadJob:
     ledger: Ledger | None
 
 
-# One file read: its stat, record or problem, render warnings, content row, search text.
-Loaded = tuple[FileStat, Record | None, Problem | None, tuple[str, ...], RenderedRow | None, str]
+class Loaded(NamedTuple):
+    """One file read: its record (or the problem that kept it out), render warnings, its
+    content's cache row, its search text, and what it shows its last publication put out
+    (for the ledger; not kept in the cache)."""
+
+    stat: FileStat
+    record: Record | None
+    problem: Problem | None
+    warnings: tuple[str, ...] = ()
+    row: RenderedRow | None = None
+    text: str = ""
+    published: LedgerRow | None = None
 
 
 def load_file(job: LoadJob, stat: FileStat) -> Loaded:
     """Parse one file, check it, and render what partners may see (the content is pickled
     here, in the worker, so the parent never holds every release's content)."""
+    from .ledger import row_of
     from .store import Store
 
     config = job.config
     try:
         article = Store(config).load(config.root / stat.path)
     except ArticleError as exc:
-        return stat, None, exc.problem, (), None, ""
+        return Loaded(stat, None, exc.problem)
     record = record_of(article, config, job.ledger)
+    text, published = article.search_text(), row_of(article)
     wanted = job.render is not None and (record.live or record.status == "approved")
     if not wanted or record.problem or job.render is None:
-        return stat, record, None, (), None, article.search_text()
+        return Loaded(stat, record, None, (), None, text, published)
     try:
         rendered = job.render(article, config)
     except Exception as exc:  # one release that cannot be rendered never stops the others
         problem = Problem(Path(stat.path), None, f"cannot be rendered for the feeds: {exc}")
-        return stat, None, problem, (), None, article.search_text()
-    warnings = tuple(rendered.warnings)
+        return Loaded(stat, None, problem, (), None, text)
     row = content_row(record.id, record.digest, rendered)
-    return stat, record, None, warnings, row, article.search_text()
+    return Loaded(stat, record, None, tuple(rendered.warnings), row, text, published)
 
 
 def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record:

@@ -66,6 +66,8 @@ class Run:
         self.files = files
         cache = Cache(self.config, self.key)
         ledger = Ledger(self.config)
+        if not ledger.initialized and not self.result.dry_run:
+            cache.forget_records()  # taking stock needs what every file shows: read them all
         try:
             with paused_collector():  # loading and planning make no garbage cycles
                 index = self._load(cache, files, ledger)
@@ -108,8 +110,9 @@ class Run:
             return
         if not ledger.initialized:
             if self.state:  # this server has published before: an upgrade, not a fresh clone
-                self._adopt_legacy(records)
-            rows = {r.id: r.ledger_row for r in records.values() if r.ledger_row and not r.problem}
+                self._adopt_legacy(records, index)
+            ok = {r.id for r in records.values() if not r.problem}
+            rows = {i: row for i, row in index.published.items() if i in ok}
             ledger.confirm(rows)
             ledger.mark_initialized(self.now.isoformat())
             if rows:
@@ -120,15 +123,13 @@ class Run:
                 self.result.noted.append(("took_stock", len(rows)))
             return
         changed = {
-            r.id: r.ledger_row
-            for r in records.values()
-            if r.path in index.fresh and r.ledger_row is not None and not r.problem
-            and ledger.get(r.id)[0] != r.ledger_row
+            ident: row for ident, row in index.published.items()
+            if ident in records and not records[ident].problem and ledger.get(ident)[0] != row
         }  # fmt: skip
         if changed:
             ledger.confirm(changed)
 
-    def _adopt_legacy(self, records: dict[str, Record]) -> None:
+    def _adopt_legacy(self, records: dict[str, Record], index: Index) -> None:
         """Seal, once and in the open, the releases published before publications were
         sealed (their history gets an `adopt` entry; see `newsroom adopt`)."""
         from ..workflow import adopt
@@ -144,6 +145,8 @@ class Run:
                 continue
             self.saved.append(record.path)
             records[record.id] = in_memory(article, self.config)
+            if (row := row_of(article)) is not None:
+                index.published[record.id] = row
         if legacy:
             self.result.notes.append(
                 f"sealed {len(legacy)} release(s) published before publications were sealed, "
