@@ -9,16 +9,21 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from .core.clock import format_time, zone_abbreviation
 from .core.errors import Problem
-from .core.identity import display_name
 from .core.model import Article
-from .core.records import Record
-from .core.report import ERROR, CheckReport
-from .core.review import CUT, DELETED, INSERTED, pending_correction
-from .core.service import Newsroom
-from .core.signoff import signoff_at_end
-from .core.status import Status
+from .core.service import (
+    CUT,
+    DELETED,
+    ERROR,
+    INSERTED,
+    CheckReport,
+    Newsroom,
+    Record,
+    Status,
+    format_time,
+    signoff_at_end,
+    zone_abbreviation,
+)
 from .core.workflow import allowed_actions
 from .i18n import Translator
 from .i18n.explain import check_with_fix, decision_text, field_label, seal_text
@@ -104,7 +109,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     lead = f"{article.dateline} – " if article.dateline else ""
     console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
     _print_history(article, newsroom, t)
-    console.rule(t("show.may", name=display_name(newsroom.config, newsroom.actor)))
+    console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
     for action, decision in allowed_actions(
         article, newsroom.actor, newsroom.config, newsroom.now()
     ).items():
@@ -118,8 +123,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """A correction under way: its number and note, and what it changes, word by word."""
-    config = newsroom.config
-    pending = pending_correction(article, config.tz, config.timezone)
+    pending = newsroom.pending_correction(article)
     if pending is None:
         return
     heading = t("show.correction", n=pending.number, note=pending.note)
@@ -140,7 +144,6 @@ def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> No
 def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """History and comments as one timeline, in time order (a comment among the steps it
     came between), people by name."""
-    config = newsroom.config
     console.rule(t("show.history"))
     lines = []
     for h in article.history:
@@ -150,10 +153,10 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
         text = f"{t('action.' + h.action)} {move}{printable(note)}"
-        lines.append((h.at, display_name(config, h.by), text))
+        lines.append((h.at, newsroom.display_name(h.by), text))
     for c in article.comments:
         lines.append(
-            (c.at, display_name(config, c.by), f"{t('show.comment')}: {printable(c.text)}")
+            (c.at, newsroom.display_name(c.by), f"{t('show.comment')}: {printable(c.text)}")
         )
     for at, who, text in sorted(lines, key=lambda line: line[0]):
         console.print(f"{when(newsroom, at)}  {printable(who):<20} {text}")

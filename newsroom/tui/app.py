@@ -15,13 +15,8 @@ from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from ..core.checks import CheckResult
-from ..core.clock import format_time, zone_abbreviation
-from ..core.desk import Desk
 from ..core.errors import NewsroomError
-from ..core.identity import display_name
-from ..core.lease import Lease
-from ..core.service import Newsroom
+from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
 from ..settings import remember_language
@@ -141,7 +136,7 @@ class NewsroomApp(App[None]):
 
     def name_of(self, who: str) -> str:
         """A person as people read them: their name from [people], else as recorded."""
-        return display_name(self.newsroom.config, who)
+        return self.newsroom.display_name(who)
 
     def key_for(self, command: Command) -> str:
         keys = self.settings.keys.get(command.id, command.key)

@@ -14,7 +14,7 @@ from pathlib import Path
 from .entries import CORRECTION, EMBARGOED, RETRACTED, RETRACTION
 from .plan import Doc
 from ..records import Record
-from ..publish.state import FeedChange, Move
+from ..outputs import FeedChange, Move
 
 # Per subscription document: its path, the entries it gains and those it changes (id ->
 # mode, by release), and the entry ids it loses.

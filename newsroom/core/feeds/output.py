@@ -19,8 +19,7 @@ from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
 from ..parallel import pmap
-from ..publish.outputs import Output, Plan, Stage, Staged, Written
-from ..publish.state import PublishResult, Refusal
+from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from ..config import Config
 from ..errors import NewsroomError
+from ..outputs import Output, PublishResult, Stage
 from ..scan import scan
-from .outputs import Output, Stage
-from .state import PublishResult, log_run, nothing_to_do
+from .state import log_run, nothing_to_do
 
 LOCK_WAIT_SECONDS = 5.0
 

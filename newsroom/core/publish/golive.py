@@ -12,22 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
 from ..model import Article
+from ..outputs import GoingLive
 from ..records import Record, to_record, verify
 from ..store import Store
-
-
-class GoingLive(NamedTuple):
-    """A release this run puts out: as it will be saved, its record, and what it is."""
-
-    article: Article
-    record: Record
-    kind: str  # "published" (first publication) or "corrected"
 
 
 def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:

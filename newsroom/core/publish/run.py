@@ -27,13 +27,13 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
+from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
 from ..records import Record, Renderer
 from ..scan import FileStat, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
 from ..store import Store
-from .golive import GoingLive, GoLive, in_memory
-from .outputs import Output, Plan, Stage, Staged
-from .state import STATE_VERSION, PublishResult, Refusal, read_state, state_path
+from .golive import GoLive, in_memory
+from .state import STATE_VERSION, read_state, state_path
 
 
 class Run:

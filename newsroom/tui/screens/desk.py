@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from ...core.desk import SORTS, VIEWS, Broken, Desk
 from ...core.errors import NewsroomError
-from ...core.status import publish_status
+from ...core.service import SORTS, VIEWS, Broken, Desk
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
@@ -109,9 +108,7 @@ class DeskScreen(AppScreen):
         """A warning for the banner when publishing is not healthy: releases held back, or
         runs that keep failing (`newsroom status` says why); empty when all is well."""
         app = self.nr_app
-        report = publish_status(
-            app.newsroom.config, desk.records, [b.problem for b in desk.broken], app.newsroom.now()
-        )
+        report = app.newsroom.publish_status(desk.records, [b.problem for b in desk.broken])
         if report.held:
             return app.t("desk.held", n=len(report.held))
         if report.failures:
@@ -280,11 +277,11 @@ class DeskScreen(AppScreen):
             from .editor import EditScreen
 
             try:
-                article = self.nr_app.newsroom.start(NewArticle(title=title))
+                session = self.nr_app.newsroom.edit_new(NewArticle(title=title))
             except NewsroomError as exc:
                 self.notify(self.nr_app.error(exc), severity="error")
                 return
-            self.app.push_screen(EditScreen(article.id, new=article))
+            self.app.push_screen(EditScreen(session))
 
         t = self.nr_app.t
         ask = NoteModal(

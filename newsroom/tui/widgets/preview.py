@@ -13,8 +13,7 @@ from typing import Any
 from rich.text import Text
 
 from ...core.model import Article
-from ...core.review import CUT, DELETED, INSERTED, PendingCorrection
-from ...core.signoff import signoff_at_end
+from ...core.service import CUT, DELETED, INSERTED, PendingCorrection, signoff_at_end
 from ...i18n import Translator
 from ...i18n.explain import field_label
 

@@ -19,9 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.desk import Broken, Row
-from ...core.lease import Lease
-from ...core.records import Record
+from ...core.service import Broken, Lease, Record, Row
 
 MARKS = {"draft": "·", "in_review": "?", "changes_requested": "!", "approved": "✓",
          "published": "●", "correcting": "~", "retracted": "✗"}  # fmt: skip
