@@ -17,11 +17,12 @@ from .core.service import (
     ERROR,
     INSERTED,
     CheckReport,
+    Health,
     Newsroom,
     Record,
-    Status,
     format_time,
-    signoff_at_end,
+    partner_text,
+    sign_off,
     zone_abbreviation,
 )
 from .core.workflow import allowed_actions
@@ -106,8 +107,10 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             console.print(f"[bold]{field_label(t, name, zone):>18}[/] {printable(value)}")
     console.print()
     _print_correction(article, newsroom, t)
-    lead = f"{article.dateline} – " if article.dateline else ""
-    console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
+    text = partner_text(article, live=False)  # the version under review
+    lead = f"{text.dateline} – " if text.dateline else ""
+    closing = f" {sign_off(text)}" if sign_off(text) else ""
+    console.print(printable(lead + text.body.strip() + closing))
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
     for action, decision in allowed_actions(
@@ -162,12 +165,6 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
         console.print(f"{when(newsroom, at)}  {printable(who):<20} {text}")
 
 
-def _credit_line(article: Article) -> str:
-    if (article.author or article.credit) and not signoff_at_end(article.body):
-        return f" ({article.author}/{article.credit})"
-    return ""
-
-
 def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom check`: broken files and seals, then every failing check by status, then
     the count."""
@@ -195,7 +192,7 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
     say(t("report.summary", releases=releases, errors=errors, warnings=warnings))
 
 
-def print_status(report: Status, newsroom: Newsroom, t: Translator) -> None:
+def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
     last = when(newsroom, report.last_success) or t("health.never")
     say(f"[bold]{printable(t('health.last', when=last))}[/]")

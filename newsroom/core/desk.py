@@ -18,11 +18,12 @@ from .config import Config
 from .errors import Problem
 from .index import Index, paused_collector, refresh
 from .listing import newest_first
+from .model import Status
 from .records import Record
 from .scan import scan
 
-VIEWS = ("all", "mine", "draft", "in_review", "changes_requested", "approved", "published",
-         "correcting", "retracted")  # fmt: skip
+# The desk's views: all, those waiting for my review, then one per status.
+VIEWS = ("all", "mine", *(s for s in Status if s is not Status.RETRACTED), Status.RETRACTED)
 SORTS = ("updated", "title", "status")
 INDEX_MIN = 3  # filter words this long or longer are looked up in the word index
 INDEX_PARTS = 4  # the word index is built in this many parts (results flow back per part)
@@ -48,7 +49,7 @@ def waiting_for(record: Record, actor: str, config: Config) -> bool:
     """In review, and this person may approve it (four eyes, workflow.py): theirs to review."""
     from .rules import may_review
 
-    return record.status == "in_review" and may_review(config, record.last_editor, actor)
+    return record.status == Status.IN_REVIEW and may_review(config, record.last_editor, actor)
 
 
 class Desk:

@@ -17,7 +17,7 @@ from .clock import to_zone
 from .config import Config
 from .errors import NewsroomError
 from .identity import initials_of
-from .model import Article, HistoryEntry, Image
+from .model import Article, HistoryEntry, Image, Status
 from .slug import slugify
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def save_new(newsroom: Newsroom, article: Article, action: str) -> Article:
     taken = {r.slug for r in newsroom.index().records.values()}
     article.slug = unique_slug(slugify(article.title) or article.slug, taken)
     article.created = article.updated = now
-    entry = HistoryEntry(now, newsroom.actor, action, None, "draft", via=newsroom.identity.via)
+    entry = HistoryEntry(now, newsroom.actor, action, None, Status.DRAFT, via=newsroom.identity.via)
     article.history.append(entry)
     try:
         newsroom.store.save(article)
@@ -145,9 +145,11 @@ def _import_markdown(newsroom: Newsroom, path: Path, text: str) -> Article:
     now = newsroom.now()
     article.created = article.created or now
     # An imported release starts over as a draft: nothing reaches a feed unapproved.
-    previous, article.status, article.published_version = article.status, "draft", None
+    previous, article.status, article.published_version = article.status, Status.DRAFT, None
     via = newsroom.identity.via
-    article.history.append(HistoryEntry(now, newsroom.actor, "import", previous, "draft", via=via))
+    article.history.append(
+        HistoryEntry(now, newsroom.actor, "import", previous, Status.DRAFT, via=via)
+    )
     article.path = article.source = None
     newsroom.store.save(article)
     return article

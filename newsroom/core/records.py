@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .cache import RenderedRow, content_row
 from .config import Config
 from .errors import ArticleError, Problem
-from .model import Article
+from .model import Article, Status
 from .scan import FileStat
 
 if TYPE_CHECKING:
@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from .seal import SealProblem
 
 # The statuses whose text may still change or is about to go out: their checks are kept.
-CHECKED = frozenset({"draft", "in_review", "changes_requested", "correcting", "approved"})
+CHECKED = frozenset(
+    {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.CORRECTING, Status.APPROVED}
+)
 # What partners see of a release, as the publisher's renderer makes it (feeds/content.py).
 Renderer = Callable[[Article, Config], Any]
 
@@ -99,12 +101,11 @@ def to_record(
 
     Categories and tags are the live ones: a correction under review opens no new
     category feed before it is approved and published."""
-    from .seal import live_content
+    from .view import partner_text
 
     corrected = article.corrections[-1].at if article.corrections else None
-    live = live_content(article) if article.published_version is not None else None
-    categories = live["categories"] if live is not None else article.categories
-    tags = live["tags"] if live is not None else article.tags
+    live = partner_text(article)
+    categories, tags = list(live.categories), list(live.tags)
     if digest is None:
         assert article.source is not None
         digest = article.source.digest
@@ -113,7 +114,7 @@ def to_record(
         id=article.id,
         slug=article.slug,
         title=article.title,
-        status=sys.intern(article.status),
+        status=sys.intern(str(article.status)),
         language=sys.intern(article.language),
         categories=_words(categories),
         tags=_words(tags),
@@ -121,8 +122,8 @@ def to_record(
         updated=_utc(corrected or article.published),
         embargo=_utc(article.embargo),
         approved_at=_moment(article, "approve"),
-        retracted_at=_moment(article, "retract") if article.status == "retracted" else None,
-        live=article.is_live or article.status == "retracted",
+        retracted_at=_moment(article, "retract") if article.status == Status.RETRACTED else None,
+        live=article.is_live or article.status == Status.RETRACTED,
         digest=digest,
         month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
         dateline=sys.intern(article.dateline),
@@ -190,7 +191,7 @@ def load_file(job: LoadJob, stat: FileStat) -> Loaded:
         return Loaded(stat, None, exc.problem)
     record = record_of(article, config, job.ledger)
     text, published = article.search_text(), row_of(article)
-    wanted = job.render is not None and (record.live or record.status == "approved")
+    wanted = job.render is not None and (record.live or record.status == Status.APPROVED)
     if not wanted or record.problem or job.render is None:
         return Loaded(stat, record, None, (), None, text, published)
     try:

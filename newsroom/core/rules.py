@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .identity import same_person
-from .model import Article
+from .model import Article, Status
 
 ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
 
@@ -27,37 +27,37 @@ class Rule:
     live_only: bool = False
 
 
-EDITABLE = ("draft", "changes_requested", "in_review", "correcting")
+EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.IN_REVIEW, Status.CORRECTING)
 
 TABLE: tuple[Rule, ...] = (
-    Rule("draft", "submit", "in_review"),
-    Rule("changes_requested", "submit", "in_review"),
-    Rule("correcting", "submit", "in_review"),
-    Rule("in_review", "approve", "approved", REVIEWER),
+    Rule(Status.DRAFT, "submit", Status.IN_REVIEW),
+    Rule(Status.CHANGES_REQUESTED, "submit", Status.IN_REVIEW),
+    Rule(Status.CORRECTING, "submit", Status.IN_REVIEW),
+    Rule(Status.IN_REVIEW, "approve", Status.APPROVED, REVIEWER),
     # Approving again seals the text anew (one approved before approvals were sealed).
-    Rule("approved", "approve", "approved", REVIEWER),
+    Rule(Status.APPROVED, "approve", Status.APPROVED, REVIEWER),
     # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
-    Rule("approved", "embargo", "approved", REVIEWER),
-    Rule("in_review", "request_changes", "changes_requested", needs="note"),
-    Rule("approved", "request_changes", "changes_requested", needs="note"),
-    Rule("approved", "publish", "published", PUBLISHER),
-    Rule("published", "correct", "correcting", needs="note"),
-    Rule("published", "retract", "retracted", needs="reason"),
+    Rule(Status.APPROVED, "embargo", Status.APPROVED, REVIEWER),
+    Rule(Status.IN_REVIEW, "request_changes", Status.CHANGES_REQUESTED, needs="note"),
+    Rule(Status.APPROVED, "request_changes", Status.CHANGES_REQUESTED, needs="note"),
+    Rule(Status.APPROVED, "publish", Status.PUBLISHED, PUBLISHER),
+    Rule(Status.PUBLISHED, "correct", Status.CORRECTING, needs="note"),
+    Rule(Status.PUBLISHED, "retract", Status.RETRACTED, needs="reason"),
     *(
-        Rule(s, "retract", "retracted", needs="reason", live_only=True)
-        for s in ("correcting", "in_review", "changes_requested", "approved")
+        Rule(s, "retract", Status.RETRACTED, needs="reason", live_only=True)
+        for s in (Status.CORRECTING, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED)
     ),
     *(Rule(s, "edit", s) for s in EDITABLE),
     *(
         Rule(s, "comment", s, needs="note")
         for s in (
-            "draft",
-            "in_review",
-            "changes_requested",
-            "approved",
-            "published",
-            "correcting",
-            "retracted",
+            Status.DRAFT,
+            Status.IN_REVIEW,
+            Status.CHANGES_REQUESTED,
+            Status.APPROVED,
+            Status.PUBLISHED,
+            Status.CORRECTING,
+            Status.RETRACTED,
         )
     ),
 )

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .editing import EditSession as EditSession
     from .editing import KeptText as KeptText
     from .feeds.moves import HELD as HELD
+    from .health import Health as Health
     from .importer import missing as missing
     from .index import Index as Index
     from .init import init_newsroom as init_newsroom
@@ -62,10 +63,12 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
     from .signoff import signoff_at_end as signoff_at_end
-    from .status import Status as Status
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
+    from .view import PartnerText as PartnerText
+    from .view import partner_text as partner_text
+    from .view import sign_off as sign_off
     from .workflow import Outcome
 
 # name -> the module that has it (relative to newsroom.core)
@@ -81,7 +84,8 @@ _HANDED = {
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
-    "Status": "status", "FieldError": "validate", "in_range": "validate",
+    "Health": "health", "FieldError": "validate", "in_range": "validate",
+    "PartnerText": "view", "partner_text": "view", "sign_off": "view",
 }  # fmt: skip
 
 
@@ -418,10 +422,10 @@ class Newsroom:
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()
-    ) -> Status:
+    ) -> Health:
         """How publishing stands (status.py): the last successful run, releases held back
         and why; from the releases given (the desk's), else the index."""
-        from .status import publish_status
+        from .health import publish_status
 
         if records is None:
             index = self.index()

@@ -235,17 +235,10 @@ _EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract}
 
 
 def live_version(article: Article) -> dict[str, Any]:
-    """The fields partners see, kept while a correction is being written and reviewed
-    (every sealed field, so nothing of the unapproved text leaks: see seal.SEALED)."""
-    from .seal import SEALED
+    """What a correction keeps of the published text while it is written (view.py)."""
+    from .view import kept_version
 
-    version: dict[str, Any] = {name: getattr(article, name) for name in SEALED}
-    version["categories"] = list(article.categories)
-    version["tags"] = list(article.tags)
-    version["image"] = (
-        {k: v for k, v in vars(article.image).items() if v} if article.image else None
-    )
-    return version
+    return kept_version(article)
 
 
 def restore_live_version(article: Article) -> None:

@@ -20,6 +20,7 @@ import nh3
 from ..clock import format_time
 from ..config import Config
 from ..model import Article
+from ..view import partner_text
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
 from .words import words
@@ -125,18 +126,12 @@ def image_info(image: dict[str, Any] | None, config: Config, clean: _Cleaner) ->
 def render_article(article: Article, config: Config) -> Rendered:
     """Render what partners see: the published version while a correction is under way."""
     clean = _Cleaner()
-    live: dict[str, Any] = dict(article.published_version or {})
-
-    def pick(name: str) -> Any:
-        return live.get(name, getattr(article, name))
-
-    image = live.get("image") if "image" in live else (
-        vars(article.image) if article.image else None)
-    info = image_info(image, config, clean)
+    live = partner_text(article)  # the published version while a correction is under way
+    info = image_info(vars(live.image) if live.image else None, config, clean)
     w = words(article.language)
-    body_html = render_markdown(clean(str(pick("body"))), config.base_url)
-    body_html = _with_dateline_and_credit(body_html, clean(str(pick("dateline"))),
-                                          clean(str(pick("author"))), clean(str(pick("credit"))))
+    body_html = render_markdown(clean(live.body), config.base_url)
+    body_html = _with_dateline_and_credit(body_html, clean(live.dateline), clean(live.author),
+                                          clean(live.credit))  # fmt: skip
     corrections = [(f"{w['correction']} {c.number} ({local_time(c.at, config)})", clean(c.note))
                    for c in article.corrections]  # fmt: skip
     correction_html = tuple(f"<p><strong>{html.escape(head)}:</strong> {html.escape(note)}</p>\n"
@@ -154,13 +149,13 @@ def render_article(article: Article, config: Config) -> Rendered:
         warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
                     "cannot carry (pasted from a word processor?)",)
     return Rendered(
-        id=article.id, title=clean(str(pick("title"))), link=article_link(article, config),
-        summary=clean(str(pick("summary"))), content_html=content,
-        author=clean(str(pick("author"))), language=article.language,
-        categories=tuple(clean(c) for c in pick("categories")),
-        tags=tuple(clean(t) for t in pick("tags")), image=info,
+        id=article.id, title=clean(live.title), link=article_link(article, config),
+        summary=clean(live.summary), content_html=content,
+        author=clean(live.author), language=article.language,
+        categories=tuple(clean(c) for c in live.categories),
+        tags=tuple(clean(t) for t in live.tags), image=info,
         retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
-        release_number=clean(article.release_number), correction_html=correction_html,
+        release_number=clean(live.release_number), correction_html=correction_html,
         correction_text=tuple(f"{head}: {note}" for head, note in corrections),
     )
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..model import Status
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
@@ -82,7 +83,7 @@ class FeedsOutput(Output):
         published = {g.article.id: g.kind for g in plan.going_live}
         waiting = [
             r.id for r in plan.records.values()
-            if r.status == "approved" and r.embargo is not None and r.embargo > plan.now
+            if r.status == Status.APPROVED and r.embargo is not None and r.embargo > plan.now
         ]  # fmt: skip
         result.moves += moves_of(touched, plan.records, published, waiting)
 

@@ -18,6 +18,7 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from ..model import Status
 from ..config import Config, Partner
 from ..records import Record
 from ..slug import slugify
@@ -95,13 +96,13 @@ def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
 
 def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
     """How a release shows in a subscription feed now, or None if it does not."""
-    if record.status == "retracted":
+    if record.status == Status.RETRACTED:
         if record.retracted_at and now < record.retracted_at + retraction_window(config):
             return RETRACTED
         return None
     if record.live:
         return LIVE
-    if record.status == "approved" and record.embargo is not None and record.embargo > now:
+    if record.status == Status.APPROVED and record.embargo is not None and record.embargo > now:
         return EMBARGOED
     return None
 
@@ -235,7 +236,7 @@ def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
 
 def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
     """How a release shows in its month's archive: live, or retracted for good."""
-    mode = RETRACTED if record.status == "retracted" else LIVE
+    mode = RETRACTED if record.status == Status.RETRACTED else LIVE
     return ref if ref is not None and ref.mode == mode else EntryRef(record, mode)
 
 
@@ -307,7 +308,7 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
     moments = [now + dt.timedelta(days=366)]
     for r in records:  # (comparisons only: this runs for every release, every run)
         if r.embargo is not None:
-            if r.status == "approved" and r.embargo > now:
+            if r.status == Status.APPROVED and r.embargo > now:
                 moments.append(r.embargo)
             elif r.published is not None and r.published > since:
                 moments.append(r.published + window)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
-from ..model import Article
+from ..model import Article, Status
 from ..outputs import GoingLive
 from ..records import Record, to_record, verify
 from ..store import Store
@@ -28,7 +28,9 @@ def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:
     ready = [
         r
         for r in records
-        if r.status == "approved" and r.problem is None and (r.embargo is None or r.embargo <= now)
+        if r.status == Status.APPROVED
+        and r.problem is None
+        and (r.embargo is None or r.embargo <= now)
     ]
     return sorted(ready, key=lambda r: (r.approved_at or now, r.path), reverse=True)
 

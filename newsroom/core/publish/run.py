@@ -27,6 +27,7 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
+from ..model import Status
 from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
 from ..records import Record, Renderer
 from ..scan import FileStat, scan_fingerprint
@@ -292,8 +293,10 @@ class Run:
         notice expires): until then, a run with no changed file has nothing to do."""
         moments = [self.now + dt.timedelta(days=366)]
         moments += [m for o in self.outputs if (m := o.next_event(plan)) is not None]
-        moments += [r.embargo for r in plan.records.values()
-                    if r.status == "approved" and r.embargo and r.embargo > self.now]  # fmt: skip
+        moments += [
+            r.embargo for r in plan.records.values()
+            if r.status == Status.APPROVED and r.embargo and r.embargo > self.now
+        ]  # fmt: skip
         return min(moments)
 
 
