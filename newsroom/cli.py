@@ -276,7 +276,8 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
     if as_json:
         from .core.service import article_json
 
-        click.echo(json.dumps(article_json(article, full=True), ensure_ascii=False, indent=2))
+        data = article_json(article, newsroom.config.tz, full=True)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from .clirender import print_article
 

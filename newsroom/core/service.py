@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .atomic import write_atomic as write_atomic
     from .checks import CheckResult as CheckResult
     from .clock import format_time as format_time
+    from .clock import input_time as input_time
     from .clock import parse_time as parse_time
     from .clock import zone_abbreviation as zone_abbreviation
     from .config import find_root as find_root
@@ -74,6 +75,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
 # name -> the module that has it (relative to newsroom.core)
 _HANDED = {
     "write_atomic": "atomic", "CheckResult": "checks", "format_time": "clock",
+    "input_time": "clock",
     "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "config", "SORTS": "desk",
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
     "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",

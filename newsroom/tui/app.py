@@ -148,8 +148,8 @@ class NewsroomApp(App[None]):
     def look_for_changes(self) -> None:
         """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others).
 
-        A look costs a scan of articles/ (0.1 s at 10,000 releases, 1.3 s at 100,000): the
-        next look waits at least five times as long as the last took, so it never hogs a core.
+        A look costs a scan of articles/, which grows with the newsroom: the next look waits
+        at least five times as long as the last took, so it never hogs a core.
         """
         if time.monotonic() < self._next_look:
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clock import zone_abbreviation
+from ..clock import format_time
 from ..config import Config
 from .content import Rendered
 from .notices import notice
@@ -23,10 +23,8 @@ def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
         return f"[{w['retracted']}] {r.title}"
     if ref.mode == EMBARGOED and ref.record.embargo is not None:
         lift = ref.record.embargo
-        local = lift.astimezone(config.tz)
-        utc = lift.astimezone(dt.UTC)
-        zone = zone_abbreviation(config.timezone, local)
-        return f"{w['embargo']} {local:%d-%m-%Y %H:%M} {zone} ({utc:%H:%M} UTC): {r.title}"
+        local = format_time(lift, config.tz, config.timezone)
+        return f"{w['embargo']} {local} ({lift.astimezone(dt.UTC):%H:%M} UTC): {r.title}"
     return r.title
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.timer import Timer
@@ -92,10 +90,7 @@ class DeskScreen(AppScreen):
         self.post_message(DeskLoaded(desk, leases))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
-        self.desk = message.desk
-        # Ten thousand records live as long as the desk: keep the garbage collector's full
-        # passes (100 ms and more) from walking them on some keystroke.
-        gc.freeze()
+        self.desk = message.desk  # its records were frozen for the collector as they loaded
         if message.leases is not None:  # a partial desk (still reading) keeps the last ones
             self.releases.leases = message.leases
         if message.desk.reading is None:

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
-from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, parse_time
+from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, input_time, parse_time
 from ..commands import bindings
 from ..markup import escape
 from .base import AppScreen
@@ -190,9 +190,7 @@ class EditScreen(AppScreen):
         self.query_one("#body", TextArea).text = a.body
 
     def _embargo_text(self, a: Article) -> str:
-        if a.embargo is None:
-            return ""
-        return f"{a.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+        return input_time(a.embargo, self.nr_app.newsroom.config.tz)
 
     def values(self) -> dict[str, str]:
         found = {name: self.query_one(f"#f-{name}", Input).value for name in FIELDS}

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Markdown, Static
 
 from ...core.errors import NewsroomError
 from ...core.model import Article
+from ...core.service import input_time
 from ...core.workflow import Decision, allowed_actions, decide
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
@@ -214,9 +215,8 @@ class ReleaseScreen(AppScreen):
         from .modals import Approval, ChecklistModal
 
         article = self.article
-        embargo = ""
-        if article is not None and article.embargo is not None:
-            embargo = f"{article.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+        tz = self.nr_app.newsroom.config.tz
+        embargo = input_time(article.embargo, tz) if article is not None else ""
 
         def answer(approval: Approval | None) -> None:
             if approval is not None:
