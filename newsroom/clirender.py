@@ -25,7 +25,6 @@ from .core.service import (
     sign_off,
     zone_abbreviation,
 )
-from .core.workflow import allowed_actions
 from .i18n import Translator
 from .i18n.explain import check_with_fix, decision_text, field_label, seal_text
 
@@ -113,9 +112,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     console.print(printable(lead + text.body.strip() + closing))
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
-    for action, decision in allowed_actions(
-        article, newsroom.actor, newsroom.config, newsroom.now()
-    ).items():
+    for action, decision in newsroom.allowed(article).items():
         if decision.allowed:
             mark = f"[green]{t('show.yes')}[/]"
         else:

@@ -70,7 +70,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
-    from .workflow import Outcome
+    from .workflow import Decision, Outcome
 
 # name -> the module that has it (relative to newsroom.core)
 _HANDED = {
@@ -135,6 +135,20 @@ class Newsroom:
         if self._store is None:
             self._store = Store(self.config)
         return self._store
+
+    def allowed(self, article: Article) -> dict[str, Decision]:
+        """Every action with its decision for this person on this release (the footer, the
+        palette and `newsroom show` ask this): a login that may not act may do nothing."""
+        from .rules import ACTIONS
+        from .workflow import Decision, allowed_actions
+
+        actor = self.identity
+        if actor.problem:
+            facts = dict(actor.facts)
+            refused = [Decision(a, False, actor.problem, code=actor.code, args=facts)
+                       for a in ACTIONS]  # fmt: skip
+            return {d.action: d for d in refused}
+        return allowed_actions(article, self.actor, self.config, self.now())
 
     def may_act(self, action: str) -> None:
         """Refuse (Refused) when this login may not act, or acts as a system identity."""

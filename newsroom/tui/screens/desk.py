@@ -38,6 +38,7 @@ class DeskScreen(AppScreen):
     def compose(self) -> ComposeResult:
         app = self.nr_app
         yield Static(id="banner")
+        yield Static(id="publishing")  # a line of its own, shown only when publishing needs someone
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(app.t, app.short_time, id="releases")
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
@@ -56,6 +57,9 @@ class DeskScreen(AppScreen):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if self.desk is not None and self.desk.reading is None:
+            self._health = self._publishing(self.desk)
+            self._show_health()
         self._set_header()
         self.query_one("#filter", Input).placeholder = self.nr_app.t("desk.filter")
         self._banner = ""
@@ -95,9 +99,15 @@ class DeskScreen(AppScreen):
             self.releases.leases = message.leases
         if message.desk.reading is None:
             self._health = self._publishing(message.desk)
+        self._show_health()
         self.show_rows(keep=self._current_key())
         if message.desk.reading is None:
             self._index_when_idle()
+
+    def _show_health(self) -> None:
+        line = self.query_one("#publishing", Static)
+        line.display = bool(self._health)
+        line.update(f" ⚠ {escape(self._health)}" if self._health else "")
 
     def _publishing(self, desk: Desk) -> str:
         """A warning for the banner when publishing is not healthy: releases held back, or
@@ -155,8 +165,6 @@ class DeskScreen(AppScreen):
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"
-        if self._health:
-            banner += f"   [b red]⚠ {escape(self._health)}[/]"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line

@@ -13,6 +13,7 @@ silently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
@@ -252,6 +253,12 @@ class EditScreen(AppScreen):
         except ConflictError:
             self.show_conflict()
             return
+        except LeaseHeld as held:  # taken over meanwhile: the text goes aside, never lost
+            kept = self.keep_unsaved()
+            name = app.name_of(held.lease.holder)
+            self.notify(t("edit.taken_kept", name=name, path=str(kept)), severity="warning",
+                        timeout=20)  # fmt: skip
+            return
         except NewsroomError as exc:
             self.notify(app.error(exc), severity="error", timeout=8)
             return
@@ -355,20 +362,24 @@ class EditScreen(AppScreen):
         t = self.nr_app.t
 
         def answer(leave: bool | None) -> None:
-            if leave:
+            if leave:  # discarded from the release, never lost: kept aside, and said where
+                kept = self.keep_unsaved()
+                if kept is not None:
+                    self.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
                 self.app.pop_screen()
 
         self.app.push_screen(
             ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer
         )
 
-    def keep_unsaved(self) -> None:
-        """The terminal went away: keep what the form holds, if unsaved, for next time.
+    def keep_unsaved(self) -> Path | None:
+        """Keep what the form holds, if unsaved, in .newsroom/unsaved/ (the terminal went
+        away, the person discarded it, someone took the release over); where, or None.
 
         As a release file when every field checks; else every field as typed, then the
         text, so that nothing typed is lost to a field that did not check."""
         if self.article is None or not self.dirty:
-            return
+            return None
         draft, valid = self._form_copy()
         if valid:
             text = self.nr_app.newsroom.file_text(draft)
@@ -378,7 +389,7 @@ class EditScreen(AppScreen):
             lines = [f"{name}: {value}" for name, value in values.items()]
             where = self.article.path or self.nr_app.t("edit.state_new")
             text = "\n".join([f"# {where}: unsaved form", *lines, "", body, ""])
-        self.session.keep_unsaved(text)
+        return self.session.keep_unsaved(text)
 
     def on_unmount(self) -> None:
         self.session.close()

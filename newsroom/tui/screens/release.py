@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, allowed_actions, decide
+from ...core.workflow import Decision, decide
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -67,9 +67,7 @@ class ReleaseScreen(AppScreen):
             self.notify(str(exc), severity="error")
             return
         self.article = article
-        self.decisions = allowed_actions(
-            article, app.newsroom.actor, app.newsroom.config, app.newsroom.now()
-        )
+        self.decisions = app.newsroom.allowed(article)
         self._show_text(article)
         self.query_one("#meta", Static).update(self._meta(article))
         self._show_retraction(article)

@@ -174,6 +174,8 @@ class ReleaseList(ScrollView, can_focus=True):
             )
         record: Record = row
         mark = MARKS.get(record.status, " ")
+        if record.problem is not None:  # publish holds it back: `newsroom status` says why
+            mark = "⚠"
         title = record.title
         if record.embargo is not None and record.status in WAITING:
             title = f"⏳ {title}"
