@@ -20,10 +20,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .core.clock import parse_time
-from .core.config import Config, find_root, load_config, require_root
 from .core.errors import NewsroomError
-from .core.init import init_newsroom
+from .core.service import Config, find_root, init_newsroom, load_config, parse_time, require_root
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
     from .core.service import Newsroom
@@ -176,7 +174,7 @@ def _read_body(body_file: str | None) -> str:
 def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> Any:
     if value is None:
         return None
-    from .core.validate import FieldError, in_range
+    from .core.service import FieldError, in_range
 
     tz = newsroom.tz if isinstance(newsroom, Config) else newsroom.config.tz
     try:
@@ -248,7 +246,7 @@ def _statuses(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 @friendly
 def list_(obj: Context, statuses: tuple[str, ...], as_json: bool) -> None:
     """The releases, newest change first."""
-    from .core.listing import newest_first
+    from .core.service import newest_first
 
     newsroom = obj.newsroom
     index = newsroom.index()
@@ -256,7 +254,7 @@ def list_(obj: Context, statuses: tuple[str, ...], as_json: bool) -> None:
         [r for r in index.records.values() if not statuses or r.status in statuses]
     )
     if as_json:
-        from .core.listing import listing_json
+        from .core.service import listing_json
 
         listing = listing_json(records, index.problems, newsroom.config.tz)
         click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
@@ -276,9 +274,10 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
     newsroom = obj.newsroom
     article = newsroom.find(ref)
     if as_json:
-        from .core.listing import article_json
+        from .core.service import article_json
 
-        click.echo(json.dumps(article_json(article, full=True), ensure_ascii=False, indent=2))
+        data = article_json(article, newsroom.config.tz, full=True)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from .clirender import print_article
 
@@ -297,41 +296,29 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
 @friendly
 def edit(obj: Context, ref: str, take_over: bool) -> None:
     """Open a release in $EDITOR; it is checked and saved when the editor closes."""
-    from .core import external, lease
-    from .core.workflow import decide, refusal
-
-    newsroom = obj.newsroom
-    article = newsroom.find(ref)
-    assert article.path is not None
-    decision = decide(article, "edit", newsroom.actor, newsroom.config, newsroom.now())
-    if not decision.allowed:  # say so before the editor opens, not after the work is done
-        raise refusal(decision, article)
-    if take_over:
-        lease.acquire(newsroom.config, article.id, newsroom.actor, newsroom.now(), take_over=True)
-    else:
-        lease.check_free(newsroom.config, article.id, newsroom.actor, newsroom.now())
-    original = (newsroom.config.root / article.path).read_text(encoding="utf-8")
+    from .core.service import KeptText
     from .i18n.explain import error_text
 
-    name = external.temporary_copy(original, article.slug)
+    newsroom = obj.newsroom
+    session = newsroom.edit(ref, take_over=take_over)  # refused here, before any work
     try:
-        external.run_editor(name)  # no shell: the file name is one argument
-    except NewsroomError as exc:
-        fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=name))
-    text = name.read_text(encoding="utf-8")
-    if text == original:
-        name.unlink()
-        click.echo(obj.t("cli.no_change"))
-        return
-    try:
-        newsroom.save_text(article, text)
-    except NewsroomError as exc:
-        fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=name))
+        try:
+            edited = session.external(session.article, lambda run: run())
+        except KeptText as kept:
+            cause = kept.cause
+            reason = error_text(obj.t, cause, "cli") if isinstance(cause, NewsroomError) else cause
+            fail(obj.t("cli.kept", reason=reason, path=kept.path))
+        if newsroom.file_text(edited) == newsroom.file_text(session.article):
+            click.echo(obj.t("cli.no_change"))
+            return
+        try:
+            session.save(edited)
+        except NewsroomError as exc:
+            kept_at = session.keep_unsaved(newsroom.file_text(edited))
+            fail(obj.t("cli.kept", reason=error_text(obj.t, exc, "cli"), path=kept_at))
     finally:
-        if take_over:
-            lease.release(newsroom.config, article.id, newsroom.actor)
-    name.unlink()
-    click.echo(obj.t("cli.saved", path=article.path))
+        session.close()
+    click.echo(obj.t("cli.saved", path=session.article.path))
 
 
 def _action_command(action: str, help_text: str, needs: str | None = None) -> None:
@@ -406,7 +393,7 @@ def check(obj: Context) -> None:
 @friendly
 def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
     """Import plain-text releases or front-matter Markdown files as drafts."""
-    from .core.importer import missing
+    from .core.service import missing
 
     failed = 0
     for name in files:

@@ -9,17 +9,22 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from .core.clock import format_time, zone_abbreviation
 from .core.errors import Problem
-from .core.identity import display_name
-from .core.index import Record
 from .core.model import Article
-from .core.report import ERROR, CheckReport
-from .core.review import CUT, DELETED, INSERTED, pending_correction
-from .core.service import Newsroom
-from .core.signoff import signoff_at_end
-from .core.status import Status
-from .core.workflow import allowed_actions
+from .core.service import (
+    CUT,
+    DELETED,
+    ERROR,
+    INSERTED,
+    CheckReport,
+    Health,
+    Newsroom,
+    Record,
+    format_time,
+    partner_text,
+    sign_off,
+    zone_abbreviation,
+)
 from .i18n import Translator
 from .i18n.explain import check_with_fix, decision_text, field_label, seal_text
 
@@ -101,13 +106,13 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             console.print(f"[bold]{field_label(t, name, zone):>18}[/] {printable(value)}")
     console.print()
     _print_correction(article, newsroom, t)
-    lead = f"{article.dateline} – " if article.dateline else ""
-    console.print(printable(lead + article.body.strip()) + printable(_credit_line(article)))
+    text = partner_text(article, live=False)  # the version under review
+    lead = f"{text.dateline} – " if text.dateline else ""
+    closing = f" {sign_off(text)}" if sign_off(text) else ""
+    console.print(printable(lead + text.body.strip() + closing))
     _print_history(article, newsroom, t)
-    console.rule(t("show.may", name=display_name(newsroom.config, newsroom.actor)))
-    for action, decision in allowed_actions(
-        article, newsroom.actor, newsroom.config, newsroom.now()
-    ).items():
+    console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
+    for action, decision in newsroom.allowed(article).items():
         if decision.allowed:
             mark = f"[green]{t('show.yes')}[/]"
         else:
@@ -118,8 +123,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """A correction under way: its number and note, and what it changes, word by word."""
-    config = newsroom.config
-    pending = pending_correction(article, config.tz, config.timezone)
+    pending = newsroom.pending_correction(article)
     if pending is None:
         return
     heading = t("show.correction", n=pending.number, note=pending.note)
@@ -140,7 +144,6 @@ def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> No
 def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """History and comments as one timeline, in time order (a comment among the steps it
     came between), people by name."""
-    config = newsroom.config
     console.rule(t("show.history"))
     lines = []
     for h in article.history:
@@ -150,19 +153,13 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
         text = f"{t('action.' + h.action)} {move}{printable(note)}"
-        lines.append((h.at, display_name(config, h.by), text))
+        lines.append((h.at, newsroom.display_name(h.by), text))
     for c in article.comments:
         lines.append(
-            (c.at, display_name(config, c.by), f"{t('show.comment')}: {printable(c.text)}")
+            (c.at, newsroom.display_name(c.by), f"{t('show.comment')}: {printable(c.text)}")
         )
     for at, who, text in sorted(lines, key=lambda line: line[0]):
         console.print(f"{when(newsroom, at)}  {printable(who):<20} {text}")
-
-
-def _credit_line(article: Article) -> str:
-    if (article.author or article.credit) and not signoff_at_end(article.body):
-        return f" ({article.author}/{article.credit})"
-    return ""
 
 
 def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None:
@@ -192,7 +189,7 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
     say(t("report.summary", releases=releases, errors=errors, warnings=warnings))
 
 
-def print_status(report: Status, newsroom: Newsroom, t: Translator) -> None:
+def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
     last = when(newsroom, report.last_success) or t("health.never")
     say(f"[bold]{printable(t('health.last', when=last))}[/]")

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .core.config import Config
 from .core.errors import ConfigError, NewsroomError
+from .core.service import Config
 
 TIMEOUT = 20.0  # seconds a connection may stay silent before it is closed
 MAX_CONNECTIONS = 64  # connections served at once; more are told to come back (503)

@@ -47,7 +47,7 @@ def user_language(path: Path | None = None) -> str | None:
 def remember_language(path: Path, language: str) -> None:
     """Keep `language = "..."` in the settings file, leaving everything else as written
     (the key goes before the first table, where TOML puts top-level keys)."""
-    from .core.atomic import write_atomic
+    from .core.service import write_atomic
 
     try:
         text = path.read_text(encoding="utf-8")

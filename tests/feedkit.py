@@ -14,8 +14,8 @@ import pytest
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.model import Image
+from newsroom.core.outputs import PublishResult
 from newsroom.core.publish import publish
-from newsroom.core.publish_state import PublishResult
 from newsroom.core.service import NewArticle, Newsroom
 
 WIB = dt.timezone(dt.timedelta(hours=7))

@@ -12,20 +12,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsroom.core import lease
-from newsroom.core.config import load_config
+from newsroom.core.cache import Cache
+from newsroom.core.config import Config, load_config
 from newsroom.core.desk import Broken, Desk
 from newsroom.core.errors import Problem
-from newsroom.core.index import Cache, refresh, scan
+from newsroom.core.index import refresh
+from newsroom.core.scan import scan
 from newsroom.core.service import NewArticle, Newsroom
 
 from .conftest import NOW
+
+CONFIG = Config(Path("/nowhere"))  # a desk of made-up records needs no newsroom
 
 
 def make_desk(root: Path) -> Desk:
     config = load_config(root)
     cache = Cache(config, "test")
     index = refresh(config, cache, scan(config))
-    return Desk(index.records.values(), cache.texts(), index.problems)
+    return Desk(config, index.records.values(), cache.texts(), index.problems)
 
 
 def test_views_filter_and_sort(root: Path, as_user: Callable[..., Newsroom]) -> None:
@@ -58,7 +62,7 @@ def test_views_filter_and_sort(root: Path, as_user: Callable[..., Newsroom]) -> 
 
 
 def test_filter_matches_the_body_across_many_releases() -> None:
-    from newsroom.core.index import Record
+    from newsroom.core.records import Record
 
     def record(i: int) -> Record:
         return Record(
@@ -80,7 +84,6 @@ def test_filter_matches_the_body_across_many_releases() -> None:
             "",
             "",
             "",
-            "",
             dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i),
             "",
         )
@@ -90,7 +93,7 @@ def test_filter_matches_the_body_across_many_releases() -> None:
         r.path: f"judul {i}\nisi biasa" + (" kata-langka" if i % 500 == 0 else "")
         for i, r in enumerate(records)
     }
-    desk = Desk(records, texts)
+    desk = Desk(CONFIG, records, texts)
     found = desk.select("all", "kata-langka", "x")
     assert sorted(r.id for r in found) == ["id0", "id1000", "id1500", "id500"]
     desk.build_index()  # 2,000 texts: built in a forked worker
@@ -126,7 +129,7 @@ def test_a_lease_refuses_others_until_taken_over_or_expired(
 
 def test_broken_rows_carry_their_problem() -> None:
     problem = Problem(Path("articles/x.md"), 3, "bad YAML")
-    desk = Desk([], {}, [problem])
+    desk = Desk(CONFIG, [], {}, [problem])
     assert desk.select("all", "yaml", "x") == [Broken(problem)]
     assert desk.select("draft", "", "x") == []
 
@@ -147,16 +150,16 @@ def test_typing_narrows_to_exactly_what_a_fresh_search_finds(
     refine the last one in the middle: "b" -> "ab"), gives the releases holding every word,
     as a search from scratch would: narrowing (and the word index, built after some key)
     only ever saves work."""
-    from newsroom.core.index import Record
+    from newsroom.core.records import Record
 
     records = [
         Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
-               None, None, None, False, "d", "", "", "", "",
+               None, None, None, False, "d", "", "", "",
                dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
         for i in range(len(bodies))
     ]  # fmt: skip
     texts = {r.path: body for r, body in zip(records, bodies, strict=True)}
-    desk, query = Desk(records, texts), ""
+    desk, query = Desk(CONFIG, records, texts), ""
     for n, key in enumerate(keys):
         if n == indexed_after:
             desk.build_index()
@@ -167,15 +170,15 @@ def test_typing_narrows_to_exactly_what_a_fresh_search_finds(
 
 
 def _desk_of(bodies: dict[int, str]) -> Desk:
-    from newsroom.core.index import Record
+    from newsroom.core.records import Record
 
     records = [
         Record(f"a/{i}.md", f"id{i}", f"s{i}", f"T{i}", "draft", "id", (), (), None, None,
-               None, None, None, False, f"d{hash(body)}", "", "", "", "",
+               None, None, None, False, f"d{hash(body)}", "", "", "",
                dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(minutes=i), "")
         for i, body in bodies.items()
     ]  # fmt: skip
-    return Desk(records, {f"a/{i}.md": body for i, body in bodies.items()})
+    return Desk(CONFIG, records, {f"a/{i}.md": body for i, body in bodies.items()})
 
 
 @settings(max_examples=150, deadline=None)

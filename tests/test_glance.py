@@ -230,6 +230,17 @@ async def test_the_banner_says_when_publish_holds_a_release_back(
     seed = next((bundled / "articles").rglob("humas-pemerintah*.md"))
     seed.write_text(seed.read_text().replace("Humas pemerintah merupakan", "Humas merupakan"))
     app = make_app(bundled, "redaktur", language)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # a line of its own: seen at 80 too
         await settle(app, pilot)
-        assert warning in str(app.screen.query_one("#banner").render())
+        line = app.screen.query_one("#publishing")
+        assert line.display and warning in str(line.render())
+        releases = app.screen.query_one(ReleaseList)
+        columns = Columns.fit(releases.size.width)
+        rows = [releases._line(columns, row) for row in releases.rows]
+        assert any(r.lstrip().startswith("⚠") and "Humas Pemerintah" in r for r in rows)
+        other = "en" if language == "id" else "id"
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        english = "publish holds back 1 release"
+        said = str(app.screen.query_one("#publishing").render())
+        assert (english in said) == (other == "en")  # in the new language at once

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from newsroom.core.checks import CHECKS
 from newsroom.core.desk import VIEWS
+from newsroom.core.feeds.moves import ORDER
 from newsroom.core.importer import MISSING
 from newsroom.core.model import ALL_STATUSES
-from newsroom.core.moves import ORDER
 from newsroom.core.workflow import ACTIONS
 from newsroom.i18n import CATALOG, Translator, choose_language
 from newsroom.tui.commands import COMMANDS

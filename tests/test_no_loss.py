@@ -171,3 +171,63 @@ async def test_f4_says_the_text_it_brought_back_is_not_saved(
         await pilot.pause()
         assert str(app.screen.query_one("#edit-state", Static).render()) == "Tersimpan"
     assert "Paragraf baru" in (bundled / str(draft.path)).read_text()
+
+
+async def test_discarding_keeps_the_text_aside_and_says_where(bundled: Path) -> None:
+    """Escape, then Discard: the release is untouched, the text is not lost (a walk found
+    a person following advice to leave the editor, and losing what they typed)."""
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        open_editor(app, draft.id)
+        await settle(app, pilot)
+        app.screen.query_one("#body", TextArea).text = "Teks yang dibuang."
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        kept = app.newsroom.unsaved()
+        assert len(kept) == 1 and "Teks yang dibuang." in kept[0].read_text()
+        assert any(str(kept[0]) in m for m in messages(app))
+    assert "Teks yang dibuang" not in (bundled / str(draft.path)).read_text()
+
+
+async def test_a_save_after_a_take_over_keeps_the_text_aside(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        open_editor(app, draft.id)
+        await settle(app, pilot)
+        app.screen.query_one("#body", TextArea).text = "Teks sebelum diambil alih."
+        lease.acquire(app.newsroom.config, draft.id, "redaktur", NOW, take_over=True)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kept = app.newsroom.unsaved()
+        assert len(kept) == 1 and "Teks sebelum diambil alih." in kept[0].read_text()
+        assert any("took this release over" in m and str(kept[0]) in m for m in messages(app))
+
+
+async def test_a_login_that_may_not_act_is_offered_no_action(bundled: Path) -> None:
+    """A person not in [people] (asked for with --as) reads, but the footer offers no
+    workflow key: pressing one says why, before any text is typed."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.release import ReleaseScreen
+    from newsroom.tui.settings import Settings
+
+    app = NewsroomApp(Newsroom.open(bundled, "budi", fixed_clock(NOW)), Settings("en"), False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(app.newsroom.find("contoh-draf").id))
+        await settle(app, pilot)
+        shown = {key.key for key in app.screen.query_one(Footer).query(FooterKey)}
+        assert "escape" in shown and not shown & {"c", "e", "s", "a", "K", "X"}, shown
+        await pilot.press("c")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)
+        assert any("budi" in m and "[people]" in m for m in messages(app))

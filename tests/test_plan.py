@@ -30,7 +30,7 @@ from newsroom.core.feeds.plan import (
     plan,
     sort_key,
 )
-from newsroom.core.index import Record
+from newsroom.core.records import Record
 
 NOW = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 CATEGORIES = ("Pemilu", "ASN", "Reformasi")
@@ -71,7 +71,7 @@ def records(draw: st.DrawFn) -> list[Record]:
             approved_at=when - dt.timedelta(hours=2), retracted_at=retracted,
             live=status in ("published", "retracted"), digest=f"d{i}",
             month=f"{published:%Y-%m}" if published else "", dateline="JAKARTA", author="A",
-            summary="", edited=when, last_editor="a", corrected=corrected,
+            edited=when, last_editor="a", corrected=corrected,
         ))  # fmt: skip
     return out
 
@@ -229,7 +229,7 @@ def test_the_next_event_counts_the_notices_expiring() -> None:
         status="published", language="id", categories=(), tags=(),
         published=NOW - 40 * day, updated=NOW - 40 * day, embargo=None,
         approved_at=NOW - 41 * day, retracted_at=None, live=True, digest="d", month="2025-01",
-        dateline="", author="", summary="", edited=None, last_editor="",
+        dateline="", author="", edited=None, last_editor="",
     )  # fmt: skip
     corrected = base._replace(corrected=(NOW - 20 * day, NOW - 10 * day))
     assert next_event(config, [corrected], NOW) == NOW + 10 * day

@@ -403,7 +403,7 @@ def test_a_publish_after_one_approval_never_forks(
     little work for a pool of processes (which would cost more than it saves)."""
     import uuid
 
-    from newsroom.core.feeds import work
+    from newsroom.core import parallel
 
     store = Store(load_config(newsroom_root))
     for i in range(60):  # published long ago (written directly: the workflow takes seconds)
@@ -412,8 +412,8 @@ def test_a_publish_after_one_approval_never_forks(
     run(newsroom_root, at(1))
     release(newsroom_root, at(2), "Rilis baru", category="Pemilu")
 
-    def no_fork() -> bool:
+    def no_pool() -> bool:
         raise AssertionError("a pool of processes for one approval")
 
-    monkeypatch.setattr(work, "_can_fork", no_fork)
+    monkeypatch.setattr(parallel, "_may_fork", no_pool)
     assert len(run(newsroom_root, at(3)).written) >= 18

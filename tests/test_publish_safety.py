@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from newsroom.cli import cli
 from newsroom.core.feeds import writers
-from newsroom.core.feeds.work import die_with_parent
+from newsroom.core.parallel import die_with_parent
 from newsroom.core.service import Newsroom
 
 from .feedkit import at, configure, feed_files, release, run
@@ -67,7 +67,7 @@ def test_a_feed_that_cannot_be_written_leaves_feeds_and_releases_as_they_were(
     nr: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsroom.core import atomic
-    from newsroom.core.feeds import work
+    from newsroom.core.feeds import output as work
 
     first = release(nr, at(0), "Rilis satu")
     assert run(nr, at(1)).ok

@@ -69,7 +69,7 @@ async def test_the_desks_f4_starts_the_editor_without_a_shell(
         monkeypatch.setattr(app, "suspend", contextlib.nullcontext)  # no terminal to hand over
         await app.workers.wait_for_complete()
         draft = app.newsroom.find("contoh-draf")
-        app.push_screen(EditScreen(draft.id))
+        app.push_screen(EditScreen(app.newsroom.edit(draft.id)))
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("f4")

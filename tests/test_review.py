@@ -211,7 +211,7 @@ async def test_the_writer_sees_the_reviewers_note_while_editing(bundled: Path) -
     app = make_app(bundled, "rin", "id")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        app.push_screen(EditScreen(app.newsroom.find("contoh-perlu-perbaikan").id))
+        app.push_screen(EditScreen(app.newsroom.edit("contoh-perlu-perbaikan")))
         await settle(app, pilot)
         notes = screen_text(app, "#notes")
         assert "Judul terlalu umum; sebutkan provinsi dan angka capaian." in notes

@@ -327,19 +327,19 @@ def test_a_release_changed_between_scan_and_publication_is_checked_again(
     ident = release(nr, at(0), "Rilis")
     path = next(p for p in (nr / "articles").rglob("*.md") if ident in p.read_text())
     # a scan that saw it approved and sealed, then a change before publish reads it
-    from newsroom.core import publish as publish_module
+    from newsroom.core.publish.golive import GoLive
 
-    real = publish_module._Run._go_live
+    real = GoLive._one
 
-    def changed_meanwhile(self: object, record: object, stamped: object, ledger: object) -> object:
+    def changed_meanwhile(self: GoLive, record: object, taken: object) -> object:
         path.write_text(path.read_text().replace("Paragraf dua.", "Paragraf palsu."))
-        return real(self, record, stamped, ledger)  # type: ignore[arg-type]
+        return real(self, record, taken)  # type: ignore[arg-type]
 
-    publish_module._Run._go_live = changed_meanwhile  # type: ignore[method-assign]
+    GoLive._one = changed_meanwhile  # type: ignore[method-assign,assignment]
     try:
         result = run(nr, at(1))
     finally:
-        publish_module._Run._go_live = real  # type: ignore[method-assign]
+        GoLive._one = real  # type: ignore[method-assign]
     assert result.published == [] and "differs from what nur approved" in result.failed[0]
 
 

@@ -38,7 +38,7 @@ async def edit_draft(app: NewsroomApp, pilot: object) -> Article:
     """Open the editor on the bundled example draft once the desk has loaded."""
     await settle(app, pilot)
     draft = app.newsroom.find("contoh-draf")
-    app.push_screen(EditScreen(draft.id))
+    app.push_screen(EditScreen(app.newsroom.edit(draft.id)))
     await settle(app, pilot)
     return draft
 

@@ -11,33 +11,27 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from .. import __version__
 from .config import CONFIG_NAME, Config
-from .feeds import FEED_FORMAT
-from .feeds.markdown import renderer_name
 
-if TYPE_CHECKING:
-    from .errors import Problem
-    from .feeds.content import Rendered
-    from .index import Record
-
-CACHE_VERSION = 10  # 10: records keep their failing checks
+CACHE_VERSION = 11  # 11: records without summary and ledger row
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
 
 
-RenderedRow = tuple[str, str, bytes]
-Snapshot = dict[str, tuple[int, int, "Record | Problem"]]
+RenderedRow = tuple[str, str, bytes]  # id, digest of the file, pickled content
 
 
-def rendered_row(record: Record | None, rendered: Rendered | None) -> RenderedRow | None:
+def content_row(ident: str, digest: str, rendered: Any) -> RenderedRow:
     """The cache row for a release's content, pickled where it was rendered (a worker)."""
-    if record is None or rendered is None:
-        return None
-    return record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)
+    return ident, digest, pickle.dumps(rendered, _PROTOCOL)
+
+
+# By path: the size and mtime a file was read at, and its record (records.py) or problem.
+Snapshot = dict[str, tuple[int, int, Any]]
 
 
 class Cache:
@@ -104,36 +98,39 @@ class Cache:
             self.clear()
             return {}
 
+    def forget_records(self) -> None:
+        """Read every file again next time (its content, cached by digest, stays)."""
+        self._guarded(self._forget_records)
+
+    def _forget_records(self) -> None:
+        self.db.execute("DELETE FROM snapshot")
+        self.db.execute("DELETE FROM delta")
+
     def clear(self) -> None:
         for table in ("snapshot", "delta", "rendered", "search", "blobs"):
             self.db.execute(f"DELETE FROM {table}")
 
-    def store(
-        self,
-        snapshot: Snapshot,
-        changed: dict[str, object],
-        rendered: Iterable[RenderedRow | None],
-        texts: dict[str, str],
-    ) -> None:
-        """Remember the files read this run (`changed`, None for gone ones) and their content.
+    def store_content(self, rendered: Iterable[RenderedRow | None], texts: dict[str, str]) -> None:
+        """Remember the content and search texts of files just read (a batch of them: a long
+        read hands them over as it goes, so no process holds every release's text)."""
+        self._guarded(self._store_content, rendered, texts)
 
-        Small changes go to the delta table; past DELTA_LIMIT the snapshot is rewritten.
-        A cache that cannot be written (a full disk) is left as it was.
-        """
-        try:
-            self._store(snapshot, changed, rendered, texts)
-        except sqlite3.Error as exc:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            self._lost(exc)
+    def _store_content(self, rendered: Iterable[RenderedRow | None], texts: dict[str, str]) -> None:
+        db = self.db
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+            (row for row in rendered if row is not None),
+        )
+        db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
+        db.execute("COMMIT")
 
-    def _store(
-        self,
-        snapshot: Snapshot,
-        changed: dict[str, object],
-        rendered: Iterable[RenderedRow | None],
-        texts: dict[str, str],
-    ) -> None:
+    def store_records(self, snapshot: Snapshot, changed: dict[str, object]) -> None:
+        """Remember the files read this run (`changed`, None for gone ones): small changes go
+        to the delta table; past DELTA_LIMIT the whole snapshot is written anew."""
+        self._guarded(self._store_records, snapshot, changed)
+
+    def _store_records(self, snapshot: Snapshot, changed: dict[str, object]) -> None:
         db = self.db
         db.execute("BEGIN")
         pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
@@ -149,14 +146,18 @@ class Cache:
                 ((p, pickle.dumps(v, _PROTOCOL)) for p, v in changed.items()),
             )
         db.executemany(
-            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-            (row for row in rendered if row is not None),
-        )
-        db.executemany(
             "DELETE FROM search WHERE path = ?", [(p,) for p, v in changed.items() if v is None]
         )
-        db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
         db.execute("COMMIT")
+
+    def _guarded(self, write: Callable[..., None], *args: Any) -> None:
+        """A cache that cannot be written (a full disk) is left as it was: it is a cache."""
+        try:
+            write(*args)
+        except sqlite3.Error as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._lost(exc)
 
     def blob(self, name: str) -> bytes | None:
         """A named piece of data another part keeps here (the desk's word index)."""
@@ -170,19 +171,19 @@ class Cache:
         """Every file's lower-cased search text, by path."""
         return dict(self.db.execute("SELECT path, text FROM search"))
 
-    def store_rendered(self, record: Record, rendered: Rendered) -> None:
-        """Remember the content of one release (just published by this run)."""
+    def store_rendered(self, ident: str, digest: str, rendered: Any) -> None:
+        """Remember the content of one release (by its id and its file's digest)."""
         try:
             self.db.execute(
                 "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
-                (record.id, record.digest, pickle.dumps(rendered, _PROTOCOL)),
+                (ident, digest, pickle.dumps(rendered, _PROTOCOL)),
             )
         except sqlite3.Error as exc:
             self._lost(exc)
 
-    def rendered(self, wanted: dict[str, str]) -> dict[str, Rendered]:
+    def rendered(self, wanted: dict[str, str]) -> dict[str, Any]:
         """Cached content for ids whose digest still matches (`wanted`: id -> digest)."""
-        out: dict[str, Rendered] = {}
+        out: dict[str, Any] = {}
         ids = list(wanted)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -201,8 +202,10 @@ class Cache:
         self.db.close()
 
 
-def config_key(config: Config) -> str:
-    """A fingerprint of everything outside the articles that shapes the feeds."""
+def config_key(config: Config, render_key: str) -> str:
+    """A fingerprint of everything outside the articles that shapes what is cached: the
+    config, the program, and what the renderer's output depends on (`render_key`, which
+    the renderer's owner gives: the feeds' format and Markdown renderer)."""
     data = (config.root / CONFIG_NAME).read_bytes()
-    version = f"{__version__}:{FEED_FORMAT}:{renderer_name()}".encode()
+    version = f"{__version__}:{render_key}".encode()
     return hashlib.blake2b(data + version, digest_size=16).hexdigest()

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
-from .feeds.plaintext import markup_in
+from .markup import markup_in
 from .model import Article
 from .signoff import signoff_at_end
 

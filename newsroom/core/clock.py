@@ -81,3 +81,9 @@ def parse_time(text: str, tz: dt.tzinfo) -> dt.datetime:
 def to_zone(when: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
     """The same instant in the newsroom's zone, without microseconds (files stay tidy)."""
     return when.astimezone(tz).replace(microsecond=0)
+
+
+def input_time(when: dt.datetime | None, tz: dt.tzinfo) -> str:
+    """A time as a person types it into a field (`2026-12-08 09:00`, the newsroom's zone):
+    what `parse_time` reads back; "" for None."""
+    return f"{when.astimezone(tz):%Y-%m-%d %H:%M}" if when is not None else ""

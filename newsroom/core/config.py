@@ -13,14 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from .clock import zone
+from .config_reader import Reader
 from .errors import ConfigError
 
 CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
-UI_LANGUAGES = ("id", "en")
-CHECK_NAMES = ("required_fields", "summary", "category", "image_caption_credit",
-               "placeholders", "embargo_future", "caption_photo", "plain_title",
-               "signoff")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -65,28 +62,97 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Setting:
+    """One key of newsroom.toml: its table, the Config field it sets, its default and what
+    it is for (the config `newsroom init` writes is made from these)."""
+
+    table: str
+    key: str
+    field: str
+    default: str | int | bool
+    doc: str
+    example: str = ""  # an empty default: the value `init` shows commented out
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("site", "title", "title", "Newsroom", "The newsroom's name: feeds are titled with it."),
+    Setting("site", "description", "description", "Siaran pers", "What the feeds say they are."),
+    Setting("site", "base_url", "base_url", "https://example.go.id",
+            "Where the releases are read on the web; links in the feeds are built from it."),
+    Setting("site", "feeds_url", "feeds_url", "",
+            'Where feeds/ is served (default: base_url + "/feeds").',
+            example="https://humas.example.go.id/feeds"),
+    Setting("site", "link_pattern", "link_pattern", "{base_url}/siaran-pers/{slug}/",
+            "A release's page: {base_url}, {slug}, {id}, {year}, {month} are filled in."),
+    Setting("site", "language", "language", "id", "The language of the releases."),
+    Setting("site", "timezone", "timezone", "Asia/Jakarta",
+            "The zone times are shown in (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura "
+            "WIT)."),
+    Setting("site", "publisher", "publisher", "", "Who publishes: the feeds' author."),
+    Setting("site", "credit", "credit", "",
+            'The credit line new releases start with, e.g. "HUMAS MENPANRB": '
+            "(ald/HUMAS MENPANRB)."),
+    Setting("ui", "language", "ui_language", "",
+            "The language of the desk and the command line for whoever has not chosen one "
+            "(NEWSROOM_LANG, or ctrl+l on the desk, which is remembered): \"id\" or \"en\"; "
+            "without it, the locale's. [site] language is the language of the releases.",
+            example="id", choices=("id", "en")),
+    Setting("feeds", "limit", "feed_limit", 50, "Releases in each subscription feed."),
+    Setting("feeds", "ttl", "ttl", 15, "Minutes readers should wait between fetches."),
+    Setting("feeds", "retraction_days", "retraction_days", 30,
+            "How long a retraction or correction notice stays in the feeds."),
+    Setting("feeds", "private_group", "private_group", "",
+            'The group of the web server (e.g. "www-data"): private feeds are written 0640 '
+            "with it.", example="www-data"),
+    Setting("workflow", "four_eyes", "four_eyes", True,
+            "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
+            "one-person office."),
+)  # fmt: skip
+
+# Each check before approval: its default level and what it asks (checks.py runs them).
+CHECKS: dict[str, tuple[str, str]] = {
+    "required_fields": ("required", "title, dateline, author, credit, body"),
+    "summary": ("recommended", "a summary for partners"),
+    "category": ("recommended", "at least one category"),
+    "image_caption_credit": ("required", "a photo has its caption and credit"),
+    "placeholders": ("required", "TODO, TBD, XXX, lorem ipsum"),
+    "embargo_future": ("required", "the embargo is in the future"),
+    "caption_photo": ("required", "a photo caption needs its photo (image.src)"),
+    "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
+    "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
+}
+CHECK_NAMES = tuple(CHECKS)
+DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}
+
+
+def _default(field_name: str) -> Any:
+    return next(s.default for s in SETTINGS if s.field == field_name)
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings for one newsroom; `root` is the folder holding newsroom.toml."""
 
     root: Path
-    title: str = "Newsroom"
-    description: str = "Siaran pers"
-    base_url: str = "https://example.go.id"
-    feeds_url: str = ""
-    link_pattern: str = "{base_url}/siaran-pers/{slug}/"
-    language: str = "id"
-    timezone: str = "Asia/Jakarta"
-    publisher: str = ""
-    credit: str = ""
-    feed_limit: int = 50
-    ttl: int = 15
-    retraction_days: int = 30
-    four_eyes: bool = True
+    title: str = _default("title")
+    description: str = _default("description")
+    base_url: str = _default("base_url")
+    feeds_url: str = _default("feeds_url")
+    link_pattern: str = _default("link_pattern")
+    language: str = _default("language")
+    timezone: str = _default("timezone")
+    publisher: str = _default("publisher")
+    credit: str = _default("credit")
+    feed_limit: int = _default("feed_limit")
+    ttl: int = _default("ttl")
+    retraction_days: int = _default("retraction_days")
+    four_eyes: bool = _default("four_eyes")
     checks: dict[str, str] = field(default_factory=dict)
     partners: tuple[Partner, ...] = ()
     people: tuple[Person, ...] = ()
-    private_group: str = ""
-    ui_language: str = ""  # `[ui] language`: the desk's and the CLI's default ("" the locale's)
+    private_group: str = _default("private_group")
+    ui_language: str = _default("ui_language")
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -113,19 +179,6 @@ class Config:
 
     def check_level(self, name: str) -> str:
         return self.checks.get(name, DEFAULT_CHECKS[name])
-
-
-DEFAULT_CHECKS = {
-    "required_fields": "required",
-    "summary": "recommended",
-    "category": "recommended",
-    "image_caption_credit": "required",
-    "placeholders": "required",
-    "embargo_future": "required",
-    "caption_photo": "required",
-    "plain_title": "recommended",
-    "signoff": "recommended",
-}
 
 
 def require_root(root: Path | None) -> Path:
@@ -162,48 +215,23 @@ def load_config(root: Path) -> Config:
 
 def parse_config(root: Path, data: dict[str, Any]) -> Config:
     """Typed settings from a parsed TOML document; unknown tables or keys are errors."""
-    reader = _Reader(root / CONFIG_NAME, data)
-    site = reader.table(
-        "site",
-        {
-            "title",
-            "description",
-            "base_url",
-            "feeds_url",
-            "link_pattern",
-            "language",
-            "timezone",
-            "publisher",
-            "credit",
-        },
-    )
-    feeds = reader.table("feeds", {"limit", "ttl", "retraction_days", "private_group"})
-    workflow = reader.table("workflow", {"four_eyes"})
+    reader = Reader(root / CONFIG_NAME, data)
+    tables: dict[str, set[str]] = {}
+    for s in SETTINGS:
+        tables.setdefault(s.table, set()).add(s.key)
+    read = {name: reader.table(name, keys) for name, keys in tables.items()}
     checks = reader.table("checks", set(CHECK_NAMES))
-    # The office's language for the desk and the CLI, for whoever has not chosen one;
-    # [site] language is the language of the releases themselves.
-    ui = reader.table("ui", {"language"})
-    reader.only({"site", "feeds", "workflow", "checks", "partners", "people", "ui"})
+    reader.only({*tables, "checks", "partners", "people"})
+    values: dict[str, Any] = {
+        s.field: reader.value(read[s.table], s.table, s.key, s.default, s.choices) for s in SETTINGS
+    }
+    values["base_url"] = str(values["base_url"]).rstrip("/")
     config = Config(
         root=root,
-        title=reader.text(site, "site", "title", "Newsroom"),
-        description=reader.text(site, "site", "description", "Siaran pers"),
-        base_url=reader.text(site, "site", "base_url", "https://example.go.id").rstrip("/"),
-        feeds_url=reader.text(site, "site", "feeds_url", ""),
-        link_pattern=reader.text(site, "site", "link_pattern", "{base_url}/siaran-pers/{slug}/"),
-        language=reader.text(site, "site", "language", "id"),
-        timezone=reader.text(site, "site", "timezone", "Asia/Jakarta"),
-        publisher=reader.text(site, "site", "publisher", ""),
-        credit=reader.text(site, "site", "credit", ""),
-        feed_limit=reader.number(feeds, "feeds", "limit", 50),
-        ttl=reader.number(feeds, "feeds", "ttl", 15),
-        retraction_days=reader.number(feeds, "feeds", "retraction_days", 30),
-        four_eyes=reader.flag(workflow, "workflow", "four_eyes", True),
+        **values,
         checks={k: reader.choice(checks, "checks", k, CHECK_LEVELS) for k in checks},
-        partners=tuple(reader.partners()),
-        people=tuple(reader.people()),
-        private_group=reader.text(feeds, "feeds", "private_group", ""),
-        ui_language=reader.choice(ui, "ui", "language", UI_LANGUAGES) if ui else "",
+        partners=tuple(_partners(reader)),
+        people=tuple(_people(reader)),
     )
     try:
         config.tz  # noqa: B018 - validates the zone name
@@ -217,134 +245,79 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
     return config
 
 
-class _Reader:
-    """Pulls typed values out of TOML, raising errors that name the table and key."""
-
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
-        self.path = path
-        self.data = data
-
-    def fail(self, where: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {where}: {message}")
-
-    def only(self, allowed: set[str]) -> None:
-        for key in self.data:
+def _partners(self: Reader) -> list[Partner]:
+    raw = self.data.get("partners", [])
+    if not isinstance(raw, list):
+        raise self.fail("partners", "write each partner as a [[partners]] table")
+    out: list[Partner] = []
+    for i, item in enumerate(raw):
+        where = f"[[partners]] #{i + 1}"
+        allowed = {"name", "title", "categories", "tags", "language", "embargo_access"}
+        for key in item:
             if key not in allowed:
-                raise self.fail(key, "unknown setting (known: " + ", ".join(sorted(allowed)) + ")")
-
-    def table(self, name: str, allowed: set[str]) -> dict[str, Any]:
-        value = self.data.get(name, {})
-        if not isinstance(value, dict):
-            raise self.fail(name, "must be a table, written [" + name + "]")
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    f"[{name}] {key}", "unknown key (known: " + ", ".join(sorted(allowed)) + ")"
-                )
-        return value
-
-    def text(self, table: dict[str, Any], name: str, key: str, default: str) -> str:
-        value = table.get(key, default)
-        if not isinstance(value, str):
-            raise self.fail(f"[{name}] {key}", "must be text in quotes")
-        return value
-
-    def number(self, table: dict[str, Any], name: str, key: str, default: int) -> int:
-        value = table.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(f"[{name}] {key}", "must be a whole number, 0 or more")
-        return value
-
-    def flag(self, table: dict[str, Any], name: str, key: str, default: bool) -> bool:
-        value = table.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(f"[{name}] {key}", "must be true or false")
-        return value
-
-    def choice(self, table: dict[str, Any], name: str, key: str, options: tuple[str, ...]) -> str:
-        value = table.get(key)
-        if value not in options:
-            raise self.fail(f"[{name}] {key}", "must be one of " + ", ".join(options))
-        return str(value)
-
-    def words(self, table: dict[str, Any], where: str, key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(f"{where} {key}", 'must be a list of text, e.g. ["Pemilu"]')
-        return tuple(value)
-
-    def partners(self) -> list[Partner]:
-        raw = self.data.get("partners", [])
-        if not isinstance(raw, list):
-            raise self.fail("partners", "write each partner as a [[partners]] table")
-        out: list[Partner] = []
-        for i, item in enumerate(raw):
-            where = f"[[partners]] #{i + 1}"
-            allowed = {"name", "title", "categories", "tags", "language", "embargo_access"}
-            for key in item:
-                if key not in allowed:
-                    raise self.fail(f"{where} {key}", "unknown key")
-            name = item.get("name")
-            if not isinstance(name, str) or (
-                not name.isidentifier() and not name.replace("-", "_").isidentifier()
-            ):
-                raise self.fail(f"{where} name", "must be a short name like antara (letters, -)")
-            if any(p.name == name for p in out):
-                raise self.fail(f"{where} name", f"partner {name!r} is listed twice")
-            # a-b and a_b (or Antara and antara) would share one token: either could
-            # then open the other's private feed.
-            clash = next((p for p in out if p.token_variable == token_variable(name)), None)
-            if clash is not None:
-                raise self.fail(
-                    f"{where} name",
-                    f"{name!r} and {clash.name!r} would both take their token from "
-                    f"{token_variable(name)}; rename one of them",
-                )
-            out.append(
-                Partner(
-                    name=name,
-                    title=self.text(item, where, "title", name),
-                    categories=self.words(item, where, "categories"),
-                    tags=self.words(item, where, "tags"),
-                    language=self.text(item, where, "language", ""),
-                    embargo_access=self.flag(item, where, "embargo_access", False),
-                )
+                raise self.fail(f"{where} {key}", "unknown key")
+        name = item.get("name")
+        if not isinstance(name, str) or (
+            not name.isidentifier() and not name.replace("-", "_").isidentifier()
+        ):
+            raise self.fail(f"{where} name", "must be a short name like antara (letters, -)")
+        if any(p.name == name for p in out):
+            raise self.fail(f"{where} name", f"partner {name!r} is listed twice")
+        # a-b and a_b (or Antara and antara) would share one token: either could
+        # then open the other's private feed.
+        clash = next((p for p in out if p.token_variable == token_variable(name)), None)
+        if clash is not None:
+            raise self.fail(
+                f"{where} name",
+                f"{name!r} and {clash.name!r} would both take their token from "
+                f"{token_variable(name)}; rename one of them",
             )
-        return out
-
-    def people(self) -> list[Person]:
-        raw = self.data.get("people", {})
-        if not isinstance(raw, dict):
-            raise self.fail("people", "write each person as a [people.<login>] table")
-        out: list[Person] = []
-        allowed = {"name", "initials", "email", "logins", "act_for_others", "system"}
-        for key, item in raw.items():
-            where = f"[people.{key}]"
-            if not isinstance(item, dict):
-                raise self.fail(where, "must be a table of name, initials, email, ...")
-            for name in item:
-                if name not in allowed:
-                    known = ", ".join(sorted(allowed))
-                    raise self.fail(f"{where} {name}", f"unknown key (known: {known})")
-            if not key.replace("-", "_").replace(".", "_").isidentifier():
-                raise self.fail(where, "a person's key is a short login like ald (letters, -)")
-            logins = self.words(item, where, "logins") or (key,)
-            out.append(
-                Person(
-                    key=key,
-                    name=self.text(item, where, "name", key),
-                    initials=self.text(item, where, "initials", ""),
-                    email=self.text(item, where, "email", ""),
-                    logins=logins,
-                    act_for_others=self.flag(item, where, "act_for_others", False),
-                    system=self.flag(item, where, "system", False),
-                )
+        out.append(
+            Partner(
+                name=name,
+                title=self.text(item, where, "title", name),
+                categories=self.words(item, where, "categories"),
+                tags=self.words(item, where, "tags"),
+                language=self.text(item, where, "language", ""),
+                embargo_access=self.flag(item, where, "embargo_access", False),
             )
-        _unique_logins(self, out)
-        return out
+        )
+    return out
 
 
-def _unique_logins(reader: _Reader, people: list[Person]) -> None:
+def _people(self: Reader) -> list[Person]:
+    raw = self.data.get("people", {})
+    if not isinstance(raw, dict):
+        raise self.fail("people", "write each person as a [people.<login>] table")
+    out: list[Person] = []
+    allowed = {"name", "initials", "email", "logins", "act_for_others", "system"}
+    for key, item in raw.items():
+        where = f"[people.{key}]"
+        if not isinstance(item, dict):
+            raise self.fail(where, "must be a table of name, initials, email, ...")
+        for name in item:
+            if name not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.fail(f"{where} {name}", f"unknown key (known: {known})")
+        if not key.replace("-", "_").replace(".", "_").isidentifier():
+            raise self.fail(where, "a person's key is a short login like ald (letters, -)")
+        logins = self.words(item, where, "logins") or (key,)
+        out.append(
+            Person(
+                key=key,
+                name=self.text(item, where, "name", key),
+                initials=self.text(item, where, "initials", ""),
+                email=self.text(item, where, "email", ""),
+                logins=logins,
+                act_for_others=self.flag(item, where, "act_for_others", False),
+                system=self.flag(item, where, "system", False),
+            )
+        )
+    _unique_logins(self, out)
+    return out
+
+
+def _unique_logins(reader: Reader, people: list[Person]) -> None:
     """A login (or a spelling of a key) names one person only: four eyes compares people."""
     owner: dict[str, str] = {}
     for person in people:

@@ -13,13 +13,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .cache import Cache
 from .config import Config
 from .errors import Problem
-from .index import Cache, Index, Record, paused_collector, refresh, scan
+from .index import Index, paused_collector, refresh
 from .listing import newest_first
+from .model import Status
+from .records import Record
+from .scan import scan
 
-VIEWS = ("all", "mine", "draft", "in_review", "changes_requested", "approved", "published",
-         "correcting", "retracted")  # fmt: skip
+# The desk's views: all, those waiting for my review, then one per status.
+VIEWS = ("all", "mine", *(s for s in Status if s is not Status.RETRACTED), Status.RETRACTED)
 SORTS = ("updated", "title", "status")
 INDEX_MIN = 3  # filter words this long or longer are looked up in the word index
 INDEX_PARTS = 4  # the word index is built in this many parts (results flow back per part)
@@ -41,23 +45,27 @@ class Broken:
 Row = Record | Broken
 
 
-def waiting_for(record: Record, actor: str) -> bool:
-    """In review and not last changed by this person: theirs to review."""
-    return record.status == "in_review" and record.last_editor != actor
+def waiting_for(record: Record, actor: str, config: Config) -> bool:
+    """In review, and this person may approve it (four eyes, workflow.py): theirs to review."""
+    from .rules import may_review
+
+    return record.status == Status.IN_REVIEW and may_review(config, record.last_editor, actor)
 
 
 class Desk:
     """Every release, newest change first, with a lower-cased search text per release."""
 
     def __init__(
-        self, records: Iterable[Record], texts: dict[str, str], problems: Iterable[Problem] = ()
+        self,
+        config: Config,
+        records: Iterable[Record],
+        texts: dict[str, str],
+        problems: Iterable[Problem] = (),
     ) -> None:
+        self.config = config
         self.records = newest_first(list(records))  # the order of `newsroom list` too
         self.broken = [Broken(p) for p in problems]
-        self.texts = [
-            texts.get(r.path) or f"{r.title}\n{r.summary}\n{' '.join(r.tags)}".lower()
-            for r in self.records
-        ]
+        self.texts = [texts.get(r.path) or _made_up(r) for r in self.records]
         self._counts: dict[str, dict[str, int]] = {}
         self.reading: tuple[int, int] | None = None  # (files read, to read) while loading
         self._memo: _Search | None = None
@@ -73,7 +81,7 @@ class Desk:
             counts["all"] = len(self.records) + len(self.broken)
             for r in self.records:
                 counts[r.status] = counts.get(r.status, 0) + 1
-                if waiting_for(r, actor):
+                if waiting_for(r, actor, self.config):
                     counts["mine"] += 1
             self._counts[actor] = counts
         return self._counts[actor]
@@ -86,7 +94,7 @@ class Desk:
         if view == "all":
             chosen = list(records)
         elif view == "mine":
-            chosen = [r for r in records if waiting_for(r, actor)]
+            chosen = [r for r in records if waiting_for(r, actor, self.config)]
         else:
             chosen = [r for r in records if r.status == view]
         if sort == "title":
@@ -151,34 +159,26 @@ class Desk:
         (a few thousand) instead of scanning every text. Exact: a filter word has no space,
         so where it occurs in a text it occurs inside one of the text's words.
 
-        The work (1-2 s of CPU at 10,000 releases) runs in a forked process that inherits
-        the texts, so the TUI's thread keeps the interpreter while it runs; the index comes
-        back as compact arrays. Keep it with `save_word_index`: the next start adopts it.
+        The work (seconds of CPU at 10,000 releases) runs in another process (parallel.py:
+        forked from the main thread, spawned with the texts from any other), so the desk's
+        thread keeps the interpreter while it runs; the index comes back as compact arrays.
+        Keep it with `save_word_index`: the next start adopts it.
         """
-        from .feeds.work import parallel_map
+        from .parallel import pmap
 
-        step = max(1, -(-len(self.texts) // INDEX_PARTS))
-        parts = [
-            (start, min(start + step, len(self.texts))) for start in range(0, len(self.texts), step)
-        ]
+        n = len(self.texts)
+        step = max(1, -(-n // INDEX_PARTS))
+        parts = [(start, min(start + step, n)) for start in range(0, n, step)]
         postings: dict[str, array[int]] = {}
-        for part in parallel_map(
-            _postings_of, parts, (self.texts,), weight=len(self.texts), workers=1
-        ):
+        for part in pmap(_postings_of, WordJob(tuple(self.texts)), parts, weight=n, workers=1):
             for token, found in part.items():  # parts come in order: ids stay ascending
                 if token in postings:
                     postings[token].extend(found)
                 else:
                     postings[token] = found
-        index = WordIndex(
-            [r.path for r in self.records], [r.digest for r in self.records], postings
-        )
+        paths, digests = [r.path for r in self.records], [r.digest for r in self.records]
+        index = WordIndex(paths, digests, postings)
         self.adopt_index(index)
-        # The fork left this process's pages copy-on-write: the first write to each (a
-        # reference count) faults. Take those faults here, off the UI thread, rather than
-        # on the next keystroke (which touches every release: 50 ms instead of 30).
-        for record, text in zip(self.records, self.texts, strict=True):
-            del record, text
         return index
 
     def adopt_index(self, index: WordIndex) -> None:
@@ -240,11 +240,21 @@ class _Search(NamedTuple):
     starts: list[int] | None  # None: not known (the word was looked up in the index)
 
 
-def _postings_of(part: tuple[int, int]) -> dict[str, array[int]]:
-    """The releases (by index) holding each word, for texts[start:end] (in a worker)."""
-    from .feeds.work import shared
+def _made_up(record: Record) -> str:
+    """A release's search text when the cache has none: its title and tags."""
+    return f"{record.title}\n{' '.join(record.tags)}".lower()
 
-    (texts,) = shared()
+
+@dataclass(frozen=True)
+class WordJob:
+    """What indexing the desk's words needs: every release's search text, in desk order."""
+
+    texts: tuple[str, ...]
+
+
+def _postings_of(job: WordJob, part: tuple[int, int]) -> dict[str, array[int]]:
+    """The releases (by row) holding each word, for rows start..end (in a worker)."""
+    texts = job.texts
     found: dict[str, array[int]] = {}
     for i in range(*part):
         for token in set(texts[i].split()):
@@ -297,14 +307,14 @@ def open_desk(
             if partial is not None:
                 if not cached:
                     cached.append(cache.texts())
-                desk = Desk(index.records.values(), {**cached[0], **texts}, index.problems)
+                desk = Desk(config, index.records.values(), {**cached[0], **texts}, index.problems)
                 desk.reading = (index.parsed, total)
                 partial(desk)
 
-        index = refresh(config, cache, scan(config), render=False, partial=show)
+        index = refresh(config, cache, scan(config), partial=show)
         with paused_collector():
             texts = cache.texts()
-            desk = Desk(index.records.values(), texts, index.problems)
+            desk = Desk(config, index.records.values(), texts, index.problems)
             words = _load_words(cache.blob(WORDS_BLOB))
             if words is not None:
                 desk.adopt_index(words)

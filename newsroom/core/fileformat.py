@@ -26,6 +26,7 @@ from .model import (
     Correction,
     HistoryEntry,
     Image,
+    Status,
 )
 from .validate import FieldError
 
@@ -133,7 +134,7 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
     for key, read in (("id", _plain), ("title", _str), ("slug", _plain)):
         if not read(meta, key):
             raise FieldError((key,), f"`{key}` is missing or empty")
-    status = _str(meta, "status") or "draft"
+    status = _str(meta, "status") or Status.DRAFT
     if status not in ALL_STATUSES:
         raise FieldError(
             ("status",), f"unknown status {status!r}; use one of " + ", ".join(ALL_STATUSES)
@@ -338,8 +339,13 @@ def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
 
 
+def _represent_status(dumper: yaml.SafeDumper, value: Status) -> yaml.Node:
+    return dumper.represent_str(str(value))
+
+
 _Dumper.add_representer(dt.datetime, _represent_time)
 _Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(Status, _represent_status)
 
 
 def to_mapping(article: Article) -> dict[str, Any]:

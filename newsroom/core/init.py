@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-from .config import CONFIG_NAME
+from .config import CHECKS, CONFIG_NAME, SETTINGS
 from .errors import NewsroomError
 
-CONFIG_TEMPLATE = """\
-# newsroom.toml: the settings of this newsroom. Every key is optional.
-
-[site]
-title = "{title}"
-description = "Siaran pers resmi"
-# Where the releases are read on the web; links in the feeds are built from it.
-base_url = "https://humas.example.go.id"
-# Where feeds/ is served (default: base_url + "/feeds").
-# feeds_url = "https://humas.example.go.id/feeds"
-# A release's page: {{base_url}}, {{slug}}, {{id}}, {{year}}, {{month}} are filled in.
-link_pattern = "{{base_url}}/siaran-pers/{{slug}}/"
-language = "id"
-timezone = "Asia/Jakarta"
-publisher = "{title}"
-# The credit line new releases start with, e.g. "HUMAS MENPANRB": (ald/HUMAS MENPANRB).
-credit = ""
-
-# [ui]
-# The language of the desk and the command line for whoever has not chosen one
-# (NEWSROOM_LANG, or ctrl+l on the desk, which is remembered): "id" or "en"; without it,
-# the locale's. [site] language above is the language of the releases.
-# language = "id"
-
-[feeds]
-limit = 50            # releases in each subscription feed
-ttl = 15              # minutes readers should wait between fetches
-retraction_days = 30  # how long a retraction notice stays in the feeds
-# The group of the web server (e.g. "www-data"): private feeds are written 0640 with it.
-# private_group = "www-data"
-
-[workflow]
-# Four eyes: whoever changed the text last cannot approve it. Set false only
-# in a one-person office.
-four_eyes = true
-
-[checks]
-# Each check before approval is "required", "recommended" or "off".
-required_fields = "required"        # title, dateline, author, credit, body
-summary = "recommended"
-category = "recommended"
-image_caption_credit = "required"
-placeholders = "required"           # TODO, TBD, XXX, lorem ipsum
-embargo_future = "required"
-caption_photo = "required"          # a photo caption needs its photo (image.src)
-plain_title = "recommended"         # no HTML in the title: <b>, &amp;
-signoff = "recommended"             # the text ends with (ald/HUMAS ...): the feeds add it
-
+# What a new newsroom's config says beyond the defaults (see config_text).
+STARTING = {"description": "Siaran pers resmi", "base_url": "https://humas.example.go.id"}
+EXAMPLES = """\
 # People: who acts is the operating-system login, mapped here (docs/workflow.md). Without
 # this table, names are free text (--as NAME, NEWSROOM_USER, git's user.name).
 # [people.ald]
@@ -76,6 +32,38 @@ signoff = "recommended"             # the text ends with (ald/HUMAS ...): the fe
 # embargo_access = true
 """
 
+
+def config_text(title: str) -> str:
+    """newsroom.toml for a new newsroom: every setting with what it is for (config.SETTINGS
+    and config.CHECKS: one home for each key's default and meaning), then examples."""
+    given = {**STARTING, "title": title, "publisher": title}
+    lines = ["# newsroom.toml: the settings of this newsroom. Every key is optional.", ""]
+    for table in dict.fromkeys(s.table for s in SETTINGS):
+        keys = [s for s in SETTINGS if s.table == table]
+        lines.append(
+            f"# [{table}]" if all(k.example and not k.default for k in keys) else f"[{table}]"
+        )
+        for setting in keys:
+            lines += [
+                f"# {line}" for line in textwrap.wrap(setting.doc, 86, break_on_hyphens=False)
+            ]
+            value = given.get(setting.key, setting.default)
+            if value == "" and setting.example:
+                lines.append(f"# {setting.key} = {_toml(setting.example)}")
+            else:
+                lines.append(f"{setting.key} = {_toml(value)}")
+        lines.append("")
+    lines += ["[checks]", '# Each check before approval is "required", "recommended" or "off".']
+    lines += [f"{name + ' = ' + _toml(level):<35} # {doc}" for name, (level, doc) in CHECKS.items()]
+    return "\n".join([*lines, "", EXAMPLES])
+
+
+def _toml(value: str | int | bool) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int) else f'"{value}"'
+
+
 GITIGNORE = ".newsroom/\nfeeds/private/\n"
 
 
@@ -87,7 +75,7 @@ def init_newsroom(folder: Path, title: str = "Humas") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for sub in ("articles", "feeds"):
         (folder / sub).mkdir(exist_ok=True)
-    config.write_text(CONFIG_TEMPLATE.format(title=title), encoding="utf-8")
+    config.write_text(config_text(title), encoding="utf-8")
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")

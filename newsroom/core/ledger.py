@@ -21,7 +21,7 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .config import Config
 from .errors import NewsroomError
@@ -176,6 +176,10 @@ class Ledger:
             f"cannot write {self.path}: {exc}; nothing was published (free some space or fix "
             "the folder's permissions, then run again)"
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A ledger handed to a spawned worker: its rows and path, not its connection."""
+        return {**self.__dict__, "_db": None, "_pid": 0}
 
     @property
     def initialized(self) -> bool:

@@ -6,49 +6,34 @@ import datetime as dt
 from typing import Any
 
 from .errors import Problem
-from .index import Record
 from .model import Article
+from .records import Record
 
 
-def _iso(when: dt.datetime | None) -> str | None:
-    return when.isoformat() if when else None
+def _iso(when: dt.datetime | None, tz: dt.tzinfo) -> str | None:
+    """A time in the newsroom's zone, ISO 8601 with its offset (None stays None)."""
+    return when.astimezone(tz).isoformat() if when else None
 
 
-def article_json(article: Article, *, full: bool = False) -> dict[str, Any]:
-    """A release as JSON-ready data; `full` adds the body, history and comments."""
-    data: dict[str, Any] = {
-        "id": article.id,
-        "slug": article.slug,
-        "title": article.title,
-        "status": article.status,
-        "path": str(article.path),
-        "dateline": article.dateline,
-        "author": article.author,
-        "categories": article.categories,
-        "tags": article.tags,
-        "created": _iso(article.created),
-        "updated": _iso(article.updated),
-        "published": _iso(article.published),
-        "embargo": _iso(article.embargo),
-    }
+def article_json(article: Article, tz: dt.tzinfo, *, full: bool = False) -> dict[str, Any]:
+    """A release read from its file, in the one shape a release has for scripts (that of
+    `newsroom list --json`); `full` adds its text, creation, history and comments."""
+    from .records import to_record
+
+    data = record_json(to_record(article, tz, digest=""), tz)
     if full:
         data["summary"] = article.summary
         data["credit"] = article.credit
         data["image"] = vars(article.image) if article.image else None
         data["body"] = article.body
+        data["created"] = _iso(article.created, tz)
         data["history"] = [
-            {
-                "at": _iso(h.at),
-                "by": h.by,
-                "action": h.action,
-                "from": h.from_,
-                "to": h.to,
-                "note": h.note,
-            }
+            {"at": _iso(h.at, tz), "by": h.by, "action": h.action, "from": h.from_, "to": h.to,
+             "note": h.note}
             for h in article.history
-        ]
+        ]  # fmt: skip
         data["comments"] = [
-            {"at": _iso(c.at), "by": c.by, "text": c.text} for c in article.comments
+            {"at": _iso(c.at, tz), "by": c.by, "text": c.text} for c in article.comments
         ]
     return data
 
@@ -60,11 +45,7 @@ def newest_first(records: list[Record]) -> list[Record]:
 
 
 def record_json(record: Record, tz: dt.tzinfo) -> dict[str, Any]:
-    """A release as the index knows it, for `newsroom list --json`."""
-
-    def local(when: dt.datetime | None) -> str | None:
-        return when.astimezone(tz).isoformat() if when else None
-
+    """A release as the index knows it: the one shape of a release for scripts."""
     return {
         "id": record.id,
         "slug": record.slug,
@@ -75,9 +56,9 @@ def record_json(record: Record, tz: dt.tzinfo) -> dict[str, Any]:
         "author": record.author,
         "categories": list(record.categories),
         "tags": list(record.tags),
-        "updated": local(record.edited),
-        "published": local(record.published),
-        "embargo": local(record.embargo),
+        "updated": _iso(record.edited, tz),
+        "published": _iso(record.published, tz),
+        "embargo": _iso(record.embargo, tz),
     }
 
 

@@ -8,13 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-STATUSES = ("draft", "in_review", "changes_requested", "approved", "published", "retracted")
-# A published release whose correction is being written keeps this status until it is submitted.
-CORRECTING = "correcting"
-ALL_STATUSES = (*STATUSES, CORRECTING)
+
+class Status(StrEnum):
+    """Where a release is in the workflow (rules.py holds the moves between them)."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    RETRACTED = "retracted"
+    # A published release whose correction is being written, until it is submitted.
+    CORRECTING = "correcting"
+
+
+ALL_STATUSES = tuple(Status)
+STATUSES = tuple(s for s in Status if s is not Status.CORRECTING)
+CORRECTING = Status.CORRECTING
 
 # The order keys are written in; unknown keys follow in the order they were found.
 KEY_ORDER = (
@@ -87,7 +101,7 @@ class Article:
     id: str
     title: str
     slug: str
-    status: str = "draft"
+    status: str = Status.DRAFT
     language: str = "id"
     release_number: str = ""
     dateline: str = ""
@@ -122,14 +136,14 @@ class Article:
     @property
     def retraction(self) -> HistoryEntry | None:
         """The history entry that retracted the release, if it was retracted."""
-        if self.status != "retracted":
+        if self.status != Status.RETRACTED:
             return None
         return next((h for h in reversed(self.history) if h.action == "retract"), None)
 
     @property
     def is_live(self) -> bool:
         """Partners have seen it: published, or published and now being corrected."""
-        return self.status == "published" or self.published_version is not None
+        return self.status == Status.PUBLISHED or self.published_version is not None
 
     def search_text(self) -> str:
         """Lower-cased title, summary, tags and body, for live filtering."""

@@ -17,11 +17,13 @@ from pathlib import Path
 from .checks import CheckResult, embargo_failure
 from .config import Config
 from .errors import Problem
-from .index import CHECKED, Index
+from .index import Index
+from .model import Status
+from .records import CHECKED
 
 ERROR, WARNING = "error", "warning"
 # Before approval a past embargo is the writer's to move; after it, the lift is the point.
-_EMBARGO_CHECKED = frozenset(CHECKED - {"approved"})
+_EMBARGO_CHECKED = frozenset(CHECKED - {Status.APPROVED})
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class CheckReport:
         """The findings grouped by the releases' status, in the workflow's order."""
         from .model import ALL_STATUSES
 
-        order = {s: i for i, s in enumerate(ALL_STATUSES)}
+        order: dict[str, int] = {s: i for i, s in enumerate(ALL_STATUSES)}
         grouped: dict[str, list[Finding]] = {}
         for finding in sorted(self.findings, key=lambda f: (order.get(f.status, 99), f.path)):
             grouped.setdefault(finding.status, []).append(finding)
@@ -76,6 +78,6 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
         late = embargo_failure(r.embargo, config, now) if r.status in _EMBARGO_CHECKED else None
         failures += [late] if late is not None else []
         for check in failures:
-            severity = ERROR if r.status == "approved" and check.blocks else WARNING
+            severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
     return report

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clock import format_time
-from .model import Article
+from .model import Article, Status
 
 # The fields partners see, in the order a reviewer reads them (seal.SEALED's, but slug
 # and language, which a correction never changes by hand, come last).
@@ -133,7 +133,7 @@ def notes_for_writer(article: Article) -> list[Note]:
     opened = next(
         (h for h in reversed(history) if h.action in ("request_changes", "correct")), None
     )
-    if article.status not in ("changes_requested", "correcting"):
+    if article.status not in (Status.CHANGES_REQUESTED, Status.CORRECTING):
         opened = None
     # The round began when the text was submitted for the review that sent it back (or
     # when the correction started); without one, at the last submission, if any.

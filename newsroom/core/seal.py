@@ -20,13 +20,11 @@ from typing import Any, NamedTuple
 
 from .clock import format_time
 from .config import Config
-from .identity import same_person
-from .model import Article, HistoryEntry
+from .model import Article, HistoryEntry, Status
+from .rules import may_review, moves
+from .view import SEALED as SEALED
+from .view import partner_text, sealed_form
 
-# The fields partners see. A correction keeps these as `published_version` while it is
-# written and reviewed; the approval and each publication seal them.
-SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "credit",
-          "summary", "categories", "tags", "image", "embargo", "body")  # fmt: skip
 APPROVALS = frozenset({"approve", "embargo"})  # entries that seal what will go out
 # Problems with an approval only: a published release keeps its live version in the feeds.
 APPROVAL_PROBLEMS = frozenset({"unapproved", "unsealed", "changed", "four_eyes"})
@@ -50,30 +48,13 @@ class SealProblem(NamedTuple):
 
 
 def content_of(article: Article) -> dict[str, Any]:
-    """The partner-visible content of the release as its fields stand now."""
-    image = None
-    if article.image is not None:
-        image = {k: v for k, v in vars(article.image).items() if v} or None
-    values: dict[str, Any] = {name: getattr(article, name) for name in SEALED}
-    values["categories"] = list(article.categories)
-    values["tags"] = list(article.tags)
-    values["image"] = image
-    values["embargo"] = _instant(article.embargo)
-    return values
+    """What an approval seals: the partner-visible content as its fields stand now."""
+    return sealed_form(partner_text(article, live=False))
 
 
 def live_content(article: Article) -> dict[str, Any]:
-    """What partners see now: the published version while a correction is under way."""
-    current = content_of(article)
-    kept = article.published_version
-    if kept is None:
-        return current
-    live = {name: kept.get(name, current[name]) for name in SEALED}
-    live["image"] = kept.get("image") or None  # a photo added by the correction is not live
-    live["embargo"] = _instant(kept.get("embargo")) if "embargo" in kept else current["embargo"]
-    live["categories"] = list(live["categories"] or [])
-    live["tags"] = list(live["tags"] or [])
-    return live
+    """What a publication seals: what partners see now (view.py)."""
+    return sealed_form(partner_text(article))
 
 
 def digest(content: dict[str, Any]) -> str:
@@ -84,14 +65,6 @@ def digest(content: dict[str, Any]) -> str:
 
 def _when(moment: dt.datetime, config: Config) -> str:
     return format_time(moment, config.tz, config.timezone)
-
-
-def _instant(when: Any) -> str | None:
-    if isinstance(when, dt.datetime):
-        return when.astimezone(dt.UTC).isoformat()
-    if isinstance(when, str) and when:
-        return dt.datetime.fromisoformat(when).astimezone(dt.UTC).isoformat()
-    return None
 
 
 # ---------------------------------------------------------------- checking a file
@@ -118,12 +91,11 @@ def _since_import(history: list[HistoryEntry]) -> list[HistoryEntry]:
 def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
     """Walk the history through the workflow's table: every move starts where the last
     ended, takes a path the table has, and the last one ends at the file's status."""
-    from .workflow import moves
 
     state: str | None = None
     for number, h in enumerate(history, 1):
         if h.action in ("create", "import"):
-            state = h.to or "draft"
+            state = h.to or Status.DRAFT
             continue
         if h.from_ != state and not (h.from_ is None and h.to is None):
             return SealProblem(
@@ -141,7 +113,7 @@ def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
             "status", f"the status says {status} but the history ends at {state}: the status "
             f"was changed by hand (put back `status: {state}`, then use the workflow's actions)",
         )  # fmt: skip
-    if not history and status != "draft":
+    if not history and status != Status.DRAFT:
         return SealProblem("status", f"the status says {status} but there is no history")
     return None
 
@@ -153,7 +125,7 @@ def _last(history: list[HistoryEntry], actions: frozenset[str]) -> HistoryEntry 
 def _check_approval(
     article: Article, history: list[HistoryEntry], config: Config
 ) -> SealProblem | None:
-    if article.status != "approved":
+    if article.status != Status.APPROVED:
         return None
     approval = _last(history, APPROVALS)
     if approval is None:
@@ -166,14 +138,13 @@ def _check_approval(
             f"({_when(approval.at, config)}): undo the change, or have a second person read "
             "it and approve it again (`newsroom approve REF`)",
         )  # fmt: skip
-    if config.four_eyes:
-        approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
-        editor = article.last_editor
-        if any(same_person(config, editor, who) for who in approvers):
-            return SealProblem(
-                "four_eyes", f"approved by {editor}, who changed the text last: a second "
-                "person must approve it",
-            )  # fmt: skip
+    approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
+    editor = article.last_editor
+    if not all(may_review(config, editor, who) for who in approvers):
+        return SealProblem(
+            "four_eyes", f"approved by {editor}, who changed the text last: a second "
+            "person must approve it",
+        )  # fmt: skip
     return None
 
 
@@ -193,7 +164,7 @@ def _check_live(
             "`published_version` (only `newsroom correct` sets it)",
         )  # fmt: skip
     if published is None:
-        if article.status in ("published", "retracted") or article.published is not None:
+        if article.status in (Status.PUBLISHED, Status.RETRACTED) or article.published is not None:
             return SealProblem("unpublished", "marked published, but publish never put it out")
         return None
     if not published.seal:

@@ -1,48 +1,106 @@
-"""The newsroom as the faces see it: create, find, act on, edit, import and check releases.
+"""The core's one door: the newsroom as the faces (the CLI, the TUI) see it.
 
-The CLI and the TUI both call these functions, so every rule lives once. A
-`Newsroom` holds the config, the store, the clock and the acting person.
+A `Newsroom` holds the config, the clock and the acting person; through it a face finds,
+creates, edits (`edit`: an EditSession), acts on, imports, checks and publishes releases,
+and reads the desk. The CLI and the TUI call the same methods, so every rule lives once.
+The names a face needs for its own work (types, time formatting, the desk's views) are
+handed out here too, loaded when first asked for: an import-linter contract lets the
+faces import only this module, the model, the errors and the workflow, and `newsroom
+publish` from cron still loads only what its run needs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import fileformat
-from .clock import Clock, system_clock, to_zone
-from .config import Config, load_config, require_root
-from .errors import ArticleError, NewsroomError, Problem, Refused
-from .identity import Actor, initials_of, refuse_system, require, resolve
-from .importer import parse_plain
-from .model import Article, HistoryEntry, Image
-from .slug import slugify
-from .store import Snapshot, Store
+from .clock import Clock
+from .clock import system_clock as system_clock
+from .clock import to_zone as to_zone
+from .config import Config as Config
+from .config import load_config as load_config
+from .config import require_root as require_root
+from .drafts import NewArticle as NewArticle
+from .errors import ArticleError, Problem, Refused
+from .identity import Actor, refuse_system, require, resolve
+from .model import Article
 
-if TYPE_CHECKING:
-    from .index import Index, Record
-    from .report import CheckReport
-from .workflow import Outcome, apply, record_edit
+if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
+    from .atomic import write_atomic as write_atomic
+    from .checks import CheckResult as CheckResult
+    from .clock import format_time as format_time
+    from .clock import input_time as input_time
+    from .clock import parse_time as parse_time
+    from .clock import zone_abbreviation as zone_abbreviation
+    from .config import find_root as find_root
+    from .desk import SORTS as SORTS
+    from .desk import VIEWS as VIEWS
+    from .desk import Broken as Broken
+    from .desk import Desk as Desk
+    from .desk import Row as Row
+    from .editing import EditSession as EditSession
+    from .editing import KeptText as KeptText
+    from .feeds.moves import HELD as HELD
+    from .health import Health as Health
+    from .importer import missing as missing
+    from .index import Index as Index
+    from .init import init_newsroom as init_newsroom
+    from .lease import RENEW_SECONDS as RENEW_SECONDS
+    from .lease import Lease as Lease
+    from .lease import LeaseHeld as LeaseHeld
+    from .listing import article_json as article_json
+    from .listing import listing_json as listing_json
+    from .listing import newest_first as newest_first
+    from .outputs import PublishResult as PublishResult
+    from .outputs import Refusal as Refusal
+    from .records import Record as Record
+    from .report import ERROR as ERROR
+    from .report import CheckReport as CheckReport
+    from .review import CUT as CUT
+    from .review import DELETED as DELETED
+    from .review import INSERTED as INSERTED
+    from .review import Note as Note
+    from .review import PendingCorrection as PendingCorrection
+    from .signoff import signoff_at_end as signoff_at_end
+    from .store import Snapshot, Store
+    from .validate import FieldError as FieldError
+    from .validate import in_range as in_range
+    from .view import PartnerText as PartnerText
+    from .view import partner_text as partner_text
+    from .view import sign_off as sign_off
+    from .workflow import Decision, Outcome
+
+# name -> the module that has it (relative to newsroom.core)
+_HANDED = {
+    "write_atomic": "atomic", "CheckResult": "checks", "format_time": "clock",
+    "input_time": "clock",
+    "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "config", "SORTS": "desk",
+    "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
+    "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",
+    "missing": "importer", "Index": "index", "init_newsroom": "init",
+    "RENEW_SECONDS": "lease", "Lease": "lease", "LeaseHeld": "lease",
+    "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
+    "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
+    "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
+    "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
+    "signoff_at_end": "signoff",
+    "Health": "health", "FieldError": "validate", "in_range": "validate",
+    "PartnerText": "view", "partner_text": "view", "sign_off": "view",
+}  # fmt: skip
 
 
-@dataclass
-class NewArticle:
-    """The fields a person gives when starting a release."""
+def __getattr__(name: str) -> Any:
+    """A name the door hands out, loaded from its module when first asked for."""
+    where = _HANDED.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-    title: str
-    body: str = ""
-    dateline: str = ""
-    summary: str = ""
-    categories: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    embargo: dt.datetime | None = None
-    author: str = ""
-    credit: str = ""
-    image: Image | None = None
+    value = getattr(importlib.import_module(f"{__package__}.{where}"), name)
+    globals()[name] = value
+    return value
 
 
 class Newsroom:
@@ -56,11 +114,11 @@ class Newsroom:
         job: str = "",
     ) -> None:
         self.config = config
-        self.store = Store(config)
         self.identity: Actor = resolve(config, actor, job)
         self.actor = self.identity.id
         self.clock = clock
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
+        self._store: Store | None = None
 
     @classmethod
     def open(
@@ -68,10 +126,41 @@ class Newsroom:
     ) -> Newsroom:
         return cls(load_config(root), actor, clock, job)
 
+    @property
+    def store(self) -> Store:
+        """The article files (store.py), loaded when first needed: a publish with nothing
+        to do never reads YAML."""
+        from .store import Store
+
+        if self._store is None:
+            self._store = Store(self.config)
+        return self._store
+
+    def allowed(self, article: Article) -> dict[str, Decision]:
+        """Every action with its decision for this person on this release (the footer, the
+        palette and `newsroom show` ask this): a login that may not act may do nothing."""
+        from .rules import ACTIONS
+        from .workflow import Decision, allowed_actions
+
+        actor = self.identity
+        if actor.problem:
+            facts = dict(actor.facts)
+            refused = [Decision(a, False, actor.problem, code=actor.code, args=facts)
+                       for a in ACTIONS]  # fmt: skip
+            return {d.action: d for d in refused}
+        return allowed_actions(article, self.actor, self.config, self.now())
+
     def may_act(self, action: str) -> None:
         """Refuse (Refused) when this login may not act, or acts as a system identity."""
         require(self.identity, action)
         refuse_system(self.config, self.identity, action)
+
+    @property
+    def cache_key(self) -> str:
+        """The key of the newsroom's cache (it changes with the config and the program)."""
+        from .publish import cache_key
+
+        return cache_key(self.config)
 
     def now(self) -> dt.datetime:
         """The clock's time in the newsroom's zone."""
@@ -83,15 +172,57 @@ class Newsroom:
 
     def index(self) -> Index:
         """Every release as the cached index knows it (only changed files are read)."""
-        from .index import Cache, config_key, refresh, scan
+        from .cache import Cache
+        from .index import refresh
+        from .scan import scan
 
-        cache = Cache(self.config, config_key(self.config))
+        cache = Cache(self.config, self.cache_key)
         try:
             index = refresh(self.config, cache, scan(self.config))
         finally:
             cache.close()
         self.remember(index.records.values())
         return index
+
+    # ------------------------------------------------------------ the desk
+
+    def read_desk(
+        self, partial: Callable[[Desk], None] | None = None
+    ) -> tuple[Desk, dict[str, Lease]]:
+        """The desk and the live leases; a long first read hands `partial` the desk so far,
+        every fraction of a second (desk.py)."""
+        from .desk import open_desk
+        from .lease import all_live
+
+        desk = open_desk(self.config, self.cache_key, partial)
+        self.remember(desk.records)
+        return desk, all_live(self.config, self.now())
+
+    def index_words(self, desk: Desk) -> None:
+        """Build the desk's word index (in another process), use it, and keep it in the cache
+        for the next start."""
+        from .desk import save_word_index
+
+        save_word_index(self.config, self.cache_key, desk.build_index())
+
+    def editing_now(self, ident: str) -> Lease | None:
+        """Who holds the release's lease now (is editing it), if anyone (lease.py)."""
+        from .lease import current
+
+        return current(self.config, ident, self.now())
+
+    def changes(self) -> str:
+        """A fingerprint of the articles and the leases: when it moves, the desk reads again
+        (a colleague, the CLI, cron, git)."""
+        from .scan import scan, scan_fingerprint
+
+        leases = self.config.state_dir / "leases"
+        listing = (
+            sorted((p.name, p.stat().st_mtime_ns) for p in leases.glob("*.json"))
+            if leases.is_dir()
+            else []
+        )
+        return scan_fingerprint(scan(self.config)) + str(listing)
 
     def remember(self, records: Iterable[Record]) -> None:
         """Where each release lives, so `find` by id or slug reads one file, not the index."""
@@ -115,7 +246,7 @@ class Newsroom:
         record = self.store.resolve(ref, list(index.records.values()), index.problems)
         return self.store.load(self.config.root / record.path)
 
-    # ------------------------------------------------------------ creating
+    # ------------------------------------------------------------ creating and importing
 
     def create(self, fields: NewArticle, *, action: str = "create") -> Article:
         """Start a new draft and save it; the slug is made unique among existing ones."""
@@ -124,51 +255,23 @@ class Newsroom:
     def start(self, fields: NewArticle, *, action: str = "create") -> Article:
         """A new draft in memory only: nothing is written until `save_new` (the desk's
         editor saves it on the first ctrl+s; abandoned, it leaves nothing behind)."""
+        from .drafts import start
+
         self.may_act(action)
-        now = self.now()
-        article = Article(
-            id=str(uuid.uuid4()),
-            title=fields.title.strip(),
-            slug=slugify(fields.title),
-            language=self.config.language,
-            dateline=fields.dateline.strip().upper(),
-            author=fields.author or initials_of(self.config, self.actor),
-            credit=fields.credit or self.config.credit,
-            summary=fields.summary.strip(),
-            categories=list(fields.categories),
-            tags=list(fields.tags),
-            image=fields.image,
-            embargo=to_zone(fields.embargo, self.config.tz) if fields.embargo else None,
-            created=now,
-            updated=now,
-            body=fields.body.strip() + "\n" if fields.body else "",
-        )
-        return article
+        return start(self, fields)
 
     def save_new(self, article: Article, *, action: str = "create") -> Article:
-        """Write a release started with `start` for the first time: its slug (from the title
-        as it is now) made unique, its creation in the history."""
-        self.may_act(action)
-        now = self.now()
-        taken = {r.slug for r in self.index().records.values()}
-        article.slug = self._unique_slug(slugify(article.title) or article.slug, taken)
-        article.created = article.updated = now
-        article.history.append(
-            HistoryEntry(now, self.actor, action, None, "draft", via=self.identity.via)
-        )
-        try:
-            self.store.save(article)
-        except NewsroomError:
-            article.history.pop()  # not written: the next try starts clean
-            raise
-        return article
+        """Write a release started with `start` for the first time (drafts.py)."""
+        from .drafts import save_new
 
-    @staticmethod
-    def _unique_slug(base: str, taken: set[str]) -> str:
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        self.may_act(action)
+        return save_new(self, article, action)
+
+    def import_file(self, path: Path, title: str | None = None) -> Article:
+        """Import a plain-text release or a front-matter Markdown file as a new draft."""
+        from .drafts import import_file
+
+        return import_file(self, path, title)
 
     # ------------------------------------------------------------ acting
 
@@ -185,6 +288,8 @@ class Newsroom:
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
         `clear_embargo` lifts it at once."""
+        from .workflow import apply
+
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
         if action == "correct":
@@ -206,8 +311,8 @@ class Newsroom:
     def _refuse_untrusted(self, article: Article) -> None:
         """A correction starts from the published text: not from one changed outside the
         workflow (it would carry the unapproved change into the corrected version)."""
-        from .index import verify
         from .ledger import Ledger
+        from .records import verify
         from .seal import APPROVAL_PROBLEMS
 
         ledger = Ledger(self.config)
@@ -224,6 +329,7 @@ class Newsroom:
         Refused while someone else holds the release's lease.
         """
         from .lease import check_free
+        from .workflow import record_edit
 
         self.may_act("edit")
         check_free(self.config, article.id, self.actor, self.now())
@@ -231,23 +337,16 @@ class Newsroom:
         return self.store.save(article)
 
     def keep_unsaved(self, slug: str, text: str) -> Path:
-        """Keep a person's unsaved version of a release beside the newsroom (the terminal
-        went away mid-edit): `.newsroom/unsaved/<slug>-<actor>-<time>.md`, never over the
-        release itself, which may have moved on meanwhile. `unsaved()` lists them."""
-        from .atomic import write_atomic
-        from .confine import inside
+        """Keep a person's unsaved version of a release (handedit.py); `unsaved()` lists them."""
+        from .handedit import keep_unsaved
 
-        stamp = f"{to_zone(self.now(), self.config.tz):%Y%m%d-%H%M%S}"
-        name = f"{slug}-{slugify(self.actor)}-{stamp}.md"
-        path = inside(self.config.state_dir / "unsaved", name)
-        write_atomic(path, text.encode("utf-8"))
-        return path
+        return keep_unsaved(self.config, self.actor, self.now(), slug, text)
 
     def unsaved(self) -> list[Path]:
-        """This person's kept unsaved versions (see `keep_unsaved`), oldest first."""
-        folder = self.config.state_dir / "unsaved"
-        mine = f"-{slugify(self.actor)}-"
-        return sorted(p for p in folder.glob("*.md") if mine in p.name) if folder.is_dir() else []
+        """This person's kept unsaved versions, oldest first."""
+        from .handedit import unsaved
+
+        return unsaved(self.config, self.actor)
 
     def save_text(self, article: Article, text: str) -> Article:
         """Replace a release with the text of its file as edited by hand ($EDITOR)."""
@@ -256,66 +355,41 @@ class Newsroom:
         return edited
 
     def read_hand_edit(self, article: Article, text: str, shown: Path | None = None) -> Article:
-        """A release's file text as edited by hand ($EDITOR: `newsroom edit`, the desk's
-        F4), checked: it parses, keeps its id and changes no field the workflow owns
-        (ArticleError naming them and the action that changes them). Nothing is saved."""
-        path = shown or article.path or Path("?")
-        edited = fileformat.parse(text, path, self.config.tz)
-        if edited.id != article.id:
-            raise ArticleError(
-                Problem(path, 2, "the id cannot change", f"put back {article.id}"),
-                code="id_changed",
-                id=article.id,
-            )
-        refuse_owned_changes(article, edited, path)
-        edited.path, edited.source = article.path, article.source
-        return edited
+        """A release's file text as edited by hand, checked (handedit.py); nothing is saved."""
+        from .handedit import read_hand_edit
 
-    # ------------------------------------------------------------ importing
+        return read_hand_edit(self.config, article, text, shown)
 
-    def import_file(self, path: Path, title: str | None = None) -> Article:
-        """Import a plain-text release or a front-matter Markdown file as a new draft."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise NewsroomError(
-                f"{path}: not UTF-8 text (save it as UTF-8 and try again)"
-            ) from None
-        except OSError as exc:
-            raise NewsroomError(f"{path}: cannot read: {exc.strerror}") from None
-        if text.lstrip("\ufeff").startswith("---"):
-            return self._import_markdown(path, text)
-        plain = parse_plain(text)
-        # The photo of a press office's release is its own unless it says otherwise: the credit
-        # line is the first guess for the photo credit (editable; the checklist shows it).
-        image = Image(caption=plain.caption, credit=plain.credit) if plain.caption else None
-        fields = NewArticle(
-            title=title or plain.title,
-            body=plain.body,
-            dateline=plain.dateline,
-            summary=plain.summary,
-            author=plain.author,
-            credit=plain.credit,
-            image=image,
-        )
-        return self.create(fields, action="import")
+    def notes_for_writer(self, article: Article) -> list[Note]:
+        """What reviewers said to the writer in this round (review.py)."""
+        from .review import notes_for_writer
 
-    def _import_markdown(self, path: Path, text: str) -> Article:
-        article = fileformat.parse(text, path, self.config.tz)
-        index = self.index()
-        if article.id in index.records:
-            article.id = str(uuid.uuid4())
-        article.slug = self._unique_slug(article.slug, {r.slug for r in index.records.values()})
-        now = self.now()
-        article.created = article.created or now
-        # An imported release starts over as a draft: nothing reaches a feed unapproved.
-        previous, article.status, article.published_version = article.status, "draft", None
-        article.history.append(
-            HistoryEntry(now, self.actor, "import", previous, "draft", via=self.identity.via)
-        )
-        article.path = article.source = None
-        self.store.save(article)
-        return article
+        return notes_for_writer(article)
+
+    def pending_correction(self, article: Article) -> PendingCorrection | None:
+        """A correction under way, as the reviewer should see it (review.py)."""
+        from .review import pending_correction
+
+        return pending_correction(article, self.config.tz, self.config.timezone)
+
+    def file_text(self, article: Article) -> str:
+        """The release as its file would say it (front matter and body)."""
+        from .fileformat import dump
+
+        return dump(article)
+
+    def edit(self, ref: str, *, take_over: bool = False) -> EditSession:
+        """Start editing a release (editing.py): Refused when the workflow does not allow
+        it, LeaseHeld when someone else is editing it and `take_over` is not given."""
+        from .editing import EditSession
+
+        return EditSession.open(self, ref, take_over=take_over)
+
+    def edit_new(self, fields: NewArticle) -> EditSession:
+        """Start a new release in an edit session: nothing is written until its first save."""
+        from .editing import EditSession
+
+        return EditSession(self, self.start(fields), new=True)
 
     # ------------------------------------------------------------ sealing what is published
 
@@ -343,6 +417,43 @@ class Newsroom:
             ledger.close()
         return adopted
 
+    # ------------------------------------------------------------ publishing
+
+    def publish(
+        self,
+        *,
+        now: dt.datetime | None = None,
+        dry_run: bool = False,
+        progress: Callable[[str], None] | None = None,
+        forced_clock: bool = False,
+    ) -> PublishResult:
+        """Publish what is due and write every output (publish/), as this person (a system
+        identity such as cron, or an editor pressing P): Refused when they may not act."""
+        from .publish import publish
+
+        self.may_act("publish")
+        when = now or self.now()
+        return publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
+                       via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+
+    def publish_status(
+        self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()
+    ) -> Health:
+        """How publishing stands (status.py): the last successful run, releases held back
+        and why; from the releases given (the desk's), else the index."""
+        from .health import publish_status
+
+        if records is None:
+            index = self.index()
+            records, problems = index.records.values(), index.problems
+        return publish_status(self.config, records, problems, self.now())
+
+    def display_name(self, key: str) -> str:
+        """A person as people read them: their name from [people], else the key."""
+        from .identity import display_name
+
+        return display_name(self.config, key)
+
     # ------------------------------------------------------------ checking
 
     def check(self) -> CheckReport:
@@ -359,18 +470,3 @@ def open_newsroom(
 ) -> Newsroom:
     """Open the newsroom at `root` (ConfigError if it has no valid newsroom.toml)."""
     return Newsroom.open(require_root(root), actor, clock)
-
-
-def refuse_owned_changes(before: Article, after: Article, path: Path) -> None:
-    """Refuse an edit that changes a field the workflow owns, naming the action that does."""
-    from .seal import OWNED
-
-    old, new = fileformat.to_mapping(before), fileformat.to_mapping(after)
-    changed = [name for name in OWNED if old.get(name) != new.get(name)]
-    if changed:
-        reasons = "; ".join(f"`{name}` is changed by {OWNED[name]}" for name in changed)
-        raise ArticleError(
-            Problem(path, None, f"cannot change {', '.join(changed)} by editing: {reasons}"),
-            code="owned",
-            fields=changed,
-        )

@@ -15,63 +15,17 @@ from .checks import CheckResult, run_checks
 from .clock import format_time, parse_time, to_zone
 from .config import Config
 from .errors import Refused
-from .identity import person, same_person
+from .identity import person
 from .model import Article, Comment, Correction, HistoryEntry
-
-ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A row of the workflow table. `needs` is the text a person must give ("note", "reason")."""
-
-    state: str
-    action: str
-    next: str
-    who: str = ANYONE
-    needs: str = ""
-    live_only: bool = False
-
-
-EDITABLE = ("draft", "changes_requested", "in_review", "correcting")
-
-TABLE: tuple[Rule, ...] = (
-    Rule("draft", "submit", "in_review"),
-    Rule("changes_requested", "submit", "in_review"),
-    Rule("correcting", "submit", "in_review"),
-    Rule("in_review", "approve", "approved", REVIEWER),
-    # Approving again seals the text anew (one approved before approvals were sealed).
-    Rule("approved", "approve", "approved", REVIEWER),
-    # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
-    Rule("approved", "embargo", "approved", REVIEWER),
-    Rule("in_review", "request_changes", "changes_requested", needs="note"),
-    Rule("approved", "request_changes", "changes_requested", needs="note"),
-    Rule("approved", "publish", "published", PUBLISHER),
-    Rule("published", "correct", "correcting", needs="note"),
-    Rule("published", "retract", "retracted", needs="reason"),
-    *(
-        Rule(s, "retract", "retracted", needs="reason", live_only=True)
-        for s in ("correcting", "in_review", "changes_requested", "approved")
-    ),
-    *(Rule(s, "edit", s) for s in EDITABLE),
-    *(
-        Rule(s, "comment", s, needs="note")
-        for s in (
-            "draft",
-            "in_review",
-            "changes_requested",
-            "approved",
-            "published",
-            "correcting",
-            "retracted",
-        )
-    ),
+from .rules import (
+    ACTIONS,
+    PUBLISHER,
+    REVIEWER,
+    TABLE,
+    Rule,
+    may_review,
+    rule_for,
 )
-
-ACTIONS = ("edit", "submit", "approve", "embargo", "request_changes", "comment", "correct",
-           "retract", "publish")  # fmt: skip
-# Entries the table does not move: `adopt` seals what was published before seals existed.
-STILL = frozenset({"edit", "adopt"})
 
 
 @dataclass(frozen=True)
@@ -98,23 +52,6 @@ class Outcome:
     article: Article
     warnings: list[str] = field(default_factory=list)
     advice: tuple[CheckResult, ...] = ()  # the recommended checks it failed, as facts
-
-
-def moves(state: str | None, action: str) -> set[str]:
-    """The states an action may lead to from `state` (for checking a history by replay)."""
-    if action in STILL and state is not None:
-        return {state}
-    return {rule.next for rule in TABLE if rule.state == state and rule.action == action}
-
-
-def rule_for(article: Article, action: str) -> Rule | None:
-    """The table row for this action in the release's state, if there is one."""
-    for rule in TABLE:
-        if rule.state == article.status and rule.action == action:
-            if rule.live_only and not article.is_live:
-                continue
-            return rule
-    return None
 
 
 def decide(
@@ -164,11 +101,7 @@ def _decide_checked(
     """Submit and approve run the checklist (the same one): a required check that fails
     refuses them; the results ride along, so a refusal can list them (four eyes too)."""
     checks = tuple(run_checks(article, config, now))
-    if (
-        rule.who == REVIEWER
-        and config.four_eyes
-        and same_person(config, article.last_editor, actor)
-    ):
+    if rule.who == REVIEWER and not may_review(config, article.last_editor, actor):
         return Decision(
             rule.action,
             False,
@@ -225,11 +158,14 @@ def apply(
     clear_embargo: bool = False,
     as_publisher: bool = False,
     via: str = "",
+    published_at: dt.datetime | None = None,
 ) -> Outcome:
     """Take the action: change the article in place, append to history, or raise Refused.
 
     An approval (and a move of the embargo) seals the content approved; a publication
-    seals the content put out and numbers the version (see seal.py)."""
+    seals the content put out and numbers the version (see seal.py). `published_at` is the
+    moment publish decided partners see for a publication (a first publication's time, a
+    correction's): publish decides it (publish/golive.py), the history says `now`."""
     from .seal import content_of, digest, live_content
 
     note = note.strip()
@@ -247,7 +183,10 @@ def apply(
             needs=rule.needs,
         )
     when = to_zone(now, config.tz)
-    _EFFECTS.get(action, _no_effect)(article, actor, when, note)
+    if action == "publish":
+        _publish(article, actor, to_zone(published_at or when, config.tz))
+    else:
+        _EFFECTS.get(action, _no_effect)(article, actor, when, note)
     if action != "comment":
         entry = HistoryEntry(when, actor, action, rule.state, rule.next, note, via=via)
         if action in ("approve", "embargo"):
@@ -279,36 +218,27 @@ def _retract(article: Article, actor: str, when: dt.datetime, note: str) -> None
         restore_live_version(article)
 
 
-def _publish(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+def _publish(article: Article, actor: str, moment: dt.datetime) -> None:
+    """A correction becomes a numbered notice at `moment`; a first publication takes it as
+    its publication time."""
     if article.published_version is not None:
         pending = next((h for h in reversed(article.history) if h.action == "correct"), None)
         number = len(article.corrections) + 1
-        article.corrections.append(
-            Correction(
-                number, when, pending.by if pending else actor, pending.note if pending else ""
-            )
-        )
+        by, note = (pending.by, pending.note) if pending else (actor, "")
+        article.corrections.append(Correction(number, moment, by, note))
         article.published_version = None
     elif article.published is None:
-        lift = article.embargo
-        article.published = to_zone(lift, when.tzinfo) if lift and lift <= when else when  # type: ignore[arg-type]
+        article.published = moment
 
 
-_EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract, "publish": _publish}
+_EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract}
 
 
 def live_version(article: Article) -> dict[str, Any]:
-    """The fields partners see, kept while a correction is being written and reviewed
-    (every sealed field, so nothing of the unapproved text leaks: see seal.SEALED)."""
-    from .seal import SEALED
+    """What a correction keeps of the published text while it is written (view.py)."""
+    from .view import kept_version
 
-    version: dict[str, Any] = {name: getattr(article, name) for name in SEALED}
-    version["categories"] = list(article.categories)
-    version["tags"] = list(article.tags)
-    version["image"] = (
-        {k: v for k, v in vars(article.image).items() if v} if article.image else None
-    )
-    return version
+    return kept_version(article)
 
 
 def restore_live_version(article: Article) -> None:

@@ -271,6 +271,14 @@ DESK: dict[str, tuple[str, str]] = {
         "$EDITOR: {reason}. Nothing was brought back; your text is kept in {path}",
         "$EDITOR: {reason}. Tidak ada yang dimuat; teks Anda disimpan di {path}",
     ),
+    "edit.kept_aside": (
+        "Not saved to the release; your text is kept in {path}",
+        "Tidak disimpan ke siaran pers; teks Anda disimpan di {path}",
+    ),
+    "edit.taken_kept": (
+        "{name} took this release over, so it was not saved; your text is kept in {path}",
+        "{name} mengambil alih siaran pers ini, jadi tidak tersimpan; teks Anda disimpan di {path}",
+    ),
     "edit.lease_lost": (
         "{name} took over this release; your text is kept here, unsaved.",
         "{name} mengambil alih; teks Anda tetap di sini, belum tersimpan.",

@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..core.checks import CheckResult
     from ..core.errors import NewsroomError
-    from ..core.publish_state import PublishResult
+    from ..core.service import CheckResult, PublishResult
     from ..core.workflow import Decision
     from . import Translator
 

@@ -15,14 +15,8 @@ from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from ..core.checks import CheckResult
-from ..core.clock import format_time, zone_abbreviation
-from ..core.desk import Desk, WordIndex, open_desk, save_word_index
 from ..core.errors import NewsroomError
-from ..core.identity import display_name
-from ..core.index import config_key, scan, scan_fingerprint
-from ..core.lease import Lease, all_live
-from ..core.service import Newsroom
+from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
 from ..settings import remember_language
@@ -124,15 +118,7 @@ class NewsroomApp(App[None]):
     ) -> tuple[Desk, dict[str, Lease]]:
         """The desk and the live leases (called from a worker thread); a long first read
         hands `partial` the desk so far, every fraction of a second."""
-        config = self.newsroom.config
-        desk = open_desk(config, config_key(config), partial)
-        self.newsroom.remember(desk.records)
-        return desk, all_live(config, self.newsroom.now())
-
-    def keep_word_index(self, index: WordIndex) -> None:
-        """Keep the desk's word index in the cache for the next start (a worker thread)."""
-        config = self.newsroom.config
-        save_word_index(config, config_key(config), index)
+        return self.newsroom.read_desk(partial)
 
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language, with what to do."""
@@ -150,7 +136,7 @@ class NewsroomApp(App[None]):
 
     def name_of(self, who: str) -> str:
         """A person as people read them: their name from [people], else as recorded."""
-        return display_name(self.newsroom.config, who)
+        return self.newsroom.display_name(who)
 
     def key_for(self, command: Command) -> str:
         keys = self.settings.keys.get(command.id, command.key)
@@ -162,20 +148,13 @@ class NewsroomApp(App[None]):
     def look_for_changes(self) -> None:
         """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others).
 
-        A look costs a scan of articles/ (0.1 s at 10,000 releases, 1.3 s at 100,000): the
-        next look waits at least five times as long as the last took, so it never hogs a core.
+        A look costs a scan of articles/, which grows with the newsroom: the next look waits
+        at least five times as long as the last took, so it never hogs a core.
         """
         if time.monotonic() < self._next_look:
             return
         started = time.monotonic()
-        config = self.newsroom.config
-        leases = config.state_dir / "leases"
-        listing = (
-            sorted((p.name, p.stat().st_mtime_ns) for p in leases.glob("*.json"))
-            if leases.is_dir()
-            else []
-        )
-        fingerprint = scan_fingerprint(scan(config)) + str(listing)
+        fingerprint = self.newsroom.changes()
         if self._fingerprint and fingerprint != self._fingerprint:
             self.call_from_thread(self.files_changed)
         self._fingerprint = fingerprint

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..core.desk import Desk
-from ..core.lease import Lease
-from ..core.publish_state import PublishResult
+from ..core.service import Desk, Lease, PublishResult
 
 
 @dataclass

@@ -7,3 +7,11 @@ exist and which entries each holds; `writers` turns a document into bytes.
 
 # Bump when the bytes written for the same input change: it invalidates caches and signatures.
 FEED_FORMAT = 8
+
+
+def render_key() -> str:
+    """What feed content depends on besides the config: the format and the Markdown renderer
+    (part of the cache's key, so cached content never outlives either)."""
+    from .markdown import renderer_name
+
+    return f"{FEED_FORMAT}:{renderer_name()}"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..config import Config
-from ..index import Record
+from ..records import Record
 from .entries import (
     ARCHIVE_SUFFIXES,
     FORMATS,

@@ -20,8 +20,10 @@ import nh3
 from ..clock import format_time
 from ..config import Config
 from ..model import Article
+from ..view import partner_text
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
+from .words import words
 
 # Characters XML 1.0 forbids (word processors paste some of them) and the noncharacters it
 # discourages (the writers use one as a mark: plaintext.AMP_MARK); removed, with a note.
@@ -32,19 +34,6 @@ _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
 
-WORDS = {
-    "id": {"correction": "Ralat", "retracted": "DICABUT", "retraction": "Siaran pers ini dicabut",
-           "photo": "Foto", "embargo": "EMBARGO hingga", "correction_notice": "RALAT",
-           "lift_notice": "EMBARGO BERAKHIR", "lifted": "Embargo berakhir",
-           "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
-           "number": "nomor", "published": "terbit"},
-    "en": {"correction": "Correction", "retracted": "RETRACTED",
-           "retraction": "This release was retracted", "photo": "Photo",
-           "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
-           "lift_notice": "EMBARGO LIFTED", "lifted": "Embargo lifted",
-           "lifted_text": "this release may now be published", "release": "Release",
-           "number": "number", "published": "published"},
-}
 
 
 class ImageInfo(NamedTuple):
@@ -79,9 +68,6 @@ class Rendered(NamedTuple):
     correction_text: tuple[str, ...] = ()  # the same as plain text
 
 
-def words(language: str) -> dict[str, str]:
-    """Notice words in the release's language (Indonesian unless it is English)."""
-    return WORDS["en" if language.startswith("en") else "id"]
 
 
 def local_time(when: dt.datetime, config: Config) -> str:
@@ -140,18 +126,12 @@ def image_info(image: dict[str, Any] | None, config: Config, clean: _Cleaner) ->
 def render_article(article: Article, config: Config) -> Rendered:
     """Render what partners see: the published version while a correction is under way."""
     clean = _Cleaner()
-    live: dict[str, Any] = dict(article.published_version or {})
-
-    def pick(name: str) -> Any:
-        return live.get(name, getattr(article, name))
-
-    image = live.get("image") if "image" in live else (
-        vars(article.image) if article.image else None)
-    info = image_info(image, config, clean)
+    live = partner_text(article)  # the published version while a correction is under way
+    info = image_info(vars(live.image) if live.image else None, config, clean)
     w = words(article.language)
-    body_html = render_markdown(clean(str(pick("body"))), config.base_url)
-    body_html = _with_dateline_and_credit(body_html, clean(str(pick("dateline"))),
-                                          clean(str(pick("author"))), clean(str(pick("credit"))))
+    body_html = render_markdown(clean(live.body), config.base_url)
+    body_html = _with_dateline_and_credit(body_html, clean(live.dateline), clean(live.author),
+                                          clean(live.credit))  # fmt: skip
     corrections = [(f"{w['correction']} {c.number} ({local_time(c.at, config)})", clean(c.note))
                    for c in article.corrections]  # fmt: skip
     correction_html = tuple(f"<p><strong>{html.escape(head)}:</strong> {html.escape(note)}</p>\n"
@@ -169,13 +149,13 @@ def render_article(article: Article, config: Config) -> Rendered:
         warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
                     "cannot carry (pasted from a word processor?)",)
     return Rendered(
-        id=article.id, title=clean(str(pick("title"))), link=article_link(article, config),
-        summary=clean(str(pick("summary"))), content_html=content,
-        author=clean(str(pick("author"))), language=article.language,
-        categories=tuple(clean(c) for c in pick("categories")),
-        tags=tuple(clean(t) for t in pick("tags")), image=info,
+        id=article.id, title=clean(live.title), link=article_link(article, config),
+        summary=clean(live.summary), content_html=content,
+        author=clean(live.author), language=article.language,
+        categories=tuple(clean(c) for c in live.categories),
+        tags=tuple(clean(t) for t in live.tags), image=info,
         retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
-        release_number=clean(article.release_number), correction_html=correction_html,
+        release_number=clean(live.release_number), correction_html=correction_html,
         correction_text=tuple(f"{head}: {note}" for head, note in corrections),
     )
 

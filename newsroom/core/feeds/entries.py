@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..config import Config
-from ..index import Record
+from ..records import Record
 
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
 # Notice items: an event on a release, announced in an entry of its own (own id and link).

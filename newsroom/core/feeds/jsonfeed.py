@@ -21,8 +21,8 @@ from typing import Any
 from ..config import Config
 from .content import Rendered
 from .plan import EMBARGOED, LIVE, NOTICES, Doc, EntryRef
-from .writers import archive_label, entry_content, entry_dates, entry_link, entry_summary
-from .writers import entry_title
+from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary
+from .entry import entry_title
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -31,7 +31,7 @@ def json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
     """The document as JSON Feed 1.1 bytes; equal inputs give equal bytes."""
     publisher = {"name": config.publisher or config.title}
     feed: dict[str, Any] = {
-        "version": VERSION, "title": doc.feed.title + archive_label(doc),
+        "version": VERSION, "title": doc.feed.title + archive_label(doc, config.language),
         "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
         "description": doc.feed.description, "language": config.language,
         "author": publisher, "authors": [publisher],

@@ -14,7 +14,8 @@ import html
 from typing import NamedTuple
 
 from ..config import Config
-from .content import Rendered, local_time, words
+from .content import Rendered, local_time
+from .words import words
 from .plan import CORRECTION, LIFT, EntryRef
 
 FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo"}  # a retraction's is "dicabut"

@@ -9,19 +9,15 @@ its `&` as `&#x26;` (the RSS Best Practices Profile's encoding, which the valida
 "escaped on purpose"). Text that does not look like markup ("AT&T", "Inflasi <3%") is left
 as it is: it reads the same in every reader, HTML or not.
 
-The pre-approval check `plain_title` uses `markup_in` to flag such titles before approval.
+What looks like markup is decided in core/markup.py, which the pre-approval check
+`plain_title` uses too, to flag such titles before approval.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
-# A tag ("<b>", "</b>", "<!--", "<?") as an HTML reader would start one; "<3" is not one.
-_TAG = re.compile(r"<[A-Za-z/!?]")
-# Where an HTML reader would decode an entity: "&amp;", "&#38;", "&lt" (HTML5 reads some
-# without the semicolon). "AT&T" and "R&D" are not entities.
-_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
+from ..markup import markup_in
 
 # Stands for a `&` that RSS writes as `&#x26;` and Atom as `&amp;` (see `unmark`). A
 # noncharacter: the renderer removes any from people's text (content.XML_ILLEGAL), so in a
@@ -29,19 +25,6 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
 # after serialising, rather than two texts.
 AMP_MARK = "\ufdd0"
 _MARK_BYTES = AMP_MARK.encode("utf-8")
-
-
-def markup_in(text: str) -> str:
-    """The first piece of `text` an HTML reader would take as markup, or "" if none."""
-    tag = _TAG.search(text)
-    entity = next((m for m in _ENTITY.finditer(text) if html.unescape(m.group(0)) != m.group(0)),
-                  None)  # fmt: skip
-    found = [m for m in (tag, entity) if m is not None]
-    if not found:
-        return ""
-    first = min(found, key=lambda m: m.start())
-    end = text.find(">", first.start()) if first is tag else first.end() - 1
-    return text[first.start() : (end + 1 if end >= 0 else first.end())][:40]
 
 
 def for_xml(text: str) -> tuple[str, bool]:

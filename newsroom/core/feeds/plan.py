@@ -18,9 +18,11 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from ..model import Status
 from ..config import Config, Partner
-from ..index import Record
+from ..records import Record
 from ..slug import slugify
+from .words import words
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path
 from .entries import (  # re-exported: the writers, the publisher and tests name them here
@@ -85,7 +87,8 @@ def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
     output; its partner reads the public archives for older releases (docs/deploy.md)."""
     folder = f"{'private' if partner.embargo_access else 'partner'}/{partner.name}"
     everything = not (partner.categories or partner.tags or partner.language)
-    return FeedSpec(folder, folder, f"{config.title} untuk {partner.title}", config.description,
+    title = f"{config.title} {words(config.language)['for']} {partner.title}"
+    return FeedSpec(folder, folder, title, config.description,
                     categories=partner.categories, tags=partner.tags, language=partner.language,
                     private=partner.embargo_access, archives=not everything,
                     shares_main_archives=everything and not partner.embargo_access)
@@ -93,13 +96,13 @@ def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
 
 def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
     """How a release shows in a subscription feed now, or None if it does not."""
-    if record.status == "retracted":
+    if record.status == Status.RETRACTED:
         if record.retracted_at and now < record.retracted_at + retraction_window(config):
             return RETRACTED
         return None
     if record.live:
         return LIVE
-    if record.status == "approved" and record.embargo is not None and record.embargo > now:
+    if record.status == Status.APPROVED and record.embargo is not None and record.embargo > now:
         return EMBARGOED
     return None
 
@@ -111,8 +114,8 @@ def retraction_window(config: Config) -> dt.timedelta:
 def sort_key(record: Record) -> tuple[float, str]:
     """Newest first by publication (or embargo lift), ties broken by id: never wobbles.
 
-    The moment as a number: ten thousand comparisons of floats are several times quicker
-    than of aware datetimes."""
+    The moment as a number: floats compare faster than aware datetimes, and the planner
+    sorts every release on each run (bench_publish.py, a publish after one approval)."""
     moment = record.published or record.embargo or record.approved_at or EPOCH
     return moment.timestamp(), record.id
 
@@ -126,7 +129,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     maybe: list[EntryRef] = []  # the few not live, or ever corrected or embargoed
     for index, r in enumerate(ordered):  # one pass over every release
         mode = mode_of(r, config, now)
-        ref = None if mode is None else _new_ref(EntryRef, (r, mode, 0, None))
+        ref = None if mode is None else EntryRef(r, mode, 0, None)
         if ref is not None:
             refs[r.id] = ref
             if mode != LIVE or r.corrected or r.embargo is not None:
@@ -157,7 +160,6 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     return docs
 
 
-_new_ref = tuple.__new__  # EntryRef's own __new__ is Python code: ten thousand calls a run
 
 
 def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryRef],
@@ -233,7 +235,7 @@ def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
 
 def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
     """How a release shows in its month's archive: live, or retracted for good."""
-    mode = RETRACTED if record.status == "retracted" else LIVE
+    mode = RETRACTED if record.status == Status.RETRACTED else LIVE
     return ref if ref is not None and ref.mode == mode else EntryRef(record, mode)
 
 
@@ -305,7 +307,7 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
     moments = [now + dt.timedelta(days=366)]
     for r in records:  # (comparisons only: this runs for every release, every run)
         if r.embargo is not None:
-            if r.status == "approved" and r.embargo > now:
+            if r.status == Status.APPROVED and r.embargo > now:
                 moments.append(r.embargo)
             elif r.published is not None and r.published > since:
                 moments.append(r.published + window)

@@ -19,68 +19,38 @@ from feedgen.feed import FeedGenerator
 from ... import __version__
 from ..clock import zone_abbreviation
 from ..config import Config
-from .content import Rendered, words
+from .content import Rendered
+from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary
+from .entry import entry_title
 from .ext import NewsroomEntry, NewsroomFeed
-from .notices import notice
 from .plaintext import as_html, for_xml, unmark
 from .plan import EMBARGOED, LIVE, NOTICES, RETRACTED, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
 BUILT_MAX = 400  # entries kept for the documents still to write in this run
-_BUILT: dict[tuple[str, str, str, int], Any] = {}  # (id, digest, state, n) -> feedgen entry
+Built = dict[tuple[str, str, str, int], Any]  # (id, digest, state, n) -> feedgen entry
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
                "json": "application/feed+json"}  # fmt: skip
 
 
-def write_doc(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
-    """The document's bytes; equal inputs always give equal bytes."""
+def write_doc(
+    doc: Doc, rendered: dict[str, Rendered], config: Config, built: Built | None = None
+) -> bytes:
+    """The document's bytes; equal inputs always give equal bytes. `built` keeps feedgen
+    entries between the documents of one run (the writer that owns it forgets it)."""
     if doc.format == "json":
         from .jsonfeed import json_feed
 
         return json_feed(doc, rendered, config)
     fg = _feed(doc, config, rendered)
+    built = {} if built is None else built
     for ref in doc.entries:
-        fg.add_entry(_entry(ref, rendered[ref.record.id], config), order="append")
+        fg.add_entry(_entry(ref, rendered[ref.record.id], config, built), order="append")
     if doc.format == "atom":
         data: bytes = fg.atom_str(pretty=True, encoding="UTF-8")
     else:
         data = fg.rss_str(pretty=True, encoding="UTF-8")
     return unmark(data, doc.format)
-
-
-def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
-    """The title partners see, as plain text: marked for embargoes and retractions."""
-    w = words(r.language)
-    if ref.mode in NOTICES:
-        return notice(ref, r, config).title
-    if ref.mode == RETRACTED:
-        return f"[{w['retracted']}] {r.title}"
-    if ref.mode == EMBARGOED and ref.record.embargo is not None:
-        lift = ref.record.embargo
-        local = lift.astimezone(config.tz)
-        utc = lift.astimezone(dt.UTC)
-        zone = zone_abbreviation(config.timezone, local)
-        return f"{w['embargo']} {local:%d-%m-%Y %H:%M} {zone} ({utc:%H:%M} UTC): {r.title}"
-    return r.title
-
-
-def entry_content(ref: EntryRef, r: Rendered, config: Config) -> str:
-    """The entry's HTML: the release, its retraction notice, or a notice item's text."""
-    if ref.mode in NOTICES:
-        return notice(ref, r, config).html
-    return r.retraction_html if ref.mode == RETRACTED else r.content_html
-
-
-def entry_summary(ref: EntryRef, r: Rendered, config: Config) -> str:
-    """The entry's plain-text summary."""
-    if ref.mode in NOTICES:
-        return notice(ref, r, config).text
-    return r.retraction_text if ref.mode == RETRACTED else r.summary
-
-
-def entry_link(ref: EntryRef, r: Rendered, config: Config) -> str:
-    """The release's page; a notice's is the same page with a fragment of its own."""
-    return notice(ref, r, config).link if ref.mode in NOTICES else r.link
 
 
 def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
@@ -90,7 +60,7 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     self_url = doc.links["self"]
     ext: NewsroomFeed = fg.newsroom
     fg.id(doc.links.get("current", self_url))
-    title, ext.title_html = for_xml(spec.title + archive_label(doc))
+    title, ext.title_html = for_xml(spec.title + archive_label(doc, config.language))
     fg.title(title)
     subtitle, ext.subtitle_html = for_xml(spec.description)
     fg.subtitle(subtitle)  # also the RSS description
@@ -114,14 +84,6 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     return fg
 
 
-def archive_label(doc: Doc) -> str:
-    """What an archive page's title adds: " (arsip 2026-06)", " (arsip 2026-06, bagian 2)"."""
-    if not doc.archive_month:
-        return ""
-    part = f", bagian {doc.archive_part}" if doc.archive_part > 1 else ""
-    return f" (arsip {doc.archive_month}{part})"
-
-
 def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     """Only the namespaces this document uses: validators warn about unused ones."""
     used = {"dc"} if doc.format == "rss" else set()
@@ -137,22 +99,17 @@ def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     return used
 
 
-def _entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
+def _entry(ref: EntryRef, r: Rendered, config: Config, built: Built) -> Any:
     """The feedgen entry of a release in a state, built once per run and process: a
     release is in several documents (its feed's RSS and Atom, its category's, each
     partner's), and feedgen only reads an entry when it writes a document."""
     key = (ref.record.id, ref.record.digest, ref.mode, ref.number)
-    entry = _BUILT.get(key)
+    entry = built.get(key)
     if entry is None:
-        entry = _BUILT[key] = _build_entry(ref, r, config)
-        if len(_BUILT) > BUILT_MAX:
-            del _BUILT[next(iter(_BUILT))]
+        entry = built[key] = _build_entry(ref, r, config)
+        if len(built) > BUILT_MAX:
+            del built[next(iter(built))]
     return entry
-
-
-def forget_entries() -> None:
-    """End of a run: the next one may have another config (zone, base URL)."""
-    _BUILT.clear()
 
 
 def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
@@ -185,17 +142,3 @@ def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
     ext.image = r.image if ref.mode in (LIVE, EMBARGOED) else None
     ext.embargo = record.embargo if ref.mode == EMBARGOED else None
     return entry
-
-
-def entry_dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
-    """An entry's published and updated times, in the newsroom's zone (never the clock).
-
-    An embargoed entry (private feeds only) is dated when it was approved, the moment the
-    partner received it: its lift time, in the future, is in the title and in
-    `dcterms:available`, not in the dates (readers and validators distrust future dates).
-    """
-    record = ref.record
-    if ref.mode == EMBARGOED or ref.mode in NOTICES:  # a notice: the moment of its event
-        return ref.updated.astimezone(config.tz), ref.updated.astimezone(config.tz)
-    published = record.published or ref.updated
-    return published.astimezone(config.tz), max(ref.updated, published).astimezone(config.tz)

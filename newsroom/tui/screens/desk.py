@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from ...core.desk import SORTS, VIEWS, Broken, Desk
 from ...core.errors import NewsroomError
-from ...core.status import publish_status
+from ...core.service import SORTS, VIEWS, Broken, Desk
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
@@ -41,6 +38,7 @@ class DeskScreen(AppScreen):
     def compose(self) -> ComposeResult:
         app = self.nr_app
         yield Static(id="banner")
+        yield Static(id="publishing")  # a line of its own, shown only when publishing needs someone
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(app.t, app.short_time, id="releases")
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
@@ -59,6 +57,9 @@ class DeskScreen(AppScreen):
 
     def retranslate(self) -> None:
         super().retranslate()
+        if self.desk is not None and self.desk.reading is None:
+            self._health = self._publishing(self.desk)
+            self._show_health()
         self._set_header()
         self.query_one("#filter", Input).placeholder = self.nr_app.t("desk.filter")
         self._banner = ""
@@ -93,25 +94,26 @@ class DeskScreen(AppScreen):
         self.post_message(DeskLoaded(desk, leases))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
-        self.desk = message.desk
-        # Ten thousand records live as long as the desk: keep the garbage collector's full
-        # passes (100 ms and more) from walking them on some keystroke.
-        gc.freeze()
+        self.desk = message.desk  # its records were frozen for the collector as they loaded
         if message.leases is not None:  # a partial desk (still reading) keeps the last ones
             self.releases.leases = message.leases
         if message.desk.reading is None:
             self._health = self._publishing(message.desk)
+        self._show_health()
         self.show_rows(keep=self._current_key())
         if message.desk.reading is None:
             self._index_when_idle()
+
+    def _show_health(self) -> None:
+        line = self.query_one("#publishing", Static)
+        line.display = bool(self._health)
+        line.update(f" ⚠ {escape(self._health)}" if self._health else "")
 
     def _publishing(self, desk: Desk) -> str:
         """A warning for the banner when publishing is not healthy: releases held back, or
         runs that keep failing (`newsroom status` says why); empty when all is well."""
         app = self.nr_app
-        report = publish_status(
-            app.newsroom.config, desk.records, [b.problem for b in desk.broken], app.newsroom.now()
-        )
+        report = app.newsroom.publish_status(desk.records, [b.problem for b in desk.broken])
         if report.held:
             return app.t("desk.held", n=len(report.held))
         if report.failures:
@@ -135,7 +137,7 @@ class DeskScreen(AppScreen):
     @work(thread=True, exclusive=True, group="index")
     def index_words(self, desk: Desk) -> None:
         """Build the word index, use it, and keep it for the next start."""
-        self.nr_app.keep_word_index(desk.build_index())
+        self.nr_app.newsroom.index_words(desk)
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()
@@ -163,8 +165,6 @@ class DeskScreen(AppScreen):
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"
-        if self._health:
-            banner += f"   [b red]⚠ {escape(self._health)}[/]"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line
@@ -280,11 +280,11 @@ class DeskScreen(AppScreen):
             from .editor import EditScreen
 
             try:
-                article = self.nr_app.newsroom.start(NewArticle(title=title))
+                session = self.nr_app.newsroom.edit_new(NewArticle(title=title))
             except NewsroomError as exc:
                 self.notify(self.nr_app.error(exc), severity="error")
                 return
-            self.app.push_screen(EditScreen(article.id, new=article))
+            self.app.push_screen(EditScreen(session))
 
         t = self.nr_app.t
         ask = NoteModal(

@@ -12,8 +12,7 @@ silently.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -21,13 +20,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
-from ...core import external, fileformat, lease
-from ...core.clock import parse_time
-from ...core.errors import ConflictError, NewsroomError
+from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
-from ...core.review import notes_for_writer
-from ...core.store import digest
-from ...core.workflow import decide
+from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, input_time, parse_time
 from ..commands import bindings
 from ..markup import escape
 from .base import AppScreen
@@ -46,32 +41,27 @@ def open_editor(app: object, article_id: str) -> None:
     assert isinstance(app, NewsroomApp)
     newsroom, t = app.newsroom, app.t
     try:
-        article = newsroom.find(article_id)
-    except NewsroomError as exc:
-        app.notify(str(exc), severity="error")
-        return
-    decision = decide(article, "edit", newsroom.actor, newsroom.config, newsroom.now())
-    if not decision.allowed:
-        app.notify(
-            t("release.refused", action=t("cmd.edit"), reason=app.why(decision)), severity="warning"
-        )
-        return
-    try:
-        lease.acquire(newsroom.config, article_id, newsroom.actor, newsroom.now())
-    except lease.LeaseHeld as held:
+        session = newsroom.edit(article_id)
+    except LeaseHeld as held:
 
         def answer(take: bool | None) -> None:
             if take:
-                lease.acquire(
-                    newsroom.config, article_id, newsroom.actor, newsroom.now(), take_over=True
-                )
-                app.push_screen(EditScreen(article_id))
+                app.push_screen(EditScreen(newsroom.edit(article_id, take_over=True)))
 
         app.push_screen(
             ConfirmModal(t("modal.take_over", name=held.lease.holder), yes=t("modal.take")), answer
         )
         return
-    app.push_screen(EditScreen(article_id))
+    except Refused as refused:
+        app.notify(
+            t("release.refused", action=t("cmd.edit"), reason=app.error(refused)),
+            severity="warning",
+        )
+        return
+    except NewsroomError as exc:
+        app.notify(app.error(exc), severity="error")
+        return
+    app.push_screen(EditScreen(session))
 
 
 class EditScreen(AppScreen):
@@ -79,16 +69,19 @@ class EditScreen(AppScreen):
 
     BINDINGS = bindings("edit")
 
-    def __init__(self, article_id: str, new: Article | None = None) -> None:
+    def __init__(self, session: EditSession) -> None:
         super().__init__(id="editor")
-        self.article_id = article_id
-        self.new = new  # written on the first save; abandoned, it leaves nothing behind
+        self.session = session  # the lease, the text as read, saving without overwriting
+        self.article_id = session.article.id
         self.article: Article | None = None
         self.initial: dict[str, str] = {}
         self.keep_mine = False
-        self.seen_digest = ""
-        self.lease_lost = False
         self.asking = False
+
+    @property
+    def new(self) -> bool:
+        """Not written yet: the first save writes it; abandoned, it leaves nothing behind."""
+        return self.session.new
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
@@ -118,17 +111,16 @@ class EditScreen(AppScreen):
     def on_mount(self) -> None:
         self.load()
         self.query_one("#f-title", Input).focus()
-        self.set_interval(lease.RENEW_SECONDS, self.renew)
+        self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
     # ------------------------------------------------------------ form <-> article
 
     def load(self) -> None:
-        article = self.new or self.nr_app.newsroom.find(self.article_id)
+        article = self.session.article if self.new else self.session.reload()
         self.article = article
         self.fill(article)
         self.initial = self.values()
-        self.seen_digest = article.source.digest if article.source else ""
         self.show_notes(article)
         self.show_state()
 
@@ -136,7 +128,7 @@ class EditScreen(AppScreen):
         """What the reviewers said in this round (the note that sent it back, comments),
         in view while the writer works on it."""
         app, t = self.nr_app, self.nr_app.t
-        notes = notes_for_writer(article)
+        notes = app.newsroom.notes_for_writer(article)
         box = self.query_one("#notes", Static)
         box.display = bool(notes)
         lines = [f"[b]{t('edit.notes')}[/b]"]
@@ -148,7 +140,7 @@ class EditScreen(AppScreen):
     def show_state(self) -> None:
         """Say whether the text on screen is saved (new, unsaved changes, saved)."""
         t = self.nr_app.t
-        if self.new is not None:
+        if self.new:
             text, style = t("edit.state_new"), "yellow"
         elif self.dirty or self.keep_mine:
             text, style = t("edit.state_dirty"), "yellow"
@@ -199,9 +191,7 @@ class EditScreen(AppScreen):
         self.query_one("#body", TextArea).text = a.body
 
     def _embargo_text(self, a: Article) -> str:
-        if a.embargo is None:
-            return ""
-        return f"{a.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+        return input_time(a.embargo, self.nr_app.newsroom.config.tz)
 
     def values(self) -> dict[str, str]:
         found = {name: self.query_one(f"#f-{name}", Input).value for name in FIELDS}
@@ -251,63 +241,53 @@ class EditScreen(AppScreen):
         app, t = self.nr_app, self.nr_app.t
         if self.article is None:
             return
-        if not self.dirty and not self.keep_mine and self.new is None:
+        if not self.dirty and not self.keep_mine and not self.new:
             self.notify(t("edit.nochange"))
             return
-        # The release as its file is now, with the form put in: "keep mine" keeps what this
-        # editor typed and still what others added meanwhile (comments, history).
-        article = self.new or app.newsroom.find(self.article_id)
-        if self.article.source is not None and not self.keep_mine:
-            article.source = self.article.source  # refuse if the file moved since we loaded it
+        article = self.session.current()
         if not self.apply(article):
             self.notify(t("edit.invalid"), severity="error")
             return
         try:
-            if self.new is not None:
-                self._save_first(article)
-            else:
-                app.newsroom.save_edit(article)
+            self.session.save(article, keep_mine=self.keep_mine)
         except ConflictError:
             self.show_conflict()
+            return
+        except LeaseHeld as held:  # taken over meanwhile: the text goes aside, never lost
+            kept = self.keep_unsaved()
+            name = app.name_of(held.lease.holder)
+            self.notify(t("edit.taken_kept", name=name, path=str(kept)), severity="warning",
+                        timeout=20)  # fmt: skip
             return
         except NewsroomError as exc:
             self.notify(app.error(exc), severity="error", timeout=8)
             return
         self.article, self.keep_mine = article, False
         self.initial = self.values()
-        self.seen_digest = article.source.digest if article.source else ""
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
-
-    def _save_first(self, article: Article) -> None:
-        """The first save of a new release writes its file (a slug from its title as it is
-        now) and takes its lease: from now on it is like any other."""
-        app = self.nr_app
-        app.newsroom.save_new(article)
-        self.new = None
-        lease.acquire(app.newsroom.config, self.article_id, app.newsroom.actor, app.newsroom.now())
 
     # ------------------------------------------------------------ $EDITOR
 
     def action_external(self) -> None:
-        """Edit the release, as it stands in the form, in $EDITOR; bring the result back."""
+        """Edit the release, as it stands in the form, in $EDITOR; bring the result back
+        (unsaved). One check for this and `newsroom edit`: it parses, keeps its id, and
+        changes no field the workflow owns (status, history, ...): those are refused, said."""
         if self.article is None:
             return
         draft, valid = self._form_copy()
         if not valid:
             return
-        name = external.temporary_copy(fileformat.dump(draft), draft.slug)
-        try:
+
+        def suspended(run: Callable[[], None]) -> None:
             with self.app.suspend():
-                external.run_editor(name)  # no shell: the file name is one argument
-            # One check for this and `newsroom edit`: it parses, keeps its id, and changes
-            # no field the workflow owns (status, history, ...): those are refused, said.
-            text = name.read_text(encoding="utf-8")
-            edited = self.nr_app.newsroom.read_hand_edit(draft, text, name)
-        except (NewsroomError, OSError, UnicodeDecodeError) as exc:
-            self._external_refused(exc, name)
+                run()
+
+        try:
+            edited = self.session.external(draft, suspended)
+        except KeptText as kept:
+            self._external_refused(kept.cause, kept.path)
             return
-        name.unlink()
         self._external_back(edited)
 
     def _external_refused(self, exc: Exception, kept: object) -> None:
@@ -328,41 +308,26 @@ class EditScreen(AppScreen):
     def _form_copy(self) -> tuple[Article, bool]:
         """A copy of the release with the form put into it, and whether every field checks
         (the release itself is untouched)."""
-        assert self.article is not None
-        copy = fileformat.parse(fileformat.dump(self.article), Path("x"), self._tz())
+        copy = self.session.copy()
         return copy, self.apply(copy)
-
-    def _tz(self) -> dt.tzinfo:
-        return self.nr_app.newsroom.config.tz
 
     # ------------------------------------------------------------ the lease and the disk
 
     def renew(self) -> None:
-        app = self.nr_app
-        if self.new is not None:
-            return  # nobody else can see it yet: there is nothing to hold
         try:
-            lease.acquire(
-                app.newsroom.config, self.article_id, app.newsroom.actor, app.newsroom.now()
+            self.session.renew()
+        except LeaseHeld as held:
+            self.notify(
+                self.nr_app.t("edit.lease_lost", name=held.lease.holder),
+                severity="warning",
+                timeout=15,
             )
-        except lease.LeaseHeld as held:
-            if not self.lease_lost:
-                self.lease_lost = True
-                self.notify(
-                    app.t("edit.lease_lost", name=held.lease.holder), severity="warning", timeout=15
-                )
 
     def check_disk(self) -> None:
         """Offer a choice when the file changed on disk since it was loaded or saved."""
-        if self.article is None or self.article.path is None or self.asking or self.new:
+        if self.article is None or self.asking or self.new:
             return
-        path = self.nr_app.newsroom.config.root / self.article.path
-        try:
-            current = digest(path.read_bytes())
-        except OSError:
-            return
-        if current != self.seen_digest:
-            self.seen_digest = current
+        if self.session.changed_on_disk():
             self.show_conflict()
 
     def show_conflict(self) -> None:
@@ -370,19 +335,10 @@ class EditScreen(AppScreen):
 
         if self.article is None or self.article.path is None:
             return
-        path = self.nr_app.newsroom.config.root / self.article.path
         mine, _ = self._form_copy()
-        theirs = path.read_text(encoding="utf-8") if path.exists() else ""
-        diff = "".join(
-            difflib.unified_diff(
-                theirs.splitlines(True),
-                fileformat.dump(mine).splitlines(True),
-                "theirs (on disk)",
-                "mine (this editor)",
-            )
-        )
         self.asking = True
-        self.app.push_screen(ConflictModal(str(self.article.path), diff), self._resolved)
+        modal = ConflictModal(str(self.article.path), self.session.difference(mine))
+        self.app.push_screen(modal, self._resolved)
 
     def _resolved(self, choice: str | None) -> None:
         self.asking = False
@@ -406,32 +362,34 @@ class EditScreen(AppScreen):
         t = self.nr_app.t
 
         def answer(leave: bool | None) -> None:
-            if leave:
+            if leave:  # discarded from the release, never lost: kept aside, and said where
+                kept = self.keep_unsaved()
+                if kept is not None:
+                    self.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
                 self.app.pop_screen()
 
         self.app.push_screen(
             ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer
         )
 
-    def keep_unsaved(self) -> None:
-        """The terminal went away: keep what the form holds, if unsaved, for next time.
+    def keep_unsaved(self) -> Path | None:
+        """Keep what the form holds, if unsaved, in .newsroom/unsaved/ (the terminal went
+        away, the person discarded it, someone took the release over); where, or None.
 
         As a release file when every field checks; else every field as typed, then the
         text, so that nothing typed is lost to a field that did not check."""
         if self.article is None or not self.dirty:
-            return
+            return None
         draft, valid = self._form_copy()
         if valid:
-            text = fileformat.dump(draft)
+            text = self.nr_app.newsroom.file_text(draft)
         else:
             values = self.values()
             body = values.pop("body")
             lines = [f"{name}: {value}" for name, value in values.items()]
             where = self.article.path or self.nr_app.t("edit.state_new")
             text = "\n".join([f"# {where}: unsaved form", *lines, "", body, ""])
-        self.nr_app.newsroom.keep_unsaved(self.article.slug, text)
+        return self.session.keep_unsaved(text)
 
     def on_unmount(self) -> None:
-        app = self.nr_app
-        if not self.lease_lost and self.new is None:
-            lease.release(app.newsroom.config, self.article_id, app.newsroom.actor)
+        self.session.close()

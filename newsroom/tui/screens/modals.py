@@ -225,7 +225,7 @@ class ChecklistModal(Dialog):
             self.show(self.recheck(when))
 
     def _embargo(self, text: str) -> dt.datetime | None:
-        from ...core.clock import parse_time
+        from ...core.service import parse_time
 
         return parse_time(text, self.nr_app.newsroom.config.tz) if text.strip() else None
 

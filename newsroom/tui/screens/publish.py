@@ -10,9 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
-from ...core.moves import HELD
-from ...core.publish import publish
-from ...core.publish_state import PublishResult
+from ...core.service import HELD, PublishResult
 from ...i18n.explain import publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
@@ -52,19 +50,10 @@ class PublishScreen(AppModal):
             self.post_message(PublishProgress(text))
 
         try:
-            newsroom.may_act("publish")
+            result = newsroom.publish(dry_run=dry_run, progress=progress)
         except NewsroomError as exc:
             result = PublishResult(newsroom.now(), newsroom.actor, dry_run=dry_run)
             result.failed.append(self.nr_app.error(exc))
-        else:
-            result = publish(
-                newsroom.config,
-                newsroom.actor,
-                newsroom.now(),
-                dry_run=dry_run,
-                progress=progress,
-                via=newsroom.identity.via,
-            )
         self.post_message(PublishFinished(result))
 
     def on_publish_progress(self, message: PublishProgress) -> None:

@@ -16,11 +16,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Markdown, Static
 
-from ...core import lease
 from ...core.errors import NewsroomError
 from ...core.model import Article
-from ...core.review import pending_correction
-from ...core.workflow import Decision, allowed_actions, decide
+from ...core.service import input_time
+from ...core.workflow import Decision, decide
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -68,9 +67,7 @@ class ReleaseScreen(AppScreen):
             self.notify(str(exc), severity="error")
             return
         self.article = article
-        self.decisions = allowed_actions(
-            article, app.newsroom.actor, app.newsroom.config, app.newsroom.now()
-        )
+        self.decisions = app.newsroom.allowed(article)
         self._show_text(article)
         self.query_one("#meta", Static).update(self._meta(article))
         self._show_retraction(article)
@@ -84,12 +81,7 @@ class ReleaseScreen(AppScreen):
         app = self.nr_app
         correcting = article.published_version is not None
         published = self.published_shown and correcting
-        config = app.newsroom.config
-        pending = (
-            pending_correction(article, config.tz, config.timezone)
-            if correcting and not published
-            else None
-        )
+        pending = app.newsroom.pending_correction(article) if correcting and not published else None
         version = self.query_one("#version", Static)
         version.display = correcting
         key = "release.showing_published" if published else "release.under_review"
@@ -138,7 +130,7 @@ class ReleaseScreen(AppScreen):
         zone = self.nr_app.zone
         lines = [f"[b]{t('release.meta')}[/b]"]
         lines += [f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" for k, v in rows if v]
-        held = lease.current(self.nr_app.newsroom.config, a.id, self.nr_app.newsroom.now())
+        held = self.nr_app.newsroom.editing_now(a.id)
         if held is not None and held.holder != self.nr_app.newsroom.actor:
             name = escape(self.nr_app.name_of(held.holder))
             lines.append(f"\n[yellow]✎ {t('desk.editing', name=name)}[/yellow]")
@@ -221,9 +213,8 @@ class ReleaseScreen(AppScreen):
         from .modals import Approval, ChecklistModal
 
         article = self.article
-        embargo = ""
-        if article is not None and article.embargo is not None:
-            embargo = f"{article.embargo.astimezone(self.nr_app.newsroom.config.tz):%Y-%m-%d %H:%M}"
+        tz = self.nr_app.newsroom.config.tz
+        embargo = input_time(article.embargo, tz) if article is not None else ""
 
         def answer(approval: Approval | None) -> None:
             if approval is not None:

@@ -8,13 +8,11 @@ which is one key away (`v`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from rich.text import Text
 
 from ...core.model import Article
-from ...core.review import CUT, DELETED, INSERTED, PendingCorrection
-from ...core.signoff import signoff_at_end
+from ...core.service import CUT, DELETED, INSERTED, PendingCorrection, partner_text, sign_off
 from ...i18n import Translator
 from ...i18n.explain import field_label
 
@@ -27,35 +25,24 @@ def partner_markdown(
     """The release as partners see it: notices, title, summary, photo, dateline, body and
     sign-off. `published`: the version partners see now (while a correction is under way);
     else the version under review, with the notice its correction will carry."""
-    version: dict[str, Any] = {}
-    if published and article.published_version is not None:
-        version = dict(article.published_version)
-
-    def pick(name: str) -> Any:
-        return version.get(name, getattr(article, name))
-
-    parts = [f"# {pick('title')}"]
+    text = partner_text(article, live=published)  # one answer for every face (view.py)
+    parts = [f"# {text.title}"]
     parts += _notices(article, t, when, pending=not published)
-    if pick("summary"):
-        parts.append(f"*{pick('summary')}*")
-    image = version.get("image") if "image" in version else _image(article)
-    if image and (image.get("caption") or image.get("src")):
-        photo = f"📷 {image.get('caption', '')}"
-        if image.get("credit"):
-            photo += f" — *{image['credit']}*"
+    if text.summary:
+        parts.append(f"*{text.summary}*")
+    image = text.image
+    if image and (image.caption or image.src):
+        photo = f"📷 {image.caption}"
+        if image.credit:
+            photo += f" — *{image.credit}*"
         parts.append(f"> {photo}")
-    body = str(pick("body")).strip()
-    if pick("dateline"):
-        body = f"**{pick('dateline')}** – {body}"
-    signature = "/".join(p for p in (pick("author"), pick("credit")) if p)
-    if signature and not signoff_at_end(body):  # as the feeds do: never a second one
-        body += f" ({signature})"
+    body = text.body.strip()
+    if text.dateline:
+        body = f"**{text.dateline}** – {body}"
+    if sign_off(text):  # as the feeds do: never a second one
+        body += f" {sign_off(text)}"
     parts.append(body)
     return "\n\n".join(parts)
-
-
-def _image(article: Article) -> dict[str, str] | None:
-    return dict(vars(article.image)) if article.image else None
 
 
 def _notices(article: Article, t: Translator, when: TimeText, *, pending: bool) -> list[str]:

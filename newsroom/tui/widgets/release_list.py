@@ -19,12 +19,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.desk import Broken, Row
-from ...core.index import Record
-from ...core.lease import Lease
+from ...core.model import Status
+from ...core.service import Broken, Lease, Record, Row
 
-MARKS = {"draft": "·", "in_review": "?", "changes_requested": "!", "approved": "✓",
-         "published": "●", "correcting": "~", "retracted": "✗"}  # fmt: skip
+MARKS: dict[str, str] = {
+    Status.DRAFT: "·", Status.IN_REVIEW: "?", Status.CHANGES_REQUESTED: "!",
+    Status.APPROVED: "✓", Status.PUBLISHED: "●", Status.CORRECTING: "~", Status.RETRACTED: "✗",
+}  # fmt: skip
+WAITING = (Status.APPROVED, Status.IN_REVIEW, Status.DRAFT)  # an embargo shows as ⏳
 LEASE_NAME = 10  # the most of a lease holder's name shown beside a title
 
 
@@ -172,8 +174,10 @@ class ReleaseList(ScrollView, can_focus=True):
             )
         record: Record = row
         mark = MARKS.get(record.status, " ")
+        if record.problem is not None:  # publish holds it back: `newsroom status` says why
+            mark = "⚠"
         title = record.title
-        if record.embargo is not None and record.status in ("approved", "in_review", "draft"):
+        if record.embargo is not None and record.status in WAITING:
             title = f"⏳ {title}"
         lease = self.leases.get(record.id)
         if lease is not None:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from ...core.desk import VIEWS
+from ...core.service import VIEWS
 
 # (short names, every view, padding, separator): ` 1 All 4 │` down to `1 All 4│`, then only
 # the views that hold something.

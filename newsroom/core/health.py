@@ -13,8 +13,9 @@ from typing import Any
 
 from .config import Config
 from .errors import Problem
-from .index import Record
-from .publish_state import read_state
+from .model import Status
+from .publish.state import read_state
+from .records import Record
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Held:
 
 
 @dataclass
-class Status:
+class Health:
     """What `newsroom status` reports."""
 
     last_success: dt.datetime | None
@@ -64,16 +65,16 @@ class Status:
 
 def publish_status(
     config: Config, records: Iterable[Record], problems: Iterable[Problem], now: dt.datetime
-) -> Status:
+) -> Health:
     """The state of publishing now, from the last run's state and the index's records and
     broken files (the CLI's `newsroom status`, the desk's banner)."""
     state = read_state(config)
-    status = Status(_time(state.get("last_success")), _time(state.get("last_run")),
+    status = Health(_time(state.get("last_success")), _time(state.get("last_run")),
                     int(state.get("failures", 0)))  # fmt: skip
     for r in sorted(records, key=lambda r: r.path):
         if r.problem is not None:
             status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
-        elif r.status == "approved" and r.embargo is not None and r.embargo > now:
+        elif r.status == Status.APPROVED and r.embargo is not None and r.embargo > now:
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     status.broken = [str(p) for p in problems]
     return status

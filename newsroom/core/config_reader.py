@@ -1,0 +1,86 @@
+"""Reading newsroom.toml's tables into typed values, with errors that name the key.
+
+config.py declares what each key is (SETTINGS) and reads the partners and people with
+this; it refuses unknown keys and wrong types with the table and key named.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+class Reader:
+    """Pulls typed values out of TOML, raising errors that name the table and key."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+
+    def fail(self, where: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {where}: {message}")
+
+    def only(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(key, "unknown setting (known: " + ", ".join(sorted(allowed)) + ")")
+
+    def table(self, name: str, allowed: set[str]) -> dict[str, Any]:
+        value = self.data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail(name, "must be a table, written [" + name + "]")
+        for key in value:
+            if key not in allowed:
+                raise self.fail(
+                    f"[{name}] {key}", "unknown key (known: " + ", ".join(sorted(allowed)) + ")"
+                )
+        return value
+
+    def text(self, table: dict[str, Any], name: str, key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str):
+            raise self.fail(f"[{name}] {key}", "must be text in quotes")
+        return value
+
+    def number(self, table: dict[str, Any], name: str, key: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"[{name}] {key}", "must be a whole number, 0 or more")
+        return value
+
+    def flag(self, table: dict[str, Any], name: str, key: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"[{name}] {key}", "must be true or false")
+        return value
+
+    def value(
+        self,
+        table: dict[str, Any],
+        name: str,
+        key: str,
+        default: str | int | bool,
+        choices: tuple[str, ...] = (),
+    ) -> str | int | bool:
+        """A key's value, of its default's type (its default when absent)."""
+        if choices and key in table:
+            return self.choice(table, name, key, choices)
+        if isinstance(default, bool):
+            return self.flag(table, name, key, default)
+        if isinstance(default, int):
+            return self.number(table, name, key, default)
+        return self.text(table, name, key, default)
+
+    def choice(self, table: dict[str, Any], name: str, key: str, options: tuple[str, ...]) -> str:
+        value = table.get(key)
+        if value not in options:
+            raise self.fail(f"[{name}] {key}", "must be one of " + ", ".join(options))
+        return str(value)
+
+    def words(self, table: dict[str, Any], where: str, key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(f"{where} {key}", 'must be a list of text, e.g. ["Pemilu"]')
+        return tuple(value)

@@ -1,0 +1,274 @@
+"""The feeds as an output of publish: RSS, Atom and JSON Feed documents under feeds/.
+
+From the run's plan it decides which documents exist and what each holds (plan.py),
+rebuilds only the documents whose content moved (their signature), writes only files
+whose bytes changed, and answers the dry run by feed and by release (moves.py). The
+documents are built on the machine's cores (parallel.py): each worker reads the content
+of the releases it needs from the cache, so no process holds every release's content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..model import Status
+from ..atomic import remove_stale_temporaries, stage
+from ..cache import Cache
+from ..config import Config
+from ..parallel import pmap
+from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
+from ..records import Record
+from .content import Rendered, render_article
+from .plan import Doc, next_event, plan
+from .writers import Built, write_doc
+
+RECENT_MAX = 600  # releases whose content a worker keeps between documents
+
+
+class FeedsOutput(Output):
+    """Every feed document of the newsroom (see the module docstring)."""
+
+    name = "feeds"
+    stage = Stage.FILES
+    renderer = staticmethod(render_article)  # what partners see, for the content cache
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.docs: list[Doc] = []
+        self.signatures: dict[str, str] = {}  # by document path
+        self.untouched: set[str] = set()  # documents found as the last run left them
+        self.entries: dict[str, dict[str, str]] = {}  # subscription doc -> entry -> digest:state
+        self.last: dict[str, Any] = {}
+        self.todo: list[Doc] = []
+        self.plan_: Plan | None = None
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        self.plan_, self.last = plan, last
+        if not plan.dry_run:  # what goes out now, rendered before any document needs it
+            for going in plan.going_live:
+                content = render_article(going.article, self.config)
+                plan.cache.store_rendered(going.record.id, going.record.digest, content)
+        self.docs = plan_docs(self.config, plan.records, plan.now)
+        self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
+        files = last.get("files", {})
+        self.untouched = {d.path for d in self.docs if _intact(self.config, d.path, files)}
+        self.entries = {
+            d.path: {e.key: f"{e.record.digest}:{e.mode}" for e in d.entries}
+            for d in self.docs
+            if not d.archive_month
+        }
+        same = last.get("key") == plan.cache_key
+        old = last.get("docs", {}) if same else {}
+        self.todo = [
+            d for d in self.docs if old.get(d.path) != self.signatures[d.path] or
+            d.path not in self.untouched
+        ]  # fmt: skip
+
+    def answer(self, result: PublishResult) -> None:
+        from .moves import compare_documents, moves_of
+
+        assert self.plan_ is not None
+        plan = self.plan_
+        result.documents += len(self.docs)
+        result.to_write += [d.path for d in self.todo]
+        changes, touched = compare_documents(
+            self.docs, self.last.get("entries", {}), self.entries, self.untouched,
+            self.config.feeds_dir,
+        )  # fmt: skip
+        result.changes += changes
+        published = {g.article.id: g.kind for g in plan.going_live}
+        waiting = [
+            r.id for r in plan.records.values()
+            if r.status == Status.APPROVED and r.embargo is not None and r.embargo > plan.now
+        ]  # fmt: skip
+        result.moves += moves_of(touched, plan.records, published, waiting)
+
+    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+        assert self.plan_ is not None
+        feeds = self.config.feeds_dir
+        self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
+        remove_stale_temporaries(feeds)
+        job = WriteJob(tuple(self.todo), self.config, self.plan_.cache_key)
+        done = pmap(write_document, job, range(len(self.todo)), weight=write_weight(self.todo))
+        mine = []
+        known = {r.id for r in result.refused}
+        for path, tmp, bad in done:
+            if tmp is not None:
+                mine.append(Staged(feeds / path, tmp))
+            for ident, where, reason in bad:  # releases a document could not carry
+                if ident not in known:
+                    known.add(ident)
+                    result.refused.append(Refusal(ident, "", where, "render", reason, True))
+        return mine
+
+    def placed(self, result: PublishResult) -> Written:
+        feeds = self.config.feeds_dir
+        before: dict[str, list[int]] = self.last.get("files", {})
+        written = Written()
+        for doc in self.docs:  # an untouched file keeps its size and mtime
+            if doc.path in self.untouched and doc.path not in result.written:
+                written.files[doc.path] = before[doc.path]
+                continue
+            st = (feeds / doc.path).stat()
+            written.files[doc.path] = [st.st_size, st.st_mtime_ns]
+        for path in sorted(set(before) - set(written.files)):
+            (feeds / path).unlink(missing_ok=True)
+            written.removed.append(path)
+        return written
+
+    def state(self, written: bool) -> dict[str, Any]:
+        if not written:
+            return self.last
+        assert self.plan_ is not None
+        return {"key": self.plan_.cache_key, "docs": self.signatures, "entries": self.entries}
+
+    def next_event(self, plan: Plan) -> dt.datetime | None:
+        return next_event(self.config, list(plan.records.values()), plan.now)
+
+
+def plan_docs(config: Config, records: dict[str, Record], now: dt.datetime) -> list[Doc]:
+    """Every feed document at `now` (plan.py)."""
+    return plan(config, list(records.values()), now)
+
+
+def _intact(config: Config, path: str, files: dict[str, list[int]]) -> bool:
+    """The file is as the last run left it (size and mtime): one stat."""
+    if path not in files:
+        return False
+    try:
+        st = (config.feeds_dir / path).stat()
+    except OSError:
+        return False
+    size, mtime = files[path]
+    return st.st_size == size and st.st_mtime_ns == mtime
+
+
+def write_weight(docs: list[Doc]) -> int:
+    """How much writing `docs` costs, in files read (what the map weighs): each release
+    among them is read and built once (documents share it), about a quarter file each.
+    Counting an entry per document instead would start a pool for the eighteen small
+    documents one approval changes (RSS, Atom and JSON of each feed taking it)."""
+    return len({e.record.id for d in docs for e in d.entries}) // 4
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """What writing documents needs; each worker gets one copy, whose memo is its own."""
+
+    docs: tuple[Doc, ...]
+    config: Config
+    cache_key: str
+    memo: _Memo = field(default_factory=lambda: _Memo())
+
+
+class _Memo:
+    """What one process keeps between the documents of one run: the content of the newest
+    releases (they are in every feed), their built entries, its cache connection. It dies
+    with the run's job: nothing outlives the run."""
+
+    def __init__(self) -> None:
+        self.recent: dict[str, tuple[str, Rendered]] = {}  # id -> (digest, content)
+        self.built: Built = {}
+        self.cache: Cache | None = None
+        self.pid = 0
+
+    def __getstate__(self) -> dict[str, Any]:  # a spawned worker starts with an empty one
+        return {"recent": {}, "built": {}, "cache": None, "pid": 0}
+
+    def connection(self, config: Config, key: str) -> Cache:
+        if self.cache is None or self.pid != os.getpid():  # SQLite does not survive a fork
+            self.cache, self.pid = Cache(config, key), os.getpid()
+        return self.cache
+
+
+BadEntry = tuple[str, str, str]  # (id, path, reason)
+
+
+def write_document(job: WriteJob, index: int) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
+    """Build one document and stage its bytes (None: unchanged). A release that cannot be
+    rendered or serialised is left out of the document and named: one bad release never
+    stops a feed."""
+    doc = job.docs[index]
+    config = job.config
+    rendered = _contents(job, doc)
+    bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
+           for e in doc.entries if e.record.id not in rendered]  # fmt: skip
+    doc = _without(doc, {b[0] for b in bad})
+    try:
+        data = write_doc(doc, rendered, config, job.memo.built)
+    except Exception:  # lxml or feedgen refused something: find which release, write the rest
+        culprits = _culprits(doc, rendered, config)
+        bad += culprits
+        doc = _without(doc, {c[0] for c in culprits})
+        data = write_doc(doc, rendered, config, job.memo.built)
+    mode, group = file_mode(config, doc.feed.private)
+    return doc.path, stage(config.feeds_dir / doc.path, data, mode, group), tuple(bad)
+
+
+def file_mode(config: Config, private: bool) -> tuple[int | None, str]:
+    """How a feed file is written: as the umask says, or a private feed readable by the web
+    server's group only (0640, `[feeds] private_group`), never by everyone."""
+    return (0o640, config.private_group) if private else (None, "")
+
+
+def _contents(job: WriteJob, doc: Doc) -> dict[str, Rendered]:
+    """The content of every entry: kept from the last documents, cached, or rendered now."""
+    memo, config = job.memo, job.config
+    rendered: dict[str, Rendered] = {}
+    missing: dict[str, str] = {}
+    for entry in doc.entries:  # the newest releases are in every feed: read them once
+        ident, digest = entry.record.id, entry.record.digest
+        hit = memo.recent.get(ident)
+        if hit is not None and hit[0] == digest:
+            rendered[ident] = hit[1]
+        else:
+            missing[ident] = digest
+    cache = memo.connection(config, job.cache_key)
+    rendered.update(cache.rendered(missing) if missing else {})
+    for entry in doc.entries:  # not cached (read by the desk, which renders nothing)
+        if entry.record.id not in rendered:
+            fresh = _render(config, entry.record)
+            if fresh is not None:
+                rendered[fresh.id] = fresh
+                cache.store_rendered(entry.record.id, entry.record.digest, fresh)
+    for ident in missing:
+        if ident in rendered:
+            memo.recent[ident] = (missing[ident], rendered[ident])
+    while len(memo.recent) > RECENT_MAX:
+        del memo.recent[next(iter(memo.recent))]
+    return rendered
+
+
+def _render(config: Config, record: Record) -> Rendered | None:
+    """A release's content read from its file, when it is still that release."""
+    from ..errors import ArticleError
+    from ..store import Store
+
+    try:
+        article = Store(config).load(config.root / record.path)
+        return render_article(article, config) if article.id == record.id else None
+    except (ArticleError, ValueError):
+        return None
+
+
+def _without(doc: Doc, ids: set[str]) -> Doc:
+    if not ids:
+        return doc
+    return replace(doc, entries=tuple(e for e in doc.entries if e.record.id not in ids),
+                   tombstones=tuple(t for t in doc.tombstones if t.record.id not in ids))
+
+
+def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[BadEntry]:
+    """The entries that fail on their own (each tried in a document of one)."""
+    found = []
+    for entry in doc.entries:
+        try:
+            write_doc(replace(doc, entries=(entry,), tombstones=()), rendered, config)
+        except Exception as exc:
+            found.append((entry.record.id, entry.record.path, f"cannot be written: {exc}"))
+    return found
+

@@ -1,0 +1,28 @@
+"""The words feeds put in front of partners, in the feed's language: one table.
+
+Indonesian unless the language is English; every notice, mark and title part the feeds
+write comes from here (a release's words by its own language, a feed's by the site's).
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "id": {"correction": "Ralat", "retracted": "DICABUT", "retraction": "Siaran pers ini dicabut",
+           "photo": "Foto", "embargo": "EMBARGO hingga", "correction_notice": "RALAT",
+           "lift_notice": "EMBARGO BERAKHIR", "lifted": "Embargo berakhir",
+           "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
+           "number": "nomor", "published": "terbit", "for": "untuk", "archive": "arsip",
+           "part": "bagian"},
+    "en": {"correction": "Correction", "retracted": "RETRACTED",
+           "retraction": "This release was retracted", "photo": "Photo",
+           "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
+           "lift_notice": "EMBARGO LIFTED", "lifted": "Embargo lifted",
+           "lifted_text": "this release may now be published", "release": "Release",
+           "number": "number", "published": "published", "for": "for", "archive": "archive",
+           "part": "part"},
+}
+
+
+def words(language: str) -> dict[str, str]:
+    """Notice words in a language (Indonesian unless it is English)."""
+    return WORDS["en" if language.startswith("en") else "id"]

@@ -1,0 +1,212 @@
+"""What publish hands its plan to: outputs, each with one job, its own state, its own answer.
+
+Publish decides once what is live, what goes live now and at what moment (the `Plan`);
+each output turns that into files (or messages), keeps what it needs between runs under
+its own name in the run's state, and says what it would change (the dry run's answer).
+Adding an output touches no other: write a subclass and list it in `publish.outputs()`.
+A run's result (`PublishResult`) is here too: every output adds its answer to it.
+
+Outputs run in stages, because some need others done first:
+
+- FILES: stage files beside where they go (temporaries); every output's files are renamed
+  into place together, so partners see a run whole or not at all.
+- SEAL: after every FILES output is staged, before the rename: an output that covers what
+  was written (a signed list of checksums) reads the staged files.
+- NOTIFY: once the files are in place, still under the publish lock (telling a hub).
+- AFTER_LOCK: after the lock is released, so a slow server (mail) never makes the next
+  cron run "busy".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .cache import Cache
+from .config import Config
+from .errors import Problem
+from .model import Article
+from .records import Record
+
+
+class Stage(enum.IntEnum):
+    """When an output does its work in a run (see the module docstring)."""
+
+    FILES = 1
+    SEAL = 2
+    NOTIFY = 3
+    AFTER_LOCK = 4
+
+
+class GoingLive(NamedTuple):
+    """A release this run puts out: as it will be saved, its record, and what it is."""
+
+    article: Article
+    record: Record
+    kind: str  # "published" (first publication) or "corrected"
+
+
+@dataclass
+class Plan:
+    """What publish decided, once, for all outputs."""
+
+    config: Config
+    now: dt.datetime
+    records: dict[str, Record]  # every release an output may carry now (the held-back left out)
+    going_live: list[GoingLive]  # what this run puts out (in `records` as it will be saved)
+    cache: Cache  # the content cache (rendered feed content by id and digest)
+    cache_key: str
+    dry_run: bool
+    progress: Callable[[str], None] = lambda _: None
+
+
+@dataclass
+class Staged:
+    """A file staged beside its place (`tmp`), to be renamed to `path` with all the others."""
+
+    path: Path
+    tmp: Path
+
+
+@dataclass
+class Written:
+    """What an output leaves for the run to record: the files it owns as written (relative
+    to feeds/: size and mtime, so a run with nothing to do can tell nothing moved)."""
+
+    files: dict[str, list[int]] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+
+
+class Output:
+    """One output of publish (see the module docstring). Subclasses set `name` and
+    `stage` and override what they use."""
+
+    name = ""
+    stage = Stage.FILES
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        """Decide what to write from the plan and this output's state of the last run."""
+
+    def answer(self, result: PublishResult) -> None:
+        """Tell the result what this output changes (also in a dry run)."""
+
+    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+        """FILES and SEAL: write temporaries beside their places (OSError: nothing is
+        renamed). A SEAL output is given every file staged before it."""
+        return []
+
+    def placed(self, result: PublishResult) -> Written:
+        """The files are in place: what this output owns now (and what it removed)."""
+        return Written()
+
+    def notify(self, result: PublishResult) -> None:
+        """NOTIFY and AFTER_LOCK: tell others (failures are reported, never fatal)."""
+
+    def state(self, written: bool) -> dict[str, Any]:
+        """What to keep for the next run (`written`: False when the run wrote nothing). The
+        run adds `files`, what `placed` said this output owns."""
+        return {}
+
+    def next_event(self, plan: Plan) -> dt.datetime | None:
+        """The next moment this output's files change by the clock alone, if any."""
+        return None
+
+
+@dataclass
+class FeedChange:
+    """What a subscription document gains, changes and loses in this run (by title)."""
+
+    path: str
+    gained: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Move:
+    """One release's way through this run: what happens to it in the feeds, and where.
+
+    `kind`: published (its first publication), corrected (an approved correction goes
+    out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
+    with embargo access get it early), changed (it changes in these feeds), gone (it
+    leaves these feeds). `feeds`: the subscription documents it reaches, in plan order."""
+
+    id: str
+    title: str
+    kind: str
+    feeds: list[str] = field(default_factory=list)
+    until: dt.datetime | None = None
+
+
+@dataclass
+class Refusal:
+    """A release publish did not put out, and why. `withheld`: kept out of every feed (its
+    live text cannot be trusted); otherwise only its new version waits (the last published
+    version stays in the feeds)."""
+
+    id: str
+    title: str
+    path: str
+    code: str
+    reason: str
+    withheld: bool
+
+
+@dataclass
+class PublishResult:
+    """What a run did; `ok` is False when a release could not be published or a file is broken."""
+
+    now: dt.datetime
+    actor: str
+    dry_run: bool = False
+    busy: bool = False
+    skipped: bool = False
+    published: list[dict[str, str]] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    changes: list[FeedChange] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)  # each release once, with its feeds
+    to_write: list[str] = field(default_factory=list)  # documents whose file must be (re)written
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
+    noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
+    failures: int = 0  # runs in a row that did not succeed, this one included
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.problems and not self.refused
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "time": self.now.isoformat(),
+            "actor": self.actor,
+            "dry_run": self.dry_run,
+            "busy": self.busy,
+            "nothing_changed": self.skipped,
+            "ok": self.ok,
+            "published": self.published,
+            "refused": [vars(r) for r in self.refused],
+            "failed": self.failed,
+            "problems": [str(p) for p in self.problems],
+            "written": self.written,
+            "removed": self.removed,
+            "documents": self.documents,
+            "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
+            "releases": [
+                {**vars(m), "until": m.until.isoformat() if m.until else None} for m in self.moves
+            ],
+            "to_write": self.to_write,
+            "warnings": self.warnings,
+            "notes": self.notes,
+        }

@@ -1,0 +1,92 @@
+"""`newsroom publish`: put out what two people approved, and write every output, from cron.
+
+A run takes a lock (a second run waits briefly, then reports "busy") and hands the work to
+`Run` (run.py): the releases are checked, what goes live is decided once, and each output
+of `OUTPUTS` (outputs.py) writes its files. When no article file, the config and the
+clock's next event have moved, the run ends after one scan of the folder, before the lock
+and before the heavy modules load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..config import Config
+from ..errors import NewsroomError
+from ..outputs import Output, PublishResult, Stage
+from ..scan import scan
+from .state import log_run, nothing_to_do
+
+LOCK_WAIT_SECONDS = 5.0
+
+
+def outputs(config: Config) -> list[Output]:
+    """The outputs of a run, in the order they write (outputs.py): the feeds today."""
+    from ..feeds.output import FeedsOutput
+
+    return [FeedsOutput(config)]
+
+
+def cache_key(config: Config) -> str:
+    """The key of the content cache: the config, the program, and the feeds' renderer."""
+    from ..cache import config_key
+    from ..feeds import render_key
+
+    return config_key(config, render_key())
+
+
+def publish(
+    config: Config,
+    actor: str,
+    now: dt.datetime,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
+    via: str = "",
+    forced_clock: bool = False,
+) -> PublishResult:
+    """Run one publish (see the module docstring)."""
+    config.state_dir.mkdir(parents=True, exist_ok=True)
+    files = scan(config)
+    key = cache_key(config)
+    if not dry_run and nothing_to_do(config, key, now, files):
+        result = PublishResult(now, actor, skipped=True)
+        log_run(config, result, forced_clock)
+        return result
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(config.state_dir / "publish.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:  # another run holds it: wait a little, then look at the files afresh
+        try:
+            lock.acquire(timeout=LOCK_WAIT_SECONDS)
+        except Timeout:
+            return PublishResult(now, actor, dry_run=dry_run, busy=True)
+        files = scan(config)
+        if not dry_run and nothing_to_do(config, key, now, files):  # the other run did it
+            lock.release()
+            return PublishResult(now, actor, skipped=True)
+    from ..feeds.output import FeedsOutput
+    from .run import Run
+
+    chosen = outputs(config)
+    run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
+              dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
+    try:
+        result = run.run(files)
+    except NewsroomError as exc:  # the ledger cannot be written: nothing went out
+        result = run.result
+        result.failed.append(str(exc))
+    finally:
+        lock.release()
+    if not dry_run:  # a slow server never holds the lock the next cron run waits for
+        for output in chosen:
+            if output.stage == Stage.AFTER_LOCK:
+                output.notify(result)
+    log_run(config, result, forced_clock)
+    return result
+
+
+__all__ = ["PublishResult", "publish"]

@@ -1,0 +1,152 @@
+"""Which releases go live in this run, and at what moment: decided here, once.
+
+Approved releases (first publications and corrections) whose embargo has passed go out.
+Each is read again and checked once more (a file can change between the scan and now),
+never before its approval, and given a moment of its own: its embargo's lift if that has
+passed, else the run's time, a second apart from every moment an entry already shows
+(readers order and de-duplicate by these times; the W3C validator warns about equal
+ones), or the moment a killed run already put in the feeds. The workflow records it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..config import Config
+from ..errors import NewsroomError
+from ..ledger import Ledger
+from ..model import Article, Status
+from ..outputs import GoingLive
+from ..records import Record, to_record, verify
+from ..store import Store
+
+
+def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:
+    """Approved releases with nothing wrong whose embargo has passed, latest approval first
+    (so that moments taken a second apart keep the order they were approved in)."""
+    ready = [
+        r
+        for r in records
+        if r.status == Status.APPROVED
+        and r.problem is None
+        and (r.embargo is None or r.embargo <= now)
+    ]
+    return sorted(ready, key=lambda r: (r.approved_at or now, r.path), reverse=True)
+
+
+def taken_moments(records: Iterable[Record]) -> set[dt.datetime | None]:
+    """Every moment an entry already shows: a new one takes another second."""
+    taken: set[dt.datetime | None] = set()
+    for r in records:
+        if r.live:
+            taken.update((r.published, r.updated, r.retracted_at))
+        else:
+            taken.add(r.approved_at)
+    return taken
+
+
+class GoLive:
+    """Puts due releases out in memory (their files are stamped once the outputs are written)."""
+
+    def __init__(
+        self, config: Config, ledger: Ledger, now: dt.datetime, actor: str, via: str
+    ) -> None:
+        self.config, self.ledger, self.now = config, ledger, now
+        self.actor, self.via = actor, via
+        self.store = Store(config)
+
+    def take(self, records: dict[str, Record]) -> tuple[list[GoingLive], list[tuple[str, str]]]:
+        """The releases that go live now (their records replaced in `records`), and the
+        (path, reason) of each due one that could not."""
+        ready = due(records.values(), self.now)
+        taken = taken_moments(records.values()) if ready else set()
+        going, failed = [], []
+        for record in ready:
+            try:
+                article = self._one(record, taken)
+            except NewsroomError as exc:
+                failed.append((record.path, str(exc)))
+                continue
+            new = in_memory(article, self.config)
+            records[new.id] = new
+            going.append(GoingLive(article, new, "corrected" if record.live else "published"))
+        return going, failed
+
+    def _one(self, record: Record, taken: set[dt.datetime | None]) -> Article:
+        from ..workflow import apply
+
+        article = self.store.load(self.config.root / record.path)
+        problem = verify(article, self.config, None)
+        if problem is not None:  # changed between the scan and now
+            raise NewsroomError(problem.message)
+        if record.approved_at is not None and self.now < record.approved_at:
+            raise NewsroomError(
+                "approved after this run's time: a release is never published before it was "
+                "approved (is the clock set back?)"
+            )
+        moment = self._moment(article, record, taken)
+        apply(
+            article,
+            "publish",
+            self.actor,
+            self.config,
+            max(moment, self.now),  # the history says when it went out
+            as_publisher=True,
+            via=self.via,
+            published_at=moment,
+        )
+        return article
+
+    def _moment(
+        self, article: Article, record: Record, taken: set[dt.datetime | None]
+    ) -> dt.datetime:
+        """The lift if it has passed, else now; a second apart from the moments taken; or
+        the time a killed run already put this first publication out at."""
+        first = article.published is None
+        lift = article.embargo if first and article.embargo else None
+        lifted = lift if lift is not None and lift <= self.now else None
+        moment = distinct(lifted or self.now, lifted or record.approved_at, taken)
+        pending = self.ledger.get(article.id)[1]
+        again = pending is not None and (pending.version, pending.seal) == (1, sealed(article))
+        if first and again and pending is not None:
+            moment = dt.datetime.fromisoformat(pending.published)  # already in the feeds
+        return moment
+
+
+def sealed(article: Article) -> str:
+    """The digest its first publication will record (seal.py)."""
+    from ..seal import content_of, digest
+
+    return digest(content_of(article))
+
+
+def in_memory(article: Article, config: Config) -> Record:
+    """The record of a release as this run made it (before its file is saved): its digest
+    is that of exactly what saving will write."""
+    from .. import fileformat
+    from ..store import digest
+
+    data = fileformat.dump(article).encode("utf-8")
+    return to_record(article, config.tz, None, digest=digest(data))
+
+
+def distinct(
+    moment: dt.datetime, floor: dt.datetime | None, taken: set[dt.datetime | None]
+) -> dt.datetime:
+    """`moment`, or the nearest whole second before it (not before `floor`) that this run
+    has not taken, else the nearest after it.
+
+    Releases published by one run (two approvals between cron's visits, or embargoes
+    lifting together) would otherwise share their `published`/`updated` time. Taken
+    latest-approved first, they stay in the order they were approved, a second apart,
+    never in the future when it can be helped, never before an embargo lifted or before
+    approval."""
+    second = dt.timedelta(seconds=1)
+    found = moment
+    while found in taken and (floor is None or found - second >= floor):
+        found -= second
+    while found in taken:
+        found += second
+    taken.add(found)
+    return found

@@ -1,0 +1,309 @@
+"""One publish run, under the lock: decide once, then hand the plan to the outputs.
+
+1. Read what changed (index.py) and check every release against its seals and the ledger.
+2. Tell the ledger what the files show as published (the first time on this server, or
+   files that changed since); name every release publish will not put out, and keep out of
+   every output those whose live text cannot be trusted.
+3. Decide what goes live now and at what moment (golive.py): the `Plan`.
+4. Each output plans its files and answers the dry run.
+5. Not a dry run: FILES outputs stage their files, SEAL outputs cover them, the ledger
+   notes what is about to go out, every file is renamed into place at once, the releases
+   are stamped published in their files, the ledger confirms them, NOTIFY outputs tell
+   others. A failure before the rename leaves every file and every release as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..atomic import commit, remove_stale_temporaries, write_atomic
+from ..cache import Cache
+from ..config import Config
+from ..errors import NewsroomError
+from ..index import Index, paused_collector, refresh
+from ..ledger import Ledger, row_of
+from ..model import Status
+from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
+from ..records import Record, Renderer
+from ..scan import FileStat, scan_fingerprint
+from ..seal import APPROVAL_PROBLEMS
+from ..store import Store
+from .golive import GoLive, in_memory
+from .state import STATE_VERSION, read_state, state_path
+
+
+class Run:
+    """One publish run; what lasts between runs is in .newsroom/publish-state.json."""
+
+    def __init__(
+        self,
+        config: Config,
+        outputs: Sequence[Output],
+        cache_key: str,
+        render: Renderer | None,
+        *,
+        actor: str,
+        now: dt.datetime,
+        dry_run: bool,
+        progress: Callable[[str], None],
+        via: str,
+    ) -> None:
+        self.config, self.outputs, self.key, self.render = config, outputs, cache_key, render
+        self.actor, self.via, self.now, self.progress = actor, via, now, progress
+        self.store = Store(config)
+        self.result = PublishResult(now, actor, dry_run=dry_run)
+        self.state = read_state(config)  # again, now under the lock: another run may have
+        # finished between the look before the lock (nothing_to_do) and now
+        self.files: list[FileStat] = []
+        self.saved: list[str] = []  # article files this run rewrote
+        self.going: list[GoingLive] = []
+
+    def run(self, files: list[FileStat]) -> PublishResult:
+        self.files = files
+        cache = Cache(self.config, self.key)
+        ledger = Ledger(self.config)
+        if not ledger.initialized and not self.result.dry_run:
+            cache.forget_records()  # taking stock needs what every file shows: read them all
+        try:
+            with paused_collector():  # loading and planning make no garbage cycles
+                index = self._load(cache, files, ledger)
+                records = index.records
+                self._take_stock(records, index, ledger)
+                self._hold_back(records)
+                plan = self._plan(records, cache, ledger)
+                for output in self.outputs:
+                    output.plan(plan, self.state.get("outputs", {}).get(output.name, {}))
+            for output in self.outputs:
+                output.answer(self.result)
+            if not self.result.dry_run:
+                written = self._write(ledger)
+                self._save_state(plan, written)
+        finally:
+            cache.close()
+            ledger.close()
+        return self.result
+
+    # ------------------------------------------------------------ reading and checking
+
+    def _load(self, cache: Cache, files: list[FileStat], ledger: Ledger) -> Index:
+        """Records of every file: from the cache when size and mtime match, else parsed."""
+        index = refresh(
+            self.config, cache, files, render=self.render, write=not self.result.dry_run,
+            progress=self.progress, ledger=ledger,
+        )  # fmt: skip
+        self.result.problems = index.problems
+        self.result.warnings += index.warnings
+        if cache.problem:
+            self.result.warnings.append(cache.problem)
+        return index
+
+    def _take_stock(self, records: dict[str, Record], index: Index, ledger: Ledger) -> None:
+        """Tell the ledger what the files show as published: everything, the first time on
+        this server (after sealing what an upgraded server published before seals existed);
+        later, the releases whose files changed since (a publication a killed run left
+        pending is confirmed here)."""
+        if self.result.dry_run:
+            return
+        if not ledger.initialized:
+            if self.state:  # this server has published before: an upgrade, not a fresh clone
+                self._adopt_legacy(records, index)
+            ok = {r.id for r in records.values() if not r.problem}
+            rows = {i: row for i, row in index.published.items() if i in ok}
+            ledger.confirm(rows)
+            ledger.mark_initialized(self.now.isoformat())
+            if rows:
+                self.result.notes.append(
+                    f"took stock of {len(rows)} published release(s): from now on a published "
+                    "file that changes outside the workflow is reported, not republished"
+                )
+                self.result.noted.append(("took_stock", len(rows)))
+            return
+        changed = {
+            ident: row for ident, row in index.published.items()
+            if ident in records and not records[ident].problem and ledger.get(ident)[0] != row
+        }  # fmt: skip
+        if changed:
+            ledger.confirm(changed)
+
+    def _adopt_legacy(self, records: dict[str, Record], index: Index) -> None:
+        """Seal, once and in the open, the releases published before publications were
+        sealed (their history gets an `adopt` entry; see `newsroom adopt`)."""
+        from ..workflow import adopt
+
+        legacy = [r for r in records.values() if r.problem and r.problem[0] == "legacy"]
+        for record in legacy:
+            try:
+                article = self.store.load(self.config.root / record.path)
+                adopt(article, self.actor, self.config, self.now, via=self.via)
+                self.store.save(article)
+            except (NewsroomError, OSError) as exc:
+                self.result.failed.append(f"{record.path}: could not be sealed: {exc}")
+                continue
+            self.saved.append(record.path)
+            records[record.id] = in_memory(article, self.config)
+            if (row := row_of(article)) is not None:
+                index.published[record.id] = row
+        if legacy:
+            self.result.notes.append(
+                f"sealed {len(legacy)} release(s) published before publications were sealed, "
+                "as they are now (history: adopt)"
+            )
+            self.result.noted.append(("sealed_legacy", len(legacy)))
+
+    def _hold_back(self, records: dict[str, Record]) -> None:
+        """Name every release publish will not put out, and keep out of every output those
+        whose live text cannot be trusted. A published release whose *correction* is not
+        properly approved keeps its published version out; only the correction waits."""
+        for record in list(records.values()):
+            if record.problem is None:
+                continue
+            code, reason = record.problem
+            withheld = not (record.live and code in APPROVAL_PROBLEMS)
+            if withheld:
+                del records[record.id]
+            self.result.refused.append(
+                Refusal(record.id, record.title, record.path, code, reason, withheld)
+            )
+
+    def _plan(self, records: dict[str, Record], cache: Cache, ledger: Ledger) -> Plan:
+        """What goes live now, and at what moment (golive.py): decided once, for all."""
+        golive = GoLive(self.config, ledger, self.now, self.actor, self.via)
+        self.going, failed = golive.take(records)
+        self.result.failed += [f"{path}: {reason}" for path, reason in failed]
+        self.result.published += [
+            {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind}
+            for g in self.going
+        ]
+        return Plan(self.config, self.now, records, self.going, cache, self.key,
+                    self.result.dry_run, self.progress)  # fmt: skip
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, ledger: Ledger) -> bool:
+        """Stage every output's files, note in the ledger what goes out, rename them all into
+        place, then stamp the releases published. Nothing is half done: a file that cannot
+        be written (a full disk) leaves every file and every release as it was."""
+        feeds = self.config.feeds_dir
+        staged: list[Staged] = []
+        try:
+            for stage in (Stage.FILES, Stage.SEAL):
+                for output in self._at(stage):
+                    staged += output.stage_files(list(staged), self.result)
+        except OSError as exc:
+            remove_stale_temporaries(feeds)
+            self.result.failed.append(_cannot_write(exc, feeds))
+            return False
+        pending = {g.article.id: row for g in self.going if (row := row_of(g.article))}
+        try:
+            ledger.set_pending(pending)
+            commit([(s.path, s.tmp) for s in staged])
+        except (OSError, NewsroomError) as exc:
+            for s in staged:
+                s.tmp.unlink(missing_ok=True)
+            failure = _cannot_write(exc, feeds) if isinstance(exc, OSError) else str(exc)
+            self.result.failed.append(failure)
+            return False
+        self.result.written = sorted(str(s.path.relative_to(feeds)) for s in staged)
+        self._stamp(ledger)
+        for output in self._at(Stage.NOTIFY):
+            output.notify(self.result)
+        return True
+
+    def _at(self, stage: Stage) -> list[Output]:
+        return [o for o in self.outputs if o.stage == stage]
+
+    def _stamp(self, ledger: Ledger) -> None:
+        """Save the releases this run put out as published, and confirm them in the ledger."""
+        confirmed = {}
+        for going in self.going:
+            article = going.article
+            try:
+                self.store.save(article)
+            except (NewsroomError, OSError) as exc:
+                self.result.failed.append(
+                    f"{article.path}: in the feeds, but the file could not be stamped "
+                    f"published ({exc}); the next run stamps it"
+                )
+                continue
+            self.saved.append(str(article.path))
+            row = row_of(article)
+            if row is not None:
+                confirmed[article.id] = row
+        if confirmed:
+            try:
+                ledger.confirm(confirmed)
+            except NewsroomError as exc:  # the pending rows still vouch for them
+                self.result.warnings.append(str(exc))
+
+    # ------------------------------------------------------------ state
+
+    def _files_now(self) -> list[FileStat]:
+        """The scan (sorted by path), with the files this run rewrote stat-ed again."""
+        files = list(self.files)
+        for path in self.saved:
+            st = (self.config.root / path).stat()
+            stat = FileStat(path, st.st_size, st.st_mtime_ns)
+            at = bisect_left(files, path, key=lambda f: f.path)
+            if at < len(files) and files[at].path == path:
+                files[at] = stat
+            else:
+                files.insert(at, stat)
+        return files
+
+    def _save_state(self, plan: Plan, written: bool) -> None:
+        before = self.state.get("outputs", {})
+        outputs: dict[str, Any] = {}
+        files: dict[str, list[int]] = {}
+        for output in self.outputs:
+            if written:
+                placed = output.placed(self.result)
+                self.result.removed += placed.removed
+                mine = placed.files
+            else:  # nothing was written: as it was
+                mine = before.get(output.name, {}).get("files", {})
+            outputs[output.name] = {**output.state(written), "files": mine}
+            files.update(mine)
+        failed = bool(self.result.failed or self.result.refused) or not written
+        self.result.failures = (self.state.get("failures", 0) + 1) if failed else 0
+        upcoming = self.now if failed else self._next_event(plan)
+        state = {
+            "version": STATE_VERSION,
+            "config": self.key,
+            "scan": scan_fingerprint(self._files_now()),
+            "failed": failed,
+            "failures": self.result.failures,
+            "last_success": self.state.get("last_success") if failed else self.now.isoformat(),
+            "last_run": self.now.isoformat(),
+            "next_event": upcoming.isoformat(),
+            "files": files,
+            "outputs": outputs,
+        }
+        try:
+            write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
+        except OSError as exc:
+            self.result.failed.append(_cannot_write(exc, state_path(self.config)))
+
+    def _next_event(self, plan: Plan) -> dt.datetime:
+        """The next moment a run changes something by the clock alone (an embargo lifts, a
+        notice expires): until then, a run with no changed file has nothing to do."""
+        moments = [self.now + dt.timedelta(days=366)]
+        moments += [m for o in self.outputs if (m := o.next_event(plan)) is not None]
+        moments += [
+            r.embargo for r in plan.records.values()
+            if r.status == Status.APPROVED and r.embargo and r.embargo > self.now
+        ]  # fmt: skip
+        return min(moments)
+
+
+def _cannot_write(exc: OSError, where: Path) -> str:
+    """A write that failed, said plainly: which file, why, what to do."""
+    name = exc.filename or where
+    return (
+        f"cannot write {name}: {exc.strerror or exc}; nothing was published and the feeds are "
+        "as they were (free some space or fix the folder's permissions, then run again)"
+    )

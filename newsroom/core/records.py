@@ -1,0 +1,211 @@
+"""A release as the desk and the publisher know it without reading its file: its `Record`.
+
+A file is read once (when its size or mtime changes): parsed, checked against its seals and
+the ledger of what publish put out, its pre-approval checks worked out, and rendered for
+partners by the renderer the caller passes in (the feeds' renderer when publishing; none
+for the desk). The record is kept in the cache; reading 10,000 files takes seconds,
+unpickling 10,000 records a blink.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .cache import RenderedRow, content_row
+from .config import Config
+from .errors import ArticleError, Problem
+from .model import Article, Status
+from .scan import FileStat
+
+if TYPE_CHECKING:
+    from .checks import CheckResult
+    from .ledger import Ledger
+    from .ledger import Row as LedgerRow
+    from .seal import SealProblem
+
+# The statuses whose text may still change or is about to go out: their checks are kept.
+CHECKED = frozenset(
+    {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.CORRECTING, Status.APPROVED}
+)
+# What partners see of a release, as the publisher's renderer makes it (feeds/content.py).
+Renderer = Callable[[Article, Config], Any]
+
+
+class Record(NamedTuple):
+    """What the desk and the feed planner know of a release.
+
+    A NamedTuple: ten thousand of them unpickle from the cache in a blink.
+    """
+
+    path: str
+    id: str
+    slug: str
+    title: str
+    status: str
+    language: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    published: dt.datetime | None
+    updated: dt.datetime | None
+    embargo: dt.datetime | None
+    approved_at: dt.datetime | None
+    retracted_at: dt.datetime | None
+    live: bool
+    digest: str
+    month: str  # "YYYY-MM" of publication in the newsroom's zone ("" if unpublished)
+    dateline: str
+    author: str
+    edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
+    last_editor: str
+    corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
+    # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
+    problem: tuple[str, str] | None = None
+    # The pre-approval checks it fails that do not depend on the clock (checks.py), worked
+    # out when the file is read, so `newsroom check` needs no second reading.
+    checks: tuple[CheckResult, ...] = ()
+
+    @property
+    def feed_updated(self) -> dt.datetime:
+        """When partners last saw a change: the retraction, else the latest correction."""
+        moments = [t for t in (self.published, self.updated, self.retracted_at) if t]
+        return max(moments) if moments else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _moment(article: Article, action: str) -> dt.datetime | None:
+    return _utc(next((h.at for h in reversed(article.history) if h.action == action), None))
+
+
+def _utc(when: dt.datetime | None) -> dt.datetime | None:
+    """In UTC: one shared tzinfo, so ten thousand records pickle and unpickle quickly."""
+    return when.astimezone(dt.UTC) if when is not None else None
+
+
+def _words(values: list[str]) -> tuple[str, ...]:
+    """Categories and tags repeat across thousands of records: one string object each."""
+    return tuple(sys.intern(v) for v in values)
+
+
+def to_record(
+    article: Article,
+    tz: dt.tzinfo,
+    problem: SealProblem | None = None,
+    digest: str | None = None,
+    checks: tuple[CheckResult, ...] = (),
+) -> Record:
+    """The planner's view of a loaded article (`digest`: of its file, if not read from one).
+
+    Categories and tags are the live ones: a correction under review opens no new
+    category feed before it is approved and published."""
+    from .view import partner_text
+
+    corrected = article.corrections[-1].at if article.corrections else None
+    live = partner_text(article)
+    categories, tags = list(live.categories), list(live.tags)
+    if digest is None:
+        assert article.source is not None
+        digest = article.source.digest
+    return Record(
+        path=str(article.path),
+        id=article.id,
+        slug=article.slug,
+        title=article.title,
+        status=sys.intern(str(article.status)),
+        language=sys.intern(article.language),
+        categories=_words(categories),
+        tags=_words(tags),
+        published=_utc(article.published),
+        updated=_utc(corrected or article.published),
+        embargo=_utc(article.embargo),
+        approved_at=_moment(article, "approve"),
+        retracted_at=_moment(article, "retract") if article.status == Status.RETRACTED else None,
+        live=article.is_live or article.status == Status.RETRACTED,
+        digest=digest,
+        month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
+        dateline=sys.intern(article.dateline),
+        author=sys.intern(article.author),
+        edited=_utc(article.updated or article.created),
+        last_editor=sys.intern(article.last_editor or ""),
+        corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
+        problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
+        checks=checks,
+    )
+
+
+def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProblem | None:
+    """Why publish may not put this release out as it stands, if it may not (seal.py), or
+    why its file no longer agrees with what publish put out (ledger.py)."""
+    from .ledger import compare
+    from .seal import SealProblem, check
+
+    problem = check(article, config)
+    if problem is not None or ledger is None:
+        return problem
+    confirmed, pending = ledger.get(article.id)  # every release: a live one put back to
+    # approved or draft by restoring an older file must not vanish or go out again
+    if confirmed is None and pending is None and article.is_live and ledger.initialized:
+        return SealProblem(
+            "ledger_unknown", "the file says published, but publish on this server never put "
+            "it out (restore the file from git, or ask who changed it)",
+        )  # fmt: skip
+    return compare(article, confirmed, pending)
+
+
+@dataclass(frozen=True)
+class LoadJob:
+    """What reading files needs (parallel.py hands it to each worker once)."""
+
+    config: Config
+    render: Renderer | None  # None: no feed content (the desk)
+    ledger: Ledger | None
+
+
+class Loaded(NamedTuple):
+    """One file read: its record (or the problem that kept it out), render warnings, its
+    content's cache row, its search text, and what it shows its last publication put out
+    (for the ledger; not kept in the cache)."""
+
+    stat: FileStat
+    record: Record | None
+    problem: Problem | None
+    warnings: tuple[str, ...] = ()
+    row: RenderedRow | None = None
+    text: str = ""
+    published: LedgerRow | None = None
+
+
+def load_file(job: LoadJob, stat: FileStat) -> Loaded:
+    """Parse one file, check it, and render what partners may see (the content is pickled
+    here, in the worker, so the parent never holds every release's content)."""
+    from .ledger import row_of
+    from .store import Store
+
+    config = job.config
+    try:
+        article = Store(config).load(config.root / stat.path)
+    except ArticleError as exc:
+        return Loaded(stat, None, exc.problem)
+    record = record_of(article, config, job.ledger)
+    text, published = article.search_text(), row_of(article)
+    wanted = job.render is not None and (record.live or record.status == Status.APPROVED)
+    if not wanted or record.problem or job.render is None:
+        return Loaded(stat, record, None, (), None, text, published)
+    try:
+        rendered = job.render(article, config)
+    except Exception as exc:  # one release that cannot be rendered never stops the others
+        problem = Problem(Path(stat.path), None, f"cannot be rendered for the feeds: {exc}")
+        return Loaded(stat, None, problem, (), None, text)
+    row = content_row(record.id, record.digest, rendered)
+    return Loaded(stat, record, None, tuple(rendered.warnings), row, text, published)
+
+
+def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record:
+    """The record of a release just read: checked, its timeless checks worked out."""
+    from .checks import timeless_failures
+
+    checks = timeless_failures(article, config) if article.status in CHECKED else ()
+    return to_record(article, config.tz, verify(article, config, ledger), checks=checks)

@@ -1,0 +1,91 @@
+"""The workflow's table: (state, action, next state, who may), one row per move.
+
+workflow.py decides and applies actions with it; seal.py replays a history through it.
+See docs/workflow.md, which shows the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import Config
+from .identity import same_person
+from .model import Article, Status
+
+ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A row of the workflow table. `needs` is the text a person must give ("note", "reason")."""
+
+    state: str
+    action: str
+    next: str
+    who: str = ANYONE
+    needs: str = ""
+    live_only: bool = False
+
+
+EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.IN_REVIEW, Status.CORRECTING)
+
+TABLE: tuple[Rule, ...] = (
+    Rule(Status.DRAFT, "submit", Status.IN_REVIEW),
+    Rule(Status.CHANGES_REQUESTED, "submit", Status.IN_REVIEW),
+    Rule(Status.CORRECTING, "submit", Status.IN_REVIEW),
+    Rule(Status.IN_REVIEW, "approve", Status.APPROVED, REVIEWER),
+    # Approving again seals the text anew (one approved before approvals were sealed).
+    Rule(Status.APPROVED, "approve", Status.APPROVED, REVIEWER),
+    # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
+    Rule(Status.APPROVED, "embargo", Status.APPROVED, REVIEWER),
+    Rule(Status.IN_REVIEW, "request_changes", Status.CHANGES_REQUESTED, needs="note"),
+    Rule(Status.APPROVED, "request_changes", Status.CHANGES_REQUESTED, needs="note"),
+    Rule(Status.APPROVED, "publish", Status.PUBLISHED, PUBLISHER),
+    Rule(Status.PUBLISHED, "correct", Status.CORRECTING, needs="note"),
+    Rule(Status.PUBLISHED, "retract", Status.RETRACTED, needs="reason"),
+    *(
+        Rule(s, "retract", Status.RETRACTED, needs="reason", live_only=True)
+        for s in (Status.CORRECTING, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED)
+    ),
+    *(Rule(s, "edit", s) for s in EDITABLE),
+    *(
+        Rule(s, "comment", s, needs="note")
+        for s in (
+            Status.DRAFT,
+            Status.IN_REVIEW,
+            Status.CHANGES_REQUESTED,
+            Status.APPROVED,
+            Status.PUBLISHED,
+            Status.CORRECTING,
+            Status.RETRACTED,
+        )
+    ),
+)
+
+ACTIONS = ("edit", "submit", "approve", "embargo", "request_changes", "comment", "correct",
+           "retract", "publish")  # fmt: skip
+# Entries the table does not move: `adopt` seals what was published before seals existed.
+STILL = frozenset({"edit", "adopt"})
+
+
+def moves(state: str | None, action: str) -> set[str]:
+    """The states an action may lead to from `state` (for checking a history by replay)."""
+    if action in STILL and state is not None:
+        return {state}
+    return {rule.next for rule in TABLE if rule.state == state and rule.action == action}
+
+
+def rule_for(article: Article, action: str) -> Rule | None:
+    """The table row for this action in the release's state, if there is one."""
+    for rule in TABLE:
+        if rule.state == article.status and rule.action == action:
+            if rule.live_only and not article.is_live:
+                continue
+            return rule
+    return None
+
+
+def may_review(config: Config, last_editor: str | None, actor: str) -> bool:
+    """Four eyes: whether `actor` may approve a text that `last_editor` changed last (always,
+    in an office that turned four eyes off)."""
+    return not (config.four_eyes and same_person(config, last_editor, actor))

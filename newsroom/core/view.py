@@ -1,0 +1,107 @@
+"""What partners see of a release: one answer for the seals, the feeds, the desk and the CLI.
+
+Two versions of a release can exist at once: while a correction is written and reviewed,
+partners still see the published one (kept in `published_version`), and the reviewer must
+see the one under review (the fields as they stand, which an approval seals). Everything
+that shows or seals a release's text asks here which is which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Article, Image
+
+# The fields partners see; a correction keeps them as `published_version` while it is
+# written and reviewed, and the approval and each publication seal them (seal.py).
+SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "credit",
+          "summary", "categories", "tags", "image", "embargo", "body")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PartnerText:
+    """A release's partner-visible fields, in one version."""
+
+    title: str
+    slug: str
+    language: str
+    release_number: str
+    dateline: str
+    author: str
+    credit: str
+    summary: str
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    image: Image | None
+    embargo: dt.datetime | None
+    body: str
+
+
+def partner_text(article: Article, *, live: bool = True) -> PartnerText:
+    """`live`: what partners see now (the published version while a correction is under
+    way); else the version under review (the fields as they stand)."""
+    kept = article.published_version if live else None
+    if kept is None:
+        return PartnerText(
+            article.title, article.slug, article.language, article.release_number,
+            article.dateline, article.author, article.credit, article.summary,
+            tuple(article.categories), tuple(article.tags), article.image, article.embargo,
+            article.body,
+        )  # fmt: skip
+
+    def pick(name: str) -> Any:
+        return kept.get(name, getattr(article, name))
+
+    image = kept.get("image")  # a photo the correction added is not live
+    return PartnerText(
+        str(pick("title")), str(pick("slug")), str(pick("language")),
+        str(pick("release_number")), str(pick("dateline")), str(pick("author")),
+        str(pick("credit")), str(pick("summary")), tuple(pick("categories") or ()),
+        tuple(pick("tags") or ()), Image(**image) if image else None,
+        _time(kept["embargo"]) if "embargo" in kept else article.embargo, str(pick("body")),
+    )  # fmt: skip
+
+
+def sign_off(text: PartnerText) -> str:
+    """`(ald/HUMAS MENPANRB)`, from the author and credit, that closes the text; "" when
+    there is neither, or the body already ends with a sign-off (never a second one)."""
+    from .signoff import signoff_at_end
+
+    signature = "/".join(part for part in (text.author, text.credit) if part)
+    if not signature or signoff_at_end(text.body):
+        return ""
+    return f"({signature})"
+
+
+def kept_version(article: Article) -> dict[str, Any]:
+    """The fields partners see, as a correction keeps them in `published_version` (every
+    sealed field, so nothing of the unapproved text leaks)."""
+    text = partner_text(article, live=False)
+    version: dict[str, Any] = {name: getattr(text, name) for name in SEALED}
+    version["categories"], version["tags"] = list(text.categories), list(text.tags)
+    version["image"] = _image(text.image)
+    return version
+
+
+def sealed_form(text: PartnerText) -> dict[str, Any]:
+    """The form a seal's digest is made of (sorted keys, times in UTC, no empty photo)."""
+    values: dict[str, Any] = {name: getattr(text, name) for name in SEALED}
+    values["categories"], values["tags"] = list(text.categories), list(text.tags)
+    values["image"] = _image(text.image)
+    values["embargo"] = text.embargo.astimezone(dt.UTC).isoformat() if text.embargo else None
+    return values
+
+
+def _image(image: Image | None) -> dict[str, str] | None:
+    if image is None:
+        return None
+    return {k: v for k, v in vars(image).items() if v} or None
+
+
+def _time(value: Any) -> dt.datetime | None:
+    """A kept time: as read back from the file it is text (ISO, with its offset)."""
+    if isinstance(value, str) and value:
+        return dt.datetime.fromisoformat(value)
+    return value if isinstance(value, dt.datetime) else None
