@@ -162,3 +162,14 @@ def test_save_leaves_no_temporary_files(as_user: Callable[..., Newsroom], root: 
     newsroom.create(NewArticle(title="Rilis", body="Teks."))
     leftovers = [p for p in (root / "articles").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_saving_many_releases_leaves_a_bounded_number_of_lock_files(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    # a lock file per release would leave 100,000 files in one folder on a large newsroom
+    newsroom = as_user("ald")
+    for n in range(300):
+        newsroom.create(NewArticle(title=f"Rilis {n}", body="Teks."))
+    locks = list((root / ".newsroom" / "locks").iterdir())
+    assert 0 < len(locks) <= 256

@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 _UMASK: list[int] = []
 
@@ -107,3 +111,22 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+LOCK_BUCKETS = 256
+
+
+def bucket_lock(folder: Path, key: str, timeout: float) -> FileLock:
+    """A lock for `key` (a release's id) among LOCK_BUCKETS files in `folder`.
+
+    A lock file is never deleted (deleting it would let two processes hold locks on two
+    inodes of one name), so a lock per release would leave a file per release behind:
+    100,000 of them in one folder on a large newsroom. Releases share the bucket their
+    id hashes to; a lock is held for a few milliseconds, so sharing costs nothing."""
+    import hashlib
+
+    from filelock import FileLock  # imported late: `newsroom publish` with no work skips it
+
+    folder.mkdir(parents=True, exist_ok=True)
+    bucket = hashlib.blake2b(key.encode(), digest_size=1).hexdigest()
+    return FileLock(str(folder / f"{bucket}.lock"), timeout=timeout)

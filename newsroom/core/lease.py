@@ -15,7 +15,7 @@ import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .atomic import write_atomic
+from .atomic import bucket_lock, write_atomic
 from .config import Config
 from .confine import inside
 from .errors import Refused
@@ -94,11 +94,9 @@ def acquire(
     config: Config, article_id: str, holder: str, now: dt.datetime, *, take_over: bool = False
 ) -> Lease:
     """Take (or renew) the lease; LeaseHeld if someone else holds a live one."""
-    from filelock import FileLock
-
     folder = _folder(config)
     folder.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(_path(config, article_id, ".lock")), timeout=5):
+    with bucket_lock(folder, article_id, timeout=5):
         other = current(config, article_id, now)
         if other is not None and other.holder != holder and not take_over:
             raise LeaseHeld(other, config.tz)

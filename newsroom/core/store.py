@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import fileformat, validate
-from .atomic import write_atomic
+from .atomic import bucket_lock, write_atomic
 from .config import Config
 from .confine import inside
 from .duplicates import ItemT, duplicate_problems
@@ -202,11 +202,7 @@ class Store:
             raise ArticleError(Problem(shown, None, f"not saved: {exc}", exc.hint)) from None
 
     def _lock(self, article: Article) -> FileLock:
-        from filelock import FileLock  # imported late: `newsroom publish` with no work skips it
-
-        locks = self.config.state_dir / "locks"
-        locks.mkdir(parents=True, exist_ok=True)
-        return FileLock(str(inside(locks, f"{article.id}.lock")), timeout=10)
+        return bucket_lock(self.config.state_dir / "locks", article.id, timeout=10)
 
     @staticmethod
     def _read_current(path: Path) -> bytes | None:
