@@ -158,35 +158,37 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
         k: [] for k in ("hugo_build", "hugo_rebuild", "cold", "one", "idle")
     }
     peaks: dict[str, int] = {}
-    for r in range(runs):
-        if not skip_hugo:
-            shutil.rmtree(work / "hugo-out", ignore_errors=True)
-            results["hugo_build"].append(
-                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
-            )
-        for state in ("feeds", ".newsroom"):
-            shutil.rmtree(root / state, ignore_errors=True)
-        subprocess.run(["git", "init", "-q"], cwd=root, check=False)
-        elapsed, peak = timed(publish, root)
-        results["cold"].append(elapsed)
-        peaks["cold"] = max(peaks.get("cold", 0), peak)
-        approve_one(root, r)
-        elapsed, peak = timed(publish, root)
-        results["one"].append(elapsed)
-        peaks["one"] = max(peaks.get("one", 0), peak)
-        if not skip_hugo:
-            hugo_extra(hugo, r)
-            results["hugo_rebuild"].append(
-                timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
-            )
-        for _ in range(3):
+    try:
+        for r in range(runs):
+            if not skip_hugo:
+                shutil.rmtree(work / "hugo-out", ignore_errors=True)
+                results["hugo_build"].append(
+                    timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
+                )
+            for state in ("feeds", ".newsroom"):
+                shutil.rmtree(root / state, ignore_errors=True)
+            subprocess.run(["git", "init", "-q"], cwd=root, check=False)
             elapsed, peak = timed(publish, root)
-            results["idle"].append(elapsed)
-            peaks["idle"] = max(peaks.get("idle", 0), peak)
-    for i in range(runs):  # leave the corpus as it was made
-        for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
-            extra.unlink()
-        (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
+            results["cold"].append(elapsed)
+            peaks["cold"] = max(peaks.get("cold", 0), peak)
+            approve_one(root, r)
+            elapsed, peak = timed(publish, root)
+            results["one"].append(elapsed)
+            peaks["one"] = max(peaks.get("one", 0), peak)
+            if not skip_hugo:
+                hugo_extra(hugo, r)
+                results["hugo_rebuild"].append(
+                    timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
+                )
+            for _ in range(3):
+                elapsed, peak = timed(publish, root)
+                results["idle"].append(elapsed)
+                peaks["idle"] = max(peaks.get("idle", 0), peak)
+    finally:
+        for i in range(runs):  # leave the corpus as it was made
+            for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
+                extra.unlink()
+            (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
     med = {k: statistics.median(v) for k, v in results.items() if v}
     return {
         "n": n,

@@ -53,7 +53,7 @@ def seal_corpus(root: Path) -> None:
         return
     newsroom = Newsroom.open(root, "bench-admin")
     newsroom.adopt()
-    moment = [dt.datetime.now(dt.timezone.utc)]
+    moment = [dt.datetime.now(dt.UTC)]
     # one reviewer whose clock is set to each approval's time (opening a Newsroom per release
     # would walk the whole corpus again for each one)
     reviewer = Newsroom.open(root, "bench-reviewer", lambda: moment[0])
