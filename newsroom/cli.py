@@ -414,7 +414,8 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
 
 
 # The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py.
-from . import cli_publish  # noqa: E402, F401 - registers them on `cli`
+# The mail commands (newsroom mail test|status|send) live in cli_mail.py.
+from . import cli_mail, cli_publish  # noqa: E402, F401 - registers them on `cli`
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 

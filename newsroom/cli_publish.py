@@ -40,6 +40,12 @@ FUTURE_SLACK_MINUTES = 5
 )
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
+@click.option(
+    "--no-mail",
+    "no_mail",
+    is_flag=True,
+    help="Send no e-mail: what this run owes the [[lists]] is noted as skipped, never sent.",
+)
 @pass_ctx
 @friendly
 def publish(
@@ -49,6 +55,7 @@ def publish(
     force_clock: bool,
     as_json: bool,
     quiet: bool,
+    no_mail: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
     from .core.service import Newsroom
@@ -65,7 +72,7 @@ def publish(
             param_hint="--now",
         )
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead)
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, mail=not no_mail)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

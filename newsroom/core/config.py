@@ -130,8 +130,8 @@ SETTINGS: tuple[Setting, ...] = (
             "List-Unsubscribe: a mailto: or https: address journalists use to leave a list.",
             example="mailto:humas@example.go.id?subject=berhenti"),
     Setting("mail", "contact", "mail_contact", "",
-            "The contact block that ends every message (lines separated by \\n).",
-            example="Biro Humas | humas@example.go.id | 021-000000"),
+            "The contact block that ends every message (write \\n between its lines).",
+            example="Biro Humas Kementerian\\nhumas@example.go.id | 021-000000"),
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),

@@ -182,6 +182,10 @@ class PublishResult:
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
+    # mail (core/mail/): what each release version owes the lists this run (no address), and
+    # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
+    mail: list[dict[str, Any]] = field(default_factory=list)
+    mailed: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -209,4 +213,6 @@ class PublishResult:
             "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,
+            "mail": self.mail,
+            "mailed": self.mailed,
         }

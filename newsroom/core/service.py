@@ -426,15 +426,41 @@ class Newsroom:
         dry_run: bool = False,
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
+        mail: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
-        identity such as cron, or an editor pressing P): Refused when they may not act."""
+        identity such as cron, or an editor pressing P): Refused when they may not act.
+        `mail` False: what this run owes the mailing lists is noted as skipped, not sent."""
         from .publish import publish
 
         self.may_act("publish")
         when = now or self.now()
         return publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                       via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+                       via=self.identity.via, forced_clock=forced_clock,
+                       mail=mail)  # fmt: skip
+
+    # ------------------------------------------------------------ mail (core/mail/)
+
+    def mail_test(self, name: str, to: str = "") -> Any:
+        """Send one test message to mailing list `name` (or only to `to`): a TestResult."""
+        from .mail.status import send_test
+
+        self.may_act("publish")
+        return send_test(self.config, name, self.now(), to)
+
+    def mail_status(self) -> Any:
+        """What the send log holds (a MailStatus): per release version, sent, queued, failed."""
+        from .mail.status import mail_status
+
+        titles = {r.id: r.title for r in self.index().records.values()}
+        return mail_status(self.config, titles)
+
+    def mail_send(self) -> Any:
+        """Send what waits in the send log now (a Sending; busy if a run is sending)."""
+        from .mail.output import send_queued
+
+        self.may_act("publish")
+        return send_queued(self.config, self.now())
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

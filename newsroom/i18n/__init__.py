@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 
 from .desk import DESK
+from .mail import MAIL
 from .publish import PUBLISH
 from .shell import SHELL
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **MAIL}
 
 
 class Translator:

@@ -142,7 +142,7 @@ def plain(config: Config, article: Article, event: Event) -> str:
         parts.append(f"{body}\n{closing}" if closing else body)
     parts.append(f"{w['read']}: {article_link(article, config)}")
     if config.mail_contact:
-        parts.append(f"-- \n{w['contact']}:\n" + config.mail_contact.replace("\\n", "\n"))
+        parts.append(f"-- \n{w['contact']}:\n" + config.mail_contact.strip())
     return "\n\n".join(parts) + "\n"
 
 
@@ -167,7 +167,7 @@ def page(config: Config, article: Article, event: Event) -> str:
     link = esc(article_link(article, config), quote=True)
     out.append(f'<p><a href="{link}">{w["read"]}</a></p>')
     if config.mail_contact:
-        lines = "<br>".join(esc(line) for line in config.mail_contact.split("\\n"))
+        lines = "<br>".join(esc(line) for line in config.mail_contact.strip().splitlines())
         out.append(f"<hr><p><small><strong>{w['contact']}</strong><br>{lines}</small></p>")
     out.append("</body></html>\n")
     return "\n".join(out)

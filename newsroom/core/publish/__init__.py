@@ -21,11 +21,17 @@ from .state import log_run, nothing_to_do
 LOCK_WAIT_SECONDS = 5.0
 
 
-def outputs(config: Config) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds today."""
+def outputs(config: Config, *, mail: bool = True) -> list[Output]:
+    """The outputs of a run, in the order they write (outputs.py): the feeds, and mail when
+    the newsroom has [[lists]] (`mail` False: `publish --no-mail`, owed mail is skipped)."""
     from ..feeds.output import FeedsOutput
 
-    return [FeedsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config)]
+    if config.lists:
+        from ..mail.output import MailOutput
+
+        chosen.append(MailOutput(config, send=mail))
+    return chosen
 
 
 def cache_key(config: Config) -> str:
@@ -45,6 +51,7 @@ def publish(
     progress: Callable[[str], None] | None = None,
     via: str = "",
     forced_clock: bool = False,
+    mail: bool = True,
 ) -> PublishResult:
     """Run one publish (see the module docstring)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
@@ -52,6 +59,8 @@ def publish(
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
         result = PublishResult(now, actor, skipped=True)
+        if mail and config.lists:  # mail an earlier run could not send (one stat if none)
+            _send_waiting(config, now, result)
         log_run(config, result, forced_clock)
         return result
     from filelock import FileLock, Timeout
@@ -71,7 +80,7 @@ def publish(
     from ..feeds.output import FeedsOutput
     from .run import Run
 
-    chosen = outputs(config)
+    chosen = outputs(config, mail=mail)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
     try:
@@ -87,6 +96,16 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _send_waiting(config: Config, now: dt.datetime, result: PublishResult) -> None:
+    """Mail that waits in the send log (a server that said "try later", a killed run)."""
+    from ..mail.sendlog import pending_mark
+
+    if pending_mark(config).exists():
+        from ..mail.output import send_queued
+
+        send_queued(config, now, result)
 
 
 __all__ = ["PublishResult", "publish"]
