@@ -7,9 +7,11 @@ while a message is handed over (before or after it is taken).
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -30,6 +32,9 @@ class Handler:
     answers: dict[str, str] = field(default_factory=dict)  # rcpt -> "451 ..." / "550 ..."
     drop_at: int | None = None  # drop the connection at the DATA of this message (0-based)
     drop_after_taking: bool = False  # ...after keeping it (its fate unknown to the client)
+    hold_at: int | None = None  # keep this message, then hold the answer until `go_on`
+    reached: threading.Event | None = None  # set when the held message arrived
+    go_on: threading.Event | None = None
     datas: int = 0
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
@@ -49,6 +54,11 @@ class Handler:
             server.transport.abort()
             return "421 gone"
         self._keep(envelope)
+        if self.hold_at is not None and number == self.hold_at:
+            assert self.reached is not None and self.go_on is not None
+            self.reached.set()
+            while not self.go_on.is_set():  # the client is killed meanwhile
+                await asyncio.sleep(0.05)
         return "250 OK"
 
     def _keep(self, envelope: Any) -> None:
@@ -100,8 +110,9 @@ def configure_mail(root: Path, port: int, lists: str) -> None:
     path.write_text(text + lists)
 
 
-def write_list(root: Path, name: str, addresses: list[str]) -> Path:
-    path = root / ".newsroom" / "lists" / f"{name}.txt"
+def write_list(folder: Path, name: str, lines: list[str]) -> Path:
+    """A recipients file `folder/<name>.txt` (kept outside the newsroom, as an office would)."""
+    path = folder / f"{name}.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("# daftar uji\n" + "\n".join(addresses) + "\n")
+    path.write_text("# daftar uji\n" + "\n".join(lines) + "\n")
     return path

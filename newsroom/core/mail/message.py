@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
+from urllib.parse import urljoin
 
 from ..clock import format_time
 from ..config import Config
@@ -101,6 +103,21 @@ def addressed(data: bytes, config: Config, to: str, mail_list: MailList) -> byte
     return lines + b"\r\n" + data
 
 
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def readable(markdown: str, base_url: str) -> str:
+    """Markdown as a phone shows plain text well: `teks (https://…)` for a link (made
+    absolute, like the feeds'), no `**` around strong words; the rest as written."""
+
+    def link(match: re.Match[str]) -> str:
+        label, url = match.group(2), urljoin(base_url + "/", match.group(3))
+        return f"{label} ({url})" if label and label != url else url
+
+    return _EMPHASIS.sub(r"\2", _LINK.sub(link, markdown))
+
+
 def _when(moment: dt.datetime, config: Config) -> str:
     return format_time(moment, config.tz, config.timezone)
 
@@ -135,7 +152,7 @@ def plain(config: Config, article: Article, event: Event) -> str:
                                             if text.image.credit else "")  # fmt: skip
             url = rendered.image.url if rendered.image else text.image.src
             parts.append(f"[{w['photo']}] {caption}\n{url}".strip())
-        body = text.body.strip()
+        body = readable(text.body.strip(), config.base_url)
         if text.dateline:
             body = f"{text.dateline} – {body}"
         closing = sign_off(text)
