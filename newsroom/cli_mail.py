@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .cli import Context, cli, friendly, pass_ctx
+
+if TYPE_CHECKING:
+    from .i18n import Translator
 
 
 @cli.group()
@@ -88,5 +91,5 @@ def mail_send(obj: Context) -> None:
         sys.exit(1)
 
 
-def _kind(t: Any, kind: str, version: int) -> str:
+def _kind(t: Translator, kind: str, version: int) -> str:
     return t("mail.kind." + kind, version=version)

@@ -98,8 +98,9 @@ def configure_mail(root: Path, port: int, lists: str) -> None:
     """[mail] for the test server (no TLS: a relay on this machine), and the given lists."""
     path = root / "newsroom.toml"
     text = path.read_text()
-    text = text.replace("port = 0", f"port = {port}").replace('security = "starttls"',
-                                                               'security = "none"')
+    text = text.replace("port = 0", f"port = {port}").replace(
+        'security = "starttls"', 'security = "none"'
+    )
     text = text.replace("rate = 60", "rate = 0").replace(
         "[mail]\n",
         '[mail]\nhost = "127.0.0.1"\nfrom = "Humas Uji <humas@uji.go.id>"\n'

@@ -89,8 +89,9 @@ def test_each_address_gets_each_version_once_and_clients_thread_them(
     assert first["List-Unsubscribe"] == "<mailto:humas@uji.go.id?subject=berhenti>"
     assert first.get_content_type() == "multipart/alternative"
     text = plain(first)
-    assert text.startswith("Inflasi Terkendali\n\nJAKARTA – Paragraf satu tautan "
-                           "(https://humas.example.go.id/hal/1).")
+    assert text.startswith(
+        "Inflasi Terkendali\n\nJAKARTA – Paragraf satu tautan (https://humas.example.go.id/hal/1)."
+    )
     assert "Paragraf dua.\n(ald/HUMAS UJI)" in text and "Biro Humas Uji\nhumas@uji.go.id" in text
     html = first.get_body(("html",)).get_content()
     assert "<p>JAKARTA – Paragraf <strong>satu</strong>" in html
@@ -138,9 +139,7 @@ def test_embargo_goes_early_to_embargo_lists_only_and_filters_hold(
         ("redaksi@antara.id", "Daftar Pemilih"), ("budi@koran.id", "Daftar Pemilih"),
     }  # fmt: skip  # sari's list takes Ekonomi only, and has no embargo access
     embargoed = next(m for _, m in server.messages() if m["Subject"] == early)
-    assert plain(embargoed).startswith(
-        "EMBARGO hingga 02-06-2026 09:00 WIB\n\nAnggaran 2027"
-    )
+    assert plain(embargoed).startswith("EMBARGO hingga 02-06-2026 09:00 WIB\n\nAnggaran 2027")
     assert "EMBARGO hingga 02-06-2026 09:00 WIB" in embargoed.get_body(("html",)).get_content()
     run(root, at(1.01))  # the lift: the others get it, the embargo lists do not again
     lifted = [(rcpt.lower(), m) for rcpt, m in server.messages()[4:]]
@@ -150,8 +149,10 @@ def test_embargo_goes_early_to_embargo_lists_only_and_filters_hold(
 
 def test_451_waits_for_a_later_run_550_fails_alone(mailroom: tuple[Path, Handler]) -> None:
     root, server = mailroom
-    server.answers = {"sari@majalah.id": "451 4.7.1 coba lagi nanti",
-                      "redaksi@antara.id": "550 5.1.1 <redaksi@antara.id>: tidak dikenal"}  # fmt: skip
+    server.answers = {
+        "sari@majalah.id": "451 4.7.1 coba lagi nanti",
+        "redaksi@antara.id": "550 5.1.1 <redaksi@antara.id>: tidak dikenal",
+    }
     release(root, at(0), "Inflasi Terkendali")
     result = run(root, at(0.1))
     assert received(server) == ["budi@koran.id"]

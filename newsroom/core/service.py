@@ -442,7 +442,7 @@ class Newsroom:
     # ------------------------------------------------------------ mail (core/mail/)
 
     def mail_test(self, name: str, to: str = "") -> Any:
-        """Send one test message to mailing list `name` (or only to `to`): a TestResult."""
+        """Send one test message to mailing list `name` (or only to `to`): a TestSent."""
         from .mail.status import send_test
 
         self.may_act("publish")

@@ -110,7 +110,8 @@ class Connection:
 
 def _refused(code: int, text: bytes | str, address: str) -> Outcome:
     said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
-    said = said.replace(f"<{address}>", "<address>").replace(address, "<address>")  # addresses stay out of what is reported
+    # addresses stay out of what is reported
+    said = said.replace(f"<{address}>", "<address>").replace(address, "<address>")
     return Outcome(False, permanent=500 <= code < 600, error=f"{code} {said}".strip())
 
 

@@ -21,8 +21,8 @@ from .recipients import Recipients, parse_line, read_recipients
 
 
 @dataclass
-class TestResult:
-    list: str
+class TestSent:
+    name: str  # the list's
     recipients: int  # addresses the server was given
     refused: list[tuple[str, str]] = field(default_factory=list)  # (address, answer)
     problems: list[str] = field(default_factory=list)  # the file's bad lines
@@ -36,7 +36,7 @@ def find_list(config: Config, name: str) -> Recipients:
     return read_recipients(mail_list)
 
 
-def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> TestResult:
+def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> TestSent:
     """Send one test message to list `name` (or only to `to`)."""
     import smtplib
 
@@ -50,7 +50,7 @@ def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> Test
         addresses = [one.address]
     else:
         addresses = [p.address for p in found.people]
-    result = TestResult(name, len(addresses), problems=list(found.problems))
+    result = TestSent(name, len(addresses), problems=list(found.problems))
     if not addresses:
         raise NewsroomError(
             f"list {name} has no valid address (its file: {found.mail_list.recipients})"
