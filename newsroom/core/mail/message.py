@@ -180,7 +180,7 @@ def page(config: Config, article: Article, event: Event) -> str:
     if rendered.release_number:
         out.append(f"<p><small>{w['number']}: {esc(rendered.release_number)}</small></p>")
     if event.kind != RETRACTED:
-        out.append(rendered.content_html)
+        out.append(rendered.content_html.replace("<img ", '<img style="max-width:100%" '))
     link = esc(article_link(article, config), quote=True)
     out.append(f'<p><a href="{link}">{w["read"]}</a></p>')
     if config.mail_contact:
