@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,7 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, Problem, Refused
+from .errors import ArticleError, GitError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article
 
@@ -174,7 +174,11 @@ class Newsroom:
             from .vcs.git import lock
 
             self._git_lock = lock(self.config)
+        from .vcs.record import flush
+
         with self._git_lock:
+            with suppress(GitError):  # still failing: this action's commit says so
+                flush(self.config)  # an earlier action whose commit failed goes first
             yield done
             if done.article is not None and done.article.path is not None:
                 self._commit(done)

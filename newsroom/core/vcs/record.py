@@ -187,10 +187,9 @@ def _keep_pending(config: Config, changes: list[Change]) -> None:
 
 
 def record(config: Config, change: Change) -> str | None:
-    """Commit an action (and any left pending before it); on failure remember it and raise
-    a GitError that says the action is saved and will be committed later."""
+    """Commit an action; on failure remember it and raise a GitError that says the action
+    is saved and will be committed later (`flush`, before the next action's writes)."""
     git = Git.of(config)
-    flush(config, git)
     try:
         return commit(config, change, git)
     except GitError as exc:
@@ -208,7 +207,8 @@ def record(config: Config, change: Change) -> str | None:
 
 
 def flush(config: Config, git: Git | None = None) -> None:
-    """Commit the actions a failed commit left pending (GitError if git still fails)."""
+    """Commit the actions a failed commit left pending, each as it was meant (the door
+    calls this before an action writes anything; GitError if git still fails)."""
     left = pending(config)
     if not left:
         return

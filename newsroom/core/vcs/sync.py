@@ -76,8 +76,10 @@ class Syncer:
 
     def __post_init__(self) -> None:
         self.git = prepare(self.config)
+        with lock(self.config):  # a rebase a killed sync left half done: undone first
+            undone = undo_half_rebase(self.git)
         self.branch = branch_of(self.config, self.git)
-        self.result = SyncResult(self.branch)
+        self.result = SyncResult(self.branch, undone=undone)
         # a rebase re-commits this office's commits: the person syncing is their committer
         # (the authors stay who acted), not whoever the machine's git config names
         name, email = identity(self.git, self.config, self.actor, own=True)
@@ -92,7 +94,6 @@ class Syncer:
         lock is held only while the work tree changes (the door's actions wait for it),
         never while the network is slow."""
         with lock(self.config):
-            self.result.undone = undo_half_rebase(self.git)
             flush(self.config, self.git)
             refuse_dirty(self.config, self.git)
         for attempt in range(self.config.git_retries + 1):
@@ -429,7 +430,6 @@ def pull(config: Config, actor: str, now: dt.datetime) -> SyncResult:
     syncer = Syncer(config, actor, now)
     git, upstream = syncer.git, syncer.upstream
     with lock(config):
-        syncer.result.undone = undo_half_rebase(git)
         flush(config, git)
         refuse_dirty(config, git)
     fetch(config, git)
