@@ -120,7 +120,7 @@ def draft(clone: Path, title: str, when: dt.datetime = T0, *, person: str = "ald
             summary="Ringkasan.",
             categories=["Ekonomi"],
             credit="HUMAS UJI",
-        )  # fmt: skip
+        )
     )
     writer.act(article.id, "submit")
     return article.id

@@ -401,8 +401,9 @@ def test_git_is_never_run_while_it_is_off(root: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(subprocess, "run", no_git)
     writer = door(root, "ald")
-    article = writer.create(NewArticle(title="Tanpa Git", body="Isi.", dateline="JAKARTA",
-                                       credit="HUMAS UJI", summary="S", categories=["A"]))  # fmt: skip
+    fields = NewArticle(title="Tanpa Git", body="Isi.", dateline="JAKARTA", credit="HUMAS UJI",
+                        summary="S", categories=["A"])  # fmt: skip
+    article = writer.create(fields)
     door(root, "ald").edit(article.id).close()
     writer.act(article.id, "submit")
     door(root, "nur").act(article.id, "approve")

@@ -47,6 +47,16 @@ class Conflict:
     mine_text: str = ""
     theirs_text: str = ""
 
+    def difference(self) -> str:
+        """The other office's version against this office's, as a unified diff."""
+        import difflib
+
+        theirs, mine = f"theirs ({self.theirs[:7]})", f"mine ({self.mine[:7]})"
+        lines = difflib.unified_diff(
+            self.theirs_text.splitlines(True), self.mine_text.splitlines(True), theirs, mine
+        )
+        return "".join(lines)
+
 
 @dataclass
 class SyncResult:
