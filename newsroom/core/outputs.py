@@ -186,6 +186,9 @@ class PublishResult:
     # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
     mail: list[dict[str, Any]] = field(default_factory=list)
     mailed: dict[str, int] = field(default_factory=dict)
+    # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
+    # the door commits each as the publishing identity's)
+    saved: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

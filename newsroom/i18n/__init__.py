@@ -17,11 +17,12 @@ import os
 from .desk import DESK
 from .mail import MAIL
 from .publish import PUBLISH
+from .sharing import SHARING
 from .shell import SHELL
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **MAIL}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SHARING, **MAIL}
 
 
 class Translator:
