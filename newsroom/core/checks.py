@@ -32,6 +32,7 @@ LABELS = {
     "caption_photo": "a photo caption comes with its photo",
     "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
+    "denies": "a klarifikasi names the release numbers it denies",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -44,6 +45,8 @@ FAILURES = {
     "plain_title": "the title looks like HTML ({text}): partners' software may read it as such",
     "signoff": "the text ends with the sign-off {signoff}: the feeds add it from the author "
     "and credit, remove it from the text",
+    "denies": "a klarifikasi that names no number: list the forged numbers it denies, so the "
+    "lookup of each leads to it",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -53,6 +56,7 @@ FIELDS = {
     "caption_photo": "photo_src",
     "plain_title": "title",
     "signoff": "body",
+    "denies": "denies",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
 # Checks whose result depends on the clock: worked out when asked, never cached.
@@ -147,6 +151,12 @@ def _signoff(a: Article, now: dt.datetime) -> Args:
     return {"signoff": found} if found else None
 
 
+def _denies(a: Article, now: dt.datetime) -> Args:
+    """A klarifikasi answers forged releases by their numbers: the lookup of each denied
+    number leads to it (a hoax without a number may still be denied, so recommended)."""
+    return {} if a.is_klarifikasi and not a.denies else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -157,6 +167,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "caption_photo": _caption_photo,
     "plain_title": _plain_title,
     "signoff": _signoff,
+    "denies": _denies,
 }
 
 
