@@ -167,10 +167,10 @@ def test_a_version_file_reads_back_exactly_what_was_sealed(
 
     root = tmp_path_factory.mktemp("v")
     config = Config(root=root)
+    pdf = Attachment("a.pdf", "A", "application/pdf", 3, "0" * 64)
     article = Article(id="9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1", title=title, slug="rilis",
                       body=body, image=Image("/a.jpg", "Cap"), path=Path("articles/rilis.md"),
-                      published=at(0),
-                      attachments=[Attachment("a.pdf", "A", "application/pdf", 3, "0" * 64)])  # fmt: skip
+                      published=at(0), attachments=[pdf])  # fmt: skip
     path, data = superseded_file(config, article, at(1))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -14,17 +14,31 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from .atomic import write_atomic
 from .attachment_types import EXTENSIONS, looks_like, type_of
 from .attachments import companion
-from .atomic import write_atomic
 from .errors import NewsroomError, NotFound, Refused
 from .model import Article, Attachment, Image
 from .slug import slugify
 
 if TYPE_CHECKING:
-    from .service import Newsroom
+    import datetime as dt
+
+    from .config import Config
+
+
+class Newsroom(Protocol):
+    """What attaching needs of the newsroom (service.Newsroom is one)."""
+
+    config: Config
+    actor: str
+
+    def now(self) -> dt.datetime: ...
+    def may_act(self, action: str) -> None: ...
+    def save_edit(self, article: Article) -> bool: ...
+
 
 MB = 1_000_000  # decimal, as file managers and mail programs show sizes
 
@@ -104,7 +118,8 @@ def _read(newsroom: Newsroom, source: Path) -> tuple[bytes, str]:
         raise NewsroomError(f"{source}: no such file", code="attach_missing", file=str(source))
     kind = type_of(source.name)
     if not kind or kind not in config.attachments_types:
-        allowed = ", ".join(sorted({e for e, k in EXTENSIONS.items() if k in config.attachments_types}))
+        taken = config.attachments_types
+        allowed = ", ".join(sorted({e for e, k in EXTENSIONS.items() if k in taken}))
         raise NewsroomError(
             f"{source.name}: this type of file is not taken (the office takes {allowed}; "
             "[attachments] types in newsroom.toml)",

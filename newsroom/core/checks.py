@@ -171,14 +171,19 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
 }
 
 
+# Checks that only some releases are asked (the others' checklist does not show them).
+APPLIES: dict[str, Callable[[Article], bool]] = {"denies": lambda a: a.is_klarifikasi}
+
+
 def run_checks(
     article: Article, config: Config, now: dt.datetime, names: Iterable[str] = CHECKS
 ) -> list[CheckResult]:
-    """The checklist for this release; checks set to `off` are left out."""
+    """The checklist for this release; checks set to `off`, and those that do not apply to
+    it (a klarifikasi's for a press release), are left out."""
     results = []
     for name in names:
         level = config.check_level(name)
-        if level == "off":
+        if level == "off" or not APPLIES.get(name, _always)(article):
             continue
         args = CHECKS[name](article, now)
         if args is None:
@@ -188,6 +193,10 @@ def run_checks(
         message = FAILURES[name].format(**args)
         results.append(CheckResult(name, level, False, message, args, where))
     return results
+
+
+def _always(article: Article) -> bool:
+    return True
 
 
 def timeless_failures(article: Article, config: Config) -> tuple[CheckResult, ...]:

@@ -68,7 +68,7 @@ def start(newsroom: Newsroom, fields: NewArticle) -> Article:
         title=fields.title.strip(),
         slug=slugify(fields.title),
         language=config.language,
-        kind=KLARIFIKASI if fields.denies else ("" if fields.kind == "siaran-pers" else fields.kind),
+        kind=KLARIFIKASI if fields.denies or fields.kind == KLARIFIKASI else "",
         denies=list(fields.denies),
         dateline=fields.dateline.strip().upper(),
         author=fields.author or initials_of(config, newsroom.actor),

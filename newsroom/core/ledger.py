@@ -167,8 +167,7 @@ class Ledger:
                     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
                 )
                 self._db.execute(
-                    "CREATE TABLE IF NOT EXISTS numbers (number TEXT PRIMARY KEY, id TEXT,"
-                    " at TEXT)"
+                    "CREATE TABLE IF NOT EXISTS numbers (number TEXT PRIMARY KEY, id TEXT, at TEXT)"
                 )
             except (sqlite3.Error, OSError) as exc:
                 self._db = None
@@ -259,9 +258,11 @@ class Ledger:
         the feeds were written gives the same one again."""
         if not self.path.exists():
             return ""
-        found = self._conn().execute(
-            "SELECT number FROM numbers WHERE id = ? ORDER BY at LIMIT 1", (ident,)
-        ).fetchone()
+        found = (
+            self._conn()
+            .execute("SELECT number FROM numbers WHERE id = ? ORDER BY at LIMIT 1", (ident,))
+            .fetchone()
+        )
         return str(found[0]) if found else ""
 
     def confirm(self, rows: dict[str, Row]) -> None:

@@ -41,9 +41,11 @@ def check_pattern(pattern: str, reset: str, unit: str) -> str:
         return f"pattern: {exc} (write tokens as {{seq}}, and a brace as {{{{ or }}}})"
     unknown = sorted({name for name, _ in fields if name not in TOKENS})
     if unknown:
-        return f"pattern: unknown token {{{unknown[0]}}} (known: " + ", ".join(
-            f"{{{t}}}" for t in TOKENS
-        ) + ")"
+        return (
+            f"pattern: unknown token {{{unknown[0]}}} (known: "
+            + ", ".join(f"{{{t}}}" for t in TOKENS)
+            + ")"
+        )
     names = [name for name, _ in fields]
     if names.count("seq") != 1:
         return "pattern: must hold {seq} (the sequence number) exactly once"
@@ -52,12 +54,12 @@ def check_pattern(pattern: str, reset: str, unit: str) -> str:
             return f"pattern: {{{name}:{spec}}}: only {{seq}} takes a format, such as {{seq:03d}}"
     if reset == "yearly" and not {"yyyy", "yy"} & set(names):
         return (
-            "pattern: numbers start again every year (reset = \"yearly\"), so the pattern "
+            'pattern: numbers start again every year (reset = "yearly"), so the pattern '
             "needs the year ({yyyy} or {yy}), else a number would come back next year "
             '(or set reset = "never")'
         )
     if "unit" in names and not unit:
-        return "pattern: uses {unit}, but [numbering] unit is not set (e.g. unit = \"HUMAS\")"
+        return 'pattern: uses {unit}, but [numbering] unit is not set (e.g. unit = "HUMAS")'
     return ""
 
 

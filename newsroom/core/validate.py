@@ -248,8 +248,11 @@ def attachments(value: Any, keys: tuple[str | int, ...]) -> list[dict[str, Any]]
             raise FieldError(at, f"attachment {i + 1} must be a set of `key: value` lines")
         unknown = set(item) - {"file", "title", "type", "size", "sha256"}
         if unknown:
-            raise FieldError((*at, sorted(unknown)[0]), f"attachment {i + 1}: unknown key "
-                             f"`{sorted(unknown)[0]}` (file, title, type, size, sha256)")  # fmt: skip
+            key = sorted(unknown)[0]
+            raise FieldError(
+                (*at, key), f"attachment {i + 1}: unknown key `{key}` (file, title, type, "
+                "size, sha256)",
+            )  # fmt: skip
         out.append(_attachment(item, at))
         if out[-1]["file"] in seen:
             raise FieldError((*at, "file"), f"attachment {out[-1]['file']!r} is listed twice")

@@ -119,11 +119,10 @@ def versions(config: Config, article: Article, *, public: bool = True) -> list[V
     retraction = article.retraction
     if retraction is not None:
         last = found[-1]
-        found.append(
-            replace(_no_text(last), version=count + 1, status=RETRACTED,
-                    published_at=retraction.at, superseded_at=None, note=retraction.note,
-                    seal="", withdrawn=False)  # fmt: skip
-        )
+        marker = replace(_no_text(last), version=count + 1, status=RETRACTED,
+                         published_at=retraction.at, superseded_at=None,
+                         note=retraction.note, seal="", withdrawn=False)  # fmt: skip
+        found.append(marker)
         if public:
             found[:-1] = [replace(_no_text(v), withdrawn=True) for v in found[:-1]]
     return found
@@ -229,9 +228,13 @@ _Dumper.add_representer(str, _represent_text)
 
 
 def _broken(path: Path, message: str) -> ArticleError:
-    problem = Problem(path, None, f"version file {message}",
-                      "restore it from git: a kept version is written by `newsroom publish` only")
-    return ArticleError(problem, code="version_file", problem=str(problem))  # fmt: skip
+    problem = Problem(
+        path,
+        None,
+        f"version file {message}",
+        "restore it from git: a kept version is written by `newsroom publish` only",
+    )
+    return ArticleError(problem, code="version_file", detail=str(problem))  # fmt: skip
 
 
 def superseded_file(config: Config, article: Article, at: dt.datetime) -> tuple[Path, bytes]:

@@ -292,8 +292,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} adalah foto siaran pers: pilih foto lain (atau kosongkan) dulu",
     ),
     "error.version_file": (
-        "a kept version of a release is broken or was changed by hand: {problem}",
-        "versi tersimpan sebuah siaran pers rusak atau diubah langsung: {problem}",
+        "a kept version of a release is broken or was changed by hand: {detail}",
+        "versi tersimpan sebuah siaran pers rusak atau diubah langsung: {detail}",
     ),
     "error.editor_start": (
         "cannot start the editor “{editor}”: {reason} (set VISUAL or EDITOR)",

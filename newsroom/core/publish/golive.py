@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..attachments import changed_attachments
 from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
-from ..attachments import changed_attachments
 from ..model import Article, Status
 from ..numbering import Numbering
 from ..outputs import GoingLive
@@ -78,7 +78,9 @@ class GoLive:
         for record, article, moment in prepared:
             if record.path in dict(failed):
                 continue
-            kept = superseded_file(self.config, article, max(moment, self.now)) if record.live else None
+            kept = None
+            if record.live:  # a correction: the version it supersedes is kept
+                kept = superseded_file(self.config, article, max(moment, self.now))
             self._publish(article, moment)
             if article.id in given:
                 article.history[-1].number = given[article.id]
@@ -181,6 +183,7 @@ class GoLive:
             owners[number] = {record.path}
             given[article.id] = number
         return given
+
 
 def sealed(article: Article) -> str:
     """The digest its first publication will record (seal.py)."""
