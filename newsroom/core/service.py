@@ -69,9 +69,9 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
-    from .versions import Version as Version
     from .vcs.sync import Conflict as Conflict
     from .vcs.sync import SyncResult as SyncResult
+    from .versions import Version as Version
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
