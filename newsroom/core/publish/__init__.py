@@ -22,11 +22,13 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(config: Config, *, mail: bool = True) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds, and mail when
-    the newsroom has [[lists]] (`mail` False: `publish --no-mail`, owed mail is skipped)."""
+    """The outputs of a run, in the order they write (outputs.py): the feeds, the
+    attachments of the public record, and mail when the newsroom has [[lists]] (`mail`
+    False: `publish --no-mail`, what the run owes the lists is skipped)."""
     from ..feeds.output import FeedsOutput
+    from ..publicfiles import AttachmentsOutput
 
-    chosen: list[Output] = [FeedsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config)]
     if config.lists:
         from ..mail.output import MailOutput
 
