@@ -413,8 +413,10 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
         sys.exit(1)
 
 
-# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py.
-from . import cli_publish  # noqa: E402, F401 - registers them on `cli`
+# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py,
+# the signing commands (keys, verify) in cli_keys.py.
+from . import cli_publish  # noqa: E402, F401, I001 - registers them on `cli`
+from . import cli_keys  # noqa: E402, F401 - keys and verify, likewise
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 

@@ -108,6 +108,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
+    Setting("signing", "required", "signing_required", False,
+            "Publish refuses to run without the signing key (newsroom keys init; docs/deploy.md, "
+            '"Cek keaslian"). false: without a key it publishes unsigned and says so in the '
+            "log."),
+    Setting("signing", "passphrase_env", "passphrase_env", "",
+            "The environment variable publish reads the signing key's passphrase from, when "
+            "the key is encrypted and nobody is there to type it.",
+            example="NEWSROOM_KEY_PASSPHRASE"),
 )  # fmt: skip
 
 # Each check before approval: its default level and what it asks (checks.py runs them).
@@ -153,6 +161,8 @@ class Config:
     people: tuple[Person, ...] = ()
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
+    signing_required: bool = _default("signing_required")
+    passphrase_env: str = _default("passphrase_env")
 
     @property
     def tz(self) -> dt.tzinfo:

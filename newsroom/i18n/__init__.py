@@ -17,10 +17,11 @@ import os
 from .desk import DESK
 from .publish import PUBLISH
 from .shell import SHELL
+from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SIGNING}
 
 
 class Translator:
