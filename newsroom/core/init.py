@@ -64,7 +64,10 @@ def _toml(value: str | int | bool) -> str:
     return str(value) if isinstance(value, int) else f'"{value}"'
 
 
-GITIGNORE = ".newsroom/\nfeeds/private/\n# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+GITIGNORE = (
+    ".newsroom/\nfeeds/private/\n"
+    "# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+)
 
 
 def init_newsroom(folder: Path, title: str = "Humas") -> Path:
