@@ -16,12 +16,13 @@ import os
 
 from .desk import DESK
 from .publish import PUBLISH
+from .sharing import SHARING
 from .shell import SHELL
 from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SIGNING}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SIGNING, **SHARING}
 
 
 class Translator:
