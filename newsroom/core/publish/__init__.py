@@ -22,13 +22,15 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(config: Config, passphrase: Callable[[], str] | None = None) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds, then the
-    signatures over everything written (last: it sees what the others wrote and removed).
-    `passphrase` asks for the signing key's passphrase, if it is encrypted."""
+    """The outputs of a run, in the order they write (outputs.py): the feeds, the
+    attachments of the public record, then the signatures over everything written (last:
+    it sees what the others wrote and removed). `passphrase` asks for the signing key's
+    passphrase, if it is encrypted."""
     from ..feeds.output import FeedsOutput
+    from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
 
-    return [FeedsOutput(config), SignOutput(config, passphrase)]
+    return [FeedsOutput(config), AttachmentsOutput(config), SignOutput(config, passphrase)]
 
 
 def cache_key(config: Config) -> str:
