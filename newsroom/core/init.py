@@ -81,7 +81,11 @@ def _toml(value: str | int | bool | tuple[str, ...]) -> str:
     return str(value) if isinstance(value, int) else f'"{value}"'
 
 
-GITIGNORE = ".newsroom/\nfeeds/private/\nlists/\n"  # lists/: journalists' addresses
+GITIGNORE = (
+    ".newsroom/\nfeeds/private/\n"
+    "# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+    "# journalists' addresses (the [[lists]]' recipients files) never go into git\nlists/\n"
+)
 
 
 def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:

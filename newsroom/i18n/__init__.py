@@ -19,10 +19,19 @@ from .mail import MAIL
 from .publish import PUBLISH
 from .sharing import SHARING
 from .shell import SHELL
+from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SHARING, **MAIL}
+CATALOG: dict[str, tuple[str, str]] = {
+    **WORDS,
+    **DESK,
+    **PUBLISH,
+    **SHELL,
+    **SIGNING,
+    **SHARING,
+    **MAIL,
+}
 
 
 class Translator:
