@@ -166,7 +166,7 @@ def send_queued(config: Config, now: dt.datetime, result: PublishResult | None =
         finally:
             lock.release()
     if result is not None:
-        for key in ("sent", "failed", "waiting", "resent"):
+        for key in ("sent", "failed", "waiting", "resent", "busy"):
             if getattr(done, key):
                 result.mailed[key] = getattr(done, key)
         result.warnings += done.errors
