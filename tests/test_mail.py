@@ -437,3 +437,32 @@ def test_a_newsroom_without_lists_loads_nothing_of_mail(newsroom_root: Path) -> 
         env={**os.environ, "PYTHONPATH": str(Path.cwd())},
     )  # fmt: skip
     assert "newsroom.core.mail" not in out.stdout and "smtplib" not in out.stdout
+
+
+def test_a_moved_embargo_is_told_to_those_who_had_the_release(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    run(root, at(-1))
+    ident = release(root, at(0), "Anggaran 2027", embargo=at(1))
+    run(root, at(0.1))
+    assert received(server) == ["budi@koran.id", "redaksi@antara.id"]
+    reviewer = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
+    reviewer.act(ident, "embargo", embargo=at(1.5), note="diminta kementerian")
+    result = run(root, at(0.3))
+    assert [(m["kind"], m["lists"], m["recipients"]) for m in result.mail] == [
+        ("embargo_moved", ["kantor-berita"], 2)
+    ]
+    notices = [m for _, m in server.messages()[2:]]
+    assert sorted(r.lower() for r, _ in server.received[2:]) == ["budi@koran.id",
+                                                                  "redaksi@antara.id"]  # fmt: skip
+    notice = notices[0]
+    assert notice["Subject"] == "EMBARGO DIUBAH: kini hingga 02-06-2026 21:00 WIB: Anggaran 2027"
+    assert notice["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert notice["Message-ID"] != notice["In-Reply-To"]
+    assert plain(notice).startswith("EMBARGO DIUBAH: kini hingga 02-06-2026 21:00 WIB\n")
+    assert run(root, at(1.1)).mailed == {}  # the old lift passes: nothing goes out
+    run(root, at(1.51))
+    assert [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]] == [
+        ("sari@majalah.id", "Anggaran 2027")
+    ]

@@ -36,11 +36,13 @@ from ..feeds.words import words
 from ..model import Article, Attachment
 from ..versions import versions
 from ..view import PartnerText, partner_text, sign_off
-from .events import CORRECTED, EMBARGO, RETRACTED, Event
+from .events import CORRECTED, EMBARGO, MOVED, RETRACTED, Event
 
 MAIL_WORDS: dict[str, dict[str, str]] = {
-    "id": {"read": "Baca di situs", "contact": "Kontak media", "attached": "terlampir"},
-    "en": {"read": "Read it on the web", "contact": "Media contact", "attached": "attached"},
+    "id": {"read": "Baca di situs", "contact": "Kontak media", "attached": "terlampir",
+           "moved": "EMBARGO DIUBAH: kini hingga", "was": "sebelumnya"},
+    "en": {"read": "Read it on the web", "contact": "Media contact", "attached": "attached",
+           "moved": "EMBARGO MOVED: now until", "was": "was"},
 }  # fmt: skip
 
 
@@ -71,10 +73,12 @@ class Content:
 def content(config: Config, article: Article, event: Event) -> Content:
     """The event's version of the release (ArticleError: a kept version file is broken)."""
     w = mail_words(article.language)
-    if event.kind == EMBARGO:  # approved, not yet published: the text as approved
+    if event.kind in (EMBARGO, MOVED):  # approved, not yet published: the text as approved
         text = partner_text(article)
         when = event.moment or text.embargo
         opener = f"{w['embargo']} {_when(when, config)}" if when else ""
+        if event.kind == MOVED and when:
+            opener = f"{w['moved']} {_when(when, config)}"
         return Content(text.title, text.release_number, text, opener)
     kept = versions(config, article)
     if event.kind == RETRACTED:
@@ -101,7 +105,7 @@ def subject(config: Config, article: Article, event: Event, said: Content) -> st
         return f"{w['correction_notice']}: {said.title}"
     if event.kind == RETRACTED:
         return f"{w['retracted']}: {said.title}"
-    if event.kind == EMBARGO and said.opener:
+    if event.kind in (EMBARGO, MOVED) and said.opener:
         return f"{said.opener}: {said.title}"
     return said.title
 
@@ -116,10 +120,12 @@ def build(config: Config, article: Article, event: Event, at: dt.datetime) -> by
         msg["Reply-To"] = config.mail_reply_to
     msg["Subject"] = subject(config, article, event, said)
     msg["Date"] = format_datetime(at.astimezone(config.tz))
-    version = "dicabut" if event.kind == RETRACTED else event.version
+    version: int | str = "dicabut" if event.kind == RETRACTED else event.version
+    if event.kind == MOVED:  # a notice of its own, answering the release the lists had
+        version = "1.embargo-" + event.key.rpartition("@")[2]
     msg["Message-ID"] = message_id(config, article.id, version)
-    if event.kind in (CORRECTED, RETRACTED):
-        earlier = [message_id(config, article.id, v) for v in range(1, event.version)]
+    if event.kind in (CORRECTED, RETRACTED, MOVED):
+        earlier = [message_id(config, article.id, v) for v in range(1, max(2, event.version))]
         msg["In-Reply-To"] = earlier[0]
         msg["References"] = " ".join(earlier)
     msg["Content-Language"] = article.language
