@@ -48,7 +48,7 @@ def config_text(title: str) -> str:
                 f"# {line}" for line in textwrap.wrap(setting.doc, 86, break_on_hyphens=False)
             ]
             value = given.get(setting.key, setting.default)
-            if value == "" and setting.example:
+            if value in ("", ()) and setting.example:
                 lines.append(f"# {setting.key} = {_toml(setting.example)}")
             else:
                 lines.append(f"{setting.key} = {_toml(value)}")
@@ -58,7 +58,9 @@ def config_text(title: str) -> str:
     return "\n".join([*lines, "", EXAMPLES])
 
 
-def _toml(value: str | int | bool) -> str:
+def _toml(value: str | int | bool | tuple[str, ...]) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value) if isinstance(value, int) else f'"{value}"'

@@ -426,15 +426,17 @@ class Newsroom:
         dry_run: bool = False,
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
+        ping: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
-        identity such as cron, or an editor pressing P): Refused when they may not act."""
+        identity such as cron, or an editor pressing P): Refused when they may not act.
+        `ping`: tell the WebSub hubs of the public feeds that changed (websub.py)."""
         from .publish import publish
 
         self.may_act("publish")
         when = now or self.now()
         return publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                       via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+                       via=self.identity.via, forced_clock=forced_clock, ping=ping)  # fmt: skip
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

@@ -171,6 +171,18 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
         out.append(t("publish.written", written=len(result.written), n=result.documents))
+    return out + ping_lines(t, result)
+
+
+def ping_lines(t: Translator, result: PublishResult) -> list[str]:
+    """The WebSub hubs told of this run (or that would be, or that failed)."""
+    out = []
+    for ping in result.pings:
+        urls = ", ".join(ping.urls[:FEEDS_SHOWN])
+        more = len(ping.urls) - FEEDS_SHOWN
+        urls += f", … (+{more})" if more > 0 else ""
+        out.append(t(f"websub.{ping.outcome}", hub=ping.hub, urls=urls, n=len(ping.urls),
+                     reason=ping.reason, attempts=ping.attempts))  # fmt: skip
     return out
 
 

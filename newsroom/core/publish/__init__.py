@@ -21,11 +21,17 @@ from .state import log_run, nothing_to_do
 LOCK_WAIT_SECONDS = 5.0
 
 
-def outputs(config: Config) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds today."""
+def outputs(config: Config, ping: bool = True) -> list[Output]:
+    """The outputs of a run, in the order they write (outputs.py): the feeds, then the
+    WebSub hubs told of them (when there are hubs and `ping`)."""
     from ..feeds.output import FeedsOutput
 
-    return [FeedsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config)]
+    if ping and config.websub_hubs:
+        from ..websub import WebSubOutput
+
+        chosen.append(WebSubOutput(config))
+    return chosen
 
 
 def cache_key(config: Config) -> str:
@@ -45,13 +51,16 @@ def publish(
     progress: Callable[[str], None] | None = None,
     via: str = "",
     forced_clock: bool = False,
+    ping: bool = True,
 ) -> PublishResult:
-    """Run one publish (see the module docstring)."""
+    """Run one publish (see the module docstring). `ping`: tell the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
     files = scan(config)
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
         result = PublishResult(now, actor, skipped=True)
+        if ping and config.websub_hubs:
+            _retry_pings(config, result)
         log_run(config, result, forced_clock)
         return result
     from filelock import FileLock, Timeout
@@ -71,7 +80,7 @@ def publish(
     from ..feeds.output import FeedsOutput
     from .run import Run
 
-    chosen = outputs(config)
+    chosen = outputs(config, ping)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
     try:
@@ -87,6 +96,26 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _retry_pings(config: Config, result: PublishResult) -> None:
+    """A run with nothing to do still retries a WebSub ping that failed (one stat when none
+    waits), under the lock; a run holding it retries them itself."""
+    from ..websub import deliver, has_pending
+
+    if not has_pending(config):
+        return
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(config.state_dir / "publish.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return
+    try:
+        deliver(config, [], result)
+    finally:
+        lock.release()
 
 
 __all__ = ["PublishResult", "publish"]

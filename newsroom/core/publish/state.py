@@ -79,6 +79,8 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
     }
     if r.notes:
         line["notes"] = r.notes
+    if r.pings:  # a hub that failed is logged here (it never fails the run)
+        line["websub"] = [p.to_json() for p in r.pings]
     if forced_clock:
         line["clock"] = "forced"  # --now ahead of the real time: tests and backfills only
     try:
