@@ -248,7 +248,11 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         ) from None
     for hub in config.websub_hubs:
         scheme, _, rest = hub.partition("://")
-        if scheme not in ("https", "http") or not rest.split("/")[0] or any(c.isspace() for c in hub):
+        if (
+            scheme not in ("https", "http")
+            or not rest.split("/")[0]
+            or any(c.isspace() for c in hub)
+        ):
             raise ConfigError(
                 f"{reader.path}: [websub] hubs: {hub!r} is not a web address "
                 '(write each hub as "https://hub.example/")'
