@@ -41,6 +41,13 @@ FUTURE_SLACK_MINUTES = 5
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
 @click.option(
+    "--pull",
+    is_flag=True,
+    help="The publishing server of a newsroom shared through git: fast-forward to what the "
+    "offices shared first (refused, nothing published, when this clone has diverged), and "
+    "push the run's commits back.",
+)
+@click.option(
     "--no-ping", is_flag=True, help="Do not tell the WebSub hubs ([websub] hubs) of this run."
 )
 @pass_ctx
@@ -53,6 +60,7 @@ def publish(
     as_json: bool,
     quiet: bool,
     no_ping: bool,
+    pull: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
     from .core.service import Newsroom
@@ -69,7 +77,9 @@ def publish(
             param_hint="--now",
         )
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, ping=not no_ping)
+    result = newsroom.publish(
+        now=now, dry_run=dry_run, forced_clock=ahead, pull=pull, ping=not no_ping
+    )
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

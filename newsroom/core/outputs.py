@@ -198,6 +198,9 @@ class PublishResult:
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
     pings: list[Ping] = field(default_factory=list)  # WebSub hubs told (or to tell) of this run
+    # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
+    # the door commits each as the publishing identity's)
+    saved: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
