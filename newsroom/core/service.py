@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .listing import article_json as article_json
     from .listing import listing_json as listing_json
     from .listing import newest_first as newest_first
+    from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
     from .outputs import Refusal as Refusal
     from .records import Record as Record
@@ -84,7 +85,7 @@ _HANDED = {
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
     "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",
     "missing": "importer", "Index": "index", "init_newsroom": "init",
-    "RENEW_SECONDS": "lease", "Lease": "lease", "LeaseHeld": "lease",
+    "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
     "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
@@ -454,6 +455,14 @@ class Newsroom:
         from .fileformat import dump
 
         return dump(article)
+
+    def message_text(self, release: str | Article, fmt: str = "whatsapp") -> str:
+        """A release as partners see it, as text for a messaging app (messaging.py):
+        `whatsapp`, `plain` or `sms`; `release` is a reference or the release itself."""
+        from .messaging import message_text
+
+        article = self.find(release) if isinstance(release, str) else release
+        return message_text(article, self.config, self.now(), fmt)
 
     def edit(self, ref: str, *, take_over: bool = False) -> EditSession:
         """Start editing a release (editing.py): Refused when the workflow does not allow
