@@ -67,12 +67,12 @@ class Reader:
         """A key's value, of its default's type (its default when absent)."""
         if choices and key in table:
             return self.choice(table, name, key, choices)
+        if isinstance(default, tuple):
+            return self.words(table, f"[{name}]", key) if key in table else default
         if isinstance(default, bool):
             return self.flag(table, name, key, default)
         if isinstance(default, int):
             return self.number(table, name, key, default)
-        if isinstance(default, tuple):
-            return self.words(table, f"[{name}]", key) if key in table else default
         return self.text(table, name, key, default)
 
     def choice(self, table: dict[str, Any], name: str, key: str, options: tuple[str, ...]) -> str:

@@ -22,11 +22,13 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(config: Config, ping: bool = True) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds, then the
-    WebSub hubs told of them (when there are hubs and `ping`)."""
+    """The outputs of a run, in the order they write (outputs.py): the feeds, the
+    attachments of the public record, then the WebSub hubs told of them (when there are
+    hubs and `ping`)."""
     from ..feeds.output import FeedsOutput
+    from ..publicfiles import AttachmentsOutput
 
-    chosen: list[Output] = [FeedsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config)]
     if ping and config.websub_hubs:
         from ..websub import WebSubOutput
 
