@@ -119,7 +119,7 @@ def test_the_number_comes_first(newsroom_root: Path) -> None:
         path.read_text().replace("\nstatus:", "\nrelease_number: B-12/HUMAS/2026\nstatus:")
     )
     text = text_of(newsroom_root, ident, now=at(0))
-    assert text.startswith("Siaran pers nomor B-12/HUMAS/2026\n*Rilis bernomor*\n")
+    assert text.startswith("Nomor: B-12/HUMAS/2026\n*Rilis bernomor*\n")
 
 
 def test_the_command_line_prints_it(bundled: Path) -> None:
@@ -150,3 +150,23 @@ async def test_w_on_the_release_screen_copies_it_and_says_so(bundled: Path) -> N
 
 
 __all__ = ["newsroom_root"]  # a fixture, used by name
+
+
+def test_a_klarifikasi_names_the_forged_numbers_and_attachments_their_address(
+    newsroom_root: Path, tmp_path: Path
+) -> None:
+    ident = release(newsroom_root, at(0), "Klarifikasi", approve=False)
+    pdf = tmp_path / "ttd.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    writer = Newsroom.open(newsroom_root, "ald", fixed_clock(at(0)))
+    writer.attach(ident, pdf, "Siaran pers ber-TTE")
+    path = next((newsroom_root / "articles").rglob("*.md"))
+    path.write_text(
+        path.read_text().replace(
+            "\nstatus:", "\nkind: klarifikasi\ndenies: [B-099/X/2026]\nstatus:"
+        )
+    )
+    text = text_of(newsroom_root, ident, now=at(0))
+    assert "\nKlarifikasi atas siaran pers palsu bernomor: B-099/X/2026\n*Klarifikasi*\n" in text
+    assert "\n\nLampiran:\n- Siaran pers ber-TTE: http://127.0.0.1:8080/siaran-pers/" in text
+    assert text.endswith("/ttd.pdf\n\nhttps://humas.example.go.id/siaran-pers/klarifikasi/\n")

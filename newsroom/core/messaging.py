@@ -12,9 +12,10 @@ published version while a correction is under way: view.py), in one of three for
 
 In order: the embargo line first when the release is still under embargo (`EMBARGO hingga
 08-12-2026 09:00 WIB`), a draft's warning that it is not approved, a retraction's line;
-the number; the title; the date in the newsroom's zone (WIB); each published correction's
-note; the dateline and the body as plain text with lists kept; the sign-off; the link to
-the release's page. Its words are the release's language (feeds/words.py), as in the feeds.
+the number (`Nomor: …`, as the feeds say it) and, for a klarifikasi, the numbers it
+denies; the title; the date in the newsroom's zone (WIB); each published correction's
+note; the dateline and the body as plain text with lists kept; the sign-off; the
+attachments with their addresses; the link to the release's page. Its words are the release's language (feeds/words.py), as in the feeds.
 """
 
 from __future__ import annotations
@@ -45,15 +46,15 @@ def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = 
     link = article_link(article, config)
     when = _time(article, config)
     head = _warnings(article, text, config, now, w)
-    number = f"{w['release']} {w['number']} {text.release_number}" if text.release_number else ""
+    number = f"{w['number_label']}: {text.release_number}" if text.release_number else ""
+    denies = f"{w['klarifikasi']}: {', '.join(text.denies)}" if text.denies else ""
     if fmt == "sms":
-        return _sms(head, number, text, when, link)
+        return _sms(head, [n for n in (number, denies) if n], text, when, link)
     bold = fmt == "whatsapp"
     lines = [*head]
     if head:
         lines.append("")
-    if number:
-        lines.append(number)
+    lines += [n for n in (number, denies) if n]
     lines.append(f"*{_one_line(text.title)}*" if bold else _one_line(text.title))
     if when:
         lines.append(when)
@@ -68,8 +69,23 @@ def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = 
         lines += [body, ""]
         if signoff := sign_off(text):
             lines += [signoff, ""]
+        lines += _attachments(text, config, w)
     lines.append(link)
     return "\n".join(lines) + "\n"
+
+
+def _attachments(text: PartnerText, config: Config, w: dict[str, str]) -> list[str]:
+    """The files that travel with the release (the signed PDF...), each with its address
+    in the public record; the photo is not one of them here."""
+    from .attachments import photo_attachment, public_url
+
+    photo = photo_attachment(text.image, text.attachments)
+    files = [a for a in text.attachments if a is not photo]
+    if not files:
+        return []
+    lines = [f"{w['attachments']}:"]
+    lines += [f"- {a.title or a.file}: {public_url(config, text.slug, a.file)}" for a in files]
+    return [*lines, ""]
 
 
 def _time(article: Article, config: Config) -> str:
@@ -217,10 +233,10 @@ def gsm(text: str) -> str:
     return "".join(c for c in decomposed if ord(c) < 128 or c in "£¥èéùìòÇØøÅåÄÖÑÜäöñüà§¿¡")
 
 
-def _sms(head: list[str], number: str, text: PartnerText, when: str, link: str) -> str:
+def _sms(head: list[str], numbers: list[str], text: PartnerText, when: str, link: str) -> str:
     """Warnings, number, title and date, the summary cut to fit SMS_LIMIT, the link."""
     title = _one_line(text.title) + (f" ({when})" if when else "")
-    fixed = [*head, *([number] if number else []), title]
+    fixed = [*head, *numbers, title]
     used = sum(len(gsm(line)) + 1 for line in fixed) + len(gsm(link))
     summary = gsm(_one_line(text.summary))
     room = SMS_LIMIT - used - 1
