@@ -15,7 +15,8 @@ In order: the embargo line first when the release is still under embargo (`EMBAR
 the number (`Nomor: …`, as the feeds say it) and, for a klarifikasi, the numbers it
 denies; the title; the date in the newsroom's zone (WIB); each published correction's
 note; the dateline and the body as plain text with lists kept; the sign-off; the
-attachments with their addresses; the link to the release's page. Its words are the release's language (feeds/words.py), as in the feeds.
+attachments with their addresses; the link to the release's page. Its words are in the
+release's language (feeds/words.py), as in the feeds.
 """
 
 from __future__ import annotations
