@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from .core.errors import NewsroomError
-from .core.service import Config, find_root, init_newsroom, load_config, parse_time, require_root
+from .core.service import (
+    TEXT_FORMATS,
+    Config,
+    find_root,
+    init_newsroom,
+    load_config,
+    parse_time,
+    require_root,
+)
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
     from .core.service import Newsroom
@@ -151,13 +159,21 @@ def _open_tui(obj: Context) -> None:
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--title", default="Humas", help="The newsroom's title, e.g. 'Humas Kementerian'.")
+@click.option(
+    "--git",
+    "use_git",
+    is_flag=True,
+    help="Share it through git: [git] on, `git init`, feeds and keys kept out of git.",
+)
 @pass_ctx
 @friendly
-def init(obj: Context, folder: str | None, title: str) -> None:
+def init(obj: Context, folder: str | None, title: str, use_git: bool) -> None:
     """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
     target = Path(folder or ".").resolve()
-    config = init_newsroom(target, title)
+    config = init_newsroom(target, title, git=use_git)
     click.echo(obj.t("cli.init", target=target, config=config.name))
+    if use_git:
+        click.echo(obj.t("cli.init_git"))
 
 
 def _read_body(body_file: str | None) -> str:
@@ -191,6 +207,20 @@ def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> A
 @click.option("--summary", default="", help="One or two sentences for partners.")
 @click.option("--body-file", metavar="FILE|-", help="Read the Markdown body from FILE or stdin.")
 @click.option("--embargo", metavar="ISO", help="Not before this time, e.g. 2026-12-08T09:00.")
+@click.option(
+    "--kind",
+    type=click.Choice(["siaran-pers", "klarifikasi"]),
+    default="siaran-pers",
+    help="A press release (default), or a klarifikasi denying forged releases.",
+)
+@click.option(
+    "--denies",
+    "denies",
+    multiple=True,
+    metavar="NUMBER",
+    help="A klarifikasi: a release number it says is forged (repeatable; implies --kind "
+    "klarifikasi).",
+)
 @pass_ctx
 @friendly
 def new(
@@ -202,6 +232,8 @@ def new(
     summary: str,
     body_file: str | None,
     embargo: str | None,
+    kind: str,
+    denies: tuple[str, ...],
 ) -> None:
     """Start a new draft; prints its id and path."""
     from .core.service import NewArticle
@@ -215,6 +247,8 @@ def new(
         categories=list(categories),
         tags=list(tags),
         embargo=_time_option(newsroom, embargo, "--embargo"),
+        kind="klarifikasi" if denies else kind,
+        denies=[d.strip() for d in denies if d.strip()],
     )
     article = newsroom.create(fields)
     click.echo(f"{article.id}\t{article.path}")
@@ -282,6 +316,24 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
     from .clirender import print_article
 
     print_article(article, newsroom, obj.t)
+
+
+@cli.command()
+@click.argument("ref")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TEXT_FORMATS),
+    default="whatsapp",
+    show_default=True,
+    help="whatsapp: *bold* title and WhatsApp's markup; plain: no markup; sms: short, the "
+    "summary and the link.",
+)
+@pass_ctx
+@friendly
+def text(obj: Context, ref: str, fmt: str) -> None:
+    """A release as text to paste into WhatsApp, an SMS or a mail (what partners see)."""
+    click.echo(obj.newsroom.message_text(ref, fmt), nl=False)
 
 
 @cli.command()
@@ -369,6 +421,38 @@ _action_command("retract", "Retract a published release, saying why.", "reason")
 
 
 @cli.command()
+@click.argument("ref")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--title", default="", help="What partners read (default: from the file's name).")
+@click.option("--photo", is_flag=True, help="The file is the release's photo (image.src).")
+@pass_ctx
+@friendly
+def attach(obj: Context, ref: str, file: str, title: str, photo: bool) -> None:
+    """Attach FILE to a release (the signed PDF, a data sheet, a photo): copied beside it and
+    recorded with its type, size and SHA-256. An edit: the release needs a new approval."""
+    newsroom, t = obj.newsroom, obj.t
+    article = newsroom.find(ref)
+    found = newsroom.attach(article, Path(file), title, photo=photo)
+    click.echo(t("cli.attached", file=found.file, title=found.title, type=found.type,
+                 size=found.size, path=article.path))  # fmt: skip
+    click.echo(t("cli.attached_url", url=newsroom.attachment_url(article, found.file)))
+
+
+@cli.command()
+@click.argument("ref")
+@click.argument("file")
+@pass_ctx
+@friendly
+def detach(obj: Context, ref: str, file: str) -> None:
+    """Remove an attachment (by its file name or title) from a release. An edit: the
+    release needs a new approval."""
+    newsroom, t = obj.newsroom, obj.t
+    article = newsroom.find(ref)
+    found = newsroom.detach(article, file)
+    click.echo(t("cli.detached", file=found.file, path=article.path))
+
+
+@cli.command()
 @pass_ctx
 @friendly
 def check(obj: Context) -> None:
@@ -413,8 +497,10 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
         sys.exit(1)
 
 
-# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py.
-from . import cli_publish  # noqa: E402, F401 - registers them on `cli`
+# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py,
+# the signing commands (keys, verify) in cli_keys.py, sharing through git (sync) in
+# cli_git.py, the mail commands (mail test|status|send) in cli_mail.py.
+from . import cli_git, cli_keys, cli_mail, cli_publish  # noqa: E402, F401 - registers on `cli`
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 

@@ -40,6 +40,22 @@ FUTURE_SLACK_MINUTES = 5
 )
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
+@click.option(
+    "--pull",
+    is_flag=True,
+    help="The publishing server of a newsroom shared through git: fast-forward to what the "
+    "offices shared first (refused, nothing published, when this clone has diverged), and "
+    "push the run's commits back.",
+)
+@click.option(
+    "--no-mail",
+    "no_mail",
+    is_flag=True,
+    help="Send no e-mail: what this run owes the [[lists]] is noted as skipped, never sent.",
+)
+@click.option(
+    "--no-ping", is_flag=True, help="Do not tell the WebSub hubs ([websub] hubs) of this run."
+)
 @pass_ctx
 @friendly
 def publish(
@@ -49,6 +65,9 @@ def publish(
     force_clock: bool,
     as_json: bool,
     quiet: bool,
+    no_ping: bool,
+    no_mail: bool,
+    pull: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
     from .core.service import Newsroom
@@ -64,8 +83,12 @@ def publish(
             "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
+    from .cli_keys import publish_passphrase
+
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead)
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
+                              passphrase=publish_passphrase(obj), mail=not no_mail,
+                              ping=not no_ping)  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from .clock import zone
+from .config_mail import MailList, check_mail, read_lists
 from .config_reader import Reader
 from .errors import ConfigError
 
 CONFIG_NAME = "newsroom.toml"
+# The attachments a release may carry by default (attachments.py knows their extensions).
+ATTACHMENT_TYPES = (
+    "application/pdf", "image/jpeg", "image/png", "image/webp", "text/csv",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+)  # fmt: skip
 CHECK_LEVELS = ("required", "recommended", "off")
 
 
@@ -69,9 +77,9 @@ class Setting:
     table: str
     key: str
     field: str
-    default: str | int | bool
+    default: str | int | bool | tuple[str, ...]
     doc: str
-    example: str = ""  # an empty default: the value `init` shows commented out
+    example: str | tuple[str, ...] = ""  # an empty default: the value `init` shows commented out
     choices: tuple[str, ...] = ()
 
 
@@ -105,9 +113,85 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("feeds", "private_group", "private_group", "",
             'The group of the web server (e.g. "www-data"): private feeds are written 0640 '
             "with it.", example="www-data"),
+    Setting("mail", "host", "mail_host", "",
+            "The SMTP server that sends releases to the [[lists]] (mail is off without lists).",
+            example="mail.example.go.id"),
+    Setting("mail", "port", "mail_port", 0,
+            "Its port; 0: the usual one for the security (587 starttls, 465 ssl, 25 none)."),
+    Setting("mail", "security", "mail_security", "starttls",
+            'How the connection is protected: "starttls", "ssl", or "none" (a relay on this '
+            "machine only).", choices=("starttls", "ssl", "none")),
+    Setting("mail", "user", "mail_user", "", "The SMTP login, if the server asks for one.",
+            example="humas@example.go.id"),
+    Setting("mail", "password_env", "mail_password_env", "",
+            "The NAME of the environment variable holding the SMTP password (never the "
+            "password itself).", example="NEWSROOM_SMTP_PASSWORD"),
+    Setting("mail", "from", "mail_from", "", "Who the messages come from.",
+            example="Humas Kementerian <humas@example.go.id>"),
+    Setting("mail", "reply_to", "mail_reply_to", "", "Where journalists' replies go.",
+            example="Humas <humas@example.go.id>"),
+    Setting("mail", "rate", "mail_rate", 60, "Messages per minute at most (0: no limit)."),
+    Setting("mail", "attach_max_mb", "mail_attach_max_mb", 5,
+            "Attachments up to this size travel in the message; larger ones are linked."),
+    Setting("mail", "unsubscribe", "mail_unsubscribe", "",
+            "List-Unsubscribe: a mailto: or https: address journalists use to leave a list.",
+            example="mailto:humas@example.go.id?subject=berhenti"),
+    Setting("mail", "contact", "mail_contact", "",
+            "The contact block that ends every message (write \\n between its lines).",
+            example="Biro Humas Kementerian\\nhumas@example.go.id | 021-000000"),
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
+    Setting("websub", "hubs", "websub_hubs", (),
+            "WebSub hubs told of every change to the public feeds the moment publish makes it "
+            "(partners' readers hear of a release at once instead of polling); the public feeds "
+            "advertise them. Private feeds and archives are never advertised nor pinged.",
+            example=("https://pubsubhubbub.appspot.com/",)),
+    Setting("numbering", "pattern", "numbering_pattern", "",
+            "Release numbers, given once when a release is first published: {seq} (or "
+            "{seq:03d}), {mm}, {mm_roman}, {yyyy}, {yy}, {unit}. Empty: no numbers (a number "
+            "typed by hand is kept either way).", example="B-{seq:03d}/{unit}/{mm_roman}/{yyyy}"),
+    Setting("numbering", "reset", "numbering_reset", "yearly",
+            'When {seq} starts again from 1: "yearly" or "never".', choices=("yearly", "never")),
+    Setting("numbering", "unit", "numbering_unit", "", "The unit the {unit} token stands for.",
+            example="HUMAS"),
+    Setting("numbering", "start", "numbering_start", 1,
+            "The first {seq} of a year with no number yet (an office that already gave 130 "
+            "numbers on paper this year sets 131; newsroom continues from the highest number "
+            "it finds in the files and its ledger)."),
+    Setting("attachments", "max_mb", "attachments_max_mb", 20,
+            "The largest file `newsroom attach` takes, in megabytes."),
+    Setting("attachments", "types", "attachments_types", ATTACHMENT_TYPES,
+            "The media types a release may carry as attachments (PDF, photos, office "
+            "documents, CSV)."),
+    Setting("signing", "required", "signing_required", False,
+            "Publish refuses to run without the signing key (newsroom keys init; docs/deploy.md, "
+            '"Cek keaslian"). false: without a key it publishes unsigned and says so in the '
+            "log."),
+    Setting("signing", "passphrase_env", "passphrase_env", "",
+            "The environment variable publish reads the signing key's passphrase from, when "
+            "the key is encrypted and nobody is there to type it.",
+            example="NEWSROOM_KEY_PASSPHRASE"),
+    Setting("git", "enabled", "git", False,
+            "Share the newsroom through git: every workflow action becomes one commit by the "
+            "person who took it, `newsroom sync` shares them, `newsroom publish --pull` "
+            "publishes what was shared (docs/workflow.md, \"Many offices\")."),
+    Setting("git", "remote", "git_remote", "origin", "The remote that offices share."),
+    Setting("git", "branch", "git_branch", "",
+            "The branch releases are shared on (default: the one checked out).",
+            example="main"),
+    Setting("git", "publisher", "git_publisher", "",
+            "The one identity that publishes (the publishing server's, e.g. \"cron\"): "
+            "publish by anyone else is refused, so release numbers and publication stamps "
+            "have one writer. Empty: whoever may publish.", example="cron"),
+    Setting("git", "lease_minutes", "git_lease_minutes", 30,
+            "How long an edit lease seen by other offices lasts unless renewed (the desk "
+            "renews it while the editor is open)."),
+    Setting("git", "retries", "git_retries", 3,
+            "How many times sync fetches and tries again when another office pushed first."),
+    Setting("git", "timeout", "git_timeout", 60,
+            "Seconds one git command may take (a fetch or push on a slow line) before it is "
+            "stopped and reported."),
 )  # fmt: skip
 
 # Each check before approval: its default level and what it asks (checks.py runs them).
@@ -121,6 +205,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "caption_photo": ("required", "a photo caption needs its photo (image.src)"),
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
+    "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}
@@ -153,6 +238,34 @@ class Config:
     people: tuple[Person, ...] = ()
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
+    websub_hubs: tuple[str, ...] = _default("websub_hubs")
+    mail_host: str = _default("mail_host")
+    mail_port: int = _default("mail_port")
+    mail_security: str = _default("mail_security")
+    mail_user: str = _default("mail_user")
+    mail_password_env: str = _default("mail_password_env")
+    mail_from: str = _default("mail_from")
+    mail_reply_to: str = _default("mail_reply_to")
+    mail_rate: int = _default("mail_rate")
+    mail_attach_max_mb: int = _default("mail_attach_max_mb")
+    mail_unsubscribe: str = _default("mail_unsubscribe")
+    mail_contact: str = _default("mail_contact")
+    lists: tuple[MailList, ...] = ()
+    numbering_pattern: str = _default("numbering_pattern")
+    numbering_reset: str = _default("numbering_reset")
+    numbering_unit: str = _default("numbering_unit")
+    numbering_start: int = _default("numbering_start")
+    attachments_max_mb: int = _default("attachments_max_mb")
+    attachments_types: tuple[str, ...] = _default("attachments_types")
+    signing_required: bool = _default("signing_required")
+    passphrase_env: str = _default("passphrase_env")
+    git: bool = _default("git")
+    git_remote: str = _default("git_remote")
+    git_branch: str = _default("git_branch")
+    git_publisher: str = _default("git_publisher")
+    git_lease_minutes: int = _default("git_lease_minutes")
+    git_retries: int = _default("git_retries")
+    git_timeout: int = _default("git_timeout")
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -221,7 +334,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         tables.setdefault(s.table, set()).add(s.key)
     read = {name: reader.table(name, keys) for name, keys in tables.items()}
     checks = reader.table("checks", set(CHECK_NAMES))
-    reader.only({*tables, "checks", "partners", "people"})
+    reader.only({*tables, "checks", "partners", "people", "lists"})
     values: dict[str, Any] = {
         s.field: reader.value(read[s.table], s.table, s.key, s.default, s.choices) for s in SETTINGS
     }
@@ -232,6 +345,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         checks={k: reader.choice(checks, "checks", k, CHECK_LEVELS) for k in checks},
         partners=tuple(_partners(reader)),
         people=tuple(_people(reader)),
+        lists=read_lists(reader, root),
     )
     try:
         config.tz  # noqa: B018 - validates the zone name
@@ -240,9 +354,60 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
             "(use an IANA name such as Asia/Jakarta)"
         ) from None
+    for hub in config.websub_hubs:
+        scheme, _, rest = hub.partition("://")
+        if (
+            scheme not in ("https", "http")
+            or not rest.split("/")[0]
+            or any(c.isspace() for c in hub)
+        ):
+            raise ConfigError(
+                f"{reader.path}: [websub] hubs: {hub!r} is not a web address "
+                '(write each hub as "https://hub.example/")'
+            )
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
         raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
+    check_mail(reader, config)
+    _check_numbering(reader, config)
+    _check_attachment_types(reader, config)
+    _check_git(reader, config)
     return config
+
+
+def _check_numbering(reader: Reader, config: Config) -> None:
+    from .numbering import check_pattern
+
+    problem = check_pattern(config.numbering_pattern, config.numbering_reset,
+                            config.numbering_unit)  # fmt: skip
+    if problem:
+        raise reader.fail("[numbering] " + problem.split(": ", 1)[0], problem.split(": ", 1)[1])
+
+
+def _check_attachment_types(reader: Reader, config: Config) -> None:
+    from .attachment_types import EXTENSIONS
+
+    known = set(EXTENSIONS.values())
+    for kind in config.attachments_types:
+        if kind not in known:
+            raise reader.fail(
+                "[attachments] types", f"{kind!r} is not a type newsroom knows (known: "
+                + ", ".join(sorted(known)) + ")",
+            )  # fmt: skip
+
+
+def _check_git(reader: Reader, config: Config) -> None:
+    """[git]: names git is given as arguments (never taken for an option) and times above 0."""
+    for key, value in (("remote", config.git_remote), ("branch", config.git_branch)):
+        if value.startswith("-") or any(c.isspace() or c in "~^:?*[\\" for c in value):
+            raise reader.fail(f"[git] {key}", f"{value!r} is not a git name (e.g. origin, main)")
+    if not config.git_remote:
+        raise reader.fail("[git] remote", "name the remote offices share, e.g. origin")
+    for key, number in (
+        ("timeout", config.git_timeout),
+        ("lease_minutes", config.git_lease_minutes),
+    ):
+        if number < 1:
+            raise reader.fail(f"[git] {key}", "must be 1 or more")
 
 
 def _partners(self: Reader) -> list[Partner]:

@@ -48,6 +48,8 @@ class GoingLive(NamedTuple):
     article: Article
     record: Record
     kind: str  # "published" (first publication) or "corrected"
+    # A correction: the version it supersedes, to keep (versions.py): its file and bytes.
+    kept: tuple[Path, bytes] | None = None
 
 
 @dataclass
@@ -90,6 +92,11 @@ class Output:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+
+    def prepare(self, dry_run: bool) -> None:
+        """Before the lock is taken: whatever needs a person (a passphrase typed) or
+        refuses the whole run (raise NewsroomError: nothing is published, the run fails
+        saying why). Called only when the run has work."""
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         """Decide what to write from the plan and this output's state of the last run."""
@@ -160,6 +167,21 @@ class Refusal:
 
 
 @dataclass
+class Ping:
+    """One hub's ping in a run. `outcome`: sent, failed (tried again on the next run),
+    given_up (failed every run it was allowed; websub.py), would (a dry run)."""
+
+    hub: str
+    urls: list[str]
+    outcome: str
+    reason: str = ""
+    attempts: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v or k == "urls"}
+
+
+@dataclass
 class PublishResult:
     """What a run did; `ok` is False when a release could not be published or a file is broken."""
 
@@ -182,6 +204,16 @@ class PublishResult:
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
+    pings: list[Ping] = field(default_factory=list)  # WebSub hubs told (or to tell) of this run
+    # mail (core/mail/): what each release version owes the lists this run (no address), and
+    # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
+    mail: list[dict[str, Any]] = field(default_factory=list)
+    mailed: dict[str, int] = field(default_factory=dict)
+    # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
+    # the door commits each as the publishing identity's)
+    saved: list[tuple[str, str]] = field(default_factory=list)
+    signed: str = ""  # the id of the key this run's files are signed with ("": unsigned)
+    unsigned: str = ""  # why this run is unsigned (a code), when there is a SEAL output
 
     @property
     def ok(self) -> bool:
@@ -209,4 +241,8 @@ class PublishResult:
             "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,
+            "websub": [p.to_json() for p in self.pings],
+            "signed": self.signed or None,
+            "mail": self.mail,
+            "mailed": self.mailed,
         }

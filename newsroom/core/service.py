@@ -12,7 +12,9 @@ publish` from cron still loads only what its run needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +25,9 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, Problem, Refused
+from .errors import ArticleError, GitError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
-from .model import Article
+from .model import Article, Attachment
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -53,6 +55,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .listing import article_json as article_json
     from .listing import listing_json as listing_json
     from .listing import newest_first as newest_first
+    from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
     from .outputs import Refusal as Refusal
     from .records import Record as Record
@@ -63,10 +66,20 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import INSERTED as INSERTED
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
+    from .signing.keys import KeyInfo as KeyInfo
+    from .signing.keys import Rotated as Rotated
+    from .signing.minisign import PublicKey as PublicKey
+    from .signing.minisign import SecretKey as SecretKey
+    from .signing.verify import Report as Report
+    from .signing.verify import trusted_key as trusted_key
+    from .signing.verify import verify_paths as verify_paths
     from .signoff import signoff_at_end as signoff_at_end
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
+    from .vcs.sync import Conflict as Conflict
+    from .vcs.sync import SyncResult as SyncResult
+    from .versions import Version as Version
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
@@ -80,14 +93,18 @@ _HANDED = {
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
     "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",
     "missing": "importer", "Index": "index", "init_newsroom": "init",
-    "RENEW_SECONDS": "lease", "Lease": "lease", "LeaseHeld": "lease",
+    "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
     "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
+    "KeyInfo": "signing.keys", "Rotated": "signing.keys", "PublicKey": "signing.minisign",
+    "SecretKey": "signing.minisign", "Report": "signing.verify",
+    "trusted_key": "signing.verify", "verify_paths": "signing.verify",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
-    "PartnerText": "view", "partner_text": "view", "sign_off": "view",
+    "PartnerText": "view", "partner_text": "view", "sign_off": "view", "Version": "versions",
+    "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
 }  # fmt: skip
 
 
@@ -101,6 +118,16 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"{__package__}.{where}"), name)
     globals()[name] = value
     return value
+
+
+@dataclass
+class Recording:
+    """One workflow action being written (see `Newsroom.recording`): the release it
+    changes, set by the code inside the block when it is made there (a new release)."""
+
+    action: str
+    article: Article | None = None
+    note: str = ""
 
 
 class Newsroom:
@@ -119,6 +146,7 @@ class Newsroom:
         self.clock = clock
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
         self._store: Store | None = None
+        self._git_lock: Any = None  # the clone's git lock, once an action needed it
 
     @classmethod
     def open(
@@ -135,6 +163,62 @@ class Newsroom:
         if self._store is None:
             self._store = Store(self.config)
         return self._store
+
+    # ------------------------------------------------------------ recording actions in git
+
+    @contextmanager
+    def recording(
+        self, action: str, article: Article | None = None, note: str = ""
+    ) -> Iterator[Recording]:
+        """Around the writes of one workflow action (saving the release, copying an
+        attachment into its companion folder): with [git] on, they become one commit by
+        this person once the block ends (vcs/record.py), under the clone's git lock so a
+        sync never sees half an action. Without git, nothing more happens: git is never run.
+
+            with newsroom.recording("attach", article, note=name):
+                ...copy the file, save the release...
+        """
+        done = Recording(action, article, note)
+        if not self.config.git:
+            yield done
+            return
+        if self._git_lock is None:
+            from .vcs.git import lock
+
+            self._git_lock = lock(self.config)
+        from .vcs.record import flush
+
+        with self._git_lock:
+            with suppress(GitError):  # still failing: this action's commit says so
+                flush(self.config)  # an earlier action whose commit failed goes first
+            yield done
+            if done.article is not None and done.article.path is not None:
+                self._commit(done)
+
+    def _commit(self, done: Recording) -> None:
+        from .vcs.record import change_of, record
+
+        assert done.article is not None
+        change = change_of(done.article, done.action, self.actor, self.identity.via, done.note)
+        record(self.config, change)
+
+    def sync(self, choices: dict[str, str] | None = None) -> SyncResult:
+        """Share this clone's commits with the other offices (vcs/sync.py): fetch, rebase,
+        push, with bounded retries. `choices` settles releases a sync stopped on, by id or
+        path: "mine" or "theirs". SyncConflict names them; GitError says what failed."""
+        from .vcs.sync import share
+
+        self.may_act("sync")
+        self._require_git("sync")
+        return share(self.config, self.actor, self.now(), choices)
+
+    def _require_git(self, what: str) -> None:
+        if not self.config.git:
+            raise Refused(
+                f"{what}: git is off in newsroom.toml (set [git] enabled = true in a git clone; "
+                'docs/workflow.md, "Many offices")',
+                code="git_off",
+            )
 
     def allowed(self, article: Article) -> dict[str, Decision]:
         """Every action with its decision for this person on this release (the footer, the
@@ -265,13 +349,16 @@ class Newsroom:
         from .drafts import save_new
 
         self.may_act(action)
-        return save_new(self, article, action)
+        with self.recording(action, article):
+            return save_new(self, article, action)
 
     def import_file(self, path: Path, title: str | None = None) -> Article:
         """Import a plain-text release or a front-matter Markdown file as a new draft."""
         from .drafts import import_file
 
-        return import_file(self, path, title)
+        with self.recording("import") as done:
+            done.article = import_file(self, path, title)
+        return done.article
 
     # ------------------------------------------------------------ acting
 
@@ -305,7 +392,8 @@ class Newsroom:
             clear_embargo=clear_embargo,
             via=self.identity.via,
         )
-        self.store.save(outcome.article)
+        with self.recording(action, outcome.article, note):
+            self.store.save(outcome.article)
         return outcome
 
     def _refuse_untrusted(self, article: Article) -> None:
@@ -334,7 +422,8 @@ class Newsroom:
         self.may_act("edit")
         check_free(self.config, article.id, self.actor, self.now())
         record_edit(article, self.actor, self.config, self.now(), self.identity.via)
-        return self.store.save(article)
+        with self.recording("edit", article):
+            return self.store.save(article)
 
     def keep_unsaved(self, slug: str, text: str) -> Path:
         """Keep a person's unsaved version of a release (handedit.py); `unsaved()` lists them."""
@@ -378,6 +467,14 @@ class Newsroom:
 
         return dump(article)
 
+    def message_text(self, release: str | Article, fmt: str = "whatsapp") -> str:
+        """A release as partners see it, as text for a messaging app (messaging.py):
+        `whatsapp`, `plain` or `sms`; `release` is a reference or the release itself."""
+        from .messaging import message_text
+
+        article = self.find(release) if isinstance(release, str) else release
+        return message_text(article, self.config, self.now(), fmt)
+
     def edit(self, ref: str, *, take_over: bool = False) -> EditSession:
         """Start editing a release (editing.py): Refused when the workflow does not allow
         it, LeaseHeld when someone else is editing it and `take_over` is not given."""
@@ -390,6 +487,38 @@ class Newsroom:
         from .editing import EditSession
 
         return EditSession(self, self.start(fields), new=True)
+
+    # ------------------------------------------------------------ attachments
+
+    def attach(
+        self, ref: str | Article, source: Path, title: str = "", *, photo: bool = False
+    ) -> Attachment:
+        """Attach a file to a release (attaching.py): copied beside it, recorded with its
+        type, size and SHA-256, saved as this person's edit (a new approval is needed).
+        `photo`: the file becomes the release's photo."""
+        from .attaching import attach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return attach(self, article, source, title, photo=photo)
+
+    def detach(self, ref: str | Article, file: str) -> Attachment:
+        """Remove an attachment (by file name or title) from a release, as this person's edit."""
+        from .attaching import detach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return detach(self, article, file)
+
+    def attachment_url(self, article: Article, file: str) -> str:
+        """Where partners find an attachment once the release is published."""
+        from .attachments import public_url
+
+        return public_url(self.config, article, file)
+
+    def versions(self, article: Article, *, public: bool = True) -> list[Version]:
+        """The release's published versions, oldest first (versions.py)."""
+        from .versions import versions
+
+        return versions(self.config, article, public=public)
 
     # ------------------------------------------------------------ sealing what is published
 
@@ -407,7 +536,8 @@ class Newsroom:
             article = self.store.load(self.config.root / record.path)
             if adopt(article, self.actor, self.config, self.now(), via=self.identity.via):
                 if not dry_run:
-                    self.store.save(article)
+                    with self.recording("adopt", article):
+                        self.store.save(article)
                 adopted.append(article)
         ledger = Ledger(self.config)
         try:
@@ -426,15 +556,108 @@ class Newsroom:
         dry_run: bool = False,
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
+        pull: bool = False,
+        passphrase: Callable[[], str] | None = None,
+        mail: bool = True,
+        ping: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
-        identity such as cron, or an editor pressing P): Refused when they may not act."""
+        identity such as cron, or an editor pressing P): Refused when they may not act.
+        `passphrase` asks for the signing key's passphrase (a prompt), when it is needed.
+
+        With [git] on, each release file the run stamped is committed by this identity;
+        `pull` (the publishing server) first fast-forwards to what the offices shared
+        (GitError or SyncConflict: nothing is published) and pushes the run's commits back
+        (vcs/publishing.py). A dry run touches no git at all. `mail` False: what this
+        run owes the mailing lists is noted as skipped, not sent. `ping` False: the WebSub
+        hubs are not told of the public feeds that changed (websub.py)."""
         from .publish import publish
 
         self.may_act("publish")
         when = now or self.now()
-        return publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                       via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+        if pull:
+            self._require_git("publish --pull")
+        if self.config.git and not dry_run:
+            from .vcs.publishing import before_publish
+
+            before_publish(self.config, self.actor, self.now(), pull=pull)
+        result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
+                         via=self.identity.via, forced_clock=forced_clock,
+                         passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
+        if self.config.git and not dry_run:
+            from .vcs.publishing import after_publish
+
+            after_publish(self, result, pull=pull)
+        return result
+
+    # ------------------------------------------------------------ signing keys
+
+    def keys_init(self, passphrase: str | None) -> tuple[SecretKey, Path]:
+        """Make the newsroom's signing key pair (signing/keys.py): the public files in the
+        newsroom, the secret key outside it; returns the key and where its secret went.
+        `passphrase` None: unencrypted, for cron."""
+        from .signing.keys import init_keys
+
+        with self._publish_lock():
+            return init_keys(self.config, self.now(), passphrase)
+
+    def keys_show(self) -> KeyInfo:
+        """The newsroom's public key, where its secret key is expected, every past key."""
+        from .signing.keys import show_keys
+
+        return show_keys(self.config)
+
+    def keys_rotate(
+        self,
+        old_passphrase: Callable[[], str] | None,
+        new_passphrase: str | None,
+        *,
+        revoke: bool = False,
+        reason: str = "",
+    ) -> Rotated:
+        """Replace the signing key: the new public key signed by the old one, the old one
+        listed as retired (or revoked, with `reason`); the next publish signs again."""
+        from .signing.keys import rotate_keys
+
+        with self._publish_lock():
+            return rotate_keys(self.config, self.now(), old_passphrase, new_passphrase,
+                               revoke=revoke, reason=reason)  # fmt: skip
+
+    @contextmanager
+    def _publish_lock(self) -> Iterator[None]:
+        """Hold the publish lock while the keys change, then wake the next run (it signs
+        every list again with the new key and copies the key files into feeds/)."""
+        from filelock import FileLock
+
+        from .publish.state import lock_path, wake
+
+        self.config.state_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(lock_path(self.config)), timeout=30):
+            yield
+            wake(self.config)
+
+    # ------------------------------------------------------------ mail (core/mail/)
+
+    def mail_test(self, name: str, to: str = "") -> Any:
+        """Send one test message to mailing list `name` (or only to `to`): a TestSent."""
+        from .mail.status import send_test
+
+        self.may_act("publish")
+        return send_test(self.config, name, self.now(), to)
+
+    def mail_status(self) -> Any:
+        """What the send log holds (a MailStatus): per release version, sent, queued, failed."""
+        from .mail.status import mail_status
+
+        titles = {r.id: r.title for r in self.index().records.values()}
+        return mail_status(self.config, titles)
+
+    def mail_send(self) -> Any:
+        """Send what waits in the send log now (a Sending; busy if a run is sending)."""
+        from .mail.output import send_queued
+
+        self.may_act("publish")
+        return send_queued(self.config, self.now())
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

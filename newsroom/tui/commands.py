@@ -34,6 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "enter", "open", "cmd.open", "desk", show=False),
     Command("new", "n", "new", "cmd.new", "desk"),
     Command("publish", "P", "publish", "cmd.publish", "desk"),
+    Command("sync", "S", "sync", "cmd.sync", "desk"),  # shown only with [git] on
     *(
         Command(f"view_{n}", str(n), f"view({n - 1})", "cmd.view", "desk", show=False)
         for n in range(1, 10)
@@ -50,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("retract", "X", "retract", "cmd.retract", "release"),
     Command("release_publish", "P", "publish", "cmd.publish", "release"),
     Command("published", "v", "toggle_published", "cmd.published", "release"),
+    Command("copy_text", "w", "copy_text", "cmd.copy_text", "release"),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
     Command("external", "f4", "external", "cmd.external", "edit"),
     Command("edit_back", "escape", "back", "cmd.back", "edit"),
