@@ -411,3 +411,105 @@ def test_git_is_never_run_while_it_is_off(root: Path, monkeypatch: pytest.Monkey
     writer.read_desk()
     writer.changes()
     assert not (root / ".git").exists()
+
+
+# ---------------------------------------------------------------- the desk's sync
+
+
+def desk_app(clone: Path, person: str) -> object:
+    from newsroom.tui.app import NewsroomApp
+    from newsroom.tui.settings import Settings
+
+    return NewsroomApp(door(clone, person, at(30)), Settings(language="en"), watch=False)
+
+
+async def test_the_desk_syncs_and_asks_mine_or_theirs(tmp_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Dua Kantor")
+    other = draft(jakarta, "Rilis Lain", at(1))
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    door(yogya, "nur", at(4)).act(other, "approve")
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        modal = app.screen  # type: ignore[attr-defined]
+        assert isinstance(modal, SyncConflictModal)
+        assert modal.conflict.release == ident
+        assert head(jakarta) == before and clean(jakarta)  # asking changed nothing
+        shown = modal.query_one("#diff", VerticalScroll)
+        assert shown.has_class("hidden")
+        await pilot.press("d")
+        assert not shown.has_class("hidden")
+        difference = modal.conflict.difference()
+        assert "-Versi Yogya." in difference and "+Versi Jakarta." in difference
+        await pilot.press("t")  # take theirs: sync runs again with that choice
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+    assert "Versi Yogya" in read(jakarta, ident) and "status: approved" in read(jakarta, other)
+    kept = list((jakarta / ".newsroom" / "unsaved").rglob("*"))
+    assert any("Versi Jakarta" in p.read_text(encoding="utf-8") for p in kept if p.is_file())
+    assert clean(jakarta)
+
+
+async def test_escape_leaves_the_clone_as_it_was(tmp_path: Path) -> None:
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Ditunda")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in ((jakarta, "ald", "Satu.\n"), (yogya, "rin", "Dua.\n")):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+    assert head(jakarta) == before and clean(jakarta) and "Satu." in read(jakarta, ident)
+
+
+async def test_the_desk_offers_no_sync_while_git_is_off(root: Path) -> None:
+    from newsroom.tui.screens.desk import DeskScreen
+
+    app = desk_app(root, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        desk = app.screen  # type: ignore[attr-defined]
+        assert isinstance(desk, DeskScreen)
+        assert desk.check_action("sync", ()) is False
+        shown = app.active_bindings.values()  # type: ignore[attr-defined]
+        assert "sync" not in {b.binding.action for b in shown if b.enabled}
+        await pilot.press("S")  # nothing happens: no git is run, no message
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        assert app.screen is desk  # type: ignore[attr-defined]
+    assert not (root / ".git").exists()

@@ -48,14 +48,35 @@ class Conflict:
     theirs_text: str = ""
 
     def difference(self) -> str:
-        """The other office's version against this office's, as a unified diff."""
+        """The other office's version against this office's, as a unified diff: the text a
+        reader sees first (title, summary, body...), then the front matter's other lines
+        (history, comments) when they differ too."""
         import difflib
 
         theirs, mine = f"theirs ({self.theirs[:7]})", f"mine ({self.mine[:7]})"
-        lines = difflib.unified_diff(
-            self.theirs_text.splitlines(True), self.mine_text.splitlines(True), theirs, mine
+        (their_head, their_body), (my_head, my_body) = (
+            _halves(self.theirs_text),
+            _halves(self.mine_text),
         )
-        return "".join(lines)
+        parts = []
+        for a, b, part in (
+            (their_body, my_body, "text"),
+            (their_head, my_head, "front matter"),
+        ):
+            lines = difflib.unified_diff(
+                a.splitlines(True), b.splitlines(True), f"{theirs}: {part}", f"{mine}: {part}"
+            )
+            parts.append("".join(lines))
+        return "\n".join(part for part in parts if part)
+
+
+def _halves(text: str) -> tuple[str, str]:
+    """A release file's front matter and body ("" and the text when it has none)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end >= 0:
+            return text[4 : end + 1], text[end + 5 :]
+    return "", text
 
 
 @dataclass
