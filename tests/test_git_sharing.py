@@ -513,3 +513,39 @@ async def test_the_desk_offers_no_sync_while_git_is_off(root: Path) -> None:
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
         assert app.screen is desk  # type: ignore[attr-defined]
     assert not (root / ".git").exists()
+
+
+def test_the_command_lines_hint_settles_the_conflict(tmp_path: Path) -> None:
+    """`newsroom sync` names each release by its id's first characters and says which
+    command settles it: that very command works (and a slug would too)."""
+    from click.testing import CliRunner
+
+    from newsroom.cli import cli
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Sengketa")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+
+    def run(*args: str) -> object:
+        return CliRunner().invoke(cli, ["--root", str(jakarta), "--as", "tester", *args])
+
+    stopped = run("sync")
+    assert stopped.exit_code == 1  # type: ignore[attr-defined]
+    hint = f"newsroom sync --mine {ident[:8]}"
+    assert hint in stopped.output and "Rilis Sengketa" in stopped.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident)
+    done = run("sync", "--mine", ident[:8])
+    assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident) and clean(jakarta)
+    sync(yogya)
+    assert "Versi Jakarta" in read(yogya, ident)

@@ -25,7 +25,7 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, GitError, Problem, Refused
+from .errors import ArticleError, GitError, NewsroomError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article
 
@@ -192,13 +192,20 @@ class Newsroom:
 
     def sync(self, choices: dict[str, str] | None = None) -> SyncResult:
         """Share this clone's commits with the other offices (vcs/sync.py): fetch, rebase,
-        push, with bounded retries. `choices` settles releases a sync stopped on, by id or
-        path: "mine" or "theirs". SyncConflict names them; GitError says what failed."""
+        push, with bounded retries. `choices` settles releases a sync stopped on, by any
+        reference `find` takes (id, prefix, slug, path): "mine" or "theirs". SyncConflict
+        names them; GitError says what failed."""
         from .vcs.sync import share
 
         self.may_act("sync")
         self._require_git("sync")
-        return share(self.config, self.actor, self.now(), choices)
+        settled: dict[str, str] = {}
+        for ref, choice in (choices or {}).items():
+            try:
+                settled[self.find(ref).id] = choice
+            except NewsroomError:  # not a release here (a file deleted on this side, a path)
+                settled[ref] = choice
+        return share(self.config, self.actor, self.now(), settled)
 
     def _require_git(self, what: str) -> None:
         if not self.config.git:
