@@ -549,3 +549,36 @@ def test_the_command_lines_hint_settles_the_conflict(tmp_path: Path) -> None:
     assert "Versi Jakarta" in read(jakarta, ident) and clean(jakarta)
     sync(yogya)
     assert "Versi Jakarta" in read(yogya, ident)
+
+
+def test_an_office_acting_while_the_server_publishes_never_blocks_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the server's fetch and its push, an office sends the release back: the
+    publication partners have seen stands (the office's act stays in git's history and
+    the run says so), and the server is not stuck on it at its next runs."""
+    from newsroom.core.vcs import sync as syncing
+
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    ident = draft(jakarta, "Rilis Balapan")
+    door(jakarta, "nur", at(1)).act(ident, "approve")
+    sync(jakarta)
+    real_share = syncing.share
+
+    def office_acts_first(*args: object, **kw: object) -> object:
+        monkeypatch.setattr(syncing, "share", real_share)  # once
+        door(jakarta, "nur", at(10)).act(ident, "request_changes", note="Tunggu, angka salah")
+        sync(jakarta, when=at(10))
+        return real_share(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(syncing, "share", office_acts_first)
+    run = door(server, "cron", at(10)).publish(pull=True)
+    assert [p["id"] for p in run.published] == [ident]
+    assert run.ok, run.failed
+    assert any("rilis-balapan.md" in w and "stands" in w for w in run.warnings)
+    again = door(server, "cron", at(15)).publish(pull=True)
+    assert again.ok and again.published == []
+    sync(jakarta, when=at(16))
+    assert "status: published" in read(jakarta, ident) and clean(jakarta)
+    assert "Tunggu, angka salah" in git(jakarta, "log", "-p", "--format=%B")

@@ -526,16 +526,17 @@ class Newsroom:
         when = now or self.now()
         if pull:
             self._require_git("publish --pull")
+        pulled = None
         if self.config.git and not dry_run:
             from .vcs.publishing import before_publish
 
-            before_publish(self.config, self.actor, self.now(), pull=pull)
+            pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 
-            after_publish(self, result, pull=pull)
+            after_publish(self, result, pull=pull, pulled=pulled)
         return result
 
     def publish_status(

@@ -101,6 +101,9 @@ class Syncer:
     actor: str
     now: dt.datetime
     choices: dict[str, str] = field(default_factory=dict)  # release id or path -> mine|theirs
+    # the publishing server: its own commits (publication stamps partners have seen) stand
+    # over a change an office made meanwhile, which stays in git's history
+    publisher: bool = False
     git: Git = field(init=False)
     branch: str = field(init=False)
     result: SyncResult = field(init=False)
@@ -203,7 +206,8 @@ class Syncer:
 
     def choice(self, path: str) -> str | None:
         release = _release_at(self.git, path)
-        return self.choices.get(path) or (self.choices.get(release) if release else None)
+        chosen = self.choices.get(path) or (self.choices.get(release) if release else None)
+        return chosen or (MINE if self.publisher else None)
 
     def keep_aside_before(self) -> None:
         """Before taking theirs, keep this office's version of each such release aside."""
@@ -456,9 +460,10 @@ OWN_ACTIONS = frozenset({"publish", "adopt"})  # what publish commits by itself
 def pull(config: Config, actor: str, now: dt.datetime) -> SyncResult:
     """`newsroom publish --pull`, before publishing: take in the shared branch by a
     fast-forward. The server's own commits not yet pushed (a push that failed last time)
-    are put on top of it; any other commit of its own means its clone has diverged:
-    GitError, and nothing is published."""
-    syncer = Syncer(config, actor, now)
+    are put on top of it (where an office changed such a release meanwhile, the
+    publication stands: `resolved`); any other commit of its own means its clone has
+    diverged: GitError, and nothing is published."""
+    syncer = Syncer(config, actor, now, publisher=True)
     git, upstream = syncer.git, syncer.upstream
     with lock(config):
         flush(config, git)
@@ -502,10 +507,11 @@ def _not_publishing(git: Git, upstream: str) -> list[str]:
     return found
 
 
-def share(config: Config, actor: str, now: dt.datetime, choices: dict[str, str] | None = None
-          ) -> SyncResult:  # fmt: skip
-    """`newsroom sync`, and the publishing server's push after a run."""
-    return Syncer(config, actor, now, dict(choices or {})).sync()
+def share(config: Config, actor: str, now: dt.datetime, choices: dict[str, str] | None = None,
+          *, publisher: bool = False) -> SyncResult:  # fmt: skip
+    """`newsroom sync`, and the publishing server's push after a run (`publisher`: its
+    publication stamps stand over an office's change made meanwhile)."""
+    return Syncer(config, actor, now, dict(choices or {}), publisher=publisher).sync()
 
 
 def unshared(config: Config) -> int:
