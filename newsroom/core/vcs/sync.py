@@ -8,8 +8,8 @@ are exactly as before, and the result names each release with both versions. The
 then chooses per release, "mine" or "theirs" (the desk's dialog, `newsroom sync --mine
 REF / --theirs REF`), and sync runs again with that choice:
 
-- theirs: the other office's version stands; this office's version is kept aside in
-  `.newsroom/unsaved/` (and stays in git's history);
+- theirs: the other office's version stands, with this office's comments added; this
+  office's version is kept aside in `.newsroom/unsaved/` (and stays in git's history);
 - mine: this office's version stands, with the other's comments added; refused when the
   other version was published meanwhile (take theirs, then correct it).
 
@@ -231,8 +231,8 @@ class Syncer:
         if choice == MINE:
             refuse_mine_over_published(self.config, path, theirs, mine)
             text = with_comments(self.config, path, mine, theirs) if mine else None
-        else:
-            text = theirs or None
+        else:  # theirs, with the comments only mine has (a comment is never lost)
+            text = with_comments(self.config, path, theirs, mine) if theirs else None
         if text is None:
             self.git.run("rm", "-q", "--", path, what="sync")
         else:
@@ -437,7 +437,7 @@ def refuse_mine_over_published(config: Config, path: str, theirs: str, mine: str
 
 
 def with_comments(config: Config, path: str, mine: str, theirs: str) -> str:
-    """My version of a release with the comments only the other version has."""
+    """One version of a release (`mine`) with the comments only the other has."""
     from .. import fileformat
 
     try:
