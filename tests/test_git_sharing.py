@@ -447,6 +447,9 @@ async def test_the_desk_syncs_and_asks_mine_or_theirs(tmp_path: Path) -> None:
     app = desk_app(jakarta, "ald")
     async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        desk = app.screen  # type: ignore[attr-defined]
+        assert "↑1 not yet shared" in str(desk.query_one("#banner").render())
         await pilot.press("S")
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -465,6 +468,9 @@ async def test_the_desk_syncs_and_asks_mine_or_theirs(tmp_path: Path) -> None:
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
         await pilot.pause()
         assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "not yet shared" not in str(desk.query_one("#banner").render())
     assert "Versi Yogya" in read(jakarta, ident) and "status: approved" in read(jakarta, other)
     kept = list((jakarta / ".newsroom" / "unsaved").rglob("*"))
     assert any("Versi Jakarta" in p.read_text(encoding="utf-8") for p in kept if p.is_file())

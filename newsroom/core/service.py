@@ -207,6 +207,18 @@ class Newsroom:
                 settled[ref] = choice
         return share(self.config, self.actor, self.now(), settled)
 
+    def unshared(self) -> int:
+        """How many of this clone's commits the other offices have not got yet (as of the
+        last sync); 0 with git off (git is not run) or when git cannot tell."""
+        if not self.config.git:
+            return 0
+        from .vcs.sync import unshared
+
+        try:
+            return unshared(self.config)
+        except GitError:
+            return 0
+
     def _require_git(self, what: str) -> None:
         if not self.config.git:
             raise Refused(
