@@ -60,13 +60,21 @@ def config_text(title: str, git: bool = False) -> str:
     return "\n".join([*lines, "", EXAMPLES])
 
 
-def _toml(value: str | int | bool) -> str:
+def _toml(value: str | int | bool | tuple[str, ...]) -> str:
+    if isinstance(value, tuple):
+        inline = "[" + ", ".join(_toml(v) for v in value) + "]"
+        if len(inline) < 80:
+            return inline
+        return "[\n" + "".join(f"    {_toml(v)},\n" for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value) if isinstance(value, int) else f'"{value}"'
 
 
-GITIGNORE = ".newsroom/\nfeeds/private/\n"
+GITIGNORE = (
+    ".newsroom/\nfeeds/private/\n"
+    "# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+)
 
 
 def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:

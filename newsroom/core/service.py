@@ -27,7 +27,7 @@ from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
 from .errors import ArticleError, GitError, NewsroomError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
-from .model import Article
+from .model import Article, Attachment
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -65,12 +65,20 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import INSERTED as INSERTED
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
+    from .signing.keys import KeyInfo as KeyInfo
+    from .signing.keys import Rotated as Rotated
+    from .signing.minisign import PublicKey as PublicKey
+    from .signing.minisign import SecretKey as SecretKey
+    from .signing.verify import Report as Report
+    from .signing.verify import trusted_key as trusted_key
+    from .signing.verify import verify_paths as verify_paths
     from .signoff import signoff_at_end as signoff_at_end
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
     from .vcs.sync import Conflict as Conflict
     from .vcs.sync import SyncResult as SyncResult
+    from .versions import Version as Version
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
@@ -90,8 +98,11 @@ _HANDED = {
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
+    "KeyInfo": "signing.keys", "Rotated": "signing.keys", "PublicKey": "signing.minisign",
+    "SecretKey": "signing.minisign", "Report": "signing.verify",
+    "trusted_key": "signing.verify", "verify_paths": "signing.verify",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
-    "PartnerText": "view", "partner_text": "view", "sign_off": "view",
+    "PartnerText": "view", "partner_text": "view", "sign_off": "view", "Version": "versions",
     "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
 }  # fmt: skip
 
@@ -487,6 +498,38 @@ class Newsroom:
 
         return EditSession(self, self.start(fields), new=True)
 
+    # ------------------------------------------------------------ attachments
+
+    def attach(
+        self, ref: str | Article, source: Path, title: str = "", *, photo: bool = False
+    ) -> Attachment:
+        """Attach a file to a release (attaching.py): copied beside it, recorded with its
+        type, size and SHA-256, saved as this person's edit (a new approval is needed).
+        `photo`: the file becomes the release's photo."""
+        from .attaching import attach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return attach(self, article, source, title, photo=photo)
+
+    def detach(self, ref: str | Article, file: str) -> Attachment:
+        """Remove an attachment (by file name or title) from a release, as this person's edit."""
+        from .attaching import detach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return detach(self, article, file)
+
+    def attachment_url(self, article: Article, file: str) -> str:
+        """Where partners find an attachment once the release is published."""
+        from .attachments import public_url
+
+        return public_url(self.config, article, file)
+
+    def versions(self, article: Article, *, public: bool = True) -> list[Version]:
+        """The release's published versions, oldest first (versions.py)."""
+        from .versions import versions
+
+        return versions(self.config, article, public=public)
+
     # ------------------------------------------------------------ sealing what is published
 
     def adopt(self, *, dry_run: bool = False) -> list[Article]:
@@ -524,9 +567,11 @@ class Newsroom:
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
         pull: bool = False,
+        passphrase: Callable[[], str] | None = None,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
         identity such as cron, or an editor pressing P): Refused when they may not act.
+        `passphrase` asks for the signing key's passphrase (a prompt), when it is needed.
 
         With [git] on, each release file the run stamped is committed by this identity;
         `pull` (the publishing server) first fast-forwards to what the offices shared
@@ -544,12 +589,59 @@ class Newsroom:
 
             pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                         via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+                         via=self.identity.via, forced_clock=forced_clock,
+                         passphrase=passphrase)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 
             after_publish(self, result, pull=pull, pulled=pulled)
         return result
+
+    # ------------------------------------------------------------ signing keys
+
+    def keys_init(self, passphrase: str | None) -> tuple[SecretKey, Path]:
+        """Make the newsroom's signing key pair (signing/keys.py): the public files in the
+        newsroom, the secret key outside it; returns the key and where its secret went.
+        `passphrase` None: unencrypted, for cron."""
+        from .signing.keys import init_keys
+
+        with self._publish_lock():
+            return init_keys(self.config, self.now(), passphrase)
+
+    def keys_show(self) -> KeyInfo:
+        """The newsroom's public key, where its secret key is expected, every past key."""
+        from .signing.keys import show_keys
+
+        return show_keys(self.config)
+
+    def keys_rotate(
+        self,
+        old_passphrase: Callable[[], str] | None,
+        new_passphrase: str | None,
+        *,
+        revoke: bool = False,
+        reason: str = "",
+    ) -> Rotated:
+        """Replace the signing key: the new public key signed by the old one, the old one
+        listed as retired (or revoked, with `reason`); the next publish signs again."""
+        from .signing.keys import rotate_keys
+
+        with self._publish_lock():
+            return rotate_keys(self.config, self.now(), old_passphrase, new_passphrase,
+                               revoke=revoke, reason=reason)  # fmt: skip
+
+    @contextmanager
+    def _publish_lock(self) -> Iterator[None]:
+        """Hold the publish lock while the keys change, then wake the next run (it signs
+        every list again with the new key and copies the key files into feeds/)."""
+        from filelock import FileLock
+
+        from .publish.state import lock_path, wake
+
+        self.config.state_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(lock_path(self.config)), timeout=30):
+            yield
+            wake(self.config)
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()
