@@ -588,3 +588,29 @@ def test_an_office_acting_while_the_server_publishes_never_blocks_the_server(
     sync(jakarta, when=at(16))
     assert "status: published" in read(jakarta, ident) and clean(jakarta)
     assert "Tunggu, angka salah" in git(jakarta, "log", "-p", "--format=%B")
+
+
+def test_attach_and_detach_are_one_commit_each_with_the_file(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Berlampiran")
+    source = tmp_path / "siaran-pers-ttd.pdf"
+    source.write_bytes(b"%PDF-1.4\n% newsroom test\n%%EOF\n")
+    door(jakarta, "ald", at(2)).attach(ident, source, "Siaran pers bertanda tangan")
+    rows = trailers(jakarta, ident)
+    assert [r["Newsroom-Action"] for r in rows] == ["create", "submit", "attach"]
+    files = git(jakarta, "show", "--name-only", "--format=", "HEAD").split()
+    assert any(f.endswith("rilis-berlampiran/siaran-pers-ttd.pdf") for f in files)
+    assert any(f.endswith("rilis-berlampiran.md") for f in files) and clean(jakarta)
+    sync(jakarta)
+    sync(yogya)
+    path = door(yogya, "tester").find(ident).path
+    assert path is not None
+    shared = yogya / str(path).removesuffix(".md") / "siaran-pers-ttd.pdf"
+    assert shared.read_bytes() == source.read_bytes()
+    door(yogya, "rin", at(3)).detach(ident, "siaran-pers-ttd.pdf")
+    assert (
+        git(yogya, "log", "-1", "--format=%(trailers:key=Newsroom-Action,valueonly)").strip()
+        == "detach"
+    )
+    assert not shared.exists() and clean(yogya)

@@ -146,6 +146,7 @@ class Newsroom:
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
         self._store: Store | None = None
         self._git_lock: Any = None  # the clone's git lock, once an action needed it
+        self._recording: Recording | None = None  # the action being written, if any
 
     @classmethod
     def open(
@@ -178,8 +179,8 @@ class Newsroom:
                 ...copy the file, save the release...
         """
         done = Recording(action, article, note)
-        if not self.config.git:
-            yield done
+        if not self.config.git or self._recording is not None:
+            yield done  # git off; or inside another action (attach saves an edit): one commit
             return
         if self._git_lock is None:
             from .vcs.git import lock
@@ -190,7 +191,11 @@ class Newsroom:
         with self._git_lock:
             with suppress(GitError):  # still failing: this action's commit says so
                 flush(self.config)  # an earlier action whose commit failed goes first
-            yield done
+            self._recording = done
+            try:
+                yield done
+            finally:
+                self._recording = None
             if done.article is not None and done.article.path is not None:
                 self._commit(done)
 
@@ -509,14 +514,16 @@ class Newsroom:
         from .attaching import attach
 
         article = self.find(ref) if isinstance(ref, str) else ref
-        return attach(self, article, source, title, photo=photo)
+        with self.recording("attach", article, note=source.name):
+            return attach(self, article, source, title, photo=photo)
 
     def detach(self, ref: str | Article, file: str) -> Attachment:
         """Remove an attachment (by file name or title) from a release, as this person's edit."""
         from .attaching import detach
 
         article = self.find(ref) if isinstance(ref, str) else ref
-        return detach(self, article, file)
+        with self.recording("detach", article, note=file):
+            return detach(self, article, file)
 
     def attachment_url(self, article: Article, file: str) -> str:
         """Where partners find an attachment once the release is published."""
