@@ -308,6 +308,8 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     ident = draft(jakarta, "Rilis Embargo")
     door(jakarta, "nur", at(1)).act(ident, "approve", embargo=at(600))
     (jakarta / "newsroom.key").write_text("untrusted comment: secret\n", encoding="utf-8")
+    (jakarta / "lists").mkdir()
+    (jakarta / "lists" / "wartawan.txt").write_text("wartawan@example.com\n", encoding="utf-8")
     sync(jakarta)
     run = door(server, "cron", at(10)).publish(pull=True)
     assert run.ok
@@ -316,7 +318,7 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     for clone in (jakarta, server):
         tracked = git(clone, "log", "--all", "--name-only", "--format=").split()
         assert not [p for p in tracked if p.startswith(("feeds/", ".newsroom/"))]
-        assert "newsroom.key" not in tracked
+        assert "newsroom.key" not in tracked and "lists/wartawan.txt" not in tracked
         assert git(clone, "status", "--porcelain") == ""
 
 
