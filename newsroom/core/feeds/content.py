@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import mimetypes
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
@@ -20,7 +21,7 @@ import nh3
 from ..clock import format_time
 from ..config import Config
 from ..model import Article
-from ..view import partner_text
+from ..view import PartnerText, partner_text
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
 from .words import words
@@ -103,8 +104,9 @@ def render_markdown(body: str, base_url: str) -> str:
 def article_link(article: Article, config: Config) -> str:
     """The release's page under the base URL, from the configured pattern."""
     when = article.published or article.created or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    return config.link_pattern.format(base_url=config.base_url, slug=article.slug, id=article.id,
-                                      year=f"{when:%Y}", month=f"{when:%m}")
+    return config.link_pattern.format(base_url=config.base_url, feeds_url=config.feeds_base,
+                                      slug=article.slug, id=article.id, year=f"{when:%Y}",
+                                      month=f"{when:%m}")
 
 
 def image_info(image: dict[str, Any] | None, config: Config, clean: _Cleaner) -> ImageInfo | None:
@@ -129,9 +131,7 @@ def render_article(article: Article, config: Config) -> Rendered:
     live = partner_text(article)  # the published version while a correction is under way
     info = image_info(vars(live.image) if live.image else None, config, clean)
     w = words(article.language)
-    body_html = render_markdown(clean(live.body), config.base_url)
-    body_html = _with_dateline_and_credit(body_html, clean(live.dateline), clean(live.author),
-                                          clean(live.credit))  # fmt: skip
+    body_html = body_to_html(live, config, clean)
     corrections = [(f"{w['correction']} {c.number} ({local_time(c.at, config)})", clean(c.note))
                    for c in article.corrections]  # fmt: skip
     correction_html = tuple(f"<p><strong>{html.escape(head)}:</strong> {html.escape(note)}</p>\n"
@@ -158,6 +158,14 @@ def render_article(article: Article, config: Config) -> Rendered:
         release_number=clean(live.release_number), correction_html=correction_html,
         correction_text=tuple(f"{head}: {note}" for head, note in corrections),
     )
+
+
+def body_to_html(live: PartnerText, config: Config, clean: Callable[[str], str] = str) -> str:
+    """The body as partners read it, in feeds and on the release's page: sanitised HTML
+    opening with its dateline (`YOGYAKARTA – `) and closing with its sign-off."""
+    body_html = render_markdown(clean(live.body), config.base_url)
+    return _with_dateline_and_credit(body_html, clean(live.dateline), clean(live.author),
+                                     clean(live.credit))  # fmt: skip
 
 
 def _figure(info: ImageInfo | None, w: dict[str, str]) -> str:

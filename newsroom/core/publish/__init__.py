@@ -22,10 +22,12 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(config: Config) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds today."""
+    """The outputs of a run, in the order they write (outputs.py): the feeds, then the
+    public record's pages."""
     from ..feeds.output import FeedsOutput
+    from ..pages.output import PagesOutput
 
-    return [FeedsOutput(config)]
+    return [FeedsOutput(config), PagesOutput(config)]
 
 
 def cache_key(config: Config) -> str:
