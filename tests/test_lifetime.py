@@ -119,7 +119,8 @@ class LivingNewsroom:
                     self.read(folder + name, read_items(path), categories, private)
         self.schema_valid()
         for path in (self.root / "feeds").rglob("*.json"):
-            check_json_feed(path)
+            if not path.relative_to(self.root / "feeds").parts[0].startswith("nomor"):
+                check_json_feed(path)  # nomor.json, nomor/...: the lookup by number
         self.after(day)
 
     def read(self, doc: str, items: list[Item], categories: tuple[str, ...] | None,

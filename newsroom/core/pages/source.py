@@ -115,10 +115,16 @@ def release_page(article: Article, config: Config) -> ReleasePage:
         updated=max([*moments, *([retracted.at] if retracted else [])]),
         corrections=corrections,
         retracted=retracted,
-        kind=str(getattr(article, "kind", "") or ""),
-        denies=tuple(_clean(str(n)) for n in (getattr(article, "denies", None) or ())),
+        kind=str(_field(article, "kind") or ""),
+        denies=tuple(_clean(str(n)) for n in (_field(article, "denies") or ())),
         attachments=_attachments(article, config),
     )
+
+
+def _field(article: Article, name: str) -> Any:
+    """A field of the foundation's (kind, denies): on the model once it has it, until
+    then as the file wrote it (an unknown key is kept in `extra`)."""
+    return getattr(article, name, None) or article.extra.get(name)
 
 
 def _attachments(article: Article, config: Config) -> tuple[Attachment, ...]:
