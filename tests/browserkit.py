@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,9 @@ def axe_source() -> str:
             capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         if done.returncode != 0 or not script.is_file():
-            pytest.skip(f"axe-core could not be installed from npm (offline?): {done.stderr[-300:]}")
+            pytest.skip(
+                f"axe-core could not be installed from npm (offline?): {done.stderr[-300:]}"
+            )
     return script.read_text(encoding="utf-8")
 
 
@@ -145,7 +147,8 @@ def chromium(folder: Path) -> Iterator[Browser]:
 
     args = [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-extensions", "--disable-background-networking", "--hide-scrollbars",
-            "--remote-debugging-pipe", f"--user-data-dir={folder / 'profile'}", "about:blank"]  # fmt: skip
+            "--remote-debugging-pipe", f"--user-data-dir={folder / 'profile'}",
+            "about:blank"]  # fmt: skip
     process = subprocess.Popen(args, preexec_fn=pipes, close_fds=False,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     os.close(commands_r)
@@ -155,10 +158,8 @@ def chromium(folder: Path) -> Iterator[Browser]:
     try:
         yield browser
     finally:
-        try:
+        with suppress(RuntimeError, OSError):
             browser.call("Browser.close")
-        except (RuntimeError, OSError):
-            pass
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -18,7 +18,6 @@ import pytest
 from newsroom.core.init import init_newsroom
 
 from .feedkit import at, configure, release, run
-from .pagekit import numbered
 from .nginxkit import (
     REPO,
     TOKENS_EXAMPLE,
@@ -27,6 +26,7 @@ from .nginxkit import (
     example_tokens,
     running_nginx,
 )
+from .pagekit import numbered
 
 DEPLOY = REPO / "docs" / "deploy.md"
 TOKENS = {**example_tokens(), "pemilu": "b2" * 16}

@@ -73,9 +73,11 @@ def test_the_index_lists_releases_newest_first_with_their_months(nr: Path) -> No
         run(nr, at(day + 0.5))
     index = (nr / "feeds" / "siaran-pers" / "index.html").read_text()
     strict_parse(index.encode())
-    assert index.index("Rilis Juli") < index.index("Rilis Juni Dua") < index.index("Rilis Juni Satu")
-    assert "Juli 2026</a> <span class=\"meta\">(1 siaran pers)" in index
-    assert "Juni 2026</a> <span class=\"meta\">(2 siaran pers)" in index
+    assert (
+        index.index("Rilis Juli") < index.index("Rilis Juni Dua") < index.index("Rilis Juni Satu")
+    )
+    assert 'Juli 2026</a> <span class="meta">(1 siaran pers)' in index
+    assert 'Juni 2026</a> <span class="meta">(2 siaran pers)' in index
     june = (nr / "feeds" / "siaran-pers" / "2026-06.html").read_text()
     assert "Rilis Juni Dua" in june and "Rilis Juli" not in june
     category = (nr / "feeds" / "kategori" / "ekonomi" / "index.html").read_text()
@@ -238,7 +240,9 @@ def test_what_a_release_says_cannot_break_out_of_its_page(nr: Path) -> None:
     strict_parse(text.encode())
     assert "<script>alert" not in text and 'href="javascript' not in text
     assert json_ld(text)["headline"] == title
-    assert "<h1>Tarif &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"Kuota\"</h1>" in text
+    assert (
+        '<h1>Tarif &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; "Kuota"</h1>' in text
+    )
 
 
 def test_an_english_newsroom_speaks_english_around_its_releases(root: Path) -> None:

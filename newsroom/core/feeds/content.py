@@ -109,7 +109,9 @@ def article_link(article: Article, config: Config) -> str:
                                       month=f"{when:%m}")
 
 
-def image_info(image: dict[str, Any] | None, config: Config, clean: _Cleaner) -> ImageInfo | None:
+def image_info(
+    image: dict[str, Any] | None, config: Config, clean: Callable[[str], str]
+) -> ImageInfo | None:
     """The photo with an absolute URL, its media type and its byte length when the file is local."""
     if not image or not image.get("src"):
         return None

@@ -105,7 +105,7 @@ def _archive(config: Config, heading: str, entries: Sequence[tuple[str, str, int
         return ""
     w = words(config.language)
     items = "".join(
-        f"<li>{link(href, text)} <span class=\"meta\">({esc(w['count'].format(n=n))})</span></li>\n"
+        f'<li>{link(href, text)} <span class="meta">({esc(w["count"].format(n=n))})</span></li>\n'
         for href, text, n in entries
     )
     return (

@@ -139,7 +139,8 @@ def render_number(config: Config, fact: Facts) -> bytes:
     parts = [f'<h1 class="number">{esc(title)}</h1>\n']
     if fact.issued is not None:
         row = fact.issued
-        parts.append(f'<p class="answer">{esc(w["issued"].format(number=fact.number, publisher=publisher))}</p>\n')  # fmt: skip
+        answer = w["issued"].format(number=fact.number, publisher=publisher)
+        parts.append(f'<p class="answer">{esc(answer)}</p>\n')
         parts.append(_release_line(config, row))
         if row.retracted is not None:
             retracted = w["issued_retracted"].format(when=when(row.retracted, config))
@@ -210,7 +211,8 @@ def render_lookup(config: Config, klarifikasi: Sequence[Row], recent: Sequence[R
     )
     if recent:
         items = "".join(
-            f"<li>{_number_link(config, r.number)} · {link(url(config, page_path(r.slug)), r.title)}</li>\n"
+            f"<li>{_number_link(config, r.number)} · "
+            f"{link(url(config, page_path(r.slug)), r.title)}</li>\n"
             for r in recent
         )
         main += f"<h2>{esc(w['recent_numbers'])}</h2>\n<ul>\n{items}</ul>\n"
@@ -246,4 +248,4 @@ def klarifikasi_rows(rows: Iterable[Row]) -> list[Row]:
     return newest_first([r for r in rows if r.kind == KLARIFIKASI and r.retracted is None])
 
 
-__all__ = ["Facts", "number_json", "numbers_json", "numbers_of", "number_json_url"]
+__all__ = ["Facts", "number_json", "number_json_url", "numbers_json", "numbers_of"]

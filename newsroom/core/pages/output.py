@@ -26,12 +26,29 @@ from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
 from ..parallel import pmap
 from ..records import Record
 from . import PAGES_FORMAT
-from .indexes import newest_first, render_category, render_category_year, render_index
-from .indexes import render_month
-from .layout import LOOKUP_FILES, Entry, Layout, Spec, is_number_file, number_of, number_specs
-from .layout import numbers_in
-from .lookup import RECENT, Facts, klarifikasi_rows, number_json, numbers_json, numbers_of
-from .lookup import render_lookup, render_number, render_unknown, unknown_json
+from .indexes import newest_first, render_category, render_category_year, render_index, render_month
+from .layout import (
+    LOOKUP_FILES,
+    Entry,
+    Layout,
+    Spec,
+    is_number_file,
+    number_of,
+    number_specs,
+    numbers_in,
+)
+from .lookup import (
+    RECENT,
+    Facts,
+    klarifikasi_rows,
+    number_json,
+    numbers_json,
+    numbers_of,
+    render_lookup,
+    render_number,
+    render_unknown,
+    unknown_json,
+)
 from .release import render_release
 from .source import KLARIFIKASI, Row, release_page, row_of
 from .store import PageStore
@@ -103,8 +120,11 @@ class PagesOutput(Output):
         facts = {n: f for n, f in facts.items() if n in numbers}
         for fact in facts.values():
             specs += number_specs(fact.number)
-        if full or numbers or set(LOOKUP_FILES) & self.moved or any(
-            r.kind == KLARIFIKASI for r in touched
+        if (
+            full
+            or numbers
+            or set(LOOKUP_FILES) & self.moved
+            or any(r.kind == KLARIFIKASI for r in touched)
         ):
             specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
         build = Builder(self.config, store, layout, facts, klarifikasi)
@@ -152,7 +172,9 @@ class PagesOutput(Output):
         moved = {number_of(p) for p in self.moved if is_number_file(p)}
         return numbers_in(touched) | moved
 
-    def _owned(self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool) -> set[str]:
+    def _owned(
+        self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool
+    ) -> set[str]:
         """Every file this output has now."""
         owned = {spec.path for spec in layout.specs()} | set(LOOKUP_FILES)
         before = self.last.get("files", {})

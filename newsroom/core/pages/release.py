@@ -64,14 +64,14 @@ def _kicker(page: ReleasePage, config: Config) -> str:
 
 def _meta_line(page: ReleasePage, config: Config) -> str:
     w = words(config.language)
-    parts = [f'{esc(w["published"])} {when(page.published, config)}']
+    parts = [f"{esc(w['published'])} {when(page.published, config)}"]
     if page.corrections and page.retracted is None:
-        parts.append(f'{esc(w["updated"])} {when(page.corrections[-1].at, config)}')
+        parts.append(f"{esc(w['updated'])} {when(page.corrections[-1].at, config)}")
     if page.categories:
         names = ", ".join(
             link(url(config, category_path(category_key(c))), c) for c in page.categories
         )
-        parts.append(f'{esc(w["categories"])}: {names}')
+        parts.append(f"{esc(w['categories'])}: {names}")
     return '<p class="meta">' + " · ".join(parts) + "</p>\n"
 
 
@@ -80,7 +80,7 @@ def _retraction(page: ReleasePage, config: Config) -> str:
     w = words(config.language)
     on = w["retracted_on"].format(when=when(page.retracted.at, config))
     reason = (
-        f'<p><strong>{esc(w["reason"])}:</strong> {esc(page.retracted.note)}</p>\n'
+        f"<p><strong>{esc(w['reason'])}:</strong> {esc(page.retracted.note)}</p>\n"
         if page.retracted.note
         else ""
     )
@@ -92,7 +92,7 @@ def _retraction(page: ReleasePage, config: Config) -> str:
 
 
 def _corrections(page: ReleasePage, config: Config) -> str:
-    """"Ralat 1 (04-06-2026 21:00 WIB): the note", the latest first, above the text."""
+    """ "Ralat 1 (04-06-2026 21:00 WIB): the note", the latest first, above the text."""
     if not page.corrections:
         return ""
     w = words(config.language)
@@ -118,7 +118,7 @@ def _denies(page: ReleasePage, config: Config) -> str:
     return (
         '<section class="notice retracted" aria-labelledby="palsu">\n'
         f'<h2 id="palsu">{esc(w["denies"].format(publisher=publisher))}</h2>\n'
-        f'<p>{esc(w["denies_text"].format(publisher=publisher))}</p>\n'
+        f"<p>{esc(w['denies_text'].format(publisher=publisher))}</p>\n"
         f'<ul class="number">\n{items}</ul>\n</section>\n'
     )
 
@@ -129,7 +129,9 @@ def _figure(page: ReleasePage, config: Config) -> str:
         return ""
     w = words(config.language)
     credit = f" <small>({esc(w['photo'])}: {esc(image.credit)})</small>" if image.credit else ""
-    caption = f"<figcaption>{esc(image.caption)}{credit}</figcaption>" if image.caption or credit else ""
+    caption = (
+        f"<figcaption>{esc(image.caption)}{credit}</figcaption>" if image.caption or credit else ""
+    )
     return (
         f'<figure><img src="{attr(image.url)}" alt="{attr(image.alt or image.caption)}">'
         f"{caption}</figure>\n"
@@ -141,7 +143,7 @@ def _attachments(page: ReleasePage, config: Config) -> str:
         return ""
     w = words(config.language)
     items = "".join(
-        f"<li>{link(a.url, a.title)} <span class=\"meta\">({esc(_kind(a.type))}, "
+        f'<li>{link(a.url, a.title)} <span class="meta">({esc(_kind(a.type))}, '
         f"{esc(_size(a.size))})</span></li>\n"
         for a in page.attachments
     )

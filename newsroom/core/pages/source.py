@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..config import Config
-from ..feeds.content import ImageInfo, XML_ILLEGAL, body_to_html, image_info
+from ..feeds.content import XML_ILLEGAL, ImageInfo, body_to_html, image_info
 from ..model import Article, Status
 from ..view import partner_text
 
@@ -138,7 +138,8 @@ def _attachments(article: Article, config: Config) -> tuple[Attachment, ...]:
     for item in items:
         get = item.get if isinstance(item, dict) else lambda k, o=item: getattr(o, k, "")
         name = str(get("file"))
-        found.append(Attachment(public_url(config, article, name), _clean(str(get("title") or name)),
+        title = _clean(str(get("title") or name))
+        found.append(Attachment(public_url(config, article, name), title,
                                 str(get("type") or ""), int(get("size") or 0)))  # fmt: skip
     return tuple(found)
 

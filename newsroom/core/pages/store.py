@@ -77,7 +77,9 @@ class PageStore:
     def of_kind(self, kind: str) -> list[Row]:
         return self._select("kind = ?", (kind,), lambda r: r.kind == kind)
 
-    def _select(self, condition: str, args: tuple[str, ...], keep: Callable[[Row], bool]) -> list[Row]:
+    def _select(
+        self, condition: str, args: tuple[str, ...], keep: Callable[[Row], bool]
+    ) -> list[Row]:
         """Rows matching `condition` (SQL on number, kind) and `keep` (the same, for this
         run's rows)."""
         rows: dict[str, Row] = {}
