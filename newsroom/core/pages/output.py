@@ -99,6 +99,8 @@ class PagesOutput(Output):
         pages = [page_path(self.live[i].slug) for i in self.changed]
         if pages or self.gone:
             pages.append(INDEX)
+        if not self.store.same:  # a first run (or a new format): the lookup's files too
+            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
         result.to_write += pages
 
     # ------------------------------------------------------------ writing
@@ -135,6 +137,7 @@ class PagesOutput(Output):
                 mine.append(Staged(feeds / spec.path, tmp))
         self.staged = {str(s.path.relative_to(feeds)) for s in mine}
         self.owned = self._owned(layout, numbers, facts, full)
+        result.documents += len(self.owned)
         return mine
 
     def _release_pages(self, plan: Plan, result: PublishResult) -> list[Staged]:
