@@ -151,7 +151,7 @@ def test_the_lookup_answers_for_issued_denied_and_unknown_numbers(nr: Path) -> N
     assert 'href="http://127.0.0.1:8080/siaran-pers/rilis-bernomor/"' in issued
     denied = (feeds / "nomor" / "B-099" / "HUMAS" / "VI" / "2026" / "index.html").read_text()
     assert "Nomor B-099/HUMAS/VI/2026 tidak diterbitkan oleh Humas Uji." in denied
-    assert 'href="http://127.0.0.1:8080/siaran-pers/klarifikasi-surat-palsu/"' in denied
+    assert denied.count('href="http://127.0.0.1:8080/siaran-pers/klarifikasi-surat-palsu/"') == 1
     klarifikasi = page(nr, "klarifikasi-surat-palsu")
     assert 'href="http://127.0.0.1:8080/nomor/B-099%2FHUMAS%2FVI%2F2026/"' in klarifikasi
     assert json.loads((feeds / "nomor" / "B-099" / "HUMAS" / "VI" / "2026.json").read_text())[

@@ -48,9 +48,10 @@ class Facts:
 
 
 def numbers_of(rows: Iterable[Row]) -> dict[str, Facts]:
-    """Every number on record, issued or denied."""
+    """Every number on record, issued or denied (a row given twice counts once: a
+    klarifikasi is both numbered and of its kind)."""
     facts: dict[str, Facts] = {}
-    for row in rows:
+    for row in {row.id: row for row in rows}.values():
         if row.number:
             facts.setdefault(row.number, Facts(row.number)).issued = row
         if row.kind == KLARIFIKASI and row.retracted is None:

@@ -23,13 +23,14 @@ padding-top:.6rem;padding-bottom:.6rem}
 .site-name{margin:0;font-weight:700;font-size:1.05rem}
 .site-head a{color:#fff}
 .site-head ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none}
-main{padding:1rem 0 2rem}
+main.wrap{padding-top:1rem;padding-bottom:2rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.4rem 0 .6rem;overflow-wrap:break-word}
 h2{font-size:1.2rem;line-height:1.3;margin:1.6rem 0 .5rem}
 h3,h4,h5,h6{font-size:1.05rem;margin:1.2rem 0 .4rem}
 .kicker{margin:0;font-size:.9rem;font-weight:700;letter-spacing:.02em;text-transform:uppercase;\
 color:#7a1212}
-.number{font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.number{display:inline-block;max-width:100%;font-variant-numeric:tabular-nums;\
+overflow-wrap:anywhere}
 .meta{color:#474747;font-size:.92rem;margin:.2rem 0}
 .meta a{color:#0a4a94}
 figure{margin:1.2rem 0}
