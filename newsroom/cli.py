@@ -151,13 +151,21 @@ def _open_tui(obj: Context) -> None:
 @cli.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--title", default="Humas", help="The newsroom's title, e.g. 'Humas Kementerian'.")
+@click.option(
+    "--git",
+    "use_git",
+    is_flag=True,
+    help="Share it through git: [git] on, `git init`, feeds and keys kept out of git.",
+)
 @pass_ctx
 @friendly
-def init(obj: Context, folder: str | None, title: str) -> None:
+def init(obj: Context, folder: str | None, title: str, use_git: bool) -> None:
     """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
     target = Path(folder or ".").resolve()
-    config = init_newsroom(target, title)
+    config = init_newsroom(target, title, git=use_git)
     click.echo(obj.t("cli.init", target=target, config=config.name))
+    if use_git:
+        click.echo(obj.t("cli.init_git"))
 
 
 def _read_body(body_file: str | None) -> str:
@@ -413,8 +421,9 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
         sys.exit(1)
 
 
-# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py.
-from . import cli_publish  # noqa: E402, F401 - registers them on `cli`
+# The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py,
+# sharing through git (sync) in cli_git.py.
+from . import cli_git, cli_publish  # noqa: E402, F401 - registers them on `cli`
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 

@@ -40,6 +40,13 @@ FUTURE_SLACK_MINUTES = 5
 )
 @click.option("--json", "as_json", is_flag=True, help="A machine-readable summary.")
 @click.option("--quiet", is_flag=True, help="Print nothing unless something is wrong (cron).")
+@click.option(
+    "--pull",
+    is_flag=True,
+    help="The publishing server of a newsroom shared through git: fast-forward to what the "
+    "offices shared first (refused, nothing published, when this clone has diverged), and "
+    "push the run's commits back.",
+)
 @pass_ctx
 @friendly
 def publish(
@@ -49,6 +56,7 @@ def publish(
     force_clock: bool,
     as_json: bool,
     quiet: bool,
+    pull: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
     from .core.service import Newsroom
@@ -65,7 +73,7 @@ def publish(
             param_hint="--now",
         )
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead)
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

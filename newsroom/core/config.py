@@ -118,6 +118,26 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
+    Setting("git", "enabled", "git", False,
+            "Share the newsroom through git: every workflow action becomes one commit by the "
+            "person who took it, `newsroom sync` shares them, `newsroom publish --pull` "
+            "publishes what was shared (docs/workflow.md, \"Many offices\")."),
+    Setting("git", "remote", "git_remote", "origin", "The remote that offices share."),
+    Setting("git", "branch", "git_branch", "",
+            "The branch releases are shared on (default: the one checked out).",
+            example="main"),
+    Setting("git", "publisher", "git_publisher", "",
+            "The one identity that publishes (the publishing server's, e.g. \"cron\"): "
+            "publish by anyone else is refused, so release numbers and publication stamps "
+            "have one writer. Empty: whoever may publish.", example="cron"),
+    Setting("git", "lease_minutes", "git_lease_minutes", 30,
+            "How long an edit lease seen by other offices lasts unless renewed (the desk "
+            "renews it while the editor is open)."),
+    Setting("git", "retries", "git_retries", 3,
+            "How many times sync fetches and tries again when another office pushed first."),
+    Setting("git", "timeout", "git_timeout", 60,
+            "Seconds one git command may take (a fetch or push on a slow line) before it is "
+            "stopped and reported."),
 )  # fmt: skip
 
 # Each check before approval: its default level and what it asks (checks.py runs them).
@@ -165,6 +185,13 @@ class Config:
     people: tuple[Person, ...] = ()
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
+    git: bool = _default("git")
+    git_remote: str = _default("git_remote")
+    git_branch: str = _default("git_branch")
+    git_publisher: str = _default("git_publisher")
+    git_lease_minutes: int = _default("git_lease_minutes")
+    git_retries: int = _default("git_retries")
+    git_timeout: int = _default("git_timeout")
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -261,7 +288,23 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         raise ConfigError(
             f"{reader.path}: [site] link_pattern: unknown token {exc} (known: {known})"
         ) from None
+    _check_git(reader, config)
     return config
+
+
+def _check_git(reader: Reader, config: Config) -> None:
+    """[git]: names git is given as arguments (never taken for an option) and times above 0."""
+    for key, value in (("remote", config.git_remote), ("branch", config.git_branch)):
+        if value.startswith("-") or any(c.isspace() or c in "~^:?*[\\" for c in value):
+            raise reader.fail(f"[git] {key}", f"{value!r} is not a git name (e.g. origin, main)")
+    if not config.git_remote:
+        raise reader.fail("[git] remote", "name the remote offices share, e.g. origin")
+    for key, number in (
+        ("timeout", config.git_timeout),
+        ("lease_minutes", config.git_lease_minutes),
+    ):
+        if number < 1:
+            raise reader.fail(f"[git] {key}", "must be 1 or more")
 
 
 def _partners(self: Reader) -> list[Partner]:

@@ -137,7 +137,7 @@ class EditSession:
     def renew(self) -> None:
         """Hold the lease a while longer (every RENEW_SECONDS); LeaseHeld once someone else
         has taken it over (the person is told, and their text is not lost)."""
-        from .lease import LeaseHeld, acquire
+        from .lease import LeaseHeld, acquire, release
 
         if self.new:
             return  # nobody else can see it yet: there is nothing to hold
@@ -145,6 +145,9 @@ class EditSession:
             acquire(self.newsroom.config, self.article.id, self.newsroom.actor, self.newsroom.now())
         except LeaseHeld:
             self.lost = True
+            # Taken over on another machine: what is left of ours (a shared lease other
+            # offices see) goes, or it would come back once the other gives it up.
+            release(self.newsroom.config, self.article.id, self.newsroom.actor)
             raise
 
     def close(self) -> None:

@@ -61,3 +61,13 @@ class Refused(NewsroomError):
 
     Its facts: `action`, and as the workflow's Decision gives them `reason` (a code),
     `args`, the failing `checks` and `ref` (the release's id), so a face can say what to do."""
+
+
+class GitError(NewsroomError):
+    """A git command of the newsroom failed (vcs/git.py): which, what git said, what to do."""
+
+
+class SyncConflict(NewsroomError):
+    """`newsroom sync` stopped: the same release was changed in two places in ways that
+    cannot both stand (facts: `conflicts`, a list of vcs.sync.Conflict). The work tree is
+    as it was before the sync; nothing was lost."""

@@ -9,7 +9,7 @@ from .config import CHECKS, CONFIG_NAME, SETTINGS
 from .errors import NewsroomError
 
 # What a new newsroom's config says beyond the defaults (see config_text).
-STARTING = {"description": "Siaran pers resmi", "base_url": "https://humas.example.go.id"}
+STARTING = {"site.description": "Siaran pers resmi", "site.base_url": "https://humas.example.go.id"}
 EXAMPLES = """\
 # People: who acts is the operating-system login, mapped here (docs/workflow.md). Without
 # this table, names are free text (--as NAME, NEWSROOM_USER, git's user.name).
@@ -33,10 +33,12 @@ EXAMPLES = """\
 """
 
 
-def config_text(title: str) -> str:
+def config_text(title: str, git: bool = False) -> str:
     """newsroom.toml for a new newsroom: every setting with what it is for (config.SETTINGS
     and config.CHECKS: one home for each key's default and meaning), then examples."""
-    given = {**STARTING, "title": title, "publisher": title}
+    given: dict[str, str | bool] = {**STARTING, "site.title": title, "site.publisher": title}
+    if git:
+        given["git.enabled"] = True
     lines = ["# newsroom.toml: the settings of this newsroom. Every key is optional.", ""]
     for table in dict.fromkeys(s.table for s in SETTINGS):
         keys = [s for s in SETTINGS if s.table == table]
@@ -47,7 +49,7 @@ def config_text(title: str) -> str:
             lines += [
                 f"# {line}" for line in textwrap.wrap(setting.doc, 86, break_on_hyphens=False)
             ]
-            value = given.get(setting.key, setting.default)
+            value = given.get(f"{table}.{setting.key}", setting.default)
             if value == "" and setting.example:
                 lines.append(f"# {setting.key} = {_toml(setting.example)}")
             else:
@@ -67,16 +69,22 @@ def _toml(value: str | int | bool) -> str:
 GITIGNORE = ".newsroom/\nfeeds/private/\n"
 
 
-def init_newsroom(folder: Path, title: str = "Humas") -> Path:
-    """Create newsroom.toml, articles/ and feeds/ in `folder`; refuse if a config exists."""
+def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:
+    """Create newsroom.toml, articles/ and feeds/ in `folder`; refuse if a config exists.
+    With `git`, [git] is on and the folder is a git repository that keeps the generated
+    feeds, the working state and keys out (vcs/setup.py)."""
     config = folder / CONFIG_NAME
     if config.exists():
         raise NewsroomError(f"{config} already exists; nothing was changed")
     folder.mkdir(parents=True, exist_ok=True)
     for sub in ("articles", "feeds"):
         (folder / sub).mkdir(exist_ok=True)
-    config.write_text(config_text(title), encoding="utf-8")
+    config.write_text(config_text(title, git), encoding="utf-8")
     ignore = folder / ".gitignore"
-    if not ignore.exists():
+    if git:
+        from .vcs.setup import init_repository
+
+        init_repository(folder)
+    elif not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
     return config

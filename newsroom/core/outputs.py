@@ -182,6 +182,9 @@ class PublishResult:
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
+    # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
+    # the door commits each as the publishing identity's)
+    saved: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

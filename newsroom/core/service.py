@@ -12,7 +12,9 @@ publish` from cron still loads only what its run needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +25,7 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, Problem, Refused
+from .errors import ArticleError, GitError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article
 
@@ -67,6 +69,8 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
+    from .vcs.sync import Conflict as Conflict
+    from .vcs.sync import SyncResult as SyncResult
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
@@ -88,6 +92,7 @@ _HANDED = {
     "signoff_at_end": "signoff",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
     "PartnerText": "view", "partner_text": "view", "sign_off": "view",
+    "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
 }  # fmt: skip
 
 
@@ -101,6 +106,16 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"{__package__}.{where}"), name)
     globals()[name] = value
     return value
+
+
+@dataclass
+class Recording:
+    """One workflow action being written (see `Newsroom.recording`): the release it
+    changes, set by the code inside the block when it is made there (a new release)."""
+
+    action: str
+    article: Article | None = None
+    note: str = ""
 
 
 class Newsroom:
@@ -119,6 +134,7 @@ class Newsroom:
         self.clock = clock
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
         self._store: Store | None = None
+        self._git_lock: Any = None  # the clone's git lock, once an action needed it
 
     @classmethod
     def open(
@@ -135,6 +151,62 @@ class Newsroom:
         if self._store is None:
             self._store = Store(self.config)
         return self._store
+
+    # ------------------------------------------------------------ recording actions in git
+
+    @contextmanager
+    def recording(
+        self, action: str, article: Article | None = None, note: str = ""
+    ) -> Iterator[Recording]:
+        """Around the writes of one workflow action (saving the release, copying an
+        attachment into its companion folder): with [git] on, they become one commit by
+        this person once the block ends (vcs/record.py), under the clone's git lock so a
+        sync never sees half an action. Without git, nothing more happens: git is never run.
+
+            with newsroom.recording("attach", article, note=name):
+                ...copy the file, save the release...
+        """
+        done = Recording(action, article, note)
+        if not self.config.git:
+            yield done
+            return
+        if self._git_lock is None:
+            from .vcs.git import lock
+
+            self._git_lock = lock(self.config)
+        from .vcs.record import flush
+
+        with self._git_lock:
+            with suppress(GitError):  # still failing: this action's commit says so
+                flush(self.config)  # an earlier action whose commit failed goes first
+            yield done
+            if done.article is not None and done.article.path is not None:
+                self._commit(done)
+
+    def _commit(self, done: Recording) -> None:
+        from .vcs.record import change_of, record
+
+        assert done.article is not None
+        change = change_of(done.article, done.action, self.actor, self.identity.via, done.note)
+        record(self.config, change)
+
+    def sync(self, choices: dict[str, str] | None = None) -> SyncResult:
+        """Share this clone's commits with the other offices (vcs/sync.py): fetch, rebase,
+        push, with bounded retries. `choices` settles releases a sync stopped on, by id or
+        path: "mine" or "theirs". SyncConflict names them; GitError says what failed."""
+        from .vcs.sync import share
+
+        self.may_act("sync")
+        self._require_git("sync")
+        return share(self.config, self.actor, self.now(), choices)
+
+    def _require_git(self, what: str) -> None:
+        if not self.config.git:
+            raise Refused(
+                f"{what}: git is off in newsroom.toml (set [git] enabled = true in a git clone; "
+                'docs/workflow.md, "Many offices")',
+                code="git_off",
+            )
 
     def allowed(self, article: Article) -> dict[str, Decision]:
         """Every action with its decision for this person on this release (the footer, the
@@ -265,13 +337,16 @@ class Newsroom:
         from .drafts import save_new
 
         self.may_act(action)
-        return save_new(self, article, action)
+        with self.recording(action, article):
+            return save_new(self, article, action)
 
     def import_file(self, path: Path, title: str | None = None) -> Article:
         """Import a plain-text release or a front-matter Markdown file as a new draft."""
         from .drafts import import_file
 
-        return import_file(self, path, title)
+        with self.recording("import") as done:
+            done.article = import_file(self, path, title)
+        return done.article
 
     # ------------------------------------------------------------ acting
 
@@ -305,7 +380,8 @@ class Newsroom:
             clear_embargo=clear_embargo,
             via=self.identity.via,
         )
-        self.store.save(outcome.article)
+        with self.recording(action, outcome.article, note):
+            self.store.save(outcome.article)
         return outcome
 
     def _refuse_untrusted(self, article: Article) -> None:
@@ -334,7 +410,8 @@ class Newsroom:
         self.may_act("edit")
         check_free(self.config, article.id, self.actor, self.now())
         record_edit(article, self.actor, self.config, self.now(), self.identity.via)
-        return self.store.save(article)
+        with self.recording("edit", article):
+            return self.store.save(article)
 
     def keep_unsaved(self, slug: str, text: str) -> Path:
         """Keep a person's unsaved version of a release (handedit.py); `unsaved()` lists them."""
@@ -407,7 +484,8 @@ class Newsroom:
             article = self.store.load(self.config.root / record.path)
             if adopt(article, self.actor, self.config, self.now(), via=self.identity.via):
                 if not dry_run:
-                    self.store.save(article)
+                    with self.recording("adopt", article):
+                        self.store.save(article)
                 adopted.append(article)
         ledger = Ledger(self.config)
         try:
@@ -426,15 +504,32 @@ class Newsroom:
         dry_run: bool = False,
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
+        pull: bool = False,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
-        identity such as cron, or an editor pressing P): Refused when they may not act."""
+        identity such as cron, or an editor pressing P): Refused when they may not act.
+
+        With [git] on, each release file the run stamped is committed by this identity;
+        `pull` (the publishing server) first fast-forwards to what the offices shared
+        (GitError or SyncConflict: nothing is published) and pushes the run's commits back
+        (vcs/publishing.py). A dry run touches no git at all."""
         from .publish import publish
 
         self.may_act("publish")
         when = now or self.now()
-        return publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                       via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+        if pull:
+            self._require_git("publish --pull")
+        if self.config.git and not dry_run:
+            from .vcs.publishing import before_publish
+
+            before_publish(self.config, self.actor, self.now(), pull=pull)
+        result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
+                         via=self.identity.via, forced_clock=forced_clock)  # fmt: skip
+        if self.config.git and not dry_run:
+            from .vcs.publishing import after_publish
+
+            after_publish(self, result, pull=pull)
+        return result
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

@@ -16,11 +16,12 @@ import os
 
 from .desk import DESK
 from .publish import PUBLISH
+from .sharing import SHARING
 from .shell import SHELL
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SHARING}
 
 
 class Translator:

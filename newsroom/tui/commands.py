@@ -34,6 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "enter", "open", "cmd.open", "desk", show=False),
     Command("new", "n", "new", "cmd.new", "desk"),
     Command("publish", "P", "publish", "cmd.publish", "desk"),
+    Command("sync", "S", "sync", "cmd.sync", "desk"),  # shown only with [git] on
     *(
         Command(f"view_{n}", str(n), f"view({n - 1})", "cmd.view", "desk", show=False)
         for n in range(1, 10)

@@ -145,6 +145,7 @@ class Run:
                 self.result.failed.append(f"{record.path}: could not be sealed: {exc}")
                 continue
             self.saved.append(record.path)
+            self.result.saved.append(("adopt", record.path))
             records[record.id] = in_memory(article, self.config)
             if (row := row_of(article)) is not None:
                 index.published[record.id] = row
@@ -231,6 +232,7 @@ class Run:
                 )
                 continue
             self.saved.append(str(article.path))
+            self.result.saved.append(("publish", str(article.path)))
             row = row_of(article)
             if row is not None:
                 confirmed[article.id] = row

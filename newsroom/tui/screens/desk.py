@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from ...core.errors import NewsroomError
-from ...core.service import SORTS, VIEWS, Broken, Desk
+from ...core.errors import NewsroomError, SyncConflict
+from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, SyncResult
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
@@ -296,3 +296,70 @@ class DeskScreen(AppScreen):
         from .publish import PublishScreen
 
         self.app.push_screen(PublishScreen())
+
+    # ------------------------------------------------------------ sharing through git
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sync is there only for a newsroom shared through git ([git] enabled)."""
+        if action == "sync":
+            return self.nr_app.newsroom.config.git
+        return True
+
+    def action_sync(self) -> None:
+        self.sync_with({})
+
+    def sync_with(self, choices: dict[str, str]) -> None:
+        app = self.nr_app
+        self.notify(app.t("sync.running", remote=app.newsroom.config.git_remote), timeout=3)
+        self._sync(choices)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _sync(self, choices: dict[str, str]) -> None:
+        """Fetch, rebase and push off the UI thread (a slow line never freezes the desk)."""
+        app = self.nr_app
+        try:
+            result = app.newsroom.sync(choices)
+        except SyncConflict as exc:
+            conflicts: list[Conflict] = exc.facts["conflicts"]  # type: ignore[assignment]
+            app.call_from_thread(self._ask, list(conflicts), dict(choices))
+            return
+        except NewsroomError as exc:
+            app.call_from_thread(self.notify, app.error(exc), severity="error", timeout=15)
+            return
+        app.call_from_thread(self._synced, result)
+
+    def _synced(self, result: SyncResult) -> None:
+        t = self.nr_app.t
+        remote = f"{self.nr_app.newsroom.config.git_remote}/{result.branch}"
+        lines = []
+        if result.received or result.sent:
+            lines.append(t("sync.done", remote=remote, received=t("n.commits", n=result.received),
+                           sent=t("n.commits", n=result.sent)))  # fmt: skip
+        else:
+            lines.append(t("sync.same", remote=remote))
+        for path, choice in result.resolved:
+            lines.append(t("sync.kept_mine" if choice == "mine" else "sync.took_theirs",
+                           path=path))  # fmt: skip
+        lines += [t("sync.kept_aside", path=kept) for kept in result.kept]
+        if result.leases:
+            lines.append(t("sync.leases", reason=result.leases))
+        self.notify("\n".join(lines), timeout=8)
+        self.load()
+
+    def _ask(self, conflicts: list[Conflict], choices: dict[str, str]) -> None:
+        """One release at a time: keep mine, take theirs (or see the difference first);
+        when every one is chosen, sync again with the choices. Escape leaves all as it was."""
+        from .modals import SyncConflictModal
+
+        if not conflicts:
+            self.sync_with(choices)
+            return
+        conflict, rest = conflicts[0], conflicts[1:]
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.notify(self.nr_app.t("sync.later"), severity="warning")
+                return
+            self._ask(rest, {**choices, conflict.release or conflict.path: choice})
+
+        self.app.push_screen(SyncConflictModal(conflict), chosen)

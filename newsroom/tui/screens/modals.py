@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.syntax import Syntax
 from textual import on
@@ -14,6 +15,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.workflow import Decision
+
+if TYPE_CHECKING:
+    from ...core.service import Conflict
 from ..markup import escape
 from .base import AppModal
 
@@ -296,6 +300,55 @@ class ConflictModal(AppModal):
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
         self.dismiss("keep")
+
+    @on(Button.Pressed, "#show")
+    def action_show(self) -> None:
+        self.query_one("#diff").remove_class("hidden")
+
+    def action_later(self) -> None:
+        self.dismiss(None)
+
+
+class SyncConflictModal(AppModal):
+    """Sync stopped on a release changed here and in another office: keep mine, take
+    theirs, or see the difference first. Keys: k keep mine, t take theirs, d difference;
+    escape decides later (nothing was changed)."""
+
+    BINDINGS = [
+        Binding("k", "mine", "modal.keep_mine"),
+        Binding("t", "theirs", "modal.take_theirs"),
+        Binding("d", "show", "modal.diff"),
+        Binding("escape", "later", "modal.sync_later"),
+    ]
+
+    def __init__(self, conflict: Conflict) -> None:
+        super().__init__()
+        self.conflict = conflict
+
+    def compose(self) -> ComposeResult:
+        t, c = self.nr_app.t, self.conflict
+        with Vertical(classes="dialog wide"):
+            text = t("modal.sync_conflict", path=c.path, title=c.title or t("sync.not_release"),
+                     reason=c.reason, mine=c.mine or "—", theirs=c.theirs or "—")  # fmt: skip
+            yield Static(escape(text))
+            with VerticalScroll(id="diff", classes="hidden"):
+                shown = c.difference() or t("modal.no_difference")
+                yield Static(Syntax(shown, "diff", word_wrap=True))
+            with Horizontal(classes="buttons"):
+                yield Button(t("modal.keep_mine"), variant="warning", id="mine")
+                yield Button(t("modal.take_theirs"), id="theirs")
+                yield Button(t("modal.diff"), id="show")
+
+    def on_mount(self) -> None:
+        self.query_one("#show", Button).focus()
+
+    @on(Button.Pressed, "#mine")
+    def action_mine(self) -> None:
+        self.dismiss("mine")
+
+    @on(Button.Pressed, "#theirs")
+    def action_theirs(self) -> None:
+        self.dismiss("theirs")
 
     @on(Button.Pressed, "#show")
     def action_show(self) -> None:
