@@ -199,6 +199,20 @@ def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> A
 @click.option("--summary", default="", help="One or two sentences for partners.")
 @click.option("--body-file", metavar="FILE|-", help="Read the Markdown body from FILE or stdin.")
 @click.option("--embargo", metavar="ISO", help="Not before this time, e.g. 2026-12-08T09:00.")
+@click.option(
+    "--kind",
+    type=click.Choice(["siaran-pers", "klarifikasi"]),
+    default="siaran-pers",
+    help="A press release (default), or a klarifikasi denying forged releases.",
+)
+@click.option(
+    "--denies",
+    "denies",
+    multiple=True,
+    metavar="NUMBER",
+    help="A klarifikasi: a release number it says is forged (repeatable; implies --kind "
+    "klarifikasi).",
+)
 @pass_ctx
 @friendly
 def new(
@@ -210,6 +224,8 @@ def new(
     summary: str,
     body_file: str | None,
     embargo: str | None,
+    kind: str,
+    denies: tuple[str, ...],
 ) -> None:
     """Start a new draft; prints its id and path."""
     from .core.service import NewArticle
@@ -223,6 +239,8 @@ def new(
         categories=list(categories),
         tags=list(tags),
         embargo=_time_option(newsroom, embargo, "--embargo"),
+        kind="klarifikasi" if denies else kind,
+        denies=[d.strip() for d in denies if d.strip()],
     )
     article = newsroom.create(fields)
     click.echo(f"{article.id}\t{article.path}")
@@ -374,6 +392,38 @@ _action_command("request_changes", "Send a release back to its writer with a not
 _action_command("comment", "Add a comment to a release.", "note")
 _action_command("correct", "Start a numbered correction of a published release.", "note")
 _action_command("retract", "Retract a published release, saying why.", "reason")
+
+
+@cli.command()
+@click.argument("ref")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--title", default="", help="What partners read (default: from the file's name).")
+@click.option("--photo", is_flag=True, help="The file is the release's photo (image.src).")
+@pass_ctx
+@friendly
+def attach(obj: Context, ref: str, file: str, title: str, photo: bool) -> None:
+    """Attach FILE to a release (the signed PDF, a data sheet, a photo): copied beside it and
+    recorded with its type, size and SHA-256. An edit: the release needs a new approval."""
+    newsroom, t = obj.newsroom, obj.t
+    article = newsroom.find(ref)
+    found = newsroom.attach(article, Path(file), title, photo=photo)
+    click.echo(t("cli.attached", file=found.file, title=found.title, type=found.type,
+                 size=found.size, path=article.path))  # fmt: skip
+    click.echo(t("cli.attached_url", url=newsroom.attachment_url(article, found.file)))
+
+
+@cli.command()
+@click.argument("ref")
+@click.argument("file")
+@pass_ctx
+@friendly
+def detach(obj: Context, ref: str, file: str) -> None:
+    """Remove an attachment (by its file name or title) from a release. An edit: the
+    release needs a new approval."""
+    newsroom, t = obj.newsroom, obj.t
+    article = newsroom.find(ref)
+    found = newsroom.detach(article, file)
+    click.echo(t("cli.detached", file=found.file, path=article.path))
 
 
 @cli.command()

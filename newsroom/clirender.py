@@ -86,6 +86,9 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     fields = [
         ("id", article.id),
         ("status", t("status." + article.status)),
+        ("release_number", article.release_number),
+        ("kind", t("kind.klarifikasi") if article.is_klarifikasi else ""),
+        ("denies", ", ".join(article.denies)),
         ("path", str(article.path)),
         ("dateline", article.dateline),
         ("author", article.author),
@@ -101,9 +104,13 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             ("caption", article.image.caption),
             ("photo_credit", article.image.credit),
         ]
+    for i, a in enumerate(article.attachments):
+        label = "attachments" if i == 0 else ""
+        fields.append((label, f"{a.file} — {a.title} ({a.type}, {a.size:,} B)"))
     for name, value in fields:
         if value:
-            console.print(f"[bold]{field_label(t, name, zone):>18}[/] {printable(value)}")
+            label = field_label(t, name, zone) if name else ""
+            console.print(f"[bold]{label:>18}[/] {printable(value)}")
     console.print()
     _print_correction(article, newsroom, t)
     text = partner_text(article, live=False)  # the version under review

@@ -329,17 +329,17 @@ def test_a_release_changed_between_scan_and_publication_is_checked_again(
     # a scan that saw it approved and sealed, then a change before publish reads it
     from newsroom.core.publish.golive import GoLive
 
-    real = GoLive._one
+    real = GoLive._read
 
-    def changed_meanwhile(self: GoLive, record: object, taken: object) -> object:
+    def changed_meanwhile(self: GoLive, record: object) -> object:
         path.write_text(path.read_text().replace("Paragraf dua.", "Paragraf palsu."))
-        return real(self, record, taken)  # type: ignore[arg-type]
+        return real(self, record)  # type: ignore[arg-type]
 
-    GoLive._one = changed_meanwhile  # type: ignore[method-assign,assignment]
+    GoLive._read = changed_meanwhile  # type: ignore[method-assign,assignment]
     try:
         result = run(nr, at(1))
     finally:
-        GoLive._one = real  # type: ignore[method-assign]
+        GoLive._read = real  # type: ignore[method-assign]
     assert result.published == [] and "differs from what nur approved" in result.failed[0]
 
 

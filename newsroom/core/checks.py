@@ -32,6 +32,7 @@ LABELS = {
     "caption_photo": "a photo caption comes with its photo",
     "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
+    "denies": "a klarifikasi names the release numbers it denies",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -44,6 +45,8 @@ FAILURES = {
     "plain_title": "the title looks like HTML ({text}): partners' software may read it as such",
     "signoff": "the text ends with the sign-off {signoff}: the feeds add it from the author "
     "and credit, remove it from the text",
+    "denies": "a klarifikasi that names no number: list the forged numbers it denies, so the "
+    "lookup of each leads to it",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -53,6 +56,7 @@ FIELDS = {
     "caption_photo": "photo_src",
     "plain_title": "title",
     "signoff": "body",
+    "denies": "denies",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
 # Checks whose result depends on the clock: worked out when asked, never cached.
@@ -147,6 +151,12 @@ def _signoff(a: Article, now: dt.datetime) -> Args:
     return {"signoff": found} if found else None
 
 
+def _denies(a: Article, now: dt.datetime) -> Args:
+    """A klarifikasi answers forged releases by their numbers: the lookup of each denied
+    number leads to it (a hoax without a number may still be denied, so recommended)."""
+    return {} if a.is_klarifikasi and not a.denies else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -157,17 +167,23 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "caption_photo": _caption_photo,
     "plain_title": _plain_title,
     "signoff": _signoff,
+    "denies": _denies,
 }
+
+
+# Checks that only some releases are asked (the others' checklist does not show them).
+APPLIES: dict[str, Callable[[Article], bool]] = {"denies": lambda a: a.is_klarifikasi}
 
 
 def run_checks(
     article: Article, config: Config, now: dt.datetime, names: Iterable[str] = CHECKS
 ) -> list[CheckResult]:
-    """The checklist for this release; checks set to `off` are left out."""
+    """The checklist for this release; checks set to `off`, and those that do not apply to
+    it (a klarifikasi's for a press release), are left out."""
     results = []
     for name in names:
         level = config.check_level(name)
-        if level == "off":
+        if level == "off" or not APPLIES.get(name, _always)(article):
             continue
         args = CHECKS[name](article, now)
         if args is None:
@@ -177,6 +193,10 @@ def run_checks(
         message = FAILURES[name].format(**args)
         results.append(CheckResult(name, level, False, message, args, where))
     return results
+
+
+def _always(article: Article) -> bool:
+    return True
 
 
 def timeless_failures(article: Article, config: Config) -> tuple[CheckResult, ...]:

@@ -17,6 +17,13 @@ from .config_reader import Reader
 from .errors import ConfigError
 
 CONFIG_NAME = "newsroom.toml"
+# The attachments a release may carry by default (attachments.py knows their extensions).
+ATTACHMENT_TYPES = (
+    "application/pdf", "image/jpeg", "image/png", "image/webp", "text/csv",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+)  # fmt: skip
 CHECK_LEVELS = ("required", "recommended", "off")
 LINK_TOKENS = ("feeds_url", "base_url", "slug", "id", "year", "month")  # of link_pattern
 
@@ -70,7 +77,7 @@ class Setting:
     table: str
     key: str
     field: str
-    default: str | int | bool
+    default: str | int | bool | tuple[str, ...]
     doc: str
     example: str = ""  # an empty default: the value `init` shows commented out
     choices: tuple[str, ...] = ()
@@ -118,6 +125,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
+    Setting("numbering", "pattern", "numbering_pattern", "",
+            "Release numbers, given once when a release is first published: {seq} (or "
+            "{seq:03d}), {mm}, {mm_roman}, {yyyy}, {yy}, {unit}. Empty: no numbers (a number "
+            "typed by hand is kept either way).", example="B-{seq:03d}/{unit}/{mm_roman}/{yyyy}"),
+    Setting("numbering", "reset", "numbering_reset", "yearly",
+            'When {seq} starts again from 1: "yearly" or "never".', choices=("yearly", "never")),
+    Setting("numbering", "unit", "numbering_unit", "", "The unit the {unit} token stands for.",
+            example="HUMAS"),
+    Setting("numbering", "start", "numbering_start", 1,
+            "The first {seq} of a year with no number yet (an office that already gave 130 "
+            "numbers on paper this year sets 131; newsroom continues from the highest number "
+            "it finds in the files and its ledger)."),
+    Setting("attachments", "max_mb", "attachments_max_mb", 20,
+            "The largest file `newsroom attach` takes, in megabytes."),
+    Setting("attachments", "types", "attachments_types", ATTACHMENT_TYPES,
+            "The media types a release may carry as attachments (PDF, photos, office "
+            "documents, CSV)."),
     Setting("git", "enabled", "git", False,
             "Share the newsroom through git: every workflow action becomes one commit by the "
             "person who took it, `newsroom sync` shares them, `newsroom publish --pull` "
@@ -151,6 +175,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "caption_photo": ("required", "a photo caption needs its photo (image.src)"),
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
+    "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}
@@ -185,6 +210,12 @@ class Config:
     people: tuple[Person, ...] = ()
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
+    numbering_pattern: str = _default("numbering_pattern")
+    numbering_reset: str = _default("numbering_reset")
+    numbering_unit: str = _default("numbering_unit")
+    numbering_start: int = _default("numbering_start")
+    attachments_max_mb: int = _default("attachments_max_mb")
+    attachments_types: tuple[str, ...] = _default("attachments_types")
     git: bool = _default("git")
     git_remote: str = _default("git_remote")
     git_branch: str = _default("git_branch")
@@ -288,8 +319,31 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         raise ConfigError(
             f"{reader.path}: [site] link_pattern: unknown token {exc} (known: {known})"
         ) from None
+    _check_numbering(reader, config)
+    _check_attachment_types(reader, config)
     _check_git(reader, config)
     return config
+
+
+def _check_numbering(reader: Reader, config: Config) -> None:
+    from .numbering import check_pattern
+
+    problem = check_pattern(config.numbering_pattern, config.numbering_reset,
+                            config.numbering_unit)  # fmt: skip
+    if problem:
+        raise reader.fail("[numbering] " + problem.split(": ", 1)[0], problem.split(": ", 1)[1])
+
+
+def _check_attachment_types(reader: Reader, config: Config) -> None:
+    from .attachment_types import EXTENSIONS
+
+    known = set(EXTENSIONS.values())
+    for kind in config.attachments_types:
+        if kind not in known:
+            raise reader.fail(
+                "[attachments] types", f"{kind!r} is not a type newsroom knows (known: "
+                + ", ".join(sorted(known)) + ")",
+            )  # fmt: skip
 
 
 def _check_git(reader: Reader, config: Config) -> None:

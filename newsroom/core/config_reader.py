@@ -61,12 +61,14 @@ class Reader:
         table: dict[str, Any],
         name: str,
         key: str,
-        default: str | int | bool,
+        default: str | int | bool | tuple[str, ...],
         choices: tuple[str, ...] = (),
-    ) -> str | int | bool:
+    ) -> str | int | bool | tuple[str, ...]:
         """A key's value, of its default's type (its default when absent)."""
         if choices and key in table:
             return self.choice(table, name, key, choices)
+        if isinstance(default, tuple):
+            return self.words(table, f"[{name}]", key) if key in table else default
         if isinstance(default, bool):
             return self.flag(table, name, key, default)
         if isinstance(default, int):

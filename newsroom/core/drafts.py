@@ -17,7 +17,7 @@ from .clock import to_zone
 from .config import Config
 from .errors import NewsroomError
 from .identity import initials_of
-from .model import Article, HistoryEntry, Image, Status
+from .model import KLARIFIKASI, Article, HistoryEntry, Image, Status
 from .slug import slugify
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class NewArticle:
     author: str = ""
     credit: str = ""
     image: Image | None = None
+    kind: str = ""  # "klarifikasi", or "" (a press release; "siaran-pers" reads the same)
+    denies: list[str] = field(default_factory=list)  # a klarifikasi: numbers it says are forged
 
 
 def start(newsroom: Newsroom, fields: NewArticle) -> Article:
@@ -66,6 +68,8 @@ def start(newsroom: Newsroom, fields: NewArticle) -> Article:
         title=fields.title.strip(),
         slug=slugify(fields.title),
         language=config.language,
+        kind=KLARIFIKASI if fields.denies or fields.kind == KLARIFIKASI else "",
+        denies=list(fields.denies),
         dateline=fields.dateline.strip().upper(),
         author=fields.author or initials_of(config, newsroom.actor),
         credit=fields.credit or config.credit,

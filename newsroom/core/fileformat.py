@@ -22,6 +22,7 @@ from .model import (
     ALL_STATUSES,
     KEY_ORDER,
     Article,
+    Attachment,
     Comment,
     Correction,
     HistoryEntry,
@@ -140,13 +141,20 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
             ("status",), f"unknown status {status!r}; use one of " + ", ".join(ALL_STATUSES)
         )
     known = set(KEY_ORDER)
+    if meta.get("denies") and _plain(meta, "kind") != "klarifikasi":
+        raise FieldError(
+            ("denies",), "`denies` lists the numbers a klarifikasi denies, but this release is "
+            "not one", "add `kind: klarifikasi`, or remove `denies`",
+        )  # fmt: skip
     return Article(
         id=validate.release_id(_plain(meta, "id"), ("id",)),
         title=_str(meta, "title"),
         slug=validate.slug(_plain(meta, "slug"), ("slug",)),
         status=status,
+        kind=validate.kind(_plain(meta, "kind"), ("kind",)),
         language=validate.language(_plain(meta, "language") or "id", ("language",)),
         release_number=_str(meta, "release_number"),
+        denies=_strlist(meta, "denies"),
         dateline=_str(meta, "dateline"),
         author=_str(meta, "author"),
         credit=_str(meta, "credit"),
@@ -154,6 +162,7 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         categories=_strlist(meta, "categories"),
         tags=_strlist(meta, "tags"),
         image=_image(meta),
+        attachments=_attachments(meta),
         embargo=_time(meta, ("embargo",), tz),
         created=_time(meta, ("created",), tz),
         updated=_time(meta, ("updated",), tz),
@@ -233,6 +242,13 @@ def _image(meta: dict[str, Any]) -> Image | None:
     )
 
 
+def _attachments(meta: dict[str, Any]) -> list[Attachment]:
+    value = meta.get("attachments")
+    if value is None:
+        return []
+    return [Attachment(**item) for item in validate.attachments(value, ("attachments",))]
+
+
 def _published_version(meta: dict[str, Any], tz: dt.tzinfo) -> dict[str, Any] | None:
     version = _mapping_or_none(meta, "published_version")
     return None if version is None else validate.published_version(version, tz)
@@ -273,6 +289,7 @@ def _history(meta: dict[str, Any], tz: dt.tzinfo) -> list[HistoryEntry]:
                 seal=_str(rec, "seal"),
                 version=_version(rec, ("history", i, "version")),
                 via=_str(rec, "via"),
+                number=_str(rec, "number"),
             )
         )
     return out
@@ -379,8 +396,10 @@ def _known_values(a: Article) -> dict[str, Any]:
         "title": a.title,
         "slug": a.slug,
         "status": a.status,
+        "kind": a.kind,
         "language": a.language,
         "release_number": a.release_number,
+        "denies": _Flow(a.denies),
         "dateline": a.dateline,
         "author": a.author,
         "credit": a.credit,
@@ -388,6 +407,10 @@ def _known_values(a: Article) -> dict[str, Any]:
         "categories": _Flow(a.categories),
         "tags": _Flow(a.tags),
         "image": image,
+        "attachments": [
+            {"file": f.file, "title": f.title, "type": f.type, "size": f.size, "sha256": f.sha256}
+            for f in a.attachments
+        ],
         "embargo": a.embargo,
         "created": a.created,
         "updated": a.updated,
@@ -409,6 +432,8 @@ def _history_record(h: HistoryEntry) -> dict[str, Any]:
         record["to"] = h.to
     if h.note:
         record["note"] = h.note
+    if h.number:
+        record["number"] = h.number
     if h.version is not None:
         record["version"] = h.version
     if h.seal:

@@ -60,7 +60,12 @@ def config_text(title: str, git: bool = False) -> str:
     return "\n".join([*lines, "", EXAMPLES])
 
 
-def _toml(value: str | int | bool) -> str:
+def _toml(value: str | int | bool | tuple[str, ...]) -> str:
+    if isinstance(value, tuple):
+        inline = "[" + ", ".join(_toml(v) for v in value) + "]"
+        if len(inline) < 80:
+            return inline
+        return "[\n" + "".join(f"    {_toml(v)},\n" for v in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value) if isinstance(value, int) else f'"{value}"'

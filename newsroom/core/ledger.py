@@ -166,6 +166,9 @@ class Ledger:
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
                 )
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS numbers (number TEXT PRIMARY KEY, id TEXT, at TEXT)"
+                )
             except (sqlite3.Error, OSError) as exc:
                 self._db = None
                 raise self._unusable(exc) from None
@@ -219,13 +222,48 @@ class Ledger:
         )
         return (_row(found[0]), _row(found[1])) if found else (None, None)
 
-    def set_pending(self, rows: dict[str, Row]) -> None:
-        """Before the feeds are written: what this run is about to put out."""
-        self._write(
-            "INSERT INTO published VALUES (?, NULL, ?) ON CONFLICT(id) DO UPDATE SET "
-            "pending = excluded.pending",
-            ((i, _text(r)) for i, r in rows.items()),
+    def set_pending(
+        self, rows: dict[str, Row], numbers: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        """Before the feeds are written: what this run is about to put out, and the release
+        numbers it puts out for the first time (number -> (id, when)), in one transaction:
+        a number in the feeds is in the ledger, and is never given to another release."""
+        db = self._conn()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany(
+                "INSERT INTO published VALUES (?, NULL, ?) ON CONFLICT(id) DO UPDATE SET "
+                "pending = excluded.pending",
+                ((i, _text(r)) for i, r in rows.items()),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO numbers VALUES (?, ?, ?)",
+                ((n, i, at) for n, (i, at) in (numbers or {}).items()),
+            )
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise self._unusable(exc) from None
+        self._rows = None
+
+    def numbers(self) -> dict[str, str]:
+        """Every release number this server has put out: number -> the release's id."""
+        if not self.path.exists():
+            return {}
+        return dict(self._conn().execute("SELECT number, id FROM numbers"))
+
+    def number_of(self, ident: str) -> str:
+        """The number this server put a release out with ("" if none): a run killed after
+        the feeds were written gives the same one again."""
+        if not self.path.exists():
+            return ""
+        found = (
+            self._conn()
+            .execute("SELECT number FROM numbers WHERE id = ? ORDER BY at LIMIT 1", (ident,))
+            .fetchone()
         )
+        return str(found[0]) if found else ""
 
     def confirm(self, rows: dict[str, Row]) -> None:
         """The files say so too: these rows are what is published now."""

@@ -8,6 +8,7 @@ from typing import Any
 from .errors import Problem
 from .model import Article
 from .records import Record
+from .view import attachment_form
 
 
 def _iso(when: dt.datetime | None, tz: dt.tzinfo) -> str | None:
@@ -21,6 +22,9 @@ def article_json(article: Article, tz: dt.tzinfo, *, full: bool = False) -> dict
     from .records import to_record
 
     data = record_json(to_record(article, tz, digest=""), tz)
+    if article.denies:
+        data["denies"] = list(article.denies)
+    data["attachments"] = [attachment_form(a) for a in article.attachments]
     if full:
         data["summary"] = article.summary
         data["credit"] = article.credit
@@ -51,6 +55,8 @@ def record_json(record: Record, tz: dt.tzinfo) -> dict[str, Any]:
         "slug": record.slug,
         "title": record.title,
         "status": record.status,
+        "kind": record.kind or "siaran-pers",
+        "number": record.number or None,
         "path": record.path,
         "dateline": record.dateline,
         "author": record.author,

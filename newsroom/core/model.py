@@ -32,10 +32,16 @@ CORRECTING = Status.CORRECTING
 
 # The order keys are written in; unknown keys follow in the order they were found.
 KEY_ORDER = (
-    "id", "title", "slug", "status", "language", "release_number", "dateline", "author",
-    "credit", "summary", "categories", "tags", "image", "embargo", "created", "updated",
-    "published", "corrections", "published_version", "history", "comments",
+    "id", "title", "slug", "status", "kind", "language", "release_number", "denies",
+    "dateline", "author", "credit", "summary", "categories", "tags", "image", "attachments",
+    "embargo", "created", "updated", "published", "corrections", "published_version",
+    "history", "comments",
 )  # fmt: skip
+
+# The kinds of release: a press release (the default, written as no `kind` at all) and a
+# clarification that denies numbers circulating as this office's releases (forgeries).
+RELEASE, KLARIFIKASI = "", "klarifikasi"
+KINDS = (RELEASE, "siaran-pers", KLARIFIKASI)  # "siaran-pers" is the default spelled out
 
 # Actions that change the text: whoever took one last is the release's last editor.
 TEXT_ACTIONS = frozenset({"create", "import", "edit", "correct"})
@@ -52,6 +58,19 @@ class Image:
 
 
 @dataclass
+class Attachment:
+    """A file that travels with the release (the signed PDF, a data sheet, more photos),
+    kept in its companion folder (`<stem>/<file>`): its type, size and SHA-256 are
+    recorded when it is attached and sealed with the approval (attachments.py)."""
+
+    file: str
+    title: str = ""
+    type: str = ""
+    size: int = 0
+    sha256: str = ""
+
+
+@dataclass
 class HistoryEntry:
     """One step in a release's life: who did what, when, and why."""
 
@@ -64,6 +83,7 @@ class HistoryEntry:
     seal: str = ""  # approve, embargo, publish, adopt: the digest of the content (see seal.py)
     version: int | None = None  # publish, adopt: the published version this entry put out
     via: str = ""  # the login that acted for `by`, when they differ (see identity.py)
+    number: str = ""  # publish: the release number it gave (numbering.py)
 
 
 @dataclass
@@ -102,8 +122,10 @@ class Article:
     title: str
     slug: str
     status: str = Status.DRAFT
+    kind: str = RELEASE
     language: str = "id"
     release_number: str = ""
+    denies: list[str] = field(default_factory=list)  # a klarifikasi: the numbers it denies
     dateline: str = ""
     author: str = ""
     credit: str = ""
@@ -111,6 +133,7 @@ class Article:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     image: Image | None = None
+    attachments: list[Attachment] = field(default_factory=list)
     embargo: dt.datetime | None = None
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
@@ -124,6 +147,11 @@ class Article:
     key_order: list[str] = field(default_factory=list)
     path: Path | None = None
     source: Source | None = None
+
+    @property
+    def is_klarifikasi(self) -> bool:
+        """A clarification denying numbers that circulate as this office's releases."""
+        return self.kind == KLARIFIKASI
 
     @property
     def last_editor(self) -> str | None:

@@ -48,6 +48,8 @@ class GoingLive(NamedTuple):
     article: Article
     record: Record
     kind: str  # "published" (first publication) or "corrected"
+    # A correction: the version it supersedes, to keep (versions.py): its file and bytes.
+    kept: tuple[Path, bytes] | None = None
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .cache import RenderedRow, content_row
 from .config import Config
 from .errors import ArticleError, Problem
-from .model import Article, Status
+from .model import Article, Attachment, Status
 from .scan import FileStat
 
 if TYPE_CHECKING:
@@ -68,6 +68,10 @@ class Record(NamedTuple):
     # The pre-approval checks it fails that do not depend on the clock (checks.py), worked
     # out when the file is read, so `newsroom check` needs no second reading.
     checks: tuple[CheckResult, ...] = ()
+    number: str = ""  # the release number partners see (the live version's)
+    kind: str = ""  # "" a press release, "klarifikasi"
+    # The live version's attachments (those the public record serves).
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -133,6 +137,9 @@ def to_record(
         corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]
         checks=checks,
+        number=sys.intern(live.release_number) if live.release_number else "",
+        kind=live.kind,
+        attachments=live.attachments,
     )
 
 

@@ -19,7 +19,7 @@ from .config import Config
 from .errors import Problem
 from .index import Index
 from .model import Status
-from .records import CHECKED
+from .records import CHECKED, Record
 
 ERROR, WARNING = "error", "warning"
 # Before approval a past embargo is the writer's to move; after it, the lift is the point.
@@ -70,6 +70,8 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     records = sorted(index.records.values(), key=lambda r: r.path)
     report = CheckReport(list(index.problems))
     report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
+    report.problems += number_problems(records)
+    report.problems += file_problems(records, config)
     for r in records:
         if r.status not in CHECKED:
             continue
@@ -81,3 +83,48 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
     return report
+
+
+def number_problems(records: list[Record]) -> list[Problem]:
+    """A release number more than one release has: each file named, with the others."""
+    from .numbering import duplicates
+
+    found = []
+    for number, paths in duplicates((r.number, r.path) for r in records).items():
+        for path in paths:
+            others = ", ".join(p for p in paths if p != path)
+            found.append(Problem(
+                Path(path), None, f"release number {number!r} is also {others}'s: a number "
+                "names one release (lookups by number, a klarifikasi's denial)",
+                "give the release that has not gone out another number, or none (publish "
+                "gives one); a published release keeps its own",
+            ))  # fmt: skip
+    return found
+
+
+def file_problems(records: list[Record], config: Config) -> list[Problem]:
+    """Attachments whose file is missing or not the one recorded, and kept versions that
+    are broken or were changed by hand (only releases that have them are looked at)."""
+    from .attachments import mismatch
+
+    found = []
+    for r in records:
+        for attachment in r.attachments:
+            problem = mismatch(config, r.path, attachment)
+            if problem:
+                found.append(Problem(Path(r.path), None, problem))
+        if r.corrected:
+            found += _version_problems(config, r)
+    return found
+
+
+def _version_problems(config: Config, record: Record) -> list[Problem]:
+    from .errors import ArticleError
+    from .store import Store
+    from .versions import check_versions
+
+    try:
+        article = Store(config).load(config.root / record.path)
+    except ArticleError:
+        return []  # changed since it was read: the next check reads it
+    return check_versions(config, article)

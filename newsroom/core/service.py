@@ -27,7 +27,7 @@ from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
 from .errors import ArticleError, GitError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
-from .model import Article
+from .model import Article, Attachment
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -71,6 +71,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .validate import in_range as in_range
     from .vcs.sync import Conflict as Conflict
     from .vcs.sync import SyncResult as SyncResult
+    from .versions import Version as Version
     from .view import PartnerText as PartnerText
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
@@ -91,7 +92,7 @@ _HANDED = {
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
-    "PartnerText": "view", "partner_text": "view", "sign_off": "view",
+    "PartnerText": "view", "partner_text": "view", "sign_off": "view", "Version": "versions",
     "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
 }  # fmt: skip
 
@@ -467,6 +468,38 @@ class Newsroom:
         from .editing import EditSession
 
         return EditSession(self, self.start(fields), new=True)
+
+    # ------------------------------------------------------------ attachments
+
+    def attach(
+        self, ref: str | Article, source: Path, title: str = "", *, photo: bool = False
+    ) -> Attachment:
+        """Attach a file to a release (attaching.py): copied beside it, recorded with its
+        type, size and SHA-256, saved as this person's edit (a new approval is needed).
+        `photo`: the file becomes the release's photo."""
+        from .attaching import attach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return attach(self, article, source, title, photo=photo)
+
+    def detach(self, ref: str | Article, file: str) -> Attachment:
+        """Remove an attachment (by file name or title) from a release, as this person's edit."""
+        from .attaching import detach
+
+        article = self.find(ref) if isinstance(ref, str) else ref
+        return detach(self, article, file)
+
+    def attachment_url(self, article: Article, file: str) -> str:
+        """Where partners find an attachment once the release is published."""
+        from .attachments import public_url
+
+        return public_url(self.config, article, file)
+
+    def versions(self, article: Article, *, public: bool = True) -> list[Version]:
+        """The release's published versions, oldest first (versions.py)."""
+        from .versions import versions
+
+        return versions(self.config, article, public=public)
 
     # ------------------------------------------------------------ sealing what is published
 

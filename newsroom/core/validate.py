@@ -58,6 +58,14 @@ _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LIVE_TEXT = frozenset(
     {"title", "summary", "dateline", "author", "credit", "body", "release_number"}
 )
+# An attachment's file name: it becomes a file in the companion folder and a URL segment.
+ATTACHMENT_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*", re.ASCII)
+ATTACHMENT_FILE_MAX = 120
+# Names in a release's folder of the public record that belong to others: its page, the
+# signed texts of its versions, the kept versions' folder (docs/format.md).
+_RESERVED_FILE = re.compile(r"index\.html|versions|v[0-9]+\.txt(?:\.minisig)?", re.ASCII)
+MEDIA_TYPE = re.compile(r"[a-z]+/[a-z0-9][a-z0-9.+-]*", re.ASCII)
+SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 
 
 class FieldError(ValueError):
@@ -197,6 +205,77 @@ def _src_problem(value: str) -> str | None:
     return None
 
 
+def kind(value: str, keys: tuple[str | int, ...]) -> str:
+    """`klarifikasi`, or nothing (`siaran-pers`, the default, may be written out)."""
+    from .model import KINDS
+
+    if value in KINDS:
+        return value
+    raise FieldError(
+        keys, f"`kind` {_shown(value)} is not a kind of release",
+        "write `kind: klarifikasi` for a clarification, or leave `kind` out for a press release",
+    )  # fmt: skip
+
+
+def attachment_file(value: str, keys: tuple[str | int, ...]) -> str:
+    """A plain file name in the release's companion folder: letters, digits, `.`, `_`, `-`,
+    not hidden, not `.md` (the scanner would take it for a release), not a reserved name."""
+    reason = None
+    if len(value) > ATTACHMENT_FILE_MAX:
+        reason = f"is longer than {ATTACHMENT_FILE_MAX} characters"
+    elif not ATTACHMENT_FILE.fullmatch(value):
+        reason = "is not a plain file name (letters, digits, `.`, `_` and `-`; no folder)"
+    elif value.lower().endswith(".md"):
+        reason = "ends with .md: it would be read as a release"
+    elif _RESERVED_FILE.fullmatch(value.lower()):
+        reason = "is a name the public record keeps for itself"
+    if reason is None:
+        return value
+    raise FieldError(
+        keys, f"attachment `file` {_shown(value)} {reason}",
+        "attach files with `newsroom attach REF FILE`: it names and records them",
+    )  # fmt: skip
+
+
+def attachments(value: Any, keys: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """The attachments' records, each checked: file, title, type, size, sha256."""
+    if not isinstance(value, list):
+        raise FieldError(keys, "`attachments` must be a list of entries starting with `- file:`")
+    out, seen = [], set()
+    for i, item in enumerate(value):
+        at = (*keys, i)
+        if not isinstance(item, dict):
+            raise FieldError(at, f"attachment {i + 1} must be a set of `key: value` lines")
+        unknown = set(item) - {"file", "title", "type", "size", "sha256"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise FieldError(
+                (*at, key), f"attachment {i + 1}: unknown key `{key}` (file, title, type, "
+                "size, sha256)",
+            )  # fmt: skip
+        out.append(_attachment(item, at))
+        if out[-1]["file"] in seen:
+            raise FieldError((*at, "file"), f"attachment {out[-1]['file']!r} is listed twice")
+        seen.add(out[-1]["file"])
+    return out
+
+
+def _attachment(item: dict[str, Any], at: tuple[str | int, ...]) -> dict[str, Any]:
+    file = attachment_file(_text(item.get("file") or "", (*at, "file")).strip(), (*at, "file"))
+    kind = _text(item.get("type") or "", (*at, "type")).strip()
+    if not MEDIA_TYPE.fullmatch(kind):
+        raise FieldError((*at, "type"), f"attachment `type` {_shown(kind)} is not a media type",
+                         "e.g. application/pdf")  # fmt: skip
+    size = item.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise FieldError((*at, "size"), "attachment `size` must be a whole number of bytes")
+    sha = _text(item.get("sha256") or "", (*at, "sha256")).strip()
+    if not SHA256.fullmatch(sha):
+        raise FieldError((*at, "sha256"), "attachment `sha256` must be 64 hexadecimal digits")
+    title = clean(_text(item.get("title") or "", (*at, "title"))).strip()
+    return {"file": file, "title": title, "type": kind, "size": size, "sha256": sha}
+
+
 def words(value: Any, keys: tuple[str | int, ...]) -> list[str]:
     """A list of words (`categories: [a, b]`; one word alone is a list of one), cleaned."""
     if value is None:
@@ -234,6 +313,12 @@ def published_version(version: dict[str, Any], tz: dt.tzinfo) -> dict[str, Any]:
             checked[key] = words(value, at)
         elif key == "image":
             checked[key] = _live_image(value, at)
+        elif key == "kind":
+            checked[key] = kind(_text(value, at), at)
+        elif key == "denies":
+            checked[key] = words(value, at)
+        elif key == "attachments":
+            checked[key] = attachments(value, at)
         elif key == "embargo":
             _time_text(value, at, tz)
     return checked

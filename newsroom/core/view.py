@@ -12,12 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Article, Image
+from .model import KLARIFIKASI, Article, Attachment, Image
 
 # The fields partners see; a correction keeps them as `published_version` while it is
 # written and reviewed, and the approval and each publication seal them (seal.py).
 SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "credit",
           "summary", "categories", "tags", "image", "embargo", "body")  # fmt: skip
+# Fields partners see that are sealed (and kept) only when a release has them, so that every
+# seal made before they existed stays valid: the kind (a klarifikasi), the numbers it denies,
+# the attachments (file, title, type, size, sha256).
+SEALED_IF_ANY = ("kind", "denies", "attachments")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class PartnerText:
     image: Image | None
     embargo: dt.datetime | None
     body: str
+    kind: str = ""
+    denies: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 def partner_text(article: Article, *, live: bool = True) -> PartnerText:
@@ -48,7 +55,8 @@ def partner_text(article: Article, *, live: bool = True) -> PartnerText:
             article.title, article.slug, article.language, article.release_number,
             article.dateline, article.author, article.credit, article.summary,
             tuple(article.categories), tuple(article.tags), article.image, article.embargo,
-            article.body,
+            article.body, _kind(article.kind), tuple(article.denies),
+            tuple(article.attachments),
         )  # fmt: skip
 
     def pick(name: str) -> Any:
@@ -61,7 +69,29 @@ def partner_text(article: Article, *, live: bool = True) -> PartnerText:
         str(pick("credit")), str(pick("summary")), tuple(pick("categories") or ()),
         tuple(pick("tags") or ()), Image(**image) if image else None,
         _time(kept["embargo"]) if "embargo" in kept else article.embargo, str(pick("body")),
+        # kept only when the published version had them: absent is none (never the
+        # correction's, which is not live)
+        _kind(str(kept.get("kind") or "")), tuple(kept.get("denies") or ()),
+        attachments_of(kept.get("attachments")),
     )  # fmt: skip
+
+
+def _kind(kind: str) -> str:
+    """The kind as sealed: "klarifikasi", or "" for a press release however it is spelled."""
+    return KLARIFIKASI if kind == KLARIFIKASI else ""
+
+
+def attachments_of(value: Any) -> tuple[Attachment, ...]:
+    """Attachments from their kept form (a list of mappings, as a file or a seal has them)."""
+    if not value:
+        return ()
+    return tuple(Attachment(**item) if isinstance(item, dict) else item for item in value)
+
+
+def attachment_form(attachment: Attachment) -> dict[str, Any]:
+    """An attachment as files and seals keep it: file, title, type, size, sha256."""
+    return {"file": attachment.file, "title": attachment.title, "type": attachment.type,
+            "size": attachment.size, "sha256": attachment.sha256}  # fmt: skip
 
 
 def sign_off(text: PartnerText) -> str:
@@ -82,7 +112,20 @@ def kept_version(article: Article) -> dict[str, Any]:
     version: dict[str, Any] = {name: getattr(text, name) for name in SEALED}
     version["categories"], version["tags"] = list(text.categories), list(text.tags)
     version["image"] = _image(text.image)
+    version.update(_if_any(text))
     return version
+
+
+def _if_any(text: PartnerText) -> dict[str, Any]:
+    """The SEALED_IF_ANY fields a version has (none for most releases)."""
+    found: dict[str, Any] = {}
+    if text.kind:
+        found["kind"] = text.kind
+    if text.denies:
+        found["denies"] = list(text.denies)
+    if text.attachments:
+        found["attachments"] = [attachment_form(a) for a in text.attachments]
+    return found
 
 
 def sealed_form(text: PartnerText) -> dict[str, Any]:
@@ -91,7 +134,24 @@ def sealed_form(text: PartnerText) -> dict[str, Any]:
     values["categories"], values["tags"] = list(text.categories), list(text.tags)
     values["image"] = _image(text.image)
     values["embargo"] = text.embargo.astimezone(dt.UTC).isoformat() if text.embargo else None
+    values.update(_if_any(text))
     return values
+
+
+def from_sealed_form(values: dict[str, Any]) -> PartnerText:
+    """A version's partner-visible fields back from their sealed form (a version file's
+    `text`): the inverse of `sealed_form`."""
+    image = values.get("image")
+    return PartnerText(
+        str(values.get("title") or ""), str(values.get("slug") or ""),
+        str(values.get("language") or ""), str(values.get("release_number") or ""),
+        str(values.get("dateline") or ""), str(values.get("author") or ""),
+        str(values.get("credit") or ""), str(values.get("summary") or ""),
+        tuple(values.get("categories") or ()), tuple(values.get("tags") or ()),
+        Image(**image) if image else None, _time(values.get("embargo")),
+        str(values.get("body") or ""), _kind(str(values.get("kind") or "")),
+        tuple(values.get("denies") or ()), attachments_of(values.get("attachments")),
+    )  # fmt: skip
 
 
 def _image(image: Image | None) -> dict[str, str] | None:

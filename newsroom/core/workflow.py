@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import CheckResult, run_checks
-from .clock import format_time, parse_time, to_zone
+from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
 from .identity import person
@@ -243,17 +243,14 @@ def live_version(article: Article) -> dict[str, Any]:
 
 def restore_live_version(article: Article) -> None:
     """Put the published text back (a retraction of a release under correction)."""
-    from .model import Image
+    from .view import SEALED, partner_text
 
-    version = article.published_version or {}
-    for name, value in version.items():
-        if name == "image":
-            article.image = Image(**value) if value else None
-        elif hasattr(article, name) and name not in ("embargo",):
-            setattr(article, name, value)
-    if "embargo" in version:
-        kept = version["embargo"]  # read back from the file as text (ISO, with its offset)
-        article.embargo = parse_time(kept, dt.UTC) if isinstance(kept, str) else kept
+    live = partner_text(article)
+    for name in SEALED:
+        value = getattr(live, name)
+        setattr(article, name, list(value) if isinstance(value, tuple) else value)
+    article.kind = live.kind or ("" if article.kind != "siaran-pers" else article.kind)
+    article.denies, article.attachments = list(live.denies), list(live.attachments)
     article.published_version = None
 
 
@@ -264,6 +261,13 @@ def record_edit(
     decision = decide(article, "edit", actor, config, now)
     if not decision.allowed:
         raise refusal(decision, article)
+    kept = article.published_version
+    if kept is not None and article.release_number != kept.get("release_number", ""):
+        number = kept.get("release_number", "")
+        raise Refused(
+            f"a published release keeps its number for ever: put back {number!r}",
+            code="number_kept", number=number,
+        )  # fmt: skip
     when = to_zone(now, config.tz)
     entry = HistoryEntry(when, actor, "edit", article.status, article.status, via=via)
     article.history.append(entry)

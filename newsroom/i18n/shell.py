@@ -22,6 +22,20 @@ SHELL: dict[str, tuple[str, str]] = {
         "“{value}” is not a status; use one of: {statuses}",
         "“{value}” bukan status; pakai salah satu: {statuses}",
     ),
+    "cli.attached": (
+        "attached {file} ({title}; {type}, {size} bytes) to {path}: the release needs a new "
+        "approval",
+        "{file} dilampirkan ({title}; {type}, {size} bita) ke {path}: siaran pers perlu "
+        "disetujui lagi",
+    ),
+    "cli.attached_url": (
+        "  partners will find it at {url} once the release is published",
+        "  mitra menemukannya di {url} setelah siaran pers terbit",
+    ),
+    "cli.detached": (
+        "detached {file} from {path}: the release needs a new approval",
+        "lampiran {file} dilepas dari {path}: siaran pers perlu disetujui lagi",
+    ),
     "cli.until_or_none": ("give either --until ISO or --none", "berikan --until ISO atau --none"),
     "cli.serving": (
         "Serving {folder} at {url} (ctrl+c stops)",

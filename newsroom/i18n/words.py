@@ -72,6 +72,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.photo": ("Photo", "Foto"),
     "field.image": ("Photo", "Foto"),
     "field.release_number": ("Release number", "Nomor siaran pers"),
+    "field.number": ("Number", "Nomor"),
+    "field.kind": ("Kind", "Jenis"),
+    "field.denies": (
+        "Denies numbers (a klarifikasi)",
+        "Menyangkal nomor (klarifikasi)",
+    ),
+    "field.attachments": ("Attachments", "Lampiran"),
+    "kind.release": ("Press release", "Siaran pers"),
+    "kind.klarifikasi": ("Klarifikasi", "Klarifikasi"),
     "field.body": ("Text", "Isi"),
     "field.slug": ("Slug", "Slug"),
     "field.language": ("Language", "Bahasa"),
@@ -128,6 +137,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "check.plain_title.fail": (
         "the title looks like HTML ({text}): partners' software may read it as such",
         "judul tampak seperti HTML ({text}): perangkat lunak mitra bisa membacanya sebagai HTML",
+    ),
+    "check.denies": (
+        "a klarifikasi names the release numbers it denies",
+        "klarifikasi menyebut nomor siaran pers yang disangkalnya",
+    ),
+    "check.denies.fail": (
+        "a klarifikasi that names no number: list the forged numbers it denies",
+        "klarifikasi belum menyebut nomor: isi nomor siaran pers palsu yang disangkal",
     ),
     "check.signoff": (
         "the text does not end with a sign-off (the feeds add it)",
@@ -240,6 +257,43 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.id_changed": (
         "the id cannot change: put back {id}",
         "id tidak boleh berubah: kembalikan {id}",
+    ),
+    "error.number_kept": (
+        "a published release keeps its number for ever: put back “{number}”",
+        "siaran pers yang sudah terbit memakai nomornya selamanya: kembalikan “{number}”",
+    ),
+    "error.attach_missing": ("{file}: no such file", "{file}: berkas tidak ada"),
+    "error.attach_type": (
+        "{file}: this type of file is not taken (the office takes {allowed}; "
+        "[attachments] types in newsroom.toml)",
+        "{file}: jenis berkas ini tidak diterima (kantor menerima {allowed}; "
+        "[attachments] types di newsroom.toml)",
+    ),
+    "error.attach_too_big": (
+        "{file} is {size} MB, more than the {max} MB allowed ([attachments] max_mb): make it "
+        "smaller (print the PDF again at a lower resolution) or split it",
+        "{file} berukuran {size} MB, melebihi batas {max} MB ([attachments] max_mb): "
+        "perkecil (cetak ulang PDF dengan resolusi lebih rendah) atau pecah menjadi beberapa",
+    ),
+    "error.attach_not_type": (
+        "{file}: its name says {type}, but its content is not (renamed?)",
+        "{file}: namanya menyatakan {type}, tetapi isinya bukan (diganti namanya?)",
+    ),
+    "error.attach_duplicate": (
+        "{file} is already attached, as {existing}",
+        "{file} sudah dilampirkan, sebagai {existing}",
+    ),
+    "error.detach_unknown": (
+        "no attachment “{file}” (attached: {names})",
+        "tidak ada lampiran “{file}” (terlampir: {names})",
+    ),
+    "error.detach_photo": (
+        "{file} is the release's photo: choose another photo (or none) first",
+        "{file} adalah foto siaran pers: pilih foto lain (atau kosongkan) dulu",
+    ),
+    "error.version_file": (
+        "a kept version of a release is broken or was changed by hand: {detail}",
+        "versi tersimpan sebuah siaran pers rusak atau diubah langsung: {detail}",
     ),
     "error.editor_start": (
         "cannot start the editor “{editor}”: {reason} (set VISUAL or EDITOR)",

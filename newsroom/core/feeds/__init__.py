@@ -6,7 +6,7 @@ exist and which entries each holds; `writers` turns a document into bytes.
 """
 
 # Bump when the bytes written for the same input change: it invalidates caches and signatures.
-FEED_FORMAT = 8
+FEED_FORMAT = 9  # 9: release numbers, attachments, klarifikasi
 
 
 def render_key() -> str:

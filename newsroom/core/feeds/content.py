@@ -18,9 +18,10 @@ from urllib.parse import urljoin
 
 import nh3
 
+from ..attachments import photo_attachment, public_url
 from ..clock import format_time
 from ..config import Config
-from ..model import Article
+from ..model import Article, Attachment
 from ..view import PartnerText, partner_text
 from ..signoff import signoff_at_end
 from .markdown import render as markdown_to_html
@@ -48,6 +49,15 @@ class ImageInfo(NamedTuple):
     length: int | None
 
 
+class FileInfo(NamedTuple):
+    """An attachment as feeds carry it (an enclosure): its absolute URL, type, length, title."""
+
+    url: str
+    type: str
+    length: int
+    title: str
+
+
 class Rendered(NamedTuple):
     """A release's partner-facing text, rendered once and cached by the file's digest."""
 
@@ -67,6 +77,9 @@ class Rendered(NamedTuple):
     release_number: str = ""
     correction_html: tuple[str, ...] = ()  # each published correction's notice, by number
     correction_text: tuple[str, ...] = ()  # the same as plain text
+    attachments: tuple[FileInfo, ...] = ()  # the attachments but the photo
+    kind: str = ""  # "klarifikasi", or "" for a press release
+    denies: tuple[str, ...] = ()  # a klarifikasi: the numbers it denies
 
 
 
@@ -110,12 +123,22 @@ def article_link(article: Article, config: Config) -> str:
 
 
 def image_info(
-    image: dict[str, Any] | None, config: Config, clean: Callable[[str], str]
+    image: dict[str, Any] | None,
+    config: Config,
+    clean: Callable[[str], str],
+    photo: Attachment | None = None,
+    slug: str = "",
 ) -> ImageInfo | None:
-    """The photo with an absolute URL, its media type and its byte length when the file is local."""
+    """The photo with an absolute URL, its media type and its byte length when the file is
+    local (`photo`: the attachment it is, served from the public record)."""
     if not image or not image.get("src"):
         return None
     src = str(image["src"])
+    caption, credit = clean(str(image.get("caption", ""))), clean(str(image.get("credit", "")))
+    alt = clean(str(image.get("alt", "")))
+    if photo is not None:
+        return ImageInfo(public_url(config, slug, photo.file), photo.type, caption, credit, alt,
+                         photo.size)  # fmt: skip
     url = urljoin(config.base_url + "/", src)
     length = None
     if not re.match(r"^[a-z]+://", src):
@@ -123,22 +146,29 @@ def image_info(
         if local.is_file() and local.resolve().is_relative_to(config.root.resolve()):
             length = local.stat().st_size
     kind = mimetypes.guess_type(src)[0] or "image/jpeg"
-    return ImageInfo(url, kind, clean(str(image.get("caption", ""))),
-                     clean(str(image.get("credit", ""))), clean(str(image.get("alt", ""))), length)
+    return ImageInfo(url, kind, caption, credit, alt, length)
 
 
 def render_article(article: Article, config: Config) -> Rendered:
     """Render what partners see: the published version while a correction is under way."""
     clean = _Cleaner()
     live = partner_text(article)  # the published version while a correction is under way
-    info = image_info(vars(live.image) if live.image else None, config, clean)
+    photo = photo_attachment(live.image, live.attachments)
+    info = image_info(vars(live.image) if live.image else None, config, clean, photo, live.slug)
+    files = tuple(
+        FileInfo(public_url(config, live.slug, a.file), a.type, a.size, clean(a.title) or a.file)
+        for a in live.attachments if a is not photo
+    )  # fmt: skip
     w = words(article.language)
-    body_html = body_to_html(live, config, clean)
+    body_html = _text_html(live, config, clean)
     corrections = [(f"{w['correction']} {c.number} ({local_time(c.at, config)})", clean(c.note))
                    for c in article.corrections]  # fmt: skip
     correction_html = tuple(f"<p><strong>{html.escape(head)}:</strong> {html.escape(note)}</p>\n"
                             for head, note in corrections)  # fmt: skip
-    content = "".join(reversed(correction_html)) + _figure(info, w) + body_html
+    number = clean(live.release_number)
+    head = _number_html(number, w) + _denies_html(live, w, clean)
+    content = (head + "".join(reversed(correction_html)) + _figure(info, w) + body_html
+               + _files_html(files, w))  # fmt: skip
     retraction = article.retraction
     retraction_html = retraction_text = ""
     if retraction is not None:
@@ -146,6 +176,7 @@ def render_article(article: Article, config: Config) -> Rendered:
                            f"{clean(retraction.note)}")
         retraction_html = (f"<p><strong>{w['retraction']} ({local_time(retraction.at, config)})"
                            f":</strong> {html.escape(clean(retraction.note))}</p>\n")
+        retraction_html = _number_html(number, w) + retraction_html
     warnings: tuple[str, ...] = ()
     if clean.removed:
         warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
@@ -157,17 +188,67 @@ def render_article(article: Article, config: Config) -> Rendered:
         categories=tuple(clean(c) for c in live.categories),
         tags=tuple(clean(t) for t in live.tags), image=info,
         retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
-        release_number=clean(live.release_number), correction_html=correction_html,
+        release_number=number, correction_html=correction_html,
         correction_text=tuple(f"{head}: {note}" for head, note in corrections),
+        attachments=files, kind=live.kind, denies=tuple(clean(d) for d in live.denies),
     )
 
 
-def body_to_html(live: PartnerText, config: Config, clean: Callable[[str], str] = str) -> str:
-    """The body as partners read it, in feeds and on the release's page: sanitised HTML
-    opening with its dateline (`YOGYAKARTA – `) and closing with its sign-off."""
-    body_html = render_markdown(clean(live.body), config.base_url)
-    return _with_dateline_and_credit(body_html, clean(live.dateline), clean(live.author),
-                                     clean(live.credit))  # fmt: skip
+def text_html(text: PartnerText, config: Config) -> str:
+    """A version's body as the feeds render it: sanitised HTML with absolute links, opened
+    by its dateline and closed by its sign-off (versions.py asks for it)."""
+    return _text_html(text, config, _Cleaner())
+
+
+def _text_html(text: PartnerText, config: Config, clean: _Cleaner) -> str:
+    body_html = render_markdown(clean(text.body), config.base_url)
+    return _with_dateline_and_credit(body_html, clean(text.dateline), clean(text.author),
+                                     clean(text.credit))  # fmt: skip
+
+
+def _number_html(number: str, w: dict[str, str]) -> str:
+    """The release number as the paper release shows it under its heading: "Nomor: ..."."""
+    if not number:
+        return ""
+    return f"<p><strong>{w['number_label']}:</strong> {html.escape(number)}</p>\n"
+
+
+def _denies_html(text: PartnerText, w: dict[str, str], clean: _Cleaner) -> str:
+    """A klarifikasi says which numbers it denies, before anything else."""
+    if not text.denies:
+        return ""
+    numbers = ", ".join(html.escape(clean(d)) for d in text.denies)
+    return f"<p><strong>{w['klarifikasi']}:</strong> {numbers}</p>\n"
+
+
+def _files_html(files: tuple[FileInfo, ...], w: dict[str, str]) -> str:
+    """The attachments, listed after the text with their type and size (readers that show
+    no enclosure still offer them)."""
+    if not files:
+        return ""
+    items = "".join(
+        f'<li><a href="{html.escape(f.url, quote=True)}">{html.escape(f.title)}</a> '
+        f"({html.escape(short_type(f.type))}, {human_size(f.length)})</li>\n"
+        for f in files
+    )
+    return f"<p><strong>{w['attachments']}:</strong></p>\n<ul>\n{items}</ul>\n"
+
+
+def short_type(kind: str) -> str:
+    """A media type as people name it: PDF, JPEG, DOCX..."""
+    from ..attachment_types import EXTENSIONS
+
+    ext = next((e for e, k in EXTENSIONS.items() if k == kind), "")
+    return ext.lstrip(".").upper() or kind
+
+
+def human_size(size: int) -> str:
+    """245 KB, 1.2 MB: a file's size as people read it (decimal units)."""
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _figure(info: ImageInfo | None, w: dict[str, str]) -> str:

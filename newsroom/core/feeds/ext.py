@@ -2,6 +2,10 @@
 
 - Media RSS `media:content` with `media:description` (caption) and `media:credit`.
 - `dc:creator` (RSS) and `dcterms:available` (the embargo lift time, machine-readable).
+- `dc:identifier`: the release number (RSS and Atom), the one machine-readable element every
+  feed reader and aggregator already knows for an identifier a publisher gives.
+- Attachments: Atom `link rel="enclosure"` each; RSS allows one `enclosure` (the photo when
+  it is local, else the first attachment) and carries each attachment as `media:content`.
 - Enclosures written by hand: feedgen's Atom entry links lose `rel`/`type`, which
   would turn an enclosure into a second alternate link (invalid Atom).
 - RFC 5005 `fh:archive` and archive links in RSS; RFC 6721 `at:deleted-entry` tombstones.
@@ -81,6 +85,8 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         self.image: Any = None  # content.ImageInfo
         self.embargo: dt.datetime | None = None
         self.title_html = False  # the title is plain text escaped as HTML
+        self.number = ""  # the release number (dc:identifier)
+        self.files: tuple[Any, ...] = ()  # content.FileInfo: the attachments but the photo
 
     def _media(self, entry: Any) -> None:
         image = self.image
@@ -97,16 +103,29 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         if image.credit:
             xml_elem(_q("media", "credit"), media).text = image.credit
 
+    def _documents(self, entry: Any) -> None:
+        for file in self.files:
+            media = xml_elem(_q("media", "content"), entry, url=file.url, type=file.type,
+                             fileSize=str(file.length), medium=_medium(file.type))  # fmt: skip
+            title, escaped = for_xml(file.title)
+            xml_elem(_q("media", "title"), media, type="html" if escaped else "plain").text = title
+
     def extend_rss(self, entry: Any) -> Any:
         if self.creator:
             xml_elem(_q("dc", "creator"), entry).text = self.creator
         if self.language:
             xml_elem(_q("dc", "language"), entry).text = self.language
+        if self.number:
+            xml_elem(_q("dc", "identifier"), entry).text = self.number
         image = self.image
         if image is not None and image.length is not None:
             xml_elem("enclosure", entry, url=image.url, length=str(image.length),
                      type=image.type)
+        elif self.files:
+            first = self.files[0]
+            xml_elem("enclosure", entry, url=first.url, length=str(first.length), type=first.type)
         self._media(entry)
+        self._documents(entry)
         if self.embargo is not None:
             xml_elem(_q("dcterms", "available"), entry).text = _utc(self.embargo)
         return entry
@@ -124,10 +143,21 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
         if image is not None and image.length is not None:
             xml_elem("link", entry, rel="enclosure", href=image.url,
                      type=image.type, length=str(image.length))
+        for file in self.files:
+            xml_elem("link", entry, rel="enclosure", href=file.url, type=file.type,
+                     length=str(file.length), title=file.title)  # fmt: skip
+        if self.number:
+            xml_elem(_q("dc", "identifier"), entry).text = self.number
         self._media(entry)
         if self.embargo is not None:
             xml_elem(_q("dcterms", "available"), entry).text = _utc(self.embargo)
         return entry
+
+
+def _medium(kind: str) -> str:
+    """Media RSS's `medium` of a file: image, audio, video, else document."""
+    major = kind.split("/", 1)[0]
+    return major if major in ("image", "audio", "video") else "document"
 
 
 def _declare_html(parent: Any, name: str, escaped: bool) -> None:

@@ -8,7 +8,11 @@
 - `_newsroom` (an extension object, which JSON Feed readers ignore unless they know it):
   `status` (live, embargoed, retracted, or a notice: correction, retraction,
   embargo_lifted), `embargo` (the lift time of an embargoed release, private feeds only),
-  `notice_of` and `correction` for notices, the photo's caption and credit.
+  `notice_of` and `correction` for notices, the photo's caption and credit,
+  `release_number` (the office's number for the release), `kind` and `denies` (a
+  klarifikasi and the numbers it says are forged).
+- `attachments` (JSON Feed's own): each attachment but the photo, with `mime_type`,
+  `size_in_bytes` and `title`.
 Titles and summaries are plain text here (the format says so): written as typed.
 """
 
@@ -74,6 +78,11 @@ def _item(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
         item["tags"] = list(r.categories)
     if r.image is not None and ref.mode in (LIVE, EMBARGOED):
         item["image"] = r.image.url
+    if r.attachments and ref.mode in (LIVE, EMBARGOED):
+        item["attachments"] = [
+            {"url": f.url, "mime_type": f.type, "title": f.title, "size_in_bytes": f.length}
+            for f in r.attachments
+        ]
     item["_newsroom"] = _extension(ref, r, config)
     return item
 
@@ -86,6 +95,12 @@ def _extension(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
             extra["correction"] = ref.number
     if r.tags and ref.mode not in NOTICES:
         extra["tags"] = list(r.tags)
+    if r.release_number and ref.mode not in NOTICES:
+        extra["release_number"] = r.release_number
+    if r.kind and ref.mode not in NOTICES:
+        extra["kind"] = r.kind
+        if r.denies:
+            extra["denies"] = list(r.denies)
     if r.image is not None and ref.mode in (LIVE, EMBARGOED):
         extra["image_caption"], extra["image_credit"] = r.image.caption, r.image.credit
     if ref.mode == EMBARGOED and ref.record.embargo:

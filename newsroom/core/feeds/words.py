@@ -12,14 +12,16 @@ WORDS: dict[str, dict[str, str]] = {
            "lift_notice": "EMBARGO BERAKHIR", "lifted": "Embargo berakhir",
            "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
            "number": "nomor", "published": "terbit", "for": "untuk", "archive": "arsip",
-           "part": "bagian"},
+           "part": "bagian", "number_label": "Nomor", "attachments": "Lampiran",
+           "klarifikasi": "Klarifikasi atas siaran pers palsu bernomor"},
     "en": {"correction": "Correction", "retracted": "RETRACTED",
            "retraction": "This release was retracted", "photo": "Photo",
            "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
            "lift_notice": "EMBARGO LIFTED", "lifted": "Embargo lifted",
            "lifted_text": "this release may now be published", "release": "Release",
            "number": "number", "published": "published", "for": "for", "archive": "archive",
-           "part": "part"},
+           "part": "part", "number_label": "Number", "attachments": "Attachments",
+           "klarifikasi": "Clarification of forged releases numbered"},
 }
 
 

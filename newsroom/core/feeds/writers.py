@@ -87,9 +87,15 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
 def _prefixes(doc: Doc, rendered: dict[str, Rendered]) -> set[str]:
     """Only the namespaces this document uses: validators warn about unused ones."""
     used = {"dc"} if doc.format == "rss" else set()
-    if any(rendered[e.record.id].image is not None and e.mode in (LIVE, EMBARGOED)
+    with_media = (LIVE, EMBARGOED)
+    if any((rendered[e.record.id].image is not None and e.mode in with_media)
+           or (doc.format == "rss" and rendered[e.record.id].attachments and e.mode in with_media)
            for e in doc.entries):  # fmt: skip
         used.add("media")
+    if doc.format == "atom" and any(
+        rendered[e.record.id].release_number and e.mode not in NOTICES for e in doc.entries
+    ):
+        used.add("dc")
     if any(e.mode == EMBARGOED for e in doc.entries):
         used.add("dcterms")
     if doc.archive_month:
@@ -140,5 +146,7 @@ def _build_entry(ref: EntryRef, r: Rendered, config: Config) -> Any:
     ext.creator = r.author if release else ""
     ext.language, ext.link = r.language, link
     ext.image = r.image if ref.mode in (LIVE, EMBARGOED) else None
+    ext.files = r.attachments if ref.mode in (LIVE, EMBARGOED) else ()
+    ext.number = r.release_number if release else ""
     ext.embargo = record.embargo if ref.mode == EMBARGOED else None
     return entry

@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .source import KLARIFIKASI, Row
+from ..model import KLARIFIKASI
+from .source import Row
 from .urls import (
     INDEX,
     LOOKUP,

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
+from ..model import KLARIFIKASI
 from .html import attr, document, esc, link, when
 from .indexes import newest_first
-from .source import KLARIFIKASI, Row
+from .source import Row
 from .urls import (
     LOOKUP,
     NUMBERS,

@@ -21,7 +21,7 @@ from typing import Any
 from ..atomic import stage
 from ..config import Config
 from ..errors import ArticleError
-from ..model import Article
+from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
 from ..parallel import pmap
 from ..records import Record
@@ -50,7 +50,7 @@ from .lookup import (
     unknown_json,
 )
 from .release import render_release
-from .source import KLARIFIKASI, Row, release_page, row_of
+from .source import Row, release_page, row_of
 from .store import PageStore
 from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
 

@@ -1,25 +1,25 @@
 """What a release's page shows, read from the release: `ReleasePage`, and its `Row` in the
 indexes and the lookup.
 
-`release_page` is the one place that reads a release for the pages: the live version
-(view.partner_text: the published text while a correction is under way), its body
-rendered by the feeds' renderer (the same sanitised HTML partners get), the corrections
-published so far, the retraction. The fields the foundation of issue 13 brings (number,
-kind, the numbers a klarifikasi denies, attachments) are read where the model has them.
+`release_page` is the one place that reads a release for the pages, through
+`versions.versions` (what every output reads): the live version (the published text while
+a correction is under way), its body rendered by the feeds' renderer (the same sanitised
+HTML partners get), its number, kind, the numbers a klarifikasi denies, its photo and
+attachments at their `public_url`; the versions a correction superseded (each correction's
+time and note); the retraction (the text withdrawn).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from ..attachments import photo_attachment, public_url
 from ..config import Config
-from ..feeds.content import XML_ILLEGAL, ImageInfo, body_to_html, image_info
-from ..model import Article, Status
-from ..view import partner_text
-
-KLARIFIKASI = "klarifikasi"
+from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info
+from ..model import KLARIFIKASI, Article
+from ..versions import RETRACTED, versions
 
 
 @dataclass(frozen=True)
@@ -92,56 +92,44 @@ def _clean(text: str) -> str:
 
 
 def release_page(article: Article, config: Config) -> ReleasePage:
-    """The page of a published (or retracted) release."""
-    live = partner_text(article)
-    info = image_info(vars(live.image) if live.image else None, config, _clean)
-    assert article.published is not None, "only a published release has a page"
-    corrections = tuple(Notice(c.number, c.at, _clean(c.note)) for c in article.corrections)
-    retraction = article.retraction if article.status == Status.RETRACTED else None
-    retracted = Notice(0, retraction.at, _clean(retraction.note)) if retraction else None
-    moments = [article.published, *(c.at for c in corrections)]
+    """The page of a published (or retracted) release, from its published versions
+    (versions.py: the one reading every output shares). ArticleError: a kept version file
+    is broken (the release keeps the page it had)."""
+    kept = versions(config, article)
+    assert kept, "only a published release has a page"
+    marker = kept[-1] if kept[-1].status == RETRACTED else None
+    published = [v for v in kept if v.status != RETRACTED]
+    live = published[-1]
+    corrections = tuple(Notice(v.version - 1, v.published_at, _clean(v.note))
+                        for v in published[1:])  # fmt: skip
+    retracted = Notice(0, marker.published_at, _clean(marker.note)) if marker else None
+    photo = photo_attachment(live.image, live.attachments)
+    image = vars(live.image) if live.image else None
     return ReleasePage(
         id=article.id,
-        slug=article.slug,
-        language=article.language,
-        number=_clean(live.release_number),
+        slug=live.slug,
+        language=live.language,
+        number=_clean(live.number),
         title=_clean(live.title),
         summary=_clean(live.summary),
         dateline=_clean(live.dateline),
-        body_html=body_to_html(live, config, _clean),
+        body_html=live.body_html(config),
         categories=tuple(_clean(c) for c in live.categories),
-        image=info,
-        published=article.published,
-        updated=max([*moments, *([retracted.at] if retracted else [])]),
+        image=image_info(image, config, _clean, photo, live.slug),
+        published=published[0].published_at,
+        updated=kept[-1].published_at,
         corrections=corrections,
         retracted=retracted,
-        kind=str(_field(article, "kind") or ""),
-        denies=tuple(_clean(str(n)) for n in (_field(article, "denies") or ())),
-        attachments=_attachments(article, config),
+        kind=live.kind,
+        denies=tuple(_clean(n) for n in live.denies),
+        attachments=tuple(
+            Attachment(
+                public_url(config, live.slug, a.file), _clean(a.title) or a.file, a.type, a.size
+            )
+            for a in live.attachments
+            if a is not photo
+        ),
     )
-
-
-def _field(article: Article, name: str) -> Any:
-    """A field of the foundation's (kind, denies): on the model once it has it, until
-    then as the file wrote it (an unknown key is kept in `extra`)."""
-    return getattr(article, name, None) or article.extra.get(name)
-
-
-def _attachments(article: Article, config: Config) -> tuple[Attachment, ...]:
-    """The release's files, once the model carries them (`attachments`)."""
-    items: list[Any] = list(getattr(article, "attachments", None) or ())
-    if not items:
-        return ()
-    from ..attachments import public_url  # type: ignore[import-not-found, unused-ignore]
-
-    found = []
-    for item in items:
-        get = item.get if isinstance(item, dict) else lambda k, o=item: getattr(o, k, "")
-        name = str(get("file"))
-        title = _clean(str(get("title") or name))
-        found.append(Attachment(public_url(config, article, name), title,
-                                str(get("type") or ""), int(get("size") or 0)))  # fmt: skip
-    return tuple(found)
 
 
 def row_of(page: ReleasePage, config: Config, path: str) -> Row:

@@ -22,12 +22,13 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(config: Config) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds, then the
-    public record's pages."""
+    """The outputs of a run, in the order they write (outputs.py): the feeds, the
+    attachments of the public record, and its pages."""
     from ..feeds.output import FeedsOutput
     from ..pages.output import PagesOutput
+    from ..publicfiles import AttachmentsOutput
 
-    return [FeedsOutput(config), PagesOutput(config)]
+    return [FeedsOutput(config), AttachmentsOutput(config), PagesOutput(config)]
 
 
 def cache_key(config: Config) -> str:

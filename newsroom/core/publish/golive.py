@@ -13,13 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..attachments import changed_attachments
 from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
 from ..model import Article, Status
+from ..numbering import Numbering
 from ..outputs import GoingLive
 from ..records import Record, to_record, verify
 from ..store import Store
+from ..versions import superseded_file
+from ..view import partner_text
 
 
 def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:
@@ -61,21 +65,33 @@ class GoLive:
         (path, reason) of each due one that could not."""
         ready = due(records.values(), self.now)
         taken = taken_moments(records.values()) if ready else set()
-        going, failed = [], []
+        prepared: list[tuple[Record, Article, dt.datetime]] = []
+        failed: list[tuple[str, str]] = []
         for record in ready:
             try:
-                article = self._one(record, taken)
+                article = self._read(record)
+                prepared.append((record, article, self._moment(article, record, taken)))
             except NewsroomError as exc:
                 failed.append((record.path, str(exc)))
+        given = self._number(prepared, records, failed) if prepared else {}
+        going = []
+        for record, article, moment in prepared:
+            if record.path in dict(failed):
                 continue
+            kept = None
+            if record.live:  # a correction: the version it supersedes is kept
+                kept = superseded_file(self.config, article, max(moment, self.now))
+            self._publish(article, moment)
+            if article.id in given:
+                article.history[-1].number = given[article.id]
             new = in_memory(article, self.config)
             records[new.id] = new
-            going.append(GoingLive(article, new, "corrected" if record.live else "published"))
+            kind = "corrected" if record.live else "published"
+            going.append(GoingLive(article, new, kind, kept))
         return going, failed
 
-    def _one(self, record: Record, taken: set[dt.datetime | None]) -> Article:
-        from ..workflow import apply
-
+    def _read(self, record: Record) -> Article:
+        """The release as its file says now, checked once more."""
         article = self.store.load(self.config.root / record.path)
         problem = verify(article, self.config, None)
         if problem is not None:  # changed between the scan and now
@@ -85,17 +101,20 @@ class GoLive:
                 "approved after this run's time: a release is never published before it was "
                 "approved (is the clock set back?)"
             )
-        moment = self._moment(article, record, taken)
-        apply(
-            article,
-            "publish",
-            self.actor,
-            self.config,
-            max(moment, self.now),  # the history says when it went out
-            as_publisher=True,
-            via=self.via,
-            published_at=moment,
-        )
+        swapped = changed_attachments(self.config, article)
+        if swapped:
+            raise NewsroomError(swapped)
+        if record.live:
+            live = partner_text(article).release_number
+            if article.release_number != live:
+                raise NewsroomError(
+                    f"the correction changes the release number ({live!r} to "
+                    f"{article.release_number!r}): a release keeps its number for ever; put "
+                    "it back, have it approved again"
+                )  # fmt: skip
+        elif not article.release_number and Numbering.of(self.config) is not None:
+            # a run killed after the feeds were written gave it one already: the same again
+            article.release_number = self.ledger.number_of(article.id)
         return article
 
     def _moment(
@@ -112,6 +131,59 @@ class GoLive:
         if first and again and pending is not None:
             moment = dt.datetime.fromisoformat(pending.published)  # already in the feeds
         return moment
+
+    def _publish(self, article: Article, moment: dt.datetime) -> None:
+        from ..workflow import apply
+
+        apply(
+            article,
+            "publish",
+            self.actor,
+            self.config,
+            max(moment, self.now),  # the history says when it went out
+            as_publisher=True,
+            via=self.via,
+            published_at=moment,
+        )
+
+    def _number(
+        self,
+        prepared: list[tuple[Record, Article, dt.datetime]],
+        records: dict[str, Record],
+        failed: list[tuple[str, str]],
+    ) -> dict[str, str]:
+        """Give each first publication without a number the next one of its period, in the
+        order of their moments; refuse a number typed by hand that another release has.
+        Returns the numbers given (by id)."""
+        firsts = [(r, a, m) for r, a, m in prepared if not r.live]
+        numbering = Numbering.of(self.config)
+        if not firsts or (numbering is None and not any(a.release_number for _, a, _ in firsts)):
+            return {}
+        issued = self.ledger.numbers()
+        owners: dict[str, set[str]] = {}
+        for r in records.values():
+            if r.number:
+                owners.setdefault(r.number, set()).add(r.path)
+        given: dict[str, str] = {}
+        for record, article, moment in sorted(firsts, key=lambda p: (p[2], p[0].path)):
+            number = article.release_number
+            if number:
+                others = sorted(owners.get(number, set()) - {record.path})
+                if others or issued.get(number, article.id) != article.id:
+                    where = ", ".join(others) or "a release this server published before"
+                    failed.append((record.path, f"release number {number!r} is already "
+                                   f"{where}'s: give this release another number (or none: "
+                                   "publish gives one)"))  # fmt: skip
+                continue
+            if numbering is None:  # an office that numbers by hand: this one has none
+                continue
+            local = moment.astimezone(self.config.tz)
+            seq = numbering.next_seq([*owners, *issued], numbering.period(local))
+            number = numbering.format(seq, local)
+            article.release_number = number
+            owners[number] = {record.path}
+            given[article.id] = number
+        return given
 
 
 def sealed(article: Article) -> str:

@@ -177,9 +177,10 @@ class Run:
         self.going, failed = golive.take(records)
         self.result.failed += [f"{path}: {reason}" for path, reason in failed]
         self.result.published += [
-            {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind}
+            {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind,
+             "number": g.article.release_number}
             for g in self.going
-        ]
+        ]  # fmt: skip
         return Plan(self.config, self.now, records, self.going, cache, self.key,
                     self.result.dry_run, self.progress)  # fmt: skip
 
@@ -200,8 +201,13 @@ class Run:
             self.result.failed.append(_cannot_write(exc, feeds))
             return False
         pending = {g.article.id: row for g in self.going if (row := row_of(g.article))}
+        numbers = {
+            g.article.release_number: (g.article.id, g.article.published.isoformat())
+            for g in self.going
+            if g.kind == "published" and g.article.release_number and g.article.published
+        }  # fmt: skip
         try:
-            ledger.set_pending(pending)
+            ledger.set_pending(pending, numbers)
             commit([(s.path, s.tmp) for s in staged])
         except (OSError, NewsroomError) as exc:
             for s in staged:
@@ -224,6 +230,8 @@ class Run:
         for going in self.going:
             article = going.article
             try:
+                if going.kept is not None:  # the version it supersedes, kept before the file
+                    write_atomic(*going.kept)  # that no longer holds it is saved
                 self.store.save(article)
             except (NewsroomError, OSError) as exc:
                 self.result.failed.append(
