@@ -10,9 +10,11 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.model import Image
 from newsroom.core.pages.urls import number_paged, number_url
+from newsroom.core.service import Newsroom
 
 from .feedkit import at, correct, newsroom_root, read_items, release, retract, run
 from .pagekit import json_ld, numbered, page, pages, visible_text
@@ -252,3 +254,39 @@ def test_an_english_newsroom_speaks_english_around_its_releases(root: Path) -> N
     run(root, at(1))
     text = page(root, "budget-hearing")
     assert '<html lang="en">' in text and "Press release" in text and "Published" in text
+
+
+def test_a_page_links_its_attachments_and_shows_its_local_photo(nr: Path, tmp_path: Path) -> None:
+    from newsroom.core.attachments import public_url
+
+    from .test_attachments import PDF, cli_run, file, png
+
+    ident = release(nr, at(0), "Rilis Berlampiran", approve=False)
+    for name, data, extra in (("Siaran Pers TTD.pdf", PDF, ()), ("Foto.png", png(), ("--photo",))):
+        done = cli_run(nr, "attach", ident, str(file(tmp_path, name, data)), *extra)
+        assert done.exit_code == 0, done.output
+    writer = Newsroom.open(nr, "ald", fixed_clock(at(0)))
+    article = writer.find(ident)
+    assert article.image is not None
+    article.image.caption, article.image.credit = "Menteri", "HUMAS UJI"
+    article.image.alt = "Menteri berbicara"
+    writer.save_edit(article)
+    Newsroom.open(nr, "nur", fixed_clock(at(0))).act(ident, "approve")
+    assert run(nr, at(1)).ok
+    config = load_config(nr)
+    pdf = public_url(config, "rilis-berlampiran", "siaran-pers-ttd.pdf")
+    photo = public_url(config, "rilis-berlampiran", "foto.png")
+    text = page(nr, "rilis-berlampiran")
+    strict_parse(text.encode())
+    assert f'<a href="{pdf}">' in text and "(PDF, " in visible_text(text)
+    assert f'<img src="{photo}" alt="Menteri berbicara">' in text
+    assert text.count(photo) == 3  # the figure, og:image and JSON-LD; not among the files
+    assert json_ld(text)["image"]["url"] == photo
+    folder = nr / "feeds" / "siaran-pers" / "rilis-berlampiran"
+    assert sorted(p.name for p in folder.iterdir()) == ["foto.png", "index.html",
+                                                        "siaran-pers-ttd.pdf"]  # fmt: skip
+    retract(nr, ident, at(2), "Salah lampiran")
+    assert run(nr, at(3)).ok
+    text = page(nr, "rilis-berlampiran")
+    assert "siaran-pers-ttd.pdf" not in text and "foto.png" not in text
+    assert sorted(p.name for p in folder.iterdir()) == ["index.html"]  # the files withdrawn

@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 
+from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
-from newsroom.core.model import Image
+from newsroom.core.service import Newsroom
 from newsroom.server import make_server
 
 from .browserkit import Browser, axe_source, chromium, chromium_binary
@@ -65,6 +66,29 @@ def png(width: int, height: int) -> bytes:
     )
 
 
+def with_files(root: Path, folder: Path) -> None:
+    """The release with everything: a number, a local photo (an attachment) with caption,
+    credit and alt text, a signed PDF."""
+    from .test_attachments import PDF, cli_run
+
+    ident = release(root, at(0), "Humas Pemerintah Jaga Netralitas ASN Jelang Pemilu 2019",
+                    body=BODY, approve=False)  # fmt: skip
+    folder.mkdir()
+    (folder / "Foto Rapat.png").write_bytes(png(640, 360))
+    (folder / "Siaran Pers (ditandatangani).pdf").write_bytes(PDF * 200)
+    for name, extra in (("Foto Rapat.png", ["--photo"]), ("Siaran Pers (ditandatangani).pdf", [])):
+        done = cli_run(root, "attach", ident, str(folder / name), *extra)
+        assert done.exit_code == 0, done.output
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    article = writer.find(ident)
+    assert article.image is not None
+    article.image.caption = "Menteri membuka rapat koordinasi"
+    article.image.credit, article.image.alt = "HUMAS UJI", "Menteri berbicara di depan peserta"
+    article.release_number = "B-001/HUMAS/VI/2026"
+    writer.save_edit(article)
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+
+
 class Site:
     """A newsroom served by `newsroom serve` on a free port, its URLs pointing at it."""
 
@@ -91,19 +115,11 @@ def site(
     base = f"http://127.0.0.1:{server.server_address[1]}"
     config = root / "newsroom.toml"
     text = config.read_text().replace("http://127.0.0.1:8080", base)
-    text = text.replace('base_url = "https://humas.example.go.id"', f'base_url = "{base}"')
     text = text.replace("[pages]\n", "[pages]\n" + CONTACT)
     if language == "en":
         text = text.replace('language = "id"', 'language = "en"', 1)
     config.write_text(text)
-    photo = png(640, 360)
-    for folder in (root / "images", root / "feeds" / "images"):
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "foto.png").write_bytes(photo)
-    image = Image(src="/images/foto.png", caption="Menteri membuka rapat koordinasi",
-                  credit="HUMAS UJI", alt="Menteri berbicara di depan peserta rapat")  # fmt: skip
-    numbered(root, at(0), "Humas Pemerintah Jaga Netralitas ASN Jelang Pemilu 2019",
-             "B-001/HUMAS/VI/2026", release={"body": BODY, "image": image})  # fmt: skip
+    with_files(root, root.parent / "unggah")
     corrected = release(root, at(0), "Anggaran Daerah Naik", body="Sejak 2004, ada aturan.")
     retracted = numbered(root, at(0), "Data Bantuan Sosial", "B-002/HUMAS/VI/2026",
                          release={"body": "Angka 1.234 keluarga."})  # fmt: skip
@@ -162,6 +178,9 @@ def test_every_kind_of_page_fits_the_screen_and_shows_what_it_is(
                              " return [i.complete, i.naturalWidth, i.getBoundingClientRect().width]"
                              "})()")  # fmt: skip
     assert photo[0] and photo[1] == 640 and photo[2] <= width  # the photo loads and fits
+    pdf = browser.evaluate(page, "fetch(document.querySelector('.attachments a').href)"
+                           ".then(r => [r.status, r.headers.get('content-type')])")  # fmt: skip
+    assert pdf == [200, "application/pdf"]  # the attachment is served beside the page
 
 
 def site_language(site: Site, browser: Browser) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import Config
+from ..feeds.content import human_size, short_type
 from .html import attr, document, esc, json_ld, link, meta, when
 from .source import ReleasePage
 from .urls import category_key, category_path, number_paged, number_url, page_path, url
@@ -143,26 +144,14 @@ def _attachments(page: ReleasePage, config: Config) -> str:
         return ""
     w = words(config.language)
     items = "".join(
-        f'<li>{link(a.url, a.title)} <span class="meta">({esc(_kind(a.type))}, '
-        f"{esc(_size(a.size))})</span></li>\n"
+        f'<li>{link(a.url, a.title)} <span class="meta">({esc(short_type(a.type))}, '
+        f"{esc(human_size(a.size))})</span></li>\n"
         for a in page.attachments
     )
     return (
         f'<section class="attachments" aria-labelledby="lampiran">\n'
         f'<h2 id="lampiran">{esc(w["attachments"])}</h2>\n<ul>\n{items}</ul>\n</section>\n'
     )
-
-
-def _kind(media_type: str) -> str:
-    """`application/pdf` as `PDF`."""
-    tail = media_type.rsplit("/", 1)[-1].split("+")[0].split(".")[-1]
-    return tail.upper() or "?"
-
-
-def _size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} KB"
 
 
 def _machine_head(page: ReleasePage, config: Config, canonical: str) -> str:
