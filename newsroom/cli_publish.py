@@ -72,8 +72,11 @@ def publish(
             "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
+    from .cli_keys import publish_passphrase
+
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull)
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
+                              passphrase=publish_passphrase(obj))  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

@@ -142,6 +142,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("attachments", "types", "attachments_types", ATTACHMENT_TYPES,
             "The media types a release may carry as attachments (PDF, photos, office "
             "documents, CSV)."),
+    Setting("signing", "required", "signing_required", False,
+            "Publish refuses to run without the signing key (newsroom keys init; docs/deploy.md, "
+            '"Cek keaslian"). false: without a key it publishes unsigned and says so in the '
+            "log."),
+    Setting("signing", "passphrase_env", "passphrase_env", "",
+            "The environment variable publish reads the signing key's passphrase from, when "
+            "the key is encrypted and nobody is there to type it.",
+            example="NEWSROOM_KEY_PASSPHRASE"),
     Setting("git", "enabled", "git", False,
             "Share the newsroom through git: every workflow action becomes one commit by the "
             "person who took it, `newsroom sync` shares them, `newsroom publish --pull` "
@@ -216,6 +224,8 @@ class Config:
     numbering_start: int = _default("numbering_start")
     attachments_max_mb: int = _default("attachments_max_mb")
     attachments_types: tuple[str, ...] = _default("attachments_types")
+    signing_required: bool = _default("signing_required")
+    passphrase_env: str = _default("passphrase_env")
     git: bool = _default("git")
     git_remote: str = _default("git_remote")
     git_branch: str = _default("git_branch")

@@ -71,7 +71,10 @@ def _toml(value: str | int | bool | tuple[str, ...]) -> str:
     return str(value) if isinstance(value, int) else f'"{value}"'
 
 
-GITIGNORE = ".newsroom/\nfeeds/private/\n"
+GITIGNORE = (
+    ".newsroom/\nfeeds/private/\n"
+    "# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+)
 
 
 def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:

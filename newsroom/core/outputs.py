@@ -93,6 +93,11 @@ class Output:
     def __init__(self, config: Config) -> None:
         self.config = config
 
+    def prepare(self, dry_run: bool) -> None:
+        """Before the lock is taken: whatever needs a person (a passphrase typed) or
+        refuses the whole run (raise NewsroomError: nothing is published, the run fails
+        saying why). Called only when the run has work."""
+
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         """Decide what to write from the plan and this output's state of the last run."""
 
@@ -187,6 +192,8 @@ class PublishResult:
     # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
     # the door commits each as the publishing identity's)
     saved: list[tuple[str, str]] = field(default_factory=list)
+    signed: str = ""  # the id of the key this run's files are signed with ("": unsigned)
+    unsigned: str = ""  # why this run is unsigned (a code), when there is a SEAL output
 
     @property
     def ok(self) -> bool:
@@ -214,4 +221,5 @@ class PublishResult:
             "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,
+            "signed": self.signed or None,
         }

@@ -18,10 +18,11 @@ from .desk import DESK
 from .publish import PUBLISH
 from .sharing import SHARING
 from .shell import SHELL
+from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SHARING}
+CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SIGNING, **SHARING}
 
 
 class Translator:

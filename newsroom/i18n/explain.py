@@ -171,6 +171,8 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
         out.append(t("publish.written", written=len(result.written), n=result.documents))
+    if result.signed and not result.skipped and (result.written or result.to_write):
+        out.append(t("publish.signed" + dry, key_id=result.signed))
     return out
 
 

@@ -16,19 +16,27 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
 from ..scan import scan
-from .state import log_run, nothing_to_do
+from .state import lock_path, log_run, nothing_to_do
 
 LOCK_WAIT_SECONDS = 5.0
 
 
-def outputs(config: Config) -> list[Output]:
+def outputs(config: Config, passphrase: Callable[[], str] | None = None) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments of the public record, and its pages."""
+    attachments and pages of the public record, then the signatures over everything
+    written (last: it sees what the others wrote and removed). `passphrase` asks for the
+    signing key's passphrase, if it is encrypted."""
     from ..feeds.output import FeedsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
+    from ..signing.output import SignOutput
 
-    return [FeedsOutput(config), AttachmentsOutput(config), PagesOutput(config)]
+    return [
+        FeedsOutput(config),
+        AttachmentsOutput(config),
+        PagesOutput(config),
+        SignOutput(config, passphrase),
+    ]
 
 
 def cache_key(config: Config) -> str:
@@ -48,8 +56,10 @@ def publish(
     progress: Callable[[str], None] | None = None,
     via: str = "",
     forced_clock: bool = False,
+    passphrase: Callable[[], str] | None = None,
 ) -> PublishResult:
-    """Run one publish (see the module docstring)."""
+    """Run one publish (see the module docstring). `passphrase` is asked, before the lock,
+    when the signing key is encrypted and no environment variable gives it."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
     files = scan(config)
     key = cache_key(config)
@@ -57,9 +67,18 @@ def publish(
         result = PublishResult(now, actor, skipped=True)
         log_run(config, result, forced_clock)
         return result
+    chosen = outputs(config, passphrase)
+    try:
+        for output in chosen:  # a prompt never holds the lock the next cron run waits for
+            output.prepare(dry_run)
+    except NewsroomError as exc:  # [signing] required and no key: nothing goes out
+        result = PublishResult(now, actor, dry_run=dry_run)
+        result.failed.append(str(exc))
+        log_run(config, result, forced_clock)
+        return result
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(config.state_dir / "publish.lock"))
+    lock = FileLock(str(lock_path(config)))
     try:
         lock.acquire(timeout=0)
     except Timeout:  # another run holds it: wait a little, then look at the files afresh
@@ -74,7 +93,6 @@ def publish(
     from ..feeds.output import FeedsOutput
     from .run import Run
 
-    chosen = outputs(config)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
     try:
