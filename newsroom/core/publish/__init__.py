@@ -26,10 +26,10 @@ def outputs(
 ) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
     attachments and pages of the public record, then the signatures over everything
-    written (last of the files: it sees what the others wrote and removed), and mail when the newsroom
-    has [[lists]] (after the lock). `passphrase` asks for the signing key's passphrase, if
-    it is encrypted; `mail` False (`publish --no-mail`): what the run owes the lists is
-    noted as skipped, never sent."""
+    written (last of the files: it sees what the others wrote and removed), and mail when
+    the newsroom has [[lists]] (after the lock). `passphrase` asks for the signing key's
+    passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the run owes
+    the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
