@@ -150,7 +150,11 @@ class PagesOutput(Output):
         job = PageJob(self.config, where, going)
         feeds = self.config.feeds_dir
         mine = []
-        for ident, row, tmp, error in pmap(make_page, job, self.changed, weight=len(self.changed)):
+        from ..feeds import output as feeds_output  # FORK_MAX: a large newsroom stays in-process
+
+        workers = None if len(plan.records) <= feeds_output.FORK_MAX else 0
+        made = pmap(make_page, job, self.changed, weight=len(self.changed), workers=workers)
+        for ident, row, tmp, error in made:
             record = self.live[ident]
             if row is None:
                 result.failed.append(f"{record.path}: its page was not written: {error}")
