@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..versions import RETRACTED
 from .keys import CHAIN, LIST, PUBLIC, parse_list
 from .minisign import PublicKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, parse_sums, walk
-from .texts import RETRACTED, SUPERSEDED, parse_comment
+from .texts import SUPERSEDED, parse_comment
 
 SIG = ".minisig"
 _REPLACED = re.compile(r"key=(\w+) replaces=(\w+) replaced=(\w+) date=(\S+)")
