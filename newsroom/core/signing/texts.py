@@ -19,32 +19,33 @@ pages' text does, versions.py); their signatures stay, signed again with
 `status=retracted`, and the retraction's own notice `v<N+1>.txt` (title, time, reason,
 "versions 1..N are void") is signed with the same key.
 
-Incremental: what each release's files were made from is kept in `.newsroom/signed-texts.json`
-(read only when a run has work); only releases whose record moved (or all, with a new key)
-are read and signed again. Written only when the run is signed: an unsigned run removes the
-texts and signatures an earlier signed run left (they would go stale).
+Incremental: what each release's files were made from is kept in
+`.newsroom/signed-texts.sqlite` (read only when a run has work); only releases whose record
+moved (or all, with a new key) are read and signed again. Written only when the run is
+signed: an unsigned run removes the texts and signatures an earlier signed run left (they
+would go stale).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import contextlib
+import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
-from ..atomic import stage, write_atomic
+from ..atomic import stage
 from ..clock import format_time
 from ..config import Config
 from ..errors import NewsroomError
-from ..outputs import Plan, PublishResult, Staged
+from ..outputs import GoingLive, Plan, PublishResult, Staged
 from ..records import Record
+from ..store import Store
 from ..versions import RETRACTED, Version, versions
 from .minisign import SecretKey
 
 FORMAT = 1
-STATE = "signed-texts.json"
+STATE = "signed-texts.sqlite"
 FOLDER = "siaran-pers"
 CURRENT, SUPERSEDED = "current", "superseded"
 
@@ -155,42 +156,111 @@ class Want:
     signatures: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # sig -> text, comment
 
 
+class TextStore:
+    """What each release's signed texts were made from and which files they are, in
+    `.newsroom/signed-texts.sqlite`: a run reads the fingerprints (one small query) and
+    writes back only the rows of releases it signed again. Losing it costs one long run
+    (every release signed again; unchanged bytes are not rewritten), never a wrong file."""
+
+    def __init__(self, config: Config) -> None:
+        self.path = config.state_dir / STATE
+        self.db: sqlite3.Connection | None = None
+
+    def open(self) -> sqlite3.Connection:
+        if self.db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.db.executescript(_SCHEMA)
+            except sqlite3.Error:  # unreadable: start again
+                self.path.unlink(missing_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.db.executescript(_SCHEMA)
+        return self.db
+
+    def basis(self) -> str:
+        found = self.open().execute("SELECT value FROM meta WHERE key = 'basis'").fetchone()
+        return str(found[0]) if found else ""
+
+    def fingerprints(self) -> dict[str, str]:
+        return dict(self.open().execute("SELECT id, fp FROM texts"))
+
+    def rows(self, ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+        """(path, files) of these releases."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            query = f"SELECT id, path, files FROM texts WHERE id IN ({','.join('?' * len(chunk))})"
+            for ident, path, files in self.open().execute(query, chunk):
+                found[ident] = (path, files.split("\n") if files else [])
+        return found
+
+    def every_file(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        try:
+            rows = self.open().execute("SELECT files FROM texts").fetchall()
+        except sqlite3.Error:
+            return []
+        return [f for (files,) in rows if files for f in files.split("\n")]
+
+    def save(
+        self, basis: str, rows: dict[str, tuple[str, str, list[str]]], gone: list[str]
+    ) -> None:
+        db = self.open()
+        with contextlib.suppress(sqlite3.Error):  # a lost row costs a release signed again
+            db.execute("BEGIN")
+            db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in gone])
+            db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?)",
+                           [(i, fp, path, "\n".join(files))
+                            for i, (fp, path, files) in rows.items()])  # fmt: skip
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('basis', ?)", (basis,))
+            db.execute("COMMIT")
+
+    def forget(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self.path.unlink(missing_ok=True)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, fp TEXT, path TEXT, files TEXT);
+"""
+
+
 class SignedTexts:
     """The signed texts' share of the SEAL output (signing/output.py holds the key)."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.path = config.state_dir / STATE
-        self.kept: dict[str, Any] = {}  # the last run's: {"basis", "releases": {id: [...]}}
+        self.store = TextStore(config)
         self.live: dict[str, Record] = {}
         self.changed: list[str] = []
+        self.vanished: list[str] = []
         self.plan_: Plan | None = None
         self.removed: list[str] = []
-        self.owned: dict[str, list[Any]] = {}  # id -> [fingerprint, path, files]
-
-    def load(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
+        self.rows: dict[str, tuple[str, str, list[str]]] = {}  # id -> (fp, path, files)
+        self.gone: list[str] = []
 
     def basis(self, key_id: str) -> str:
         """What every text and signature is made with: the key, the office's name, address
         and zone (another one: every release is signed again)."""
         c = self.config
-        return "\x1f".join((key_id, c.title, c.feeds_base, c.timezone))
+        return "\x1f".join((str(FORMAT), key_id, c.title, c.feeds_base, c.timezone))
 
     def plan(self, plan: Plan, key_id: str) -> None:
         """Which releases' texts are made again: those whose record moved since the last run
         (every one with another key)."""
         self.plan_ = plan
-        self.kept = self.load()
-        same = self.kept.get("basis") == self.basis(key_id)
-        old = self.kept.get("releases", {}) if same else {}
+        old = self.store.fingerprints()
+        same = self.store.basis() == self.basis(key_id)
         self.live = {i: r for i, r in plan.records.items() if r.live and r.published}
-        self.owned = {i: list(v) for i, v in self.kept.get("releases", {}).items()}
-        self.changed = [i for i, r in self.live.items() if old.get(i, [""])[0] != _fingerprint(r)]
+        self.changed = [
+            i for i, r in self.live.items() if not same or old.get(i) != _fingerprint(r)
+        ]  # fmt: skip
+        self.vanished = [i for i in old if i not in self.live]
 
     def stage(self, key: SecretKey, result: PublishResult) -> list[Staged]:
         """Sign the changed releases' versions; stage what differs from feeds/."""
@@ -198,16 +268,15 @@ class SignedTexts:
         feeds = self.config.feeds_dir
         withheld = {r.id for r in result.refused if r.withheld}
         broken = {str(p.path) for p in result.problems}
-        for ident in [i for i in self.owned if i not in self.live]:
-            _, path, files = self.owned[ident]
+        before = self.store.rows([*self.vanished, *self.changed])
+        for ident in self.vanished:
+            path, files = before.get(ident, ("", []))
             if ident in withheld or path in broken:
                 continue  # held back: its files stay as they are
             self.removed += files
-            del self.owned[ident]
+            self.gone.append(ident)
         going = {g.article.id: g for g in self.plan_.going_live}
         out: list[Staged] = []
-        from ..store import Store
-
         store = Store(self.config)
         if self.changed:
             self.plan_.progress(f"signing the texts of {len(self.changed)} release(s)")
@@ -219,8 +288,7 @@ class SignedTexts:
                 result.failed.append(f"{record.path}: its signed texts were not written: {exc}")
                 continue
             files = sorted({*want.texts, *want.signatures})
-            before = self.owned.get(ident, ["", "", []])[2]
-            self.removed += [f for f in before if f not in files]
+            self.removed += [f for f in before.get(ident, ("", []))[1] if f not in files]
             for rel, data in want.texts.items():
                 tmp = stage(feeds / rel, data)
                 if tmp is not None:
@@ -230,10 +298,10 @@ class SignedTexts:
                 tmp = stage(feeds / rel, signature.text().encode("utf-8"))
                 if tmp is not None:
                     out.append(Staged(feeds / rel, tmp))
-            self.owned[ident] = [_fingerprint(record), record.path, files]
+            self.rows[ident] = (_fingerprint(record), record.path, files)
         return out
 
-    def _want(self, store: Any, record: Record, going: Any) -> Want:
+    def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
         """The files of one release: each version's text and signature."""
         article = going.article if going is not None else store.load(self.config.root / record.path)
         public = versions(self.config, article)
@@ -275,8 +343,7 @@ class SignedTexts:
 
     def drop_all(self) -> list[str]:
         """An unsigned run: every text and signature an earlier signed run left goes."""
-        gone = [f for _, _, files in self.load().get("releases", {}).values() for f in files]
-        return gone
+        return self.store.every_file()
 
     def remove(self, feeds: Path, paths: list[str]) -> list[str]:
         """Remove `paths` (relative to feeds/) and folders they leave empty; returns them."""
@@ -295,15 +362,13 @@ class SignedTexts:
         return done
 
     def save(self, key_id: str) -> None:
-        data = {"format": FORMAT, "basis": self.basis(key_id), "releases": self.owned}
-        write_atomic(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
+        self.store.save(self.basis(key_id), self.rows, self.gone)
 
     def forget(self) -> None:
-        self.path.unlink(missing_ok=True)
+        self.store.forget()
 
 
 def _fingerprint(r: Record) -> str:
-    """What a release's signed texts are made from, as its record shows it."""
-    parts = [str(FORMAT), r.slug, r.digest, r.status, r.number, str(r.published),
-             str(r.updated), str(r.retracted_at), ",".join(map(str, r.corrected))]  # fmt: skip
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=12).hexdigest()
+    """What a release's signed texts are made from, as its record shows it: its live text
+    (the digest), its standing, how many versions, its address and number."""
+    return f"{r.digest}:{r.status}:{len(r.corrected)}:{r.slug}:{r.number}"
