@@ -189,6 +189,10 @@ class PublishResult:
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
+    # mail (core/mail/): what each release version owes the lists this run (no address), and
+    # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
+    mail: list[dict[str, Any]] = field(default_factory=list)
+    mailed: dict[str, int] = field(default_factory=dict)
     # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
     # the door commits each as the publishing identity's)
     saved: list[tuple[str, str]] = field(default_factory=list)
@@ -222,4 +226,6 @@ class PublishResult:
             "warnings": self.warnings,
             "notes": self.notes,
             "signed": self.signed or None,
+            "mail": self.mail,
+            "mailed": self.mailed,
         }

@@ -549,6 +549,7 @@ class Newsroom:
         forced_clock: bool = False,
         pull: bool = False,
         passphrase: Callable[[], str] | None = None,
+        mail: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
         identity such as cron, or an editor pressing P): Refused when they may not act.
@@ -557,7 +558,8 @@ class Newsroom:
         With [git] on, each release file the run stamped is committed by this identity;
         `pull` (the publishing server) first fast-forwards to what the offices shared
         (GitError or SyncConflict: nothing is published) and pushes the run's commits back
-        (vcs/publishing.py). A dry run touches no git at all."""
+        (vcs/publishing.py). A dry run touches no git at all. `mail` False: what this
+        run owes the mailing lists is noted as skipped, not sent."""
         from .publish import publish
 
         self.may_act("publish")
@@ -570,7 +572,7 @@ class Newsroom:
             before_publish(self.config, self.actor, self.now(), pull=pull)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock,
-                         passphrase=passphrase)  # fmt: skip
+                         passphrase=passphrase, mail=mail)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 
@@ -622,6 +624,29 @@ class Newsroom:
         with FileLock(str(lock_path(self.config)), timeout=30):
             yield
             wake(self.config)
+
+    # ------------------------------------------------------------ mail (core/mail/)
+
+    def mail_test(self, name: str, to: str = "") -> Any:
+        """Send one test message to mailing list `name` (or only to `to`): a TestSent."""
+        from .mail.status import send_test
+
+        self.may_act("publish")
+        return send_test(self.config, name, self.now(), to)
+
+    def mail_status(self) -> Any:
+        """What the send log holds (a MailStatus): per release version, sent, queued, failed."""
+        from .mail.status import mail_status
+
+        titles = {r.id: r.title for r in self.index().records.values()}
+        return mail_status(self.config, titles)
+
+    def mail_send(self) -> Any:
+        """Send what waits in the send log now (a Sending; busy if a run is sending)."""
+        from .mail.output import send_queued
+
+        self.may_act("publish")
+        return send_queued(self.config, self.now())
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from .desk import DESK
+from .mail import MAIL
 from .publish import PUBLISH
 from .sharing import SHARING
 from .shell import SHELL
@@ -22,7 +23,15 @@ from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SIGNING, **SHARING}
+CATALOG: dict[str, tuple[str, str]] = {
+    **WORDS,
+    **DESK,
+    **PUBLISH,
+    **SHELL,
+    **SIGNING,
+    **SHARING,
+    **MAIL,
+}
 
 
 class Translator:

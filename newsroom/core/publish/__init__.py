@@ -21,16 +21,26 @@ from .state import lock_path, log_run, nothing_to_do
 LOCK_WAIT_SECONDS = 5.0
 
 
-def outputs(config: Config, passphrase: Callable[[], str] | None = None) -> list[Output]:
+def outputs(
+    config: Config, passphrase: Callable[[], str] | None = None, *, mail: bool = True
+) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments of the public record, then the signatures over everything written (last:
-    it sees what the others wrote and removed). `passphrase` asks for the signing key's
-    passphrase, if it is encrypted."""
+    attachments of the public record, then the signatures over everything written (last
+    of the files: it sees what the others wrote and removed), and mail when the newsroom
+    has [[lists]] (after the lock). `passphrase` asks for the signing key's passphrase, if
+    it is encrypted; `mail` False (`publish --no-mail`): what the run owes the lists is
+    noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
 
-    return [FeedsOutput(config), AttachmentsOutput(config), SignOutput(config, passphrase)]
+    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config),
+                            SignOutput(config, passphrase)]  # fmt: skip
+    if config.lists:
+        from ..mail.output import MailOutput
+
+        chosen.append(MailOutput(config, send=mail))
+    return chosen
 
 
 def cache_key(config: Config) -> str:
@@ -51,6 +61,7 @@ def publish(
     via: str = "",
     forced_clock: bool = False,
     passphrase: Callable[[], str] | None = None,
+    mail: bool = True,
 ) -> PublishResult:
     """Run one publish (see the module docstring). `passphrase` is asked, before the lock,
     when the signing key is encrypted and no environment variable gives it."""
@@ -59,9 +70,11 @@ def publish(
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
         result = PublishResult(now, actor, skipped=True)
+        if mail and config.lists:  # mail an earlier run could not send (one stat if none)
+            _send_waiting(config, now, result)
         log_run(config, result, forced_clock)
         return result
-    chosen = outputs(config, passphrase)
+    chosen = outputs(config, passphrase, mail=mail)
     try:
         for output in chosen:  # a prompt never holds the lock the next cron run waits for
             output.prepare(dry_run)
@@ -102,6 +115,16 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _send_waiting(config: Config, now: dt.datetime, result: PublishResult) -> None:
+    """Mail that waits in the send log (a server that said "try later", a killed run)."""
+    from ..mail.sendlog import pending_mark
+
+    if pending_mark(config).exists():
+        from ..mail.output import send_queued
+
+        send_queued(config, now, result)
 
 
 __all__ = ["PublishResult", "publish"]
