@@ -616,3 +616,35 @@ def test_attach_and_detach_are_one_commit_each_with_the_file(tmp_path: Path) -> 
         == "detach"
     )
     assert not shared.exists() and clean(yogya)
+
+
+def test_a_rebuilt_server_pings_no_hub_for_what_was_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh clone's first run writes every feed anew, but partners have it all already:
+    no WebSub hub hears of it. A release that really goes out then is pinged as ever."""
+    from .test_websub import Hub
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    hub = Hub(204)
+    try:
+        offices = make_offices(tmp_path, extra=f'\n[websub]\nhubs = ["{hub.url}"]\n')
+        jakarta, server = offices["jakarta"], offices["server"]
+        first = draft(jakarta, "Rilis Lama")
+        door(jakarta, "nur", at(1)).act(first, "approve")
+        sync(jakarta)
+        door(server, "cron", at(10)).publish(pull=True)
+        assert len(hub.requests) == 1  # the old server told the hub once
+        rebuilt = offices.clone("server2")
+        run = door(rebuilt, "cron", at(20)).publish(pull=True)
+        assert run.ok and run.published == [] and run.written  # every feed written anew
+        assert len(hub.requests) == 1  # and nobody told again
+        second = draft(jakarta, "Rilis Baru", at(21))
+        door(jakarta, "nur", at(22)).act(second, "approve")
+        sync(jakarta, when=at(22))
+        run = door(rebuilt, "cron", at(30)).publish(pull=True)
+        assert [p["id"] for p in run.published] == [second]
+        assert len(hub.requests) == 2
+    finally:
+        hub.close()
