@@ -648,3 +648,30 @@ def test_a_rebuilt_server_pings_no_hub_for_what_was_out(
         assert len(hub.requests) == 2
     finally:
         hub.close()
+
+
+def test_release_numbers_continue_on_a_rebuilt_server(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    config = jakarta / "newsroom.toml"  # the office numbers its releases from now on
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('# pattern = "B-{seq:03d}/{unit}/{mm_roman}/{yyyy}"',
+                        'pattern = "B-{seq:03d}/{yyyy}"')  # fmt: skip
+    config.write_text(text, encoding="utf-8")
+    git(jakarta, "commit", "-q", "-m", "Nomor siaran pers", "newsroom.toml")
+    first = draft(jakarta, "Rilis Bernomor Satu")
+    door(jakarta, "nur", at(1)).act(first, "approve")
+    sync(jakarta)
+    door(server, "cron", at(10)).publish(pull=True)
+    rebuilt = offices.clone("server2")  # the old server is gone, its ledger with it
+    second = draft(jakarta, "Rilis Bernomor Dua", at(11))
+    door(jakarta, "nur", at(12)).act(second, "approve")
+    sync(jakarta, when=at(12))
+    run = door(rebuilt, "cron", at(20)).publish(pull=True)
+    assert run.ok and [p["id"] for p in run.published] == [second]
+    sync(jakarta, when=at(21))
+    assert "release_number: B-001/2026" in read(jakarta, first)
+    assert "release_number: B-002/2026" in read(jakarta, second)
+    numbered = git(jakarta, "log", "-1", "--format=%an %(trailers:key=Newsroom-Action,valueonly)",
+                   "--", str(door(jakarta, "tester").find(second).path))  # fmt: skip
+    assert numbered.split() == ["Server", "Penerbitan", "publish"]
