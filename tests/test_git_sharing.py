@@ -675,3 +675,23 @@ def test_release_numbers_continue_on_a_rebuilt_server(tmp_path: Path) -> None:
     numbered = git(jakarta, "log", "-1", "--format=%an %(trailers:key=Newsroom-Action,valueonly)",
                    "--", str(door(jakarta, "tester").find(second).path))  # fmt: skip
     assert numbered.split() == ["Server", "Penerbitan", "publish"]
+
+
+def test_an_open_editor_learns_of_a_take_over_without_a_sync(tmp_path: Path) -> None:
+    from newsroom.core.vcs.leases import settle
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Terbuka")
+    sync(jakarta)
+    sync(yogya)
+    session = door(jakarta, "ald", at(10)).edit(ident)  # open in Jakarta, and left open
+    settle()
+    sync(yogya, when=at(11))
+    door(yogya, "rin", at(12)).edit(ident, take_over=True)  # Yogya takes it over
+    settle()
+    session.renew()  # a renewal: it reads the other offices' leases in the background
+    settle()
+    with pytest.raises(LeaseHeld) as held:  # the next one says so; Jakarta never synced
+        session.renew()
+    assert held.value.facts["holder"] == "rin"
