@@ -7,8 +7,8 @@ language. Addresses are shown only with `mail status --addresses` (never in a lo
 from __future__ import annotations
 
 import json
-from collections import Counter
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import click

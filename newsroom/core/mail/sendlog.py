@@ -205,7 +205,8 @@ class SendLog:
         server could not be reached or was not trusted), for `newsroom mail status`."""
         with self._transaction():
             self.db.execute(
-                "UPDATE sends SET error=?, updated=? WHERE state=?", (error, now.isoformat(), QUEUED)
+                "UPDATE sends SET error=?, updated=? WHERE state=?",
+                (error, now.isoformat(), QUEUED),
             )
 
     def fail_event(self, event: str, error: str, now: dt.datetime) -> int:
