@@ -199,7 +199,7 @@ def _authenticity(page: ReleasePage, config: Config) -> str:
         explained += (
             f'<div lang="{lang}">\n'
             f"<p>{esc(words_['auth_how']).format(publisher=esc(publisher), key=key)}</p>\n"
-            f"<pre><code>{esc(command)}</code></pre>\n"
+            f"<p><code>{esc(command)}</code></p>\n"
             f"<p>{esc(words_['auth_status'])} {esc(words_['auth_not_tte'])}</p>\n</div>\n"
         )
     title = f"{esc(w['auth_title'])} · {esc(WORDS['en' if first == 'id' else 'id']['auth_title'])}"
