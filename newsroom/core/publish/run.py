@@ -198,9 +198,10 @@ class Run:
         staged: list[Staged] = []
         marker = self.config.state_dir / STAGING
         try:
-            # Temporaries a run killed while staging left (or the first run): swept only
-            # then, as walking every folder of the public record (a folder per release)
-            # costs 0.1-0.2 s at 10,000 releases.
+            # Temporaries a run killed while staging left anywhere (the signed texts' too),
+            # swept only then (or on a first run): walking every folder of the public record
+            # (a folder per release) costs 0.1-0.2 s at 10,000 releases. Outputs clear their
+            # own folders each run.
             if marker.exists() or not self.state:
                 remove_stale_temporaries(feeds)
             marker.touch()
@@ -306,6 +307,9 @@ class Run:
             "next_event": upcoming.isoformat(),
             "files": files,
             "outputs": outputs,
+            # What this run refused, from any output: `newsroom status` and the desk name them.
+            "refused": [[r.id, r.title, r.path, r.code, r.reason] for r in self.result.refused],
+            "failed_because": list(self.result.failed),
         }
         try:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
