@@ -115,7 +115,7 @@ def test_a_fresh_newsroom_says_which_files_publishing_would_write(tmp_path: Path
     assert "would write 3 feed files: rss.xml, atom.xml, feed.json" in dry.output
     assert "nothing would change" not in dry.output
     done = newsroom_cli(root, "publish")
-    assert "3 of 3 feed files written" in done.output
+    assert "3 of 3 public files written" in done.output
     assert "nothing would change" in newsroom_cli(root, "publish", "--dry-run").output
 
 
