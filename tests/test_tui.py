@@ -468,3 +468,15 @@ async def test_a_file_is_attached_and_removed_from_the_release_screen(
         await settle(app, pilot)
         assert not (folder / "siaran-pers-ttd.pdf").exists()
         assert "siaran-pers-ttd.pdf" not in (bundled / str(draft.path)).read_text()
+
+
+async def test_numbers_typed_in_denies_make_the_draft_a_klarifikasi(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        draft = await edit_draft(app, pilot)
+        app.screen.query_one("#f-denies", Input).value = "B-099/HUMAS/XI/2026, B-100/HUMAS/XI/2026"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    text = (bundled / str(draft.path)).read_text()
+    assert "kind: klarifikasi\n" in text
+    assert "denies: [B-099/HUMAS/XI/2026, B-100/HUMAS/XI/2026]\n" in text
