@@ -198,6 +198,25 @@ def test_a_number_set_by_hand_is_kept_and_the_sequence_continues_after_it(root: 
                              "Otomatis": "B-042/HUMAS/VI/2026"}  # fmt: skip
 
 
+def test_an_office_numbering_by_hand_publishes_releases_with_and_without_a_number(
+    root: Path,
+) -> None:
+    """No [numbering] pattern: a number typed by hand is kept, and a release without one
+    goes out without one in the same run."""
+    ident = release(root, at(0), "Bernomor tangan", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    writer.act(ident, "request_changes", note="nomor")
+    article = writer.find(ident)
+    article.release_number = "017/SP/HUMAS/VI/2026"
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    release(root, at(0.5), "Tanpa nomor")
+    result = run(root, at(1))
+    assert result.ok and len(result.published) == 2, result.failed
+    assert numbers(root) == {"Bernomor tangan": "017/SP/HUMAS/VI/2026", "Tanpa nomor": ""}
+
+
 def test_a_duplicate_number_is_refused_at_publish_and_a_check_error_naming_both(
     root: Path,
 ) -> None:
