@@ -47,6 +47,12 @@ FUTURE_SLACK_MINUTES = 5
     "offices shared first (refused, nothing published, when this clone has diverged), and "
     "push the run's commits back.",
 )
+@click.option(
+    "--no-mail",
+    "no_mail",
+    is_flag=True,
+    help="Send no e-mail: what this run owes the [[lists]] is noted as skipped, never sent.",
+)
 @pass_ctx
 @friendly
 def publish(
@@ -56,6 +62,7 @@ def publish(
     force_clock: bool,
     as_json: bool,
     quiet: bool,
+    no_mail: bool,
     pull: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
@@ -72,8 +79,11 @@ def publish(
             "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
+    from .cli_keys import publish_passphrase
+
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull)
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
+                              passphrase=publish_passphrase(obj), mail=not no_mail)  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:
