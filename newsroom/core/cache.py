@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 12  # 12: records with their number, kind and attachments
+CACHE_VERSION = 13  # 13: search texts with the number and the numbers denied
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
 
