@@ -275,6 +275,8 @@ from newsroom.core.publish import publish
 import datetime as dt
 result = publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
 print("busy" if result.busy else ",".join(p["number"] for p in result.published))
+problems = [*result.failed, *(f"{r.path}: {r.reason}" for r in result.refused)]
+sys.exit("; ".join(problems) if problems else 0)
 """
 
 
@@ -293,11 +295,13 @@ def test_two_processes_publishing_at_once_never_give_a_number_twice(root: Path) 
         early, late = base + dt.timedelta(hours=2), base + dt.timedelta(hours=4)
         procs = [
             subprocess.Popen([sys.executable, "-c", _PUBLISH, str(root), when.isoformat()],
-                             stdout=subprocess.PIPE, text=True, env=env)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env)
             for when in (early, late)
         ]  # fmt: skip
-        outs = [p.communicate(timeout=120)[0].strip() for p in procs]
-        assert all(p.returncode == 0 for p in procs), outs
+        done = [p.communicate(timeout=120) for p in procs]
+        outs = [out.strip() for out, _ in done]
+        assert all(p.returncode == 0 for p in procs), done  # nothing failed or refused
         assert "busy" not in outs
     given = numbers(root)
     assert len(given) == 12 and all(given.values())
