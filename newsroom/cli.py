@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from .core.errors import NewsroomError
-from .core.service import Config, find_root, init_newsroom, load_config, parse_time, require_root
+from .core.service import (
+    TEXT_FORMATS,
+    Config,
+    find_root,
+    init_newsroom,
+    load_config,
+    parse_time,
+    require_root,
+)
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
     from .core.service import Newsroom
@@ -308,6 +316,24 @@ def show(obj: Context, ref: str, as_json: bool) -> None:
     from .clirender import print_article
 
     print_article(article, newsroom, obj.t)
+
+
+@cli.command()
+@click.argument("ref")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(TEXT_FORMATS),
+    default="whatsapp",
+    show_default=True,
+    help="whatsapp: *bold* title and WhatsApp's markup; plain: no markup; sms: short, the "
+    "summary and the link.",
+)
+@pass_ctx
+@friendly
+def text(obj: Context, ref: str, fmt: str) -> None:
+    """A release as text to paste into WhatsApp, an SMS or a mail (what partners see)."""
+    click.echo(obj.newsroom.message_text(ref, fmt), nl=False)
 
 
 @cli.command()

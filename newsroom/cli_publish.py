@@ -53,6 +53,9 @@ FUTURE_SLACK_MINUTES = 5
     is_flag=True,
     help="Send no e-mail: what this run owes the [[lists]] is noted as skipped, never sent.",
 )
+@click.option(
+    "--no-ping", is_flag=True, help="Do not tell the WebSub hubs ([websub] hubs) of this run."
+)
 @pass_ctx
 @friendly
 def publish(
@@ -62,6 +65,7 @@ def publish(
     force_clock: bool,
     as_json: bool,
     quiet: bool,
+    no_ping: bool,
     no_mail: bool,
     pull: bool,
 ) -> None:
@@ -83,7 +87,8 @@ def publish(
 
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
     result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
-                              passphrase=publish_passphrase(obj), mail=not no_mail)  # fmt: skip
+                              passphrase=publish_passphrase(obj), mail=not no_mail,
+                              ping=not no_ping)  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

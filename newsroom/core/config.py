@@ -79,7 +79,7 @@ class Setting:
     field: str
     default: str | int | bool | tuple[str, ...]
     doc: str
-    example: str = ""  # an empty default: the value `init` shows commented out
+    example: str | tuple[str, ...] = ""  # an empty default: the value `init` shows commented out
     choices: tuple[str, ...] = ()
 
 
@@ -142,6 +142,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
+    Setting("websub", "hubs", "websub_hubs", (),
+            "WebSub hubs told of every change to the public feeds the moment publish makes it "
+            "(partners' readers hear of a release at once instead of polling); the public feeds "
+            "advertise them. Private feeds and archives are never advertised nor pinged.",
+            example=("https://pubsubhubbub.appspot.com/",)),
     Setting("numbering", "pattern", "numbering_pattern", "",
             "Release numbers, given once when a release is first published: {seq} (or "
             "{seq:03d}), {mm}, {mm_roman}, {yyyy}, {yy}, {unit}. Empty: no numbers (a number "
@@ -233,6 +238,7 @@ class Config:
     people: tuple[Person, ...] = ()
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
+    websub_hubs: tuple[str, ...] = _default("websub_hubs")
     mail_host: str = _default("mail_host")
     mail_port: int = _default("mail_port")
     mail_security: str = _default("mail_security")
@@ -348,6 +354,17 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
             "(use an IANA name such as Asia/Jakarta)"
         ) from None
+    for hub in config.websub_hubs:
+        scheme, _, rest = hub.partition("://")
+        if (
+            scheme not in ("https", "http")
+            or not rest.split("/")[0]
+            or any(c.isspace() for c in hub)
+        ):
+            raise ConfigError(
+                f"{reader.path}: [websub] hubs: {hub!r} is not a web address "
+                '(write each hub as "https://hub.example/")'
+            )
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
         raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
     check_mail(reader, config)

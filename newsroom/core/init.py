@@ -60,7 +60,7 @@ def config_text(title: str, git: bool = False) -> str:
                 f"# {line}" for line in textwrap.wrap(setting.doc, 86, break_on_hyphens=False)
             ]
             value = given.get(f"{table}.{setting.key}", setting.default)
-            if value == "" and setting.example:
+            if value in ("", ()) and setting.example:
                 lines.append(f"# {setting.key} = {_toml(setting.example)}")
             else:
                 lines.append(f"{setting.key} = {_toml(value)}")

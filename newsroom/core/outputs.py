@@ -167,6 +167,21 @@ class Refusal:
 
 
 @dataclass
+class Ping:
+    """One hub's ping in a run. `outcome`: sent, failed (tried again on the next run),
+    given_up (failed every run it was allowed; websub.py), would (a dry run)."""
+
+    hub: str
+    urls: list[str]
+    outcome: str
+    reason: str = ""
+    attempts: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v or k == "urls"}
+
+
+@dataclass
 class PublishResult:
     """What a run did; `ok` is False when a release could not be published or a file is broken."""
 
@@ -189,6 +204,7 @@ class PublishResult:
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
+    pings: list[Ping] = field(default_factory=list)  # WebSub hubs told (or to tell) of this run
     # mail (core/mail/): what each release version owes the lists this run (no address), and
     # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
     mail: list[dict[str, Any]] = field(default_factory=list)
@@ -225,6 +241,7 @@ class PublishResult:
             "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,
+            "websub": [p.to_json() for p in self.pings],
             "signed": self.signed or None,
             "mail": self.mail,
             "mailed": self.mailed,

@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .listing import article_json as article_json
     from .listing import listing_json as listing_json
     from .listing import newest_first as newest_first
+    from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
     from .outputs import Refusal as Refusal
     from .records import Record as Record
@@ -92,7 +93,7 @@ _HANDED = {
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
     "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",
     "missing": "importer", "Index": "index", "init_newsroom": "init",
-    "RENEW_SECONDS": "lease", "Lease": "lease", "LeaseHeld": "lease",
+    "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
     "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
@@ -466,6 +467,14 @@ class Newsroom:
 
         return dump(article)
 
+    def message_text(self, release: str | Article, fmt: str = "whatsapp") -> str:
+        """A release as partners see it, as text for a messaging app (messaging.py):
+        `whatsapp`, `plain` or `sms`; `release` is a reference or the release itself."""
+        from .messaging import message_text
+
+        article = self.find(release) if isinstance(release, str) else release
+        return message_text(article, self.config, self.now(), fmt)
+
     def edit(self, ref: str, *, take_over: bool = False) -> EditSession:
         """Start editing a release (editing.py): Refused when the workflow does not allow
         it, LeaseHeld when someone else is editing it and `take_over` is not given."""
@@ -550,6 +559,7 @@ class Newsroom:
         pull: bool = False,
         passphrase: Callable[[], str] | None = None,
         mail: bool = True,
+        ping: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
         identity such as cron, or an editor pressing P): Refused when they may not act.
@@ -559,7 +569,8 @@ class Newsroom:
         `pull` (the publishing server) first fast-forwards to what the offices shared
         (GitError or SyncConflict: nothing is published) and pushes the run's commits back
         (vcs/publishing.py). A dry run touches no git at all. `mail` False: what this
-        run owes the mailing lists is noted as skipped, not sent."""
+        run owes the mailing lists is noted as skipped, not sent. `ping` False: the WebSub
+        hubs are not told of the public feeds that changed (websub.py)."""
         from .publish import publish
 
         self.may_act("publish")
@@ -572,7 +583,7 @@ class Newsroom:
             before_publish(self.config, self.actor, self.now(), pull=pull)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock,
-                         passphrase=passphrase, mail=mail)  # fmt: skip
+                         passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 

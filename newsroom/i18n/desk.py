@@ -165,6 +165,13 @@ DESK: dict[str, tuple[str, str]] = {
         "Switch between the version under review and the one partners see now",
         "Beralih antara versi yang ditinjau dan versi yang kini dilihat mitra",
     ),
+    "cmd.copy_text": ("Copy for WhatsApp", "Salin untuk WhatsApp"),
+    "cmd.copy_text.help": (
+        "Copy the release as text for WhatsApp to the clipboard (OSC 52: over SSH too; in "
+        "tmux with set-clipboard on)",
+        "Salin siaran pers sebagai teks WhatsApp ke papan klip (OSC 52: lewat SSH juga; di "
+        "tmux dengan set-clipboard on)",
+    ),
     "cmd.save": ("Save", "Simpan"),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
     "cmd.external": ("$EDITOR", "$EDITOR"),
@@ -211,6 +218,10 @@ DESK: dict[str, tuple[str, str]] = {
     "release.refused": ("{action}: {reason}", "{action}: {reason}"),
     "release.done": ("{action}: now {status}", "{action}: kini {status}"),
     "release.commented": ("Comment added.", "Komentar ditambahkan."),
+    "release.copied": (
+        "Copied for WhatsApp: {n} characters on the clipboard (OSC 52). Paste it into the chat.",
+        "Disalin untuk WhatsApp: {n} karakter di papan klip (OSC 52). Tempel di obrolan.",
+    ),
     "release.warning": ("Recommended: {text}", "Disarankan: {text}"),
     # dialogs
     "modal.note": ("Note", "Catatan"),

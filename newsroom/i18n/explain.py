@@ -177,7 +177,19 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         out.append(t("publish.written", written=len(result.written), n=result.documents))
     if result.signed and not result.skipped and (result.written or result.to_write):
         out.append(t("publish.signed" + dry, key_id=result.signed))
-    return out + mail_lines(t, result)
+    return out + ping_lines(t, result) + mail_lines(t, result)
+
+
+def ping_lines(t: Translator, result: PublishResult) -> list[str]:
+    """The WebSub hubs told of this run (or that would be, or that failed)."""
+    out = []
+    for ping in result.pings:
+        urls = ", ".join(ping.urls[:FEEDS_SHOWN])
+        more = len(ping.urls) - FEEDS_SHOWN
+        urls += f", … (+{more})" if more > 0 else ""
+        out.append(t(f"websub.{ping.outcome}", hub=ping.hub, urls=urls, n=len(ping.urls),
+                     reason=ping.reason, attempts=ping.attempts))  # fmt: skip
+    return out
 
 
 def mail_lines(t: Translator, result: PublishResult) -> list[str]:
@@ -192,6 +204,8 @@ def mail_lines(t: Translator, result: PublishResult) -> list[str]:
     if result.mailed.get("baseline"):
         out.append(t("mail.first", n=result.mailed["baseline"]))
     done = result.mailed
+    if done.get("busy"):
+        out.append(t("mail.busy"))
     if done.get("sent") or done.get("failed") or done.get("waiting"):
         out.append(t("mail.done", sent=done.get("sent", 0), failed=done.get("failed", 0),
                      waiting=done.get("waiting", 0)))  # fmt: skip

@@ -102,6 +102,25 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{n} siaran pers yang terbit sebelum penerbitan disegel kini disegel apa adanya "
         "(riwayat: adopt)",
     ),
+    # WebSub hubs told of the public feeds that changed
+    "websub.would": (
+        "would ping the WebSub hub {hub}: {urls}",
+        "akan memberi tahu hub WebSub {hub}: {urls}",
+    ),
+    "websub.sent": (
+        "WebSub hub {hub} told of {n} feed|WebSub hub {hub} told of {n} feeds",
+        "hub WebSub {hub} diberi tahu tentang {n} feed",
+    ),
+    "websub.failed": (
+        "WebSub hub {hub} did not take the ping ({reason}); the next run tries again",
+        "hub WebSub {hub} tidak menerima pemberitahuan ({reason}); penerbitan berikutnya "
+        "mencoba lagi",
+    ),
+    "websub.given_up": (
+        "WebSub hub {hub} did not take the ping ({reason}) after {attempts} runs: given up",
+        "hub WebSub {hub} tidak menerima pemberitahuan ({reason}) setelah {attempts} kali: "
+        "dihentikan",
+    ),
     "publish.failures": (
         "publish has not succeeded for {n} runs in a row (`newsroom status` shows why)",
         "penerbitan belum berhasil {n} kali berturut-turut (`newsroom status` menunjukkan "

@@ -112,6 +112,7 @@ class Doc:
     archive_part: int = 1
     links: dict[str, str] = field(default_factory=dict)
     content: str = ""  # a digest of the entries and tombstones (see `content_digest`)
+    hubs: tuple[str, ...] = ()  # the WebSub hubs it advertises (public subscription documents)
 
     @property
     def updated(self) -> dt.datetime:
@@ -128,6 +129,7 @@ class Doc:
         """Everything the document's bytes depend on: equal signatures, equal bytes."""
         content = self.content or content_digest(self.entries, self.tombstones)
         text = f"{config_key}|{self.path}|{self.format}|{self.feed}|{self.links}|{content}"
+        text += f"|{self.hubs}" if self.hubs else ""
         return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
@@ -146,3 +148,15 @@ def feed_url(config: Config, path: str) -> str:
 
 def doc_path(spec: FeedSpec, name: str) -> str:
     return f"{spec.folder}/{name}" if spec.folder else name
+
+
+def hub_topic(path: str) -> bool:
+    """Whether the document at `path` (under feeds/) is a public subscription document:
+    the documents that advertise the WebSub hubs, and the ones publish tells the hubs of
+    when they change. Never a private (embargo) feed, never an archive page (whose names
+    are the month's: `archive/2026-06.rss.xml`)."""
+    folder, _, name = path.rpartition("/")
+    return name in _SUBSCRIPTION_NAMES and not (folder + "/").startswith("private/")
+
+
+_SUBSCRIPTION_NAMES = frozenset(NAMES.values())

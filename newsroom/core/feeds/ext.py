@@ -46,7 +46,7 @@ class NewsroomFeed(BaseExtension):  # type: ignore[misc]
 
     def __init__(self) -> None:
         self.archive = False
-        self.links: list[tuple[str, str, str]] = []  # (rel, href, type) beyond self/alternate
+        self.links: list[tuple[str, str, str]] = []  # (rel, href, type or "") beyond self/alternate
         self.tombstones: list[tuple[str, dt.datetime, str]] = []  # (ref, when, comment)
         self.prefixes: set[str] = set()  # namespaces the document uses (validators flag others)
         self.title_html = False  # the title and subtitle are plain text escaped as HTML
@@ -71,7 +71,8 @@ class NewsroomFeed(BaseExtension):  # type: ignore[misc]
         if self.archive:
             xml_elem(_q("fh", "archive"), channel)
         for rel, href, kind in self.links:
-            xml_elem(f"{{{ATOM}}}link", channel, rel=rel, href=href, type=kind)
+            attrs = {"rel": rel, "href": href, **({"type": kind} if kind else {})}
+            xml_elem(f"{{{ATOM}}}link", channel, **attrs)
         return feed
 
 

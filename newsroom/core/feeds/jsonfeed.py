@@ -40,6 +40,8 @@ def json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
         "description": doc.feed.description, "language": config.language,
         "author": publisher, "authors": [publisher],
     }  # fmt: skip
+    if doc.hubs:  # WebSub (JSON Feed 1.1 `hubs`)
+        feed["hubs"] = [{"type": "WebSub", "url": hub} for hub in doc.hubs]
     if "prev-archive" in doc.links:  # the older page: JSON Feed's "next n items"
         feed["next_url"] = doc.links["prev-archive"]
     items = [_item(ref, rendered[ref.record.id], config) for ref in doc.entries]

@@ -42,6 +42,7 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
     content_digest,
     doc_path,
     feed_url,
+    hub_topic,
     notice_id,
 )
 
@@ -281,8 +282,9 @@ def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
         if pages:
             links["prev-archive"] = feed_url(config, archive_path(archive_spec, pages[-1], fmt))
         gone = tombstones if fmt == "atom" else ()
+        hubs = config.websub_hubs if hub_topic(path) else ()
         docs.append(Doc(path, fmt, spec, entries, gone, links=links,
-                        content=digests(entries, gone)))  # fmt: skip
+                        content=digests(entries, gone), hubs=hubs))  # fmt: skip
     if pages and spec.archives:
         docs.extend(archive_docs(config, spec, pages, digests))
     return docs

@@ -13,7 +13,8 @@ WORDS: dict[str, dict[str, str]] = {
            "lifted_text": "siaran pers ini kini boleh disiarkan", "release": "Siaran pers",
            "number": "nomor", "published": "terbit", "for": "untuk", "archive": "arsip",
            "part": "bagian", "number_label": "Nomor", "attachments": "Lampiran",
-           "klarifikasi": "Klarifikasi atas siaran pers palsu bernomor"},
+           "klarifikasi": "Klarifikasi atas siaran pers palsu bernomor",
+           "draft": "DRAF: belum disetujui, jangan disebarkan"},
     "en": {"correction": "Correction", "retracted": "RETRACTED",
            "retraction": "This release was retracted", "photo": "Photo",
            "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
@@ -21,7 +22,8 @@ WORDS: dict[str, dict[str, str]] = {
            "lifted_text": "this release may now be published", "release": "Release",
            "number": "number", "published": "published", "for": "for", "archive": "archive",
            "part": "part", "number_label": "Number", "attachments": "Attachments",
-           "klarifikasi": "Clarification of forged releases numbered"},
+           "klarifikasi": "Clarification of forged releases numbered",
+           "draft": "DRAFT: not approved, do not share"},
 }
 
 

@@ -68,6 +68,9 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     fg.generator(*GENERATOR)
     fg.author({"name": config.publisher or config.title})
     fg.link(href=self_url, rel="self", type=MEDIA_TYPES[doc.format])
+    for hub in doc.hubs:  # WebSub: subscribers find the hub beside the self link
+        fg.link(href=hub, rel="hub")
+        ext.links.append(("hub", hub, ""))
     for rel in ("current", "prev-archive", "next-archive"):
         if rel in doc.links:
             fg.link(href=doc.links[rel], rel=rel, type=MEDIA_TYPES[doc.format])

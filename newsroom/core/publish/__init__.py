@@ -23,11 +23,16 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 def outputs(
-    config: Config, passphrase: Callable[[], str] | None = None, *, mail: bool = True
+    config: Config,
+    passphrase: Callable[[], str] | None = None,
+    *,
+    mail: bool = True,
+    ping: bool = True,
 ) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
     attachments of the public record, then the signatures over everything written (last
-    of the files: it sees what the others wrote and removed), and mail when the newsroom
+    of the files: it sees what the others wrote and removed), the WebSub hubs told of the
+    public feeds that changed (when there are hubs and `ping`), and mail when the newsroom
     has [[lists]] (after the lock). `passphrase` asks for the signing key's passphrase, if
     it is encrypted; `mail` False (`publish --no-mail`): what the run owes the lists is
     noted as skipped, never sent."""
@@ -37,6 +42,10 @@ def outputs(
 
     chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config),
                             SignOutput(config, passphrase)]  # fmt: skip
+    if ping and config.websub_hubs:
+        from ..websub import WebSubOutput
+
+        chosen.append(WebSubOutput(config))
     if config.lists:
         from ..mail.output import MailOutput
 
@@ -63,20 +72,24 @@ def publish(
     forced_clock: bool = False,
     passphrase: Callable[[], str] | None = None,
     mail: bool = True,
+    ping: bool = True,
 ) -> PublishResult:
     """Run one publish (see the module docstring). `passphrase` is asked, before the lock,
-    when the signing key is encrypted and no environment variable gives it."""
+    when the signing key is encrypted and no environment variable gives it; `ping`: tell
+    the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
     last_run = _stamp(state_path(config))
     files = scan(config)
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
         result = PublishResult(now, actor, skipped=True)
+        if ping and config.websub_hubs:  # a ping that failed before (one stat if none)
+            _retry_pings(config, result)
         if mail and config.lists:  # mail an earlier run could not send (one stat if none)
             _send_waiting(config, now, result)
         log_run(config, result, forced_clock)
         return result
-    chosen = outputs(config, passphrase, mail=mail)
+    chosen = outputs(config, passphrase, mail=mail, ping=ping)
     try:
         for output in chosen:  # a prompt never holds the lock the next cron run waits for
             output.prepare(dry_run)
@@ -131,6 +144,26 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns
+
+
+def _retry_pings(config: Config, result: PublishResult) -> None:
+    """A run with nothing to do still retries a WebSub ping that failed (one stat when none
+    waits), under the lock; a run holding it retries them itself."""
+    from ..websub import deliver, has_pending
+
+    if not has_pending(config):
+        return
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(lock_path(config)))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return
+    try:
+        deliver(config, [], result)
+    finally:
+        lock.release()
 
 
 def _send_waiting(config: Config, now: dt.datetime, result: PublishResult) -> None:

@@ -95,6 +95,8 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
     }
     if r.notes:
         line["notes"] = r.notes
+    if r.pings:  # a hub that failed is logged here (it never fails the run)
+        line["websub"] = [p.to_json() for p in r.pings]
     if r.signed or r.unsigned:  # said once per run: signed with which key, or why not
         line["signed" if r.signed else "unsigned"] = r.signed or r.unsigned
     if forced_clock:

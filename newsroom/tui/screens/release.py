@@ -210,6 +210,16 @@ class ReleaseScreen(AppScreen):
 
         open_editor(self.nr_app, self.article_id)
 
+    def action_copy_text(self) -> None:
+        """The release as text for WhatsApp, to the clipboard through the terminal (OSC 52:
+        works over SSH and in tmux), and a word that it was done."""
+        if self.article is None:
+            return
+        app = self.nr_app
+        text = app.newsroom.message_text(self.article, "whatsapp")
+        self.app.copy_to_clipboard(text)
+        self.notify(app.t("release.copied", n=len(text)))
+
     def action_toggle_published(self) -> None:
         self.published_shown = not self.published_shown
         if self.article is not None:

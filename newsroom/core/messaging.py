@@ -1,0 +1,248 @@
+"""A release as text for messaging apps: most journalists first see a release in a
+WhatsApp group, pasted there by the press office.
+
+`message_text(article, config, now, fmt)` gives what partners see of the release (the
+published version while a correction is under way: view.py), in one of three forms:
+
+- `whatsapp`: the title in WhatsApp bold (`*…*`), emphasis as `_…_`, headings bold, lists
+  as `- ` and `1. ` (WhatsApp shows both as lists), quotes as `> `;
+- `plain`: the same without any markup (e-mail, Telegram without parse mode, a text file);
+- `sms`: short and in the GSM alphabet (curly quotes and dashes made plain): the number,
+  the title, the date, the summary cut to fit two messages, and the link.
+
+In order: the embargo line first when the release is still under embargo (`EMBARGO hingga
+08-12-2026 09:00 WIB`), a draft's warning that it is not approved, a retraction's line;
+the number (`Nomor: …`, as the feeds say it) and, for a klarifikasi, the numbers it
+denies; the title; the date in the newsroom's zone (WIB); each published correction's
+note; the dateline and the body as plain text with lists kept; the sign-off; the
+attachments with their addresses; the link to the release's page. Its words are in the
+release's language (feeds/words.py), as in the feeds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any
+from urllib.parse import urljoin
+
+from .clock import format_time
+from .config import Config
+from .model import Article, Status
+from .view import PartnerText, partner_text, sign_off
+
+TEXT_FORMATS = ("whatsapp", "plain", "sms")
+SMS_LIMIT = 306  # two concatenated SMS of the GSM alphabet (153 characters each)
+
+
+def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = "whatsapp") -> str:
+    """The release as text for a messaging app (see the module docstring)."""
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown text format {fmt!r} (known: {', '.join(TEXT_FORMATS)})")
+    from .feeds.content import article_link
+    from .feeds.words import words
+
+    text = partner_text(article)
+    w = words(article.language)
+    link = article_link(article, config)
+    when = _time(article, config)
+    head = _warnings(article, text, config, now, w)
+    number = f"{w['number_label']}: {text.release_number}" if text.release_number else ""
+    denies = f"{w['klarifikasi']}: {', '.join(text.denies)}" if text.denies else ""
+    if fmt == "sms":
+        return _sms(head, [n for n in (number, denies) if n], text, when, link)
+    bold = fmt == "whatsapp"
+    lines = [*head]
+    if head:
+        lines.append("")
+    lines += [n for n in (number, denies) if n]
+    lines.append(f"*{_one_line(text.title)}*" if bold else _one_line(text.title))
+    if when:
+        lines.append(when)
+    lines.append("")
+    for c in article.corrections if article.status != Status.RETRACTED else ():
+        lines += [f"{w['correction']} {c.number} ({format_time(c.at, config.tz, config.timezone)})"
+                  f": {c.note}", ""]  # fmt: skip
+    if article.status != Status.RETRACTED:
+        body = body_text(text.body, config.base_url, bold)
+        if text.dateline:
+            body = f"{text.dateline} – {body}"
+        lines += [body, ""]
+        if signoff := sign_off(text):
+            lines += [signoff, ""]
+        lines += _attachments(text, config, w)
+    lines.append(link)
+    return "\n".join(lines) + "\n"
+
+
+def _attachments(text: PartnerText, config: Config, w: dict[str, str]) -> list[str]:
+    """The files that travel with the release (the signed PDF...), each with its address
+    in the public record; the photo is not one of them here."""
+    from .attachments import photo_attachment, public_url
+
+    photo = photo_attachment(text.image, text.attachments)
+    files = [a for a in text.attachments if a is not photo]
+    if not files:
+        return []
+    lines = [f"{w['attachments']}:"]
+    lines += [f"- {a.title or a.file}: {public_url(config, text.slug, a.file)}" for a in files]
+    return [*lines, ""]
+
+
+def _time(article: Article, config: Config) -> str:
+    """The release's date: its publication, else its embargo's lift ("" for a draft)."""
+    when = article.published or article.embargo
+    return format_time(when, config.tz, config.timezone) if when else ""
+
+
+def _warnings(article: Article, text: PartnerText, config: Config, now: dt.datetime,
+              w: dict[str, str]) -> list[str]:  # fmt: skip
+    """What must be read before anything else: embargo, not approved, retracted."""
+    out = []
+    if article.status == Status.RETRACTED and (retraction := article.retraction) is not None:
+        at = format_time(retraction.at, config.tz, config.timezone)
+        out.append(f"{w['retracted']}: {w['retraction']} ({at}): {retraction.note}")
+    elif text.embargo is not None and text.embargo > now and not article.is_live:
+        out.append(f"{w['embargo']} {format_time(text.embargo, config.tz, config.timezone)}")
+    if article.status not in (Status.APPROVED, Status.PUBLISHED, Status.RETRACTED) and (
+        not article.is_live
+    ):
+        out.append(w["draft"])
+    return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- the body
+
+
+def body_text(body: str, base_url: str, whatsapp: bool) -> str:
+    """Markdown as plain text (WhatsApp's markup when `whatsapp`): paragraphs apart, lists
+    kept as `- ` and `1. ` lines (nested ones indented), links as `text (URL)` with the
+    URL made absolute, raw HTML shown as typed (as in the feeds)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark", {"html": False}).parse(body)
+    return _Blocks(base_url, whatsapp).render(tokens).strip("\n")
+
+
+class _Blocks:
+    def __init__(self, base_url: str, whatsapp: bool) -> None:
+        self.base_url, self.whatsapp = base_url, whatsapp
+        self._heading_open = False
+
+    def render(self, tokens: list[Any]) -> str:
+        blocks: list[str] = []
+        lists: list[list[int]] = []  # per open list: [next number] (0: bullets)
+        prefix = ""  # the list marker waiting for the item's first line
+        quote = 0
+        for token in tokens:
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else 0
+                lists.append([start])
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+                if not lists and blocks:  # a blank line after the outermost list
+                    blocks[-1] = blocks[-1].rstrip("\n") + "\n\n"
+            elif kind == "list_item_open":
+                number = lists[-1][0]
+                marker = f"{number}. " if number else "- "
+                if number:
+                    lists[-1][0] += 1
+                prefix = "  " * (len(lists) - 1) + marker
+            elif kind == "blockquote_open":
+                quote += 1
+            elif kind == "blockquote_close":
+                quote -= 1
+            elif kind == "inline":
+                text = self.inline(token.children or [])
+                indent = "  " * len(lists)
+                if prefix:
+                    first, *rest = text.split("\n")
+                    text = "\n".join([prefix + first, *(indent + line for line in rest)])
+                    prefix = ""
+                elif lists:
+                    text = "\n".join(indent + line for line in text.split("\n"))
+                if self._heading_open:
+                    text = f"*{text}*" if self.whatsapp else text
+                    self._heading_open = False
+                blocks.append(self._quoted(text, quote) + ("\n" if lists else "\n\n"))
+            elif kind == "heading_open":
+                self._heading_open = True
+            elif kind in ("fence", "code_block"):
+                code = token.content.rstrip("\n")
+                code = f"```{code}```" if self.whatsapp else code
+                blocks.append(self._quoted(code, quote) + "\n\n")
+            elif kind == "hr":
+                blocks.append("———\n\n")
+        return "".join(blocks)
+
+    def _quoted(self, text: str, depth: int) -> str:
+        if not depth:
+            return text
+        return "\n".join("> " * depth + line for line in text.split("\n"))
+
+    def inline(self, children: list[Any]) -> str:
+        out: list[str] = []
+        links: list[str] = []  # the URL of each open link
+        texts: list[int] = []  # where each open link's text starts in `out`
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                out.append(child.content)
+            elif kind == "softbreak":
+                out.append(" ")
+            elif kind == "hardbreak":
+                out.append("\n")
+            elif kind == "code_inline":
+                out.append(f"`{child.content}`" if self.whatsapp else child.content)
+            elif kind in ("strong_open", "strong_close"):
+                out.append("*" if self.whatsapp else "")
+            elif kind in ("em_open", "em_close"):
+                out.append("_" if self.whatsapp else "")
+            elif kind == "link_open":
+                links.append(urljoin(self.base_url + "/", child.attrGet("href") or ""))
+                texts.append(len(out))
+            elif kind == "link_close":
+                url, start = links.pop(), texts.pop()
+                label = "".join(out[start:])
+                if label.strip("*_`") not in (url, url.removeprefix("mailto:")):
+                    out.append(f" ({url})")
+            elif kind == "image":
+                src = urljoin(self.base_url + "/", child.attrGet("src") or "")
+                alt = child.content or ""
+                out.append(f"{alt} ({src})" if alt else src)
+        return "".join(out)
+
+
+# ---------------------------------------------------------------- SMS
+
+
+_GSM = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
+                      "…": "...", "\u00a0": " ", "•": "-"})  # fmt: skip
+
+
+def gsm(text: str) -> str:
+    """Text an SMS carries in its 7-bit alphabet: typographic marks made plain, accents
+    dropped (a single curly quote would make the phone send every part as UCS-2, cutting
+    a message to 70 characters)."""
+    text = text.translate(_GSM)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if ord(c) < 128 or c in "£¥èéùìòÇØøÅåÄÖÑÜäöñüà§¿¡")
+
+
+def _sms(head: list[str], numbers: list[str], text: PartnerText, when: str, link: str) -> str:
+    """Warnings, number, title and date, the summary cut to fit SMS_LIMIT, the link."""
+    title = _one_line(text.title) + (f" ({when})" if when else "")
+    fixed = [*head, *numbers, title]
+    used = sum(len(gsm(line)) + 1 for line in fixed) + len(gsm(link))
+    summary = gsm(_one_line(text.summary))
+    room = SMS_LIMIT - used - 1
+    if summary and room > 20:
+        if len(summary) > room:
+            summary = summary[: room - 3].rsplit(" ", 1)[0] + "..."
+        fixed.append(summary)
+    return "\n".join(gsm(line) for line in [*fixed, link]) + "\n"
