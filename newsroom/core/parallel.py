@@ -39,9 +39,10 @@ def pmap(
     *,
     weight: int | None = None,
     workers: int | None = None,
+    chunk: int | None = None,
 ) -> list[R]:
     """`func(job, item)` for every item, in order (see `imap`)."""
-    return list(imap(func, job, items, weight=weight, workers=workers))
+    return list(imap(func, job, items, weight=weight, workers=workers, chunk=chunk))
 
 
 def imap(
@@ -51,17 +52,20 @@ def imap(
     *,
     weight: int | None = None,
     workers: int | None = None,
+    chunk: int | None = None,
 ) -> Iterator[R]:
     """`func(job, item)` for every item, each result given as soon as its chunk is done
     (the desk shows the first releases of a long first read while the rest are parsed).
 
     The cores are used when there is enough work (`weight`, else the number of items);
     `workers=1` moves the work off this process without taking every core (the desk keeps
-    one for itself). `func` must be a module-level function, and `job` picklable when the
-    map is started from a thread other than the main one."""
+    one for itself), `workers=0` keeps it in this process; `chunk` sets how many items a
+    worker takes at a time (few, when each item is large: a worker holds its chunk and its
+    results). `func` must be a module-level function, and `job` picklable when the map is
+    started from a thread other than the main one."""
     cores = min(os.cpu_count() or 1, MAX_WORKERS)
     small = (weight if weight is not None else len(items)) < PARALLEL_MIN
-    if small or cores < 2:
+    if small or cores < 2 or workers == 0:
         yield from (func(job, item) for item in items)
         return
     import multiprocessing
@@ -69,7 +73,8 @@ def imap(
 
     method = "fork" if _may_fork() else "spawn"
     count = cores if workers is None else max(1, min(workers, cores))
-    chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
+    if chunk is None:
+        chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
         count, mp_context=context, initializer=_start, initargs=(job, os.getpid())

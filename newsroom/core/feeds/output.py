@@ -27,6 +27,11 @@ from .plan import Doc, next_event, plan
 from .writers import Built, write_doc
 
 RECENT_MAX = 600  # releases whose content a worker keeps between documents
+# Forked workers share this process's records until either side writes to them, and handing
+# them documents (pickling) writes every record's reference count: with 100,000 releases a
+# pool duplicated 110 MB of records (bench_publish.py --n 100000: the tree at 389 MB), so a
+# newsroom this large writes its documents in this process.
+FORK_MAX = 40_000
 
 
 class FeedsOutput(Output):
@@ -92,8 +97,10 @@ class FeedsOutput(Output):
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
         remove_stale_temporaries(feeds)
-        job = WriteJob(tuple(self.todo), self.config, self.plan_.cache_key)
-        done = pmap(write_document, job, range(len(self.todo)), weight=write_weight(self.todo))
+        job = WriteJob(self.config, self.plan_.cache_key)
+        workers = None if len(self.plan_.records) <= FORK_MAX else 0
+        done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),
+                    workers=workers, chunk=2)  # fmt: skip
         mine = []
         known = {r.id for r in result.refused}
         for path, tmp, bad in done:
@@ -159,7 +166,6 @@ def write_weight(docs: list[Doc]) -> int:
 class WriteJob:
     """What writing documents needs; each worker gets one copy, whose memo is its own."""
 
-    docs: tuple[Doc, ...]
     config: Config
     cache_key: str
     memo: _Memo = field(default_factory=lambda: _Memo())
@@ -188,11 +194,10 @@ class _Memo:
 BadEntry = tuple[str, str, str]  # (id, path, reason)
 
 
-def write_document(job: WriteJob, index: int) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
+def write_document(job: WriteJob, doc: Doc) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
-    doc = job.docs[index]
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")

@@ -74,6 +74,7 @@ class Run:
                 index = self._load(cache, files, ledger)
                 records = index.records
                 self._take_stock(records, index, ledger)
+                index.published = {}  # told to the ledger: no longer needed (100,000 rows cold)
                 self._hold_back(records)
                 plan = self._plan(records, cache, ledger)
                 for output in self.outputs:
@@ -113,15 +114,16 @@ class Run:
             if self.state:  # this server has published before: an upgrade, not a fresh clone
                 self._adopt_legacy(records, index)
             ok = {r.id for r in records.values() if not r.problem}
-            rows = {i: row for i, row in index.published.items() if i in ok}
-            ledger.confirm(rows)
+            if index.staged:
+                ledger.confirm_staged(ok)
+            ledger.confirm({i: row for i, row in index.published.items() if i in ok})
             ledger.mark_initialized(self.now.isoformat())
-            if rows:
+            if count := ledger.confirmed_count():
                 self.result.notes.append(
-                    f"took stock of {len(rows)} published release(s): from now on a published "
+                    f"took stock of {count} published release(s): from now on a published "
                     "file that changes outside the workflow is reported, not republished"
                 )
-                self.result.noted.append(("took_stock", len(rows)))
+                self.result.noted.append(("took_stock", count))
             return
         changed = {
             ident: row for ident, row in index.published.items()
