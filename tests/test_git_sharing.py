@@ -308,6 +308,8 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     ident = draft(jakarta, "Rilis Embargo")
     door(jakarta, "nur", at(1)).act(ident, "approve", embargo=at(600))
     (jakarta / "newsroom.key").write_text("untrusted comment: secret\n", encoding="utf-8")
+    (jakarta / "lists").mkdir()
+    (jakarta / "lists" / "wartawan.txt").write_text("wartawan@example.com\n", encoding="utf-8")
     sync(jakarta)
     run = door(server, "cron", at(10)).publish(pull=True)
     assert run.ok
@@ -316,7 +318,7 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     for clone in (jakarta, server):
         tracked = git(clone, "log", "--all", "--name-only", "--format=").split()
         assert not [p for p in tracked if p.startswith(("feeds/", ".newsroom/"))]
-        assert "newsroom.key" not in tracked
+        assert "newsroom.key" not in tracked and "lists/wartawan.txt" not in tracked
         assert git(clone, "status", "--porcelain") == ""
 
 
@@ -411,3 +413,206 @@ def test_git_is_never_run_while_it_is_off(root: Path, monkeypatch: pytest.Monkey
     writer.read_desk()
     writer.changes()
     assert not (root / ".git").exists()
+
+
+# ---------------------------------------------------------------- the desk's sync
+
+
+def desk_app(clone: Path, person: str) -> object:
+    from newsroom.tui.app import NewsroomApp
+    from newsroom.tui.settings import Settings
+
+    return NewsroomApp(door(clone, person, at(30)), Settings(language="en"), watch=False)
+
+
+async def test_the_desk_syncs_and_asks_mine_or_theirs(tmp_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Dua Kantor")
+    other = draft(jakarta, "Rilis Lain", at(1))
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    door(yogya, "nur", at(4)).act(other, "approve")
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        desk = app.screen  # type: ignore[attr-defined]
+        assert "↑1 not yet shared" in str(desk.query_one("#banner").render())
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        modal = app.screen  # type: ignore[attr-defined]
+        assert isinstance(modal, SyncConflictModal)
+        assert modal.conflict.release == ident
+        assert head(jakarta) == before and clean(jakarta)  # asking changed nothing
+        shown = modal.query_one("#diff", VerticalScroll)
+        assert shown.has_class("hidden")
+        await pilot.press("d")
+        assert not shown.has_class("hidden")
+        difference = modal.conflict.difference()
+        assert "-Versi Yogya." in difference and "+Versi Jakarta." in difference
+        await pilot.press("t")  # take theirs: sync runs again with that choice
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "not yet shared" not in str(desk.query_one("#banner").render())
+    assert "Versi Yogya" in read(jakarta, ident) and "status: approved" in read(jakarta, other)
+    kept = list((jakarta / ".newsroom" / "unsaved").rglob("*"))
+    assert any("Versi Jakarta" in p.read_text(encoding="utf-8") for p in kept if p.is_file())
+    assert clean(jakarta)
+
+
+async def test_escape_leaves_the_clone_as_it_was(tmp_path: Path) -> None:
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Ditunda")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in ((jakarta, "ald", "Satu.\n"), (yogya, "rin", "Dua.\n")):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+    assert head(jakarta) == before and clean(jakarta) and "Satu." in read(jakarta, ident)
+
+
+async def test_the_desk_offers_no_sync_while_git_is_off(root: Path) -> None:
+    from newsroom.tui.screens.desk import DeskScreen
+
+    app = desk_app(root, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        desk = app.screen  # type: ignore[attr-defined]
+        assert isinstance(desk, DeskScreen)
+        assert desk.check_action("sync", ()) is False
+        shown = app.active_bindings.values()  # type: ignore[attr-defined]
+        assert "sync" not in {b.binding.action for b in shown if b.enabled}
+        await pilot.press("S")  # nothing happens: no git is run, no message
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        assert app.screen is desk  # type: ignore[attr-defined]
+    assert not (root / ".git").exists()
+
+
+def test_the_command_lines_hint_settles_the_conflict(tmp_path: Path) -> None:
+    """`newsroom sync` names each release by its id's first characters and says which
+    command settles it: that very command works (and a slug would too)."""
+    from click.testing import CliRunner
+
+    from newsroom.cli import cli
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Sengketa")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+
+    def run(*args: str) -> object:
+        return CliRunner().invoke(cli, ["--root", str(jakarta), "--as", "tester", *args])
+
+    stopped = run("sync")
+    assert stopped.exit_code == 1  # type: ignore[attr-defined]
+    hint = f"newsroom sync --mine {ident[:8]}"
+    assert hint in stopped.output and "Rilis Sengketa" in stopped.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident)
+    done = run("sync", "--mine", ident[:8])
+    assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident) and clean(jakarta)
+    sync(yogya)
+    assert "Versi Jakarta" in read(yogya, ident)
+
+
+def test_an_office_acting_while_the_server_publishes_never_blocks_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the server's fetch and its push, an office sends the release back: the
+    publication partners have seen stands (the office's act stays in git's history and
+    the run says so), and the server is not stuck on it at its next runs."""
+    from newsroom.core.vcs import sync as syncing
+
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    ident = draft(jakarta, "Rilis Balapan")
+    door(jakarta, "nur", at(1)).act(ident, "approve")
+    sync(jakarta)
+    real_share = syncing.share
+
+    def office_acts_first(*args: object, **kw: object) -> object:
+        monkeypatch.setattr(syncing, "share", real_share)  # once
+        door(jakarta, "nur", at(10)).act(ident, "request_changes", note="Tunggu, angka salah")
+        sync(jakarta, when=at(10))
+        return real_share(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(syncing, "share", office_acts_first)
+    run = door(server, "cron", at(10)).publish(pull=True)
+    assert [p["id"] for p in run.published] == [ident]
+    assert run.ok, run.failed
+    assert any("rilis-balapan.md" in w and "stands" in w for w in run.warnings)
+    again = door(server, "cron", at(15)).publish(pull=True)
+    assert again.ok and again.published == []
+    sync(jakarta, when=at(16))
+    assert "status: published" in read(jakarta, ident) and clean(jakarta)
+    assert "Tunggu, angka salah" in git(jakarta, "log", "-p", "--format=%B")
+
+
+def test_attach_and_detach_are_one_commit_each_with_the_file(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Berlampiran")
+    source = tmp_path / "siaran-pers-ttd.pdf"
+    source.write_bytes(b"%PDF-1.4\n% newsroom test\n%%EOF\n")
+    door(jakarta, "ald", at(2)).attach(ident, source, "Siaran pers bertanda tangan")
+    rows = trailers(jakarta, ident)
+    assert [r["Newsroom-Action"] for r in rows] == ["create", "submit", "attach"]
+    files = git(jakarta, "show", "--name-only", "--format=", "HEAD").split()
+    assert any(f.endswith("rilis-berlampiran/siaran-pers-ttd.pdf") for f in files)
+    assert any(f.endswith("rilis-berlampiran.md") for f in files) and clean(jakarta)
+    sync(jakarta)
+    sync(yogya)
+    path = door(yogya, "tester").find(ident).path
+    assert path is not None
+    shared = yogya / str(path).removesuffix(".md") / "siaran-pers-ttd.pdf"
+    assert shared.read_bytes() == source.read_bytes()
+    door(yogya, "rin", at(3)).detach(ident, "siaran-pers-ttd.pdf")
+    assert (
+        git(yogya, "log", "-1", "--format=%(trailers:key=Newsroom-Action,valueonly)").strip()
+        == "detach"
+    )
+    assert not shared.exists() and clean(yogya)
