@@ -57,6 +57,11 @@ def mail_status(obj: Context, addresses: bool, as_json: bool) -> None:
         return
     if not status.configured:
         click.echo(t("mail.off"))
+    for line in status.lists:
+        click.echo(t("mail.list", name=line.name, title=line.title, n=line.addresses,
+                     file=line.file))  # fmt: skip
+        for problem in line.problems:
+            click.echo(f"    {problem}")
     totals = status.totals()
     click.echo(t("mail.totals", sent=totals.get("sent", 0), queued=totals.get("queued", 0),
                  failed=totals.get("failed", 0), skipped=totals.get("skipped", 0)))  # fmt: skip

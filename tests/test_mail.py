@@ -244,6 +244,7 @@ def test_no_mail_and_the_dry_run_send_nothing(mailroom: tuple[Path, Handler]) ->
     assert {m["Subject"] for _, m in server.messages()} == {"Dua"}
     status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
     assert "Messages: 3 sent, 0 waiting, 0 failed, 3 skipped" in status.output
+    assert "List wartawan (Wartawan Ekonomi): 2 addresses in " in status.output
 
 
 def test_bad_lines_are_named_and_skipped_the_rest_get_it(mailroom: tuple[Path, Handler]) -> None:
@@ -257,6 +258,10 @@ def test_bad_lines_are_named_and_skipped_the_rest_get_it(mailroom: tuple[Path, H
     assert [w.split(": ", 1)[0].rsplit(":", 1)[1] for w in bad] == ["3", "4"]  # line numbers
     assert not any("koran" in w or "c@d" in w for w in bad)  # never the address itself
     assert "tono@tabloid.id" in received(server) and "sari@majalah.id" in received(server)
+    status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+    assert "List wartawan (Wartawan Ekonomi): 2 addresses in " in status.output
+    assert "wartawan.txt:3: not an e-mail address" in status.output
+    assert "koran" not in status.output
 
 
 def test_addresses_reach_no_feed_and_no_log(mailroom: tuple[Path, Handler]) -> None:
@@ -466,3 +471,52 @@ def test_a_moved_embargo_is_told_to_those_who_had_the_release(
     assert [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]] == [
         ("sari@majalah.id", "Anggaran 2027")
     ]
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_the_password_comes_from_the_variable_named_and_never_shows(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    from .smtpkit import free_port
+
+    def authenticate(server: object, session: object, envelope: object, mechanism: str,
+                     data: object) -> AuthResult:  # fmt: skip
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            b"humas",
+            b"rahasia-sekali",
+        )
+        return AuthResult(success=ok, handled=False)  # False: the server answers 535
+
+    server, port = Handler(), free_port()
+    controller = Controller(server, hostname="127.0.0.1", port=port, auth_required=True,
+                            auth_require_tls=False, authenticator=authenticate)  # fmt: skip
+    controller.start()
+    try:
+        root = newsroom_root
+        folder = root.parent / "lists"
+        configure_mail(root, port, LISTS.format(folder=folder))
+        path = root / "newsroom.toml"
+        path.write_text(path.read_text().replace(
+            "[mail]\n", '[mail]\nuser = "humas"\npassword_env = "NEWSROOM_UJI_SMTP"\n'
+        ))  # fmt: skip
+        write_list(folder, "wartawan", ["sari@majalah.id"])
+        write_list(folder, "kantor-berita", ["redaksi@antara.id"])
+        run(root, at(-1))
+        monkeypatch.delenv("NEWSROOM_UJI_SMTP", raising=False)
+        release(root, at(0), "Satu")
+        unset = run(root, at(0.1))
+        assert any("NEWSROOM_UJI_SMTP holds no password" in w for w in unset.warnings)
+        monkeypatch.setenv("NEWSROOM_UJI_SMTP", "salah")
+        wrong = run(root, at(0.2))
+        assert any("refused the login" in w for w in wrong.warnings)
+        assert not server.received and not any("salah" in w for w in wrong.warnings)
+        monkeypatch.setenv("NEWSROOM_UJI_SMTP", "rahasia-sekali")
+        assert run(root, at(0.3)).mailed == {"sent": 2}
+        assert "rahasia" not in path.read_text()
+        log = (root / ".newsroom" / "publish.log").read_text()
+        assert "rahasia" not in log and "salah" not in log
+    finally:
+        controller.stop()

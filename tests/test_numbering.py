@@ -181,6 +181,20 @@ def test_numbers_start_again_each_year_and_start_sets_the_first(root: Path) -> N
                              "Kedua di Januari": "B-132/HUMAS/I/2027"}  # fmt: skip
 
 
+def test_without_a_pattern_a_release_numbered_by_hand_goes_out_beside_one_without(
+    root: Path,
+) -> None:
+    ident = release(root, at(0), "Bernomor tangan", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    article = writer.find(ident)
+    article.release_number = "B-041/HUMAS/VI/2026"
+    writer.save_edit(article)
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    release(root, at(0.5), "Tanpa nomor")
+    assert run(root, at(1)).ok
+    assert numbers(root) == {"Bernomor tangan": "B-041/HUMAS/VI/2026", "Tanpa nomor": ""}
+
+
 def test_a_number_set_by_hand_is_kept_and_the_sequence_continues_after_it(root: Path) -> None:
     number_releases(root)
     ident = release(root, at(0), "Bernomor tangan", approve=False)

@@ -14,6 +14,11 @@ MAIL: dict[str, tuple[str, str]] = {
         "Surel mati: newsroom.toml tidak punya [[lists]] (docs/deploy.md, “E-mail to "
         "journalists”).",
     ),
+    "mail.list": (
+        "List {name} ({title}): {n} address in {file}|List {name} ({title}): {n} addresses in "
+        "{file}",
+        "Daftar {name} ({title}): {n} alamat di {file}",
+    ),
     "mail.totals": (
         "Messages: {sent} sent, {queued} waiting, {failed} failed, {skipped} skipped",
         "Pesan: {sent} terkirim, {queued} menunggu, {failed} gagal, {skipped} dilewati",

@@ -67,8 +67,8 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{written} dari {n} berkas publik ditulis",
     ),
     "publish.would_write": (
-        "would write {n} feed file: {files}|would write {n} feed files: {files}",
-        "akan menulis {n} berkas feed: {files}",
+        "would write {n} public file: {files}|would write {n} public files: {files}",
+        "akan menulis {n} berkas publik: {files}",
     ),
     "publish.nothing_changed": ("nothing changed", "tidak ada yang berubah"),
     "publish.nothing": (

@@ -100,6 +100,11 @@ def content(config: Config, article: Article, event: Event) -> Content:
 
 
 def subject(config: Config, article: Article, event: Event, said: Content) -> str:
+    """The subject line (one line, whatever the title's file holds)."""
+    return " ".join(_subject(config, article, event, said).split())
+
+
+def _subject(config: Config, article: Article, event: Event, said: Content) -> str:
     w = mail_words(article.language)
     if event.kind == CORRECTED:
         return f"{w['correction_notice']}: {said.title}"

@@ -138,8 +138,12 @@ class MailOutput(Output):
         return Written()
 
     def notify(self, result: PublishResult) -> None:
-        if self.config.lists and self.send:
+        if not (self.config.lists and self.send):
+            return
+        try:
             send_queued(self.config, self.now, result)
+        except Exception as exc:  # the feeds are out: mail's trouble is reported, never fatal
+            result.warnings.append(f"mail: not sent ({exc}); the next run tries again")
 
 
 def _this_run(record: Record, kind: str) -> str:
@@ -271,7 +275,7 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
         if article.id != event.release:
             raise NewsroomError(f"{path} is no longer release {event.release}")
         data = build(config, article, event, now)
-    except (NewsroomError, OSError) as exc:
+    except (NewsroomError, OSError, ValueError) as exc:  # ValueError: a header email refuses
         n = log.fail_event(key, f"the message cannot be made: {exc}", now)
         done.failed += n
         done.errors.append(f"mail: {key}: the message cannot be made ({exc}); {n} not sent")
