@@ -616,3 +616,82 @@ def test_attach_and_detach_are_one_commit_each_with_the_file(tmp_path: Path) -> 
         == "detach"
     )
     assert not shared.exists() and clean(yogya)
+
+
+def test_a_rebuilt_server_pings_no_hub_for_what_was_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh clone's first run writes every feed anew, but partners have it all already:
+    no WebSub hub hears of it. A release that really goes out then is pinged as ever."""
+    from .test_websub import Hub
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    hub = Hub(204)
+    try:
+        offices = make_offices(tmp_path, extra=f'\n[websub]\nhubs = ["{hub.url}"]\n')
+        jakarta, server = offices["jakarta"], offices["server"]
+        first = draft(jakarta, "Rilis Lama")
+        door(jakarta, "nur", at(1)).act(first, "approve")
+        sync(jakarta)
+        door(server, "cron", at(10)).publish(pull=True)
+        assert len(hub.requests) == 1  # the old server told the hub once
+        rebuilt = offices.clone("server2")
+        run = door(rebuilt, "cron", at(20)).publish(pull=True)
+        assert run.ok and run.published == [] and run.written  # every feed written anew
+        assert len(hub.requests) == 1  # and nobody told again
+        second = draft(jakarta, "Rilis Baru", at(21))
+        door(jakarta, "nur", at(22)).act(second, "approve")
+        sync(jakarta, when=at(22))
+        run = door(rebuilt, "cron", at(30)).publish(pull=True)
+        assert [p["id"] for p in run.published] == [second]
+        assert len(hub.requests) == 2
+    finally:
+        hub.close()
+
+
+def test_release_numbers_continue_on_a_rebuilt_server(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    config = jakarta / "newsroom.toml"  # the office numbers its releases from now on
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('# pattern = "B-{seq:03d}/{unit}/{mm_roman}/{yyyy}"',
+                        'pattern = "B-{seq:03d}/{yyyy}"')  # fmt: skip
+    config.write_text(text, encoding="utf-8")
+    git(jakarta, "commit", "-q", "-m", "Nomor siaran pers", "newsroom.toml")
+    first = draft(jakarta, "Rilis Bernomor Satu")
+    door(jakarta, "nur", at(1)).act(first, "approve")
+    sync(jakarta)
+    door(server, "cron", at(10)).publish(pull=True)
+    rebuilt = offices.clone("server2")  # the old server is gone, its ledger with it
+    second = draft(jakarta, "Rilis Bernomor Dua", at(11))
+    door(jakarta, "nur", at(12)).act(second, "approve")
+    sync(jakarta, when=at(12))
+    run = door(rebuilt, "cron", at(20)).publish(pull=True)
+    assert run.ok and [p["id"] for p in run.published] == [second]
+    sync(jakarta, when=at(21))
+    assert "release_number: B-001/2026" in read(jakarta, first)
+    assert "release_number: B-002/2026" in read(jakarta, second)
+    numbered = git(jakarta, "log", "-1", "--format=%an %(trailers:key=Newsroom-Action,valueonly)",
+                   "--", str(door(jakarta, "tester").find(second).path))  # fmt: skip
+    assert numbered.split() == ["Server", "Penerbitan", "publish"]
+
+
+def test_an_open_editor_learns_of_a_take_over_without_a_sync(tmp_path: Path) -> None:
+    from newsroom.core.vcs.leases import settle
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Terbuka")
+    sync(jakarta)
+    sync(yogya)
+    session = door(jakarta, "ald", at(10)).edit(ident)  # open in Jakarta, and left open
+    settle()
+    sync(yogya, when=at(11))
+    door(yogya, "rin", at(12)).edit(ident, take_over=True)  # Yogya takes it over
+    settle()
+    session.renew()  # a renewal: it reads the other offices' leases in the background
+    settle()
+    with pytest.raises(LeaseHeld) as held:  # the next one says so; Jakarta never synced
+        session.renew()
+    assert held.value.facts["holder"] == "rin"

@@ -222,7 +222,16 @@ class Newsroom:
                 settled[self.find(ref).id] = choice
             except NewsroomError:  # not a release here (a file deleted on this side, a path)
                 settled[ref] = choice
-        return share(self.config, self.actor, self.now(), settled)
+        result = share(self.config, self.actor, self.now(), settled)
+        if result.received:
+            self._reload()  # another office may have changed newsroom.toml
+        return result
+
+    def _reload(self) -> None:
+        """Read newsroom.toml again (git brought a new one); the store with it."""
+        self.config = load_config(self.config.root)
+        self._store = None
+        self._known = {}
 
     def unshared(self) -> int:
         """How many of this clone's commits the other offices have not got yet (as of the
@@ -608,6 +617,8 @@ class Newsroom:
             from .vcs.publishing import before_publish
 
             pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
+            if pulled is not None and pulled.received:
+                self._reload()  # newsroom.toml may have come with it (numbering, partners...)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock,
                          passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
