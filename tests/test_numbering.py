@@ -339,6 +339,7 @@ def test_the_number_is_shown_by_show_list_and_the_feeds(root: Path) -> None:
     shown = json.loads(invoke(cli, ["--root", str(root), "show", ident, "--json"]).output)
     assert shown["number"] == number
     assert number in invoke(cli, ["--root", str(root), "show", ident]).output
+    assert number in invoke(cli, ["--root", str(root), "list"], env={"COLUMNS": "160"}).output
     feeds = root / "feeds"
     for name in ("rss.xml", "atom.xml"):  # read as feed readers read it
         assert parse(feeds / name).entries[0]["dc_identifier"] == number

@@ -44,6 +44,7 @@ DESK: dict[str, tuple[str, str]] = {
     "desk.changed": ("The desk was updated from disk.", "Meja redaksi diperbarui dari disk."),
     "col.status": ("Status", "Status"),
     "col.title": ("Title", "Judul"),
+    "col.number": ("Number", "Nomor"),
     "col.dateline": ("Dateline", "Kota"),
     "col.author": ("Author", "Penulis"),
     "col.updated": ("Updated ({zone})", "Diubah ({zone})"),
