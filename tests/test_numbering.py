@@ -350,3 +350,23 @@ def test_the_number_is_shown_by_show_list_and_the_feeds(root: Path) -> None:
     item = json.loads((feeds / "feed.json").read_text())["items"][0]
     assert item["_newsroom"]["release_number"] == number
     assert f"<strong>Nomor:</strong> {number}" in item["content_html"]
+
+
+def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:
+    """The number of a forged release, denied by a klarifikasi, is skipped by the sequence:
+    the office never issues a number it told the public is fake (the lookup would say both)."""
+    number_releases(root)
+    ident = release(root, at(0), "Klarifikasi hoaks", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    writer.act(ident, "request_changes", note="jenis")
+    article = writer.find(ident)
+    article.kind = "klarifikasi"
+    article.denies = ["B-002/HUMAS/VI/2026", "B-003/HUMAS/VI/2026"]
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    assert run(root, at(1)).ok
+    release(root, at(1.5), "Berikutnya")
+    assert run(root, at(2)).ok
+    assert numbers(root) == {"Klarifikasi hoaks": "B-001/HUMAS/VI/2026",
+                             "Berikutnya": "B-004/HUMAS/VI/2026"}  # fmt: skip
