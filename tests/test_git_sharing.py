@@ -726,3 +726,21 @@ def test_a_correction_goes_out_with_its_kept_version_committed(tmp_path: Path) -
     rows = trailers(jakarta, ident)
     assert [r["Newsroom-Action"] for r in rows][-2:] == ["approve", "publish"]
     assert rows[-1]["Newsroom-Version"] == "2"
+
+
+def test_feeds_committed_before_sharing_are_named_with_the_way_out(tmp_path: Path) -> None:
+    """A newsroom whose feeds were committed (as the bundled one's are) and then shared:
+    sync and publish --pull say how to take them out, instead of tripping every run."""
+    offices = make_offices(tmp_path, ("jakarta",))
+    jakarta = offices["jakarta"]
+    (jakarta / "feeds" / "rss.xml").write_text("<rss/>\n", encoding="utf-8")
+    git(jakarta, "add", "-f", "feeds/rss.xml")
+    git(jakarta, "commit", "-q", "-m", "feeds, as they used to be committed")
+    for attempt in (lambda: sync(jakarta), lambda: door(jakarta, "cron").publish(pull=True)):
+        with pytest.raises(GitError) as refused:
+            attempt()
+        assert refused.value.code == "output_tracked"
+        assert "git rm -r -q --cached feeds/" in str(refused.value)
+    git(jakarta, "rm", "-r", "-q", "--cached", "feeds/")
+    git(jakarta, "commit", "-q", "-m", "feeds out of git")
+    sync(jakarta)
