@@ -109,3 +109,48 @@ def test_a_large_newsroom_writes_its_documents_in_this_process(
     assert feed_files(nr)["rss.xml"].count(b"<item>") == 3
     wrote_in_pool = len(pools) > 1  # the first is the read of the files
     assert wrote_in_pool == (fork_max == 100)
+
+
+SPAWN_UNDER_TEXTUAL = """
+import sys, threading
+from newsroom.core.parallel import PARALLEL_MIN, pmap
+from newsroom.core.scan import FileStat
+
+
+class Capture:  # what Textual puts in sys.stderr while an app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+
+def double(job, item):
+    return job * item
+
+
+if __name__ == "__main__":
+    sys.stderr = Capture()
+    done = []
+    work = lambda: done.append(pmap(double, 2, list(range(PARALLEL_MIN))))
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    print(sum(done[0]) if done else "failed")
+"""
+
+
+def test_a_pool_started_from_a_thread_under_textual_works(tmp_path: Path) -> None:
+    """The desk reads a large newsroom from a Textual worker thread, so its pool is spawned,
+    while Textual holds a stderr whose fileno() is -1 (the desk's first read of 10,000 files
+    failed with "bad value(s) in fds_to_keep"). In a process of its own: the resource
+    tracker that failed starts once per process."""
+    import subprocess
+    import sys
+
+    from newsroom.core.parallel import PARALLEL_MIN
+
+    script = tmp_path / "spawn.py"
+    script.write_text(SPAWN_UNDER_TEXTUAL)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.strip() == str(sum(2 * i for i in range(PARALLEL_MIN))), done.stderr[-2000:]

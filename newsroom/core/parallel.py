@@ -76,10 +76,33 @@ def imap(
     if chunk is None:
         chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
     context = multiprocessing.get_context(method)
+    if method == "spawn":
+        _start_resource_tracker()
     with ProcessPoolExecutor(
         count, mp_context=context, initializer=_start, initargs=(job, os.getpid())
     ) as pool:
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (every spawned pool needs it) with a real
+    stderr. Under Textual `sys.stderr` is a capture whose `fileno()` is -1, which the tracker
+    passes on to its process: the desk's first read of a large newsroom then failed with
+    "bad value(s) in fds_to_keep"."""
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        try:
+            usable = saved is not None and saved.fileno() >= 0
+        except (OSError, ValueError, AttributeError):
+            usable = False
+        if not usable:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 def _may_fork() -> bool:
