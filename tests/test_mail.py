@@ -520,3 +520,35 @@ def test_the_password_comes_from_the_variable_named_and_never_shows(
         assert "rahasia" not in log and "salah" not in log
     finally:
         controller.stop()
+
+
+def test_a_release_sent_back_before_its_lift_is_withdrawn_then_sent_afresh(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    run(root, at(-1))
+    ident = release(root, at(0), "Anggaran 2027", embargo=at(1))
+    run(root, at(0.1))
+    assert received(server) == ["budi@koran.id", "redaksi@antara.id"]
+    reviewer = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
+    reviewer.act(ident, "request_changes", note="Angka belum final")
+    result = run(root, at(0.3))
+    assert [(m["kind"], m["recipients"]) for m in result.mail] == [("embargo_withdrawn", 2)]
+    notice = server.messages()[2][1]
+    assert sorted(r.lower() for r, _ in server.received[2:]) == ["budi@koran.id",
+                                                                  "redaksi@antara.id"]  # fmt: skip
+    assert notice["Subject"] == "DITARIK: Anggaran 2027"
+    assert notice["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert plain(notice).startswith("Siaran pers ini ditarik sebelum embargonya berakhir")
+    assert "Paragraf" not in plain(notice)  # nothing of its text
+    assert run(root, at(0.35)).mailed == {}
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.4))).act(ident, "approve", embargo=at(1))
+    run(root, at(0.5))  # approved again: the embargo lists get it afresh
+    again = [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]]
+    early = "EMBARGO hingga 02-06-2026 09:00 WIB: Anggaran 2027"
+    assert sorted(again) == [("budi@koran.id", early), ("redaksi@antara.id", early)]
+    run(root, at(1.01))
+    assert [(r.lower(), m["Subject"]) for r, m in server.messages()[6:]] == [
+        ("sari@majalah.id", "Anggaran 2027")
+    ]

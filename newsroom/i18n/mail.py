@@ -38,6 +38,7 @@ MAIL: dict[str, tuple[str, str]] = {
     "mail.kind.retracted": ("retraction", "pencabutan"),
     "mail.kind.embargoed": ("under embargo", "di bawah embargo"),
     "mail.kind.embargo_moved": ("embargo moved", "embargo diubah"),
+    "mail.kind.embargo_withdrawn": ("withdrawn before the lift", "ditarik sebelum embargo usai"),
     "mail.someone": ("an address", "satu alamat"),
     "mail.problem": ("  {event} ({list}) {who}: {error}", "  {event} ({list}) {who}: {error}"),
     "mail.addresses_hint": (
