@@ -294,6 +294,9 @@ class Run:
             "next_event": upcoming.isoformat(),
             "files": files,
             "outputs": outputs,
+            # What this run refused, from any output: `newsroom status` and the desk name them.
+            "refused": [[r.id, r.title, r.path, r.code, r.reason] for r in self.result.refused],
+            "failed_because": list(self.result.failed),
         }
         try:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
