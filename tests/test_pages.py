@@ -208,9 +208,11 @@ def test_a_deleted_page_is_written_again(nr: Path) -> None:
     run(nr, at(1))
     target = nr / "feeds" / "siaran-pers" / "rilis-satu" / "index.html"
     target.unlink()
+    (target.parent / ".index.html.abc.tmp").write_text("a killed run's half page")
     (nr / "feeds" / "nomor" / "tidak-terdaftar.html").unlink()
     result = run(nr, at(1.5))
     assert not result.skipped and target.is_file()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["index.html"]  # cleared
     assert (nr / "feeds" / "nomor" / "tidak-terdaftar.html").is_file()
     assert run(nr, at(1.6)).skipped
 

@@ -96,7 +96,9 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
-        remove_stale_temporaries(feeds)
+        paths = [*(d.path for d in self.docs), *self.last.get("files", {})]
+        folders = {os.path.dirname(p) for p in paths}
+        remove_stale_temporaries(feeds, folders)  # its own folders: not every page's
         job = WriteJob(self.config, self.plan_.cache_key)
         workers = None if len(self.plan_.records) <= FORK_MAX else 0
         done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),

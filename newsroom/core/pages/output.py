@@ -13,6 +13,7 @@ keeps the page it had: what was published stays on record, nothing new reaches i
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,7 @@ class PagesOutput(Output):
         store = self.store
         full = not store.same
         before = list(store.rows([*self.changed, *self.gone]).values())
+        clear_leftovers(self.config.feeds_dir, [page_path(self.live[i].slug) for i in self.changed])
         mine = self._release_pages(self.plan_, result)
         for ident in self.gone:
             store.drop(ident)
@@ -131,6 +133,7 @@ class PagesOutput(Output):
             specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
         build = Builder(self.config, store, layout, facts, klarifikasi)
         feeds = self.config.feeds_dir
+        clear_leftovers(feeds, [s.path for s in specs])
         for spec in specs:
             tmp = stage(feeds / spec.path, build(spec))
             if tmp is not None:
@@ -313,6 +316,26 @@ def moved_files(feeds: Path, files: dict[str, list[int]]) -> set[str]:
         if st.st_size != size or st.st_mtime_ns != mtime:
             moved.add(path)
     return moved
+
+
+def clear_leftovers(feeds: Path, paths: list[str]) -> None:
+    """The temporaries a killed run left for these files (`.index.html.1a2b.tmp` beside
+    `index.html`), and only those: other outputs stage theirs in the same folders, and
+    walking every page's folder (the feeds' way) would cost a second at 10,000 releases."""
+    by_folder: dict[str, list[str]] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        by_folder.setdefault(folder, []).append(f".{name}.")
+    for folder, prefixes in by_folder.items():
+        try:
+            entries = os.scandir(os.path.join(feeds, folder))
+        except OSError:  # not there yet
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".tmp") and entry.name.startswith(tuple(prefixes)):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
 
 def _remove_empty_folders(folder: Path, top: Path) -> None:

@@ -20,6 +20,7 @@ name with a dot never clashes with a slug (slugs have none).
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -54,6 +55,7 @@ def month_path(month: str) -> str:
     return f"{RELEASES}/{month}.html"
 
 
+@functools.cache  # asked for each category of each release when the layout is made
 def category_key(name: str) -> str:
     """A category's folder name: the same slug as its feed's (`category/<slug>/`)."""
     return slugify(name)
