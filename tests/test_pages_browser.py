@@ -119,6 +119,10 @@ def site(
     if language == "en":
         text = text.replace('language = "id"', 'language = "en"', 1)
     config.write_text(text)
+    # signed (an unencrypted key outside the newsroom): the pages link the signed texts
+    key = os.environ.get("NEWSROOM_SIGNING_KEY")
+    os.environ["NEWSROOM_SIGNING_KEY"] = str(root.parent / "kunci" / "newsroom.key")
+    Newsroom.open(root, "ald", fixed_clock(at(0))).keys_init(None)
     with_files(root, root.parent / "unggah")
     corrected = release(root, at(0), "Anggaran Daerah Naik", body="Sejak 2004, ada aturan.")
     retracted = numbered(root, at(0), "Data Bantuan Sosial", "B-002/HUMAS/VI/2026",
@@ -129,6 +133,10 @@ def site(
     correct(root, corrected, at(2), "Tahun salah tulis", "Sejak 2005, ada aturan.")
     retract(root, retracted, at(2), "Data belum final")
     run(root, at(3))
+    if key is None:
+        del os.environ["NEWSROOM_SIGNING_KEY"]
+    else:
+        os.environ["NEWSROOM_SIGNING_KEY"] = key
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield Site(base)
@@ -181,6 +189,13 @@ def test_every_kind_of_page_fits_the_screen_and_shows_what_it_is(
     pdf = browser.evaluate(page, "fetch(document.querySelector('.attachments a').href)"
                            ".then(r => [r.status, r.headers.get('content-type')])")  # fmt: skip
     assert pdf == [200, "application/pdf"]  # the attachment is served beside the page
+    page = browser.open(site.url(PAGES["corrected"]), width)
+    signed = browser.evaluate(
+        page,
+        "Promise.all([...document.querySelectorAll("
+        "'.authenticity a')].map(a => fetch(a.href).then(r => r.status)))",
+    )
+    assert signed == [200] * 6  # v2.txt, its signature, v1.txt, its signature, the key twice
 
 
 def site_language(site: Site, browser: Browser) -> str:

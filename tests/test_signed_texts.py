@@ -6,6 +6,7 @@ but keeps their signatures, signed again as retracted."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -160,3 +161,34 @@ def test_an_unsigned_run_removes_the_texts_a_signed_one_left(nr: Path, keyhome: 
     assert result.ok and not result.signed
     assert not list((nr / "feeds").rglob("v*.txt*"))
     assert not (nr / "feeds" / "SHA256SUMS").exists()
+
+
+def test_the_page_links_each_signed_version_the_key_and_says_how_to_check(nr: Path) -> None:
+    ident, folder = corrected(nr)
+    page = (folder / "index.html").read_text()
+    section = page[page.index('<section class="authenticity"') :]
+    section = section[: section.index("</section>")]
+    base = "http://127.0.0.1:8080/"
+    links = re.findall(r'href="([^"]+)"', section)
+    assert links == [f"{base}siaran-pers/{SLUG}/{name}" for name in
+                     ("v2.txt", "v2.txt.minisig", "v1.txt", "v1.txt.minisig")] + [
+        f"{base}newsroom.pub", f"{base}newsroom.pub"]  # fmt: skip
+    for href in links:  # each one is a file of the public record
+        assert (nr / "feeds" / href.removeprefix(base)).is_file(), href
+    assert "Versi 2 (berlaku)" in section and "Versi 1 (diganti ralat)" in section
+    assert section.count("minisign -Vm v2.txt -p newsroom.pub") == 2  # Indonesian, English
+    assert '<div lang="en">' in section and "not a legal electronic signature" in section
+    retract(nr, ident, at(4), "Salah kirim")
+    assert run(nr, at(5)).ok
+    page = (folder / "index.html").read_text()
+    assert "Versi 3 (pemberitahuan pencabutan)" in page and "minisign -Vm v3.txt" in page
+    assert f'href="{base}siaran-pers/{SLUG}/v1.txt"' not in page  # withdrawn: not linked
+
+
+def test_an_unsigned_newsroom_has_no_signed_texts_on_its_pages(root: Path) -> None:
+    configure(root)
+    release(root, at(0), "Taman kota diresmikan")
+    assert run(root, at(1)).ok
+    page = (root / "feeds" / "siaran-pers" / SLUG / "index.html").read_text()
+    assert "authenticity" not in page and "minisign" not in page
+    assert not list((root / "feeds").rglob("v*.txt*"))

@@ -74,13 +74,19 @@ class PagesOutput(Output):
         self.kept: dict[str, Row] = {}  # held back: their page stays as it is
         self.moved: set[str] = set()  # my files not as the last run left them
         self.owned: set[str] = set()
+        self.signed = False
         self.staged: set[str] = set()
 
     # ------------------------------------------------------------ deciding
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
-        self.store = PageStore(self.config, f"{plan.cache_key}:{PAGES_FORMAT}")
+        from ..signing.keys import signs
+
+        self.signed = signs(self.config)  # a page links its signed texts (all made again
+        # when the office starts or stops signing)
+        key = f"{plan.cache_key}:{PAGES_FORMAT}:{'signed' if self.signed else 'unsigned'}"
+        self.store = PageStore(self.config, key)
         self.stored = self.store.digests()
         self.live = {r.id: r for r in plan.records.values() if r.live and r.published}
         self.moved = moved_files(self.config.feeds_dir, last.get("files", {}))
@@ -150,7 +156,7 @@ class PagesOutput(Output):
             plan.progress(f"writing {len(self.changed)} release page(s)")
         going = {g.article.id: g.article for g in plan.going_live if g.article.id in self.live}
         where = {i: (self.live[i].path, self.live[i].slug) for i in self.changed}
-        job = PageJob(self.config, where, going)
+        job = PageJob(self.config, where, going, self.signed)
         feeds = self.config.feeds_dir
         mine = []
         from ..feeds import output as feeds_output  # FORK_MAX: a large newsroom stays in-process
@@ -284,6 +290,7 @@ class PageJob:
     config: Config
     where: dict[str, tuple[str, str]]  # id -> (article file, slug)
     going: dict[str, Article]  # releases this run puts out, as they will be saved
+    signed: bool = False  # the newsroom signs each version's text: the page links them
 
 
 def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, str]:
@@ -297,7 +304,7 @@ def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, s
         if article.id != ident:
             return ident, None, None, "the file holds another release now"
         page = release_page(article, config)
-        tmp = stage(config.feeds_dir / page_path(slug), render_release(page, config))
+        tmp = stage(config.feeds_dir / page_path(slug), render_release(page, config, job.signed))
     except (ArticleError, OSError, ValueError) as exc:
         return ident, None, None, str(exc)
     return ident, row_of(page, config, path), tmp, ""

@@ -13,19 +13,23 @@ from ..feeds.content import human_size, short_type
 from .html import attr, document, esc, json_ld, link, meta, when
 from .source import ReleasePage
 from .urls import category_key, category_path, number_paged, number_url, page_path, url
-from .words import language_of, words
+from .words import WORDS, language_of, words
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
-def render_release(page: ReleasePage, config: Config) -> bytes:
-    """The whole page of a release."""
+def render_release(page: ReleasePage, config: Config, signed: bool = False) -> bytes:
+    """The whole page of a release; `signed`: the newsroom signs each version's text
+    (signing/texts.py), so the page links them and says how to check them."""
     canonical = url(config, page_path(page.slug))
+    main = _article(page, config)
+    if signed:
+        main = main.replace("</article>\n", _authenticity(page, config) + "</article>\n")
     return document(
         config,
         title=page.title,
         canonical=canonical,
-        main=_article(page, config),
+        main=main,
         description=page.summary if page.retracted is None else "",
         head=_machine_head(page, config, canonical),
     )
@@ -151,6 +155,57 @@ def _attachments(page: ReleasePage, config: Config) -> str:
     return (
         f'<section class="attachments" aria-labelledby="lampiran">\n'
         f'<h2 id="lampiran">{esc(w["attachments"])}</h2>\n<ul>\n{items}</ul>\n</section>\n'
+    )
+
+
+def _authenticity(page: ReleasePage, config: Config) -> str:
+    """Each version's signed text and signature (`v<N>.txt`, `.minisig`), the office's key,
+    and how to check them with minisign, in the page's language and the other one."""
+    from ..signing.keys import PUBLIC
+    from ..signing.texts import signature_path, text_path
+
+    first = language_of(config.language)
+    w = WORDS[first]
+    published = len(page.corrections) + 1
+    items = []
+    for n in range(published, 0, -1):
+        if page.retracted is not None:
+            state = w["auth_withdrawn"]
+            files = [(w["auth_signature"], signature_path(page.slug, n))]
+        else:
+            state = w["auth_current"] if n == published else w["auth_superseded"]
+            files = [(w["auth_text"], text_path(page.slug, n)),
+                     (w["auth_signature"], signature_path(page.slug, n))]  # fmt: skip
+        items.append((w["auth_version"].format(n=n), state, files))
+    if page.retracted is not None:
+        n = published + 1
+        files = [(w["auth_text"], text_path(page.slug, n)),
+                 (w["auth_signature"], signature_path(page.slug, n))]  # fmt: skip
+        items.insert(0, (w["auth_version"].format(n=n), w["auth_notice"], files))
+    rows = "".join(
+        f"<li>{esc(name)} ({esc(state)}): "
+        + " · ".join(f'<a href="{attr(url(config, path))}">{esc(label)}</a> '
+                     f'<code>{esc(path.rsplit("/", 1)[1])}</code>' for label, path in files)
+        + "</li>\n"
+        for name, state, files in items
+    )  # fmt: skip
+    newest = text_path(page.slug, published + (1 if page.retracted is not None else 0))
+    command = f"minisign -Vm {newest.rsplit('/', 1)[1]} -p {PUBLIC}"
+    key = link(url(config, PUBLIC), PUBLIC)
+    publisher = config.publisher or config.title
+    explained = ""
+    for lang in (first, "en" if first == "id" else "id"):
+        words_ = WORDS[lang]
+        explained += (
+            f'<div lang="{lang}">\n'
+            f"<p>{esc(words_['auth_how']).format(publisher=esc(publisher), key=key)}</p>\n"
+            f"<p><code>{esc(command)}</code></p>\n"
+            f"<p>{esc(words_['auth_status'])} {esc(words_['auth_not_tte'])}</p>\n</div>\n"
+        )
+    title = f"{esc(w['auth_title'])} · {esc(WORDS['en' if first == 'id' else 'id']['auth_title'])}"
+    return (
+        '<section class="authenticity" aria-labelledby="keaslian">\n'
+        f'<h2 id="keaslian">{title}</h2>\n<ul>\n{rows}</ul>\n{explained}</section>\n'
     )
 
 

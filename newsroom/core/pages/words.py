@@ -71,6 +71,20 @@ WORDS: dict[str, dict[str, str]] = {
         "form_button": "Cek",
         "recent_numbers": "Nomor terbaru",
         "klarifikasi_list": "Klarifikasi",
+        "auth_title": "Cek keaslian",
+        "auth_version": "Versi {n}",
+        "auth_current": "berlaku",
+        "auth_superseded": "diganti ralat",
+        "auth_withdrawn": "dicabut, teks ditarik",
+        "auth_notice": "pemberitahuan pencabutan",
+        "auth_text": "teks",
+        "auth_signature": "tanda tangan",
+        "auth_how": "Setiap versi siaran pers ini ditandatangani {publisher}. Unduh kunci publik "
+        "kantor sekali saja ({key}), lalu periksa teks dan tanda tangannya dengan minisign:",
+        "auth_status": 'Baris "Trusted comment" menyebut versi, nomor, dan status: current '
+        "(berlaku), superseded (sudah diganti ralat) atau retracted (dicabut).",
+        "auth_not_tte": "Ini membuktikan asal dan keutuhan teks, bukan tanda tangan elektronik "
+        "(TTE) yang sah.",
     },
     "en": {
         "skip": "Skip to content",
@@ -129,6 +143,20 @@ WORDS: dict[str, dict[str, str]] = {
         "form_button": "Check",
         "recent_numbers": "Latest numbers",
         "klarifikasi_list": "Clarifications",
+        "auth_title": "Check authenticity",
+        "auth_version": "Version {n}",
+        "auth_current": "current",
+        "auth_superseded": "superseded by a correction",
+        "auth_withdrawn": "retracted, text withdrawn",
+        "auth_notice": "retraction notice",
+        "auth_text": "text",
+        "auth_signature": "signature",
+        "auth_how": "Each version of this release is signed by {publisher}. Download the office's "
+        "public key once ({key}), then check a text and its signature with minisign:",
+        "auth_status": 'The "Trusted comment" line names the version, the number and the '
+        "status: current, superseded (replaced by a correction) or retracted.",
+        "auth_not_tte": "This proves the text's origin and integrity; it is not a legal "
+        "electronic signature (TTE).",
     },
 }
 

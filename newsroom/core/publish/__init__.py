@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
 from ..scan import scan
-from .state import lock_path, log_run, nothing_to_do
+from .state import lock_path, log_run, nothing_to_do, state_path
 
 LOCK_WAIT_SECONDS = 5.0
 
@@ -82,6 +83,7 @@ def publish(
     when the signing key is encrypted and no environment variable gives it; `ping`: tell
     the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
+    last_run = _stamp(state_path(config))
     files = scan(config)
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
@@ -106,11 +108,16 @@ def publish(
     lock = FileLock(str(lock_path(config)))
     try:
         lock.acquire(timeout=0)
+        # a run that ended between the scan and now changed the files: look afresh (with
+        # the scan's view, this run would publish again what that one just published)
+        stale = _stamp(state_path(config)) != last_run
     except Timeout:  # another run holds it: wait a little, then look at the files afresh
         try:
             lock.acquire(timeout=LOCK_WAIT_SECONDS)
         except Timeout:
             return PublishResult(now, actor, dry_run=dry_run, busy=True)
+        stale = True
+    if stale:
         files = scan(config)
         if not dry_run and nothing_to_do(config, key, now, files):  # the other run did it
             lock.release()
@@ -133,6 +140,15 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """The size and mtime of the state file, which every run that took the lock rewrites."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _retry_pings(config: Config, result: PublishResult) -> None:

@@ -79,9 +79,13 @@ class GoLive:
             if record.path in dict(failed):
                 continue
             kept = None
-            if record.live:  # a correction: the version it supersedes is kept
-                kept = superseded_file(self.config, article, max(moment, self.now))
-            self._publish(article, moment)
+            try:  # one release that cannot go never stops the others
+                if record.live:  # a correction: the version it supersedes is kept
+                    kept = superseded_file(self.config, article, max(moment, self.now))
+                self._publish(article, moment)
+            except NewsroomError as exc:
+                failed.append((record.path, str(exc)))
+                continue
             if article.id in given:
                 article.history[-1].number = given[article.id]
             new = in_memory(article, self.config)

@@ -101,6 +101,7 @@ class SignOutput(Output):
             result.signed = self.public.id
             folders = 1 + sum(1 for p in self.config.partners if p.embargo_access)
             result.documents += len(public_files(self.config)) + 2 * folders
+            result.documents += self.texts.count()
         if result.dry_run:
             for ident in self.texts.changed:
                 r = self.texts.live[ident]

@@ -262,6 +262,15 @@ class SignedTexts:
         ]  # fmt: skip
         self.vanished = [i for i in old if i not in self.live]
 
+    def count(self) -> int:
+        """How many files the signed texts are: a text and a signature per version; after a
+        retraction, the signatures and the notice's two files."""
+        total = 0
+        for r in self.live.values():
+            n = len(r.corrected) + 1
+            total += n + 2 if r.retracted_at else 2 * n
+        return total
+
     def stage(self, key: SecretKey, result: PublishResult) -> list[Staged]:
         """Sign the changed releases' versions; stage what differs from feeds/."""
         assert self.plan_ is not None
