@@ -40,6 +40,7 @@ MAIL: dict[str, tuple[str, str]] = {
     "mail.kind.embargo_moved": ("embargo moved", "embargo diubah"),
     "mail.kind.embargo_withdrawn": ("withdrawn before the lift", "ditarik sebelum embargo usai"),
     "mail.someone": ("an address", "satu alamat"),
+    "mail.some": ("{n} address|{n} addresses", "{n} alamat"),
     "mail.problem": ("  {event} ({list}) {who}: {error}", "  {event} ({list}) {who}: {error}"),
     "mail.addresses_hint": (
         "(newsroom mail status --addresses names them)",

@@ -253,8 +253,9 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                         done.errors.append(f"mail: {outcome.error}; the next run sends the rest")
                         connection = None
                         break
-        except MailError as exc:
+        except MailError as exc:  # nothing went: every waiting send says why
             done.errors.append(f"mail: {exc}")
+            log.note_waiting(str(exc), now)
         finally:
             if connection is not None:
                 connection.close()

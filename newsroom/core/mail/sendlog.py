@@ -200,6 +200,15 @@ class SendLog:
                 (state, error, int(attempt), now.isoformat(), send.thread, send.address),
             )
 
+    def note_waiting(self, error: str, now: dt.datetime) -> None:
+        """Every queued send: still queued (no attempt counted), with why nothing went (the
+        server could not be reached or was not trusted), for `newsroom mail status`."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE sends SET error=?, updated=? WHERE state=?",
+                (error, now.isoformat(), QUEUED),
+            )
+
     def fail_event(self, event: str, error: str, now: dt.datetime) -> int:
         """Every queued send of an event that cannot be built: failed, with why."""
         with self._transaction():

@@ -98,6 +98,9 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         line["notes"] = r.notes
     if r.pings:  # a hub that failed is logged here (it never fails the run)
         line["websub"] = [p.to_json() for p in r.pings]
+    mail_said = [w for w in r.warnings if w.startswith("mail:")]  # counts, never an address
+    if r.mailed or mail_said:
+        line["mail"] = {**r.mailed, **({"problems": mail_said} if mail_said else {})}
     if r.signed or r.unsigned:  # said once per run: signed with which key, or why not
         line["signed" if r.signed else "unsigned"] = r.signed or r.unsigned
     if forced_clock:
