@@ -695,3 +695,52 @@ def test_an_open_editor_learns_of_a_take_over_without_a_sync(tmp_path: Path) -> 
     with pytest.raises(LeaseHeld) as held:  # the next one says so; Jakarta never synced
         session.renew()
     assert held.value.facts["holder"] == "rin"
+
+
+def test_a_correction_goes_out_with_its_kept_version_committed(tmp_path: Path) -> None:
+    """The server writes the superseded version's file when a correction goes live: it is
+    part of the publish commit, and every office has it after a sync."""
+    offices = make_offices(tmp_path)
+    jakarta, yogya, server = offices["jakarta"], offices["yogya"], offices["server"]
+    ident = draft(jakarta, "Rilis Diralat")
+    door(jakarta, "nur", at(1)).act(ident, "approve")
+    sync(jakarta)
+    door(server, "cron", at(10)).publish(pull=True)
+    sync(yogya, when=at(11))
+    door(yogya, "rin", at(12)).act(ident, "correct", note="Angka salah")
+    article = door(yogya, "rin", at(13)).find(ident)
+    article.body = "Paragraf satu, diralat.\n\nParagraf dua.\n"
+    door(yogya, "rin", at(13)).save_edit(article)
+    door(yogya, "rin", at(14)).act(ident, "submit")
+    door(yogya, "nur", at(15)).act(ident, "approve")
+    sync(yogya, when=at(15))
+    run = door(server, "cron", at(20)).publish(pull=True)
+    assert run.ok, run.failed
+    assert clean(server) and git(server, "status", "--porcelain") == ""
+    sync(jakarta, when=at(21))
+    path = door(jakarta, "tester").find(ident).path
+    assert path is not None
+    kept = sorted((jakarta / str(path).removesuffix(".md") / "versions").glob("*.yaml"))
+    assert [p.name for p in kept] == ["1.yaml"] and "Paragraf satu." in kept[0].read_text()
+    assert "diralat" in read(jakarta, ident)
+    rows = trailers(jakarta, ident)
+    assert [r["Newsroom-Action"] for r in rows][-2:] == ["approve", "publish"]
+    assert rows[-1]["Newsroom-Version"] == "2"
+
+
+def test_feeds_committed_before_sharing_are_named_with_the_way_out(tmp_path: Path) -> None:
+    """A newsroom whose feeds were committed (as the bundled one's are) and then shared:
+    sync and publish --pull say how to take them out, instead of tripping every run."""
+    offices = make_offices(tmp_path, ("jakarta",))
+    jakarta = offices["jakarta"]
+    (jakarta / "feeds" / "rss.xml").write_text("<rss/>\n", encoding="utf-8")
+    git(jakarta, "add", "-f", "feeds/rss.xml")
+    git(jakarta, "commit", "-q", "-m", "feeds, as they used to be committed")
+    for attempt in (lambda: sync(jakarta), lambda: door(jakarta, "cron").publish(pull=True)):
+        with pytest.raises(GitError) as refused:
+            attempt()
+        assert refused.value.code == "output_tracked"
+        assert "git rm -r -q --cached feeds/" in str(refused.value)
+    git(jakarta, "rm", "-r", "-q", "--cached", "feeds/")
+    git(jakarta, "commit", "-q", "-m", "feeds out of git")
+    sync(jakarta)
