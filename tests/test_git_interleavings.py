@@ -62,7 +62,9 @@ class World:
     def sync(self, office: str, choice: str) -> None:
         clone, when = self.clone(office), self.when()
         choices: dict[str, str] = {}
-        for _ in range(4):
+        # A rebase stops at one release at a time, and keeping mine may be refused (the
+        # other version was published meanwhile): up to two tries a release that conflicts.
+        for _ in range(16):
             try:
                 result = door(clone, "tester", when).sync(choices or None)
             except SyncConflict as stopped:
@@ -78,7 +80,7 @@ class World:
                 continue
             self.kept += [Path(p) for p in result.kept]
             return
-        raise AssertionError(f"{office}: sync did not settle in 4 tries")
+        raise AssertionError(f"{office}: sync did not settle in 16 tries")
 
 
 def template(base: Path) -> Path:
