@@ -295,7 +295,10 @@ DESK: dict[str, tuple[str, str]] = {
     "edit.saved": ("Saved {path}", "Tersimpan {path}"),
     "edit.nochange": ("No change to save.", "Tidak ada perubahan."),
     "edit.invalid": ("Fix the marked fields first.", "Perbaiki isian yang ditandai dahulu."),
-    "edit.bad_time": ("Write it as 2026-12-08 09:00", "Tulis seperti 2026-12-08 09:00"),
+    "edit.bad_time": (
+        "Write it as 08-12-2026 09:00 (day first) or 2026-12-08 09:00",
+        "Tulis seperti 08-12-2026 09:00 (tanggal dulu) atau 2026-12-08 09:00",
+    ),
     "edit.required": ("Required", "Wajib diisi"),
     "edit.state_new": ("New: not saved yet", "Baru: belum disimpan"),
     "edit.state_dirty": ("● Unsaved changes", "● Ada perubahan belum disimpan"),
