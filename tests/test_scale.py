@@ -12,7 +12,6 @@ import pytest
 from newsroom.core import cache as cache_module
 from newsroom.core import index as index_module
 from newsroom.core.config import load_config
-from newsroom.core.feeds import output as feeds_output
 from newsroom.core.ledger import Ledger
 
 from .feedkit import at, configure, feed_files, release, run
@@ -103,7 +102,7 @@ def test_a_large_newsroom_writes_its_documents_in_this_process(
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
-    monkeypatch.setattr(feeds_output, "FORK_MAX", fork_max)
+    monkeypatch.setattr(parallel, "FORK_MAX", fork_max)
     result = run(nr, at(1))
     assert result.ok and len(result.published) == 3
     assert feed_files(nr)["rss.xml"].count(b"<item>") == 3

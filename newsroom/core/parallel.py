@@ -29,6 +29,12 @@ PARALLEL_MIN = 200  # items (or their weight) below which a pool costs more than
 CHUNK_MAX = 250  # items a worker takes at a time: results flow back at least this often
 MAX_WORKERS = 4
 
+# Forked workers share this process's records until either side writes to them, and handing
+# them items (pickling) writes every record's reference count: with 100,000 releases a pool
+# duplicated 110 MB of records (bench_publish.py --n 100000: the tree at 389 MB), so a
+# newsroom this large does such work in this process.
+FORK_MAX = 40_000
+
 _JOB: Any = None  # in a worker process only: the job its pool was started with
 
 
@@ -103,6 +109,12 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
     finally:
         sys.stderr = saved
+
+
+def workers_for(held: int) -> int | None:
+    """The `workers` for a map whose items reference the `held` records of this process:
+    every core (None), or 0 (in this process) past FORK_MAX."""
+    return None if held <= FORK_MAX else 0
 
 
 def _may_fork() -> bool:

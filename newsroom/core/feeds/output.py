@@ -19,7 +19,7 @@ from ..model import Status
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
-from ..parallel import pmap
+from ..parallel import pmap, workers_for
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
 from ..records import Record
 from .content import Rendered, render_article
@@ -27,11 +27,6 @@ from .plan import Doc, next_event, plan
 from .writers import Built, write_doc
 
 RECENT_MAX = 600  # releases whose content a worker keeps between documents
-# Forked workers share this process's records until either side writes to them, and handing
-# them documents (pickling) writes every record's reference count: with 100,000 releases a
-# pool duplicated 110 MB of records (bench_publish.py --n 100000: the tree at 389 MB), so a
-# newsroom this large writes its documents in this process.
-FORK_MAX = 40_000
 
 
 class FeedsOutput(Output):
@@ -100,7 +95,7 @@ class FeedsOutput(Output):
         folders = {os.path.dirname(p) for p in paths}
         remove_stale_temporaries(feeds, folders)  # its own folders: not every page's
         job = WriteJob(self.config, self.plan_.cache_key)
-        workers = None if len(self.plan_.records) <= FORK_MAX else 0
+        workers = workers_for(len(self.plan_.records))
         done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),
                     workers=workers, chunk=2)  # fmt: skip
         mine = []

@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
-from ..parallel import pmap
+from ..parallel import pmap, workers_for
 from ..records import Record
 from . import PAGES_FORMAT
 from .indexes import newest_first, render_category, render_category_year, render_index, render_month
@@ -159,9 +159,7 @@ class PagesOutput(Output):
         job = PageJob(self.config, where, going, self.signed)
         feeds = self.config.feeds_dir
         mine = []
-        from ..feeds import output as feeds_output  # FORK_MAX: a large newsroom stays in-process
-
-        workers = None if len(plan.records) <= feeds_output.FORK_MAX else 0
+        workers = workers_for(len(plan.records))
         made = pmap(make_page, job, self.changed, weight=len(self.changed), workers=workers)
         for ident, row, tmp, error in made:
             record = self.live[ident]
