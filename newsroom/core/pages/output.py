@@ -90,6 +90,10 @@ class PagesOutput(Output):
         self.stored = self.store.digests()
         self.live = {r.id: r for r in plan.records.values() if r.live and r.published}
         self.moved = moved_files(self.config.feeds_dir, last.get("files", {}))
+        if not last.get("files") and self.stored:  # the files' state is lost: look at them
+            feeds = self.config.feeds_dir
+            made = (page_path(r.slug) for i, r in self.live.items() if i in self.stored)
+            self.moved |= {p for p in made if not (feeds / p).exists()}
         self.changed = [
             i for i, r in self.live.items()
             if self.stored.get(i) != r.digest or page_path(r.slug) in self.moved
@@ -196,11 +200,11 @@ class PagesOutput(Output):
             redone = {s.path for n in numbers for s in number_specs(n)}
             owned |= {p for p in before if is_number_file(p) and p not in redone}
         owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
-        pages = {page_path(r.slug) for r in self.live.values()}
         assert self.store is not None
+        fresh, stored = self.store.fresh, self.stored  # a release has a page once it is made
+        pages = {page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored}
         pages |= {page_path(r.slug) for r in self.kept.values()}
-        made = {page_path(self.live[i].slug) for i in self.changed if i in self.store.fresh}
-        return owned | {p for p in pages if p in made or p in before}
+        return owned | pages
 
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir

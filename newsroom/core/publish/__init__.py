@@ -22,6 +22,13 @@ from .state import lock_path, log_run, nothing_to_do, state_path
 LOCK_WAIT_SECONDS = 5.0
 
 
+# The outputs that write files, by name, in the order they write: the feeds, the
+# attachments and pages of the public record, then the signatures over everything written
+# (last of the files: it sees what the others wrote and removed). A run with nothing to do
+# checks each of them ran last time (a newsroom upgraded to a new output runs it at once).
+FILE_OUTPUTS = ("feeds", "attachments", "pages", "signatures")
+
+
 def outputs(
     config: Config,
     passphrase: Callable[[], str] | None = None,
@@ -29,13 +36,11 @@ def outputs(
     mail: bool = True,
     ping: bool = True,
 ) -> list[Output]:
-    """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments and pages of the public record, then the signatures over everything
-    written (last of the files: it sees what the others wrote and removed), the WebSub
-    hubs told of the public feeds that changed (when there are hubs and `ping`), and mail
-    when the newsroom has [[lists]] (after the lock). `passphrase` asks for the signing
-    key's passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the
-    run owes the lists is noted as skipped, never sent."""
+    """The outputs of a run, in the order they write (outputs.py): `FILE_OUTPUTS`, the
+    WebSub hubs told of the public feeds that changed (when there are hubs and `ping`), and
+    mail when the newsroom has [[lists]] (after the lock). `passphrase` asks for the signing
+    key's passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the run
+    owes the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
@@ -47,6 +52,7 @@ def outputs(
         PagesOutput(config),
         SignOutput(config, passphrase),
     ]
+    assert tuple(o.name for o in chosen) == FILE_OUTPUTS
     if ping and config.websub_hubs:
         from ..websub import WebSubOutput
 
@@ -86,7 +92,7 @@ def publish(
     last_run = _stamp(state_path(config))
     files = scan(config)
     key = cache_key(config)
-    if not dry_run and nothing_to_do(config, key, now, files):
+    if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):
         result = PublishResult(now, actor, skipped=True)
         if ping and config.websub_hubs:  # a ping that failed before (one stat if none)
             _retry_pings(config, result)
@@ -119,7 +125,7 @@ def publish(
         stale = True
     if stale:
         files = scan(config)
-        if not dry_run and nothing_to_do(config, key, now, files):  # the other run did it
+        if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):  # the other run did it
             lock.release()
             return PublishResult(now, actor, skipped=True)
     from ..feeds.output import FeedsOutput

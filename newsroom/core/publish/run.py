@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
+import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,7 +36,7 @@ from ..scan import FileStat, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
 from ..store import Store
 from .golive import GoLive, in_memory
-from .state import STATE_VERSION, read_state, state_path
+from .state import STATE_VERSION, Files, OwnedFiles, read_state, state_path
 
 STAGING = "staging"  # in .newsroom/ while a run stages its files (a killed run leaves it)
 
@@ -61,6 +63,11 @@ class Run:
         self.result = PublishResult(now, actor, dry_run=dry_run)
         self.state = read_state(config)  # again, now under the lock: another run may have
         # finished between the look before the lock (nothing_to_do) and now
+        self.owned = OwnedFiles(config)
+        self.kept: dict[str, Files] = self.owned.load()  # as the files store holds them
+        # the files the outputs are told they own: none when they are not this state's
+        token = self.state.get("token")
+        self.before = self.kept if token and token == self.owned.token() else {}
         self.files: list[FileStat] = []
         self.saved: list[str] = []  # article files this run rewrote
         self.going: list[GoingLive] = []
@@ -80,7 +87,7 @@ class Run:
                 self._hold_back(records)
                 plan = self._plan(records, cache, ledger)
                 for output in self.outputs:
-                    output.plan(plan, self.state.get("outputs", {}).get(output.name, {}))
+                    output.plan(plan, self._last(output.name))
             for output in self.outputs:
                 output.answer(self.result)
             if not self.result.dry_run:
@@ -89,7 +96,13 @@ class Run:
         finally:
             cache.close()
             ledger.close()
+            self.owned.close()
         return self.result
+
+    def _last(self, name: str) -> dict[str, Any]:
+        """What an output kept from the last run, with the files it owns."""
+        last: dict[str, Any] = self.state.get("outputs", {}).get(name, {})
+        return {**last, "files": self.before.get(name, {})}
 
     # ------------------------------------------------------------ reading and checking
 
@@ -281,18 +294,22 @@ class Run:
         return files
 
     def _save_state(self, plan: Plan, written: bool) -> None:
-        before = self.state.get("outputs", {})
         outputs: dict[str, Any] = {}
-        files: dict[str, list[int]] = {}
+        files: dict[str, Files] = {}
         for output in self.outputs:
             if written:
                 placed = output.placed(self.result)
                 self.result.removed += placed.removed
-                mine = placed.files
+                files[output.name] = placed.files
             else:  # nothing was written: as it was
-                mine = before.get(output.name, {}).get("files", {})
-            outputs[output.name] = {**output.state(written), "files": mine}
-            files.update(mine)
+                files[output.name] = self.before.get(output.name, {})
+            outputs[output.name] = output.state(written)
+        token = secrets.token_hex(8)
+        try:
+            self.owned.save(files, self.kept, token)
+        except (OSError, sqlite3.Error) as exc:
+            self.result.failed.append(_cannot_write(OSError(str(exc)), self.owned.path))
+            token = ""
         failed = bool(self.result.failed or self.result.refused) or not written
         self.result.failures = (self.state.get("failures", 0) + 1) if failed else 0
         upcoming = self.now if failed else self._next_event(plan)
@@ -305,7 +322,7 @@ class Run:
             "last_success": self.state.get("last_success") if failed else self.now.isoformat(),
             "last_run": self.now.isoformat(),
             "next_event": upcoming.isoformat(),
-            "files": files,
+            "token": token,
             "outputs": outputs,
             # What this run refused, from any output: `newsroom status` and the desk name them.
             "refused": [[r.id, r.title, r.path, r.code, r.reason] for r in self.result.refused],

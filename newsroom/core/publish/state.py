@@ -3,7 +3,11 @@
 `.newsroom/publish-state.json` lets a run with nothing to do end after one scan; it also
 records the last successful run and how many runs in a row have failed, which
 `newsroom status` and the desk show (a publish that keeps failing must not go unseen).
-`.newsroom/publish.log` has one JSON line per run.
+The files each output owns (size and mtime: a run with nothing to do checks none moved)
+are in `.newsroom/outputs.sqlite` (`OwnedFiles`), written as changes: at 100,000 releases
+they are 100,000 page files, which a JSON state rewrote whole every run. The two go
+together by a token both carry; a state without its files (or files without their
+state) counts as no state. `.newsroom/publish.log` has one JSON line per run.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +24,9 @@ from ..config import Config
 from ..outputs import PublishResult
 from ..scan import FileStat, scan, scan_fingerprint
 
-STATE_VERSION = 3  # 3: each output keeps its own state
+STATE_VERSION = 4  # 3: each output keeps its own state; 4: their files in outputs.sqlite
+
+Files = dict[str, list[int]]  # path relative to feeds/ -> [size, mtime_ns]
 
 
 def state_path(config: Config) -> Path:
@@ -35,26 +43,33 @@ def read_state(config: Config) -> dict[str, Any]:
 
 
 def nothing_to_do(
-    config: Config, key: str, now: dt.datetime, files: list[FileStat] | None = None
+    config: Config,
+    key: str,
+    now: dt.datetime,
+    files: list[FileStat] | None = None,
+    outputs: Collection[str] = (),
 ) -> bool:
     """True when no article file, nor the config (`key`), nor the clock's next event has
-    moved since the last successful run, and every output file is as that run left it."""
+    moved since the last successful run, every output file is as that run left it, and
+    each of `outputs` (the names of the outputs that write files) ran then: a newsroom
+    upgraded to a program with a new output runs it at once."""
     state = read_state(config)
     if state.get("version") != STATE_VERSION or state.get("failed"):
         return False
-    if state.get("config") != key:
+    if state.get("config") != key or not set(outputs) <= set(state.get("outputs", {})):
         return False
     if now >= dt.datetime.fromisoformat(state["next_event"]):
         return False
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
         return False
-    return outputs_intact(config, state.get("files", {}))
+    with OwnedFiles(config) as owned:
+        return owned.token() == state.get("token") and outputs_intact(config, owned.rows())
 
 
-def outputs_intact(config: Config, outputs: dict[str, list[int]]) -> bool:
+def outputs_intact(config: Config, rows: Iterator[tuple[str, int, int]]) -> bool:
     """Every listed output file still has the size and mtime the last run gave it."""
     base = str(config.feeds_dir) + os.sep  # os.stat on text: pathlib's cost shows at 10,000
-    for path, (size, mtime) in outputs.items():
+    for path, size, mtime in rows:
         try:
             st = os.stat(base + path)
         except OSError:
@@ -62,6 +77,94 @@ def outputs_intact(config: Config, outputs: dict[str, list[int]]) -> bool:
         if st.st_size != size or st.st_mtime_ns != mtime:
             return False
     return True
+
+
+class OwnedFiles:
+    """The files each output owns, as the last run left them, in `.newsroom/outputs.sqlite`
+    (see the module docstring). Unreadable, it holds nothing: the next run compares every
+    file with what it would write, as a first run does."""
+
+    def __init__(self, config: Config) -> None:
+        self.path = config.state_dir / "outputs.sqlite"
+        self.db: sqlite3.Connection | None = None
+        if not self.path.exists():
+            return
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.executescript(_FILES_SCHEMA)
+        except sqlite3.Error:
+            self.db = None
+
+    def __enter__(self) -> OwnedFiles:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def token(self) -> str | None:
+        """The token of the run that wrote these files (None: no files kept)."""
+        if self.db is None:
+            return None
+        try:
+            found = self.db.execute("SELECT value FROM meta WHERE key = 'token'").fetchone()
+        except sqlite3.Error:
+            return None
+        return str(found[0]) if found else None
+
+    def rows(self) -> Iterator[tuple[str, int, int]]:
+        """Every file as (path, size, mtime), one row at a time."""
+        if self.db is not None:
+            yield from self.db.execute("SELECT path, size, mtime FROM files")
+
+    def load(self) -> dict[str, Files]:
+        """The files of each output, by output name."""
+        out: dict[str, Files] = {}
+        if self.db is None:
+            return out
+        try:
+            for output, path, size, mtime in self.db.execute("SELECT * FROM files"):
+                out.setdefault(output, {})[path] = [size, mtime]
+        except sqlite3.Error:
+            return {}
+        return out
+
+    def save(self, now: dict[str, Files], before: dict[str, Files], token: str) -> None:
+        """Write what changed from `before` to `now` (OSError/sqlite3.Error: the caller's
+        run failed to record its state)."""
+        if self.db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.executescript(_FILES_SCHEMA)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for output in sorted(set(now) | set(before)):
+                mine, old = now.get(output, {}), before.get(output, {})
+                db.executemany(
+                    "DELETE FROM files WHERE output = ? AND path = ?",
+                    [(output, p) for p in old if p not in mine],
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                    [(output, p, s, m) for p, (s, m) in mine.items() if old.get(p) != [s, m]],
+                )
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+_FILES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (output TEXT, path TEXT, size INTEGER, mtime INTEGER,
+                                  PRIMARY KEY (output, path)) WITHOUT ROWID;
+"""
 
 
 def lock_path(config: Config) -> Path:

@@ -1,0 +1,99 @@
+"""What publish keeps between runs: a small state, the outputs' files beside it, and a
+newsroom upgraded to a program with a new output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from .feedkit import at, feed_files, newsroom_root, release, run
+
+__all__ = ["newsroom_root"]  # a fixture, used by name
+
+
+def state(root: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((root / ".newsroom" / "publish-state.json").read_text())
+    return data
+
+
+def test_the_state_names_no_file_and_the_files_store_lists_each_output(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    assert run(newsroom_root, at(1)).ok
+    text = (newsroom_root / ".newsroom" / "publish-state.json").read_text()
+    assert "siaran-pers/" not in text  # a page per release, rewritten every run: no more
+    assert "files" not in state(newsroom_root)
+    assert all("files" not in o for o in state(newsroom_root)["outputs"].values())  # type: ignore[attr-defined]
+    db = sqlite3.connect(newsroom_root / ".newsroom" / "outputs.sqlite")
+    rows = dict(db.execute("SELECT path, output FROM files"))
+    db.close()
+    assert rows["rss.xml"] == "feeds" and rows["siaran-pers/index.html"] == "pages"
+    assert run(newsroom_root, at(1.5)).skipped
+
+
+def test_a_new_release_changes_only_the_rows_of_the_files_that_moved(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    db = sqlite3.connect(newsroom_root / ".newsroom" / "outputs.sqlite")
+    before = {p: (s, m) for p, s, m in db.execute("SELECT path, size, mtime FROM files")}
+    release(newsroom_root, at(2), "Rilis dua")
+    assert run(newsroom_root, at(3)).ok
+    after = {p: (s, m) for p, s, m in db.execute("SELECT path, size, mtime FROM files")}
+    db.close()
+    feeds = newsroom_root / "feeds"
+    for path, (size, mtime) in after.items():  # every row is the file as it is now
+        st = (feeds / path).stat()
+        assert (st.st_size, st.st_mtime_ns) == (size, mtime), path
+    assert set(after) - set(before)  # the new release's page
+    assert any(after[p] == before[p] for p in before)  # untouched files keep their rows
+
+
+def test_a_state_without_its_files_counts_as_no_state(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    before = feed_files(newsroom_root)
+    (newsroom_root / ".newsroom" / "outputs.sqlite").unlink()  # lost, or from another run
+    again = run(newsroom_root, at(1.5))
+    assert not again.skipped and again.ok and again.written == []  # compared, not rewritten
+    assert feed_files(newsroom_root) == before
+    assert run(newsroom_root, at(1.6)).skipped
+
+
+def test_an_upgrade_that_brings_a_new_output_runs_it_without_waiting_for_a_change(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    # As a newsroom last published by a program without pages: no pages, nor their state.
+    shutil.rmtree(newsroom_root / "feeds" / "siaran-pers")
+    (newsroom_root / ".newsroom" / "pages.sqlite").unlink()
+    db = sqlite3.connect(newsroom_root / ".newsroom" / "outputs.sqlite")
+    db.execute("DELETE FROM files WHERE output = 'pages'")
+    db.commit()
+    db.close()
+    saved = state(newsroom_root)
+    del saved["outputs"]["pages"]  # type: ignore[attr-defined]
+    (newsroom_root / ".newsroom" / "publish-state.json").write_text(json.dumps(saved))
+    result = run(newsroom_root, at(1.5))
+    assert not result.skipped and result.ok
+    assert (newsroom_root / "feeds" / "siaran-pers" / "index.html").exists()
+    assert run(newsroom_root, at(1.6)).skipped
+
+
+def test_with_the_files_store_lost_a_deleted_page_is_still_written_again(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    pages = sorted((newsroom_root / "feeds" / "siaran-pers").glob("*/index.html"))
+    assert pages
+    kept = pages[0].read_bytes()
+    pages[0].unlink()
+    (newsroom_root / ".newsroom" / "outputs.sqlite").unlink()
+    assert run(newsroom_root, at(1.5)).ok
+    assert pages[0].read_bytes() == kept
+    pages[0].unlink()  # and the files store knows the page again
+    assert run(newsroom_root, at(1.6)).ok and pages[0].read_bytes() == kept
