@@ -97,3 +97,19 @@ def test_with_the_files_store_lost_a_deleted_page_is_still_written_again(
     assert pages[0].read_bytes() == kept
     pages[0].unlink()  # and the files store knows the page again
     assert run(newsroom_root, at(1.6)).ok and pages[0].read_bytes() == kept
+
+
+def test_a_page_deleted_by_hand_is_written_again_by_the_next_run_even_after_a_busy_one(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    page = next((newsroom_root / "feeds" / "siaran-pers").glob("*/index.html"))
+    kept = page.read_bytes()
+    page.unlink()
+    release(newsroom_root, at(2), "Rilis dua")  # a run started by a changed article
+    assert run(newsroom_root, at(3)).ok
+    healed = run(newsroom_root, at(3.5))  # the next run looks at every file
+    assert not healed.skipped and healed.ok
+    assert page.read_bytes() == kept
+    assert run(newsroom_root, at(3.6)).skipped

@@ -99,7 +99,11 @@ class Output:
         saying why). Called only when the run has work."""
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
-        """Decide what to write from the plan and this output's state of the last run."""
+        """Decide what to write from the plan and this output's state of the last run:
+        what `state` returned then, `files` (what it owned: path -> [size, mtime]), and
+        `look`: False when the run was started by changed article files, so an output with
+        many files may take them as `files` says (a run with nothing to do looks at every
+        one, and one that finds a file moved runs with `look` True)."""
 
     def answer(self, result: PublishResult) -> None:
         """Tell the result what this output changes (also in a dry run)."""

@@ -71,9 +71,11 @@ class Run:
         self.files: list[FileStat] = []
         self.saved: list[str] = []  # article files this run rewrote
         self.going: list[GoingLive] = []
+        self.look = True  # outputs look at each file they own (see Output.plan)
 
     def run(self, files: list[FileStat]) -> PublishResult:
         self.files = files
+        self.look = self.state.get("scan") == scan_fingerprint(files) or not self.before
         cache = Cache(self.config, self.key)
         ledger = Ledger(self.config)
         if not ledger.initialized and not self.result.dry_run:
@@ -102,7 +104,7 @@ class Run:
     def _last(self, name: str) -> dict[str, Any]:
         """What an output kept from the last run, with the files it owns."""
         last: dict[str, Any] = self.state.get("outputs", {}).get(name, {})
-        return {**last, "files": self.before.get(name, {})}
+        return {**last, "files": self.before.get(name, {}), "look": self.look}
 
     # ------------------------------------------------------------ reading and checking
 
