@@ -124,12 +124,14 @@ class PagesOutput(Output):
         assert self.plan_ is not None and self.store is not None
         store = self.store
         full = not store.same
-        before = list(store.rows([*self.changed, *self.gone]).values())
+        before = [] if full else list(store.rows([*self.changed, *self.gone]).values())
         clear_leftovers(self.config.feeds_dir, [page_path(self.live[i].slug) for i in self.changed])
         mine = self._release_pages(self.plan_, result)
         for ident in self.gone:
             store.drop(ident)
-        touched = [*before, *(row for _, row in store.fresh.values())]
+        # the rows before and after of the releases that changed (all of them when full:
+        # then every index file is made, and no row need be held here)
+        touched = [] if full else [*before, *store.rows(store.made).values()]
         layout = Layout(self._entries())
         specs = layout.specs() if full else layout.touched(touched, self.moved)
         klarifikasi = store.of_kind(KLARIFIKASI)
@@ -205,7 +207,7 @@ class PagesOutput(Output):
             owned |= {p for p in before if is_number_file(p) and p not in redone}
         owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
         assert self.store is not None
-        fresh, stored = self.store.fresh, self.stored  # a release has a page once it is made
+        fresh, stored = self.store.made, self.stored  # a release has a page once it is made
         pages = {page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored}
         pages |= {page_path(r.slug) for r in self.kept.values()}
         return owned | pages

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..config import Config
 from .source import Row
@@ -27,14 +27,15 @@ CREATE INDEX IF NOT EXISTS rows_kind ON rows (kind);
 
 
 class PageStore:
-    """Rows by release id, as of the last run that wrote pages; with this run's changes laid
-    over them (`fresh` rows, `dropped` ids) until `save` writes them."""
+    """Rows by release id, as of the last run that wrote pages. This run's changes go into
+    the database at once, inside a transaction that `save` commits (after the pages are in
+    place) and `close` otherwise rolls back: a first run's 100,000 rows are never held in
+    memory, and every query sees them."""
 
     def __init__(self, config: Config, key: str) -> None:
         self.path = config.state_dir / "pages.sqlite"
         self.key = key
-        self.fresh: dict[str, tuple[str, Row]] = {}  # id -> (digest, row)
-        self.dropped: set[str] = set()
+        self.made: set[str] = set()  # releases whose row this run wrote
         try:
             config.state_dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -54,74 +55,68 @@ class PageStore:
 
     def rows(self, ids: Iterable[str]) -> dict[str, Row]:
         """The rows of these releases, this run's changes included."""
-        wanted = [i for i in ids if i not in self.dropped]
-        found = {i: self.fresh[i][1] for i in wanted if i in self.fresh}
-        missing = [i for i in wanted if i not in found]
-        if self.same:
-            for start in range(0, len(missing), 500):
-                chunk = missing[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT id, data FROM rows WHERE id IN ({marks})"
-                found.update((i, pickle.loads(d)) for i, d in self.db.execute(query, chunk))
+        wanted = list(ids)
+        found: dict[str, Row] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, data FROM rows WHERE id IN ({marks})"
+            found.update((i, pickle.loads(d)) for i, d in self.db.execute(query, chunk))
         return found
 
     def numbered(self) -> list[Row]:
         """Every row with a number."""
-        return self._select("number != ''", (), lambda r: bool(r.number))
+        return self._select("number != ''", ())
 
     def with_numbers(self, numbers: set[str]) -> list[Row]:
         """The rows issued with these numbers."""
         marks = ",".join("?" * len(numbers))
-        return self._select(f"number IN ({marks})", tuple(numbers), lambda r: r.number in numbers)
+        return self._select(f"number IN ({marks})", tuple(numbers))
 
     def of_kind(self, kind: str) -> list[Row]:
-        return self._select("kind = ?", (kind,), lambda r: r.kind == kind)
+        return self._select("kind = ?", (kind,))
 
-    def _select(
-        self, condition: str, args: tuple[str, ...], keep: Callable[[Row], bool]
-    ) -> list[Row]:
-        """Rows matching `condition` (SQL on number, kind) and `keep` (the same, for this
-        run's rows)."""
-        rows: dict[str, Row] = {}
-        if self.same:
-            query = f"SELECT id, data FROM rows WHERE {condition}"
-            rows = {i: pickle.loads(d) for i, d in self.db.execute(query, args)}
-        for ident in self.dropped | set(self.fresh):
-            rows.pop(ident, None)
-        rows.update((i, row) for i, (_, row) in self.fresh.items() if keep(row))
-        return list(rows.values())
+    def _select(self, condition: str, args: tuple[str, ...]) -> list[Row]:
+        """Rows matching `condition` (SQL on number, kind)."""
+        query = f"SELECT data FROM rows WHERE {condition}"
+        return [pickle.loads(d) for (d,) in self.db.execute(query, args)]
+
+    def _begin(self) -> None:
+        """This run's first change: a first run (or a new key) starts from no row."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            if not self.same:
+                self.db.execute("DELETE FROM rows")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
 
     def put(self, ident: str, digest: str, row: Row) -> None:
-        self.fresh[ident] = (digest, row)
-        self.dropped.discard(ident)
+        self._begin()
+        data = pickle.dumps(row, pickle.HIGHEST_PROTOCOL)
+        self.db.execute(
+            "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)",
+            (ident, digest, row.number, row.kind, data),
+        )
+        self.made.add(ident)
 
     def drop(self, ident: str) -> None:
-        self.dropped.add(ident)
-        self.fresh.pop(ident, None)
+        self._begin()
+        self.db.execute("DELETE FROM rows WHERE id = ?", (ident,))
+        self.made.discard(ident)
 
     def save(self) -> None:
-        """Write this run's changes (after the pages are in place)."""
-        db = self.db
+        """Keep this run's changes (after the pages are in place)."""
         try:
-            db.execute("BEGIN")
-            if not self.same:
-                db.execute("DELETE FROM rows")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
-            db.executemany("DELETE FROM rows WHERE id = ?", [(i,) for i in self.dropped])
-            db.executemany(
-                "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)",
-                [
-                    (i, digest, row.number, row.kind, pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
-                    for i, (digest, row) in self.fresh.items()
-                ],
-            )
-            db.execute("COMMIT")
+            self._begin()  # a first run with no page still records its key
+            self.db.execute("COMMIT")
         except sqlite3.Error:  # a full disk: the next run makes these pages again
-            if db.in_transaction:
-                db.execute("ROLLBACK")
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             return
         self.same = True
-        self.fresh, self.dropped = {}, set()
+        self.made = set()
 
     def close(self) -> None:
+        """Forget changes not saved (a run that wrote nothing), and close."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
         self.db.close()
