@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
-from ..parallel import pmap, workers_for
+from ..parallel import imap
 from ..records import Record
 from . import PAGES_FORMAT
 from .indexes import newest_first, render_category, render_category_year, render_index, render_month
@@ -165,13 +165,14 @@ class PagesOutput(Output):
         if self.changed:
             plan.progress(f"writing {len(self.changed)} release page(s)")
         going = {g.article.id: g.article for g in plan.going_live if g.article.id in self.live}
-        where = {i: (self.live[i].path, self.live[i].slug) for i in self.changed}
-        job = PageJob(self.config, where, going, self.signed)
+        job = PageJob(self.config, going, self.signed)
         feeds = self.config.feeds_dir
         mine = []
-        workers = workers_for(len(plan.records))
-        made = pmap(make_page, job, self.changed, weight=len(self.changed), workers=workers)
-        for ident, row, tmp, error in made:
+        # On every core even past parallel.FORK_MAX: a worker is handed (id, file, slug)
+        # and never touches the records it shares with this process (93,000 pages of a
+        # first run at 100,000 releases took 2.5 minutes on one core).
+        items = [(i, self.live[i].path, self.live[i].slug) for i in self.changed]
+        for ident, row, tmp, error in imap(make_page, job, items):
             record = self.live[ident]
             if row is None:
                 result.failed.append(f"{record.path}: its page was not written: {error}")
@@ -296,17 +297,19 @@ class PageJob:
     """What making release pages needs (parallel.py hands it to each worker once)."""
 
     config: Config
-    where: dict[str, tuple[str, str]]  # id -> (article file, slug)
     going: dict[str, Article]  # releases this run puts out, as they will be saved
     signed: bool = False  # the newsroom signs each version's text: the page links them
 
 
-def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, str]:
-    """Make one release's page: (id, its row, the staged file or None if unchanged, error)."""
+def make_page(
+    job: PageJob, item: tuple[str, str, str]
+) -> tuple[str, Row | None, Path | None, str]:
+    """Make one release's page from (id, article file, slug): (id, its row, the staged file
+    or None if unchanged, error)."""
     from ..store import Store
 
     config = job.config
-    path, slug = job.where[ident]
+    ident, path, slug = item
     try:
         article = job.going.get(ident) or Store(config).load(config.root / path)
         if article.id != ident:

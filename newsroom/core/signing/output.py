@@ -31,7 +31,7 @@ from ..config import Config
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
 from .keys import SigningError, load_secret, public_files, read_public, secret_path
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
-from .sums import OWN, SUMS, SUMS_SIG, folder_of, parse_sums, relative, sha256_file, sums_text, walk
+from .sums import OWN, SUMS, SUMS_SIG, SumsList, folder_of, relative, sha256_file, walk
 from .texts import SignedTexts, text_path
 
 MARKER = "sums.pending"
@@ -52,7 +52,7 @@ class SignOutput(Output):
         self.unsigned = ""  # why this run signs nothing (a code), "" when it signs
         self.last: dict[str, Any] = {}
         self.now: dt.datetime | None = None
-        self.lists: dict[str, dict[str, str]] = {}  # folder -> name -> digest, as staged
+        self.lists: dict[str, SumsList] = {}  # folder -> its list, as staged
         self.mine: list[str] = []  # files this output owns (relative to feeds/)
         self.warning = ""  # a key is set up but could not be used: said once per run
         self.texts = SignedTexts(config)  # each published version's signed text (texts.py)
@@ -119,19 +119,20 @@ class SignOutput(Output):
         mine = self._key_files()
         mine += self.texts.stage(self.key, result)
         everything = [*staged, *mine]
-        lists, texts = self._previous()
+        lists = self._previous()
         if lists is None:
-            lists, texts = self._cold(everything), {}
+            lists = self._cold(everything)
         for s in everything:
             rel = s.path.relative_to(feeds).as_posix()
             folder = folder_of(rel)
             if folder is not None:
-                lists.setdefault(folder, {})[relative(rel, folder)] = sha256_file(s.tmp)
+                lists.setdefault(folder, SumsList([], [])).set(
+                    relative(rel, folder), sha256_file(s.tmp)
+                )
         out: list[Staged] = []
-        for folder, digests in sorted(lists.items()):
-            text = sums_text(digests)
-            if digests and text != texts.get(folder):
-                out += self._stage_list(folder, text)
+        for folder, listed in sorted(lists.items()):
+            if listed and listed.changed:
+                out += self._stage_list(folder, listed.text())
         self.lists = lists
         write_atomic(self.config.state_dir / MARKER, b"renaming\n")
         return mine + out
@@ -147,36 +148,37 @@ class SignOutput(Output):
                 out.append(Staged(feeds / name, tmp))
         return out
 
-    def _previous(self) -> tuple[dict[str, dict[str, str]] | None, dict[str, str]]:
-        """The digests of the last run, from its lists (None: hash everything again)."""
+    def _previous(self) -> dict[str, SumsList] | None:
+        """The lists of the last run, their signatures checked (None: hash everything)."""
         marker = self.config.state_dir / MARKER
         assert self.key is not None
         if marker.exists() or self.last.get("key") != self.key.id:
-            return None, {}
-        lists: dict[str, dict[str, str]] = {}
-        texts: dict[str, str] = {}
+            return None
+        lists: dict[str, SumsList] = {}
         for folder in self.last.get("lists", []):
             base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
             try:
                 data = (base / SUMS).read_bytes()
                 signature = Signature.parse((base / SUMS_SIG).read_text(encoding="utf-8"))
                 self.key.public.verify(data, signature)
+                lists[folder] = SumsList.parse(data.decode("utf-8"))
             except (OSError, UnicodeDecodeError, SignatureError):
-                return None, {}
-            texts[folder] = data.decode("utf-8")
-            lists[folder] = parse_sums(texts[folder])
-        return lists, texts
+                return None
+        return lists
 
-    def _cold(self, staged: list[Staged]) -> dict[str, dict[str, str]]:
+    def _cold(self, staged: list[Staged]) -> dict[str, SumsList]:
         """Every file already in feeds/ hashed (the first signed run, or after a kill)."""
         feeds = self.config.feeds_dir
         fresh = {s.path.relative_to(feeds).as_posix() for s in staged}
-        lists: dict[str, dict[str, str]] = {}
+        digests: dict[str, dict[str, str]] = {}
         for rel in walk(feeds):
             folder = folder_of(rel)
             if folder is None or rel in fresh:
                 continue
-            lists.setdefault(folder, {})[relative(rel, folder)] = sha256_file(feeds / rel)
+            digests.setdefault(folder, {})[relative(rel, folder)] = sha256_file(feeds / rel)
+        lists = {folder: SumsList.of(d) for folder, d in digests.items()}
+        for listed in lists.values():
+            listed.changed = True  # written at least once
         return lists
 
     def _stage_list(self, folder: str, text: str) -> list[Staged]:
@@ -212,9 +214,9 @@ class SignOutput(Output):
         written.removed += gone
         self._forget([*result.removed, *gone])
         self.texts.save(self.key.id)
-        for folder, digests in self.lists.items():
+        for folder, listed in self.lists.items():
             names = [f"{folder}/{n}" if folder else n for n in sorted(OWN)]
-            if digests:
+            if listed:
                 self.mine += names
             else:  # the folder has no file left: nor does it need a list
                 for rel in names:
@@ -231,17 +233,17 @@ class SignOutput(Output):
         touched = set()
         for rel in removed:
             folder = folder_of(rel)
-            digests = self.lists.get(folder or "", {}) if folder is not None else {}
-            if digests.pop(relative(rel, folder or ""), ""):
+            listed = self.lists.get(folder) if folder is not None else None
+            if listed is not None and listed.pop(relative(rel, folder or "")):
                 touched.add(folder or "")
         for folder in sorted(f for f in touched if self.lists[f]):
-            for s in self._stage_list(folder, sums_text(self.lists[folder])):
+            for s in self._stage_list(folder, self.lists[folder].text()):
                 s.tmp.replace(s.path)
 
     def state(self, written: bool) -> dict[str, Any]:
         if not written or self.key is None:
             return self.last if not written else {}
-        return {"key": self.key.id, "lists": sorted(f for f, d in self.lists.items() if d)}
+        return {"key": self.key.id, "lists": sorted(f for f, listed in self.lists.items() if listed)}
 
 
 def _lists_in(feeds: Path) -> list[Path]:

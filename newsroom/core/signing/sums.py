@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from bisect import bisect_left
 from pathlib import Path
 
 SUMS = "SHA256SUMS"
@@ -45,11 +46,7 @@ def _escape(name: str) -> tuple[str, str]:
 
 def sums_text(digests: dict[str, str]) -> str:
     """The list of `digests` (path relative to the folder -> hex SHA-256)."""
-    lines = []
-    for name in sorted(digests):
-        mark, shown = _escape(name)
-        lines.append(f"{mark}{digests[name]}  {shown}\n")
-    return "".join(lines)
+    return "".join(_line(name, digests[name]) for name in sorted(digests))
 
 
 def parse_sums(text: str) -> dict[str, str]:
@@ -79,6 +76,63 @@ def _unescape(name: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+class SumsList:
+    """A folder's list as its lines, sorted by path, changed a line at a time: a run that
+    publishes one release changes a few lines of a list of 29,000 (10,000 releases), and
+    parsing it whole then writing it again cost 0.02 s (bench_publish.py --sign)."""
+
+    def __init__(self, lines: list[str], names: list[str]) -> None:
+        self.lines, self.names = lines, names  # names[i] is the path of lines[i]
+        self.changed = False
+
+    @classmethod
+    def parse(cls, text: str) -> SumsList:
+        """A list as written by `text()` (lines that are not `digest  path` are dropped)."""
+        if "\\" in text or "\r" in text:  # escaped names: the careful way
+            return cls.of(parse_sums(text))
+        lines = [line for line in text.splitlines(keepends=True) if line[64:66] == "  "]
+        names = [line[66:-1] for line in lines]
+        if names != sorted(names):  # not as this program writes it
+            return cls.of(parse_sums(text))
+        return cls(lines, names)
+
+    @classmethod
+    def of(cls, digests: dict[str, str]) -> SumsList:
+        names = sorted(digests)
+        return cls([_line(n, digests[n]) for n in names], names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def set(self, name: str, digest: str) -> None:
+        line = _line(name, digest)
+        at = bisect_left(self.names, name)
+        if at < len(self.names) and self.names[at] == name:
+            if self.lines[at] != line:
+                self.lines[at], self.changed = line, True
+            return
+        self.names.insert(at, name)
+        self.lines.insert(at, line)
+        self.changed = True
+
+    def pop(self, name: str) -> bool:
+        """Take `name` out; False when it was not listed."""
+        at = bisect_left(self.names, name)
+        if at == len(self.names) or self.names[at] != name:
+            return False
+        del self.names[at], self.lines[at]
+        self.changed = True
+        return True
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def _line(name: str, digest: str) -> str:
+    mark, shown = _escape(name)
+    return f"{mark}{digest}  {shown}\n"
 
 
 def sha256_file(path: Path) -> str:

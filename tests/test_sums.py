@@ -1,0 +1,39 @@
+"""SHA256SUMS changed a line at a time reads exactly as the list written whole, which
+`sha256sum -c` reads (GNU coreutils' format, escapes included)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsroom.core.signing.sums import SumsList, parse_sums, sums_text
+
+names = st.text(st.sampled_from("ab/\\\n\r.é-"), min_size=1, max_size=6)
+digests = st.text(st.sampled_from("0123456789abcdef"), min_size=64, max_size=64)
+changes = st.lists(st.tuples(names, st.one_of(st.none(), digests)), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(names, digests, max_size=12), changes)
+def test_a_list_changed_line_by_line_is_the_list_written_whole(
+    start: dict[str, str], steps: list[tuple[str, str | None]]
+) -> None:
+    listed = SumsList.parse(sums_text(start))
+    expected = dict(start)
+    for name, digest in steps:
+        if digest is None:
+            assert listed.pop(name) == (name in expected)
+            expected.pop(name, None)
+        else:
+            listed.set(name, digest)
+            expected[name] = digest
+    assert listed.text() == sums_text(expected)
+    assert parse_sums(listed.text()) == expected
+    assert len(listed) == len(expected)
+
+
+def test_a_list_that_is_not_sorted_is_read_the_careful_way() -> None:
+    text = f"{'b' * 64}  z.html\n{'a' * 64}  a.html\n"
+    listed = SumsList.parse(text)
+    listed.set("m.html", "c" * 64)
+    assert listed.text() == sums_text({"a.html": "a" * 64, "m.html": "c" * 64, "z.html": "b" * 64})
