@@ -72,10 +72,12 @@ class Run:
         self.saved: list[str] = []  # article files this run rewrote
         self.going: list[GoingLive] = []
         self.look = True  # outputs look at each file they own (see Output.plan)
+        self.scanned = ""  # the scan's fingerprint
 
     def run(self, files: list[FileStat]) -> PublishResult:
         self.files = files
-        self.look = self.state.get("scan") == scan_fingerprint(files) or not self.before
+        self.scanned = scan_fingerprint(files)
+        self.look = self.state.get("scan") == self.scanned or not self.before
         cache = Cache(self.config, self.key)
         ledger = Ledger(self.config)
         if not ledger.initialized and not self.result.dry_run:
@@ -318,7 +320,7 @@ class Run:
         state = {
             "version": STATE_VERSION,
             "config": self.key,
-            "scan": scan_fingerprint(self._files_now()),
+            "scan": scan_fingerprint(self._files_now()) if self.saved else self.scanned,
             "failed": failed,
             "failures": self.result.failures,
             "last_success": self.state.get("last_success") if failed else self.now.isoformat(),

@@ -146,7 +146,7 @@ class OwnedFiles:
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    [(output, p, s, m) for p, (s, m) in mine.items() if old.get(p) != [s, m]],
+                    [(output, p, *kept) for p, kept in mine.items() if old.get(p) != kept],
                 )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
             db.execute("COMMIT")
