@@ -110,3 +110,58 @@ def test_a_translation_of_itself_is_a_broken_file(root: Path) -> None:
     path.write_text(text.replace("language: id\n", f"language: id\ntranslation_of: {original}\n"))
     result = CliRunner().invoke(cli, ["--root", str(root), "check"])
     assert result.exit_code == 1 and "names this release itself" in result.output
+
+
+# ---------------------------------------------------------------- travelling to partners
+
+
+def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
+    configure(root)
+    number_releases(root)
+    original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
+    english = translate(root, original, 0.1)
+    # each through its own review: the translation was submitted and approved like any
+    assert load(root, english).status == "approved"  # type: ignore[attr-defined]
+    result = run(root, at(0.2))
+    assert result.ok, result.failed
+    first, second = load(root, original), load(root, english)
+    assert first.release_number == "B-001/HUMAS/VI/2026"  # type: ignore[attr-defined]
+    assert second.release_number == "B-001/HUMAS/VI/2026-EN"  # type: ignore[attr-defined]
+    feeds = root / "feeds"
+    main = parse(feeds / "rss.xml")
+    assert [e.title for e in main.entries] == ["ASN Jaga Netralitas"]
+    assert main.feed.language == "id"
+    for name in ("rss.xml", "atom.xml", "feed.json"):
+        assert (feeds / "en" / name).is_file()
+    en = parse(feeds / "en" / "rss.xml")
+    assert [e.title for e in en.entries] == ["Civil servants stay neutral"]
+    assert en.feed.language == "en"
+    assert en.entries[0].dc_identifier == "B-001/HUMAS/VI/2026-EN"  # type: ignore[attr-defined]
+    atom = parse(feeds / "en" / "atom.xml")
+    assert [e.title for e in atom.entries] == ["Civil servants stay neutral"]
+    assert [e.title for e in parse(feeds / "category" / "pemilu" / "rss.xml").entries] == [
+        "ASN Jaga Netralitas"]
+    # a partner without a language of its own takes the newsroom's; one with `en` English
+    assert [e.title for e in parse(feeds / "partner" / "pemilu" / "rss.xml").entries] == [
+        "ASN Jaga Netralitas"]
+
+
+def test_a_translation_waits_for_its_original(root: Path) -> None:
+    number_releases(root)
+    original = release(root, at(0), "ASN Jaga Netralitas", approve=False)
+    english = translate(root, original, 0.1)
+    result = run(root, at(0.2))
+    assert result.ok and not result.published
+    assert ("translation_waits", 1) in result.noted
+    assert load(root, english).status == "approved"  # type: ignore[attr-defined]
+    Newsroom.open(root, "nur", fixed_clock(at(0.3))).act(original, "approve")
+    result = run(root, at(0.4))
+    assert result.ok, result.failed
+    assert {p["number"] for p in result.published} == {
+        "B-001/HUMAS/VI/2026", "B-001/HUMAS/VI/2026-EN"}
+    # the language mark takes no place in the sequence: the next release is B-002
+    release(root, at(0.5), "Rilis Berikutnya")
+    run(root, at(0.6))
+    result = CliRunner().invoke(cli, ["--root", str(root), "list", "--json"])
+    assert "B-002/HUMAS/VI/2026" in result.output
+    assert CliRunner().invoke(cli, ["--root", str(root), "check"]).exit_code == 0
