@@ -141,9 +141,20 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
     assert [e.title for e in atom.entries] == ["Civil servants stay neutral"]
     assert [e.title for e in parse(feeds / "category" / "pemilu" / "rss.xml").entries] == [
         "ASN Jaga Netralitas"]
-    # a partner without a language of its own takes the newsroom's; one with `en` English
+    # a partner without a language of its own takes the newsroom's
     assert [e.title for e in parse(feeds / "partner" / "pemilu" / "rss.xml").entries] == [
         "ASN Jaga Netralitas"]
+    # the pages of the pair link each other, in the head (hreflang) and visibly
+    base = "http://127.0.0.1:8080/siaran-pers"
+    page_id = (feeds / "siaran-pers" / first.slug / "index.html").read_text()  # type: ignore[attr-defined]
+    page_en = (feeds / "siaran-pers" / second.slug / "index.html").read_text()  # type: ignore[attr-defined]
+    for page in (page_id, page_en):
+        assert f'<link rel="alternate" hreflang="id" href="{base}/{first.slug}/">' in page  # type: ignore[attr-defined]
+        assert f'<link rel="alternate" hreflang="en" href="{base}/{second.slug}/">' in page  # type: ignore[attr-defined]
+    assert f'<a href="{base}/{second.slug}/" hreflang="en" lang="en">English</a>' in page_id  # type: ignore[attr-defined]
+    assert "Baca dalam bahasa lain" in page_id
+    assert f'hreflang="id" lang="id">Bahasa Indonesia</a> (naskah asli)' in page_en
+    assert '<article lang="en">' in page_en
 
 
 def test_a_translation_waits_for_its_original(root: Path) -> None:
@@ -165,3 +176,54 @@ def test_a_translation_waits_for_its_original(root: Path) -> None:
     result = CliRunner().invoke(cli, ["--root", str(root), "list", "--json"])
     assert "B-002/HUMAS/VI/2026" in result.output
     assert CliRunner().invoke(cli, ["--root", str(root), "check"]).exit_code == 0
+
+
+def test_the_originals_page_links_a_translation_published_later(root: Path) -> None:
+    configure(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    assert run(root, at(0.1)).ok
+    slug = load(root, original).slug  # type: ignore[attr-defined]
+    page = root / "feeds" / "siaran-pers" / slug / "index.html"
+    assert "hreflang" not in page.read_text()
+    english = translate(root, original, 0.2)
+    assert run(root, at(0.3)).ok
+    en_slug = load(root, english).slug  # type: ignore[attr-defined]
+    assert f'hreflang="en" href="http://127.0.0.1:8080/siaran-pers/{en_slug}/"' in page.read_text()
+    # without [numbering] neither has a number
+    assert load(root, english).release_number == ""  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- the original corrected
+
+
+def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
+    configure(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    english = translate(root, original, 0.1)
+    assert run(root, at(0.2)).ok
+    nr = Newsroom.open(root, "nur", fixed_clock(at(0.5)))
+    assert nr.find(english).original_corrected is None
+    correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
+    assert run(root, at(1.1)).ok
+    # the translation's next checklist (its correction) says so, in both languages
+    writer = Newsroom.open(root, "rina", fixed_clock(at(2)))
+    writer.act(english, "correct", note="Same fix as the original")
+    article = writer.find(english)
+    assert article.original_corrected is not None
+    article.body = "The budget is Rp 5 billion."
+    writer.save_edit(article)
+    outcome = writer.act(english, "submit")
+    advice = [c for c in outcome.advice if c.name == "original_corrected"]  # type: ignore[attr-defined]
+    assert advice and "this translation may need the same correction" in advice[0].message
+    from newsroom.core.checks import run_checks
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import check_text
+
+    failing = next(c for c in run_checks(writer.find(english), writer.config, at(2))
+                   if c.name == "original_corrected")  # fmt: skip
+    assert not failing.passed and failing.level == "recommended"
+    said = check_text(Translator("id"), failing, lambda when: when.strftime("%d-%m-%Y %H:%M"))
+    assert said == "naskah asli diralat pada 02-06-2026 11:24; terjemahan ini mungkin perlu ralat yang sama"
+    # approved again after the correction: the note is gone
+    Newsroom.open(root, "nur", fixed_clock(at(2.1))).act(english, "approve")
+    assert Newsroom.open(root, "nur", fixed_clock(at(2.2))).find(english).original_corrected is None
