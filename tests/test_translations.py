@@ -227,3 +227,46 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     # approved again after the correction: the note is gone
     Newsroom.open(root, "nur", fixed_clock(at(2.1))).act(english, "approve")
     assert Newsroom.open(root, "nur", fixed_clock(at(2.2))).find(english).original_corrected is None
+
+
+# ---------------------------------------------------------------- the desk
+
+
+async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -> None:
+    from textual.widgets import Static
+
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_tui import settle
+    from .tuikit import SEED_ID, make_app
+
+    app = make_app(bundled, "nur", language="id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        assert "Bahasa" not in str(app.screen.query_one("#meta", Static).render())
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("enter")  # "en" is offered
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)  # the new draft opens in the editor
+        copy = app.screen.session.article  # type: ignore[attr-defined]
+        assert copy.translation_of == SEED_ID and copy.language == "en"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReleaseScreen)  # back on the original
+        app.screen.reload()
+        meta = str(app.screen.query_one("#meta", Static).render())
+        assert "Bahasa" in meta and "id (naskah asli, yang ini)" in meta
+        assert "en: Humas Pemerintah" in meta and "Draf" in meta
+        assert app.screen.check_action("translate", ()) is True  # an original
+        app.pop_screen()
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(copy.id))
+        await settle(app, pilot)
+        assert app.screen.check_action("translate", ()) is False  # a translation is not
+        assert "en (yang ini)" in str(app.screen.query_one("#meta", Static).render())

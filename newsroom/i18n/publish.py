@@ -90,8 +90,8 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "noted.translation_waits": (
         "{n} approved translation waits for its original: it goes live with it|{n} approved "
         "translations wait for their originals: each goes live with its original",
-        "{n} terjemahan yang disetujui menunggu naskah aslinya: terbit bersamanya|{n} "
-        "terjemahan yang disetujui menunggu naskah aslinya: masing-masing terbit bersamanya",
+        "{n} terjemahan yang disetujui menunggu naskah aslinya: masing-masing terbit "
+        "bersama naskah aslinya",
     ),
     "noted.took_stock": (
         "took stock of {n} published release: from now on a published file that changes "
