@@ -13,6 +13,7 @@ from newsroom.cli import cli
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.errors import NewsroomError
+from newsroom.core.model import Article
 from newsroom.core.service import Newsroom
 from newsroom.core.store import Store
 
@@ -20,8 +21,15 @@ from .feedkit import at, configure, correct, parse, release, run
 from .test_numbering import number_releases
 
 
-def translate(root: Path, ident: str, when_days: float, *, language: str = "en",
-              title: str = "Civil servants stay neutral", approve: bool = True) -> str:
+def translate(
+    root: Path,
+    ident: str,
+    when_days: float,
+    *,
+    language: str = "en",
+    title: str = "Civil servants stay neutral",
+    approve: bool = True,
+) -> str:
     """Start the translation as a third person, translate it, submit, have it approved."""
     translator = Newsroom.open(root, "rina", fixed_clock(at(when_days)))
     article = translator.translate(ident, language)
@@ -35,7 +43,7 @@ def translate(root: Path, ident: str, when_days: float, *, language: str = "en",
     return article.id
 
 
-def load(root: Path, ident: str) -> object:
+def load(root: Path, ident: str) -> Article:
     store = Store(load_config(root))
     return next(a for a in (store.load(p) for p in store.paths()) if a.id == ident)
 
@@ -55,15 +63,20 @@ def test_translate_starts_a_draft_from_the_original(root: Path) -> None:
     assert copy.translation_of == original and copy.language == "en"
     assert copy.status == "draft" and copy.author == "rina"
     assert (copy.title, copy.body, copy.dateline, copy.categories, copy.credit) == (
-        first.title, first.body, first.dateline, first.categories, first.credit)  # type: ignore[attr-defined]
-    assert copy.slug == first.slug + "-en"  # type: ignore[attr-defined]
+        first.title,
+        first.body,
+        first.dateline,
+        first.categories,
+        first.credit,
+    )
+    assert copy.slug == first.slug + "-en"
     assert "translation_of: " + original in (root / path).read_text()
 
 
 def test_translate_refuses_what_breaks_a_rule(root: Path) -> None:
     original = release(root, at(0), "ASN Jaga Netralitas")
     nr = Newsroom.open(root, "rina", fixed_clock(at(0)))
-    with pytest.raises(NewsroomError, match="already in 'id'|already in \"id\""):
+    with pytest.raises(NewsroomError, match='already in "id"'):
         nr.translate(original, "id")
     with pytest.raises(NewsroomError, match="not a language tag"):
         nr.translate(original, "english!")
@@ -88,7 +101,7 @@ def test_check_names_file_and_line_of_a_broken_translation(root: Path) -> None:
     text = path.read_text()
     ghost = "00000000-0000-4000-8000-000000000000"
     path.write_text(text.replace(original, ghost))
-    line = next(n for n, l in enumerate(text.splitlines(), 1) if l.startswith("translation_of"))
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.startswith("translation_of"))
     result = CliRunner().invoke(cli, ["--root", str(root), "check"])
     assert result.exit_code == 1
     assert f"{first.path}:{line}: `translation_of` {ghost} names no release" in result.output
@@ -99,8 +112,14 @@ def test_check_names_file_and_line_of_a_broken_translation(root: Path) -> None:
     other = root / second.path
     other.write_text(other.read_text().replace("language: jv", "language: en"))
     result = CliRunner().invoke(cli, ["--root", str(root), "check"])
-    assert f"{second.path}:{line}: a second translation into 'en' of one original (also {first.path})" in result.output
-    assert f"{first.path}:{line}: a second translation into 'en' of one original (also {second.path})" in result.output
+    assert (
+        f"{second.path}:{line}: a second translation into 'en' of one original (also {first.path})"
+        in result.output
+    )
+    assert (
+        f"{first.path}:{line}: a second translation into 'en' of one original (also {second.path})"
+        in result.output
+    )
 
 
 def test_a_translation_of_itself_is_a_broken_file(root: Path) -> None:
@@ -121,12 +140,12 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
     original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
     english = translate(root, original, 0.1)
     # each through its own review: the translation was submitted and approved like any
-    assert load(root, english).status == "approved"  # type: ignore[attr-defined]
+    assert load(root, english).status == "approved"
     result = run(root, at(0.2))
     assert result.ok, result.failed
     first, second = load(root, original), load(root, english)
-    assert first.release_number == "B-001/HUMAS/VI/2026"  # type: ignore[attr-defined]
-    assert second.release_number == "B-001/HUMAS/VI/2026-EN"  # type: ignore[attr-defined]
+    assert first.release_number == "B-001/HUMAS/VI/2026"
+    assert second.release_number == "B-001/HUMAS/VI/2026-EN"
     feeds = root / "feeds"
     main = parse(feeds / "rss.xml")
     assert [e.title for e in main.entries] == ["ASN Jaga Netralitas"]
@@ -136,24 +155,26 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
     en = parse(feeds / "en" / "rss.xml")
     assert [e.title for e in en.entries] == ["Civil servants stay neutral"]
     assert en.feed.language == "en"
-    assert en.entries[0].dc_identifier == "B-001/HUMAS/VI/2026-EN"  # type: ignore[attr-defined]
+    assert en.entries[0].dc_identifier == "B-001/HUMAS/VI/2026-EN"
     atom = parse(feeds / "en" / "atom.xml")
     assert [e.title for e in atom.entries] == ["Civil servants stay neutral"]
     assert [e.title for e in parse(feeds / "category" / "pemilu" / "rss.xml").entries] == [
-        "ASN Jaga Netralitas"]
+        "ASN Jaga Netralitas"
+    ]
     # a partner without a language of its own takes the newsroom's
     assert [e.title for e in parse(feeds / "partner" / "pemilu" / "rss.xml").entries] == [
-        "ASN Jaga Netralitas"]
+        "ASN Jaga Netralitas"
+    ]
     # the pages of the pair link each other, in the head (hreflang) and visibly
     base = "http://127.0.0.1:8080/siaran-pers"
-    page_id = (feeds / "siaran-pers" / first.slug / "index.html").read_text()  # type: ignore[attr-defined]
-    page_en = (feeds / "siaran-pers" / second.slug / "index.html").read_text()  # type: ignore[attr-defined]
+    page_id = (feeds / "siaran-pers" / first.slug / "index.html").read_text()
+    page_en = (feeds / "siaran-pers" / second.slug / "index.html").read_text()
     for page in (page_id, page_en):
-        assert f'<link rel="alternate" hreflang="id" href="{base}/{first.slug}/">' in page  # type: ignore[attr-defined]
-        assert f'<link rel="alternate" hreflang="en" href="{base}/{second.slug}/">' in page  # type: ignore[attr-defined]
-    assert f'<a href="{base}/{second.slug}/" hreflang="en" lang="en">English</a>' in page_id  # type: ignore[attr-defined]
+        assert f'<link rel="alternate" hreflang="id" href="{base}/{first.slug}/">' in page
+        assert f'<link rel="alternate" hreflang="en" href="{base}/{second.slug}/">' in page
+    assert f'<a href="{base}/{second.slug}/" hreflang="en" lang="en">English</a>' in page_id
     assert "Baca dalam bahasa lain" in page_id
-    assert f'hreflang="id" lang="id">Bahasa Indonesia</a> (naskah asli)' in page_en
+    assert 'hreflang="id" lang="id">Bahasa Indonesia</a> (naskah asli)' in page_en
     assert '<article lang="en">' in page_en
 
 
@@ -164,12 +185,14 @@ def test_a_translation_waits_for_its_original(root: Path) -> None:
     result = run(root, at(0.2))
     assert result.ok and not result.published
     assert ("translation_waits", 1) in result.noted
-    assert load(root, english).status == "approved"  # type: ignore[attr-defined]
+    assert load(root, english).status == "approved"
     Newsroom.open(root, "nur", fixed_clock(at(0.3))).act(original, "approve")
     result = run(root, at(0.4))
     assert result.ok, result.failed
     assert {p["number"] for p in result.published} == {
-        "B-001/HUMAS/VI/2026", "B-001/HUMAS/VI/2026-EN"}
+        "B-001/HUMAS/VI/2026",
+        "B-001/HUMAS/VI/2026-EN",
+    }
     # the language mark takes no place in the sequence: the next release is B-002
     release(root, at(0.5), "Rilis Berikutnya")
     run(root, at(0.6))
@@ -182,15 +205,15 @@ def test_the_originals_page_links_a_translation_published_later(root: Path) -> N
     configure(root)
     original = release(root, at(0), "ASN Jaga Netralitas")
     assert run(root, at(0.1)).ok
-    slug = load(root, original).slug  # type: ignore[attr-defined]
+    slug = load(root, original).slug
     page = root / "feeds" / "siaran-pers" / slug / "index.html"
     assert "hreflang" not in page.read_text()
     english = translate(root, original, 0.2)
     assert run(root, at(0.3)).ok
-    en_slug = load(root, english).slug  # type: ignore[attr-defined]
+    en_slug = load(root, english).slug
     assert f'hreflang="en" href="http://127.0.0.1:8080/siaran-pers/{en_slug}/"' in page.read_text()
     # without [numbering] neither has a number
-    assert load(root, english).release_number == ""  # type: ignore[attr-defined]
+    assert load(root, english).release_number == ""
 
 
 # ---------------------------------------------------------------- the original corrected
@@ -213,7 +236,7 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     article.body = "The budget is Rp 5 billion."
     writer.save_edit(article)
     outcome = writer.act(english, "submit")
-    advice = [c for c in outcome.advice if c.name == "original_corrected"]  # type: ignore[attr-defined]
+    advice = [c for c in outcome.advice if c.name == "original_corrected"]
     assert advice and "this translation may need the same correction" in advice[0].message
     from newsroom.core.checks import run_checks
     from newsroom.i18n import Translator
@@ -223,7 +246,9 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
                    if c.name == "original_corrected")  # fmt: skip
     assert not failing.passed and failing.level == "recommended"
     said = check_text(Translator("id"), failing, lambda when: when.strftime("%d-%m-%Y %H:%M"))
-    assert said == "naskah asli diralat pada 02-06-2026 11:24; terjemahan ini mungkin perlu ralat yang sama"
+    assert said == (
+        "naskah asli diralat pada 02-06-2026 11:24; terjemahan ini mungkin perlu ralat yang sama"
+    )
     # approved again after the correction: the note is gone
     Newsroom.open(root, "nur", fixed_clock(at(2.1))).act(english, "approve")
     assert Newsroom.open(root, "nur", fixed_clock(at(2.2))).find(english).original_corrected is None
@@ -254,7 +279,7 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         await pilot.press("enter")  # "en" is offered
         await settle(app, pilot)
         assert isinstance(app.screen, EditScreen)  # the new draft opens in the editor
-        copy = app.screen.session.article  # type: ignore[attr-defined]
+        copy = app.screen.session.article
         assert copy.translation_of == SEED_ID and copy.language == "en"
         await pilot.press("escape")
         await settle(app, pilot)

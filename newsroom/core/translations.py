@@ -92,8 +92,7 @@ def refusal(record: Record, original: Record | None) -> tuple[str, str] | None:
     if original is None:
         return (
             f"`translation_of` {record.translation_of} names no release in this newsroom",
-            "set it to the id of the original (`newsroom show ORIGINAL` prints it), or "
-            "remove it",
+            "set it to the id of the original (`newsroom show ORIGINAL` prints it), or remove it",
         )
     if original.translation_of:
         return (
@@ -103,8 +102,7 @@ def refusal(record: Record, original: Record | None) -> tuple[str, str] | None:
         )
     if original.language == record.language:
         return (
-            f"a translation in {record.language!r}, the language of its original "
-            f"{original.path}",
+            f"a translation in {record.language!r}, the language of its original {original.path}",
             "set `language` to the language it is written in",
         )
     return None

@@ -254,20 +254,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
     ),
     "error.translate_language": (
-        "\"{language}\" is not a language tag (e.g. en, id, jv)",
-        "\"{language}\" bukan kode bahasa (misalnya en, id, jv)",
+        '"{language}" is not a language tag (e.g. en, id, jv)',
+        '"{language}" bukan kode bahasa (misalnya en, id, jv)',
     ),
     "error.translate_translation": (
         "{slug} is itself a translation: translate its original ({original})",
         "{slug} sendiri sebuah terjemahan: terjemahkan naskah aslinya ({original})",
     ),
     "error.translate_same": (
-        "{slug} is already in \"{language}\": choose another language",
-        "{slug} sudah berbahasa \"{language}\": pilih bahasa lain",
+        '{slug} is already in "{language}": choose another language',
+        '{slug} sudah berbahasa "{language}": pilih bahasa lain',
     ),
     "error.translate_exists": (
-        "{slug} already has a translation into \"{language}\": {path}",
-        "{slug} sudah punya terjemahan ke \"{language}\": {path}",
+        '{slug} already has a translation into "{language}": {path}',
+        '{slug} sudah punya terjemahan ke "{language}": {path}',
     ),
     "error.owned": (
         "cannot change {fields} by editing: only the workflow's actions change them "

@@ -166,8 +166,10 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 # A release's language as its pair's links name it, in that language (`hreflang`).
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa",
-                  "su": "Basa Sunda", "ar": "العربية", "zh": "中文", "ms": "Bahasa Melayu"}  # fmt: skip
+LANGUAGE_NAMES = {
+    "id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa", "su": "Basa Sunda",
+    "ms": "Bahasa Melayu", "ar": "العربية", "zh": "中文",
+}  # fmt: skip
 
 
 def language_name(tag: str) -> str:
