@@ -76,7 +76,7 @@ def test_translate_starts_a_draft_from_the_original(root: Path) -> None:
 def test_translate_refuses_what_breaks_a_rule(root: Path) -> None:
     original = release(root, at(0), "ASN Jaga Netralitas")
     nr = Newsroom.open(root, "rina", fixed_clock(at(0)))
-    with pytest.raises(NewsroomError, match='already in "id"'):
+    with pytest.raises(NewsroomError, match="already in 'id'"):
         nr.translate(original, "id")
     with pytest.raises(NewsroomError, match="not a language tag"):
         nr.translate(original, "english!")
