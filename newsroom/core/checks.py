@@ -33,6 +33,7 @@ LABELS = {
     "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
     "denies": "a klarifikasi names the release numbers it denies",
+    "original_corrected": "the original was not corrected since this translation was approved",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -47,6 +48,8 @@ FAILURES = {
     "and credit, remove it from the text",
     "denies": "a klarifikasi that names no number: list the forged numbers it denies, so the "
     "lookup of each leads to it",
+    "original_corrected": "the original was corrected on {when}; this translation may need the "
+    "same correction",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -57,10 +60,12 @@ FIELDS = {
     "plain_title": "title",
     "signoff": "body",
     "denies": "denies",
+    "original_corrected": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
-# Checks whose result depends on the clock: worked out when asked, never cached.
-TIMELY = frozenset({"embargo_future"})
+# Checks whose result depends on the clock, or on another file (a translation's original):
+# worked out when asked, never cached.
+TIMELY = frozenset({"embargo_future", "original_corrected"})
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,14 @@ def _denies(a: Article, now: dt.datetime) -> Args:
     return {} if a.is_klarifikasi and not a.denies else None
 
 
+def _original_corrected(a: Article, now: dt.datetime) -> Args:
+    """A translation whose original was corrected after it was approved (the door finds
+    out when it reads the translation: translations.py) may need the same correction."""
+    if a.original_corrected is None:
+        return None
+    return {"when": a.original_corrected.isoformat()}
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -168,11 +181,15 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "plain_title": _plain_title,
     "signoff": _signoff,
     "denies": _denies,
+    "original_corrected": _original_corrected,
 }
 
 
 # Checks that only some releases are asked (the others' checklist does not show them).
-APPLIES: dict[str, Callable[[Article], bool]] = {"denies": lambda a: a.is_klarifikasi}
+APPLIES: dict[str, Callable[[Article], bool]] = {
+    "denies": lambda a: a.is_klarifikasi,
+    "original_corrected": lambda a: bool(a.translation_of),
+}
 
 
 def run_checks(

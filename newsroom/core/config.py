@@ -216,6 +216,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
+    "original_corrected": ("recommended", "a translation's original was not corrected since"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}

@@ -54,6 +54,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("attach", "f", "attach", "cmd.attach", "release", show=False),
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
     Command("copy_text", "w", "copy_text", "cmd.copy_text", "release"),
+    Command("translate", "t", "translate", "cmd.translate", "release", show=False),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
     Command("external", "f4", "external", "cmd.external", "edit"),
     Command("edit_back", "escape", "back", "cmd.back", "edit"),
