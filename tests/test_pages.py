@@ -292,3 +292,28 @@ def test_a_page_links_its_attachments_and_shows_its_local_photo(nr: Path, tmp_pa
     text = page(nr, "rilis-berlampiran")
     assert "siaran-pers-ttd.pdf" not in text and "foto.png" not in text
     assert sorted(p.name for p in folder.iterdir()) == ["index.html"]  # the files withdrawn
+
+
+def test_a_first_publish_reads_each_release_file_once_for_feeds_and_pages(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(3):
+        release(nr, at(0), f"Rilis {n}")
+    run(nr, at(1))
+    first = pages(nr)
+    for state in ("cache.sqlite", "pages.sqlite", "publish-state.json", "outputs.sqlite"):
+        (nr / ".newsroom" / state).unlink()  # as on a fresh clone of a published newsroom
+    from newsroom.core.store import Store
+
+    loads: list[str] = []
+    real = Store.load
+
+    def counted(self: Store, path: Path) -> object:
+        loads.append(Path(path).name)
+        return real(self, path)
+
+    monkeypatch.setattr(Store, "load", counted)
+    assert run(nr, at(2)).ok
+    assert pages(nr) == first
+    assert sorted(loads) == sorted(set(loads))  # the pages were made while it was read
+    assert len(loads) >= 3

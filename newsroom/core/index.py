@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from .cache import Cache, RenderedRow, Snapshot
 from .config import Config
@@ -22,7 +23,7 @@ from .errors import Problem
 from .ledger import Ledger
 from .ledger import Row as LedgerRow
 from .parallel import PARALLEL_MIN, imap
-from .records import Loaded, LoadJob, Record, Renderer, load_file
+from .records import Loaded, LoadJob, ReadHook, Record, Renderer, load_file
 from .scan import FileStat
 
 STREAM_EVERY = 500  # files read before their content and texts go to the cache
@@ -58,6 +59,8 @@ def refresh(
     progress: Callable[[str], None] = lambda _: None,
     partial: Partial | None = None,
     ledger: Ledger | None = None,
+    hooks: tuple[tuple[str, ReadHook], ...] = (),
+    took: Callable[[str, Any], None] = lambda _name, _value: None,
 ) -> Index:
     """Read the files that changed since the cache saw them (on both cores when many),
     checking each against its seals and the ledger (what publish put out).
@@ -66,12 +69,15 @@ def refresh(
     desk; the publisher renders what the cache lacks). `partial(index, texts, stale)` is
     called every PARTIAL_SECONDS of a long read with the index so far, its new search
     texts and the number of files being read (`index.parsed` says how many are done).
+    `hooks` (publish's outputs, records.ReadHook) run on each release read; `took(name,
+    value)` is given what each made, in this process, as the files are read.
     """
     own = ledger is None
     ledger = Ledger(config) if ledger is None else ledger
     try:
         with paused_collector():
             reading = _Reading(config, cache, files, render, write, ledger)
+            reading.hooks, reading.took = hooks, took
             reading.wants_rows = not own  # publish takes stock of them; the desk does not
             reading.staging = not own and write and not ledger.initialized  # publish's first
             return reading.run(progress, partial)
@@ -132,13 +138,15 @@ class _Reading:
         self.published: dict[str, LedgerRow] = {}
         self.wants_rows = False
         self.staging = False  # a first stock-taking's rows go to the ledger as they are read
+        self.hooks: tuple[tuple[str, ReadHook], ...] = ()
+        self.took: Callable[[str, Any], None] = lambda _name, _value: None
 
     def run(self, progress: Callable[[str], None], partial: Partial | None) -> Index:
         progress(f"reading {len(self.stale)} changed file(s) of {self.total}")
         if len(self.stale) >= PARALLEL_MIN:
             self.ledger.preload()  # one read, inherited by the workers, not a query a file
         _ = self.ledger.initialized  # asked once, before the workers start
-        job = LoadJob(self.config, self.render, self.ledger)
+        job = LoadJob(self.config, self.render, self.ledger, self.hooks)
         shown, pause = time.monotonic(), PARTIAL_SECONDS
         for loaded in imap(load_file, job, self.stale):
             self._take(loaded)
@@ -168,6 +176,8 @@ class _Reading:
         self.warnings += loaded.warnings
         if loaded.row is not None:
             self.rows.append(loaded.row)
+        for name, value in loaded.extra:
+            self.took(name, value)
         row = loaded.published
         if not self.wants_rows or record is None or row is None:
             pass

@@ -30,7 +30,7 @@ from .cache import Cache
 from .config import Config
 from .errors import Problem
 from .model import Article
-from .records import Record
+from .records import ReadHook, Record
 
 
 class Stage(enum.IntEnum):
@@ -97,6 +97,15 @@ class Output:
         """Before the lock is taken: whatever needs a person (a passphrase typed) or
         refuses the whole run (raise NewsroomError: nothing is published, the run fails
         saying why). Called only when the run has work."""
+
+    def reader(self, cache_key: str) -> ReadHook | None:
+        """Work to do on each release as the run reads it (records.ReadHook), on the
+        reading cores, while its file is in hand; None (the default): none. Asked before
+        the files are read, in a run that writes (not a dry run)."""
+        return None
+
+    def read(self, value: Any) -> None:
+        """What this output's `reader` hook made of one release, as the files are read."""
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         """Decide what to write from the plan and this output's state of the last run:

@@ -165,6 +165,14 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
     return compare(article, confirmed, pending)
 
 
+# Work an output does on each release as publish reads it, in the reading worker, so a first
+# run parses a file once for every output (pages: a release's page, made while its file is
+# in hand). Called with the release, its record (no problem: publish may put it out) and
+# its file; returns what the output takes in the parent (`Output.read`), or None. Must be a
+# picklable object (a frozen dataclass with `__call__`): a spawned worker receives it so.
+ReadHook = Callable[[Article, Record, str], Any]
+
+
 @dataclass(frozen=True)
 class LoadJob:
     """What reading files needs (parallel.py hands it to each worker once)."""
@@ -172,6 +180,7 @@ class LoadJob:
     config: Config
     render: Renderer | None  # None: no feed content (the desk)
     ledger: Ledger | None
+    hooks: tuple[tuple[str, ReadHook], ...] = ()  # (output name, hook): publish only
 
 
 class Loaded(NamedTuple):
@@ -186,6 +195,7 @@ class Loaded(NamedTuple):
     row: RenderedRow | None = None
     text: str = ""
     published: LedgerRow | None = None
+    extra: tuple[tuple[str, Any], ...] = ()  # what the hooks made: (output name, result)
 
 
 def load_file(job: LoadJob, stat: FileStat) -> Loaded:
@@ -201,16 +211,33 @@ def load_file(job: LoadJob, stat: FileStat) -> Loaded:
         return Loaded(stat, None, exc.problem)
     record = record_of(article, config, job.ledger)
     text, published = article.search_text(), row_of(article)
+    extra = _hooked(job, article, record, stat.path)
     wanted = job.render is not None and (record.live or record.status == Status.APPROVED)
     if not wanted or record.problem or job.render is None:
-        return Loaded(stat, record, None, (), None, text, published)
+        return Loaded(stat, record, None, (), None, text, published, extra)
     try:
         rendered = job.render(article, config)
     except Exception as exc:  # one release that cannot be rendered never stops the others
         problem = Problem(Path(stat.path), None, f"cannot be rendered for the feeds: {exc}")
-        return Loaded(stat, None, problem, (), None, text)
+        return Loaded(stat, None, problem, (), None, text, None, extra)
     row = content_row(record.id, record.digest, rendered)
-    return Loaded(stat, record, None, tuple(rendered.warnings), row, text, published)
+    return Loaded(stat, record, None, tuple(rendered.warnings), row, text, published, extra)
+
+
+def _hooked(job: LoadJob, article: Article, record: Record, path: str) -> tuple[tuple[str, Any], ...]:
+    """What the outputs' hooks make of a release publish may put out (a hook that fails
+    makes nothing: its output does that work itself later, and reports the failure)."""
+    if not job.hooks or record.problem is not None:
+        return ()
+    made = []
+    for name, hook in job.hooks:
+        try:
+            value = hook(article, record, path)
+        except Exception:  # noqa: BLE001 - the output does it again, and says why
+            value = None
+        if value is not None:
+            made.append((name, value))
+    return tuple(made)
 
 
 def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record:

@@ -31,7 +31,7 @@ from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
 from ..model import Status
 from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
-from ..records import Record, Renderer
+from ..records import ReadHook, Record, Renderer
 from ..scan import FileStat, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
 from ..store import Store
@@ -82,6 +82,15 @@ class Run:
         ledger = Ledger(self.config)
         if not ledger.initialized and not self.result.dry_run:
             cache.forget_records()  # taking stock needs what every file shows: read them all
+        if not self.result.dry_run and (
+            (self.config.state_dir / STAGING).exists() or not self.state
+        ):
+            # Temporaries a run killed while staging left anywhere (the signed texts' too),
+            # swept only then (or on a first run), before anything is staged (outputs stage
+            # while the files are read): walking every folder of the public record (a
+            # folder per release) costs 0.1-0.2 s at 10,000 releases. Outputs clear their
+            # own folders each run.
+            remove_stale_temporaries(self.config.feeds_dir)
         try:
             with paused_collector():  # loading and planning make no garbage cycles
                 index = self._load(cache, files, ledger)
@@ -112,9 +121,16 @@ class Run:
 
     def _load(self, cache: Cache, files: list[FileStat], ledger: Ledger) -> Index:
         """Records of every file: from the cache when size and mtime match, else parsed."""
+        hooks: list[tuple[str, ReadHook]] = []
+        named = {o.name: o for o in self.outputs}
+        if not self.result.dry_run:  # work outputs do on each release while it is read
+            hooks = [(o.name, h) for o in self.outputs if (h := o.reader(self.key)) is not None]
+            if hooks:  # they stage files: a run killed from now on leaves temporaries
+                (self.config.state_dir / STAGING).touch()
         index = refresh(
             self.config, cache, files, render=self.render, write=not self.result.dry_run,
-            progress=self.progress, ledger=ledger,
+            progress=self.progress, ledger=ledger, hooks=tuple(hooks),
+            took=lambda name, value: named[name].read(value),
         )  # fmt: skip
         self.result.problems = index.problems
         self.result.warnings += index.warnings
@@ -217,12 +233,6 @@ class Run:
         staged: list[Staged] = []
         marker = self.config.state_dir / STAGING
         try:
-            # Temporaries a run killed while staging left anywhere (the signed texts' too),
-            # swept only then (or on a first run): walking every folder of the public record
-            # (a folder per release) costs 0.1-0.2 s at 10,000 releases. Outputs clear their
-            # own folders each run.
-            if marker.exists() or not self.state:
-                remove_stale_temporaries(feeds)
             marker.touch()
             for stage in (Stage.FILES, Stage.SEAL):
                 for output in self._at(stage):
