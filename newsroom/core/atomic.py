@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from filelock import FileLock
 
@@ -78,7 +78,7 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
     return Path(tmp)
 
 
-def commit(staged: list[tuple[Path, Path]]) -> None:
+def commit(staged: Sequence[tuple[str | Path, str | Path]]) -> None:
     """Make staged files durable, then rename each over its target, then sync the folders."""
     if not staged:
         return
@@ -93,8 +93,8 @@ def commit(staged: list[tuple[Path, Path]]) -> None:
                 os.close(fd)
     for path, tmp in staged:
         os.replace(tmp, path)
-    for folder in sorted({path.parent for path, _ in staged}):
-        _fsync_dir(folder)
+    for folder in sorted({os.path.dirname(path) for path, _ in staged}):
+        _fsync_dir(Path(folder))
 
 
 def remove_stale_temporaries(folder: Path, within: Iterable[str] | None = None) -> None:

@@ -224,7 +224,9 @@ def load_file(job: LoadJob, stat: FileStat) -> Loaded:
     return Loaded(stat, record, None, tuple(rendered.warnings), row, text, published, extra)
 
 
-def _hooked(job: LoadJob, article: Article, record: Record, path: str) -> tuple[tuple[str, Any], ...]:
+def _hooked(
+    job: LoadJob, article: Article, record: Record, path: str
+) -> tuple[tuple[str, Any], ...]:
     """What the outputs' hooks make of a release publish may put out (a hook that fails
     makes nothing: its output does that work itself later, and reports the failure)."""
     if not job.hooks or record.problem is not None:
@@ -233,7 +235,7 @@ def _hooked(job: LoadJob, article: Article, record: Record, path: str) -> tuple[
     for name, hook in job.hooks:
         try:
             value = hook(article, record, path)
-        except Exception:  # noqa: BLE001 - the output does it again, and says why
+        except Exception:  # the output does it again, and says why
             value = None
         if value is not None:
             made.append((name, value))

@@ -77,8 +77,6 @@ class PagesOutput(Output):
         self.signed = False
         self.staged: set[str] = set()
         self.pairs: dict[str, list[tuple[str, str, bool]]] = {}  # id -> its pair's others
-        # pages made while the files were read (a first run): id -> (digest, staged file)
-        self.premade: dict[str, tuple[str, str | None]] = {}
 
     # ------------------------------------------------------------ deciding
 
@@ -104,10 +102,8 @@ class PagesOutput(Output):
     def read(self, value: Any) -> None:
         ident, digest, row, tmp = value
         assert self.store is not None
-        if (earlier := self.premade.get(ident)) and earlier[1]:  # two files, one id
-            Path(earlier[1]).unlink(missing_ok=True)
         self.store.put(ident, digest, row)  # the run's transaction: rolled back if unused
-        self.premade[ident] = (digest, tmp)
+        self.store.premake(ident, digest, tmp)  # kept there too, not in memory
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -219,18 +215,21 @@ class PagesOutput(Output):
         its file as it is (not one going live now, whose file changes), not of a pair
         (its page links the others). The rest are undone, and made again if needed."""
         assert self.store is not None
-        feeds, mine = self.config.feeds_dir, []
+        feeds, mine = str(self.config.feeds_dir) + os.sep, []
         again = set(going) | set(self.pairs)
-        for ident, (digest, tmp) in self.premade.items():
+        undone = []
+        for ident, digest, tmp, last in self.store.premade():
             record = self.live.get(ident)
-            if record and record.digest == digest and ident not in again:
+            if last and record and record.digest == digest and ident not in again:
                 if tmp is not None:
-                    mine.append(Staged(feeds / page_path(record.slug), Path(tmp)))
+                    mine.append(Staged(feeds + page_path(record.slug), tmp))
                 continue
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+            if last:
+                undone.append(ident)
+        for ident in undone:
             self.store.drop(ident)
-        self.premade = {}
         return mine
 
     def _entries(self) -> list[Entry]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..config import Config
 from .source import Row
@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS rows (id TEXT PRIMARY KEY, digest TEXT, number TEXT, 
                                  data BLOB);
 CREATE INDEX IF NOT EXISTS rows_number ON rows (number);
 CREATE INDEX IF NOT EXISTS rows_kind ON rows (kind);
+CREATE TABLE IF NOT EXISTS premade (id TEXT, digest TEXT, tmp TEXT);
 """
 
 
@@ -97,6 +98,26 @@ class PageStore:
             (ident, digest, row.number, row.kind, data),
         )
         self.made.add(ident)
+
+    def premake(self, ident: str, digest: str, tmp: str | None) -> None:
+        """A page made while the files were read, staged at `tmp` (None: already there)."""
+        self._begin()
+        self.db.execute("INSERT INTO premade VALUES (?, ?, ?)", (ident, digest, tmp))
+
+    def premade(self) -> Iterator[tuple[str, str, str | None, bool]]:
+        """The pages made while the files were read: (id, digest, temporary, last made
+        for this id: a file that repeats another's id made one too), once; then forgotten."""
+        if not self.db.in_transaction:
+            return
+        query = "SELECT id, digest, tmp FROM premade ORDER BY id, rowid"
+        previous: tuple[str, str, str | None] | None = None
+        for row in self.db.execute(query):
+            if previous is not None:
+                yield (*previous, row[0] != previous[0])
+            previous = row
+        if previous is not None:
+            yield (*previous, True)
+        self.db.execute("DELETE FROM premade")
 
     def drop(self, ident: str) -> None:
         self._begin()

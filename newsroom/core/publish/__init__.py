@@ -125,7 +125,9 @@ def publish(
         stale = True
     if stale:
         files = scan(config)
-        if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):  # the other run did it
+        if not dry_run and nothing_to_do(
+            config, key, now, files, FILE_OUTPUTS
+        ):  # the other run did it
             lock.release()
             return PublishResult(now, actor, skipped=True)
     from ..feeds.output import FeedsOutput

@@ -250,7 +250,7 @@ class Run:
         }  # fmt: skip
         try:
             ledger.set_pending(pending, numbers)
-            commit([(s.path, s.tmp) for s in staged])
+            commit([s.pair for s in staged])
         except (OSError, NewsroomError) as exc:
             for s in staged:
                 s.tmp.unlink(missing_ok=True)
@@ -259,7 +259,8 @@ class Run:
             self.result.failed.append(failure)
             return False
         marker.unlink(missing_ok=True)
-        self.result.written = sorted(str(s.path.relative_to(feeds)) for s in staged)
+        start = len(str(feeds)) + 1
+        self.result.written = sorted(s.pair[0][start:] for s in staged)
         self._stamp(ledger)
         for output in self._at(Stage.NOTIFY):
             output.notify(self.result)

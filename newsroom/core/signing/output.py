@@ -243,7 +243,10 @@ class SignOutput(Output):
     def state(self, written: bool) -> dict[str, Any]:
         if not written or self.key is None:
             return self.last if not written else {}
-        return {"key": self.key.id, "lists": sorted(f for f, listed in self.lists.items() if listed)}
+        return {
+            "key": self.key.id,
+            "lists": sorted(f for f, listed in self.lists.items() if listed),
+        }
 
 
 def _lists_in(feeds: Path) -> list[Path]:
