@@ -177,7 +177,8 @@ class PagesOutput(Output):
             tmp = stage(feeds / spec.path, build(spec))
             if tmp is not None:
                 mine.append(Staged(feeds / spec.path, tmp))
-        self.staged = {str(s.path.relative_to(feeds)) for s in mine}
+        start = len(str(feeds)) + 1
+        self.staged = {s.pair[0][start:] for s in mine}
         self.owned = self._owned(layout, numbers, facts, full)
         result.documents += len(self.owned)
         return mine
