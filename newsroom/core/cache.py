@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 14  # 14: search texts hold the number and the numbers denied; 13: the snapshot
+CACHE_VERSION = 15  # 15: the checks dateline_in_text and correction_changes; 14: search texts hold the number and the numbers denied; 13: the snapshot
 # in pieces; 12: records with number, kind, attachments
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .importer import dateline_at_start
 from .markup import markup_in
 from .model import Article
 from .signoff import signoff_at_end
@@ -33,6 +34,8 @@ LABELS = {
     "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
     "denies": "a klarifikasi names the release numbers it denies",
+    "dateline_in_text": "the text does not open with a dateline (the feeds add it)",
+    "correction_changes": "the correction changes what partners see",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -47,6 +50,10 @@ FAILURES = {
     "and credit, remove it from the text",
     "denies": "a klarifikasi that names no number: list the forged numbers it denies, so the "
     "lookup of each leads to it",
+    "dateline_in_text": "the text opens with the dateline {text}: the feeds add it from Dateline "
+    "(partners would read it twice), remove it from the text",
+    "correction_changes": "the correction changes nothing partners see: partners would get an "
+    "empty RALAT; change the text (the note alone is not a correction)",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -57,6 +64,8 @@ FIELDS = {
     "plain_title": "title",
     "signoff": "body",
     "denies": "denies",
+    "dateline_in_text": "body",
+    "correction_changes": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
 # Checks whose result depends on the clock: worked out when asked, never cached.
@@ -80,6 +89,7 @@ class CheckResult:
 
 
 Args = dict[str, str] | None
+_OWN_DATELINE = r"(?:\s*,[^–—\n]{0,30}?\d[^–—\n]{0,30}?)?\s*(?:[–—]|-(?=\s))"
 
 
 def _required_fields(a: Article, now: dt.datetime) -> Args:
@@ -157,6 +167,28 @@ def _denies(a: Article, now: dt.datetime) -> Args:
     return {} if a.is_klarifikasi and not a.denies else None
 
 
+def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
+    """Feeds, pages and texts open the body with `JAKARTA – ` from the dateline field: a
+    body pasted with its own dateline would read "JAKARTA – JAKARTA – ..." everywhere."""
+    found = dateline_at_start(a.body)
+    city = a.dateline.strip()
+    if not found and city:  # `Jakarta – ` for a dateline typed `Jakarta`
+        own = re.match(re.escape(city) + _OWN_DATELINE, a.body.lstrip(" *_"), re.IGNORECASE)
+        found = own.group(0).strip() if own else ""
+    return {"text": found} if found else None
+
+
+def _correction_changes(a: Article, now: dt.datetime) -> Args:
+    """A correction that changes nothing partners see would reach them as an empty
+    "RALAT" notice. Compared as sealed (the published version comes back from YAML)."""
+    from .view import partner_text, sealed_form
+
+    if a.published_version is None:
+        return None
+    before, after = partner_text(a), partner_text(a, live=False)
+    return {} if sealed_form(before) == sealed_form(after) else None
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -168,11 +200,16 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "plain_title": _plain_title,
     "signoff": _signoff,
     "denies": _denies,
+    "dateline_in_text": _dateline_in_text,
+    "correction_changes": _correction_changes,
 }
 
 
 # Checks that only some releases are asked (the others' checklist does not show them).
-APPLIES: dict[str, Callable[[Article], bool]] = {"denies": lambda a: a.is_klarifikasi}
+APPLIES: dict[str, Callable[[Article], bool]] = {
+    "denies": lambda a: a.is_klarifikasi,
+    "correction_changes": lambda a: a.published_version is not None,
+}
 
 
 def run_checks(

@@ -216,6 +216,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
+    "dateline_in_text": ("required", "the text does not open with JAKARTA –: the feeds add it"),
+    "correction_changes": ("required", "a correction changes what partners see"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}

@@ -153,6 +153,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "isi diakhiri tanda penulis {signoff}: feed menambahkannya dari penulis dan kredit, "
         "hapus dari isi",
     ),
+    "check.dateline_in_text": (
+        "the text does not open with a dateline (the feeds add it)",
+        "isi tidak diawali kota (feed menambahkannya)",
+    ),
+    "check.dateline_in_text.fail": (
+        "the text opens with the dateline {text}: the feeds add it from Dateline (partners "
+        "would read it twice), remove it from the text",
+        "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
+        "kali), hapus dari isi",
+    ),
+    "check.correction_changes": (
+        "the correction changes what partners see",
+        "ralat mengubah yang dilihat mitra",
+    ),
+    "check.correction_changes.fail": (
+        "the correction changes nothing partners see: partners would get an empty RALAT; "
+        "change the text (the note alone is not a correction)",
+        "ralat tidak mengubah apa pun yang dilihat mitra: mitra akan menerima RALAT kosong; "
+        "ubah teksnya (catatan saja bukan ralat)",
+    ),
     "check.required": ("required", "wajib"),
     "check.recommended": ("recommended", "disarankan"),
     "fix.set.tui": ("set {field} in the editor (e)", "isi {field} di penyunting (e)"),
