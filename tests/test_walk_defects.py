@@ -19,6 +19,7 @@ from newsroom.core.errors import Refused
 from newsroom.core.service import NewArticle, Newsroom
 
 from .conftest import NOW
+from .test_numbering import number_releases
 
 FULL = NewArticle(
     title="Rilis Lengkap",
@@ -120,3 +121,76 @@ def test_an_empty_correction_approved_by_hand_is_refused_at_approval(
     ald.save_edit(article)
     with pytest.raises(Refused, match="empty RALAT"):
         as_user("nur").act(ref, "approve")
+
+
+# 3. What publish refuses, caught before approval ------------------------------------------
+
+
+def test_a_missing_attachment_file_refuses_submit_and_approval(
+    as_user: Callable[..., Newsroom], root: Path, tmp_path: Path
+) -> None:
+    ref = made(as_user)
+    source = tmp_path / "ttd.pdf"
+    source.write_bytes(b"%PDF-1.4\n% signed\n")
+    ald = as_user("ald")
+    ald.attach(ref, source, "Siaran pers ber-TTE")
+    ald.act(ref, "submit")
+    kept = next((root / "articles").rglob("ttd.pdf"))
+    kept.unlink()  # a colleague's `git rm`, a bad copy
+    with pytest.raises(Refused, match=r"ttd\.pdf is not the file recorded \(missing\)"):
+        as_user("nur").act(ref, "approve")
+    kept.write_bytes(b"%PDF-1.4\n% another\n")
+    with pytest.raises(Refused, match="size or SHA-256 changed|not the file recorded"):
+        as_user("nur").act(ref, "approve")
+    kept.write_bytes(b"%PDF-1.4\n% signed\n")
+    assert as_user("nur").act(ref, "approve").article.status == "approved"
+
+
+def test_a_hand_typed_number_another_release_has_refuses_submit(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    first = made(as_user)
+    second = made(as_user, NewArticle(**{**vars(FULL), "title": "Rilis Kedua"}))
+    ald = as_user("ald")
+    for ref in (first, second):
+        article = ald.find(ref)
+        article.release_number = "B-007/HUMAS/XI/2026"
+        ald.save_edit(article)
+    with pytest.raises(Refused, match=r"release number B-007/HUMAS/XI/2026 is also") as refused:
+        ald.act(second, "submit")  # a number a draft has is taken too: publish refuses both
+    assert "rilis-lengkap.md" in str(refused.value)
+    with pytest.raises(Refused, match=r"is also articles/\d{4}/\d\d/rilis-kedua\.md's"):
+        ald.act(first, "submit")
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "200"}
+    args = ["--root", str(root), "--as", "ald", "submit", second]
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 1
+    assert "nomor B-007/HUMAS/XI/2026 sudah dipakai articles/" in done.output
+    article = ald.find(second)
+    article.release_number = ""  # publish gives one
+    ald.save_edit(article)
+    ald.act(second, "submit")
+    ald.act(first, "submit")
+
+
+# 4. A klarifikasi denying the office's own number ----------------------------------------
+
+
+def test_a_klarifikasi_denying_an_issued_number_is_refused_naming_its_holder(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    number_releases(root, "B-{seq:03d}/{unit}/{yyyy}")
+    published(as_user, root)
+    own = as_user("ald").find("rilis-lengkap").release_number
+    assert own == "B-001/HUMAS/2026"
+    fields = NewArticle(**{**vars(FULL), "title": "Klarifikasi Hoaks", "kind": "klarifikasi",
+                           "denies": ["B-099/HUMAS/2026", own]})  # fmt: skip
+    ref = made(as_user, fields)
+    with pytest.raises(Refused, match="B-001/HUMAS/2026 is this office's own number") as refused:
+        as_user("ald").act(ref, "submit")
+    assert "rilis-lengkap.md" in str(refused.value)
+    article = as_user("ald").find(ref)
+    article.denies = ["B-099/HUMAS/2026"]
+    as_user("ald").save_edit(article)
+    as_user("ald").act(ref, "submit")
+    assert as_user("nur").act(ref, "approve").article.status == "approved"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .importer import dateline_at_start
 from .markup import markup_in
-from .model import Article
+from .model import Article, Attachment
 from .signoff import signoff_at_end
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
@@ -36,6 +36,9 @@ LABELS = {
     "denies": "a klarifikasi names the release numbers it denies",
     "dateline_in_text": "the text does not open with a dateline (the feeds add it)",
     "correction_changes": "the correction changes what partners see",
+    "attachment_files": "the attached files are the ones recorded",
+    "number_unique": "no other release has this release number",
+    "denies_own": "a klarifikasi denies no number this office issued",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -54,6 +57,12 @@ FAILURES = {
     "(partners would read it twice), remove it from the text",
     "correction_changes": "the correction changes nothing partners see: partners would get an "
     "empty RALAT; change the text (the note alone is not a correction)",
+    "attachment_files": "attachment {file} is not the file recorded ({kind}): put it back, "
+    "or `newsroom detach` it (and attach the new one)",
+    "number_unique": "release number {number} is also {holder}'s: give this release another "
+    "number, or none (publish gives one)",
+    "denies_own": "{number} is this office's own number ({holder}): a klarifikasi denies only "
+    "forged numbers; remove it from the numbers denied",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -66,6 +75,8 @@ FIELDS = {
     "denies": "denies",
     "dateline_in_text": "body",
     "correction_changes": "body",
+    "number_unique": "release_number",
+    "denies_own": "denies",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
 # Checks whose result depends on the clock: worked out when asked, never cached.
@@ -205,24 +216,111 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
 }
 
 
+GONE = "a release this server published before"  # a holder whose file is gone (the ledger)
+
+
+class Around:
+    """What the checks that look beyond the release itself need (its attachments' files on
+    disk, the other releases' numbers), worked out when first asked and kept: the door
+    makes one for each decision (service.py), so a release screen hashes a file once.
+    `owners()` gives number -> [(id, path)] of every release having it (path "" for a
+    number this server issued to a release whose file is gone)."""
+
+    def __init__(
+        self, config: Config, owners: Callable[[], dict[str, list[tuple[str, str]]]]
+    ) -> None:
+        self.config = config
+        self._load_owners = owners
+        self._owners: dict[str, list[tuple[str, str]]] | None = None
+        self._files: dict[tuple[str, str, int, str], str] = {}
+
+    def holders(self, article: Article, number: str) -> list[str]:
+        """The other releases having `number`: their files, or a phrase for one gone."""
+        if self._owners is None:
+            self._owners = self._load_owners()
+        found = self._owners.get(number.strip(), [])
+        return [path or GONE for ident, path in found if ident != article.id]
+
+    def file_problem(self, article: Article, attachment: Attachment) -> str:
+        """"missing" or "changed" when an attachment's file is not the one recorded."""
+        from .attachments import mismatch_kind
+
+        key = (str(article.path), attachment.file, attachment.size, attachment.sha256)
+        if key not in self._files:
+            self._files[key] = mismatch_kind(self.config, article.path or "", attachment)
+        return self._files[key]
+
+
+def _attachment_files(a: Article, around: Around) -> Args:
+    """Publish refuses a release whose attached file is missing or was swapped: say so
+    before it is approved, not at the first cron run after."""
+    from .attachments import shown_path
+
+    for attachment in a.attachments:
+        kind = around.file_problem(a, attachment)
+        if kind:
+            return {"file": shown_path(around.config, a.path or "", attachment), "kind": kind}
+    return None
+
+
+def _number_unique(a: Article, around: Around) -> Args:
+    """A number typed by hand that another release has (or this server issued): publish
+    would refuse it; a number names one release (lookups, a klarifikasi's denial)."""
+    holders = around.holders(a, a.release_number)
+    return {"number": a.release_number, "holder": ", ".join(holders)} if holders else None
+
+
+def _denies_own(a: Article, around: Around) -> Args:
+    """A klarifikasi that denies one of the office's own numbers would call a genuine
+    release forged: the lookup of that number would lead readers to the denial."""
+    for number in a.denies:
+        holders = around.holders(a, number)
+        if holders:
+            return {"number": number, "holder": ", ".join(holders)}
+    return None
+
+
+# Checks that look beyond the release (Around): asked only when a decision is made through
+# the door, and never kept in the index's cache (another file or release changes them).
+AROUND: dict[str, Callable[[Article, Around], Args]] = {
+    "attachment_files": _attachment_files,
+    "number_unique": _number_unique,
+    "denies_own": _denies_own,
+}
+
+
 # Checks that only some releases are asked (the others' checklist does not show them).
 APPLIES: dict[str, Callable[[Article], bool]] = {
     "denies": lambda a: a.is_klarifikasi,
     "correction_changes": lambda a: a.published_version is not None,
+    "attachment_files": lambda a: bool(a.attachments),
+    # a correction cannot change the number (workflow.record_edit): asked of a new one only
+    "number_unique": lambda a: bool(a.release_number.strip()) and a.published_version is None,
+    "denies_own": lambda a: a.is_klarifikasi and bool(a.denies),
 }
 
 
 def run_checks(
-    article: Article, config: Config, now: dt.datetime, names: Iterable[str] = CHECKS
+    article: Article,
+    config: Config,
+    now: dt.datetime,
+    names: Iterable[str] = (*CHECKS, *AROUND),
+    around: Around | None = None,
 ) -> list[CheckResult]:
-    """The checklist for this release; checks set to `off`, and those that do not apply to
-    it (a klarifikasi's for a press release), are left out."""
+    """The checklist for this release; checks set to `off`, those that do not apply to it
+    (a klarifikasi's for a press release), and without `around` those that look beyond
+    the release, are left out."""
     results = []
     for name in names:
         level = config.check_level(name)
         if level == "off" or not APPLIES.get(name, _always)(article):
             continue
-        args = CHECKS[name](article, now)
+        if name in AROUND:
+            if around is None:
+                continue
+            args = AROUND[name](article, around)
+        else:
+            args = CHECKS[name](article, now)
         if args is None:
             results.append(CheckResult(name, level, True, LABELS[name]))
             continue

@@ -47,6 +47,12 @@ def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) 
         args["field"] = field_label(t, args["field"]).lower()
     if "when" in args and when is not None:
         args["when"] = when(dt.datetime.fromisoformat(args["when"]))
+    if check.name == "attachment_files":
+        args["kind"] = t("check.attachment." + args["kind"])
+    if "holder" in args:
+        from ..core.service import GONE
+
+        args["holder"] = args["holder"].replace(GONE, t("check.holder_gone"))
     return t(f"check.{check.name}.fail", **args)
 
 

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, decide
+from ...core.workflow import Decision
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -258,7 +258,7 @@ class ReleaseScreen(AppScreen):
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return decide(trial, "approve", newsroom.actor, newsroom.config, newsroom.now())
+        return newsroom.decide(trial, "approve")
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
