@@ -84,7 +84,7 @@ def shown_path(config: Config, path: Path | str, attachment: Attachment) -> str:
 
 
 def mismatch_kind(config: Config, path: Path | str, attachment: Attachment) -> str:
-    """"missing", "changed" (size or SHA-256), or "" when the file is the one recorded."""
+    """ "missing", "changed" (size or SHA-256), or "" when the file is the one recorded."""
     where = attachment_path(config, path, attachment.file)
     try:
         size = where.stat().st_size

@@ -242,7 +242,7 @@ class Around:
         return [path or GONE for ident, path in found if ident != article.id]
 
     def file_problem(self, article: Article, attachment: Attachment) -> str:
-        """"missing" or "changed" when an attachment's file is not the one recorded."""
+        """ "missing" or "changed" when an attachment's file is not the one recorded."""
         from .attachments import mismatch_kind
 
         key = (str(article.path), attachment.file, attachment.size, attachment.sha256)

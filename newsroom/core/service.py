@@ -31,8 +31,8 @@ from .model import Article, Attachment
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
-    from .checks import Around as Around
     from .checks import GONE as GONE
+    from .checks import Around as Around
     from .checks import CheckResult as CheckResult
     from .clock import format_time as format_time
     from .clock import input_time as input_time

@@ -186,9 +186,7 @@ def apply(
     note = note.strip()
     if action in ("approve", "embargo") and (embargo is not None or clear_embargo):
         article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
-    decision = decide(
-        article, action, actor, config, now, as_publisher=as_publisher, around=around
-    )
+    decision = decide(article, action, actor, config, now, as_publisher=as_publisher, around=around)
     if not decision.allowed or decision.rule is None:
         raise refusal(decision, article)
     rule = decision.rule
