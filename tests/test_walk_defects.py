@@ -194,3 +194,39 @@ def test_a_klarifikasi_denying_an_issued_number_is_refused_naming_its_holder(
     as_user("ald").save_edit(article)
     as_user("ald").act(ref, "submit")
     assert as_user("nur").act(ref, "approve").article.status == "approved"
+
+
+# 9. The published version stays out of the text a person edits ----------------------------
+
+
+def test_during_a_correction_the_editor_buffer_leaves_the_published_version_out(
+    as_user: Callable[..., Newsroom], root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's search-and-replace across the whole buffer (sed) changes the text, not
+    the published version partners still see (it was refused as a change of it)."""
+    ref = published(as_user, root)
+    as_user("ald").act(ref, "correct", note="Kata salah")
+    path = next((root / "articles").rglob("rilis-lengkap.md"))
+    before = path.read_text(encoding="utf-8")
+    seen = tmp_path / "buffer.md"
+    script = tmp_path / "replace.py"
+    script.write_text(
+        "import shutil, sys\n"
+        "name = sys.argv[1]\n"
+        f"shutil.copy(name, {str(seen)!r})\n"
+        "text = open(name, encoding='utf-8').read().replace('siaran pers', 'rilis resmi')\n"
+        "open(name, 'w', encoding='utf-8').write(text)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"python3 {script}")
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "edit", ref])
+    assert done.exit_code == 0, done.output
+    assert "published_version" not in seen.read_text(encoding="utf-8")
+    article = as_user("ald").find(ref)
+    assert article.body == "Isi rilis resmi.\n"
+    assert article.published_version is not None
+    assert article.published_version["body"] == "Isi siaran pers.\n"
+    after = path.read_text(encoding="utf-8")  # where the file had it, unchanged
+    assert after.index("published_version:") == before.index("published_version:")
+    as_user("ald").act(ref, "submit")
+    as_user("nur").act(ref, "approve")

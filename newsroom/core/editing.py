@@ -167,7 +167,9 @@ class EditSession:
         where (`kept`)."""
         from . import external
 
-        name = external.temporary_copy(fileformat.dump(draft), draft.slug)
+        from .handedit import editing_text
+
+        name = external.temporary_copy(editing_text(draft), draft.slug)
         try:
             suspend(lambda: external.run_editor(name))  # no shell: the name is one argument
             text = name.read_text(encoding="utf-8")
