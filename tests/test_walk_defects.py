@@ -230,3 +230,43 @@ def test_during_a_correction_the_editor_buffer_leaves_the_published_version_out(
     assert after.index("published_version:") == before.index("published_version:")
     as_user("ald").act(ref, "submit")
     as_user("nur").act(ref, "approve")
+
+
+# 5. publish --dry-run says what the run writes, public and private apart -------------------
+
+
+def test_the_dry_run_names_the_files_the_run_writes_and_private_ones_apart(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    config = root / "newsroom.toml"
+    partner = '\n[[partners]]\nname = "antara"\ntitle = "LKBN ANTARA"\nembargo_access = true\n'
+    config.write_text(config.read_text(encoding="utf-8") + partner, encoding="utf-8")
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "400"}
+    for n, category in enumerate(("Pemilu", "Ekonomi")):
+        fields = NewArticle(**{**vars(FULL), "title": f"Rilis {n}", "categories": [category]})
+        ref = made(as_user, fields)
+        as_user("ald").act(ref, "submit")
+        as_user("nur").act(ref, "approve")
+        cron = Newsroom.open(root, "cron")
+        dry = cron.publish(now=NOW + dt.timedelta(hours=n), dry_run=True)
+        done = cron.publish(now=NOW + dt.timedelta(hours=n))
+        assert sorted(dry.to_write) == sorted(done.written)  # the indexes by month and category too
+        assert f"kategori/{category.lower()}/index.html" in dry.to_write
+        private = [p for p in done.written if p.startswith("private/")]
+        assert private and done.private_documents == 3
+    args = ["--root", str(root), "--as", "cron", "publish", "--dry-run"]
+    article = as_user("ald").find("rilis-0")
+    as_user("ald").act(article.id, "correct", note="Ejaan")
+    article = as_user("ald").find("rilis-0")
+    article.body = "Isi siaran pers, diperbaiki."
+    as_user("ald").save_edit(article)
+    as_user("ald").act(article.id, "submit")
+    as_user("nur").act(article.id, "approve")
+    shown = CliRunner().invoke(cli, args, env=env).output
+    assert "would write 3 private files (feeds for partners with embargo access)" in shown
+    assert "private/" not in shown.split("public files:")[1].split("\n")[0]
+    args.remove("--dry-run")
+    shown = CliRunner().invoke(cli, args, env=env).output
+    public = done.documents - done.private_documents
+    assert f"of {public} public files written" in shown
+    assert "3 of 3 private files written" in shown

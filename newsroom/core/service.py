@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .listing import newest_first as newest_first
     from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
+    from .outputs import is_private as is_private
     from .outputs import Refusal as Refusal
     from .records import Record as Record
     from .report import ERROR as ERROR
@@ -98,7 +99,7 @@ _HANDED = {
     "missing": "importer", "Index": "index", "init_newsroom": "init",
     "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
-    "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
+    "PublishResult": "outputs", "is_private": "outputs", "Refusal": "outputs", "Record": "records",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
