@@ -270,3 +270,41 @@ def test_the_dry_run_names_the_files_the_run_writes_and_private_ones_apart(
     public = done.documents - done.private_documents
     assert f"of {public} public files written" in shown
     assert "3 of 3 private files written" in shown
+
+
+# 6. 80x24: the footer keeps `w`, the banner its count and order, people show by name -------
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_at_80_columns_the_footer_and_the_banner_keep_what_matters(
+    bundled: Path, language: str
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import SEED_ID, make_app
+
+    review = next((bundled / "articles").rglob("contoh-menunggu*.md"))
+    for who, article in (("nur", SEED_ID), ("nur", review.stem)):
+        app = make_app(bundled, who, language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            banner = str(app.screen.query_one("#banner").render())
+            sorted_by = "sorted by last change" if language == "en" else "urut menurut perubahan"
+            assert sorted_by in banner and "4 " in banner
+            assert len(banner.rstrip()) <= 80
+            ident = app.newsroom.find(article).id
+            app.push_screen(ReleaseScreen(ident))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            keys = {k.key: k for k in app.screen.query(FooterKey)}
+            palette = next(k for k in keys.values() if k.has_class("-command-palette"))
+            shown = keys["w"]
+            assert shown.description == "WhatsApp"
+            assert shown.region.width >= len("w WhatsApp")
+            assert shown.region.right <= palette.region.x  # not under the palette's key
+            meta = str(app.screen.query_one("#meta").render())
+            author = "Aldi (Humas) (ald)" if article == SEED_ID else "(dwi)"
+            assert author in meta

@@ -57,7 +57,7 @@ FAILURES = {
     "(partners would read it twice), remove it from the text",
     "correction_changes": "the correction changes nothing partners see: partners would get an "
     "empty RALAT; change the text (the note alone is not a correction)",
-    "attachment_files": "attachment {file} is not the file recorded ({kind}): put it back, "
+    "attachment_files": "attachment {file} is not the file recorded ({why}): put it back, "
     "or `newsroom detach` it (and attach the new one)",
     "number_unique": "release number {number} is also {holder}'s: give this release another "
     "number, or none (publish gives one)",
@@ -251,6 +251,9 @@ class Around:
         return self._files[key]
 
 
+WHY = {"missing": "missing", "changed": "its size or SHA-256 changed"}  # (English)
+
+
 def _attachment_files(a: Article, around: Around) -> Args:
     """Publish refuses a release whose attached file is missing or was swapped: say so
     before it is approved, not at the first cron run after."""
@@ -259,7 +262,8 @@ def _attachment_files(a: Article, around: Around) -> Args:
     for attachment in a.attachments:
         kind = around.file_problem(a, attachment)
         if kind:
-            return {"file": shown_path(around.config, a.path or "", attachment), "kind": kind}
+            where = shown_path(around.config, a.path or "", attachment)
+            return {"file": where, "kind": kind, "why": WHY[kind]}
     return None
 
 
