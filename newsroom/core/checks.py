@@ -39,6 +39,7 @@ LABELS = {
     "attachment_files": "the attached files are the ones recorded",
     "number_unique": "no other release has this release number",
     "denies_own": "a klarifikasi denies no number this office issued",
+    "original_corrected": "the original was not corrected since this translation was approved",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -63,6 +64,8 @@ FAILURES = {
     "number, or none (publish gives one)",
     "denies_own": "{number} is this office's own number ({holder}): a klarifikasi denies only "
     "forged numbers; remove it from the numbers denied",
+    "original_corrected": "the original was corrected on {when}; this translation may need the "
+    "same correction",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -77,10 +80,12 @@ FIELDS = {
     "correction_changes": "body",
     "number_unique": "release_number",
     "denies_own": "denies",
+    "original_corrected": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
-# Checks whose result depends on the clock: worked out when asked, never cached.
-TIMELY = frozenset({"embargo_future"})
+# Checks whose result depends on the clock, or on another file (a translation's original):
+# worked out when asked, never cached.
+TIMELY = frozenset({"embargo_future", "original_corrected"})
 
 
 @dataclass(frozen=True)
@@ -200,6 +205,14 @@ def _correction_changes(a: Article, now: dt.datetime) -> Args:
     return {} if sealed_form(before) == sealed_form(after) else None
 
 
+def _original_corrected(a: Article, now: dt.datetime) -> Args:
+    """A translation whose original was corrected after it was approved (the door finds
+    out when it reads the translation: translations.py) may need the same correction."""
+    if a.original_corrected is None:
+        return None
+    return {"when": a.original_corrected.isoformat()}
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -213,6 +226,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "denies": _denies,
     "dateline_in_text": _dateline_in_text,
     "correction_changes": _correction_changes,
+    "original_corrected": _original_corrected,
 }
 
 
@@ -301,6 +315,7 @@ APPLIES: dict[str, Callable[[Article], bool]] = {
     # a correction cannot change the number (workflow.record_edit): asked of a new one only
     "number_unique": lambda a: bool(a.release_number.strip()) and a.published_version is None,
     "denies_own": lambda a: a.is_klarifikasi and bool(a.denies),
+    "original_corrected": lambda a: bool(a.translation_of),
 }
 
 

@@ -221,6 +221,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "attachment_files": ("required", "each attached file is on disk, as recorded"),
     "number_unique": ("required", "a release number typed by hand is no other release's"),
     "denies_own": ("required", "a klarifikasi denies none of this office's own numbers"),
+    "original_corrected": ("recommended", "a translation's original was not corrected since"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}

@@ -166,7 +166,6 @@ class EditSession:
         workflow owns). Nothing is saved. On failure the copy is kept and the error says
         where (`kept`)."""
         from . import external
-
         from .handedit import editing_text
 
         name = external.temporary_copy(editing_text(draft), draft.slug)

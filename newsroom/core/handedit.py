@@ -18,7 +18,6 @@ from .errors import ArticleError, Problem
 from .model import Article
 from .slug import slugify
 
-
 # Kept out of the text a person edits: during a correction, the published version partners
 # still see (a copy of every field and the body); a search-and-replace across the buffer
 # would change it too, and be refused. Put back as it was when the text comes back.

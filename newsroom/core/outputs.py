@@ -32,8 +32,6 @@ from .errors import Problem
 from .model import Article
 from .records import Record
 
-
-
 PRIVATE = "private/"  # feeds/private/<partner>/: embargoed feeds, served only with a token
 
 
@@ -41,6 +39,7 @@ def is_private(path: str) -> bool:
     """A file (relative to feeds/) that only a partner with embargo access may fetch: the
     run's counts name these apart from the public files."""
     return path.startswith(PRIVATE)
+
 
 class Stage(enum.IntEnum):
     """When an output does its work in a run (see the module docstring)."""

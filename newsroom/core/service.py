@@ -59,8 +59,8 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .listing import newest_first as newest_first
     from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
-    from .outputs import is_private as is_private
     from .outputs import Refusal as Refusal
+    from .outputs import is_private as is_private
     from .records import Record as Record
     from .report import ERROR as ERROR
     from .report import CheckReport as CheckReport
@@ -387,8 +387,22 @@ class Newsroom:
         """The release a reference names (id, slug, path or unique prefix), read from its file.
 
         An id or slug seen before is read straight from its file (checked to still be that
-        release); anything else, or a file that moved, goes through the index.
-        """
+        release); anything else, or a file that moved, goes through the index. A
+        translation knows when its original was corrected since it was approved (its
+        checklist says so: translations.py)."""
+        article = self._find(ref)
+        if article.translation_of:
+            from .translations import original_corrected
+
+            try:
+                original = self._find(article.translation_of)
+            except NewsroomError:
+                return article
+            at = tuple(c.at for c in original.corrections)
+            article.original_corrected = original_corrected(article, at)
+        return article
+
+    def _find(self, ref: str) -> Article:
         path = self._known.get(ref.strip())
         if path is not None:
             try:
@@ -422,6 +436,23 @@ class Newsroom:
         self.may_act(action)
         with self.recording(action, article):
             return save_new(self, article, action)
+
+    def translate(self, ref: str | Article, language: str) -> Article:
+        """Start a translation of a release into `language` (translations.py): a draft
+        holding the original's text to translate, saved at once, `translation_of` set."""
+        from .translations import start_translation
+
+        self.may_act("create")
+        original = self.find(ref) if isinstance(ref, str) else ref
+        with self.recording("create") as done:
+            done.article = start_translation(self, original, language)
+        return done.article
+
+    def translation_pair(self, article: Article) -> Any:
+        """The release's original and translations, from the index (translations.Pair)."""
+        from .translations import pair_of
+
+        return pair_of(article.id, self.index().records.values())
 
     def import_file(self, path: Path, title: str | None = None) -> Article:
         """Import a plain-text release or a front-matter Markdown file as a new draft."""

@@ -129,6 +129,30 @@ DESK: dict[str, tuple[str, str]] = {
         "Retract a published release, with a reason",
         "Cabut siaran pers yang sudah terbit, dengan alasan",
     ),
+    "cmd.translate": ("Translate", "Terjemahkan"),
+    "cmd.translate.help": (
+        "Start a translation of the release: a draft holding its text to translate, with its "
+        "own review; it shares the original's number with a language mark",
+        "Mulai terjemahan siaran pers: draf berisi teksnya untuk diterjemahkan, ditinjau "
+        "tersendiri; nomornya nomor naskah asli dengan tanda bahasa",
+    ),
+    "modal.translate_language": ("the language", "bahasanya"),
+    "modal.translate_prompt": (
+        "The translation's language as a code: en (English), id (Indonesian), jv (Javanese)...",
+        "Bahasa terjemahan sebagai kode: en (Inggris), id (Indonesia), jv (Jawa)...",
+    ),
+    "confirm.translate": ("Start the translation", "Mulai terjemahan"),
+    "release.translated": (
+        "Started the {language} translation: {path}. Translate its text, then submit it.",
+        "Terjemahan {language} dimulai: {path}. Terjemahkan isinya, lalu ajukan.",
+    ),
+    "release.pair": ("Languages", "Bahasa"),
+    "release.pair_original": ("original", "naskah asli"),
+    "release.pair_this": ("this one", "yang ini"),
+    "release.original_corrected": (
+        "The original was corrected on {when}; this translation may need the same correction.",
+        "Naskah asli diralat pada {when}; terjemahan ini mungkin perlu ralat yang sama.",
+    ),
     "cmd.attach": ("Attach a file", "Lampirkan berkas"),
     "cmd.attach.help": (
         "Attach a file to the release (the signed PDF, a data sheet, a photo): an edit",

@@ -97,6 +97,12 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.broken": ("broken: {reason}", "rusak: {reason}"),
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
+    "noted.translation_waits": (
+        "{n} approved translation waits for its original: it goes live with it|{n} approved "
+        "translations wait for their originals: each goes live with its original",
+        "{n} terjemahan yang disetujui menunggu naskah aslinya: masing-masing terbit "
+        "bersama naskah aslinya",
+    ),
     "noted.took_stock": (
         "took stock of {n} published release: from now on a published file that changes "
         "outside the workflow is reported, not republished|took stock of {n} published "

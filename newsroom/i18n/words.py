@@ -143,6 +143,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "a klarifikasi that names no number: list the forged numbers it denies",
         "klarifikasi belum menyebut nomor: isi nomor siaran pers palsu yang disangkal",
     ),
+    "check.original_corrected": (
+        "the original was not corrected since this translation was approved",
+        "naskah asli tidak diralat sejak terjemahan ini disetujui",
+    ),
+    "check.original_corrected.fail": (
+        "the original was corrected on {when}; this translation may need the same correction",
+        "naskah asli diralat pada {when}; terjemahan ini mungkin perlu ralat yang sama",
+    ),
     "check.signoff": (
         "the text does not end with a sign-off (the feeds add it)",
         "isi tidak diakhiri tanda penulis (feed menambahkannya)",
@@ -300,6 +308,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "over: e on the desk, or `newsroom edit --take-over REF`",
         "sedang disunting {holder} (hingga {until} bila tidak diperpanjang); untuk tetap "
         "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
+    ),
+    "error.translate_language": (
+        '"{language}" is not a language tag (e.g. en, id, jv)',
+        '"{language}" bukan kode bahasa (misalnya en, id, jv)',
+    ),
+    "error.translate_translation": (
+        "{slug} is itself a translation: translate its original ({original})",
+        "{slug} sendiri sebuah terjemahan: terjemahkan naskah aslinya ({original})",
+    ),
+    "error.translate_same": (
+        '{slug} is already in "{language}": choose another language',
+        '{slug} sudah berbahasa "{language}": pilih bahasa lain',
+    ),
+    "error.translate_exists": (
+        '{slug} already has a translation into "{language}": {path}',
+        '{slug} sudah punya terjemahan ke "{language}": {path}',
     ),
     "error.owned": (
         "cannot change {fields} by editing: only the workflow's actions change them "

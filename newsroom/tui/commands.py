@@ -56,6 +56,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("published", "v", "toggle_published", "cmd.published", "release"),
     Command("attach", "f", "attach", "cmd.attach", "release", show=False),
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
+    Command("translate", "t", "translate", "cmd.translate", "release", show=False),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
     Command("external", "f4", "external", "cmd.external", "edit"),
     Command("edit_back", "escape", "back", "cmd.back", "edit"),
