@@ -394,8 +394,10 @@ def test_init_asks_for_the_credit_and_new_takes_one(tmp_path: Path) -> None:
     assert (article.credit, article.author) == ("HUMAS DAERAH", "an")
 
 
-@pytest.mark.parametrize(("language", "note"), [("", "disegel seperti terbit pada 27-11-2026"),
-                                                ("en", "sealed as published on 27-11-2026")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [("", "disegel seperti terbit pada 27-11-2026"), ("en", "sealed as published on 27-11-2026")],
+)
 def test_the_adopt_note_is_in_the_offices_language(
     as_user: Callable[..., Newsroom], root: Path, language: str, note: str
 ) -> None:

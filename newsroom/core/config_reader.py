@@ -92,7 +92,7 @@ class Reader:
 
 
 def _known(key: str, allowed: set[str]) -> str:
-    """" (did you mean credit? known: ...)": the nearest known key first, when one is near."""
+    """ " (did you mean credit? known: ...)": the nearest known key first, when one is near."""
     import difflib
 
     near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)

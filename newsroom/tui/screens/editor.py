@@ -18,8 +18,8 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
 from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
