@@ -309,3 +309,16 @@ def test_show_and_list_name_the_pair(root: Path) -> None:
     )
     listed = CliRunner().invoke(cli, ["--root", str(root), "list", "--json"]).output
     assert f'"translation_of": "{original}"' in listed and '"language": "en"' in listed
+
+
+def test_the_approval_seals_which_release_it_translates(root: Path) -> None:
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    other = release(root, at(0), "Rilis Lain")
+    english = translate(root, original, 0.1)
+    path = root / str(load(root, english).path)
+    path.write_text(
+        path.read_text().replace(f"translation_of: {original}", f"translation_of: {other}")
+    )
+    result = run(root, at(0.2))
+    assert english not in {p["id"] for p in result.published}
+    assert any(r.id == english for r in result.refused)
