@@ -53,7 +53,7 @@ from .lookup import (
 from .release import render_release
 from .source import Row, release_page, row_of
 from .store import PageStore
-from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
+from .urls import LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
 
 
 class PagesOutput(Output):
@@ -109,10 +109,18 @@ class PagesOutput(Output):
         self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
         self.gone = [i for i in absent if i not in self.kept]
         pages = [page_path(self.live[i].slug) for i in self.changed]
-        if pages or self.gone:
-            pages.append(INDEX)
+        if pages or self.gone or self.moved or not self.store.same:  # the indexes listing them
+            layout = Layout(self._entries())
+            if self.store.same:
+                before = self.store.rows([*self.changed, *self.gone]).values()
+                changed = set(self.changed)
+                now = [e for e in layout.entries if e.id in changed]
+                specs = layout.touched([*before, *now], self.moved)
+            else:
+                specs = layout.specs()
+            pages += [spec.path for spec in specs]
         if not self.store.same:  # a first run (or a new format): the lookup's files too
-            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
+            pages += [p for p in LOOKUP_FILES if p not in pages]
         result.to_write += pages
 
     # ------------------------------------------------------------ writing

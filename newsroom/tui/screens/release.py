@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, decide
+from ...core.workflow import Decision
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -54,7 +54,7 @@ class ReleaseScreen(AppScreen):
                 yield Static(id="meta")
                 yield Static(id="timeline-title")
                 yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)  # every key the workflow allows fits 80 columns
 
     def on_mount(self) -> None:
         self.reload()
@@ -109,12 +109,18 @@ class ReleaseScreen(AppScreen):
             )
             banner.update(f"✗ {escape(text)}")
 
+    def _byline(self, author: str) -> str:
+        """The byline as people read it: the person's name from [people] with the
+        initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
+        name = self.nr_app.name_of(author) if author.strip() else ""
+        return f"{name} ({author})" if name and name != author else author
+
     def _meta(self, a: Article) -> str:
         t, when = self.nr_app.t, self.nr_app.long_time
         rows = [
             ("field.status", t("status." + a.status)),
             ("field.dateline", a.dateline),
-            ("field.author", a.author),
+            ("field.author", self._byline(a.author)),
             ("field.credit", a.credit),
             ("field.categories", ", ".join(a.categories)),
             ("field.tags", ", ".join(a.tags)),
@@ -307,7 +313,7 @@ class ReleaseScreen(AppScreen):
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return decide(trial, "approve", newsroom.actor, newsroom.config, newsroom.now())
+        return newsroom.decide(trial, "approve")
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
