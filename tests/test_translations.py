@@ -286,7 +286,7 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         assert isinstance(app.screen, ReleaseScreen)  # back on the original
         app.screen.reload()
         meta = str(app.screen.query_one("#meta", Static).render())
-        assert "Bahasa" in meta and "id (naskah asli, yang ini)" in meta
+        assert "Bahasa" in meta and "id (naskah asli, yang ini): Humas" in meta
         assert "en: Humas Pemerintah" in meta and "Draf" in meta
         assert app.screen.check_action("translate", ()) is True  # an original
         app.pop_screen()
@@ -295,3 +295,30 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         await settle(app, pilot)
         assert app.screen.check_action("translate", ()) is False  # a translation is not
         assert "en (yang ini)" in str(app.screen.query_one("#meta", Static).render())
+
+
+def test_show_and_list_name_the_pair(root: Path) -> None:
+    number_releases(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    english = translate(root, original, 0.1)
+    run(root, at(0.2))
+    result = CliRunner().invoke(cli, ["--root", str(root), "show", english], env={"COLUMNS": "200"})
+    assert "id (original): ASN Jaga Netralitas — Published · B-001/HUMAS/VI/2026" in result.output
+    assert "en (this one): Civil servants stay neutral — Published · B-001/HUMAS/VI/2026-EN" in (
+        result.output
+    )
+    listed = CliRunner().invoke(cli, ["--root", str(root), "list", "--json"]).output
+    assert f'"translation_of": "{original}"' in listed and '"language": "en"' in listed
+
+
+def test_the_approval_seals_which_release_it_translates(root: Path) -> None:
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    other = release(root, at(0), "Rilis Lain")
+    english = translate(root, original, 0.1)
+    path = root / str(load(root, english).path)
+    path.write_text(
+        path.read_text().replace(f"translation_of: {original}", f"translation_of: {other}")
+    )
+    result = run(root, at(0.2))
+    assert english not in {p["id"] for p in result.published}
+    assert any(r.id == english for r in result.refused)
