@@ -174,8 +174,10 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
         assert f'<link rel="alternate" hreflang="en" href="{base}/{second.slug}/">' in page
     assert f'<a href="{base}/{second.slug}/" hreflang="en" lang="en">English</a>' in page_id
     assert "Baca dalam bahasa lain" in page_id
-    assert 'hreflang="id" lang="id">Bahasa Indonesia</a> (naskah asli)' in page_en
-    assert '<article lang="en">' in page_en
+    assert 'hreflang="id" lang="id">Bahasa Indonesia</a> (original)' in page_en
+    # each page speaks its release's language around it
+    assert '<html lang="en">' in page_en and "Read in another language" in page_en
+    assert '<html lang="id">' in page_id
 
 
 def test_a_translation_waits_for_its_original(root: Path) -> None:
