@@ -14,11 +14,16 @@ from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.errors import NewsroomError
 from newsroom.core.model import Article
+from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
 from newsroom.core.store import Store
 
-from .feedkit import at, configure, correct, parse, release, run
+from .feedkit import at, configure, correct, newsroom_root, parse, release, run
+from .smtpkit import Handler, configure_mail, smtp_server, write_list
 from .test_numbering import number_releases
+
+
+__all__ = ["newsroom_root", "smtp_server"]  # fixtures, used by name
 
 
 def translate(
@@ -324,3 +329,27 @@ def test_the_approval_seals_which_release_it_translates(root: Path) -> None:
     result = run(root, at(0.2))
     assert english not in {p["id"] for p in result.published}
     assert any(r.id == english for r in result.refused)
+
+
+def test_a_translation_is_mailed_to_the_lists_of_its_language(
+    newsroom_root: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    handler, port = smtp_server
+    root, folder = newsroom_root, newsroom_root.parent / "lists"
+    lists = (
+        f'[[lists]]\nname = "wartawan"\ntitle = "Wartawan"\nrecipients = "{folder}/wartawan.txt"\n'
+        f'\n[[lists]]\nname = "foreign"\ntitle = "Foreign press"\n'
+        f'recipients = "{folder}/foreign.txt"\nlanguage = "en"\n'
+    )
+    configure_mail(root, port, lists)
+    write_list(folder, "wartawan", ["budi@koran.id"])
+    write_list(folder, "foreign", ["jane@post.example"])
+    publish(load_config(root), "cron", at(-1))  # mail's first run here
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    translate(root, original, 0.1)
+    publish(load_config(root), "cron", at(0.2))
+    got = {(rcpt.lower(), m["Subject"]) for rcpt, m in handler.messages()}
+    assert got == {
+        ("budi@koran.id", "ASN Jaga Netralitas"),
+        ("jane@post.example", "Civil servants stay neutral"),
+    }
