@@ -22,7 +22,6 @@ from .feedkit import at, configure, correct, newsroom_root, parse, release, run
 from .smtpkit import Handler, configure_mail, smtp_server, write_list
 from .test_numbering import number_releases
 
-
 __all__ = ["newsroom_root", "smtp_server"]  # fixtures, used by name
 
 
