@@ -269,6 +269,7 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
     from newsroom.tui.screens.editor import EditScreen
     from newsroom.tui.screens.modals import NoteModal
     from newsroom.tui.screens.release import ReleaseScreen
+    from newsroom.tui.widgets.release_list import Columns, ReleaseList
 
     from .test_tui import settle
     from .tuikit import SEED_ID, make_app
@@ -301,6 +302,14 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         await settle(app, pilot)
         assert app.screen.check_action("translate", ()) is False  # a translation is not
         assert "en (yang ini)" in str(app.screen.query_one("#meta", Static).render())
+        app.pop_screen()
+        await settle(app, pilot)
+        releases = app.screen.query_one(ReleaseList)
+        app.screen.load()
+        await settle(app, pilot)
+        rows = {r.id: r for r in releases.rows}
+        assert "EN · Humas Pemerintah" in releases._line(Columns.fit(120), rows[copy.id])
+        assert "EN ·" not in releases._line(Columns.fit(120), rows[SEED_ID])
 
 
 def test_show_and_list_name_the_pair(root: Path) -> None:
