@@ -209,6 +209,7 @@ def test_a_translation_waits_for_its_original(root: Path) -> None:
 
 def test_the_originals_page_links_a_translation_published_later(root: Path) -> None:
     configure(root)
+    number_releases(root)
     original = release(root, at(0), "ASN Jaga Netralitas")
     assert run(root, at(0.1)).ok
     slug = load(root, original).slug
@@ -218,8 +219,8 @@ def test_the_originals_page_links_a_translation_published_later(root: Path) -> N
     assert run(root, at(0.3)).ok
     en_slug = load(root, english).slug
     assert f'hreflang="en" href="http://127.0.0.1:8080/siaran-pers/{en_slug}/"' in page.read_text()
-    # without [numbering] neither has a number
-    assert load(root, english).release_number == ""
+    # numbered from its original, published in an earlier run
+    assert load(root, english).release_number == "B-001/HUMAS/VI/2026-EN"
 
 
 # ---------------------------------------------------------------- the original corrected
@@ -232,6 +233,7 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     assert run(root, at(0.2)).ok
     nr = Newsroom.open(root, "nur", fixed_clock(at(0.5)))
     assert nr.find(english).original_corrected is None
+    assert nr.find(english).release_number == ""  # without [numbering], neither has one
     correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
     assert run(root, at(1.1)).ok
     # the translation's next checklist (its correction) says so, in both languages
