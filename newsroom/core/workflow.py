@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import CheckResult, run_checks
+from .checks import Around, CheckResult, run_checks
 from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
@@ -62,8 +62,11 @@ def decide(
     now: dt.datetime,
     *,
     as_publisher: bool = False,
+    around: Around | None = None,
 ) -> Decision:
-    """Whether `actor` may take `action` on `article` now, with the reason when not."""
+    """Whether `actor` may take `action` on `article` now, with the reason when not.
+    `around`: the newsroom around the release, for the checks that look beyond it (the
+    door gives it; without it those checks are not asked)."""
     rule = rule_for(article, action)
     if rule is None:
         states = ", ".join(sorted({r.state for r in TABLE if r.action == action}))
@@ -91,16 +94,21 @@ def decide(
             code="publisher_only",
         )
     if rule.who == REVIEWER or action == "submit":
-        return _decide_checked(article, actor, config, now, rule)
+        return _decide_checked(article, actor, config, now, rule, around)
     return Decision(action, True, "", rule)
 
 
 def _decide_checked(
-    article: Article, actor: str, config: Config, now: dt.datetime, rule: Rule
+    article: Article,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    rule: Rule,
+    around: Around | None = None,
 ) -> Decision:
     """Submit and approve run the checklist (the same one): a required check that fails
     refuses them; the results ride along, so a refusal can list them (four eyes too)."""
-    checks = tuple(run_checks(article, config, now))
+    checks = tuple(run_checks(article, config, now, around=around))
     if rule.who == REVIEWER and not may_review(config, article.last_editor, actor):
         return Decision(
             rule.action,
@@ -140,10 +148,16 @@ def refusal(decision: Decision, article: Article) -> Refused:
 
 
 def allowed_actions(
-    article: Article, actor: str, config: Config, now: dt.datetime
+    article: Article,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    around: Around | None = None,
 ) -> dict[str, Decision]:
     """Every action with its decision for this person on this release (for menus and keys)."""
-    return {action: decide(article, action, actor, config, now) for action in ACTIONS}
+    return {
+        action: decide(article, action, actor, config, now, around=around) for action in ACTIONS
+    }
 
 
 def apply(
@@ -159,6 +173,7 @@ def apply(
     as_publisher: bool = False,
     via: str = "",
     published_at: dt.datetime | None = None,
+    around: Around | None = None,
 ) -> Outcome:
     """Take the action: change the article in place, append to history, or raise Refused.
 
@@ -171,7 +186,7 @@ def apply(
     note = note.strip()
     if action in ("approve", "embargo") and (embargo is not None or clear_embargo):
         article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
-    decision = decide(article, action, actor, config, now, as_publisher=as_publisher)
+    decision = decide(article, action, actor, config, now, as_publisher=as_publisher, around=around)
     if not decision.allowed or decision.rule is None:
         raise refusal(decision, article)
     rule = decision.rule
@@ -274,6 +289,17 @@ def record_edit(
     article.updated = when
 
 
+# The note an `adopt` entry keeps in the file, in the office's language (its desk's, else
+# its releases'): the file is read by the office, in git and on the desk, as it was written.
+ADOPTED = {"id": "disegel seperti terbit pada {when}", "en": "sealed as published on {when}"}
+
+
+def adopted_note(config: Config, when: str) -> str:
+    """The history note of an adoption, in the office's language."""
+    language = config.ui_language or config.language
+    return ADOPTED["en" if language.startswith("en") else "id"].format(when=when)
+
+
 def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via: str = "") -> bool:
     """Seal, as it is now, a release published before publications were sealed.
 
@@ -294,7 +320,7 @@ def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via
             "adopt",
             article.status,
             article.status,
-            f"sealed as published on {format_time(published, config.tz, config.timezone)}",
+            adopted_note(config, format_time(published, config.tz, config.timezone)),
             seal=digest(live_content(article)),
             version=len(article.corrections) + 1,
             via=via,

@@ -112,6 +112,7 @@ DESK: dict[str, tuple[str, str]] = {
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",
     ),
     "cmd.request_changes": ("Request changes", "Minta perbaikan"),
+    "cmd.request_changes.short": ("Changes", "Perbaikan"),
     "cmd.request_changes.help": (
         "Send back to the writer with a note",
         "Kembalikan ke penulis dengan catatan",
@@ -186,11 +187,13 @@ DESK: dict[str, tuple[str, str]] = {
         "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
+    "cmd.published.short": ("Published", "Versi terbit"),
     "cmd.published.help": (
         "Switch between the version under review and the one partners see now",
         "Beralih antara versi yang ditinjau dan versi yang kini dilihat mitra",
     ),
     "cmd.copy_text": ("Copy for WhatsApp", "Salin untuk WhatsApp"),
+    "cmd.copy_text.short": ("WhatsApp", "WhatsApp"),
     "cmd.copy_text.help": (
         "Copy the release as text for WhatsApp to the clipboard (OSC 52: over SSH too; in "
         "tmux with set-clipboard on)",

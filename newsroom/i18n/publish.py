@@ -70,6 +70,16 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "would write {n} public file: {files}|would write {n} public files: {files}",
         "akan menulis {n} berkas publik: {files}",
     ),
+    "publish.written_private": (
+        "{written} of {n} private file written (feeds for partners with embargo access)|"
+        "{written} of {n} private files written (feeds for partners with embargo access)",
+        "{written} dari {n} berkas privat ditulis (feed mitra dengan akses embargo)",
+    ),
+    "publish.would_write_private": (
+        "would write {n} private file (feeds for partners with embargo access)|"
+        "would write {n} private files (feeds for partners with embargo access)",
+        "akan menulis {n} berkas privat (feed mitra dengan akses embargo)",
+    ),
     "publish.nothing_changed": ("nothing changed", "tidak ada yang berubah"),
     "publish.nothing": (
         "nothing would change: the feeds are up to date",

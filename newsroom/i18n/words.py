@@ -161,6 +161,72 @@ WORDS: dict[str, tuple[str, str]] = {
         "isi diakhiri tanda penulis {signoff}: feed menambahkannya dari penulis dan kredit, "
         "hapus dari isi",
     ),
+    "check.dateline_in_text": (
+        "the text does not open with a dateline (the feeds add it)",
+        "isi tidak diawali kota (feed menambahkannya)",
+    ),
+    "check.dateline_in_text.fail": (
+        "the text opens with the dateline {text}: the feeds add it from Dateline (partners "
+        "would read it twice), remove it from the text",
+        "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
+        "kali), hapus dari isi",
+    ),
+    "check.correction_changes": (
+        "the correction changes what partners see",
+        "ralat mengubah yang dilihat mitra",
+    ),
+    "check.correction_changes.fail": (
+        "the correction changes nothing partners see: partners would get an empty RALAT; "
+        "change the text (the note alone is not a correction)",
+        "ralat tidak mengubah apa pun yang dilihat mitra: mitra akan menerima RALAT kosong; "
+        "ubah teksnya (catatan saja bukan ralat)",
+    ),
+    "check.attachment_files": (
+        "the attached files are the ones recorded",
+        "berkas lampiran sesuai dengan yang dicatat",
+    ),
+    "check.attachment_files.fail": (
+        "attachment {file} is not the file recorded ({kind}): put it back, or `newsroom "
+        "detach` it (and attach the new one)",
+        "lampiran {file} bukan berkas yang tercatat ({kind}): kembalikan, atau `newsroom "
+        "detach` (lalu lampirkan yang baru)",
+    ),
+    "check.attachment.missing": ("missing", "tidak ada"),
+    "check.attachment.changed": ("its size or SHA-256 changed", "ukuran atau SHA-256-nya berubah"),
+    "check.holder_gone": (
+        "a release this server published before",
+        "siaran yang pernah diterbitkan server ini",
+    ),
+    "check.number_unique": (
+        "no other release has this release number",
+        "nomor siaran pers ini tidak dipakai siaran lain",
+    ),
+    "check.number_unique.fail": (
+        "release number {number} is also {holder}'s: give this release another number, or "
+        "none (publish gives one)",
+        "nomor {number} sudah dipakai {holder}: beri siaran ini nomor lain, atau kosongkan "
+        "(publish memberinya nomor)",
+    ),
+    "check.denies_own": (
+        "a klarifikasi denies no number this office issued",
+        "klarifikasi tidak menyangkal nomor yang diterbitkan kantor ini",
+    ),
+    "check.denies_own.fail": (
+        "{number} is this office's own number ({holder}): a klarifikasi denies only forged "
+        "numbers; remove it from the numbers denied",
+        "{number} adalah nomor kantor ini sendiri ({holder}): klarifikasi hanya menyangkal "
+        "nomor palsu; hapus dari nomor yang disangkal",
+    ),
+    "check.known_keys": (
+        "every key of the front matter is one newsroom knows (or clearly its own)",
+        "setiap kunci front matter dikenal newsroom (atau jelas milik kantor sendiri)",
+    ),
+    "check.known_keys.fail": (
+        "line {line}: `{name}` is not a key newsroom knows, so it is kept but not used: did "
+        "you mean `{near}`?",
+        "baris {line}: `{name}` bukan kunci yang dikenal newsroom, jadi disimpan tetapi tidak "
+        "dipakai: maksudnya `{near}`?",
+    ),
     "check.required": ("required", "wajib"),
     "check.recommended": ("recommended", "disarankan"),
     "fix.set.tui": ("set {field} in the editor (e)", "isi {field} di penyunting (e)"),

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, decide
+from ...core.workflow import Decision
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -54,7 +54,7 @@ class ReleaseScreen(AppScreen):
                 yield Static(id="meta")
                 yield Static(id="timeline-title")
                 yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)  # every key the workflow allows fits 80 columns
 
     def on_mount(self) -> None:
         self.reload()
@@ -109,12 +109,18 @@ class ReleaseScreen(AppScreen):
             )
             banner.update(f"✗ {escape(text)}")
 
+    def _byline(self, author: str) -> str:
+        """The byline as people read it: the person's name from [people] with the
+        initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
+        name = self.nr_app.name_of(author) if author.strip() else ""
+        return f"{name} ({author})" if name and name != author else author
+
     def _meta(self, a: Article) -> str:
         t, when = self.nr_app.t, self.nr_app.long_time
         rows = [
             ("field.status", t("status." + a.status)),
             ("field.dateline", a.dateline),
-            ("field.author", a.author),
+            ("field.author", self._byline(a.author)),
             ("field.credit", a.credit),
             ("field.categories", ", ".join(a.categories)),
             ("field.tags", ", ".join(a.tags)),
@@ -155,18 +161,13 @@ class ReleaseScreen(AppScreen):
         the note when the original was corrected after this translation was approved."""
         app = self.nr_app
         t = app.t
-        pair = app.newsroom.translation_pair(a)
-        members = ([pair.original] if pair.original is not None else []) + list(pair.translations)
-        if len(members) < 2 and not a.translation_of:
+        members = app.newsroom.translation_pair(a).members
+        if not members and a.original_corrected is None:
             return []
+        from ...i18n.explain import pair_line
+
         lines = ["", f"[b]{t('release.pair')}[/b]"]
-        for r in members:
-            marks = [t("release.pair_original")] if not r.translation_of else []
-            marks += [t("release.pair_this")] if r.id == a.id else []
-            mark = f" ({', '.join(marks)})" if marks else ""
-            number = f" · {r.number}" if r.number else ""
-            lines.append(f"[b]{escape(r.language)}[/b]{escape(mark)}: {escape(r.title)} — "
-                         f"{escape(t('status.' + r.status))}{escape(number)}")  # fmt: skip
+        lines += [escape(pair_line(t, r, a.id)) for r in members]
         if a.original_corrected is not None:
             when = app.long_time(a.original_corrected)
             lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")
@@ -312,7 +313,7 @@ class ReleaseScreen(AppScreen):
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return decide(trial, "approve", newsroom.actor, newsroom.config, newsroom.now())
+        return newsroom.decide(trial, "approve")
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
