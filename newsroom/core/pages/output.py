@@ -193,8 +193,8 @@ class PagesOutput(Output):
             tmp = stage(feeds / spec.path, build(spec))
             if tmp is not None:
                 mine.append(Staged(feeds / spec.path, tmp))
-        start = len(str(feeds)) + 1
-        self.staged = {s.pair[0][start:] for s in mine}
+        start = len(str(feeds)) + 1  # placed() looks at these again (none known: every file)
+        self.staged = {s.pair[0][start:] for s in mine} if self.last.get("files") else set()
         self.owned = self._owned(layout, numbers, facts, full)
         result.documents += len(self.owned)
         return mine
@@ -276,9 +276,9 @@ class PagesOutput(Output):
         owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
         assert self.store is not None
         fresh, stored = self.store.made, self.stored  # a release has a page once it is made
-        pages = {page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored}
-        pages |= {page_path(r.slug) for r in self.kept.values()}
-        return owned | pages
+        owned.update(page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored)
+        owned.update(page_path(r.slug) for r in self.kept.values())
+        return owned
 
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
@@ -298,6 +298,7 @@ class PagesOutput(Output):
             (feeds / path).unlink(missing_ok=True)
             _remove_empty_folders((feeds / path).parent, feeds)
             written.removed.append(path)
+        self.owned, self.staged = set(), set()  # 93,000 paths each at 100,000: let them go
         return written
 
     def state(self, written: bool) -> dict[str, Any]:

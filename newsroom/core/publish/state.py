@@ -142,11 +142,11 @@ class OwnedFiles:
                 mine, old = now.get(output, {}), before.get(output, {})
                 db.executemany(
                     "DELETE FROM files WHERE output = ? AND path = ?",
-                    [(output, p) for p in old if p not in mine],
+                    ((output, p) for p in old if p not in mine),
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    [(output, p, *kept) for p, kept in mine.items() if old.get(p) != kept],
+                    ((output, p, *kept) for p, kept in mine.items() if old.get(p) != kept),
                 )
             db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
             db.execute("COMMIT")
