@@ -250,6 +250,7 @@ class Run:
         }  # fmt: skip
         try:
             ledger.set_pending(pending, numbers)
+            self.progress(f"putting {len(staged)} file(s) in place")
             commit([s.pair for s in staged])
         except (OSError, NewsroomError) as exc:
             for s in staged:
@@ -311,6 +312,7 @@ class Run:
         return files
 
     def _save_state(self, plan: Plan, written: bool) -> None:
+        self.progress("recording what was written")
         outputs: dict[str, Any] = {}
         files: dict[str, Files] = {}
         for output in self.outputs:
