@@ -79,8 +79,8 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
 
 
 def commit(staged: list[tuple[str, str]]) -> None:
-    """Make staged files durable, then rename each over its target (place, temporary: in
-    the order of their places), then sync the folders."""
+    """Make staged files durable, then rename each over its target (place, temporary),
+    then sync the folders."""
     if not staged:
         return
     if len(staged) > 16:
@@ -92,9 +92,9 @@ def commit(staged: list[tuple[str, str]]) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-    staged.sort()
-    for path, tmp in staged:
+    for path, tmp in staged:  # in the order given: the signed lists last
         os.replace(tmp, path)
+    staged.sort()
     done = ""  # each folder once, in order (no set of 93,000 names at a first run)
     for path, _ in staged:
         if (folder := os.path.dirname(path)) != done:
