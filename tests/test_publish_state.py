@@ -107,9 +107,55 @@ def test_a_page_deleted_by_hand_is_written_again_by_the_next_run_even_after_a_bu
     page = next((newsroom_root / "feeds" / "siaran-pers").glob("*/index.html"))
     kept = page.read_bytes()
     page.unlink()
-    release(newsroom_root, at(2), "Rilis dua")  # a run started by a changed article
-    assert run(newsroom_root, at(3)).ok
-    healed = run(newsroom_root, at(3.5))  # the next run looks at every file
+    release(newsroom_root, at(1), "Rilis dua")  # a run started by a changed article,
+    assert run(newsroom_root, at(1.01)).ok  # a quarter of an hour later: not looked at
+    assert not page.exists()
+    healed = run(newsroom_root, at(1.02))  # the next run looks at every file
     assert not healed.skipped and healed.ok
     assert page.read_bytes() == kept
-    assert run(newsroom_root, at(3.6)).skipped
+    assert run(newsroom_root, at(1.03)).skipped
+
+
+def test_a_busy_desk_still_has_every_page_looked_at_within_the_hour(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    page = next((newsroom_root / "feeds" / "siaran-pers").glob("*/index.html"))
+    kept = page.read_bytes()
+    page.unlink()
+    for n in range(1, 6):  # an article changes before every run, every quarter of an hour
+        release(newsroom_root, at(1 + n * 0.01), f"Rilis {n + 1}")
+        assert run(newsroom_root, at(1 + n * 0.01 + 0.001)).ok
+    assert page.read_bytes() == kept
+
+
+def test_a_run_killed_between_its_files_and_its_state_leaves_no_gone_page(
+    newsroom_root: Path,
+) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    gone = release(newsroom_root, at(0), "Rilis dua")
+    run(newsroom_root, at(1))
+    saved = (newsroom_root / ".newsroom" / "publish-state.json").read_bytes()
+    release(newsroom_root, at(1.5), "Rilis tiga")
+    run(newsroom_root, at(2))
+    # As if killed after recording its files and before its state: the tokens differ.
+    (newsroom_root / ".newsroom" / "publish-state.json").write_bytes(saved)
+    from newsroom.core.config import load_config
+    from newsroom.core.store import Store
+
+    store = Store(load_config(newsroom_root))
+    path = next(p for p in store.paths() if store.load(p).id == gone)
+    page = newsroom_root / "feeds" / "siaran-pers" / path.stem / "index.html"
+    assert page.exists()
+    path.unlink()
+    result = run(newsroom_root, at(2.5))
+    assert result.ok and not page.exists()
+    assert run(newsroom_root, at(2.6)).skipped
+
+
+def test_a_files_store_that_is_not_a_database_is_made_again(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis satu")
+    run(newsroom_root, at(1))
+    (newsroom_root / ".newsroom" / "outputs.sqlite").write_bytes(b"not a database\n" * 100)
+    first = run(newsroom_root, at(1.5))
+    assert first.ok and not first.skipped  # looked at every file again, nothing failed
+    assert run(newsroom_root, at(1.6)).skipped

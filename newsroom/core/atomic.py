@@ -80,7 +80,8 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
 
 def commit(staged: list[tuple[str, str]]) -> None:
     """Make staged files durable, then rename each over its target (place, temporary),
-    then sync the folders."""
+    in the order given, then sync the folders (sorting `staged` in place to visit each
+    folder's files together)."""
     if not staged:
         return
     if len(staged) > 16:
@@ -95,7 +96,7 @@ def commit(staged: list[tuple[str, str]]) -> None:
     for path, tmp in staged:  # in the order given: the signed lists last
         os.replace(tmp, path)
     staged.sort()
-    done = ""  # each folder once, in order (no set of 93,000 names at a first run)
+    done = ""  # a folder at a time (no set of 93,000 names at a first run)
     for path, _ in staged:
         if (folder := os.path.dirname(path)) != done:
             _fsync_dir(Path(folder))

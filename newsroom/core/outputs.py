@@ -143,10 +143,11 @@ class Output:
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         """Decide what to write from the plan and this output's state of the last run:
-        what `state` returned then, `files` (what it owned: path -> [size, mtime]), and
-        `look`: False when the run was started by changed article files, so an output with
-        many files may take them as `files` says (a run with nothing to do looks at every
-        one, and one that finds a file moved runs with `look` True)."""
+        what `state` returned then, `files` (what it owned: path -> [size, mtime]; empty
+        when the last run's record is lost), and `look`: False when changed article files
+        started the run and the last look is recent (publish/run.py: LOOK_EVERY), so an
+        output with many files may take them as `files` says (pages do). A run with
+        nothing to do has already looked at every file, and a moved one made it run."""
 
     def answer(self, result: PublishResult) -> None:
         """Tell the result what this output changes (also in a dry run)."""

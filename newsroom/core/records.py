@@ -170,6 +170,7 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
 # in hand). Called with the release, its record (no problem: publish may put it out) and
 # its file; returns what the output takes in the parent (`Output.read`), or None. Must be a
 # picklable object (a frozen dataclass with `__call__`): a spawned worker receives it so.
+# A hook stages only its own output's files (nothing else has staged yet).
 ReadHook = Callable[[Article, Record, str], Any]
 
 

@@ -163,7 +163,9 @@ class PagesOutput(Output):
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         assert self.plan_ is not None and self.store is not None
         store = self.store
-        full = not store.same
+        # every index file made (and owned) again: a first run, or its files' list lost
+        # (the run then removes what no output owns: pages must own all they have)
+        full = not store.same or not self.last.get("files")
         before = [] if full else list(store.rows([*self.changed, *self.gone]).values())
         mine = self._release_pages(self.plan_, result)
         for ident in self.gone:
@@ -417,10 +419,6 @@ class PageHook:
     ) -> tuple[str, str, Row, str | None] | None:
         if not (record.live and record.published):
             return None
-        from ..atomic import remove_stale_temporaries
-
-        folder = os.path.dirname(page_path(record.slug))
-        remove_stale_temporaries(self.config.feeds_dir, [folder])  # a killed run's
         row, tmp = _page(self.config, article, path, record.slug, self.signed, ())
         return record.id, record.digest, row, str(tmp) if tmp is not None else None
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..config import Config
+from ..errors import NewsroomError
 from .source import Row
 
 _SCHEMA = """
@@ -54,9 +56,14 @@ class PageStore:
             return {}
         return dict(self.db.execute("SELECT id, digest FROM rows"))
 
+    @property
+    def _readable(self) -> bool:
+        """The rows are this key's: kept from a run with the same key, or this run's."""
+        return self.same or self.db.in_transaction
+
     def rows(self, ids: Iterable[str]) -> dict[str, Row]:
         """The rows of these releases, this run's changes included."""
-        wanted = list(ids)
+        wanted = list(ids) if self._readable else []
         found: dict[str, Row] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
@@ -79,21 +86,31 @@ class PageStore:
 
     def _select(self, condition: str, args: tuple[str, ...]) -> list[Row]:
         """Rows matching `condition` (SQL on number, kind)."""
+        if not self._readable:
+            return []
         query = f"SELECT data FROM rows WHERE {condition}"
         return [pickle.loads(d) for (d,) in self.db.execute(query, args)]
 
-    def _begin(self) -> None:
-        """This run's first change: a first run (or a new key) starts from no row."""
-        if not self.db.in_transaction:
-            self.db.execute("BEGIN IMMEDIATE")
-            if not self.same:
-                self.db.execute("DELETE FROM rows")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
+    def _write(self, sql: str, args: tuple[Any, ...] = ()) -> None:
+        """One change in this run's transaction (the first starts it: a first run, or a
+        new key, starts from no row). A full disk stops the run, named."""
+        try:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")
+                if not self.same:
+                    self.db.execute("DELETE FROM rows")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (self.key,))
+            if sql:
+                self.db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise NewsroomError(
+                f"{self.path}: cannot be written ({exc}); nothing was published (free some "
+                "space, then run again)"
+            ) from None
 
     def put(self, ident: str, digest: str, row: Row) -> None:
-        self._begin()
         data = pickle.dumps(row, pickle.HIGHEST_PROTOCOL)
-        self.db.execute(
+        self._write(
             "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)",
             (ident, digest, row.number, row.kind, data),
         )
@@ -101,8 +118,7 @@ class PageStore:
 
     def premake(self, ident: str, digest: str, tmp: str | None) -> None:
         """A page made while the files were read, staged at `tmp` (None: already there)."""
-        self._begin()
-        self.db.execute("INSERT INTO premade VALUES (?, ?, ?)", (ident, digest, tmp))
+        self._write("INSERT INTO premade VALUES (?, ?, ?)", (ident, digest, tmp))
 
     def premade(self) -> Iterator[tuple[str, str, str | None, bool]]:
         """The pages made while the files were read: (id, digest, temporary, last made
@@ -120,16 +136,15 @@ class PageStore:
         self.db.execute("DELETE FROM premade")
 
     def drop(self, ident: str) -> None:
-        self._begin()
-        self.db.execute("DELETE FROM rows WHERE id = ?", (ident,))
+        self._write("DELETE FROM rows WHERE id = ?", (ident,))
         self.made.discard(ident)
 
     def save(self) -> None:
         """Keep this run's changes (after the pages are in place)."""
         try:
-            self._begin()  # a first run with no page still records its key
+            self._write("")  # a first run with no page still records its key
             self.db.execute("COMMIT")
-        except sqlite3.Error:  # a full disk: the next run makes these pages again
+        except (sqlite3.Error, NewsroomError):  # a full disk: the next run makes them again
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             return

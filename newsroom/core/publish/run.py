@@ -66,8 +66,13 @@ class Run:
         self.owned = OwnedFiles(config)
         self.kept: dict[str, Files] = self.owned.load()  # as the files store holds them
         # the files the outputs are told they own: none when they are not this state's
+        # (a run killed between the two, a lost file); those listed are then looked at
+        # after the run, and removed if no output owns them now (`_sweep`)
         token = self.state.get("token")
         self.before = self.kept if token and token == self.owned.token() else {}
+        if not self.kept and self.state.get("version") == 3:  # upgraded: the files were here
+            listed = self.state.get("outputs", {})
+            self.kept = {name: dict(o.get("files", {})) for name, o in listed.items()}
         self.files: list[FileStat] = []
         self.saved: list[str] = []  # article files this run rewrote
         self.going: list[GoingLive] = []
@@ -77,7 +82,12 @@ class Run:
     def run(self, files: list[FileStat]) -> PublishResult:
         self.files = files
         self.scanned = scan_fingerprint(files)
-        self.look = self.state.get("scan") == self.scanned or not self.before
+        self.look = (
+            self.state.get("scan") == self.scanned
+            or not self.before
+            or self.state.get("failed", True)
+            or self.now - _time(self.state.get("looked")) > LOOK_EVERY
+        )
         cache = Cache(self.config, self.key)
         ledger = Ledger(self.config)
         if not ledger.initialized and not self.result.dry_run:
@@ -320,15 +330,20 @@ class Run:
                 placed = output.placed(self.result)
                 self.result.removed += placed.removed
                 files[output.name] = placed.files
-            else:  # nothing was written: as it was
-                files[output.name] = self.before.get(output.name, {})
-            outputs[output.name] = output.state(written)
-        token = secrets.token_hex(8)
-        try:
-            self.owned.save(files, self.kept, token)
-        except (OSError, sqlite3.Error) as exc:
-            self.result.failed.append(_cannot_write(OSError(str(exc)), self.owned.path))
-            token = ""
+            kept = output.state(written)  # as it was, when nothing was written
+            outputs[output.name] = {k: v for k, v in kept.items() if k not in ("files", "look")}
+        token = self.state.get("token", "")  # nothing written: the files store as it was
+        if written:
+            self._sweep(files)
+            token = secrets.token_hex(8)
+            try:
+                self.owned.save(files, self.kept, token)
+            except (OSError, sqlite3.Error) as exc:  # the files are in place: say so
+                token = ""  # the next run compares every file again
+                self.result.warnings.append(
+                    f"{self.owned.path}: the files this run wrote were not recorded "
+                    f"({exc}); the next run compares every file with what it would write"
+                )
         failed = bool(self.result.failed or self.result.refused) or not written
         self.result.failures = (self.state.get("failures", 0) + 1) if failed else 0
         upcoming = self.now if failed else self._next_event(plan)
@@ -342,6 +357,7 @@ class Run:
             "last_run": self.now.isoformat(),
             "next_event": upcoming.isoformat(),
             "token": token,
+            "looked": self.now.isoformat() if self.look else self.state.get("looked"),
             "outputs": outputs,
             # What this run refused, from any output: `newsroom status` and the desk name them.
             "refused": [[r.id, r.title, r.path, r.code, r.reason] for r in self.result.refused],
@@ -351,6 +367,20 @@ class Run:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
         except OSError as exc:
             self.result.failed.append(_cannot_write(exc, state_path(self.config)))
+
+    def _sweep(self, files: dict[str, Files]) -> None:
+        """Files the store lists that no output owns now, when the outputs were not told of
+        them (`before`): a run killed between recording its files and its state, or the
+        first run after an upgrade, must not leave a retracted release's page or a gone
+        partner's feed in place."""
+        if self.before is self.kept:
+            return
+        owned = {path for mine in files.values() for path in mine}
+        feeds = self.config.feeds_dir
+        for mine in self.kept.values():
+            for path in sorted(set(mine) - owned):
+                (feeds / path).unlink(missing_ok=True)
+                self.result.removed.append(path)
 
     def _next_event(self, plan: Plan) -> dt.datetime:
         """The next moment a run changes something by the clock alone (an embargo lifts, a
@@ -362,6 +392,16 @@ class Run:
             if r.status == Status.APPROVED and r.embargo and r.embargo > self.now
         ]  # fmt: skip
         return min(moments)
+
+
+LOOK_EVERY = dt.timedelta(hours=1)  # at the latest, a run looks at every file it owns
+
+
+def _time(text: Any) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _cannot_write(exc: OSError, where: Path) -> str:

@@ -87,13 +87,8 @@ class OwnedFiles:
     def __init__(self, config: Config) -> None:
         self.path = config.state_dir / "outputs.sqlite"
         self.db: sqlite3.Connection | None = None
-        if not self.path.exists():
-            return
-        try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.db.executescript(_FILES_SCHEMA)
-        except sqlite3.Error:
-            self.db = None
+        if self.path.exists():
+            self.db = self._connect()
 
     def __enter__(self) -> OwnedFiles:
         return self
@@ -111,10 +106,28 @@ class OwnedFiles:
             return None
         return str(found[0]) if found else None
 
+    def _connect(self) -> sqlite3.Connection | None:
+        """The store, made again when it is not one (it is only ever a record: losing it
+        costs one run that compares every file)."""
+        for _ in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                db.executescript(_FILES_SCHEMA)
+                return db
+            except sqlite3.DatabaseError:
+                self.path.unlink(missing_ok=True)
+            except (sqlite3.Error, OSError):
+                return None
+        return None
+
     def rows(self) -> Iterator[tuple[str, int, int]]:
-        """Every file as (path, size, mtime), one row at a time."""
+        """Every file as (path, size, mtime), one row at a time (none when unreadable)."""
         if self.db is not None:
-            yield from self.db.execute("SELECT path, size, mtime FROM files")
+            try:
+                yield from self.db.execute("SELECT path, size, mtime FROM files")
+            except sqlite3.Error:
+                yield ("", -1, -1)  # unreadable: not as the last run left it
 
     def load(self) -> dict[str, Files]:
         """The files of each output, by output name."""
@@ -132,9 +145,9 @@ class OwnedFiles:
         """Write what changed from `before` to `now` (OSError/sqlite3.Error: the caller's
         run failed to record its state)."""
         if self.db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.db.executescript(_FILES_SCHEMA)
+            self.db = self._connect()
+            if self.db is None:
+                raise sqlite3.OperationalError("cannot be opened")
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -151,7 +164,8 @@ class OwnedFiles:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     def close(self) -> None:

@@ -92,8 +92,8 @@ class SumsList:
         """A list as written by `text()` (lines that are not `digest  path` are dropped)."""
         if "\\" in text or "\r" in text:  # escaped names: the careful way
             return cls.of(parse_sums(text))
-        lines = [line for line in text.splitlines(keepends=True) if line[64:66] == "  "]
-        names = [line[66:-1] for line in lines]
+        lines = [line + "\n" for line in text.split("\n") if line[64:66] == "  "]
+        names = [line[66:-1] for line in lines]  # split on "\n" alone, as sha256sum reads
         if names != sorted(names):  # not as this program writes it
             return cls.of(parse_sums(text))
         return cls(lines, names)
