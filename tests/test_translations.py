@@ -15,7 +15,7 @@ from newsroom.core.config import load_config
 from newsroom.core.errors import NewsroomError
 from newsroom.core.model import Article
 from newsroom.core.publish import publish
-from newsroom.core.service import Newsroom
+from newsroom.core.service import NewArticle, Newsroom
 from newsroom.core.store import Store
 
 from .feedkit import at, configure, correct, newsroom_root, parse, release, run
@@ -382,3 +382,17 @@ def test_a_language_feed_has_its_own_archives_in_its_language(root: Path) -> Non
         "Rilis 0",
         "Rilis 1",
     }
+
+
+def test_a_klarifikasi_translates_as_one_and_a_local_photo_stays_with_its_release(
+    root: Path, tmp_path: Path
+) -> None:
+    from .test_attachments import cli_run, file, png
+
+    nr = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    denial = nr.create(NewArticle(title="Klarifikasi", denies=["B-099/HUMAS/VI/2026"]))
+    done = cli_run(root, "attach", denial.id, str(file(tmp_path, "foto.png", png())), "--photo")
+    assert done.exit_code == 0, done.output
+    copy = Newsroom.open(root, "rina", fixed_clock(at(0))).translate(denial.id, "en")
+    assert copy.kind == "klarifikasi" and copy.denies == ["B-099/HUMAS/VI/2026"]
+    assert copy.image is None or copy.image.src == ""
