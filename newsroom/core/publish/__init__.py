@@ -23,12 +23,13 @@ LOCK_WAIT_SECONDS = 5.0
 
 def outputs(config: Config, ping: bool = True) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments of the public record, then the WebSub hubs told of them (when there are
-    hubs and `ping`)."""
+    attachments of the public record, the ninjs documents, then the WebSub hubs told of
+    them (when there are hubs and `ping`)."""
     from ..feeds.output import FeedsOutput
+    from ..ninjs import NinjsOutput
     from ..publicfiles import AttachmentsOutput
 
-    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config), NinjsOutput(config)]
     if ping and config.websub_hubs:
         from ..websub import WebSubOutput
 

@@ -1,0 +1,161 @@
+"""ninjs 2.1 for agencies: a document per version and the current one beside each release's
+page, the retraction leaving only the canceled one, embargoed releases only in private
+folders, an index paged like the archives; every document valid against IPTC's schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsroom.core import ninjs
+from newsroom.core.clock import fixed_clock
+from newsroom.core.config import load_config
+from newsroom.core.publish import publish
+from newsroom.core.service import Newsroom
+
+from .feedkit import at, newsroom_root, release, retract, run
+from .tuikit import NOW, SEED_ID
+
+__all__ = ["newsroom_root"]  # a fixture, used by name
+
+SCHEMA = (
+    Path(__file__).resolve().parent.parent.parent / "shared" / "schemas" / "ninjs-schema_2.1.json"
+)
+SEED = "siaran-pers/humas-pemerintah-jaga-netralitas-asn-pemilu-2019"
+
+
+def validate(path: Path) -> dict[str, Any]:
+    """The document, checked against IPTC's ninjs 2.1 schema (when ../shared is here)."""
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if SCHEMA.is_file():
+        import jsonschema
+
+        schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+        validator = jsonschema.validators.validator_for(schema)
+        validator(schema, format_checker=validator.FORMAT_CHECKER).validate(doc)
+    return doc
+
+
+def ninjs_files(root: Path) -> set[str]:
+    feeds = root / "feeds"
+    return {str(p.relative_to(feeds)) for p in feeds.rglob("*.json")
+            if "ninjs" in p.name or "/ninjs/" in f"/{p.relative_to(feeds)}"}  # fmt: skip
+
+
+@pytest.mark.skipif(not SCHEMA.is_file(), reason="../shared/schemas (IPTC's schema) is not here")
+def test_the_2018_release_maps_field_by_field_and_validates(bundled: Path) -> None:
+    publish(load_config(bundled), "cron", NOW)
+    feeds = bundled / "feeds"
+    doc = validate(feeds / SEED / "ninjs.json")
+    assert (feeds / SEED / "v1.ninjs.json").read_bytes() == (
+        feeds / SEED / "ninjs.json"
+    ).read_bytes()
+    assert doc["uri"] == f"urn:uuid:{SEED_ID}" and doc["type"] == "text"
+    assert doc["version"] == "1" and doc["pubstatus"] == "usable"
+    assert doc["firstcreated"] == doc["versioncreated"] == "2018-12-07T15:30:00+07:00"
+    assert doc["headlines"] == [{"role": "main",
+                                 "value": "Humas Pemerintah Diminta Jaga Netralitas ASN dalam "
+                                 "Pemilu 2019"}]  # fmt: skip
+    assert doc["descriptions"][0]["value"].startswith("Seminar Bakohumas Daerah di Yogyakarta")
+    html, plain = doc["bodies"]
+    assert html["contenttype"] == "text/html" and plain["contenttype"] == "text/plain"
+    assert html["value"].startswith("<p>YOGYAKARTA – Humas pemerintah merupakan")
+    assert plain["value"].startswith("YOGYAKARTA – Humas pemerintah merupakan")
+    assert plain["value"].endswith("terkait netralitas ASN.\n\n(ald/HUMAS MENPANRB)")
+    assert doc["located"] == "YOGYAKARTA" and doc["by"] == "ald/HUMAS MENPANRB"
+    assert doc["copyrightholder"] == "Humas Kementerian PANRB" and doc["language"] == "id"
+    assert {"name": "Pemilu", "rel": "category"} in doc["subjects"]
+    assert {"name": "netralitas-asn", "rel": "keyword"} in doc["subjects"]
+    photo = doc["associations"][0]
+    assert photo["type"] == "picture" and photo["by"] == "HUMAS MENPANRB"
+    assert photo["descriptions"][0]["value"].startswith("Seluruh peserta secara bersama-sama")
+    assert photo["renditions"][0]["href"] == photo["uri"]
+    assert "embargoed" not in doc and "ednote" not in doc and "altids" not in doc
+    index = json.loads((feeds / "ninjs" / "index.json").read_text())
+    assert index["items"] == [{
+        "uri": f"urn:uuid:{SEED_ID}", "version": "1", "pubstatus": "usable",
+        "versioncreated": "2018-12-07T15:30:00+07:00",
+        "headline": "Humas Pemerintah Diminta Jaga Netralitas ASN dalam Pemilu 2019",
+        "href": f"http://127.0.0.1:8080/{SEED}/ninjs.json",
+    }]  # fmt: skip
+
+
+def correct(root: Path, ident: str, days: float, note: str, body: str) -> None:
+    writer = Newsroom.open(root, "ald", fixed_clock(at(days)))
+    writer.act(ident, "correct", note=note)
+    article = writer.find(ident)
+    article.body = body
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(days))).act(ident, "approve")
+
+
+def test_versions_a_correction_and_the_retraction(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis", body="Angka 2004.")
+    run(newsroom_root, at(0.1))
+    folder = newsroom_root / "feeds" / "siaran-pers" / "rilis"
+    first = (folder / "v1.ninjs.json").read_bytes()
+    correct(newsroom_root, ident, 1, "Tahun salah", "Angka 2005.")
+    run(newsroom_root, at(1.1))
+    assert (folder / "v1.ninjs.json").read_bytes() == first  # immutable
+    v2 = validate(folder / "v2.ninjs.json")
+    assert v2["version"] == "2" and v2["ednote"] == "Ralat 1: Tahun salah"
+    assert v2["firstcreated"] == validate(folder / "v1.ninjs.json")["versioncreated"]
+    assert "Angka 2005." in v2["bodies"][1]["value"]
+    assert validate(folder / "ninjs.json") == v2
+
+    retract(newsroom_root, ident, at(2), "Data belum final")
+    result = run(newsroom_root, at(2.1))
+    assert sorted(p.name for p in folder.iterdir() if "ninjs" in p.name) == [
+        "ninjs.json", "v3.ninjs.json"]  # fmt: skip
+    assert "siaran-pers/rilis/v1.ninjs.json" in result.removed
+    canceled = validate(folder / "v3.ninjs.json")
+    assert canceled["pubstatus"] == "canceled" and canceled["version"] == "3"
+    assert canceled["ednote"] == "Siaran pers ini dicabut: Data belum final"
+    assert "bodies" not in canceled and validate(folder / "ninjs.json") == canceled
+    item = json.loads((newsroom_root / "feeds" / "ninjs" / "index.json").read_text())["items"][0]
+    assert (item["pubstatus"], item["version"]) == ("canceled", "3")
+
+
+def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
+    newsroom_root: Path,
+) -> None:
+    ident = release(newsroom_root, at(0), "Rilis embargo", embargo=at(1))
+    run(newsroom_root, at(0.1))
+    assert ninjs_files(newsroom_root) == {
+        "ninjs/index.json", "private/antara/ninjs/index.json",
+        "private/antara/ninjs/rilis-embargo.json"}  # fmt: skip
+    held = validate(newsroom_root / "feeds" / "private/antara/ninjs/rilis-embargo.json")
+    assert held["embargoed"] == "2026-06-02T09:00:00+07:00" and held["uri"] == f"urn:uuid:{ident}"
+    public = json.loads((newsroom_root / "feeds" / "ninjs" / "index.json").read_text())
+    assert public["items"] == []
+    run(newsroom_root, at(1.01))
+    assert ninjs_files(newsroom_root) == {
+        "ninjs/index.json", "private/antara/ninjs/index.json",
+        "siaran-pers/rilis-embargo/ninjs.json", "siaran-pers/rilis-embargo/v1.ninjs.json"}  # fmt: skip
+    assert "embargoed" not in validate(newsroom_root / "feeds/siaran-pers/rilis-embargo/ninjs.json")
+
+
+def test_the_index_is_paged_by_month_and_a_run_rewrites_only_what_moved(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ninjs, "INDEX_LIMIT", 2)
+    for day in (0, 1, 40, 41):  # two in June, two in July
+        release(newsroom_root, at(day), f"Rilis {day}")
+        run(newsroom_root, at(day + 0.1))
+    feeds = newsroom_root / "feeds"
+    index = json.loads((feeds / "ninjs" / "index.json").read_text())
+    assert [i["headline"] for i in index["items"]] == ["Rilis 41", "Rilis 40"]
+    assert index["prev"] == "http://127.0.0.1:8080/ninjs/archive/2026-06.json"
+    june = json.loads((feeds / "ninjs" / "archive" / "2026-06.json").read_text())
+    assert [i["headline"] for i in june["items"]] == ["Rilis 1", "Rilis 0"] and "prev" not in june
+    nothing = run(newsroom_root, at(41.2))
+    assert not [p for p in nothing.written if "ninjs" in p]
+    release(newsroom_root, at(42), "Rilis 42")
+    one = run(newsroom_root, at(42.1))
+    assert sorted(p for p in one.written if "ninjs" in p) == [
+        "ninjs/archive/2026-07.json", "ninjs/index.json",
+        "siaran-pers/rilis-42/ninjs.json", "siaran-pers/rilis-42/v1.ninjs.json"]  # fmt: skip
