@@ -17,7 +17,8 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/newsroom --root .
 
-# System tools some tests need (nginx for tests/test_nginx.py): installed when missing and
+# System tools some tests need (nginx for tests/test_nginx.py, minisign for the signing
+# tests): installed when missing and
 # apt-get is usable as root; never fatal (those tests skip, naming the Debian package).
 system-packages:
 	-@sh tools/system-packages

@@ -1,13 +1,15 @@
 """Publish benchmark: newsroom against Hugo (RSS only) on the shared corpus, side by side.
 
-    python benchmarks/bench_publish.py [--n 10000] [--runs 3] [--work DIR] [--skip-hugo]
+    python benchmarks/bench_publish.py [--n 10000] [--runs 3] [--work DIR] [--skip-hugo] [--sign]
 
 Makes the corpus with ../shared/bench/gen_corpus.py (same releases for both tools),
 then times, in one run: Hugo's build; newsroom's cold publish (no feeds, no cache);
 a publish after one more release was approved (and Hugo's rebuild for it); a publish
 with nothing changed. Peak memory is the largest sum of PSS over the publish's
 process tree (parent and workers), sampled every 20 ms. Prints JSON and a table of
-ratios to Hugo's build time; docs/performance.md records the figures.
+ratios to Hugo's build time; docs/performance.md records the figures. `--sign` gives the
+corpus a signing key for the benchmark (unencrypted, outside the corpus, as cron's), so
+every publish also writes SHA256SUMS and its signature; the key is taken away afterwards.
 """
 
 from __future__ import annotations
@@ -151,9 +153,28 @@ def hugo_extra(hugo: Path, i: int) -> None:
     )
 
 
-def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
+def signing_key(root: Path, work: Path) -> dict[str, str]:
+    """A signing key for the corpus (`newsroom keys init --unencrypted`, secret key in
+    `work`); returns the environment publish needs to find it."""
+    env = {**os.environ, "NEWSROOM_SIGNING_KEY": str(work / "bench-signing.key")}
+    remove_signing_key(root, work)
+    subprocess.run(newsroom_cmd("keys", "init", "--unencrypted"), cwd=root, env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    return env
+
+
+def remove_signing_key(root: Path, work: Path) -> None:
+    """Leave the corpus unsigned, as it was made (other benchmarks share it)."""
+    for name in ("newsroom.pub", "newsroom-keys.txt", "newsroom-keys.txt.minisig"):
+        (root / name).unlink(missing_ok=True)
+    shutil.rmtree(root / "newsroom-keys", ignore_errors=True)
+    (work / "bench-signing.key").unlink(missing_ok=True)
+
+
+def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> dict[str, object]:
     root, hugo = make_corpus(work, n)
     publish = newsroom_cmd("publish", "--quiet", "--now", NOW, "--force-clock")
+    env = signing_key(root, work) if sign else None
     results: dict[str, list[float]] = {
         k: [] for k in ("hugo_build", "hugo_rebuild", "cold", "one", "idle")
     }
@@ -168,11 +189,11 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
             for state in ("feeds", ".newsroom"):
                 shutil.rmtree(root / state, ignore_errors=True)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
-            elapsed, peak = timed(publish, root)
+            elapsed, peak = timed(publish, root, env)
             results["cold"].append(elapsed)
             peaks["cold"] = max(peaks.get("cold", 0), peak)
             approve_one(root, r)
-            elapsed, peak = timed(publish, root)
+            elapsed, peak = timed(publish, root, env)
             results["one"].append(elapsed)
             peaks["one"] = max(peaks.get("one", 0), peak)
             if not skip_hugo:
@@ -181,10 +202,12 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
                     timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
                 )
             for _ in range(3):
-                elapsed, peak = timed(publish, root)
+                elapsed, peak = timed(publish, root, env)
                 results["idle"].append(elapsed)
                 peaks["idle"] = max(peaks.get("idle", 0), peak)
     finally:
+        if sign:
+            remove_signing_key(root, work)
         for i in range(runs):  # leave the corpus as it was made
             for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
                 extra.unlink()
@@ -193,6 +216,7 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool) -> dict[str, object]:
     return {
         "n": n,
         "runs": runs,
+        "signed": sign,
         "cpus": os.cpu_count(),
         "median_seconds": med,
         "all_seconds": results,
@@ -223,6 +247,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
     parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--sign", action="store_true", help="publish with a signing key")
     args = parser.parse_args()
     if not GEN.exists():
         raise SystemExit(f"{GEN} not found: the benchmark needs ../shared beside the checkout")
@@ -230,7 +255,7 @@ def main() -> None:
         raise SystemExit("hugo not found: apt-get install hugo (or pass --skip-hugo)")
     args.work.mkdir(parents=True, exist_ok=True)
     compile_bytecode()
-    result = run(args.n, args.runs, args.work, args.skip_hugo)
+    result = run(args.n, args.runs, args.work, args.skip_hugo, args.sign)
     print(json.dumps(result, indent=2))
     print(table(result))
 

@@ -48,6 +48,12 @@ FUTURE_SLACK_MINUTES = 5
     "push the run's commits back.",
 )
 @click.option(
+    "--no-mail",
+    "no_mail",
+    is_flag=True,
+    help="Send no e-mail: what this run owes the [[lists]] is noted as skipped, never sent.",
+)
+@click.option(
     "--no-ping", is_flag=True, help="Do not tell the WebSub hubs ([websub] hubs) of this run."
 )
 @pass_ctx
@@ -60,6 +66,7 @@ def publish(
     as_json: bool,
     quiet: bool,
     no_ping: bool,
+    no_mail: bool,
     pull: bool,
 ) -> None:
     """Publish approved releases whose embargo has passed and write every feed."""
@@ -76,10 +83,12 @@ def publish(
             "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
+    from .cli_keys import publish_passphrase
+
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
-    result = newsroom.publish(
-        now=now, dry_run=dry_run, forced_clock=ahead, pull=pull, ping=not no_ping
-    )
+    result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
+                              passphrase=publish_passphrase(obj), mail=not no_mail,
+                              ping=not no_ping)  # fmt: skip
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif not quiet or result.busy:

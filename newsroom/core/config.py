@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .clock import zone
+from .config_mail import MailList, check_mail, read_lists
 from .config_reader import Reader
 from .errors import ConfigError
 
@@ -112,6 +113,32 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("feeds", "private_group", "private_group", "",
             'The group of the web server (e.g. "www-data"): private feeds are written 0640 '
             "with it.", example="www-data"),
+    Setting("mail", "host", "mail_host", "",
+            "The SMTP server that sends releases to the [[lists]] (mail is off without lists).",
+            example="mail.example.go.id"),
+    Setting("mail", "port", "mail_port", 0,
+            "Its port; 0: the usual one for the security (587 starttls, 465 ssl, 25 none)."),
+    Setting("mail", "security", "mail_security", "starttls",
+            'How the connection is protected: "starttls", "ssl", or "none" (a relay on this '
+            "machine only).", choices=("starttls", "ssl", "none")),
+    Setting("mail", "user", "mail_user", "", "The SMTP login, if the server asks for one.",
+            example="humas@example.go.id"),
+    Setting("mail", "password_env", "mail_password_env", "",
+            "The NAME of the environment variable holding the SMTP password (never the "
+            "password itself).", example="NEWSROOM_SMTP_PASSWORD"),
+    Setting("mail", "from", "mail_from", "", "Who the messages come from.",
+            example="Humas Kementerian <humas@example.go.id>"),
+    Setting("mail", "reply_to", "mail_reply_to", "", "Where journalists' replies go.",
+            example="Humas <humas@example.go.id>"),
+    Setting("mail", "rate", "mail_rate", 60, "Messages per minute at most (0: no limit)."),
+    Setting("mail", "attach_max_mb", "mail_attach_max_mb", 5,
+            "Attachments up to this size travel in the message; larger ones are linked."),
+    Setting("mail", "unsubscribe", "mail_unsubscribe", "",
+            "List-Unsubscribe: a mailto: or https: address journalists use to leave a list.",
+            example="mailto:humas@example.go.id?subject=berhenti"),
+    Setting("mail", "contact", "mail_contact", "",
+            "The contact block that ends every message (write \\n between its lines).",
+            example="Biro Humas Kementerian\\nhumas@example.go.id | 021-000000"),
     Setting("workflow", "four_eyes", "four_eyes", True,
             "Four eyes: whoever changed the text last cannot approve it. Set false only in a "
             "one-person office."),
@@ -137,6 +164,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("attachments", "types", "attachments_types", ATTACHMENT_TYPES,
             "The media types a release may carry as attachments (PDF, photos, office "
             "documents, CSV)."),
+    Setting("signing", "required", "signing_required", False,
+            "Publish refuses to run without the signing key (newsroom keys init; docs/deploy.md, "
+            '"Cek keaslian"). false: without a key it publishes unsigned and says so in the '
+            "log."),
+    Setting("signing", "passphrase_env", "passphrase_env", "",
+            "The environment variable publish reads the signing key's passphrase from, when "
+            "the key is encrypted and nobody is there to type it.",
+            example="NEWSROOM_KEY_PASSPHRASE"),
     Setting("git", "enabled", "git", False,
             "Share the newsroom through git: every workflow action becomes one commit by the "
             "person who took it, `newsroom sync` shares them, `newsroom publish --pull` "
@@ -204,12 +239,26 @@ class Config:
     private_group: str = _default("private_group")
     ui_language: str = _default("ui_language")
     websub_hubs: tuple[str, ...] = _default("websub_hubs")
+    mail_host: str = _default("mail_host")
+    mail_port: int = _default("mail_port")
+    mail_security: str = _default("mail_security")
+    mail_user: str = _default("mail_user")
+    mail_password_env: str = _default("mail_password_env")
+    mail_from: str = _default("mail_from")
+    mail_reply_to: str = _default("mail_reply_to")
+    mail_rate: int = _default("mail_rate")
+    mail_attach_max_mb: int = _default("mail_attach_max_mb")
+    mail_unsubscribe: str = _default("mail_unsubscribe")
+    mail_contact: str = _default("mail_contact")
+    lists: tuple[MailList, ...] = ()
     numbering_pattern: str = _default("numbering_pattern")
     numbering_reset: str = _default("numbering_reset")
     numbering_unit: str = _default("numbering_unit")
     numbering_start: int = _default("numbering_start")
     attachments_max_mb: int = _default("attachments_max_mb")
     attachments_types: tuple[str, ...] = _default("attachments_types")
+    signing_required: bool = _default("signing_required")
+    passphrase_env: str = _default("passphrase_env")
     git: bool = _default("git")
     git_remote: str = _default("git_remote")
     git_branch: str = _default("git_branch")
@@ -285,7 +334,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         tables.setdefault(s.table, set()).add(s.key)
     read = {name: reader.table(name, keys) for name, keys in tables.items()}
     checks = reader.table("checks", set(CHECK_NAMES))
-    reader.only({*tables, "checks", "partners", "people"})
+    reader.only({*tables, "checks", "partners", "people", "lists"})
     values: dict[str, Any] = {
         s.field: reader.value(read[s.table], s.table, s.key, s.default, s.choices) for s in SETTINGS
     }
@@ -296,6 +345,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
         checks={k: reader.choice(checks, "checks", k, CHECK_LEVELS) for k in checks},
         partners=tuple(_partners(reader)),
         people=tuple(_people(reader)),
+        lists=read_lists(reader, root),
     )
     try:
         config.tz  # noqa: B018 - validates the zone name
@@ -317,6 +367,7 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             )
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
         raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
+    check_mail(reader, config)
     _check_numbering(reader, config)
     _check_attachment_types(reader, config)
     _check_git(reader, config)

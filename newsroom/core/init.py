@@ -30,6 +30,16 @@ EXAMPLES = """\
 # tags = []
 # language = ""
 # embargo_access = true
+
+# E-mail: one table per list of journalists; publish mails each release version to them
+# once (docs/deploy.md, "E-mail to journalists"). Fill in [mail] above first. The file
+# holds one address a line; lists/ is in .gitignore: addresses never go into git.
+# [[lists]]
+# name = "wartawan"
+# title = "Wartawan Ekonomi"
+# recipients = "lists/wartawan.txt"
+# categories = ["Ekonomi"]  # filters and embargo_access as for partners
+# embargo_access = false
 """
 
 
@@ -71,7 +81,11 @@ def _toml(value: str | int | bool | tuple[str, ...]) -> str:
     return str(value) if isinstance(value, int) else f'"{value}"'
 
 
-GITIGNORE = ".newsroom/\nfeeds/private/\n"
+GITIGNORE = (
+    ".newsroom/\nfeeds/private/\n"
+    "# secret signing keys live outside the newsroom; a stray one is never committed\n*.key\n"
+    "# journalists' addresses (the [[lists]]' recipients files) never go into git\nlists/\n"
+)
 
 
 def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:

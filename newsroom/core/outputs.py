@@ -93,6 +93,11 @@ class Output:
     def __init__(self, config: Config) -> None:
         self.config = config
 
+    def prepare(self, dry_run: bool) -> None:
+        """Before the lock is taken: whatever needs a person (a passphrase typed) or
+        refuses the whole run (raise NewsroomError: nothing is published, the run fails
+        saying why). Called only when the run has work."""
+
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         """Decide what to write from the plan and this output's state of the last run."""
 
@@ -200,9 +205,15 @@ class PublishResult:
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
     failures: int = 0  # runs in a row that did not succeed, this one included
     pings: list[Ping] = field(default_factory=list)  # WebSub hubs told (or to tell) of this run
+    # mail (core/mail/): what each release version owes the lists this run (no address), and
+    # what the sending after the lock did: counts by outcome (sent, failed, waiting, resent)
+    mail: list[dict[str, Any]] = field(default_factory=list)
+    mailed: dict[str, int] = field(default_factory=dict)
     # (action, path) of each release file this run rewrote: publish, adopt (with [git] on,
     # the door commits each as the publishing identity's)
     saved: list[tuple[str, str]] = field(default_factory=list)
+    signed: str = ""  # the id of the key this run's files are signed with ("": unsigned)
+    unsigned: str = ""  # why this run is unsigned (a code), when there is a SEAL output
 
     @property
     def ok(self) -> bool:
@@ -231,4 +242,7 @@ class PublishResult:
             "warnings": self.warnings,
             "notes": self.notes,
             "websub": [p.to_json() for p in self.pings],
+            "signed": self.signed or None,
+            "mail": self.mail,
+            "mailed": self.mailed,
         }

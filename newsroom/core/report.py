@@ -65,6 +65,23 @@ class CheckReport:
         return grouped
 
 
+def secret_problems(config: Config) -> list[Problem]:
+    """A secret signing key under the newsroom's folder is an error wherever it is."""
+    from .signing.keys import stray_secrets
+
+    return [
+        Problem(
+            path.relative_to(config.root),
+            None,
+            "a secret signing key is inside the newsroom: it could reach git or feeds/",
+            "move it out (e.g. to ~/.config/newsroom/keys/ or /etc/newsroom/, mode 0600) and "
+            "point NEWSROOM_SIGNING_KEY at it; if it was ever committed or published, run "
+            "`newsroom keys rotate --revoke`",
+        )
+        for path in stray_secrets(config.root)
+    ]
+
+
 def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     """Every problem and every failing check the index knows of."""
     records = sorted(index.records.values(), key=lambda r: r.path)
@@ -72,6 +89,7 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
     report.problems += number_problems(records)
     report.problems += file_problems(records, config)
+    report.problems += secret_problems(config)
     for r in records:
         if r.status not in CHECKED:
             continue

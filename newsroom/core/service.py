@@ -66,6 +66,13 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import INSERTED as INSERTED
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
+    from .signing.keys import KeyInfo as KeyInfo
+    from .signing.keys import Rotated as Rotated
+    from .signing.minisign import PublicKey as PublicKey
+    from .signing.minisign import SecretKey as SecretKey
+    from .signing.verify import Report as Report
+    from .signing.verify import trusted_key as trusted_key
+    from .signing.verify import verify_paths as verify_paths
     from .signoff import signoff_at_end as signoff_at_end
     from .store import Snapshot, Store
     from .validate import FieldError as FieldError
@@ -92,6 +99,9 @@ _HANDED = {
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
+    "KeyInfo": "signing.keys", "Rotated": "signing.keys", "PublicKey": "signing.minisign",
+    "SecretKey": "signing.minisign", "Report": "signing.verify",
+    "trusted_key": "signing.verify", "verify_paths": "signing.verify",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
     "PartnerText": "view", "partner_text": "view", "sign_off": "view", "Version": "versions",
     "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
@@ -547,16 +557,20 @@ class Newsroom:
         progress: Callable[[str], None] | None = None,
         forced_clock: bool = False,
         pull: bool = False,
+        passphrase: Callable[[], str] | None = None,
+        mail: bool = True,
         ping: bool = True,
     ) -> PublishResult:
         """Publish what is due and write every output (publish/), as this person (a system
         identity such as cron, or an editor pressing P): Refused when they may not act.
+        `passphrase` asks for the signing key's passphrase (a prompt), when it is needed.
 
         With [git] on, each release file the run stamped is committed by this identity;
         `pull` (the publishing server) first fast-forwards to what the offices shared
         (GitError or SyncConflict: nothing is published) and pushes the run's commits back
-        (vcs/publishing.py). A dry run touches no git at all. `ping`: tell the WebSub hubs
-        of the public feeds that changed (websub.py)."""
+        (vcs/publishing.py). A dry run touches no git at all. `mail` False: what this
+        run owes the mailing lists is noted as skipped, not sent. `ping` False: the WebSub
+        hubs are not told of the public feeds that changed (websub.py)."""
         from .publish import publish
 
         self.may_act("publish")
@@ -568,12 +582,82 @@ class Newsroom:
 
             before_publish(self.config, self.actor, self.now(), pull=pull)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                         via=self.identity.via, forced_clock=forced_clock, ping=ping)  # fmt: skip
+                         via=self.identity.via, forced_clock=forced_clock,
+                         passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 
             after_publish(self, result, pull=pull)
         return result
+
+    # ------------------------------------------------------------ signing keys
+
+    def keys_init(self, passphrase: str | None) -> tuple[SecretKey, Path]:
+        """Make the newsroom's signing key pair (signing/keys.py): the public files in the
+        newsroom, the secret key outside it; returns the key and where its secret went.
+        `passphrase` None: unencrypted, for cron."""
+        from .signing.keys import init_keys
+
+        with self._publish_lock():
+            return init_keys(self.config, self.now(), passphrase)
+
+    def keys_show(self) -> KeyInfo:
+        """The newsroom's public key, where its secret key is expected, every past key."""
+        from .signing.keys import show_keys
+
+        return show_keys(self.config)
+
+    def keys_rotate(
+        self,
+        old_passphrase: Callable[[], str] | None,
+        new_passphrase: str | None,
+        *,
+        revoke: bool = False,
+        reason: str = "",
+    ) -> Rotated:
+        """Replace the signing key: the new public key signed by the old one, the old one
+        listed as retired (or revoked, with `reason`); the next publish signs again."""
+        from .signing.keys import rotate_keys
+
+        with self._publish_lock():
+            return rotate_keys(self.config, self.now(), old_passphrase, new_passphrase,
+                               revoke=revoke, reason=reason)  # fmt: skip
+
+    @contextmanager
+    def _publish_lock(self) -> Iterator[None]:
+        """Hold the publish lock while the keys change, then wake the next run (it signs
+        every list again with the new key and copies the key files into feeds/)."""
+        from filelock import FileLock
+
+        from .publish.state import lock_path, wake
+
+        self.config.state_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(lock_path(self.config)), timeout=30):
+            yield
+            wake(self.config)
+
+    # ------------------------------------------------------------ mail (core/mail/)
+
+    def mail_test(self, name: str, to: str = "") -> Any:
+        """Send one test message to mailing list `name` (or only to `to`): a TestSent."""
+        from .mail.status import send_test
+
+        self.may_act("publish")
+        return send_test(self.config, name, self.now(), to)
+
+    def mail_status(self) -> Any:
+        """What the send log holds (a MailStatus): per release version, sent, queued, failed."""
+        from .mail.status import mail_status
+
+        titles = {r.id: r.title for r in self.index().records.values()}
+        return mail_status(self.config, titles)
+
+    def mail_send(self) -> Any:
+        """Send what waits in the send log now (a Sending; busy if a run is sending)."""
+        from .mail.output import send_queued
+
+        self.may_act("publish")
+        return send_queued(self.config, self.now())
 
     def publish_status(
         self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()

@@ -15,13 +15,23 @@ from __future__ import annotations
 import os
 
 from .desk import DESK
+from .mail import MAIL
 from .publish import PUBLISH
 from .sharing import SHARING
 from .shell import SHELL
+from .signing import SIGNING
 from .words import WORDS
 
 LANGUAGES = ("id", "en")
-CATALOG: dict[str, tuple[str, str]] = {**WORDS, **DESK, **PUBLISH, **SHELL, **SHARING}
+CATALOG: dict[str, tuple[str, str]] = {
+    **WORDS,
+    **DESK,
+    **PUBLISH,
+    **SHELL,
+    **SIGNING,
+    **SHARING,
+    **MAIL,
+}
 
 
 class Translator:

@@ -171,7 +171,9 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
         out.append(t("publish.written", written=len(result.written), n=result.documents))
-    return out + ping_lines(t, result)
+    if result.signed and not result.skipped and (result.written or result.to_write):
+        out.append(t("publish.signed" + dry, key_id=result.signed))
+    return out + ping_lines(t, result) + mail_lines(t, result)
 
 
 def ping_lines(t: Translator, result: PublishResult) -> list[str]:
@@ -183,6 +185,24 @@ def ping_lines(t: Translator, result: PublishResult) -> list[str]:
         urls += f", … (+{more})" if more > 0 else ""
         out.append(t(f"websub.{ping.outcome}", hub=ping.hub, urls=urls, n=len(ping.urls),
                      reason=ping.reason, attempts=ping.attempts))  # fmt: skip
+    return out
+
+
+def mail_lines(t: Translator, result: PublishResult) -> list[str]:
+    """What the run owes the mailing lists (no address), and what the sending did."""
+    out = []
+    for owed in result.mail:
+        kind = t("mail.kind." + owed["kind"], version=owed["version"])
+        keys = {"owed": "mail.owed.dry", "skipped": "mail.owed.skipped"}
+        key = keys.get(owed["state"], "mail.owed")
+        out.append(t(key, title=owed["title"], kind=kind, lists=", ".join(owed["lists"]) or "—",
+                     n=owed["recipients"]))  # fmt: skip
+    if result.mailed.get("baseline"):
+        out.append(t("mail.first", n=result.mailed["baseline"]))
+    done = result.mailed
+    if done.get("sent") or done.get("failed") or done.get("waiting"):
+        out.append(t("mail.done", sent=done.get("sent", 0), failed=done.get("failed", 0),
+                     waiting=done.get("waiting", 0)))  # fmt: skip
     return out
 
 

@@ -16,24 +16,40 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
 from ..scan import scan
-from .state import log_run, nothing_to_do
+from .state import lock_path, log_run, nothing_to_do
 
 LOCK_WAIT_SECONDS = 5.0
 
 
-def outputs(config: Config, ping: bool = True) -> list[Output]:
+def outputs(
+    config: Config,
+    passphrase: Callable[[], str] | None = None,
+    *,
+    mail: bool = True,
+    ping: bool = True,
+) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments of the public record, the ninjs documents, then the WebSub hubs told of
-    them (when there are hubs and `ping`)."""
+    attachments of the public record, the ninjs documents, then the signatures over everything written (last
+    of the files: it sees what the others wrote and removed), the WebSub hubs told of the
+    public feeds that changed (when there are hubs and `ping`), and mail when the newsroom
+    has [[lists]] (after the lock). `passphrase` asks for the signing key's passphrase, if
+    it is encrypted; `mail` False (`publish --no-mail`): what the run owes the lists is
+    noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
     from ..ninjs import NinjsOutput
     from ..publicfiles import AttachmentsOutput
+    from ..signing.output import SignOutput
 
-    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config), NinjsOutput(config)]
+    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config), NinjsOutput(config),
+                            SignOutput(config, passphrase)]  # fmt: skip
     if ping and config.websub_hubs:
         from ..websub import WebSubOutput
 
         chosen.append(WebSubOutput(config))
+    if config.lists:
+        from ..mail.output import MailOutput
+
+        chosen.append(MailOutput(config, send=mail))
     return chosen
 
 
@@ -54,21 +70,36 @@ def publish(
     progress: Callable[[str], None] | None = None,
     via: str = "",
     forced_clock: bool = False,
+    passphrase: Callable[[], str] | None = None,
+    mail: bool = True,
     ping: bool = True,
 ) -> PublishResult:
-    """Run one publish (see the module docstring). `ping`: tell the WebSub hubs (websub.py)."""
+    """Run one publish (see the module docstring). `passphrase` is asked, before the lock,
+    when the signing key is encrypted and no environment variable gives it; `ping`: tell
+    the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
     files = scan(config)
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
         result = PublishResult(now, actor, skipped=True)
-        if ping and config.websub_hubs:
+        if ping and config.websub_hubs:  # a ping that failed before (one stat if none)
             _retry_pings(config, result)
+        if mail and config.lists:  # mail an earlier run could not send (one stat if none)
+            _send_waiting(config, now, result)
+        log_run(config, result, forced_clock)
+        return result
+    chosen = outputs(config, passphrase, mail=mail, ping=ping)
+    try:
+        for output in chosen:  # a prompt never holds the lock the next cron run waits for
+            output.prepare(dry_run)
+    except NewsroomError as exc:  # [signing] required and no key: nothing goes out
+        result = PublishResult(now, actor, dry_run=dry_run)
+        result.failed.append(str(exc))
         log_run(config, result, forced_clock)
         return result
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(config.state_dir / "publish.lock"))
+    lock = FileLock(str(lock_path(config)))
     try:
         lock.acquire(timeout=0)
     except Timeout:  # another run holds it: wait a little, then look at the files afresh
@@ -83,7 +114,6 @@ def publish(
     from ..feeds.output import FeedsOutput
     from .run import Run
 
-    chosen = outputs(config, ping)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
     try:
@@ -110,7 +140,7 @@ def _retry_pings(config: Config, result: PublishResult) -> None:
         return
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(config.state_dir / "publish.lock"))
+    lock = FileLock(str(lock_path(config)))
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -119,6 +149,16 @@ def _retry_pings(config: Config, result: PublishResult) -> None:
         deliver(config, [], result)
     finally:
         lock.release()
+
+
+def _send_waiting(config: Config, now: dt.datetime, result: PublishResult) -> None:
+    """Mail that waits in the send log (a server that said "try later", a killed run)."""
+    from ..mail.sendlog import pending_mark
+
+    if pending_mark(config).exists():
+        from ..mail.output import send_queued
+
+        send_queued(config, now, result)
 
 
 __all__ = ["PublishResult", "publish"]

@@ -63,6 +63,22 @@ def outputs_intact(config: Config, outputs: dict[str, list[int]]) -> bool:
     return True
 
 
+def lock_path(config: Config) -> Path:
+    """The publish lock: one run at a time, and nothing else that changes what it signs."""
+    return config.state_dir / "publish.lock"
+
+
+def wake(config: Config) -> None:
+    """Make the next run do its work even when no article moved (a new signing key: every
+    list is signed again, the key files copied into feeds/). Call it holding the lock."""
+    from ..atomic import write_atomic
+
+    state = read_state(config)
+    if state:
+        state["next_event"] = dt.datetime(1970, 1, 1, tzinfo=dt.UTC).isoformat()
+        write_atomic(state_path(config), json.dumps(state, sort_keys=True).encode())
+
+
 def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> None:
     """One JSON line per run in .newsroom/publish.log (a full disk loses the line, not the run)."""
     if r.dry_run or r.busy:
@@ -81,6 +97,8 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         line["notes"] = r.notes
     if r.pings:  # a hub that failed is logged here (it never fails the run)
         line["websub"] = [p.to_json() for p in r.pings]
+    if r.signed or r.unsigned:  # said once per run: signed with which key, or why not
+        line["signed" if r.signed else "unsigned"] = r.signed or r.unsigned
     if forced_clock:
         line["clock"] = "forced"  # --now ahead of the real time: tests and backfills only
     try:

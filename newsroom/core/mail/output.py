@@ -1,0 +1,269 @@
+"""Mail as an output of publish (AFTER_LOCK): every list gets each release version once.
+
+Under the publish lock, after the feeds are in place, the output notes in the send log what
+the run's releases owe: each event no earlier run noted, with a send per address of every
+list that takes it (events.py). The first time on a server, the events already out are
+noted as `baseline` and never mailed: a server rebuilt from a fresh clone does not mail old
+releases again; only what this run puts out goes. After the lock is released, `send`
+hands the queued messages to the server under a lock of its own (`.newsroom/mail/
+send.lock`): a slow server never makes the next cron run "busy". What a run could not send
+waits in the log; the next run sends it, even a run with nothing else to do
+(`publish.publish` looks for the pending mark).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Config
+from ..errors import NewsroomError
+from ..outputs import Output, Plan, PublishResult, Stage, Written
+from ..records import Record
+from .events import Event, events_of, lists_for
+from .recipients import Recipients, read_recipients
+from .sendlog import (
+    BASELINE,
+    FAILED,
+    GIVE_UP_AFTER,
+    QUEUED,
+    SENDING,
+    SENT,
+    SKIPPED,
+    SendLog,
+    mail_dir,
+    pending_mark,
+)  # fmt: skip
+
+
+class MailOutput(Output):
+    """See the module docstring. `send=False` (`publish --no-mail`): what this run owes is
+    noted as skipped and nothing is sent."""
+
+    name = "mail"
+    stage = Stage.AFTER_LOCK
+
+    def __init__(self, config: Config, *, send: bool = True) -> None:
+        super().__init__(config)
+        self.send = send
+        self.now = dt.datetime.now(dt.UTC)
+        self.first = False  # no mail was ever noted on this server
+        self.new: list[tuple[Event, Record]] = []  # owed by this run
+        self.old: list[tuple[Event, Record]] = []  # out before this server's first mail
+        self.recipients: dict[str, Recipients] = {}
+        self.dry_run = False
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        if not self.config.lists:
+            return
+        self.now, self.dry_run = plan.now, plan.dry_run
+        path = mail_dir(self.config) / "sendlog.sqlite"
+        known: set[str] = set()
+        if path.exists():
+            log = SendLog(self.config)
+            try:
+                self.first = not log.initialized
+                known = log.known()
+            finally:
+                log.close()
+        else:
+            self.first = True
+        now_out = {_this_run(g.record, g.kind) for g in plan.going_live}
+        for record in plan.records.values():
+            for event in events_of(record, self.config, plan.now):
+                if event.key in known:
+                    continue
+                if self.first and event.key not in now_out:
+                    self.old.append((event, record))
+                else:
+                    self.new.append((event, record))
+        if self.new:
+            self.recipients = {m.name: read_recipients(m) for m in self.config.lists}
+
+    def answer(self, result: PublishResult) -> None:
+        for event, record in self.new:
+            lists = lists_for(event, record, self.config)
+            people = {r.address.casefold() for m in lists for r in self.recipients[m.name].people}
+            result.mail.append({
+                "release": record.id, "title": record.title, "kind": event.kind,
+                "version": event.version, "lists": [m.name for m in lists],
+                "recipients": len(people),
+                "state": "skipped" if not self.send else ("owed" if self.dry_run else QUEUED),
+            })  # fmt: skip
+        for found in self.recipients.values():
+            result.warnings += found.problems
+        if self.old:
+            result.mailed["baseline"] = len(self.old)
+
+    def placed(self, result: PublishResult) -> Written:
+        """Under the publish lock, the files in place: note what the run owes the lists."""
+        if not self.config.lists or not (self.new or self.old or self.first):
+            return Written()
+        try:
+            log = SendLog(self.config)
+        except (OSError, NewsroomError) as exc:
+            result.failed.append(f"{mail_dir(self.config)}: the mail log cannot be opened ({exc})")
+            return Written()
+        try:
+            if self.old or self.first:
+                log.record([(e, r.path) for e, r in self.old], BASELINE, self.now,
+                           initialize=True)  # fmt: skip
+            sends = [
+                (event, m.name, person.address, person.display)
+                for event, record in self.new
+                for m in lists_for(event, record, self.config)
+                for person in self.recipients[m.name].people
+            ]
+            state = QUEUED if self.send else SKIPPED
+            log.record([(e, r.path) for e, r in self.new], state, self.now, sends)
+            if self.send and sends:
+                pending_mark(self.config).touch()
+        except Exception as exc:  # sqlite3.Error, OSError: feeds stay; mail is reported
+            result.failed.append(f"the mail log could not be written: {exc}")
+        finally:
+            log.close()
+        return Written()
+
+    def notify(self, result: PublishResult) -> None:
+        if self.config.lists and self.send:
+            send_queued(self.config, self.now, result)
+
+
+def _this_run(record: Record, kind: str) -> str:
+    """The key of the event a release going live in this run makes."""
+    if kind == "corrected":
+        return f"{record.id}/{len(record.corrected) + 1}"
+    return f"{record.id}/1"
+
+
+@dataclass
+class Sending:
+    """What one sending did (counts; no address)."""
+
+    sent: int = 0
+    failed: int = 0
+    waiting: int = 0
+    resent: int = 0
+    busy: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def send_queued(config: Config, now: dt.datetime, result: PublishResult | None = None) -> Sending:
+    """Send every queued message, under the mail lock (busy: another run is sending them)."""
+    from filelock import FileLock, Timeout
+
+    mail_dir(config).mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = FileLock(str(mail_dir(config) / "send.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        done = Sending(busy=True)
+    else:
+        try:
+            done = _send(config, now)
+        finally:
+            lock.release()
+    if result is not None:
+        for key in ("sent", "failed", "waiting", "resent"):
+            if getattr(done, key):
+                result.mailed[key] = getattr(done, key)
+        result.warnings += done.errors
+    return done
+
+
+def _send(config: Config, now: dt.datetime) -> Sending:
+    from .message import addressed
+    from .smtp import Connection, MailError
+
+    done = Sending()
+    log = SendLog(config)
+    try:
+        done.resent = log.recover()
+        queue = log.queued()
+        lists = {m.name: m for m in config.lists}
+        built: dict[str, bytes | None] = {}
+        connection: Connection | None = None
+        gap = 60.0 / config.mail_rate if config.mail_rate else 0.0
+        last = 0.0
+        try:
+            for send in queue:
+                if send.event not in built:
+                    built[send.event] = _message(config, log, send.event, now, done)
+                data = built[send.event]
+                if data is None:
+                    continue
+                mail_list = lists.get(send.list)
+                if mail_list is None:
+                    log.mark(send, FAILED, now, f"list {send.list} is no longer in newsroom.toml")
+                    done.failed += 1
+                    continue
+                if send.attempts and now - dt.datetime.fromisoformat(send.queued) > GIVE_UP_AFTER:
+                    log.mark(
+                        send, FAILED, now, f"gave up after {send.attempts} tries: {send.error}"
+                    )
+                    done.failed += 1
+                    continue
+                if connection is None:
+                    connection = Connection(config).__enter__()
+                if gap and last:
+                    time.sleep(max(0.0, last + gap - time.monotonic()))
+                log.mark(send, SENDING, now, attempt=True)  # durable before the server has it
+                outcome = connection.send(send.address, addressed(data, config, send.display,
+                                                                  mail_list))  # fmt: skip
+                last = time.monotonic()
+                if outcome.sent:
+                    log.mark(send, SENT, now)
+                    done.sent += 1
+                elif outcome.permanent:
+                    log.mark(send, FAILED, now, outcome.error)
+                    done.failed += 1
+                    done.errors.append(
+                        f"mail: {send.event} refused for good for one address of list "
+                        f"{send.list}: {outcome.error} (newsroom mail status --addresses)"
+                    )
+                else:
+                    log.mark(send, QUEUED, now, outcome.error)
+                    if outcome.lost:
+                        done.errors.append(f"mail: {outcome.error}; the next run sends the rest")
+                        connection = None
+                        break
+        except MailError as exc:
+            done.errors.append(f"mail: {exc}")
+        finally:
+            if connection is not None:
+                connection.close()
+        done.waiting = len(log.queued())
+        if not done.waiting:
+            pending_mark(config).unlink(missing_ok=True)
+        else:
+            pending_mark(config).touch()
+    finally:
+        log.close()
+    return done
+
+
+def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
+             done: Sending) -> bytes | None:  # fmt: skip
+    """The event's message: built once, then always the same bytes (a message sent again is
+    the same message). None: it cannot be built (its sends are failed, with why)."""
+    from ..store import Store
+    from .message import build
+
+    data, path = log.message(key)
+    if data is not None:
+        return data
+    event = log.event(key)
+    try:
+        article = Store(config).load(config.root / path)
+        if article.id != event.release:
+            raise NewsroomError(f"{path} is no longer release {event.release}")
+        data = build(config, article, event, now)
+    except (NewsroomError, OSError) as exc:
+        n = log.fail_event(key, f"the message cannot be made: {exc}", now)
+        done.failed += n
+        done.errors.append(f"mail: {key}: the message cannot be made ({exc}); {n} not sent")
+        return None
+    log.keep_message(key, data)
+    return data

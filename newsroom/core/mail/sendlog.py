@@ -1,0 +1,238 @@
+"""The send log: every message owed to every address, and what became of it.
+
+`.newsroom/mail/sendlog.sqlite` (0600: it holds journalists' addresses, which never
+reach feeds/, logs or git). One row per event (`events`, with the message's bytes once
+built, so a message sent again is the same message) and one per address and version
+(`sends`: an address receives a version once, whichever list or embargo brought it).
+
+A send's states: `queued` → `sending` (written, synced, before the message is handed to
+the server) → `sent` (after the server took it), or back to `queued` with the error (4xx,
+a dropped connection: sent again by a later run), or `failed` (5xx: refused for good, the
+rest go on). A run that finds a row `sending` (under the mail lock, so its sender died)
+cannot know whether the server took it: it is queued again, the one message whose fate
+is unknown, and goes with the same Message-ID. `skipped` rows were owed when mail was
+off for the run (`publish --no-mail`); `baseline` events were already out when this
+server first sent mail (a fresh clone never mails old releases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Config
+
+if TYPE_CHECKING:
+    from .events import Event
+
+QUEUED, SENDING, SENT, FAILED, SKIPPED = "queued", "sending", "sent", "failed", "skipped"
+BASELINE = "baseline"
+GIVE_UP_AFTER = dt.timedelta(days=2)  # a 4xx that lasts this long is a failure
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS events (
+    key TEXT PRIMARY KEY, release TEXT, path TEXT, version INTEGER, kind TEXT, thread TEXT,
+    moment TEXT, state TEXT, noted TEXT, message BLOB);
+CREATE TABLE IF NOT EXISTS sends (
+    thread TEXT, address TEXT, event TEXT, list TEXT, display TEXT, state TEXT,
+    attempts INTEGER DEFAULT 0, error TEXT DEFAULT '', queued TEXT, updated TEXT,
+    PRIMARY KEY (thread, address));
+CREATE INDEX IF NOT EXISTS sends_state ON sends (state);
+"""
+
+
+def mail_dir(config: Config) -> Path:
+    return config.state_dir / "mail"
+
+
+def pending_mark(config: Config) -> Path:
+    """A file that exists while messages wait: a publish with nothing to do looks for it
+    (one stat) and sends them."""
+    return mail_dir(config) / "pending"
+
+
+@dataclass(frozen=True)
+class Send:
+    thread: str
+    address: str
+    event: str
+    list: str
+    display: str
+    state: str
+    attempts: int
+    error: str
+    queued: str
+
+
+class SendLog:
+    """The log of one newsroom (see the module docstring)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        folder = mail_dir(config)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / "sendlog.sqlite"
+        fresh = not path.exists()
+        if fresh:  # created private before anything is written to it
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")  # a row written is a row kept
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ what is owed
+
+    @property
+    def initialized(self) -> bool:
+        row = self.db.execute("SELECT value FROM meta WHERE key='initialized'").fetchone()
+        return row is not None
+
+    def known(self) -> set[str]:
+        """The keys of every event the log holds."""
+        return {k for (k,) in self.db.execute("SELECT key FROM events")}
+
+    def record(
+        self,
+        events: Iterable[tuple[Event, str]],
+        state: str,
+        now: dt.datetime,
+        sends: Iterable[tuple[Event, str, str, str]] = (),
+        *,
+        initialize: bool = False,
+    ) -> None:
+        """Note `events` (with their release's file) in `state`, and the sends they owe
+        (event, list, address, display),
+        in one transaction; a send of a version an address already has is left out."""
+        stamp = now.isoformat()
+        with self._transaction():
+            self.db.executemany(
+                "INSERT OR IGNORE INTO events (key, release, path, version, kind, thread, "
+                "moment, state, noted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.key, e.release, path, e.version, e.kind, e.thread,
+                  e.moment.isoformat() if e.moment else None, state, stamp)
+                 for e, path in events],
+            )  # fmt: skip
+            send_state = QUEUED if state == QUEUED else SKIPPED
+            self.db.executemany(
+                "INSERT OR IGNORE INTO sends (thread, address, event, list, display, state, "
+                "queued, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.thread, address.casefold(), e.key, name, display, send_state, stamp,
+                  stamp) for e, name, address, display in sends],
+            )  # fmt: skip
+            if initialize:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('initialized', ?)", (stamp,))
+
+    # ------------------------------------------------------------ sending
+
+    def recover(self) -> int:
+        """Sends a dead sender left `sending` (their fate unknown): queued again. Call only
+        under the mail lock."""
+        with self._transaction():
+            cursor = self.db.execute(
+                "UPDATE sends SET state=?, error='sent again: the last run stopped while "
+                "handing it to the server' WHERE state=?",
+                (QUEUED, SENDING),
+            )
+        return cursor.rowcount
+
+    def queued(self) -> list[Send]:
+        rows = self.db.execute(
+            "SELECT thread, address, event, list, display, state, attempts, error, queued "
+            "FROM sends WHERE state=? ORDER BY queued, event, rowid",
+            (QUEUED,),
+        ).fetchall()
+        return [Send(*row) for row in rows]
+
+    def message(self, event: str) -> tuple[bytes | None, str]:
+        """The event's built message (None: not built yet), and its release's file."""
+        row = self.db.execute("SELECT message, path FROM events WHERE key=?", (event,)).fetchone()
+        return row[0], row[1]
+
+    def event(self, key: str) -> Event:
+        row = self.db.execute(
+            "SELECT key, release, version, kind, thread, moment FROM events WHERE key=?", (key,)
+        ).fetchone()
+        moment = dt.datetime.fromisoformat(row[5]) if row[5] else None
+        from .events import Event
+
+        return Event(row[0], row[1], row[2], row[3], row[4], moment)
+
+    def keep_message(self, event: str, data: bytes) -> None:
+        with self._transaction():
+            self.db.execute("UPDATE events SET message=? WHERE key=?", (data, event))
+
+    def mark(self, send: Send, state: str, now: dt.datetime, error: str = "",
+             attempt: bool = False) -> None:  # fmt: skip
+        """A send's new state, durable before this returns."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE sends SET state=?, error=?, attempts=attempts+?, updated=? "
+                "WHERE thread=? AND address=?",
+                (state, error, int(attempt), now.isoformat(), send.thread, send.address),
+            )
+
+    def fail_event(self, event: str, error: str, now: dt.datetime) -> int:
+        """Every queued send of an event that cannot be built: failed, with why."""
+        with self._transaction():
+            cursor = self.db.execute(
+                "UPDATE sends SET state=?, error=?, updated=? WHERE event=? AND state=?",
+                (FAILED, error, now.isoformat(), event, QUEUED),
+            )
+        return cursor.rowcount
+
+    # ------------------------------------------------------------ what people are shown
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """By event key: how many sends are in each state."""
+        out: dict[str, dict[str, int]] = {}
+        for event, state, n in self.db.execute(
+            "SELECT event, state, COUNT(*) FROM sends GROUP BY event, state"
+        ):
+            out.setdefault(event, {})[state] = n
+        return out
+
+    def events(self) -> list[tuple[str, str, int, str, str, str]]:
+        """Every event that owes or owed sends: key, release, version, kind, moment, state."""
+        return self.db.execute(
+            "SELECT key, release, version, kind, moment, state FROM events WHERE state != ? "
+            "ORDER BY noted, key",
+            (BASELINE,),
+        ).fetchall()
+
+    def problems(self) -> list[Send]:
+        """Sends that failed, or wait after an error: with their addresses (for the office)."""
+        rows = self.db.execute(
+            "SELECT thread, address, event, list, display, state, attempts, error, queued "
+            "FROM sends WHERE state=? OR (state=? AND error != '') ORDER BY event, address",
+            (FAILED, QUEUED),
+        ).fetchall()
+        return [Send(*row) for row in rows]
+
+    def baseline_count(self) -> int:
+        (n,) = self.db.execute("SELECT COUNT(*) FROM events WHERE state=?", (BASELINE,)).fetchone()
+        return int(n)
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT (ROLLBACK on an error): one durable step."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, value: object, tb: object) -> None:
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")

@@ -1,0 +1,425 @@
+"""The office's signing keys, kept as a careful office keeps them (`newsroom keys`).
+
+In the newsroom (committed, and copied into feeds/ by publish):
+
+- `newsroom.pub`: the current public key, in minisign's format;
+- `newsroom-keys.txt` and its `.minisig`: every key the office has used, with its status
+  (current, retired, revoked), signed by the current key;
+- `newsroom-keys/<ID>.pub`: each key; after a rotation also `<ID>.pub.minisig`, the new key
+  signed by the one it replaces, so a partner holding the old key can follow the rotation
+  without trusting a new channel (`minisign -Vm newsroom-keys/<ID>.pub -p old.pub`).
+
+The secret key never enters the newsroom: it lives in the person's config folder
+(`~/.config/newsroom/keys/<ID>.key`, mode 0600), or at NEWSROOM_SIGNING_KEY (cron's
+path); a path inside the newsroom is refused. Encrypted with a passphrase (scrypt, as
+minisign) unless made `--unencrypted` for cron (as `minisign -W`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import write_atomic
+from ..config import Config
+from ..errors import NewsroomError
+from .minisign import (
+    MEMLIMIT,
+    OPSLIMIT,
+    KeyFileError,
+    PublicKey,
+    SecretKey,
+    SignatureError,
+    is_encrypted,
+)
+
+PUBLIC = "newsroom.pub"
+LIST = "newsroom-keys.txt"
+CHAIN = "newsroom-keys"
+ENV_KEY = "NEWSROOM_SIGNING_KEY"
+STATUSES = ("current", "retired", "revoked")
+Passphrase = Callable[[], str]
+
+
+class SigningError(NewsroomError):
+    """Signing cannot go on: no key, a key in the wrong place, a missing passphrase. The
+    message says what to do; `code` lets a face word it (facts name paths and ids only)."""
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    """One line of newsroom-keys.txt: a key the office has used."""
+
+    id: str
+    status: str
+    since: str
+    until: str
+    public: PublicKey
+    reason: str = ""
+
+    def line(self) -> str:
+        tail = f" {self.reason}" if self.reason else ""
+        return (
+            f"{self.id} {self.status} {self.since} {self.until or '-'} {self.public.base64}{tail}"
+        )
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """What `newsroom keys show` says: the public key, where the secret one is expected,
+    whether it is there and encrypted, and every key the office has used."""
+
+    public: PublicKey | None
+    public_path: Path
+    secret_path: Path | None
+    secret_found: bool
+    encrypted: bool
+    keys: tuple[KeyEntry, ...]
+
+
+# ---------------------------------------------------------------- where keys are
+
+
+def public_path(config: Config) -> Path:
+    return config.root / PUBLIC
+
+
+def read_public(config: Config) -> PublicKey | None:
+    """The newsroom's current public key (None: signing was never set up)."""
+    path = public_path(config)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SigningError(f"{path}: cannot be read: {exc}", code="sign_unreadable",
+                           path=str(path)) from None  # fmt: skip
+    try:
+        return PublicKey.parse(text)
+    except SignatureError:
+        raise SigningError(
+            f"{path}: not a minisign public key (restore it from git, or run "
+            "`newsroom keys init` in a newsroom without one)",
+            code="sign_bad_public", path=str(path),
+        ) from None  # fmt: skip
+
+
+def keys_folder() -> Path:
+    """Where secret keys live when NEWSROOM_SIGNING_KEY does not say (per person)."""
+    from platformdirs import user_config_path
+
+    return user_config_path("newsroom") / "keys"
+
+
+def secret_path(config: Config, key_id: str) -> Path:
+    """Where the secret key of `key_id` is: NEWSROOM_SIGNING_KEY, else the config folder."""
+    env = os.environ.get(ENV_KEY, "").strip()
+    path = Path(env).expanduser() if env else keys_folder() / f"{key_id}.key"
+    refuse_inside(config, path)
+    return path
+
+
+def refuse_inside(config: Config, path: Path) -> None:
+    """A secret key under the newsroom's folder could reach git or feeds/: refused."""
+    if path.resolve().is_relative_to(config.root.resolve()):
+        raise SigningError(
+            f"the secret key path {path} is inside the newsroom ({config.root}): it could "
+            f"reach git or feeds/; keep it outside (set {ENV_KEY} to a path such as "
+            "/etc/newsroom/humas.key, or leave it unset for ~/.config/newsroom/keys/)",
+            code="sign_key_inside", path=str(path), root=str(config.root),
+        )  # fmt: skip
+
+
+def load_secret(
+    config: Config, passphrase: Passphrase | None = None, public: PublicKey | None = None
+) -> SecretKey:
+    """The secret key of the newsroom's current public key, unlocked: the passphrase comes
+    from the variable `[signing] passphrase_env` names, else from `passphrase` (a prompt).
+    SigningError says what is missing or wrong; no message ever holds a secret."""
+    public = public or read_public(config)
+    if public is None:
+        raise SigningError(
+            f"no signing key: {public_path(config)} is missing (run `newsroom keys init`)",
+            code="sign_no_key", path=str(public_path(config)),
+        )  # fmt: skip
+    path = secret_path(config, public.id)
+    text = _read_secret(path, public.id)
+    key = _unlock(config, path, text, passphrase)
+    if key.public != public:
+        raise SigningError(
+            f"{path} holds key {key.id}, but {PUBLIC} is key {public.id}: set {ENV_KEY} to "
+            "the right secret key",
+            code="sign_mismatch", path=str(path), secret=key.id, key_id=public.id,
+        )  # fmt: skip
+    return key
+
+
+def _read_secret(path: Path, key_id: str) -> str:
+    try:
+        mode = path.stat().st_mode
+        text = path.read_text(encoding="ascii")
+    except FileNotFoundError:
+        raise SigningError(
+            f"the secret key of {key_id} is not at {path} (set {ENV_KEY} to its path)",
+            code="sign_no_secret", path=str(path), key_id=key_id,
+        ) from None  # fmt: skip
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not a key file"
+        raise SigningError(f"{path}: cannot be read: {reason}", code="sign_unreadable",
+                           path=str(path)) from None  # fmt: skip
+    if mode & stat.S_IRWXO:
+        raise SigningError(
+            f"{path} can be read by every user of this machine: `chmod 600 {path}` first",
+            code="sign_key_open", path=str(path),
+        )  # fmt: skip
+    return text
+
+
+def _unlock(config: Config, path: Path, text: str, passphrase: Passphrase | None) -> SecretKey:
+    try:
+        if not is_encrypted(text):
+            return SecretKey.parse(text)
+        given = from_environment(config) or passphrase
+        if given is None:
+            variable = config.passphrase_env or "[signing] passphrase_env"
+            raise SigningError(
+                f"the secret key {path} is encrypted and there is no passphrase: type it "
+                f"(newsroom publish in a terminal), set {variable}, or make a key for cron "
+                "with `newsroom keys rotate --unencrypted`",
+                code="sign_passphrase", path=str(path), variable=variable,
+            )  # fmt: skip
+        return SecretKey.parse(text, given)
+    except KeyFileError as exc:
+        raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
+                           reason=str(exc)) from None  # fmt: skip
+
+
+def from_environment(config: Config) -> Passphrase | None:
+    """The passphrase from the variable `[signing] passphrase_env` names, if it is set."""
+    name = config.passphrase_env
+    value = os.environ.get(name) if name else None
+    return (lambda: value) if value else None
+
+
+def write_secret(path: Path, key: SecretKey, passphrase: str | None, force: bool = False) -> None:
+    """Write a secret key file, mode 0600, never over another one unless `force`."""
+    if path.exists() and not force:
+        raise SigningError(
+            f"{path} already exists: a secret key is never overwritten (move it away first)",
+            code="sign_exists", path=str(path),
+        )  # fmt: skip
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    write_atomic(path, key.text(passphrase, *kdf_limits()).encode("ascii"), mode=0o600)
+
+
+def kdf_limits() -> tuple[int, int]:
+    """scrypt's limits for a new encrypted key: minisign's own (one GiB). Tests lower them."""
+    return OPSLIMIT, MEMLIMIT
+
+
+# ---------------------------------------------------------------- the list of keys
+
+
+def read_list(config: Config) -> list[KeyEntry]:
+    """newsroom-keys.txt as the newsroom holds it (empty when there is none)."""
+    try:
+        return parse_list((config.root / LIST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+
+
+def parse_list(text: str) -> list[KeyEntry]:
+    """The lines of a keys list (comments skipped); SignatureError on a malformed line."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split(" ", 5)
+        if len(parts) < 5 or parts[1] not in STATUSES:
+            raise SignatureError(f"{LIST}: line {number} is not `id status since until key`",
+                                 reason="format")  # fmt: skip
+        public = PublicKey.from_base64(parts[4])
+        if public.id != parts[0]:
+            raise SignatureError(f"{LIST}: line {number}: the id is not the key's",
+                                 reason="format")  # fmt: skip
+        until = "" if parts[3] == "-" else parts[3]
+        reason = parts[5] if len(parts) > 5 else ""
+        entries.append(KeyEntry(parts[0], parts[1], parts[2], until, public, reason))
+    return entries
+
+
+def list_text(config: Config, entries: list[KeyEntry]) -> str:
+    head = (
+        f"# Kunci penanda tangan / signing keys: {_one_line(config.title)} ({config.feeds_base})\n"
+        f"# Periksa / verify: minisign -Vm {LIST} -p {PUBLIC}\n"
+        "# id status since until public-key [reason]\n"
+    )
+    return head + "".join(e.line() + "\n" for e in entries)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.replace(microsecond=0).isoformat()
+
+
+def _write_public_files(
+    config: Config, key: SecretKey, entries: list[KeyEntry], now: dt.datetime
+) -> None:
+    """newsroom.pub, the signed list and the key's own file in newsroom-keys/."""
+    root = config.root
+    text = list_text(config, entries)
+    comment = f"newsroom keys current={key.id} date={_stamp(now)}"
+    signature = key.sign(text.encode(), comment, f"keys of {_one_line(config.title)}")
+    public = key.public.text(_pub_comment(config, key)).encode()
+    write_atomic(root / CHAIN / f"{key.id}.pub", public)
+    write_atomic(root / LIST, text.encode())
+    write_atomic(root / f"{LIST}.minisig", signature.text().encode())
+    write_atomic(root / PUBLIC, public)
+
+
+def _pub_comment(config: Config, key: SecretKey) -> str:
+    return f"minisign public key {key.id} ({_one_line(config.title)[:120]})"
+
+
+def public_files(config: Config) -> list[str]:
+    """The key files publish copies into feeds/ (relative paths, present ones only)."""
+    root = config.root
+    names = [PUBLIC, LIST, f"{LIST}.minisig"]
+    folder = root / CHAIN
+    if folder.is_dir():
+        names += sorted(
+            f"{CHAIN}/{p.name}" for p in folder.iterdir()
+            if p.is_file() and (p.name.endswith(".pub") or p.name.endswith(".pub.minisig"))
+        )  # fmt: skip
+    return [n for n in names if (root / n).is_file()]
+
+
+# ---------------------------------------------------------------- init, show, rotate
+
+
+def init_keys(config: Config, now: dt.datetime, passphrase: str | None) -> tuple[SecretKey, Path]:
+    """A new key pair for a newsroom that has none; returns it and where the secret went."""
+    existing = read_public(config)
+    if existing is not None:
+        raise SigningError(
+            f"this newsroom has a signing key already ({existing.id}, {PUBLIC}): "
+            "`newsroom keys rotate` replaces it",
+            code="sign_has_key", key_id=existing.id,
+        )  # fmt: skip
+    key = SecretKey.generate()
+    path = secret_path(config, key.id)
+    write_secret(path, key, passphrase)
+    entry = KeyEntry(key.id, "current", _stamp(now), "", key.public)
+    _write_public_files(config, key, [entry], now)
+    return key, path
+
+
+def show_keys(config: Config) -> KeyInfo:
+    """The newsroom's key as `newsroom keys show` tells it (nothing is unlocked)."""
+    public = read_public(config)
+    path: Path | None = None
+    found = encrypted = False
+    if public is not None:
+        path = secret_path(config, public.id)
+        try:
+            encrypted = is_encrypted(path.read_text(encoding="ascii"))
+            found = True
+        except (OSError, UnicodeDecodeError, KeyFileError):
+            found = path.exists()
+    return KeyInfo(public, public_path(config), path, found, encrypted, tuple(read_list(config)))
+
+
+@dataclass(frozen=True)
+class Rotated:
+    """What `newsroom keys rotate` did."""
+
+    old: str
+    new: SecretKey
+    secret_path: Path
+    old_secret: Path | None  # where the old secret key is now (None: it was replaced)
+    revoked: bool
+
+
+def rotate_keys(
+    config: Config,
+    now: dt.datetime,
+    old_passphrase: Passphrase | None,
+    new_passphrase: str | None,
+    *,
+    revoke: bool = False,
+    reason: str = "",
+) -> Rotated:
+    """A new key pair replacing the current one: the new public key is signed by the old
+    key (newsroom-keys/<NEW>.pub.minisig, whose trusted comment says whether the old key
+    is retired or revoked), the list of keys is signed by the new one. The old secret key
+    is kept beside the new one (…/<OLD>.key, or NEWSROOM_SIGNING_KEY + .<OLD>.retired)."""
+    old = load_secret(config, old_passphrase)
+    new = SecretKey.generate()
+    status = "revoked" if revoke else "retired"
+    entries = [
+        e if e.id != old.id else KeyEntry(e.id, status, e.since, _stamp(now), e.public,
+                                          _one_line(reason) if revoke else "")
+        for e in read_list(config)
+    ]  # fmt: skip
+    if not any(e.id == old.id for e in entries):  # a list lost or made by hand: start it again
+        entries.append(KeyEntry(old.id, status, "-", _stamp(now), old.public, _one_line(reason)))
+    entries.insert(0, KeyEntry(new.id, "current", _stamp(now), "", new.public))
+    old_path = secret_path(config, old.id)
+    new_path = secret_path(config, new.id)
+    same = new_path == old_path  # NEWSROOM_SIGNING_KEY: one path for whichever is current
+    staging = new_path.with_name(f".{new_path.name}.{new.id}.new") if same else new_path
+    write_secret(staging, new, new_passphrase)
+    endorsement = old.sign(
+        new.public.text(_pub_comment(config, new)).encode(),
+        f"newsroom key rotation: key={new.id} replaces={old.id} replaced={status} "
+        f"date={_stamp(now)}",
+        f"key {new.id} signed by key {old.id}",
+    )
+    old_file = config.root / CHAIN / f"{old.id}.pub"
+    write_atomic(old_file, old.public.text(_pub_comment(config, old)).encode())
+    _write_public_files(config, new, entries, now)
+    write_atomic(config.root / CHAIN / f"{new.id}.pub.minisig", endorsement.text().encode())
+    kept: Path | None = old_path
+    if same:
+        kept = old_path.with_name(f"{old_path.name}.{old.id}.retired")
+        os.replace(old_path, kept)
+        os.replace(staging, new_path)
+    return Rotated(old.id, new, new_path, kept, revoke)
+
+
+# ---------------------------------------------------------------- stray secret keys
+
+_SKIPPED_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__"})
+_SKIPPED_SUFFIXES = (".md", ".xml", ".json", ".html", ".minisig", ".pub", ".sqlite", ".py")
+_SECRET_SIZE = range(200, 1400)  # a minisign secret key file: one comment line and 212 chars
+
+
+def stray_secrets(root: Path) -> list[Path]:
+    """Every minisign secret key under the newsroom's folder (`newsroom check` fails on
+    each: there it can reach git, or feeds/ and the web). Found by content, whatever its
+    name; only files of a secret key's size are read."""
+    from .minisign import looks_like_secret_key
+
+    found = []
+    for top, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.endswith(_SKIPPED_SUFFIXES):
+                continue
+            path = Path(top) / name
+            try:
+                if path.is_symlink() or path.stat().st_size not in _SECRET_SIZE:
+                    continue
+                if looks_like_secret_key(path.read_bytes()):
+                    found.append(path)
+            except OSError:
+                continue
+    return found

@@ -1,0 +1,244 @@
+"""Publish's SEAL output: the office's signature over everything a run leaves in feeds/.
+
+After every FILES output has staged its files, and before they are renamed into place
+together, this output stages:
+
+- copies of the newsroom's public key files (`newsroom.pub`, the signed list of keys,
+  `newsroom-keys/`) at the root of feeds/;
+- `SHA256SUMS` and `SHA256SUMS.minisig` at the root (every public file) and in each
+  `private/<name>/` (that partner's files only), signed with the newsroom's key.
+
+It is incremental: the digests of the last run are read back from the lists it wrote
+(their signature checked with the newsroom's key, so nothing in feeds/ can slip a digest
+in), and only files staged in this run are hashed. A marker in .newsroom/ stands while
+files are being renamed: a run killed then leaves it, and the next run hashes every file
+again (as the first signed run does). Files an output removes after the rename are taken
+out of the lists at once.
+
+With no key (and `[signing] required = false`) a run is unsigned: the log says so, and
+lists left by an earlier signed run are removed (they would no longer match).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..atomic import stage, write_atomic
+from ..config import Config
+from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
+from .keys import SigningError, load_secret, public_files, read_public, secret_path
+from .minisign import PublicKey, SecretKey, Signature, SignatureError
+from .sums import OWN, SUMS, SUMS_SIG, folder_of, parse_sums, relative, sha256_file, sums_text, walk
+
+MARKER = "sums.pending"
+
+
+class SignOutput(Output):
+    """SHA256SUMS and the key files (see the module docstring). Listed last in
+    `publish.outputs()`: its `placed` sees what the others removed."""
+
+    name = "signatures"
+    stage = Stage.SEAL
+
+    def __init__(self, config: Config, passphrase: Callable[[], str] | None = None) -> None:
+        super().__init__(config)
+        self.passphrase = passphrase
+        self.public: PublicKey | None = None
+        self.key: SecretKey | None = None
+        self.unsigned = ""  # why this run signs nothing (a code), "" when it signs
+        self.last: dict[str, Any] = {}
+        self.now: dt.datetime | None = None
+        self.lists: dict[str, dict[str, str]] = {}  # folder -> name -> digest, as staged
+        self.mine: list[str] = []  # files this output owns (relative to feeds/)
+        self.warning = ""  # a key is set up but could not be used: said once per run
+
+    # ------------------------------------------------------------ before the lock
+
+    def prepare(self, dry_run: bool) -> None:
+        """Find the key and unlock it (a prompt comes here, before the lock). Without one,
+        `[signing] required` refuses the run; otherwise the run goes out unsigned."""
+        try:
+            self.public = read_public(self.config)
+            if self.public is None:
+                raise SigningError(
+                    "no signing key (newsroom.pub): run `newsroom keys init`, or set "
+                    "[signing] required = false",
+                    code="sign_no_key", path=str(self.config.root / "newsroom.pub"),
+                )  # fmt: skip
+            if dry_run:  # nothing is signed: the key need not be unlocked
+                path = secret_path(self.config, self.public.id)
+                if not path.exists():
+                    raise SigningError(f"the secret key of {self.public.id} is not at {path}",
+                                       code="sign_no_secret", path=str(path))  # fmt: skip
+                self.unsigned = ""
+                return
+            self.key = load_secret(self.config, self.passphrase, self.public)
+        except SigningError as exc:
+            if self.config.signing_required:
+                raise
+            self.unsigned = exc.code
+            self.warning = f"published unsigned: {exc}" if self.public is not None else ""
+
+    # ------------------------------------------------------------ planning
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        self.last, self.now = last, plan.now
+
+    def answer(self, result: PublishResult) -> None:
+        if self.unsigned:
+            result.unsigned = self.unsigned
+            if self.warning:
+                result.warnings.append(self.warning)
+            return
+        if self.public is not None:
+            result.signed = self.public.id
+            folders = 1 + sum(1 for p in self.config.partners if p.embargo_access)
+            result.documents += len(public_files(self.config)) + 2 * folders
+        if result.dry_run and result.to_write:
+            result.to_write += [SUMS, SUMS_SIG]
+
+    # ------------------------------------------------------------ writing
+
+    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+        if self.key is None:
+            return []
+        feeds = self.config.feeds_dir
+        mine = self._key_files()
+        everything = [*staged, *mine]
+        lists, texts = self._previous()
+        if lists is None:
+            lists, texts = self._cold(everything), {}
+        for s in everything:
+            rel = s.path.relative_to(feeds).as_posix()
+            folder = folder_of(rel)
+            if folder is not None:
+                lists.setdefault(folder, {})[relative(rel, folder)] = sha256_file(s.tmp)
+        out: list[Staged] = []
+        for folder, digests in sorted(lists.items()):
+            text = sums_text(digests)
+            if digests and text != texts.get(folder):
+                out += self._stage_list(folder, text)
+        self.lists = lists
+        write_atomic(self.config.state_dir / MARKER, b"renaming\n")
+        return mine + out
+
+    def _key_files(self) -> list[Staged]:
+        """Copies of the newsroom's public key files, staged where they changed."""
+        out = []
+        root, feeds = self.config.root, self.config.feeds_dir
+        for name in public_files(self.config):
+            self.mine.append(name)
+            tmp = stage(feeds / name, (root / name).read_bytes())
+            if tmp is not None:
+                out.append(Staged(feeds / name, tmp))
+        return out
+
+    def _previous(self) -> tuple[dict[str, dict[str, str]] | None, dict[str, str]]:
+        """The digests of the last run, from its lists (None: hash everything again)."""
+        marker = self.config.state_dir / MARKER
+        assert self.key is not None
+        if marker.exists() or self.last.get("key") != self.key.id:
+            return None, {}
+        lists: dict[str, dict[str, str]] = {}
+        texts: dict[str, str] = {}
+        for folder in self.last.get("lists", []):
+            base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
+            try:
+                data = (base / SUMS).read_bytes()
+                signature = Signature.parse((base / SUMS_SIG).read_text(encoding="utf-8"))
+                self.key.public.verify(data, signature)
+            except (OSError, UnicodeDecodeError, SignatureError):
+                return None, {}
+            texts[folder] = data.decode("utf-8")
+            lists[folder] = parse_sums(texts[folder])
+        return lists, texts
+
+    def _cold(self, staged: list[Staged]) -> dict[str, dict[str, str]]:
+        """Every file already in feeds/ hashed (the first signed run, or after a kill)."""
+        feeds = self.config.feeds_dir
+        fresh = {s.path.relative_to(feeds).as_posix() for s in staged}
+        lists: dict[str, dict[str, str]] = {}
+        for rel in walk(feeds):
+            folder = folder_of(rel)
+            if folder is None or rel in fresh:
+                continue
+            lists.setdefault(folder, {})[relative(rel, folder)] = sha256_file(feeds / rel)
+        return lists
+
+    def _stage_list(self, folder: str, text: str) -> list[Staged]:
+        """A folder's SHA256SUMS and its signature, staged."""
+        assert self.key is not None and self.now is not None
+        base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
+        data = text.encode("utf-8")
+        name = f"{folder}/{SUMS}" if folder else SUMS
+        when = self.now.replace(microsecond=0).isoformat()
+        comment = f"site={self.config.feeds_base} file={name} time={when}"
+        signature = self.key.sign(data, comment, f"signed by newsroom key {self.key.id}")
+        mode, group = _mode(self.config, bool(folder))
+        out = []
+        for path, body in ((base / SUMS, data), (base / SUMS_SIG, signature.text().encode())):
+            tmp = stage(path, body, mode, group)
+            if tmp is not None:
+                out.append(Staged(path, tmp))
+        return out
+
+    # ------------------------------------------------------------ after the rename
+
+    def placed(self, result: PublishResult) -> Written:
+        feeds = self.config.feeds_dir
+        written = Written()
+        if self.key is None:
+            for path in _lists_in(feeds):
+                path.unlink(missing_ok=True)
+                written.removed.append(path.relative_to(feeds).as_posix())
+            return written
+        self._forget(result.removed)
+        for folder, digests in self.lists.items():
+            names = [f"{folder}/{n}" if folder else n for n in sorted(OWN)]
+            if digests:
+                self.mine += names
+            else:  # the folder has no file left: nor does it need a list
+                for rel in names:
+                    (feeds / rel).unlink(missing_ok=True)
+        for rel in self.mine:
+            st = (feeds / rel).stat()
+            written.files[rel] = [st.st_size, st.st_mtime_ns]
+        (self.config.state_dir / MARKER).unlink(missing_ok=True)
+        return written
+
+    def _forget(self, removed: list[str]) -> None:
+        """Take out of the lists the files another output removed after the rename (the
+        lists are written again at once, so they never name a file that is gone)."""
+        touched = set()
+        for rel in removed:
+            folder = folder_of(rel)
+            digests = self.lists.get(folder or "", {}) if folder is not None else {}
+            if digests.pop(relative(rel, folder or ""), ""):
+                touched.add(folder or "")
+        for folder in sorted(f for f in touched if self.lists[f]):
+            for s in self._stage_list(folder, sums_text(self.lists[folder])):
+                s.tmp.replace(s.path)
+
+    def state(self, written: bool) -> dict[str, Any]:
+        if not written or self.key is None:
+            return self.last if not written else {}
+        return {"key": self.key.id, "lists": sorted(f for f, d in self.lists.items() if d)}
+
+
+def _lists_in(feeds: Path) -> list[Path]:
+    """The lists an earlier signed run left (at the root and in private folders)."""
+    found = [feeds / name for name in sorted(OWN)]
+    private = feeds / "private"
+    if private.is_dir():
+        found += [d / name for d in sorted(private.iterdir()) if d.is_dir() for name in sorted(OWN)]
+    return [p for p in found if p.exists()]
+
+
+def _mode(config: Config, private: bool) -> tuple[int | None, str]:
+    """A private folder's list is written as its feeds are (0640, the web server's group)."""
+    from ..feeds.output import file_mode
+
+    return file_mode(config, private)

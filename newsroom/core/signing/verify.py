@@ -1,0 +1,307 @@
+"""`newsroom verify PATH…`: what `minisign -V` and `sha256sum -c` check, in pure Python,
+with no network, and saying plainly what was verified, by which key, or what failed.
+
+A PATH may be:
+- a file with its `.minisig` beside it (a release's `v2.txt`, `SHA256SUMS`, the list of
+  keys), or the `.minisig` itself: the signature and its trusted comment are checked;
+  a signed SHA256SUMS also has every file it lists that is present checked;
+- a file without one: the nearest SHA256SUMS above it must list it, be signed, and match;
+- a folder (a download of the feeds): every SHA256SUMS in it (the root's, each private
+  folder's) is checked with every file it lists, every `.minisig` in it is checked, and a
+  file no list names is a failure (it did not come from the office as it is).
+
+The key is the one the partner trusts (`--key`, else the newsroom's own `newsroom.pub`,
+else `./newsroom.pub`). A signature by another key is accepted only when the office said
+so in files it signed: a key the trusted one endorsed at a rotation
+(`newsroom-keys/<ID>.pub.minisig`), or a retired key in the signed list of keys
+(`newsroom-keys.txt`). A key the office revoked is refused, whoever signed with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .keys import CHAIN, LIST, PUBLIC, parse_list
+from .minisign import PublicKey, Signature, SignatureError
+from .sums import OWN, SUMS, SUMS_SIG, parse_sums, walk
+
+SIG = ".minisig"
+_REPLACED = re.compile(r"key=(\w+) replaces=(\w+) replaced=(\w+) date=(\S+)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing checked: `code` says what (a face words it), `facts` the details.
+
+    Good: signed (a file and its signature), sums (a signed SHA256SUMS), listed (a file
+    matching its list). Bad: bad_signature (with `reason`), revoked, unknown_key,
+    not_signed, mismatch, unlisted, unreadable, no_sums."""
+
+    path: str
+    code: str
+    ok: bool
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    """Everything `newsroom verify` checked, with the key it trusted."""
+
+    key: PublicKey
+    key_source: str
+    findings: list[Finding] = field(default_factory=list)
+    missing: int = 0  # files a list names that are not in the download (not a failure)
+    notes: list[Finding] = field(default_factory=list)  # what the partner should know
+    revoked_trust: dict[str, str] | None = None  # the office revoked the key trusted
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.findings) and all(f.ok for f in self.findings)
+
+
+class Untrusted(Exception):
+    """A signature's key is not one the partner can trust (code, facts)."""
+
+    def __init__(self, code: str, **facts: str) -> None:
+        super().__init__(code)
+        self.code, self.facts = code, facts
+
+
+class KeyRing:
+    """The trusted key, and the keys the office vouched for in files signed by it."""
+
+    def __init__(self, trusted: PublicKey, places: list[Path]) -> None:
+        self.trusted = trusted
+        self.keys: dict[str, PublicKey] = {trusted.id: trusted}
+        self.how: dict[str, dict[str, str]] = {trusted.id: {}}
+        self.revoked: dict[str, dict[str, str]] = {}
+        self.notes: list[Finding] = []
+        folders = list(dict.fromkeys(p.resolve() for p in places if p.is_dir()))
+        self._follow(folders)
+        self._read_lists(folders)
+
+    def _follow(self, folders: list[Path]) -> None:
+        """Walk the rotations forward: a key endorsed by a key already trusted is trusted,
+        unless the endorsement says the endorsing key was revoked."""
+        endorsements = [p for f in folders for p in sorted((f / CHAIN).glob(f"*.pub{SIG}"))]
+        moved = True
+        while moved:
+            moved = False
+            for sig_path in endorsements:
+                if sig_path.name[: -len(f".pub{SIG}")] in self.keys:
+                    continue
+                found = self._endorsed(sig_path)
+                if found is not None:
+                    self.keys[found.id] = found
+                    moved = True
+
+    def _endorsed(self, sig_path: Path) -> PublicKey | None:
+        try:
+            signature = Signature.parse(sig_path.read_text(encoding="utf-8"))
+            signer = self.keys.get(signature.key)
+            if signer is None or signature.key in self.revoked:
+                return None
+            data = sig_path.with_name(sig_path.name[: -len(SIG)]).read_bytes()
+            comment = signer.verify(data, signature)
+            new = PublicKey.parse(data.decode("utf-8"))
+        except (OSError, UnicodeDecodeError, SignatureError):
+            return None
+        said = _REPLACED.search(comment)
+        if said is None or said.group(1) != new.id or said.group(2) != signer.id:
+            return None
+        if new.id in self.keys:
+            return None
+        date = said.group(4)
+        if said.group(3) == "revoked":
+            self.revoked[signer.id] = {"key_id": signer.id, "date": date, "new": new.id}
+            return None  # the office says the old key leaked: the new one needs a second channel
+        self.how[new.id] = {"endorsed_by": signer.id, "date": date}
+        if signer.id == self.trusted.id:
+            facts = {"key_id": signer.id, "new": new.id, "date": date}
+            self.notes.append(Finding(str(sig_path), "rotated", True, facts))
+        return new
+
+    def _read_lists(self, folders: list[Path]) -> None:
+        """Take the statuses of keys from each signed list of keys signed by a key trusted."""
+        for folder in folders:
+            try:
+                data = (folder / LIST).read_bytes()
+                signature = Signature.parse((folder / f"{LIST}{SIG}").read_text("utf-8"))
+                signer = self.keys.get(signature.key)
+                if signer is None or signature.key in self.revoked:
+                    continue
+                signer.verify(data, signature)
+                entries = parse_list(data.decode("utf-8"))
+            except (OSError, UnicodeDecodeError, SignatureError):
+                continue
+            for entry in entries:
+                if entry.status == "revoked":
+                    self.revoked[entry.id] = {"key_id": entry.id, "date": entry.until,
+                                              "reason": entry.reason}  # fmt: skip
+                elif entry.id not in self.keys:
+                    self.keys[entry.id] = entry.public
+                    self.how[entry.id] = {"listed_by": signer.id, "status": entry.status}
+
+    def key_for(self, key_id: str) -> PublicKey:
+        """The key to check a signature by `key_id` with (Untrusted when there is none)."""
+        if key_id in self.revoked:
+            raise Untrusted("revoked", **self.revoked[key_id])
+        key = self.keys.get(key_id)
+        if key is None:
+            raise Untrusted("unknown_key", signed_by=key_id, key_id=self.trusted.id)
+        return key
+
+
+class Verifier:
+    """Checks PATHs against a key ring, gathering findings into a Report."""
+
+    def __init__(self, key: PublicKey, source: str, paths: list[Path]) -> None:
+        places = [Path(source).parent] if source and Path(source).is_file() else []
+        places += [found for p in paths if (found := _keys_folder(p)) is not None]
+        self.ring = KeyRing(key, places)
+        self.report = Report(key, source, notes=self.ring.notes)
+        if key.id in self.ring.revoked:
+            self.report.revoked_trust = {"new": "?", **self.ring.revoked[key.id]}
+        self.lists: dict[Path, dict[str, str] | None] = {}  # a SHA256SUMS -> its digests
+
+    def check(self, path: Path) -> None:
+        if path.is_dir():
+            self._folder(path)
+        elif path.name.endswith(SIG) and not path.with_name(path.name[: -len(SIG)]).is_file():
+            self._add(path, "unreadable", False, reason="no_file")
+        elif path.name.endswith(SIG):
+            self.check(path.with_name(path.name[: -len(SIG)]))
+        elif not path.is_file():
+            self._add(path, "unreadable", False, reason="missing")
+        elif path.with_name(path.name + SIG).is_file():
+            self._signed(path)
+            if path.name == SUMS:
+                self._listed_in(path)
+        else:
+            self._through_sums(path)
+
+    def _add(self, path: Path, code: str, ok: bool, **facts: str) -> None:
+        self.report.findings.append(Finding(str(path), code, ok, facts))
+
+    def _signed(self, path: Path) -> bool:
+        """A file and its .minisig, checked with the key ring."""
+        try:
+            signature = Signature.parse(path.with_name(path.name + SIG).read_text("utf-8"))
+            key = self.ring.key_for(signature.key)
+            comment = key.verify(path.read_bytes(), signature)
+        except Untrusted as exc:
+            self._add(path, exc.code, False, **exc.facts)
+            return False
+        except SignatureError as exc:
+            facts = {k: str(v) for k, v in exc.facts.items()}
+            self._add(path, "bad_signature", False, **facts)
+            return False
+        except (OSError, UnicodeDecodeError):
+            self._add(path, "unreadable", False, reason="unreadable")
+            return False
+        facts = {"key_id": key.id, "comment": comment, **self.ring.how.get(key.id, {})}
+        self._add(path, "sums" if path.name == SUMS else "signed", True, **facts)
+        return True
+
+    def _sums(self, sums: Path) -> dict[str, str] | None:
+        """The digests of a signed SHA256SUMS (None: it does not verify), checked once."""
+        if sums not in self.lists:
+            ok = sums.with_name(SUMS_SIG).is_file() and self._signed(sums)
+            if not sums.with_name(SUMS_SIG).is_file():
+                self._add(sums, "not_signed", False)
+            self.lists[sums] = parse_sums(sums.read_text("utf-8")) if ok else None
+        return self.lists[sums]
+
+    def _listed_in(self, sums: Path) -> set[Path]:
+        """Check every file the list names that is present; return the files it covers."""
+        digests = self._sums(sums)
+        covered = {sums, sums.with_name(SUMS_SIG)}
+        if digests is None:
+            return covered
+        for name, digest in digests.items():
+            target = sums.parent / name
+            covered.add(target)
+            if not target.is_file():
+                self.report.missing += 1
+                continue
+            self._compare(target, digest, sums)
+        return covered
+
+    def _compare(self, target: Path, digest: str, sums: Path) -> None:
+        with open(target, "rb") as handle:
+            actual = hashlib.file_digest(handle, "sha256").hexdigest()
+        if actual == digest:
+            self._add(target, "listed", True, list=str(sums))
+        else:
+            self._add(target, "mismatch", False, list=str(sums))
+
+    def _through_sums(self, path: Path) -> None:
+        """A file without its own signature: the nearest SHA256SUMS above must list it."""
+        for folder in path.resolve().parents:
+            sums = folder / SUMS
+            if not sums.is_file():
+                continue
+            name = path.resolve().relative_to(folder).as_posix()
+            digests = self._sums(sums)
+            if digests is None:
+                return
+            if name in digests:
+                self._compare(path, digests[name], sums)
+                return
+        self._add(path, "not_signed", False)
+
+    def _folder(self, folder: Path) -> None:
+        """A download of the feeds: every list, every signature, and no file unaccounted."""
+        files = [folder / rel for rel in walk(folder)]
+        lists = [f for f in files if f.name == SUMS]
+        if not lists:
+            self._add(folder, "no_sums", False)
+            return
+        covered: set[Path] = set()
+        for sums in sorted(lists):
+            covered |= self._listed_in(sums)
+        for path in files:
+            if path.name.endswith(SIG) and path.name != SUMS_SIG and CHAIN not in path.parts:
+                target = path.with_name(path.name[: -len(SIG)])
+                if target.is_file():
+                    self._signed(target)
+        for path in files:
+            if path not in covered and path.name not in OWN:
+                self._add(path, "unlisted", False)
+
+
+def _keys_folder(path: Path) -> Path | None:
+    """The nearest folder at or above `path` holding the office's key files."""
+    start = path.resolve() if path.is_dir() else path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / LIST).is_file() or (folder / PUBLIC).is_file():
+            return folder
+    return None
+
+
+def verify_paths(key: PublicKey, source: str, paths: list[Path]) -> Report:
+    """Check every path (see the module docstring); the report says what passed and failed."""
+    verifier = Verifier(key, source, paths)
+    for path in paths:
+        verifier.check(path)
+    return verifier.report
+
+
+def trusted_key(
+    root: Path | None, key_file: str | None, key_text: str | None
+) -> tuple[PublicKey, str]:
+    """The key the partner trusts: given as a file or a base64 line, else the newsroom's
+    own newsroom.pub (run inside a newsroom), else ./newsroom.pub. SignatureError or
+    OSError when there is none or it is not a key."""
+    if key_text:
+        return PublicKey.from_base64(key_text), "--public-key"
+    if key_file:
+        path = Path(key_file)
+    elif root is not None and (root / PUBLIC).is_file():
+        path = root / PUBLIC
+    else:
+        path = Path(PUBLIC)
+    return PublicKey.parse(path.read_text(encoding="utf-8")), str(path)

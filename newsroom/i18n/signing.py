@@ -1,0 +1,258 @@
+"""The words of signing: `newsroom keys`, `newsroom verify`, and a publish's signature."""
+
+from __future__ import annotations
+
+SIGNING: dict[str, tuple[str, str]] = {
+    # newsroom keys
+    "keys.passphrase": ("Passphrase for the secret key", "Frasa sandi untuk kunci rahasia"),
+    "keys.passphrase_old": (
+        "Passphrase of the current secret key ({key_id})",
+        "Frasa sandi kunci rahasia saat ini ({key_id})",
+    ),
+    "keys.passphrase_again": ("Repeat it", "Ulangi"),
+    "keys.passphrase_empty": (
+        "an empty passphrase protects nothing: type one, or use --unencrypted for a key cron "
+        "uses (then protect the file: mode 0600, a user of its own)",
+        "frasa sandi kosong tidak melindungi apa pun: ketik satu, atau pakai --unencrypted untuk "
+        "kunci yang dipakai cron (lalu lindungi berkasnya: mode 0600, pengguna tersendiri)",
+    ),
+    "keys.made": (
+        "Signing key {key_id} made.\n"
+        "  public key:  {public} (commit it with newsroom-keys.txt, its .minisig and "
+        "newsroom-keys/; publish copies them into feeds/)\n"
+        "  secret key:  {secret} ({protection}; keep it there, back it up offline; it never "
+        "goes into the newsroom)\n"
+        "The next `newsroom publish` signs feeds/ (SHA256SUMS.minisig). Partners check with:\n"
+        "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
+        "Kunci penanda tangan {key_id} dibuat.\n"
+        "  kunci publik:  {public} (commit bersama newsroom-keys.txt, .minisig-nya, dan "
+        "newsroom-keys/; publish menyalinnya ke feeds/)\n"
+        "  kunci rahasia: {secret} ({protection}; simpan di sana, cadangkan secara luring; "
+        "tidak pernah masuk ke newsroom)\n"
+        "`newsroom publish` berikutnya menandatangani feeds/ (SHA256SUMS.minisig). Mitra "
+        "memeriksa dengan:\n"
+        "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
+    ),
+    "keys.encrypted": ("encrypted with your passphrase", "terenkripsi dengan frasa sandi Anda"),
+    "keys.unencrypted": (
+        "NOT encrypted: for cron; readable by its owner only",
+        "TIDAK terenkripsi: untuk cron; hanya dapat dibaca pemiliknya",
+    ),
+    "keys.none": (
+        "No signing key: publish writes unsigned feeds. `newsroom keys init` makes one.",
+        "Belum ada kunci penanda tangan: publish menulis feed tanpa tanda tangan. "
+        "`newsroom keys init` membuatnya.",
+    ),
+    "keys.public": ("Public key {key_id}: {path}", "Kunci publik {key_id}: {path}"),
+    "keys.secret_here": (
+        "Secret key: {path} ({protection})",
+        "Kunci rahasia: {path} ({protection})",
+    ),
+    "keys.secret_missing": (
+        "Secret key: not on this machine (expected at {path}; NEWSROOM_SIGNING_KEY names "
+        "another path)",
+        "Kunci rahasia: tidak ada di mesin ini (diharapkan di {path}; NEWSROOM_SIGNING_KEY "
+        "menunjuk jalur lain)",
+    ),
+    "keys.partners": (
+        "Partners check a download of feeds/ with:\n"
+        "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
+        "Mitra memeriksa salinan feeds/ dengan:\n"
+        "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
+    ),
+    "keys.history": ("Keys this office has used:", "Kunci yang pernah dipakai kantor ini:"),
+    "keys.entry": (
+        "  {key_id}  {status}  {since} – {until} {reason}",
+        "  {key_id}  {status}  {since} – {until} {reason}",
+    ),
+    "keys.status.current": ("current", "berlaku"),
+    "keys.status.retired": ("retired", "pensiun"),
+    "keys.status.revoked": ("REVOKED", "DICABUT"),
+    "keys.rotated": (
+        "Signing key {new} replaces {old} ({status}).\n"
+        "  newsroom-keys/{new}.pub.minisig: the new key signed by the old one, so partners "
+        "holding the old key can follow\n"
+        "  secret key:     {secret} ({protection})\n"
+        "  old secret key: {kept}\n"
+        "Commit newsroom.pub, newsroom-keys.txt(.minisig) and newsroom-keys/; the next "
+        "publish signs everything again with the new key.",
+        "Kunci penanda tangan {new} menggantikan {old} ({status}).\n"
+        "  newsroom-keys/{new}.pub.minisig: kunci baru ditandatangani kunci lama, sehingga "
+        "mitra yang memegang kunci lama dapat mengikutinya\n"
+        "  kunci rahasia:      {secret} ({protection})\n"
+        "  kunci rahasia lama: {kept}\n"
+        "Commit newsroom.pub, newsroom-keys.txt(.minisig), dan newsroom-keys/; publish "
+        "berikutnya menandatangani semuanya lagi dengan kunci baru.",
+    ),
+    "keys.revoked_note": (
+        "The old key is REVOKED: tell partners the new key id ({new}) through a channel they "
+        "trust (your website, a letter, a phone call): whoever holds the old key could also "
+        "sign a new one.",
+        "Kunci lama DICABUT: beri tahu mitra id kunci baru ({new}) lewat saluran yang mereka "
+        "percayai (situs web, surat, telepon): siapa pun yang memegang kunci lama juga dapat "
+        "menandatangani kunci baru.",
+    ),
+    "keys.reason_needed": (
+        "--revoke needs --reason (why the old key may no longer be trusted)",
+        "--revoke perlu --reason (mengapa kunci lama tidak boleh dipercaya lagi)",
+    ),
+    "keys.no_terminal": (
+        "no terminal to type a passphrase in: set the variable [signing] passphrase_env "
+        "names, or use --unencrypted",
+        "tidak ada terminal untuk mengetik frasa sandi: isi variabel yang disebut [signing] "
+        "passphrase_env, atau pakai --unencrypted",
+    ),
+    # a publish's signature
+    "publish.signed": ("signed with key {key_id}", "ditandatangani dengan kunci {key_id}"),
+    "publish.signed.dry": (
+        "would sign with key {key_id}",
+        "akan ditandatangani dengan kunci {key_id}",
+    ),
+    # newsroom verify
+    "verify.good": (
+        "✓ {path}: signed by key {key_id}{how}: {comment}",
+        "✓ {path}: ditandatangani kunci {key_id}{how}: {comment}",
+    ),
+    "verify.how.endorsed": (
+        ", which key {by} endorsed on {date}",
+        ", yang disahkan kunci {by} pada {date}",
+    ),
+    "verify.how.listed": (
+        ", a {status} key listed by key {by}",
+        ", kunci {status} yang tercantum oleh kunci {by}",
+    ),
+    "verify.more_good": (
+        "✓ … and {n} more signed file|✓ … and {n} more signed files",
+        "✓ … dan {n} berkas bertanda tangan lainnya",
+    ),
+    "verify.listed": (
+        "✓ {n} file matches its signed SHA256SUMS|✓ {n} files match their signed SHA256SUMS",
+        "✓ {n} berkas cocok dengan SHA256SUMS bertanda tangan",
+    ),
+    "verify.bad.content": (
+        "✗ {path}: does not match its signature: changed after it was signed",
+        "✗ {path}: tidak cocok dengan tanda tangannya: diubah setelah ditandatangani",
+    ),
+    "verify.bad.comment": (
+        "✗ {path}: its trusted comment was changed (the signature does not cover it)",
+        "✗ {path}: komentar tepercayanya diubah (tanda tangan tidak mencakupnya)",
+    ),
+    "verify.bad.format": (
+        "✗ {path}: not a valid minisign signature",
+        "✗ {path}: bukan tanda tangan minisign yang sah",
+    ),
+    "verify.revoked": (
+        "✗ {path}: signed by key {key_id}, which the office revoked ({date}{reason})",
+        "✗ {path}: ditandatangani kunci {key_id}, yang sudah dicabut kantor ({date}{reason})",
+    ),
+    "verify.unknown_key": (
+        "✗ {path}: signed by key {signed_by}: not the key you trust ({key_id}) nor one it "
+        "vouched for",
+        "✗ {path}: ditandatangani kunci {signed_by}: bukan kunci yang Anda percayai ({key_id}) "
+        "ataupun kunci yang disahkannya",
+    ),
+    "verify.not_signed": (
+        "✗ {path}: no signature (no .minisig beside it, no signed SHA256SUMS lists it)",
+        "✗ {path}: tidak bertanda tangan (tidak ada .minisig di sampingnya, tidak tercantum "
+        "di SHA256SUMS bertanda tangan)",
+    ),
+    "verify.mismatch": (
+        "✗ {path}: does not match {list}: changed after it was signed",
+        "✗ {path}: tidak cocok dengan {list}: diubah setelah ditandatangani",
+    ),
+    "verify.unlisted": (
+        "✗ {path}: no SHA256SUMS lists it: not from the office as it is",
+        "✗ {path}: tidak tercantum di SHA256SUMS mana pun: bukan dari kantor sebagaimana adanya",
+    ),
+    "verify.unreadable": ("✗ {path}: cannot be read", "✗ {path}: tidak dapat dibaca"),
+    "verify.missing": ("✗ {path}: no such file", "✗ {path}: berkas tidak ada"),
+    "verify.no_file": (
+        "✗ {path}: the file it signs is not beside it",
+        "✗ {path}: berkas yang ditandatanganinya tidak ada di sampingnya",
+    ),
+    "verify.no_sums": (
+        "✗ {path}: no SHA256SUMS in this folder",
+        "✗ {path}: tidak ada SHA256SUMS di folder ini",
+    ),
+    "verify.rotated": (
+        "note: the key you trust ({key_id}) was replaced by {new} on {date}, signed by it; keep "
+        "newsroom-keys/{new}.pub as your copy from now on",
+        "catatan: kunci yang Anda percayai ({key_id}) diganti {new} pada {date}, ditandatangani "
+        "olehnya; simpan newsroom-keys/{new}.pub sebagai salinan Anda mulai sekarang",
+    ),
+    "verify.trusted_revoked": (
+        "warning: the office revoked the key you trust ({key_id}) on {date}; get its new key "
+        "({new}) through a channel you trust before relying on anything it signed",
+        "peringatan: kantor mencabut kunci yang Anda percayai ({key_id}) pada {date}; dapatkan "
+        "kunci barunya ({new}) lewat saluran tepercaya sebelum mengandalkan tanda tangannya",
+    ),
+    "verify.missing_count": (
+        "{n} file listed in SHA256SUMS is not here (not checked)|{n} files listed in "
+        "SHA256SUMS are not here (not checked)",
+        "{n} berkas tercantum di SHA256SUMS tidak ada di sini (tidak diperiksa)",
+    ),
+    "verify.ok": (
+        "VERIFIED with key {key_id} ({source}): {n} check, authentic and unaltered. This proves "
+        "origin and integrity, not a legal electronic signature (TTE).|VERIFIED with key "
+        "{key_id} ({source}): {n} checks, all authentic and unaltered. This proves origin and "
+        "integrity, not a legal electronic signature (TTE).",
+        "TERVERIFIKASI dengan kunci {key_id} ({source}): {n} pemeriksaan, semuanya asli dan "
+        "tidak diubah. Ini membuktikan asal dan keutuhan, bukan tanda tangan elektronik (TTE).",
+    ),
+    "verify.failed": (
+        "NOT VERIFIED with key {key_id} ({source}): {bad} of {n} check failed|NOT VERIFIED with "
+        "key {key_id} ({source}): {bad} of {n} checks failed",
+        "TIDAK TERVERIFIKASI dengan kunci {key_id} ({source}): {bad} dari {n} pemeriksaan gagal",
+    ),
+    "verify.no_key": (
+        "no public key to trust: {reason} (give --key newsroom.pub, the office's key as you "
+        "downloaded it once)",
+        "tidak ada kunci publik untuk dipercaya: {reason} (berikan --key newsroom.pub, kunci "
+        "kantor yang pernah Anda unduh)",
+    ),
+    # errors of signing (the core's codes)
+    "error.sign_no_key": (
+        "no signing key ({path} is missing): run `newsroom keys init`, or set [signing] "
+        "required = false",
+        "tidak ada kunci penanda tangan ({path} tidak ada): jalankan `newsroom keys init`, "
+        "atau setel [signing] required = false",
+    ),
+    "error.sign_no_secret": (
+        "the secret key is not at {path}: set NEWSROOM_SIGNING_KEY to its path",
+        "kunci rahasia tidak ada di {path}: setel NEWSROOM_SIGNING_KEY ke jalurnya",
+    ),
+    "error.sign_key_inside": (
+        "the secret key path {path} is inside the newsroom ({root}): it could reach git or "
+        "feeds/; keep it outside (NEWSROOM_SIGNING_KEY=/etc/newsroom/humas.key, or unset for "
+        "~/.config/newsroom/keys/)",
+        "jalur kunci rahasia {path} ada di dalam newsroom ({root}): bisa masuk ke git atau "
+        "feeds/; simpan di luar (NEWSROOM_SIGNING_KEY=/etc/newsroom/humas.key, atau kosongkan "
+        "untuk ~/.config/newsroom/keys/)",
+    ),
+    "error.sign_has_key": (
+        "this newsroom has a signing key already ({key_id}): `newsroom keys rotate` replaces it",
+        "newsroom ini sudah punya kunci penanda tangan ({key_id}): `newsroom keys rotate` "
+        "menggantinya",
+    ),
+    "error.sign_exists": (
+        "{path} already exists: a secret key is never overwritten (move it away first)",
+        "{path} sudah ada: kunci rahasia tidak pernah ditimpa (pindahkan dulu)",
+    ),
+    "error.sign_passphrase": (
+        "the secret key {path} is encrypted and there is no passphrase: run publish in a "
+        "terminal, set {variable}, or make a key for cron (`newsroom keys rotate --unencrypted`)",
+        "kunci rahasia {path} terenkripsi dan tidak ada frasa sandi: jalankan publish di "
+        "terminal, setel {variable}, atau buat kunci untuk cron (`newsroom keys rotate "
+        "--unencrypted`)",
+    ),
+    "error.sign_key_open": (
+        "{path} can be read by every user of this machine: `chmod 600 {path}` first",
+        "{path} dapat dibaca semua pengguna mesin ini: jalankan `chmod 600 {path}` dulu",
+    ),
+    "error.sign_mismatch": (
+        "{path} holds key {secret}, but newsroom.pub is key {key_id}: set NEWSROOM_SIGNING_KEY to "
+        "the right secret key",
+        "{path} berisi kunci {secret}, padahal newsroom.pub adalah kunci {key_id}: setel "
+        "NEWSROOM_SIGNING_KEY ke kunci rahasia yang benar",
+    ),
+}

@@ -1,0 +1,351 @@
+"""E-mail to journalists (issue 17), against a real SMTP server on 127.0.0.1 (aiosmtpd)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from collections import Counter
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.config import load_config
+from newsroom.core.errors import ConfigError
+from newsroom.core.outputs import PublishResult
+from newsroom.core.publish import publish
+
+from .feedkit import at, correct, newsroom_root, release, retract
+from .smtpkit import Handler, configure_mail, smtp_server, write_list
+
+__all__ = ["newsroom_root", "smtp_server"]  # fixtures, used by name
+
+LISTS = """
+[[lists]]
+name = "wartawan"
+title = "Wartawan Ekonomi"
+recipients = "{folder}/wartawan.txt"
+categories = ["Ekonomi"]
+
+[[lists]]
+name = "kantor-berita"
+title = "Kantor Berita"
+recipients = "{folder}/kantor-berita.txt"
+embargo_access = true
+"""
+EVERYONE = ["budi@koran.id", "redaksi@antara.id", "sari@majalah.id"]
+
+
+@pytest.fixture
+def mailroom(newsroom_root: Path, smtp_server: tuple[Handler, int]) -> tuple[Path, Handler]:
+    handler, port = smtp_server
+    folder = newsroom_root.parent / "lists"
+    configure_mail(newsroom_root, port, LISTS.format(folder=folder))
+    write_list(folder, "wartawan", ["Budi Santoso <budi@koran.id>", "sari@majalah.id"])
+    write_list(folder, "kantor-berita", ["redaksi@antara.id", "BUDI@koran.id  # juga di sini"])
+    return newsroom_root, handler
+
+
+def run(root: Path, when: dt.datetime, **kw: bool) -> PublishResult:
+    return publish(load_config(root), "cron", when, **kw)
+
+
+def plain(message: EmailMessage) -> str:
+    """The text part as a mail client shows it (lines end in CRLF on the wire)."""
+    part = message.get_body(("plain",))
+    assert part is not None
+    return str(part.get_content()).replace("\r\n", "\n")
+
+
+def received(server: Handler, start: int = 0) -> list[str]:
+    return sorted(rcpt.lower() for rcpt, _ in server.received[start:])
+
+
+def test_each_address_gets_each_version_once_and_clients_thread_them(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    ident = release(root, at(0), "Inflasi Terkendali")
+    result = run(root, at(0.1))
+    assert result.ok and result.mailed == {"sent": 3}
+    assert received(server) == EVERYONE  # budi is on both lists: once
+    by = {rcpt.lower(): m for rcpt, m in server.messages()}
+    first = by["budi@koran.id"]
+    assert first["To"] == "Budi Santoso <budi@koran.id>"  # one address: no list exposed
+    assert first["From"] == "Humas Uji <humas@uji.go.id>"
+    assert first["Reply-To"] == "redaksi@uji.go.id"
+    assert first["Subject"] == "Inflasi Terkendali"
+    assert first["Message-ID"] == f"<{ident}.1@uji.go.id>"
+    assert first["Date"] == "Mon, 01 Jun 2026 11:24:00 +0700"  # the run's time, in WIB
+    assert first["List-Id"] == "Wartawan Ekonomi <wartawan.uji.go.id>"
+    assert by["redaksi@antara.id"]["List-Id"] == "Kantor Berita <kantor-berita.uji.go.id>"
+    assert first["List-Unsubscribe"] == "<mailto:humas@uji.go.id?subject=berhenti>"
+    assert first.get_content_type() == "multipart/alternative"
+    text = plain(first)
+    assert text.startswith(
+        "Inflasi Terkendali\n\nJAKARTA – Paragraf satu tautan (https://humas.example.go.id/hal/1)."
+    )
+    assert "Paragraf dua.\n(ald/HUMAS UJI)" in text and "Biro Humas Uji\nhumas@uji.go.id" in text
+    html = first.get_body(("html",)).get_content()
+    assert "<p>JAKARTA – Paragraf <strong>satu</strong>" in html
+    assert "<h1>Inflasi Terkendali</h1>" in html and "(ald/HUMAS UJI)</p>" in html
+    assert run(root, at(0.2)).mailed == {}  # nothing new: nothing sent again
+    assert len(server.received) == 3
+
+    correct(root, ident, at(1), "Angka inflasi salah", "Paragraf satu diperbaiki.")
+    run(root, at(1.1))
+    assert received(server, 3) == EVERYONE
+    fix = server.messages()[3][1]
+    assert fix["Subject"] == "RALAT: Inflasi Terkendali"
+    assert fix["Message-ID"] == f"<{ident}.2@uji.go.id>"
+    assert fix["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert fix["References"] == f"<{ident}.1@uji.go.id>"
+    fixed = plain(fix)
+    assert fixed.startswith("RALAT 1 (02-06-2026 11:24 WIB): Angka inflasi salah\n\n")
+    assert "Paragraf satu diperbaiki." in fixed
+
+    retract(root, ident, at(2), "Data belum final")
+    run(root, at(2.1))
+    assert received(server, 6) == EVERYONE
+    gone = server.messages()[6][1]
+    assert gone["Subject"] == "DICABUT: Inflasi Terkendali"
+    assert gone["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert gone["References"] == f"<{ident}.1@uji.go.id> <{ident}.2@uji.go.id>"
+    said = plain(gone)
+    assert said.startswith("Siaran pers ini dicabut (03-06-2026 09:00 WIB): Data belum final")
+    assert "Paragraf" not in said  # no text
+    assert len({m["Message-ID"] for _, m in server.messages()}) == 3
+
+
+def test_embargo_goes_early_to_embargo_lists_only_and_filters_hold(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    run(root, at(-1))  # mail's first run here (what is out by then is never mailed)
+    release(root, at(0), "Anggaran 2027", embargo=at(1))
+    release(root, at(0), "Daftar Pemilih", category="Pemilu")
+    run(root, at(0.1))
+    got = {(rcpt.lower(), m["Subject"]) for rcpt, m in server.messages()}
+    early = "EMBARGO hingga 02-06-2026 09:00 WIB: Anggaran 2027"
+    assert got == {
+        ("redaksi@antara.id", early), ("budi@koran.id", early),  # embargo access
+        ("redaksi@antara.id", "Daftar Pemilih"), ("budi@koran.id", "Daftar Pemilih"),
+    }  # fmt: skip  # sari's list takes Ekonomi only, and has no embargo access
+    embargoed = next(m for _, m in server.messages() if m["Subject"] == early)
+    assert plain(embargoed).startswith("EMBARGO hingga 02-06-2026 09:00 WIB\n\nAnggaran 2027")
+    assert "EMBARGO hingga 02-06-2026 09:00 WIB" in embargoed.get_body(("html",)).get_content()
+    run(root, at(1.01))  # the lift: the others get it, the embargo lists do not again
+    lifted = [(rcpt.lower(), m) for rcpt, m in server.messages()[4:]]
+    assert [(r, m["Subject"]) for r, m in lifted] == [("sari@majalah.id", "Anggaran 2027")]
+    assert lifted[0][1]["Message-ID"] == embargoed["Message-ID"]  # the same version
+
+
+def test_451_waits_for_a_later_run_550_fails_alone(mailroom: tuple[Path, Handler]) -> None:
+    root, server = mailroom
+    server.answers = {
+        "sari@majalah.id": "451 4.7.1 coba lagi nanti",
+        "redaksi@antara.id": "550 5.1.1 <redaksi@antara.id>: tidak dikenal",
+    }
+    release(root, at(0), "Inflasi Terkendali")
+    result = run(root, at(0.1))
+    assert received(server) == ["budi@koran.id"]
+    assert result.mailed == {"sent": 1, "failed": 1, "waiting": 1}
+    assert any("refused for good" in w and "<address>" in w for w in result.warnings)
+    assert not any("@" in w.replace("<address>", "") for w in result.warnings)
+    server.answers = {}
+    later = run(root, at(0.2))  # nothing else to do: the waiting message still goes
+    assert later.skipped and later.mailed == {"sent": 1}
+    assert received(server) == ["budi@koran.id", "sari@majalah.id"]
+    assert run(root, at(0.3)).mailed == {}
+    out = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+    assert "Messages: 2 sent, 0 waiting, 1 failed, 0 skipped" in out.output
+    assert "redaksi@antara.id" not in out.output and out.exit_code == 1
+    named = CliRunner().invoke(cli, ["--root", str(root), "mail", "status", "--addresses"])
+    assert "redaksi@antara.id: 550 5.1.1 <address>: tidak dikenal" in named.output
+
+
+@pytest.mark.parametrize("taken", [False, True], ids=["before-taking", "after-taking"])
+def test_a_dropped_connection_loses_nothing_and_repeats_at_most_one(
+    mailroom: tuple[Path, Handler], taken: bool
+) -> None:
+    root, server = mailroom
+    server.drop_at, server.drop_after_taking = 1, taken
+    release(root, at(0), "Satu")
+    release(root, at(0), "Dua")
+    result = run(root, at(0.1))
+    assert result.mailed["sent"] == 1 and result.mailed["waiting"] == 5
+    assert any("connection dropped" in w for w in result.warnings)
+    run(root, at(0.2))
+    counts = Counter((r.lower(), m["Message-ID"]) for r, m in server.messages())
+    assert len(counts) == 6  # every address got both releases
+    assert sorted(counts.values()) == ([1] * 5 + [2] if taken else [1] * 6)
+
+
+def test_a_fresh_clone_never_mails_old_releases(mailroom: tuple[Path, Handler]) -> None:
+    root, server = mailroom
+    ident = release(root, at(0), "Lama")
+    run(root, at(0.1))
+    assert len(server.received) == 3
+    correct(root, ident, at(0.5), "Ejaan", "Paragraf baru.")
+    run(root, at(0.6))
+    assert len(server.received) == 6
+    shutil.rmtree(root / ".newsroom")  # a server rebuilt from a clone: no state, no log
+    result = run(root, at(1))
+    assert result.mailed == {"baseline": 2} and len(server.received) == 6
+    release(root, at(1.5), "Baru")
+    run(root, at(1.6))
+    assert [m["Subject"] for _, m in server.messages()[6:]] == ["Baru"] * 3
+
+
+def test_mail_set_up_later_sends_only_what_goes_out_after(
+    newsroom_root: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    server, port = smtp_server
+    root = newsroom_root
+    release(root, at(0), "Sebelum")
+    run(root, at(0.1))
+    folder = root.parent / "lists"
+    configure_mail(root, port, LISTS.format(folder=folder))
+    write_list(folder, "wartawan", ["sari@majalah.id"])
+    write_list(folder, "kantor-berita", ["redaksi@antara.id"])
+    release(root, at(1), "Sesudah")
+    result = run(root, at(1.1))
+    assert result.mailed == {"baseline": 1, "sent": 2}
+    assert {m["Subject"] for _, m in server.messages()} == {"Sesudah"}
+
+
+def test_no_mail_and_the_dry_run_send_nothing(mailroom: tuple[Path, Handler]) -> None:
+    root, server = mailroom
+    release(root, at(0), "Satu")
+    dry = run(root, at(0.1), dry_run=True)
+    assert [(m["title"], m["lists"], m["recipients"], m["state"]) for m in dry.mail] == [
+        ("Satu", ["wartawan", "kantor-berita"], 3, "owed")
+    ]
+    assert not (root / ".newsroom" / "mail" / "sendlog.sqlite").exists()
+    out = CliRunner().invoke(
+        cli, ["--root", str(root), "publish", "--dry-run", "--now", at(0.1).isoformat(),
+              "--force-clock"],
+    )  # fmt: skip
+    assert "would mail: Satu (version 1) → wartawan, kantor-berita: 3 addresses" in out.output
+    result = run(root, at(0.2), mail=False)
+    assert [m["state"] for m in result.mail] == ["skipped"] and not server.received
+    release(root, at(1), "Dua")
+    run(root, at(1.1))  # the skipped one stays skipped; the new one goes
+    assert {m["Subject"] for _, m in server.messages()} == {"Dua"}
+    status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+    assert "Messages: 3 sent, 0 waiting, 0 failed, 3 skipped" in status.output
+
+
+def test_bad_lines_are_named_and_skipped_the_rest_get_it(mailroom: tuple[Path, Handler]) -> None:
+    root, server = mailroom
+    folder = root.parent / "lists"
+    write_list(folder, "wartawan", ["sari@majalah.id", "budi@koran", "a@b.id, c@d.id",
+                                    "", "Tono <tono@tabloid.id>"])  # fmt: skip
+    release(root, at(0), "Satu")
+    result = run(root, at(0.1))
+    bad = [w for w in result.warnings if "wartawan.txt" in w]
+    assert [w.split(": ", 1)[0].rsplit(":", 1)[1] for w in bad] == ["3", "4"]  # line numbers
+    assert not any("koran" in w or "c@d" in w for w in bad)  # never the address itself
+    assert "tono@tabloid.id" in received(server) and "sari@majalah.id" in received(server)
+
+
+def test_addresses_reach_no_feed_and_no_log(mailroom: tuple[Path, Handler]) -> None:
+    root, server = mailroom
+    server.answers = {"sari@majalah.id": "550 5.1.1 <sari@majalah.id> unknown"}
+    release(root, at(0), "Satu")
+    run(root, at(0.1))
+    for path in [*root.joinpath("feeds").rglob("*"), root / ".newsroom" / "publish.log"]:
+        if path.is_file():
+            text = path.read_text(errors="replace")
+            assert "koran.id" not in text and "majalah.id" not in text, path
+    log = root / ".newsroom" / "mail" / "sendlog.sqlite"
+    assert log.stat().st_mode & 0o077 == 0  # the send log is the office's only
+
+
+def test_mail_test_sends_one_message_without_exposing_the_list(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    out = CliRunner().invoke(cli, ["--root", str(root), "mail", "test", "wartawan"])
+    assert out.exit_code == 0, out.output
+    assert "the server took it for 2 addresses" in out.output
+    assert received(server) == ["budi@koran.id", "sari@majalah.id"]
+    message = server.messages()[0][1]
+    assert server.received[0][1] == server.received[1][1]  # one message
+    assert message["To"] == "humas@uji.go.id" and message["Bcc"] is None
+    assert "koran.id" not in server.received[0][1].decode()
+    one = CliRunner().invoke(
+        cli, ["--root", str(root), "mail", "test", "wartawan", "--to", "ani@uji.go.id"]
+    )
+    assert one.exit_code == 0 and received(server)[0] == "ani@uji.go.id"
+    unknown = CliRunner().invoke(cli, ["--root", str(root), "mail", "test", "tidak-ada"])
+    assert unknown.exit_code == 1 and "no mailing list 'tidak-ada'" in unknown.output
+
+
+@pytest.mark.parametrize(
+    ("mail", "fix"),
+    [
+        ("", "[mail] host: is needed"),
+        ('user = "humas"', "[mail] password_env: name the environment variable"),
+        ('password_env = "rahasia-123!"', "[mail] password_env: must be the NAME"),
+    ],
+)
+def test_mail_settings_say_what_to_fix(mailroom: tuple[Path, Handler], mail: str,
+                                       fix: str) -> None:  # fmt: skip
+    root, _ = mailroom
+    path = root / "newsroom.toml"
+    text = path.read_text()
+    if not mail:  # no host
+        text = text.replace('host = "127.0.0.1"\n', "")
+    path.write_text(text.replace("[mail]\n", f"[mail]\n{mail}\n"))
+    with pytest.raises(ConfigError, match=fix.replace("[", r"\[").replace("]", r"\]")):
+        load_config(root)
+
+
+def test_a_list_inside_feeds_is_refused(mailroom: tuple[Path, Handler]) -> None:
+    root, _ = mailroom
+    path = root / "newsroom.toml"
+    path.write_text(path.read_text().replace(str(root.parent / "lists"), "feeds/x"))
+    with pytest.raises(ConfigError, match="inside feeds/"):
+        load_config(root)
+
+
+KILLED_RUN = """
+import sys, datetime as dt
+from pathlib import Path
+from newsroom.core.config import load_config
+from newsroom.core.publish import publish
+publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
+"""
+
+
+def test_kill_9_mid_batch_resends_only_the_message_in_flight(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    reached, go_on = threading.Event(), threading.Event()
+    server.hold_at, server.reached, server.go_on = 2, reached, go_on
+    release(root, at(0), "Satu")
+    release(root, at(0), "Dua")
+    child = subprocess.Popen([sys.executable, "-c", KILLED_RUN, str(root), at(0.1).isoformat()],
+                             env={**os.environ, "PYTHONPATH": str(Path.cwd())})  # fmt: skip
+    try:
+        assert reached.wait(60), "the run never reached the third message"
+        os.kill(child.pid, signal.SIGKILL)  # while the server holds message 3 (taken)
+        child.wait(30)
+    finally:
+        go_on.set()
+        if child.poll() is None:
+            child.kill()
+    assert len(server.received) == 3
+    result = run(root, at(0.2))  # nothing else to do: the log's pending mail goes
+    assert result.mailed.get("resent") == 1
+    counts = Counter((r.lower(), m["Message-ID"]) for r, m in server.messages())
+    assert len(counts) == 6 and sorted(counts.values()) == [1] * 5 + [2]

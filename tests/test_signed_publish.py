@@ -1,0 +1,271 @@
+"""A signed publish: SHA256SUMS over every public file of the run, one per private partner
+folder, checked by the real `minisign` and `sha256sum`, and by `newsroom verify`; what is
+tampered with, signed by a wrong or revoked key, or altered in its trusted comment fails
+in both."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+from newsroom.core.signing import sums as sums_module
+from newsroom.core.signing.minisign import PublicKey, SecretKey, Signature
+
+from .feedkit import at, newsroom_root, release, run
+from .signkit import keyhome, make_key, minisign, needs_minisign, set_signing, sha256sum_check
+
+__all__ = ["keyhome", "newsroom_root"]  # fixtures, used by name
+
+
+def verify(*args: str | Path) -> Result:
+    """`newsroom verify` as a partner runs it (in English: the tests' checkout is itself a
+    newsroom whose desk speaks Indonesian)."""
+    return CliRunner().invoke(cli, ["verify", *map(str, args)], env={"NEWSROOM_LANG": "en"})
+
+
+@pytest.fixture
+def signed(newsroom_root: Path, keyhome: Path) -> Path:
+    """A newsroom with a key and two releases, published and signed."""
+    make_key(newsroom_root)
+    release(newsroom_root, at(0), "Rilis pertama", category="Pemilu")
+    release(newsroom_root, at(0.1), "Rilis kedua")
+    result = run(newsroom_root, at(0.2))
+    assert result.ok and result.signed, result.to_json()
+    return newsroom_root
+
+
+def key_id(root: Path) -> str:
+    return PublicKey.parse((root / "newsroom.pub").read_text()).id
+
+
+def listed(folder: Path) -> set[str]:
+    return set(sums_module.parse_sums((folder / "SHA256SUMS").read_text()))
+
+
+@needs_minisign
+def test_minisign_and_sha256sum_verify_every_public_file(signed: Path) -> None:
+    feeds = signed / "feeds"
+    done = minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=feeds)
+    assert done.returncode == 0, done.stderr
+    assert "file=SHA256SUMS time=2026-06-01T13:48:00+07:00" in done.stdout
+    assert sha256sum_check(feeds).returncode == 0
+    public = {p.relative_to(feeds).as_posix() for p in feeds.rglob("*") if p.is_file()}
+    expected = {p for p in public if not p.startswith("private/")} - {
+        "SHA256SUMS", "SHA256SUMS.minisig"
+    }  # fmt: skip
+    assert listed(feeds) == expected
+    assert {"rss.xml", "newsroom.pub", "newsroom-keys.txt"} <= expected
+    private = feeds / "private" / "antara"
+    assert listed(private) == {"rss.xml", "atom.xml", "feed.json"}  # its own files only
+    assert minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=private).returncode == 0
+    assert sha256sum_check(private).returncode == 0
+    assert (private / "SHA256SUMS").stat().st_mode & 0o777 == 0o640  # as its feeds
+    assert (feeds / "newsroom.pub").read_bytes() == (signed / "newsroom.pub").read_bytes()
+    log = [json.loads(line) for line in (signed / ".newsroom" / "publish.log").open()]
+    assert log[-1]["signed"] == key_id(signed)
+
+
+def test_newsroom_verify_a_download_of_the_feeds(signed: Path, tmp_path: Path) -> None:
+    download = tmp_path / "unduhan"
+    shutil.copytree(signed / "feeds", download)
+    done = verify("--key", signed / "newsroom.pub", download)
+    assert done.exit_code == 0, done.output
+    assert f"VERIFIED with key {key_id(signed)}" in done.output
+    assert "not a legal electronic signature" in done.output
+    one = verify("--key", signed / "newsroom.pub", download / "category" / "pemilu" / "rss.xml")
+    assert one.exit_code == 0 and "1 file matches" in one.output
+    (download / "category" / "pemilu" / "rss.xml").write_text("<rss>palsu</rss>")
+    (download / "palsu.xml").write_text("<rss/>")
+    bad = verify("--key", signed / "newsroom.pub", download)
+    assert bad.exit_code == 1
+    assert "category/pemilu/rss.xml: does not match" in bad.output
+    assert "palsu.xml: no SHA256SUMS lists it" in bad.output
+    assert "NOT VERIFIED" in bad.output
+
+
+@needs_minisign
+def test_tampering_fails_in_minisign_and_in_newsroom_verify(signed: Path, tmp_path: Path) -> None:
+    feeds = tmp_path / "salinan"
+    shutil.copytree(signed / "feeds", feeds)
+    pub = signed / "newsroom.pub"
+    (feeds / "rss.xml").write_text((feeds / "rss.xml").read_text().replace("pertama", "palsu"))
+    assert minisign("-Vm", "SHA256SUMS", "-p", pub, cwd=feeds).returncode == 0
+    assert sha256sum_check(feeds).returncode != 0  # the list is genuine, the file is not
+    assert verify("--key", pub, feeds / "rss.xml").exit_code == 1
+    sums = feeds / "SHA256SUMS"  # a forged list: its signature no longer matches
+    lines = sums.read_text().splitlines()
+    sums.write_text("\n".join(lines[:-1]) + "\n")
+    assert minisign("-Vm", "SHA256SUMS", "-p", pub, cwd=feeds).returncode != 0
+    done = verify("--key", pub, sums)
+    assert done.exit_code == 1 and "changed after it was signed" in done.output
+
+
+@needs_minisign
+def test_an_altered_trusted_comment_fails_in_both(signed: Path, tmp_path: Path) -> None:
+    feeds = tmp_path / "salinan"
+    shutil.copytree(signed / "feeds", feeds)
+    sig = feeds / "SHA256SUMS.minisig"
+    sig.write_text(sig.read_text().replace("time=2026-06-01", "time=2027-06-01"))
+    done = minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=feeds)
+    assert done.returncode != 0 and "Comment signature verification failed" in done.stderr
+    mine = verify("--key", signed / "newsroom.pub", feeds / "SHA256SUMS")
+    assert mine.exit_code == 1 and "trusted comment was changed" in mine.output
+
+
+@needs_minisign
+def test_a_wrong_key_fails_in_both(signed: Path, tmp_path: Path) -> None:
+    other = tmp_path / "lain.pub"
+    other.write_text(SecretKey.generate().public.text())
+    feeds = signed / "feeds"
+    assert minisign("-Vm", "SHA256SUMS", "-p", other, cwd=feeds).returncode != 0
+    done = verify("--key", other, feeds)
+    assert done.exit_code == 1 and "not the key you trust" in done.output
+
+
+@needs_minisign
+def test_a_revoked_key_fails_in_both(signed: Path, tmp_path: Path) -> None:
+    old_copy = tmp_path / "lama"
+    shutil.copytree(signed / "feeds", old_copy)  # what the old key signed, kept somewhere
+    old_pub = tmp_path / "lama.pub"
+    shutil.copy(signed / "newsroom.pub", old_pub)
+    rotated = CliRunner().invoke(cli, ["--root", str(signed), "keys", "rotate", "--unencrypted",
+                                       "--revoke", "--reason", "kunci bocor"])  # fmt: skip
+    assert rotated.exit_code == 0, rotated.output
+    assert run(signed, at(0.3)).signed
+    new_pub = signed / "newsroom.pub"
+    feeds = signed / "feeds"
+    assert minisign("-Vm", "SHA256SUMS", "-p", new_pub, cwd=feeds).returncode == 0
+    assert sha256sum_check(feeds).returncode == 0
+    assert minisign("-Vm", "SHA256SUMS", "-p", new_pub, cwd=old_copy).returncode != 0
+    shutil.copy(feeds / "newsroom-keys.txt", old_copy)  # the office's word that it is revoked
+    shutil.copy(feeds / "newsroom-keys.txt.minisig", old_copy)
+    done = verify("--key", new_pub, old_copy / "SHA256SUMS")
+    assert done.exit_code == 1 and "which the office revoked" in done.output
+    assert "kunci bocor" in done.output
+    trusting_old = verify("--key", old_pub, feeds)  # the leaked key cannot vouch for a new one
+    assert trusting_old.exit_code == 1 and "revoked the key you trust" in trusting_old.output
+
+
+def test_a_retired_key_leads_to_the_new_one(signed: Path, tmp_path: Path) -> None:
+    old_pub = tmp_path / "lama.pub"
+    shutil.copy(signed / "newsroom.pub", old_pub)
+    CliRunner().invoke(cli, ["--root", str(signed), "keys", "rotate", "--unencrypted"])
+    release(signed, at(0.3), "Rilis ketiga")
+    assert run(signed, at(0.4)).signed
+    done = verify("--key", old_pub, signed / "feeds")
+    assert done.exit_code == 0, done.output
+    assert "which key" in done.output and "was replaced by" in done.output
+
+
+def test_publishing_hashes_only_what_it_wrote(
+    signed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[Path] = []
+    real = sums_module.sha256_file
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr("newsroom.core.signing.output.sha256_file", counting)
+    release(signed, at(1), "Rilis ketiga", category="Pemilu")
+    result = run(signed, at(1.1))
+    assert result.signed and result.ok
+    written = [w for w in result.written if "SHA256SUMS" not in w]
+    assert len(hashed) == len(written) and 0 < len(hashed) < len(listed(signed / "feeds"))
+    assert sha256sum_check(signed / "feeds").returncode == 0
+    hashed.clear()
+    (signed / ".newsroom" / "sums.pending").write_text("killed while renaming\n")
+    release(signed, at(2), "Rilis keempat")
+    run(signed, at(2.1))  # a run killed mid-rename left its marker: every file again
+    assert len(hashed) >= len(listed(signed / "feeds")) - 2
+    assert not (signed / ".newsroom" / "sums.pending").exists()
+    assert sha256sum_check(signed / "feeds").returncode == 0
+
+
+def test_a_digest_slipped_into_the_list_is_not_signed_again(signed: Path) -> None:
+    feeds = signed / "feeds"
+    sums = feeds / "SHA256SUMS"
+    sums.write_text(sums.read_text().replace(sums.read_text()[:64], "0" * 64, 1))
+    release(signed, at(1), "Rilis ketiga")
+    assert run(signed, at(1.1)).signed
+    assert "0" * 64 not in sums.read_text()
+    assert sha256sum_check(feeds).returncode == 0
+
+
+def test_a_removed_feed_leaves_the_list(signed: Path) -> None:
+    """A partner leaves: its feeds go, and so do their lines in SHA256SUMS, in that run."""
+    feeds = signed / "feeds"
+    assert "partner/pemilu/rss.xml" in listed(feeds)
+    config = signed / "newsroom.toml"
+    text = config.read_text()
+    cut = text.index('[[partners]]\nname = "pemilu"')
+    config.write_text(text[:cut])
+    result = run(signed, at(1))
+    assert result.ok and "partner/pemilu/rss.xml" in result.removed
+    assert not any(p.startswith("partner/pemilu/") for p in listed(feeds))
+    assert minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=feeds).returncode == 0
+    assert sha256sum_check(feeds).returncode == 0
+
+
+def test_signing_required_refuses_to_publish_without_the_key(
+    newsroom_root: Path, keyhome: Path
+) -> None:
+    set_signing(newsroom_root, required=True)
+    release(newsroom_root, at(0), "Rilis")
+    result = run(newsroom_root, at(0.1))
+    assert not result.ok and "no signing key" in result.failed[0]
+    assert not (newsroom_root / "feeds" / "rss.xml").exists()
+    make_key(newsroom_root)
+    (keyhome / next(p.name for p in keyhome.iterdir())).unlink()  # the secret key went away
+    result = run(newsroom_root, at(0.2))
+    assert not result.ok and "secret key" in result.failed[0]
+    assert not (newsroom_root / "feeds" / "rss.xml").exists()
+
+
+def test_unsigned_runs_say_so_once_in_the_log_and_drop_stale_lists(
+    signed: Path, keyhome: Path
+) -> None:
+    for key in keyhome.iterdir():
+        key.rename(key.with_suffix(".disimpan"))
+    release(signed, at(1), "Rilis ketiga")
+    result = run(signed, at(1.1))
+    assert result.ok and not result.signed and result.unsigned == "sign_no_secret"
+    assert any("published unsigned" in w for w in result.warnings)
+    assert not (signed / "feeds" / "SHA256SUMS").exists()
+    assert not (signed / "feeds" / "private" / "antara" / "SHA256SUMS").exists()
+    line = json.loads((signed / ".newsroom" / "publish.log").read_text().splitlines()[-1])
+    assert line["unsigned"] == "sign_no_secret"
+
+
+def test_the_example_newsroom_publishes_unsigned_quietly(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Rilis")
+    result = run(newsroom_root, at(0.1))
+    assert result.ok and result.unsigned == "sign_no_key" and not result.warnings
+    assert not (newsroom_root / "feeds" / "SHA256SUMS").exists()
+
+
+def test_a_passphrase_from_the_named_variable(
+    newsroom_root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_key(newsroom_root, "sandi kantor")
+    set_signing(newsroom_root, required=True, passphrase_env="HUMAS_SANDI")
+    release(newsroom_root, at(0), "Rilis")
+    result = run(newsroom_root, at(0.1))
+    assert not result.ok and "HUMAS_SANDI" in result.failed[0]
+    monkeypatch.setenv("HUMAS_SANDI", "sandi kantor")
+    assert run(newsroom_root, at(0.2)).signed
+    log = (newsroom_root / ".newsroom" / "publish.log").read_text()
+    assert "sandi kantor" not in log
+    for path in (newsroom_root / "feeds").rglob("*"):
+        assert path.is_dir() or b"sandi kantor" not in path.read_bytes()
+
+
+def test_the_signature_files_are_read_as_text(signed: Path) -> None:
+    sig = Signature.parse((signed / "feeds" / "SHA256SUMS.minisig").read_text())
+    assert sig.algorithm == b"ED"  # prehashed, as minisign signs by default
