@@ -134,7 +134,7 @@ def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
     assert public["items"] == []
     run(newsroom_root, at(1.01))
     assert ninjs_files(newsroom_root) == {
-        "ninjs/index.json", "private/antara/ninjs/index.json",
+        "ninjs/index.json", "private/antara/ninjs/index.json", "ninjs/archive/2026-06.json",
         "siaran-pers/rilis-embargo/ninjs.json", "siaran-pers/rilis-embargo/v1.ninjs.json"}  # fmt: skip
     assert "embargoed" not in validate(newsroom_root / "feeds/siaran-pers/rilis-embargo/ninjs.json")
 
@@ -149,7 +149,10 @@ def test_the_index_is_paged_by_month_and_a_run_rewrites_only_what_moved(
     feeds = newsroom_root / "feeds"
     index = json.loads((feeds / "ninjs" / "index.json").read_text())
     assert [i["headline"] for i in index["items"]] == ["Rilis 41", "Rilis 40"]
-    assert index["prev"] == "http://127.0.0.1:8080/ninjs/archive/2026-06.json"
+    assert index["prev"] == "http://127.0.0.1:8080/ninjs/archive/2026-07.json"
+    july = json.loads((feeds / "ninjs" / "archive" / "2026-07.json").read_text())
+    assert [i["headline"] for i in july["items"]] == ["Rilis 41", "Rilis 40"]
+    assert july["prev"] == "http://127.0.0.1:8080/ninjs/archive/2026-06.json"
     june = json.loads((feeds / "ninjs" / "archive" / "2026-06.json").read_text())
     assert [i["headline"] for i in june["items"]] == ["Rilis 1", "Rilis 0"] and "prev" not in june
     nothing = run(newsroom_root, at(41.2))

@@ -30,14 +30,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import stage
+from .atomic import stage, write_atomic
 from .config import Config, Partner
 from .model import Status
 from .outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
+from .parallel import pmap
 from .records import Record
 
 FOLDER = "ninjs"
@@ -151,7 +154,14 @@ def dumps(doc: dict[str, Any]) -> bytes:
 
 
 class NinjsOutput(Output):
-    """Every published release's ninjs documents and the index (see the module docstring)."""
+    """Every published release's ninjs documents and the index (see the module docstring).
+
+    Incremental without a per-release look at every run: releases are grouped in BUCKETS
+    by their id; a bucket's signature (its releases' digests) is kept in the run's state,
+    and only a bucket whose signature moved has its own small file read
+    (`.newsroom/ninjs/<bucket>.json`: each release's signature, month and files). The
+    documents are not listed in the run's state (an idle run would stat every one); a
+    document removed by hand comes back when its release changes."""
 
     name = "ninjs"
     stage = Stage.FILES
@@ -160,78 +170,98 @@ class NinjsOutput(Output):
         super().__init__(config)
         self.plan_: Plan | None = None
         self.last: dict[str, Any] = {}
-        self.wanted: dict[str, str] = {}  # release id -> its signature
+        self.buckets: dict[str, str] = {}  # bucket -> signature
+        self.entries: dict[str, dict[str, dict[str, Any]]] = {}  # changed buckets' releases
+        self.old: dict[str, dict[str, dict[str, Any]]] = {}  # the same, as the last run left
         self.todo: list[Record] = []
-        self.files: dict[str, list[str]] = {}  # release id -> the paths it owns
         self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
         self.pages: dict[str, str] = {}  # index page path -> signature
+        self.removed: list[str] = []
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
+        private = any(p.embargo_access for p in self.config.partners)
         same = last.get("key") == plan.cache_key
-        before = last.get("releases", {}) if same else {}
-        owned = last.get("owned", {})
-        files = last.get("files", {})
-        private = [p for p in self.config.partners if p.embargo_access]
-        self.wanted = {}
+        wanted: dict[str, dict[str, str]] = {}  # bucket -> id -> signature
         for r in plan.records.values():
             if _public(r):
-                self.wanted[r.id] = f"{r.digest}:p"
+                sig = f"{r.digest}p"
             elif private and _embargoed(r, plan.now):
-                self.wanted[r.id] = f"{r.digest}:e:{r.embargo}"
-        self.todo = [
-            plan.records[i] for i, sig in self.wanted.items()
-            if before.get(i) != sig or not all(_intact(self.config, p, files) for p in owned.get(i, []))
-        ]  # fmt: skip
-        self.files = {i: owned[i] for i in self.wanted if i in owned}
-        self._plan_index(plan, private)
+                sig = f"{r.digest}e{r.embargo}"
+            else:
+                continue
+            wanted.setdefault(r.id[:BUCKET], {})[r.id] = sig
+        before: dict[str, str] = last.get("buckets", {}) if same else {}
+        self.buckets = {
+            b: hashlib.blake2b("|".join(f"{i}:{s}" for i, s in sorted(ids.items())).encode(),
+                               digest_size=12).hexdigest()
+            for b, ids in wanted.items()
+        }  # fmt: skip
+        changed = {b for b in self.buckets if before.get(b) != self.buckets[b]}
+        changed |= set(last.get("buckets", {})) - set(self.buckets)
+        self.todo, self.entries, self.old = [], {}, {}
+        for b in sorted(changed):
+            old = (
+                _read_bucket(self.config, b)
+                if before.get(b) or b in last.get("buckets", {})
+                else {}
+            )
+            self.old[b] = old
+            ids = wanted.get(b, {})
+            kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
+            self.entries[b] = kept
+            self.todo += [plan.records[i] for i in ids if i not in kept]
+        self._plan_index(plan)
 
-    def _plan_index(self, plan: Plan, private: list[Partner]) -> None:
-        """The index pages whose content moved (built from the records: no file read)."""
-        public = sorted((plan.records[i] for i in self.wanted if _public(plan.records[i])),
-                        key=_newest, reverse=True)  # fmt: skip
-        pages: dict[str, list[dict[str, Any]]] = {}
+    def _plan_index(self, plan: Plan) -> None:
+        """The index pages whose content moved (from the records: no file read)."""
+        public = [r for r in plan.records.values() if _public(r)]
         months: dict[str, list[Record]] = {}
-        for r in public[INDEX_LIMIT:]:
+        for r in public:
             months.setdefault(r.month, []).append(r)
         order = sorted(months)
+        touched = {r.month for r in self.todo} | {
+            e.get("month", "") for b in self.old.values() for e in b.values()
+        }
+        pages: dict[str, tuple[list[Record], str, str]] = {}  # path -> releases, prev, own
         for k, month in enumerate(order):
-            path = f"{FOLDER}/archive/{month}.json"
-            doc = {"items": [self._item(r) for r in months[month]]}
-            if k > 0:
-                doc["prev"] = self._url(f"{FOLDER}/archive/{order[k - 1]}.json")
-            pages[path] = doc  # type: ignore[assignment]
-        head: dict[str, Any] = {"items": [self._item(r) for r in public[:INDEX_LIMIT]]}
-        if order:
-            head["prev"] = self._url(f"{FOLDER}/archive/{order[-1]}.json")
-        pages[f"{FOLDER}/index.json"] = head  # type: ignore[assignment]
+            prev = self._url(f"{FOLDER}/archive/{order[k - 1]}.json") if k else ""
+            pages[f"{FOLDER}/archive/{month}.json"] = (months[month], prev, month)
+        head = heapq.nlargest(INDEX_LIMIT, public, key=_newest)
+        last_month = self._url(f"{FOLDER}/archive/{order[-1]}.json") if order else ""
+        pages[f"{FOLDER}/index.json"] = (head, last_month, "")
+        private = [p for p in self.config.partners if p.embargo_access]
+        embargoed = [r for r in plan.records.values() if _embargoed(r, plan.now)] if private else []
         for partner in private:
-            held = [
-                plan.records[i]
-                for i in self.wanted
-                if _embargoed(plan.records[i], plan.now) and _accepts(partner, plan.records[i])
-            ]
-            held.sort(key=_newest, reverse=True)
-            items = [self._item(r, f"private/{partner.name}/{FOLDER}/{r.slug}.json") for r in held]
-            pages[f"private/{partner.name}/{FOLDER}/index.json"] = {"items": items}  # type: ignore[assignment]
+            held = [r for r in embargoed if _accepts(partner, r)]
+            pages[f"private/{partner.name}/{FOLDER}/index.json"] = (held, "", partner.name)
         old = self.last.get("pages", {}) if self.last.get("key") == plan.cache_key else {}
-        files = self.last.get("files", {})
         self.pages, self.index = {}, []
-        for path, doc in pages.items():
-            data = dumps(doc)  # type: ignore[arg-type]
-            sig = hashlib.blake2b(data, digest_size=16).hexdigest()
+        for path, (members, prev, own) in pages.items():
+            month_page = path.startswith(f"{FOLDER}/archive/")
+            if month_page and own not in touched and old.get(path, "").endswith("|" + prev):
+                self.pages[path] = old[path]  # its releases did not move
+                continue
+            members = sorted(members, key=_newest, reverse=True)
+            private_dir = f"private/{own}/{FOLDER}" if path.startswith("private/") else ""
+            doc: dict[str, Any] = {"items": [self._item(r, private_dir) for r in members]}
+            if prev:
+                doc["prev"] = prev
+            data = (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
+            sig = hashlib.blake2b(data, digest_size=12).hexdigest() + "|" + prev
             self.pages[path] = sig
-            if old.get(path) != sig or not _intact(self.config, path, files):
+            if old.get(path) != sig or not _intact(self.config, path, self.last.get("files", {})):
                 self.index.append((path, data))
 
-    def _item(self, r: Record, path: str = "") -> dict[str, Any]:
+    def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
         version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
+        path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
         item = {
             "uri": f"urn:uuid:{r.id}", "version": str(version),
             "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
             "versioncreated": _iso(when, self.config) if when else "",
-            "headline": r.title, "href": self._url(path or f"{release_dir(r.slug)}/{CURRENT}"),
+            "headline": r.title, "href": self._url(path),
         }  # fmt: skip
         if r.number:
             item["releasenumber"] = r.number
@@ -241,93 +271,140 @@ class NinjsOutput(Output):
         return f"{self.config.feeds_base}/{path}"
 
     def answer(self, result: PublishResult) -> None:
-        result.documents += (
-            len(self.pages)
-            + sum(
-                len(self.files.get(i, ()))
-                for i in self.wanted
-                if i not in {r.id for r in self.todo}
-            )
-            + sum(2 if _public(r) else 1 for r in self.todo)
-        )  # about: the new ones counted once
-        for r in self.todo:
-            if _public(r):
-                result.to_write.append(f"{release_dir(r.slug)}/{CURRENT}")
+        result.to_write += [f"{release_dir(r.slug)}/{CURRENT}" for r in self.todo if _public(r)]
         result.to_write += [path for path, _ in self.index]
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
-        from .errors import NewsroomError
-        from .store import Store
-        from .versions import versions
-
         assert self.plan_ is not None
-        plan, feeds, store = self.plan_, self.config.feeds_dir, Store(self.config)
+        plan, feeds = self.plan_, self.config.feeds_dir
         going = {g.article.id: g.article for g in plan.going_live}
+        owned = {i: e.get("files", []) for b in self.old.values() for i, e in b.items()}
+        job = WriteJob(self.config, plan.now, tuple(
+            (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in self.todo
+        ))  # fmt: skip
         mine: list[Staged] = []
-        private = [p for p in self.config.partners if p.embargo_access]
-        for r in self.todo:
-            try:
-                article = going.get(r.id) or store.load(self.config.root / r.path)
-                if _public(r):
-                    found = versions(self.config, article)
-                    first = found[0].published_at
-                    keep = [found[-1]] if r.status == Status.RETRACTED else found
-                    owned = self.files.get(r.id, [])
-                    paths = []
-                    for v in keep:
-                        path = f"{release_dir(r.slug)}/v{v.version}.ninjs.json"
-                        paths.append(path)
-                        if path in owned and v is not found[-1]:
-                            continue  # an earlier version's document is written once
-                        mine += _stage(feeds, path, dumps(document(self.config, v, first)))
-                    current = f"{release_dir(r.slug)}/{CURRENT}"
-                    mine += _stage(feeds, current, dumps(document(self.config, found[-1], first)))
-                    self.files[r.id] = [*paths, current]
-                else:
-                    from .view import partner_text, sign_off
-
-                    text = partner_text(article)
-                    embargo = r.embargo
-                    assert embargo is not None
-                    v = _unpublished(article, text, sign_off(text), embargo)
-                    data = dumps(document(self.config, v, embargo, embargoed=embargo))
-                    self.files[r.id] = []
-                    for partner in private:
-                        if _accepts(partner, r):
-                            path = f"private/{partner.name}/{FOLDER}/{r.slug}.json"
-                            mine += _stage(feeds, path, data, private=self.config)
-                            self.files[r.id].append(path)
-            except (NewsroomError, OSError, ValueError) as exc:
+        done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo))
+        for r, (files, temps, error) in zip(self.todo, done, strict=True):
+            if error:
                 result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
-                                              f"its ninjs documents could not be written: {exc}",
+                                              f"its ninjs documents could not be written: {error}",
                                               False))  # fmt: skip
+                files = list(owned.get(r.id, ()))
+            mine += [Staged(feeds / path, tmp) for path, tmp in temps]
+            sig = self._sig(r)
+            self.entries[r.id[:BUCKET]][r.id] = {"sig": sig, "month": r.month, "files": files}
         for path, data in self.index:
             private_page = path.startswith("private/")
             mine += _stage(feeds, path, data, private=self.config if private_page else None)
         return mine
 
+    def _sig(self, r: Record) -> str:
+        assert self.plan_ is not None
+        return f"{r.digest}p" if _public(r) else f"{r.digest}e{r.embargo}"
+
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
-        before: dict[str, list[int]] = self.last.get("files", {})
         written = Written()
-        paths = [p for i in self.wanted for p in self.files.get(i, [])] + list(self.pages)
-        for path in paths:
-            try:
-                st = (feeds / path).stat()
-            except OSError:
-                continue
+        for path in self.pages:  # the index pages only (see the class docstring)
+            st = (feeds / path).stat()
             written.files[path] = [st.st_size, st.st_mtime_ns]
-        for path in sorted(set(before) - set(written.files)):  # withdrawn, lifted, gone
+        for path in sorted(set(self.last.get("files", {})) - set(written.files)):
             (feeds / path).unlink(missing_ok=True)
             written.removed.append(path)
+        for b, old in self.old.items():  # withdrawn, lifted, gone
+            now = {p for e in self.entries.get(b, {}).values() for p in e["files"]}
+            for path in sorted({p for e in old.values() for p in e.get("files", [])} - now):
+                (feeds / path).unlink(missing_ok=True)
+                written.removed.append(path)
+            _write_bucket(self.config, b, self.entries.get(b, {}))
         return written
 
     def state(self, written: bool) -> dict[str, Any]:
         if not written:
             return self.last
         assert self.plan_ is not None
-        return {"key": self.plan_.cache_key, "releases": self.wanted, "pages": self.pages,
-                "owned": {i: self.files.get(i, []) for i in self.wanted}}  # fmt: skip
+        return {"key": self.plan_.cache_key, "buckets": self.buckets, "pages": self.pages}
+
+
+BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
+
+
+def _bucket_path(config: Config, bucket: str) -> Path:
+    return config.state_dir / FOLDER / f"{bucket}.json"
+
+
+def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
+    try:
+        data: dict[str, dict[str, Any]] = json.loads(_bucket_path(config, bucket).read_bytes())
+        return data
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_bucket(config: Config, bucket: str, entries: dict[str, dict[str, Any]]) -> None:
+    path = _bucket_path(config, bucket)
+    if entries:
+        write_atomic(path, json.dumps(entries, sort_keys=True).encode())
+    else:
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """What writing releases' documents needs (a worker gets it once)."""
+
+    config: Config
+    now: dt.datetime
+    items: tuple[tuple[Record, Any, tuple[str, ...]], ...]  # record, article or None, owned
+
+
+def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
+    """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
+    from .errors import NewsroomError
+    from .store import Store
+    from .versions import versions
+
+    config = job.config
+    record, article, owned = job.items[index]
+    feeds = config.feeds_dir
+    files: list[str] = []
+    temps: list[tuple[str, Path]] = []
+
+    def put(path: str, doc: dict[str, Any], private: bool = False) -> None:
+        files.append(path)
+        mode, group = (0o640, config.private_group) if private else (None, "")
+        tmp = stage(feeds / path, dumps(doc), mode, group)
+        if tmp is not None:
+            temps.append((path, tmp))
+
+    try:
+        if article is None:
+            article = Store(config).load(config.root / record.path)
+        if _public(record):
+            found = versions(config, article)
+            first = found[0].published_at
+            for v in [found[-1]] if record.status == Status.RETRACTED else found:
+                path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
+                if path in owned and v is not found[-1] and (feeds / path).is_file():
+                    files.append(path)  # an earlier version's document is written once
+                    continue
+                put(path, document(config, v, first))
+            put(f"{release_dir(record.slug)}/{CURRENT}", document(config, found[-1], first))
+        else:
+            from .view import partner_text, sign_off
+
+            text = partner_text(article)
+            assert record.embargo is not None
+            v = _unpublished(article, text, sign_off(text), record.embargo)
+            doc = document(config, v, record.embargo, embargoed=record.embargo)
+            for partner in config.partners:
+                if partner.embargo_access and _accepts(partner, record):
+                    put(f"private/{partner.name}/{FOLDER}/{record.slug}.json", doc, True)
+    except (NewsroomError, OSError, ValueError) as exc:
+        for _, tmp in temps:
+            tmp.unlink(missing_ok=True)
+        return [], [], str(exc)
+    return files, temps, ""
 
 
 def _public(r: Record) -> bool:
