@@ -162,3 +162,19 @@ def test_the_index_is_paged_by_month_and_a_run_rewrites_only_what_moved(
     assert sorted(p for p in one.written if "ninjs" in p) == [
         "ninjs/archive/2026-07.json", "ninjs/index.json",
         "siaran-pers/rilis-42/ninjs.json", "siaran-pers/rilis-42/v1.ninjs.json"]  # fmt: skip
+
+
+def test_a_broken_version_file_is_named_and_tried_again(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis", body="Angka 2004.")
+    run(newsroom_root, at(0.1))
+    correct(newsroom_root, ident, 1, "Tahun salah", "Angka 2005.")
+    run(newsroom_root, at(1.1))
+    kept = next((newsroom_root / "articles").rglob("versions/1.yaml"))
+    kept.write_text(kept.read_text().replace("Angka 2004.", "Angka 1999."))
+    retract(newsroom_root, ident, at(2), "Data belum final")
+    broken = run(newsroom_root, at(2.1))
+    assert [r.code for r in broken.refused] == ["ninjs"] and "1.yaml" in broken.refused[0].reason
+    folder = newsroom_root / "feeds" / "siaran-pers" / "rilis"
+    assert validate(folder / "ninjs.json")["version"] == "2"  # as it was
+    again = run(newsroom_root, at(2.2))
+    assert [r.code for r in again.refused] == ["ninjs"]  # not forgotten

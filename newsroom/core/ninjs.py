@@ -285,14 +285,17 @@ class NinjsOutput(Output):
         mine: list[Staged] = []
         done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo))
         for r, (files, temps, error) in zip(self.todo, done, strict=True):
-            if error:
+            bucket = r.id[:BUCKET]
+            if error:  # named; its documents stay as they were, and the next run tries again
                 result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
                                               f"its ninjs documents could not be written: {error}",
                                               False))  # fmt: skip
-                files = list(owned.get(r.id, ()))
+                if r.id in self.old.get(bucket, {}):
+                    self.entries[bucket][r.id] = {**self.old[bucket][r.id], "sig": ""}
+                self.buckets[bucket] = "retry"  # looked at again by the next run
+                continue
             mine += [Staged(feeds / path, tmp) for path, tmp in temps]
-            sig = self._sig(r)
-            self.entries[r.id[:BUCKET]][r.id] = {"sig": sig, "month": r.month, "files": files}
+            self.entries[bucket][r.id] = {"sig": self._sig(r), "month": r.month, "files": files}
         for path, data in self.index:
             private_page = path.startswith("private/")
             mine += _stage(feeds, path, data, private=self.config if private_page else None)
