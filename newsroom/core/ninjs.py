@@ -177,6 +177,7 @@ class NinjsOutput(Output):
         self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
         self.pages: dict[str, str] = {}  # index page path -> signature
         self.removed: list[str] = []
+        self.count = 0  # release documents after the run (answer() works it out)
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -271,6 +272,8 @@ class NinjsOutput(Output):
         return f"{self.config.feeds_base}/{path}"
 
     def answer(self, result: PublishResult) -> None:
+        self.count = self._count()
+        result.documents += len(self.pages) + self.count
         result.to_write += [f"{release_dir(r.slug)}/{CURRENT}" for r in self.todo if _public(r)]
         result.to_write += [path for path, _ in self.index]
 
@@ -301,6 +304,23 @@ class NinjsOutput(Output):
             mine += _stage(feeds, path, data, private=self.config if private_page else None)
         return mine
 
+    def _count(self) -> int:
+        """How many release documents exist after this run (kept in the state: no walk)."""
+        before = self.last.get("count", 0) if self.last.get("key") == self.plan_key() else 0
+        gone = sum(len(e.get("files", [])) for b in self.old.values() for e in b.values())
+        kept = sum(len(e["files"]) for b in self.entries.values() for e in b.values())
+        return max(0, before - gone) + kept + sum(self._files_of(r) for r in self.todo)
+
+    def plan_key(self) -> str:
+        return self.plan_.cache_key if self.plan_ is not None else ""
+
+    def _files_of(self, r: Record) -> int:
+        if r.status == Status.RETRACTED:
+            return 2  # the canceled version and the current one
+        if _public(r):
+            return len(r.corrected) + 2  # each version and the current one
+        return sum(1 for p in self.config.partners if p.embargo_access and _accepts(p, r))
+
     def _sig(self, r: Record) -> str:
         assert self.plan_ is not None
         return f"{r.digest}p" if _public(r) else f"{r.digest}e{r.embargo}"
@@ -326,7 +346,12 @@ class NinjsOutput(Output):
         if not written:
             return self.last
         assert self.plan_ is not None
-        return {"key": self.plan_.cache_key, "buckets": self.buckets, "pages": self.pages}
+        return {
+            "key": self.plan_.cache_key,
+            "buckets": self.buckets,
+            "pages": self.pages,
+            "count": self.count,
+        }
 
 
 BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
