@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
 from newsroom.cli import cli
+from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.errors import ConfigError
 from newsroom.core.outputs import PublishResult
 from newsroom.core.publish import publish
+from newsroom.core.service import Newsroom
 
 from .feedkit import at, correct, newsroom_root, release, retract
 from .smtpkit import Handler, configure_mail, smtp_server, write_list
@@ -322,6 +325,8 @@ import sys, datetime as dt
 from pathlib import Path
 from newsroom.core.config import load_config
 from newsroom.core.publish import publish
+from newsroom.core.service import Newsroom
+from newsroom.core.clock import fixed_clock
 publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
 """
 
@@ -349,3 +354,115 @@ def test_kill_9_mid_batch_resends_only_the_message_in_flight(
     assert result.mailed.get("resent") == 1
     counts = Counter((r.lower(), m["Message-ID"]) for r, m in server.messages())
     assert len(counts) == 6 and sorted(counts.values()) == [1] * 5 + [2]
+
+
+def test_mail_waits_for_a_busy_sender_and_each_version_keeps_its_own_text(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    ident = release(root, at(0), "Satu")
+    run(root, at(0.1))
+    sender = FileLock(str(root / ".newsroom" / "mail" / "send.lock"))
+    sender.acquire()  # another run is still sending
+    try:
+        correct(root, ident, at(1), "Ralat satu", "Teks versi dua.")
+        busy = run(root, at(1.1))
+        assert busy.ok and not busy.busy and busy.mailed == {"busy": 1}  # the feeds went out
+        correct(root, ident, at(2), "Ralat dua", "Teks versi tiga.")
+        run(root, at(2.1))
+    finally:
+        sender.release()
+    assert len(server.received) == 3
+    assert run(root, at(2.2)).mailed == {"sent": 6}
+    by_version = {m["Message-ID"].split(".")[1].split("@")[0]: plain(m)
+                  for _, m in server.messages()[3:]}  # fmt: skip
+    assert "Teks versi dua." in by_version["2"] and "tiga" not in by_version["2"]
+    assert by_version["2"].startswith("RALAT 1 (02-06-2026 11:24 WIB): Ralat satu")
+    assert "Teks versi tiga." in by_version["3"]
+    assert by_version["3"].startswith("RALAT 2 (03-06-2026 11:24 WIB): Ralat dua")
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def test_attachments_travel_up_to_the_limit_and_are_linked_beyond(
+    mailroom: tuple[Path, Handler], tmp_path: Path
+) -> None:
+    root, server = mailroom
+    path = root / "newsroom.toml"
+    path.write_text(path.read_text().replace("attach_max_mb = 5", "attach_max_mb = 1"))
+    run(root, at(-1))
+    ident = release(root, at(0), "Berlampiran", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    (tmp_path / "ttd.pdf").write_bytes(PDF)
+    (tmp_path / "data.pdf").write_bytes(PDF + b"0" * 1_200_000)
+    writer.attach(ident, tmp_path / "ttd.pdf", "Siaran pers bertanda tangan")
+    writer.attach(ident, tmp_path / "data.pdf", "Data lengkap")
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    assert run(root, at(0.1)).mailed == {"sent": 3}
+    message = server.messages()[0][1]
+    assert message.get_content_type() == "multipart/mixed"
+    attached = list(message.iter_attachments())
+    assert [(a.get_filename(), a.get_content_type()) for a in attached] == [
+        ("ttd.pdf", "application/pdf")
+    ]
+    assert attached[0].get_content() == PDF
+    text = plain(message)
+    assert "Lampiran:\n- Siaran pers bertanda tangan (PDF, 48 B, terlampir)\n" in text
+    assert (
+        "- Data lengkap (PDF, 1.2 MB): http://127.0.0.1:8080/siaran-pers/berlampiran/data.pdf"
+        in text
+    )
+    html = message.get_body(("html",)).get_content()
+    assert (
+        '<a href="http://127.0.0.1:8080/siaran-pers/berlampiran/data.pdf">Data lengkap</a>' in html
+    )
+
+
+NO_MAIL_RUN = """
+import sys, datetime as dt
+from pathlib import Path
+from newsroom.core.config import load_config
+from newsroom.core.publish import publish
+publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
+print(sorted(m for m in sys.modules if m.startswith(("newsroom.core.mail", "smtplib", "email"))))
+"""
+
+
+def test_a_newsroom_without_lists_loads_nothing_of_mail(newsroom_root: Path) -> None:
+    release(newsroom_root, at(0), "Satu")
+    out = subprocess.run(
+        [sys.executable, "-c", NO_MAIL_RUN, str(newsroom_root), at(0.1).isoformat()],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
+    )  # fmt: skip
+    assert "newsroom.core.mail" not in out.stdout and "smtplib" not in out.stdout
+
+
+def test_a_moved_embargo_is_told_to_those_who_had_the_release(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    run(root, at(-1))
+    ident = release(root, at(0), "Anggaran 2027", embargo=at(1))
+    run(root, at(0.1))
+    assert received(server) == ["budi@koran.id", "redaksi@antara.id"]
+    reviewer = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
+    reviewer.act(ident, "embargo", embargo=at(1.5), note="diminta kementerian")
+    result = run(root, at(0.3))
+    assert [(m["kind"], m["lists"], m["recipients"]) for m in result.mail] == [
+        ("embargo_moved", ["kantor-berita"], 2)
+    ]
+    notices = [m for _, m in server.messages()[2:]]
+    assert sorted(r.lower() for r, _ in server.received[2:]) == ["budi@koran.id",
+                                                                  "redaksi@antara.id"]  # fmt: skip
+    notice = notices[0]
+    assert notice["Subject"] == "EMBARGO DIUBAH: kini hingga 02-06-2026 21:00 WIB: Anggaran 2027"
+    assert notice["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert notice["Message-ID"] != notice["In-Reply-To"]
+    assert plain(notice).startswith("EMBARGO DIUBAH: kini hingga 02-06-2026 21:00 WIB\n")
+    assert run(root, at(1.1)).mailed == {}  # the old lift passes: nothing goes out
+    run(root, at(1.51))
+    assert [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]] == [
+        ("sari@majalah.id", "Anggaran 2027")
+    ]

@@ -200,6 +200,8 @@ def mail_lines(t: Translator, result: PublishResult) -> list[str]:
     if result.mailed.get("baseline"):
         out.append(t("mail.first", n=result.mailed["baseline"]))
     done = result.mailed
+    if done.get("busy"):
+        out.append(t("mail.busy"))
     if done.get("sent") or done.get("failed") or done.get("waiting"):
         out.append(t("mail.done", sent=done.get("sent", 0), failed=done.get("failed", 0),
                      waiting=done.get("waiting", 0)))  # fmt: skip

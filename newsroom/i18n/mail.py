@@ -32,6 +32,7 @@ MAIL: dict[str, tuple[str, str]] = {
     "mail.kind.corrected": ("correction (version {version})", "ralat (versi {version})"),
     "mail.kind.retracted": ("retraction", "pencabutan"),
     "mail.kind.embargoed": ("under embargo", "di bawah embargo"),
+    "mail.kind.embargo_moved": ("embargo moved", "embargo diubah"),
     "mail.someone": ("an address", "satu alamat"),
     "mail.problem": ("  {event} ({list}) {who}: {error}", "  {event} ({list}) {who}: {error}"),
     "mail.addresses_hint": (

@@ -3,7 +3,10 @@
 An event is a first publication (version 1), a correction (version 2, 3, ...), the
 retraction, or, while an embargo holds, version 1 early for the lists with embargo
 access. Each has a stable key, and a `thread`: the version it is, so an address that got
-version 1 under embargo is not sent version 1 again at the lift. Which lists take a
+version 1 under embargo is not sent version 1 again at the lift. An embargo moved after
+the embargo lists had the release is an event too (`MOVED`): those who had it are told the
+new time, in a reply to the release (a journalist must never break the new embargo by
+keeping the old one). Which lists take a
 release is the feeds' rule (a partner's filters, `embargo_access`), asked, not rewritten.
 """
 
@@ -20,11 +23,12 @@ from ..model import Status
 from ..records import Record
 
 PUBLISHED, CORRECTED, RETRACTED, EMBARGO = "published", "corrected", "retracted", "embargoed"
+MOVED = "embargo_moved"
 
 
 @dataclass(frozen=True)
 class Event:
-    key: str  # "<id>/1", "<id>/2", "<id>/dicabut", "<id>/1/embargo"
+    key: str  # "<id>/1", "<id>/2", "<id>/dicabut", "<id>/1/embargo@<lift, unix seconds>"
     release: str
     version: int  # 1 the first publication, n + 1 the n-th correction; the retraction after
     kind: str
@@ -44,9 +48,18 @@ def events_of(record: Record, config: Config, now: dt.datetime) -> list[Event]:
             last = len(record.corrected) + 2
             key = f"{ident}/dicabut"
             found.append(Event(key, ident, last, RETRACTED, key, record.retracted_at))
-    elif mode_of(record, config, now) == EMBARGOED:
-        found.append(Event(f"{ident}/1/embargo", ident, 1, EMBARGO, f"{ident}/1", record.embargo))
+    elif mode_of(record, config, now) == EMBARGOED and record.embargo is not None:
+        key = f"{ident}/1/embargo@{int(record.embargo.timestamp())}"
+        found.append(Event(key, ident, 1, EMBARGO, f"{ident}/1", record.embargo))
     return found
+
+
+def moved(event: Event) -> Event:
+    """An embargo event for a release whose embargo lists already had it under another
+    lift: the notice of the new time, an address receiving it once."""
+    lift = event.key.rpartition("@")[2]
+    return Event(event.key, event.release, 1, MOVED, f"{event.release}/embargo@{lift}",
+                 event.moment)  # fmt: skip
 
 
 def audience(mail_list: MailList) -> FeedSpec:

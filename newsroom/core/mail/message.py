@@ -1,10 +1,13 @@
 """The message of one release event, as a journalist's mail client shows it.
 
 multipart/alternative: a plain-text part a phone reads well, and an HTML part like the
-release's page (number, dateline, photo with caption and credit, body, sign-off, contact
-block), from the feeds' renderer (one rendering of a release's text for every output).
-The subject says what it is: the title; `RALAT: …` (the correction's note first in the
-text); `DICABUT: …` (the reason, no text); `EMBARGO hingga <time> WIB: …` before a lift.
+release's page (number, dateline, photo with caption and credit, body, sign-off,
+attachments, contact block). The text is the event's own version, from `versions.py` (the
+one answer every output asks: a correction sent late still carries its own text, not a
+later one), rendered by the feeds' renderer. The subject says what it is: the title;
+`RALAT: …` (the correction's note first in the text); `DICABUT: …` (the reason, no text);
+`EMBARGO hingga <time> WIB: …` before a lift. Attachments up to `[mail] attach_max_mb`
+travel in the message (multipart/mixed), larger ones are linked at their public address.
 
 The Message-ID is the release version's, so a copy sent again after a crash is the same
 message (mail clients drop it); a correction or the retraction answers the first
@@ -18,27 +21,28 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 from urllib.parse import urljoin
 
+from ..attachments import attachment_path, file_sha256, photo_attachment, public_url
 from ..clock import format_time
 from ..config import Config
 from ..config_mail import MailList
-from ..feeds.content import article_link, render_article
+from ..feeds.content import article_link, human_size, short_type, text_html
 from ..feeds.words import words
-from ..model import Article
-from ..view import partner_text, sign_off
-from .events import CORRECTED, EMBARGO, RETRACTED, Event
+from ..model import Article, Attachment
+from ..versions import versions
+from ..view import PartnerText, partner_text, sign_off
+from .events import CORRECTED, EMBARGO, MOVED, RETRACTED, Event
 
 MAIL_WORDS: dict[str, dict[str, str]] = {
-    "id": {"read": "Baca di situs", "number": "Nomor", "contact": "Kontak media",
-           "list": "Anda menerima pesan ini sebagai anggota daftar",
-           "unsubscribe": "Berhenti berlangganan"},
-    "en": {"read": "Read it on the web", "number": "Number", "contact": "Media contact",
-           "list": "You receive this as a member of the list",
-           "unsubscribe": "Unsubscribe"},
+    "id": {"read": "Baca di situs", "contact": "Kontak media", "attached": "terlampir",
+           "moved": "EMBARGO DIUBAH: kini hingga", "was": "sebelumnya"},
+    "en": {"read": "Read it on the web", "contact": "Media contact", "attached": "attached",
+           "moved": "EMBARGO MOVED: now until", "was": "was"},
 }  # fmt: skip
 
 
@@ -55,39 +59,87 @@ def message_id(config: Config, release: str, version: int | str) -> str:
     return f"<{release}.{version}@{domain(config)}>"
 
 
-def subject(config: Config, article: Article, event: Event) -> str:
+@dataclass(frozen=True)
+class Content:
+    """What one event's message says: its version's text (None: no text, a retraction or a
+    version whose text was not kept), the note that opens it, and when."""
+
+    title: str
+    number: str
+    text: PartnerText | None
+    opener: str  # "RALAT 1 (…): note", "EMBARGO hingga …", "Siaran pers ini dicabut (…): …"
+
+
+def content(config: Config, article: Article, event: Event) -> Content:
+    """The event's version of the release (ArticleError: a kept version file is broken)."""
     w = mail_words(article.language)
-    title = partner_text(article).title
-    if event.kind == CORRECTED:
-        return f"{w['correction_notice']}: {title}"
+    if event.kind in (EMBARGO, MOVED):  # approved, not yet published: the text as approved
+        text = partner_text(article)
+        when = event.moment or text.embargo
+        opener = f"{w['embargo']} {_when(when, config)}" if when else ""
+        if event.kind == MOVED and when:
+            opener = f"{w['moved']} {_when(when, config)}"
+        return Content(text.title, text.release_number, text, opener)
+    kept = versions(config, article)
     if event.kind == RETRACTED:
-        return f"{w['retracted']}: {title}"
-    if event.kind == EMBARGO and event.moment is not None:
-        return f"{w['embargo']} {_when(event.moment, config)}: {title}"
-    return title
+        marker = kept[-1]
+        opener = f"{w['retraction']} ({_when(marker.published_at, config)}): {marker.note}"
+        return Content(marker.title, marker.number, None, opener)
+    v = kept[min(event.version, len(kept)) - 1]
+    opener = ""
+    if event.kind == CORRECTED:
+        opener = (f"{w['correction_notice']} {v.version - 1} "
+                  f"({_when(v.published_at, config)}): {v.note}")  # fmt: skip
+    if not v.body:  # withdrawn, or published before versions were kept
+        return Content(v.title, v.number, None, opener)
+    text = PartnerText(
+        v.title, v.slug, v.language, v.number, v.dateline, v.author, v.credit, v.summary,
+        v.categories, v.tags, v.image, None, v.body, v.kind, v.denies, v.attachments,
+    )  # fmt: skip
+    return Content(v.title, v.number, text, opener)
+
+
+def subject(config: Config, article: Article, event: Event, said: Content) -> str:
+    w = mail_words(article.language)
+    if event.kind == CORRECTED:
+        return f"{w['correction_notice']}: {said.title}"
+    if event.kind == RETRACTED:
+        return f"{w['retracted']}: {said.title}"
+    if event.kind in (EMBARGO, MOVED) and said.opener:
+        return f"{said.opener}: {said.title}"
+    return said.title
 
 
 def build(config: Config, article: Article, event: Event, at: dt.datetime) -> bytes:
     """The message of `event` (`article` as its file stands), dated `at` in the newsroom's
     zone; no To, List-Id or List-Unsubscribe yet (see `addressed`)."""
+    said = content(config, article, event)
     msg = EmailMessage(policy=SMTP)
     msg["From"] = config.mail_from
     if config.mail_reply_to:
         msg["Reply-To"] = config.mail_reply_to
-    msg["Subject"] = subject(config, article, event)
+    msg["Subject"] = subject(config, article, event, said)
     msg["Date"] = format_datetime(at.astimezone(config.tz))
-    version = "dicabut" if event.kind == RETRACTED else event.version
+    version: int | str = "dicabut" if event.kind == RETRACTED else event.version
+    if event.kind == MOVED:  # a notice of its own, answering the release the lists had
+        version = "1.embargo-" + event.key.rpartition("@")[2]
     msg["Message-ID"] = message_id(config, article.id, version)
-    if event.kind in (CORRECTED, RETRACTED):
-        earlier = [message_id(config, article.id, v) for v in range(1, event.version)]
+    if event.kind in (CORRECTED, RETRACTED, MOVED):
+        earlier = [message_id(config, article.id, v) for v in range(1, max(2, event.version))]
         msg["In-Reply-To"] = earlier[0]
         msg["References"] = " ".join(earlier)
     msg["Content-Language"] = article.language
     msg["Auto-Submitted"] = "auto-generated"
     msg["Precedence"] = "bulk"
     msg["X-Newsroom-Release"] = f"{article.id} {event.kind} {event.version}"
-    msg.set_content(plain(config, article, event))
-    msg.add_alternative(page(config, article, event), subtype="html")
+    files = _files(config, article, said)
+    msg.set_content(plain(config, article, said, files))
+    msg.add_alternative(page(config, article, said, files), subtype="html")
+    for file in files:
+        if file.data is not None:
+            main, _, sub = (file.attachment.type or "application/octet-stream").partition("/")
+            msg.add_attachment(file.data, maintype=main, subtype=sub or "octet-stream",
+                               filename=file.attachment.file)  # fmt: skip
     return msg.as_bytes()
 
 
@@ -101,6 +153,37 @@ def addressed(data: bytes, config: Config, to: str, mail_list: MailList) -> byte
         head["List-Unsubscribe"] = f"<{config.mail_unsubscribe}>"
     lines = head.as_bytes().split(b"\r\n\r\n", 1)[0]
     return lines + b"\r\n" + data
+
+
+@dataclass(frozen=True)
+class _File:
+    attachment: Attachment
+    url: str
+    data: bytes | None  # in the message; None: linked (too large, or not on disk as sealed)
+
+    @property
+    def label(self) -> str:
+        return self.attachment.title or self.attachment.file
+
+
+def _files(config: Config, article: Article, said: Content) -> list[_File]:
+    """The version's attachments but its photo: in the message when small enough and still
+    the file that was sealed, else linked."""
+    text = said.text
+    if text is None or article.path is None:
+        return []
+    photo = photo_attachment(text.image, text.attachments)
+    limit = config.mail_attach_max_mb * 1_000_000
+    out = []
+    for a in text.attachments:
+        if a is photo:
+            continue
+        data = None
+        path = attachment_path(config, article.path, a.file)
+        if a.size <= limit and path.is_file() and file_sha256(path) == a.sha256:
+            data = path.read_bytes()
+        out.append(_File(a, public_url(config, text.slug, a.file), data))
+    return out
 
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -122,65 +205,89 @@ def _when(moment: dt.datetime, config: Config) -> str:
     return format_time(moment, config.tz, config.timezone)
 
 
-def _openers(config: Config, article: Article, event: Event) -> list[str]:
-    """What comes first in the text: the embargo, the correction's note, the retraction."""
-    w = mail_words(article.language)
-    if event.kind == EMBARGO and event.moment is not None:
-        return [f"{w['embargo']} {_when(event.moment, config)}"]
-    if event.kind == CORRECTED:
-        correction = article.corrections[event.version - 2]
-        head = f"{w['correction_notice']} {correction.number} ({_when(correction.at, config)})"
-        return [f"{head}: {correction.note}"]
-    if event.kind == RETRACTED and (retraction := article.retraction) is not None:
-        return [f"{w['retraction']} ({_when(retraction.at, config)}): {retraction.note}"]
-    return []
+def _photo(config: Config, text: PartnerText) -> tuple[str, str, str] | None:
+    """The photo's absolute URL, caption line and alt text (a local photo at its public
+    address, as the feeds give it)."""
+    image = text.image
+    if image is None or not image.src:
+        return None
+    photo = photo_attachment(image, text.attachments)
+    if photo is not None:
+        url = public_url(config, text.slug, photo.file)
+    else:
+        url = urljoin(config.base_url + "/", image.src)
+    return url, image.caption, image.alt or image.caption
 
 
-def plain(config: Config, article: Article, event: Event) -> str:
+def plain(config: Config, article: Article, said: Content, files: list[_File]) -> str:
     """The text part: what a phone shows, in the order a journalist reads it."""
     w = mail_words(article.language)
-    text = partner_text(article)
-    parts = _openers(config, article, event)
-    heading = [text.title]
-    if text.release_number:
-        heading.append(f"{w['number']}: {text.release_number}")
+    parts = [said.opener] if said.opener else []
+    heading = [said.title]
+    if said.number:
+        heading.append(f"{w['number_label']}: {said.number}")
+    text = said.text
+    if text is not None and text.denies:
+        heading.append(f"{w['klarifikasi']}: {', '.join(text.denies)}")
     parts.append("\n".join(heading))
-    if event.kind != RETRACTED:
-        if text.image is not None and text.image.src:
-            rendered = render_article(article, config)
-            caption = text.image.caption + (f" ({w['photo']}: {text.image.credit})"
-                                            if text.image.credit else "")  # fmt: skip
-            url = rendered.image.url if rendered.image else text.image.src
-            parts.append(f"[{w['photo']}] {caption}\n{url}".strip())
+    if text is not None:
+        photo = _photo(config, text)
+        if photo is not None and text.image is not None:
+            credit = f" ({w['photo']}: {text.image.credit})" if text.image.credit else ""
+            parts.append(f"[{w['photo']}] {text.image.caption}{credit}\n{photo[0]}".strip())
         body = readable(text.body.strip(), config.base_url)
         if text.dateline:
             body = f"{text.dateline} – {body}"
         closing = sign_off(text)
         parts.append(f"{body}\n{closing}" if closing else body)
+        if files:
+            lines = [f"- {f.label} "
+                     f"({short_type(f.attachment.type)}, {human_size(f.attachment.size)}"
+                     + (f", {w['attached']})" if f.data is not None else f"): {f.url}")
+                     for f in files]  # fmt: skip
+            parts.append(f"{w['attachments']}:\n" + "\n".join(lines))
     parts.append(f"{w['read']}: {article_link(article, config)}")
     if config.mail_contact:
         parts.append(f"-- \n{w['contact']}:\n" + config.mail_contact.strip())
     return "\n\n".join(parts) + "\n"
 
 
-def page(config: Config, article: Article, event: Event) -> str:
+def page(config: Config, article: Article, said: Content, files: list[_File]) -> str:
     """The HTML part, like the release's page."""
     w = mail_words(article.language)
-    rendered = render_article(article, config)
     esc = html.escape
     style = "font-family:Georgia,serif;max-width:40em;margin:auto;line-height:1.5"
     out = [
         f'<!DOCTYPE html>\n<html lang="{esc(article.language)}"><head><meta charset="utf-8">'
-        f'<title>{esc(rendered.title)}</title></head><body style="{style}">'
+        f'<title>{esc(said.title)}</title></head><body style="{style}">'
     ]
-    for opener in _openers(config, article, event):
+    if said.opener:
         out.append('<p style="border:2px solid #b00;padding:.5em;font-weight:bold">'
-                   f"{esc(opener)}</p>")  # fmt: skip
-    out.append(f"<h1>{esc(rendered.title)}</h1>")
-    if rendered.release_number:
-        out.append(f"<p><small>{w['number']}: {esc(rendered.release_number)}</small></p>")
-    if event.kind != RETRACTED:
-        out.append(rendered.content_html.replace("<img ", '<img style="max-width:100%" '))
+                   f"{esc(said.opener)}</p>")  # fmt: skip
+    out.append(f"<h1>{esc(said.title)}</h1>")
+    if said.number:
+        out.append(f"<p><strong>{w['number_label']}:</strong> {esc(said.number)}</p>")
+    text = said.text
+    if text is not None and text.denies:
+        out.append(f"<p><strong>{w['klarifikasi']}:</strong> {esc(', '.join(text.denies))}</p>")
+    if text is not None:
+        photo = _photo(config, text)
+        if photo is not None and text.image is not None:
+            url, caption, alt = photo
+            credit = text.image.credit
+            small = f" <small>({w['photo']}: {esc(credit)})</small>" if credit else ""
+            out.append(f'<figure style="margin:0"><img src="{esc(url, quote=True)}" '
+                       f'alt="{esc(alt, quote=True)}" style="max-width:100%">'
+                       f"<figcaption>{esc(caption)}{small}</figcaption></figure>")  # fmt: skip
+        out.append(text_html(text, config))
+        if files:
+            items = "".join(
+                f'<li><a href="{esc(f.url, quote=True)}">{esc(f.label)}'
+                f"</a> ({esc(short_type(f.attachment.type))}, {human_size(f.attachment.size)}"
+                + (f", {w['attached']})" if f.data is not None else ")") + "</li>"
+                for f in files
+            )  # fmt: skip
+            out.append(f"<p><strong>{w['attachments']}:</strong></p><ul>{items}</ul>")
     link = esc(article_link(article, config), quote=True)
     out.append(f'<p><a href="{link}">{w["read"]}</a></p>')
     if config.mail_contact:

@@ -22,7 +22,7 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, Plan, PublishResult, Stage, Written
 from ..records import Record
-from .events import Event, events_of, lists_for
+from .events import EMBARGO, MOVED, Event, events_of, lists_for, moved
 from .recipients import Recipients, read_recipients
 from .sendlog import (
     BASELINE,
@@ -53,6 +53,7 @@ class MailOutput(Output):
         self.new: list[tuple[Event, Record]] = []  # owed by this run
         self.old: list[tuple[Event, Record]] = []  # out before this server's first mail
         self.recipients: dict[str, Recipients] = {}
+        self.told: dict[str, list[tuple[str, str, str]]] = {}  # MOVED: who had the release
         self.dry_run = False
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
@@ -61,35 +62,42 @@ class MailOutput(Output):
         self.now, self.dry_run = plan.now, plan.dry_run
         path = mail_dir(self.config) / "sendlog.sqlite"
         known: set[str] = set()
-        if path.exists():
-            log = SendLog(self.config)
-            try:
-                self.first = not log.initialized
-                known = log.known()
-            finally:
-                log.close()
-        else:
-            self.first = True
-        now_out = {_this_run(g.record, g.kind) for g in plan.going_live}
-        for record in plan.records.values():
-            for event in events_of(record, self.config, plan.now):
-                if event.key in known:
-                    continue
-                if self.first and event.key not in now_out:
-                    self.old.append((event, record))
-                else:
+        log = SendLog(self.config) if path.exists() else None
+        try:
+            self.first = log is None or not log.initialized
+            known = log.known() if log is not None else set()
+            embargoed = {k.partition("/")[0] for k in known if "/1/embargo@" in k}
+            now_out = {_this_run(g.record, g.kind) for g in plan.going_live}
+            for record in plan.records.values():
+                for event in events_of(record, self.config, plan.now):
+                    if event.key in known:
+                        continue
+                    if self.first and event.key not in now_out:
+                        self.old.append((event, record))
+                        continue
+                    if event.kind == EMBARGO and event.release in embargoed and log is not None:
+                        event = moved(event)
+                        self.told[event.key] = log.receivers(f"{event.release}/1")
                     self.new.append((event, record))
+        finally:
+            if log is not None:
+                log.close()
         if self.new:
             self.recipients = {m.name: read_recipients(m) for m in self.config.lists}
 
     def answer(self, result: PublishResult) -> None:
         for event, record in self.new:
-            lists = lists_for(event, record, self.config)
-            people = {r.address.casefold() for m in lists for r in self.recipients[m.name].people}
+            if event.kind == MOVED:
+                names = list(dict.fromkeys(name for name, _, _ in self.told[event.key]))
+                people = {address for _, address, _ in self.told[event.key]}
+            else:
+                lists = lists_for(event, record, self.config)
+                names = [m.name for m in lists]
+                people = {r.address.casefold() for m in lists
+                          for r in self.recipients[m.name].people}  # fmt: skip
             result.mail.append({
                 "release": record.id, "title": record.title, "kind": event.kind,
-                "version": event.version, "lists": [m.name for m in lists],
-                "recipients": len(people),
+                "version": event.version, "lists": names, "recipients": len(people),
                 "state": "skipped" if not self.send else ("owed" if self.dry_run else QUEUED),
             })  # fmt: skip
         for found in self.recipients.values():
@@ -112,10 +120,13 @@ class MailOutput(Output):
                            initialize=True)  # fmt: skip
             sends = [
                 (event, m.name, person.address, person.display)
-                for event, record in self.new
+                for event, record in self.new if event.kind != MOVED
                 for m in lists_for(event, record, self.config)
                 for person in self.recipients[m.name].people
-            ]
+            ]  # fmt: skip
+            sends += [(event, name, address, display) for event, _ in self.new
+                      if event.kind == MOVED
+                      for name, address, display in self.told[event.key]]  # fmt: skip
             state = QUEUED if self.send else SKIPPED
             log.record([(e, r.path) for e, r in self.new], state, self.now, sends)
             if self.send and sends:
@@ -166,7 +177,7 @@ def send_queued(config: Config, now: dt.datetime, result: PublishResult | None =
         finally:
             lock.release()
     if result is not None:
-        for key in ("sent", "failed", "waiting", "resent"):
+        for key in ("sent", "failed", "waiting", "resent", "busy"):
             if getattr(done, key):
                 result.mailed[key] = getattr(done, key)
         result.warnings += done.errors

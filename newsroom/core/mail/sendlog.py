@@ -131,6 +131,14 @@ class SendLog:
             if initialize:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('initialized', ?)", (stamp,))
 
+    def receivers(self, thread: str) -> list[tuple[str, str, str]]:
+        """Who was given `thread` (or waits for it): (list, address, display)."""
+        return self.db.execute(
+            "SELECT list, address, display FROM sends WHERE thread=? AND state IN (?, ?, ?) "
+            "ORDER BY rowid",
+            (thread, SENT, QUEUED, SENDING),
+        ).fetchall()
+
     # ------------------------------------------------------------ sending
 
     def recover(self) -> int:
