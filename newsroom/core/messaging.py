@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -122,10 +123,17 @@ def body_text(body: str, base_url: str, whatsapp: bool) -> str:
     """Markdown as plain text (WhatsApp's markup when `whatsapp`): paragraphs apart, lists
     kept as `- ` and `1. ` lines (nested ones indented), links as `text (URL)` with the
     URL made absolute, raw HTML shown as typed (as in the feeds)."""
+    tokens = _parser().parse(body)
+    return _Blocks(base_url, whatsapp).render(tokens).strip("\n")
+
+
+@cache
+def _parser() -> Any:
+    """CommonMark without raw HTML, as the feeds read a body (made once: ninjs asks for
+    the text of every release on a cold publish)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"html": False}).parse(body)
-    return _Blocks(base_url, whatsapp).render(tokens).strip("\n")
+    return MarkdownIt("commonmark", {"html": False})
 
 
 class _Blocks:

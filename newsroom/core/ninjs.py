@@ -150,7 +150,8 @@ def _image_size(attachment: Any) -> tuple[int, int] | None:
 
 
 def dumps(doc: dict[str, Any]) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """A document's bytes (json's C encoder: `indent` would use its Python one)."""
+    return (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 class NinjsOutput(Output):
@@ -221,8 +222,9 @@ class NinjsOutput(Output):
         for r in public:
             months.setdefault(r.month, []).append(r)
         order = sorted(months)
+        kept = {i for b in self.entries.values() for i in b}  # unchanged, in changed buckets
         touched = {r.month for r in self.todo} | {
-            e.get("month", "") for b in self.old.values() for e in b.values()
+            e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
         }
         pages: dict[str, tuple[list[Record], str, str]] = {}  # path -> releases, prev, own
         for k, month in enumerate(order):
@@ -398,10 +400,10 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
     files: list[str] = []
     temps: list[tuple[str, Path]] = []
 
-    def put(path: str, doc: dict[str, Any], private: bool = False) -> None:
+    def put(path: str, data: bytes, private: bool = False) -> None:
         files.append(path)
         mode, group = (0o640, config.private_group) if private else (None, "")
-        tmp = stage(feeds / path, dumps(doc), mode, group)
+        tmp = stage(feeds / path, data, mode, group)
         if tmp is not None:
             temps.append((path, tmp))
 
@@ -411,23 +413,25 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
         if _public(record):
             found = versions(config, article)
             first = found[0].published_at
-            for v in [found[-1]] if record.status == Status.RETRACTED else found:
+            current = dumps(document(config, found[-1], first))
+            for v in found[:-1] if record.status != Status.RETRACTED else ():
                 path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
-                if path in owned and v is not found[-1] and (feeds / path).is_file():
+                if path in owned and (feeds / path).is_file():
                     files.append(path)  # an earlier version's document is written once
                     continue
-                put(path, document(config, v, first))
-            put(f"{release_dir(record.slug)}/{CURRENT}", document(config, found[-1], first))
+                put(path, dumps(document(config, v, first)))
+            put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
+            put(f"{release_dir(record.slug)}/{CURRENT}", current)
         else:
             from .view import partner_text, sign_off
 
             text = partner_text(article)
             assert record.embargo is not None
             v = _unpublished(article, text, sign_off(text), record.embargo)
-            doc = document(config, v, record.embargo, embargoed=record.embargo)
+            data = dumps(document(config, v, record.embargo, embargoed=record.embargo))
             for partner in config.partners:
                 if partner.embargo_access and _accepts(partner, record):
-                    put(f"private/{partner.name}/{FOLDER}/{record.slug}.json", doc, True)
+                    put(f"private/{partner.name}/{FOLDER}/{record.slug}.json", data, True)
     except (NewsroomError, OSError, ValueError) as exc:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)
