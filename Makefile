@@ -17,9 +17,9 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/newsroom --root .
 
-# System tools some tests need (nginx for tests/test_nginx.py, minisign for the signing
-# tests): installed when missing and
-# apt-get is usable as root; never fatal (those tests skip, naming the Debian package).
+# System tools some tests need (nginx for tests/test_nginx.py, chromium for the pages' browser
+# tests, git for sharing, minisign for signing): installed when missing and apt-get is usable
+# as root; never fatal (those tests skip, naming the Debian package).
 system-packages:
 	-@sh tools/system-packages
 

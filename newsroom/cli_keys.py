@@ -187,7 +187,7 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
             lines.append(t("verify.listed", n=listed))
     lines += [_bad(t, f.path, f.code, f.facts) for f in report.findings if not f.ok]
     for note in report.notes:
-        lines.append(t("verify.rotated", **note.facts))
+        lines.append(t("verify." + note.code, **note.facts))
     revoked = report.revoked_trust
     if revoked:
         lines.append(t("verify.trusted_revoked", **revoked))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import click
@@ -57,6 +58,11 @@ def mail_status(obj: Context, addresses: bool, as_json: bool) -> None:
         return
     if not status.configured:
         click.echo(t("mail.off"))
+    for line in status.lists:
+        click.echo(t("mail.list", name=line.name, title=line.title, n=line.addresses,
+                     file=line.file))  # fmt: skip
+        for problem in line.problems:
+            click.echo(f"    {problem}")
     totals = status.totals()
     click.echo(t("mail.totals", sent=totals.get("sent", 0), queued=totals.get("queued", 0),
                  failed=totals.get("failed", 0), skipped=totals.get("skipped", 0)))  # fmt: skip
@@ -65,9 +71,14 @@ def mail_status(obj: Context, addresses: bool, as_json: bool) -> None:
     for line in status.lines:
         counts = ", ".join(f"{t('mail.state.' + k)} {n}" for k, n in sorted(line.counts.items()))
         click.echo(f"  {_kind(t, line.kind, line.version)}: {line.title} — {counts or '—'}")
-    for event, name, address, error in status.problems:
-        who = address if addresses else t("mail.someone")
-        click.echo(t("mail.problem", event=event, list=name, who=who, error=error))
+    if addresses:
+        for event, name, address, error in status.problems:
+            click.echo(t("mail.problem", event=event, list=name, who=address, error=error))
+    else:  # the same answer for many addresses (a server not reached): one line
+        same = Counter((event, name, error) for event, name, _, error in status.problems)
+        for (event, name, error), n in same.items():
+            who = t("mail.someone") if n == 1 else t("mail.some", n=n)
+            click.echo(t("mail.problem", event=event, list=name, who=who, error=error))
     if status.problems and not addresses:
         click.echo(t("mail.addresses_hint"))
     if totals.get("failed"):

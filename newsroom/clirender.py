@@ -67,11 +67,16 @@ def print_list(
     if wide:
         table.add_column(t("col.dateline"), no_wrap=True)
         table.add_column(t("col.embargo", zone=zone), no_wrap=True)
+    numbered = any(r.number for r in records)  # an office that gives no numbers sees none
+    if numbered:
+        table.add_column(t("col.number"), no_wrap=True)
     table.add_column(t("col.title"), overflow="fold")
     for r in records:
         cells = [r.id[:8], t("status." + r.status), when(newsroom, r.edited, short=True)]
         if wide:
             cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
+        if numbered:
+            cells.append(printable(r.number))
         table.add_row(*cells, printable(r.title))
     console.print(table)
     for problem in problems:

@@ -14,6 +14,7 @@ import email.utils
 import gzip
 import hashlib
 import hmac
+import mimetypes
 import os
 import re
 import socket
@@ -25,25 +26,37 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .core.errors import ConfigError, NewsroomError
 from .core.service import Config
 
 TIMEOUT = 20.0  # seconds a connection may stay silent before it is closed
 MAX_CONNECTIONS = 64  # connections served at once; more are told to come back (503)
-TYPES = {".json": "application/feed+json", ".html": "text/html", ".txt": "text/plain"}
+TYPES = {".json": "application/feed+json", ".html": "text/html", ".txt": "text/plain",
+         ".minisig": "text/plain", ".css": "text/css"}  # fmt: skip
+TEXT = ("text/", "application/rss+xml", "application/atom+xml", "application/feed+json",
+        "application/json")  # fmt: skip
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# The lookup by number (docs/deploy.md): `nomor/?n=X` goes on to `nomor/X/`; a number with no
+# page of its own gets the "not issued by this office" page, as a 404.
+NUMBERS = "nomor"
+UNKNOWN = {".json": "tidak-terdaftar.json", "": "tidak-terdaftar.html"}
 
 
-def media_type(path: Path) -> str:
-    """RSS and Atom by name (rss.xml, 2026-01.atom.xml), JSON Feed for .json; charset utf-8."""
+def media_type(path: Path, root: Path | None = None) -> str:
+    """RSS and Atom by name (rss.xml, 2026-01.atom.xml), JSON Feed for a feed's .json, plain
+    JSON for the lookup (nomor.json, nomor/...), pages and files by their extension; text
+    types with charset utf-8."""
     name = path.name
+    inside = path.relative_to(root).parts if root is not None and path.is_relative_to(root) else ()
     if name.endswith(".xml"):
         kind = "application/atom+xml" if "atom" in name else "application/rss+xml"
+    elif path.suffix == ".json" and inside and inside[0] in (NUMBERS, f"{NUMBERS}.json"):
+        kind = "application/json"
     else:
-        kind = TYPES.get(path.suffix, "application/octet-stream")
-    return f"{kind}; charset=utf-8"
+        kind = TYPES.get(path.suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith(TEXT) else kind
 
 
 def load_tokens(config: Config) -> dict[str, tuple[str, ...]]:
@@ -182,24 +195,37 @@ class FeedHandler(BaseHTTPRequestHandler):
         # partner's token, every private path answers alike, whether it exists or not.
         if private and not self._token_opens(parts[1] if len(parts) > 1 else "", query):
             return self._fail(HTTPStatus.UNAUTHORIZED, "this feed needs the partner's token")
+        if parts == [NUMBERS] and (wanted := parse_qs(query).get("n", [""])[0].strip()):
+            return self._redirect(f"/{NUMBERS}/{quote(wanted, safe='')}/")
         path = self._resolve(parts)
+        status = HTTPStatus.OK
+        if path is None and len(parts) > 1 and parts[0] == NUMBERS:
+            status = HTTPStatus.NOT_FOUND  # a number this office never issued: say so
+            path = self._resolve([NUMBERS, UNKNOWN[".json" if raw.endswith(".json") else ""]])
         try:
             feed = self._representation(path) if path else None
         except OSError:  # gone since it was found (a partner's folder removed, say)
             feed = None
         if feed is None:
             return self._fail(HTTPStatus.NOT_FOUND, "not found")
-        self._send(feed, private, body)
+        self._send(feed, private, body, status)
 
-    def _send(self, feed: Feed, private: bool, body: bool) -> None:
-        """The feed as a 200, or a 304 when the client's copy is current."""
-        if self._not_modified(feed):
+    def _redirect(self, location: str) -> None:
+        """303 See Other to `location` (a path on this server)."""
+        self.send_response(HTTPStatus.SEE_OTHER)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send(self, feed: Feed, private: bool, body: bool, status: HTTPStatus) -> None:
+        """The file as a 200 (or `status`), or a 304 when the client's copy is current."""
+        if status == HTTPStatus.OK and self._not_modified(feed):
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self._validators(feed, private)
             self.end_headers()
             return
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", media_type(feed.path))
+        self.send_response(status)
+        self.send_header("Content-Type", media_type(feed.path, self.feeds.resolve()))
         self.send_header("Content-Length", str(len(feed.payload)))
         if feed.coding:
             self.send_header("Content-Encoding", feed.coding)
@@ -228,13 +254,15 @@ class FeedHandler(BaseHTTPRequestHandler):
         """The file under feeds/ the path's segments name, or None (never outside feeds/).
 
         Dot segments, hidden files (a publish's `.rss.xml.1a2b.tmp`) and backslashes
-        are refused rather than resolved; a folder stands for its rss.xml.
+        are refused rather than resolved; a folder stands for its index.html (a page of
+        the public record), else its rss.xml (a feed).
         """
         if any(p in ("..", ".") or p.startswith(".") or "\\" in p for p in parts):
             return None
         path = self.feeds.joinpath(*parts) if parts else self.feeds
         if path.is_dir():
-            path = path / "rss.xml"
+            page = path / "index.html"
+            path = page if page.is_file() else path / "rss.xml"
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError, ValueError):

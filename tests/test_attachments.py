@@ -267,6 +267,33 @@ def test_a_file_swapped_after_publication_is_not_copied_and_is_named(
                for r in result.refused)  # fmt: skip
 
 
+def test_status_names_a_release_publish_refused_for_its_attachment(
+    nr: Path, tmp_path: Path
+) -> None:
+    """Refusals any output makes (not only the seal's) reach `newsroom status` with the
+    release's path and the reason, so "status shows why" is true."""
+    ident = draft(nr)
+    assert cli_run(nr, "attach", ident, str(file(tmp_path, "a.pdf", PDF))).exit_code == 0
+    approve(nr, ident)
+    stem = nr / str(front(nr, ident)["path"]).removesuffix(".md")
+    (stem / "a.pdf").unlink()
+    assert not run(nr, at(1)).ok
+    done = cli_run(nr, "status", "--json")
+    assert done.exit_code == 1
+    assert ["a.pdf is missing" in b for b in json.loads(done.output)["broken"]] == [True]
+    assert "a.pdf is missing" in cli_run(nr, "status").output
+    served = nr / "feeds" / "siaran-pers" / "rilis-berlampiran" / "a.pdf"
+    (stem / "a.pdf").write_bytes(PDF)  # put back: published, then swapped
+    assert run(nr, at(2)).ok and served.exists()
+    served.unlink()
+    (stem / "a.pdf").write_bytes(b"%PDF-palsu")
+    assert not run(nr, at(3)).ok
+    held = json.loads(cli_run(nr, "status", "--json").output)["held"]
+    assert [(h["id"], h["code"]) for h in held] == [(ident, "attachment")]
+    assert held[0]["path"].endswith(".md") and "a.pdf" in held[0]["reason"]
+    assert "a.pdf" in cli_run(nr, "status").output
+
+
 def test_a_bad_attachment_record_is_a_file_error_naming_the_line(nr: Path) -> None:
     text = """---
 id: 9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1

@@ -308,6 +308,8 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     ident = draft(jakarta, "Rilis Embargo")
     door(jakarta, "nur", at(1)).act(ident, "approve", embargo=at(600))
     (jakarta / "newsroom.key").write_text("untrusted comment: secret\n", encoding="utf-8")
+    (jakarta / "lists").mkdir()
+    (jakarta / "lists" / "wartawan.txt").write_text("wartawan@example.com\n", encoding="utf-8")
     sync(jakarta)
     run = door(server, "cron", at(10)).publish(pull=True)
     assert run.ok
@@ -316,7 +318,7 @@ def test_feeds_private_feeds_and_state_never_enter_git(tmp_path: Path) -> None:
     for clone in (jakarta, server):
         tracked = git(clone, "log", "--all", "--name-only", "--format=").split()
         assert not [p for p in tracked if p.startswith(("feeds/", ".newsroom/"))]
-        assert "newsroom.key" not in tracked
+        assert "newsroom.key" not in tracked and "lists/wartawan.txt" not in tracked
         assert git(clone, "status", "--porcelain") == ""
 
 
@@ -411,3 +413,334 @@ def test_git_is_never_run_while_it_is_off(root: Path, monkeypatch: pytest.Monkey
     writer.read_desk()
     writer.changes()
     assert not (root / ".git").exists()
+
+
+# ---------------------------------------------------------------- the desk's sync
+
+
+def desk_app(clone: Path, person: str) -> object:
+    from newsroom.tui.app import NewsroomApp
+    from newsroom.tui.settings import Settings
+
+    return NewsroomApp(door(clone, person, at(30)), Settings(language="en"), watch=False)
+
+
+async def test_the_desk_syncs_and_asks_mine_or_theirs(tmp_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Dua Kantor")
+    other = draft(jakarta, "Rilis Lain", at(1))
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    door(yogya, "nur", at(4)).act(other, "approve")
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        desk = app.screen  # type: ignore[attr-defined]
+        assert "↑1 not yet shared" in str(desk.query_one("#banner").render())
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        modal = app.screen  # type: ignore[attr-defined]
+        assert isinstance(modal, SyncConflictModal)
+        assert modal.conflict.release == ident
+        assert head(jakarta) == before and clean(jakarta)  # asking changed nothing
+        shown = modal.query_one("#diff", VerticalScroll)
+        assert shown.has_class("hidden")
+        await pilot.press("d")
+        assert not shown.has_class("hidden")
+        difference = modal.conflict.difference()
+        assert "-Versi Yogya." in difference and "+Versi Jakarta." in difference
+        await pilot.press("t")  # take theirs: sync runs again with that choice
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "not yet shared" not in str(desk.query_one("#banner").render())
+    assert "Versi Yogya" in read(jakarta, ident) and "status: approved" in read(jakarta, other)
+    kept = list((jakarta / ".newsroom" / "unsaved").rglob("*"))
+    assert any("Versi Jakarta" in p.read_text(encoding="utf-8") for p in kept if p.is_file())
+    assert clean(jakarta)
+
+
+async def test_escape_leaves_the_clone_as_it_was(tmp_path: Path) -> None:
+    from newsroom.tui.screens.modals import SyncConflictModal
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Ditunda")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in ((jakarta, "ald", "Satu.\n"), (yogya, "rin", "Dua.\n")):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+    before = head(jakarta)
+    app = desk_app(jakarta, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.press("S")
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SyncConflictModal)  # type: ignore[attr-defined]
+    assert head(jakarta) == before and clean(jakarta) and "Satu." in read(jakarta, ident)
+
+
+async def test_the_desk_offers_no_sync_while_git_is_off(root: Path) -> None:
+    from newsroom.tui.screens.desk import DeskScreen
+
+    app = desk_app(root, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        desk = app.screen  # type: ignore[attr-defined]
+        assert isinstance(desk, DeskScreen)
+        assert desk.check_action("sync", ()) is False
+        shown = app.active_bindings.values()  # type: ignore[attr-defined]
+        assert "sync" not in {b.binding.action for b in shown if b.enabled}
+        await pilot.press("S")  # nothing happens: no git is run, no message
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        assert app.screen is desk  # type: ignore[attr-defined]
+    assert not (root / ".git").exists()
+
+
+def test_the_command_lines_hint_settles_the_conflict(tmp_path: Path) -> None:
+    """`newsroom sync` names each release by its id's first characters and says which
+    command settles it: that very command works (and a slug would too)."""
+    from click.testing import CliRunner
+
+    from newsroom.cli import cli
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Sengketa")
+    sync(jakarta)
+    sync(yogya)
+    for clone, person, words in (
+        (jakarta, "ald", "Versi Jakarta.\n"),
+        (yogya, "rin", "Versi Yogya.\n"),
+    ):
+        article = door(clone, person, at(3)).find(ident)
+        article.body = words
+        door(clone, person, at(3)).save_edit(article)
+    sync(yogya)
+
+    def run(*args: str) -> object:
+        return CliRunner().invoke(cli, ["--root", str(jakarta), "--as", "tester", *args])
+
+    stopped = run("sync")
+    assert stopped.exit_code == 1  # type: ignore[attr-defined]
+    hint = f"newsroom sync --mine {ident[:8]}"
+    assert hint in stopped.output and "Rilis Sengketa" in stopped.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident)
+    done = run("sync", "--mine", ident[:8])
+    assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
+    assert "Versi Jakarta" in read(jakarta, ident) and clean(jakarta)
+    sync(yogya)
+    assert "Versi Jakarta" in read(yogya, ident)
+
+
+def test_an_office_acting_while_the_server_publishes_never_blocks_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the server's fetch and its push, an office sends the release back: the
+    publication partners have seen stands (the office's act stays in git's history and
+    the run says so), and the server is not stuck on it at its next runs."""
+    from newsroom.core.vcs import sync as syncing
+
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    ident = draft(jakarta, "Rilis Balapan")
+    door(jakarta, "nur", at(1)).act(ident, "approve")
+    sync(jakarta)
+    real_share = syncing.share
+
+    def office_acts_first(*args: object, **kw: object) -> object:
+        monkeypatch.setattr(syncing, "share", real_share)  # once
+        door(jakarta, "nur", at(10)).act(ident, "request_changes", note="Tunggu, angka salah")
+        sync(jakarta, when=at(10))
+        return real_share(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(syncing, "share", office_acts_first)
+    run = door(server, "cron", at(10)).publish(pull=True)
+    assert [p["id"] for p in run.published] == [ident]
+    assert run.ok, run.failed
+    assert any("rilis-balapan.md" in w and "stands" in w for w in run.warnings)
+    again = door(server, "cron", at(15)).publish(pull=True)
+    assert again.ok and again.published == []
+    sync(jakarta, when=at(16))
+    assert "status: published" in read(jakarta, ident) and clean(jakarta)
+    assert "Tunggu, angka salah" in git(jakarta, "log", "-p", "--format=%B")
+
+
+def test_attach_and_detach_are_one_commit_each_with_the_file(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Berlampiran")
+    source = tmp_path / "siaran-pers-ttd.pdf"
+    source.write_bytes(b"%PDF-1.4\n% newsroom test\n%%EOF\n")
+    door(jakarta, "ald", at(2)).attach(ident, source, "Siaran pers bertanda tangan")
+    rows = trailers(jakarta, ident)
+    assert [r["Newsroom-Action"] for r in rows] == ["create", "submit", "attach"]
+    files = git(jakarta, "show", "--name-only", "--format=", "HEAD").split()
+    assert any(f.endswith("rilis-berlampiran/siaran-pers-ttd.pdf") for f in files)
+    assert any(f.endswith("rilis-berlampiran.md") for f in files) and clean(jakarta)
+    sync(jakarta)
+    sync(yogya)
+    path = door(yogya, "tester").find(ident).path
+    assert path is not None
+    shared = yogya / str(path).removesuffix(".md") / "siaran-pers-ttd.pdf"
+    assert shared.read_bytes() == source.read_bytes()
+    door(yogya, "rin", at(3)).detach(ident, "siaran-pers-ttd.pdf")
+    assert (
+        git(yogya, "log", "-1", "--format=%(trailers:key=Newsroom-Action,valueonly)").strip()
+        == "detach"
+    )
+    assert not shared.exists() and clean(yogya)
+
+
+def test_a_rebuilt_server_pings_no_hub_for_what_was_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh clone's first run writes every feed anew, but partners have it all already:
+    no WebSub hub hears of it. A release that really goes out then is pinged as ever."""
+    from .test_websub import Hub
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    hub = Hub(204)
+    try:
+        offices = make_offices(tmp_path, extra=f'\n[websub]\nhubs = ["{hub.url}"]\n')
+        jakarta, server = offices["jakarta"], offices["server"]
+        first = draft(jakarta, "Rilis Lama")
+        door(jakarta, "nur", at(1)).act(first, "approve")
+        sync(jakarta)
+        door(server, "cron", at(10)).publish(pull=True)
+        assert len(hub.requests) == 1  # the old server told the hub once
+        rebuilt = offices.clone("server2")
+        run = door(rebuilt, "cron", at(20)).publish(pull=True)
+        assert run.ok and run.published == [] and run.written  # every feed written anew
+        assert len(hub.requests) == 1  # and nobody told again
+        second = draft(jakarta, "Rilis Baru", at(21))
+        door(jakarta, "nur", at(22)).act(second, "approve")
+        sync(jakarta, when=at(22))
+        run = door(rebuilt, "cron", at(30)).publish(pull=True)
+        assert [p["id"] for p in run.published] == [second]
+        assert len(hub.requests) == 2
+    finally:
+        hub.close()
+
+
+def test_release_numbers_continue_on_a_rebuilt_server(tmp_path: Path) -> None:
+    offices = make_offices(tmp_path)
+    jakarta, server = offices["jakarta"], offices["server"]
+    config = jakarta / "newsroom.toml"  # the office numbers its releases from now on
+    text = config.read_text(encoding="utf-8")
+    text = text.replace('# pattern = "B-{seq:03d}/{unit}/{mm_roman}/{yyyy}"',
+                        'pattern = "B-{seq:03d}/{yyyy}"')  # fmt: skip
+    config.write_text(text, encoding="utf-8")
+    git(jakarta, "commit", "-q", "-m", "Nomor siaran pers", "newsroom.toml")
+    first = draft(jakarta, "Rilis Bernomor Satu")
+    door(jakarta, "nur", at(1)).act(first, "approve")
+    sync(jakarta)
+    door(server, "cron", at(10)).publish(pull=True)
+    rebuilt = offices.clone("server2")  # the old server is gone, its ledger with it
+    second = draft(jakarta, "Rilis Bernomor Dua", at(11))
+    door(jakarta, "nur", at(12)).act(second, "approve")
+    sync(jakarta, when=at(12))
+    run = door(rebuilt, "cron", at(20)).publish(pull=True)
+    assert run.ok and [p["id"] for p in run.published] == [second]
+    sync(jakarta, when=at(21))
+    assert "release_number: B-001/2026" in read(jakarta, first)
+    assert "release_number: B-002/2026" in read(jakarta, second)
+    numbered = git(jakarta, "log", "-1", "--format=%an %(trailers:key=Newsroom-Action,valueonly)",
+                   "--", str(door(jakarta, "tester").find(second).path))  # fmt: skip
+    assert numbered.split() == ["Server", "Penerbitan", "publish"]
+
+
+def test_an_open_editor_learns_of_a_take_over_without_a_sync(tmp_path: Path) -> None:
+    from newsroom.core.vcs.leases import settle
+
+    offices = make_offices(tmp_path)
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Terbuka")
+    sync(jakarta)
+    sync(yogya)
+    session = door(jakarta, "ald", at(10)).edit(ident)  # open in Jakarta, and left open
+    settle()
+    sync(yogya, when=at(11))
+    door(yogya, "rin", at(12)).edit(ident, take_over=True)  # Yogya takes it over
+    settle()
+    session.renew()  # a renewal: it reads the other offices' leases in the background
+    settle()
+    with pytest.raises(LeaseHeld) as held:  # the next one says so; Jakarta never synced
+        session.renew()
+    assert held.value.facts["holder"] == "rin"
+
+
+def test_a_correction_goes_out_with_its_kept_version_committed(tmp_path: Path) -> None:
+    """The server writes the superseded version's file when a correction goes live: it is
+    part of the publish commit, and every office has it after a sync."""
+    offices = make_offices(tmp_path)
+    jakarta, yogya, server = offices["jakarta"], offices["yogya"], offices["server"]
+    ident = draft(jakarta, "Rilis Diralat")
+    door(jakarta, "nur", at(1)).act(ident, "approve")
+    sync(jakarta)
+    door(server, "cron", at(10)).publish(pull=True)
+    sync(yogya, when=at(11))
+    door(yogya, "rin", at(12)).act(ident, "correct", note="Angka salah")
+    article = door(yogya, "rin", at(13)).find(ident)
+    article.body = "Paragraf satu, diralat.\n\nParagraf dua.\n"
+    door(yogya, "rin", at(13)).save_edit(article)
+    door(yogya, "rin", at(14)).act(ident, "submit")
+    door(yogya, "nur", at(15)).act(ident, "approve")
+    sync(yogya, when=at(15))
+    run = door(server, "cron", at(20)).publish(pull=True)
+    assert run.ok, run.failed
+    assert clean(server) and git(server, "status", "--porcelain") == ""
+    sync(jakarta, when=at(21))
+    path = door(jakarta, "tester").find(ident).path
+    assert path is not None
+    kept = sorted((jakarta / str(path).removesuffix(".md") / "versions").glob("*.yaml"))
+    assert [p.name for p in kept] == ["1.yaml"] and "Paragraf satu." in kept[0].read_text()
+    assert "diralat" in read(jakarta, ident)
+    rows = trailers(jakarta, ident)
+    assert [r["Newsroom-Action"] for r in rows][-2:] == ["approve", "publish"]
+    assert rows[-1]["Newsroom-Version"] == "2"
+
+
+def test_feeds_committed_before_sharing_are_named_with_the_way_out(tmp_path: Path) -> None:
+    """A newsroom whose feeds were committed (as the bundled one's are) and then shared:
+    sync and publish --pull say how to take them out, instead of tripping every run."""
+    offices = make_offices(tmp_path, ("jakarta",))
+    jakarta = offices["jakarta"]
+    (jakarta / "feeds" / "rss.xml").write_text("<rss/>\n", encoding="utf-8")
+    git(jakarta, "add", "-f", "feeds/rss.xml")
+    git(jakarta, "commit", "-q", "-m", "feeds, as they used to be committed")
+    for attempt in (lambda: sync(jakarta), lambda: door(jakarta, "cron").publish(pull=True)):
+        with pytest.raises(GitError) as refused:
+            attempt()
+        assert refused.value.code == "output_tracked"
+        assert "git rm -r -q --cached feeds/" in str(refused.value)
+    git(jakarta, "rm", "-r", "-q", "--cached", "feeds/")
+    git(jakarta, "commit", "-q", "-m", "feeds out of git")
+    sync(jakarta)

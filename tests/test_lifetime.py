@@ -21,6 +21,7 @@ import pytest
 from lxml import etree
 
 from newsroom.core.clock import fixed_clock
+from newsroom.core.config import load_config
 from newsroom.core.feeds.plan import CORRECTION, LIFT, RETRACTION, notice_id
 from newsroom.core.service import Newsroom
 
@@ -85,7 +86,7 @@ class LivingNewsroom:
         ident = release(self.root, at(day), title, category=category, body=body,
                         embargo=embargo, summary=summary)  # fmt: skip
         slug = Newsroom.open(self.root, "ald", fixed_clock(at(day))).find(ident).slug
-        link = f"https://humas.example.go.id/siaran-pers/{slug}/"
+        link = f"{load_config(self.root).feeds_base}/siaran-pers/{slug}/"  # its page
         self.releases[ident] = Release(ident, title, category, link, code, embargo=embargo)
         return self.releases[ident]
 
@@ -119,7 +120,8 @@ class LivingNewsroom:
                     self.read(folder + name, read_items(path), categories, private)
         self.schema_valid()
         for path in (self.root / "feeds").rglob("*.json"):
-            check_json_feed(path)
+            if not path.relative_to(self.root / "feeds").parts[0].startswith("nomor"):
+                check_json_feed(path)  # nomor.json, nomor/...: the lookup by number
         self.after(day)
 
     def read(self, doc: str, items: list[Item], categories: tuple[str, ...] | None,

@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -244,6 +245,7 @@ def test_no_mail_and_the_dry_run_send_nothing(mailroom: tuple[Path, Handler]) ->
     assert {m["Subject"] for _, m in server.messages()} == {"Dua"}
     status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
     assert "Messages: 3 sent, 0 waiting, 0 failed, 3 skipped" in status.output
+    assert "List wartawan (Wartawan Ekonomi): 2 addresses in " in status.output
 
 
 def test_bad_lines_are_named_and_skipped_the_rest_get_it(mailroom: tuple[Path, Handler]) -> None:
@@ -257,6 +259,10 @@ def test_bad_lines_are_named_and_skipped_the_rest_get_it(mailroom: tuple[Path, H
     assert [w.split(": ", 1)[0].rsplit(":", 1)[1] for w in bad] == ["3", "4"]  # line numbers
     assert not any("koran" in w or "c@d" in w for w in bad)  # never the address itself
     assert "tono@tabloid.id" in received(server) and "sari@majalah.id" in received(server)
+    status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+    assert "List wartawan (Wartawan Ekonomi): 2 addresses in " in status.output
+    assert "wartawan.txt:3: not an e-mail address" in status.output
+    assert "koran" not in status.output
 
 
 def test_addresses_reach_no_feed_and_no_log(mailroom: tuple[Path, Handler]) -> None:
@@ -323,6 +329,7 @@ def test_a_list_inside_feeds_is_refused(mailroom: tuple[Path, Handler]) -> None:
 KILLED_RUN = """
 import sys, datetime as dt
 from pathlib import Path
+from typing import Any
 from newsroom.core.config import load_config
 from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
@@ -422,6 +429,7 @@ def test_attachments_travel_up_to_the_limit_and_are_linked_beyond(
 NO_MAIL_RUN = """
 import sys, datetime as dt
 from pathlib import Path
+from typing import Any
 from newsroom.core.config import load_config
 from newsroom.core.publish import publish
 publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
@@ -466,3 +474,165 @@ def test_a_moved_embargo_is_told_to_those_who_had_the_release(
     assert [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]] == [
         ("sari@majalah.id", "Anggaran 2027")
     ]
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_the_password_comes_from_the_variable_named_and_never_shows(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    from .smtpkit import free_port
+
+    def authenticate(server: object, session: object, envelope: object, mechanism: str,
+                     data: object) -> AuthResult:  # fmt: skip
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            b"humas",
+            b"rahasia-sekali",
+        )
+        return AuthResult(success=ok, handled=False)  # False: the server answers 535
+
+    server, port = Handler(), free_port()
+    controller = Controller(server, hostname="127.0.0.1", port=port, auth_required=True,
+                            auth_require_tls=False, authenticator=authenticate)  # fmt: skip
+    controller.start()
+    try:
+        root = newsroom_root
+        folder = root.parent / "lists"
+        configure_mail(root, port, LISTS.format(folder=folder))
+        path = root / "newsroom.toml"
+        path.write_text(path.read_text().replace(
+            "[mail]\n", '[mail]\nuser = "humas"\npassword_env = "NEWSROOM_UJI_SMTP"\n'
+        ))  # fmt: skip
+        write_list(folder, "wartawan", ["sari@majalah.id"])
+        write_list(folder, "kantor-berita", ["redaksi@antara.id"])
+        run(root, at(-1))
+        monkeypatch.delenv("NEWSROOM_UJI_SMTP", raising=False)
+        release(root, at(0), "Satu")
+        unset = run(root, at(0.1))
+        assert any("NEWSROOM_UJI_SMTP holds no password" in w for w in unset.warnings)
+        monkeypatch.setenv("NEWSROOM_UJI_SMTP", "salah")
+        wrong = run(root, at(0.2))
+        assert any("refused the login" in w for w in wrong.warnings)
+        assert not server.received and not any("salah" in w for w in wrong.warnings)
+        monkeypatch.setenv("NEWSROOM_UJI_SMTP", "rahasia-sekali")
+        assert run(root, at(0.3)).mailed == {"sent": 2}
+        assert "rahasia" not in path.read_text()
+        log = (root / ".newsroom" / "publish.log").read_text()
+        assert "rahasia" not in log and "salah" not in log
+    finally:
+        controller.stop()
+
+
+def test_a_release_sent_back_before_its_lift_is_withdrawn_then_sent_afresh(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    root, server = mailroom
+    run(root, at(-1))
+    ident = release(root, at(0), "Anggaran 2027", embargo=at(1))
+    run(root, at(0.1))
+    assert received(server) == ["budi@koran.id", "redaksi@antara.id"]
+    reviewer = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
+    reviewer.act(ident, "request_changes", note="Angka belum final")
+    result = run(root, at(0.3))
+    assert [(m["kind"], m["recipients"]) for m in result.mail] == [("embargo_withdrawn", 2)]
+    notice = server.messages()[2][1]
+    assert sorted(r.lower() for r, _ in server.received[2:]) == ["budi@koran.id",
+                                                                  "redaksi@antara.id"]  # fmt: skip
+    assert notice["Subject"] == "DITARIK: Anggaran 2027"
+    assert notice["In-Reply-To"] == f"<{ident}.1@uji.go.id>"
+    assert plain(notice).startswith("Siaran pers ini ditarik sebelum embargonya berakhir")
+    assert "Paragraf" not in plain(notice)  # nothing of its text
+    assert run(root, at(0.35)).mailed == {}
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.4))).act(ident, "approve", embargo=at(1))
+    run(root, at(0.5))  # approved again: the embargo lists get it afresh
+    again = [(r.lower(), m["Subject"]) for r, m in server.messages()[4:]]
+    early = "EMBARGO hingga 02-06-2026 09:00 WIB: Anggaran 2027"
+    assert sorted(again) == [("budi@koran.id", early), ("redaksi@antara.id", early)]
+    run(root, at(1.01))
+    assert [(r.lower(), m["Subject"]) for r, m in server.messages()[6:]] == [
+        ("sari@majalah.id", "Anggaran 2027")
+    ]
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_tls_checks_the_server_certificate_and_an_untrusted_one_waits(
+    newsroom_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, security: str
+) -> None:
+    """A real TLS server on 127.0.0.1 (STARTTLS on a plain port, or TLS from the first
+    byte), its certificate from a CA made here: not trusted, nothing goes and the run says
+    why; trusted (SSL_CERT_FILE, docs/deploy.md), the waiting mail goes, after a login
+    made over TLS."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    from .smtpkit import free_port, make_authority
+
+    office = make_authority(tmp_path / "tls", "kantor")
+    stranger = make_authority(tmp_path / "tls", "asing")  # some other CA
+    logins: list[tuple[bytes, bool]] = []
+
+    def authenticate(server: Any, session: object, envelope: object, mechanism: str,
+                     data: object) -> AuthResult:  # fmt: skip
+        assert isinstance(data, LoginPassword)
+        logins.append((data.login, server.transport.get_extra_info("ssl_object") is not None))
+        ok = (data.login, data.password) == (b"humas", b"rahasia-sekali")
+        return AuthResult(success=ok, handled=False)
+
+    if security == "starttls":  # MAIL and AUTH refused before STARTTLS
+        tls: dict[str, Any] = {"tls_context": office.server_context(), "require_starttls": True}
+    else:  # aiosmtpd's AUTH-needs-TLS check knows STARTTLS only: here all of it is TLS
+        tls = {"ssl_context": office.server_context(), "auth_require_tls": False}
+    server, port = Handler(), free_port()
+    controller = Controller(server, hostname="127.0.0.1", port=port, auth_required=True,
+                            authenticator=authenticate, **tls)  # fmt: skip
+    controller.start()
+    try:
+        root = newsroom_root
+        folder = root.parent / "lists"
+        configure_mail(root, port, LISTS.format(folder=folder))
+        path = root / "newsroom.toml"
+        path.write_text(path.read_text().replace('security = "none"', f'security = "{security}"')
+                        .replace("[mail]\n", '[mail]\nuser = "humas"\n'
+                                 'password_env = "NEWSROOM_UJI_SMTP"\n'))  # fmt: skip
+        assert load_config(root).mail_security == security
+        write_list(folder, "wartawan", ["Budi Santoso <budi@koran.id>", "sari@majalah.id"])
+        write_list(folder, "kantor-berita", ["redaksi@antara.id"])
+        monkeypatch.setenv("NEWSROOM_UJI_SMTP", "rahasia-sekali")
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        monkeypatch.setenv("SSL_CERT_FILE", str(stranger.ca))  # the office's CA not trusted
+        run(root, at(-1))
+        ident = release(root, at(0), "Inflasi Terkendali")
+
+        refused = run(root, at(0.1))
+        assert refused.ok and refused.mailed == {"waiting": 3}  # the feeds went out
+        said = [w for w in refused.warnings if w.startswith("mail:")]
+        assert len(said) == 1 and f"127.0.0.1:{port}" in said[0], refused.warnings
+        assert "certificate" in said[0] and "not trusted" in said[0]
+        assert "SSL_CERT_FILE" in said[0]  # how to fix it
+        assert not server.received and not logins  # no password to an unchecked server
+        status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+        assert "Messages: 0 sent, 3 waiting, 0 failed, 0 skipped" in status.output
+        assert "certificate" in status.output and "not trusted" in status.output
+        assert "koran.id" not in status.output
+        logged = (root / ".newsroom" / "publish.log").read_text().splitlines()[-1]
+        assert "not trusted" in logged and "koran.id" not in logged
+
+        monkeypatch.setenv("SSL_CERT_FILE", str(office.ca))
+        later = run(root, at(0.2))  # nothing else to do: the waiting mail goes now
+        assert later.skipped and later.mailed == {"sent": 3}, later.warnings
+        assert logins == [(b"humas", True)]  # once, over TLS, for the whole batch
+        assert received(server) == EVERYONE
+        by = {rcpt.lower(): m for rcpt, m in server.messages()}
+        assert by["budi@koran.id"]["Subject"] == "Inflasi Terkendali"
+        assert by["budi@koran.id"]["Message-ID"] == f"<{ident}.1@uji.go.id>"
+        assert "Paragraf dua." in plain(by["sari@majalah.id"])
+        status = CliRunner().invoke(cli, ["--root", str(root), "mail", "status"])
+        assert "Messages: 3 sent, 0 waiting, 0 failed, 0 skipped" in status.output
+        assert "not trusted" not in status.output
+        assert run(root, at(0.3)).mailed == {}  # nothing twice
+    finally:
+        controller.stop()

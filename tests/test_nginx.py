@@ -26,6 +26,7 @@ from .nginxkit import (
     example_tokens,
     running_nginx,
 )
+from .pagekit import numbered
 
 DEPLOY = REPO / "docs" / "deploy.md"
 TOKENS = {**example_tokens(), "pemilu": "b2" * 16}
@@ -41,6 +42,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     configure(root)
     release(root, at(0), "Rilis")
     release(root, at(0), "Rilis berembargo", embargo=at(5))
+    numbered(root, at(0), "Rilis bernomor", "B-001/HUMAS/VI/2026")
     run(root, at(1))
     # A publish in progress: its temporary files sit beside the feeds they will replace.
     (root / "feeds" / ".rss.xml.abc.tmp").write_text("half a feed")
@@ -197,3 +199,41 @@ def test_a_token_line_that_would_open_wrongly_stops_nginx(tmp_path: Path, line: 
     tokens.write_text(TOKENS_EXAMPLE.read_text() + line + "\n")
     result = check_config(tmp_path / "nr", tokens, tmp_path / "nginx")
     assert result.returncode != 0 and "conflicting parameter" in result.stderr
+
+
+HTML = "text/html; charset=utf-8"
+JSON = "application/json; charset=utf-8"
+
+
+def test_pages_are_served_beside_the_feeds(nginx: Nginx) -> None:
+    status, headers, body = nginx.get("/feeds/siaran-pers/rilis/")
+    assert status == 200 and headers["Content-Type"] == HTML and b"<h1>Rilis</h1>" in body
+    assert headers["Cache-Control"] == "public, max-age=60"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, body = nginx.get("/feeds/siaran-pers/")
+    assert status == 200 and headers["Content-Type"] == HTML and b"Rilis bernomor" in body
+    assert nginx.get("/feeds/")[1]["Content-Type"] == "application/rss+xml; charset=utf-8"
+    assert nginx.get("/feeds/category/ekonomi/")[1]["Content-Type"].startswith("application/rss")
+    assert nginx.get("/feeds/kategori/ekonomi/")[1]["Content-Type"] == HTML
+    assert nginx.get("/feeds/atom.xml")[1]["Content-Type"].startswith("application/atom+xml")
+    assert nginx.get("/feeds/feed.json")[1]["Content-Type"].startswith("application/feed+json")
+    assert nginx.get("/feeds/siaran-pers/rilis-berembargo/")[0] == 404  # not before the lift
+
+
+def test_the_lookup_answers_every_number(nginx: Nginx) -> None:
+    status, headers, body = nginx.get("/feeds/nomor/B-001%2FHUMAS%2FVI%2F2026/")
+    assert status == 200 and headers["Content-Type"] == HTML
+    assert b"diterbitkan oleh Humas Uji" in body
+    assert nginx.get("/feeds/nomor/B-001/HUMAS/VI/2026/")[2] == body  # the same, unencoded
+    status, headers, body = nginx.get("/feeds/nomor/B-001%2FHUMAS%2FVI%2F2026.json")
+    assert status == 200 and headers["Content-Type"] == JSON and b'"issued": true' in body
+    status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026/")
+    assert status == 404 and headers["Content-Type"] == HTML
+    assert b"tidak diterbitkan oleh Humas Uji" in body and b"<h1>" in body
+    status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026.json")
+    assert status == 404 and headers["Content-Type"] == JSON and b'"not_issued"' in body
+    status, headers, body = nginx.get("/feeds/nomor.json")
+    assert status == 200 and headers["Content-Type"] == JSON and b"B-001/HUMAS/VI/2026" in body
+    status, headers, _ = nginx.get("/feeds/nomor/?n=B-001%2FHUMAS%2FVI%2F2026")
+    assert status == 303 and headers["Location"].endswith("/feeds/nomor/B-001%2FHUMAS%2FVI%2F2026/")
+    assert nginx.get("/feeds/nomor/")[1]["Content-Type"] == HTML

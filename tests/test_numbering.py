@@ -181,6 +181,20 @@ def test_numbers_start_again_each_year_and_start_sets_the_first(root: Path) -> N
                              "Kedua di Januari": "B-132/HUMAS/I/2027"}  # fmt: skip
 
 
+def test_without_a_pattern_a_release_numbered_by_hand_goes_out_beside_one_without(
+    root: Path,
+) -> None:
+    ident = release(root, at(0), "Bernomor tangan", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    article = writer.find(ident)
+    article.release_number = "B-041/HUMAS/VI/2026"
+    writer.save_edit(article)
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    release(root, at(0.5), "Tanpa nomor")
+    assert run(root, at(1)).ok
+    assert numbers(root) == {"Bernomor tangan": "B-041/HUMAS/VI/2026", "Tanpa nomor": ""}
+
+
 def test_a_number_set_by_hand_is_kept_and_the_sequence_continues_after_it(root: Path) -> None:
     number_releases(root)
     ident = release(root, at(0), "Bernomor tangan", approve=False)
@@ -196,6 +210,25 @@ def test_a_number_set_by_hand_is_kept_and_the_sequence_continues_after_it(root: 
     assert run(root, at(1)).ok
     assert numbers(root) == {"Bernomor tangan": "B-041/HUMAS/VI/2026",
                              "Otomatis": "B-042/HUMAS/VI/2026"}  # fmt: skip
+
+
+def test_an_office_numbering_by_hand_publishes_releases_with_and_without_a_number(
+    root: Path,
+) -> None:
+    """No [numbering] pattern: a number typed by hand is kept, and a release without one
+    goes out without one in the same run."""
+    ident = release(root, at(0), "Bernomor tangan", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    writer.act(ident, "request_changes", note="nomor")
+    article = writer.find(ident)
+    article.release_number = "017/SP/HUMAS/VI/2026"
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    release(root, at(0.5), "Tanpa nomor")
+    result = run(root, at(1))
+    assert result.ok and len(result.published) == 2, result.failed
+    assert numbers(root) == {"Bernomor tangan": "017/SP/HUMAS/VI/2026", "Tanpa nomor": ""}
 
 
 def test_a_duplicate_number_is_refused_at_publish_and_a_check_error_naming_both(
@@ -256,6 +289,8 @@ from newsroom.core.publish import publish
 import datetime as dt
 result = publish(load_config(Path(sys.argv[1])), "cron", dt.datetime.fromisoformat(sys.argv[2]))
 print("busy" if result.busy else ",".join(p["number"] for p in result.published))
+problems = [*result.failed, *(f"{r.path}: {r.reason}" for r in result.refused)]
+sys.exit("; ".join(problems) if problems else 0)
 """
 
 
@@ -274,11 +309,13 @@ def test_two_processes_publishing_at_once_never_give_a_number_twice(root: Path) 
         early, late = base + dt.timedelta(hours=2), base + dt.timedelta(hours=4)
         procs = [
             subprocess.Popen([sys.executable, "-c", _PUBLISH, str(root), when.isoformat()],
-                             stdout=subprocess.PIPE, text=True, env=env)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=env)
             for when in (early, late)
         ]  # fmt: skip
-        outs = [p.communicate(timeout=120)[0].strip() for p in procs]
-        assert all(p.returncode == 0 for p in procs), outs
+        done = [p.communicate(timeout=120) for p in procs]
+        outs = [out.strip() for out, _ in done]
+        assert all(p.returncode == 0 for p in procs), done  # nothing failed or refused
         assert "busy" not in outs
     given = numbers(root)
     assert len(given) == 12 and all(given.values())
@@ -302,6 +339,7 @@ def test_the_number_is_shown_by_show_list_and_the_feeds(root: Path) -> None:
     shown = json.loads(invoke(cli, ["--root", str(root), "show", ident, "--json"]).output)
     assert shown["number"] == number
     assert number in invoke(cli, ["--root", str(root), "show", ident]).output
+    assert number in invoke(cli, ["--root", str(root), "list"], env={"COLUMNS": "160"}).output
     feeds = root / "feeds"
     for name in ("rss.xml", "atom.xml"):  # read as feed readers read it
         assert parse(feeds / name).entries[0]["dc_identifier"] == number
@@ -312,3 +350,23 @@ def test_the_number_is_shown_by_show_list_and_the_feeds(root: Path) -> None:
     item = json.loads((feeds / "feed.json").read_text())["items"][0]
     assert item["_newsroom"]["release_number"] == number
     assert f"<strong>Nomor:</strong> {number}" in item["content_html"]
+
+
+def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:
+    """The number of a forged release, denied by a klarifikasi, is skipped by the sequence:
+    the office never issues a number it told the public is fake (the lookup would say both)."""
+    number_releases(root)
+    ident = release(root, at(0), "Klarifikasi hoaks", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    writer.act(ident, "request_changes", note="jenis")
+    article = writer.find(ident)
+    article.kind = "klarifikasi"
+    article.denies = ["B-002/HUMAS/VI/2026", "B-003/HUMAS/VI/2026"]
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    assert run(root, at(1)).ok
+    release(root, at(1.5), "Berikutnya")
+    assert run(root, at(2)).ok
+    assert numbers(root) == {"Klarifikasi hoaks": "B-001/HUMAS/VI/2026",
+                             "Berikutnya": "B-004/HUMAS/VI/2026"}  # fmt: skip

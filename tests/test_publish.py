@@ -256,12 +256,11 @@ def test_a_new_base_url_reaches_every_entry_in_the_same_process(newsroom_root: P
     release(newsroom_root, at(0), "Rilis", body="Lihat [halaman](/hal/1).")
     run(newsroom_root, at(1))
     config = newsroom_root / "newsroom.toml"
-    config.write_text(
-        config.read_text().replace("https://humas.example.go.id", "https://baru.example.go.id")
-    )
+    text = config.read_text().replace("https://humas.example.go.id", "https://baru.example.go.id")
+    config.write_text(text.replace("http://127.0.0.1:8080", "https://baru.example.go.id/feeds"))
     run(newsroom_root, at(2))
     entry = parse(newsroom_root / "feeds" / "rss.xml").entries[0]
-    assert entry.link.startswith("https://baru.example.go.id/")
+    assert entry.link == "https://baru.example.go.id/feeds/siaran-pers/rilis/"  # its page
     assert (
         'href="https://baru.example.go.id/hal/1"'
         in entry.description + entry.get("content", [{"value": ""}])[0]["value"]

@@ -207,3 +207,17 @@ def test_control_sequences_in_titles_never_reach_the_terminal(nr: Path) -> None:
     for args in (["list"], ["show", ident]):
         done = CliRunner().invoke(cli, ["--root", str(nr), *args])
         assert "\x1b" not in done.output and "\x07" not in done.output, args
+
+
+def test_a_run_killed_while_staging_leaves_temporaries_the_next_run_sweeps(nr: Path) -> None:
+    """A run killed between staging and renaming leaves its marker and its temporaries;
+    the next run removes them (other runs do not walk every folder of feeds/)."""
+    release(nr, at(0), "Rilis")
+    assert run(nr, at(1)).ok
+    stale = nr / "feeds" / "category" / ".rss.xml.dead.tmp"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_text("half a feed")
+    (nr / ".newsroom" / "staging").touch()  # what the killed run left
+    release(nr, at(1.5), "Rilis dua")
+    assert run(nr, at(2)).ok
+    assert not stale.exists() and not (nr / ".newsroom" / "staging").exists()

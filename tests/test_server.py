@@ -263,3 +263,22 @@ def test_partners_sharing_a_token_variable_are_a_config_error(
     with pytest.raises(ConfigError, match="NEWSROOM_TOKEN_") as caught:
         load_config(root)
     assert "newsroom.toml" in str(caught.value) and "rename one" in str(caught.value)
+
+
+def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
+    status, headers, body = get(base + "/siaran-pers/rilis/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b"<h1>Rilis</h1>" in body
+    assert get(base + "/siaran-pers/")[1]["Content-Type"] == "text/html; charset=utf-8"
+    assert get(base + "/")[1]["Content-Type"] == "application/rss+xml; charset=utf-8"
+    assert get(base + "/siaran-pers/rilis-berembargo/")[0] == 404  # not before the lift
+    status, headers, body = get(base + "/nomor/B-666%2FPALSU%2F2026/")
+    assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "tidak diterbitkan oleh Humas Uji" in body.decode()
+    status, headers, body = get(base + "/nomor/B-666%2FPALSU%2F2026.json")
+    assert status == 404 and headers["Content-Type"] == "application/json; charset=utf-8"
+    assert b'"issued": false' in body
+    assert get(base + "/nomor.json")[1]["Content-Type"] == "application/json; charset=utf-8"
+    answer = raw(base, b"GET /nomor/?n=B-001%2FHUMAS%2FVI%2F2026 HTTP/1.0\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.0 303") or answer.startswith(b"HTTP/1.1 303")
+    assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer

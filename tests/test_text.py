@@ -16,7 +16,8 @@ from newsroom.tui.screens.release import ReleaseScreen
 from .feedkit import at, newsroom_root, release, retract, run
 from .tuikit import NOW, SEED_ID, make_app
 
-LINK = "https://humas.example.go.id/siaran-pers/humas-pemerintah-jaga-netralitas-asn-pemilu-2019/"
+# The release's page in the public record (the bundled newsroom serves feeds/ locally).
+LINK = "http://127.0.0.1:8080/siaran-pers/humas-pemerintah-jaga-netralitas-asn-pemilu-2019/"
 
 
 def text_of(root: Path, ref: str, fmt: str = "whatsapp", now: dt.datetime = NOW) -> str:
@@ -169,4 +170,4 @@ def test_a_klarifikasi_names_the_forged_numbers_and_attachments_their_address(
     text = text_of(newsroom_root, ident, now=at(0))
     assert "\nKlarifikasi atas siaran pers palsu bernomor: B-099/X/2026\n*Klarifikasi*\n" in text
     assert "\n\nLampiran:\n- Siaran pers ber-TTE: http://127.0.0.1:8080/siaran-pers/" in text
-    assert text.endswith("/ttd.pdf\n\nhttps://humas.example.go.id/siaran-pers/klarifikasi/\n")
+    assert text.endswith("/ttd.pdf\n\nhttp://127.0.0.1:8080/siaran-pers/klarifikasi/\n")  # its page

@@ -435,3 +435,48 @@ async def test_the_publish_dialog_shows_titles_as_written(bundled: Path) -> None
                 break
         text = str(report.render())
         assert "[CONTOH] Pembangunan Zona Integritas" in text
+
+
+async def test_a_file_is_attached_and_removed_from_the_release_screen(
+    bundled: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input, Static
+
+    pdf = tmp_path / "Siaran Pers TTD.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        await open_release(app, pilot, draft.id)
+        assert not app.screen.check_action("detach", ())  # nothing attached yet
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        app.screen.query_one("#note", Input).value = str(pdf)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        meta = str(app.screen.query_one("#meta", Static).render())
+        assert "siaran-pers-ttd.pdf" in meta and "application/pdf" in meta
+        folder = bundled / str(draft.path).removesuffix(".md")
+        assert (folder / "siaran-pers-ttd.pdf").read_bytes() == pdf.read_bytes()
+        assert "- file: siaran-pers-ttd.pdf" in (bundled / str(draft.path)).read_text()
+        await pilot.press("F")  # the only attachment is offered
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not (folder / "siaran-pers-ttd.pdf").exists()
+        assert "siaran-pers-ttd.pdf" not in (bundled / str(draft.path)).read_text()
+
+
+async def test_numbers_typed_in_denies_make_the_draft_a_klarifikasi(bundled: Path) -> None:
+    app = make_app(bundled, "rin")
+    async with app.run_test(size=(120, 40)) as pilot:
+        draft = await edit_draft(app, pilot)
+        app.screen.query_one("#f-denies", Input).value = "B-099/HUMAS/XI/2026, B-100/HUMAS/XI/2026"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    text = (bundled / str(draft.path)).read_text()
+    assert "kind: klarifikasi\n" in text
+    assert "denies: [B-099/HUMAS/XI/2026, B-100/HUMAS/XI/2026]\n" in text

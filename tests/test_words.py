@@ -208,3 +208,20 @@ def test_newsroom_edit_refuses_before_opening_the_editor(
     assert refused.exit_code == 1
     assert "edit refused: cannot edit a published release" in refused.output
     assert "start a correction (K on the desk, `newsroom correct 9ef7d5e6`)" in refused.output
+
+
+def test_times_are_read_day_first_as_the_screens_show_them() -> None:
+    """A new user typed 08-12-2026 09:00 (as every screen shows times) into the embargo
+    field and was refused; ISO stays accepted, and day-first has no ambiguity (the year
+    is last)."""
+    import datetime as dt
+
+    from newsroom.core.clock import parse_time
+
+    wib = dt.timezone(dt.timedelta(hours=7))
+    expected = dt.datetime(2026, 12, 8, 9, 0, tzinfo=wib)
+    for text in ("08-12-2026 09:00", "8/12/2026 09:00", "08-12-2026T09:00", "2026-12-08 09:00"):
+        assert parse_time(text, wib) == expected, text
+    assert parse_time("08.12.2026", wib) == dt.datetime(2026, 12, 8, tzinfo=wib)
+    with pytest.raises(ValueError, match="07-12-2026 09:00"):
+        parse_time("31-13-2026 09:00", wib)

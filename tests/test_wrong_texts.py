@@ -112,10 +112,13 @@ def test_a_fresh_newsroom_says_which_files_publishing_would_write(tmp_path: Path
     root = tmp_path / "baru"
     assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
     dry = newsroom_cli(root, "publish", "--dry-run")
-    assert "would write 3 feed files: rss.xml, atom.xml, feed.json" in dry.output
+    assert (
+        "would write 8 public files: rss.xml, atom.xml, feed.json, siaran-pers/index.html, "
+        in dry.output
+    )
     assert "nothing would change" not in dry.output
     done = newsroom_cli(root, "publish")
-    assert "3 of 3 feed files written" in done.output
+    assert "8 of 8 public files written" in done.output  # the feeds, the index, the lookup
     assert "nothing would change" in newsroom_cli(root, "publish", "--dry-run").output
 
 

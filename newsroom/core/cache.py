@@ -17,9 +17,14 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 12  # 12: records with their number, kind and attachments
+CACHE_VERSION = 14  # 14: search texts hold the number and the numbers denied; 13: the snapshot
+# in pieces; 12: records with number, kind, attachments
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
+# Files a piece of the snapshot holds: pickling 100,000 records as one blob doubled the
+# peak memory of a cold publish (pickle remembers every object it wrote until the end;
+# bench_publish.py --n 100000)
+PIECE = 5000
 
 
 RenderedRow = tuple[str, str, bytes]  # id, digest of the file, pickled content
@@ -79,14 +84,17 @@ class Cache:
     def records(self) -> Snapshot:
         """Every file as last read: (size, mtime_ns, record or problem) by path.
 
-        Kept as one blob plus the few files changed since it was written: one unpickling
-        is far quicker than ten thousand. A cache that cannot be read (another version,
-        damage) is emptied, never trusted: the run then reads every file again.
+        Kept as a few blobs (PIECE files each) plus the few files changed since they were
+        written: a few unpicklings are far quicker than ten thousand. A cache that cannot
+        be read (another version, damage) is emptied, never trusted: the run then reads
+        every file again.
         """
-        row = self.db.execute("SELECT data FROM snapshot WHERE id = 1").fetchone()
+        pieces = self.db.execute("SELECT data FROM snapshot ORDER BY id")
         try:
             # A newsroom of fewer than DELTA_LIMIT files has only deltas, no snapshot yet.
-            data: Snapshot = pickle.loads(row[0]) if row is not None else {}
+            data: Snapshot = {}
+            for (piece,) in pieces:
+                data.update(pickle.loads(piece))
             for path, blob in self.db.execute("SELECT path, data FROM delta"):
                 entry = pickle.loads(blob)
                 if entry is None:
@@ -135,10 +143,13 @@ class Cache:
         db.execute("BEGIN")
         pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
         if pending + len(changed) > DELTA_LIMIT:
-            db.execute(
-                "INSERT OR REPLACE INTO snapshot VALUES (1, ?)",
-                (pickle.dumps(snapshot, _PROTOCOL),),
-            )
+            db.execute("DELETE FROM snapshot")
+            paths = list(snapshot)
+            for n, start in enumerate(range(0, len(paths), PIECE)):
+                piece = {p: snapshot[p] for p in paths[start : start + PIECE]}
+                db.execute(
+                    "INSERT INTO snapshot VALUES (?, ?)", (n, pickle.dumps(piece, _PROTOCOL))
+                )
             db.execute("DELETE FROM delta")
         else:
             db.executemany(

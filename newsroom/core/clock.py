@@ -8,6 +8,7 @@ newsroom's zone (Asia/Jakarta, `+07:00`, by default). Every time it shows people
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,20 +59,34 @@ def fixed_clock(when: dt.datetime) -> Clock:
     return lambda: when
 
 
+# Day first, as every screen shows times and as Indonesians write them: 08-12-2026 09:00.
+_DAY_FIRST = re.compile(
+    r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
+
+
 def parse_time(text: str, tz: dt.tzinfo) -> dt.datetime:
     """Parse ISO 8601; a time without an offset is read in the newsroom's zone.
 
     Accepts `2018-12-07T16:30:00+07:00`, `2018-12-07 16:30`, `2018-12-07` (midnight)
-    and a trailing `Z`. Raises ValueError with a readable message.
+    and a trailing `Z`, and day first as the screens show it (`07-12-2018 16:30`,
+    `07/12/2018`). Raises ValueError with a readable message.
     """
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
+    day_first = _DAY_FIRST.fullmatch(value)
+    if day_first:
+        day, month, year, hour, minute, second = day_first.groups()
+        value = f"{year}-{int(month):02d}-{int(day):02d}"
+        if hour is not None:
+            value += f" {int(hour):02d}:{minute}:{second or '00'}"
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
-            f"not a date and time: {text!r} (write it as 2026-12-07T09:00+07:00)"
+            f"not a date and time: {text!r} (write it as 07-12-2026 09:00 or "
+            "2026-12-07T09:00+07:00)"
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)

@@ -26,6 +26,7 @@ ATTACHMENT_TYPES = (
     "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
 )  # fmt: skip
 CHECK_LEVELS = ("required", "recommended", "off")
+LINK_TOKENS = ("feeds_url", "base_url", "slug", "id", "year", "month")  # of link_pattern
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("site", "feeds_url", "feeds_url", "",
             'Where feeds/ is served (default: base_url + "/feeds").',
             example="https://humas.example.go.id/feeds"),
-    Setting("site", "link_pattern", "link_pattern", "{base_url}/siaran-pers/{slug}/",
-            "A release's page: {base_url}, {slug}, {id}, {year}, {month} are filled in."),
+    Setting("site", "link_pattern", "link_pattern", "{feeds_url}/siaran-pers/{slug}/",
+            "A release's page, where the feeds link: {feeds_url}, {base_url}, {slug}, {id}, "
+            "{year}, {month} are filled in. The default is the page publish writes (the "
+            "public record, docs/deploy.md)."),
     Setting("site", "language", "language", "id", "The language of the releases."),
     Setting("site", "timezone", "timezone", "Asia/Jakarta",
             "The zone times are shown in (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura "
@@ -113,6 +116,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("feeds", "private_group", "private_group", "",
             'The group of the web server (e.g. "www-data"): private feeds are written 0640 '
             "with it.", example="www-data"),
+    Setting("pages", "contact", "contact", "",
+            "The office's contact block under every page of the public record, one line each "
+            '(e.g. "Biro Humas\\nJl. Jend. Sudirman Kav. 69, Jakarta\\nhumas@example.go.id").',
+            example="Biro Hukum dan Humas\\nTelp. (021) 000000\\nhumas@example.go.id"),
+    Setting("pages", "latest", "pages_latest", 30,
+            "Releases on the first page of the index and of each category's index (older ones "
+            "are on the month's and the year's pages)."),
     Setting("mail", "host", "mail_host", "",
             "The SMTP server that sends releases to the [[lists]] (mail is off without lists).",
             example="mail.example.go.id"),
@@ -232,6 +242,8 @@ class Config:
     feed_limit: int = _default("feed_limit")
     ttl: int = _default("ttl")
     retraction_days: int = _default("retraction_days")
+    contact: str = _default("contact")
+    pages_latest: int = _default("pages_latest")
     four_eyes: bool = _default("four_eyes")
     checks: dict[str, str] = field(default_factory=dict)
     partners: tuple[Partner, ...] = ()
@@ -367,6 +379,13 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             )
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
         raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
+    try:
+        config.link_pattern.format(**dict.fromkeys(LINK_TOKENS, ""))
+    except (KeyError, IndexError, ValueError) as exc:
+        known = ", ".join("{" + t + "}" for t in LINK_TOKENS)
+        raise ConfigError(
+            f"{reader.path}: [site] link_pattern: unknown token {exc} (known: {known})"
+        ) from None
     check_mail(reader, config)
     _check_numbering(reader, config)
     _check_attachment_types(reader, config)

@@ -76,7 +76,18 @@ def publish_status(
             status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
         elif r.status == Status.APPROVED and r.embargo is not None and r.embargo > now:
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
+    named = {h.id for h in status.held}
+    for refused in state.get("refused", []):  # what the last run refused for other reasons
+        try:
+            ident, title, path, code, reason = (str(v) for v in refused)
+        except (TypeError, ValueError):
+            continue
+        if ident not in named:
+            named.add(ident)
+            status.held.append(Held(ident, title, path, code, reason))
     status.broken = [str(p) for p in problems]
+    because = state.get("failed_because", []) if state.get("failed") else []
+    status.broken += [str(why) for why in because if str(why) not in status.broken]
     return status
 
 

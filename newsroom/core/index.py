@@ -37,8 +37,11 @@ class Index:
     warnings: list[str]
     parsed: int
     fresh: frozenset[str] = frozenset()  # paths read from their files this time
-    # What each file read this time shows its last publication put out (ledger.py), by id.
+    # What each file read this time shows its last publication put out (ledger.py), by id,
+    # where the ledger does not know it yet; when the ledger has taken no stock yet, they are
+    # staged in it instead (`Ledger.stage`) and `staged` is True.
     published: dict[str, LedgerRow] = field(default_factory=dict)
+    staged: bool = False
 
 
 Partial = Callable[["Index", dict[str, str], int], None]
@@ -68,7 +71,10 @@ def refresh(
     ledger = Ledger(config) if ledger is None else ledger
     try:
         with paused_collector():
-            return _Reading(config, cache, files, render, write, ledger).run(progress, partial)
+            reading = _Reading(config, cache, files, render, write, ledger)
+            reading.wants_rows = not own  # publish takes stock of them; the desk does not
+            reading.staging = not own and write and not ledger.initialized  # publish's first
+            return reading.run(progress, partial)
     finally:
         if own:
             ledger.close()
@@ -124,6 +130,8 @@ class _Reading:
         self.read = 0
         self.total = len(files)
         self.published: dict[str, LedgerRow] = {}
+        self.wants_rows = False
+        self.staging = False  # a first stock-taking's rows go to the ledger as they are read
 
     def run(self, progress: Callable[[str], None], partial: Partial | None) -> Index:
         progress(f"reading {len(self.stale)} changed file(s) of {self.total}")
@@ -147,25 +155,33 @@ class _Reading:
             self.cache.store_records(self.snapshot, self.changed)
         index = _assemble(self.snapshot, self.warnings, len(self.stale))
         index.fresh = frozenset(f.path for f in self.stale)
-        index.published = self.published
+        index.published, index.staged = self.published, self.staging
         return index
 
     def _take(self, loaded: Loaded) -> None:
         stat, record = loaded.stat, loaded.record
+        if record is not None and record.path == stat.path:
+            record = record._replace(path=stat.path)  # one string, not two (−11 MB at 100,000)
         entry = (stat.size, stat.mtime_ns, record or loaded.problem)
         self.snapshot[stat.path] = self.changed[stat.path] = entry
         self.texts[stat.path] = loaded.text
         self.warnings += loaded.warnings
         if loaded.row is not None:
             self.rows.append(loaded.row)
-        if record is not None and loaded.published is not None:
-            self.published[record.id] = loaded.published
+        row = loaded.published
+        if not self.wants_rows or record is None or row is None:
+            pass
+        elif self.staging or self.ledger.get(record.id)[0] != row:  # what the ledger lacks
+            self.published[record.id] = row
         self.read += 1
 
     def _hand_over(self) -> None:
         """Give the cache the content and texts read so far, and forget them here."""
         if self.write and (self.rows or self.texts):
             self.cache.store_content(self.rows, self.texts)
+        if self.staging and self.published:
+            self.ledger.stage(self.published)
+            self.published = {}
         self.rows, self.texts = [], {}
 
 

@@ -100,10 +100,10 @@ def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> P
         (folder / sub).mkdir(exist_ok=True)
     config.write_text(config_text(title, git), encoding="utf-8")
     ignore = folder / ".gitignore"
-    if git:
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+    if git:  # and what sharing through git adds to it (the whole of feeds/...)
         from .vcs.setup import init_repository
 
         init_repository(folder)
-    elif not ignore.exists():
-        ignore.write_text(GITIGNORE, encoding="utf-8")
     return config

@@ -164,8 +164,10 @@ def _take_shared(config: Config, lease: Lease, now: dt.datetime) -> bool:
 
 
 def _share(config: Config, change: Callable[[], bool]) -> None:
-    """Change this clone's shared lease, and share it in the background when it changed
-    (a clone that is not ready for git keeps its leases to this machine)."""
+    """Change this clone's shared lease, and share it in the background when it changed;
+    else (a renewal) read the other offices' leases in the background, so an editor open
+    here learns of a take-over elsewhere at its next renewal, not its next sync (a clone
+    that is not ready for git keeps its leases to this machine)."""
     from .errors import GitError
     from .vcs.leases import share_soon
 
@@ -173,8 +175,7 @@ def _share(config: Config, change: Callable[[], bool]) -> None:
         changed = change()
     except GitError:
         return
-    if changed:
-        share_soon(config)
+    share_soon(config, push=changed)
 
 
 def release(config: Config, article_id: str, holder: str) -> None:

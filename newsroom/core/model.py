@@ -174,6 +174,9 @@ class Article:
         return self.status == Status.PUBLISHED or self.published_version is not None
 
     def search_text(self) -> str:
-        """Lower-cased title, summary, tags and body, for live filtering."""
-        parts = [self.title, self.summary, " ".join(self.tags), self.dateline, self.body]
+        """Lower-cased title, number, summary, tags and body, for live filtering (a caller
+        asking "is B-012/HUMAS/VI/2026 yours?" is answered by typing the number; a
+        klarifikasi is found by the numbers it denies)."""
+        parts = [self.title, self.release_number, " ".join(self.denies), self.summary,
+                 " ".join(self.tags), self.dateline, self.body]  # fmt: skip
         return "\n".join(parts).lower()

@@ -29,6 +29,12 @@ PARALLEL_MIN = 200  # items (or their weight) below which a pool costs more than
 CHUNK_MAX = 250  # items a worker takes at a time: results flow back at least this often
 MAX_WORKERS = 4
 
+# Forked workers share this process's records until either side writes to them, and handing
+# them items (pickling) writes every record's reference count: with 100,000 releases a pool
+# duplicated 110 MB of records (bench_publish.py --n 100000: the tree at 389 MB), so a
+# newsroom this large does such work in this process.
+FORK_MAX = 40_000
+
 _JOB: Any = None  # in a worker process only: the job its pool was started with
 
 
@@ -39,9 +45,10 @@ def pmap(
     *,
     weight: int | None = None,
     workers: int | None = None,
+    chunk: int | None = None,
 ) -> list[R]:
     """`func(job, item)` for every item, in order (see `imap`)."""
-    return list(imap(func, job, items, weight=weight, workers=workers))
+    return list(imap(func, job, items, weight=weight, workers=workers, chunk=chunk))
 
 
 def imap(
@@ -51,17 +58,20 @@ def imap(
     *,
     weight: int | None = None,
     workers: int | None = None,
+    chunk: int | None = None,
 ) -> Iterator[R]:
     """`func(job, item)` for every item, each result given as soon as its chunk is done
     (the desk shows the first releases of a long first read while the rest are parsed).
 
     The cores are used when there is enough work (`weight`, else the number of items);
     `workers=1` moves the work off this process without taking every core (the desk keeps
-    one for itself). `func` must be a module-level function, and `job` picklable when the
-    map is started from a thread other than the main one."""
+    one for itself), `workers=0` keeps it in this process; `chunk` sets how many items a
+    worker takes at a time (few, when each item is large: a worker holds its chunk and its
+    results). `func` must be a module-level function, and `job` picklable when the map is
+    started from a thread other than the main one."""
     cores = min(os.cpu_count() or 1, MAX_WORKERS)
     small = (weight if weight is not None else len(items)) < PARALLEL_MIN
-    if small or cores < 2:
+    if small or cores < 2 or workers == 0:
         yield from (func(job, item) for item in items)
         return
     import multiprocessing
@@ -69,12 +79,42 @@ def imap(
 
     method = "fork" if _may_fork() else "spawn"
     count = cores if workers is None else max(1, min(workers, cores))
-    chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
+    if chunk is None:
+        chunk = min(CHUNK_MAX, max(1, len(items) // (count * 8)))
     context = multiprocessing.get_context(method)
+    if method == "spawn":
+        _start_resource_tracker()
     with ProcessPoolExecutor(
         count, mp_context=context, initializer=_start, initargs=(job, os.getpid())
     ) as pool:
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (every spawned pool needs it) with a real
+    stderr. Under Textual `sys.stderr` is a capture whose `fileno()` is -1, which the tracker
+    passes on to its process: the desk's first read of a large newsroom then failed with
+    "bad value(s) in fds_to_keep"."""
+    import sys
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        try:
+            usable = saved is not None and saved.fileno() >= 0
+        except (OSError, ValueError, AttributeError):
+            usable = False
+        if not usable:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
+def workers_for(held: int) -> int | None:
+    """The `workers` for a map whose items reference the `held` records of this process:
+    every core (None), or 0 (in this process) past FORK_MAX."""
+    return None if held <= FORK_MAX else 0
 
 
 def _may_fork() -> bool:

@@ -53,6 +53,7 @@ class AttachmentsOutput(Output):
 
     def answer(self, result: PublishResult) -> None:
         result.to_write += self.todo
+        result.documents += len(self.wanted)  # "7 of 7 public files written"
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         feeds = self.config.feeds_dir

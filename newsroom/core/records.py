@@ -113,6 +113,7 @@ def to_record(
     if digest is None:
         assert article.source is not None
         digest = article.source.digest
+    published = _utc(article.published)  # one object when it is also `updated`
     return Record(
         path=str(article.path),
         id=article.id,
@@ -122,14 +123,14 @@ def to_record(
         language=sys.intern(article.language),
         categories=_words(categories),
         tags=_words(tags),
-        published=_utc(article.published),
-        updated=_utc(corrected or article.published),
+        published=published,
+        updated=_utc(corrected) if corrected else published,
         embargo=_utc(article.embargo),
         approved_at=_moment(article, "approve"),
         retracted_at=_moment(article, "retract") if article.status == Status.RETRACTED else None,
         live=article.is_live or article.status == Status.RETRACTED,
         digest=digest,
-        month=f"{article.published.astimezone(tz):%Y-%m}" if article.published else "",
+        month=sys.intern(f"{article.published.astimezone(tz):%Y-%m}") if article.published else "",
         dateline=sys.intern(article.dateline),
         author=sys.intern(article.author),
         edited=_utc(article.updated or article.created),

@@ -25,7 +25,7 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, GitError, Problem, Refused
+from .errors import ArticleError, GitError, NewsroomError, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article, Attachment
 
@@ -147,6 +147,7 @@ class Newsroom:
         self._known: dict[str, Path] = {}  # id and slug -> file, from the last index read
         self._store: Store | None = None
         self._git_lock: Any = None  # the clone's git lock, once an action needed it
+        self._recording: Recording | None = None  # the action being written, if any
 
     @classmethod
     def open(
@@ -179,8 +180,8 @@ class Newsroom:
                 ...copy the file, save the release...
         """
         done = Recording(action, article, note)
-        if not self.config.git:
-            yield done
+        if not self.config.git or self._recording is not None:
+            yield done  # git off; or inside another action (attach saves an edit): one commit
             return
         if self._git_lock is None:
             from .vcs.git import lock
@@ -191,7 +192,11 @@ class Newsroom:
         with self._git_lock:
             with suppress(GitError):  # still failing: this action's commit says so
                 flush(self.config)  # an earlier action whose commit failed goes first
-            yield done
+            self._recording = done
+            try:
+                yield done
+            finally:
+                self._recording = None
             if done.article is not None and done.article.path is not None:
                 self._commit(done)
 
@@ -204,13 +209,41 @@ class Newsroom:
 
     def sync(self, choices: dict[str, str] | None = None) -> SyncResult:
         """Share this clone's commits with the other offices (vcs/sync.py): fetch, rebase,
-        push, with bounded retries. `choices` settles releases a sync stopped on, by id or
-        path: "mine" or "theirs". SyncConflict names them; GitError says what failed."""
+        push, with bounded retries. `choices` settles releases a sync stopped on, by any
+        reference `find` takes (id, prefix, slug, path): "mine" or "theirs". SyncConflict
+        names them; GitError says what failed."""
         from .vcs.sync import share
 
         self.may_act("sync")
         self._require_git("sync")
-        return share(self.config, self.actor, self.now(), choices)
+        settled: dict[str, str] = {}
+        for ref, choice in (choices or {}).items():
+            try:
+                settled[self.find(ref).id] = choice
+            except NewsroomError:  # not a release here (a file deleted on this side, a path)
+                settled[ref] = choice
+        result = share(self.config, self.actor, self.now(), settled)
+        if result.received:
+            self._reload()  # another office may have changed newsroom.toml
+        return result
+
+    def _reload(self) -> None:
+        """Read newsroom.toml again (git brought a new one); the store with it."""
+        self.config = load_config(self.config.root)
+        self._store = None
+        self._known = {}
+
+    def unshared(self) -> int:
+        """How many of this clone's commits the other offices have not got yet (as of the
+        last sync); 0 with git off (git is not run) or when git cannot tell."""
+        if not self.config.git:
+            return 0
+        from .vcs.sync import unshared
+
+        try:
+            return unshared(self.config)
+        except GitError:
+            return 0
 
     def _require_git(self, what: str) -> None:
         if not self.config.git:
@@ -499,14 +532,16 @@ class Newsroom:
         from .attaching import attach
 
         article = self.find(ref) if isinstance(ref, str) else ref
-        return attach(self, article, source, title, photo=photo)
+        with self.recording("attach", article, note=source.name):
+            return attach(self, article, source, title, photo=photo)
 
     def detach(self, ref: str | Article, file: str) -> Attachment:
         """Remove an attachment (by file name or title) from a release, as this person's edit."""
         from .attaching import detach
 
         article = self.find(ref) if isinstance(ref, str) else ref
-        return detach(self, article, file)
+        with self.recording("detach", article, note=file):
+            return detach(self, article, file)
 
     def attachment_url(self, article: Article, file: str) -> str:
         """Where partners find an attachment once the release is published."""
@@ -577,17 +612,20 @@ class Newsroom:
         when = now or self.now()
         if pull:
             self._require_git("publish --pull")
+        pulled = None
         if self.config.git and not dry_run:
             from .vcs.publishing import before_publish
 
-            before_publish(self.config, self.actor, self.now(), pull=pull)
+            pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
+            if pulled is not None and pulled.received:
+                self._reload()  # newsroom.toml may have come with it (numbering, partners...)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock,
                          passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
         if self.config.git and not dry_run:
             from .vcs.publishing import after_publish
 
-            after_publish(self, result, pull=pull)
+            after_publish(self, result, pull=pull, pulled=pulled)
         return result
 
     # ------------------------------------------------------------ signing keys

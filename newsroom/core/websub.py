@@ -15,7 +15,9 @@ line in publish.log and the run's summary) and never fails the publish: its ping
 nothing else to do, for MAX_ATTEMPTS runs, then given up with a warning (the feeds are
 right; readers that poll still get everything). Hubs are pinged side by side, so one that
 never answers costs a run TIMEOUT_SECONDS at most. Only the standard library speaks HTTP:
-one small form POST per hub needs nothing more.
+one small form POST per hub needs nothing more. A server's first run over releases that
+were published before (a fresh clone: it takes stock of them) pings no hub unless something
+new goes out: its feeds are new files, not news.
 """
 
 from __future__ import annotations
@@ -67,7 +69,16 @@ class WebSubOutput(Output):
                 result.pings.append(Ping(hub, urls, "would"))
 
     def notify(self, result: PublishResult) -> None:
+        if fresh_copy(result):
+            return
         deliver(self.config, topic_urls(self.config, result.written), result)
+
+
+def fresh_copy(result: PublishResult) -> bool:
+    """A server's first run over releases published before (a fresh clone, a lost
+    `.newsroom/`: the run took stock of them) that put nothing new out: it wrote every
+    feed anew, but partners have it all already, so no hub is told (issue 15)."""
+    return not result.published and any(code == "took_stock" for code, _ in result.noted)
 
 
 def topic_urls(config: Config, paths: list[str]) -> list[str]:

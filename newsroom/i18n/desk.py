@@ -44,6 +44,7 @@ DESK: dict[str, tuple[str, str]] = {
     "desk.changed": ("The desk was updated from disk.", "Meja redaksi diperbarui dari disk."),
     "col.status": ("Status", "Status"),
     "col.title": ("Title", "Judul"),
+    "col.number": ("Number", "Nomor"),
     "col.dateline": ("Dateline", "Kota"),
     "col.author": ("Author", "Penulis"),
     "col.updated": ("Updated ({zone})", "Diubah ({zone})"),
@@ -126,6 +127,39 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.retract.help": (
         "Retract a published release, with a reason",
         "Cabut siaran pers yang sudah terbit, dengan alasan",
+    ),
+    "cmd.attach": ("Attach a file", "Lampirkan berkas"),
+    "cmd.attach.help": (
+        "Attach a file to the release (the signed PDF, a data sheet, a photo): an edit",
+        "Lampirkan berkas ke siaran pers (PDF bertanda tangan, data, foto): sebuah suntingan",
+    ),
+    "cmd.detach": ("Remove an attachment", "Lepas lampiran"),
+    "cmd.detach.help": (
+        "Remove one of the release's attachments: an edit",
+        "Lepas salah satu lampiran siaran pers: sebuah suntingan",
+    ),
+    "modal.attach_path": ("the file's path", "path berkas"),
+    "modal.attach_prompt": (
+        "The file to attach (PDF, photo, office document, CSV), e.g. "
+        "~/Unduhan/siaran-pers-ttd.pdf. It is copied beside the release; the release then "
+        "needs a new approval.",
+        "Berkas yang dilampirkan (PDF, foto, dokumen kantor, CSV), mis. "
+        "~/Unduhan/siaran-pers-ttd.pdf. Berkas disalin ke samping siaran pers; siaran pers "
+        "lalu perlu disetujui lagi.",
+    ),
+    "modal.detach_file": ("the attachment's file name", "nama berkas lampiran"),
+    "modal.detach_prompt": ("Attached: {names}", "Terlampir: {names}"),
+    "confirm.attach": ("Attach", "Lampirkan"),
+    "confirm.detach": ("Remove", "Lepas"),
+    "release.attached": (
+        "Attached {file}: partners will find it at {url} once published. The release needs a "
+        "new approval.",
+        "{file} dilampirkan: mitra menemukannya di {url} setelah terbit. Siaran pers perlu "
+        "disetujui lagi.",
+    ),
+    "release.detached": (
+        "Removed {file}. The release needs a new approval.",
+        "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
     "cmd.published.help": (
@@ -261,7 +295,10 @@ DESK: dict[str, tuple[str, str]] = {
     "edit.saved": ("Saved {path}", "Tersimpan {path}"),
     "edit.nochange": ("No change to save.", "Tidak ada perubahan."),
     "edit.invalid": ("Fix the marked fields first.", "Perbaiki isian yang ditandai dahulu."),
-    "edit.bad_time": ("Write it as 2026-12-08 09:00", "Tulis seperti 2026-12-08 09:00"),
+    "edit.bad_time": (
+        "Write it as 08-12-2026 09:00 (day first) or 2026-12-08 09:00",
+        "Tulis seperti 08-12-2026 09:00 (tanggal dulu) atau 2026-12-08 09:00",
+    ),
     "edit.required": ("Required", "Wajib diisi"),
     "edit.state_new": ("New: not saved yet", "Baru: belum disimpan"),
     "edit.state_dirty": ("● Unsaved changes", "● Ada perubahan belum disimpan"),

@@ -152,14 +152,18 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         return [t("publish.busy")]
     dry = ".dry" if result.dry_run else ""
     out = []
+    given = {p["id"]: p.get("number") for p in result.published if p.get("kind") == "published"}
     for move in result.moves:
         feeds = feed_names(t, move.feeds)
+        title = move.title
+        if given.get(move.id):  # the number its first publication gave it
+            title = f"{title} ({given[move.id]})"
         key = f"move.{move.kind}{dry}"
         if move.kind == "held" and feeds:
             key = "move.held_early"
         elif move.kind == "held_correction" and not feeds:  # its feeds do not move this run
             key = "move.held_correction_quiet"
-        out.append(t(key, title=move.title, feeds=feeds or "—", when=when(move.until)))
+        out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until)))
     if result.skipped:
         out.append(t("publish.nothing_changed"))
     elif result.dry_run and result.to_write:

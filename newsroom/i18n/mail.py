@@ -14,6 +14,11 @@ MAIL: dict[str, tuple[str, str]] = {
         "Surel mati: newsroom.toml tidak punya [[lists]] (docs/deploy.md, “E-mail to "
         "journalists”).",
     ),
+    "mail.list": (
+        "List {name} ({title}): {n} address in {file}|List {name} ({title}): {n} addresses in "
+        "{file}",
+        "Daftar {name} ({title}): {n} alamat di {file}",
+    ),
     "mail.totals": (
         "Messages: {sent} sent, {queued} waiting, {failed} failed, {skipped} skipped",
         "Pesan: {sent} terkirim, {queued} menunggu, {failed} gagal, {skipped} dilewati",
@@ -33,7 +38,9 @@ MAIL: dict[str, tuple[str, str]] = {
     "mail.kind.retracted": ("retraction", "pencabutan"),
     "mail.kind.embargoed": ("under embargo", "di bawah embargo"),
     "mail.kind.embargo_moved": ("embargo moved", "embargo diubah"),
+    "mail.kind.embargo_withdrawn": ("withdrawn before the lift", "ditarik sebelum embargo usai"),
     "mail.someone": ("an address", "satu alamat"),
+    "mail.some": ("{n} address|{n} addresses", "{n} alamat"),
     "mail.problem": ("  {event} ({list}) {who}: {error}", "  {event} ({list}) {who}: {error}"),
     "mail.addresses_hint": (
         "(newsroom mail status --addresses names them)",

@@ -63,12 +63,12 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{n} siaran pers terbit",
     ),
     "publish.written": (
-        "{written} of {n} feed file written|{written} of {n} feed files written",
-        "{written} dari {n} berkas feed ditulis",
+        "{written} of {n} public file written|{written} of {n} public files written",
+        "{written} dari {n} berkas publik ditulis",
     ),
     "publish.would_write": (
-        "would write {n} feed file: {files}|would write {n} feed files: {files}",
-        "akan menulis {n} berkas feed: {files}",
+        "would write {n} public file: {files}|would write {n} public files: {files}",
+        "akan menulis {n} berkas publik: {files}",
     ),
     "publish.nothing_changed": ("nothing changed", "tidak ada yang berubah"),
     "publish.nothing": (

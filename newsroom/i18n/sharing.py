@@ -20,6 +20,10 @@ SHARING: dict[str, tuple[str, str]] = {
         "Sudah sama dengan {remote}: tidak ada yang diterima atau dikirim.",
     ),
     "n.commits": ("{n} commit|{n} commits", "{n} commit"),
+    "desk.unshared": (
+        "↑{n} not yet shared",
+        "↑{n} belum dibagikan",
+    ),
     "sync.retries": (
         "another office pushed first: tried again {n} time|another office pushed first: "
         "tried again {n} times",

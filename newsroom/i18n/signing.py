@@ -180,6 +180,18 @@ SIGNING: dict[str, tuple[str, str]] = {
         "catatan: kunci yang Anda percayai ({key_id}) diganti {new} pada {date}, ditandatangani "
         "olehnya; simpan newsroom-keys/{new}.pub sebagai salinan Anda mulai sekarang",
     ),
+    "verify.superseded": (
+        "note: {path} is version {version} of release {number} ({id}), SUPERSEDED by a later "
+        "version on {superseded}: authentic, but not the office's current text",
+        "catatan: {path} adalah versi {version} siaran pers {number} ({id}), sudah DIGANTI versi "
+        "yang lebih baru pada {superseded}: asli, tetapi bukan teks kantor yang berlaku",
+    ),
+    "verify.retracted": (
+        "warning: {path} is version {version} of release {number} ({id}), which the office "
+        "RETRACTED: the release is void (its signature says so)",
+        "peringatan: {path} adalah versi {version} siaran pers {number} ({id}) yang DICABUT "
+        "kantor: siaran pers itu tidak berlaku lagi (tanda tangannya menyatakannya)",
+    ),
     "verify.trusted_revoked": (
         "warning: the office revoked the key you trust ({key_id}) on {date}; get its new key "
         "({new}) through a channel you trust before relying on anything it signed",

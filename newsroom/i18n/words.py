@@ -74,10 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.release_number": ("Release number", "Nomor siaran pers"),
     "field.number": ("Number", "Nomor"),
     "field.kind": ("Kind", "Jenis"),
-    "field.denies": (
-        "Denies numbers (a klarifikasi)",
-        "Menyangkal nomor (klarifikasi)",
-    ),
+    "field.denies": ("Klarifikasi: numbers denied", "Klarifikasi: nomor yang disangkal"),
     "field.attachments": ("Attachments", "Lampiran"),
     "kind.release": ("Press release", "Siaran pers"),
     "kind.klarifikasi": ("Klarifikasi", "Klarifikasi"),

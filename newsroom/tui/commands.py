@@ -51,6 +51,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("retract", "X", "retract", "cmd.retract", "release"),
     Command("release_publish", "P", "publish", "cmd.publish", "release"),
     Command("published", "v", "toggle_published", "cmd.published", "release"),
+    Command("attach", "f", "attach", "cmd.attach", "release", show=False),
+    Command("detach", "F", "detach", "cmd.detach", "release", show=False),
     Command("copy_text", "w", "copy_text", "cmd.copy_text", "release"),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
     Command("external", "f4", "external", "cmd.external", "edit"),

@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import mimetypes
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
@@ -116,14 +117,15 @@ def render_markdown(body: str, base_url: str) -> str:
 def article_link(article: Article, config: Config) -> str:
     """The release's page under the base URL, from the configured pattern."""
     when = article.published or article.created or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    return config.link_pattern.format(base_url=config.base_url, slug=article.slug, id=article.id,
-                                      year=f"{when:%Y}", month=f"{when:%m}")
+    return config.link_pattern.format(base_url=config.base_url, feeds_url=config.feeds_base,
+                                      slug=article.slug, id=article.id, year=f"{when:%Y}",
+                                      month=f"{when:%m}")
 
 
 def image_info(
     image: dict[str, Any] | None,
     config: Config,
-    clean: _Cleaner,
+    clean: Callable[[str], str],
     photo: Attachment | None = None,
     slug: str = "",
 ) -> ImageInfo | None:

@@ -19,7 +19,7 @@ from ..model import Status
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
-from ..parallel import pmap
+from ..parallel import pmap, workers_for
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
 from ..records import Record
 from .content import Rendered, render_article
@@ -91,9 +91,13 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
-        remove_stale_temporaries(feeds)
-        job = WriteJob(tuple(self.todo), self.config, self.plan_.cache_key)
-        done = pmap(write_document, job, range(len(self.todo)), weight=write_weight(self.todo))
+        paths = [*(d.path for d in self.docs), *self.last.get("files", {})]
+        folders = {os.path.dirname(p) for p in paths}
+        remove_stale_temporaries(feeds, folders)  # its own folders: not every page's
+        job = WriteJob(self.config, self.plan_.cache_key)
+        workers = workers_for(len(self.plan_.records))
+        done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),
+                    workers=workers, chunk=2)  # fmt: skip
         mine = []
         known = {r.id for r in result.refused}
         for path, tmp, bad in done:
@@ -159,7 +163,6 @@ def write_weight(docs: list[Doc]) -> int:
 class WriteJob:
     """What writing documents needs; each worker gets one copy, whose memo is its own."""
 
-    docs: tuple[Doc, ...]
     config: Config
     cache_key: str
     memo: _Memo = field(default_factory=lambda: _Memo())
@@ -188,11 +191,10 @@ class _Memo:
 BadEntry = tuple[str, str, str]  # (id, path, reason)
 
 
-def write_document(job: WriteJob, index: int) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
+def write_document(job: WriteJob, doc: Doc) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
-    doc = job.docs[index]
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")

@@ -6,7 +6,9 @@ access. Each has a stable key, and a `thread`: the version it is, so an address 
 version 1 under embargo is not sent version 1 again at the lift. An embargo moved after
 the embargo lists had the release is an event too (`MOVED`): those who had it are told the
 new time, in a reply to the release (a journalist must never break the new embargo by
-keeping the old one). Which lists take a
+keeping the old one); a release sent back for changes before its lift (`WITHDRAWN`) is
+told to them too: not to publish it (a new approval is sent to them afresh). Which lists
+take a
 release is the feeds' rule (a partner's filters, `embargo_access`), asked, not rewritten.
 """
 
@@ -23,12 +25,12 @@ from ..model import Status
 from ..records import Record
 
 PUBLISHED, CORRECTED, RETRACTED, EMBARGO = "published", "corrected", "retracted", "embargoed"
-MOVED = "embargo_moved"
+MOVED, WITHDRAWN = "embargo_moved", "embargo_withdrawn"
 
 
 @dataclass(frozen=True)
 class Event:
-    key: str  # "<id>/1", "<id>/2", "<id>/dicabut", "<id>/1/embargo@<lift, unix seconds>"
+    key: str  # "<id>/1", "<id>/2", "<id>/dicabut", "<id>/1/embargo@<lift>.<approval>"
     release: str
     version: int  # 1 the first publication, n + 1 the n-th correction; the retraction after
     kind: str
@@ -49,14 +51,15 @@ def events_of(record: Record, config: Config, now: dt.datetime) -> list[Event]:
             key = f"{ident}/dicabut"
             found.append(Event(key, ident, last, RETRACTED, key, record.retracted_at))
     elif mode_of(record, config, now) == EMBARGOED and record.embargo is not None:
-        key = f"{ident}/1/embargo@{int(record.embargo.timestamp())}"
+        approved = int(record.approved_at.timestamp()) if record.approved_at else 0
+        key = f"{ident}/1/embargo@{int(record.embargo.timestamp())}.{approved}"
         found.append(Event(key, ident, 1, EMBARGO, f"{ident}/1", record.embargo))
     return found
 
 
 def moved(event: Event) -> Event:
     """An embargo event for a release whose embargo lists already had it under another
-    lift: the notice of the new time, an address receiving it once."""
+    lift or approval: the notice of the new time, an address receiving it once."""
     lift = event.key.rpartition("@")[2]
     return Event(event.key, event.release, 1, MOVED, f"{event.release}/embargo@{lift}",
                  event.moment)  # fmt: skip
@@ -81,3 +84,10 @@ def lists_for(event: Event, record: Record, config: Config) -> list[MailList]:
         if spec.accepts(record):
             taken.append(mail_list)
     return taken
+
+
+def withdrawn(release: str, last: str) -> Event:
+    """The release the embargo lists had under embargo (`last`: that event's key) is no
+    longer approved: the notice not to publish it."""
+    key = f"{release}/withdrawn@{last.rpartition('@')[2]}"
+    return Event(key, release, 1, WITHDRAWN, key, None)

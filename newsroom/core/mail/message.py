@@ -36,13 +36,17 @@ from ..feeds.words import words
 from ..model import Article, Attachment
 from ..versions import versions
 from ..view import PartnerText, partner_text, sign_off
-from .events import CORRECTED, EMBARGO, MOVED, RETRACTED, Event
+from .events import CORRECTED, EMBARGO, MOVED, RETRACTED, WITHDRAWN, Event
 
 MAIL_WORDS: dict[str, dict[str, str]] = {
     "id": {"read": "Baca di situs", "contact": "Kontak media", "attached": "terlampir",
-           "moved": "EMBARGO DIUBAH: kini hingga", "was": "sebelumnya"},
+           "moved": "EMBARGO DIUBAH: kini hingga", "withdrawn": "DITARIK",
+           "withdrawn_text": "Siaran pers ini ditarik sebelum embargonya berakhir untuk "
+                             "diperbaiki: jangan disiarkan. Bila terbit, versinya dikirim lagi."},
     "en": {"read": "Read it on the web", "contact": "Media contact", "attached": "attached",
-           "moved": "EMBARGO MOVED: now until", "was": "was"},
+           "moved": "EMBARGO MOVED: now until", "withdrawn": "WITHDRAWN",
+           "withdrawn_text": "This release was withdrawn for changes before its embargo "
+                             "lifted: do not publish it. If it is released, it is sent again."},
 }  # fmt: skip
 
 
@@ -73,6 +77,9 @@ class Content:
 def content(config: Config, article: Article, event: Event) -> Content:
     """The event's version of the release (ArticleError: a kept version file is broken)."""
     w = mail_words(article.language)
+    if event.kind == WITHDRAWN:  # no longer approved: nothing of its text goes out
+        text = partner_text(article)
+        return Content(text.title, text.release_number, None, w["withdrawn_text"])
     if event.kind in (EMBARGO, MOVED):  # approved, not yet published: the text as approved
         text = partner_text(article)
         when = event.moment or text.embargo
@@ -100,11 +107,18 @@ def content(config: Config, article: Article, event: Event) -> Content:
 
 
 def subject(config: Config, article: Article, event: Event, said: Content) -> str:
+    """The subject line (one line, whatever the title's file holds)."""
+    return " ".join(_subject(config, article, event, said).split())
+
+
+def _subject(config: Config, article: Article, event: Event, said: Content) -> str:
     w = mail_words(article.language)
     if event.kind == CORRECTED:
         return f"{w['correction_notice']}: {said.title}"
     if event.kind == RETRACTED:
         return f"{w['retracted']}: {said.title}"
+    if event.kind == WITHDRAWN:
+        return f"{w['withdrawn']}: {said.title}"
     if event.kind in (EMBARGO, MOVED) and said.opener:
         return f"{said.opener}: {said.title}"
     return said.title
@@ -121,10 +135,10 @@ def build(config: Config, article: Article, event: Event, at: dt.datetime) -> by
     msg["Subject"] = subject(config, article, event, said)
     msg["Date"] = format_datetime(at.astimezone(config.tz))
     version: int | str = "dicabut" if event.kind == RETRACTED else event.version
-    if event.kind == MOVED:  # a notice of its own, answering the release the lists had
-        version = "1.embargo-" + event.key.rpartition("@")[2]
+    if event.kind in (MOVED, WITHDRAWN):  # a notice of its own, answering the release
+        version = f"1.{event.kind}-" + event.key.rpartition("@")[2]
     msg["Message-ID"] = message_id(config, article.id, version)
-    if event.kind in (CORRECTED, RETRACTED, MOVED):
+    if event.kind in (CORRECTED, RETRACTED, MOVED, WITHDRAWN):
         earlier = [message_id(config, article.id, v) for v in range(1, max(2, event.version))]
         msg["In-Reply-To"] = earlier[0]
         msg["References"] = " ".join(earlier)

@@ -22,7 +22,7 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, Plan, PublishResult, Stage, Written
 from ..records import Record
-from .events import EMBARGO, MOVED, Event, events_of, lists_for, moved
+from .events import EMBARGO, MOVED, WITHDRAWN, Event, events_of, lists_for, moved, withdrawn
 from .recipients import Recipients, read_recipients
 from .sendlog import (
     BASELINE,
@@ -66,17 +66,22 @@ class MailOutput(Output):
         try:
             self.first = log is None or not log.initialized
             known = log.known() if log is not None else set()
-            embargoed = {k.partition("/")[0] for k in known if "/1/embargo@" in k}
+            last = log.last_embargo() if log is not None else {}
+            embargoed = {r for r, k in last.items() if withdrawn(r, k).key not in known}
             now_out = {_this_run(g.record, g.kind) for g in plan.going_live}
             for record in plan.records.values():
-                for event in events_of(record, self.config, plan.now):
+                events = events_of(record, self.config, plan.now)
+                if record.id in embargoed and record.published is None and not events:
+                    events = [withdrawn(record.id, last[record.id])]  # sent back for changes
+                for event in events:
                     if event.key in known:
                         continue
                     if self.first and event.key not in now_out:
                         self.old.append((event, record))
                         continue
-                    if event.kind == EMBARGO and event.release in embargoed and log is not None:
+                    if event.kind == EMBARGO and event.release in embargoed:
                         event = moved(event)
+                    if event.kind in (MOVED, WITHDRAWN) and log is not None:
                         self.told[event.key] = log.receivers(f"{event.release}/1")
                     self.new.append((event, record))
         finally:
@@ -87,7 +92,7 @@ class MailOutput(Output):
 
     def answer(self, result: PublishResult) -> None:
         for event, record in self.new:
-            if event.kind == MOVED:
+            if event.kind in (MOVED, WITHDRAWN):
                 names = list(dict.fromkeys(name for name, _, _ in self.told[event.key]))
                 people = {address for _, address, _ in self.told[event.key]}
             else:
@@ -120,15 +125,19 @@ class MailOutput(Output):
                            initialize=True)  # fmt: skip
             sends = [
                 (event, m.name, person.address, person.display)
-                for event, record in self.new if event.kind != MOVED
+                for event, record in self.new if event.kind not in (MOVED, WITHDRAWN)
                 for m in lists_for(event, record, self.config)
                 for person in self.recipients[m.name].people
             ]  # fmt: skip
             sends += [(event, name, address, display) for event, _ in self.new
-                      if event.kind == MOVED
+                      if event.kind in (MOVED, WITHDRAWN)
                       for name, address, display in self.told[event.key]]  # fmt: skip
+            # once told it is withdrawn, a later publication is theirs again
+            retire = [(f"{e.release}/1", f"{e.release}/1~{e.key.rpartition('@')[2]}")
+                      for e, _ in self.new if e.kind == WITHDRAWN]  # fmt: skip
             state = QUEUED if self.send else SKIPPED
-            log.record([(e, r.path) for e, r in self.new], state, self.now, sends)
+            log.record([(e, r.path) for e, r in self.new], state, self.now, sends,
+                       retire=retire)  # fmt: skip
             if self.send and sends:
                 pending_mark(self.config).touch()
         except Exception as exc:  # sqlite3.Error, OSError: feeds stay; mail is reported
@@ -138,8 +147,12 @@ class MailOutput(Output):
         return Written()
 
     def notify(self, result: PublishResult) -> None:
-        if self.config.lists and self.send:
+        if not (self.config.lists and self.send):
+            return
+        try:
             send_queued(self.config, self.now, result)
+        except Exception as exc:  # the feeds are out: mail's trouble is reported, never fatal
+            result.warnings.append(f"mail: not sent ({exc}); the next run tries again")
 
 
 def _this_run(record: Record, kind: str) -> str:
@@ -240,8 +253,9 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                         done.errors.append(f"mail: {outcome.error}; the next run sends the rest")
                         connection = None
                         break
-        except MailError as exc:
+        except MailError as exc:  # nothing went: every waiting send says why
             done.errors.append(f"mail: {exc}")
+            log.note_waiting(str(exc), now)
         finally:
             if connection is not None:
                 connection.close()
@@ -271,7 +285,7 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
         if article.id != event.release:
             raise NewsroomError(f"{path} is no longer release {event.release}")
         data = build(config, article, event, now)
-    except (NewsroomError, OSError) as exc:
+    except (NewsroomError, OSError, ValueError) as exc:  # ValueError: a header email refuses
         n = log.fail_event(key, f"the message cannot be made: {exc}", now)
         done.failed += n
         done.errors.append(f"mail: {key}: the message cannot be made ({exc}); {n} not sent")

@@ -108,9 +108,11 @@ class SendLog:
         sends: Iterable[tuple[Event, str, str, str]] = (),
         *,
         initialize: bool = False,
+        retire: Iterable[tuple[str, str]] = (),
     ) -> None:
         """Note `events` (with their release's file) in `state`, and the sends they owe
-        (event, list, address, display),
+        (event, list, address, display), in one transaction; `retire` renames threads (old,
+        new) so that they no longer hold back a version from those who had them,
         in one transaction; a send of a version an address already has is left out."""
         stamp = now.isoformat()
         with self._transaction():
@@ -128,8 +130,18 @@ class SendLog:
                 [(e.thread, address.casefold(), e.key, name, display, send_state, stamp,
                   stamp) for e, name, address, display in sends],
             )  # fmt: skip
+            self.db.executemany("UPDATE sends SET thread=? WHERE thread=?",
+                                [(new, old) for old, new in retire])  # fmt: skip
             if initialize:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('initialized', ?)", (stamp,))
+
+    def last_embargo(self) -> dict[str, str]:
+        """By release: the key of the last embargo event the log noted for it."""
+        rows = self.db.execute(
+            "SELECT release, key FROM events WHERE kind IN ('embargoed', 'embargo_moved') "
+            "ORDER BY noted, rowid"
+        ).fetchall()
+        return dict(rows)
 
     def receivers(self, thread: str) -> list[tuple[str, str, str]]:
         """Who was given `thread` (or waits for it): (list, address, display)."""
@@ -186,6 +198,15 @@ class SendLog:
                 "UPDATE sends SET state=?, error=?, attempts=attempts+?, updated=? "
                 "WHERE thread=? AND address=?",
                 (state, error, int(attempt), now.isoformat(), send.thread, send.address),
+            )
+
+    def note_waiting(self, error: str, now: dt.datetime) -> None:
+        """Every queued send: still queued (no attempt counted), with why nothing went (the
+        server could not be reached or was not trusted), for `newsroom mail status`."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE sends SET error=?, updated=? WHERE state=?",
+                (error, now.isoformat(), QUEUED),
             )
 
     def fail_event(self, event: str, error: str, now: dt.datetime) -> int:

@@ -4,7 +4,10 @@ address, and what the server's answer means for the send log.
 2xx: sent. 4xx (greylisting, a full mailbox, "try later"): queued again for a later run.
 5xx for an address: failed for good, the rest go on. A connection that drops while a
 message is handed over leaves that message's fate unknown: it is queued again, and the
-batch ends (the next run opens a new connection). The password is read from the
+batch ends (the next run opens a new connection). With TLS ("starttls", "ssl") the
+server's certificate and name are checked against the CAs this machine trusts (OpenSSL's:
+the system's store, or the file `SSL_CERT_FILE` names): an untrusted server gets neither
+the password nor a message. The password is read from the
 environment variable `[mail] password_env` names, never from a file.
 """
 
@@ -70,6 +73,15 @@ class Connection:
             raise MailError(
                 f"the mail server {where} refused the login of [mail] user ({exc.smtp_code}); "
                 f"check the password in ${config.mail_password_env}"
+            ) from None
+        except ssl.SSLCertVerificationError as exc:
+            self.close()
+            raise MailError(
+                f"the certificate of the mail server {where} is not trusted "
+                f"({exc.verify_message or _said(exc)}); nothing was sent, the next run tries "
+                "again. [mail] host must be a name the certificate holds; a certificate of the "
+                "office's own CA must be trusted by this machine (update-ca-certificates, or "
+                "SSL_CERT_FILE=<the CA's file> in cron's environment: docs/deploy.md)"
             ) from None
         except (OSError, smtplib.SMTPException) as exc:
             self.close()

@@ -90,7 +90,19 @@ class StatusLine:
 
 
 @dataclass
+class ListLine:
+    """A list as its file reads now: how many addresses, and the bad lines (no address)."""
+
+    name: str
+    title: str
+    file: str
+    addresses: int
+    problems: list[str]
+
+
+@dataclass
 class MailStatus:
+    lists: list[ListLine] = field(default_factory=list)
     lines: list[StatusLine] = field(default_factory=list)
     problems: list[tuple[str, str, str, str]] = field(default_factory=list)  # event, list,
     # address, error
@@ -109,6 +121,7 @@ class MailStatus:
             "configured": self.configured,
             "baseline": self.baseline,
             "totals": self.totals(),
+            "lists": [vars(line) for line in self.lists],
             "events": [vars(line) for line in self.lines],
             "problems": [
                 {"event": e, "list": m, "address": a if addresses else None, "error": err}
@@ -122,6 +135,10 @@ def mail_status(config: Config, titles: dict[str, str]) -> MailStatus:
     from .sendlog import SendLog, mail_dir
 
     status = MailStatus(configured=bool(config.lists))
+    for mail_list in config.lists:
+        found = read_recipients(mail_list)
+        status.lists.append(ListLine(mail_list.name, mail_list.title, str(mail_list.recipients),
+                                     len(found.people), found.problems))  # fmt: skip
     if not (mail_dir(config) / "sendlog.sqlite").exists():
         return status
     log = SendLog(config)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
 from ..scan import scan
-from .state import lock_path, log_run, nothing_to_do
+from .state import lock_path, log_run, nothing_to_do, state_path
 
 LOCK_WAIT_SECONDS = 5.0
 
@@ -29,19 +30,25 @@ def outputs(
     ping: bool = True,
 ) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments of the public record, the ninjs documents, then the signatures over
-    everything written (last of the files: it sees what the others wrote and removed),
-    the WebSub hubs told of the public feeds that changed (when there are hubs and
-    `ping`), and mail when the newsroom has [[lists]] (after the lock). `passphrase` asks
-    for the signing key's passphrase, if it is encrypted; `mail` False (`publish
+    attachments and pages of the public record, the ninjs documents, then the signatures
+    over everything written (last of the files: it sees what the others wrote and
+    removed), the WebSub hubs told of the public feeds that changed (when there are hubs
+    and `ping`), and mail when the newsroom has [[lists]] (after the lock). `passphrase`
+    asks for the signing key's passphrase, if it is encrypted; `mail` False (`publish
     --no-mail`): what the run owes the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
     from ..ninjs import NinjsOutput
+    from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
 
-    chosen: list[Output] = [FeedsOutput(config), AttachmentsOutput(config), NinjsOutput(config),
-                            SignOutput(config, passphrase)]  # fmt: skip
+    chosen: list[Output] = [
+        FeedsOutput(config),
+        AttachmentsOutput(config),
+        PagesOutput(config),
+        NinjsOutput(config),
+        SignOutput(config, passphrase),
+    ]
     if ping and config.websub_hubs:
         from ..websub import WebSubOutput
 
@@ -78,6 +85,7 @@ def publish(
     when the signing key is encrypted and no environment variable gives it; `ping`: tell
     the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
+    last_run = _stamp(state_path(config))
     files = scan(config)
     key = cache_key(config)
     if not dry_run and nothing_to_do(config, key, now, files):
@@ -102,11 +110,16 @@ def publish(
     lock = FileLock(str(lock_path(config)))
     try:
         lock.acquire(timeout=0)
+        # a run that ended between the scan and now changed the files: look afresh (with
+        # the scan's view, this run would publish again what that one just published)
+        stale = _stamp(state_path(config)) != last_run
     except Timeout:  # another run holds it: wait a little, then look at the files afresh
         try:
             lock.acquire(timeout=LOCK_WAIT_SECONDS)
         except Timeout:
             return PublishResult(now, actor, dry_run=dry_run, busy=True)
+        stale = True
+    if stale:
         files = scan(config)
         if not dry_run and nothing_to_do(config, key, now, files):  # the other run did it
             lock.release()
@@ -129,6 +142,15 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """The size and mtime of the state file, which every run that took the lock rewrites."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _retry_pings(config: Config, result: PublishResult) -> None:

@@ -17,7 +17,7 @@ from ..attachments import changed_attachments
 from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
-from ..model import Article, Status
+from ..model import KLARIFIKASI, Article, Status
 from ..numbering import Numbering
 from ..outputs import GoingLive
 from ..records import Record, to_record, verify
@@ -79,9 +79,13 @@ class GoLive:
             if record.path in dict(failed):
                 continue
             kept = None
-            if record.live:  # a correction: the version it supersedes is kept
-                kept = superseded_file(self.config, article, max(moment, self.now))
-            self._publish(article, moment)
+            try:  # one release that cannot go never stops the others
+                if record.live:  # a correction: the version it supersedes is kept
+                    kept = superseded_file(self.config, article, max(moment, self.now))
+                self._publish(article, moment)
+            except NewsroomError as exc:
+                failed.append((record.path, str(exc)))
+                continue
             if article.id in given:
                 article.history[-1].number = given[article.id]
             new = in_memory(article, self.config)
@@ -165,6 +169,7 @@ class GoLive:
             if r.number:
                 owners.setdefault(r.number, set()).add(r.path)
         given: dict[str, str] = {}
+        denied: set[str] | None = None
         for record, article, moment in sorted(firsts, key=lambda p: (p[2], p[0].path)):
             number = article.release_number
             if number:
@@ -175,14 +180,31 @@ class GoLive:
                                    f"{where}'s: give this release another number (or none: "
                                    "publish gives one)"))  # fmt: skip
                 continue
-            assert numbering is not None
+            if numbering is None:  # an office that numbers by hand: this one has none
+                continue
             local = moment.astimezone(self.config.tz)
             seq = numbering.next_seq([*owners, *issued], numbering.period(local))
             number = numbering.format(seq, local)
+            denied = self._denied(records) if denied is None else denied
+            while number in denied:  # the office never issues a number it called forged
+                seq += 1
+                number = numbering.format(seq, local)
             article.release_number = number
             owners[number] = {record.path}
             given[article.id] = number
         return given
+
+    def _denied(self, records: dict[str, Record]) -> set[str]:
+        """The numbers the newsroom's klarifikasi releases deny (read from their files: a
+        few, and only when a number is to be given)."""
+        denied: set[str] = set()
+        for r in records.values():
+            if r.kind == KLARIFIKASI:
+                try:
+                    denied.update(self.store.load(self.config.root / r.path).denies)
+                except (NewsroomError, OSError):
+                    continue
+        return denied
 
 
 def sealed(article: Article) -> str:

@@ -108,6 +108,12 @@ def read_public(config: Config) -> PublicKey | None:
         ) from None  # fmt: skip
 
 
+def signs(config: Config) -> bool:
+    """Whether the newsroom signs what it publishes (it has a public key): the pages then
+    link each version's signed text."""
+    return public_path(config).is_file()
+
+
 def keys_folder() -> Path:
     """Where secret keys live when NEWSROOM_SIGNING_KEY does not say (per person)."""
     from platformdirs import user_config_path

@@ -32,6 +32,7 @@ from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
 from .keys import SigningError, load_secret, public_files, read_public, secret_path
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, folder_of, parse_sums, relative, sha256_file, sums_text, walk
+from .texts import SignedTexts, text_path
 
 MARKER = "sums.pending"
 
@@ -54,6 +55,7 @@ class SignOutput(Output):
         self.lists: dict[str, dict[str, str]] = {}  # folder -> name -> digest, as staged
         self.mine: list[str] = []  # files this output owns (relative to feeds/)
         self.warning = ""  # a key is set up but could not be used: said once per run
+        self.texts = SignedTexts(config)  # each published version's signed text (texts.py)
 
     # ------------------------------------------------------------ before the lock
 
@@ -86,6 +88,8 @@ class SignOutput(Output):
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.last, self.now = last, plan.now
+        if self.public is not None and not self.unsigned:
+            self.texts.plan(plan, self.public.id)
 
     def answer(self, result: PublishResult) -> None:
         if self.unsigned:
@@ -97,6 +101,12 @@ class SignOutput(Output):
             result.signed = self.public.id
             folders = 1 + sum(1 for p in self.config.partners if p.embargo_access)
             result.documents += len(public_files(self.config)) + 2 * folders
+            result.documents += self.texts.count()
+        if result.dry_run:
+            for ident in self.texts.changed:
+                r = self.texts.live[ident]
+                last = len(r.corrected) + 1 + (1 if r.retracted_at else 0)
+                result.to_write += [text_path(r.slug, last), text_path(r.slug, last) + ".minisig"]
         if result.dry_run and result.to_write:
             result.to_write += [SUMS, SUMS_SIG]
 
@@ -107,6 +117,7 @@ class SignOutput(Output):
             return []
         feeds = self.config.feeds_dir
         mine = self._key_files()
+        mine += self.texts.stage(self.key, result)
         everything = [*staged, *mine]
         lists, texts = self._previous()
         if lists is None:
@@ -194,8 +205,13 @@ class SignOutput(Output):
             for path in _lists_in(feeds):
                 path.unlink(missing_ok=True)
                 written.removed.append(path.relative_to(feeds).as_posix())
+            written.removed += self.texts.remove(feeds, self.texts.drop_all())
+            self.texts.forget()
             return written
-        self._forget(result.removed)
+        gone = self.texts.remove(feeds, self.texts.removed)
+        written.removed += gone
+        self._forget([*result.removed, *gone])
+        self.texts.save(self.key.id)
         for folder, digests in self.lists.items():
             names = [f"{folder}/{n}" if folder else n for n in sorted(OWN)]
             if digests:

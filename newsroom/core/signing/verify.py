@@ -23,10 +23,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
+from ..versions import RETRACTED
 from .keys import CHAIN, LIST, PUBLIC, parse_list
 from .minisign import PublicKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, parse_sums, walk
+from .texts import SUPERSEDED, parse_comment
 
 SIG = ".minisig"
 _REPLACED = re.compile(r"key=(\w+) replaces=(\w+) replaced=(\w+) date=(\S+)")
@@ -204,7 +207,19 @@ class Verifier:
             return False
         facts = {"key_id": key.id, "comment": comment, **self.ring.how.get(key.id, {})}
         self._add(path, "sums" if path.name == SUMS else "signed", True, **facts)
+        self._standing(path, comment)
         return True
+
+    def _standing(self, path: Path, comment: str) -> None:
+        """A release's signed text that the office no longer stands by as current (a later
+        version superseded it, or the release was retracted) is said plainly (texts.py)."""
+        pairs = parse_comment(comment)
+        status = pairs.get("status", "")
+        if status in (SUPERSEDED, RETRACTED) and "version" in pairs and "id" in pairs:
+            facts = {"path": str(path), "id": pairs["id"], "version": pairs["version"],
+                     "number": unquote(pairs.get("number", "-")),
+                     "superseded": pairs.get("superseded", "")}  # fmt: skip
+            self.report.notes.append(Finding(str(path), status, True, facts))
 
     def _sums(self, sums: Path) -> dict[str, str] | None:
         """The digests of a signed SHA256SUMS (None: it does not verify), checked once."""

@@ -10,8 +10,9 @@ releases' audit trail.
 
 A lease expires `[git] lease_minutes` after it was last shared unless renewed. Among the
 live leases on a release, the one taken last counts: taking over is explicit (the
-editor's take-over), and the office that lost it learns so at its next renewal after a
-sync. When a lease could not be seen in time (two offices offline), nothing is lost
+editor's take-over), and the office that lost it learns so at its next renewal once it
+has read the others' leases (each renewal reads them in the background, and so does a
+sync). When a lease could not be seen in time (two offices offline), nothing is lost
 either: sync's conflict handling stops on two edits of one text.
 """
 
@@ -131,15 +132,20 @@ def fetch_leases(config: Config, git: Git) -> None:
             network=True, what="reading other offices' edit leases")  # fmt: skip
 
 
-def share_soon(config: Config) -> None:
+def share_soon(config: Config, *, push: bool = True) -> None:
     """Share the leases in the background (the editor opens at once; offline, the next
-    sync shares them). `settle()` waits for it, briefly, before a command ends."""
+    sync shares them); `push` False: only read the others'. `settle()` waits for it,
+    briefly, before a command ends."""
 
     def run() -> None:
         with contextlib.suppress(GitError):  # offline or no remote: sync shares them later
-            share(config)
+            if push:
+                share(config)
+            else:
+                fetch_leases(config, Git.of(config))
 
     thread = threading.Thread(target=run, name="newsroom-leases", daemon=True)
+    _SHARING[:] = [t for t in _SHARING if t.is_alive()]  # a desk open all day renews often
     _SHARING.append(thread)
     thread.start()
 

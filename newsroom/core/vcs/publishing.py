@@ -24,6 +24,7 @@ from ..model import Article
 if TYPE_CHECKING:
     from ..outputs import PublishResult
     from ..store import Store
+    from .sync import SyncResult
 
 
 class Door(Protocol):
@@ -40,7 +41,9 @@ class Door(Protocol):
     ) -> AbstractContextManager[Any]: ...
 
 
-def before_publish(config: Config, actor: str, now: dt.datetime, *, pull: bool) -> None:
+def before_publish(
+    config: Config, actor: str, now: dt.datetime, *, pull: bool
+) -> SyncResult | None:
     """Refuse a second publisher; with `pull`, take in what the offices shared."""
     publisher = config.git_publisher
     if publisher and not same_person(config, publisher, actor):
@@ -51,14 +54,19 @@ def before_publish(config: Config, actor: str, now: dt.datetime, *, pull: bool) 
             code="not_publisher",
             publisher=publisher,
         )
-    if pull:
-        from .sync import pull as take_in
+    if not pull:
+        return None
+    from .sync import pull as take_in
 
-        take_in(config, actor, now)
+    return take_in(config, actor, now)
 
 
-def after_publish(newsroom: Door, result: PublishResult, *, pull: bool) -> None:
+def after_publish(
+    newsroom: Door, result: PublishResult, *, pull: bool, pulled: SyncResult | None = None
+) -> None:
     """Commit what the run stamped, as the publishing identity; with `pull`, push it."""
+    if pulled is not None:
+        _stood(result, pulled)
     store = newsroom.store
     for action, path in result.saved:
         try:
@@ -73,9 +81,20 @@ def after_publish(newsroom: Door, result: PublishResult, *, pull: bool) -> None:
         if not unshared(newsroom.config):
             return
         try:
-            share(newsroom.config, newsroom.actor, newsroom.now())
+            _stood(result, share(newsroom.config, newsroom.actor, newsroom.now(), publisher=True))
         except NewsroomError as exc:
             result.failed.append(
                 f"published here, but not yet shared with the other offices: {exc} (the next "
                 "`newsroom publish --pull` tries again)"
             )
+
+
+def _stood(result: PublishResult, synced: SyncResult) -> None:
+    """Say where the server's publication stood over an office's change made meanwhile
+    (on stderr: cron mails it to whoever must tell that office)."""
+    for path, _choice in synced.resolved:
+        result.warnings.append(
+            f"{path}: changed in another office while this server published it; the "
+            "publication partners have seen stands, and that change is kept in git's history "
+            f"(`git log -p -- {path}`): correct the release if it still applies"
+        )

@@ -62,8 +62,32 @@ def prepare(config: Config) -> Git:
             code="not_a_clone",
             root=str(config.root),
         )
+    refuse_tracked_output(config, git)
     prepare_root(git, config.root)
     return git
+
+
+def refuse_tracked_output(config: Config, git: Git) -> None:
+    """Generated feeds and this machine's state are never in git: a newsroom that had them
+    committed (feeds/ was, before it was shared) is told how to take them out, before a
+    sync or publish --pull trips over them every run."""
+    paths = [p for p in (config.feeds_dir, config.state_dir) if p.is_relative_to(config.root)]
+    if not paths:
+        return
+    out = git.run("ls-files", "-z", "--", *(str(p.relative_to(config.root)) for p in paths),
+                  check=False).out  # fmt: skip
+    tracked = [p for p in out.split("\0") if p]
+    if tracked:
+        folders = sorted({p.split("/", 1)[0] + "/" for p in tracked})
+        shown = " ".join(folders)
+        raise GitError(
+            f"{shown} is in git ({len(tracked)} file(s), e.g. {tracked[0]}), but the "
+            "publishing server generates it and it must never be shared: run `git rm -r -q "
+            f"--cached {shown}`, add {' '.join('/' + f for f in folders)} to .gitignore, "
+            "commit, then sync again",
+            code="output_tracked",
+            paths=shown,
+        )
 
 
 def prepare_root(git: Git, root: Path) -> None:

@@ -8,8 +8,8 @@ are exactly as before, and the result names each release with both versions. The
 then chooses per release, "mine" or "theirs" (the desk's dialog, `newsroom sync --mine
 REF / --theirs REF`), and sync runs again with that choice:
 
-- theirs: the other office's version stands; this office's version is kept aside in
-  `.newsroom/unsaved/` (and stays in git's history);
+- theirs: the other office's version stands, with this office's comments added; this
+  office's version is kept aside in `.newsroom/unsaved/` (and stays in git's history);
 - mine: this office's version stands, with the other's comments added; refused when the
   other version was published meanwhile (take theirs, then correct it).
 
@@ -48,14 +48,35 @@ class Conflict:
     theirs_text: str = ""
 
     def difference(self) -> str:
-        """The other office's version against this office's, as a unified diff."""
+        """The other office's version against this office's, as a unified diff: the text a
+        reader sees first (title, summary, body...), then the front matter's other lines
+        (history, comments) when they differ too."""
         import difflib
 
         theirs, mine = f"theirs ({self.theirs[:7]})", f"mine ({self.mine[:7]})"
-        lines = difflib.unified_diff(
-            self.theirs_text.splitlines(True), self.mine_text.splitlines(True), theirs, mine
+        (their_head, their_body), (my_head, my_body) = (
+            _halves(self.theirs_text),
+            _halves(self.mine_text),
         )
-        return "".join(lines)
+        parts = []
+        for a, b, part in (
+            (their_body, my_body, "text"),
+            (their_head, my_head, "front matter"),
+        ):
+            lines = difflib.unified_diff(
+                a.splitlines(True), b.splitlines(True), f"{theirs}: {part}", f"{mine}: {part}"
+            )
+            parts.append("".join(lines))
+        return "\n".join(part for part in parts if part)
+
+
+def _halves(text: str) -> tuple[str, str]:
+    """A release file's front matter and body ("" and the text when it has none)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end >= 0:
+            return text[4 : end + 1], text[end + 5 :]
+    return "", text
 
 
 @dataclass
@@ -80,6 +101,9 @@ class Syncer:
     actor: str
     now: dt.datetime
     choices: dict[str, str] = field(default_factory=dict)  # release id or path -> mine|theirs
+    # the publishing server: its own commits (publication stamps partners have seen) stand
+    # over a change an office made meanwhile, which stays in git's history
+    publisher: bool = False
     git: Git = field(init=False)
     branch: str = field(init=False)
     result: SyncResult = field(init=False)
@@ -182,7 +206,8 @@ class Syncer:
 
     def choice(self, path: str) -> str | None:
         release = _release_at(self.git, path)
-        return self.choices.get(path) or (self.choices.get(release) if release else None)
+        chosen = self.choices.get(path) or (self.choices.get(release) if release else None)
+        return chosen or (MINE if self.publisher else None)
 
     def keep_aside_before(self) -> None:
         """Before taking theirs, keep this office's version of each such release aside."""
@@ -206,8 +231,8 @@ class Syncer:
         if choice == MINE:
             refuse_mine_over_published(self.config, path, theirs, mine)
             text = with_comments(self.config, path, mine, theirs) if mine else None
-        else:
-            text = theirs or None
+        else:  # theirs, with the comments only mine has (a comment is never lost)
+            text = with_comments(self.config, path, theirs, mine) if theirs else None
         if text is None:
             self.git.run("rm", "-q", "--", path, what="sync")
         else:
@@ -412,7 +437,7 @@ def refuse_mine_over_published(config: Config, path: str, theirs: str, mine: str
 
 
 def with_comments(config: Config, path: str, mine: str, theirs: str) -> str:
-    """My version of a release with the comments only the other version has."""
+    """One version of a release (`mine`) with the comments only the other has."""
     from .. import fileformat
 
     try:
@@ -435,9 +460,10 @@ OWN_ACTIONS = frozenset({"publish", "adopt"})  # what publish commits by itself
 def pull(config: Config, actor: str, now: dt.datetime) -> SyncResult:
     """`newsroom publish --pull`, before publishing: take in the shared branch by a
     fast-forward. The server's own commits not yet pushed (a push that failed last time)
-    are put on top of it; any other commit of its own means its clone has diverged:
-    GitError, and nothing is published."""
-    syncer = Syncer(config, actor, now)
+    are put on top of it (where an office changed such a release meanwhile, the
+    publication stands: `resolved`); any other commit of its own means its clone has
+    diverged: GitError, and nothing is published."""
+    syncer = Syncer(config, actor, now, publisher=True)
     git, upstream = syncer.git, syncer.upstream
     with lock(config):
         flush(config, git)
@@ -481,10 +507,11 @@ def _not_publishing(git: Git, upstream: str) -> list[str]:
     return found
 
 
-def share(config: Config, actor: str, now: dt.datetime, choices: dict[str, str] | None = None
-          ) -> SyncResult:  # fmt: skip
-    """`newsroom sync`, and the publishing server's push after a run."""
-    return Syncer(config, actor, now, dict(choices or {})).sync()
+def share(config: Config, actor: str, now: dt.datetime, choices: dict[str, str] | None = None,
+          *, publisher: bool = False) -> SyncResult:  # fmt: skip
+    """`newsroom sync`, and the publishing server's push after a run (`publisher`: its
+    publication stamps stand over an office's change made meanwhile)."""
+    return Syncer(config, actor, now, dict(choices or {}), publisher=publisher).sync()
 
 
 def unshared(config: Config) -> int:

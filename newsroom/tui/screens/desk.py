@@ -34,6 +34,7 @@ class DeskScreen(AppScreen):
         self._health = ""  # publishing's state, when it needs a person (see _publishing)
         self._index_timer: Timer | None = None
         self._typeahead = False  # the filter key was pressed: letters go to the filter
+        self._unshared = 0  # this clone's commits the other offices have not got (git)
 
     def compose(self) -> ComposeResult:
         app = self.nr_app
@@ -91,6 +92,7 @@ class DeskScreen(AppScreen):
             self.post_message(DeskLoaded(desk, None))
 
         desk, leases = self.nr_app.read_desk(partial)
+        self._unshared = self.nr_app.newsroom.unshared()  # with [git] on: commits to send
         self.post_message(DeskLoaded(desk, leases))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
@@ -162,6 +164,8 @@ class DeskScreen(AppScreen):
         banner = f" {self._who()}   "
         banner += app.t("desk.count", shown=len(rows), total=counts["all"])
         banner += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
+        if self._unshared:
+            banner += " · " + app.t("desk.unshared", n=self._unshared)
         if self.desk.reading is not None:
             done, total = self.desk.reading
             banner += f"   {app.t('desk.reading', done=done, total=total)}"

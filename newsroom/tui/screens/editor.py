@@ -28,7 +28,7 @@ from ..markup import escape
 from .base import AppScreen
 
 FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
-          "release_number", "photo_src", "caption", "photo_credit")  # fmt: skip
+          "release_number", "denies", "photo_src", "caption", "photo_credit")  # fmt: skip
 LABELS = {"photo_src": "field.photo_src", "caption": "field.caption",
           "photo_credit": "field.photo_credit"}  # fmt: skip
 
@@ -89,7 +89,8 @@ class EditScreen(AppScreen):
         with Horizontal():
             with VerticalScroll(id="form"):
                 for name in FIELDS:
-                    hint = f" ({t('field.words')})" if name in ("categories", "tags") else ""
+                    words = ("categories", "tags", "denies")
+                    hint = f" ({t('field.words')})" if name in words else ""
                     yield Label(t(LABELS.get(name, "field." + name), zone=zone) + hint)
                     yield Input(id=f"f-{name}", select_on_focus=False)  # typing never replaces
                     yield Label("", id=f"e-{name}", classes="error hidden")
@@ -180,6 +181,7 @@ class EditScreen(AppScreen):
             "tags": ", ".join(a.tags),
             "embargo": self._embargo_text(a),
             "release_number": a.release_number,
+            "denies": ", ".join(a.denies),
             "photo_src": image.src,
             "caption": image.caption,
             "photo_credit": image.credit,
@@ -228,6 +230,9 @@ class EditScreen(AppScreen):
         article.summary, article.release_number = v["summary"].strip(), v["release_number"].strip()
         article.author, article.credit = v["author"].strip(), v["credit"].strip()
         article.categories, article.tags = words(v["categories"]), words(v["tags"])
+        article.denies = words(v["denies"])
+        if article.denies:  # a release that denies forged numbers is a klarifikasi
+            article.kind = "klarifikasi"
         article.embargo = embargo
         photo = (v["photo_src"].strip(), v["caption"].strip(), v["photo_credit"].strip())
         alt = article.image.alt if article.image else ""

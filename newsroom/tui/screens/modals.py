@@ -303,7 +303,9 @@ class ConflictModal(AppModal):
 
     @on(Button.Pressed, "#show")
     def action_show(self) -> None:
-        self.query_one("#diff").remove_class("hidden")
+        shown = self.query_one("#diff", VerticalScroll)
+        shown.remove_class("hidden")
+        shown.focus()  # the arrows and page keys scroll a long difference
 
     def action_later(self) -> None:
         self.dismiss(None)
@@ -352,7 +354,9 @@ class SyncConflictModal(AppModal):
 
     @on(Button.Pressed, "#show")
     def action_show(self) -> None:
-        self.query_one("#diff").remove_class("hidden")
+        shown = self.query_one("#diff", VerticalScroll)
+        shown.remove_class("hidden")
+        shown.focus()  # the arrows and page keys scroll a long difference
 
     def action_later(self) -> None:
         self.dismiss(None)

@@ -123,13 +123,26 @@ class ReleaseScreen(AppScreen):
             ("field.published", when(a.published) if a.published else ""),
             ("field.updated", when(a.updated) if a.updated else ""),
             ("field.release_number", a.release_number),
+            ("field.kind", t("kind.klarifikasi") if a.is_klarifikasi else ""),
+            ("field.denies", ", ".join(a.denies)),
             ("field.path", str(a.path)),
+        ]
+        rows += [
+            (
+                "field.attachments" if i == 0 else "",
+                f"{f.file} — {f.title} ({f.type}, {f.size:,} B)",
+            )
+            for i, f in enumerate(a.attachments)
         ]
         if a.image:
             rows += [("field.caption", a.image.caption), ("field.photo_credit", a.image.credit)]
         zone = self.nr_app.zone
         lines = [f"[b]{t('release.meta')}[/b]"]
-        lines += [f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" for k, v in rows if v]
+        lines += [
+            f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" if k else f"  {escape(v)}"
+            for k, v in rows
+            if v
+        ]
         held = self.nr_app.newsroom.editing_now(a.id)
         if held is not None and held.holder != self.nr_app.newsroom.actor:
             name = escape(self.nr_app.name_of(held.holder))
@@ -148,6 +161,10 @@ class ReleaseScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_published":
             return self.article is not None and self.article.published_version is not None
+        if action in ("attach", "detach"):  # edits: where editing is allowed
+            decision = self.decisions.get("edit")
+            has = action == "attach" or bool(self.article and self.article.attachments)
+            return bool(decision and decision.allowed and has)
         if action in WORKFLOW:
             decision = self.decisions.get(action)
             return bool(decision and (decision.allowed or self._opens_checklist(decision)))
@@ -261,6 +278,57 @@ class ReleaseScreen(AppScreen):
         t = self.nr_app.t
         title = self.article.title if self.article else ""
         self._with_note("retract", "modal.reason", prompt=t("modal.retract_confirm", title=title))
+
+    def action_attach(self) -> None:
+        """Ask for a file's path; attach it (copied beside the release, an edit)."""
+        from pathlib import Path
+
+        from .modals import NoteModal
+
+        app = self.nr_app
+        t = app.t
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                article = app.newsroom.find(self.article_id)
+                found = app.newsroom.attach(article, Path(answer).expanduser())
+                url = app.newsroom.attachment_url(article, found.file)
+            except NewsroomError as exc:
+                self.notify(app.error(exc), severity="error", timeout=10)
+                return
+            self.notify(t("release.attached", file=found.file, url=url), timeout=8)
+            self.reload()
+
+        heading = f"{t('cmd.attach')} — {t('modal.attach_path')}"
+        modal = NoteModal(heading, prompt=t("modal.attach_prompt"), confirm=t("confirm.attach"))
+        self.app.push_screen(modal, done)
+
+    def action_detach(self) -> None:
+        """Ask which attachment (the only one is offered); remove it (an edit)."""
+        from .modals import NoteModal
+
+        app = self.nr_app
+        t = app.t
+        files = [f.file for f in self.article.attachments] if self.article else []
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                found = app.newsroom.detach(self.article_id, answer)
+            except NewsroomError as exc:
+                self.notify(app.error(exc), severity="error", timeout=10)
+                return
+            self.notify(t("release.detached", file=found.file))
+            self.reload()
+
+        heading = f"{t('cmd.detach')} — {t('modal.detach_file')}"
+        prompt = t("modal.detach_prompt", names=", ".join(files))
+        value = files[0] if len(files) == 1 else ""
+        modal = NoteModal(heading, prompt=prompt, value=value, confirm=t("confirm.detach"))
+        self.app.push_screen(modal, done)
 
     def _with_note(self, action: str, label: str, then: object = None, prompt: str = "") -> None:
         from .modals import NoteModal

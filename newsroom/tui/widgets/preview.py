@@ -27,6 +27,10 @@ def partner_markdown(
     else the version under review, with the notice its correction will carry."""
     text = partner_text(article, live=published)  # one answer for every face (view.py)
     parts = [f"# {text.title}"]
+    if text.release_number:  # as the paper release and the feeds show it, under the title
+        parts.append(f"**{t('field.number')}:** {text.release_number}")
+    if text.denies:
+        parts.append(f"**{t('field.denies')}:** {', '.join(text.denies)}")
     parts += _notices(article, t, when, pending=not published)
     if text.summary:
         parts.append(f"*{text.summary}*")
@@ -42,6 +46,11 @@ def partner_markdown(
     if sign_off(text):  # as the feeds do: never a second one
         body += f" {sign_off(text)}"
     parts.append(body)
+    if text.attachments:
+        files = [
+            f"- {f.title or f.file} ({f.file}, {f.type}, {f.size:,} B)" for f in text.attachments
+        ]
+        parts.append(f"**{t('field.attachments')}:**\n\n" + "\n".join(files))
     return "\n\n".join(parts)
 
 

@@ -1,0 +1,11 @@
+"""The public record: a page behind every link of the feeds (issue 13).
+
+Publish writes, beside the feeds in feeds/, a static HTML page for each published release,
+the index (newest first, then by month), an index per category (then by year), and the
+lookup by number with its anti-hoax answer (urls.py has the layout). `output.py` is the
+output; `source.py` reads a release for its page; `release.py`, `indexes.py` and
+`lookup.py` make the HTML and JSON; `words.py` holds the chrome's words.
+"""
+
+# Bump when the bytes written for the same releases change: every page is made again.
+PAGES_FORMAT = 2

@@ -1,0 +1,353 @@
+"""The public record as an output of publish: release pages, indexes, the lookup by number.
+
+Incremental: a release's page is made again only when its file moved since the page was
+made (store.py keeps the digests), and only the index and lookup files that list a
+changed release are made again (layout.py); a file whose bytes are the same is not
+rewritten (its mtime stays). Many pages (a first run) are made on the machine's cores.
+
+A release has a page once it is published (an embargoed one never before its lift), keeps
+it when retracted (DICABUT, its text withdrawn), and loses it only when its file is gone.
+A release publish holds back because its file cannot be trusted (or no longer reads)
+keeps the page it had: what was published stays on record, nothing new reaches it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..atomic import stage
+from ..config import Config
+from ..errors import ArticleError
+from ..model import KLARIFIKASI, Article
+from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
+from ..parallel import pmap, workers_for
+from ..records import Record
+from . import PAGES_FORMAT
+from .indexes import newest_first, render_category, render_category_year, render_index, render_month
+from .layout import (
+    LOOKUP_FILES,
+    Entry,
+    Layout,
+    Spec,
+    is_number_file,
+    number_of,
+    number_specs,
+    numbers_in,
+)
+from .lookup import (
+    RECENT,
+    Facts,
+    klarifikasi_rows,
+    number_json,
+    numbers_json,
+    numbers_of,
+    render_lookup,
+    render_number,
+    render_unknown,
+    unknown_json,
+)
+from .release import render_release
+from .source import Row, release_page, row_of
+from .store import PageStore
+from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
+
+
+class PagesOutput(Output):
+    """The public record (see the module docstring)."""
+
+    name = "pages"
+    stage = Stage.FILES
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.plan_: Plan | None = None
+        self.last: dict[str, Any] = {}
+        self.store: PageStore | None = None
+        self.stored: dict[str, str] = {}
+        self.live: dict[str, Record] = {}
+        self.changed: list[str] = []  # releases whose page is made again
+        self.gone: list[str] = []  # releases whose page goes
+        self.kept: dict[str, Row] = {}  # held back: their page stays as it is
+        self.moved: set[str] = set()  # my files not as the last run left them
+        self.owned: set[str] = set()
+        self.signed = False
+        self.staged: set[str] = set()
+
+    # ------------------------------------------------------------ deciding
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        self.plan_, self.last = plan, last
+        from ..signing.keys import signs
+
+        self.signed = signs(self.config)  # a page links its signed texts (all made again
+        # when the office starts or stops signing)
+        key = f"{plan.cache_key}:{PAGES_FORMAT}:{'signed' if self.signed else 'unsigned'}"
+        self.store = PageStore(self.config, key)
+        self.stored = self.store.digests()
+        self.live = {r.id: r for r in plan.records.values() if r.live and r.published}
+        self.moved = moved_files(self.config.feeds_dir, last.get("files", {}))
+        self.changed = [
+            i for i, r in self.live.items()
+            if self.stored.get(i) != r.digest or page_path(r.slug) in self.moved
+        ]  # fmt: skip
+
+    def answer(self, result: PublishResult) -> None:
+        assert self.store is not None
+        withheld = {r.id for r in result.refused if r.withheld}
+        broken = {str(p.path) for p in result.problems}
+        absent = [i for i in self.stored if i not in self.live]
+        old = self.store.rows(absent)
+        self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
+        self.gone = [i for i in absent if i not in self.kept]
+        pages = [page_path(self.live[i].slug) for i in self.changed]
+        if pages or self.gone:
+            pages.append(INDEX)
+        if not self.store.same:  # a first run (or a new format): the lookup's files too
+            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
+        result.to_write += pages
+
+    # ------------------------------------------------------------ writing
+
+    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+        assert self.plan_ is not None and self.store is not None
+        store = self.store
+        full = not store.same
+        before = list(store.rows([*self.changed, *self.gone]).values())
+        clear_leftovers(self.config.feeds_dir, [page_path(self.live[i].slug) for i in self.changed])
+        mine = self._release_pages(self.plan_, result)
+        for ident in self.gone:
+            store.drop(ident)
+        touched = [*before, *(row for _, row in store.fresh.values())]
+        layout = Layout(self._entries())
+        specs = layout.specs() if full else layout.touched(touched, self.moved)
+        klarifikasi = store.of_kind(KLARIFIKASI)
+        numbers = self._numbers(touched, full)
+        facts = numbers_of([*store.with_numbers(numbers), *klarifikasi]) if numbers else {}
+        facts = {n: f for n, f in facts.items() if n in numbers}
+        for fact in facts.values():
+            specs += number_specs(fact.number)
+        if (
+            full
+            or numbers
+            or set(LOOKUP_FILES) & self.moved
+            or any(r.kind == KLARIFIKASI for r in touched)
+        ):
+            specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
+        build = Builder(self.config, store, layout, facts, klarifikasi)
+        feeds = self.config.feeds_dir
+        clear_leftovers(feeds, [s.path for s in specs])
+        for spec in specs:
+            tmp = stage(feeds / spec.path, build(spec))
+            if tmp is not None:
+                mine.append(Staged(feeds / spec.path, tmp))
+        self.staged = {str(s.path.relative_to(feeds)) for s in mine}
+        self.owned = self._owned(layout, numbers, facts, full)
+        result.documents += len(self.owned)
+        return mine
+
+    def _release_pages(self, plan: Plan, result: PublishResult) -> list[Staged]:
+        """Make the pages of the changed releases (on every core when there are many)."""
+        assert self.store is not None
+        if self.changed:
+            plan.progress(f"writing {len(self.changed)} release page(s)")
+        going = {g.article.id: g.article for g in plan.going_live if g.article.id in self.live}
+        where = {i: (self.live[i].path, self.live[i].slug) for i in self.changed}
+        job = PageJob(self.config, where, going, self.signed)
+        feeds = self.config.feeds_dir
+        mine = []
+        workers = workers_for(len(plan.records))
+        made = pmap(make_page, job, self.changed, weight=len(self.changed), workers=workers)
+        for ident, row, tmp, error in made:
+            record = self.live[ident]
+            if row is None:
+                result.failed.append(f"{record.path}: its page was not written: {error}")
+                continue
+            self.store.put(ident, record.digest, row)
+            if tmp is not None:
+                mine.append(Staged(feeds / page_path(record.slug), tmp))
+        return mine
+
+    def _entries(self) -> list[Entry]:
+        """Every release with a page: the live ones and those held back."""
+        entries = [Entry(r.id, r.published, r.month, r.categories)  # type: ignore[arg-type]
+                   for r in self.live.values()]  # fmt: skip
+        entries += [Entry(r.id, r.published, r.month, r.categories) for r in self.kept.values()]
+        return entries
+
+    def _numbers(self, touched: list[Row], full: bool) -> set[str]:
+        """The numbers whose files are made again: of the changed releases, and moved ones."""
+        assert self.store is not None
+        if full:
+            return numbers_in([*self.store.numbered(), *self.store.of_kind(KLARIFIKASI)])
+        moved = {number_of(p) for p in self.moved if is_number_file(p)}
+        return numbers_in(touched) | moved
+
+    def _owned(
+        self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool
+    ) -> set[str]:
+        """Every file this output has now."""
+        owned = {spec.path for spec in layout.specs()} | set(LOOKUP_FILES)
+        before = self.last.get("files", {})
+        if not full:  # the other numbers' files stay as they are
+            redone = {s.path for n in numbers for s in number_specs(n)}
+            owned |= {p for p in before if is_number_file(p) and p not in redone}
+        owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
+        pages = {page_path(r.slug) for r in self.live.values()}
+        assert self.store is not None
+        pages |= {page_path(r.slug) for r in self.kept.values()}
+        made = {page_path(self.live[i].slug) for i in self.changed if i in self.store.fresh}
+        return owned | {p for p in pages if p in made or p in before}
+
+    def placed(self, result: PublishResult) -> Written:
+        feeds = self.config.feeds_dir
+        before: dict[str, list[int]] = self.last.get("files", {})
+        written = Written()
+        base = str(feeds) + os.sep
+        for path in self.owned:
+            if path in before and path not in self.staged and path not in self.moved:
+                written.files[path] = before[path]
+                continue
+            try:
+                st = os.stat(base + path)
+            except OSError:
+                continue
+            written.files[path] = [st.st_size, st.st_mtime_ns]
+        for path in sorted(set(before) - self.owned):
+            (feeds / path).unlink(missing_ok=True)
+            _remove_empty_folders((feeds / path).parent, feeds)
+            written.removed.append(path)
+        return written
+
+    def state(self, written: bool) -> dict[str, Any]:
+        assert self.store is not None
+        if written:
+            self.store.save()
+        self.store.close()
+        return {"format": PAGES_FORMAT}
+
+
+class Builder:
+    """The bytes of one index or lookup file (`Spec`), from the rows in the store."""
+
+    def __init__(self, config: Config, store: PageStore, layout: Layout,
+                 facts: dict[str, Facts], klarifikasi: list[Row]) -> None:  # fmt: skip
+        self.config, self.store, self.layout = config, store, layout
+        self.facts, self.klarifikasi = facts, klarifikasi
+        self._numbered: list[Row] | None = None
+
+    def __call__(self, spec: Spec) -> bytes:
+        config, layout, latest = self.config, self.layout, self.config.pages_latest
+        if spec.kind == "index":
+            newest = self._rows(layout.newest(layout.entries, latest))
+            return render_index(config, newest, layout.month_counts())
+        if spec.kind == "month":
+            return render_month(config, spec.key, self._all(layout.months[spec.key]))
+        if spec.kind == "category":
+            newest = self._rows(layout.newest(layout.categories[spec.key], latest))
+            return render_category(config, layout.names[spec.key], newest,
+                                   layout.year_counts(spec.key))  # fmt: skip
+        if spec.kind == "year":
+            rows = self._all(layout.years[spec.key, spec.year])
+            return render_category_year(config, layout.names[spec.key], spec.year, rows)
+        if spec.kind == "number":
+            return render_number(config, self.facts[spec.key])
+        if spec.kind == "number_json":
+            return number_json(config, self.facts[spec.key])
+        return self._lookup(spec.path)
+
+    def _lookup(self, path: str) -> bytes:
+        config = self.config
+        klarifikasi = klarifikasi_rows(self.klarifikasi)
+        if path == LOOKUP:
+            newest = self._rows(self.layout.newest(self.layout.entries, RECENT * 4))
+            return render_lookup(config, klarifikasi, [r for r in newest if r.number][:RECENT])
+        if path == UNKNOWN:
+            return render_unknown(config, klarifikasi)
+        if path == UNKNOWN_JSON:
+            return unknown_json(config)
+        assert path == NUMBERS_JSON
+        return numbers_json(config, numbers_of([*self.store.numbered(), *self.klarifikasi]))
+
+    def _rows(self, ids: list[str]) -> list[Row]:
+        """The rows of these releases, in this order."""
+        found = self.store.rows(ids)
+        return [found[i] for i in ids if i in found]
+
+    def _all(self, entries: list[Entry]) -> list[Row]:
+        return newest_first(list(self.store.rows(e.id for e in entries).values()))
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """What making release pages needs (parallel.py hands it to each worker once)."""
+
+    config: Config
+    where: dict[str, tuple[str, str]]  # id -> (article file, slug)
+    going: dict[str, Article]  # releases this run puts out, as they will be saved
+    signed: bool = False  # the newsroom signs each version's text: the page links them
+
+
+def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, str]:
+    """Make one release's page: (id, its row, the staged file or None if unchanged, error)."""
+    from ..store import Store
+
+    config = job.config
+    path, slug = job.where[ident]
+    try:
+        article = job.going.get(ident) or Store(config).load(config.root / path)
+        if article.id != ident:
+            return ident, None, None, "the file holds another release now"
+        page = release_page(article, config)
+        tmp = stage(config.feeds_dir / page_path(slug), render_release(page, config, job.signed))
+    except (ArticleError, OSError, ValueError) as exc:
+        return ident, None, None, str(exc)
+    return ident, row_of(page, config, path), tmp, ""
+
+
+def moved_files(feeds: Path, files: dict[str, list[int]]) -> set[str]:
+    """The files whose size or mtime is not what the last run left (or that are gone)."""
+    base = str(feeds) + os.sep
+    moved = set()
+    for path, (size, mtime) in files.items():
+        try:
+            st = os.stat(base + path)
+        except OSError:
+            moved.add(path)
+            continue
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            moved.add(path)
+    return moved
+
+
+def clear_leftovers(feeds: Path, paths: list[str]) -> None:
+    """The temporaries a killed run left for these files (`.index.html.1a2b.tmp` beside
+    `index.html`), and only those: other outputs stage theirs in the same folders, and
+    walking every page's folder (the feeds' way) would cost a second at 10,000 releases."""
+    by_folder: dict[str, list[str]] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        by_folder.setdefault(folder, []).append(f".{name}.")
+    for folder, prefixes in by_folder.items():
+        try:
+            entries = os.scandir(os.path.join(feeds, folder))
+        except OSError:  # not there yet
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".tmp") and entry.name.startswith(tuple(prefixes)):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def _remove_empty_folders(folder: Path, top: Path) -> None:
+    """A release's folder (or a number's) once its last file is gone."""
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,383 @@
+"""The signed text of each published version: `siaran-pers/<slug>/v<N>.txt` and its
+`v<N>.txt.minisig`, so a journalist can check one release on its own with stock minisign:
+
+    minisign -Vm v2.txt -p newsroom.pub
+
+The text is the version's canonical plain-text form (number, id, version, status, time in
+the office's zone, title, dateline, body, sign-off, the SHA-256 of each attachment; a
+correction's note; a klarifikasi's denied numbers), the same bytes for ever: a copy a
+journalist kept still matches. What changes is the signature's *trusted comment*, signed
+again whenever the version's standing changes:
+
+    id=<id> version=<N> number=<number> status=<current|superseded|retracted> published=<time>
+
+so an old version cannot pass for the current one, nor a retracted one for valid: the
+signature file beside the text always says how the office stands by it now.
+
+After a retraction, the texts of the earlier versions leave the public record (as their
+pages' text does, versions.py); their signatures stay, signed again with
+`status=retracted`, and the retraction's own notice `v<N+1>.txt` (title, time, reason,
+"versions 1..N are void") is signed with the same key.
+
+Incremental: what each release's files were made from is kept in
+`.newsroom/signed-texts.sqlite` (read only when a run has work); only releases whose record
+moved (or all, with a new key) are read and signed again. Written only when the run is
+signed: an unsigned run removes the texts and signatures an earlier signed run left (they
+would go stale).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import quote
+
+from ..atomic import stage
+from ..clock import format_time
+from ..config import Config
+from ..errors import NewsroomError
+from ..outputs import GoingLive, Plan, PublishResult, Staged
+from ..records import Record
+from ..store import Store
+from ..versions import RETRACTED, Version, versions
+from .minisign import SecretKey
+
+FORMAT = 1
+STATE = "signed-texts.sqlite"
+FOLDER = "siaran-pers"
+CURRENT, SUPERSEDED = "current", "superseded"
+
+
+def text_path(slug: str, version: int) -> str:
+    """Where version `version` of a release's signed text is, relative to feeds/."""
+    return f"{FOLDER}/{slug}/v{version}.txt"
+
+
+def signature_path(slug: str, version: int) -> str:
+    return text_path(slug, version) + ".minisig"
+
+
+# ---------------------------------------------------------------- the text
+
+
+def canonical_text(config: Config, v: Version, published: int = 0) -> bytes:
+    """The canonical plain-text form of version `v` (UTF-8, LF, one trailing newline).
+
+    For the retraction marker, the notice; `published` is then how many versions it voids."""
+    when = format_time(v.published_at, config.tz, config.timezone)
+    head = ["SIARAN PERS | PRESS RELEASE"]
+    if v.status == RETRACTED:
+        head = ["PENCABUTAN SIARAN PERS | RETRACTION OF A PRESS RELEASE"]
+    elif v.kind:
+        head = [f"{v.kind.upper()} | CLARIFICATION"]
+    lines = [
+        *head,
+        f"Kantor | Office: {_line(config.title)}",
+        f"Nomor | Number: {_line(v.number) or '-'}",
+        f"ID: {v.release}",
+        f"Versi | Version: {v.version}",
+        f"Status: {'dicabut | retracted' if v.status == RETRACTED else 'terbit | published'}",
+        f"Waktu | Time: {when} ({v.published_at.astimezone(config.tz).isoformat()})",
+        f"Alamat | Address: {config.feeds_base}/{FOLDER}/{v.slug}/",
+    ]
+    if v.denies:
+        lines.append(f"Membantah nomor | Denies numbers: {', '.join(map(_line, v.denies))}")
+    if v.status == RETRACTED:
+        lines += [
+            f"Judul | Title: {_line(v.title)}",
+            f"Alasan | Reason: {_line(v.note)}",
+            "",
+            f"Siaran pers ini dicabut: versi 1-{published} tidak berlaku lagi.",
+            f"This press release is retracted: versions 1-{published} are void.",
+        ]
+        return _bytes(lines)
+    if v.version > 1:
+        lines.append(f"Koreksi | Correction: {_line(v.note)}")
+    lines += ["", _line(v.title), ""]
+    if v.summary:
+        lines += [_body(v.summary), ""]
+    body = _body(v.body)
+    lines.append(f"{_line(v.dateline)} - {body}" if v.dateline else body)
+    if v.sign_off:
+        lines += ["", v.sign_off]
+    if v.attachments:
+        lines += ["", "Lampiran | Attachments (SHA-256):"]
+        lines += [f"{a.sha256}  {a.file}  ({a.type}, {a.size} B)" for a in v.attachments]
+    return _bytes(lines)
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _body(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def _bytes(lines: list[str]) -> bytes:
+    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
+
+
+def trusted_comment(config: Config, v: Version, status: str) -> str:
+    """What the signature binds besides the text: which release, which version, its number,
+    how the office stands by it now, when it was published (and superseded)."""
+    published = v.published_at.astimezone(config.tz).replace(microsecond=0).isoformat()
+    parts = [f"id={v.release}", f"version={v.version}", f"number={_value(v.number)}",
+             f"status={status}", f"published={published}"]  # fmt: skip
+    if status == SUPERSEDED and v.superseded_at is not None:
+        at = v.superseded_at.astimezone(config.tz).replace(microsecond=0).isoformat()
+        parts.append(f"superseded={at}")
+    parts.append(f"file={text_path(v.slug, v.version)}")
+    return " ".join(parts)
+
+
+def _value(text: str) -> str:
+    """A value of the trusted comment: no space (key=value pairs), "-" when empty."""
+    return quote(text, safe="/-._:()+") if text else "-"
+
+
+def parse_comment(comment: str) -> dict[str, str]:
+    """The key=value pairs of a version's trusted comment."""
+    pairs = (part.partition("=") for part in comment.split())
+    return {k: v for k, sep, v in pairs if sep}
+
+
+# ---------------------------------------------------------------- the output's part
+
+
+@dataclass
+class Want:
+    """One release's files as this run wants them: path -> (bytes to sign or to write)."""
+
+    texts: dict[str, bytes] = field(default_factory=dict)  # published text files
+    signatures: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # sig -> text, comment
+
+
+class TextStore:
+    """What each release's signed texts were made from and which files they are, in
+    `.newsroom/signed-texts.sqlite`: a run reads the fingerprints (one small query) and
+    writes back only the rows of releases it signed again. Losing it costs one long run
+    (every release signed again; unchanged bytes are not rewritten), never a wrong file."""
+
+    def __init__(self, config: Config) -> None:
+        self.path = config.state_dir / STATE
+        self.db: sqlite3.Connection | None = None
+
+    def open(self) -> sqlite3.Connection:
+        if self.db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.db.executescript(_SCHEMA)
+            except sqlite3.Error:  # unreadable: start again
+                self.path.unlink(missing_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.db.executescript(_SCHEMA)
+        return self.db
+
+    def basis(self) -> str:
+        found = self.open().execute("SELECT value FROM meta WHERE key = 'basis'").fetchone()
+        return str(found[0]) if found else ""
+
+    def fingerprints(self) -> dict[str, str]:
+        return dict(self.open().execute("SELECT id, fp FROM texts"))
+
+    def rows(self, ids: list[str]) -> dict[str, tuple[str, list[str]]]:
+        """(path, files) of these releases."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            query = f"SELECT id, path, files FROM texts WHERE id IN ({','.join('?' * len(chunk))})"
+            for ident, path, files in self.open().execute(query, chunk):
+                found[ident] = (path, files.split("\n") if files else [])
+        return found
+
+    def every_file(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        try:
+            rows = self.open().execute("SELECT files FROM texts").fetchall()
+        except sqlite3.Error:
+            return []
+        return [f for (files,) in rows if files for f in files.split("\n")]
+
+    def save(
+        self, basis: str, rows: dict[str, tuple[str, str, list[str]]], gone: list[str]
+    ) -> None:
+        db = self.open()
+        with contextlib.suppress(sqlite3.Error):  # a lost row costs a release signed again
+            db.execute("BEGIN")
+            db.executemany("DELETE FROM texts WHERE id = ?", [(i,) for i in gone])
+            db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?, ?, ?)",
+                           [(i, fp, path, "\n".join(files))
+                            for i, (fp, path, files) in rows.items()])  # fmt: skip
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('basis', ?)", (basis,))
+            db.execute("COMMIT")
+
+    def forget(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self.path.unlink(missing_ok=True)
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, fp TEXT, path TEXT, files TEXT);
+"""
+
+
+class SignedTexts:
+    """The signed texts' share of the SEAL output (signing/output.py holds the key)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.store = TextStore(config)
+        self.live: dict[str, Record] = {}
+        self.changed: list[str] = []
+        self.vanished: list[str] = []
+        self.plan_: Plan | None = None
+        self.removed: list[str] = []
+        self.rows: dict[str, tuple[str, str, list[str]]] = {}  # id -> (fp, path, files)
+        self.gone: list[str] = []
+
+    def basis(self, key_id: str) -> str:
+        """What every text and signature is made with: the key, the office's name, address
+        and zone (another one: every release is signed again)."""
+        c = self.config
+        return "\x1f".join((str(FORMAT), key_id, c.title, c.feeds_base, c.timezone))
+
+    def plan(self, plan: Plan, key_id: str) -> None:
+        """Which releases' texts are made again: those whose record moved since the last run
+        (every one with another key)."""
+        self.plan_ = plan
+        old = self.store.fingerprints()
+        same = self.store.basis() == self.basis(key_id)
+        self.live = {i: r for i, r in plan.records.items() if r.live and r.published}
+        self.changed = [
+            i for i, r in self.live.items() if not same or old.get(i) != _fingerprint(r)
+        ]  # fmt: skip
+        self.vanished = [i for i in old if i not in self.live]
+
+    def count(self) -> int:
+        """How many files the signed texts are: a text and a signature per version; after a
+        retraction, the signatures and the notice's two files."""
+        total = 0
+        for r in self.live.values():
+            n = len(r.corrected) + 1
+            total += n + 2 if r.retracted_at else 2 * n
+        return total
+
+    def stage(self, key: SecretKey, result: PublishResult) -> list[Staged]:
+        """Sign the changed releases' versions; stage what differs from feeds/."""
+        assert self.plan_ is not None
+        feeds = self.config.feeds_dir
+        withheld = {r.id for r in result.refused if r.withheld}
+        broken = {str(p.path) for p in result.problems}
+        before = self.store.rows([*self.vanished, *self.changed])
+        for ident in self.vanished:
+            path, files = before.get(ident, ("", []))
+            if ident in withheld or path in broken:
+                continue  # held back: its files stay as they are
+            self.removed += files
+            self.gone.append(ident)
+        going = {g.article.id: g for g in self.plan_.going_live}
+        out: list[Staged] = []
+        store = Store(self.config)
+        if self.changed:
+            self.plan_.progress(f"signing the texts of {len(self.changed)} release(s)")
+        for ident in self.changed:
+            record = self.live[ident]
+            try:
+                want = self._want(store, record, going.get(ident))
+            except NewsroomError as exc:
+                result.failed.append(f"{record.path}: its signed texts were not written: {exc}")
+                continue
+            files = sorted({*want.texts, *want.signatures})
+            self.removed += [f for f in before.get(ident, ("", []))[1] if f not in files]
+            for rel, data in want.texts.items():
+                tmp = stage(feeds / rel, data)
+                if tmp is not None:
+                    out.append(Staged(feeds / rel, tmp))
+            for rel, (data, comment) in want.signatures.items():
+                signature = key.sign(data, comment, f"signed by newsroom key {key.id}")
+                tmp = stage(feeds / rel, signature.text().encode("utf-8"))
+                if tmp is not None:
+                    out.append(Staged(feeds / rel, tmp))
+            self.rows[ident] = (_fingerprint(record), record.path, files)
+        return out
+
+    def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
+        """The files of one release: each version's text and signature."""
+        article = going.article if going is not None else store.load(self.config.root / record.path)
+        public = versions(self.config, article)
+        retracted = bool(public) and public[-1].status == RETRACTED
+        full = versions(self.config, article, public=False) if retracted else public
+        if going is not None and going.kind != "published" and len(full) > 1:
+            # a correction going live now: the version it supersedes is kept only once the
+            # run has stamped the file; its text is the one the file still has
+            before = versions(self.config, store.load(self.config.root / record.path),
+                              public=False)  # fmt: skip
+            texts = {v.version: v for v in before if v.kept}
+            full = [
+                replace(texts[v.version], superseded_at=v.superseded_at)
+                if not v.kept and v.version in texts else v
+                for v in full
+            ]  # fmt: skip
+        want = Want()
+        published = [v for v in full if v.status != RETRACTED]
+        for v in published:
+            if not v.kept:
+                continue  # published before versions were kept: its text is gone
+            data = canonical_text(self.config, v)
+            rel = text_path(record.slug, v.version)
+            if retracted:
+                status = RETRACTED
+            else:
+                status = CURRENT if v is published[-1] else SUPERSEDED
+                want.texts[rel] = data
+            want.signatures[rel + ".minisig"] = (data, trusted_comment(self.config, v, status))
+        if retracted:
+            marker = full[-1]
+            data = canonical_text(self.config, marker, len(published))
+            rel = text_path(record.slug, marker.version)
+            want.texts[rel] = data
+            want.signatures[rel + ".minisig"] = (
+                data, trusted_comment(self.config, marker, RETRACTED)
+            )  # fmt: skip
+        return want
+
+    def drop_all(self) -> list[str]:
+        """An unsigned run: every text and signature an earlier signed run left goes."""
+        return self.store.every_file()
+
+    def remove(self, feeds: Path, paths: list[str]) -> list[str]:
+        """Remove `paths` (relative to feeds/) and folders they leave empty; returns them."""
+        done = []
+        for rel in paths:
+            target = feeds / rel
+            try:
+                target.unlink()
+            except FileNotFoundError:
+                continue
+            done.append(rel)
+            parent = target.parent
+            while parent != feeds and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return done
+
+    def save(self, key_id: str) -> None:
+        self.store.save(self.basis(key_id), self.rows, self.gone)
+
+    def forget(self) -> None:
+        self.store.forget()
+
+
+def _fingerprint(r: Record) -> str:
+    """What a release's signed texts are made from, as its record shows it: its live text
+    (the digest), its standing, how many versions, its address and number."""
+    return f"{r.digest}:{r.status}:{len(r.corrected)}:{r.slug}:{r.number}"

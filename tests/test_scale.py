@@ -1,0 +1,155 @@
+"""What keeps a cold publish of 100,000 releases within memory (docs/performance.md), checked
+for behaviour on small newsrooms: the ledger's first stock-taking staged as files are read,
+the cached snapshot kept in pieces, large newsrooms writing their documents in-process."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsroom.core import cache as cache_module
+from newsroom.core import index as index_module
+from newsroom.core.config import load_config
+from newsroom.core.ledger import Ledger
+
+from .feedkit import at, configure, feed_files, release, run
+from .test_seal import hand_edit
+
+
+@pytest.fixture
+def nr(root: Path) -> Path:
+    configure(root)
+    return root
+
+
+def test_a_first_publish_takes_stock_of_what_is_published_and_of_nothing_else(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh clone (no .newsroom) reads every file; the rows of the sound releases reach
+    the ledger through its staging table, batch by batch, and a broken one's does not."""
+    good = [release(nr, at(0), f"Rilis {n}") for n in range(3)]
+    bad = release(nr, at(0.5), "Rilis diubah")
+    assert run(nr, at(1)).ok
+    shutil.rmtree(nr / ".newsroom")
+    hand_edit(nr, bad, lambda a: setattr(a, "body", "Isi yang diganti diam-diam.\n"))
+    monkeypatch.setattr(index_module, "STREAM_EVERY", 1)  # a batch a file
+
+    result = run(nr, at(2))
+
+    assert ("took_stock", 3) in result.noted
+    ledger = Ledger(load_config(nr))
+    assert ledger.initialized
+    assert all(ledger.get(i)[0] is not None for i in good)
+    assert ledger.get(bad) == (None, None)
+    assert {r.id for r in result.refused} == {bad}
+    ledger.close()
+
+
+def test_a_dry_run_on_a_fresh_clone_stages_and_confirms_nothing(nr: Path) -> None:
+    ident = release(nr, at(0), "Rilis")
+    assert run(nr, at(1)).ok
+    shutil.rmtree(nr / ".newsroom")
+    run(nr, at(2), dry_run=True)
+    ledger = Ledger(load_config(nr))
+    assert not ledger.initialized and ledger.get(ident) == (None, None)
+    ledger.close()
+
+
+def test_the_cached_snapshot_in_pieces_gives_back_every_record(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored a few files a piece (as 100,000 are, 5,000 a piece), the snapshot is read back
+    whole: the next run reads no file again and publishes the same bytes."""
+    monkeypatch.setattr(cache_module, "PIECE", 2)
+    monkeypatch.setattr(cache_module, "DELTA_LIMIT", 1)  # a snapshot at once, not deltas
+    idents = [release(nr, at(n / 10), f"Rilis {n}") for n in range(5)]
+    assert run(nr, at(1)).ok
+    before = feed_files(nr)
+    shutil.rmtree(nr / "feeds")
+    result = run(nr, at(1))
+    assert feed_files(nr) == before
+    assert {p["id"] for p in result.published} == set()  # all known: nothing newly live
+    from newsroom.core.cache import Cache
+    from newsroom.core.publish import cache_key
+
+    pieces = Cache(load_config(nr), cache_key(load_config(nr)))
+    assert len(pieces.db.execute("SELECT id FROM snapshot").fetchall()) >= 3
+    records = pieces.records()
+    assert {v[2].id for v in records.values()} >= set(idents)  # type: ignore[union-attr]
+    pieces.close()
+
+
+@pytest.mark.parametrize("fork_max", [100, 2])
+def test_a_large_newsroom_writes_its_documents_in_this_process(
+    nr: Path, monkeypatch: pytest.MonkeyPatch, fork_max: int
+) -> None:
+    """Past FORK_MAX releases no pool is started for the feeds (forked workers would
+    duplicate the records); below it, one is (every map made big enough to use one)."""
+    import concurrent.futures
+
+    from newsroom.core import parallel
+
+    for n in range(3):
+        release(nr, at(n / 10), f"Rilis {n}")
+    pools: list[object] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counted(*args: object, **kwargs: object) -> object:
+        pools.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "FORK_MAX", fork_max)
+    result = run(nr, at(1))
+    assert result.ok and len(result.published) == 3
+    assert feed_files(nr)["rss.xml"].count(b"<item>") == 3
+    wrote_in_pool = len(pools) > 1  # the first is the read of the files
+    assert wrote_in_pool == (fork_max == 100)
+
+
+SPAWN_UNDER_TEXTUAL = """
+import sys, threading
+from newsroom.core.parallel import PARALLEL_MIN, pmap
+from newsroom.core.scan import FileStat
+
+
+class Capture:  # what Textual puts in sys.stderr while an app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+
+def double(job, item):
+    return job * item
+
+
+if __name__ == "__main__":
+    sys.stderr = Capture()
+    done = []
+    work = lambda: done.append(pmap(double, 2, list(range(PARALLEL_MIN))))
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    print(sum(done[0]) if done else "failed")
+"""
+
+
+def test_a_pool_started_from_a_thread_under_textual_works(tmp_path: Path) -> None:
+    """The desk reads a large newsroom from a Textual worker thread, so its pool is spawned,
+    while Textual holds a stderr whose fileno() is -1 (the desk's first read of 10,000 files
+    failed with "bad value(s) in fds_to_keep"). In a process of its own: the resource
+    tracker that failed starts once per process."""
+    import subprocess
+    import sys
+
+    from newsroom.core.parallel import PARALLEL_MIN
+
+    script = tmp_path / "spawn.py"
+    script.write_text(SPAWN_UNDER_TEXTUAL)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.strip() == str(sum(2 * i for i in range(PARALLEL_MIN))), done.stderr[-2000:]

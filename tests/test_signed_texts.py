@@ -1,0 +1,194 @@
+"""Each published version's signed text (`siaran-pers/<slug>/v<N>.txt` + `.minisig`): checked
+by the real `minisign` and by `newsroom verify`; its trusted comment says whether the office
+still stands by it (current, superseded, retracted), and a retraction withdraws the texts
+but keeps their signatures, signed again as retracted."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+from newsroom.core.signing.minisign import PublicKey, Signature
+from newsroom.core.signing.texts import parse_comment
+
+from .feedkit import at, configure, correct, release, retract, run
+from .signkit import keyhome, make_key, minisign, needs_minisign, sha256sum_check
+from .test_attachments import PDF, approve, cli_run, file
+from .test_numbering import number_releases
+
+__all__ = ["keyhome"]  # a fixture, used by name
+
+SLUG = "taman-kota-diresmikan"
+
+
+def verify(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, ["verify", *map(str, args)], env={"NEWSROOM_LANG": "en"})
+
+
+def comment(folder: Path, name: str) -> dict[str, str]:
+    signature = Signature.parse((folder / f"{name}.minisig").read_text())
+    key = PublicKey.parse((folder.parents[2] / "newsroom.pub").read_text())
+    data = (folder / name).read_bytes()
+    return parse_comment(key.verify(data, signature))
+
+
+@pytest.fixture
+def nr(root: Path, keyhome: Path) -> Path:
+    configure(root)
+    number_releases(root)
+    make_key(root)
+    return root
+
+
+def corrected(nr: Path) -> tuple[str, Path]:
+    ident = release(nr, at(0), "Taman kota diresmikan", body="Versi satu.\n")
+    assert run(nr, at(1)).ok
+    correct(nr, ident, at(2), "Angka salah", "Versi dua.\n")
+    assert run(nr, at(3)).ok
+    return ident, nr / "feeds" / "siaran-pers" / SLUG
+
+
+@needs_minisign
+def test_each_version_has_its_text_signed_and_stock_minisign_accepts_it(nr: Path) -> None:
+    ident = release(nr, at(0), "Taman kota diresmikan", body="Versi satu.\n")
+    assert run(nr, at(1)).ok
+    folder = nr / "feeds" / "siaran-pers" / SLUG
+    first = (folder / "v1.txt").read_bytes()
+    correct(nr, ident, at(2), "Angka salah", "Versi dua.\n")
+    assert run(nr, at(3)).ok
+    assert (folder / "v1.txt").read_bytes() == first  # a copy a journalist kept still matches
+    text = (folder / "v2.txt").read_text()
+    for line in ("Nomor | Number: B-001/HUMAS/VI/2026", f"ID: {ident}", "Versi | Version: 2",
+                 "Waktu | Time: 04-06-2026 09:00 WIB", "Koreksi | Correction: Angka salah",
+                 "Taman kota diresmikan", "JAKARTA - Versi dua.", "(ald/HUMAS UJI)"):  # fmt: skip
+        assert line in text, line
+    assert "Versi satu." in first.decode() and "Versi dua." not in first.decode()
+    pub = nr / "newsroom.pub"
+    for name, status in (("v1.txt", "superseded"), ("v2.txt", "current")):
+        done = minisign("-Vm", name, "-p", pub, cwd=folder)
+        assert done.returncode == 0, done.stderr
+        assert f"version={name[1]} number=B-001/HUMAS/VI/2026 status={status}" in done.stdout
+        assert f"id={ident}" in done.stdout
+    assert comment(folder, "v1.txt")["superseded"] == "2026-06-04T09:00:00+07:00"
+    assert sha256sum_check(nr / "feeds").returncode == 0
+    listed = (nr / "feeds" / "SHA256SUMS").read_text()
+    assert f"siaran-pers/{SLUG}/v2.txt.minisig" in listed
+    shown = verify(folder / "v1.txt", "--key", pub)
+    assert shown.exit_code == 0, shown.output
+    assert "SUPERSEDED by a later version on 2026-06-04T09:00:00+07:00" in shown.output
+
+
+@needs_minisign
+def test_a_retraction_withdraws_the_texts_keeps_their_signatures_and_signs_a_notice(
+    nr: Path, tmp_path: Path
+) -> None:
+    ident, folder = corrected(nr)
+    kept = tmp_path / "arsip-wartawan"
+    shutil.copytree(folder, kept)  # what a journalist downloaded before the retraction
+    retract(nr, ident, at(4), "Salah kirim")
+    assert run(nr, at(5)).ok
+    assert sorted(p.name for p in folder.glob("v*")) == [
+        "v1.txt.minisig", "v2.txt.minisig", "v3.txt", "v3.txt.minisig",
+    ]  # fmt: skip
+    notice = (folder / "v3.txt").read_text()
+    assert "Alasan | Reason: Salah kirim" in notice and "versions 1-2 are void" in notice
+    assert "Versi dua." not in notice
+    pub = nr / "newsroom.pub"
+    assert "status=retracted" in minisign("-Vm", "v3.txt", "-p", pub, cwd=folder).stdout
+    for name in ("v1.txt", "v2.txt"):  # the journalist's copy, with today's signature
+        shutil.copy(folder / f"{name}.minisig", kept / f"{name}.minisig")
+        done = minisign("-Vm", name, "-p", pub, cwd=kept)
+        assert done.returncode == 0 and "status=retracted" in done.stdout, done.stderr
+        shown = verify(kept / name, "--key", pub)
+        assert shown.exit_code == 0 and "RETRACTED" in shown.output, shown.output
+    assert sha256sum_check(nr / "feeds").returncode == 0
+    assert verify(nr / "feeds", "--key", pub).exit_code == 0
+
+
+@needs_minisign
+def test_an_old_version_cannot_pass_for_current_nor_a_text_be_changed(
+    nr: Path, tmp_path: Path
+) -> None:
+    _, folder = corrected(nr)
+    pub = nr / "newsroom.pub"
+    forged = tmp_path / "palsu"
+    shutil.copytree(folder, forged)
+    sig = forged / "v1.txt.minisig"
+    sig.write_text(sig.read_text().replace("status=superseded", "status=current"))
+    assert minisign("-Vm", "v1.txt", "-p", pub, cwd=forged).returncode != 0
+    assert verify(forged / "v1.txt", "--key", pub).exit_code == 1
+    text = forged / "v2.txt"
+    text.write_text(text.read_text().replace("Versi dua.", "Versi palsu."))
+    assert minisign("-Vm", "v2.txt", "-p", pub, cwd=forged).returncode != 0
+    assert verify(text, "--key", pub).exit_code == 1
+
+
+def test_the_text_carries_each_attachments_sha256(nr: Path, tmp_path: Path) -> None:
+    ident = release(nr, at(0), "Taman kota diresmikan", approve=False)
+    assert cli_run(nr, "attach", ident, str(file(tmp_path, "ttd.pdf", PDF))).exit_code == 0
+    approve(nr, ident)
+    assert run(nr, at(1)).ok
+    text = (nr / "feeds" / "siaran-pers" / SLUG / "v1.txt").read_text()
+    assert f"{hashlib.sha256(PDF).hexdigest()}  ttd.pdf  (application/pdf, {len(PDF)} B)" in text
+
+
+def test_only_the_releases_that_moved_are_signed_again(nr: Path) -> None:
+    release(nr, at(0), "Taman kota diresmikan")
+    assert run(nr, at(1)).ok
+    sig = nr / "feeds" / "siaran-pers" / SLUG / "v1.txt.minisig"
+    before = sig.stat().st_mtime_ns
+    release(nr, at(2), "Jembatan baru dibuka")
+    result = run(nr, at(3))
+    assert result.ok
+    assert "siaran-pers/jembatan-baru-dibuka/v1.txt.minisig" in result.written
+    assert not any(SLUG in path for path in result.written)
+    assert sig.stat().st_mtime_ns == before
+
+
+def test_an_unsigned_run_removes_the_texts_a_signed_one_left(nr: Path, keyhome: Path) -> None:
+    release(nr, at(0), "Taman kota diresmikan")
+    assert run(nr, at(1)).ok
+    assert (nr / "feeds" / "siaran-pers" / SLUG / "v1.txt.minisig").exists()
+    shutil.rmtree(keyhome)  # the secret key is gone: [signing] required is false
+    release(nr, at(2), "Jembatan baru dibuka")
+    result = run(nr, at(3))
+    assert result.ok and not result.signed
+    assert not list((nr / "feeds").rglob("v*.txt*"))
+    assert not (nr / "feeds" / "SHA256SUMS").exists()
+
+
+def test_the_page_links_each_signed_version_the_key_and_says_how_to_check(nr: Path) -> None:
+    ident, folder = corrected(nr)
+    page = (folder / "index.html").read_text()
+    section = page[page.index('<section class="authenticity"') :]
+    section = section[: section.index("</section>")]
+    base = "http://127.0.0.1:8080/"
+    links = re.findall(r'href="([^"]+)"', section)
+    assert links == [f"{base}siaran-pers/{SLUG}/{name}" for name in
+                     ("v2.txt", "v2.txt.minisig", "v1.txt", "v1.txt.minisig")] + [
+        f"{base}newsroom.pub", f"{base}newsroom.pub"]  # fmt: skip
+    for href in links:  # each one is a file of the public record
+        assert (nr / "feeds" / href.removeprefix(base)).is_file(), href
+    assert "Versi 2 (berlaku)" in section and "Versi 1 (diganti ralat)" in section
+    assert section.count("minisign -Vm v2.txt -p newsroom.pub") == 2  # Indonesian, English
+    assert '<div lang="en">' in section and "not a legal electronic signature" in section
+    retract(nr, ident, at(4), "Salah kirim")
+    assert run(nr, at(5)).ok
+    page = (folder / "index.html").read_text()
+    assert "Versi 3 (pemberitahuan pencabutan)" in page and "minisign -Vm v3.txt" in page
+    assert f'href="{base}siaran-pers/{SLUG}/v1.txt"' not in page  # withdrawn: not linked
+
+
+def test_an_unsigned_newsroom_has_no_signed_texts_on_its_pages(root: Path) -> None:
+    configure(root)
+    release(root, at(0), "Taman kota diresmikan")
+    assert run(root, at(1)).ok
+    page = (root / "feeds" / "siaran-pers" / SLUG / "index.html").read_text()
+    assert "authenticity" not in page and "minisign" not in page
+    assert not list((root / "feeds").rglob("v*.txt*"))
