@@ -126,7 +126,7 @@ def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
     ident = release(newsroom_root, at(0), "Rilis embargo", embargo=at(1))
     run(newsroom_root, at(0.1))
     assert ninjs_files(newsroom_root) == {
-        "ninjs/index.json", "private/antara/ninjs/index.json",
+        "ninjs/index.json", "private/antara/ninjs/index.json", "partner/pemilu/ninjs/index.json",
         "private/antara/ninjs/rilis-embargo.json"}  # fmt: skip
     held = validate(newsroom_root / "feeds" / "private/antara/ninjs/rilis-embargo.json")
     assert held["embargoed"] == "2026-06-02T09:00:00+07:00" and held["uri"] == f"urn:uuid:{ident}"
@@ -135,6 +135,7 @@ def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
     run(newsroom_root, at(1.01))
     assert ninjs_files(newsroom_root) == {
         "ninjs/index.json", "private/antara/ninjs/index.json", "ninjs/archive/2026-06.json",
+        "partner/pemilu/ninjs/index.json",
         "siaran-pers/rilis-embargo/ninjs.json", "siaran-pers/rilis-embargo/v1.ninjs.json"}  # fmt: skip
     assert "embargoed" not in validate(newsroom_root / "feeds/siaran-pers/rilis-embargo/ninjs.json")
 
@@ -160,7 +161,7 @@ def test_the_index_is_paged_by_month_and_a_run_rewrites_only_what_moved(
     release(newsroom_root, at(42), "Rilis 42")
     one = run(newsroom_root, at(42.1))
     assert sorted(p for p in one.written if "ninjs" in p) == [
-        "ninjs/archive/2026-07.json", "ninjs/index.json",
+        "ninjs/archive/2026-07.json", "ninjs/index.json", "private/antara/ninjs/index.json",
         "siaran-pers/rilis-42/ninjs.json", "siaran-pers/rilis-42/v1.ninjs.json"]  # fmt: skip
 
 
@@ -178,3 +179,40 @@ def test_a_broken_version_file_is_named_and_tried_again(newsroom_root: Path) -> 
     assert validate(folder / "ninjs.json")["version"] == "2"  # as it was
     again = run(newsroom_root, at(2.2))
     assert [r.code for r in again.refused] == ["ninjs"]  # not forgotten
+
+
+def test_a_partner_subscribes_to_its_filtered_set(newsroom_root: Path) -> None:
+    """pemilu takes the Pemilu category (its own index and months); antara takes everything
+    and, with embargo access, the embargoed ones early (its index links the public months)."""
+    release(newsroom_root, at(0), "Rilis ekonomi")
+    release(newsroom_root, at(0.5), "Rilis pemilu", category="Pemilu")
+    release(newsroom_root, at(0.6), "Rilis embargo pemilu", category="Pemilu", embargo=at(3))
+    run(newsroom_root, at(1))
+    feeds, base = newsroom_root / "feeds", "http://127.0.0.1:8080"
+    pemilu = json.loads((feeds / "partner/pemilu/ninjs/index.json").read_text())
+    assert [(i["headline"], i["href"]) for i in pemilu["items"]] == [
+        ("Rilis pemilu", f"{base}/siaran-pers/rilis-pemilu/ninjs.json")]  # fmt: skip
+    assert pemilu["prev"] == f"{base}/partner/pemilu/ninjs/archive/2026-06.json"
+    month = json.loads((feeds / "partner/pemilu/ninjs/archive/2026-06.json").read_text())
+    assert [i["headline"] for i in month["items"]] == ["Rilis pemilu"] and "prev" not in month
+    validate(feeds / "siaran-pers/rilis-pemilu/ninjs.json")
+    antara = json.loads((feeds / "private/antara/ninjs/index.json").read_text())
+    assert [(i["headline"], i["href"]) for i in antara["items"]] == [
+        ("Rilis embargo pemilu", f"{base}/private/antara/ninjs/rilis-embargo-pemilu.json"),
+        ("Rilis pemilu", f"{base}/siaran-pers/rilis-pemilu/ninjs.json"),
+        ("Rilis ekonomi", f"{base}/siaran-pers/rilis-ekonomi/ninjs.json"),
+    ]
+    assert antara["prev"] == f"{base}/ninjs/archive/2026-06.json"
+    assert not (feeds / "partner/pemilu/ninjs/rilis-embargo-pemilu.json").exists()
+    assert not (feeds / "private/antara/ninjs/archive").exists()
+
+    release(newsroom_root, at(1.5), "Rilis ekonomi dua")  # pemilu's set does not move
+    again = run(newsroom_root, at(2))
+    assert "partner/pemilu/ninjs/index.json" not in again.written
+    assert "private/antara/ninjs/index.json" in again.written
+    run(newsroom_root, at(3.1))  # the lift: from the public document on
+    antara = json.loads((feeds / "private/antara/ninjs/index.json").read_text())
+    assert antara["items"][0]["href"] == f"{base}/siaran-pers/rilis-embargo-pemilu/ninjs.json"
+    pemilu = json.loads((feeds / "partner/pemilu/ninjs/index.json").read_text())
+    assert [i["headline"] for i in pemilu["items"]] == ["Rilis embargo pemilu", "Rilis pemilu"]
+    assert not (feeds / "private/antara/ninjs/rilis-embargo-pemilu.json").exists()

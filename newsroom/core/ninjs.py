@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 import json
+import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +178,7 @@ class NinjsOutput(Output):
         self.todo: list[Record] = []
         self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
         self.pages: dict[str, str] = {}  # index page path -> signature
+        self.moved: set[str] = set()  # index pages not as the last run left them
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
 
@@ -184,82 +186,121 @@ class NinjsOutput(Output):
         self.plan_, self.last = plan, last
         private = any(p.embargo_access for p in self.config.partners)
         same = last.get("key") == plan.cache_key
-        wanted: dict[str, dict[str, str]] = {}  # bucket -> id -> signature
+        now, retracted, approved = plan.now, Status.RETRACTED, Status.APPROVED
+        # One pass over every release (the only one a run makes): its bucket's entry
+        # "<id>:<signature>", and the public ones by month for the index pages.
+        wanted: dict[str, list[str]] = {}  # bucket -> entries
+        months: dict[str, list[Record]] = {}
+        held: list[Record] = []  # embargoed, for the partners with embargo access
         for r in plan.records.values():
-            if _public(r):
-                sig = f"{r.digest}p"
-            elif private and _embargoed(r, plan.now):
-                sig = f"{r.digest}e{r.embargo}"
+            if r.published is not None and (r.live or r.status == retracted):
+                entry = f"{r.id}:{r.digest}p"
+                month = months.get(r.month)
+                if month is None:
+                    months[r.month] = [r]
+                else:
+                    month.append(r)
+            elif (private and r.status == approved and r.embargo is not None
+                  and r.embargo > now and not r.live):  # fmt: skip
+                entry = f"{r.id}:{r.digest}e{r.embargo}"
+                held.append(r)
             else:
                 continue
-            wanted.setdefault(r.id[:BUCKET], {})[r.id] = sig
+            bucket = wanted.get(r.id[:BUCKET])
+            if bucket is None:
+                wanted[r.id[:BUCKET]] = [entry]
+            else:
+                bucket.append(entry)
         before: dict[str, str] = last.get("buckets", {}) if same else {}
         self.buckets = {
-            b: hashlib.blake2b("|".join(f"{i}:{s}" for i, s in sorted(ids.items())).encode(),
-                               digest_size=12).hexdigest()
-            for b, ids in wanted.items()
-        }  # fmt: skip
+            b: hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
+            for b, entries in wanted.items()
+        }
         changed = {b for b in self.buckets if before.get(b) != self.buckets[b]}
         changed |= set(last.get("buckets", {})) - set(self.buckets)
         self.todo, self.entries, self.old = [], {}, {}
         for b in sorted(changed):
-            old = (
-                _read_bucket(self.config, b)
-                if before.get(b) or b in last.get("buckets", {})
-                else {}
-            )
+            old = _read_bucket(self.config, b) if b in last.get("buckets", {}) else {}
             self.old[b] = old
-            ids = wanted.get(b, {})
+            ids = dict(e.split(":", 1) for e in wanted.get(b, ()))
             kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
             self.entries[b] = kept
             self.todo += [plan.records[i] for i in ids if i not in kept]
-        self._plan_index(plan)
+        self._plan_index(plan, months, held, full=not same)
 
-    def _plan_index(self, plan: Plan) -> None:
-        """The index pages whose content moved (from the records: no file read)."""
-        public = [r for r in plan.records.values() if _public(r)]
-        months: dict[str, list[Record]] = {}
-        for r in public:
-            months.setdefault(r.month, []).append(r)
-        order = sorted(months)
+    def _plan_index(self, plan: Plan, months: dict[str, list[Record]], held: list[Record],
+                    full: bool) -> None:  # fmt: skip
+        """The index pages whose content moved (from the records: no document read): the
+        public ones, and each partner's (its filtered set: docs/deploy.md, "ninjs")."""
+        old: dict[str, str] = {} if full else self.last.get("pages", {})
+        self.moved = moved = (
+            _moved(self.config.feeds_dir, self.last.get("files", {})) if old else set()
+        )
         kept = {i for b in self.entries.values() for i in b}  # unchanged, in changed buckets
         touched = {r.month for r in self.todo} | {
             e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
         }
-        pages: dict[str, tuple[list[Record], str, str]] = {}  # path -> releases, prev, own
-        for k, month in enumerate(order):
-            prev = self._url(f"{FOLDER}/archive/{order[k - 1]}.json") if k else ""
-            pages[f"{FOLDER}/archive/{month}.json"] = (months[month], prev, month)
-        head = heapq.nlargest(INDEX_LIMIT, public, key=_newest)
-        last_month = self._url(f"{FOLDER}/archive/{order[-1]}.json") if order else ""
-        pages[f"{FOLDER}/index.json"] = (head, last_month, "")
-        private = [p for p in self.config.partners if p.embargo_access]
-        embargoed = [r for r in plan.records.values() if _embargoed(r, plan.now)] if private else []
-        for partner in private:
-            held = [r for r in embargoed if _accepts(partner, r)]
-            pages[f"private/{partner.name}/{FOLDER}/index.json"] = (held, "", partner.name)
-        old = self.last.get("pages", {}) if self.last.get("key") == plan.cache_key else {}
         self.pages, self.index = {}, []
-        for path, (members, prev, own) in pages.items():
-            month_page = path.startswith(f"{FOLDER}/archive/")
-            if month_page and own not in touched and old.get(path, "").endswith("|" + prev):
-                self.pages[path] = old[path]  # its releases did not move
-                continue
-            members = sorted(members, key=_newest, reverse=True)
-            private_dir = f"private/{own}/{FOLDER}" if path.startswith("private/") else ""
-            doc: dict[str, Any] = {"items": [self._item(r, private_dir) for r in members]}
-            if prev:
-                doc["prev"] = prev
-            data = (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
-            sig = hashlib.blake2b(data, digest_size=12).hexdigest() + "|" + prev
-            self.pages[path] = sig
-            if old.get(path) != sig or not _intact(self.config, path, self.last.get("files", {})):
-                self.index.append((path, data))
+        order = sorted(months)
+        collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
+        for partner in self.config.partners:
+            spec = _spec(partner)
+            filtered = bool(partner.categories or partner.tags or partner.language)
+            mine = [r for r in held if spec.accepts(r)] if partner.embargo_access else []
+            collections.append((partner_folder(partner), spec if filtered else None, mine,
+                                filtered))  # fmt: skip
+        for folder, spec, mine, own_archive in collections:
+            archive = f"{folder}/archive/" if own_archive else f"{FOLDER}/archive/"
+            chosen: dict[str, list[Record]] = {}  # month -> its releases, looked at now
+            own: list[str] = []  # the months this collection has a page for
+            for m in order:
+                if spec is None:
+                    own.append(m)
+                elif full or m in touched or f"{archive}{m}.json" in moved:
+                    if members := [r for r in months[m] if spec.accepts(r)]:
+                        chosen[m] = members
+                        own.append(m)
+                elif f"{archive}{m}.json" in old:
+                    own.append(m)
+            for k, m in enumerate(own if own_archive else ()):
+                path = f"{archive}{m}.json"
+                prev = self._url(f"{archive}{own[k - 1]}.json") if k else ""
+                if (not full and m not in touched and path not in moved
+                        and old.get(path, "").endswith("|" + prev)):  # fmt: skip
+                    self.pages[path] = old[path]  # its releases did not move
+                    continue
+                self._page(path, chosen.get(m) or months[m], prev, folder)
+            head = list(mine)
+            for m in reversed(own):  # the newest months until the index is full
+                if len(head) >= INDEX_LIMIT + len(mine):
+                    break
+                head += chosen.get(m) or [r for r in months[m] if spec is None or spec.accepts(r)]
+            last_month = self._url(f"{archive}{own[-1]}.json") if own else ""
+            self._page(f"{folder}/index.json", head, last_month, folder, INDEX_LIMIT + len(mine))
+
+    def _page(self, path: str, members: list[Record], prev: str, folder: str,
+              limit: int = 0) -> None:  # fmt: skip
+        """An index page: its releases newest first (the first `limit`, if given), `prev`
+        the page before it; staged when its bytes are not what the last run wrote."""
+        members = sorted(members, key=_newest, reverse=True)
+        if limit:
+            members = members[:limit]
+        private_dir = folder if folder.startswith("private/") else ""
+        doc: dict[str, Any] = {"items": [self._item(r, private_dir) for r in members]}
+        if prev:
+            doc["prev"] = prev
+        data = dumps(doc)
+        sig = hashlib.blake2b(data, digest_size=12).hexdigest() + "|" + prev
+        self.pages[path] = sig
+        old = self.last.get("pages", {}) if self.last.get("key") == self.plan_key() else {}
+        if old.get(path) != sig or path not in self.last.get("files", {}) or path in self.moved:
+            self.index.append((path, data))
 
     def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
         version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
-        path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
+        held = private_dir and not _public(r)
+        path = f"{private_dir}/{r.slug}.json" if held else f"{release_dir(r.slug)}/{CURRENT}"
         item = {
             "uri": f"urn:uuid:{r.id}", "version": str(version),
             "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
@@ -330,7 +371,12 @@ class NinjsOutput(Output):
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
         written = Written()
+        before = self.last.get("files", {})
+        staged = {path for path, _ in self.index}
         for path in self.pages:  # the index pages only (see the class docstring)
+            if path in before and path not in staged and path not in self.moved:
+                written.files[path] = before[path]
+                continue
             st = (feeds / path).stat()
             written.files[path] = [st.st_size, st.st_mtime_ns]
         for path in sorted(set(self.last.get("files", {})) - set(written.files)):
@@ -431,7 +477,7 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
             data = dumps(document(config, v, record.embargo, embargoed=record.embargo))
             for partner in config.partners:
                 if partner.embargo_access and _accepts(partner, record):
-                    put(f"private/{partner.name}/{FOLDER}/{record.slug}.json", data, True)
+                    put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
     except (NewsroomError, OSError, ValueError) as exc:
         for _, tmp in temps:
             tmp.unlink(missing_ok=True)
@@ -449,25 +495,42 @@ def _embargoed(r: Record, now: dt.datetime) -> bool:
 
 def _accepts(partner: Partner, r: Record) -> bool:
     """Whether the partner's filters take the release (the feeds' rule: FeedSpec.accepts)."""
+    return bool(_spec(partner).accepts(r))
+
+
+@cache
+def _spec(partner: Partner) -> Any:
+    """The partner's filters as the feeds read them (`FeedSpec.accepts`)."""
     from .feeds.entries import FeedSpec
 
-    spec = FeedSpec("", "", "", "", partner.categories, partner.tags, partner.language)
-    return spec.accepts(r)
+    return FeedSpec("", "", "", "", partner.categories, partner.tags, partner.language)
+
+
+def partner_folder(partner: Partner) -> str:
+    """A partner's ninjs folder, beside its feeds: `private/<name>/ninjs` for one with
+    embargo access (token only), else `partner/<name>/ninjs`."""
+    kind = "private" if partner.embargo_access else "partner"
+    return f"{kind}/{partner.name}/{FOLDER}"
+
+
+def _moved(feeds: Path, files: dict[str, list[int]]) -> set[str]:
+    """The files whose size or mtime is not what the last run left (or that are gone)."""
+    base = str(feeds) + os.sep  # os.stat on text: pathlib's cost shows with many pages
+    moved = set()
+    for path, (size, mtime) in files.items():
+        try:
+            st = os.stat(base + path)
+        except OSError:
+            moved.add(path)
+            continue
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            moved.add(path)
+    return moved
 
 
 def _newest(r: Record) -> tuple[float, str]:
     when = r.published or r.embargo or r.approved_at
     return (when.timestamp() if when else 0.0), r.id
-
-
-def _intact(config: Config, path: str, files: dict[str, list[int]]) -> bool:
-    if path not in files:
-        return False
-    try:
-        st = (config.feeds_dir / path).stat()
-    except OSError:
-        return False
-    return [st.st_size, st.st_mtime_ns] == files[path]
 
 
 def _stage(feeds: Path, path: str, data: bytes, private: Config | None = None) -> list[Staged]:
