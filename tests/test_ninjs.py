@@ -216,3 +216,81 @@ def test_a_partner_subscribes_to_its_filtered_set(newsroom_root: Path) -> None:
     pemilu = json.loads((feeds / "partner/pemilu/ninjs/index.json").read_text())
     assert [i["headline"] for i in pemilu["items"]] == ["Rilis embargo pemilu", "Rilis pemilu"]
     assert not (feeds / "private/antara/ninjs/rilis-embargo-pemilu.json").exists()
+
+
+def png(width: int, height: int) -> bytes:
+    """A real PNG of that size (one grey pixel row repeated)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
+def test_number_photo_and_attachments_as_agencies_read_them(
+    newsroom_root: Path, tmp_path: Path
+) -> None:
+    from .test_numbering import number_releases
+
+    number_releases(newsroom_root)
+    ident = release(newsroom_root, at(0), "Rilis lampiran", approve=False, tags=("asn",))
+    writer = Newsroom.open(newsroom_root, "ald", fixed_clock(at(0)))
+    (tmp_path / "foto-rapat.png").write_bytes(png(64, 48))
+    (tmp_path / "ttd.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    writer.attach(ident, tmp_path / "foto-rapat.png", photo=True)
+    writer.attach(ident, tmp_path / "ttd.pdf", "Siaran pers ber-TTE")
+    article = writer.find(ident)
+    article.image = type(article.image)("foto-rapat.png", "Rapat koordinasi", "HUMAS UJI", "Rapat")
+    writer.save_edit(article)
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(0))).act(ident, "approve")
+    run(newsroom_root, at(0.1))
+    base = "http://127.0.0.1:8080/siaran-pers/rilis-lampiran"
+    doc = validate(newsroom_root / "feeds/siaran-pers/rilis-lampiran/ninjs.json")
+    assert doc["altids"] == [{"role": "releasenumber", "value": "B-001/HUMAS/VI/2026"}]
+    assert {"name": "asn", "rel": "keyword"} in doc["subjects"]
+    assert doc["associations"] == [
+        {"name": "photo", "uri": f"{base}/foto-rapat.png", "type": "picture",
+         "descriptions": [{"role": "caption", "value": "Rapat koordinasi"},
+                          {"role": "alt", "value": "Rapat"}],
+         "by": "HUMAS UJI",
+         "renditions": [{"name": "original", "href": f"{base}/foto-rapat.png",
+                         "contenttype": "image/png", "sizeinbytes": len(png(64, 48)),
+                         "width": 64, "height": 48}]},
+        {"name": "attachment1", "uri": f"{base}/ttd.pdf", "type": "component",
+         "headlines": [{"value": "Siaran pers ber-TTE"}],
+         "renditions": [{"name": "original", "href": f"{base}/ttd.pdf",
+                         "contenttype": "application/pdf", "sizeinbytes": 15}]},
+    ]  # fmt: skip
+    index = json.loads((newsroom_root / "feeds/ninjs/index.json").read_text())
+    assert index["items"][0]["releasenumber"] == "B-001/HUMAS/VI/2026"
+
+
+def test_image_sizes_are_read_from_the_header(tmp_path: Path) -> None:
+    import struct
+
+    from newsroom.core.imagesize import image_size
+
+    files = {
+        "a.png": png(640, 427),
+        "a.gif": b"GIF89a" + struct.pack("<HH", 300, 200) + b"\x00" * 20,
+        # SOI, an APP0 segment, then a baseline frame header (SOF0): 480 high, 720 wide
+        "a.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 9
+        + b"\xff\xc0\x00\x11\x08" + struct.pack(">HH", 480, 720) + b"\x03" + b"\x00" * 9,
+        "a.webp": b"RIFF\x00\x00\x00\x00WEBPVP8X" + b"\x0a\x00\x00\x00" + b"\x00" * 4
+        + (1023).to_bytes(3, "little") + (767).to_bytes(3, "little"),
+        "broken.png": b"\x89PNG\r\n\x1a\n",
+        "a.pdf": b"%PDF-1.4\n",
+    }  # fmt: skip
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    assert {name: image_size(tmp_path / name) for name in files} == {
+        "a.png": (640, 427), "a.gif": (300, 200), "a.jpg": (720, 480), "a.webp": (1024, 768),
+        "broken.png": None, "a.pdf": None,
+    }  # fmt: skip
+    assert image_size(tmp_path / "missing.png") is None

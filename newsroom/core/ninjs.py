@@ -57,9 +57,10 @@ def _iso(when: dt.datetime, config: Config) -> str:
     return when.astimezone(config.tz).isoformat()
 
 
-def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime | None = None
-             ) -> dict[str, Any]:  # fmt: skip
-    """The ninjs document of one version (`versions.Version`)."""
+def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime | None = None,
+             folder: Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """The ninjs document of one version (`versions.Version`); `folder`, the release's
+    companion folder, gives its image attachments' width and height."""
     from .attachments import photo_attachment, public_url
     from .feeds.words import words
     from .messaging import body_text
@@ -120,34 +121,44 @@ def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime 
                                        {"role": "alt", "value": v.image.alt}]  # fmt: skip
         if v.image.credit:
             picture["by"] = v.image.credit
-        picture["renditions"] = [_rendition("original", href, photo)]
+        picture["renditions"] = [_rendition("original", href, photo, folder)]
         associations.append(picture)
     for n, a in enumerate((a for a in v.attachments if a is not photo), 1):
         href = public_url(config, v.slug, a.file)
         associations.append({
-            "name": f"attachment{n}", "uri": href, "type": "component",
+            "name": f"attachment{n}", "uri": href,
+            "type": "picture" if a.type.startswith("image/") else "component",
             "headlines": [{"value": a.title or a.file}],
-            "renditions": [_rendition("original", href, a)],
+            "renditions": [_rendition("original", href, a, folder)],
         })  # fmt: skip
     if associations:
         doc["associations"] = associations
     return doc
 
 
-def _rendition(name: str, href: str, attachment: Any) -> dict[str, Any]:
+def _rendition(name: str, href: str, attachment: Any, folder: Path | None) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name, "href": href}
     if attachment is not None:
         out["contenttype"] = attachment.type
         out["sizeinbytes"] = attachment.size
-        size = _image_size(attachment) if attachment.type.startswith("image/") else None
-        if size is not None:
-            out["width"], out["height"] = size
+        if folder is not None and attachment.type.startswith("image/"):
+            size = _image_size(folder / attachment.file, attachment.size)
+            if size is not None:
+                out["width"], out["height"] = size
     return out
 
 
-def _image_size(attachment: Any) -> tuple[int, int] | None:
-    """Width and height, when known (not read from the file here: none yet)."""
-    return None
+def _image_size(path: Path, size: int) -> tuple[int, int] | None:
+    """An image attachment's width and height, read from its file while it is the one the
+    version recorded (same size; a later version may have replaced it)."""
+    try:
+        if path.stat().st_size != size:
+            return None
+    except OSError:
+        return None
+    from .imagesize import image_size
+
+    return image_size(path)
 
 
 def dumps(doc: dict[str, Any]) -> bytes:
@@ -179,6 +190,7 @@ class NinjsOutput(Output):
         self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
         self.pages: dict[str, str] = {}  # index page path -> signature
         self.moved: set[str] = set()  # index pages not as the last run left them
+        self.items: dict[tuple[str, str], dict[str, Any]] = {}  # _item's, this run
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
 
@@ -297,10 +309,18 @@ class NinjsOutput(Output):
             self.index.append((path, data))
 
     def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
+        """A release as an index lists it (made once a run: several pages list it)."""
+        held = bool(private_dir) and not _public(r)
+        key = (r.id, private_dir if held else "")
+        item = self.items.get(key)
+        if item is None:
+            item = self.items[key] = self._make_item(r, private_dir if held else "")
+        return item
+
+    def _make_item(self, r: Record, private_dir: str) -> dict[str, Any]:
         version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
-        held = private_dir and not _public(r)
-        path = f"{private_dir}/{r.slug}.json" if held else f"{release_dir(r.slug)}/{CURRENT}"
+        path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
         item = {
             "uri": f"urn:uuid:{r.id}", "version": str(version),
             "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
@@ -436,6 +456,7 @@ class WriteJob:
 
 def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
     """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
+    from .attachments import companion
     from .errors import NewsroomError
     from .store import Store
     from .versions import versions
@@ -453,19 +474,20 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
         if tmp is not None:
             temps.append((path, tmp))
 
+    folder = companion(config, record.path)
     try:
         if article is None:
             article = Store(config).load(config.root / record.path)
         if _public(record):
             found = versions(config, article)
             first = found[0].published_at
-            current = dumps(document(config, found[-1], first))
+            current = dumps(document(config, found[-1], first, folder=folder))
             for v in found[:-1] if record.status != Status.RETRACTED else ():
                 path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
                 if path in owned and (feeds / path).is_file():
                     files.append(path)  # an earlier version's document is written once
                     continue
-                put(path, dumps(document(config, v, first)))
+                put(path, dumps(document(config, v, first, folder=folder)))
             put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
             put(f"{release_dir(record.slug)}/{CURRENT}", current)
         else:
@@ -474,7 +496,7 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
             text = partner_text(article)
             assert record.embargo is not None
             v = _unpublished(article, text, sign_off(text), record.embargo)
-            data = dumps(document(config, v, record.embargo, embargoed=record.embargo))
+            data = dumps(document(config, v, record.embargo, record.embargo, folder))
             for partner in config.partners:
                 if partner.embargo_access and _accepts(partner, record):
                     put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
