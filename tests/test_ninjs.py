@@ -13,6 +13,7 @@ import pytest
 from newsroom.core import ninjs
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
+from newsroom.core.model import Image
 from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
 
@@ -135,8 +136,8 @@ def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
     run(newsroom_root, at(1.01))
     assert ninjs_files(newsroom_root) == {
         "ninjs/index.json", "private/antara/ninjs/index.json", "ninjs/archive/2026-06.json",
-        "partner/pemilu/ninjs/index.json",
-        "siaran-pers/rilis-embargo/ninjs.json", "siaran-pers/rilis-embargo/v1.ninjs.json"}  # fmt: skip
+        "partner/pemilu/ninjs/index.json", "siaran-pers/rilis-embargo/ninjs.json",
+        "siaran-pers/rilis-embargo/v1.ninjs.json"}  # fmt: skip
     assert "embargoed" not in validate(newsroom_root / "feeds/siaran-pers/rilis-embargo/ninjs.json")
 
 
@@ -246,7 +247,7 @@ def test_number_photo_and_attachments_as_agencies_read_them(
     writer.attach(ident, tmp_path / "foto-rapat.png", photo=True)
     writer.attach(ident, tmp_path / "ttd.pdf", "Siaran pers ber-TTE")
     article = writer.find(ident)
-    article.image = type(article.image)("foto-rapat.png", "Rapat koordinasi", "HUMAS UJI", "Rapat")
+    article.image = Image("foto-rapat.png", "Rapat koordinasi", "HUMAS UJI", "Rapat")
     writer.save_edit(article)
     Newsroom.open(newsroom_root, "nur", fixed_clock(at(0))).act(ident, "approve")
     run(newsroom_root, at(0.1))
