@@ -13,7 +13,9 @@ embargoed release is only in the private folder of each partner with `embargo_ac
 lists the newest documents (newest first: uri, version, pubstatus, versioncreated, headline,
 href), and links the months before (`ninjs/archive/YYYY-MM.json`, each linking the one
 before), paged like the feeds' archives: a month's page changes only when one of its
-releases does. A private partner's `private/<name>/ninjs/index.json` lists its embargoed ones.
+releases does. A partner subscribes in its own folder, beside its feeds: `partner/<name>/ninjs/`
+(`private/<name>/ninjs/` with embargo access, its embargoed ones listed first) holds the index
+of what its filters take and, when it filters, its own months.
 
 The mapping is the way agencies read it: `uri` is the release's id (`urn:uuid:…`, stable
 across versions, as in the feeds); `version` counts corrections from 1; `firstcreated` is
