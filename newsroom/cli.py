@@ -440,6 +440,21 @@ def attach(obj: Context, ref: str, file: str, title: str, photo: bool) -> None:
 
 @cli.command()
 @click.argument("ref")
+@click.option("--language", "-l", required=True, help="The translation's language: en, id, jv...")
+@pass_ctx
+@friendly
+def translate(obj: Context, ref: str, language: str) -> None:
+    """Start a translation of a release: a draft holding the original's text to translate
+    (`translation_of` set), which goes through its own review."""
+    newsroom, t = obj.newsroom, obj.t
+    original = newsroom.find(ref)
+    article = newsroom.translate(original, language)
+    click.echo(t("cli.translated", language=article.language, original=original.slug,
+                 path=article.path))  # fmt: skip
+
+
+@cli.command()
+@click.argument("ref")
 @click.argument("file")
 @pass_ctx
 @friendly

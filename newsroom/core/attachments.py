@@ -77,15 +77,31 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def mismatch(config: Config, path: Path | str, attachment: Attachment) -> str:
-    """Why the attachment's file on disk is not the one recorded ("" when it is)."""
+def shown_path(config: Config, path: Path | str, attachment: Attachment) -> str:
+    """An attachment's file as messages name it (relative to the newsroom)."""
     where = attachment_path(config, path, attachment.file)
-    shown = where.relative_to(config.root) if where.is_relative_to(config.root) else where
+    return str(where.relative_to(config.root) if where.is_relative_to(config.root) else where)
+
+
+def mismatch_kind(config: Config, path: Path | str, attachment: Attachment) -> str:
+    """ "missing", "changed" (size or SHA-256), or "" when the file is the one recorded."""
+    where = attachment_path(config, path, attachment.file)
     try:
         size = where.stat().st_size
     except OSError:
-        return f"attachment {shown} is missing (restore it from git, or detach it)"
+        return "missing"
     if size != attachment.size or file_sha256(where) != attachment.sha256:
+        return "changed"
+    return ""
+
+
+def mismatch(config: Config, path: Path | str, attachment: Attachment) -> str:
+    """Why the attachment's file on disk is not the one recorded ("" when it is)."""
+    kind = mismatch_kind(config, path, attachment)
+    shown = shown_path(config, path, attachment)
+    if kind == "missing":
+        return f"attachment {shown} is missing (restore it from git, or detach it)"
+    if kind == "changed":
         return (
             f"attachment {shown} is not the file that was approved (its size or SHA-256 "
             "changed): put the approved file back, or attach the new one and have it approved"

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
+from .importer import dateline_at_start
 from .markup import markup_in
-from .model import Article
+from .model import Article, Attachment
 from .signoff import signoff_at_end
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
@@ -33,6 +34,12 @@ LABELS = {
     "plain_title": "the title is plain text (no HTML tags or entities)",
     "signoff": "the text does not end with a sign-off (the feeds add it)",
     "denies": "a klarifikasi names the release numbers it denies",
+    "dateline_in_text": "the text does not open with a dateline (the feeds add it)",
+    "correction_changes": "the correction changes what partners see",
+    "attachment_files": "the attached files are the ones recorded",
+    "number_unique": "no other release has this release number",
+    "denies_own": "a klarifikasi denies no number this office issued",
+    "original_corrected": "the original was not corrected since this translation was approved",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -47,6 +54,18 @@ FAILURES = {
     "and credit, remove it from the text",
     "denies": "a klarifikasi that names no number: list the forged numbers it denies, so the "
     "lookup of each leads to it",
+    "dateline_in_text": "the text opens with the dateline {text}: the feeds add it from Dateline "
+    "(partners would read it twice), remove it from the text",
+    "correction_changes": "the correction changes nothing partners see: partners would get an "
+    "empty RALAT; change the text (the note alone is not a correction)",
+    "attachment_files": "attachment {file} is not the file recorded ({why}): put it back, "
+    "or `newsroom detach` it (and attach the new one)",
+    "number_unique": "release number {number} is also {holder}'s: give this release another "
+    "number, or none (publish gives one)",
+    "denies_own": "{number} is this office's own number ({holder}): a klarifikasi denies only "
+    "forged numbers; remove it from the numbers denied",
+    "original_corrected": "the original was corrected on {when}; this translation may need the "
+    "same correction",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -57,10 +76,16 @@ FIELDS = {
     "plain_title": "title",
     "signoff": "body",
     "denies": "denies",
+    "dateline_in_text": "body",
+    "correction_changes": "body",
+    "number_unique": "release_number",
+    "denies_own": "denies",
+    "original_corrected": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
-# Checks whose result depends on the clock: worked out when asked, never cached.
-TIMELY = frozenset({"embargo_future"})
+# Checks whose result depends on the clock, or on another file (a translation's original):
+# worked out when asked, never cached.
+TIMELY = frozenset({"embargo_future", "original_corrected"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,7 @@ class CheckResult:
 
 
 Args = dict[str, str] | None
+_OWN_DATELINE = r"(?:\s*,[^–—\n]{0,30}?\d[^–—\n]{0,30}?)?\s*(?:[–—]|-(?=\s))"
 
 
 def _required_fields(a: Article, now: dt.datetime) -> Args:
@@ -157,6 +183,36 @@ def _denies(a: Article, now: dt.datetime) -> Args:
     return {} if a.is_klarifikasi and not a.denies else None
 
 
+def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
+    """Feeds, pages and texts open the body with `JAKARTA – ` from the dateline field: a
+    body pasted with its own dateline would read "JAKARTA – JAKARTA – ..." everywhere."""
+    found = dateline_at_start(a.body)
+    city = a.dateline.strip()
+    if not found and city:  # `Jakarta – ` for a dateline typed `Jakarta`
+        own = re.match(re.escape(city) + _OWN_DATELINE, a.body.lstrip(" *_"), re.IGNORECASE)
+        found = own.group(0).strip() if own else ""
+    return {"text": found} if found else None
+
+
+def _correction_changes(a: Article, now: dt.datetime) -> Args:
+    """A correction that changes nothing partners see would reach them as an empty
+    "RALAT" notice. Compared as sealed (the published version comes back from YAML)."""
+    from .view import partner_text, sealed_form
+
+    if a.published_version is None:
+        return None
+    before, after = partner_text(a), partner_text(a, live=False)
+    return {} if sealed_form(before) == sealed_form(after) else None
+
+
+def _original_corrected(a: Article, now: dt.datetime) -> Args:
+    """A translation whose original was corrected after it was approved (the door finds
+    out when it reads the translation: translations.py) may need the same correction."""
+    if a.original_corrected is None:
+        return None
+    return {"when": a.original_corrected.isoformat()}
+
+
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -168,24 +224,122 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "plain_title": _plain_title,
     "signoff": _signoff,
     "denies": _denies,
+    "dateline_in_text": _dateline_in_text,
+    "correction_changes": _correction_changes,
+    "original_corrected": _original_corrected,
+}
+
+
+GONE = "a release this server published before"  # a holder whose file is gone (the ledger)
+
+
+class Around:
+    """What the checks that look beyond the release itself need (its attachments' files on
+    disk, the other releases' numbers), worked out when first asked and kept: the door
+    makes one for each decision (service.py), so a release screen hashes a file once.
+    `owners()` gives number -> [(id, path)] of every release having it (path "" for a
+    number this server issued to a release whose file is gone)."""
+
+    def __init__(
+        self, config: Config, owners: Callable[[], dict[str, list[tuple[str, str]]]]
+    ) -> None:
+        self.config = config
+        self._load_owners = owners
+        self._owners: dict[str, list[tuple[str, str]]] | None = None
+        self._files: dict[tuple[str, str, int, str], str] = {}
+
+    def holders(self, article: Article, number: str) -> list[str]:
+        """The other releases having `number`: their files, or a phrase for one gone."""
+        if self._owners is None:
+            self._owners = self._load_owners()
+        found = self._owners.get(number.strip(), [])
+        return [path or GONE for ident, path in found if ident != article.id]
+
+    def file_problem(self, article: Article, attachment: Attachment) -> str:
+        """ "missing" or "changed" when an attachment's file is not the one recorded."""
+        from .attachments import mismatch_kind
+
+        key = (str(article.path), attachment.file, attachment.size, attachment.sha256)
+        if key not in self._files:
+            self._files[key] = mismatch_kind(self.config, article.path or "", attachment)
+        return self._files[key]
+
+
+WHY = {"missing": "missing", "changed": "its size or SHA-256 changed"}  # (English)
+
+
+def _attachment_files(a: Article, around: Around) -> Args:
+    """Publish refuses a release whose attached file is missing or was swapped: say so
+    before it is approved, not at the first cron run after."""
+    from .attachments import shown_path
+
+    for attachment in a.attachments:
+        kind = around.file_problem(a, attachment)
+        if kind:
+            where = shown_path(around.config, a.path or "", attachment)
+            return {"file": where, "kind": kind, "why": WHY[kind]}
+    return None
+
+
+def _number_unique(a: Article, around: Around) -> Args:
+    """A number typed by hand that another release has (or this server issued): publish
+    would refuse it; a number names one release (lookups, a klarifikasi's denial)."""
+    holders = around.holders(a, a.release_number)
+    return {"number": a.release_number, "holder": ", ".join(holders)} if holders else None
+
+
+def _denies_own(a: Article, around: Around) -> Args:
+    """A klarifikasi that denies one of the office's own numbers would call a genuine
+    release forged: the lookup of that number would lead readers to the denial."""
+    for number in a.denies:
+        holders = around.holders(a, number)
+        if holders:
+            return {"number": number, "holder": ", ".join(holders)}
+    return None
+
+
+# Checks that look beyond the release (Around): asked only when a decision is made through
+# the door, and never kept in the index's cache (another file or release changes them).
+AROUND: dict[str, Callable[[Article, Around], Args]] = {
+    "attachment_files": _attachment_files,
+    "number_unique": _number_unique,
+    "denies_own": _denies_own,
 }
 
 
 # Checks that only some releases are asked (the others' checklist does not show them).
-APPLIES: dict[str, Callable[[Article], bool]] = {"denies": lambda a: a.is_klarifikasi}
+APPLIES: dict[str, Callable[[Article], bool]] = {
+    "denies": lambda a: a.is_klarifikasi,
+    "correction_changes": lambda a: a.published_version is not None,
+    "attachment_files": lambda a: bool(a.attachments),
+    # a correction cannot change the number (workflow.record_edit): asked of a new one only
+    "number_unique": lambda a: bool(a.release_number.strip()) and a.published_version is None,
+    "denies_own": lambda a: a.is_klarifikasi and bool(a.denies),
+    "original_corrected": lambda a: bool(a.translation_of),
+}
 
 
 def run_checks(
-    article: Article, config: Config, now: dt.datetime, names: Iterable[str] = CHECKS
+    article: Article,
+    config: Config,
+    now: dt.datetime,
+    names: Iterable[str] = (*CHECKS, *AROUND),
+    around: Around | None = None,
 ) -> list[CheckResult]:
-    """The checklist for this release; checks set to `off`, and those that do not apply to
-    it (a klarifikasi's for a press release), are left out."""
+    """The checklist for this release; checks set to `off`, those that do not apply to it
+    (a klarifikasi's for a press release), and without `around` those that look beyond
+    the release, are left out."""
     results = []
     for name in names:
         level = config.check_level(name)
         if level == "off" or not APPLIES.get(name, _always)(article):
             continue
-        args = CHECKS[name](article, now)
+        if name in AROUND:
+            if around is None:
+                continue
+            args = AROUND[name](article, around)
+        else:
+            args = CHECKS[name](article, now)
         if args is None:
             results.append(CheckResult(name, level, True, LABELS[name]))
             continue

@@ -216,6 +216,12 @@ CHECKS: dict[str, tuple[str, str]] = {
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
+    "dateline_in_text": ("required", "the text does not open with JAKARTA –: the feeds add it"),
+    "correction_changes": ("required", "a correction changes what partners see"),
+    "attachment_files": ("required", "each attached file is on disk, as recorded"),
+    "number_unique": ("required", "a release number typed by hand is no other release's"),
+    "denies_own": ("required", "a klarifikasi denies none of this office's own numbers"),
+    "original_corrected": ("recommended", "a translation's original was not corrected since"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}

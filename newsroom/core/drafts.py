@@ -84,6 +84,38 @@ def start(newsroom: Newsroom, fields: NewArticle) -> Article:
     )
 
 
+def start_copy(newsroom: Newsroom, original: Article, language: str) -> Article:
+    """A translation's first draft (translations.py): the original's text to translate,
+    in `language`, its author the person starting it, saved at once."""
+    import copy
+
+    config, now = newsroom.config, newsroom.now()
+    taken = {r.slug for r in newsroom.index().records.values()}
+    article = Article(
+        id=str(uuid.uuid4()),
+        title=original.title,
+        slug=unique_slug(f"{original.slug}-{language.lower()}"[:120].strip("-"), taken),
+        language=language,
+        translation_of=original.id,
+        dateline=original.dateline,
+        author=initials_of(config, newsroom.actor),
+        credit=original.credit,
+        summary=original.summary,
+        categories=list(original.categories),
+        tags=list(original.tags),
+        image=copy.copy(original.image),
+        created=now,
+        updated=now,
+        body=original.body,
+    )
+    newsroom.may_act("create")
+    entry = HistoryEntry(now, newsroom.actor, "create", None, Status.DRAFT,
+                         via=newsroom.identity.via)  # fmt: skip
+    article.history.append(entry)
+    newsroom.store.save(article)
+    return article
+
+
 def save_new(newsroom: Newsroom, article: Article, action: str) -> Article:
     """Write a release started with `start` for the first time: its slug (from the title as
     it is now) made unique, its creation in the history."""

@@ -166,8 +166,9 @@ class EditSession:
         workflow owns). Nothing is saved. On failure the copy is kept and the error says
         where (`kept`)."""
         from . import external
+        from .handedit import editing_text
 
-        name = external.temporary_copy(fileformat.dump(draft), draft.slug)
+        name = external.temporary_copy(editing_text(draft), draft.slug)
         try:
             suspend(lambda: external.run_editor(name))  # no shell: the name is one argument
             text = name.read_text(encoding="utf-8")

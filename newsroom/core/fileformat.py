@@ -153,6 +153,7 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         status=status,
         kind=validate.kind(_plain(meta, "kind"), ("kind",)),
         language=validate.language(_plain(meta, "language") or "id", ("language",)),
+        translation_of=_translation_of(meta),
         release_number=_str(meta, "release_number"),
         denies=_strlist(meta, "denies"),
         dateline=_str(meta, "dateline"),
@@ -175,6 +176,26 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
         extra={k: validate.shallow(v, (str(k),)) for k, v in meta.items() if k not in known},
         key_order=[str(k) for k in meta],
     )
+
+
+def _translation_of(meta: dict[str, Any]) -> str:
+    """The id of the original a translation translates: a release id, not its own."""
+    value = _plain(meta, "translation_of")
+    if not value:
+        return ""
+    if not validate.ID.fullmatch(value):
+        raise FieldError(
+            ("translation_of",), f"`translation_of` {value[:60]!r} is not a release id",
+            "set it to the id of the original release (`newsroom show ORIGINAL` prints it)",
+        )  # fmt: skip
+    original = value
+    if original == _plain(meta, "id"):
+        raise FieldError(
+            ("translation_of",), "`translation_of` names this release itself",
+            "set it to the id of the original release (`newsroom show ORIGINAL` prints it), "
+            "or remove it",
+        )  # fmt: skip
+    return original
 
 
 def _plain(meta: dict[str, Any], key: str, where: tuple[str | int, ...] = ()) -> str:
@@ -398,6 +419,7 @@ def _known_values(a: Article) -> dict[str, Any]:
         "status": a.status,
         "kind": a.kind,
         "language": a.language,
+        "translation_of": a.translation_of,
         "release_number": a.release_number,
         "denies": _Flow(a.denies),
         "dateline": a.dateline,

@@ -18,10 +18,27 @@ from .errors import ArticleError, Problem
 from .model import Article
 from .slug import slugify
 
+# Kept out of the text a person edits: during a correction, the published version partners
+# still see (a copy of every field and the body); a search-and-replace across the buffer
+# would change it too, and be refused. Put back as it was when the text comes back.
+KEPT_ASIDE = "published_version"
+
+
+def editing_text(article: Article) -> str:
+    """The release's file text as a person edits it ($EDITOR): the file, less what is
+    kept aside (KEPT_ASIDE)."""
+    import copy
+
+    shown = copy.copy(article)
+    shown.published_version = None
+    shown.key_order = [k for k in article.key_order if k != KEPT_ASIDE]
+    return fileformat.dump(shown)
+
 
 def read_hand_edit(config: Config, article: Article, text: str, shown: Path | None) -> Article:
     """The file text as edited, checked: it parses, keeps its id and changes no field the
-    workflow owns (ArticleError naming them and the action that changes them)."""
+    workflow owns (ArticleError naming them and the action that changes them). What the
+    text left aside (`editing_text`) is put back; typed back in, it must be unchanged."""
     path = shown or article.path or Path("?")
     edited = fileformat.parse(text, path, config.tz)
     if edited.id != article.id:
@@ -30,9 +47,22 @@ def read_hand_edit(config: Config, article: Article, text: str, shown: Path | No
             code="id_changed",
             id=article.id,
         )
+    if KEPT_ASIDE not in edited.key_order:
+        _put_back(article, edited)
     refuse_owned_changes(article, edited, path)
     edited.path, edited.source = article.path, article.source
     return edited
+
+
+def _put_back(article: Article, edited: Article) -> None:
+    """The published version back into an edited text, where the file had it."""
+    edited.published_version = article.published_version
+    if KEPT_ASIDE not in article.key_order:
+        return
+    at = article.key_order.index(KEPT_ASIDE)
+    before = next((k for k in reversed(article.key_order[:at]) if k in edited.key_order), None)
+    where = edited.key_order.index(before) + 1 if before is not None else 0
+    edited.key_order.insert(where, KEPT_ASIDE)
 
 
 def refuse_owned_changes(before: Article, after: Article, path: Path) -> None:

@@ -32,7 +32,8 @@ CORRECTING = Status.CORRECTING
 
 # The order keys are written in; unknown keys follow in the order they were found.
 KEY_ORDER = (
-    "id", "title", "slug", "status", "kind", "language", "release_number", "denies",
+    "id", "title", "slug", "status", "kind", "language", "translation_of", "release_number",
+    "denies",
     "dateline", "author", "credit", "summary", "categories", "tags", "image", "attachments",
     "embargo", "created", "updated", "published", "corrections", "published_version",
     "history", "comments",
@@ -124,6 +125,7 @@ class Article:
     status: str = Status.DRAFT
     kind: str = RELEASE
     language: str = "id"
+    translation_of: str = ""  # the id of the release this one translates (translations.py)
     release_number: str = ""
     denies: list[str] = field(default_factory=list)  # a klarifikasi: the numbers it denies
     dateline: str = ""
@@ -147,6 +149,9 @@ class Article:
     key_order: list[str] = field(default_factory=list)
     path: Path | None = None
     source: Source | None = None
+    # Not in the file: when the original of this translation was last corrected after the
+    # translation was approved (the door sets it from the index; a check reads it).
+    original_corrected: dt.datetime | None = None
 
     @property
     def is_klarifikasi(self) -> bool:

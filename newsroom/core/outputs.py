@@ -32,6 +32,14 @@ from .errors import Problem
 from .model import Article
 from .records import Record
 
+PRIVATE = "private/"  # feeds/private/<partner>/: embargoed feeds, served only with a token
+
+
+def is_private(path: str) -> bool:
+    """A file (relative to feeds/) that only a partner with embargo access may fetch: the
+    run's counts name these apart from the public files."""
+    return path.startswith(PRIVATE)
+
 
 class Stage(enum.IntEnum):
     """When an output does its work in a run (see the module docstring)."""
@@ -196,7 +204,8 @@ class PublishResult:
     problems: list[Problem] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    documents: int = 0
+    documents: int = 0  # every file the outputs own after the run (the private ones too)
+    private_documents: int = 0  # of them, under private/ (partners' embargoed feeds)
     changes: list[FeedChange] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)  # each release once, with its feeds
     to_write: list[str] = field(default_factory=list)  # documents whose file must be (re)written
@@ -234,6 +243,7 @@ class PublishResult:
             "written": self.written,
             "removed": self.removed,
             "documents": self.documents,
+            "private_documents": self.private_documents,
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
             "releases": [
                 {**vars(m), "until": m.until.isoformat() if m.until else None} for m in self.moves

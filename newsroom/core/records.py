@@ -72,6 +72,7 @@ class Record(NamedTuple):
     kind: str = ""  # "" a press release, "klarifikasi"
     # The live version's attachments (those the public record serves).
     attachments: tuple[Attachment, ...] = ()
+    translation_of: str = ""  # the id of the original this release translates
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -141,6 +142,7 @@ def to_record(
         number=sys.intern(live.release_number) if live.release_number else "",
         kind=live.kind,
         attachments=live.attachments,
+        translation_of=article.translation_of,
     )
 
 

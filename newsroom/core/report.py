@@ -90,6 +90,7 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     report = CheckReport(list(index.problems))
     report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
     report.problems += number_problems(records)
+    report.problems += translation_problems(records, config)
     report.problems += file_problems(records, config)
     report.problems += secret_problems(config)
     report.checked = len(records)
@@ -103,6 +104,13 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
     return report
+
+
+def translation_problems(records: list[Record], config: Config) -> list[Problem]:
+    """Translations whose `translation_of` breaks a rule (translations.py)."""
+    from .translations import translation_problems as found
+
+    return found(records, config)
 
 
 def number_problems(records: list[Record]) -> list[Problem]:

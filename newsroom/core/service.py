@@ -31,6 +31,8 @@ from .model import Article, Attachment
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
+    from .checks import GONE as GONE
+    from .checks import Around as Around
     from .checks import CheckResult as CheckResult
     from .clock import format_time as format_time
     from .clock import input_time as input_time
@@ -58,6 +60,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .messaging import TEXT_FORMATS as TEXT_FORMATS
     from .outputs import PublishResult as PublishResult
     from .outputs import Refusal as Refusal
+    from .outputs import is_private as is_private
     from .records import Record as Record
     from .report import ERROR as ERROR
     from .report import CheckReport as CheckReport
@@ -87,7 +90,8 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
 
 # name -> the module that has it (relative to newsroom.core)
 _HANDED = {
-    "write_atomic": "atomic", "CheckResult": "checks", "format_time": "clock",
+    "write_atomic": "atomic", "Around": "checks", "GONE": "checks",
+    "CheckResult": "checks", "format_time": "clock",
     "input_time": "clock",
     "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "config", "SORTS": "desk",
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
@@ -95,7 +99,7 @@ _HANDED = {
     "missing": "importer", "Index": "index", "init_newsroom": "init",
     "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
-    "PublishResult": "outputs", "Refusal": "outputs", "Record": "records",
+    "PublishResult": "outputs", "is_private": "outputs", "Refusal": "outputs", "Record": "records",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
@@ -265,7 +269,41 @@ class Newsroom:
             refused = [Decision(a, False, actor.problem, code=actor.code, args=facts)
                        for a in ACTIONS]  # fmt: skip
             return {d.action: d for d in refused}
-        return allowed_actions(article, self.actor, self.config, self.now())
+        return allowed_actions(article, self.actor, self.config, self.now(), self.around())
+
+    def decide(self, article: Article, action: str) -> Decision:
+        """This person's decision on one action, for the release as given (a copy with
+        another embargo, say: the approval dialog asks again as its field changes)."""
+        from .workflow import decide
+
+        return decide(article, action, self.actor, self.config, self.now(), around=self.around())
+
+    def around(self) -> Around:
+        """What the checks that look beyond a release need (checks.Around): its files on
+        disk, and the release numbers of the others (the index and the ledger), read only
+        when a release has a number or attachments to check."""
+        from .checks import Around
+
+        return Around(self.config, self._number_owners)
+
+    def _number_owners(self) -> dict[str, list[tuple[str, str]]]:
+        """number -> [(id, path)] of every release having it; a number this server issued
+        (the ledger) to a release no file has any more, with no path."""
+        from .ledger import Ledger
+
+        owners: dict[str, list[tuple[str, str]]] = {}
+        for record in self.index().records.values():
+            if record.number:
+                owners.setdefault(record.number.strip(), []).append((record.id, record.path))
+        ledger = Ledger(self.config)
+        try:
+            issued = ledger.numbers()
+        finally:
+            ledger.close()
+        for number, ident in issued.items():
+            if all(known != ident for known, _ in owners.get(number, [])):
+                owners.setdefault(number, []).append((ident, ""))
+        return owners
 
     def may_act(self, action: str) -> None:
         """Refuse (Refused) when this login may not act, or acts as a system identity."""
@@ -349,8 +387,22 @@ class Newsroom:
         """The release a reference names (id, slug, path or unique prefix), read from its file.
 
         An id or slug seen before is read straight from its file (checked to still be that
-        release); anything else, or a file that moved, goes through the index.
-        """
+        release); anything else, or a file that moved, goes through the index. A
+        translation knows when its original was corrected since it was approved (its
+        checklist says so: translations.py)."""
+        article = self._find(ref)
+        if article.translation_of:
+            from .translations import original_corrected
+
+            try:
+                original = self._find(article.translation_of)
+            except NewsroomError:
+                return article
+            at = tuple(c.at for c in original.corrections)
+            article.original_corrected = original_corrected(article, at)
+        return article
+
+    def _find(self, ref: str) -> Article:
         path = self._known.get(ref.strip())
         if path is not None:
             try:
@@ -384,6 +436,23 @@ class Newsroom:
         self.may_act(action)
         with self.recording(action, article):
             return save_new(self, article, action)
+
+    def translate(self, ref: str | Article, language: str) -> Article:
+        """Start a translation of a release into `language` (translations.py): a draft
+        holding the original's text to translate, saved at once, `translation_of` set."""
+        from .translations import start_translation
+
+        self.may_act("create")
+        original = self.find(ref) if isinstance(ref, str) else ref
+        with self.recording("create") as done:
+            done.article = start_translation(self, original, language)
+        return done.article
+
+    def translation_pair(self, article: Article) -> Any:
+        """The release's original and translations, from the index (translations.Pair)."""
+        from .translations import pair_of
+
+        return pair_of(article.id, self.index().records.values())
 
     def import_file(self, path: Path, title: str | None = None) -> Article:
         """Import a plain-text release or a front-matter Markdown file as a new draft."""
@@ -424,6 +493,7 @@ class Newsroom:
             embargo=embargo,
             clear_embargo=clear_embargo,
             via=self.identity.via,
+            around=self.around(),
         )
         with self.recording(action, outcome.article, note):
             self.store.save(outcome.article)

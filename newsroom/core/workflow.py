@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import CheckResult, run_checks
+from .checks import Around, CheckResult, run_checks
 from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
@@ -62,8 +62,11 @@ def decide(
     now: dt.datetime,
     *,
     as_publisher: bool = False,
+    around: Around | None = None,
 ) -> Decision:
-    """Whether `actor` may take `action` on `article` now, with the reason when not."""
+    """Whether `actor` may take `action` on `article` now, with the reason when not.
+    `around`: the newsroom around the release, for the checks that look beyond it (the
+    door gives it; without it those checks are not asked)."""
     rule = rule_for(article, action)
     if rule is None:
         states = ", ".join(sorted({r.state for r in TABLE if r.action == action}))
@@ -91,16 +94,21 @@ def decide(
             code="publisher_only",
         )
     if rule.who == REVIEWER or action == "submit":
-        return _decide_checked(article, actor, config, now, rule)
+        return _decide_checked(article, actor, config, now, rule, around)
     return Decision(action, True, "", rule)
 
 
 def _decide_checked(
-    article: Article, actor: str, config: Config, now: dt.datetime, rule: Rule
+    article: Article,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    rule: Rule,
+    around: Around | None = None,
 ) -> Decision:
     """Submit and approve run the checklist (the same one): a required check that fails
     refuses them; the results ride along, so a refusal can list them (four eyes too)."""
-    checks = tuple(run_checks(article, config, now))
+    checks = tuple(run_checks(article, config, now, around=around))
     if rule.who == REVIEWER and not may_review(config, article.last_editor, actor):
         return Decision(
             rule.action,
@@ -140,10 +148,16 @@ def refusal(decision: Decision, article: Article) -> Refused:
 
 
 def allowed_actions(
-    article: Article, actor: str, config: Config, now: dt.datetime
+    article: Article,
+    actor: str,
+    config: Config,
+    now: dt.datetime,
+    around: Around | None = None,
 ) -> dict[str, Decision]:
     """Every action with its decision for this person on this release (for menus and keys)."""
-    return {action: decide(article, action, actor, config, now) for action in ACTIONS}
+    return {
+        action: decide(article, action, actor, config, now, around=around) for action in ACTIONS
+    }
 
 
 def apply(
@@ -159,6 +173,7 @@ def apply(
     as_publisher: bool = False,
     via: str = "",
     published_at: dt.datetime | None = None,
+    around: Around | None = None,
 ) -> Outcome:
     """Take the action: change the article in place, append to history, or raise Refused.
 
@@ -171,7 +186,7 @@ def apply(
     note = note.strip()
     if action in ("approve", "embargo") and (embargo is not None or clear_embargo):
         article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
-    decision = decide(article, action, actor, config, now, as_publisher=as_publisher)
+    decision = decide(article, action, actor, config, now, as_publisher=as_publisher, around=around)
     if not decision.allowed or decision.rule is None:
         raise refusal(decision, article)
     rule = decision.rule

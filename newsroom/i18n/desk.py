@@ -112,6 +112,7 @@ DESK: dict[str, tuple[str, str]] = {
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",
     ),
     "cmd.request_changes": ("Request changes", "Minta perbaikan"),
+    "cmd.request_changes.short": ("Changes", "Perbaikan"),
     "cmd.request_changes.help": (
         "Send back to the writer with a note",
         "Kembalikan ke penulis dengan catatan",
@@ -127,6 +128,30 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.retract.help": (
         "Retract a published release, with a reason",
         "Cabut siaran pers yang sudah terbit, dengan alasan",
+    ),
+    "cmd.translate": ("Translate", "Terjemahkan"),
+    "cmd.translate.help": (
+        "Start a translation of the release: a draft holding its text to translate, with its "
+        "own review; it shares the original's number with a language mark",
+        "Mulai terjemahan siaran pers: draf berisi teksnya untuk diterjemahkan, ditinjau "
+        "tersendiri; nomornya nomor naskah asli dengan tanda bahasa",
+    ),
+    "modal.translate_language": ("the language", "bahasanya"),
+    "modal.translate_prompt": (
+        "The translation's language as a code: en (English), id (Indonesian), jv (Javanese)...",
+        "Bahasa terjemahan sebagai kode: en (Inggris), id (Indonesia), jv (Jawa)...",
+    ),
+    "confirm.translate": ("Start the translation", "Mulai terjemahan"),
+    "release.translated": (
+        "Started the {language} translation: {path}. Translate its text, then submit it.",
+        "Terjemahan {language} dimulai: {path}. Terjemahkan isinya, lalu ajukan.",
+    ),
+    "release.pair": ("Languages", "Bahasa"),
+    "release.pair_original": ("original", "naskah asli"),
+    "release.pair_this": ("this one", "yang ini"),
+    "release.original_corrected": (
+        "The original was corrected on {when}; this translation may need the same correction.",
+        "Naskah asli diralat pada {when}; terjemahan ini mungkin perlu ralat yang sama.",
     ),
     "cmd.attach": ("Attach a file", "Lampirkan berkas"),
     "cmd.attach.help": (
@@ -162,11 +187,13 @@ DESK: dict[str, tuple[str, str]] = {
         "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
+    "cmd.published.short": ("Published", "Versi terbit"),
     "cmd.published.help": (
         "Switch between the version under review and the one partners see now",
         "Beralih antara versi yang ditinjau dan versi yang kini dilihat mitra",
     ),
     "cmd.copy_text": ("Copy for WhatsApp", "Salin untuk WhatsApp"),
+    "cmd.copy_text.short": ("WhatsApp", "WhatsApp"),
     "cmd.copy_text.help": (
         "Copy the release as text for WhatsApp to the clipboard (OSC 52: over SSH too; in "
         "tmux with set-clipboard on)",

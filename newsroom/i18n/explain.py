@@ -47,6 +47,12 @@ def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) 
         args["field"] = field_label(t, args["field"]).lower()
     if "when" in args and when is not None:
         args["when"] = when(dt.datetime.fromisoformat(args["when"]))
+    if check.name == "attachment_files":
+        args["kind"] = t("check.attachment." + args["kind"])
+    if "holder" in args:
+        from ..core.service import GONE
+
+        args["holder"] = args["holder"].replace(GONE, t("check.holder_gone"))
     return t(f"check.{check.name}.fail", **args)
 
 
@@ -164,17 +170,27 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         elif move.kind == "held_correction" and not feeds:  # its feeds do not move this run
             key = "move.held_correction_quiet"
         out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until)))
+    from ..core.service import is_private
+
     if result.skipped:
         out.append(t("publish.nothing_changed"))
     elif result.dry_run and result.to_write:
-        files = ", ".join(result.to_write[: FEEDS_SHOWN * 2])
-        more = len(result.to_write) - FEEDS_SHOWN * 2
+        public = [p for p in result.to_write if not is_private(p)]
+        files = ", ".join(public[: FEEDS_SHOWN * 2])
+        more = len(public) - FEEDS_SHOWN * 2
         files += f", … (+{more})" if more > 0 else ""
-        out.append(t("publish.would_write", n=len(result.to_write), files=files))
+        if public:
+            out.append(t("publish.would_write", n=len(public), files=files))
+        if len(public) < len(result.to_write):
+            out.append(t("publish.would_write_private", n=len(result.to_write) - len(public)))
     elif result.dry_run:
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
-        out.append(t("publish.written", written=len(result.written), n=result.documents))
+        private = sum(1 for p in result.written if is_private(p))
+        n = result.documents - result.private_documents
+        out.append(t("publish.written", written=len(result.written) - private, n=n))
+        if result.private_documents:
+            out.append(t("publish.written_private", written=private, n=result.private_documents))
     if result.signed and not result.skipped and (result.written or result.to_write):
         out.append(t("publish.signed" + dry, key_id=result.signed))
     return out + ping_lines(t, result) + mail_lines(t, result)

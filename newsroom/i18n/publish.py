@@ -70,6 +70,16 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "would write {n} public file: {files}|would write {n} public files: {files}",
         "akan menulis {n} berkas publik: {files}",
     ),
+    "publish.written_private": (
+        "{written} of {n} private file written (feeds for partners with embargo access)|"
+        "{written} of {n} private files written (feeds for partners with embargo access)",
+        "{written} dari {n} berkas privat ditulis (feed mitra dengan akses embargo)",
+    ),
+    "publish.would_write_private": (
+        "would write {n} private file (feeds for partners with embargo access)|"
+        "would write {n} private files (feeds for partners with embargo access)",
+        "akan menulis {n} berkas privat (feed mitra dengan akses embargo)",
+    ),
     "publish.nothing_changed": ("nothing changed", "tidak ada yang berubah"),
     "publish.nothing": (
         "nothing would change: the feeds are up to date",
@@ -87,6 +97,12 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.broken": ("broken: {reason}", "rusak: {reason}"),
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
+    "noted.translation_waits": (
+        "{n} approved translation waits for its original: it goes live with it|{n} approved "
+        "translations wait for their originals: each goes live with its original",
+        "{n} terjemahan yang disetujui menunggu naskah aslinya: masing-masing terbit "
+        "bersama naskah aslinya",
+    ),
     "noted.took_stock": (
         "took stock of {n} published release: from now on a published file that changes "
         "outside the workflow is reported, not republished|took stock of {n} published "

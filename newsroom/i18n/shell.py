@@ -22,6 +22,12 @@ SHELL: dict[str, tuple[str, str]] = {
         "“{value}” is not a status; use one of: {statuses}",
         "“{value}” bukan status; pakai salah satu: {statuses}",
     ),
+    "cli.translated": (
+        "started the {language} translation of {original}: {path} (a draft: translate its "
+        "text, then submit it for its own review)",
+        "terjemahan {language} dari {original} dimulai: {path} (draf: terjemahkan isinya, "
+        "lalu ajukan untuk ditinjau tersendiri)",
+    ),
     "cli.attached": (
         "attached {file} ({title}; {type}, {size} bytes) to {path}: the release needs a new "
         "approval",

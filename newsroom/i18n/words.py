@@ -143,6 +143,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "a klarifikasi that names no number: list the forged numbers it denies",
         "klarifikasi belum menyebut nomor: isi nomor siaran pers palsu yang disangkal",
     ),
+    "check.original_corrected": (
+        "the original was not corrected since this translation was approved",
+        "naskah asli tidak diralat sejak terjemahan ini disetujui",
+    ),
+    "check.original_corrected.fail": (
+        "the original was corrected on {when}; this translation may need the same correction",
+        "naskah asli diralat pada {when}; terjemahan ini mungkin perlu ralat yang sama",
+    ),
     "check.signoff": (
         "the text does not end with a sign-off (the feeds add it)",
         "isi tidak diakhiri tanda penulis (feed menambahkannya)",
@@ -152,6 +160,62 @@ WORDS: dict[str, tuple[str, str]] = {
         "credit, remove it from the text",
         "isi diakhiri tanda penulis {signoff}: feed menambahkannya dari penulis dan kredit, "
         "hapus dari isi",
+    ),
+    "check.dateline_in_text": (
+        "the text does not open with a dateline (the feeds add it)",
+        "isi tidak diawali kota (feed menambahkannya)",
+    ),
+    "check.dateline_in_text.fail": (
+        "the text opens with the dateline {text}: the feeds add it from Dateline (partners "
+        "would read it twice), remove it from the text",
+        "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
+        "kali), hapus dari isi",
+    ),
+    "check.correction_changes": (
+        "the correction changes what partners see",
+        "ralat mengubah yang dilihat mitra",
+    ),
+    "check.correction_changes.fail": (
+        "the correction changes nothing partners see: partners would get an empty RALAT; "
+        "change the text (the note alone is not a correction)",
+        "ralat tidak mengubah apa pun yang dilihat mitra: mitra akan menerima RALAT kosong; "
+        "ubah teksnya (catatan saja bukan ralat)",
+    ),
+    "check.attachment_files": (
+        "the attached files are the ones recorded",
+        "berkas lampiran sesuai dengan yang dicatat",
+    ),
+    "check.attachment_files.fail": (
+        "attachment {file} is not the file recorded ({kind}): put it back, or `newsroom "
+        "detach` it (and attach the new one)",
+        "lampiran {file} bukan berkas yang tercatat ({kind}): kembalikan, atau `newsroom "
+        "detach` (lalu lampirkan yang baru)",
+    ),
+    "check.attachment.missing": ("missing", "tidak ada"),
+    "check.attachment.changed": ("its size or SHA-256 changed", "ukuran atau SHA-256-nya berubah"),
+    "check.holder_gone": (
+        "a release this server published before",
+        "siaran yang pernah diterbitkan server ini",
+    ),
+    "check.number_unique": (
+        "no other release has this release number",
+        "nomor siaran pers ini tidak dipakai siaran lain",
+    ),
+    "check.number_unique.fail": (
+        "release number {number} is also {holder}'s: give this release another number, or "
+        "none (publish gives one)",
+        "nomor {number} sudah dipakai {holder}: beri siaran ini nomor lain, atau kosongkan "
+        "(publish memberinya nomor)",
+    ),
+    "check.denies_own": (
+        "a klarifikasi denies no number this office issued",
+        "klarifikasi tidak menyangkal nomor yang diterbitkan kantor ini",
+    ),
+    "check.denies_own.fail": (
+        "{number} is this office's own number ({holder}): a klarifikasi denies only forged "
+        "numbers; remove it from the numbers denied",
+        "{number} adalah nomor kantor ini sendiri ({holder}): klarifikasi hanya menyangkal "
+        "nomor palsu; hapus dari nomor yang disangkal",
     ),
     "check.required": ("required", "wajib"),
     "check.recommended": ("recommended", "disarankan"),
@@ -244,6 +308,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "over: e on the desk, or `newsroom edit --take-over REF`",
         "sedang disunting {holder} (hingga {until} bila tidak diperpanjang); untuk tetap "
         "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
+    ),
+    "error.translate_language": (
+        '"{language}" is not a language tag (e.g. en, id, jv)',
+        '"{language}" bukan kode bahasa (misalnya en, id, jv)',
+    ),
+    "error.translate_translation": (
+        "{slug} is itself a translation: translate its original ({original})",
+        "{slug} sendiri sebuah terjemahan: terjemahkan naskah aslinya ({original})",
+    ),
+    "error.translate_same": (
+        '{slug} is already in "{language}": choose another language',
+        '{slug} sudah berbahasa "{language}": pilih bahasa lain',
+    ),
+    "error.translate_exists": (
+        '{slug} already has a translation into "{language}": {path}',
+        '{slug} sudah punya terjemahan ke "{language}": {path}',
     ),
     "error.owned": (
         "cannot change {fields} by editing: only the workflow's actions change them "

@@ -37,7 +37,7 @@ def json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
     feed: dict[str, Any] = {
         "version": VERSION, "title": doc.feed.title + archive_label(doc, config.language),
         "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
-        "description": doc.feed.description, "language": config.language,
+        "description": doc.feed.description, "language": doc.feed.language or config.language,
         "author": publisher, "authors": [publisher],
     }  # fmt: skip
     if doc.hubs:  # WebSub (JSON Feed 1.1 `hubs`)

@@ -20,7 +20,7 @@ from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
 from ..parallel import pmap, workers_for
-from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
+from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written, is_private
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan
@@ -74,6 +74,7 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         plan = self.plan_
         result.documents += len(self.docs)
+        result.private_documents += sum(1 for d in self.docs if is_private(d.path))
         result.to_write += [d.path for d in self.todo]
         changes, touched = compare_documents(
             self.docs, self.last.get("entries", {}), self.entries, self.untouched,

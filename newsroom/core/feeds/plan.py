@@ -68,19 +68,38 @@ class _Digests:
 
 
 def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
-    """The public feed, one per category in use, one per partner (private with embargo access)."""
-    specs = [FeedSpec("main", "", config.title, config.description, archives=True)]
-    categories = sorted({c for r in records if r.live for c in r.categories})
-    for category in categories:
+    """The public feed, one per category in use, one per partner (private with embargo
+    access), and one per other language in use (`<lang>/`).
+
+    Once a release in another language than the newsroom's (`[site] language`) is out,
+    the public feed, the category feeds and the partners without a language of their own
+    carry the newsroom's language only, and each other language has its feed under
+    `feeds/<lang>/`: a translation never doubles a story in its original's feeds."""
+    found: set[str] = set()
+    others: set[str] = set()
+    home = config.language
+    for r in records:
+        if r.live:
+            found.update(r.categories)
+            if r.language != home:
+                others.add(r.language)
+    mine = home if others else ""
+    specs = [FeedSpec("main", "", config.title, config.description, language=mine,
+                      archives=True)]  # fmt: skip
+    for category in sorted(found):
         slug = slugify(category)
         specs.append(FeedSpec(f"category/{slug}", f"category/{slug}",
                               f"{config.title}: {category}",
-                              f"{config.description} ({category})", categories=(category,)))
-    specs.extend(_partner_spec(config, p) for p in config.partners)
+                              f"{config.description} ({category})", categories=(category,),
+                              language=mine))  # fmt: skip
+    specs.extend(_partner_spec(config, p, mine) for p in config.partners)
+    for language in sorted(others):
+        specs.append(FeedSpec(language, language, f"{config.title} ({language})",
+                              config.description, language=language, archives=True))
     return specs
 
 
-def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
+def _partner_spec(config: Config, partner: Partner, home: str = "") -> FeedSpec:
     """A partner's feed. A public one that takes every release links to the public archives
     (the same entries) instead of writing a second copy of every month. A private one that
     takes every release has no archives: the public ones lead back to the public feed, not
@@ -90,7 +109,8 @@ def _partner_spec(config: Config, partner: Partner) -> FeedSpec:
     everything = not (partner.categories or partner.tags or partner.language)
     title = f"{config.title} {words(config.language)['for']} {partner.title}"
     return FeedSpec(folder, folder, title, config.description,
-                    categories=partner.categories, tags=partner.tags, language=partner.language,
+                    categories=partner.categories, tags=partner.tags,
+                    language=partner.language or home,
                     private=partner.embargo_access, archives=not everything,
                     shares_main_archives=everything and not partner.embargo_access)
 

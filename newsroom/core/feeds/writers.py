@@ -64,7 +64,7 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     fg.title(title)
     subtitle, ext.subtitle_html = for_xml(spec.description)
     fg.subtitle(subtitle)  # also the RSS description
-    fg.language(config.language)
+    fg.language(spec.language or config.language)
     fg.generator(*GENERATOR)
     fg.author({"name": config.publisher or config.title})
     fg.link(href=self_url, rel="self", type=MEDIA_TYPES[doc.format])

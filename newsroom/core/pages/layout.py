@@ -92,7 +92,7 @@ class Layout:
         found += [Spec(category_year_path(k, y), "year", k, y) for k, y in self.years]
         return found
 
-    def touched(self, rows: Iterable[Row], moved: set[str]) -> list[Spec]:
+    def touched(self, rows: Iterable[Row | Entry], moved: set[str]) -> list[Spec]:
         """The index files listing any of `rows` (as they were or are now), and any moved."""
         rows = list(rows)
         months = {r.month for r in rows}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ from .lookup import (
 from .release import render_release
 from .source import Row, release_page, row_of
 from .store import PageStore
-from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
+from .urls import LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
 
 
 class PagesOutput(Output):
@@ -76,6 +76,7 @@ class PagesOutput(Output):
         self.owned: set[str] = set()
         self.signed = False
         self.staged: set[str] = set()
+        self.pairs: dict[str, list[tuple[str, str, bool]]] = {}  # id -> its pair's others
 
     # ------------------------------------------------------------ deciding
 
@@ -94,6 +95,10 @@ class PagesOutput(Output):
             i for i, r in self.live.items()
             if self.stored.get(i) != r.digest or page_path(r.slug) in self.moved
         ]  # fmt: skip
+        self.pairs = pairs(self.live) if self.changed else {}
+        if self.pairs:  # a pair's pages link each other: one changed, the others again
+            again = {o for i in self.changed for o, _, _ in self.pairs.get(i, ())}
+            self.changed += sorted(again - set(self.changed))
 
     def answer(self, result: PublishResult) -> None:
         assert self.store is not None
@@ -104,10 +109,18 @@ class PagesOutput(Output):
         self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
         self.gone = [i for i in absent if i not in self.kept]
         pages = [page_path(self.live[i].slug) for i in self.changed]
-        if pages or self.gone:
-            pages.append(INDEX)
+        if pages or self.gone or self.moved or not self.store.same:  # the indexes listing them
+            layout = Layout(self._entries())
+            if self.store.same:
+                before = self.store.rows([*self.changed, *self.gone]).values()
+                changed = set(self.changed)
+                now = [e for e in layout.entries if e.id in changed]
+                specs = layout.touched([*before, *now], self.moved)
+            else:
+                specs = layout.specs()
+            pages += [spec.path for spec in specs]
         if not self.store.same:  # a first run (or a new format): the lookup's files too
-            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
+            pages += [p for p in LOOKUP_FILES if p not in pages]
         result.to_write += pages
 
     # ------------------------------------------------------------ writing
@@ -156,7 +169,10 @@ class PagesOutput(Output):
             plan.progress(f"writing {len(self.changed)} release page(s)")
         going = {g.article.id: g.article for g in plan.going_live if g.article.id in self.live}
         where = {i: (self.live[i].path, self.live[i].slug) for i in self.changed}
-        job = PageJob(self.config, where, going, self.signed)
+        alternates = {i: tuple((self.live[o].language, self.live[o].slug, first)
+                               for o, _, first in self.pairs.get(i, ()))
+                      for i in self.changed if i in self.pairs}  # fmt: skip
+        job = PageJob(self.config, where, going, self.signed, alternates)
         feeds = self.config.feeds_dir
         mine = []
         workers = workers_for(len(plan.records))
@@ -289,6 +305,8 @@ class PageJob:
     where: dict[str, tuple[str, str]]  # id -> (article file, slug)
     going: dict[str, Article]  # releases this run puts out, as they will be saved
     signed: bool = False  # the newsroom signs each version's text: the page links them
+    # id -> the same release in other languages: (language, slug, is the original)
+    alternates: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
 
 
 def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, str]:
@@ -302,10 +320,25 @@ def make_page(job: PageJob, ident: str) -> tuple[str, Row | None, Path | None, s
         if article.id != ident:
             return ident, None, None, "the file holds another release now"
         page = release_page(article, config)
-        tmp = stage(config.feeds_dir / page_path(slug), render_release(page, config, job.signed))
+        made = render_release(page, config, job.signed, job.alternates.get(ident, ()))
+        tmp = stage(config.feeds_dir / page_path(slug), made)
     except (ArticleError, OSError, ValueError) as exc:
         return ident, None, None, str(exc)
     return ident, row_of(page, config, path), tmp, ""
+
+
+def pairs(live: dict[str, Record]) -> dict[str, list[tuple[str, str, bool]]]:
+    """For each release of a pair with a page, the others: (id, language, is the original)
+    (a translation's original and its other translations; an original's translations)."""
+    groups: dict[str, list[str]] = {}
+    for r in live.values():
+        if r.translation_of and r.translation_of in live:
+            groups.setdefault(r.translation_of, [r.translation_of]).append(r.id)
+    found: dict[str, list[tuple[str, str, bool]]] = {}
+    for top, members in groups.items():
+        for ident in members:
+            found[ident] = [(o, live[o].language, o == top) for o in members if o != ident]
+    return found
 
 
 def moved_files(feeds: Path, files: dict[str, list[int]]) -> set[str]:

@@ -13,26 +13,52 @@ from ..feeds.content import human_size, short_type
 from .html import attr, document, esc, json_ld, link, meta, when
 from .source import ReleasePage
 from .urls import category_key, category_path, number_paged, number_url, page_path, url
-from .words import WORDS, language_of, words
+from .words import WORDS, language_name, language_of, words
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}
+# The other releases of a pair (a translation's original, an original's translations)
+# that have a page: (language, slug, is the original), as the pages output finds them.
+Alternate = tuple[str, str, bool]
 
 
-def render_release(page: ReleasePage, config: Config, signed: bool = False) -> bytes:
+def render_release(
+    page: ReleasePage, config: Config, signed: bool = False, alternates: tuple[Alternate, ...] = ()
+) -> bytes:
     """The whole page of a release; `signed`: the newsroom signs each version's text
-    (signing/texts.py), so the page links them and says how to check them."""
+    (signing/texts.py), so the page links them and says how to check them; `alternates`:
+    the same release in other languages, linked (`hreflang`) in the head and visibly."""
     canonical = url(config, page_path(page.slug))
     main = _article(page, config)
+    if alternates:
+        main = main.replace("</header>\n", "</header>\n" + _languages(page, config, alternates), 1)
     if signed:
         main = main.replace("</article>\n", _authenticity(page, config) + "</article>\n")
+    head = _machine_head(page, config, canonical)
+    if alternates:
+        links = [(page.language, canonical)]
+        links += [(lang, url(config, page_path(slug))) for lang, slug, _ in alternates]
+        head = "".join(f'<link rel="alternate" hreflang="{attr(lang)}" href="{attr(href)}">\n'
+                       for lang, href in links) + head  # fmt: skip
     return document(
         config,
         title=page.title,
         canonical=canonical,
         main=main,
         description=page.summary if page.retracted is None else "",
-        head=_machine_head(page, config, canonical),
+        head=head,
     )
+
+
+def _languages(page: ReleasePage, config: Config, alternates: tuple[Alternate, ...]) -> str:
+    """`Baca dalam bahasa lain: English` under the title, each name in its own language."""
+    w = words(config.language)
+    items = []
+    for lang, slug, original in alternates:
+        mark = f" ({esc(w['original'])})" if original else ""
+        href = url(config, page_path(slug))
+        items.append(f'<a href="{attr(href)}" hreflang="{attr(lang)}" lang="{attr(lang)}">'
+                     f"{esc(language_name(lang))}</a>{mark}")  # fmt: skip
+    return f'<p class="translations">{esc(w["translations"])}: {" · ".join(items)}</p>\n'
 
 
 def _article(page: ReleasePage, config: Config) -> str:

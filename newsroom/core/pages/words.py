@@ -16,6 +16,8 @@ MONTHS = {
 WORDS: dict[str, dict[str, str]] = {
     "id": {
         "skip": "Langsung ke isi",
+        "translations": "Baca dalam bahasa lain",
+        "original": "naskah asli",
         "site_nav": "Navigasi situs",
         "releases": "Siaran Pers",
         "release": "Siaran Pers",
@@ -88,6 +90,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "skip": "Skip to content",
+        "translations": "Read in another language",
+        "original": "original",
         "site_nav": "Site navigation",
         "releases": "Press releases",
         "release": "Press release",
@@ -159,6 +163,18 @@ WORDS: dict[str, dict[str, str]] = {
         "electronic signature (TTE).",
     },
 }
+
+
+# A release's language as its pair's links name it, in that language (`hreflang`).
+LANGUAGE_NAMES = {
+    "id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa", "su": "Basa Sunda",
+    "ms": "Bahasa Melayu", "ar": "العربية", "zh": "中文",
+}  # fmt: skip
+
+
+def language_name(tag: str) -> str:
+    """`en` -> English; an unknown tag is shown as written."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
 
 
 def language_of(site_language: str) -> str:

@@ -59,14 +59,17 @@ class GoLive:
         self.config, self.ledger, self.now = config, ledger, now
         self.actor, self.via = actor, via
         self.store = Store(config)
+        self.waiting: list[Record] = []  # translations waiting for their original
 
     def take(self, records: dict[str, Record]) -> tuple[list[GoingLive], list[tuple[str, str]]]:
         """The releases that go live now (their records replaced in `records`), and the
         (path, reason) of each due one that could not."""
         ready = due(records.values(), self.now)
+        failed: list[tuple[str, str]] = []
+        if any(r.translation_of for r in ready):
+            ready = self._with_originals(ready, records, failed)
         taken = taken_moments(records.values()) if ready else set()
         prepared: list[tuple[Record, Article, dt.datetime]] = []
-        failed: list[tuple[str, str]] = []
         for record in ready:
             try:
                 article = self._read(record)
@@ -93,6 +96,30 @@ class GoLive:
             kind = "corrected" if record.live else "published"
             going.append(GoingLive(article, new, kind, kept))
         return going, failed
+
+    def _with_originals(
+        self, ready: list[Record], records: dict[str, Record], failed: list[tuple[str, str]]
+    ) -> list[Record]:
+        """A translation goes live with its original or after it, never before: one whose
+        original is not out yet waits (it goes in the run that puts the original out);
+        one whose `translation_of` breaks a rule is refused, named."""
+        from ..translations import LIVE_ORIGINAL, refusal
+
+        going = {r.id for r in ready}
+        kept = []
+        for record in ready:
+            if record.translation_of:
+                original = records.get(record.translation_of)
+                why = refusal(record, original)
+                if why is not None:
+                    failed.append((record.path, f"{why[0]} ({why[1]})"))
+                    continue
+                assert original is not None
+                if original.status not in LIVE_ORIGINAL and original.id not in going:
+                    self.waiting.append(record)
+                    continue
+            kept.append(record)
+        return kept
 
     def _read(self, record: Record) -> Article:
         """The release as its file says now, checked once more."""
@@ -161,16 +188,20 @@ class GoLive:
         Returns the numbers given (by id)."""
         firsts = [(r, a, m) for r, a, m in prepared if not r.live]
         numbering = Numbering.of(self.config)
-        if not firsts or (numbering is None and not any(a.release_number for _, a, _ in firsts)):
+        if not firsts:
             return {}
+        given: dict[str, str] = {}
+        if numbering is None and not any(a.release_number for _, a, _ in firsts):
+            return self._translated(firsts, records, given) if self._translations(firsts) else {}
         issued = self.ledger.numbers()
         owners: dict[str, set[str]] = {}
         for r in records.values():
             if r.number:
                 owners.setdefault(r.number, set()).add(r.path)
-        given: dict[str, str] = {}
         denied: set[str] | None = None
         for record, article, moment in sorted(firsts, key=lambda p: (p[2], p[0].path)):
+            if record.translation_of and not article.release_number:
+                continue  # numbered from its original below, once the originals are
             number = article.release_number
             if number:
                 others = sorted(owners.get(number, set()) - {record.path})
@@ -192,6 +223,35 @@ class GoLive:
             article.release_number = number
             owners[number] = {record.path}
             given[article.id] = number
+        return self._translated(firsts, records, given) if self._translations(firsts) else given
+
+    @staticmethod
+    def _translations(firsts: list[tuple[Record, Article, dt.datetime]]) -> bool:
+        return any(r.translation_of for r, _, _ in firsts)
+
+    def _translated(
+        self,
+        firsts: list[tuple[Record, Article, dt.datetime]],
+        records: dict[str, Record],
+        given: dict[str, str],
+    ) -> dict[str, str]:
+        """Each translation going live shares its original's number with its language
+        marked (translations.number_of), unless a number was typed for it by hand; an
+        original without a number leaves its translation without one."""
+        from ..translations import number_of
+
+        numbers = {a.id: a.release_number for _, a, _ in firsts}
+        for record, article, _ in firsts:
+            if not record.translation_of or article.release_number:
+                continue
+            original = numbers.get(record.translation_of)
+            if original is None:
+                found = records.get(record.translation_of)
+                original = found.number if found is not None else ""
+            number = number_of(original, article.language)
+            if number:
+                article.release_number = number
+                given[article.id] = number
         return given
 
     def _denied(self, records: dict[str, Record]) -> set[str]:

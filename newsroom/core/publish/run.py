@@ -179,6 +179,8 @@ class Run:
         """What goes live now, and at what moment (golive.py): decided once, for all."""
         golive = GoLive(self.config, ledger, self.now, self.actor, self.via)
         self.going, failed = golive.take(records)
+        if golive.waiting:  # translations whose original is not out yet (translations.py)
+            self.result.noted.append(("translation_waits", len(golive.waiting)))
         self.result.failed += [f"{path}: {reason}" for path, reason in failed]
         self.result.published += [
             {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind,

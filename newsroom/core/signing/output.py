@@ -99,16 +99,18 @@ class SignOutput(Output):
             return
         if self.public is not None:
             result.signed = self.public.id
-            folders = 1 + sum(1 for p in self.config.partners if p.embargo_access)
-            result.documents += len(public_files(self.config)) + 2 * folders
+            private = sum(1 for p in self.config.partners if p.embargo_access)
+            result.documents += len(public_files(self.config)) + 2 * (1 + private)
+            result.private_documents += 2 * private
             result.documents += self.texts.count()
         if result.dry_run:
             for ident in self.texts.changed:
                 r = self.texts.live[ident]
                 last = len(r.corrected) + 1 + (1 if r.retracted_at else 0)
                 result.to_write += [text_path(r.slug, last), text_path(r.slug, last) + ".minisig"]
-        if result.dry_run and result.to_write:
-            result.to_write += [SUMS, SUMS_SIG]
+        if result.dry_run and result.to_write:  # the list of each folder with a change
+            folders = sorted({f for p in result.to_write if (f := folder_of(p)) is not None})
+            result.to_write += [f"{f}/{n}" if f else n for f in folders for n in (SUMS, SUMS_SIG)]
 
     # ------------------------------------------------------------ writing
 

@@ -23,7 +23,13 @@ def translate_bindings(node: Any, app: NewsroomApp) -> None:
     for key, bindings in original.key_to_bindings.items():
         for binding in bindings:
             label = binding.description
-            text = app.t(label, n=binding.key) if label.startswith(("cmd.", "modal.")) else label
+            short = label + ".short"  # the footer's word when the full one would not fit at 80
+            if label.startswith("cmd.") and app.t.has(short):
+                text = app.t(short)
+            elif label.startswith(("cmd.", "modal.")):
+                text = app.t(label, n=binding.key)
+            else:
+                text = label
             tip = app.t(label + ".help") if label.startswith("cmd.") else binding.tooltip
             translated.key_to_bindings.setdefault(key, []).append(
                 dataclasses.replace(binding, description=text, tooltip=tip)

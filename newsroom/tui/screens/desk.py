@@ -31,6 +31,7 @@ class DeskScreen(AppScreen):
         self.filter_text = ""
         self.sort = "updated"
         self._banner = ""
+        self._rest = ""  # the banner after who: how many, in which order (show_rows)
         self._health = ""  # publishing's state, when it needs a person (see _publishing)
         self._index_timer: Timer | None = None
         self._typeahead = False  # the filter key was pressed: letters go to the filter
@@ -66,10 +67,19 @@ class DeskScreen(AppScreen):
         self._banner = ""
         self.show_rows(keep=self._current_key())
 
-    def _who(self) -> str:
-        """The banner's start: the newsroom's title and who is working (escaped markup)."""
+    def _who(self, room: int = 0) -> str:
+        """The banner's start: the newsroom's title and who is working (escaped markup),
+        the title shortened (…) to leave the rest of the line `room` cells."""
+        from rich.cells import cell_len, set_cell_size
+
         app = self.nr_app
-        return escape(f"{app.newsroom.config.title} — {app.name_of(app.newsroom.actor)}")
+        title, who = app.newsroom.config.title, app.name_of(app.newsroom.actor)
+        width = self.size.width or app.size.width
+        spare = width - room - cell_len(f" {title} — {who}   ")
+        if room and spare < 0:
+            keep = max(cell_len(title) + spare - 1, 6)
+            title = set_cell_size(title, keep).rstrip() + "…"
+        return escape(f"{title} — {who}")
 
     def _set_header(self) -> None:
         t, zone = self.nr_app.t, self.nr_app.zone
@@ -161,17 +171,30 @@ class DeskScreen(AppScreen):
         self.query_one(StatusTabs).show(counts, self.view)
         # How many are shown and in which order: on the first line, which the nine views
         # of the tab line would push off a 120-column screen.
-        banner = f" {self._who()}   "
-        banner += app.t("desk.count", shown=len(rows), total=counts["all"])
-        banner += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
+        rest = app.t("desk.count", shown=len(rows), total=counts["all"])
+        rest += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
         if self._unshared:
-            banner += " · " + app.t("desk.unshared", n=self._unshared)
+            rest += " · " + app.t("desk.unshared", n=self._unshared)
         if self.desk.reading is not None:
             done, total = self.desk.reading
-            banner += f"   {app.t('desk.reading', done=done, total=total)}"
+            rest += f"   {app.t('desk.reading', done=done, total=total)}"
+        self._rest = rest
+        self._show_banner()
+
+    def _show_banner(self) -> None:
+        """The first line: who, then how many and in which order (`_rest`); on a narrow
+        terminal the title gives way (…), never the count and the order."""
+        from rich.cells import cell_len
+
+        if not self._rest:
+            return
+        banner = f" {self._who(cell_len(self._rest) + 1)}   {escape(self._rest)}"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._show_banner()
 
     def _empty_text(self, total: int) -> str:
         """What an empty list says, in the list itself (the banner's one line is full):

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, decide
+from ...core.workflow import Decision
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -54,7 +54,7 @@ class ReleaseScreen(AppScreen):
                 yield Static(id="meta")
                 yield Static(id="timeline-title")
                 yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=True)  # every key the workflow allows fits 80 columns
 
     def on_mount(self) -> None:
         self.reload()
@@ -109,12 +109,18 @@ class ReleaseScreen(AppScreen):
             )
             banner.update(f"✗ {escape(text)}")
 
+    def _byline(self, author: str) -> str:
+        """The byline as people read it: the person's name from [people] with the
+        initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
+        name = self.nr_app.name_of(author) if author.strip() else ""
+        return f"{name} ({author})" if name and name != author else author
+
     def _meta(self, a: Article) -> str:
         t, when = self.nr_app.t, self.nr_app.long_time
         rows = [
             ("field.status", t("status." + a.status)),
             ("field.dateline", a.dateline),
-            ("field.author", a.author),
+            ("field.author", self._byline(a.author)),
             ("field.credit", a.credit),
             ("field.categories", ", ".join(a.categories)),
             ("field.tags", ", ".join(a.tags)),
@@ -143,11 +149,34 @@ class ReleaseScreen(AppScreen):
             for k, v in rows
             if v
         ]
+        lines += self._pair(a)
         held = self.nr_app.newsroom.editing_now(a.id)
         if held is not None and held.holder != self.nr_app.newsroom.actor:
             name = escape(self.nr_app.name_of(held.holder))
             lines.append(f"\n[yellow]✎ {t('desk.editing', name=name)}[/yellow]")
         return "\n".join(lines)
+
+    def _pair(self, a: Article) -> list[str]:
+        """The release's original and translations with their status (translations.py), and
+        the note when the original was corrected after this translation was approved."""
+        app = self.nr_app
+        t = app.t
+        pair = app.newsroom.translation_pair(a)
+        members = ([pair.original] if pair.original is not None else []) + list(pair.translations)
+        if len(members) < 2 and not a.translation_of:
+            return []
+        lines = ["", f"[b]{t('release.pair')}[/b]"]
+        for r in members:
+            marks = [t("release.pair_original")] if not r.translation_of else []
+            marks += [t("release.pair_this")] if r.id == a.id else []
+            mark = f" ({', '.join(marks)})" if marks else ""
+            number = f" · {r.number}" if r.number else ""
+            lines.append(f"[b]{escape(r.language)}[/b]{escape(mark)}: {escape(r.title)} — "
+                         f"{escape(t('status.' + r.status))}{escape(number)}")  # fmt: skip
+        if a.original_corrected is not None:
+            when = app.long_time(a.original_corrected)
+            lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")
+        return lines
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.reload()
@@ -161,6 +190,8 @@ class ReleaseScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_published":
             return self.article is not None and self.article.published_version is not None
+        if action == "translate":  # an original (a translation is translated from it)
+            return self.article is not None and not self.article.translation_of
         if action in ("attach", "detach"):  # edits: where editing is allowed
             decision = self.decisions.get("edit")
             has = action == "attach" or bool(self.article and self.article.attachments)
@@ -220,6 +251,35 @@ class ReleaseScreen(AppScreen):
         self.app.copy_to_clipboard(text)
         self.notify(app.t("release.copied", n=len(text)))
 
+    def action_translate(self) -> None:
+        """Ask for the language; start the translation (a draft from this release's text)
+        and open it in the editor."""
+        from .editor import open_editor
+        from .modals import NoteModal
+
+        app = self.nr_app
+        t = app.t
+        if self.article is None:
+            return
+
+        def done(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                article = app.newsroom.translate(self.article_id, answer)
+            except NewsroomError as exc:
+                self.notify(app.error(exc), severity="error", timeout=10)
+                return
+            self.notify(t("release.translated", language=article.language, path=article.path),
+                        timeout=8)  # fmt: skip
+            open_editor(app, article.id)
+
+        heading = f"{t('cmd.translate')} — {t('modal.translate_language')}"
+        value = "en" if self.article.language != "en" else "id"
+        modal = NoteModal(heading, prompt=t("modal.translate_prompt"), value=value,
+                          confirm=t("confirm.translate"))  # fmt: skip
+        self.app.push_screen(modal, done)
+
     def action_toggle_published(self) -> None:
         self.published_shown = not self.published_shown
         if self.article is not None:
@@ -258,7 +318,7 @@ class ReleaseScreen(AppScreen):
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return decide(trial, "approve", newsroom.actor, newsroom.config, newsroom.now())
+        return newsroom.decide(trial, "approve")
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")

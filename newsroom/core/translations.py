@@ -1,0 +1,177 @@
+"""Translations: a release that translates another (`translation_of: <id of the original>`).
+
+One home for what a pair is: the rules a translation keeps (its original exists, is not
+itself a translation, is in another language; one translation per language per original),
+starting a translation from its original, the number it shares with the original (with a
+language mark, `B-012/HUMAS/XII/2026-EN`), when it may go live (with its original or
+after it, never before), and the note that it may need a correction its original got.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import NewsroomError, Problem
+from .model import Article, Status
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .drafts import Newsroom
+    from .records import Record
+
+# The statuses of an original its translation may go live beside: partners have it.
+LIVE_ORIGINAL = frozenset({Status.PUBLISHED, Status.CORRECTING})
+
+
+def number_of(original_number: str, language: str) -> str:
+    """A translation's number: its original's, with the language marked
+    (`B-012/HUMAS/XII/2026` in English is `B-012/HUMAS/XII/2026-EN`)."""
+    return f"{original_number}-{language.upper()}" if original_number else ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A release with its original (if it is a translation) and the original's
+    translations (the release itself among them when it is one), by language."""
+
+    original: Record | None
+    translations: tuple[Record, ...]
+
+
+def pair_of(ident: str, records: Iterable[Record]) -> Pair:
+    """The pair (or more) a release belongs to, from the index's records."""
+    by_id: dict[str, Record] = {}
+    children: dict[str, list[Record]] = {}
+    for r in records:
+        by_id[r.id] = r
+        if r.translation_of:
+            children.setdefault(r.translation_of, []).append(r)
+    me = by_id.get(ident)
+    if me is None:
+        return Pair(None, ())
+    top = me.translation_of or me.id
+    original = by_id.get(top)
+    found = sorted(children.get(top, []), key=lambda r: (r.language, r.path))
+    return Pair(original, tuple(found))
+
+
+def translation_problems(records: list[Record], config: Config) -> list[Problem]:
+    """Each translation whose `translation_of` breaks a rule, named with its file and
+    line: no such original, an original that is itself a translation, the same language
+    as its original, or a second translation into one language of one original."""
+    by_id = {r.id: r for r in records}
+    found: list[Problem] = []
+    by_language: dict[tuple[str, str], list[Record]] = {}
+    for r in records:
+        if not r.translation_of:
+            continue
+        why = refusal(r, by_id.get(r.translation_of))
+        if why:
+            found.append(_problem(config, r, *why))
+            continue
+        by_language.setdefault((r.translation_of, r.language), []).append(r)
+    for (_, language), sharing in by_language.items():
+        if len(sharing) < 2:
+            continue
+        for r in sharing:
+            others = ", ".join(o.path for o in sharing if o is not r)
+            found.append(_problem(
+                config, r, f"a second translation into {language!r} of one original (also "
+                f"{others}): one translation per language", "delete the copy, or set "
+                "another `language`",
+            ))  # fmt: skip
+    return found
+
+
+def refusal(record: Record, original: Record | None) -> tuple[str, str] | None:
+    """Why a translation's `translation_of` breaks a rule ((message, hint)), or None."""
+    if original is None:
+        return (
+            f"`translation_of` {record.translation_of} names no release in this newsroom",
+            "set it to the id of the original (`newsroom show ORIGINAL` prints it), or remove it",
+        )
+    if original.translation_of:
+        return (
+            f"`translation_of` names {original.path}, itself a translation: a translation "
+            "translates an original",
+            f"set it to the original's id, {original.translation_of}",
+        )
+    if original.language == record.language:
+        return (
+            f"a translation in {record.language!r}, the language of its original {original.path}",
+            "set `language` to the language it is written in",
+        )
+    return None
+
+
+def _problem(config: Config, record: Record, message: str, hint: str) -> Problem:
+    return Problem(Path(record.path), _line(config, record.path), message, hint)
+
+
+def _line(config: Config, path: str) -> int | None:
+    """The line of `translation_of:` in a file (errors only: the file is read again)."""
+    try:
+        lines = (config.root / path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.startswith("translation_of:")),
+                None)  # fmt: skip
+
+
+def start_translation(newsroom: Newsroom, original: Article, language: str) -> Article:
+    """A new draft translating `original` into `language`: its title, summary, body,
+    dateline, categories, tags, photo and credit as the starting text (to be translated),
+    its author the person starting it. Saved at once (the CLI prints its path)."""
+    from . import validate
+    from .drafts import start_copy
+
+    try:
+        language = validate.language(language.strip(), ("language",))
+    except validate.FieldError as exc:
+        raise NewsroomError(
+            f"{exc} (e.g. en, id, jv)", code="translate_language", language=language
+        ) from None
+    if original.translation_of:
+        raise NewsroomError(
+            f"{original.slug} is itself a translation: translate its original "
+            f"({original.translation_of})", code="translate_translation",
+            slug=original.slug, original=original.translation_of,
+        )  # fmt: skip
+    if language == original.language:
+        raise NewsroomError(
+            f"{original.slug} is already in {language!r}: choose another language",
+            code="translate_same", language=language, slug=original.slug,
+        )  # fmt: skip
+    for r in newsroom.index().records.values():
+        if r.translation_of == original.id and r.language == language:
+            raise NewsroomError(
+                f"{original.slug} already has a translation into {language!r}: {r.path}",
+                code="translate_exists", language=language, path=r.path,
+                slug=original.slug,
+            )  # fmt: skip
+    return start_copy(newsroom, original, language)
+
+
+def original_corrected(
+    translation: Article, corrected: tuple[dt.datetime, ...]
+) -> dt.datetime | None:
+    """When the original (its published corrections at `corrected`) was last corrected
+    after this translation was approved (or, never approved, started), if it was: the
+    translation may need the same correction."""
+    if not translation.translation_of or not corrected:
+        return None
+    since = _approved(translation)
+    latest = max(corrected)
+    return latest if since is None or latest > since else None
+
+
+def _approved(article: Article) -> dt.datetime | None:
+    """The translation's last approval, else its first history entry (its start)."""
+    for entry in reversed(article.history):
+        if entry.action == "approve":
+            return entry.at
+    return article.history[0].at if article.history else article.created

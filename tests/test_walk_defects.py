@@ -1,0 +1,310 @@
+"""Defects a new user met on a first walk through the newsroom, each kept fixed.
+
+A body pasted with its own dateline, a correction that changes nothing, what the
+checklist must catch before approval (a missing attachment file, a number another release
+has, a klarifikasi denying one of the office's own numbers)...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.errors import Refused
+from newsroom.core.service import NewArticle, Newsroom
+
+from .conftest import NOW
+from .test_numbering import number_releases
+
+FULL = NewArticle(
+    title="Rilis Lengkap",
+    body="Isi siaran pers.",
+    dateline="JAKARTA",
+    summary="Ringkas.",
+    categories=["Pemilu"],
+    author="ald",
+    credit="HUMAS",
+)
+
+
+def made(as_user: Callable[..., Newsroom], fields: NewArticle = FULL) -> str:
+    return as_user("ald").create(fields).id
+
+
+def publish(root: Path, when: dt.datetime = NOW) -> None:
+    result = Newsroom.open(root, "cron").publish(now=when)
+    assert not result.refused, result.refused
+
+
+def published(as_user: Callable[..., Newsroom], root: Path, fields: NewArticle = FULL) -> str:
+    ref = made(as_user, fields)
+    as_user("ald").act(ref, "submit")
+    as_user("nur").act(ref, "approve")
+    publish(root)
+    return ref
+
+
+# 1. A body that starts with its dateline -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "JAKARTA – Pemerintah mengumumkan kebijakan baru.",
+        "JAKARTA, 7/12/2018 - Pemerintah mengumumkan kebijakan baru.",
+        "**JAKARTA** — Pemerintah mengumumkan kebijakan baru.",
+        "Jakarta – Pemerintah mengumumkan kebijakan baru.",
+    ],
+)
+def test_a_text_opening_with_its_dateline_is_refused_before_approval(
+    as_user: Callable[..., Newsroom], body: str
+) -> None:
+    fields = NewArticle(**{**vars(FULL), "body": body, "dateline": "Jakarta"})
+    ref = made(as_user, fields)
+    with pytest.raises(Refused, match="the text opens with the dateline") as refused:
+        as_user("ald").act(ref, "submit")
+    assert "partners would read it twice" in str(refused.value)
+    assert as_user("ald").find(ref).status == "draft"
+
+
+def test_a_text_naming_a_city_later_passes_and_check_warns_about_a_draft(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    fine = NewArticle(**{**vars(FULL), "body": "Di JAKARTA – kata menteri – kebijakan berlaku."})
+    ref = made(as_user, fine)
+    as_user("ald").act(ref, "submit")  # not refused
+    doubled = NewArticle(**{**vars(FULL), "title": "Dua Kota", "body": "JAKARTA – Isi."})
+    made(as_user, doubled)
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "200"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "check"], env=env)
+    assert "dua-kota.md: peringatan: isi diawali kota JAKARTA –" in done.output
+
+
+# 2. A correction that changes nothing ----------------------------------------------------
+
+
+def test_a_correction_that_changes_nothing_is_refused_at_submit(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    fields = NewArticle(**{**vars(FULL), "tags": ["anggaran"], "embargo": None})
+    ref = published(as_user, root, fields)
+    ald = as_user("ald")
+    ald.act(ref, "correct", note="Tidak ada")
+    with pytest.raises(Refused, match="the correction changes nothing partners see"):
+        ald.act(ref, "submit")
+    article = ald.find(ref)  # read back from its file: the kept version came through YAML
+    assert article.status == "correcting"
+    article.body = "Isi siaran pers, diperbaiki."
+    ald.save_edit(article)
+    ald.act(ref, "submit")
+    assert as_user("nur").act(ref, "approve").article.status == "approved"
+
+
+def test_an_empty_correction_approved_by_hand_is_refused_at_approval(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    """A correction whose only change was undone after submitting."""
+    ref = published(as_user, root)
+    ald = as_user("ald")
+    ald.act(ref, "correct", note="Salah ketik")
+    article = ald.find(ref)
+    article.body = "Isi siaran pers, diperbaiki."
+    ald.save_edit(article)
+    ald.act(ref, "submit")
+    article = ald.find(ref)
+    article.body = "Isi siaran pers.\n"
+    ald.save_edit(article)
+    with pytest.raises(Refused, match="empty RALAT"):
+        as_user("nur").act(ref, "approve")
+
+
+# 3. What publish refuses, caught before approval ------------------------------------------
+
+
+def test_a_missing_attachment_file_refuses_submit_and_approval(
+    as_user: Callable[..., Newsroom], root: Path, tmp_path: Path
+) -> None:
+    ref = made(as_user)
+    source = tmp_path / "ttd.pdf"
+    source.write_bytes(b"%PDF-1.4\n% signed\n")
+    ald = as_user("ald")
+    ald.attach(ref, source, "Siaran pers ber-TTE")
+    ald.act(ref, "submit")
+    kept = next((root / "articles").rglob("ttd.pdf"))
+    kept.unlink()  # a colleague's `git rm`, a bad copy
+    with pytest.raises(Refused, match=r"ttd\.pdf is not the file recorded \(missing\)"):
+        as_user("nur").act(ref, "approve")
+    kept.write_bytes(b"%PDF-1.4\n% another\n")
+    with pytest.raises(Refused, match=r"not the file recorded \(its size or SHA-256 changed\)"):
+        as_user("nur").act(ref, "approve")
+    kept.write_bytes(b"%PDF-1.4\n% signed\n")
+    assert as_user("nur").act(ref, "approve").article.status == "approved"
+
+
+def test_a_hand_typed_number_another_release_has_refuses_submit(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    first = made(as_user)
+    second = made(as_user, NewArticle(**{**vars(FULL), "title": "Rilis Kedua"}))
+    ald = as_user("ald")
+    for ref in (first, second):
+        article = ald.find(ref)
+        article.release_number = "B-007/HUMAS/XI/2026"
+        ald.save_edit(article)
+    with pytest.raises(Refused, match=r"release number B-007/HUMAS/XI/2026 is also") as refused:
+        ald.act(second, "submit")  # a number a draft has is taken too: publish refuses both
+    assert "rilis-lengkap.md" in str(refused.value)
+    with pytest.raises(Refused, match=r"is also articles/\d{4}/\d\d/rilis-kedua\.md's"):
+        ald.act(first, "submit")
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "200"}
+    args = ["--root", str(root), "--as", "ald", "submit", second]
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 1
+    assert "nomor B-007/HUMAS/XI/2026 sudah dipakai articles/" in done.output
+    article = ald.find(second)
+    article.release_number = ""  # publish gives one
+    ald.save_edit(article)
+    ald.act(second, "submit")
+    ald.act(first, "submit")
+
+
+# 4. A klarifikasi denying the office's own number ----------------------------------------
+
+
+def test_a_klarifikasi_denying_an_issued_number_is_refused_naming_its_holder(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    number_releases(root, "B-{seq:03d}/{unit}/{yyyy}")
+    published(as_user, root)
+    own = as_user("ald").find("rilis-lengkap").release_number
+    assert own == "B-001/HUMAS/2026"
+    fields = NewArticle(**{**vars(FULL), "title": "Klarifikasi Hoaks", "kind": "klarifikasi",
+                           "denies": ["B-099/HUMAS/2026", own]})  # fmt: skip
+    ref = made(as_user, fields)
+    with pytest.raises(Refused, match="B-001/HUMAS/2026 is this office's own number") as refused:
+        as_user("ald").act(ref, "submit")
+    assert "rilis-lengkap.md" in str(refused.value)
+    article = as_user("ald").find(ref)
+    article.denies = ["B-099/HUMAS/2026"]
+    as_user("ald").save_edit(article)
+    as_user("ald").act(ref, "submit")
+    assert as_user("nur").act(ref, "approve").article.status == "approved"
+
+
+# 9. The published version stays out of the text a person edits ----------------------------
+
+
+def test_during_a_correction_the_editor_buffer_leaves_the_published_version_out(
+    as_user: Callable[..., Newsroom], root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's search-and-replace across the whole buffer (sed) changes the text, not
+    the published version partners still see (it was refused as a change of it)."""
+    ref = published(as_user, root)
+    as_user("ald").act(ref, "correct", note="Kata salah")
+    path = next((root / "articles").rglob("rilis-lengkap.md"))
+    before = path.read_text(encoding="utf-8")
+    seen = tmp_path / "buffer.md"
+    script = tmp_path / "replace.py"
+    script.write_text(
+        "import shutil, sys\n"
+        "name = sys.argv[1]\n"
+        f"shutil.copy(name, {str(seen)!r})\n"
+        "text = open(name, encoding='utf-8').read().replace('siaran pers', 'rilis resmi')\n"
+        "open(name, 'w', encoding='utf-8').write(text)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"python3 {script}")
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "edit", ref])
+    assert done.exit_code == 0, done.output
+    assert "published_version" not in seen.read_text(encoding="utf-8")
+    article = as_user("ald").find(ref)
+    assert article.body == "Isi rilis resmi.\n"
+    assert article.published_version is not None
+    assert article.published_version["body"] == "Isi siaran pers.\n"
+    after = path.read_text(encoding="utf-8")  # where the file had it, unchanged
+    assert after.index("published_version:") == before.index("published_version:")
+    as_user("ald").act(ref, "submit")
+    as_user("nur").act(ref, "approve")
+
+
+# 5. publish --dry-run says what the run writes, public and private apart -------------------
+
+
+def test_the_dry_run_names_the_files_the_run_writes_and_private_ones_apart(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    config = root / "newsroom.toml"
+    partner = '\n[[partners]]\nname = "antara"\ntitle = "LKBN ANTARA"\nembargo_access = true\n'
+    config.write_text(config.read_text(encoding="utf-8") + partner, encoding="utf-8")
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "400"}
+    for n, category in enumerate(("Pemilu", "Ekonomi")):
+        fields = NewArticle(**{**vars(FULL), "title": f"Rilis {n}", "categories": [category]})
+        ref = made(as_user, fields)
+        as_user("ald").act(ref, "submit")
+        as_user("nur").act(ref, "approve")
+        cron = Newsroom.open(root, "cron")
+        dry = cron.publish(now=NOW + dt.timedelta(hours=n), dry_run=True)
+        done = cron.publish(now=NOW + dt.timedelta(hours=n))
+        assert sorted(dry.to_write) == sorted(done.written)  # the indexes by month and category too
+        assert f"kategori/{category.lower()}/index.html" in dry.to_write
+        private = [p for p in done.written if p.startswith("private/")]
+        assert private and done.private_documents == 3
+    args = ["--root", str(root), "--as", "cron", "publish", "--dry-run"]
+    article = as_user("ald").find("rilis-0")
+    as_user("ald").act(article.id, "correct", note="Ejaan")
+    article = as_user("ald").find("rilis-0")
+    article.body = "Isi siaran pers, diperbaiki."
+    as_user("ald").save_edit(article)
+    as_user("ald").act(article.id, "submit")
+    as_user("nur").act(article.id, "approve")
+    shown = CliRunner().invoke(cli, args, env=env).output
+    assert "would write 3 private files (feeds for partners with embargo access)" in shown
+    assert "private/" not in shown.split("public files:")[1].split("\n")[0]
+    args.remove("--dry-run")
+    shown = CliRunner().invoke(cli, args, env=env).output
+    public = done.documents - done.private_documents
+    assert f"of {public} public files written" in shown
+    assert "3 of 3 private files written" in shown
+
+
+# 6. 80x24: the footer keeps `w`, the banner its count and order, people show by name -------
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_at_80_columns_the_footer_and_the_banner_keep_what_matters(
+    bundled: Path, language: str
+) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import SEED_ID, make_app
+
+    review = next((bundled / "articles").rglob("contoh-menunggu*.md"))
+    for who, article in (("nur", SEED_ID), ("nur", review.stem)):
+        app = make_app(bundled, who, language)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            banner = str(app.screen.query_one("#banner").render())
+            sorted_by = "sorted by last change" if language == "en" else "urut menurut perubahan"
+            assert sorted_by in banner and "4 " in banner
+            assert len(banner.rstrip()) <= 80
+            ident = app.newsroom.find(article).id
+            app.push_screen(ReleaseScreen(ident))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            keys = {k.key: k for k in app.screen.query(FooterKey)}
+            palette = next(k for k in keys.values() if k.has_class("-command-palette"))
+            shown = keys["w"]
+            assert shown.description == "WhatsApp"
+            assert shown.region.width >= len("w WhatsApp")
+            assert shown.region.right <= palette.region.x  # not under the palette's key
+            meta = str(app.screen.query_one("#meta").render())
+            author = "Aldi (Humas) (ald)" if article == SEED_ID else "(dwi)"
+            assert author in meta
