@@ -41,9 +41,10 @@ from typing import Any
 
 from .atomic import stage, write_atomic
 from .config import Config, Partner
+from .errors import NewsroomError
 from .model import Status
 from .outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
-from .parallel import pmap
+from .parallel import pmap, workers_for
 from .records import Record
 
 FOLDER = "ninjs"
@@ -195,11 +196,15 @@ class NinjsOutput(Output):
         self.items: dict[tuple[str, str], dict[str, Any]] = {}  # _item's, this run
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
+        self.held = 0  # of them, embargoed ones in partners' private folders
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
         private = any(p.embargo_access for p in self.config.partners)
-        same = last.get("key") == plan.cache_key
+        # A public index gone (feeds/ emptied, restored from an old copy): every document is
+        # looked at again (they are not listed in the state: an idle run would stat them all)
+        index = self.config.feeds_dir / FOLDER / "index.json"
+        same = last.get("key") == plan.cache_key and index.is_file()
         now, retracted, approved = plan.now, Status.RETRACTED, Status.APPROVED
         # One pass over every release (the only one a run makes): its bucket's entry
         # "<id>:<signature>", and the public ones by month for the index pages.
@@ -240,6 +245,8 @@ class NinjsOutput(Output):
             kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
             self.entries[b] = kept
             self.todo += [plan.records[i] for i in ids if i not in kept]
+        self.held = sum(_accepts(p, r) for p in self.config.partners if p.embargo_access
+                        for r in held)  # fmt: skip
         self._plan_index(plan, months, held, full=not same)
 
     def _plan_index(self, plan: Plan, months: dict[str, list[Record]], held: list[Record],
@@ -247,9 +254,7 @@ class NinjsOutput(Output):
         """The index pages whose content moved (from the records: no document read): the
         public ones, and each partner's (its filtered set: docs/deploy.md, "ninjs")."""
         old: dict[str, str] = {} if full else self.last.get("pages", {})
-        self.moved = moved = (
-            _moved(self.config.feeds_dir, self.last.get("files", {})) if old else set()
-        )
+        self.moved = moved = _moved(self.config.feeds_dir, self.last.get("files", {}))
         kept = {i for b in self.entries.values() for i in b}  # unchanged, in changed buckets
         touched = {r.month for r in self.todo} | {
             e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
@@ -327,11 +332,24 @@ class NinjsOutput(Output):
             "uri": f"urn:uuid:{r.id}", "version": str(version),
             "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
             "versioncreated": _iso(when, self.config) if when else "",
-            "headline": r.title, "href": self._url(path),
+            "headline": self._headline(r), "href": self._url(path),
         }  # fmt: skip
         if r.number:
             item["releasenumber"] = r.number
         return item
+
+    def _headline(self, r: Record) -> str:
+        """The title partners see: the record's, unless a correction is under way (then the
+        record has the one being written, and the published version's is in the file)."""
+        if not r.live or r.status in (Status.PUBLISHED, Status.RETRACTED):
+            return r.title
+        from .store import Store
+        from .view import partner_text
+
+        try:
+            return partner_text(Store(self.config).load(self.config.root / r.path)).title
+        except (NewsroomError, OSError, ValueError):
+            return ""  # never the text under review
 
     def _url(self, path: str) -> str:
         return f"{self.config.feeds_base}/{path}"
@@ -339,7 +357,12 @@ class NinjsOutput(Output):
     def answer(self, result: PublishResult) -> None:
         self.count = self._count()
         result.documents += len(self.pages) + self.count
-        result.to_write += [f"{release_dir(r.slug)}/{CURRENT}" for r in self.todo if _public(r)]
+        result.private_documents += self.held + sum(p.startswith("private/") for p in self.pages)
+        owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
+        for r in self.todo:  # a new version's document, and the current one it changes
+            new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
+            current = f"{release_dir(r.slug)}/{CURRENT}"
+            result.to_write += [*new, current] if new and _public(r) and current not in new else new
         result.to_write += [path for path, _ in self.index]
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
@@ -351,7 +374,9 @@ class NinjsOutput(Output):
             (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in self.todo
         ))  # fmt: skip
         mine: list[Staged] = []
-        done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo))
+        workers = workers_for(len(plan.records))  # past FORK_MAX: in this process
+        done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo),
+                    workers=workers)  # fmt: skip
         for r, (files, temps, error) in zip(self.todo, done, strict=True):
             bucket = r.id[:BUCKET]
             if error:  # named; its documents stay as they were, and the next run tries again
@@ -374,17 +399,21 @@ class NinjsOutput(Output):
         before = self.last.get("count", 0) if self.last.get("key") == self.plan_key() else 0
         gone = sum(len(e.get("files", [])) for b in self.old.values() for e in b.values())
         kept = sum(len(e["files"]) for b in self.entries.values() for e in b.values())
-        return max(0, before - gone) + kept + sum(self._files_of(r) for r in self.todo)
+        return max(0, before - gone) + kept + sum(len(self._files(r)) for r in self.todo)
 
     def plan_key(self) -> str:
         return self.plan_.cache_key if self.plan_ is not None else ""
 
-    def _files_of(self, r: Record) -> int:
-        if r.status == Status.RETRACTED:
-            return 2  # the canceled version and the current one
-        if _public(r):
-            return len(r.corrected) + 2  # each version and the current one
-        return sum(1 for p in self.config.partners if p.embargo_access and _accepts(p, r))
+    def _files(self, r: Record) -> list[str]:
+        """The documents a release has after this run (write_release writes them)."""
+        folder = release_dir(r.slug)
+        if r.status == Status.RETRACTED:  # the canceled version and the current one
+            return [f"{folder}/v{len(r.corrected) + 2}.ninjs.json", f"{folder}/{CURRENT}"]
+        if _public(r):  # each version and the current one
+            versions = range(1, len(r.corrected) + 2)
+            return [*(f"{folder}/v{n}.ninjs.json" for n in versions), f"{folder}/{CURRENT}"]
+        return [f"{partner_folder(p)}/{r.slug}.json" for p in self.config.partners
+                if p.embargo_access and _accepts(p, r)]  # fmt: skip
 
     def _sig(self, r: Record) -> str:
         assert self.plan_ is not None
@@ -459,7 +488,6 @@ class WriteJob:
 def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
     """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
     from .attachments import companion
-    from .errors import NewsroomError
     from .store import Store
     from .versions import versions
 
