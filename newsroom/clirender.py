@@ -116,6 +116,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
         if value:
             label = field_label(t, name, zone) if name else ""
             console.print(f"[bold]{label:>18}[/] {printable(value)}")
+    _print_pair(article, newsroom, t)
     console.print()
     _print_correction(article, newsroom, t)
     text = partner_text(article, live=False)  # the version under review
@@ -131,6 +132,19 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             reason = decision_text(t, decision, "cli", article.id)
             mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
         console.print(f"  {t('action.' + action):<20} {mark}")
+
+
+def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:
+    """The release's original and translations (each language, title, status, number), and
+    on a translation whose original was corrected since its approval, that note."""
+    from .i18n.explain import pair_line
+
+    for i, r in enumerate(newsroom.translation_pair(article).members):
+        label = t("release.pair") if i == 0 else ""
+        console.print(f"[bold]{label:>18}[/] {printable(pair_line(t, r, article.id))}")
+    if article.original_corrected is not None:
+        note = t("release.original_corrected", when=when(newsroom, article.original_corrected))
+        console.print(f"[yellow]{'!':>18} {printable(note)}[/]")
 
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:

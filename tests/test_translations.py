@@ -14,11 +14,15 @@ from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.errors import NewsroomError
 from newsroom.core.model import Article
+from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
 from newsroom.core.store import Store
 
-from .feedkit import at, configure, correct, parse, release, run
+from .feedkit import at, configure, correct, newsroom_root, parse, release, run
+from .smtpkit import Handler, configure_mail, smtp_server, write_list
 from .test_numbering import number_releases
+
+__all__ = ["newsroom_root", "smtp_server"]  # fixtures, used by name
 
 
 def translate(
@@ -174,8 +178,10 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
         assert f'<link rel="alternate" hreflang="en" href="{base}/{second.slug}/">' in page
     assert f'<a href="{base}/{second.slug}/" hreflang="en" lang="en">English</a>' in page_id
     assert "Baca dalam bahasa lain" in page_id
-    assert 'hreflang="id" lang="id">Bahasa Indonesia</a> (naskah asli)' in page_en
-    assert '<article lang="en">' in page_en
+    assert 'hreflang="id" lang="id">Bahasa Indonesia</a> (original)' in page_en
+    # each page speaks its release's language around it
+    assert '<html lang="en">' in page_en and "Read in another language" in page_en
+    assert '<html lang="id">' in page_id
 
 
 def test_a_translation_waits_for_its_original(root: Path) -> None:
@@ -203,6 +209,7 @@ def test_a_translation_waits_for_its_original(root: Path) -> None:
 
 def test_the_originals_page_links_a_translation_published_later(root: Path) -> None:
     configure(root)
+    number_releases(root)
     original = release(root, at(0), "ASN Jaga Netralitas")
     assert run(root, at(0.1)).ok
     slug = load(root, original).slug
@@ -212,8 +219,8 @@ def test_the_originals_page_links_a_translation_published_later(root: Path) -> N
     assert run(root, at(0.3)).ok
     en_slug = load(root, english).slug
     assert f'hreflang="en" href="http://127.0.0.1:8080/siaran-pers/{en_slug}/"' in page.read_text()
-    # without [numbering] neither has a number
-    assert load(root, english).release_number == ""
+    # numbered from its original, published in an earlier run
+    assert load(root, english).release_number == "B-001/HUMAS/VI/2026-EN"
 
 
 # ---------------------------------------------------------------- the original corrected
@@ -226,6 +233,7 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     assert run(root, at(0.2)).ok
     nr = Newsroom.open(root, "nur", fixed_clock(at(0.5)))
     assert nr.find(english).original_corrected is None
+    assert nr.find(english).release_number == ""  # without [numbering], neither has one
     correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
     assert run(root, at(1.1)).ok
     # the translation's next checklist (its correction) says so, in both languages
@@ -263,6 +271,7 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
     from newsroom.tui.screens.editor import EditScreen
     from newsroom.tui.screens.modals import NoteModal
     from newsroom.tui.screens.release import ReleaseScreen
+    from newsroom.tui.widgets.release_list import Columns, ReleaseList
 
     from .test_tui import settle
     from .tuikit import SEED_ID, make_app
@@ -286,7 +295,7 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         assert isinstance(app.screen, ReleaseScreen)  # back on the original
         app.screen.reload()
         meta = str(app.screen.query_one("#meta", Static).render())
-        assert "Bahasa" in meta and "id (naskah asli, yang ini)" in meta
+        assert "Bahasa" in meta and "id (naskah asli, yang ini): Humas" in meta
         assert "en: Humas Pemerintah" in meta and "Draf" in meta
         assert app.screen.check_action("translate", ()) is True  # an original
         app.pop_screen()
@@ -295,3 +304,62 @@ async def test_the_desk_starts_a_translation_and_shows_the_pair(bundled: Path) -
         await settle(app, pilot)
         assert app.screen.check_action("translate", ()) is False  # a translation is not
         assert "en (yang ini)" in str(app.screen.query_one("#meta", Static).render())
+        app.pop_screen()
+        await settle(app, pilot)
+        releases = app.screen.query_one(ReleaseList)
+        app.screen.load()
+        await settle(app, pilot)
+        rows = {r.id: r for r in releases.rows}
+        assert "EN · Humas Pemerintah" in releases._line(Columns.fit(120), rows[copy.id])
+        assert "EN ·" not in releases._line(Columns.fit(120), rows[SEED_ID])
+
+
+def test_show_and_list_name_the_pair(root: Path) -> None:
+    number_releases(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    english = translate(root, original, 0.1)
+    run(root, at(0.2))
+    result = CliRunner().invoke(cli, ["--root", str(root), "show", english], env={"COLUMNS": "200"})
+    assert "id (original): ASN Jaga Netralitas — Published · B-001/HUMAS/VI/2026" in result.output
+    assert "en (this one): Civil servants stay neutral — Published · B-001/HUMAS/VI/2026-EN" in (
+        result.output
+    )
+    listed = CliRunner().invoke(cli, ["--root", str(root), "list", "--json"]).output
+    assert f'"translation_of": "{original}"' in listed and '"language": "en"' in listed
+
+
+def test_the_approval_seals_which_release_it_translates(root: Path) -> None:
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    other = release(root, at(0), "Rilis Lain")
+    english = translate(root, original, 0.1)
+    path = root / str(load(root, english).path)
+    path.write_text(
+        path.read_text().replace(f"translation_of: {original}", f"translation_of: {other}")
+    )
+    result = run(root, at(0.2))
+    assert english not in {p["id"] for p in result.published}
+    assert any(r.id == english for r in result.refused)
+
+
+def test_a_translation_is_mailed_to_the_lists_of_its_language(
+    newsroom_root: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    handler, port = smtp_server
+    root, folder = newsroom_root, newsroom_root.parent / "lists"
+    lists = (
+        f'[[lists]]\nname = "wartawan"\ntitle = "Wartawan"\nrecipients = "{folder}/wartawan.txt"\n'
+        f'\n[[lists]]\nname = "foreign"\ntitle = "Foreign press"\n'
+        f'recipients = "{folder}/foreign.txt"\nlanguage = "en"\n'
+    )
+    configure_mail(root, port, lists)
+    write_list(folder, "wartawan", ["budi@koran.id"])
+    write_list(folder, "foreign", ["jane@post.example"])
+    publish(load_config(root), "cron", at(-1))  # mail's first run here
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    translate(root, original, 0.1)
+    publish(load_config(root), "cron", at(0.2))
+    got = {(rcpt.lower(), m["Subject"]) for rcpt, m in handler.messages()}
+    assert got == {
+        ("budi@koran.id", "ASN Jaga Netralitas"),
+        ("jane@post.example", "Civil servants stay neutral"),
+    }

@@ -57,6 +57,8 @@ def record_json(record: Record, tz: dt.tzinfo) -> dict[str, Any]:
         "status": record.status,
         "kind": record.kind or "siaran-pers",
         "number": record.number or None,
+        "language": record.language,
+        "translation_of": record.translation_of or None,
         "path": record.path,
         "dateline": record.dateline,
         "author": record.author,

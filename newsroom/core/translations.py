@@ -41,6 +41,13 @@ class Pair:
     original: Record | None
     translations: tuple[Record, ...]
 
+    @property
+    def members(self) -> list[Record]:
+        """The original first, then each translation by language (one alone: no pair)."""
+        found = [self.original] if self.original is not None else []
+        found += self.translations
+        return found if len(found) > 1 else []
+
 
 def pair_of(ident: str, records: Iterable[Record]) -> Pair:
     """The pair (or more) a release belongs to, from the index's records."""

@@ -20,8 +20,8 @@ SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "
           "summary", "categories", "tags", "image", "embargo", "body")  # fmt: skip
 # Fields partners see that are sealed (and kept) only when a release has them, so that every
 # seal made before they existed stays valid: the kind (a klarifikasi), the numbers it denies,
-# the attachments (file, title, type, size, sha256).
-SEALED_IF_ANY = ("kind", "denies", "attachments")
+# the attachments (file, title, type, size, sha256), the original a translation translates.
+SEALED_IF_ANY = ("kind", "denies", "attachments", "translation_of")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class PartnerText:
     kind: str = ""
     denies: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    translation_of: str = ""
 
 
 def partner_text(article: Article, *, live: bool = True) -> PartnerText:
@@ -56,7 +57,7 @@ def partner_text(article: Article, *, live: bool = True) -> PartnerText:
             article.dateline, article.author, article.credit, article.summary,
             tuple(article.categories), tuple(article.tags), article.image, article.embargo,
             article.body, _kind(article.kind), tuple(article.denies),
-            tuple(article.attachments),
+            tuple(article.attachments), article.translation_of,
         )  # fmt: skip
 
     def pick(name: str) -> Any:
@@ -72,7 +73,7 @@ def partner_text(article: Article, *, live: bool = True) -> PartnerText:
         # kept only when the published version had them: absent is none (never the
         # correction's, which is not live)
         _kind(str(kept.get("kind") or "")), tuple(kept.get("denies") or ()),
-        attachments_of(kept.get("attachments")),
+        attachments_of(kept.get("attachments")), str(kept.get("translation_of") or ""),
     )  # fmt: skip
 
 
@@ -125,6 +126,8 @@ def _if_any(text: PartnerText) -> dict[str, Any]:
         found["denies"] = list(text.denies)
     if text.attachments:
         found["attachments"] = [attachment_form(a) for a in text.attachments]
+    if text.translation_of:
+        found["translation_of"] = text.translation_of
     return found
 
 
@@ -151,6 +154,7 @@ def from_sealed_form(values: dict[str, Any]) -> PartnerText:
         Image(**image) if image else None, _time(values.get("embargo")),
         str(values.get("body") or ""), _kind(str(values.get("kind") or "")),
         tuple(values.get("denies") or ()), attachments_of(values.get("attachments")),
+        str(values.get("translation_of") or ""),
     )  # fmt: skip
 
 

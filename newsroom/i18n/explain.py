@@ -246,3 +246,13 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
     if result.failures > 1:
         out.append(t("publish.failures", n=result.failures))
     return out
+
+
+def pair_line(t: Translator, record: Any, current: str) -> str:
+    """One release of a translation pair as the desk and `newsroom show` list it:
+    "en (this one): Civil servants stay neutral — Published · B-012/HUMAS/XII/2026-EN"."""
+    marks = [t("release.pair_original")] if not record.translation_of else []
+    marks += [t("release.pair_this")] if record.id == current else []
+    mark = f" ({', '.join(marks)})" if marks else ""
+    number = f" · {record.number}" if record.number else ""
+    return f"{record.language}{mark}: {record.title} — {t('status.' + record.status)}{number}"

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..model import Status
 from ..config import Config, Partner
@@ -75,18 +76,15 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
     the public feed, the category feeds and the partners without a language of their own
     carry the newsroom's language only, and each other language has its feed under
     `feeds/<lang>/`: a translation never doubles a story in its original's feeds."""
-    found: set[str] = set()
-    others: set[str] = set()
     home = config.language
-    for r in records:
-        if r.live:
-            found.update(r.categories)
-            if r.language != home:
-                others.add(r.language)
+    others = set(map(attrgetter("language"), records))  # (the quickest pass: every run)
+    others.discard(home)
+    if others:  # the languages of releases out, not of drafts
+        others = {r.language for r in records if r.live and r.language != home}
     mine = home if others else ""
     specs = [FeedSpec("main", "", config.title, config.description, language=mine,
                       archives=True)]  # fmt: skip
-    for category in sorted(found):
+    for category in sorted({c for r in records if r.live for c in r.categories}):
         slug = slugify(category)
         specs.append(FeedSpec(f"category/{slug}", f"category/{slug}",
                               f"{config.title}: {category}",

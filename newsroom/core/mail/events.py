@@ -65,11 +65,14 @@ def moved(event: Event) -> Event:
                  event.moment)  # fmt: skip
 
 
-def audience(mail_list: MailList) -> FeedSpec:
-    """The list as the feeds' rule sees a partner's feed: its filters and embargo access."""
+def audience(mail_list: MailList, home: str) -> FeedSpec:
+    """The list as the feeds' rule sees a partner's feed: its filters and embargo access;
+    without a language of its own, the newsroom's (`home`): a translation goes to the
+    lists of its language, never doubling a story for the others (feeds/plan.py)."""
     return FeedSpec(
         f"list/{mail_list.name}", "", mail_list.title, "", categories=mail_list.categories,
-        tags=mail_list.tags, language=mail_list.language, private=mail_list.embargo_access,
+        tags=mail_list.tags, language=mail_list.language or home,
+        private=mail_list.embargo_access,
     )  # fmt: skip
 
 
@@ -78,7 +81,7 @@ def lists_for(event: Event, record: Record, config: Config) -> list[MailList]:
     only those with embargo access (as a private feed)."""
     taken = []
     for mail_list in config.lists:
-        spec = audience(mail_list)
+        spec = audience(mail_list, config.language)
         if event.kind == EMBARGO and not spec.private:
             continue
         if spec.accepts(record):

@@ -6,6 +6,7 @@ number and title and says DICABUT, when and why; its text, photo and files are w
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..config import Config
@@ -26,7 +27,12 @@ def render_release(
 ) -> bytes:
     """The whole page of a release; `signed`: the newsroom signs each version's text
     (signing/texts.py), so the page links them and says how to check them; `alternates`:
-    the same release in other languages, linked (`hreflang`) in the head and visibly."""
+    the same release in other languages, linked (`hreflang`) in the head and visibly.
+
+    A release in English on an Indonesian newsroom's record (a translation) reads in
+    English around it too (`<html lang="en">`, its labels), and the other way round."""
+    if language_of(page.language) != language_of(config.language):
+        config = replace(config, language=page.language)
     canonical = url(config, page_path(page.slug))
     main = _article(page, config)
     if alternates:

@@ -161,18 +161,13 @@ class ReleaseScreen(AppScreen):
         the note when the original was corrected after this translation was approved."""
         app = self.nr_app
         t = app.t
-        pair = app.newsroom.translation_pair(a)
-        members = ([pair.original] if pair.original is not None else []) + list(pair.translations)
-        if len(members) < 2 and not a.translation_of:
+        members = app.newsroom.translation_pair(a).members
+        if not members and a.original_corrected is None:
             return []
+        from ...i18n.explain import pair_line
+
         lines = ["", f"[b]{t('release.pair')}[/b]"]
-        for r in members:
-            marks = [t("release.pair_original")] if not r.translation_of else []
-            marks += [t("release.pair_this")] if r.id == a.id else []
-            mark = f" ({', '.join(marks)})" if marks else ""
-            number = f" · {r.number}" if r.number else ""
-            lines.append(f"[b]{escape(r.language)}[/b]{escape(mark)}: {escape(r.title)} — "
-                         f"{escape(t('status.' + r.status))}{escape(number)}")  # fmt: skip
+        lines += [escape(pair_line(t, r, a.id)) for r in members]
         if a.original_corrected is not None:
             when = app.long_time(a.original_corrected)
             lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")

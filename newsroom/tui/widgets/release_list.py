@@ -177,6 +177,8 @@ class ReleaseList(ScrollView, can_focus=True):
         if record.problem is not None:  # publish holds it back: `newsroom status` says why
             mark = "⚠"
         title = record.title
+        if record.translation_of:  # a translation: its language before its title
+            title = f"{record.language.upper()} · {title}"
         if record.embargo is not None and record.status in WAITING:
             title = f"⏳ {title}"
         lease = self.leases.get(record.id)
