@@ -160,6 +160,12 @@ def _open_tui(obj: Context) -> None:
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--title", default="Humas", help="The newsroom's title, e.g. 'Humas Kementerian'.")
 @click.option(
+    "--credit",
+    default="",
+    help="The credit line releases start with, e.g. 'HUMAS MENPANRB' (newsroom.toml [site] "
+    "credit).",
+)
+@click.option(
     "--git",
     "use_git",
     is_flag=True,
@@ -167,10 +173,10 @@ def _open_tui(obj: Context) -> None:
 )
 @pass_ctx
 @friendly
-def init(obj: Context, folder: str | None, title: str, use_git: bool) -> None:
+def init(obj: Context, folder: str | None, title: str, credit: str, use_git: bool) -> None:
     """Make a new newsroom in FOLDER (default: here): newsroom.toml, articles/, feeds/."""
     target = Path(folder or ".").resolve()
-    config = init_newsroom(target, title, git=use_git)
+    config = init_newsroom(target, title, git=use_git, credit=credit)
     click.echo(obj.t("cli.init", target=target, config=config.name))
     if use_git:
         click.echo(obj.t("cli.init_git"))
@@ -205,6 +211,12 @@ def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> A
 @click.option("--category", "categories", multiple=True, help="A category (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--summary", default="", help="One or two sentences for partners.")
+@click.option(
+    "--credit", default="", help="The credit line, e.g. 'HUMAS MENPANRB' (default: [site] credit)."
+)
+@click.option(
+    "--author", default="", help="The byline's initials, e.g. ald (default: yours, from [people])."
+)
 @click.option("--body-file", metavar="FILE|-", help="Read the Markdown body from FILE or stdin.")
 @click.option("--embargo", metavar="ISO", help="Not before this time, e.g. 2026-12-08T09:00.")
 @click.option(
@@ -230,6 +242,8 @@ def new(
     categories: tuple[str, ...],
     tags: tuple[str, ...],
     summary: str,
+    credit: str,
+    author: str,
     body_file: str | None,
     embargo: str | None,
     kind: str,
@@ -244,6 +258,8 @@ def new(
         body=_read_body(body_file),
         dateline=dateline,
         summary=summary,
+        credit=credit.strip(),
+        author=author.strip(),
         categories=list(categories),
         tags=list(tags),
         embargo=_time_option(newsroom, embargo, "--embargo"),

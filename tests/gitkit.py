@@ -92,7 +92,9 @@ def make_offices(base: Path, names: tuple[str, ...] = ("jakarta", "yogya", "serv
     first = base / names[0]
     init_newsroom(first, "Humas Uji", git=True)
     config = first / "newsroom.toml"
-    text = config.read_text(encoding="utf-8").replace('credit = ""', 'credit = "HUMAS UJI"')
+    text = config.read_text(encoding="utf-8").replace(
+        '# credit = "HUMAS MENPANRB"', 'credit = "HUMAS UJI"'
+    )
     config.write_text(text + PEOPLE + PARTNER + extra, encoding="utf-8")
     git(first, "add", "-A")
     git(first, "commit", "-q", "-m", "Newsroom")

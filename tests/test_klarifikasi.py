@@ -21,7 +21,9 @@ FORGED = "B-099/HUMAS/VI/2026"
 def office(root: Path) -> None:
     configure(root)
     toml = root / "newsroom.toml"
-    toml.write_text(toml.read_text().replace('credit = ""', 'credit = "HUMAS UJI"', 1))
+    toml.write_text(
+        toml.read_text().replace('# credit = "HUMAS MENPANRB"', 'credit = "HUMAS UJI"', 1)
+    )
 
 
 def cli_run(root: Path, *args: str, actor: str = "ald") -> Result:

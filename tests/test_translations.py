@@ -182,6 +182,8 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
     # each page speaks its release's language around it
     assert '<html lang="en">' in page_en and "Read in another language" in page_en
     assert '<html lang="id">' in page_id
+    assert 'href="http://127.0.0.1:8080/en/rss.xml"' in page_en
+    assert 'href="http://127.0.0.1:8080/rss.xml"' in page_id
 
 
 def test_a_translation_waits_for_its_original(root: Path) -> None:

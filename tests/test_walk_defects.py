@@ -308,3 +308,109 @@ async def test_at_80_columns_the_footer_and_the_banner_keep_what_matters(
             meta = str(app.screen.query_one("#meta").render())
             author = "Aldi (Humas) (ald)" if article == SEED_ID else "(dwi)"
             assert author in meta
+
+
+# 7. Errors name lines; a misspelt key is named; typing starts where the writer goes next ---
+
+
+def test_a_newsroom_toml_error_names_the_line_and_the_nearest_key(root: Path) -> None:
+    from newsroom.core.config import load_config
+    from newsroom.core.errors import ConfigError
+
+    config = root / "newsroom.toml"
+    text = config.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    zone = next(i for i, line in enumerate(lines, 1) if line.startswith("timezone = "))
+    config.write_text(text.replace('timezone = "Asia/Jakarta"', 'timezone = "Asia/Jakrta"'))
+    with pytest.raises(ConfigError, match=rf"newsroom\.toml:{zone}: \[site\] timezone: unknown"):
+        load_config(root)
+    credit = next(i for i, line in enumerate(lines, 1) if "credit = " in line)
+    config.write_text(text.replace(lines[credit - 1], 'credt = "HUMAS"'), encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=rf":{credit}: \[site\] credt: unknown key \(did you mean credit\?"
+    ):
+        load_config(root)
+    config.write_text(text + '\n[[partners]]\nname = "antara"\ntitel = "LKBN"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf":{len(lines) + 4}: \[\[partners\]\]"):
+        load_config(root)
+
+
+def test_check_names_a_misspelt_front_matter_key_and_its_line(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    ref = made(as_user)
+    path = next((root / "articles").rglob("rilis-lengkap.md"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("summary: Ringkas.\n", "sumary: Ringkas.\nx-desk-note: cek ke biro\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("sumary: Ringkas.") + 1
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "300"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "check"], env=env)
+    assert (
+        f"rilis-lengkap.md: warning: line {line}: `sumary` is not a key newsroom knows, so it is "
+        "kept but not used: did you mean `summary`?" in done.output
+    )
+    assert "x-desk-note" not in done.output  # the office's own key, far from any known one
+    outcome = as_user("ald").act(ref, "submit")  # recommended: a warning, not a refusal
+    assert any("did you mean `summary`" in w for w in outcome.warnings)
+
+
+async def test_after_n_typing_goes_to_the_first_empty_field_not_the_title(bundled: Path) -> None:
+    from textual.widgets import Input
+
+    from .tuikit import make_app
+
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Rilis Baru")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"BANDUNG")
+        await pilot.pause()
+        assert app.screen.query_one("#f-title", Input).value == "Rilis Baru"
+        assert app.screen.query_one("#f-dateline", Input).value == "BANDUNG"
+
+
+# 8. A new office's credit; a release's own credit and byline; the adopt note's language ----
+
+
+def test_init_asks_for_the_credit_and_new_takes_one(tmp_path: Path) -> None:
+    env = {"NEWSROOM_LANG": "en"}
+    CliRunner().invoke(cli, ["init", str(tmp_path / "a")], env=env)
+    text = (tmp_path / "a" / "newsroom.toml").read_text(encoding="utf-8")
+    assert 'credit = ""' not in text and '# credit = "HUMAS MENPANRB"' in text
+    done = CliRunner().invoke(cli, ["init", str(tmp_path / "b"), "--credit", "HUMAS KOTA"], env=env)
+    assert done.exit_code == 0 and "credit" in done.output
+    assert '\ncredit = "HUMAS KOTA"\n' in (tmp_path / "b" / "newsroom.toml").read_text()
+    args = ["--root", str(tmp_path / "a"), "--as", "ana", "new", "--title", "Rilis",
+            "--credit", "HUMAS DAERAH", "--author", "an"]  # fmt: skip
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 0, done.output
+    article = Newsroom.open(tmp_path / "a", "ana").find("rilis")
+    assert (article.credit, article.author) == ("HUMAS DAERAH", "an")
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [("", "disegel seperti terbit pada 27-11-2026"), ("en", "sealed as published on 27-11-2026")],
+)
+def test_the_adopt_note_is_in_the_offices_language(
+    as_user: Callable[..., Newsroom], root: Path, language: str, note: str
+) -> None:
+    from newsroom.core.workflow import adopt
+
+    if language:
+        config = root / "newsroom.toml"
+        text = config.read_text().replace("# [ui]\n", "[ui]\n")
+        config.write_text(text.replace('# language = "id"', f'language = "{language}"', 1))
+    ref = published(as_user, root)
+    newsroom = as_user("admin")
+    article = newsroom.find(ref)
+    for entry in article.history:  # as the version before seals wrote it
+        entry.seal, entry.version = "", None
+    assert adopt(article, "admin", newsroom.config, newsroom.now())
+    assert article.history[-1].note.startswith(note)

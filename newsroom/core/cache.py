@@ -17,9 +17,10 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 16  # 16: the checks dateline_in_text and correction_changes; 15: records
-# know a translation's original (translation_of); 14: search texts hold the number and the
-# numbers denied; 13: the snapshot in pieces; 12: records with number, kind, attachments
+CACHE_VERSION = 17  # 17: the check known_keys; 16: dateline_in_text, correction_changes;
+# 15: records know a translation's original (translation_of); 14: search texts hold the
+# number and the numbers denied; 13: the snapshot in pieces; 12: records with number, kind,
+# attachments
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 DELTA_LIMIT = 500  # files changed since the snapshot blob was written, before it is again
 # Files a piece of the snapshot holds: pickling 100,000 records as one blob doubled the

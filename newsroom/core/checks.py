@@ -40,6 +40,7 @@ LABELS = {
     "number_unique": "no other release has this release number",
     "denies_own": "a klarifikasi denies no number this office issued",
     "original_corrected": "the original was not corrected since this translation was approved",
+    "known_keys": "every key of the front matter is one newsroom knows (or clearly its own)",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -66,6 +67,8 @@ FAILURES = {
     "forged numbers; remove it from the numbers denied",
     "original_corrected": "the original was corrected on {when}; this translation may need the "
     "same correction",
+    "known_keys": "line {line}: `{name}` is not a key newsroom knows, so it is kept but not "
+    "used: did you mean `{near}`?",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -205,6 +208,22 @@ def _correction_changes(a: Article, now: dt.datetime) -> Args:
     return {} if sealed_form(before) == sealed_form(after) else None
 
 
+def _known_keys(a: Article, now: dt.datetime) -> Args:
+    """A misspelt key (`sumary:`, `Dateline:`) is kept as an unknown key and does nothing:
+    the summary partners should read never reaches them. Keys far from every known one
+    (`x-desk-note`) are the office's own, and fine."""
+    import difflib
+
+    from .model import KEY_ORDER
+
+    for key in a.extra:
+        near = difflib.get_close_matches(str(key).lower(), KEY_ORDER, n=1, cutoff=0.75)
+        if near:
+            line = a.extra_lines.get(str(key))
+            return {"name": str(key), "near": near[0], "line": str(line or "?")}
+    return None
+
+
 def _original_corrected(a: Article, now: dt.datetime) -> Args:
     """A translation whose original was corrected after it was approved (the door finds
     out when it reads the translation: translations.py) may need the same correction."""
@@ -227,6 +246,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "dateline_in_text": _dateline_in_text,
     "correction_changes": _correction_changes,
     "original_corrected": _original_corrected,
+    "known_keys": _known_keys,
 }
 
 

@@ -103,7 +103,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("site", "publisher", "publisher", "", "Who publishes: the feeds' author."),
     Setting("site", "credit", "credit", "",
             'The credit line new releases start with, e.g. "HUMAS MENPANRB": '
-            "(ald/HUMAS MENPANRB)."),
+            "(ald/HUMAS MENPANRB). Every release needs one before it is submitted.",
+            example="HUMAS MENPANRB"),
     Setting("ui", "language", "ui_language", "",
             "The language of the desk and the command line for whoever has not chosen one "
             "(NEWSROOM_LANG, or ctrl+l on the desk, which is remembered): \"id\" or \"en\"; "
@@ -221,6 +222,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "attachment_files": ("required", "each attached file is on disk, as recorded"),
     "number_unique": ("required", "a release number typed by hand is no other release's"),
     "denies_own": ("required", "a klarifikasi denies none of this office's own numbers"),
+    "known_keys": ("recommended", "no misspelt front-matter key (sumary: is not summary:)"),
     "original_corrected": ("recommended", "a translation's original was not corrected since"),
 }
 CHECK_NAMES = tuple(CHECKS)
@@ -334,19 +336,21 @@ def load_config(root: Path) -> Config:
     """Read and check `root/newsroom.toml`."""
     path = root / CONFIG_NAME
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: no such file (run `newsroom init {root}` to make one)"
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    return parse_config(root, data)
+    return parse_config(root, data, text)
 
 
-def parse_config(root: Path, data: dict[str, Any]) -> Config:
-    """Typed settings from a parsed TOML document; unknown tables or keys are errors."""
-    reader = Reader(root / CONFIG_NAME, data)
+def parse_config(root: Path, data: dict[str, Any], text: str = "") -> Config:
+    """Typed settings from a parsed TOML document (`text`: as written, so that errors name
+    the line); unknown tables or keys are errors."""
+    reader = Reader(root / CONFIG_NAME, data, text)
     tables: dict[str, set[str]] = {}
     for s in SETTINGS:
         tables.setdefault(s.table, set()).add(s.key)
@@ -368,9 +372,9 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
     try:
         config.tz  # noqa: B018 - validates the zone name
     except Exception:
-        raise ConfigError(
-            f"{reader.path}: [site] timezone: unknown zone {config.timezone!r} "
-            "(use an IANA name such as Asia/Jakarta)"
+        raise reader.fail(
+            "[site] timezone",
+            f"unknown zone {config.timezone!r} (use an IANA name such as Asia/Jakarta)",
         ) from None
     for hub in config.websub_hubs:
         scheme, _, rest = hub.partition("://")
@@ -379,19 +383,17 @@ def parse_config(root: Path, data: dict[str, Any]) -> Config:
             or not rest.split("/")[0]
             or any(c.isspace() for c in hub)
         ):
-            raise ConfigError(
-                f"{reader.path}: [websub] hubs: {hub!r} is not a web address "
-                '(write each hub as "https://hub.example/")'
+            raise reader.fail(
+                "[websub] hubs",
+                f'{hub!r} is not a web address (write each hub as "https://hub.example/")',
             )
     if "{slug}" not in config.link_pattern and "{id}" not in config.link_pattern:
-        raise ConfigError(f"{reader.path}: [site] link_pattern: must contain {{slug}} or {{id}}")
+        raise reader.fail("[site] link_pattern", "must contain {slug} or {id}")
     try:
         config.link_pattern.format(**dict.fromkeys(LINK_TOKENS, ""))
     except (KeyError, IndexError, ValueError) as exc:
         known = ", ".join("{" + t + "}" for t in LINK_TOKENS)
-        raise ConfigError(
-            f"{reader.path}: [site] link_pattern: unknown token {exc} (known: {known})"
-        ) from None
+        raise reader.fail("[site] link_pattern", f"unknown token {exc} (known: {known})") from None
     check_mail(reader, config)
     _check_numbering(reader, config)
     _check_attachment_types(reader, config)

@@ -15,17 +15,22 @@ from .errors import ConfigError
 class Reader:
     """Pulls typed values out of TOML, raising errors that name the table and key."""
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+    def __init__(self, path: Path, data: dict[str, Any], text: str = "") -> None:
         self.path = path
         self.data = data
+        self.source = text  # the file as written: errors name the line of the key
 
     def fail(self, where: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.path}: {where}: {message}")
+        """An error naming the file, the line of the key (when it can be found), the table
+        and key (`where`: "[site] timezone", "[[partners]] name", "site") and what to do."""
+        line = line_of(self.source, where)
+        at = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{at}: {where}: {message}")
 
     def only(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                raise self.fail(key, "unknown setting (known: " + ", ".join(sorted(allowed)) + ")")
+                raise self.fail(key, "unknown setting" + _known(key, allowed))
 
     def table(self, name: str, allowed: set[str]) -> dict[str, Any]:
         value = self.data.get(name, {})
@@ -33,9 +38,7 @@ class Reader:
             raise self.fail(name, "must be a table, written [" + name + "]")
         for key in value:
             if key not in allowed:
-                raise self.fail(
-                    f"[{name}] {key}", "unknown key (known: " + ", ".join(sorted(allowed)) + ")"
-                )
+                raise self.fail(f"[{name}] {key}", "unknown key" + _known(key, allowed))
         return value
 
     def text(self, table: dict[str, Any], name: str, key: str, default: str) -> str:
@@ -86,3 +89,34 @@ class Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"{where} {key}", 'must be a list of text, e.g. ["Pemilu"]')
         return tuple(value)
+
+
+def _known(key: str, allowed: set[str]) -> str:
+    """ " (did you mean credit? known: ...)": the nearest known key first, when one is near."""
+    import difflib
+
+    near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+    known = "known: " + ", ".join(sorted(allowed))
+    return f" (did you mean {near[0]}? {known})" if near else f" ({known})"
+
+
+def line_of(text: str, where: str) -> int:
+    """The line (from 1) of the key `where` names ("[site] timezone": the key in its table;
+    "site": the table's header, or a top-level key), or 0 when it is not found."""
+    table, _, key = where.partition(" ")
+    table = table.strip("[]")
+    if not key:
+        table, key = "", table
+    key = key.split()[-1] if key.split() else ""
+    current, header = "", 0
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("["):
+            current = line.split("#", 1)[0].strip().strip("[]").strip()
+            if not table and current == key:
+                return number
+            header = number if current == table else header
+            continue
+        if current == table and key and line.split("=", 1)[0].strip().strip('"') == key:
+            return number
+    return header

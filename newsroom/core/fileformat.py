@@ -59,10 +59,24 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
     if not isinstance(meta, dict):
         raise ArticleError(Problem(path, 2, "front matter is not a set of `key: value` lines"))
     try:
-        return from_mapping(meta, body, tz)
+        article = from_mapping(meta, body, tz)
     except FieldError as exc:
         line = _line_of(front, exc.keys)
         raise ArticleError(Problem(path, line, str(exc), exc.hint)) from None
+    if article.extra:  # rare: where each unknown key is (a misspelt one is named by line)
+        article.extra_lines = _top_lines(front, article.extra)
+    return article
+
+
+def _top_lines(front: str, keys: dict[str, Any]) -> dict[str, int]:
+    """The file lines of top-level keys (the front matter's own lines, from line 2)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(front.split("\n"), 1 if front.startswith("\n") else 2):
+        if line[:1].strip() and ":" in line:
+            key = line.split(":", 1)[0].strip().strip("'\"")
+            if key in keys and key not in found:
+                found[key] = number
+    return found
 
 
 def _load(front: str, path: Path) -> Any:

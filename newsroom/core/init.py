@@ -43,10 +43,13 @@ EXAMPLES = """\
 """
 
 
-def config_text(title: str, git: bool = False) -> str:
+def config_text(title: str, git: bool = False, credit: str = "") -> str:
     """newsroom.toml for a new newsroom: every setting with what it is for (config.SETTINGS
-    and config.CHECKS: one home for each key's default and meaning), then examples."""
+    and config.CHECKS: one home for each key's default and meaning), then examples. A
+    setting left empty with an example is written commented out, as the example."""
     given: dict[str, str | bool] = {**STARTING, "site.title": title, "site.publisher": title}
+    if credit.strip():
+        given["site.credit"] = credit.strip()
     if git:
         given["git.enabled"] = True
     lines = ["# newsroom.toml: the settings of this newsroom. Every key is optional.", ""]
@@ -88,7 +91,9 @@ GITIGNORE = (
 )
 
 
-def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> Path:
+def init_newsroom(
+    folder: Path, title: str = "Humas", *, git: bool = False, credit: str = ""
+) -> Path:
     """Create newsroom.toml, articles/ and feeds/ in `folder`; refuse if a config exists.
     With `git`, [git] is on and the folder is a git repository that keeps the generated
     feeds, the working state and keys out (vcs/setup.py)."""
@@ -98,7 +103,7 @@ def init_newsroom(folder: Path, title: str = "Humas", *, git: bool = False) -> P
     folder.mkdir(parents=True, exist_ok=True)
     for sub in ("articles", "feeds"):
         (folder / sub).mkdir(exist_ok=True)
-    config.write_text(config_text(title, git), encoding="utf-8")
+    config.write_text(config_text(title, git, credit), encoding="utf-8")
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")

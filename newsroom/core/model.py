@@ -147,6 +147,7 @@ class Article:
     body: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     key_order: list[str] = field(default_factory=list)
+    extra_lines: dict[str, int] = field(default_factory=dict)  # unknown keys' lines, as read
     path: Path | None = None
     source: Source | None = None
     # Not in the file: when the original of this translation was last corrected after the

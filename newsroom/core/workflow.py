@@ -289,6 +289,17 @@ def record_edit(
     article.updated = when
 
 
+# The note an `adopt` entry keeps in the file, in the office's language (its desk's, else
+# its releases'): the file is read by the office, in git and on the desk, as it was written.
+ADOPTED = {"id": "disegel seperti terbit pada {when}", "en": "sealed as published on {when}"}
+
+
+def adopted_note(config: Config, when: str) -> str:
+    """The history note of an adoption, in the office's language."""
+    language = config.ui_language or config.language
+    return ADOPTED["en" if language.startswith("en") else "id"].format(when=when)
+
+
 def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via: str = "") -> bool:
     """Seal, as it is now, a release published before publications were sealed.
 
@@ -309,7 +320,7 @@ def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via
             "adopt",
             article.status,
             article.status,
-            f"sealed as published on {format_time(published, config.tz, config.timezone)}",
+            adopted_note(config, format_time(published, config.tz, config.timezone)),
             seal=digest(live_content(article)),
             version=len(article.corrections) + 1,
             via=via,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 SHELL: dict[str, tuple[str, str]] = {
     "cli.init": (
-        "Made a newsroom in {target}\n  edit {config} (base_url, partners, [people]), then:\n"
+        "Made a newsroom in {target}\n  edit {config} (base_url, credit, partners, [people]), "
+        "then:\n"
         "  newsroom --root {target} new --title 'Judul siaran pers'",
-        "Newsroom dibuat di {target}\n  sunting {config} (base_url, mitra, [people]), lalu:\n"
+        "Newsroom dibuat di {target}\n  sunting {config} (base_url, credit, mitra, [people]), "
+        "lalu:\n"
         "  newsroom --root {target} new --title 'Judul siaran pers'",
     ),
     "cli.done": ("{action}: {title} → {status} ({path})", "{action}: {title} → {status} ({path})"),

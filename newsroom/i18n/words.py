@@ -217,6 +217,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "{number} adalah nomor kantor ini sendiri ({holder}): klarifikasi hanya menyangkal "
         "nomor palsu; hapus dari nomor yang disangkal",
     ),
+    "check.known_keys": (
+        "every key of the front matter is one newsroom knows (or clearly its own)",
+        "setiap kunci front matter dikenal newsroom (atau jelas milik kantor sendiri)",
+    ),
+    "check.known_keys.fail": (
+        "line {line}: `{name}` is not a key newsroom knows, so it is kept but not used: did "
+        "you mean `{near}`?",
+        "baris {line}: `{name}` bukan kunci yang dikenal newsroom, jadi disimpan tetapi tidak "
+        "dipakai: maksudnya `{near}`?",
+    ),
     "check.required": ("required", "wajib"),
     "check.recommended": ("recommended", "disarankan"),
     "fix.set.tui": ("set {field} in the editor (e)", "isi {field} di penyunting (e)"),

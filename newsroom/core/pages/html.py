@@ -68,9 +68,11 @@ def document(
     main: str,
     description: str = "",
     head: str = "",
+    feed: str = "rss.xml",
 ) -> bytes:
     """A whole page: head (title, description, canonical, what `head` adds), the site's
-    header and navigation, `main`, the contact block."""
+    header and navigation, `main`, the contact block; `feed`: the RSS feed it points to
+    (a release in another language than the newsroom's: its language's, `en/rss.xml`)."""
     w = words(config.language)
     site = config.publisher or config.title
     lang = language_of(config.language)  # the chrome's; a release's text says its own
@@ -80,7 +82,7 @@ def document(
         for href, text in (
             (url(config, INDEX), w["releases"]),
             (url(config, LOOKUP), w["lookup_nav"]),
-            (f"{config.feeds_base}/rss.xml", w["feed"]),
+            (f"{config.feeds_base}/{feed}", w["feed"]),
         )
     )
     page = (
@@ -89,7 +91,7 @@ def document(
         f"<title>{esc(title)} · {esc(site)}</title>\n{described}"
         f'<link rel="canonical" href="{attr(canonical)}">\n'
         f'<link rel="alternate" type="application/rss+xml" title="{attr(site)}" '
-        f'href="{attr(config.feeds_base)}/rss.xml">\n'
+        f'href="{attr(config.feeds_base)}/{attr(feed)}">\n'
         f"{head}<style>\n{CSS}</style>\n</head>\n<body>\n"
         f'<a class="skip" href="#isi">{esc(w["skip"])}</a>\n'
         f'<header class="site-head"><div class="wrap">\n'

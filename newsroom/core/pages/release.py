@@ -31,6 +31,9 @@ def render_release(
 
     A release in English on an Indonesian newsroom's record (a translation) reads in
     English around it too (`<html lang="en">`, its labels), and the other way round."""
+    feed = "rss.xml"
+    if page.language != config.language:  # its language's feed (feeds/plan.py)
+        feed = f"{page.language}/rss.xml"
     if language_of(page.language) != language_of(config.language):
         config = replace(config, language=page.language)
     canonical = url(config, page_path(page.slug))
@@ -52,6 +55,7 @@ def render_release(
         main=main,
         description=page.summary if page.retracted is None else "",
         head=head,
+        feed=feed,
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
@@ -111,9 +112,19 @@ class EditScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.load()
-        self.query_one("#f-title", Input).focus()
+        self._first_focus().focus()
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
+
+    def _first_focus(self) -> Widget:
+        """Where typing starts: the title of a release being edited; for a new one (`n`:
+        its title was just asked for) the first empty field after it, else the text."""
+        if not self.new:
+            return self.query_one("#f-title", Input)
+        empty = (self.query_one(f"#f-{name}", Input) for name in FIELDS if name != "title")
+        return next((field for field in empty if not field.value.strip()), None) or (
+            self.query_one("#body", TextArea)
+        )
 
     # ------------------------------------------------------------ form <-> article
 
