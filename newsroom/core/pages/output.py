@@ -53,7 +53,7 @@ from .lookup import (
 from .release import render_release
 from .source import Row, release_page, row_of
 from .store import PageStore
-from .urls import LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
+from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
 
 
 class PagesOutput(Output):
@@ -109,19 +109,27 @@ class PagesOutput(Output):
         self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
         self.gone = [i for i in absent if i not in self.kept]
         pages = [page_path(self.live[i].slug) for i in self.changed]
-        if pages or self.gone or self.moved or not self.store.same:  # the indexes listing them
-            layout = Layout(self._entries())
-            if self.store.same:
-                before = self.store.rows([*self.changed, *self.gone]).values()
-                changed = set(self.changed)
-                now = [e for e in layout.entries if e.id in changed]
-                specs = layout.touched([*before, *now], self.moved)
-            else:
-                specs = layout.specs()
-            pages += [spec.path for spec in specs]
+        if result.dry_run:  # every index it would write (a real run works them out once)
+            pages += self._indexes_to_write()
+        elif pages or self.gone:
+            pages.append(INDEX)
         if not self.store.same:  # a first run (or a new format): the lookup's files too
-            pages += [p for p in LOOKUP_FILES if p not in pages]
+            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
         result.to_write += pages
+
+    def _indexes_to_write(self) -> list[str]:
+        """The dry run's answer: the index files listing the changed or gone releases (as
+        stage_files finds them), or every one on a first run."""
+        assert self.store is not None
+        if not (self.changed or self.gone or self.moved or not self.store.same):
+            return []
+        layout = Layout(self._entries())
+        if not self.store.same:
+            return [spec.path for spec in layout.specs()]
+        before = self.store.rows([*self.changed, *self.gone]).values()
+        changed = set(self.changed)
+        now = [e for e in layout.entries if e.id in changed]
+        return [spec.path for spec in layout.touched([*before, *now], self.moved)]
 
     # ------------------------------------------------------------ writing
 
