@@ -27,6 +27,19 @@ if TYPE_CHECKING:
 LIVE_ORIGINAL = frozenset({Status.PUBLISHED, Status.CORRECTING})
 
 
+# A language as its own speakers name it: the pages' links between a pair (`hreflang`),
+# the title of a language's feed.
+LANGUAGE_NAMES = {
+    "id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa", "su": "Basa Sunda",
+    "ms": "Bahasa Melayu", "ar": "العربية", "zh": "中文",
+}  # fmt: skip
+
+
+def language_name(tag: str) -> str:
+    """`en` -> English; an unknown tag is shown as written."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
+
+
 def number_of(original_number: str, language: str) -> str:
     """A translation's number: its original's, with the language marked
     (`B-012/HUMAS/XII/2026` in English is `B-012/HUMAS/XII/2026-EN`)."""
@@ -131,8 +144,10 @@ def _line(config: Config, path: str) -> int | None:
 
 def start_translation(newsroom: Newsroom, original: Article, language: str) -> Article:
     """A new draft translating `original` into `language`: its title, summary, body,
-    dateline, categories, tags, photo and credit as the starting text (to be translated),
-    its author the person starting it. Saved at once (the CLI prints its path)."""
+    dateline, categories, tags, photo, credit, kind and the numbers a klarifikasi denies as
+    the starting text (to be translated), its author the person starting it. A photo that
+    is one of the original's attachments keeps its caption, not its file (attach it to the
+    translation: `newsroom attach REF FILE --photo`). Saved at once."""
     from . import validate
     from .drafts import start_copy
 

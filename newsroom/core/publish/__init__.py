@@ -23,10 +23,11 @@ LOCK_WAIT_SECONDS = 5.0
 
 
 # The outputs that write files, by name, in the order they write: the feeds, the
-# attachments and pages of the public record, then the signatures over everything written
-# (last of the files: it sees what the others wrote and removed). A run with nothing to do
-# checks each of them ran last time (a newsroom upgraded to a new output runs it at once).
-FILE_OUTPUTS = ("feeds", "attachments", "pages", "signatures")
+# attachments and pages of the public record, the ninjs documents, then the signatures
+# over everything written (last of the files: it sees what the others wrote and removed).
+# A run with nothing to do checks each of them ran last time (a newsroom upgraded to a
+# new output runs it at once).
+FILE_OUTPUTS = ("feeds", "attachments", "pages", "ninjs", "signatures")
 
 
 def outputs(
@@ -42,6 +43,7 @@ def outputs(
     key's passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the run
     owes the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
+    from ..ninjs import NinjsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
@@ -50,6 +52,7 @@ def outputs(
         FeedsOutput(config),
         AttachmentsOutput(config),
         PagesOutput(config),
+        NinjsOutput(config),
         SignOutput(config, passphrase),
     ]
     assert tuple(o.name for o in chosen) == FILE_OUTPUTS
