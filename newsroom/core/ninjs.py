@@ -42,10 +42,10 @@ from typing import Any
 from .atomic import stage, write_atomic
 from .config import Config, Partner
 from .errors import NewsroomError
-from .model import Status
+from .model import Article, Status
 from .outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
 from .parallel import pmap, workers_for
-from .records import Record
+from .records import ReadHook, Record
 
 FOLDER = "ninjs"
 CURRENT = "ninjs.json"
@@ -197,6 +197,22 @@ class NinjsOutput(Output):
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
         self.held = 0  # of them, embargoed ones in partners' private folders
+        # documents made while the files were read: id -> (digest, files, staged, error)
+        self.premade: dict[str, tuple[str, list[str], list[tuple[str, str]], str]] = {}
+
+    def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
+        """A run that looks at every document (a first one, a new key): each release's
+        documents are made on the reading cores while its file is in hand."""
+        index = self.config.feeds_dir / FOLDER / "index.json"
+        if last.get("key") == cache_key and index.is_file():
+            return None
+        return NinjsHook(self.config)
+
+    def read(self, value: Any) -> None:
+        ident, digest, files, temps, error = value
+        if (earlier := self.premade.get(ident)) is not None:  # two files, one id
+            _unlink(earlier[2])
+        self.premade[ident] = (digest, files, temps, error)
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -370,14 +386,26 @@ class NinjsOutput(Output):
         plan, feeds = self.plan_, self.config.feeds_dir
         going = {g.article.id: g.article for g in plan.going_live}
         owned = {i: e.get("files", []) for b in self.old.values() for i, e in b.items()}
+        made: dict[str, tuple[list[str], list[tuple[str, Path]], str]] = {}
+        for r in self.todo:  # those made while the files were read, from the file as it is
+            got = self.premade.pop(r.id, None)
+            if got is not None and got[0] == r.digest and r.id not in going and not owned.get(r.id):
+                made[r.id] = (got[1], [(p, Path(t)) for p, t in got[2]], got[3])
+            elif got is not None:
+                _unlink(got[2])
+        for got in self.premade.values():  # not published by this run after all
+            _unlink(got[2])
+        self.premade = {}
+        rest = [r for r in self.todo if r.id not in made]
         job = WriteJob(self.config, plan.now, tuple(
-            (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in self.todo
+            (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in rest
         ))  # fmt: skip
         mine: list[Staged] = []
         workers = workers_for(len(plan.records))  # past FORK_MAX: in this process
-        done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo),
-                    workers=workers)  # fmt: skip
-        for r, (files, temps, error) in zip(self.todo, done, strict=True):
+        done = pmap(write_release, job, range(len(rest)), weight=len(rest), workers=workers)
+        made.update((r.id, d) for r, d in zip(rest, done, strict=True))
+        for r in self.todo:
+            files, temps, error = made[r.id]
             bucket = r.id[:BUCKET]
             if error:  # named; its documents stay as they were, and the next run tries again
                 result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
@@ -487,12 +515,34 @@ class WriteJob:
 
 def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
     """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
+    record, article, owned = job.items[index]
+    return _write_one(job.config, record, article, owned)
+
+
+@dataclass(frozen=True)
+class NinjsHook:
+    """A release's documents made while publish reads its file (records.ReadHook), when
+    every document is looked at (a first run): the file is parsed once for every output."""
+
+    config: Config
+
+    def __call__(
+        self, article: Article, record: Record, path: str
+    ) -> tuple[str, str, list[str], list[tuple[str, str]], str] | None:
+        if not _public(record):
+            return None
+        files, temps, error = _write_one(self.config, record, article, ())
+        return record.id, record.digest, files, [(p, str(t)) for p, t in temps], error
+
+
+def _write_one(
+    config: Config, record: Record, article: Any, owned: tuple[str, ...]
+) -> tuple[list[str], list[tuple[str, Path]], str]:
+    """One release's documents staged, from its file or `article` (as it goes live)."""
     from .attachments import companion
     from .store import Store
     from .versions import versions
 
-    config = job.config
-    record, article, owned = job.items[index]
     feeds = config.feeds_dir
     files: list[str] = []
     temps: list[tuple[str, Path]] = []
@@ -535,6 +585,11 @@ def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str,
             tmp.unlink(missing_ok=True)
         return [], [], str(exc)
     return files, temps, ""
+
+
+def _unlink(temps: list[tuple[str, str]]) -> None:
+    for _, tmp in temps:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _public(r: Record) -> bool:

@@ -132,10 +132,10 @@ class Output:
         refuses the whole run (raise NewsroomError: nothing is published, the run fails
         saying why). Called only when the run has work."""
 
-    def reader(self, cache_key: str) -> ReadHook | None:
+    def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """Work to do on each release as the run reads it (records.ReadHook), on the
         reading cores, while its file is in hand; None (the default): none. Asked before
-        the files are read, in a run that writes (not a dry run)."""
+        the files are read, in a run that writes (not a dry run); `last` as for `plan`."""
         return None
 
     def read(self, value: Any) -> None:

@@ -24,7 +24,7 @@ from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
-from ..parallel import imap
+from ..parallel import imap, workers_for
 from ..records import ReadHook, Record
 from . import PAGES_FORMAT
 from .indexes import newest_first, render_category, render_category_year, render_index, render_month
@@ -91,7 +91,7 @@ class PagesOutput(Output):
             self.stored = self.store.digests()
         return self.store
 
-    def reader(self, cache_key: str) -> ReadHook | None:
+    def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """A first run (or a new format, key or signing): every release's page is made on
         the reading cores while its file is in hand, instead of reading it again (at
         100,000 releases: 93,000 files parsed twice, and a second pool of workers)."""
@@ -217,10 +217,13 @@ class PagesOutput(Output):
                                for o, _, first in self.pairs.get(i, ()))
                       for i in todo if i in self.pairs}  # fmt: skip
         job = PageJob(self.config, going, self.signed, alternates)
-        # On every core even past parallel.FORK_MAX: a worker is handed what it needs and
-        # never touches the records it shares with this process.
+        # A worker is handed what it needs (it never touches this process's records); past
+        # parallel.FORK_MAX in this process all the same (a first run makes its pages while
+        # reading: this is a new format's or key's run, rare).
         items = [(i, r.path, r.slug, r.digest) for i in todo if (r := self.live[i])]
-        for ident, path, slug, digest, row, tmp, error in imap(make_page, job, items):
+        workers = workers_for(len(plan.records))
+        for ident, path, slug, digest, row, tmp, error in imap(make_page, job, items,
+                                                               workers=workers):  # fmt: skip
             if row is None:
                 result.failed.append(f"{path}: its page was not written: {error}")
                 continue

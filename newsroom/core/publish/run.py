@@ -134,7 +134,10 @@ class Run:
         hooks: list[tuple[str, ReadHook]] = []
         named = {o.name: o for o in self.outputs}
         if not self.result.dry_run:  # work outputs do on each release while it is read
-            hooks = [(o.name, h) for o in self.outputs if (h := o.reader(self.key)) is not None]
+            hooks = [
+                (o.name, h) for o in self.outputs
+                if (h := o.reader(self.key, self._last(o.name))) is not None
+            ]  # fmt: skip
             if hooks:  # they stage files: a run killed from now on leaves temporaries
                 (self.config.state_dir / STAGING).touch()
         index = refresh(
