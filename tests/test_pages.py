@@ -212,7 +212,8 @@ def test_a_deleted_page_is_written_again(nr: Path) -> None:
     (nr / "feeds" / "nomor" / "tidak-terdaftar.html").unlink()
     result = run(nr, at(1.5))
     assert not result.skipped and target.is_file()
-    assert sorted(p.name for p in target.parent.iterdir()) == ["index.html"]  # cleared
+    names = sorted(p.name for p in target.parent.iterdir() if "ninjs" not in p.name)
+    assert names == ["index.html"]  # cleared (ninjs' documents are beside it: ninjs.py)
     assert (nr / "feeds" / "nomor" / "tidak-terdaftar.html").is_file()
     assert run(nr, at(1.6)).skipped
 
@@ -285,10 +286,11 @@ def test_a_page_links_its_attachments_and_shows_its_local_photo(nr: Path, tmp_pa
     assert text.count(photo) == 3  # the figure, og:image and JSON-LD; not among the files
     assert json_ld(text)["image"]["url"] == photo
     folder = nr / "feeds" / "siaran-pers" / "rilis-berlampiran"
-    assert sorted(p.name for p in folder.iterdir()) == ["foto.png", "index.html",
-                                                        "siaran-pers-ttd.pdf"]  # fmt: skip
+    assert sorted(p.name for p in folder.iterdir() if "ninjs" not in p.name) == [
+        "foto.png", "index.html", "siaran-pers-ttd.pdf"]  # fmt: skip
     retract(nr, ident, at(2), "Salah lampiran")
     assert run(nr, at(3)).ok
     text = page(nr, "rilis-berlampiran")
     assert "siaran-pers-ttd.pdf" not in text and "foto.png" not in text
-    assert sorted(p.name for p in folder.iterdir()) == ["index.html"]  # the files withdrawn
+    withdrawn = ["index.html", "ninjs.json", "v2.ninjs.json"]  # ninjs: the canceled one stays
+    assert sorted(p.name for p in folder.iterdir()) == withdrawn  # the files withdrawn

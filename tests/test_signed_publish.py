@@ -61,7 +61,7 @@ def test_minisign_and_sha256sum_verify_every_public_file(signed: Path) -> None:
     assert listed(feeds) == expected
     assert {"rss.xml", "newsroom.pub", "newsroom-keys.txt"} <= expected
     private = feeds / "private" / "antara"
-    assert listed(private) == {"rss.xml", "atom.xml", "feed.json"}  # its own files only
+    assert listed(private) == {"rss.xml", "atom.xml", "feed.json", "ninjs/index.json"}  # its own
     assert minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=private).returncode == 0
     assert sha256sum_check(private).returncode == 0
     assert (private / "SHA256SUMS").stat().st_mode & 0o777 == 0o640  # as its feeds

@@ -93,7 +93,7 @@ def test_a_retraction_withdraws_the_texts_keeps_their_signatures_and_signs_a_not
     shutil.copytree(folder, kept)  # what a journalist downloaded before the retraction
     retract(nr, ident, at(4), "Salah kirim")
     assert run(nr, at(5)).ok
-    assert sorted(p.name for p in folder.glob("v*")) == [
+    assert sorted(p.name for p in folder.glob("v*.txt*")) == [
         "v1.txt.minisig", "v2.txt.minisig", "v3.txt", "v3.txt.minisig",
     ]  # fmt: skip
     notice = (folder / "v3.txt").read_text()

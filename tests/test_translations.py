@@ -158,7 +158,7 @@ def test_a_pair_travels_through_review_to_its_own_feed(root: Path) -> None:
         assert (feeds / "en" / name).is_file()
     en = parse(feeds / "en" / "rss.xml")
     assert [e.title for e in en.entries] == ["Civil servants stay neutral"]
-    assert en.feed.language == "en"
+    assert en.feed.language == "en" and en.feed.title == "Humas Uji (English)"
     assert en.entries[0].dc_identifier == "B-001/HUMAS/VI/2026-EN"
     atom = parse(feeds / "en" / "atom.xml")
     assert [e.title for e in atom.entries] == ["Civil servants stay neutral"]
@@ -364,4 +364,21 @@ def test_a_translation_is_mailed_to_the_lists_of_its_language(
     assert got == {
         ("budi@koran.id", "ASN Jaga Netralitas"),
         ("jane@post.example", "Civil servants stay neutral"),
+    }
+
+
+def test_a_language_feed_has_its_own_archives_in_its_language(root: Path) -> None:
+    configure(root, limit=1)
+    for n in range(2):
+        original = release(root, at(n), f"Rilis {n}")
+        translate(root, original, n + 0.1, title=f"Release {n}")
+        assert run(root, at(n + 0.2)).ok
+    archive = root / "feeds" / "en" / "archive" / "2026-06.rss.xml"
+    parsed = parse(archive)
+    assert parsed.feed.title == "Humas Uji (English) (archive 2026-06)"
+    assert {e.title for e in parsed.entries} == {"Release 0", "Release 1"}
+    assert [e.title for e in parse(root / "feeds" / "en" / "rss.xml").entries] == ["Release 1"]
+    assert {e.title for e in parse(root / "feeds" / "archive" / "2026-06.rss.xml").entries} == {
+        "Rilis 0",
+        "Rilis 1",
     }

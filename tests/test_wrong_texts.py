@@ -113,12 +113,12 @@ def test_a_fresh_newsroom_says_which_files_publishing_would_write(tmp_path: Path
     assert CliRunner().invoke(cli, ["init", str(root)]).exit_code == 0
     dry = newsroom_cli(root, "publish", "--dry-run")
     assert (
-        "would write 8 public files: rss.xml, atom.xml, feed.json, siaran-pers/index.html, "
+        "would write 9 public files: rss.xml, atom.xml, feed.json, siaran-pers/index.html, "
         in dry.output
     )
     assert "nothing would change" not in dry.output
     done = newsroom_cli(root, "publish")
-    assert "8 of 8 public files written" in done.output  # the feeds, the index, the lookup
+    assert "9 of 9 public files written" in done.output  # feeds, index, lookup, ninjs index
     assert "nothing would change" in newsroom_cli(root, "publish", "--dry-run").output
 
 

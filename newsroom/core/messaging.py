@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -122,10 +123,158 @@ def body_text(body: str, base_url: str, whatsapp: bool) -> str:
     """Markdown as plain text (WhatsApp's markup when `whatsapp`): paragraphs apart, lists
     kept as `- ` and `1. ` lines (nested ones indented), links as `text (URL)` with the
     URL made absolute, raw HTML shown as typed (as in the feeds)."""
+    return _Blocks(base_url, whatsapp).render(tokens(body)).strip("\n")
+
+
+def tokens(body: str) -> list[Any]:
+    """CommonMark's tokens of a body, raw HTML off, as the feeds read it: markdown-it-pyrs'
+    tree made into markdown-it-py's tokens when it is installed (the feeds' fast parser:
+    feeds/markdown.py; importing markdown-it-py costs a publish after one approval 0.03 s),
+    else markdown-it-py's own. A test holds the two to the same text."""
+    from .feeds.markdown import renderer_name
+
+    if renderer_name() == "markdown-it-pyrs":
+        out: list[Any] = []
+        _flatten(_fast_parser().tree(body), out)
+        return out
+    return reference_tokens(body)
+
+
+def reference_tokens(body: str) -> list[Any]:
+    """markdown-it-py's tokens: the reference the fast parser's must match."""
+    return list(_parser().parse(body))
+
+
+@cache
+def _parser() -> Any:
+    """CommonMark without raw HTML, as the feeds read a body (made once)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"html": False}).parse(body)
-    return _Blocks(base_url, whatsapp).render(tokens).strip("\n")
+    return MarkdownIt("commonmark", {"html": False})
+
+
+@cache
+def _fast_parser() -> Any:
+    import markdown_it_pyrs
+
+    from .feeds.markdown import RULES
+
+    return markdown_it_pyrs.MarkdownIt("zero").enable_many(RULES)  # type: ignore[arg-type]
+
+
+class _Token:
+    """The part of markdown-it-py's Token that _Blocks reads."""
+
+    __slots__ = ("attrs", "children", "content", "type")
+
+    def __init__(self, kind: str, content: str = "", attrs: dict[str, Any] | None = None,
+                 children: list[Any] | None = None) -> None:  # fmt: skip
+        self.type, self.content, self.attrs, self.children = kind, content, attrs or {}, children
+
+    def attrGet(self, name: str) -> Any:  # markdown-it-py's name
+        return self.attrs.get(name)
+
+
+_BLOCKS = ("paragraph", "heading", "bullet_list", "ordered_list", "list_item", "blockquote")
+_INLINE_PAIRS = ("strong", "em", "link")
+
+
+def _flatten(node: Any, out: list[Any]) -> None:
+    """A markdown-it-pyrs node's children as markdown-it-py's block tokens, in order."""
+    run: list[Any] = []  # inline nodes straight in a tight list's item
+
+    def inline() -> None:
+        if run:
+            out.append(_Token("inline", children=_inline(run)))
+            run.clear()
+
+    for child in node.children:
+        name = "heading" if child.name == "lheading" else child.name
+        if name == "definition":  # a link reference's definition shows nothing
+            continue
+        if name in _BLOCKS:
+            inline()
+            attrs = {"start": child.meta.get("start", 1)} if name == "ordered_list" else None
+            out.append(_Token(f"{name}_open", attrs=attrs))
+            if name in ("paragraph", "heading"):
+                out.append(_Token("inline", children=_inline(child.children)))
+            else:
+                _flatten(child, out)
+            out.append(_Token(f"{name}_close"))
+        elif name in ("fence", "code_block"):
+            inline()
+            out.append(_Token(name, content=child.meta.get("content", "")))
+        elif name == "hr":
+            inline()
+            out.append(_Token("hr"))
+        else:
+            run.append(child)
+    inline()
+
+
+def _inline(nodes: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for node in nodes:
+        name = node.name
+        if name in ("text", "text_special"):
+            content = node.meta.get("content", "")
+            if out and out[-1].type == "text":  # markdown-it-py joins them (text_join)
+                out[-1].content += content
+            else:
+                out.append(_Token("text", content=content))
+        elif name == "code_inline":
+            out.append(_Token(name, content="".join(_plain(node))))
+        elif name in _INLINE_PAIRS or name == "autolink":
+            attrs = (
+                {"href": node.meta.get("url", "")} if name != "em" and name != "strong" else None
+            )
+            name = "link" if name == "autolink" else name
+            out.append(_Token(f"{name}_open", attrs=attrs))
+            out += _inline(node.children)
+            out.append(_Token(f"{name}_close"))
+        elif name == "image":
+            alt = "".join(_source(node))
+            out.append(_Token("image", content=alt, attrs={"src": node.meta.get("url", "")}))
+        else:  # softbreak, hardbreak
+            out.append(_Token(name))
+    return out
+
+
+def _plain(node: Any) -> list[str]:
+    """The text inside a node (inline code), markup dropped."""
+    parts: list[str] = []
+    for child in node.children:
+        if child.name in ("text", "text_special"):
+            parts.append(child.meta.get("content", ""))
+        elif child.name in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        else:
+            parts += _plain(child)
+    return parts
+
+
+def _source(node: Any) -> list[str]:
+    """An image's alt text as typed (markdown-it-py's `content`: its markup kept)."""
+    parts: list[str] = []
+    for child in node.children:
+        meta, name = child.meta, child.name
+        if name == "text":
+            parts.append(meta.get("content", ""))
+        elif name == "text_special":
+            parts.append(meta.get("markup", meta.get("content", "")))
+        elif name in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif name in ("em", "strong"):
+            mark = meta.get("marker", "*") * (2 if name == "strong" else 1)
+            parts += [mark, *_source(child), mark]
+        elif name == "code_inline":
+            mark = meta.get("marker", "`") * meta.get("marker_len", 1)
+            parts += [mark, *_source(child), mark]
+        elif name == "link":
+            parts += ["[", *_source(child), f"]({meta.get('url', '')})"]
+        else:
+            parts += _source(child)
+    return parts
 
 
 class _Blocks:

@@ -27,6 +27,19 @@ if TYPE_CHECKING:
 LIVE_ORIGINAL = frozenset({Status.PUBLISHED, Status.CORRECTING})
 
 
+# A language as its own speakers name it: the pages' links between a pair (`hreflang`),
+# the title of a language's feed.
+LANGUAGE_NAMES = {
+    "id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa", "su": "Basa Sunda",
+    "ms": "Bahasa Melayu", "ar": "العربية", "zh": "中文",
+}  # fmt: skip
+
+
+def language_name(tag: str) -> str:
+    """`en` -> English; an unknown tag is shown as written."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
+
+
 def number_of(original_number: str, language: str) -> str:
     """A translation's number: its original's, with the language marked
     (`B-012/HUMAS/XII/2026` in English is `B-012/HUMAS/XII/2026-EN`)."""

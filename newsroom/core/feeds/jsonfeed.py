@@ -31,11 +31,16 @@ from .entry import entry_title
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
+def _label(doc: Doc, config: Config) -> str:
+    """An archive page's title addition, in its feed's language."""
+    return archive_label(doc, doc.feed.language or config.language)
+
+
 def json_feed(doc: Doc, rendered: dict[str, Rendered], config: Config) -> bytes:
     """The document as JSON Feed 1.1 bytes; equal inputs give equal bytes."""
     publisher = {"name": config.publisher or config.title}
     feed: dict[str, Any] = {
-        "version": VERSION, "title": doc.feed.title + archive_label(doc, config.language),
+        "version": VERSION, "title": doc.feed.title + _label(doc, config),
         "home_page_url": config.base_url + "/", "feed_url": doc.links["self"],
         "description": doc.feed.description, "language": doc.feed.language or config.language,
         "author": publisher, "authors": [publisher],

@@ -23,6 +23,7 @@ from ..model import Status
 from ..config import Config, Partner
 from ..records import Record
 from ..slug import slugify
+from ..translations import language_name
 from .words import words
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path
@@ -92,7 +93,7 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
                               language=mine))  # fmt: skip
     specs.extend(_partner_spec(config, p, mine) for p in config.partners)
     for language in sorted(others):
-        specs.append(FeedSpec(language, language, f"{config.title} ({language})",
+        specs.append(FeedSpec(language, language, f"{config.title} ({language_name(language)})",
                               config.description, language=language, archives=True))
     return specs
 
@@ -161,7 +162,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     notices = _dated(notices, special, ordered) if notices else notices
     docs: list[Doc] = []
     digests = _Digests()
-    grouped: dict[int, list[Page]] = {}  # by id(candidates)
+    grouped: dict[int, tuple[list[Record], list[Page]]] = {}  # by id(candidates), kept alive
     for spec in feed_specs(config, records):
         candidates = ordered
         if spec.categories:  # only the releases in those categories, still newest first
@@ -171,9 +172,10 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
             candidates = [r for r in candidates if spec.accepts(r)]
         pages: list[Page] = []
         if spec.archives or spec.shares_main_archives:
-            if id(candidates) not in grouped:
-                grouped[id(candidates)] = archive_pages(candidates, archived)
-            pages = grouped[id(candidates)]
+            hit = grouped.get(id(candidates))
+            if hit is None or hit[0] is not candidates:  # (a freed list's id comes back)
+                hit = grouped[id(candidates)] = (candidates, archive_pages(candidates, archived))
+            pages = hit[1]
         extra = (special, notices)
         docs.extend(_subscription_docs(config, spec, candidates, refs, extra, pages, digests))
     return docs

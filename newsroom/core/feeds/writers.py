@@ -60,7 +60,8 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     self_url = doc.links["self"]
     ext: NewsroomFeed = fg.newsroom
     fg.id(doc.links.get("current", self_url))
-    title, ext.title_html = for_xml(spec.title + archive_label(doc, config.language))
+    label = archive_label(doc, spec.language or config.language)  # in the feed's language
+    title, ext.title_html = for_xml(spec.title + label)
     fg.title(title)
     subtitle, ext.subtitle_html = for_xml(spec.description)
     fg.subtitle(subtitle)  # also the RSS description

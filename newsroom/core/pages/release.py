@@ -11,10 +11,11 @@ from typing import Any
 
 from ..config import Config
 from ..feeds.content import human_size, short_type
+from ..translations import language_name
 from .html import attr, document, esc, json_ld, link, meta, when
 from .source import ReleasePage
 from .urls import category_key, category_path, number_paged, number_url, page_path, url
-from .words import WORDS, language_name, language_of, words
+from .words import WORDS, language_of, words
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}
 # The other releases of a pair (a translation's original, an original's translations)

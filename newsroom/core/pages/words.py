@@ -165,18 +165,6 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-# A release's language as its pair's links name it, in that language (`hreflang`).
-LANGUAGE_NAMES = {
-    "id": "Bahasa Indonesia", "en": "English", "jv": "Basa Jawa", "su": "Basa Sunda",
-    "ms": "Bahasa Melayu", "ar": "العربية", "zh": "中文",
-}  # fmt: skip
-
-
-def language_name(tag: str) -> str:
-    """`en` -> English; an unknown tag is shown as written."""
-    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)
-
-
 def language_of(site_language: str) -> str:
     """The chrome's language for a newsroom: English only for an English newsroom."""
     return "en" if site_language.lower().startswith("en") else "id"

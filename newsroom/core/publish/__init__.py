@@ -30,13 +30,14 @@ def outputs(
     ping: bool = True,
 ) -> list[Output]:
     """The outputs of a run, in the order they write (outputs.py): the feeds, the
-    attachments and pages of the public record, then the signatures over everything
-    written (last of the files: it sees what the others wrote and removed), the WebSub
-    hubs told of the public feeds that changed (when there are hubs and `ping`), and mail
-    when the newsroom has [[lists]] (after the lock). `passphrase` asks for the signing
-    key's passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the
-    run owes the lists is noted as skipped, never sent."""
+    attachments and pages of the public record, the ninjs documents, then the signatures
+    over everything written (last of the files: it sees what the others wrote and
+    removed), the WebSub hubs told of the public feeds that changed (when there are hubs
+    and `ping`), and mail when the newsroom has [[lists]] (after the lock). `passphrase`
+    asks for the signing key's passphrase, if it is encrypted; `mail` False (`publish
+    --no-mail`): what the run owes the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
+    from ..ninjs import NinjsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
@@ -45,6 +46,7 @@ def outputs(
         FeedsOutput(config),
         AttachmentsOutput(config),
         PagesOutput(config),
+        NinjsOutput(config),
         SignOutput(config, passphrase),
     ]
     if ping and config.websub_hubs:

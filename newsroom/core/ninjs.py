@@ -1,0 +1,603 @@
+"""ninjs 2.1 (IPTC's news in JSON, what agencies exchange): an output of publish.
+
+For each published release, beside its page in the public record (docs: decision 2):
+
+- `siaran-pers/<slug>/v<N>.ninjs.json`: version N as it was published, written once (the
+  first publication, each correction, the retraction);
+- `siaran-pers/<slug>/ninjs.json`: the current version (what an agency polls).
+
+A retraction withdraws the earlier versions' documents from the public folder, leaving the
+canceled one (`pubstatus` canceled, the reason in `ednote`), as `ninjs.json` too. An
+embargoed release is only in the private folder of each partner with `embargo_access`
+(`private/<name>/ninjs/<slug>.json`, with `embargoed`), until the lift. `ninjs/index.json`
+lists the newest documents (newest first: uri, version, pubstatus, versioncreated, headline,
+href), and links the months before (`ninjs/archive/YYYY-MM.json`, each linking the one
+before), paged like the feeds' archives: a month's page changes only when one of its
+releases does. A partner subscribes in its own folder, beside its feeds: `partner/<name>/ninjs/`
+(`private/<name>/ninjs/` with embargo access, its embargoed ones listed first) holds the index
+of what its filters take and, when it filters, its own months.
+
+The mapping is the way agencies read it: `uri` is the release's id (`urn:uuid:…`, stable
+across versions, as in the feeds); `version` counts corrections from 1; `firstcreated` is
+the first publication, `versioncreated` this version's; `ednote` the correction's note or
+the retraction's reason; `headlines`, `bodies` (HTML as in the feeds, and plain text),
+`descriptions` (the summary), `located` (the dateline), `by` (the sign-off),
+`copyrightholder` (the office), `altids` (the release number), `subjects` (categories, and
+tags as keywords), `language`, and the photo and attachments as `associations` with their
+`renditions`. Versions come from versions.py, the one answer every output shares.
+Incremental: a release's documents are rebuilt only when its record's digest moved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .atomic import stage, write_atomic
+from .config import Config, Partner
+from .errors import NewsroomError
+from .model import Status
+from .outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
+from .parallel import pmap, workers_for
+from .records import Record
+
+FOLDER = "ninjs"
+CURRENT = "ninjs.json"
+INDEX_LIMIT = 50  # documents in the index before the month pages
+
+
+def release_dir(slug: str) -> str:
+    return f"siaran-pers/{slug}"
+
+
+def _iso(when: dt.datetime, config: Config) -> str:
+    return when.astimezone(config.tz).isoformat()
+
+
+def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime | None = None,
+             folder: Path | None = None) -> dict[str, Any]:  # fmt: skip
+    """The ninjs document of one version (`versions.Version`); `folder`, the release's
+    companion folder, gives its image attachments' width and height."""
+    from .attachments import photo_attachment, public_url
+    from .feeds.words import words
+    from .messaging import body_text
+
+    w = words(v.language)
+    canceled = v.status == "retracted"
+    doc: dict[str, Any] = {
+        "uri": f"urn:uuid:{v.release}",
+        "type": "text",
+        "representationtype": "full" if v.body else "partial",
+        "version": str(v.version),
+        "firstcreated": _iso(first, config),
+        "versioncreated": _iso(v.published_at, config),
+        "pubstatus": "canceled" if canceled else "usable",
+        "language": v.language,
+        "copyrightholder": config.publisher or config.title,
+        "headlines": [{"role": "main", "value": v.title}],
+    }
+    if embargoed is not None:
+        doc["embargoed"] = _iso(embargoed, config)
+    if canceled:
+        doc["ednote"] = f"{w['retraction']}: {v.note}" if v.note else w["retraction"]
+    elif v.note:
+        doc["ednote"] = f"{w['correction']} {v.version - 1}: {v.note}"
+    if v.summary:
+        doc["descriptions"] = [{"role": "summary", "contenttype": "text/plain",
+                                "value": v.summary}]  # fmt: skip
+    if v.body:
+        plain = body_text(v.body, config.base_url, False)
+        plain = f"{v.dateline} – {plain}" if v.dateline else plain
+        plain += f"\n\n{v.sign_off}" if v.sign_off else ""
+        doc["bodies"] = [
+            {"role": "main", "contenttype": "text/html", "value": v.body_html(config)},
+            {"role": "main", "contenttype": "text/plain", "value": plain},
+        ]
+    if v.dateline:
+        doc["located"] = v.dateline
+    if v.sign_off:
+        doc["by"] = v.sign_off.strip("()")
+    if v.number:
+        doc["altids"] = [{"role": "releasenumber", "value": v.number}]
+    subjects = [{"name": c, "rel": "category"} for c in v.categories]
+    subjects += [{"name": t, "rel": "keyword"} for t in v.tags]
+    if subjects:
+        doc["subjects"] = subjects
+    associations = []
+    photo = photo_attachment(v.image, v.attachments)
+    if v.image is not None and v.image.src:
+        from urllib.parse import urljoin
+
+        href = (public_url(config, v.slug, photo.file) if photo is not None
+                else urljoin(config.base_url + "/", v.image.src))  # fmt: skip
+        picture: dict[str, Any] = {"name": "photo", "uri": href, "type": "picture"}
+        if v.image.caption:
+            picture["descriptions"] = [{"role": "caption", "value": v.image.caption}]
+        if v.image.alt:
+            picture["descriptions"] = [*picture.get("descriptions", []),
+                                       {"role": "alt", "value": v.image.alt}]  # fmt: skip
+        if v.image.credit:
+            picture["by"] = v.image.credit
+        picture["renditions"] = [_rendition("original", href, photo, folder)]
+        associations.append(picture)
+    for n, a in enumerate((a for a in v.attachments if a is not photo), 1):
+        href = public_url(config, v.slug, a.file)
+        associations.append({
+            "name": f"attachment{n}", "uri": href,
+            "type": "picture" if a.type.startswith("image/") else "component",
+            "headlines": [{"value": a.title or a.file}],
+            "renditions": [_rendition("original", href, a, folder)],
+        })  # fmt: skip
+    if associations:
+        doc["associations"] = associations
+    return doc
+
+
+def _rendition(name: str, href: str, attachment: Any, folder: Path | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": name, "href": href}
+    if attachment is not None:
+        out["contenttype"] = attachment.type
+        out["sizeinbytes"] = attachment.size
+        if folder is not None and attachment.type.startswith("image/"):
+            size = _image_size(folder / attachment.file, attachment.size)
+            if size is not None:
+                out["width"], out["height"] = size
+    return out
+
+
+def _image_size(path: Path, size: int) -> tuple[int, int] | None:
+    """An image attachment's width and height, read from its file while it is the one the
+    version recorded (same size; a later version may have replaced it)."""
+    try:
+        if path.stat().st_size != size:
+            return None
+    except OSError:
+        return None
+    from .imagesize import image_size
+
+    return image_size(path)
+
+
+def dumps(doc: dict[str, Any]) -> bytes:
+    """A document's bytes (json's C encoder: `indent` would use its Python one)."""
+    return (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+class NinjsOutput(Output):
+    """Every published release's ninjs documents and the index (see the module docstring).
+
+    Incremental without a per-release look at every run: releases are grouped in BUCKETS
+    by their id; a bucket's signature (its releases' digests) is kept in the run's state,
+    and only a bucket whose signature moved has its own small file read
+    (`.newsroom/ninjs/<bucket>.json`: each release's signature, month and files). The
+    documents are not listed in the run's state (an idle run would stat every one); a
+    document removed by hand comes back when its release changes."""
+
+    name = "ninjs"
+    stage = Stage.FILES
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.plan_: Plan | None = None
+        self.last: dict[str, Any] = {}
+        self.buckets: dict[str, str] = {}  # bucket -> signature
+        self.entries: dict[str, dict[str, dict[str, Any]]] = {}  # changed buckets' releases
+        self.old: dict[str, dict[str, dict[str, Any]]] = {}  # the same, as the last run left
+        self.todo: list[Record] = []
+        self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
+        self.pages: dict[str, str] = {}  # index page path -> signature
+        self.moved: set[str] = set()  # index pages not as the last run left them
+        self.items: dict[tuple[str, str], dict[str, Any]] = {}  # _item's, this run
+        self.removed: list[str] = []
+        self.count = 0  # release documents after the run (answer() works it out)
+        self.held = 0  # of them, embargoed ones in partners' private folders
+
+    def plan(self, plan: Plan, last: dict[str, Any]) -> None:
+        self.plan_, self.last = plan, last
+        private = any(p.embargo_access for p in self.config.partners)
+        # A public index gone (feeds/ emptied, restored from an old copy): every document is
+        # looked at again (they are not listed in the state: an idle run would stat them all)
+        index = self.config.feeds_dir / FOLDER / "index.json"
+        same = last.get("key") == plan.cache_key and index.is_file()
+        now, retracted, approved = plan.now, Status.RETRACTED, Status.APPROVED
+        # One pass over every release (the only one a run makes): its bucket's entry
+        # "<id>:<signature>", and the public ones by month for the index pages.
+        wanted: dict[str, list[str]] = {}  # bucket -> entries
+        months: dict[str, list[Record]] = {}
+        held: list[Record] = []  # embargoed, for the partners with embargo access
+        for r in plan.records.values():
+            if r.published is not None and (r.live or r.status == retracted):
+                entry = f"{r.id}:{r.digest}p"
+                month = months.get(r.month)
+                if month is None:
+                    months[r.month] = [r]
+                else:
+                    month.append(r)
+            elif (private and r.status == approved and r.embargo is not None
+                  and r.embargo > now and not r.live):  # fmt: skip
+                entry = f"{r.id}:{r.digest}e{r.embargo}"
+                held.append(r)
+            else:
+                continue
+            bucket = wanted.get(r.id[:BUCKET])
+            if bucket is None:
+                wanted[r.id[:BUCKET]] = [entry]
+            else:
+                bucket.append(entry)
+        before: dict[str, str] = last.get("buckets", {}) if same else {}
+        self.buckets = {
+            b: hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
+            for b, entries in wanted.items()
+        }
+        changed = {b for b in self.buckets if before.get(b) != self.buckets[b]}
+        changed |= set(last.get("buckets", {})) - set(self.buckets)
+        self.todo, self.entries, self.old = [], {}, {}
+        for b in sorted(changed):
+            old = _read_bucket(self.config, b) if b in last.get("buckets", {}) else {}
+            self.old[b] = old
+            ids = dict(e.split(":", 1) for e in wanted.get(b, ()))
+            kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
+            self.entries[b] = kept
+            self.todo += [plan.records[i] for i in ids if i not in kept]
+        self.held = sum(_accepts(p, r) for p in self.config.partners if p.embargo_access
+                        for r in held)  # fmt: skip
+        self._plan_index(plan, months, held, full=not same)
+
+    def _plan_index(self, plan: Plan, months: dict[str, list[Record]], held: list[Record],
+                    full: bool) -> None:  # fmt: skip
+        """The index pages whose content moved (from the records: no document read): the
+        public ones, and each partner's (its filtered set: docs/deploy.md, "ninjs")."""
+        old: dict[str, str] = {} if full else self.last.get("pages", {})
+        self.moved = moved = _moved(self.config.feeds_dir, self.last.get("files", {}))
+        kept = {i for b in self.entries.values() for i in b}  # unchanged, in changed buckets
+        touched = {r.month for r in self.todo} | {
+            e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
+        }
+        self.pages, self.index = {}, []
+        order = sorted(months)
+        collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
+        for partner in self.config.partners:
+            spec = _spec(partner)
+            filtered = bool(partner.categories or partner.tags or partner.language)
+            mine = [r for r in held if spec.accepts(r)] if partner.embargo_access else []
+            collections.append((partner_folder(partner), spec if filtered else None, mine,
+                                filtered))  # fmt: skip
+        for folder, spec, mine, own_archive in collections:
+            archive = f"{folder}/archive/" if own_archive else f"{FOLDER}/archive/"
+            chosen: dict[str, list[Record]] = {}  # month -> its releases, looked at now
+            own: list[str] = []  # the months this collection has a page for
+            for m in order:
+                if spec is None:
+                    own.append(m)
+                elif full or m in touched or f"{archive}{m}.json" in moved:
+                    if members := [r for r in months[m] if spec.accepts(r)]:
+                        chosen[m] = members
+                        own.append(m)
+                elif f"{archive}{m}.json" in old:
+                    own.append(m)
+            for k, m in enumerate(own if own_archive else ()):
+                path = f"{archive}{m}.json"
+                prev = self._url(f"{archive}{own[k - 1]}.json") if k else ""
+                if (not full and m not in touched and path not in moved
+                        and old.get(path, "").endswith("|" + prev)):  # fmt: skip
+                    self.pages[path] = old[path]  # its releases did not move
+                    continue
+                self._page(path, chosen.get(m) or months[m], prev, folder)
+            head = list(mine)
+            for m in reversed(own):  # the newest months until the index is full
+                if len(head) >= INDEX_LIMIT + len(mine):
+                    break
+                head += chosen.get(m) or [r for r in months[m] if spec is None or spec.accepts(r)]
+            last_month = self._url(f"{archive}{own[-1]}.json") if own else ""
+            self._page(f"{folder}/index.json", head, last_month, folder, INDEX_LIMIT + len(mine))
+
+    def _page(self, path: str, members: list[Record], prev: str, folder: str,
+              limit: int = 0) -> None:  # fmt: skip
+        """An index page: its releases newest first (the first `limit`, if given), `prev`
+        the page before it; staged when its bytes are not what the last run wrote."""
+        members = sorted(members, key=_newest, reverse=True)
+        if limit:
+            members = members[:limit]
+        private_dir = folder if folder.startswith("private/") else ""
+        doc: dict[str, Any] = {"items": [self._item(r, private_dir) for r in members]}
+        if prev:
+            doc["prev"] = prev
+        data = dumps(doc)
+        sig = hashlib.blake2b(data, digest_size=12).hexdigest() + "|" + prev
+        self.pages[path] = sig
+        old = self.last.get("pages", {}) if self.last.get("key") == self.plan_key() else {}
+        if old.get(path) != sig or path not in self.last.get("files", {}) or path in self.moved:
+            self.index.append((path, data))
+
+    def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
+        """A release as an index lists it (made once a run: several pages list it)."""
+        held = bool(private_dir) and not _public(r)
+        key = (r.id, private_dir if held else "")
+        item = self.items.get(key)
+        if item is None:
+            item = self.items[key] = self._make_item(r, private_dir if held else "")
+        return item
+
+    def _make_item(self, r: Record, private_dir: str) -> dict[str, Any]:
+        version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
+        when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
+        path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
+        item = {
+            "uri": f"urn:uuid:{r.id}", "version": str(version),
+            "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
+            "versioncreated": _iso(when, self.config) if when else "",
+            "headline": self._headline(r), "href": self._url(path),
+        }  # fmt: skip
+        if r.number:
+            item["releasenumber"] = r.number
+        return item
+
+    def _headline(self, r: Record) -> str:
+        """The title partners see: the record's, unless a correction is under way (then the
+        record has the one being written, and the published version's is in the file)."""
+        if not r.live or r.status in (Status.PUBLISHED, Status.RETRACTED):
+            return r.title
+        from .store import Store
+        from .view import partner_text
+
+        try:
+            return partner_text(Store(self.config).load(self.config.root / r.path)).title
+        except (NewsroomError, OSError, ValueError):
+            return ""  # never the text under review
+
+    def _url(self, path: str) -> str:
+        return f"{self.config.feeds_base}/{path}"
+
+    def answer(self, result: PublishResult) -> None:
+        self.count = self._count()
+        result.documents += len(self.pages) + self.count
+        result.private_documents += self.held + sum(p.startswith("private/") for p in self.pages)
+        owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
+        for r in self.todo:  # a new version's document, and the current one it changes
+            new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
+            current = f"{release_dir(r.slug)}/{CURRENT}"
+            result.to_write += [*new, current] if new and _public(r) and current not in new else new
+        result.to_write += [path for path, _ in self.index]
+
+    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+        assert self.plan_ is not None
+        plan, feeds = self.plan_, self.config.feeds_dir
+        going = {g.article.id: g.article for g in plan.going_live}
+        owned = {i: e.get("files", []) for b in self.old.values() for i, e in b.items()}
+        job = WriteJob(self.config, plan.now, tuple(
+            (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in self.todo
+        ))  # fmt: skip
+        mine: list[Staged] = []
+        workers = workers_for(len(plan.records))  # past FORK_MAX: in this process
+        done = pmap(write_release, job, range(len(self.todo)), weight=len(self.todo),
+                    workers=workers)  # fmt: skip
+        for r, (files, temps, error) in zip(self.todo, done, strict=True):
+            bucket = r.id[:BUCKET]
+            if error:  # named; its documents stay as they were, and the next run tries again
+                result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
+                                              f"its ninjs documents could not be written: {error}",
+                                              False))  # fmt: skip
+                if r.id in self.old.get(bucket, {}):
+                    self.entries[bucket][r.id] = {**self.old[bucket][r.id], "sig": ""}
+                self.buckets[bucket] = "retry"  # looked at again by the next run
+                continue
+            mine += [Staged(feeds / path, tmp) for path, tmp in temps]
+            self.entries[bucket][r.id] = {"sig": self._sig(r), "month": r.month, "files": files}
+        for path, data in self.index:
+            private_page = path.startswith("private/")
+            mine += _stage(feeds, path, data, private=self.config if private_page else None)
+        return mine
+
+    def _count(self) -> int:
+        """How many release documents exist after this run (kept in the state: no walk)."""
+        before = self.last.get("count", 0) if self.last.get("key") == self.plan_key() else 0
+        gone = sum(len(e.get("files", [])) for b in self.old.values() for e in b.values())
+        kept = sum(len(e["files"]) for b in self.entries.values() for e in b.values())
+        return max(0, before - gone) + kept + sum(len(self._files(r)) for r in self.todo)
+
+    def plan_key(self) -> str:
+        return self.plan_.cache_key if self.plan_ is not None else ""
+
+    def _files(self, r: Record) -> list[str]:
+        """The documents a release has after this run (write_release writes them)."""
+        folder = release_dir(r.slug)
+        if r.status == Status.RETRACTED:  # the canceled version and the current one
+            return [f"{folder}/v{len(r.corrected) + 2}.ninjs.json", f"{folder}/{CURRENT}"]
+        if _public(r):  # each version and the current one
+            versions = range(1, len(r.corrected) + 2)
+            return [*(f"{folder}/v{n}.ninjs.json" for n in versions), f"{folder}/{CURRENT}"]
+        return [f"{partner_folder(p)}/{r.slug}.json" for p in self.config.partners
+                if p.embargo_access and _accepts(p, r)]  # fmt: skip
+
+    def _sig(self, r: Record) -> str:
+        assert self.plan_ is not None
+        return f"{r.digest}p" if _public(r) else f"{r.digest}e{r.embargo}"
+
+    def placed(self, result: PublishResult) -> Written:
+        feeds = self.config.feeds_dir
+        written = Written()
+        before = self.last.get("files", {})
+        staged = {path for path, _ in self.index}
+        for path in self.pages:  # the index pages only (see the class docstring)
+            if path in before and path not in staged and path not in self.moved:
+                written.files[path] = before[path]
+                continue
+            st = (feeds / path).stat()
+            written.files[path] = [st.st_size, st.st_mtime_ns]
+        for path in sorted(set(self.last.get("files", {})) - set(written.files)):
+            (feeds / path).unlink(missing_ok=True)
+            written.removed.append(path)
+        for b, old in self.old.items():  # withdrawn, lifted, gone
+            now = {p for e in self.entries.get(b, {}).values() for p in e["files"]}
+            for path in sorted({p for e in old.values() for p in e.get("files", [])} - now):
+                (feeds / path).unlink(missing_ok=True)
+                written.removed.append(path)
+            _write_bucket(self.config, b, self.entries.get(b, {}))
+        return written
+
+    def state(self, written: bool) -> dict[str, Any]:
+        if not written:
+            return self.last
+        assert self.plan_ is not None
+        return {
+            "key": self.plan_.cache_key,
+            "buckets": self.buckets,
+            "pages": self.pages,
+            "count": self.count,
+        }
+
+
+BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
+
+
+def _bucket_path(config: Config, bucket: str) -> Path:
+    return config.state_dir / FOLDER / f"{bucket}.json"
+
+
+def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
+    try:
+        data: dict[str, dict[str, Any]] = json.loads(_bucket_path(config, bucket).read_bytes())
+        return data
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_bucket(config: Config, bucket: str, entries: dict[str, dict[str, Any]]) -> None:
+    path = _bucket_path(config, bucket)
+    if entries:
+        write_atomic(path, json.dumps(entries, sort_keys=True).encode())
+    else:
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class WriteJob:
+    """What writing releases' documents needs (a worker gets it once)."""
+
+    config: Config
+    now: dt.datetime
+    items: tuple[tuple[Record, Any, tuple[str, ...]], ...]  # record, article or None, owned
+
+
+def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
+    """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
+    from .attachments import companion
+    from .store import Store
+    from .versions import versions
+
+    config = job.config
+    record, article, owned = job.items[index]
+    feeds = config.feeds_dir
+    files: list[str] = []
+    temps: list[tuple[str, Path]] = []
+
+    def put(path: str, data: bytes, private: bool = False) -> None:
+        files.append(path)
+        mode, group = (0o640, config.private_group) if private else (None, "")
+        tmp = stage(feeds / path, data, mode, group)
+        if tmp is not None:
+            temps.append((path, tmp))
+
+    folder = companion(config, record.path)
+    try:
+        if article is None:
+            article = Store(config).load(config.root / record.path)
+        if _public(record):
+            found = versions(config, article)
+            first = found[0].published_at
+            current = dumps(document(config, found[-1], first, folder=folder))
+            for v in found[:-1] if record.status != Status.RETRACTED else ():
+                path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
+                if path in owned and (feeds / path).is_file():
+                    files.append(path)  # an earlier version's document is written once
+                    continue
+                put(path, dumps(document(config, v, first, folder=folder)))
+            put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
+            put(f"{release_dir(record.slug)}/{CURRENT}", current)
+        else:
+            from .view import partner_text, sign_off
+
+            text = partner_text(article)
+            assert record.embargo is not None
+            v = _unpublished(article, text, sign_off(text), record.embargo)
+            data = dumps(document(config, v, record.embargo, record.embargo, folder))
+            for partner in config.partners:
+                if partner.embargo_access and _accepts(partner, record):
+                    put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
+    except (NewsroomError, OSError, ValueError) as exc:
+        for _, tmp in temps:
+            tmp.unlink(missing_ok=True)
+        return [], [], str(exc)
+    return files, temps, ""
+
+
+def _public(r: Record) -> bool:
+    return r.published is not None and (r.live or r.status == Status.RETRACTED)
+
+
+def _embargoed(r: Record, now: dt.datetime) -> bool:
+    return r.status == Status.APPROVED and r.embargo is not None and r.embargo > now and not r.live
+
+
+def _accepts(partner: Partner, r: Record) -> bool:
+    """Whether the partner's filters take the release (the feeds' rule: FeedSpec.accepts)."""
+    return bool(_spec(partner).accepts(r))
+
+
+@cache
+def _spec(partner: Partner) -> Any:
+    """The partner's filters as the feeds read them (`FeedSpec.accepts`)."""
+    from .feeds.entries import FeedSpec
+
+    return FeedSpec("", "", "", "", partner.categories, partner.tags, partner.language)
+
+
+def partner_folder(partner: Partner) -> str:
+    """A partner's ninjs folder, beside its feeds: `private/<name>/ninjs` for one with
+    embargo access (token only), else `partner/<name>/ninjs`."""
+    kind = "private" if partner.embargo_access else "partner"
+    return f"{kind}/{partner.name}/{FOLDER}"
+
+
+def _moved(feeds: Path, files: dict[str, list[int]]) -> set[str]:
+    """The files whose size or mtime is not what the last run left (or that are gone)."""
+    base = str(feeds) + os.sep  # os.stat on text: pathlib's cost shows with many pages
+    moved = set()
+    for path, (size, mtime) in files.items():
+        try:
+            st = os.stat(base + path)
+        except OSError:
+            moved.add(path)
+            continue
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            moved.add(path)
+    return moved
+
+
+def _newest(r: Record) -> tuple[float, str]:
+    when = r.published or r.embargo or r.approved_at
+    return (when.timestamp() if when else 0.0), r.id
+
+
+def _stage(feeds: Path, path: str, data: bytes, private: Config | None = None) -> list[Staged]:
+    mode, group = (0o640, private.private_group) if private is not None else (None, "")
+    tmp = stage(feeds / path, data, mode, group)
+    return [Staged(feeds / path, tmp)] if tmp is not None else []
+
+
+def _unpublished(article: Any, text: Any, signoff: str, embargo: dt.datetime) -> Any:
+    """An embargoed release as version 1, to be published at the lift."""
+    from .versions import PUBLISHED, Version
+
+    return Version(
+        article.id, text.slug, 1, PUBLISHED, embargo, None, text.release_number, text.kind,
+        text.denies, text.language, text.title, text.dateline, text.author, text.credit,
+        text.summary, text.body, text.categories, text.tags, text.image, text.attachments,
+        signoff, "", "",
+    )  # fmt: skip
