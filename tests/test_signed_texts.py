@@ -192,3 +192,47 @@ def test_an_unsigned_newsroom_has_no_signed_texts_on_its_pages(root: Path) -> No
     page = (root / "feeds" / "siaran-pers" / SLUG / "index.html").read_text()
     assert "authenticity" not in page and "minisign" not in page
     assert not list((root / "feeds").rglob("v*.txt*"))
+
+
+def test_the_chat_text_says_where_to_check_the_signature(nr: Path) -> None:
+    """`newsroom text` (and the desk's `w`) ends with the version's signed text, the key and
+    the page's "Cek keaslian" section, once they are published; an SMS has no room for it."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    def text(ref: str, fmt: str = "whatsapp") -> str:
+        return Newsroom.open(nr, "ald", fixed_clock(at(3.5))).message_text(ref, fmt)
+
+    ident, folder = corrected(nr)
+    waiting = release(nr, at(3.2), "Belum terbit")
+    assert "minisign" not in text(waiting)  # approved, not published: nothing signed yet
+    base = "http://127.0.0.1:8080"
+    lines = text(ident).split("\n")
+    assert lines[-4:] == [
+        "",
+        f"Cek keaslian (minisign): {base}/siaran-pers/{SLUG}/v2.txt + .minisig",
+        f"Kunci publik: {base}/newsroom.pub (cara: {base}/siaran-pers/{SLUG}/#keaslian)",
+        "",
+    ]
+    for path in ("v2.txt", "v2.txt.minisig"):  # what it names is published
+        assert (folder / path).is_file()
+    assert (nr / "feeds" / "newsroom.pub").is_file() and 'id="keaslian"' in (
+        folder / "index.html"
+    ).read_text()
+    assert text(ident, "plain").split("\n")[-3] == lines[-3]
+    assert "minisign" not in text(ident, "sms") and "keaslian" not in text(ident, "sms")
+    retract(nr, ident, at(4), "Salah kirim")
+    assert run(nr, at(5)).ok
+    assert f"{base}/siaran-pers/{SLUG}/v3.txt + .minisig" in text(ident)  # the notice's
+
+
+def test_an_unsigned_newsroom_says_nothing_of_signatures_in_chat(root: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    configure(root)
+    ident = release(root, at(0), "Taman kota diresmikan")
+    assert run(root, at(1)).ok
+    text = Newsroom.open(root, "ald", fixed_clock(at(2))).message_text(ident)
+    assert "minisign" not in text and "keaslian" not in text.lower()
+    assert text.endswith(f"http://127.0.0.1:8080/siaran-pers/{SLUG}/\n")

@@ -15,7 +15,9 @@ In order: the embargo line first when the release is still under embargo (`EMBAR
 the number (`Nomor: …`, as the feeds say it) and, for a klarifikasi, the numbers it
 denies; the title; the date in the newsroom's zone (WIB); each published correction's
 note; the dateline and the body as plain text with lists kept; the sign-off; the
-attachments with their addresses; the link to the release's page. Its words are in the
+attachments with their addresses; the link to the release's page; once the newsroom signs
+and the version's signed text is out, where to check it (its `v<N>.txt`, the signature
+beside it, the public key, the page's "Cek keaslian" section; not in an SMS). Its words are in the
 release's language (feeds/words.py), as in the feeds.
 """
 
@@ -73,7 +75,27 @@ def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = 
             lines += [signoff, ""]
         lines += _attachments(text, config, w)
     lines.append(link)
+    lines += _authenticity(article, config, w)
     return "\n".join(lines) + "\n"
+
+
+def _authenticity(article: Article, config: Config, w: dict[str, str]) -> list[str]:
+    """How to check the release's signature, once the newsroom signs and this version's
+    signed text is published (signing/texts.py): its text (the signature beside it, `.minisig`),
+    the office's public key, and the page's "Cek keaslian" section that explains the rest."""
+    if article.published is None:
+        return []
+    from .signing.keys import PUBLIC
+    from .signing.texts import text_path
+
+    last = len(article.corrections) + 1 + (1 if article.status == Status.RETRACTED else 0)
+    path = text_path(article.slug, last)
+    if not (config.feeds_dir / path).is_file() or not (config.feeds_dir / PUBLIC).is_file():
+        return []
+    base = config.feeds_base
+    page = f"{base}/{path.rsplit('/', 1)[0]}/#keaslian"  # the release's page in the record
+    return ["", f"{w['verify']}: {base}/{path} + .minisig",
+            f"{w['public_key']}: {base}/{PUBLIC} ({w['how']}: {page})"]  # fmt: skip
 
 
 def _attachments(text: PartnerText, config: Config, w: dict[str, str]) -> list[str]:

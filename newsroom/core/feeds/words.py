@@ -14,7 +14,8 @@ WORDS: dict[str, dict[str, str]] = {
            "number": "nomor", "published": "terbit", "for": "untuk", "archive": "arsip",
            "part": "bagian", "number_label": "Nomor", "attachments": "Lampiran",
            "klarifikasi": "Klarifikasi atas siaran pers palsu bernomor",
-           "draft": "DRAF: belum disetujui, jangan disebarkan"},
+           "draft": "DRAF: belum disetujui, jangan disebarkan",
+           "verify": "Cek keaslian (minisign)", "public_key": "Kunci publik", "how": "cara"},
     "en": {"correction": "Correction", "retracted": "RETRACTED",
            "retraction": "This release was retracted", "photo": "Photo",
            "embargo": "EMBARGOED until", "correction_notice": "CORRECTION",
@@ -23,7 +24,9 @@ WORDS: dict[str, dict[str, str]] = {
            "number": "number", "published": "published", "for": "for", "archive": "archive",
            "part": "part", "number_label": "Number", "attachments": "Attachments",
            "klarifikasi": "Clarification of forged releases numbered",
-           "draft": "DRAFT: not approved, do not share"},
+           "draft": "DRAFT: not approved, do not share",
+           "verify": "Check it is authentic (minisign)", "public_key": "Public key",
+           "how": "how"},
 }
 
 
