@@ -142,8 +142,9 @@ def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:
     for i, r in enumerate(newsroom.translation_pair(article).members):
         label = t("release.pair") if i == 0 else ""
         console.print(f"[bold]{label:>18}[/] {printable(pair_line(t, r, article.id))}")
-    if article.original_corrected is not None:
-        note = t("release.original_corrected", when=when(newsroom, article.original_corrected))
+    corrected = newsroom.original_corrected(article)
+    if corrected is not None:
+        note = t("release.original_corrected", when=when(newsroom, corrected))
         console.print(f"[yellow]{'!':>18} {printable(note)}[/]")
 
 

@@ -15,7 +15,7 @@ from newsroom.core.config import load_config
 from newsroom.core.errors import NewsroomError
 from newsroom.core.model import Article
 from newsroom.core.publish import publish
-from newsroom.core.service import Newsroom
+from newsroom.core.service import NewArticle, Newsroom
 from newsroom.core.store import Store
 
 from .feedkit import at, configure, correct, newsroom_root, parse, release, run
@@ -234,7 +234,7 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     english = translate(root, original, 0.1)
     assert run(root, at(0.2)).ok
     nr = Newsroom.open(root, "nur", fixed_clock(at(0.5)))
-    assert nr.find(english).original_corrected is None
+    assert nr.original_corrected(nr.find(english)) is None
     assert nr.find(english).release_number == ""  # without [numbering], neither has one
     correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
     assert run(root, at(1.1)).ok
@@ -242,7 +242,7 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     writer = Newsroom.open(root, "rina", fixed_clock(at(2)))
     writer.act(english, "correct", note="Same fix as the original")
     article = writer.find(english)
-    assert article.original_corrected is not None
+    assert writer.original_corrected(article) is not None
     article.body = "The budget is Rp 5 billion."
     writer.save_edit(article)
     outcome = writer.act(english, "submit")
@@ -252,8 +252,8 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     from newsroom.i18n import Translator
     from newsroom.i18n.explain import check_text
 
-    failing = next(c for c in run_checks(writer.find(english), writer.config, at(2))
-                   if c.name == "original_corrected")  # fmt: skip
+    checks = run_checks(writer.find(english), writer.config, at(2), around=writer.around())
+    failing = next(c for c in checks if c.name == "original_corrected")
     assert not failing.passed and failing.level == "recommended"
     said = check_text(Translator("id"), failing, lambda when: when.strftime("%d-%m-%Y %H:%M"))
     assert said == (
@@ -261,7 +261,8 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     )
     # approved again after the correction: the note is gone
     Newsroom.open(root, "nur", fixed_clock(at(2.1))).act(english, "approve")
-    assert Newsroom.open(root, "nur", fixed_clock(at(2.2))).find(english).original_corrected is None
+    later = Newsroom.open(root, "nur", fixed_clock(at(2.2)))
+    assert later.original_corrected(later.find(english)) is None
 
 
 # ---------------------------------------------------------------- the desk
@@ -382,3 +383,17 @@ def test_a_language_feed_has_its_own_archives_in_its_language(root: Path) -> Non
         "Rilis 0",
         "Rilis 1",
     }
+
+
+def test_a_klarifikasi_translates_as_one_and_a_local_photo_stays_with_its_release(
+    root: Path, tmp_path: Path
+) -> None:
+    from .test_attachments import cli_run, file, png
+
+    nr = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    denial = nr.create(NewArticle(title="Klarifikasi", denies=["B-099/HUMAS/VI/2026"]))
+    done = cli_run(root, "attach", denial.id, str(file(tmp_path, "foto.png", png())), "--photo")
+    assert done.exit_code == 0, done.output
+    copy = Newsroom.open(root, "rina", fixed_clock(at(0))).translate(denial.id, "en")
+    assert copy.kind == "klarifikasi" and copy.denies == ["B-099/HUMAS/VI/2026"]
+    assert copy.image is None or copy.image.src == ""

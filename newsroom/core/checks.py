@@ -86,9 +86,8 @@ FIELDS = {
     "original_corrected": "body",
 }
 AT = "_at"  # a check's args may name the field to fix under this key (not shown)
-# Checks whose result depends on the clock, or on another file (a translation's original):
-# worked out when asked, never cached.
-TIMELY = frozenset({"embargo_future", "original_corrected"})
+# Checks whose result depends on the clock: worked out when asked, never cached.
+TIMELY = frozenset({"embargo_future"})
 
 
 @dataclass(frozen=True)
@@ -224,14 +223,6 @@ def _known_keys(a: Article, now: dt.datetime) -> Args:
     return None
 
 
-def _original_corrected(a: Article, now: dt.datetime) -> Args:
-    """A translation whose original was corrected after it was approved (the door finds
-    out when it reads the translation: translations.py) may need the same correction."""
-    if a.original_corrected is None:
-        return None
-    return {"when": a.original_corrected.isoformat()}
-
-
 CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "required_fields": _required_fields,
     "summary": _summary,
@@ -245,7 +236,6 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "denies": _denies,
     "dateline_in_text": _dateline_in_text,
     "correction_changes": _correction_changes,
-    "original_corrected": _original_corrected,
     "known_keys": _known_keys,
 }
 
@@ -261,10 +251,15 @@ class Around:
     number this server issued to a release whose file is gone)."""
 
     def __init__(
-        self, config: Config, owners: Callable[[], dict[str, list[tuple[str, str]]]]
+        self,
+        config: Config,
+        owners: Callable[[], dict[str, list[tuple[str, str]]]],
+        original_corrected: Callable[[Article], dt.datetime | None] = lambda a: None,
     ) -> None:
         self.config = config
         self._load_owners = owners
+        # when a translation's original was corrected since its approval (translations.py)
+        self.original_corrected = original_corrected
         self._owners: dict[str, list[tuple[str, str]]] | None = None
         self._files: dict[tuple[str, str, int, str], str] = {}
 
@@ -318,12 +313,20 @@ def _denies_own(a: Article, around: Around) -> Args:
     return None
 
 
+def _original_corrected(a: Article, around: Around) -> Args:
+    """A translation whose original was corrected after it was approved may need the same
+    correction (the door reads the original: translations.py)."""
+    when = around.original_corrected(a)
+    return {"when": when.isoformat()} if when is not None else None
+
+
 # Checks that look beyond the release (Around): asked only when a decision is made through
 # the door, and never kept in the index's cache (another file or release changes them).
 AROUND: dict[str, Callable[[Article, Around], Args]] = {
     "attachment_files": _attachment_files,
     "number_unique": _number_unique,
     "denies_own": _denies_own,
+    "original_corrected": _original_corrected,
 }
 
 

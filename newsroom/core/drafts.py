@@ -89,7 +89,12 @@ def start_copy(newsroom: Newsroom, original: Article, language: str) -> Article:
     in `language`, its author the person starting it, saved at once."""
     import copy
 
+    from .attachments import photo_attachment
+
     config, now = newsroom.config, newsroom.now()
+    image = copy.copy(original.image)
+    if image is not None and photo_attachment(image, original.attachments) is not None:
+        image.src = ""  # the original's own file: the translation attaches its photo itself
     taken = {r.slug for r in newsroom.index().records.values()}
     article = Article(
         id=str(uuid.uuid4()),
@@ -97,13 +102,15 @@ def start_copy(newsroom: Newsroom, original: Article, language: str) -> Article:
         slug=unique_slug(f"{original.slug}-{language.lower()}"[:120].strip("-"), taken),
         language=language,
         translation_of=original.id,
+        kind=original.kind,
+        denies=list(original.denies),
         dateline=original.dateline,
         author=initials_of(config, newsroom.actor),
         credit=original.credit,
         summary=original.summary,
         categories=list(original.categories),
         tags=list(original.tags),
-        image=copy.copy(original.image),
+        image=image,
         created=now,
         updated=now,
         body=original.body,

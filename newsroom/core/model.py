@@ -150,9 +150,6 @@ class Article:
     extra_lines: dict[str, int] = field(default_factory=dict)  # unknown keys' lines, as read
     path: Path | None = None
     source: Source | None = None
-    # Not in the file: when the original of this translation was last corrected after the
-    # translation was approved (the door sets it from the index; a check reads it).
-    original_corrected: dt.datetime | None = None
 
     @property
     def is_klarifikasi(self) -> bool:

@@ -284,7 +284,7 @@ class Newsroom:
         when a release has a number or attachments to check."""
         from .checks import Around
 
-        return Around(self.config, self._number_owners)
+        return Around(self.config, self._number_owners, self.original_corrected)
 
     def _number_owners(self) -> dict[str, list[tuple[str, str]]]:
         """number -> [(id, path)] of every release having it; a number this server issued
@@ -382,22 +382,8 @@ class Newsroom:
         """The release a reference names (id, slug, path or unique prefix), read from its file.
 
         An id or slug seen before is read straight from its file (checked to still be that
-        release); anything else, or a file that moved, goes through the index. A
-        translation knows when its original was corrected since it was approved (its
-        checklist says so: translations.py)."""
-        article = self._find(ref)
-        if article.translation_of:
-            from .translations import original_corrected
-
-            try:
-                original = self._find(article.translation_of)
-            except NewsroomError:
-                return article
-            at = tuple(c.at for c in original.corrections)
-            article.original_corrected = original_corrected(article, at)
-        return article
-
-    def _find(self, ref: str) -> Article:
+        release); anything else, or a file that moved, goes through the index.
+        """
         path = self._known.get(ref.strip())
         if path is not None:
             try:
@@ -442,6 +428,20 @@ class Newsroom:
         with self.recording("create") as done:
             done.article = start_translation(self, original, language)
         return done.article
+
+    def original_corrected(self, article: Article) -> dt.datetime | None:
+        """When a translation's original was last corrected after the translation was
+        approved (or started), if it was: it may need the same correction (translations.py;
+        the desk, `newsroom show` and the checklist's `original_corrected` say so)."""
+        from .translations import original_corrected
+
+        if not article.translation_of:
+            return None
+        try:
+            original = self.find(article.translation_of)
+        except NewsroomError:
+            return None
+        return original_corrected(article, tuple(c.at for c in original.corrections))
 
     def translation_pair(self, article: Article) -> Any:
         """The release's original and translations, from the index (translations.Pair)."""

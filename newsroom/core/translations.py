@@ -144,8 +144,10 @@ def _line(config: Config, path: str) -> int | None:
 
 def start_translation(newsroom: Newsroom, original: Article, language: str) -> Article:
     """A new draft translating `original` into `language`: its title, summary, body,
-    dateline, categories, tags, photo and credit as the starting text (to be translated),
-    its author the person starting it. Saved at once (the CLI prints its path)."""
+    dateline, categories, tags, photo, credit, kind and the numbers a klarifikasi denies as
+    the starting text (to be translated), its author the person starting it. A photo that
+    is one of the original's attachments keeps its caption, not its file (attach it to the
+    translation: `newsroom attach REF FILE --photo`). Saved at once."""
     from . import validate
     from .drafts import start_copy
 

@@ -162,14 +162,15 @@ class ReleaseScreen(AppScreen):
         app = self.nr_app
         t = app.t
         members = app.newsroom.translation_pair(a).members
-        if not members and a.original_corrected is None:
+        corrected = app.newsroom.original_corrected(a)
+        if not members and corrected is None:
             return []
         from ...i18n.explain import pair_line
 
         lines = ["", f"[b]{t('release.pair')}[/b]"]
         lines += [escape(pair_line(t, r, a.id)) for r in members]
-        if a.original_corrected is not None:
-            when = app.long_time(a.original_corrected)
+        if corrected is not None:
+            when = app.long_time(corrected)
             lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")
         return lines
 
