@@ -46,14 +46,16 @@ UNKNOWN = {".json": "tidak-terdaftar.json", "": "tidak-terdaftar.html"}
 
 def media_type(path: Path, root: Path | None = None) -> str:
     """RSS and Atom by name (rss.xml, 2026-01.atom.xml), JSON Feed for a feed's .json, plain
-    JSON for the lookup (nomor.json, nomor/...), pages and files by their extension; text
-    types with charset utf-8."""
+    JSON for the lookup (nomor.json, nomor/...) and ninjs (ninjs.json, v1.ninjs.json, the
+    ninjs/ folders), pages and files by their extension; text types with charset utf-8."""
     name = path.name
     inside = path.relative_to(root).parts if root is not None and path.is_relative_to(root) else ()
     if name.endswith(".xml"):
         kind = "application/atom+xml" if "atom" in name else "application/rss+xml"
     elif path.suffix == ".json" and inside and inside[0] in (NUMBERS, f"{NUMBERS}.json"):
         kind = "application/json"
+    elif name.endswith("ninjs.json") or (path.suffix == ".json" and "ninjs" in inside[:-1]):
+        kind = "application/json"  # ninjs documents and their indexes: JSON, not JSON Feed
     else:
         kind = TYPES.get(path.suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith(TEXT) else kind

@@ -218,6 +218,14 @@ def test_pages_are_served_beside_the_feeds(nginx: Nginx) -> None:
     assert nginx.get("/feeds/atom.xml")[1]["Content-Type"].startswith("application/atom+xml")
     assert nginx.get("/feeds/feed.json")[1]["Content-Type"].startswith("application/feed+json")
     assert nginx.get("/feeds/siaran-pers/rilis-berembargo/")[0] == 404  # not before the lift
+    for path in ("/feeds/ninjs/index.json", "/feeds/siaran-pers/rilis/ninjs.json",
+                 "/feeds/siaran-pers/rilis/v1.ninjs.json"):  # fmt: skip
+        status, headers, body = nginx.get(path)
+        assert status == 200 and headers["Content-Type"] == JSON and body.startswith(b"{"), path
+    held = "/feeds/private/antara/ninjs/rilis-berembargo.json"
+    assert nginx.get(held)[0] == 401
+    status, headers, _ = nginx.get(held, Authorization=f"Bearer {TOKENS['antara']}")
+    assert status == 200 and headers["Content-Type"] == JSON
 
 
 def test_the_lookup_answers_every_number(nginx: Nginx) -> None:

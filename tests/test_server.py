@@ -279,6 +279,9 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     assert status == 404 and headers["Content-Type"] == "application/json; charset=utf-8"
     assert b'"issued": false' in body
     assert get(base + "/nomor.json")[1]["Content-Type"] == "application/json; charset=utf-8"
+    for path in ("/ninjs/index.json", "/siaran-pers/rilis/ninjs.json"):  # ninjs: not JSON Feed
+        assert get(base + path)[1]["Content-Type"] == "application/json; charset=utf-8", path
+    assert get(base + "/feed.json")[1]["Content-Type"] == "application/feed+json; charset=utf-8"
     answer = raw(base, b"GET /nomor/?n=B-001%2FHUMAS%2FVI%2F2026 HTTP/1.0\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 303") or answer.startswith(b"HTTP/1.1 303")
     assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer

@@ -414,3 +414,20 @@ def test_the_adopt_note_is_in_the_offices_language(
         entry.seal, entry.version = "", None
     assert adopt(article, "admin", newsroom.config, newsroom.now())
     assert article.history[-1].note.startswith(note)
+
+
+def test_check_names_a_klarifikasi_denying_an_own_number_however_far_it_went(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    number_releases(root, "B-{seq:03d}/{unit}/{yyyy}")
+    published(as_user, root)
+    fields = NewArticle(**{**vars(FULL), "title": "Klarifikasi", "kind": "klarifikasi",
+                           "denies": ["B-099/HUMAS/2026"]})  # fmt: skip
+    ref = made(as_user, fields)
+    path = next((root / "articles").rglob("klarifikasi.md"))  # by hand, after the checklist
+    path.write_text(path.read_text().replace("B-099/HUMAS/2026", "B-001/HUMAS/2026"))
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "check"])
+    assert done.exit_code == 1
+    assert "klarifikasi.md: B-001/HUMAS/2026 is this office's own number" in done.output
+    assert "rilis-lengkap.md" in done.output.split("klarifikasi.md: B-001")[1].split("\n")[0]
+    assert ref

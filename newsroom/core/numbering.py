@@ -146,3 +146,19 @@ def duplicates(numbered: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
         if number:
             by_number.setdefault(number.strip(), []).append(path)
     return {n: sorted(paths) for n, paths in by_number.items() if len(paths) > 1}
+
+
+def number_owners(
+    numbered: Iterable[tuple[str, str, str]], issued: dict[str, str]
+) -> dict[str, list[tuple[str, str]]]:
+    """number -> [(id, path)] of every release having it, from (number, id, path) of the
+    releases and the numbers this server issued (number -> id, the ledger): one issued to a
+    release no file has any more comes with no path."""
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for number, ident, path in numbered:
+        if number:
+            owners.setdefault(number.strip(), []).append((ident, path))
+    for number, ident in issued.items():
+        if all(known != ident for known, _ in owners.get(number, [])):
+            owners.setdefault(number, []).append((ident, ""))
+    return owners

@@ -90,6 +90,7 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     report = CheckReport(list(index.problems))
     report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
     report.problems += number_problems(records)
+    report.problems += denial_problems(records, config)
     report.problems += translation_problems(records, config)
     report.problems += file_problems(records, config)
     report.problems += secret_problems(config)
@@ -104,6 +105,40 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
     return report
+
+
+def denial_problems(records: list[Record], config: Config) -> list[Problem]:
+    """A klarifikasi that denies one of the office's own numbers (the checklist's
+    `denies_own`, asked of every klarifikasi however far it went: read from their files,
+    a few)."""
+    from .checks import Around, run_checks
+    from .errors import ArticleError
+    from .ledger import Ledger
+    from .model import KLARIFIKASI
+    from .numbering import number_owners
+    from .store import Store
+
+    denials = [r for r in records if r.kind == KLARIFIKASI]
+    if not denials:
+        return []
+    ledger = Ledger(config)
+    try:
+        issued = ledger.numbers()
+    finally:
+        ledger.close()
+    owners = number_owners(((r.number, r.id, r.path) for r in records), issued)
+    around = Around(config, lambda: owners)
+    found = []
+    for record in denials:
+        try:
+            article = Store(config).load(config.root / record.path)
+        except ArticleError:
+            continue  # changed since it was read: the next check reads it
+        epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+        for check in run_checks(article, config, epoch, ("denies_own",), around):
+            if not check.passed:
+                found.append(Problem(Path(record.path), None, check.message))
+    return found
 
 
 def translation_problems(records: list[Record], config: Config) -> list[Problem]:

@@ -290,20 +290,15 @@ class Newsroom:
         """number -> [(id, path)] of every release having it; a number this server issued
         (the ledger) to a release no file has any more, with no path."""
         from .ledger import Ledger
+        from .numbering import number_owners
 
-        owners: dict[str, list[tuple[str, str]]] = {}
-        for record in self.index().records.values():
-            if record.number:
-                owners.setdefault(record.number.strip(), []).append((record.id, record.path))
+        records = self.index().records.values()
         ledger = Ledger(self.config)
         try:
             issued = ledger.numbers()
         finally:
             ledger.close()
-        for number, ident in issued.items():
-            if all(known != ident for known, _ in owners.get(number, [])):
-                owners.setdefault(number, []).append((ident, ""))
-        return owners
+        return number_owners(((r.number, r.id, r.path) for r in records), issued)
 
     def may_act(self, action: str) -> None:
         """Refuse (Refused) when this login may not act, or acts as a system identity."""
