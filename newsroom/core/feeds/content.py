@@ -12,7 +12,6 @@ import html
 import mimetypes
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
@@ -22,8 +21,8 @@ from ..attachments import photo_attachment, public_url
 from ..clock import format_time
 from ..config import Config
 from ..model import Article, Attachment
-from ..view import PartnerText, partner_text
 from ..signoff import signoff_at_end
+from ..view import PartnerText, partner_text
 from .markdown import render as markdown_to_html
 from .words import words
 
@@ -35,7 +34,6 @@ _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote
          "h4", "h5", "h6", "code", "pre", "hr", "img", "figure", "figcaption", "small"}  # fmt: skip
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 _SCHEMES = {"http", "https", "mailto"}
-
 
 
 class ImageInfo(NamedTuple):
@@ -82,8 +80,6 @@ class Rendered(NamedTuple):
     denies: tuple[str, ...] = ()  # a klarifikasi: the numbers it denies
 
 
-
-
 def local_time(when: dt.datetime, config: Config) -> str:
     """`07-12-2018 15:30 WIB`: a time as Indonesian readers expect it."""
     return format_time(when, config.tz, config.timezone)
@@ -110,16 +106,27 @@ def render_markdown(body: str, base_url: str) -> str:
         return value
 
     raw = markdown_to_html(body)
-    return nh3.clean(raw, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel=None, attribute_filter=absolute)
+    return nh3.clean(
+        raw,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel=None,
+        attribute_filter=absolute,
+    )
 
 
 def article_link(article: Article, config: Config) -> str:
     """The release's page under the base URL, from the configured pattern."""
     when = article.published or article.created or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    return config.link_pattern.format(base_url=config.base_url, feeds_url=config.feeds_base,
-                                      slug=article.slug, id=article.id, year=f"{when:%Y}",
-                                      month=f"{when:%m}")
+    return config.link_pattern.format(
+        base_url=config.base_url,
+        feeds_url=config.feeds_base,
+        slug=article.slug,
+        id=article.id,
+        year=f"{when:%Y}",
+        month=f"{when:%m}",
+    )
 
 
 def image_info(
@@ -172,25 +179,40 @@ def render_article(article: Article, config: Config) -> Rendered:
     retraction = article.retraction
     retraction_html = retraction_text = ""
     if retraction is not None:
-        retraction_text = (f"{w['retraction']} ({local_time(retraction.at, config)}): "
-                           f"{clean(retraction.note)}")
-        retraction_html = (f"<p><strong>{w['retraction']} ({local_time(retraction.at, config)})"
-                           f":</strong> {html.escape(clean(retraction.note))}</p>\n")
+        retraction_text = (
+            f"{w['retraction']} ({local_time(retraction.at, config)}): {clean(retraction.note)}"
+        )
+        retraction_html = (
+            f"<p><strong>{w['retraction']} ({local_time(retraction.at, config)})"
+            f":</strong> {html.escape(clean(retraction.note))}</p>\n"
+        )
         retraction_html = _number_html(number, w) + retraction_html
     warnings: tuple[str, ...] = ()
     if clean.removed:
-        warnings = (f"{article.path}: removed {clean.removed} control character(s) that XML "
-                    "cannot carry (pasted from a word processor?)",)
+        warnings = (
+            f"{article.path}: removed {clean.removed} control character(s) that XML "
+            "cannot carry (pasted from a word processor?)",
+        )
     return Rendered(
-        id=article.id, title=clean(live.title), link=article_link(article, config),
-        summary=clean(live.summary), content_html=content,
-        author=clean(live.author), language=article.language,
+        id=article.id,
+        title=clean(live.title),
+        link=article_link(article, config),
+        summary=clean(live.summary),
+        content_html=content,
+        author=clean(live.author),
+        language=article.language,
         categories=tuple(clean(c) for c in live.categories),
-        tags=tuple(clean(t) for t in live.tags), image=info,
-        retraction_html=retraction_html, retraction_text=retraction_text, warnings=warnings,
-        release_number=number, correction_html=correction_html,
+        tags=tuple(clean(t) for t in live.tags),
+        image=info,
+        retraction_html=retraction_html,
+        retraction_text=retraction_text,
+        warnings=warnings,
+        release_number=number,
+        correction_html=correction_html,
         correction_text=tuple(f"{head}: {note}" for head, note in corrections),
-        attachments=files, kind=live.kind, denies=tuple(clean(d) for d in live.denies),
+        attachments=files,
+        kind=live.kind,
+        denies=tuple(clean(d) for d in live.denies),
     )
 
 
@@ -257,8 +279,10 @@ def _figure(info: ImageInfo | None, w: dict[str, str]) -> str:
     alt = html.escape(info.alt or info.caption, quote=True)
     caption = html.escape(info.caption)
     credit = f" <small>({w['photo']}: {html.escape(info.credit)})</small>" if info.credit else ""
-    return (f'<figure><img src="{html.escape(info.url, quote=True)}" alt="{alt}">'
-            f"<figcaption>{caption}{credit}</figcaption></figure>\n")
+    return (
+        f'<figure><img src="{html.escape(info.url, quote=True)}" alt="{alt}">'
+        f"<figcaption>{caption}{credit}</figcaption></figure>\n"
+    )
 
 
 def _with_dateline_and_credit(body_html: str, dateline: str, author: str, credit: str) -> str:

@@ -120,8 +120,7 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
             xml_elem(_q("dc", "identifier"), entry).text = self.number
         image = self.image
         if image is not None and image.length is not None:
-            xml_elem("enclosure", entry, url=image.url, length=str(image.length),
-                     type=image.type)
+            xml_elem("enclosure", entry, url=image.url, length=str(image.length), type=image.type)
         elif self.files:
             first = self.files[0]
             xml_elem("enclosure", entry, url=first.url, length=str(first.length), type=first.type)
@@ -142,8 +141,14 @@ class NewsroomEntry(BaseEntryExtension):  # type: ignore[misc]
             entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.language)
         image = self.image
         if image is not None and image.length is not None:
-            xml_elem("link", entry, rel="enclosure", href=image.url,
-                     type=image.type, length=str(image.length))
+            xml_elem(
+                "link",
+                entry,
+                rel="enclosure",
+                href=image.url,
+                type=image.type,
+                length=str(image.length),
+            )
         for file in self.files:
             xml_elem("link", entry, rel="enclosure", href=file.url, type=file.type,
                      length=str(file.length), title=file.title)  # fmt: skip

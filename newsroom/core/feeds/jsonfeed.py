@@ -24,9 +24,8 @@ from typing import Any
 
 from ..config import Config
 from .content import Rendered
+from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary, entry_title
 from .plan import EMBARGOED, LIVE, NOTICES, Doc, EntryRef
-from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary
-from .entry import entry_title
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -59,7 +58,6 @@ def _dumps(feed: dict[str, Any], items: list[dict[str, Any]]) -> str:
     head = json.dumps(feed, ensure_ascii=False)[:-1]
     lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
     return f'{head}, "items": [\n{lines}\n]}}\n' if items else f'{head}, "items": []}}\n'
-
 
 
 def _iso(when: dt.datetime) -> str:

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..outputs import FeedChange, Move
+from ..records import Record
 from .entries import CORRECTION, EMBARGOED, RETRACTED, RETRACTION
 from .plan import Doc
-from ..records import Record
-from ..outputs import FeedChange, Move
 
 # Per subscription document: its path, the entries it gains and those it changes (id ->
 # mode, by release), and the entry ids it loses.

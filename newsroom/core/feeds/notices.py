@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from ..config import Config
 from .content import Rendered, local_time
-from .words import words
 from .plan import CORRECTION, LIFT, EntryRef
+from .words import words
 
 FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo"}  # a retraction's is "dicabut"
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..model import Status
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
-from ..parallel import pmap, workers_for
+from ..model import Status
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written, is_private
+from ..parallel import pmap, workers_for
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan
@@ -261,8 +261,11 @@ def _render(config: Config, record: Record) -> Rendered | None:
 def _without(doc: Doc, ids: set[str]) -> Doc:
     if not ids:
         return doc
-    return replace(doc, entries=tuple(e for e in doc.entries if e.record.id not in ids),
-                   tombstones=tuple(t for t in doc.tombstones if t.record.id not in ids))
+    return replace(
+        doc,
+        entries=tuple(e for e in doc.entries if e.record.id not in ids),
+        tombstones=tuple(t for t in doc.tombstones if t.record.id not in ids),
+    )
 
 
 def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[BadEntry]:
@@ -274,4 +277,3 @@ def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[B
         except Exception as exc:
             found.append((entry.record.id, entry.record.path, f"cannot be written: {exc}"))
     return found
-

@@ -14,17 +14,15 @@ adds items it has not seen learns of the event from the notice (see notices.py).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable
 from operator import attrgetter
 
-from ..model import Status
 from ..config import Config, Partner
+from ..model import Status
 from ..records import Record
 from ..slug import slugify
 from ..translations import language_name
-from .words import words
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path
 from .entries import (  # re-exported: the writers, the publisher and tests name them here
@@ -47,6 +45,7 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
     hub_topic,
     notice_id,
 )
+from .words import words
 
 __all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "NOTICES", "RETRACTED",
            "RETRACTION", "Doc", "EntryRef", "FeedSpec", "content_digest", "feed_url",
@@ -93,8 +92,16 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
                               language=mine))  # fmt: skip
     specs.extend(_partner_spec(config, p, mine) for p in config.partners)
     for language in sorted(others):
-        specs.append(FeedSpec(language, language, f"{config.title} ({language_name(language)})",
-                              config.description, language=language, archives=True))
+        specs.append(
+            FeedSpec(
+                language,
+                language,
+                f"{config.title} ({language_name(language)})",
+                config.description,
+                language=language,
+                archives=True,
+            )
+        )
     return specs
 
 
@@ -107,11 +114,18 @@ def _partner_spec(config: Config, partner: Partner, home: str = "") -> FeedSpec:
     folder = f"{'private' if partner.embargo_access else 'partner'}/{partner.name}"
     everything = not (partner.categories or partner.tags or partner.language)
     title = f"{config.title} {words(config.language)['for']} {partner.title}"
-    return FeedSpec(folder, folder, title, config.description,
-                    categories=partner.categories, tags=partner.tags,
-                    language=partner.language or home,
-                    private=partner.embargo_access, archives=not everything,
-                    shares_main_archives=everything and not partner.embargo_access)
+    return FeedSpec(
+        folder,
+        folder,
+        title,
+        config.description,
+        categories=partner.categories,
+        tags=partner.tags,
+        language=partner.language or home,
+        private=partner.embargo_access,
+        archives=not everything,
+        shares_main_archives=everything and not partner.embargo_access,
+    )
 
 
 def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
@@ -181,10 +195,9 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     return docs
 
 
-
-
-def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryRef],
-                                                                     list[EntryRef]]:
+def _special(
+    refs: Iterable[EntryRef], cutoff: dt.datetime
+) -> tuple[list[EntryRef], list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
     notices of the corrections, retractions and lifts since `cutoff` (see `_dated`).
@@ -203,8 +216,9 @@ def _special(refs: Iterable[EntryRef], cutoff: dt.datetime) -> tuple[list[EntryR
     return special, notices
 
 
-def _dated(notices: list[EntryRef], special: list[EntryRef],
-           ordered: list[Record]) -> list[EntryRef]:
+def _dated(
+    notices: list[EntryRef], special: list[EntryRef], ordered: list[Record]
+) -> list[EntryRef]:
     """The notices, each dated at the first whole second after its event that no entry
     shows (a release's publication, correction, retraction or approval, or an earlier
     notice), newest first.
@@ -260,10 +274,15 @@ def _archived_ref(record: Record, ref: EntryRef | None) -> EntryRef:
     return ref if ref is not None and ref.mode == mode else EntryRef(record, mode)
 
 
-def _subscription_docs(config: Config, spec: FeedSpec, records: list[Record],
-                       refs: dict[str, EntryRef],
-                       extra: tuple[list[EntryRef], list[EntryRef]],
-                       pages: list[Page], digests: Digest) -> list[Doc]:
+def _subscription_docs(
+    config: Config,
+    spec: FeedSpec,
+    records: list[Record],
+    refs: dict[str, EntryRef],
+    extra: tuple[list[EntryRef], list[EntryRef]],
+    pages: list[Page],
+    digests: Digest,
+) -> list[Doc]:
     """A feed's subscription documents (and its archives).
 
     `records` are the feed's candidates, newest first; `extra` the special entries (every

@@ -10,21 +10,18 @@ category), so tags travel only in JSON Feed, under `_newsroom.tags`.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ... import __version__
-from ..clock import zone_abbreviation
 from ..config import Config
 from .content import Rendered
-from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary
-from .entry import entry_title
+from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary, entry_title
 from .ext import NewsroomEntry, NewsroomFeed
 from .plaintext import as_html, for_xml, unmark
-from .plan import EMBARGOED, LIVE, NOTICES, RETRACTED, Doc, EntryRef
+from .plan import EMBARGOED, LIVE, NOTICES, Doc, EntryRef
 
 GENERATOR = ("newsroom", __version__)
 BUILT_MAX = 400  # entries kept for the documents still to write in this run
@@ -81,9 +78,14 @@ def _feed(doc: Doc, config: Config, rendered: dict[str, Rendered]) -> Any:
     fg.lastBuildDate(doc.updated.astimezone(config.tz))
     fg.ttl(config.ttl)
     ext.archive = bool(doc.archive_month)
-    ext.tombstones = [(f"urn:uuid:{t.record.id}",
-                       (t.record.retracted_at or t.updated).astimezone(config.tz),
-                       "retracted") for t in doc.tombstones]
+    ext.tombstones = [
+        (
+            f"urn:uuid:{t.record.id}",
+            (t.record.retracted_at or t.updated).astimezone(config.tz),
+            "retracted",
+        )
+        for t in doc.tombstones
+    ]
     ext.prefixes = _prefixes(doc, rendered)
     return fg
 
