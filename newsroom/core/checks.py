@@ -41,6 +41,7 @@ LABELS = {
     "denies_own": "a klarifikasi denies no number this office issued",
     "original_corrected": "the original was not corrected since this translation was approved",
     "known_keys": "every key of the front matter is one newsroom knows (or clearly its own)",
+    "photo_source": "the photo is a web address, a path on the site or an attached file",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -69,6 +70,9 @@ FAILURES = {
     "same correction",
     "known_keys": "line {line}: `{name}` is not a key newsroom knows, so it is kept but not "
     "used: did you mean `{near}`?",
+    "photo_source": "Photo file or URL `{src}` is no web address, site path or attached file "
+    "(partners would get a broken image): attach the file with `newsroom attach REF FILE --photo`, or "
+    "give a full URL (https://...)",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -76,6 +80,7 @@ FIELDS = {
     "category": "categories",
     "embargo_future": "embargo",
     "caption_photo": "photo_src",
+    "photo_source": "photo_src",
     "plain_title": "title",
     "signoff": "body",
     "denies": "denies",
@@ -165,6 +170,18 @@ def _caption_photo(a: Article, now: dt.datetime) -> Args:
     return None
 
 
+def _photo_source(a: Article, now: dt.datetime) -> Args:
+    """A photo is an http(s) address, a path on the site (`/images/...`) or one of the
+    release's attachments (a local photo): anything else (`Q4`, `foto.jpg` never attached)
+    would reach partners as a broken image under the site's address."""
+    from .attachments import photo_attachment
+
+    src = a.image.src.strip() if a.image is not None else ""
+    if not src or src.startswith("/") or src.lower().startswith(("http://", "https://")):
+        return None
+    return None if photo_attachment(a.image, a.attachments) else {"src": src}
+
+
 def _plain_title(a: Article, now: dt.datetime) -> Args:
     """Feeds carry such a title escaped (readers that take RSS titles as HTML show it as
     typed), but a reader that takes them as plain text shows the escapes: "&lt;b&gt;"."""
@@ -231,6 +248,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "placeholders": _placeholders,
     "embargo_future": _embargo_future,
     "caption_photo": _caption_photo,
+    "photo_source": _photo_source,
     "plain_title": _plain_title,
     "signoff": _signoff,
     "denies": _denies,

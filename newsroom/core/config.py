@@ -214,6 +214,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "placeholders": ("required", "TODO, TBD, XXX, lorem ipsum"),
     "embargo_future": ("required", "the embargo is in the future"),
     "caption_photo": ("required", "a photo caption needs its photo (image.src)"),
+    "photo_source": ("required", "the photo is a URL, a /site/path or an attached file"),
     "plain_title": ("recommended", "no HTML in the title: <b>, &amp;"),
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),

@@ -127,6 +127,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "a photo caption but no photo: add the photo file, or remove the caption",
         "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
     ),
+    "check.photo_source": (
+        "the photo is a web address, a path on the site or an attached file",
+        "foto berupa alamat web, path di situs, atau berkas lampiran",
+    ),
+    "check.photo_source.fail": (
+        "Photo file or URL `{src}` is no web address, site path or attached file (partners "
+        "would get a broken image): attach the file with `newsroom attach REF FILE --photo`, or give a "
+        "full URL (https://...)",
+        "Berkas atau URL foto `{src}` bukan alamat web, path di situs, atau berkas lampiran (mitra akan menerima "
+        "gambar rusak): lampirkan berkasnya dengan `newsroom attach REF BERKAS --photo`, atau "
+        "isi URL lengkap (https://...)",
+    ),
     "check.plain_title": (
         "the title is plain text (no HTML tags or entities)",
         "judul berupa teks biasa (tanpa tag atau entitas HTML)",
