@@ -6,17 +6,19 @@ embargo, a translation submitted with its original's text still in it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
 from newsroom.core.errors import Refused
 from newsroom.core.model import Image
 from newsroom.core.service import Newsroom
 
+from .conftest import NOW
 from .test_walk_defects import made
 
 # 1. A photo that is no address, no site path and no attached file -------------------------
@@ -73,3 +75,51 @@ def test_an_attached_photo_passes_and_a_file_name_never_attached_is_refused(
     with pytest.raises(Refused, match="`foto-rapat.jpg` is no web address"):
         ald.act(other, "submit")
     assert ald.act(ref, "submit").article.status == "in_review"
+
+
+# 2. A second approval undoing a moved embargo ---------------------------------------------
+
+
+def test_a_second_approval_cannot_undo_a_moved_embargo(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    ref = made(as_user)
+    as_user("ald").act(ref, "submit")
+    nur = as_user("nur")
+    nur.act(ref, "approve", embargo=NOW + dt.timedelta(days=7))
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "200"}
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(cli, ["--root", str(root), "--as", "nur", *args], env=env)
+
+    moved = run("embargo", ref[:8], "--until", "2026-12-09T09:00", "--note", "Kementerian minta")
+    assert moved.exit_code == 0, moved.output
+    again = run("approve", ref[:8], "--embargo", "08-12-2026 09:00")
+    assert again.exit_code != 0
+    assert "already approved: to move its embargo use `newsroom embargo" in again.output
+    article = nur.find(ref)
+    assert article.embargo is not None and article.embargo.day == 9
+    assert [h.action for h in article.history][-2:] == ["approve", "embargo"]
+    id_env = {**env, "NEWSROOM_LANG": "id"}
+    done = CliRunner().invoke(
+        cli, ["--root", str(root), "--as", "nur", "approve", ref[:8], "--embargo",
+              "2026-12-10T09:00"], env=id_env,
+    )  # fmt: skip
+    assert "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo" in done.output
+
+
+def test_approving_again_with_the_same_embargo_or_none_still_seals_anew(
+    as_user: Callable[..., Newsroom],
+) -> None:
+    """docs/workflow.md: approving an approved release again seals its text anew."""
+    ref = made(as_user)
+    as_user("ald").act(ref, "submit")
+    nur = as_user("nur")
+    lift = NOW + dt.timedelta(days=7)
+    nur.act(ref, "approve", embargo=lift)
+    assert nur.act(ref, "approve", embargo=lift).article.status == "approved"
+    article = nur.act(ref, "approve").article
+    assert article.embargo == lift
+    assert [h.action for h in article.history][-3:] == ["approve"] * 3
+    moved = nur.act(ref, "embargo", embargo=lift + dt.timedelta(days=1), note="Diundur").article
+    assert moved.history[-1].action == "embargo" and moved.history[-1].note == "Diundur"

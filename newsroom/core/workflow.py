@@ -16,7 +16,7 @@ from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
 from .identity import person
-from .model import Article, Comment, Correction, HistoryEntry
+from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import (
     ACTIONS,
     PUBLISHER,
@@ -184,6 +184,13 @@ def apply(
     from .seal import content_of, digest, live_content
 
     note = note.strip()
+    if action == "approve" and moves_embargo(article, embargo, clear_embargo, config):
+        reason = (
+            "it is already approved: to move its embargo use "
+            f"`newsroom embargo {article.id[:8]} --until ISO --note WHY` (the move is recorded)"
+        )
+        args = {"ref": article.id[:8]}
+        raise refusal(Decision(action, False, reason, code="embargo_moves", args=args), article)
     if action in ("approve", "embargo") and (embargo is not None or clear_embargo):
         article.embargo = None if clear_embargo else to_zone(embargo, config.tz)  # type: ignore[arg-type]
     decision = decide(article, action, actor, config, now, as_publisher=as_publisher, around=around)
@@ -214,6 +221,18 @@ def apply(
         article.updated = when
     advice = tuple(c for c in decision.checks if not c.passed and c.level == "recommended")
     return Outcome(article, [f"{c.message} (recommended)" for c in advice], advice)
+
+
+def moves_embargo(
+    article: Article, embargo: dt.datetime | None, clear_embargo: bool, config: Config
+) -> bool:
+    """Whether approving this release with this embargo would move the embargo it was
+    approved with: that is the `embargo` action (a move, recorded with its note), never a
+    second approval's side effect (it silently undid a move made meanwhile)."""
+    if article.status != Status.APPROVED or (embargo is None and not clear_embargo):
+        return False
+    wanted = None if clear_embargo or embargo is None else to_zone(embargo, config.tz)
+    return wanted != article.embargo
 
 
 def _no_effect(article: Article, actor: str, when: dt.datetime, note: str) -> None:

@@ -107,6 +107,7 @@ DESK: dict[str, tuple[str, str]] = {
         "Kirim untuk ditinjau (setelah daftar periksa)",
     ),
     "cmd.approve": ("Approve", "Setujui"),
+    "cmd.embargo": ("Move the embargo", "Ubah embargo"),
     "cmd.approve.help": (
         "The checklist, then approve (with an embargo if you set one)",
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",

@@ -270,6 +270,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "you ({actor}) changed the text last: someone else must move its embargo",
         "Anda ({actor}) yang terakhir mengubah teks: orang lain harus mengubah embargonya",
     ),
+    "why.embargo_moves": (
+        "it is already approved: to move its embargo use `newsroom embargo {ref} --until ISO "
+        "--note WHY` (the move is recorded)",
+        "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo {ref} --until ISO "
+        "--note ALASAN` (perubahannya tercatat)",
+    ),
     "why.checks": ("checks not passed: {list}", "pemeriksaan belum lolos: {list}"),
     "why.system": (
         "{actor} is a system identity: it only publishes (act as yourself)",

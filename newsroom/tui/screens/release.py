@@ -19,7 +19,7 @@ from textual.widgets import Footer, Markdown, Static
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision
+from ...core.workflow import Decision, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -300,8 +300,12 @@ class ReleaseScreen(AppScreen):
         embargo = input_time(article.embargo, tz) if article is not None else ""
 
         def answer(approval: Approval | None) -> None:
-            if approval is not None:
-                self._act("approve", embargo=approval.embargo, clear=approval.clear)
+            if approval is not None:  # on an approved release, a new lift time is a move
+                moved = article is not None and moves_embargo(
+                    article, approval.embargo, approval.clear, self.nr_app.newsroom.config
+                )
+                action = "embargo" if moved else "approve"
+                self._act(action, embargo=approval.embargo, clear=approval.clear)
 
         modal = ChecklistModal(self.decisions["approve"], embargo=embargo, recheck=self._recheck)
         self.app.push_screen(modal, answer)
