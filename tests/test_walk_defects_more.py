@@ -123,3 +123,35 @@ def test_approving_again_with_the_same_embargo_or_none_still_seals_anew(
     assert [h.action for h in article.history][-3:] == ["approve"] * 3
     moved = nur.act(ref, "embargo", embargo=lift + dt.timedelta(days=1), note="Diundur").article
     assert moved.history[-1].action == "embargo" and moved.history[-1].note == "Diundur"
+
+
+async def test_the_desks_approve_dialog_on_an_approved_release_moves_the_embargo(
+    bundled: Path,
+) -> None:
+    from textual.widgets import Input
+
+    from newsroom.core.clock import fixed_clock
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_tui import settle
+    from .tuikit import NOW as DESK_NOW
+    from .tuikit import make_app
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(DESK_NOW))
+    ref = nur.find("contoh-menunggu-review-zona-integritas").id
+    nur.act(ref, "approve", embargo=DESK_NOW + dt.timedelta(days=10))
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ref))
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#embargo", Input).value = "09-12-2026 09:00"
+        await pilot.pause()
+        await pilot.click("#approve")
+        await settle(app, pilot)
+    article = nur.find(ref)
+    assert article.status == "approved"
+    assert article.embargo is not None and (article.embargo.month, article.embargo.day) == (12, 9)
+    assert [h.action for h in article.history][-2:] == ["approve", "embargo"]
