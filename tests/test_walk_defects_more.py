@@ -72,7 +72,7 @@ def test_an_attached_photo_passes_and_a_file_name_never_attached_is_refused(
     ald.save_edit(article)
     other = made(as_user)
     with_photo(ald, other, "foto-rapat.jpg")  # another release's attachment, not its own
-    with pytest.raises(Refused, match="`foto-rapat.jpg` is no web address"):
+    with pytest.raises(Refused, match=r"`foto-rapat\.jpg` is no web address"):
         ald.act(other, "submit")
     assert ald.act(ref, "submit").article.status == "in_review"
 

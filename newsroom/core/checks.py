@@ -70,9 +70,9 @@ FAILURES = {
     "same correction",
     "known_keys": "line {line}: `{name}` is not a key newsroom knows, so it is kept but not "
     "used: did you mean `{near}`?",
-    "photo_source": "Photo file or URL `{src}` is no web address, site path or attached file "
-    "(partners would get a broken image): attach the file with `newsroom attach REF FILE --photo`, or "
-    "give a full URL (https://...)",
+    "photo_source": "Photo file or URL `{src}` is no web address, site path or attached "
+    "file (partners would get a broken image): attach the file with "
+    "`newsroom attach REF FILE --photo`, or give a full URL (https://...)",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {

@@ -133,11 +133,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "check.photo_source.fail": (
         "Photo file or URL `{src}` is no web address, site path or attached file (partners "
-        "would get a broken image): attach the file with `newsroom attach REF FILE --photo`, or give a "
-        "full URL (https://...)",
-        "Berkas atau URL foto `{src}` bukan alamat web, path di situs, atau berkas lampiran (mitra akan menerima "
-        "gambar rusak): lampirkan berkasnya dengan `newsroom attach REF BERKAS --photo`, atau "
-        "isi URL lengkap (https://...)",
+        "would get a broken image): attach the file with "
+        "`newsroom attach REF FILE --photo`, or give a full URL (https://...)",
+        "Berkas atau URL foto `{src}` bukan alamat web, path di situs, atau berkas lampiran "
+        "(mitra akan menerima gambar rusak): lampirkan berkasnya dengan "
+        "`newsroom attach REF BERKAS --photo`, atau isi URL lengkap (https://...)",
     ),
     "check.plain_title": (
         "the title is plain text (no HTML tags or entities)",
