@@ -236,3 +236,13 @@ def test_an_unsigned_newsroom_says_nothing_of_signatures_in_chat(root: Path) -> 
     text = Newsroom.open(root, "ald", fixed_clock(at(2))).message_text(ident)
     assert "minisign" not in text and "keaslian" not in text.lower()
     assert text.endswith(f"http://127.0.0.1:8080/siaran-pers/{SLUG}/\n")
+
+
+def test_a_release_retracted_after_one_version_voids_version_1_in_plain_words(nr: Path) -> None:
+    ident = release(nr, at(0), "Rilis tunggal")
+    assert run(nr, at(1)).ok
+    retract(nr, ident, at(2), "Salah kirim")
+    assert run(nr, at(3)).ok
+    notice = (nr / "feeds" / "siaran-pers" / "rilis-tunggal" / "v2.txt").read_text()
+    assert "versi 1 tidak berlaku lagi" in notice and "version 1 is void" in notice
+    assert "1-1" not in notice

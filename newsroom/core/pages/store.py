@@ -42,6 +42,9 @@ class PageStore:
         try:
             config.state_dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            # a record, not the pages: a commit lost to a power cut makes pages again
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
             found = self.db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
             self.same = found is not None and found[0] == key

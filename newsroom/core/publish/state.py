@@ -113,6 +113,8 @@ class OwnedFiles:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                db.execute("PRAGMA journal_mode=WAL")  # a commit lost to a power cut: the
+                db.execute("PRAGMA synchronous=NORMAL")  # tokens differ, files compared again
                 db.executescript(_FILES_SCHEMA)
                 return db
             except sqlite3.DatabaseError:

@@ -89,8 +89,9 @@ def canonical_text(config: Config, v: Version, published: int = 0) -> bytes:
             f"Judul | Title: {_line(v.title)}",
             f"Alasan | Reason: {_line(v.note)}",
             "",
-            f"Siaran pers ini dicabut: versi 1-{published} tidak berlaku lagi.",
-            f"This press release is retracted: versions 1-{published} are void.",
+            f"Siaran pers ini dicabut: versi {_span(published)} tidak berlaku lagi.",
+            f"This press release is retracted: version{'s' if published > 1 else ''} "
+            f"{_span(published)} {'are' if published > 1 else 'is'} void.",
         ]
         return _bytes(lines)
     if v.version > 1:
@@ -106,6 +107,11 @@ def canonical_text(config: Config, v: Version, published: int = 0) -> bytes:
         lines += ["", "Lampiran | Attachments (SHA-256):"]
         lines += [f"{a.sha256}  {a.file}  ({a.type}, {a.size} B)" for a in v.attachments]
     return _bytes(lines)
+
+
+def _span(published: int) -> str:
+    """The versions a retraction voids: "1", or "1-3"."""
+    return "1" if published == 1 else f"1-{published}"
 
 
 def _line(text: str) -> str:
