@@ -155,3 +155,63 @@ async def test_the_desks_approve_dialog_on_an_approved_release_moves_the_embargo
     assert article.status == "approved"
     assert article.embargo is not None and (article.embargo.month, article.embargo.day) == (12, 9)
     assert [h.action for h in article.history][-2:] == ["approve", "embargo"]
+
+
+# 3. A translation submitted with its original's text --------------------------------------
+
+
+def test_an_untranslated_translation_is_refused_at_submit(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    original = made(as_user)
+    ald = as_user("ald")
+    english = ald.translate(original, "en")
+    with pytest.raises(Refused, match=r"the body is still the original's: translate it") as no:
+        ald.act(english.id, "submit")  # newsroom translate copied the title and the text
+    assert "title is still the original's" not in str(no.value)  # the first field found
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "200"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "submit", english.id[:8]],
+                              env=env)  # fmt: skip
+    assert done.exit_code != 0
+    assert "the text is still the original's: translate it before review" in done.output
+    article = ald.find(english.id)
+    article.body = "The government announced a new policy."
+    ald.save_edit(article)
+    with pytest.raises(Refused, match="the title is still the original's"):
+        ald.act(english.id, "submit")
+    article = ald.find(english.id)
+    article.title = "Complete Release"
+    ald.save_edit(article)
+    assert ald.act(english.id, "submit").article.status == "in_review"
+
+
+def test_check_lists_an_untranslated_draft_in_both_languages(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    original = made(as_user)
+    english = as_user("ald").translate(original, "en")
+    article = as_user("ald").find(english.id)
+    article.title = "Complete Release"
+    as_user("ald").save_edit(article)
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "200"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "check"], env=env)
+    assert "isi masih sama dengan naskah asli: terjemahkan sebelum ditinjau" in done.output
+    assert english.path is not None and english.path.name in done.output
+
+
+def test_check_lists_a_published_translation_whose_original_was_corrected(root: Path) -> None:
+    from .feedkit import at, configure, correct, release, run
+    from .test_translations import translate
+
+    configure(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    english = translate(root, original, 0.1)
+    assert run(root, at(0.2)).ok
+    clean = CliRunner().invoke(cli, ["--root", str(root), "check"], env={"COLUMNS": "200"})
+    assert "may need the same correction" not in clean.output
+    correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
+    assert run(root, at(1.1)).ok
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "200"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "check"], env=env)
+    assert "this translation may need the same correction" in done.output
+    assert done.exit_code == 0  # a warning (recommended), not an error

@@ -42,6 +42,7 @@ LABELS = {
     "original_corrected": "the original was not corrected since this translation was approved",
     "known_keys": "every key of the front matter is one newsroom knows (or clearly its own)",
     "photo_source": "the photo is a web address, a path on the site or an attached file",
+    "untranslated": "the translation's title and text are not its original's",
 }
 FAILURES = {
     "required_fields": "missing: {fields}",
@@ -73,6 +74,7 @@ FAILURES = {
     "photo_source": "Photo file or URL `{src}` is no web address, site path or attached "
     "file (partners would get a broken image): attach the file with "
     "`newsroom attach REF FILE --photo`, or give a full URL (https://...)",
+    "untranslated": "the {field} is still the original's: translate it before review",
 }
 # The field to fix when a check fails (the editor's fields; the args may name another).
 FIELDS = {
@@ -272,14 +274,31 @@ class Around:
         self,
         config: Config,
         owners: Callable[[], dict[str, list[tuple[str, str]]]],
-        original_corrected: Callable[[Article], dt.datetime | None] = lambda a: None,
+        original: Callable[[Article], Article | None] = lambda a: None,
     ) -> None:
         self.config = config
         self._load_owners = owners
-        # when a translation's original was corrected since its approval (translations.py)
-        self.original_corrected = original_corrected
+        self._load_original = original  # a translation's original (None: none, or unreadable)
         self._owners: dict[str, list[tuple[str, str]]] | None = None
         self._files: dict[tuple[str, str, int, str], str] = {}
+        self._originals: dict[str, Article | None] = {}
+
+    def original(self, article: Article) -> Article | None:
+        """The release `article` translates, read once."""
+        if not article.translation_of:
+            return None
+        if article.translation_of not in self._originals:
+            self._originals[article.translation_of] = self._load_original(article)
+        return self._originals[article.translation_of]
+
+    def original_corrected(self, article: Article) -> dt.datetime | None:
+        """When a translation's original was corrected since its approval (translations.py)."""
+        from .translations import original_corrected
+
+        original = self.original(article)
+        if original is None:
+            return None
+        return original_corrected(article, tuple(c.at for c in original.corrections))
 
     def holders(self, article: Article, number: str) -> list[str]:
         """The other releases having `number`: their files, or a phrase for one gone."""
@@ -338,6 +357,16 @@ def _original_corrected(a: Article, around: Around) -> Args:
     return {"when": when.isoformat()} if when is not None else None
 
 
+def _untranslated(a: Article, around: Around) -> Args:
+    """`newsroom translate` starts a translation holding its original's text: submitted as
+    it is, partners of the other language would get the original again."""
+    from .translations import untranslated
+
+    original = around.original(a)
+    name = untranslated(a, original) if original is not None else ""
+    return {"field": name} if name else None
+
+
 # Checks that look beyond the release (Around): asked only when a decision is made through
 # the door, and never kept in the index's cache (another file or release changes them).
 AROUND: dict[str, Callable[[Article, Around], Args]] = {
@@ -345,6 +374,7 @@ AROUND: dict[str, Callable[[Article, Around], Args]] = {
     "number_unique": _number_unique,
     "denies_own": _denies_own,
     "original_corrected": _original_corrected,
+    "untranslated": _untranslated,
 }
 
 
@@ -358,6 +388,7 @@ APPLIES: dict[str, Callable[[Article], bool]] = {
     "number_unique": lambda a: bool(a.release_number.strip()) and a.published_version is None,
     "denies_own": lambda a: a.is_klarifikasi and bool(a.denies),
     "original_corrected": lambda a: bool(a.translation_of),
+    "untranslated": lambda a: bool(a.translation_of),
 }
 
 

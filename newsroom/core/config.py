@@ -225,6 +225,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "denies_own": ("required", "a klarifikasi denies none of this office's own numbers"),
     "known_keys": ("recommended", "no misspelt front-matter key (sumary: is not summary:)"),
     "original_corrected": ("recommended", "a translation's original was not corrected since"),
+    "untranslated": ("required", "a translation's title and text are no longer its original's"),
 }
 CHECK_NAMES = tuple(CHECKS)
 DEFAULT_CHECKS = {name: level for name, (level, _) in CHECKS.items()}

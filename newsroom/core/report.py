@@ -24,6 +24,7 @@ from .records import CHECKED, Record
 ERROR, WARNING = "error", "warning"
 # Before approval a past embargo is the writer's to move; after it, the lift is the point.
 _EMBARGO_CHECKED = frozenset(CHECKED - {Status.APPROVED})
+_TRANSLATION_CHECKED = frozenset(CHECKED | {Status.PUBLISHED})
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,49 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
         for check in failures:
             severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
+    report.findings += translation_findings(records, config, now)
     return report
+
+
+def translation_findings(records: list[Record], config: Config, now: dt.datetime) -> list[Finding]:
+    """The checks of a translation that read its original (checks.Around): `untranslated`
+    of one not yet out, `original_corrected` of one published too (it may need the same
+    correction). Read from their files and their originals', a few."""
+    from .checks import Around, run_checks
+    from .errors import ArticleError
+    from .model import Article
+    from .store import Store
+
+    pending = [r for r in records if r.translation_of and r.status in _TRANSLATION_CHECKED]
+    if not pending:
+        return []
+    by_id = {r.id: r for r in records}
+    store = Store(config)
+
+    def load(record: Record | None) -> Article | None:
+        try:
+            return store.load(config.root / record.path) if record is not None else None
+        except ArticleError:
+            return None  # changed since it was read (the next check reads it), or broken
+
+    around = Around(config, lambda: {}, lambda a: load(by_id.get(a.translation_of)))
+    found = []
+    for record in pending:
+        article = load(record)
+        if article is None:
+            continue
+        names = (
+            ("untranslated", "original_corrected")
+            if record.status in CHECKED
+            else ("original_corrected",)
+        )
+        for check in run_checks(article, config, now, names, around):
+            if not check.passed:
+                blocks = record.status == Status.APPROVED and check.blocks
+                severity = ERROR if blocks else WARNING
+                found.append(Finding(record.path, record.id, record.title, record.status,
+                                     check, severity))  # fmt: skip
+    return found
 
 
 def denial_problems(records: list[Record], config: Config) -> list[Problem]:

@@ -284,7 +284,14 @@ class Newsroom:
         when a release has a number or attachments to check."""
         from .checks import Around
 
-        return Around(self.config, self._number_owners, self.original_corrected)
+        return Around(self.config, self._number_owners, self._original)
+
+    def _original(self, article: Article) -> Article | None:
+        """The release a translation translates (None when it is gone or unreadable)."""
+        try:
+            return self.find(article.translation_of)
+        except NewsroomError:
+            return None
 
     def _number_owners(self) -> dict[str, list[tuple[str, str]]]:
         """number -> [(id, path)] of every release having it; a number this server issued
@@ -433,15 +440,7 @@ class Newsroom:
         """When a translation's original was last corrected after the translation was
         approved (or started), if it was: it may need the same correction (translations.py;
         the desk, `newsroom show` and the checklist's `original_corrected` say so)."""
-        from .translations import original_corrected
-
-        if not article.translation_of:
-            return None
-        try:
-            original = self.find(article.translation_of)
-        except NewsroomError:
-            return None
-        return original_corrected(article, tuple(c.at for c in original.corrections))
+        return self.around().original_corrected(article)
 
     def translation_pair(self, article: Article) -> Any:
         """The release's original and translations, from the index (translations.Pair)."""

@@ -178,6 +178,16 @@ def start_translation(newsroom: Newsroom, original: Article, language: str) -> A
     return start_copy(newsroom, original, language)
 
 
+def untranslated(translation: Article, original: Article) -> str:
+    """The first field ("body", then "title") a translation still has as its original has
+    it (`newsroom translate` starts one with the original's text), or ""."""
+    for name in ("body", "title"):
+        mine = getattr(translation, name).strip()
+        if mine and mine == getattr(original, name).strip():
+            return name
+    return ""
+
+
 def original_corrected(
     translation: Article, corrected: tuple[dt.datetime, ...]
 ) -> dt.datetime | None:

@@ -155,6 +155,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "a klarifikasi that names no number: list the forged numbers it denies",
         "klarifikasi belum menyebut nomor: isi nomor siaran pers palsu yang disangkal",
     ),
+    "check.untranslated": (
+        "the translation's title and text are not its original's",
+        "judul dan isi terjemahan bukan lagi milik naskah asli",
+    ),
+    "check.untranslated.fail": (
+        "the {field} is still the original's: translate it before review",
+        "{field} masih sama dengan naskah asli: terjemahkan sebelum ditinjau",
+    ),
     "check.original_corrected": (
         "the original was not corrected since this translation was approved",
         "naskah asli tidak diralat sejak terjemahan ini disetujui",
