@@ -201,7 +201,7 @@ def test_check_lists_an_untranslated_draft_in_both_languages(
 
 def test_check_lists_a_published_translation_whose_original_was_corrected(root: Path) -> None:
     from .feedkit import at, configure, correct, release, run
-    from .test_translations import translate
+    from .test_translations import load, translate
 
     configure(root)
     original = release(root, at(0), "ASN Jaga Netralitas")
@@ -214,4 +214,6 @@ def test_check_lists_a_published_translation_whose_original_was_corrected(root: 
     env = {"NEWSROOM_LANG": "en", "COLUMNS": "200"}
     done = CliRunner().invoke(cli, ["--root", str(root), "check"], env=env)
     assert "this translation may need the same correction" in done.output
+    path = load(root, english).path
+    assert path is not None and f"{path.name}: warning" in done.output
     assert done.exit_code == 0  # a warning (recommended), not an error
