@@ -275,6 +275,7 @@ class Around:
         config: Config,
         owners: Callable[[], dict[str, list[tuple[str, str]]]],
         original: Callable[[Article], Article | None] = lambda a: None,
+        original_corrected: Callable[[Article], dt.datetime | None] = lambda a: None,
     ) -> None:
         self.config = config
         self._load_owners = owners
@@ -282,6 +283,8 @@ class Around:
         self._owners: dict[str, list[tuple[str, str]]] | None = None
         self._files: dict[tuple[str, str, int, str], str] = {}
         self._originals: dict[str, Article | None] = {}
+        # when a translation's original was corrected since its approval (translations.py)
+        self.original_corrected = original_corrected
 
     def original(self, article: Article) -> Article | None:
         """The release `article` translates, read once."""
@@ -290,15 +293,6 @@ class Around:
         if article.translation_of not in self._originals:
             self._originals[article.translation_of] = self._load_original(article)
         return self._originals[article.translation_of]
-
-    def original_corrected(self, article: Article) -> dt.datetime | None:
-        """When a translation's original was corrected since its approval (translations.py)."""
-        from .translations import original_corrected
-
-        original = self.original(article)
-        if original is None:
-            return None
-        return original_corrected(article, tuple(c.at for c in original.corrections))
 
     def holders(self, article: Article, number: str) -> list[str]:
         """The other releases having `number`: their files, or a phrase for one gone."""
@@ -360,11 +354,12 @@ def _original_corrected(a: Article, around: Around) -> Args:
 def _untranslated(a: Article, around: Around) -> Args:
     """`newsroom translate` starts a translation holding its original's text: submitted as
     it is, partners of the other language would get the original again."""
-    from .translations import untranslated
-
     original = around.original(a)
-    name = untranslated(a, original) if original is not None else ""
-    return {"field": name} if name else None
+    for name in ("body", "title") if original is not None else ():
+        mine = getattr(a, name).strip()
+        if mine and mine == getattr(original, name).strip():
+            return {"field": name}
+    return None
 
 
 # Checks that look beyond the release (Around): asked only when a decision is made through

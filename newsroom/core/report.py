@@ -130,7 +130,12 @@ def translation_findings(records: list[Record], config: Config, now: dt.datetime
         except ArticleError:
             return None  # changed since it was read (the next check reads it), or broken
 
-    around = Around(config, lambda: {}, lambda a: load(by_id.get(a.translation_of)))
+    from .translations import corrected_since
+
+    def original(article: Article) -> Article | None:
+        return load(by_id.get(article.translation_of))
+
+    around = Around(config, lambda: {}, original, lambda a: corrected_since(a, around.original(a)))
     found = []
     for record in pending:
         article = load(record)

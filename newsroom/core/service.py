@@ -284,7 +284,7 @@ class Newsroom:
         when a release has a number or attachments to check."""
         from .checks import Around
 
-        return Around(self.config, self._number_owners, self._original)
+        return Around(self.config, self._number_owners, self._original, self.original_corrected)
 
     def _original(self, article: Article) -> Article | None:
         """The release a translation translates (None when it is gone or unreadable)."""
@@ -440,7 +440,9 @@ class Newsroom:
         """When a translation's original was last corrected after the translation was
         approved (or started), if it was: it may need the same correction (translations.py;
         the desk, `newsroom show` and the checklist's `original_corrected` say so)."""
-        return self.around().original_corrected(article)
+        from .translations import corrected_since
+
+        return corrected_since(article, self._original(article)) if article.translation_of else None
 
     def translation_pair(self, article: Article) -> Any:
         """The release's original and translations, from the index (translations.Pair)."""

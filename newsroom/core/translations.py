@@ -178,14 +178,11 @@ def start_translation(newsroom: Newsroom, original: Article, language: str) -> A
     return start_copy(newsroom, original, language)
 
 
-def untranslated(translation: Article, original: Article) -> str:
-    """The first field ("body", then "title") a translation still has as its original has
-    it (`newsroom translate` starts one with the original's text), or ""."""
-    for name in ("body", "title"):
-        mine = getattr(translation, name).strip()
-        if mine and mine == getattr(original, name).strip():
-            return name
-    return ""
+def corrected_since(translation: Article, original: Article | None) -> dt.datetime | None:
+    """`original_corrected` of a translation and its original (None: none, or unread)."""
+    if original is None:
+        return None
+    return original_corrected(translation, tuple(c.at for c in original.corrections))
 
 
 def original_corrected(
