@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .cli import Context, cli, fail, friendly, pass_ctx
+from .core.errors import NewsroomError
 
 if TYPE_CHECKING:
     from .core.service import KeyInfo, Report
@@ -142,7 +143,7 @@ def publish_passphrase(obj: Context) -> Callable[[], str] | None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--key",
     "key_file",
@@ -158,10 +159,16 @@ def verify(obj: Context, paths: tuple[Path, ...], key_file: str | None, key_text
            quiet: bool) -> None:  # fmt: skip
     """Check files against the office's signature, like `minisign -V` and `sha256sum -c`,
     offline: a file with its .minisig, a SHA256SUMS, any file a signed SHA256SUMS lists,
-    or a downloaded folder of feeds. Exit 0: every check passed; 1: something failed."""
+    or a downloaded folder of feeds (none named: this newsroom's feeds/). Exit 0: every
+    check passed; 1: something failed."""
     from .core.service import trusted_key, verify_paths
 
     t = obj.t
+    if not paths:  # in a newsroom: what it published
+        try:
+            paths = (obj.config.feeds_dir,)
+        except NewsroomError:
+            fail(t("verify.no_paths"))
     try:
         key, source = trusted_key(obj.root, key_file, key_text)
     except (OSError, ValueError) as exc:

@@ -269,3 +269,14 @@ def test_a_passphrase_from_the_named_variable(
 def test_the_signature_files_are_read_as_text(signed: Path) -> None:
     sig = Signature.parse((signed / "feeds" / "SHA256SUMS.minisig").read_text())
     assert sig.algorithm == b"ED"  # prehashed, as minisign signs by default
+
+
+def test_verify_without_a_path_checks_the_newsrooms_own_feeds(signed: Path, tmp_path: Path) -> None:
+    env = {"NEWSROOM_LANG": "en"}
+    done = CliRunner().invoke(cli, ["--root", str(signed), "verify"], env=env)
+    assert done.exit_code == 0, done.output
+    assert "verified" in done.output.lower()
+    elsewhere = CliRunner().invoke(
+        cli, ["--root", str(tmp_path), "verify", "--key", str(signed / "newsroom.pub")], env=env
+    )
+    assert elsewhere.exit_code != 0 and "name what to verify" in elsewhere.output

@@ -216,6 +216,12 @@ SIGNING: dict[str, tuple[str, str]] = {
         "key {key_id} ({source}): {bad} of {n} checks failed",
         "TIDAK TERVERIFIKASI dengan kunci {key_id} ({source}): {bad} dari {n} pemeriksaan gagal",
     ),
+    "verify.no_paths": (
+        "name what to verify: a file, its .minisig, a SHA256SUMS or a downloaded folder of "
+        "feeds (in a newsroom, no name verifies its feeds/)",
+        "sebutkan yang diperiksa: berkas, .minisig-nya, SHA256SUMS atau folder feed yang "
+        "diunduh (di dalam newsroom, tanpa nama memeriksa feeds/ miliknya)",
+    ),
     "verify.no_key": (
         "no public key to trust: {reason} (give --key newsroom.pub, the office's key as you "
         "downloaded it once)",
