@@ -124,6 +124,17 @@ def remove_stale_temporaries(folder: Path, within: Iterable[str] | None = None) 
                         os.unlink(entry.path)
 
 
+def remove_empty_folders(folder: Path, top: Path) -> None:
+    """Remove `folder` and its parents while empty, up to (not including) `top`: what a
+    removed file leaves behind (a release's folder once its last file is gone)."""
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

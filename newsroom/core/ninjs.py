@@ -33,7 +33,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,7 +42,16 @@ from .atomic import stage, write_atomic
 from .config import Config, Partner
 from .errors import NewsroomError
 from .model import Article, Status
-from .outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written
+from .outputs import (
+    Output,
+    Plan,
+    PublishResult,
+    Refusal,
+    Stage,
+    Staged,
+    Written,
+    moved_files,
+)
 from .parallel import pmap, workers_for
 from .records import ReadHook, Record
 
@@ -270,7 +278,7 @@ class NinjsOutput(Output):
         """The index pages whose content moved (from the records: no document read): the
         public ones, and each partner's (its filtered set: docs/deploy.md, "ninjs")."""
         old: dict[str, str] = {} if full else self.last.get("pages", {})
-        self.moved = moved = _moved(self.config.feeds_dir, self.last.get("files", {}))
+        self.moved = moved = moved_files(self.config.feeds_dir, self.last.get("files", {}))
         kept = {i for b in self.entries.values() for i in b}  # unchanged, in changed buckets
         touched = {r.month for r in self.todo} | {
             e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
@@ -618,21 +626,6 @@ def partner_folder(partner: Partner) -> str:
     embargo access (token only), else `partner/<name>/ninjs`."""
     kind = "private" if partner.embargo_access else "partner"
     return f"{kind}/{partner.name}/{FOLDER}"
-
-
-def _moved(feeds: Path, files: dict[str, list[int]]) -> set[str]:
-    """The files whose size or mtime is not what the last run left (or that are gone)."""
-    base = str(feeds) + os.sep  # os.stat on text: pathlib's cost shows with many pages
-    moved = set()
-    for path, (size, mtime) in files.items():
-        try:
-            st = os.stat(base + path)
-        except OSError:
-            moved.add(path)
-            continue
-        if st.st_size != size or st.st_mtime_ns != mtime:
-            moved.add(path)
-    return moved
 
 
 def _newest(r: Record) -> tuple[float, str]:

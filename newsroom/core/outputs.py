@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,22 @@ def is_private(path: str) -> bool:
     """A file (relative to feeds/) that only a partner with embargo access may fetch: the
     run's counts name these apart from the public files."""
     return path.startswith(PRIVATE)
+
+
+def moved_files(feeds: Path, files: dict[str, list[int]]) -> set[str]:
+    """Of the files an output owned (`files`: path relative to feeds/ -> [size, mtime]),
+    those whose size or mtime is not what the last run left, or that are gone."""
+    base = str(feeds) + os.sep  # os.stat on text: pathlib's cost shows with many pages
+    moved = set()
+    for path, (size, mtime) in files.items():
+        try:
+            st = os.stat(base + path)
+        except OSError:
+            moved.add(path)
+            continue
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            moved.add(path)
+    return moved
 
 
 class Stage(enum.IntEnum):

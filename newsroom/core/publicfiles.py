@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .atomic import stage
+from .atomic import remove_empty_folders, stage
 from .attachments import attachment_path, file_sha256, public_path
 from .config import Config
 from .model import Attachment, Status
@@ -88,7 +88,7 @@ class AttachmentsOutput(Output):
             written.files[path] = [st.st_size, st.st_mtime_ns]
         for path in sorted(set(before) - set(self.wanted)):
             (feeds / path).unlink(missing_ok=True)
-            _prune(feeds / path, feeds)
+            remove_empty_folders((feeds / path).parent, feeds)
             written.removed.append(path)
         return written
 
@@ -119,14 +119,3 @@ def _approved_bytes(source: Path, attachment: Attachment) -> bytes | None:
         return source.read_bytes()
     except OSError:
         return None
-
-
-def _prune(path: Path, root: Path) -> None:
-    """Remove the folders a removed file leaves empty (up to, not including, `root`)."""
-    folder = path.parent
-    while folder != root and folder.is_relative_to(root):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import stage
+from ..atomic import remove_empty_folders, stage
 from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
-from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
+from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written, moved_files
 from ..parallel import imap, workers_for
 from ..records import ReadHook, Record
 from . import PAGES_FORMAT
@@ -301,7 +301,7 @@ class PagesOutput(Output):
             written.files[path] = [st.st_size, st.st_mtime_ns]
         for path in sorted(set(before) - self.owned):
             (feeds / path).unlink(missing_ok=True)
-            _remove_empty_folders((feeds / path).parent, feeds)
+            remove_empty_folders((feeds / path).parent, feeds)
             written.removed.append(path)
         self.owned, self.staged = set(), set()  # 93,000 paths each at 100,000: let them go
         return written
@@ -440,21 +440,6 @@ def pairs(live: dict[str, Record]) -> dict[str, list[tuple[str, str, bool]]]:
     return found
 
 
-def moved_files(feeds: Path, files: dict[str, list[int]]) -> set[str]:
-    """The files whose size or mtime is not what the last run left (or that are gone)."""
-    base = str(feeds) + os.sep
-    moved = set()
-    for path, (size, mtime) in files.items():
-        try:
-            st = os.stat(base + path)
-        except OSError:
-            moved.add(path)
-            continue
-        if st.st_size != size or st.st_mtime_ns != mtime:
-            moved.add(path)
-    return moved
-
-
 def clear_leftovers(feeds: Path, paths: list[str]) -> None:
     """The temporaries a killed run left for these files (`.index.html.1a2b.tmp` beside
     `index.html`), and only those: other outputs stage theirs in the same folders, and
@@ -473,13 +458,3 @@ def clear_leftovers(feeds: Path, paths: list[str]) -> None:
                 if entry.name.endswith(".tmp") and entry.name.startswith(tuple(prefixes)):
                     with contextlib.suppress(OSError):
                         os.unlink(entry.path)
-
-
-def _remove_empty_folders(folder: Path, top: Path) -> None:
-    """A release's folder (or a number's) once its last file is gone."""
-    while folder != top and folder.is_relative_to(top):
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from ..atomic import stage
+from ..atomic import remove_empty_folders, stage
 from ..clock import format_time
 from ..config import Config
 from ..errors import NewsroomError
@@ -370,10 +370,7 @@ class SignedTexts:
             except FileNotFoundError:
                 continue
             done.append(rel)
-            parent = target.parent
-            while parent != feeds and parent.is_dir() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
+            remove_empty_folders(target.parent, feeds)
         return done
 
     def save(self, key_id: str) -> None:
