@@ -63,7 +63,10 @@ def nothing_to_do(
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
         return False
     with OwnedFiles(config) as owned:
-        return owned.token() == state.get("token") and outputs_intact(config, owned.rows())
+        try:
+            return owned.token() == state.get("token") and outputs_intact(config, owned.rows())
+        except sqlite3.Error:  # unreadable: not as the last run left it
+            return False
 
 
 def outputs_intact(config: Config, rows: Iterator[tuple[str, int, int]]) -> bool:
@@ -124,12 +127,9 @@ class OwnedFiles:
         return None
 
     def rows(self) -> Iterator[tuple[str, int, int]]:
-        """Every file as (path, size, mtime), one row at a time (none when unreadable)."""
+        """Every file as (path, size, mtime), one row at a time (sqlite3.Error: unreadable)."""
         if self.db is not None:
-            try:
-                yield from self.db.execute("SELECT path, size, mtime FROM files")
-            except sqlite3.Error:
-                yield ("", -1, -1)  # unreadable: not as the last run left it
+            yield from self.db.execute("SELECT path, size, mtime FROM files")
 
     def load(self) -> dict[str, Files]:
         """The files of each output, by output name."""
