@@ -394,12 +394,16 @@ def test_corrections_published_by_one_run_never_share_a_timestamp(newsroom_root:
     assert "2026-06-03T08:59:59+07:00" in updated  # the one before it
 
 
-def test_a_publish_after_one_approval_never_forks(
-    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
+    newsroom_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One approval changes eighteen documents (RSS, Atom and JSON of each feed taking the
     release) of fifty entries each: the same fifty-odd releases, read and built once, too
-    little work for a pool of processes (which would cost more than it saves)."""
+    little work for a pool of processes (which would cost more than it saves). They are
+    built in one forked child while the pages stage theirs, into the same bytes as when
+    built in this process (the desk's publish, from a thread, cannot fork)."""
+    import concurrent.futures
+    import shutil
     import uuid
 
     from newsroom.core import parallel
@@ -410,9 +414,23 @@ def test_a_publish_after_one_approval_never_forks(
                                      at(i / 100), categories=["Pemilu"]))  # fmt: skip
     run(newsroom_root, at(1))
     release(newsroom_root, at(2), "Rilis baru", category="Pemilu")
+    alone = tmp_path / "alone"
+    shutil.copytree(newsroom_root, alone)
 
-    def no_pool() -> bool:
+    def no_pool(*args: object, **kwargs: object) -> object:
         raise AssertionError("a pool of processes for one approval")
 
-    monkeypatch.setattr(parallel, "_may_fork", no_pool)
-    assert len(run(newsroom_root, at(3)).written) >= 18
+    children: list[int] = []
+
+    class Counted(parallel.Later):  # type: ignore[type-arg]
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            children.append(1)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "Later", Counted)
+    result = run(newsroom_root, at(3))
+    assert result.ok and len(result.written) >= 18 and children == [1]
+    monkeypatch.setattr(parallel, "_may_fork", lambda: False)
+    assert run(alone, at(3)).written == result.written and children == [1]
+    assert feed_files(alone) == feed_files(newsroom_root)

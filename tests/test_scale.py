@@ -4,6 +4,7 @@ the cached snapshot kept in pieces, large newsrooms writing their documents in-p
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,43 @@ def test_a_pool_started_from_a_thread_under_textual_works(tmp_path: Path) -> Non
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.stdout.strip() == str(sum(2 * i for i in range(PARALLEL_MIN))), done.stderr[-2000:]
+
+
+def _square(job: int, item: int) -> int:
+    if item < 0:
+        raise ValueError(f"no square of {item}")
+    if item == 99:
+        os._exit(3)  # the child dies without a word
+    return job * item * item
+
+
+def test_work_done_later_in_a_child_comes_back_in_order_or_raises_what_it_raised() -> None:
+    """`later`: a small map run in one forked child while this process goes on."""
+    from newsroom.core.parallel import later
+
+    done = later(_square, 2, [3, 1, 2])
+    assert done is not None and done.results() == [18, 2, 8]
+    assert done.results() == [18, 2, 8]  # asked twice: the same answer
+    failed = later(_square, 2, [1, -4])
+    assert failed is not None
+    with pytest.raises(ValueError, match="no square of -4"):
+        failed.results()
+    died = later(_square, 1, [99])
+    assert died is not None
+    with pytest.raises(RuntimeError, match="no result"):
+        died.results()
+
+
+def test_work_is_never_done_later_from_a_thread_or_with_nothing_to_do() -> None:
+    """Forking a threaded process can deadlock the child (the desk publishes from a
+    thread): the caller then does the work itself."""
+    import threading
+
+    from newsroom.core.parallel import later
+
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.append(later(_square, 1, [2])))
+    thread.start()
+    thread.join()
+    assert seen == [None]
+    assert later(_square, 1, []) is None

@@ -169,6 +169,12 @@ class Output:
     def answer(self, result: PublishResult) -> None:
         """Tell the result what this output changes (also in a dry run)."""
 
+    def begin(self) -> bool:
+        """FILES: start staging elsewhere (another process) while the other outputs stage;
+        True when started, and then `stage_files` (called after the others') collects it.
+        Called for every output of the stage before any stages."""
+        return False
+
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         """FILES and SEAL: write temporaries beside their places (OSError: nothing is
         renamed). A SEAL output is given every file staged before it."""

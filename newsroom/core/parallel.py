@@ -7,7 +7,8 @@ thread the workers are forked (they inherit the job without pickling it); from a
 thread (the desk's background work, the desk's publish) they are spawned, since forking a
 threaded process can deadlock the child, and receive the job pickled.
 
-Small maps run in this process, and then the pool and its imports are never loaded.
+Small maps run in this process, and then the pool and its imports are never loaded. A
+small map can instead run `later`: in one forked child while this process does other work.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 J = TypeVar("J")  # the job: what every item's work needs
 T = TypeVar("T")  # an item
@@ -88,6 +89,69 @@ def imap(
         count, mp_context=context, initializer=_start, initargs=(job, os.getpid())
     ) as pool:
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
+
+
+class Later(Generic[R]):
+    """`func(job, item)` for every item, run in a forked child while this process does
+    other work; `results()` waits for them (in order) or raises what the child raised."""
+
+    def __init__(self, func: Callable[[J, T], R], job: J, items: Sequence[T]) -> None:
+        import pickle
+
+        self._results: list[R] | None = None
+        self._failure: BaseException | None = None
+        parent = os.getpid()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: its results (or its failure) down the pipe, then gone
+            code = 0
+            try:
+                os.close(read)
+                die_with_parent(parent)
+                try:
+                    data = pickle.dumps((True, [func(job, item) for item in items]))
+                except BaseException as exc:  # handed to the parent
+                    try:
+                        data = pickle.dumps((False, exc))
+                    except Exception:  # an exception that cannot be pickled
+                        data = pickle.dumps((False, RuntimeError(repr(exc))))
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+            except BaseException:  # the parent sees no results
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def results(self) -> list[R]:
+        import pickle
+
+        if self._results is None and self._failure is None:
+            with os.fdopen(self._read, "rb") as pipe:  # read it all before the child ends
+                data = pipe.read()
+            _, status = os.waitpid(self._pid, 0)
+            if not data:
+                self._failure = RuntimeError(f"a worker process ended ({status}) with no result")
+            else:
+                ok, value = pickle.loads(data)
+                if ok:
+                    self._results = value
+                else:
+                    self._failure = value
+        if self._failure is not None:
+            raise self._failure
+        assert self._results is not None
+        return self._results
+
+
+def later(func: Callable[[J, T], R], job: J, items: Sequence[T]) -> Later[R] | None:
+    """Start `func(job, item)` for every item in a forked child (see `Later`), or None when
+    this process cannot fork safely (not the main thread, no fork, one core): the caller
+    then does the work itself."""
+    if (os.cpu_count() or 1) < 2 or not items or not _may_fork():
+        return None
+    return Later(func, job, items)
 
 
 def _start_resource_tracker() -> None:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -245,12 +246,18 @@ class Run:
         feeds = self.config.feeds_dir
         staged: list[Staged] = []
         marker = self.config.state_dir / STAGING
+        begun: list[Output] = []
         try:
             marker.touch()
             for stage in (Stage.FILES, Stage.SEAL):
-                for output in self._at(stage):
+                outputs = self._at(stage)
+                begun = [o for o in outputs if o.begin()]  # collected after the others
+                for output in [*(o for o in outputs if o not in begun), *begun]:
                     staged += output.stage_files(list(staged), self.result)
         except OSError as exc:
+            for output in begun:  # what runs elsewhere ends before its temporaries go
+                with contextlib.suppress(Exception):
+                    output.stage_files([], self.result)
             remove_stale_temporaries(feeds)
             marker.unlink(missing_ok=True)
             self.result.failed.append(_cannot_write(exc, feeds))
