@@ -160,37 +160,36 @@ def _square(job: int, item: int) -> int:
     if item < 0:
         raise ValueError(f"no square of {item}")
     if item == 99:
-        os._exit(3)  # the child dies without a word
+        os._exit(3)  # the process dies without a word
     return job * item * item
 
 
-def test_work_done_later_in_a_child_comes_back_in_order_or_raises_what_it_raised() -> None:
-    """`later`: a small map run in one forked child while this process goes on."""
-    from newsroom.core.parallel import later
+def test_a_spare_runs_one_map_and_gives_its_results_in_order_or_raises_what_it_raised() -> None:
+    """`Spare`: a second interpreter, started early, handed one small map."""
+    from newsroom.core.parallel import Spare
 
-    done = later(_square, 2, [3, 1, 2])
-    assert done is not None and done.results() == [18, 2, 8]
-    assert done.results() == [18, 2, 8]  # asked twice: the same answer
-    failed = later(_square, 2, [1, -4])
-    assert failed is not None
+    spare = Spare.start([__name__])
+    assert spare is not None
+    assert spare.map(_square, 2, [3, 1, 2])
+    assert spare.results() == [18, 2, 8]
+    assert spare.results() == [18, 2, 8]  # asked twice: the same answer
+    spare.close()
+    failed = Spare.start([__name__])
+    assert failed is not None and failed.map(_square, 2, [1, -4])
     with pytest.raises(ValueError, match="no square of -4"):
         failed.results()
-    died = later(_square, 1, [99])
-    assert died is not None
+    failed.close()
+    died = Spare.start([])
+    assert died is not None and died.map(_square, 1, [99])
     with pytest.raises(RuntimeError, match="no result"):
         died.results()
+    died.close()
 
 
-def test_work_is_never_done_later_from_a_thread_or_with_nothing_to_do() -> None:
-    """Forking a threaded process can deadlock the child (the desk publishes from a
-    thread): the caller then does the work itself."""
-    import threading
+def test_a_spare_not_needed_ends_with_the_run() -> None:
+    from newsroom.core.parallel import Spare
 
-    from newsroom.core.parallel import later
-
-    seen: list[object] = []
-    thread = threading.Thread(target=lambda: seen.append(later(_square, 1, [2])))
-    thread.start()
-    thread.join()
-    assert seen == [None]
-    assert later(_square, 1, []) is None
+    spare = Spare.start([])
+    assert spare is not None
+    spare.close()
+    assert spare._proc.returncode is not None  # killed and waited for: no process left

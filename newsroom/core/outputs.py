@@ -25,13 +25,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache
 from .config import Config
 from .errors import Problem
 from .model import Article
 from .records import ReadHook, Record
+
+if TYPE_CHECKING:
+    from .parallel import Spare
 
 PRIVATE = "private/"  # feeds/private/<partner>/: embargoed feeds, served only with a token
 
@@ -89,6 +92,7 @@ class Plan:
     cache_key: str
     dry_run: bool
     progress: Callable[[str], None] = lambda _: None
+    spare: Spare | None = None  # a second interpreter for one small map (parallel.py)
 
 
 class Staged:

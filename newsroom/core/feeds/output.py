@@ -20,7 +20,7 @@ from ..cache import Cache
 from ..config import Config
 from ..model import Status
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written, is_private
-from ..parallel import PARALLEL_MIN, Later, later, pmap, workers_for
+from ..parallel import PARALLEL_MIN, Spare, pmap, workers_for
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan
@@ -45,7 +45,7 @@ class FeedsOutput(Output):
         self.last: dict[str, Any] = {}
         self.todo: list[Doc] = []
         self.plan_: Plan | None = None
-        self.later: Later[Done] | None = None
+        self.spare: Spare | None = None  # building this run's documents
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -93,18 +93,20 @@ class FeedsOutput(Output):
         result.moves += moves_of(touched, plan.records, published, waiting)
 
     def begin(self) -> bool:
-        """The few documents a run after one approval changes (too few for the pool) are
-        built in one forked child while the pages and ninjs stage theirs (bench_publish.py,
-        a publish after one approval: 0.04 s of 0.6)."""
+        """The few documents a run after one approval changes (too few for a pool) are
+        built on the run's spare interpreter while the pages stage theirs
+        (bench_publish.py, a publish after one approval)."""
         assert self.plan_ is not None
-        if not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
-            return False
-        if workers_for(len(self.plan_.records)) == 0:
+        spare = self.plan_.spare
+        if spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
             return False
         self._clear()
-        self.later = later(write_document, WriteJob(self.config, self.plan_.cache_key),
-                           self.todo)  # fmt: skip
-        return self.later is not None
+        self.spare = spare if spare.map(write_document, self._job(), self.todo) else None
+        return self.spare is not None
+
+    def _job(self) -> WriteJob:
+        assert self.plan_ is not None
+        return WriteJob(self.config, self.plan_.cache_key)
 
     def _clear(self) -> None:
         """Temporaries a killed run left in this output's folders (not every page's)."""
@@ -115,14 +117,17 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
-        if self.later is not None:
-            done = self.later.results()
-        else:
+        done: list[Done] = []
+        if self.spare is not None:
+            try:
+                done = self.spare.results()
+            except RuntimeError:  # it died: the documents are built here after all
+                self.spare = None
+        if self.spare is None:
             self._clear()
-            job = WriteJob(self.config, self.plan_.cache_key)
             workers = workers_for(len(self.plan_.records))
-            done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),
-                        workers=workers, chunk=2)  # fmt: skip
+            done = pmap(write_document, self._job(), self.todo,
+                        weight=write_weight(self.todo), workers=workers, chunk=2)  # fmt: skip
         mine = []
         known = {r.id for r in result.refused}
         for path, tmp, bad in done:

@@ -32,6 +32,7 @@ from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
 from ..model import Status
 from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
+from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
 from ..scan import FileStat, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
@@ -57,8 +58,10 @@ class Run:
         dry_run: bool,
         progress: Callable[[str], None],
         via: str,
+        spare: Spare | None = None,
     ) -> None:
         self.config, self.outputs, self.key, self.render = config, outputs, cache_key, render
+        self.spare = spare
         self.actor, self.via, self.now, self.progress = actor, via, now, progress
         self.store = Store(config)
         self.result = PublishResult(now, actor, dry_run=dry_run)
@@ -235,7 +238,7 @@ class Run:
             for g in self.going
         ]  # fmt: skip
         return Plan(self.config, self.now, records, self.going, cache, self.key,
-                    self.result.dry_run, self.progress)  # fmt: skip
+                    self.result.dry_run, self.progress, self.spare)  # fmt: skip
 
     # ------------------------------------------------------------ writing
 
