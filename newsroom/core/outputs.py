@@ -144,6 +144,7 @@ class Output:
 
     name = ""
     stage = Stage.FILES
+    spare: tuple[str, ...] = ()  # modules to import on the run's spare (`begin` uses it)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -174,9 +175,10 @@ class Output:
         """Tell the result what this output changes (also in a dry run)."""
 
     def begin(self) -> bool:
-        """FILES: start staging elsewhere (another process) while the other outputs stage;
-        True when started, and then `stage_files` (called after the others') collects it.
-        Called for every output of the stage before any stages."""
+        """FILES: start staging on the run's spare interpreter (`Plan.spare`, started when an
+        output names modules in `spare`) while the other outputs stage; True when started,
+        and then `stage_files` (called after the others') collects it. Called for every
+        output of the stage before any stages."""
         return False
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:

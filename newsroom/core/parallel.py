@@ -119,7 +119,12 @@ class Spare:
             return None
         command = [sys.executable, "-m", __name__, str(os.getpid()), *preload]
         try:
-            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            proc = subprocess.Popen(  # (its failures come back pickled; a crash says
+                command,  # nothing on the desk's screen: the work is then done here)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
         except OSError:
             return None
         return cls(proc)

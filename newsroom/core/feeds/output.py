@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
@@ -24,7 +24,9 @@ from ..parallel import PARALLEL_MIN, Spare, pmap, workers_for
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan
-from .writers import Built, write_doc
+
+if TYPE_CHECKING:
+    from .writers import Built
 
 RECENT_MAX = 600  # releases whose content a worker keeps between documents
 
@@ -34,6 +36,7 @@ class FeedsOutput(Output):
 
     name = "feeds"
     stage = Stage.FILES
+    spare = (__name__, f"{__package__}.writers")  # (writers: feedgen and lxml)
     renderer = staticmethod(render_article)  # what partners see, for the content cache
 
     def __init__(self, config: Config) -> None:
@@ -45,7 +48,7 @@ class FeedsOutput(Output):
         self.last: dict[str, Any] = {}
         self.todo: list[Doc] = []
         self.plan_: Plan | None = None
-        self.spare: Spare | None = None  # building this run's documents
+        self.builder: Spare | None = None  # the spare building this run's documents
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -101,8 +104,8 @@ class FeedsOutput(Output):
         if spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
             return False
         self._clear()
-        self.spare = spare if spare.map(write_document, self._job(), self.todo) else None
-        return self.spare is not None
+        self.builder = spare if spare.map(write_document, self._job(), self.todo) else None
+        return self.builder is not None
 
     def _job(self) -> WriteJob:
         assert self.plan_ is not None
@@ -118,12 +121,12 @@ class FeedsOutput(Output):
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
         done: list[Done] = []
-        if self.spare is not None:
+        if self.builder is not None:
             try:
-                done = self.spare.results()
+                done = self.builder.results()
             except RuntimeError:  # it died: the documents are built here after all
-                self.spare = None
-        if self.spare is None:
+                self.builder = None
+        if self.builder is None:
             self._clear()
             workers = workers_for(len(self.plan_.records))
             done = pmap(write_document, self._job(), self.todo,
@@ -226,6 +229,8 @@ def write_document(job: WriteJob, doc: Doc) -> Done:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
+    from .writers import write_doc  # (feedgen and lxml: where documents are built, only)
+
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
@@ -300,6 +305,8 @@ def _without(doc: Doc, ids: set[str]) -> Doc:
 
 def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[BadEntry]:
     """The entries that fail on their own (each tried in a document of one)."""
+    from .writers import write_doc
+
     found = []
     for entry in doc.entries:
         try:

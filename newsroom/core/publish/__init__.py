@@ -137,11 +137,12 @@ def publish(
     from ..parallel import Spare
     from .run import Run
 
-    # A run after the first, from cron or the command line, starts a second interpreter
-    # now: the few feed documents it changes are built there while the pages are staged.
+    # A run after the first starts a second interpreter now, with the modules the outputs
+    # would run on it (Output.spare): ready when they have staged what they must.
     spare = None
-    if not dry_run and last_run is not None:
-        spare = Spare.start([FeedsOutput.__module__])
+    preload = [m for o in chosen for m in o.spare]
+    if preload and not dry_run and last_run is not None:
+        spare = Spare.start(preload)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via,
               spare=spare)  # fmt: skip
