@@ -175,10 +175,10 @@ class Output:
         """Tell the result what this output changes (also in a dry run)."""
 
     def begin(self) -> bool:
-        """FILES: start staging on the run's spare interpreter (`Plan.spare`, started when an
-        output names modules in `spare`) while the other outputs stage; True when started,
-        and then `stage_files` (called after the others') collects it. Called for every
-        output of the stage before any stages."""
+        """FILES: whether this output staged on the run's spare interpreter (`Plan.spare`,
+        started when an output names modules in `spare`; handed its work in `plan` or
+        here): its `stage_files` is then called after the other outputs', to collect it.
+        Called for every output of the stage before any stages."""
         return False
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:

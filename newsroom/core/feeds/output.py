@@ -74,6 +74,18 @@ class FeedsOutput(Output):
             d for d in self.docs if old.get(d.path) != self.signatures[d.path] or
             d.path not in self.untouched
         ]  # fmt: skip
+        if not plan.dry_run:
+            self._hand_over(plan)
+
+    def _hand_over(self, plan: Plan) -> None:
+        """The few documents a run after one approval changes (too few for a pool) are
+        built on the run's spare interpreter from now on, while the other outputs plan and
+        stage theirs (bench_publish.py, a publish after one approval)."""
+        if plan.spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
+            return
+        self._clear()
+        if plan.spare.map(write_document, self._job(), self.todo):
+            self.builder = plan.spare
 
     def answer(self, result: PublishResult) -> None:
         from .moves import compare_documents, moves_of
@@ -96,16 +108,7 @@ class FeedsOutput(Output):
         result.moves += moves_of(touched, plan.records, published, waiting)
 
     def begin(self) -> bool:
-        """The few documents a run after one approval changes (too few for a pool) are
-        built on the run's spare interpreter while the pages stage theirs
-        (bench_publish.py, a publish after one approval)."""
-        assert self.plan_ is not None
-        spare = self.plan_.spare
-        if spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
-            return False
-        self._clear()
-        self.builder = spare if spare.map(write_document, self._job(), self.todo) else None
-        return self.builder is not None
+        return self.builder is not None  # (handed over when planned: collected last)
 
     def _job(self) -> WriteJob:
         assert self.plan_ is not None
