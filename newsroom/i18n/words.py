@@ -27,6 +27,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "a.published": ("a published release", "siaran pers yang sudah terbit"),
     "a.correcting": ("a release being corrected", "siaran pers yang sedang diralat"),
     "a.retracted": ("a retracted release", "siaran pers yang sudah dicabut"),
+    "a.never_published": ("{what} that was never published", "{what} dan belum pernah terbit"),
+    # a published release's correction, by its state ("whose correction is in review")
+    "correction_is.correcting": ("being written", "sedang ditulis"),
+    "correction_is.in_review": ("in review", "sedang ditinjau"),
+    "correction_is.changes_requested": ("sent back for changes", "dikembalikan untuk diperbaiki"),
+    "correction_is.approved": ("approved", "sudah disetujui"),
     # actions: as a history entry, then as a verb with its object ("request changes on")
     "action.edit": ("edit", "sunting"),
     "action.submit": ("submit", "ajukan"),
@@ -265,6 +271,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "why.no_rule": (
         "cannot {verb} {status} (only {states})",
         "tidak bisa {verb} {status} (hanya {states})",
+    ),
+    "why.no_rule.live": (
+        ", or a published release whose correction is {states}",
+        ", atau siaran pers terbit yang ralatnya {states}",
     ),
     "why.publisher_only": (
         "publishing is done by publish (P on the desk, `newsroom publish`)",
