@@ -263,8 +263,10 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.yes": ("Yes", "Ya"),
     "modal.no": ("No", "Tidak"),
     "modal.retract_confirm": (
-        "Retract “{title}”? Partners will see a retraction notice.",
-        "Cabut “{title}”? Mitra akan melihat pemberitahuan pencabutan.",
+        "Retract “{title}”? Partners will see a retraction notice. A retraction needs no "
+        "second approval (it is urgent): the next publish carries it.",
+        "Cabut “{title}”? Mitra akan melihat pemberitahuan pencabutan. Pencabutan tidak perlu "
+        "persetujuan kedua (mendesak): penerbitan berikutnya membawanya.",
     ),
     "modal.checklist": ("Pre-approval checklist", "Daftar periksa sebelum persetujuan"),
     "modal.checklist_submit": (
