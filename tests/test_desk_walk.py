@@ -94,3 +94,55 @@ async def test_the_palette_offers_publish_only_where_the_workflow_has_it(
             if offered:
                 await pilot.press("escape")
                 await pilot.pause()
+
+
+# 1, 3, 4. The editor: typing starts in the title, Enter goes down the form; the text has
+# its label; the form takes its share of a wide terminal and still fits 80x24 --------------
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Text"), ("id", "Isi")])
+async def test_after_n_typing_starts_in_the_title_and_enter_goes_down_the_form(
+    bundled: Path, language: str, label: str
+) -> None:
+    from textual.widgets import Input, Label, TextArea
+
+    from newsroom.tui.screens.editor import FIELDS, EditScreen
+
+    app = make_app(bundled, "ald", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        assert editor.focused is editor.query_one("#f-title", Input)
+        await pilot.press(*" 2026", "enter", *"bandung", "enter")
+        assert editor.query_one("#f-title", Input).value == "Rilis Baru 2026"
+        assert editor.query_one("#f-dateline", Input).value == "bandung"
+        assert editor.focused is editor.query_one("#f-author", Input)
+        for _ in FIELDS[2:]:  # on down, in reading order, to the text
+            await pilot.press("enter")
+        assert editor.focused is editor.query_one("#body", TextArea)
+        assert not list((bundled / "articles").rglob("rilis-baru*.md"))  # Enter saves nothing
+        body_label = editor.query_one("#l-body", Label)
+        assert str(body_label.render()) == label
+        body = editor.query_one("#body", TextArea).region
+        assert body_label.region.y < body.y and body_label.region.x >= body.x  # above it
+        form = editor.query_one("#form").region
+        assert form.width >= 34 and body.right <= 80 and body.width >= 34  # both fit at 80
+
+
+async def test_the_form_takes_its_share_of_a_wide_terminal(bundled: Path) -> None:
+    from textual.widgets import TextArea
+
+    from newsroom.tui.screens.editor import EditScreen
+
+    app = make_app(bundled, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(EditScreen(app.newsroom.edit(app.newsroom.find("contoh-draf").id)))
+        await pilot.pause()
+        form = app.screen.query_one("#form").region
+        body = app.screen.query_one("#body", TextArea).region
+        assert form.width >= 55 and body.width >= 55, (form, body)
