@@ -146,3 +146,42 @@ async def test_the_form_takes_its_share_of_a_wide_terminal(bundled: Path) -> Non
         form = app.screen.query_one("#form").region
         body = app.screen.query_one("#body", TextArea).region
         assert form.width >= 55 and body.width >= 55, (form, body)
+
+
+# 7. A retraction needs one person: said in the docs and in the retract dialog ------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "A retraction needs no second approval (it is urgent)"),
+     ("id", "Pencabutan tidak perlu persetujuan kedua (mendesak)")],
+)  # fmt: skip
+async def test_the_retract_dialog_says_one_person_decides(
+    bundled: Path, language: str, said: str
+) -> None:
+    from textual.widgets import Static
+
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        prompt = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert said in " ".join(prompt.split())
+        assert app.screen.query_one("#ok").region.bottom <= 24  # the dialog fits 80x24
+
+
+def test_the_docs_say_a_retraction_needs_one_person() -> None:
+    docs = Path(__file__).resolve().parent.parent
+    workflow = (docs / "docs" / "workflow.md").read_text(encoding="utf-8")
+    eyes = workflow.split("## Four eyes", 1)[1].split("\n## ", 1)[0]
+    assert "A retraction needs one person" in eyes
+    readme = " ".join((docs / "README.md").read_text(encoding="utf-8").split())
+    assert "A retraction, which takes a release out, needs one person" in readme
