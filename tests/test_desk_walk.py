@@ -4,12 +4,14 @@ only what the workflow allows, the retraction's refusal and its one person."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsroom.cli import cli
+from newsroom.core.service import NewArticle, Newsroom
 
 from .tuikit import SEED_ID, make_app
 
@@ -185,3 +187,85 @@ def test_the_docs_say_a_retraction_needs_one_person() -> None:
     assert "A retraction needs one person" in eyes
     readme = " ".join((docs / "README.md").read_text(encoding="utf-8").split())
     assert "A retraction, which takes a release out, needs one person" in readme
+
+
+# 2. A dateline is a city: an overlong or multi-line one is refused before review ----------
+
+LONG = "Yogyakarta pada hari Senin tanggal tujuh Desember dua ribu dua puluh enam"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "the dateline “YOGYAKARTA PADA HARI SENIN TA…” (73 characters) is no city: give the "
+            "city the release comes from, e.g. YOGYAKARTA, on one line and at most 40 "
+            "characters (the feeds open the text with it) — change Dateline in the editor"),
+     ("id", "isian Kota “YOGYAKARTA PADA HARI SENIN TA…” (73 karakter) bukan nama kota: isi kota "
+            "asal siaran pers, mis. YOGYAKARTA, dalam satu baris dan paling banyak 40 karakter "
+            "(feed mengawali isi dengannya) — ubah Kota di penyunting")],
+)  # fmt: skip
+def test_an_overlong_dateline_is_refused_at_submit_saying_what_a_dateline_is(
+    as_user: Callable[..., Newsroom], root: Path, language: str, said: str
+) -> None:
+    from newsroom.core.errors import Refused
+
+    from .test_walk_defects import FULL, made
+
+    ref = made(as_user, NewArticle(**{**vars(FULL), "dateline": LONG}))
+    ald = as_user("ald")
+    with pytest.raises(Refused):
+        ald.act(ref, "submit")
+    env = {"NEWSROOM_LANG": language, "COLUMNS": "400"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "submit", ref[:8]], env=env)
+    assert done.exit_code == 1 and said in " ".join(done.output.split())
+    city = NewArticle(
+        **{**vars(FULL), "title": "Kota", "dateline": "KOTA ADMINISTRASI JAKARTA SELATAN"}
+    )
+    assert ald.act(made(as_user, city), "submit").article.status == "in_review"
+
+
+def test_a_dateline_over_several_lines_fails_its_check(as_user: Callable[..., Newsroom]) -> None:
+    from newsroom.core.checks import run_checks
+
+    article = as_user("ald").find(made_ref(as_user))
+    article.dateline = "YOGYA\nKARTA"
+    nr = as_user("ald")
+    (failed,) = [c for c in run_checks(article, nr.config, nr.now()) if c.name == "dateline"]
+    assert not failed.passed and failed.blocks and failed.field == "dateline"
+    assert "“YOGYA ⏎ KARTA”" in failed.message
+
+
+def made_ref(as_user: Callable[..., Newsroom]) -> str:
+    from .test_walk_defects import made
+
+    return made(as_user)
+
+
+async def test_the_editor_shows_the_dateline_refused_under_its_field_after_a_save(
+    bundled: Path,
+) -> None:
+    from textual import events
+    from textual.widgets import Input, Label
+
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await pilot.pause()
+        # Enter and what follows it in one burst (a fast typist): it lands in the next field
+        for char in ("\r", *LONG):
+            key = "enter" if char == "\r" else ("space" if char == " " else char)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        editor = app.screen
+        assert editor.query_one("#f-title", Input).value == "Rilis Baru"
+        assert editor.query_one("#f-dateline", Input).value == LONG
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = editor.query_one("#e-dateline", Label)
+        assert error.display and "(73 characters) is no city" in str(error.render())
+        assert next((bundled / "articles").rglob("rilis-baru.md"))  # saved all the same
+        editor.query_one("#f-dateline", Input).value = "yogyakarta"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not error.display

@@ -202,6 +202,11 @@ DESK: dict[str, tuple[str, str]] = {
         "tmux dengan set-clipboard on)",
     ),
     "cmd.save": ("Save", "Simpan"),
+    "cmd.next_field": ("Next field", "Isian berikutnya"),
+    "cmd.next_field.help": (
+        "In the form: on to the next field, then to the text (as Tab)",
+        "Di formulir: ke isian berikutnya, lalu ke isi (seperti Tab)",
+    ),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
     "cmd.external": ("$EDITOR", "$EDITOR"),
     "cmd.external.help": ("Open the file in your $EDITOR", "Buka berkas di $EDITOR Anda"),

@@ -197,6 +197,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
         "kali), hapus dari isi",
     ),
+    "check.dateline": (
+        "the dateline is a city (YOGYAKARTA): one line, at most 40 characters",
+        "Kota berisi nama kota (YOGYAKARTA): satu baris, paling banyak 40 karakter",
+    ),
+    "check.dateline.fail": (
+        "the dateline {text} ({length} characters) is no city: give the city the release "
+        "comes from, e.g. YOGYAKARTA, on one line and at most {most} characters (the feeds "
+        "open the text with it)",
+        "isian Kota {text} ({length} karakter) bukan nama kota: isi kota asal siaran pers, "
+        "mis. YOGYAKARTA, dalam satu baris dan paling banyak {most} karakter (feed mengawali "
+        "isi dengannya)",
+    ),
     "check.correction_changes": (
         "the correction changes what partners see",
         "ralat mengubah yang dilihat mitra",

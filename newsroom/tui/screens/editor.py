@@ -120,10 +120,17 @@ class EditScreen(AppScreen):
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the form's while a field of it has the focus (the text keeps it for
+        its lines), and never the palette's to offer."""
+        if action == "next_field":
+            field = self.focused
+            return self.app.screen is self and isinstance(field, Input) and field.id != "body"
+        return True
+
+    def action_next_field(self) -> None:
         """Enter in a field goes to the next one, in reading order, then to the text (as
         Tab does): a form is filled from the top, and Enter never saves half of it."""
-        event.stop()
         self.focus_next()
 
     def retranslate(self) -> None:
@@ -288,6 +295,21 @@ class EditScreen(AppScreen):
         self.initial = self.values()
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
+        self.show_checks(article)
+
+    def show_checks(self, article: Article) -> None:
+        """What would refuse review, under the field to fix (the core's checklist, worded
+        as the checklist words it: one rule, one home); saved all the same, a draft may be
+        unfinished. The next save marks the fields afresh."""
+        app = self.nr_app
+        found: dict[str, list[str]] = {}
+        for check in app.newsroom.failing_checks(article):
+            if check.blocks and check.field in FIELDS:
+                found.setdefault(check.field, []).append(app.check_text(check))
+        for name, texts in found.items():
+            label = self.query_one(f"#e-{name}", Label)
+            label.update(escape("; ".join(texts)))
+            label.remove_class("hidden")
 
     # ------------------------------------------------------------ $EDITOR
 
