@@ -220,6 +220,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
     "dateline_in_text": ("required", "the text does not open with JAKARTA –: the feeds add it"),
+    "dateline": ("required", "the dateline is a city: one line, at most 40 characters"),
     "correction_changes": ("required", "a correction changes what partners see"),
     "attachment_files": ("required", "each attached file is on disk, as recorded"),
     "number_unique": ("required", "a release number typed by hand is no other release's"),

@@ -278,6 +278,14 @@ class Newsroom:
 
         return decide(article, action, self.actor, self.config, self.now(), around=self.around())
 
+    def failing_checks(self, article: Article) -> list[CheckResult]:
+        """The pre-approval checks this release fails now, each naming the field to fix
+        (the editor shows them under its fields after a save, as the checklist words them)."""
+        from .checks import run_checks
+
+        checks = run_checks(article, self.config, self.now(), around=self.around())
+        return [c for c in checks if not c.passed]
+
     def around(self) -> Around:
         """What the checks that look beyond a release need (checks.Around): its files on
         disk, and the release numbers of the others (the index and the ledger), read only
