@@ -74,7 +74,7 @@ class NewsroomApp(App[None]):
         English)."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.t("palette.search")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
