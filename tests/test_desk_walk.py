@@ -88,6 +88,9 @@ async def test_the_palette_offers_publish_only_where_the_workflow_has_it(
             await pilot.pause()
             shown = await palette_offers(app, pilot, publish.split()[0][:5])
             assert any(publish in text for text in shown) == offered, (ident, shown)
+            translate = "Translate (t)" if language == "en" else "Terjemahkan (t)"
+            shown = await palette_offers(app, pilot, translate[:5])
+            assert any(translate in text for text in shown) == offered, (ident, shown)
             await pilot.press("P")  # the key does what the palette offers, nothing else
             await pilot.pause()
             assert (type(app.screen).__name__ == "PublishScreen") == offered
@@ -264,8 +267,40 @@ async def test_the_editor_shows_the_dateline_refused_under_its_field_after_a_sav
         await pilot.pause()
         error = editor.query_one("#e-dateline", Label)
         assert error.display and "(73 characters) is no city" in str(error.render())
+        assert str(editor.query_one("#e-body", Label).render()) == "missing: Text"
+        await pilot.press("ctrl+l")  # worded again in the other language
+        await pilot.pause()
+        assert "(73 karakter) bukan nama kota" in str(error.render())
+        assert str(editor.query_one("#e-body", Label).render()) == "belum diisi: Isi"
         assert next((bundled / "articles").rglob("rilis-baru.md"))  # saved all the same
         editor.query_one("#f-dateline", Input).value = "yogyakarta"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not error.display
+
+
+def test_a_retracted_release_is_not_translated(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.errors import NewsroomError
+
+    from .tuikit import NOW
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(SEED_ID, "retract", note="Data belum final")
+    with pytest.raises(NewsroomError, match="is retracted: a translation of it could never go"):
+        nur.translate(SEED_ID, "en")
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "400"}
+    args = ["--root", str(bundled), "--as", "nur", "translate", SEED_ID[:8], "--language", "en"]
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 1 and "sudah dicabut: terjemahannya tidak akan pernah" in done.output
+
+
+async def test_the_palette_asks_in_the_ui_language(bundled: Path) -> None:
+    from textual.command import CommandInput
+
+    app = make_app(bundled, "ald", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Cari perintah…"

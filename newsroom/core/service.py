@@ -444,6 +444,12 @@ class Newsroom:
             done.article = start_translation(self, original, language)
         return done.article
 
+    def translatable(self, article: Article) -> bool:
+        """Whether the release is an original that may be translated (translations.py)."""
+        from .translations import not_translatable
+
+        return not_translatable(article) is None
+
     def original_corrected(self, article: Article) -> dt.datetime | None:
         """When a translation's original was last corrected after the translation was
         approved (or started), if it was: it may need the same correction (translations.py;

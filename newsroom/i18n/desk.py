@@ -71,6 +71,7 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.help.help": ("Show every key and command", "Tampilkan semua tombol dan perintah"),
     "cmd.palette": ("Commands", "Perintah"),
     "cmd.palette.help": ("Search every command", "Cari semua perintah"),
+    "palette.search": ("Search for commands…", "Cari perintah…"),
     "cmd.filter": ("Filter", "Saring"),
     "cmd.filter.help": ("Filter the desk as you type", "Saring meja redaksi sambil mengetik"),
     "cmd.clear": ("Clear filter", "Hapus saringan"),

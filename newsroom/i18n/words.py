@@ -375,6 +375,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{slug} is itself a translation: translate its original ({original})",
         "{slug} sendiri sebuah terjemahan: terjemahkan naskah aslinya ({original})",
     ),
+    "error.translate_retracted": (
+        "{slug} is retracted: a translation of it could never go live",
+        "{slug} sudah dicabut: terjemahannya tidak akan pernah bisa terbit",
+    ),
     "error.translate_same": (
         '{slug} is already in "{language}": choose another language',
         '{slug} sudah berbahasa "{language}": pilih bahasa lain',

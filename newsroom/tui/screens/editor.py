@@ -77,6 +77,7 @@ class EditScreen(AppScreen):
         self.initial: dict[str, str] = {}
         self.keep_mine = False
         self.asking = False
+        self.checked: Article | None = None  # the release as last saved, its checks shown
 
     @property
     def new(self) -> bool:
@@ -94,6 +95,7 @@ class EditScreen(AppScreen):
                 yield Static(id="edit-state")
                 yield Static(id="notes")
                 yield Label(self._label("body"), id="l-body")
+                yield Label("", id="e-body", classes="error hidden")
                 # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the
                 # editor); a code editor's "indent" would swallow Escape and trap keyboard users.
                 yield TextArea.code_editor(
@@ -138,6 +140,8 @@ class EditScreen(AppScreen):
         for name in (*FIELDS, "body"):
             self.query_one(f"#l-{name}", Label).update(self._label(name))
         self.show_state()
+        if self.checked is not None:
+            self.show_checks(self.checked)
 
     # ------------------------------------------------------------ form <-> article
 
@@ -240,7 +244,7 @@ class EditScreen(AppScreen):
                 embargo = parse_time(v["embargo"], self.nr_app.newsroom.config.tz)
             except ValueError:
                 errors["embargo"] = t("edit.bad_time")
-        for name in FIELDS:
+        for name in (*FIELDS, "body"):
             label = self.query_one(f"#e-{name}", Label)
             label.update(escape(errors.get(name, "")))
             label.set_class(name not in errors, "hidden")
@@ -302,13 +306,14 @@ class EditScreen(AppScreen):
         as the checklist words it: one rule, one home); saved all the same, a draft may be
         unfinished. The next save marks the fields afresh."""
         app = self.nr_app
+        self.checked = article  # worded again after a language switch
         found: dict[str, list[str]] = {}
         for check in app.newsroom.failing_checks(article):
-            if check.blocks and check.field in FIELDS:
+            if check.blocks and (check.field in FIELDS or check.field == "body"):
                 found.setdefault(check.field, []).append(app.check_text(check))
         for name, texts in found.items():
             label = self.query_one(f"#e-{name}", Label)
-            label.update(escape("; ".join(texts)))
+            label.update(escape("\n".join(texts)))
             label.remove_class("hidden")
 
     # ------------------------------------------------------------ $EDITOR

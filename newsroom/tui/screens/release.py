@@ -188,8 +188,8 @@ class ReleaseScreen(AppScreen):
             return self.article is not None and self.article.published_version is not None
         if action == "publish":  # from here, where the workflow has a publication for it
             return self._workflow_has("publish")
-        if action == "translate":  # an original (a translation is translated from it)
-            return self.article is not None and not self.article.translation_of
+        if action == "translate":  # an original in circulation (the core says which)
+            return self.article is not None and self.nr_app.newsroom.translatable(self.article)
         if action in ("attach", "detach"):  # edits: where editing is allowed
             decision = self.decisions.get("edit")
             has = action == "attach" or bool(self.article and self.article.attachments)
