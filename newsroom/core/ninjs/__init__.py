@@ -39,7 +39,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..atomic import remove_stale_temporaries, stage, write_atomic
+from ..atomic import commit, remove_stale_temporaries, stage
 from ..config import Config, Partner
 from ..errors import NewsroomError
 from ..model import Article, Status
@@ -89,9 +89,10 @@ class NinjsOutput(Output):
         self.count = 0  # release documents after the run (answer() works it out)
         self.held = 0  # of them, embargoed ones in partners' private folders
         self.made = Made()  # documents made while the files were read (on disk)
-        # each changed bucket once its releases are staged: its file's bytes ("" none) and
-        # the documents it no longer owns (placed() writes and removes them)
-        self.closed: dict[str, tuple[bytes, list[str]]] = {}
+        # each changed bucket once its releases are staged: its file staged beside it ("":
+        # unchanged; None: it has no entry left), and the documents it no longer owns
+        # (placed() puts the one in place and removes the others)
+        self.closed: dict[str, tuple[str | None, list[str]]] = {}
 
     def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """A run that looks at every document (a first one, a new key): each release's
@@ -170,6 +171,7 @@ class NinjsOutput(Output):
         if not plan.dry_run:  # what a run killed after staging its index pages left
             remove_stale_temporaries(self.config.feeds_dir,
                                      [*folders, *(f"{f}/archive" for f in folders)])  # fmt: skip
+            remove_stale_temporaries(self.config.state_dir / FOLDER, [""])  # its buckets'
         order = sorted(months)
         collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
         for partner in self.config.partners:
@@ -342,8 +344,12 @@ class NinjsOutput(Output):
         entries = self.entries.pop(bucket)
         now = {p for e in entries.values() for p in e["files"]}
         before = {p for e in self.old.get(bucket, {}).values() for p in e.get("files", [])}
-        data = json.dumps(entries, sort_keys=True).encode() if entries else b""
-        self.closed[bucket] = (data, sorted(before - now))
+        tmp: str | None = None
+        if entries:  # staged now (at 100,000 releases their bytes held 27 MB until placed)
+            staged = stage(_bucket_path(self.config, bucket),
+                           json.dumps(entries, sort_keys=True).encode())  # fmt: skip
+            tmp = str(staged) if staged is not None else ""
+        self.closed[bucket] = (tmp, sorted(before - now))
 
     def _count(self) -> int:
         """How many release documents exist after this run (kept in the state: no walk)."""
@@ -384,17 +390,26 @@ class NinjsOutput(Output):
         for path in sorted(set(self.last.get("files", {})) - set(written.files)):
             (feeds / path).unlink(missing_ok=True)
             written.removed.append(path)
-        for b, (data, gone) in self.closed.items():  # withdrawn, lifted, gone
+        buckets = []
+        for b, (tmp, gone) in self.closed.items():  # withdrawn, lifted, gone
             for path in gone:
                 (feeds / path).unlink(missing_ok=True)
                 written.removed.append(path)
-            _write_bucket(self.config, b, data)
+            if tmp is None:
+                _bucket_path(self.config, b).unlink(missing_ok=True)
+            elif tmp:
+                buckets.append((str(_bucket_path(self.config, b)), tmp))
+        commit(buckets)  # made durable, then renamed
         self.closed = {}
         return written
 
     def state(self, written: bool) -> dict[str, Any]:
         self.made.close()
         if not written:
+            for tmp, _ in self.closed.values():  # nothing was put in place: nor are these
+                if tmp:
+                    Path(tmp).unlink(missing_ok=True)
+            self.closed = {}
             return self.last
         assert self.plan_ is not None
         return {
@@ -418,15 +433,6 @@ def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
         return data
     except (OSError, ValueError):
         return {}
-
-
-def _write_bucket(config: Config, bucket: str, data: bytes) -> None:
-    """A bucket's file (its entries as JSON; none when it has none)."""
-    path = _bucket_path(config, bucket)
-    if data:
-        write_atomic(path, data)
-    else:
-        path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
