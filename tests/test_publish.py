@@ -394,15 +394,20 @@ def test_corrections_published_by_one_run_never_share_a_timestamp(newsroom_root:
     assert "2026-06-03T08:59:59+07:00" in updated  # the one before it
 
 
-def test_a_publish_after_one_approval_never_forks(
-    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("spare_dies", [False, True])
+def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
+    newsroom_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spare_dies: bool
 ) -> None:
     """One approval changes eighteen documents (RSS, Atom and JSON of each feed taking the
     release) of fifty entries each: the same fifty-odd releases, read and built once, too
-    little work for a pool of processes (which would cost more than it saves)."""
+    little work for a pool of processes (which would cost more than it saves). They are
+    built on the run's spare interpreter while the pages stage theirs, into the same bytes
+    as when built in this process (a dry run, a first run; or when the spare died)."""
+    import concurrent.futures
+    import shutil
     import uuid
 
-    from newsroom.core import parallel
+    from newsroom.core.parallel import Spare
 
     store = Store(load_config(newsroom_root))
     for i in range(60):  # published long ago (written directly: the workflow takes seconds)
@@ -410,9 +415,27 @@ def test_a_publish_after_one_approval_never_forks(
                                      at(i / 100), categories=["Pemilu"]))  # fmt: skip
     run(newsroom_root, at(1))
     release(newsroom_root, at(2), "Rilis baru", category="Pemilu")
+    alone = tmp_path / "alone"
+    shutil.copytree(newsroom_root, alone)
 
-    def no_pool() -> bool:
+    def no_pool(*args: object, **kwargs: object) -> object:
         raise AssertionError("a pool of processes for one approval")
 
-    monkeypatch.setattr(parallel, "_may_fork", no_pool)
-    assert len(run(newsroom_root, at(3)).written) >= 18
+    handed: list[int] = []
+    real_map = Spare.map
+
+    def counted(spare: Spare, *args: object) -> bool:
+        handed.append(len(args[2]))  # type: ignore[arg-type]
+        taken = real_map(spare, *args)  # type: ignore[arg-type]
+        if spare_dies:
+            spare._proc.kill()
+        return taken
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(Spare, "map", counted)
+    result = run(newsroom_root, at(3))
+    assert result.ok and len(result.written) >= 18 and handed and handed[0] >= 18
+    monkeypatch.setattr(Spare, "start", classmethod(lambda cls, preload: None))
+    assert run(alone, at(3)).written == result.written and len(handed) == 1
+    assert feed_files(alone) == feed_files(newsroom_root)
+    assert not list((newsroom_root / "feeds").rglob(".*.tmp"))

@@ -63,9 +63,40 @@ def test_a_full_disk_stamps_nothing_and_says_which_file(nr: Path) -> None:
     assert list((nr / "feeds").rglob("*.tmp")) == []
 
 
+def test_a_full_disk_after_one_approval_stamps_nothing_and_leaves_the_feeds(nr: Path) -> None:
+    """As above, in a run after the first: the feed documents are then built on a spare
+    interpreter (which inherits the limit), whose failure stops the run the same way."""
+    first = release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    before = feed_files(nr)
+    second = release(nr, at(1.5), "Rilis dua")
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsroom.cli", "--root", str(nr), "publish", "--now",
+         at(2).isoformat(), "--force-clock"],
+        capture_output=True, text=True, check=False, preexec_fn=small_disk,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and f"cannot write {nr}/" in done.stderr
+    assert feed_files(nr) == before
+    assert Newsroom.open(nr, "x").find(second).status == "approved"
+    healed = run(nr, at(2.5))
+    assert healed.ok and [p["id"] for p in healed.published] == [second]
+    assert first.encode() in feed_files(nr)["rss.xml"]
+    assert list((nr / "feeds").rglob("*.tmp")) == []
+
+
 def test_a_feed_that_cannot_be_written_leaves_feeds_and_releases_as_they_were(
     nr: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """(Built here, not on a spare interpreter, which the patch would not reach.)"""
+    from newsroom.core.parallel import Spare
+
+    monkeypatch.setattr(Spare, "start", classmethod(lambda cls, preload: None))
     from newsroom.core import atomic
     from newsroom.core.feeds import output as work
 

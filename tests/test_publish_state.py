@@ -116,6 +116,25 @@ def test_a_page_deleted_by_hand_is_written_again_by_the_next_run_even_after_a_bu
     assert run(newsroom_root, at(1.03)).skipped
 
 
+def test_a_feed_deleted_by_hand_is_written_again_by_the_next_run_even_after_a_busy_one(
+    newsroom_root: Path,
+) -> None:
+    """A run started by a changed article takes the feed documents as the last run left
+    them (no stat of each), as the pages: the next run looks at every file."""
+    release(newsroom_root, at(0), "Rilis satu", category="Pemilu")
+    run(newsroom_root, at(1))
+    feed = newsroom_root / "feeds" / "category" / "pemilu" / "rss.xml"
+    kept = feed.read_bytes()
+    feed.unlink()
+    release(newsroom_root, at(1), "Rilis dua", category="Ekonomi")  # not in that feed
+    assert run(newsroom_root, at(1.01)).ok  # not looked at
+    assert not feed.exists()
+    healed = run(newsroom_root, at(1.02))
+    assert not healed.skipped and healed.ok
+    assert feed.read_bytes() == kept
+    assert run(newsroom_root, at(1.03)).skipped
+
+
 def test_a_busy_desk_still_has_every_page_looked_at_within_the_hour(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis satu")
     run(newsroom_root, at(1))

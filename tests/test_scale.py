@@ -4,6 +4,7 @@ the cached snapshot kept in pieces, large newsrooms writing their documents in-p
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,42 @@ def test_a_pool_started_from_a_thread_under_textual_works(tmp_path: Path) -> Non
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.stdout.strip() == str(sum(2 * i for i in range(PARALLEL_MIN))), done.stderr[-2000:]
+
+
+def _square(job: int, item: int) -> int:
+    if item < 0:
+        raise ValueError(f"no square of {item}")
+    if item == 99:
+        os._exit(3)  # the process dies without a word
+    return job * item * item
+
+
+def test_a_spare_runs_one_map_and_gives_its_results_in_order_or_raises_what_it_raised() -> None:
+    """`Spare`: a second interpreter, started early, handed one small map."""
+    from newsroom.core.parallel import Spare
+
+    spare = Spare.start([__name__])
+    assert spare is not None
+    assert spare.map(_square, 2, [3, 1, 2])
+    assert spare.results() == [18, 2, 8]
+    assert spare.results() == [18, 2, 8]  # asked twice: the same answer
+    spare.close()
+    failed = Spare.start([__name__])
+    assert failed is not None and failed.map(_square, 2, [1, -4])
+    with pytest.raises(ValueError, match="no square of -4"):
+        failed.results()
+    failed.close()
+    died = Spare.start([])
+    assert died is not None and died.map(_square, 1, [99])
+    with pytest.raises(RuntimeError, match="no result"):
+        died.results()
+    died.close()
+
+
+def test_a_spare_not_needed_ends_with_the_run() -> None:
+    from newsroom.core.parallel import Spare
+
+    spare = Spare.start([])
+    assert spare is not None
+    spare.close()
+    assert spare._proc.returncode is not None  # killed and waited for: no process left

@@ -35,6 +35,7 @@ LABELS = {
     "signoff": "the text does not end with a sign-off (the feeds add it)",
     "denies": "a klarifikasi names the release numbers it denies",
     "dateline_in_text": "the text does not open with a dateline (the feeds add it)",
+    "dateline": "the dateline is a city (YOGYAKARTA): one line, at most 40 characters",
     "correction_changes": "the correction changes what partners see",
     "attachment_files": "the attached files are the ones recorded",
     "number_unique": "no other release has this release number",
@@ -59,6 +60,9 @@ FAILURES = {
     "lookup of each leads to it",
     "dateline_in_text": "the text opens with the dateline {text}: the feeds add it from Dateline "
     "(partners would read it twice), remove it from the text",
+    "dateline": "the dateline {text} ({length} characters) is no city: give the city "
+    "the release comes from, e.g. YOGYAKARTA, on one line and at most {most} characters "
+    "(the feeds open the text with it)",
     "correction_changes": "the correction changes nothing partners see: partners would get an "
     "empty RALAT; change the text (the note alone is not a correction)",
     "attachment_files": "attachment {file} is not the file recorded ({why}): put it back, "
@@ -87,6 +91,7 @@ FIELDS = {
     "signoff": "body",
     "denies": "denies",
     "dateline_in_text": "body",
+    "dateline": "dateline",
     "correction_changes": "body",
     "number_unique": "release_number",
     "denies_own": "denies",
@@ -215,6 +220,23 @@ def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
     return {"text": found} if found else None
 
 
+# A dateline is the city a release comes from: every output opens the text with it
+# (`YOGYAKARTA – `). KOTA ADMINISTRASI JAKARTA SELATAN, the longest in use, has 33.
+DATELINE_MAX = 40
+
+
+def _dateline(a: Article, now: dt.datetime) -> Args:
+    """A dateline too long, or over several lines, is no city: a sentence or a date typed
+    into the field (a missing one is required_fields' to say)."""
+    city = a.dateline.strip()
+    lines = len(city.splitlines())
+    if len(city) <= DATELINE_MAX and lines <= 1:
+        return None
+    shown = " ⏎ ".join(" ".join(line.split()) for line in city.splitlines())  # lines seen
+    shown = shown if len(shown) <= 30 else shown[:29].rstrip() + "…"
+    return {"text": f"“{shown}”", "length": str(len(city)), "most": str(DATELINE_MAX)}
+
+
 def _correction_changes(a: Article, now: dt.datetime) -> Args:
     """A correction that changes nothing partners see would reach them as an empty
     "RALAT" notice. Compared as sealed (the published version comes back from YAML)."""
@@ -255,6 +277,7 @@ CHECKS: dict[str, Callable[[Article, dt.datetime], Args]] = {
     "signoff": _signoff,
     "denies": _denies,
     "dateline_in_text": _dateline_in_text,
+    "dateline": _dateline,
     "correction_changes": _correction_changes,
     "known_keys": _known_keys,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -219,6 +220,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "signoff": ("recommended", "the text does not end with (ald/HUMAS ...): the feeds add it"),
     "denies": ("recommended", "a klarifikasi names the forged numbers it denies"),
     "dateline_in_text": ("required", "the text does not open with JAKARTA –: the feeds add it"),
+    "dateline": ("required", "the dateline is a city: one line, at most 40 characters"),
     "correction_changes": ("required", "a correction changes what partners see"),
     "attachment_files": ("required", "each attached file is on disk, as recorded"),
     "number_unique": ("required", "a release number typed by hand is no other release's"),
@@ -294,20 +296,22 @@ class Config:
         """The newsroom's zone as a tzinfo."""
         return zone(self.timezone)
 
-    @property
+    # (Paths and URLs every output asks for thousands of times a run: made once each,
+    # bench_publish.py, a publish after one approval.)
+    @cached_property
     def articles_dir(self) -> Path:
         return self.root / "articles"
 
-    @property
+    @cached_property
     def feeds_dir(self) -> Path:
         return self.root / "feeds"
 
-    @property
+    @cached_property
     def state_dir(self) -> Path:
         """Working files that are not content: caches, locks, the publish log (kept out of git)."""
         return self.root / ".newsroom"
 
-    @property
+    @cached_property
     def feeds_base(self) -> str:
         """The public URL `feeds/` is served at."""
         return (self.feeds_url or self.base_url.rstrip("/") + "/feeds").rstrip("/")

@@ -160,6 +160,10 @@ class Ledger:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
                 self._pid = os.getpid()
+                # Durable at each commit (FULL), with one sync a commit instead of a rollback
+                # journal's several: a run commits twice (bench_publish.py, one approval).
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS published (id TEXT PRIMARY KEY, confirmed TEXT,"
                     " pending TEXT)"

@@ -25,13 +25,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache
 from .config import Config
 from .errors import Problem
 from .model import Article
 from .records import ReadHook, Record
+
+if TYPE_CHECKING:
+    from .parallel import Spare
 
 PRIVATE = "private/"  # feeds/private/<partner>/: embargoed feeds, served only with a token
 
@@ -89,6 +92,7 @@ class Plan:
     cache_key: str
     dry_run: bool
     progress: Callable[[str], None] = lambda _: None
+    spare: Spare | None = None  # a second interpreter for one small map (parallel.py)
 
 
 class Staged:
@@ -140,6 +144,7 @@ class Output:
 
     name = ""
     stage = Stage.FILES
+    spare: tuple[str, ...] = ()  # modules to import on the run's spare (`begin` uses it)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -168,6 +173,13 @@ class Output:
 
     def answer(self, result: PublishResult) -> None:
         """Tell the result what this output changes (also in a dry run)."""
+
+    def begin(self) -> bool:
+        """FILES: whether this output staged on the run's spare interpreter (`Plan.spare`,
+        started when an output names modules in `spare`; handed its work in `plan` or
+        here): its `stage_files` is then called after the other outputs', to collect it.
+        Called for every output of the stage before any stages."""
+        return False
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         """FILES and SEAL: write temporaries beside their places (OSError: nothing is

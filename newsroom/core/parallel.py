@@ -7,7 +7,9 @@ thread the workers are forked (they inherit the job without pickling it); from a
 thread (the desk's background work, the desk's publish) they are spawned, since forking a
 threaded process can deadlock the child, and receive the job pickled.
 
-Small maps run in this process, and then the pool and its imports are never loaded.
+Small maps run in this process, and then the pool and its imports are never loaded. A
+small map can instead run on a `Spare`: a second interpreter started early in a run, so
+this process does other work meanwhile.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import subprocess
 
 J = TypeVar("J")  # the job: what every item's work needs
 T = TypeVar("T")  # an item
@@ -88,6 +93,116 @@ def imap(
         count, mp_context=context, initializer=_start, initargs=(job, os.getpid())
     ) as pool:
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
+
+
+class Spare:
+    """A second interpreter, started early in a run (`start`) and idle until handed one small
+    map (`map`): the few feed documents one approval changes are built there while this
+    process stages the pages (bench_publish.py, a publish after one approval). Not a fork:
+    a forked child shares this process's pages, and each one either side then writes is
+    copied (as many as the work saved). It ends with this process, or at `close`."""
+
+    def __init__(self, proc: subprocess.Popen[bytes]) -> None:
+        self._proc = proc
+        self._results: list[Any] | None = None
+        self._failure: BaseException | None = None
+        self._sent = False
+
+    @classmethod
+    def start(cls, preload: Sequence[str]) -> Spare | None:
+        """Start one with the modules `preload` imported (those of the functions it will
+        run); None when there is no second core or it cannot start."""
+        import subprocess
+        import sys
+
+        if (os.cpu_count() or 1) < 2:
+            return None
+        command = [sys.executable, "-m", __name__, str(os.getpid()), *preload]
+        try:
+            proc = subprocess.Popen(  # (its failures come back pickled; a crash says
+                command,  # nothing on the desk's screen: the work is then done here)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return None
+        return cls(proc)
+
+    def map(self, func: Callable[[J, T], R], job: J, items: Sequence[T]) -> bool:
+        """Hand it `func(job, item)` for every item (`results` gives them); False when it
+        cannot take them (it ended): the caller then does the work itself."""
+        import pickle
+
+        assert self._proc.stdin is not None and not self._sent
+        try:
+            self._proc.stdin.write(pickle.dumps((func, job, list(items)), _PICKLE))
+            self._proc.stdin.close()
+        except (OSError, ValueError, pickle.PicklingError):
+            self.close()
+            return False
+        self._sent = True
+        return True
+
+    def results(self) -> list[Any]:
+        """The map's results, in order, or what it raised (RuntimeError: it ended without
+        a word)."""
+        import pickle
+
+        assert self._sent and self._proc.stdout is not None
+        if self._results is None and self._failure is None:
+            data = self._proc.stdout.read()
+            code = self._proc.wait()
+            try:
+                ok, value = pickle.loads(data)
+            except Exception:  # cut short: the process died
+                ok, value = False, RuntimeError(f"a worker process ended ({code}), no result")
+            if ok:
+                self._results = value
+            else:
+                self._failure = value
+        if self._failure is not None:
+            raise self._failure
+        assert self._results is not None
+        return self._results
+
+    def close(self) -> None:
+        """End it (at the end of the run: its results were read, or are not wanted)."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+_PICKLE = 5  # pickle.HIGHEST_PROTOCOL of Python 3.11, without importing pickle here
+
+
+def _serve(argv: list[str]) -> None:
+    """In a spare (`python -m newsroom.core.parallel PARENT MODULE...`): import the modules,
+    wait for one map, answer it, end."""
+    import importlib
+    import pickle
+    import sys
+
+    die_with_parent(int(argv[0]))
+    for name in argv[1:]:
+        importlib.import_module(name)
+    try:
+        func, job, items = pickle.load(sys.stdin.buffer)
+    except EOFError:  # not needed after all
+        os._exit(0)
+    try:
+        data = pickle.dumps((True, [func(job, item) for item in items]), _PICKLE)
+    except BaseException as exc:  # handed to the parent
+        try:
+            data = pickle.dumps((False, exc), _PICKLE)
+        except Exception:  # an exception that cannot be pickled
+            data = pickle.dumps((False, RuntimeError(repr(exc))), _PICKLE)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    os._exit(0)
 
 
 def _start_resource_tracker() -> None:
@@ -159,3 +274,9 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+if __name__ == "__main__":
+    import sys
+
+    _serve(sys.argv[1:])

@@ -278,6 +278,14 @@ class Newsroom:
 
         return decide(article, action, self.actor, self.config, self.now(), around=self.around())
 
+    def failing_checks(self, article: Article) -> list[CheckResult]:
+        """The pre-approval checks this release fails now, each naming the field to fix
+        (the editor shows them under its fields after a save, as the checklist words them)."""
+        from .checks import run_checks
+
+        checks = run_checks(article, self.config, self.now(), around=self.around())
+        return [c for c in checks if not c.passed]
+
     def around(self) -> Around:
         """What the checks that look beyond a release need (checks.Around): its files on
         disk, and the release numbers of the others (the index and the ledger), read only
@@ -435,6 +443,12 @@ class Newsroom:
         with self.recording("create") as done:
             done.article = start_translation(self, original, language)
         return done.article
+
+    def translatable(self, article: Article) -> bool:
+        """Whether the release is an original that may be translated (translations.py)."""
+        from .translations import not_translatable
+
+        return not_translatable(article) is None
 
     def original_corrected(self, article: Article) -> dt.datetime | None:
         """When a translation's original was last corrected after the translation was

@@ -142,6 +142,24 @@ def _line(config: Config, path: str) -> int | None:
                 None)  # fmt: skip
 
 
+def not_translatable(original: Article) -> NewsroomError | None:
+    """Why this release is no original to translate, or None: a translation is translated
+    from its original; a retracted release is out of circulation (its translation could
+    never go live beside it). The desk offers `t` only where this says None."""
+    if original.translation_of:
+        return NewsroomError(
+            f"{original.slug} is itself a translation: translate its original "
+            f"({original.translation_of})", code="translate_translation",
+            slug=original.slug, original=original.translation_of,
+        )  # fmt: skip
+    if original.status == Status.RETRACTED:
+        return NewsroomError(
+            f"{original.slug} is retracted: a translation of it could never go live",
+            code="translate_retracted", slug=original.slug,
+        )  # fmt: skip
+    return None
+
+
 def start_translation(newsroom: Newsroom, original: Article, language: str) -> Article:
     """A new draft translating `original` into `language`: its title, summary, body,
     dateline, categories, tags, photo, credit, kind and the numbers a klarifikasi denies as
@@ -157,12 +175,9 @@ def start_translation(newsroom: Newsroom, original: Article, language: str) -> A
         raise NewsroomError(
             f"{exc} (e.g. en, id, jv)", code="translate_language", language=language
         ) from None
-    if original.translation_of:
-        raise NewsroomError(
-            f"{original.slug} is itself a translation: translate its original "
-            f"({original.translation_of})", code="translate_translation",
-            slug=original.slug, original=original.translation_of,
-        )  # fmt: skip
+    refused = not_translatable(original)
+    if refused is not None:
+        raise refused
     if language == original.language:
         raise NewsroomError(
             f"{original.slug} is already in {language!r}: choose another language",

@@ -69,12 +69,7 @@ def decide(
     door gives it; without it those checks are not asked)."""
     rule = rule_for(article, action)
     if rule is None:
-        states = ", ".join(sorted({r.state for r in TABLE if r.action == action}))
-        label = action.replace("_", " ")
-        reason = f"cannot {label} a release that is {article.status} (only when: {states})"
-        return Decision(
-            action, False, reason, code="no_rule", args={"status": article.status, "states": states}
-        )
+        return _no_rule(article, action)
     found = person(config, actor)
     if found is not None and found.system and rule.who != PUBLISHER:
         return Decision(
@@ -96,6 +91,26 @@ def decide(
     if rule.who == REVIEWER or action == "submit":
         return _decide_checked(article, actor, config, now, rule, around)
     return Decision(action, True, "", rule)
+
+
+def _no_rule(article: Article, action: str) -> Decision:
+    """The refusal of an action the table has no row for in this state. Some rows hold
+    only for a live release (a published one whose correction is under way): the
+    refusal names those apart, and says when this release was never published, so it
+    never lists the state it refuses (`retract` on a draft sent back for changes)."""
+    rows = [r for r in TABLE if r.action == action]
+    states = ", ".join(sorted({r.state for r in rows if not r.live_only}))
+    live = ", ".join(dict.fromkeys(r.state for r in rows if r.live_only))  # the table's order
+    never = article.status in live.split(", ") and not article.is_live
+    label, status = action.replace("_", " "), article.status
+    reason = f"cannot {label} a release that is {status}"
+    reason += " and was never published" if never else ""
+    also = f"; or published, with a correction {live}" if live else ""
+    reason += f" (only when: {states}{also})"
+    args = {"status": status, "states": states, "live_states": live}
+    if never:
+        args["never"] = "yes"
+    return Decision(action, False, reason, code="no_rule", args=args)
 
 
 def _decide_checked(

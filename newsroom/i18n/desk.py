@@ -71,6 +71,7 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.help.help": ("Show every key and command", "Tampilkan semua tombol dan perintah"),
     "cmd.palette": ("Commands", "Perintah"),
     "cmd.palette.help": ("Search every command", "Cari semua perintah"),
+    "palette.search": ("Search for commands…", "Cari perintah…"),
     "cmd.filter": ("Filter", "Saring"),
     "cmd.filter.help": ("Filter the desk as you type", "Saring meja redaksi sambil mengetik"),
     "cmd.clear": ("Clear filter", "Hapus saringan"),
@@ -202,6 +203,11 @@ DESK: dict[str, tuple[str, str]] = {
         "tmux dengan set-clipboard on)",
     ),
     "cmd.save": ("Save", "Simpan"),
+    "cmd.next_field": ("Next field", "Isian berikutnya"),
+    "cmd.next_field.help": (
+        "In the form: on to the next field, then to the text (as Tab)",
+        "Di formulir: ke isian berikutnya, lalu ke isi (seperti Tab)",
+    ),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
     "cmd.external": ("$EDITOR", "$EDITOR"),
     "cmd.external.help": ("Open the file in your $EDITOR", "Buka berkas di $EDITOR Anda"),
@@ -263,8 +269,10 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.yes": ("Yes", "Ya"),
     "modal.no": ("No", "Tidak"),
     "modal.retract_confirm": (
-        "Retract “{title}”? Partners will see a retraction notice.",
-        "Cabut “{title}”? Mitra akan melihat pemberitahuan pencabutan.",
+        "Retract “{title}”? Partners will see a retraction notice. A retraction needs no "
+        "second approval (it is urgent): the next publish carries it.",
+        "Cabut “{title}”? Mitra akan melihat pemberitahuan pencabutan. Pencabutan tidak perlu "
+        "persetujuan kedua (mendesak): penerbitan berikutnya membawanya.",
     ),
     "modal.checklist": ("Pre-approval checklist", "Daftar periksa sebelum persetujuan"),
     "modal.checklist_submit": (

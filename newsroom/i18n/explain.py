@@ -80,12 +80,16 @@ def why(
     """Why an action is refused, from the workflow's code and facts."""
     if code == "no_rule":
         status = str(args.get("status", ""))
-        states = [t("a." + s.strip()) for s in str(args.get("states", "")).split(",") if s]
+        states = t("or").join(t("a." + s) for s in _names(args.get("states")))
+        live = [t("correction_is." + s) for s in _names(args.get("live_states"))]
+        if live:  # rows only for a live release: a published one whose correction is under way
+            states += t("why.no_rule.live", states=_listed(t, live))
+        shown = t("a." + status)
         text = t(
             "why.no_rule",
             verb=t("verb." + action),
-            status=t("a." + status),
-            states=t("or").join(states),
+            status=t("a.never_published", what=shown) if args.get("never") else shown,
+            states=states,
         )
         hint = f"hint.{action}.{status}"  # what to do instead, where there is a way
         return f"{text}: {t(hint, ref=ref[:8] or 'REF')}" if t.has(hint) else text
@@ -97,6 +101,16 @@ def why(
     if t.has("why." + code):
         return t("why." + code, **{k: str(v) for k, v in args.items()})
     return code
+
+
+def _names(value: Any) -> list[str]:
+    """The states a refusal lists (a comma-separated text of the core's)."""
+    return [s.strip() for s in str(value or "").split(",") if s.strip()]
+
+
+def _listed(t: Translator, items: Sequence[str]) -> str:
+    """`a, b or c` in the person's language."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + t("or") + items[-1]
 
 
 def decision_text(t: Translator, decision: Decision, face: str, ref: str = "") -> str:

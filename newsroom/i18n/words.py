@@ -27,6 +27,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "a.published": ("a published release", "siaran pers yang sudah terbit"),
     "a.correcting": ("a release being corrected", "siaran pers yang sedang diralat"),
     "a.retracted": ("a retracted release", "siaran pers yang sudah dicabut"),
+    "a.never_published": ("{what} that was never published", "{what} dan belum pernah terbit"),
+    # a published release's correction, by its state ("whose correction is in review")
+    "correction_is.correcting": ("being written", "sedang ditulis"),
+    "correction_is.in_review": ("in review", "sedang ditinjau"),
+    "correction_is.changes_requested": ("sent back for changes", "dikembalikan untuk diperbaiki"),
+    "correction_is.approved": ("approved", "sudah disetujui"),
     # actions: as a history entry, then as a verb with its object ("request changes on")
     "action.edit": ("edit", "sunting"),
     "action.submit": ("submit", "ajukan"),
@@ -191,6 +197,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
         "kali), hapus dari isi",
     ),
+    "check.dateline": (
+        "the dateline is a city (YOGYAKARTA): one line, at most 40 characters",
+        "Kota berisi nama kota (YOGYAKARTA): satu baris, paling banyak 40 karakter",
+    ),
+    "check.dateline.fail": (
+        "the dateline {text} ({length} characters) is no city: give the city the release "
+        "comes from, e.g. YOGYAKARTA, on one line and at most {most} characters (the feeds "
+        "open the text with it)",
+        "isian Kota {text} ({length} karakter) bukan nama kota: isi kota asal siaran pers, "
+        "mis. YOGYAKARTA, dalam satu baris dan paling banyak {most} karakter (feed mengawali "
+        "isi dengannya)",
+    ),
     "check.correction_changes": (
         "the correction changes what partners see",
         "ralat mengubah yang dilihat mitra",
@@ -265,6 +283,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "why.no_rule": (
         "cannot {verb} {status} (only {states})",
         "tidak bisa {verb} {status} (hanya {states})",
+    ),
+    "why.no_rule.live": (
+        ", or a published release whose correction is {states}",
+        ", atau siaran pers terbit yang ralatnya {states}",
     ),
     "why.publisher_only": (
         "publishing is done by publish (P on the desk, `newsroom publish`)",
@@ -352,6 +374,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.translate_translation": (
         "{slug} is itself a translation: translate its original ({original})",
         "{slug} sendiri sebuah terjemahan: terjemahkan naskah aslinya ({original})",
+    ),
+    "error.translate_retracted": (
+        "{slug} is retracted: a translation of it could never go live",
+        "{slug} sudah dicabut: terjemahannya tidak akan pernah bisa terbit",
     ),
     "error.translate_same": (
         '{slug} is already in "{language}": choose another language',

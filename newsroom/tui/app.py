@@ -69,6 +69,15 @@ class NewsroomApp(App[None]):
         if kept:
             self.notify(self.t("app.unsaved", path=str(kept[-1])), severity="warning", timeout=30)
 
+    def action_command_palette(self) -> None:
+        """The palette, its search box asking in the UI's language (Textual's asks in
+        English)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = self.t("palette.search")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     # ------------------------------------------------------------ losing the terminal
 
     def _watch_terminal(self) -> None:

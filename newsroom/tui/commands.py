@@ -21,6 +21,7 @@ class Command:
     where: str  # app, desk, release, edit
     show: bool = True
     key_display: str | None = None
+    priority: bool = False  # before the focused widget's own use of the key
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -58,6 +59,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
     Command("translate", "t", "translate", "cmd.translate", "release", show=False),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
+    # in a field of the form (the text keeps Enter for its lines): taken in the order typed,
+    # so what follows a fast Enter lands in the next field
+    Command(
+        "next_field", "enter", "next_field", "cmd.next_field", "edit", show=False, priority=True
+    ),
     Command("external", "f4", "external", "cmd.external", "edit"),
     Command("edit_back", "escape", "back", "cmd.back", "edit"),
 )
@@ -69,7 +75,15 @@ WORKFLOW = ("edit", "submit", "approve", "request_changes", "comment", "correct"
 def bindings(where: str) -> list[BindingType]:
     """Textual bindings for one place, with ids so the user's keymap can remap them."""
     return [
-        Binding(c.key, c.action, c.label, show=c.show, key_display=c.key_display, id=c.id)
+        Binding(
+            c.key,
+            c.action,
+            c.label,
+            show=c.show,
+            key_display=c.key_display,
+            id=c.id,
+            priority=c.priority,
+        )
         for c in COMMANDS
         if c.where == where
     ]

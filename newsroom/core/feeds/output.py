@@ -13,18 +13,20 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
 from ..model import Status
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written, is_private
-from ..parallel import pmap, workers_for
+from ..parallel import PARALLEL_MIN, Spare, pmap, workers_for
 from ..records import Record
 from .content import Rendered, render_article
 from .plan import Doc, next_event, plan
-from .writers import Built, write_doc
+
+if TYPE_CHECKING:
+    from .writers import Built
 
 RECENT_MAX = 600  # releases whose content a worker keeps between documents
 
@@ -34,6 +36,7 @@ class FeedsOutput(Output):
 
     name = "feeds"
     stage = Stage.FILES
+    spare = (__name__, f"{__package__}.writers")  # (writers: feedgen and lxml)
     renderer = staticmethod(render_article)  # what partners see, for the content cache
 
     def __init__(self, config: Config) -> None:
@@ -45,6 +48,7 @@ class FeedsOutput(Output):
         self.last: dict[str, Any] = {}
         self.todo: list[Doc] = []
         self.plan_: Plan | None = None
+        self.builder: Spare | None = None  # the spare building this run's documents
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -55,7 +59,10 @@ class FeedsOutput(Output):
         self.docs = plan_docs(self.config, plan.records, plan.now)
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
         files = last.get("files", {})
-        self.untouched = {d.path for d in self.docs if _intact(self.config, d.path, files)}
+        if last.get("look", True):  # one stat a document (768 at 10,000 releases)
+            self.untouched = {d.path for d in self.docs if _intact(self.config, d.path, files)}
+        else:  # a run started by changed articles takes them as the last run left them
+            self.untouched = {d.path for d in self.docs if d.path in files}
         self.entries = {
             d.path: {e.key: f"{e.record.digest}:{e.mode}" for e in d.entries}
             for d in self.docs
@@ -67,6 +74,18 @@ class FeedsOutput(Output):
             d for d in self.docs if old.get(d.path) != self.signatures[d.path] or
             d.path not in self.untouched
         ]  # fmt: skip
+        if not plan.dry_run:
+            self._hand_over(plan)
+
+    def _hand_over(self, plan: Plan) -> None:
+        """The few documents a run after one approval changes (too few for a pool) are
+        built on the run's spare interpreter from now on, while the other outputs plan and
+        stage theirs (bench_publish.py, a publish after one approval)."""
+        if plan.spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
+            return
+        self._clear()
+        if plan.spare.map(write_document, self._job(), self.todo):
+            self.builder = plan.spare
 
     def answer(self, result: PublishResult) -> None:
         from .moves import compare_documents, moves_of
@@ -88,17 +107,33 @@ class FeedsOutput(Output):
         ]  # fmt: skip
         result.moves += moves_of(touched, plan.records, published, waiting)
 
+    def begin(self) -> bool:
+        return self.builder is not None  # (handed over when planned: collected last)
+
+    def _job(self) -> WriteJob:
+        assert self.plan_ is not None
+        return WriteJob(self.config, self.plan_.cache_key)
+
+    def _clear(self) -> None:
+        """Temporaries a killed run left in this output's folders (not every page's)."""
+        paths = [*(d.path for d in self.docs), *self.last.get("files", {})]
+        remove_stale_temporaries(self.config.feeds_dir, {os.path.dirname(p) for p in paths})
+
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
-        paths = [*(d.path for d in self.docs), *self.last.get("files", {})]
-        folders = {os.path.dirname(p) for p in paths}
-        remove_stale_temporaries(feeds, folders)  # its own folders: not every page's
-        job = WriteJob(self.config, self.plan_.cache_key)
-        workers = workers_for(len(self.plan_.records))
-        done = pmap(write_document, job, self.todo, weight=write_weight(self.todo),
-                    workers=workers, chunk=2)  # fmt: skip
+        done: list[Done] = []
+        if self.builder is not None:
+            try:
+                done = self.builder.results()
+            except RuntimeError:  # it died: the documents are built here after all
+                self.builder = None
+        if self.builder is None:
+            self._clear()
+            workers = workers_for(len(self.plan_.records))
+            done = pmap(write_document, self._job(), self.todo,
+                        weight=write_weight(self.todo), workers=workers, chunk=2)  # fmt: skip
         mine = []
         known = {r.id for r in result.refused}
         for path, tmp, bad in done:
@@ -190,12 +225,15 @@ class _Memo:
 
 
 BadEntry = tuple[str, str, str]  # (id, path, reason)
+Done = tuple[str, Path | None, tuple[BadEntry, ...]]  # (path, its temporary, left out)
 
 
-def write_document(job: WriteJob, doc: Doc) -> tuple[str, Path | None, tuple[BadEntry, ...]]:
+def write_document(job: WriteJob, doc: Doc) -> Done:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
+    from .writers import write_doc  # (feedgen and lxml: where documents are built, only)
+
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
@@ -270,6 +308,8 @@ def _without(doc: Doc, ids: set[str]) -> Doc:
 
 def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[BadEntry]:
     """The entries that fail on their own (each tried in a document of one)."""
+    from .writers import write_doc
+
     found = []
     for entry in doc.entries:
         try:

@@ -53,6 +53,11 @@ class Spec(NamedTuple):
     year: str = ""
 
 
+def _keys(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The category keys of a release, each once (two spellings of one category)."""
+    return tuple({category_key(c): c for c in sorted(names)})
+
+
 def _order(entry: Entry) -> tuple[dt.datetime, str]:
     return entry.published, entry.id
 
@@ -66,14 +71,20 @@ class Layout:
         self.names: dict[str, str] = {}  # category key -> its name (two spellings: the first)
         self.categories: dict[str, list[Entry]] = defaultdict(list)
         self.years: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        spellings: set[str] = set()
         for entry in self.entries:
             self.months[entry.month].append(entry)
-            for key in {category_key(c): c for c in sorted(entry.categories)}:
+            names = entry.categories
+            if not names:
+                continue
+            spellings.update(names)
+            keys = (category_key(names[0]),) if len(names) == 1 else _keys(names)
+            for key in keys:
                 self.categories[key].append(entry)
                 self.years[key, entry.month[:4]].append(entry)
-            for name in entry.categories:
-                key = category_key(name)
-                self.names[key] = min(self.names.get(key, name), name)
+        for name in spellings:
+            key = category_key(name)
+            self.names[key] = min(self.names.get(key, name), name)
 
     def newest(self, entries: list[Entry], count: int) -> list[str]:
         return [e.id for e in heapq.nlargest(count, entries, key=_order)]

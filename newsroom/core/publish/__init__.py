@@ -134,16 +134,26 @@ def publish(
             lock.release()
             return PublishResult(now, actor, skipped=True)
     from ..feeds.output import FeedsOutput
+    from ..parallel import Spare
     from .run import Run
 
+    # A run after the first starts a second interpreter now, with the modules the outputs
+    # would run on it (Output.spare): ready when they have staged what they must.
+    spare = None
+    preload = [m for o in chosen for m in o.spare]
+    if preload and not dry_run and last_run is not None:
+        spare = Spare.start(preload)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
-              dry_run=dry_run, progress=progress or (lambda _: None), via=via)  # fmt: skip
+              dry_run=dry_run, progress=progress or (lambda _: None), via=via,
+              spare=spare)  # fmt: skip
     try:
         result = run.run(files)
     except NewsroomError as exc:  # the ledger cannot be written: nothing went out
         result = run.result
         result.failed.append(str(exc))
     finally:
+        if spare is not None:
+            spare.close()
         lock.release()
     if not dry_run:  # a slow server never holds the lock the next cron run waits for
         for output in chosen:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import secrets
@@ -31,6 +32,7 @@ from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
 from ..model import Status
 from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
+from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
 from ..scan import FileStat, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
@@ -56,8 +58,10 @@ class Run:
         dry_run: bool,
         progress: Callable[[str], None],
         via: str,
+        spare: Spare | None = None,
     ) -> None:
         self.config, self.outputs, self.key, self.render = config, outputs, cache_key, render
+        self.spare = spare
         self.actor, self.via, self.now, self.progress = actor, via, now, progress
         self.store = Store(config)
         self.result = PublishResult(now, actor, dry_run=dry_run)
@@ -234,7 +238,7 @@ class Run:
             for g in self.going
         ]  # fmt: skip
         return Plan(self.config, self.now, records, self.going, cache, self.key,
-                    self.result.dry_run, self.progress)  # fmt: skip
+                    self.result.dry_run, self.progress, self.spare)  # fmt: skip
 
     # ------------------------------------------------------------ writing
 
@@ -245,12 +249,18 @@ class Run:
         feeds = self.config.feeds_dir
         staged: list[Staged] = []
         marker = self.config.state_dir / STAGING
+        begun: list[Output] = []
         try:
             marker.touch()
             for stage in (Stage.FILES, Stage.SEAL):
-                for output in self._at(stage):
+                outputs = self._at(stage)
+                begun = [o for o in outputs if o.begin()]  # collected after the others
+                for output in [*(o for o in outputs if o not in begun), *begun]:
                     staged += output.stage_files(list(staged), self.result)
         except OSError as exc:
+            for output in begun:  # what runs elsewhere ends before its temporaries go
+                with contextlib.suppress(Exception):
+                    output.stage_files([], self.result)
             remove_stale_temporaries(feeds)
             marker.unlink(missing_ok=True)
             self.result.failed.append(_cannot_write(exc, feeds))

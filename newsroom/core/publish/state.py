@@ -137,8 +137,11 @@ class OwnedFiles:
         if self.db is None:
             return out
         try:
-            for output, path, size, mtime in self.db.execute("SELECT * FROM files"):
-                out.setdefault(output, {})[path] = [size, mtime]
+            names = [n for (n,) in self.db.execute("SELECT DISTINCT output FROM files")]
+            for name in names:  # (a comprehension an output: 10,000 pages, every run)
+                rows = self.db.execute("SELECT path, size, mtime FROM files WHERE output = ?",
+                                       (name,))  # fmt: skip
+                out[name] = {path: [size, mtime] for path, size, mtime in rows}
         except sqlite3.Error:
             return {}
         return out

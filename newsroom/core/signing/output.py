@@ -163,7 +163,7 @@ class SignOutput(Output):
                 data = (base / SUMS).read_bytes()
                 signature = Signature.parse((base / SUMS_SIG).read_text(encoding="utf-8"))
                 self.key.public.verify(data, signature)
-                lists[folder] = SumsList.parse(data.decode("utf-8"))
+                lists[folder] = SumsList.parse(data.decode("utf-8"), trusted=True)
             except (OSError, UnicodeDecodeError, SignatureError):
                 return None
         return lists

@@ -177,9 +177,12 @@ class TextStore:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+                self.db.execute("PRAGMA journal_mode=WAL")  # a commit lost to a power cut:
+                self.db.execute("PRAGMA synchronous=NORMAL")  # those releases signed again
                 self.db.executescript(_SCHEMA)
             except sqlite3.Error:  # unreadable: start again
-                self.path.unlink(missing_ok=True)
+                for suffix in ("", "-wal", "-shm"):
+                    self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
                 self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
                 self.db.executescript(_SCHEMA)
         return self.db
@@ -227,7 +230,8 @@ class TextStore:
         if self.db is not None:
             self.db.close()
             self.db = None
-        self.path.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
 
 _SCHEMA = """

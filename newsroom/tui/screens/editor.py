@@ -18,7 +18,6 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
@@ -78,6 +77,7 @@ class EditScreen(AppScreen):
         self.initial: dict[str, str] = {}
         self.keep_mine = False
         self.asking = False
+        self.checked: Article | None = None  # the release as last saved, its checks shown
 
     @property
     def new(self) -> bool:
@@ -85,19 +85,17 @@ class EditScreen(AppScreen):
         return self.session.new
 
     def compose(self) -> ComposeResult:
-        t = self.nr_app.t
-        zone = self.nr_app.zone
         with Horizontal():
             with VerticalScroll(id="form"):
                 for name in FIELDS:
-                    words = ("categories", "tags", "denies")
-                    hint = f" ({t('field.words')})" if name in words else ""
-                    yield Label(t(LABELS.get(name, "field." + name), zone=zone) + hint)
+                    yield Label(self._label(name), id=f"l-{name}")
                     yield Input(id=f"f-{name}", select_on_focus=False)  # typing never replaces
                     yield Label("", id=f"e-{name}", classes="error hidden")
             with Vertical(id="writing"):
                 yield Static(id="edit-state")
                 yield Static(id="notes")
+                yield Label(self._label("body"), id="l-body")
+                yield Label("", id="e-body", classes="error hidden")
                 # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the
                 # editor); a code editor's "indent" would swallow Escape and trap keyboard users.
                 yield TextArea.code_editor(
@@ -110,21 +108,40 @@ class EditScreen(AppScreen):
                 )
         yield Footer()
 
+    def _label(self, name: str) -> str:
+        """A field's label in the UI language (a list of words says how to separate them)."""
+        t = self.nr_app.t
+        hint = f" ({t('field.words')})" if name in ("categories", "tags", "denies") else ""
+        return t(LABELS.get(name, "field." + name), zone=self.nr_app.zone) + hint
+
     def on_mount(self) -> None:
         self.load()
-        self._first_focus().focus()
+        # Typing starts in the title, a new release's too (its title was just asked for):
+        # the form reads from the top, and Enter goes on down it (on_input_submitted).
+        self.query_one("#f-title", Input).focus()
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
-    def _first_focus(self) -> Widget:
-        """Where typing starts: the title of a release being edited; for a new one (`n`:
-        its title was just asked for) the first empty field after it, else the text."""
-        if not self.new:
-            return self.query_one("#f-title", Input)
-        empty = (self.query_one(f"#f-{name}", Input) for name in FIELDS if name != "title")
-        return next((field for field in empty if not field.value.strip()), None) or (
-            self.query_one("#body", TextArea)
-        )
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the form's while a field of it has the focus (the text keeps it for
+        its lines), and never the palette's to offer."""
+        if action == "next_field":
+            field = self.focused
+            return self.app.screen is self and isinstance(field, Input) and field.id != "body"
+        return True
+
+    def action_next_field(self) -> None:
+        """Enter in a field goes to the next one, in reading order, then to the text (as
+        Tab does): a form is filled from the top, and Enter never saves half of it."""
+        self.focus_next()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for name in (*FIELDS, "body"):
+            self.query_one(f"#l-{name}", Label).update(self._label(name))
+        self.show_state()
+        if self.checked is not None:
+            self.show_checks(self.checked)
 
     # ------------------------------------------------------------ form <-> article
 
@@ -227,7 +244,7 @@ class EditScreen(AppScreen):
                 embargo = parse_time(v["embargo"], self.nr_app.newsroom.config.tz)
             except ValueError:
                 errors["embargo"] = t("edit.bad_time")
-        for name in FIELDS:
+        for name in (*FIELDS, "body"):
             label = self.query_one(f"#e-{name}", Label)
             label.update(escape(errors.get(name, "")))
             label.set_class(name not in errors, "hidden")
@@ -282,6 +299,22 @@ class EditScreen(AppScreen):
         self.initial = self.values()
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
+        self.show_checks(article)
+
+    def show_checks(self, article: Article) -> None:
+        """What would refuse review, under the field to fix (the core's checklist, worded
+        as the checklist words it: one rule, one home); saved all the same, a draft may be
+        unfinished. The next save marks the fields afresh."""
+        app = self.nr_app
+        self.checked = article  # worded again after a language switch
+        found: dict[str, list[str]] = {}
+        for check in app.newsroom.failing_checks(article):
+            if check.blocks and (check.field in FIELDS or check.field == "body"):
+                found.setdefault(check.field, []).append(app.check_text(check))
+        for name, texts in found.items():
+            label = self.query_one(f"#e-{name}", Label)
+            label.update(escape("\n".join(texts)))
+            label.remove_class("hidden")
 
     # ------------------------------------------------------------ $EDITOR
 

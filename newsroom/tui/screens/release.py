@@ -186,8 +186,10 @@ class ReleaseScreen(AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_published":
             return self.article is not None and self.article.published_version is not None
-        if action == "translate":  # an original (a translation is translated from it)
-            return self.article is not None and not self.article.translation_of
+        if action == "publish":  # from here, where the workflow has a publication for it
+            return self._workflow_has("publish")
+        if action == "translate":  # an original in circulation (the core says which)
+            return self.article is not None and self.nr_app.newsroom.translatable(self.article)
         if action in ("attach", "detach"):  # edits: where editing is allowed
             decision = self.decisions.get("edit")
             has = action == "attach" or bool(self.article and self.article.attachments)
@@ -196,6 +198,12 @@ class ReleaseScreen(AppScreen):
             decision = self.decisions.get(action)
             return bool(decision and (decision.allowed or self._opens_checklist(decision)))
         return True
+
+    def _workflow_has(self, action: str) -> bool:
+        """Whether the workflow has this move for the release in its state (the core's
+        decision; someone may still have to take it: publish is the publishing run's)."""
+        decision = self.decisions.get(action)
+        return decision is not None and decision.rule is not None
 
     @staticmethod
     def _opens_checklist(decision: Decision) -> bool:

@@ -1,0 +1,306 @@
+"""What new users met on a walk through the desk, each kept fixed: the editor's focus and
+Enter, the dateline's shape, the text's label and the form's width, the palette offering
+only what the workflow allows, the retraction's refusal and its one person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.service import NewArticle, Newsroom
+
+from .tuikit import SEED_ID, make_app
+
+SENT_BACK = "35384aa0"  # the bundled release sent back for changes, never published
+
+# 6. Retracting a release never published says exactly what can be retracted -------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "retract refused: cannot retract a release sent back for changes that was never "
+            "published (only a published release, or a published release whose correction is "
+            "being written, in review, sent back for changes or approved)",
+        ),
+        (
+            "id",
+            "cabut ditolak: tidak bisa mencabut siaran pers yang dikembalikan untuk diperbaiki "
+            "dan belum pernah terbit (hanya siaran pers yang sudah terbit, atau siaran pers "
+            "terbit yang ralatnya sedang ditulis, sedang ditinjau, dikembalikan untuk diperbaiki "
+            "atau sudah disetujui)",
+        ),
+    ],
+)
+def test_retracting_a_release_never_published_says_what_can_be(
+    bundled: Path, language: str, expected: str
+) -> None:
+    env = {"NEWSROOM_LANG": language, "COLUMNS": "400"}
+    args = ["--root", str(bundled), "--as", "nur", "retract", SENT_BACK, "--reason", "salah"]
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 1
+    assert " ".join(done.output.split()) == f"newsroom: {expected}"
+
+
+# 5. The palette offers only what the workflow has for the release on screen --------------
+
+
+async def palette_offers(app: object, pilot: object, query: str) -> list[str]:
+    """Open the palette (ctrl+p), type `query`, and read what it offers."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p", *query)  # type: ignore[attr-defined]
+    found = app.screen.query_one(CommandList)  # type: ignore[attr-defined]
+    for _ in range(40):  # the palette searches in a worker of its own
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    assert isinstance(app.screen, CommandPalette)  # type: ignore[attr-defined]
+    shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+    await pilot.press("escape")  # type: ignore[attr-defined]
+    return shown
+
+
+@pytest.mark.parametrize(("language", "publish"), [("en", "Publish (P)"), ("id", "Terbitkan (P)")])
+async def test_the_palette_offers_publish_only_where_the_workflow_has_it(
+    bundled: Path, language: str, publish: str
+) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import NOW
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(SEED_ID, "retract", note="Data belum final")
+    waiting = nur.find("contoh-menunggu")
+    nur.act(waiting.id, "approve")
+    app = make_app(bundled, "redaktur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        for ident, offered in ((SEED_ID, False), (waiting.id, True)):
+            app.push_screen(ReleaseScreen(ident))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            shown = await palette_offers(app, pilot, publish.split()[0][:5])
+            assert any(publish in text for text in shown) == offered, (ident, shown)
+            translate = "Translate (t)" if language == "en" else "Terjemahkan (t)"
+            shown = await palette_offers(app, pilot, translate[:5])
+            assert any(translate in text for text in shown) == offered, (ident, shown)
+            await pilot.press("P")  # the key does what the palette offers, nothing else
+            await pilot.pause()
+            assert (type(app.screen).__name__ == "PublishScreen") == offered
+            await pilot.press("escape")
+            await pilot.pause()
+            if offered:
+                await pilot.press("escape")
+                await pilot.pause()
+
+
+# 1, 3, 4. The editor: typing starts in the title, Enter goes down the form; the text has
+# its label; the form takes its share of a wide terminal and still fits 80x24 --------------
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Text"), ("id", "Isi")])
+async def test_after_n_typing_starts_in_the_title_and_enter_goes_down_the_form(
+    bundled: Path, language: str, label: str
+) -> None:
+    from textual.widgets import Input, Label, TextArea
+
+    from newsroom.tui.screens.editor import FIELDS, EditScreen
+
+    app = make_app(bundled, "ald", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        assert editor.focused is editor.query_one("#f-title", Input)
+        await pilot.press(*" 2026", "enter", *"bandung", "enter")
+        assert editor.query_one("#f-title", Input).value == "Rilis Baru 2026"
+        assert editor.query_one("#f-dateline", Input).value == "bandung"
+        assert editor.focused is editor.query_one("#f-author", Input)
+        for _ in FIELDS[2:]:  # on down, in reading order, to the text
+            await pilot.press("enter")
+        assert editor.focused is editor.query_one("#body", TextArea)
+        assert not list((bundled / "articles").rglob("rilis-baru*.md"))  # Enter saves nothing
+        body_label = editor.query_one("#l-body", Label)
+        assert str(body_label.render()) == label
+        body = editor.query_one("#body", TextArea).region
+        assert body_label.region.y < body.y and body_label.region.x >= body.x  # above it
+        form = editor.query_one("#form").region
+        assert form.width >= 34 and body.right <= 80 and body.width >= 34  # both fit at 80
+
+
+async def test_the_form_takes_its_share_of_a_wide_terminal(bundled: Path) -> None:
+    from textual.widgets import TextArea
+
+    from newsroom.tui.screens.editor import EditScreen
+
+    app = make_app(bundled, "ald")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(EditScreen(app.newsroom.edit(app.newsroom.find("contoh-draf").id)))
+        await pilot.pause()
+        form = app.screen.query_one("#form").region
+        body = app.screen.query_one("#body", TextArea).region
+        assert form.width >= 55 and body.width >= 55, (form, body)
+
+
+# 7. A retraction needs one person: said in the docs and in the retract dialog ------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "A retraction needs no second approval (it is urgent)"),
+     ("id", "Pencabutan tidak perlu persetujuan kedua (mendesak)")],
+)  # fmt: skip
+async def test_the_retract_dialog_says_one_person_decides(
+    bundled: Path, language: str, said: str
+) -> None:
+    from textual.widgets import Static
+
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteModal)
+        prompt = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert said in " ".join(prompt.split())
+        assert app.screen.query_one("#ok").region.bottom <= 24  # the dialog fits 80x24
+
+
+def test_the_docs_say_a_retraction_needs_one_person() -> None:
+    docs = Path(__file__).resolve().parent.parent
+    workflow = (docs / "docs" / "workflow.md").read_text(encoding="utf-8")
+    eyes = workflow.split("## Four eyes", 1)[1].split("\n## ", 1)[0]
+    assert "A retraction needs one person" in eyes
+    readme = " ".join((docs / "README.md").read_text(encoding="utf-8").split())
+    assert "A retraction, which takes a release out, needs one person" in readme
+
+
+# 2. A dateline is a city: an overlong or multi-line one is refused before review ----------
+
+LONG = "Yogyakarta pada hari Senin tanggal tujuh Desember dua ribu dua puluh enam"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "the dateline “YOGYAKARTA PADA HARI SENIN TA…” (73 characters) is no city: give the "
+            "city the release comes from, e.g. YOGYAKARTA, on one line and at most 40 "
+            "characters (the feeds open the text with it) — change Dateline in the editor"),
+     ("id", "isian Kota “YOGYAKARTA PADA HARI SENIN TA…” (73 karakter) bukan nama kota: isi kota "
+            "asal siaran pers, mis. YOGYAKARTA, dalam satu baris dan paling banyak 40 karakter "
+            "(feed mengawali isi dengannya) — ubah Kota di penyunting")],
+)  # fmt: skip
+def test_an_overlong_dateline_is_refused_at_submit_saying_what_a_dateline_is(
+    as_user: Callable[..., Newsroom], root: Path, language: str, said: str
+) -> None:
+    from newsroom.core.errors import Refused
+
+    from .test_walk_defects import FULL, made
+
+    ref = made(as_user, NewArticle(**{**vars(FULL), "dateline": LONG}))
+    ald = as_user("ald")
+    with pytest.raises(Refused):
+        ald.act(ref, "submit")
+    env = {"NEWSROOM_LANG": language, "COLUMNS": "400"}
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "submit", ref[:8]], env=env)
+    assert done.exit_code == 1 and said in " ".join(done.output.split())
+    city = NewArticle(
+        **{**vars(FULL), "title": "Kota", "dateline": "KOTA ADMINISTRASI JAKARTA SELATAN"}
+    )
+    assert ald.act(made(as_user, city), "submit").article.status == "in_review"
+
+
+def test_a_dateline_over_several_lines_fails_its_check(as_user: Callable[..., Newsroom]) -> None:
+    from newsroom.core.checks import run_checks
+
+    article = as_user("ald").find(made_ref(as_user))
+    article.dateline = "YOGYA\nKARTA"
+    nr = as_user("ald")
+    (failed,) = [c for c in run_checks(article, nr.config, nr.now()) if c.name == "dateline"]
+    assert not failed.passed and failed.blocks and failed.field == "dateline"
+    assert "“YOGYA ⏎ KARTA”" in failed.message
+
+
+def made_ref(as_user: Callable[..., Newsroom]) -> str:
+    from .test_walk_defects import made
+
+    return made(as_user)
+
+
+async def test_the_editor_shows_the_dateline_refused_under_its_field_after_a_save(
+    bundled: Path,
+) -> None:
+    from textual import events
+    from textual.widgets import Input, Label
+
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await pilot.pause()
+        # Enter and what follows it in one burst (a fast typist): it lands in the next field
+        for char in ("\r", *LONG):
+            key = "enter" if char == "\r" else ("space" if char == " " else char)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        editor = app.screen
+        assert editor.query_one("#f-title", Input).value == "Rilis Baru"
+        assert editor.query_one("#f-dateline", Input).value == LONG
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = editor.query_one("#e-dateline", Label)
+        assert error.display and "(73 characters) is no city" in str(error.render())
+        assert str(editor.query_one("#e-body", Label).render()) == "missing: Text"
+        await pilot.press("ctrl+l")  # worded again in the other language
+        await pilot.pause()
+        assert "(73 karakter) bukan nama kota" in str(error.render())
+        assert str(editor.query_one("#e-body", Label).render()) == "belum diisi: Isi"
+        assert next((bundled / "articles").rglob("rilis-baru.md"))  # saved all the same
+        editor.query_one("#f-dateline", Input).value = "yogyakarta"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not error.display
+
+
+def test_a_retracted_release_is_not_translated(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.errors import NewsroomError
+
+    from .tuikit import NOW
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(SEED_ID, "retract", note="Data belum final")
+    with pytest.raises(NewsroomError, match="is retracted: a translation of it could never go"):
+        nur.translate(SEED_ID, "en")
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "400"}
+    args = ["--root", str(bundled), "--as", "nur", "translate", SEED_ID[:8], "--language", "en"]
+    done = CliRunner().invoke(cli, args, env=env)
+    assert done.exit_code == 1 and "sudah dicabut: terjemahannya tidak akan pernah" in done.output
+
+
+async def test_the_palette_asks_in_the_ui_language(bundled: Path) -> None:
+    from textual.command import CommandInput
+
+    app = make_app(bundled, "ald", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Cari perintah…"
