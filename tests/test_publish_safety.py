@@ -38,21 +38,27 @@ def newsroom_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_full_disk_stamps_nothing_and_says_which_file(nr: Path) -> None:
-    """Every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk would): no traceback,
-    the file named with the reason, no release stamped published, no temporary left after
-    the next run."""
-    ident = release(nr, at(0), "Rilis")
+def publish_on_a_small_disk(nr: Path, hours: float) -> subprocess.CompletedProcess[str]:
+    """`newsroom publish` where every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk
+    would; inherited by every process it starts)."""
 
     def small_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write then fails with EFBIG
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
 
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "newsroom.cli", "--root", str(nr), "publish", "--now",
-         at(1).isoformat(), "--force-clock"],
+         at(hours).isoformat(), "--force-clock"],
         capture_output=True, text=True, check=False, preexec_fn=small_disk,
     )  # fmt: skip
+
+
+def test_a_full_disk_stamps_nothing_and_says_which_file(nr: Path) -> None:
+    """Every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk would): no traceback,
+    the file named with the reason, no release stamped published, no temporary left after
+    the next run."""
+    ident = release(nr, at(0), "Rilis")
+    done = publish_on_a_small_disk(nr, 1)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert f"cannot write {nr}/" in done.stderr and "free some space" in done.stderr
@@ -70,16 +76,7 @@ def test_a_full_disk_after_one_approval_stamps_nothing_and_leaves_the_feeds(nr: 
     assert run(nr, at(1)).ok
     before = feed_files(nr)
     second = release(nr, at(1.5), "Rilis dua")
-
-    def small_disk() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "newsroom.cli", "--root", str(nr), "publish", "--now",
-         at(2).isoformat(), "--force-clock"],
-        capture_output=True, text=True, check=False, preexec_fn=small_disk,
-    )  # fmt: skip
+    done = publish_on_a_small_disk(nr, 2)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and f"cannot write {nr}/" in done.stderr
     assert feed_files(nr) == before

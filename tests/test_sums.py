@@ -13,14 +13,11 @@ digests = st.text(st.sampled_from("0123456789abcdef"), min_size=64, max_size=64)
 changes = st.lists(st.tuples(names, st.one_of(st.none(), digests)), max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.dictionaries(names, digests, max_size=12), changes, st.booleans())
-def test_a_list_changed_line_by_line_is_the_list_written_whole(
-    start: dict[str, str], steps: list[tuple[str, str | None]], trusted: bool
-) -> None:
-    """`trusted`: a list this program signed, kept as its text and spliced."""
-    listed = SumsList.parse(sums_text(start), trusted=trusted)
-    expected = dict(start)
+def apply(
+    listed: SumsList, expected: dict[str, str], steps: list[tuple[str, str | None]]
+) -> dict[str, str]:
+    """Each step on the list and on `expected` (None: the name taken out), checking what
+    `pop` says and the list's length after every step."""
     for name, digest in steps:
         if digest is None:
             assert listed.pop(name) == (name in expected)
@@ -28,6 +25,18 @@ def test_a_list_changed_line_by_line_is_the_list_written_whole(
         else:
             listed.set(name, digest)
             expected[name] = digest
+        assert len(listed) == len(expected)
+    return expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(names, digests, max_size=12), changes, st.booleans())
+def test_a_list_changed_line_by_line_is_the_list_written_whole(
+    start: dict[str, str], steps: list[tuple[str, str | None]], trusted: bool
+) -> None:
+    """`trusted`: a list this program signed, kept as its text and spliced."""
+    listed = SumsList.parse(sums_text(start), trusted=trusted)
+    expected = apply(listed, dict(start), steps)
     assert listed.text() == sums_text(expected)
     assert parse_sums(listed.text()) == expected
     assert len(listed) == len(expected)
@@ -52,15 +61,7 @@ def test_a_trusted_list_is_spliced_not_split(
     and reads exactly as the list written whole, after every step."""
     listed = SumsList.parse(sums_text(start), trusted=True)
     assert listed.lines == [] and len(listed) == len(start)  # not split into lines
-    expected = dict(start)
     steps += [(data.draw(st.sampled_from(sorted(start))), None)]  # one that is there
-    for name, digest in steps:
-        if digest is None:
-            assert listed.pop(name) == (name in expected)
-            expected.pop(name, None)
-        else:
-            listed.set(name, digest)
-            expected[name] = digest
-        assert len(listed) == len(expected)
+    expected = apply(listed, dict(start), steps)
     assert listed.text() == sums_text(expected)
     assert listed.changed or expected == start  # (a change undone may still count)

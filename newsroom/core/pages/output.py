@@ -34,6 +34,7 @@ from .layout import (
     Layout,
     Spec,
     is_number_file,
+    number_files,
     number_of,
     number_specs,
     numbers_in,
@@ -190,7 +191,9 @@ class PagesOutput(Output):
             specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
         build = Builder(self.config, store, layout, facts, klarifikasi)
         feeds = self.config.feeds_dir
-        clear_leftovers(feeds, [s.path for s in specs])
+        if self.last.get("look", True):  # (the index folders hold a folder per release:
+            clear_leftovers(feeds, [s.path for s in specs])  # 9,400 names read at 10,000;
+            # a killed run's temporaries are swept by the next run anyway: publish/run.py)
         for spec in specs:
             tmp = stage(feeds / spec.path, build(spec))
             if tmp is not None:
@@ -277,7 +280,7 @@ class PagesOutput(Output):
         before = self.last.get("files", {})
         if not full:  # the other numbers' files stay as they are
             redone = {s.path for n in numbers for s in number_specs(n)}
-            owned |= {p for p in before if is_number_file(p) and p not in redone}
+            owned |= number_files(before) - redone
         owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
         assert self.store is not None
         fresh, stored = self.store.made, self.stored  # a release has a page once it is made
