@@ -162,6 +162,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     by_category: dict[str, list[int]] = {}
     maybe: list[EntryRef] = []  # the few not live, or ever corrected or embargoed
     for index, r in enumerate(ordered):  # one pass over every release
+        ref: EntryRef | None
         if r.live and r.status != Status.RETRACTED:  # (most of them: mode_of's LIVE)
             ref = refs[r.id] = EntryRef(r, LIVE)
             if r.corrected or r.embargo is not None:
