@@ -435,7 +435,7 @@ def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
     monkeypatch.setattr(Spare, "map", counted)
     result = run(newsroom_root, at(3))
     assert result.ok and len(result.written) >= 18 and handed and handed[0] >= 18
-    monkeypatch.setattr(Spare, "start", classmethod(lambda cls, preload: None))
+    monkeypatch.setattr(Spare, "start", classmethod(lambda cls: None))
     assert run(alone, at(3)).written == result.written and len(handed) == 1
     assert feed_files(alone) == feed_files(newsroom_root)
     assert not list((newsroom_root / "feeds").rglob(".*.tmp"))

@@ -93,7 +93,7 @@ def test_a_feed_that_cannot_be_written_leaves_feeds_and_releases_as_they_were(
     """(Built here, not on a spare interpreter, which the patch would not reach.)"""
     from newsroom.core.parallel import Spare
 
-    monkeypatch.setattr(Spare, "start", classmethod(lambda cls, preload: None))
+    monkeypatch.setattr(Spare, "start", classmethod(lambda cls: None))
     from newsroom.core import atomic
     from newsroom.core.feeds import output as work
 

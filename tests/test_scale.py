@@ -168,19 +168,22 @@ def test_a_spare_runs_one_map_and_gives_its_results_in_order_or_raises_what_it_r
     """`Spare`: a second interpreter, started early, handed one small map."""
     from newsroom.core.parallel import Spare
 
-    spare = Spare.start([__name__])
+    spare = Spare.start()
     assert spare is not None
+    spare.preload([__name__])
     assert spare.map(_square, 2, [3, 1, 2])
     assert spare.results() == [18, 2, 8]
     assert spare.results() == [18, 2, 8]  # asked twice: the same answer
     spare.close()
-    failed = Spare.start([__name__])
+    failed = Spare.start()  # (no preload: the map's pickle imports what it needs)
     assert failed is not None and failed.map(_square, 2, [1, -4])
     with pytest.raises(ValueError, match="no square of -4"):
         failed.results()
     failed.close()
-    died = Spare.start([])
-    assert died is not None and died.map(_square, 1, [99])
+    died = Spare.start()
+    assert died is not None
+    died.preload([__name__])
+    assert died.map(_square, 1, [99])
     with pytest.raises(RuntimeError, match="no result"):
         died.results()
     died.close()
@@ -189,7 +192,7 @@ def test_a_spare_runs_one_map_and_gives_its_results_in_order_or_raises_what_it_r
 def test_a_spare_not_needed_ends_with_the_run() -> None:
     from newsroom.core.parallel import Spare
 
-    spare = Spare.start([])
+    spare = Spare.start()
     assert spare is not None
     spare.close()
     assert spare._proc.returncode is not None  # killed and waited for: no process left
@@ -206,7 +209,7 @@ def test_a_spare_that_never_answers_is_stopped_and_says_so() -> None:
     """A stuck spare never holds the run (cron must end): stopped after its time."""
     from newsroom.core.parallel import Spare
 
-    spare = Spare.start([__name__])
+    spare = Spare.start()
     assert spare is not None and spare.map(_stuck, 1, [1])
     with pytest.raises(RuntimeError, match="no result"):
         spare.results(timeout=1)

@@ -109,18 +109,19 @@ class Spare:
         self._proc = proc
         self._results: list[Any] | None = None
         self._failure: BaseException | None = None
+        self._preloaded = False
         self._sent = False
 
     @classmethod
-    def start(cls, preload: Sequence[str]) -> Spare | None:
-        """Start one with the modules `preload` imported (those of the functions it will
-        run); None when there is no second core or it cannot start."""
+    def start(cls) -> Spare | None:
+        """Start one (`preload` then names what to import there); None when there is no
+        second core or it cannot start."""
         import subprocess
         import sys
 
         if (os.cpu_count() or 1) < 2:
             return None
-        command = [sys.executable, "-m", __name__, str(os.getpid()), *preload]
+        command = [sys.executable, "-m", __name__, str(os.getpid())]
         try:
             proc = subprocess.Popen(  # (its failures come back pickled; a crash says
                 command,  # nothing on the desk's screen: the work is then done here)
@@ -132,6 +133,17 @@ class Spare:
             return None
         return cls(proc)
 
+    def preload(self, modules: Sequence[str]) -> None:
+        """Have it import `modules` (those of the functions it will run) while this process
+        goes on: it starts before this process knows them (its outputs not yet loaded)."""
+        assert self._proc.stdin is not None and not self._preloaded
+        self._preloaded = True
+        try:
+            self._proc.stdin.write(" ".join(modules).encode() + b"\n")
+            self._proc.stdin.flush()
+        except (OSError, ValueError):
+            pass  # (it ended: `map` says so)
+
     def map(self, func: Callable[[J, T], R], job: J, items: Sequence[T]) -> bool:
         """Hand it `func(job, item)` for every item (`results` gives them); False when it
         cannot take them (it ended): the caller then does the work itself."""
@@ -139,6 +151,8 @@ class Spare:
 
         assert self._proc.stdin is not None and not self._sent
         try:
+            if not self._preloaded:
+                self.preload([])
             self._proc.stdin.write(pickle.dumps((func, job, list(items)), _PICKLE))
             self._proc.stdin.close()
             self._proc.stdin = None  # (sent: `communicate` reads the answer)
@@ -190,15 +204,16 @@ _PICKLE = 5  # pickle.HIGHEST_PROTOCOL of Python 3.11, without importing pickle 
 
 
 def _serve(argv: list[str]) -> None:
-    """In a spare (`python -m newsroom.core.parallel PARENT MODULE...`): import the modules,
-    wait for one map, answer it, end."""
+    """In a spare (`python -m newsroom.core.parallel PARENT`): import the modules named on
+    the first line it reads, wait for one map, answer it, end."""
     import importlib
     import pickle
     import sys
 
     die_with_parent(int(argv[0]))
-    for name in argv[1:]:
-        importlib.import_module(name)
+    names = sys.stdin.buffer.readline().split()  # (empty at once: not needed after all)
+    for name in names:
+        importlib.import_module(name.decode())
     try:
         func, job, items = pickle.load(sys.stdin.buffer)
     except EOFError:  # not needed after all

@@ -107,11 +107,19 @@ def publish(
             _send_waiting(config, now, result)
         log_run(config, result, forced_clock)
         return result
-    chosen = outputs(config, passphrase, mail=mail, ping=ping)
-    # A run after the first starts a second interpreter at once, with the modules the
-    # outputs would run on it (Output.spare): ready by the time they hand it their work.
-    spare = _spare(chosen) if not dry_run and last_run is not None else None
+    # A run after the first starts a second interpreter at once (while the outputs load
+    # here), to import what they would run on it (Output.spare): ready by the time they
+    # hand it their work.
+    spare = None
+    if not dry_run and last_run is not None:
+        from ..parallel import Spare
+
+        spare = Spare.start()
     try:
+        chosen = outputs(config, passphrase, mail=mail, ping=ping)
+        if spare is not None and not _preload(spare, chosen):
+            spare.close()
+            spare = None
         return _run(config, actor, now, chosen, key, files, last_run, spare, dry_run=dry_run,
                     progress=progress, via=via, forced_clock=forced_clock)  # fmt: skip
     finally:
@@ -187,14 +195,12 @@ def _run(
     return result
 
 
-def _spare(chosen: list[Output]) -> Spare | None:
-    """A spare interpreter for the outputs that name modules to run on one, if any do."""
-    preload = [m for o in chosen for m in o.spare]
-    if not preload:
-        return None
-    from ..parallel import Spare
-
-    return Spare.start(preload)
+def _preload(spare: Spare, chosen: list[Output]) -> bool:
+    """Have the spare import what the outputs would run on it; False when none would."""
+    modules = [m for o in chosen for m in o.spare]
+    if modules:
+        spare.preload(modules)
+    return bool(modules)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
