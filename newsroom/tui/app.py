@@ -10,10 +10,13 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from ..core.errors import NewsroomError
 from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
@@ -23,10 +26,11 @@ from ..settings import remember_language
 from .commands import Command, bindings
 from .messages import FilesChanged
 from .providers import CatalogCommands
-from .screens.base import AppScreen, translate_bindings
+from .screens.base import AppModal, AppScreen, translate_bindings
 from .settings import Settings, load_settings
 
 WATCH_SECONDS = 1.0
+HOLD_AT_MOST = 3.0  # seconds the keys typed ahead wait for a screen being built
 
 
 class NewsroomApp(App[None]):
@@ -50,6 +54,9 @@ class NewsroomApp(App[None]):
         self.watch_files = watch
         self._fingerprint = ""
         self._next_look = 0.0
+        self._building: object | None = None  # keys wait for it (see hold_keys)
+        self._held: list[events.Key] = []
+        self._answering: set[int] = set()  # dialogs whose answer a callback takes
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -77,6 +84,61 @@ class NewsroomApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.t("palette.search")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    # ------------------------------------------------------------ keys typed ahead
+
+    def push_screen(  # type: ignore[override]
+        self, screen: Screen[Any] | str, callback: Any = None, wait_for_dismiss: bool = False
+    ) -> Any:
+        """Push a screen, never one that is open already (a second Enter typed before the
+        first one's screen opened); the keys typed until it is built wait for it."""
+        if isinstance(screen, Screen) and screen.id in {s.id for s in self.screen_stack} - {None}:
+            return AwaitMount(self.screen, [])
+        if isinstance(screen, (AppScreen, AppModal)):
+            self.hold_keys(screen)
+        if callback is not None and isinstance(screen, AppModal):
+            self._answering.add(id(screen))
+            callback = self._then_release(screen, callback)
+        return super().push_screen(screen, callback, wait_for_dismiss)  # type: ignore[call-overload]
+
+    def _then_release(self, dialog: AppModal, callback: Callable[[Any], object]) -> Any:
+        def answer(result: Any) -> None:
+            try:
+                callback(result)
+            finally:  # nothing opened by the answer: the keys go on to the screen under it
+                self._answering.discard(id(dialog))
+                self.call_later(self.release_keys, dialog)
+
+        return answer
+
+    def hold_keys(self, until: object) -> None:
+        """Keep the keys typed from now on until `until` (a screen being built, a dialog's
+        answer being acted on) is ready, then hand them on in order: a burst typed after
+        Enter goes into the screen that Enter opens, none lost, none to the screen left."""
+        self._building = until
+        self.set_timer(HOLD_AT_MOST, lambda: self.call_later(self.release_keys, until))
+
+    def built(self, screen: object) -> None:
+        """A screen is built and focused (its on_mount): the keys held for it go to it."""
+        self.call_later(self.release_keys, screen)
+
+    def answered(self, dialog: AppModal) -> None:
+        """A dialog closed: without a callback to act on its answer, the keys go on now."""
+        if id(dialog) not in self._answering:
+            self.call_later(self.release_keys, dialog)
+
+    async def release_keys(self, until: object) -> None:
+        if self._building is not until:
+            return  # something else was opened since: its keys wait for it
+        self._building = None
+        while self._held and self._building is None:
+            await super().on_event(self._held.pop(0))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._building:
+            self._held.append(event)
+            return
+        await super().on_event(event)
 
     # ------------------------------------------------------------ losing the terminal
 

@@ -118,7 +118,10 @@ class EditScreen(AppScreen):
         self.load()
         # Typing starts in the title, a new release's too (its title was just asked for):
         # the form reads from the top, and Enter goes on down it (on_input_submitted).
-        self.query_one("#f-title", Input).focus()
+        # At its end now: the keys typed while the editor opened come right after this.
+        title = self.query_one("#f-title", Input)
+        title.cursor_position = len(title.value)
+        title.focus()
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
@@ -133,7 +136,9 @@ class EditScreen(AppScreen):
     def action_next_field(self) -> None:
         """Enter in a field goes to the next one, in reading order, then to the text (as
         Tab does): a form is filled from the top, and Enter never saves half of it."""
-        self.focus_next()
+        field = self.focus_next()
+        if isinstance(field, Input):  # at its end before the keys typed after Enter reach it
+            field.cursor_position = len(field.value)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -406,7 +411,7 @@ class EditScreen(AppScreen):
         from .modals import ConfirmModal
 
         if not self.dirty:
-            self.app.pop_screen()
+            self.leave()
             return
         t = self.nr_app.t
 
@@ -415,7 +420,7 @@ class EditScreen(AppScreen):
                 kept = self.keep_unsaved()
                 if kept is not None:
                     self.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
-                self.app.pop_screen()
+                self.leave()
 
         self.app.push_screen(
             ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer

@@ -233,7 +233,7 @@ class ReleaseScreen(AppScreen):
     # ------------------------------------------------------------ the actions
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.leave()
 
     def action_publish(self) -> None:
         from .publish import PublishScreen
