@@ -57,6 +57,7 @@ class NewsroomApp(App[None]):
         self._building: object | None = None  # keys wait for it (see hold_keys)
         self._held: list[events.Key] = []
         self._answering: set[int] = set()  # dialogs whose answer a callback takes
+        self._held_since = 0.0
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -69,6 +70,7 @@ class NewsroomApp(App[None]):
         from .screens.desk import DeskScreen
 
         self.push_screen(DeskScreen())
+        self.set_interval(HOLD_AT_MOST / 2, self._unstick)
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.look_for_changes)
         self._watch_terminal()
@@ -112,11 +114,14 @@ class NewsroomApp(App[None]):
         return answer
 
     def hold_keys(self, until: object) -> None:
-        """Keep the keys typed from now on until `until` (a screen being built, a dialog's
-        answer being acted on) is ready, then hand them on in order: a burst typed after
-        Enter goes into the screen that Enter opens, none lost, none to the screen left."""
+        """Keep the keys typed from now on until `until` is done (a key on its way through
+        the widgets to its binding, a screen being built, a dialog's answer being acted on),
+        then hand them on in order: a burst typed after `n` or Enter goes into what that
+        key opens, none lost, none to the screen just left. (Textual hands each key to the
+        focused widget at once, and a binding of the screen runs only once the key has
+        bubbled back up: the keys typed meanwhile would go to the widget left behind.)"""
         self._building = until
-        self.set_timer(HOLD_AT_MOST, lambda: self.call_later(self.release_keys, until))
+        self._held_since = time.monotonic()
 
     def built(self, screen: object) -> None:
         """A screen is built and focused (its on_mount): the keys held for it go to it."""
@@ -132,13 +137,40 @@ class NewsroomApp(App[None]):
             return  # something else was opened since: its keys wait for it
         self._building = None
         while self._held and self._building is None:
-            await super().on_event(self._held.pop(0))
+            await self._deliver(self._held.pop(0))
+
+    def _unstick(self) -> None:
+        """Never hold keys for long, whatever went wrong (a screen that never mounted)."""
+        if self._building is not None and time.monotonic() - self._held_since > HOLD_AT_MOST:
+            self.call_later(self.release_keys, self._building)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._building:
-            self._held.append(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._building is not None:
+                self._held.append(event)
+            else:
+                await self._deliver(event)
             return
         await super().on_event(event)
+
+    async def _deliver(self, key: events.Key) -> None:
+        """Hand a key on (priority bindings, else the focused widget); when it went to a
+        widget, hold the next keys until it has come back up to the app, that is until it
+        has done what it does (a binding of the screen, a letter in a field)."""
+        target = self.focused or self.screen
+        await super().on_event(key)
+        if not key.is_forwarded:
+            return  # a priority binding: done already
+        self.hold_keys(key)
+        chain = list(target.ancestors_with_self)  # the widget, its containers, the screen, app
+
+        def step(at: int) -> None:
+            if at == len(chain):
+                self.call_later(self.release_keys, key)
+            elif not chain[at].call_later(step, at + 1):  # gone: on to the next one up
+                step(at + 1)
+
+        step(0)
 
     # ------------------------------------------------------------ losing the terminal
 
