@@ -249,3 +249,31 @@ def test_a_run_killed_while_staging_leaves_temporaries_the_next_run_sweeps(nr: P
     release(nr, at(1.5), "Rilis dua")
     assert run(nr, at(2)).ok
     assert not stale.exists() and not (nr / ".newsroom" / "staging").exists()
+
+
+def test_a_run_that_stops_while_the_spare_builds_leaves_the_next_run_a_clean_folder(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feeds hand their documents to the spare when planned, before the files are
+    staged: a run that stops there (killed, or failing) marks it, and the next run sweeps
+    every temporary left."""
+    from newsroom.core.pages.output import PagesOutput
+
+    release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    second = release(nr, at(1.5), "Rilis dua")
+    left = nr / "feeds" / ".rss.xml.left.tmp"
+
+    def stops(*args: object) -> None:
+        left.write_text("as a killed spare leaves it")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PagesOutput, "plan", stops)
+    with pytest.raises(KeyboardInterrupt):
+        run(nr, at(2))
+    assert (nr / ".newsroom" / "staging").exists() and left.exists()
+    monkeypatch.undo()
+    healed = run(nr, at(2.5))
+    assert healed.ok and [p["id"] for p in healed.published] == [second]
+    assert list((nr / "feeds").rglob("*.tmp")) == []
+    assert not (nr / ".newsroom" / "staging").exists()

@@ -24,6 +24,7 @@ import enum
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -93,6 +94,12 @@ class Plan:
     dry_run: bool
     progress: Callable[[str], None] = lambda _: None
     spare: Spare | None = None  # a second interpreter for one small map (parallel.py)
+
+    @cached_property
+    def live(self) -> dict[str, Record]:
+        """The releases out now (live, with a publication), by id: what the public record
+        and the signed texts are made of."""
+        return {i: r for i, r in self.records.items() if r.live and r.published}
 
 
 class Staged:

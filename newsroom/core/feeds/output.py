@@ -115,7 +115,11 @@ class FeedsOutput(Output):
         return WriteJob(self.config, self.plan_.cache_key)
 
     def _clear(self) -> None:
-        """Temporaries a killed run left in this output's folders (not every page's)."""
+        """Temporaries a killed run left in this output's folders (not every page's), when
+        the run looks at its files (a killed run's are swept by the next run anyway:
+        publish/run.py; 1,500 paths and their folders a run otherwise)."""
+        if not self.last.get("look", True):
+            return
         paths = [*(d.path for d in self.docs), *self.last.get("files", {})]
         remove_stale_temporaries(self.config.feeds_dir, {os.path.dirname(p) for p in paths})
 

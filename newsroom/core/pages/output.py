@@ -109,7 +109,7 @@ class PagesOutput(Output):
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
         self._open(plan.cache_key)
-        self.live = {r.id: r for r in plan.records.values() if r.live and r.published}
+        self.live = plan.live
         # My files not as the last run left them: a page per release, 10,000 stats (0.03 s;
         # bench_publish.py's one approval), looked at when the run was not started by
         # changed articles (Output.plan: a run with nothing to do looks first).

@@ -113,6 +113,10 @@ class Run:
                 index.published = {}  # told to the ledger: no longer needed (100,000 rows cold)
                 self._hold_back(records)
                 plan = self._plan(records, cache, ledger)
+                if plan.spare is not None and not self.result.dry_run:
+                    # an output may stage on the spare from its plan on: a run killed from
+                    # now on leaves temporaries (swept by the next run)
+                    (self.config.state_dir / STAGING).touch()
                 for output in self.outputs:
                     output.plan(plan, self._last(output.name))
             for output in self.outputs:

@@ -266,7 +266,7 @@ class SignedTexts:
         self.plan_ = plan
         old = self.store.fingerprints()
         same = self.store.basis() == self.basis(key_id)
-        self.live = {i: r for i, r in plan.records.items() if r.live and r.published}
+        self.live = plan.live
         self.changed = [
             i for i, r in self.live.items() if not same or old.get(i) != _fingerprint(r)
         ]  # fmt: skip
