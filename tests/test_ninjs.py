@@ -295,3 +295,104 @@ def test_image_sizes_are_read_from_the_header(tmp_path: Path) -> None:
         "broken.png": None, "a.pdf": None,
     }  # fmt: skip
     assert image_size(tmp_path / "missing.png") is None
+
+
+def _newsroom_of_every_kind(root: Path) -> None:
+    """Published, corrected, retracted, embargoed and a partner's category, then cold: no
+    feeds/ and no .newsroom/ (a first run on this server, as the 100,000 benchmark's)."""
+    import shutil
+
+    for day in range(4):
+        release(root, at(day), f"Rilis {day}", category="Pemilu" if day % 2 else "Ekonomi")
+    fixed = release(root, at(4), "Rilis ralat", body="Angka 2004.")
+    gone = release(root, at(4.2), "Rilis dicabut")
+    run(root, at(4.5))
+    correct(root, fixed, 5, "Tahun salah", "Angka 2005.")
+    retract(root, gone, at(5.2), "Data belum final")
+    release(root, at(5.3), "Rilis embargo", category="Pemilu", embargo=at(30))
+    run(root, at(5.5))
+    shutil.rmtree(root / "feeds")
+    shutil.rmtree(root / ".newsroom")
+
+
+def _ninjs_state(root: Path) -> dict[str, bytes]:
+    found = {f: (root / "feeds" / f).read_bytes() for f in ninjs_files(root)}
+    found |= {f"state/{p.name}": p.read_bytes() for p in (root / ".newsroom/ninjs").glob("*")}
+    return found
+
+
+def test_a_first_run_makes_while_reading_what_a_later_look_makes(
+    newsroom_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run makes every document while it reads the files (NinjsHook, kept on disk
+    until staged); the documents, the index, the partners' subscriptions and the buckets
+    are byte for byte those made without the hook, and later runs build on them."""
+    import shutil
+
+    _newsroom_of_every_kind(newsroom_root)
+    other = tmp_path / "other"
+    shutil.copytree(newsroom_root, other)
+    taken: list[Any] = []
+    read = ninjs.NinjsOutput.read
+
+    def spy(self: ninjs.NinjsOutput, value: Any) -> None:
+        taken.append(value)
+        read(self, value)
+
+    monkeypatch.setattr(ninjs.NinjsOutput, "read", spy)
+    first = run(newsroom_root, at(6))
+    assert first.ok and len(taken) == 6  # every public one (not the embargoed) while reading
+    monkeypatch.setattr(ninjs.NinjsOutput, "reader", lambda self, key, last: None)
+    assert run(other, at(6)).ok
+    made = _ninjs_state(newsroom_root)
+    assert made == _ninjs_state(other)
+    buckets = [json.loads(v) for k, v in made.items() if k.startswith("state/")]
+    assert sum(len(b) for b in buckets) == 7  # each release's documents, the embargoed too
+    feeds = newsroom_root / "feeds"
+    index = json.loads((feeds / "ninjs/index.json").read_text())
+    assert sorted(i["headline"] for i in index["items"]) == sorted(
+        [*(f"Rilis {d}" for d in range(4)), "Rilis ralat", "Rilis dicabut"])  # fmt: skip
+    pemilu = json.loads((feeds / "partner/pemilu/ninjs/index.json").read_text())
+    assert [i["headline"] for i in pemilu["items"]] == ["Rilis 3", "Rilis 1"]
+    antara = json.loads((feeds / "private/antara/ninjs/index.json").read_text())
+    assert antara["items"][0]["headline"] == "Rilis embargo"
+    assert (feeds / "private/antara/ninjs/rilis-embargo.json").is_file()
+    assert validate(feeds / "siaran-pers/rilis-ralat/v1.ninjs.json")["version"] == "1"
+    assert validate(feeds / "siaran-pers/rilis-ralat/ninjs.json")["version"] == "2"
+    assert not [p for p in newsroom_root.rglob("*.tmp")]
+
+    monkeypatch.undo()
+    assert not [p for p in run(newsroom_root, at(6.1)).written if "ninjs" in p]
+    fixed = index["items"][1]["uri"].removeprefix("urn:uuid:")
+    assert index["items"][1]["headline"] == "Rilis ralat"
+    correct(newsroom_root, fixed, 7, "Nama salah", "Angka 2006.")
+    again = run(newsroom_root, at(7.1))
+    assert sorted(p for p in again.written if p.startswith("siaran-pers/")
+                  and "ninjs" in p) == [  # v1 and v2 are kept as the first run wrote them
+        "siaran-pers/rilis-ralat/ninjs.json", "siaran-pers/rilis-ralat/v3.ninjs.json"]  # fmt: skip
+    assert (feeds / "siaran-pers/rilis-ralat/v1.ninjs.json").read_bytes() == made[
+        "siaran-pers/rilis-ralat/v1.ninjs.json"]  # fmt: skip
+
+
+def test_a_first_run_that_fails_or_is_dry_leaves_no_temporary(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a first run made while reading, its index pages and its buckets are staged
+    before the rename: a run that cannot rename (a full disk) removes them all, and a dry
+    run stages none."""
+    from newsroom.core.publish import run as publish_run
+
+    _newsroom_of_every_kind(newsroom_root)
+    dry = run(newsroom_root, at(6), dry_run=True)
+    assert "ninjs/index.json" in dry.to_write and not ninjs_files(newsroom_root)
+    assert not [p for p in newsroom_root.rglob("*.tmp")]
+
+    def full(staged: list[tuple[str, str]]) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish_run, "commit", full)
+    failed = run(newsroom_root, at(6))
+    assert failed.failed and not ninjs_files(newsroom_root)
+    assert not [p for p in newsroom_root.rglob("*.tmp")]
+    monkeypatch.undo()
+    assert run(newsroom_root, at(6.1)).ok and "ninjs/index.json" in ninjs_files(newsroom_root)

@@ -193,3 +193,22 @@ def test_a_spare_not_needed_ends_with_the_run() -> None:
     assert spare is not None
     spare.close()
     assert spare._proc.returncode is not None  # killed and waited for: no process left
+
+
+def _stuck(job: int, item: int) -> int:
+    import time
+
+    time.sleep(60)
+    return item
+
+
+def test_a_spare_that_never_answers_is_stopped_and_says_so() -> None:
+    """A stuck spare never holds the run (cron must end): stopped after its time."""
+    from newsroom.core.parallel import Spare
+
+    spare = Spare.start([__name__])
+    assert spare is not None and spare.map(_stuck, 1, [1])
+    with pytest.raises(RuntimeError, match="no result"):
+        spare.results(timeout=1)
+    assert spare._proc.returncode is not None
+    spare.close()

@@ -95,6 +95,9 @@ def imap(
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
 
 
+SPARE_SECONDS = 120.0  # a spare that has not answered by then is stopped (cron must end)
+
+
 class Spare:
     """A second interpreter, started early in a run (`start`) and idle until handed one small
     map (`map`): the few feed documents one approval changes are built there while this
@@ -138,21 +141,28 @@ class Spare:
         try:
             self._proc.stdin.write(pickle.dumps((func, job, list(items)), _PICKLE))
             self._proc.stdin.close()
+            self._proc.stdin = None  # (sent: `communicate` reads the answer)
         except (OSError, ValueError, pickle.PicklingError):
             self.close()
             return False
         self._sent = True
         return True
 
-    def results(self) -> list[Any]:
+    def results(self, timeout: float = SPARE_SECONDS) -> list[Any]:
         """The map's results, in order, or what it raised (RuntimeError: it ended without
-        a word)."""
+        a word, or gave none within `timeout` seconds and was stopped)."""
         import pickle
+        import subprocess
 
-        assert self._sent and self._proc.stdout is not None
+        assert self._sent
         if self._results is None and self._failure is None:
-            data = self._proc.stdout.read()
-            code = self._proc.wait()
+            try:
+                data, _ = self._proc.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:  # (a small map: stuck, never slow)
+                self._proc.kill()
+                self._proc.communicate()
+                data = b""
+            code = self._proc.returncode
             try:
                 ok, value = pickle.loads(data)
             except Exception:  # cut short: the process died

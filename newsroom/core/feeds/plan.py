@@ -162,14 +162,21 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
     by_category: dict[str, list[int]] = {}
     maybe: list[EntryRef] = []  # the few not live, or ever corrected or embargoed
     for index, r in enumerate(ordered):  # one pass over every release
-        mode = mode_of(r, config, now)
-        ref = None if mode is None else EntryRef(r, mode, 0, None)
-        if ref is not None:
-            refs[r.id] = ref
-            if mode != LIVE or r.corrected or r.embargo is not None:
+        ref: EntryRef | None
+        if r.live and r.status != Status.RETRACTED:  # (most of them: mode_of's LIVE)
+            ref = refs[r.id] = EntryRef(r, LIVE)
+            if r.corrected or r.embargo is not None:
                 maybe.append(ref)
-        if r.month and r.live:
-            archived[r.id] = _archived_ref(r, ref)
+            if r.month:
+                archived[r.id] = ref
+        else:
+            mode = mode_of(r, config, now)
+            ref = None if mode is None else EntryRef(r, mode, 0, None)
+            if ref is not None:
+                refs[r.id] = ref
+                maybe.append(ref)
+            if r.month and r.live:
+                archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
     special, notices = _special(maybe, now - retraction_window(config))

@@ -33,12 +33,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..atomic import stage, write_atomic
+from ..atomic import commit, remove_stale_temporaries, stage
 from ..config import Config, Partner
 from ..errors import NewsroomError
 from ..model import Article, Status
@@ -55,6 +56,7 @@ from ..outputs import (
 from ..parallel import pmap, workers_for
 from ..records import ReadHook, Record
 from .document import CURRENT, FOLDER, INDEX_LIMIT, document, dumps, local_iso, release_dir
+from .made import Made
 
 
 class NinjsOutput(Output):
@@ -78,15 +80,19 @@ class NinjsOutput(Output):
         self.entries: dict[str, dict[str, dict[str, Any]]] = {}  # changed buckets' releases
         self.old: dict[str, dict[str, dict[str, Any]]] = {}  # the same, as the last run left
         self.todo: list[Record] = []
-        self.index: list[tuple[str, bytes]] = []  # index pages to write (path, bytes)
+        # index pages to write: (path, its staged temporary; "" in a dry run or when its
+        # bytes are there already), staged as they are made (not held: 35 MB at 100,000)
+        self.index: list[tuple[str, str]] = []
         self.pages: dict[str, str] = {}  # index page path -> signature
         self.moved: set[str] = set()  # index pages not as the last run left them
-        self.items: dict[tuple[str, str], dict[str, Any]] = {}  # _item's, this run
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
         self.held = 0  # of them, embargoed ones in partners' private folders
-        # documents made while the files were read: id -> (digest, files, staged, error)
-        self.premade: dict[str, tuple[str, list[str], list[tuple[str, str]], str]] = {}
+        self.made = Made()  # documents made while the files were read (on disk)
+        # each changed bucket once its releases are staged: its file staged beside it ("":
+        # unchanged; None: it has no entry left), and the documents it no longer owns
+        # (placed() puts the one in place and removes the others)
+        self.closed: dict[str, tuple[str | None, list[str]]] = {}
 
     def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """A run that looks at every document (a first one, a new key): each release's
@@ -97,10 +103,7 @@ class NinjsOutput(Output):
         return NinjsHook(self.config)
 
     def read(self, value: Any) -> None:
-        ident, digest, files, temps, error = value
-        if (earlier := self.premade.get(ident)) is not None:  # two files, one id
-            _unlink(earlier[2])
-        self.premade[ident] = (digest, files, temps, error)
+        self.made.add(*value)  # on disk: a first run's 100,000 are never held here
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -164,6 +167,11 @@ class NinjsOutput(Output):
             e.get("month", "") for b in self.old.values() for i, e in b.items() if i not in kept
         }
         self.pages, self.index = {}, []
+        folders = [FOLDER, *(partner_folder(p) for p in self.config.partners)]
+        if not plan.dry_run:  # what a run killed after staging its index pages left
+            remove_stale_temporaries(self.config.feeds_dir,
+                                     [*folders, *(f"{f}/archive" for f in folders)])  # fmt: skip
+            remove_stale_temporaries(self.config.state_dir / FOLDER, [""])  # its buckets'
         order = sorted(months)
         collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
         for partner in self.config.partners:
@@ -217,18 +225,22 @@ class NinjsOutput(Output):
         self.pages[path] = sig
         old = self.last.get("pages", {}) if self.last.get("key") == self.plan_key() else {}
         if old.get(path) != sig or path not in self.last.get("files", {}) or path in self.moved:
-            self.index.append((path, data))
+            self.index.append((path, self._stage_page(path, data)))
+
+    def _stage_page(self, path: str, data: bytes) -> str:
+        """An index page staged now (a dry run stages nothing): "" when already there."""
+        assert self.plan_ is not None
+        if self.plan_.dry_run:
+            return ""
+        private = self.config if path.startswith("private/") else None
+        staged = _stage(self.config.feeds_dir, path, data, private)
+        return staged[0].pair[1] if staged else ""
 
     def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
-        """A release as an index lists it (made once a run: several pages list it)."""
-        held = bool(private_dir) and not _public(r)
-        key = (r.id, private_dir if held else "")
-        item = self.items.get(key)
-        if item is None:
-            item = self.items[key] = self._make_item(r, private_dir if held else "")
-        return item
-
-    def _make_item(self, r: Record, private_dir: str) -> dict[str, Any]:
+        """A release as an index lists it (made for each page that lists it: kept, they
+        held 100,000 dicts at a first run)."""
+        if not private_dir or _public(r):
+            private_dir = ""
         version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
         path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
@@ -271,19 +283,16 @@ class NinjsOutput(Output):
 
     def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
         assert self.plan_ is not None
-        plan, feeds = self.plan_, self.config.feeds_dir
+        plan = self.plan_
         going = {g.article.id: g.article for g in plan.going_live}
         owned = {i: e.get("files", []) for b in self.old.values() for i, e in b.items()}
-        made: dict[str, tuple[list[str], list[tuple[str, Path]], str]] = {}
-        for r in self.todo:  # those made while the files were read, from the file as it is
-            got = self.premade.pop(r.id, None)
-            if got is not None and got[0] == r.digest and r.id not in going and not owned.get(r.id):
-                made[r.id] = (got[1], [(p, Path(t)) for p, t in got[2]], got[3])
-            elif got is not None:
-                _unlink(got[2])
-        for got in self.premade.values():  # not published by this run after all
-            _unlink(got[2])
-        self.premade = {}
+        wanted = {r.id for r in self.todo}
+        made: set[str] = set()  # those made while the files were read that stand: from the
+        for ident, digest in self.made.digests():  # file as it is, not going live now
+            r = plan.records.get(ident)
+            if (r is not None and r.id in wanted and r.digest == digest and ident not in going
+                    and not owned.get(ident)):  # fmt: skip
+                made.add(r.id)
         rest = [r for r in self.todo if r.id not in made]
         job = WriteJob(self.config, plan.now, tuple(
             (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in rest
@@ -291,24 +300,56 @@ class NinjsOutput(Output):
         mine: list[Staged] = []
         workers = workers_for(len(plan.records))  # past FORK_MAX: in this process
         done = pmap(write_release, job, range(len(rest)), weight=len(rest), workers=workers)
-        made.update((r.id, d) for r, d in zip(rest, done, strict=True))
-        for r in self.todo:
-            files, temps, error = made[r.id]
-            bucket = r.id[:BUCKET]
-            if error:  # named; its documents stay as they were, and the next run tries again
-                result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
-                                              f"its ninjs documents could not be written: {error}",
-                                              False))  # fmt: skip
-                if r.id in self.old.get(bucket, {}):
-                    self.entries[bucket][r.id] = {**self.old[bucket][r.id], "sig": ""}
-                self.buckets[bucket] = "retry"  # looked at again by the next run
+        for r, (files, staged_, error) in zip(rest, done, strict=True):
+            self._take(r, files, [(p, str(t)) for p, t in staged_], error, result, mine)
+        del rest, done, job
+        # the rest by id, so a bucket at a time: each one's entries turned into its file's
+        # bytes once its releases are in (100,000 entries are never held as dicts)
+        buckets, k = sorted(self.entries), 0
+        for ident, _, files, temps, error, last in self.made.take():
+            r = plan.records.get(ident)
+            if not last or r is None or r.id not in made:  # not published by this run after all
+                _unlink(temps)
                 continue
-            mine += [Staged(feeds / path, tmp) for path, tmp in temps]
-            self.entries[bucket][r.id] = {"sig": self._sig(r), "month": r.month, "files": files}
-        for path, data in self.index:
-            private_page = path.startswith("private/")
-            mine += _stage(feeds, path, data, private=self.config if private_page else None)
+            while k < len(buckets) and buckets[k] < ident[:BUCKET]:
+                self._close(buckets[k])
+                k += 1
+            self._take(r, files, temps, error, result, mine)
+        self.made.close()
+        for b in buckets[k:]:
+            self._close(b)
+        base = f"{self.config.feeds_dir}{os.sep}"
+        mine += [Staged(base + path, tmp) for path, tmp in self.index if tmp]
         return mine
+
+    def _take(self, r: Record, files: list[str], temps: list[tuple[str, str]], error: str,
+              result: PublishResult, mine: list[Staged]) -> None:  # fmt: skip
+        """One release's documents, staged: its entry in its bucket (or its refusal)."""
+        bucket = r.id[:BUCKET]
+        if error:  # named; its documents stay as they were, and the next run tries again
+            result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
+                                          f"its ninjs documents could not be written: {error}",
+                                          False))  # fmt: skip
+            if r.id in self.old.get(bucket, {}):
+                self.entries[bucket][r.id] = {**self.old[bucket][r.id], "sig": ""}
+            self.buckets[bucket] = "retry"  # looked at again by the next run
+            return
+        base = f"{self.config.feeds_dir}{os.sep}"
+        mine += [Staged(base + path, tmp) for path, tmp in temps]
+        self.entries[bucket][r.id] = {"sig": self._sig(r), "month": r.month, "files": files}
+
+    def _close(self, bucket: str) -> None:
+        """A changed bucket whose releases are all in: its file's bytes, and the documents
+        its releases no longer own (withdrawn, lifted, gone), for placed()."""
+        entries = self.entries.pop(bucket)
+        now = {p for e in entries.values() for p in e["files"]}
+        before = {p for e in self.old.get(bucket, {}).values() for p in e.get("files", [])}
+        tmp: str | None = None
+        if entries:  # staged now (at 100,000 releases their bytes held 27 MB until placed)
+            staged = stage(_bucket_path(self.config, bucket),
+                           json.dumps(entries, sort_keys=True).encode())  # fmt: skip
+            tmp = str(staged) if staged is not None else ""
+        self.closed[bucket] = (tmp, sorted(before - now))
 
     def _count(self) -> int:
         """How many release documents exist after this run (kept in the state: no walk)."""
@@ -349,16 +390,26 @@ class NinjsOutput(Output):
         for path in sorted(set(self.last.get("files", {})) - set(written.files)):
             (feeds / path).unlink(missing_ok=True)
             written.removed.append(path)
-        for b, old in self.old.items():  # withdrawn, lifted, gone
-            now = {p for e in self.entries.get(b, {}).values() for p in e["files"]}
-            for path in sorted({p for e in old.values() for p in e.get("files", [])} - now):
+        buckets = []
+        for b, (tmp, gone) in self.closed.items():  # withdrawn, lifted, gone
+            for path in gone:
                 (feeds / path).unlink(missing_ok=True)
                 written.removed.append(path)
-            _write_bucket(self.config, b, self.entries.get(b, {}))
+            if tmp is None:
+                _bucket_path(self.config, b).unlink(missing_ok=True)
+            elif tmp:
+                buckets.append((str(_bucket_path(self.config, b)), tmp))
+        commit(buckets)  # made durable, then renamed
+        self.closed = {}
         return written
 
     def state(self, written: bool) -> dict[str, Any]:
+        self.made.close()
         if not written:
+            for tmp, _ in self.closed.values():  # nothing was put in place: nor are these
+                if tmp:
+                    Path(tmp).unlink(missing_ok=True)
+            self.closed = {}
             return self.last
         assert self.plan_ is not None
         return {
@@ -382,14 +433,6 @@ def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
         return data
     except (OSError, ValueError):
         return {}
-
-
-def _write_bucket(config: Config, bucket: str, entries: dict[str, dict[str, Any]]) -> None:
-    path = _bucket_path(config, bucket)
-    if entries:
-        write_atomic(path, json.dumps(entries, sort_keys=True).encode())
-    else:
-        path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

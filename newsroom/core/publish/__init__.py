@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
-from ..scan import scan
+from ..scan import FileStat, scan
 from .state import lock_path, log_run, nothing_to_do, state_path
+
+if TYPE_CHECKING:
+    from ..parallel import Spare
 
 LOCK_WAIT_SECONDS = 5.0
 
@@ -104,6 +108,33 @@ def publish(
         log_run(config, result, forced_clock)
         return result
     chosen = outputs(config, passphrase, mail=mail, ping=ping)
+    # A run after the first starts a second interpreter at once, with the modules the
+    # outputs would run on it (Output.spare): ready by the time they hand it their work.
+    spare = _spare(chosen) if not dry_run and last_run is not None else None
+    try:
+        return _run(config, actor, now, chosen, key, files, last_run, spare, dry_run=dry_run,
+                    progress=progress, via=via, forced_clock=forced_clock)  # fmt: skip
+    finally:
+        if spare is not None:
+            spare.close()
+
+
+def _run(
+    config: Config,
+    actor: str,
+    now: dt.datetime,
+    chosen: list[Output],
+    key: str,
+    files: list[FileStat],
+    last_run: tuple[int, int] | None,
+    spare: Spare | None,
+    *,
+    dry_run: bool,
+    progress: Callable[[str], None] | None,
+    via: str,
+    forced_clock: bool,
+) -> PublishResult:
+    """The run itself, once there is work: the outputs prepared, the lock taken."""
     try:
         for output in chosen:  # a prompt never holds the lock the next cron run waits for
             output.prepare(dry_run)
@@ -134,15 +165,8 @@ def publish(
             lock.release()
             return PublishResult(now, actor, skipped=True)
     from ..feeds.output import FeedsOutput
-    from ..parallel import Spare
     from .run import Run
 
-    # A run after the first starts a second interpreter now, with the modules the outputs
-    # would run on it (Output.spare): ready when they have staged what they must.
-    spare = None
-    preload = [m for o in chosen for m in o.spare]
-    if preload and not dry_run and last_run is not None:
-        spare = Spare.start(preload)
     run = Run(config, chosen, key, FeedsOutput.renderer, actor=actor, now=now,
               dry_run=dry_run, progress=progress or (lambda _: None), via=via,
               spare=spare)  # fmt: skip
@@ -152,7 +176,7 @@ def publish(
         result = run.result
         result.failed.append(str(exc))
     finally:
-        if spare is not None:
+        if spare is not None:  # (its work is collected or not wanted)
             spare.close()
         lock.release()
     if not dry_run:  # a slow server never holds the lock the next cron run waits for
@@ -161,6 +185,16 @@ def publish(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _spare(chosen: list[Output]) -> Spare | None:
+    """A spare interpreter for the outputs that name modules to run on one, if any do."""
+    preload = [m for o in chosen for m in o.spare]
+    if not preload:
+        return None
+    from ..parallel import Spare
+
+    return Spare.start(preload)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
