@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingsMap
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
+
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..app import NewsroomApp
@@ -79,7 +80,7 @@ class AppModal(ModalScreen[Any]):
         self.answered = False
 
     def on_mount(self) -> None:
-        self.mount(Footer())
+        self.mount(KeysFooter())
         self.nr_app.built(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -18,13 +18,14 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
 from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, input_time, parse_time
 from ..commands import bindings
 from ..markup import escape
+from ..widgets.keys_footer import KeysFooter
 from .base import AppScreen
 
 FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
@@ -106,7 +107,7 @@ class EditScreen(AppScreen):
                     tab_behavior="focus",
                     id="body",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def _label(self, name: str) -> str:
         """A field's label in the UI language (a list of words says how to separate them)."""

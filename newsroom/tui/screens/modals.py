@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...core.workflow import Decision
 
 if TYPE_CHECKING:
-    from ...core.service import Conflict
+    from ...core.service import CheckResult, Conflict
 from ..markup import escape
 from .base import AppModal
 
@@ -218,7 +218,9 @@ class ChecklistModal(Dialog):
         app, t = self.nr_app, self.nr_app.t
         self.decision = decision
         lines = []
-        for check in decision.checks:
+        # What stands in the way first (✗, then !), then what passed: at 80x24 the box shows
+        # eight lines, and the failing check must be among them, not below the fold.
+        for check in sorted(decision.checks, key=rank):
             mark = "[green]✓[/]" if check.passed else MARKS[check.level]
             text = escape(app.check_text(check, fix=not check.passed))
             lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
@@ -281,6 +283,11 @@ class ChecklistModal(Dialog):
 
 
 MARKS = {"required": "[red]✗[/]", "recommended": "[yellow]![/]"}
+
+
+def rank(check: CheckResult) -> int:
+    """A check's place in the checklist: failing required, failing recommended, passed."""
+    return 0 if check.blocks else 2 if check.passed else 1
 
 
 class ConflictModal(AppModal):
