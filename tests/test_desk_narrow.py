@@ -119,3 +119,24 @@ async def test_the_view_tabs_keep_every_count_at_80_columns(bundled: Path) -> No
         line = str(tabs.render())
         assert "…" not in line and len(line) <= 80, line
         assert line.startswith("1 12000│2 1234") and "9 Retracted 1234" in line, line
+
+
+async def test_an_empty_reason_to_retract_asks_for_a_reason(bundled: Path) -> None:
+    from textual.widgets import Label
+
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import SEED_ID
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("X")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteModal)
+        assert str(app.screen.query_one("#note-error", Label).render()) == "Alasan wajib diisi."

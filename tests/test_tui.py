@@ -15,7 +15,7 @@ from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
-from newsroom.tui.screens.modals import ChecklistModal, ConfirmModal, ConflictModal, NoteModal
+from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList

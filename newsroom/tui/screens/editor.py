@@ -316,7 +316,8 @@ class EditScreen(AppScreen):
         found: dict[str, list[str]] = {}
         for check in app.newsroom.failing_checks(article):
             if check.blocks and (check.field in FIELDS or check.field == "body"):
-                found.setdefault(check.field, []).append(app.check_text(check))
+                text = app.check_text(check)  # a line of its own: it starts a sentence
+                found.setdefault(check.field, []).append(text[:1].upper() + text[1:])
         for name, texts in found.items():
             label = self.query_one(f"#e-{name}", Label)
             label.update(escape("\n".join(texts)))

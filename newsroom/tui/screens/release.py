@@ -411,7 +411,9 @@ class ReleaseScreen(AppScreen):
                 then()
 
         confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
-        self.app.push_screen(NoteModal(heading, prompt=prompt, confirm=confirm), done)
+        missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
+        modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
+        self.app.push_screen(modal, done)
 
     def _act(
         self, action: str, note: str = "", embargo: dt.datetime | None = None, clear: bool = False
