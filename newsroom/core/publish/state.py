@@ -160,12 +160,13 @@ class OwnedFiles:
                 mine, old = now.get(output, {}), before.get(output, {})
                 db.executemany(
                     "DELETE FROM files WHERE output = ? AND path = ?",
-                    ((output, p) for p in old if p not in mine),
+                    ((output, p) for p in old.keys() - mine.keys()),
                 )
-                db.executemany(
+                db.executemany(  # (an output hands back the lists of files it left alone)
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    ((output, p, *kept) for p, kept in mine.items() if old.get(p) != kept),
-                )
+                    [(output, p, *kept) for p, kept in mine.items()
+                     if (was := old.get(p)) is not kept and was != kept],
+                )  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
             db.execute("COMMIT")
         except BaseException:
