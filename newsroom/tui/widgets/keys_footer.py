@@ -1,6 +1,6 @@
-"""The footer of keys, fitted to the terminal: below 100 columns it goes compact, leaves the
-palette's key (ctrl+p, listed in help) out, and when the screen's keys still do not fit it
-leaves out its rarest ones, never quit and help."""
+"""The footer of keys, fitted to the terminal's width: when Textual's footer would be cut, it
+goes compact, then leaves the palette's key out (ctrl+p, listed in help), then the rarest of
+the screen's keys; never quit and help."""
 
 from __future__ import annotations
 
@@ -11,43 +11,36 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-NARROW = 100  # columns below which the footer tightens
-
 
 class KeysFooter(Footer):
     """Textual's footer, fitted. The screen's bindings are listed by importance
-    (commands.py), so the ones left out at the end are the rarest; the app's own keys
-    (quit, help) always stay."""
-
-    def on_mount(self) -> None:
-        self._fit(self.app.size.width)
+    (commands.py), so the ones left out are the last, the rarest; the app's own keys (quit,
+    help) always stay."""
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit(self.app.size.width)
         self.refresh(recompose=True)
-
-    def _fit(self, width: int) -> None:
-        narrow = width < NARROW
-        self.compact, self.show_command_palette = narrow, not narrow
 
     def compose(self) -> ComposeResult:
         shown: list[Widget] = list(super().compose())
-        if not self.compact:
-            yield from shown
-            return
         width = self.app.size.width
 
-        def cells(key: Widget) -> int:  # compact: `key description`, a space between keys
+        def cells(key: Widget, pad: int) -> int:  # `key description`, padded (or one apart)
             if not isinstance(key, FooterKey):
                 return width
-            return cell_len(f"{key.key_display} {key.description}") + 1
+            return cell_len(f"{key.key_display} {key.description}") + pad
 
-        while sum(cells(key) for key in shown) - 1 > width:
-            rare = [
-                k for k in shown if isinstance(k, FooterKey) and not k.action.startswith("app.")
-            ]
-            if len(rare) <= 1:
-                break
-            shown.remove(rare[-1])
+        compact = sum(cells(key, 2) for key in shown) > width
+        if compact:  # one space between keys instead of one each side
+            palette = [k for k in shown if k.has_class("-command-palette")]
+            if palette and sum(cells(key, 1) for key in shown) > width:
+                shown.remove(palette[0])
+            while sum(cells(key, 1) for key in shown) - 1 > width:
+                rare = [k for k in shown if isinstance(k, FooterKey) and "app." not in k.action]
+                if len(rare) <= 1:
+                    break
+                shown.remove(rare[-1])
+        if compact != self.compact:  # for the keys made now (they bind to it), no new compose
+            self.set_reactive(Footer.compact, compact)
+            self.set_class(compact, "-compact")
         self.styles.grid_size_columns = len(shown)
         yield from shown
