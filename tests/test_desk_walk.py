@@ -267,11 +267,13 @@ async def test_the_editor_shows_the_dateline_refused_under_its_field_after_a_sav
         await pilot.pause()
         error = editor.query_one("#e-dateline", Label)
         assert error.display and "(73 characters) is no city" in str(error.render())
-        assert str(editor.query_one("#e-body", Label).render()) == "missing: Text"
+        assert str(error.render()).startswith("The dateline “")  # a line of its own
+        assert str(editor.query_one("#e-body", Label).render()) == "Missing: Text"
         await pilot.press("ctrl+l")  # worded again in the other language
         await pilot.pause()
         assert "(73 karakter) bukan nama kota" in str(error.render())
-        assert str(editor.query_one("#e-body", Label).render()) == "belum diisi: Isi"
+        assert str(error.render()).startswith("Isian Kota “")
+        assert str(editor.query_one("#e-body", Label).render()) == "Belum diisi: Isi"
         assert next((bundled / "articles").rglob("rilis-baru.md"))  # saved all the same
         editor.query_one("#f-dateline", Input).value = "yogyakarta"
         await pilot.press("ctrl+s")

@@ -15,7 +15,7 @@ from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
-from newsroom.tui.screens.modals import ChecklistModal, ConfirmModal, ConflictModal, NoteModal
+from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList
@@ -139,10 +139,11 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         await pilot.press("s")
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"
-        await pilot.press("a")  # the checklist, saying why ald may not approve: ald wrote it
+        await pilot.press("a")  # not offered to ald, who wrote it: the key says why
         await pilot.pause()
-        assert isinstance(app.screen, ChecklistModal)
-        assert "someone else must approve" in str(app.screen.query_one("#blocked").render())
+        assert isinstance(app.screen, ReleaseScreen)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "you (Aldi (Humas)) changed the text last: someone else must approve" in said
         await pilot.press("enter")  # nothing to confirm
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"

@@ -300,11 +300,17 @@ async def test_at_80_columns_the_footer_and_the_banner_keep_what_matters(
             await app.workers.wait_for_complete()
             await pilot.pause()
             keys = {k.key: k for k in app.screen.query(FooterKey)}
-            palette = next(k for k in keys.values() if k.has_class("-command-palette"))
-            shown = keys["w"]
-            assert shown.description == "WhatsApp"
-            assert shown.region.width >= len("w WhatsApp")
-            assert shown.region.right <= palette.region.x  # not under the palette's key
+            # At 80 columns the palette's key gives way (help lists ctrl+p) when the keys
+            # need its room, and a footer that would still be cut leaves out its rarest keys,
+            # never quit and help: on a published release WhatsApp is there; in review, what
+            # a reviewer does.
+            palette = [k for k in keys.values() if k.has_class("-command-palette")]
+            edge = palette[0].region.x if palette else 80
+            wanted = ["w", "K", "X"] if article == SEED_ID else ["a", "r", "c"]
+            for key in [*wanted, "ctrl+q", "question_mark"]:
+                assert keys[key].region.width > 0 and keys[key].region.right <= edge, key
+            if article == SEED_ID:
+                assert keys["w"].description == "WhatsApp"
             meta = str(app.screen.query_one("#meta").render())
             author = "Aldi (Humas) (ald)" if article == SEED_ID else "(dwi)"
             assert author in meta

@@ -15,7 +15,7 @@ from .checks import Around, CheckResult, run_checks
 from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
-from .identity import person
+from .identity import display_name, person
 from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import (
     ACTIONS,
@@ -33,7 +33,7 @@ class Decision:
     """May this person take this action on this release now, and if not, why not.
 
     `reason` is English (the CLI's); `code` and `args` let another face word it in its
-    language: no_rule (status, states), publisher_only, four_eyes (actor), checks.
+    language: no_rule (status, states), publisher_only, four_eyes (actor, name), checks.
     """
 
     action: str
@@ -125,15 +125,16 @@ def _decide_checked(
     refuses them; the results ride along, so a refusal can list them (four eyes too)."""
     checks = tuple(run_checks(article, config, now, around=around))
     if rule.who == REVIEWER and not may_review(config, article.last_editor, actor):
+        name = display_name(config, actor)  # as [people] names them, not their login
         return Decision(
             rule.action,
             False,
-            f"you ({actor}) changed the text last: someone else must "
+            f"you ({name}) changed the text last: someone else must "
             + ("move its embargo" if rule.action == "embargo" else "approve it"),
             rule,
             checks,
             code="four_eyes",
-            args={"actor": actor},
+            args={"actor": actor, "name": name},
         )
     blocking = [c for c in checks if c.blocks]
     if blocking:

@@ -10,10 +10,13 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from ..core.errors import NewsroomError
 from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
@@ -23,10 +26,11 @@ from ..settings import remember_language
 from .commands import Command, bindings
 from .messages import FilesChanged
 from .providers import CatalogCommands
-from .screens.base import AppScreen, translate_bindings
+from .screens.base import AppModal, AppScreen, translate_bindings
 from .settings import Settings, load_settings
 
 WATCH_SECONDS = 1.0
+HOLD_AT_MOST = 3.0  # seconds the keys typed ahead wait for a screen being built
 
 
 class NewsroomApp(App[None]):
@@ -50,6 +54,10 @@ class NewsroomApp(App[None]):
         self.watch_files = watch
         self._fingerprint = ""
         self._next_look = 0.0
+        self._building: object | None = None  # keys wait for it (see hold_keys)
+        self._held: list[events.Key] = []
+        self._answering: set[int] = set()  # dialogs whose answer a callback takes
+        self._held_since = 0.0
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -62,6 +70,7 @@ class NewsroomApp(App[None]):
         from .screens.desk import DeskScreen
 
         self.push_screen(DeskScreen())
+        self.set_interval(HOLD_AT_MOST / 2, self._unstick)
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.look_for_changes)
         self._watch_terminal()
@@ -77,6 +86,91 @@ class NewsroomApp(App[None]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.t("palette.search")
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    # ------------------------------------------------------------ keys typed ahead
+
+    def push_screen(  # type: ignore[override]
+        self, screen: Screen[Any] | str, callback: Any = None, wait_for_dismiss: bool = False
+    ) -> Any:
+        """Push a screen, never one that is open already (a second Enter typed before the
+        first one's screen opened); the keys typed until it is built wait for it."""
+        if isinstance(screen, Screen) and screen.id in {s.id for s in self.screen_stack} - {None}:
+            return AwaitMount(self.screen, [])
+        if isinstance(screen, (AppScreen, AppModal)):
+            self.hold_keys(screen)
+        if callback is not None and isinstance(screen, AppModal):
+            self._answering.add(id(screen))
+            callback = self._then_release(screen, callback)
+        return super().push_screen(screen, callback, wait_for_dismiss)  # type: ignore[call-overload]
+
+    def _then_release(self, dialog: AppModal, callback: Callable[[Any], object]) -> Any:
+        def answer(result: Any) -> None:
+            try:
+                callback(result)
+            finally:  # nothing opened by the answer: the keys go on to the screen under it
+                self._answering.discard(id(dialog))
+                self.call_later(self.release_keys, dialog)
+
+        return answer
+
+    def hold_keys(self, until: object) -> None:
+        """Keep the keys typed from now on until `until` is done (a key on its way through
+        the widgets to its binding, a screen being built, a dialog's answer being acted on),
+        then hand them on in order: a burst typed after `n` or Enter goes into what that
+        key opens, none lost, none to the screen just left. (Textual hands each key to the
+        focused widget at once, and a binding of the screen runs only once the key has
+        bubbled back up: the keys typed meanwhile would go to the widget left behind.)"""
+        self._building = until
+        self._held_since = time.monotonic()
+
+    def built(self, screen: object) -> None:
+        """A screen is built and focused (its on_mount): the keys held for it go to it."""
+        self.call_later(self.release_keys, screen)
+
+    def answered(self, dialog: AppModal) -> None:
+        """A dialog closed: without a callback to act on its answer, the keys go on now."""
+        if id(dialog) not in self._answering:
+            self.call_later(self.release_keys, dialog)
+
+    async def release_keys(self, until: object) -> None:
+        if self._building is not until:
+            return  # something else was opened since: its keys wait for it
+        self._building = None
+        while self._held and self._building is None:
+            await self._deliver(self._held.pop(0))
+
+    def _unstick(self) -> None:
+        """Never hold keys for long, whatever went wrong (a screen that never mounted)."""
+        if self._building is not None and time.monotonic() - self._held_since > HOLD_AT_MOST:
+            self.call_later(self.release_keys, self._building)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._building is not None:
+                self._held.append(event)
+            else:
+                await self._deliver(event)
+            return
+        await super().on_event(event)
+
+    async def _deliver(self, key: events.Key) -> None:
+        """Hand a key on (priority bindings, else the focused widget); when it went to a
+        widget, hold the next keys until it has come back up to the app, that is until it
+        has done what it does (a binding of the screen, a letter in a field)."""
+        target = self.focused or self.screen
+        await super().on_event(key)
+        if not key.is_forwarded:
+            return  # a priority binding: done already
+        self.hold_keys(key)
+        chain = list(target.ancestors_with_self)  # the widget, its containers, the screen, app
+
+        def step(at: int) -> None:
+            if at == len(chain):
+                self.call_later(self.release_keys, key)
+            elif not chain[at].call_later(step, at + 1):  # gone: on to the next one up
+                step(at + 1)
+
+        step(0)
 
     # ------------------------------------------------------------ losing the terminal
 

@@ -46,14 +46,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit", "e", "edit", "cmd.edit", "release"),
     Command("submit", "s", "submit", "cmd.submit", "release"),
     Command("approve", "a", "approve", "cmd.approve", "release"),
+    # The footer lists the keys in this order, the workflow's next steps first: at 80
+    # columns what is cut short is the rarest. Publish shows where the workflow has it (an
+    # approved release, a correction approved).
+    Command("release_publish", "P", "publish", "cmd.publish", "release"),
     Command("request_changes", "r", "request_changes", "cmd.request_changes", "release"),
     Command("comment", "c", "comment", "cmd.comment", "release"),
-    # before the rarer keys: at 80 columns a footer cut short cuts those, not this one
     Command("copy_text", "w", "copy_text", "cmd.copy_text", "release"),
     Command("correct", "K", "correct", "cmd.correct", "release"),
     Command("retract", "X", "retract", "cmd.retract", "release"),
-    # (the desk's key too: kept out of the release's footer, which 80 columns must hold)
-    Command("release_publish", "P", "publish", "cmd.publish", "release", show=False),
     Command("published", "v", "toggle_published", "cmd.published", "release"),
     Command("attach", "f", "attach", "cmd.attach", "release", show=False),
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.await_complete import AwaitComplete
 from textual.binding import BindingsMap
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer
+
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..app import NewsroomApp
@@ -44,9 +46,20 @@ class AppScreen(Screen[None]):
         super().__init__(**kwargs)
         translate_bindings(self, self.nr_app)
 
+    def on_mount(self) -> None:
+        """Built (Textual runs this after the screen's own on_mount, which set its focus):
+        the keys typed meanwhile go to it now (see NewsroomApp.hold_keys)."""
+        self.nr_app.built(self)
+
     @property
     def nr_app(self) -> NewsroomApp:
         return cast("NewsroomApp", self.app)
+
+    def leave(self) -> None:
+        """Close this screen, if it is still the one on top (a queued key never closes the
+        screen under it)."""
+        if self.app.screen is self:
+            self.app.pop_screen()
 
     def retranslate(self) -> None:
         """After a language switch."""
@@ -56,14 +69,32 @@ class AppScreen(Screen[None]):
 
 class AppModal(ModalScreen[Any]):
     """A dialog of the newsroom app, with a footer of its own: while it is open only its
-    keys work (Textual stops the key chain at a modal), so only those are shown."""
+    keys work (Textual stops the key chain at a modal), so only those are shown.
+
+    A dialog answers once: a second Enter typed before it closed (or a click) is ignored,
+    never taken for an answer to the screen under it."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         translate_bindings(self, self.nr_app)
+        self.answered = False
 
     def on_mount(self) -> None:
-        self.mount(Footer())
+        self.mount(KeysFooter())
+        self.nr_app.built(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.answered
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if self.answered or self.app.screen is not self:
+            return cast(AwaitComplete, AwaitComplete.nothing())  # type: ignore[no-untyped-call]
+        self.answered = True
+        # The keys typed after the answer wait for what it opens (see NewsroomApp.answered).
+        self.nr_app.hold_keys(self)
+        done = super().dismiss(result)
+        self.nr_app.answered(self)
+        return done
 
     @property
     def nr_app(self) -> NewsroomApp:

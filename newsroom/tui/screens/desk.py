@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.errors import NewsroomError, SyncConflict
 from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, SyncResult
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.release_list import ReleaseList
 from ..widgets.status_tabs import StatusTabs
 from .base import AppScreen
@@ -44,7 +45,7 @@ class DeskScreen(AppScreen):
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(app.t, app.short_time, id="releases")
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         app = self.nr_app

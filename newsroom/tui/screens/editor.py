@@ -18,13 +18,14 @@ from pathlib import Path
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
 from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, input_time, parse_time
 from ..commands import bindings
 from ..markup import escape
+from ..widgets.keys_footer import KeysFooter
 from .base import AppScreen
 
 FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
@@ -106,7 +107,7 @@ class EditScreen(AppScreen):
                     tab_behavior="focus",
                     id="body",
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def _label(self, name: str) -> str:
         """A field's label in the UI language (a list of words says how to separate them)."""
@@ -118,7 +119,10 @@ class EditScreen(AppScreen):
         self.load()
         # Typing starts in the title, a new release's too (its title was just asked for):
         # the form reads from the top, and Enter goes on down it (on_input_submitted).
-        self.query_one("#f-title", Input).focus()
+        # At its end now: the keys typed while the editor opened come right after this.
+        title = self.query_one("#f-title", Input)
+        title.cursor_position = len(title.value)
+        title.focus()
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
@@ -133,7 +137,9 @@ class EditScreen(AppScreen):
     def action_next_field(self) -> None:
         """Enter in a field goes to the next one, in reading order, then to the text (as
         Tab does): a form is filled from the top, and Enter never saves half of it."""
-        self.focus_next()
+        field = self.focus_next()
+        if isinstance(field, Input):  # at its end before the keys typed after Enter reach it
+            field.cursor_position = len(field.value)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -310,7 +316,8 @@ class EditScreen(AppScreen):
         found: dict[str, list[str]] = {}
         for check in app.newsroom.failing_checks(article):
             if check.blocks and (check.field in FIELDS or check.field == "body"):
-                found.setdefault(check.field, []).append(app.check_text(check))
+                text = app.check_text(check)  # a line of its own: it starts a sentence
+                found.setdefault(check.field, []).append(text[:1].upper() + text[1:])
         for name, texts in found.items():
             label = self.query_one(f"#e-{name}", Label)
             label.update(escape("\n".join(texts)))
@@ -406,7 +413,7 @@ class EditScreen(AppScreen):
         from .modals import ConfirmModal
 
         if not self.dirty:
-            self.app.pop_screen()
+            self.leave()
             return
         t = self.nr_app.t
 
@@ -415,7 +422,7 @@ class EditScreen(AppScreen):
                 kept = self.keep_unsaved()
                 if kept is not None:
                     self.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
-                self.app.pop_screen()
+                self.leave()
 
         self.app.push_screen(
             ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Static
 from ...core.workflow import Decision
 
 if TYPE_CHECKING:
-    from ...core.service import Conflict
+    from ...core.service import CheckResult, Conflict
 from ..markup import escape
 from .base import AppModal
 
@@ -36,6 +36,8 @@ class Dialog(AppModal):
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(bindings)])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.answered:
+            return False
         if action != "confirm":
             return True
         focused = self.focused
@@ -45,6 +47,19 @@ class Dialog(AppModal):
         return any(not button.disabled for button in primary)
 
     def action_confirm(self) -> None:
+        """Answer with the field as typed up to this Enter: after the keys before it (still
+        on their way to the field), and before the keys after it (they wait for whatever
+        the answer opens, or come back here if it is refused)."""
+        self.nr_app.hold_keys(self)
+        (self.focused or self).call_later(self._confirm_in_order)
+
+    def _confirm_in_order(self) -> None:
+        if not self.answered and self.check_action("confirm", ()):
+            self.confirmed()
+        if not self.answered:  # refused (a required field empty): the keys come back here
+            self.nr_app.built(self)
+
+    def confirmed(self) -> None:
         self.query_one(f"#{self.PRIMARY}", Button).press()
 
 
@@ -91,6 +106,9 @@ class NoteModal(Dialog):
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
+
+    def confirmed(self) -> None:
+        self.submit()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -200,7 +218,9 @@ class ChecklistModal(Dialog):
         app, t = self.nr_app, self.nr_app.t
         self.decision = decision
         lines = []
-        for check in decision.checks:
+        # What stands in the way first (✗, then !), then what passed: at 80x24 the box shows
+        # eight lines, and the failing check must be among them, not below the fold.
+        for check in sorted(decision.checks, key=rank):
             mark = "[green]✓[/]" if check.passed else MARKS[check.level]
             text = escape(app.check_text(check, fix=not check.passed))
             lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
@@ -233,6 +253,10 @@ class ChecklistModal(Dialog):
 
         return parse_time(text, self.nr_app.newsroom.config.tz) if text.strip() else None
 
+    def confirmed(self) -> None:
+        if not self.query_one("#approve", Button).disabled:
+            self.approve()
+
     @on(Button.Pressed, "#approve")
     def approve(self) -> None:
         if self.mode != "approve":
@@ -259,6 +283,11 @@ class ChecklistModal(Dialog):
 
 
 MARKS = {"required": "[red]✗[/]", "recommended": "[yellow]![/]"}
+
+
+def rank(check: CheckResult) -> int:
+    """A check's place in the checklist: failing required, failing recommended, passed."""
+    return 0 if check.blocks else 2 if check.passed else 1
 
 
 class ConflictModal(AppModal):

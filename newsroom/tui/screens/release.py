@@ -14,7 +14,7 @@ import datetime as dt
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from ...core.errors import NewsroomError
 from ...core.model import Article
@@ -23,12 +23,14 @@ from ...core.workflow import Decision, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.timeline import Timeline
 from .base import AppScreen
 
-# Refusals that still open the checklist: it says what fails (four eyes included).
-CHECKLIST_CODES = frozenset({"", "checks", "four_eyes"})
+# Refusals that still open the checklist: it says what fails. Four eyes does not: the key is
+# not offered to the one who changed the text last (pressing it says why, naming them).
+CHECKLIST_CODES = frozenset({"", "checks"})
 
 
 class ReleaseScreen(AppScreen):
@@ -54,7 +56,7 @@ class ReleaseScreen(AppScreen):
                 yield Static(id="meta")
                 yield Static(id="timeline-title")
                 yield Timeline(id="timeline")
-        yield Footer(compact=True)  # every key the workflow allows fits 80 columns
+        yield KeysFooter()  # the keys the workflow allows, by importance: they fit 80 columns
 
     def on_mount(self) -> None:
         self.reload()
@@ -233,7 +235,7 @@ class ReleaseScreen(AppScreen):
     # ------------------------------------------------------------ the actions
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.leave()
 
     def action_publish(self) -> None:
         from .publish import PublishScreen
@@ -409,7 +411,9 @@ class ReleaseScreen(AppScreen):
                 then()
 
         confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
-        self.app.push_screen(NoteModal(heading, prompt=prompt, confirm=confirm), done)
+        missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
+        modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
+        self.app.push_screen(modal, done)
 
     def _act(
         self, action: str, note: str = "", embargo: dt.datetime | None = None, clear: bool = False

@@ -10,15 +10,17 @@ from textual.widgets import Static
 
 from ...core.service import VIEWS
 
-# (short names, every view, padding, separator): ` 1 All 4 │` down to `1 All 4│`, then only
-# the views that hold something.
+# (short names, every view, padding, separator, every view named): ` 1 All 4 │` down to
+# `1 All 4│`, then only the views that hold something, then only the current one named
+# (`1 All 120│2 12│3 12…`: at 80 columns every count stays in sight, whatever they are).
 LAYOUTS = (
-    (False, True, " ", "│"),
-    (True, True, " ", "│"),
-    (True, True, " ", ""),
-    (True, True, "", "│"),
-    (True, False, " ", "│"),
-    (True, False, "", "│"),
+    (False, True, " ", "│", True),
+    (True, True, " ", "│", True),
+    (True, True, " ", "", True),
+    (True, True, "", "│", True),
+    (True, False, " ", "│", True),
+    (True, False, "", "│", True),
+    (True, False, "", "│", False),
 )
 
 
@@ -48,15 +50,14 @@ class StatusTabs(Static):
 
     def _layouts(self, counts: dict[str, int], current: str) -> Iterator[Text]:
         """The line from the widest way of writing it to the narrowest."""
-        for short, every, pad, bar in LAYOUTS:
+        for short, every, pad, bar, named in LAYOUTS:
             text = Text()
             for n, view in enumerate(VIEWS, start=1):
                 if not every and not counts.get(view) and view != current:
                     continue  # a narrow terminal keeps the views that have something
                 style = "reverse bold" if view == current else ""
-                text.append(
-                    f"{pad}{n} {self._view_name(view, short)} {counts.get(view, 0)}{pad}", style
-                )
+                name = f"{self._view_name(view, short)} " if named or view == current else ""
+                text.append(f"{pad}{n} {name}{counts.get(view, 0)}{pad}", style)
                 text.append(bar, style="dim")
             yield text
 

@@ -1,0 +1,142 @@
+"""The desk at 80x24 (a laptop's terminal, an SSH session): the checklist shows what fails
+first, the footer keeps its important keys, and offers only what this person may do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from newsroom.core.service import NewArticle, Newsroom
+
+from .tuikit import make_app
+
+IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # the bundled example dwi wrote, in review
+
+
+async def settle(app: App[None], pilot: Pilot[None]) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_the_checklist_shows_a_failing_check_first_at_80x24(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    from newsroom.tui.screens.modals import ChecklistModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_desk_walk import LONG
+    from .test_walk_defects import FULL, made
+
+    ref = made(as_user, NewArticle(**{**vars(FULL), "dateline": LONG}))  # the 13th check fails
+    app = make_app(root, "ald", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ref))
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChecklistModal)
+        lines = str(app.screen.query_one("#checks", Static).render()).splitlines()
+        assert lines[0].startswith("✗") and "Kota" in lines[0]
+        assert all(line.startswith("✓") for line in lines[1:])
+        box = app.screen.query_one("#checks-box").region
+        assert box.height >= 1 and box.bottom <= 24  # the first line is on screen
+
+
+def footer_text(app: App[None]) -> str:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    return " ".join(
+        f"{key.key_display} {key.description}"
+        for key in footer.query(FooterKey)
+        if key.region.right <= 80 and key.region.width > 0
+    )
+
+
+async def test_approve_is_not_offered_to_the_one_who_changed_the_text_last(
+    bundled: Path,
+) -> None:
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "dwi", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        assert "Setujui" not in footer_text(app)
+        await pilot.press("a")  # says why, naming the person as [people] does
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("Anda (Dwi (Humas)) yang terakhir mengubah teks" in s for s in said), said
+    other = make_app(bundled, "nur", "id")
+    async with other.run_test(size=(80, 24)) as pilot:
+        await settle(other, pilot)
+        other.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(other, pilot)
+        assert "a Setujui" in footer_text(other)
+
+
+APPROVED = "381ebf62-7c83-4e26-aa83-c080ed6a5590"
+
+
+async def test_an_approved_release_offers_publish_quit_and_help_within_80_columns(
+    bundled: Path,
+) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import NOW
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(APPROVED, "approve")
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shown = footer_text(app)
+        assert "n Baru" in shown and "P Terbitkan" in shown and "? Bantuan" in shown
+        app.push_screen(ReleaseScreen(APPROVED))
+        await settle(app, pilot)
+        shown = footer_text(app)
+        for key in ("esc Kembali", "P Terbitkan", "^q Keluar", "? Bantuan"):
+            assert key in shown, shown
+
+
+async def test_the_view_tabs_keep_every_count_at_80_columns(bundled: Path) -> None:
+    from newsroom.core.service import VIEWS
+    from newsroom.tui.widgets.status_tabs import StatusTabs
+
+    app = make_app(bundled, "nur", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        tabs = app.screen.query_one(StatusTabs)
+        tabs.show({**{view: 1234 for view in VIEWS}, "all": 12000}, "retracted")
+        await pilot.pause()
+        line = str(tabs.render())
+        assert "…" not in line and len(line) <= 80, line
+        assert line.startswith("1 12000│2 1234") and "9 Retracted 1234" in line, line
+
+
+async def test_an_empty_reason_to_retract_asks_for_a_reason(bundled: Path) -> None:
+    from textual.widgets import Label
+
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import SEED_ID
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("X")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteModal)
+        assert str(app.screen.query_one("#note-error", Label).render()) == "Alasan wajib diisi."
