@@ -97,25 +97,29 @@ def publish(
     the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
     last_run = _stamp(state_path(config))
-    files = scan(config)
-    key = cache_key(config)
-    if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):
-        result = PublishResult(now, actor, skipped=True)
-        if ping and config.websub_hubs:  # a ping that failed before (one stat if none)
-            _retry_pings(config, result)
-        if mail and config.lists:  # mail an earlier run could not send (one stat if none)
-            _send_waiting(config, now, result)
-        log_run(config, result, forced_clock)
-        return result
-    # A run after the first starts a second interpreter at once (while the outputs load
-    # here), to import what they would run on it (Output.spare): ready by the time they
-    # hand it their work.
+    # A run after the first starts a second interpreter at once (while the files are
+    # scanned and the outputs load here), to import what they would run on it
+    # (Output.spare): ready by the time they hand it their work. A run with nothing to
+    # do stops it at once.
     spare = None
     if not dry_run and last_run is not None:
         from ..parallel import Spare
 
         spare = Spare.start()
     try:
+        files = scan(config)
+        key = cache_key(config)
+        if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):
+            if spare is not None:
+                spare.close()  # (before any slow hub or mail server)
+                spare = None
+            result = PublishResult(now, actor, skipped=True)
+            if ping and config.websub_hubs:  # a ping that failed before (one stat if none)
+                _retry_pings(config, result)
+            if mail and config.lists:  # mail an earlier run could not send (one stat if none)
+                _send_waiting(config, now, result)
+            log_run(config, result, forced_clock)
+            return result
         chosen = outputs(config, passphrase, mail=mail, ping=ping)
         if spare is not None and not _preload(spare, chosen):
             spare.close()
