@@ -49,6 +49,7 @@ class FeedsOutput(Output):
         self.todo: list[Doc] = []
         self.plan_: Plan | None = None
         self.builder: Spare | None = None  # the spare building this run's documents
+        self.here: list[Doc] = []  # the documents this process builds meanwhile
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -84,8 +85,10 @@ class FeedsOutput(Output):
         if plan.spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
             return
         self._clear()
-        if plan.spare.map(write_document, self._job(), self.todo):
+        feedgen = [d for d in self.todo if d.format != "json"]  # (JSON Feed: written here,
+        if plan.spare.map(write_document, self._job(), feedgen):  # while the spare works)
             self.builder = plan.spare
+            self.here = [d for d in self.todo if d.format == "json"]
 
     def answer(self, result: PublishResult) -> None:
         from .moves import compare_documents, moves_of
@@ -129,8 +132,10 @@ class FeedsOutput(Output):
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
         done: list[Done] = []
         if self.builder is not None:
+            job = self._job()
+            here = [write_document(job, d) for d in self.here]  # before waiting for the rest
             try:
-                done = self.builder.results()
+                done = [*self.builder.results(), *here]
             except RuntimeError:  # it died: the documents are built here after all
                 self.builder = None
         if self.builder is None:
@@ -232,24 +237,36 @@ BadEntry = tuple[str, str, str]  # (id, path, reason)
 Done = tuple[str, Path | None, tuple[BadEntry, ...]]  # (path, its temporary, left out)
 
 
+def document_bytes(
+    doc: Doc, rendered: dict[str, Rendered], config: Config, built: Built | None = None
+) -> bytes:
+    """A document's bytes: JSON Feed by jsonfeed.py, RSS and Atom by feedgen (writers.py,
+    with lxml: loaded only where those are built)."""
+    if doc.format == "json":
+        from .jsonfeed import json_feed
+
+        return json_feed(doc, rendered, config)
+    from .writers import write_doc
+
+    return write_doc(doc, rendered, config, built)
+
+
 def write_document(job: WriteJob, doc: Doc) -> Done:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
-    from .writers import write_doc  # (feedgen and lxml: where documents are built, only)
-
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
            for e in doc.entries if e.record.id not in rendered]  # fmt: skip
     doc = _without(doc, {b[0] for b in bad})
     try:
-        data = write_doc(doc, rendered, config, job.memo.built)
+        data = document_bytes(doc, rendered, config, job.memo.built)
     except Exception:  # lxml or feedgen refused something: find which release, write the rest
         culprits = _culprits(doc, rendered, config)
         bad += culprits
         doc = _without(doc, {c[0] for c in culprits})
-        data = write_doc(doc, rendered, config, job.memo.built)
+        data = document_bytes(doc, rendered, config, job.memo.built)
     mode, group = file_mode(config, doc.feed.private)
     return doc.path, stage(config.feeds_dir / doc.path, data, mode, group), tuple(bad)
 
@@ -312,12 +329,10 @@ def _without(doc: Doc, ids: set[str]) -> Doc:
 
 def _culprits(doc: Doc, rendered: dict[str, Rendered], config: Config) -> list[BadEntry]:
     """The entries that fail on their own (each tried in a document of one)."""
-    from .writers import write_doc
-
     found = []
     for entry in doc.entries:
         try:
-            write_doc(replace(doc, entries=(entry,), tombstones=()), rendered, config)
+            document_bytes(replace(doc, entries=(entry,), tombstones=()), rendered, config)
         except Exception as exc:
             found.append((entry.record.id, entry.record.path, f"cannot be written: {exc}"))
     return found

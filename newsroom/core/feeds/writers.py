@@ -33,12 +33,9 @@ MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml",
 def write_doc(
     doc: Doc, rendered: dict[str, Rendered], config: Config, built: Built | None = None
 ) -> bytes:
-    """The document's bytes; equal inputs always give equal bytes. `built` keeps feedgen
-    entries between the documents of one run (the writer that owns it forgets it)."""
-    if doc.format == "json":
-        from .jsonfeed import json_feed
-
-        return json_feed(doc, rendered, config)
+    """An RSS or Atom document's bytes (JSON Feed: jsonfeed.py; output.document_bytes
+    chooses); equal inputs always give equal bytes. `built` keeps feedgen entries between
+    the documents of one run (the writer that owns it forgets it)."""
     fg = _feed(doc, config, rendered)
     built = {} if built is None else built
     for ref in doc.entries:
