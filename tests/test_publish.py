@@ -442,3 +442,27 @@ def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
     assert run(alone, at(3)).written == result.written and len(handed) == handed_before
     assert feed_files(alone) == feed_files(newsroom_root)
     assert not list((newsroom_root / "feeds").rglob(".*.tmp"))
+
+
+def test_a_spare_that_dies_in_a_run_that_does_not_look_leaves_no_temporary(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run started by a changed article a quarter of an hour after the last one does not
+    sweep its folders: the documents of a spare that died are built here once each, and
+    the JSON Feed ones built meanwhile are not built (and left) twice."""
+    from newsroom.core.parallel import Spare
+
+    release(newsroom_root, at(0), "Rilis satu", category="Pemilu")
+    assert run(newsroom_root, at(1)).ok
+    release(newsroom_root, at(1), "Rilis dua", category="Pemilu")
+    real_map = Spare.map
+
+    def dies(spare: Spare, *args: object) -> bool:
+        taken = real_map(spare, *args)  # type: ignore[arg-type]
+        spare._proc.kill()
+        return taken
+
+    monkeypatch.setattr(Spare, "map", dies)
+    result = run(newsroom_root, at(1.01))
+    assert result.ok and any(p.endswith("feed.json") for p in result.written)
+    assert list((newsroom_root / "feeds").rglob(".*.tmp")) == []

@@ -50,6 +50,7 @@ class FeedsOutput(Output):
         self.plan_: Plan | None = None
         self.builder: Spare | None = None  # the spare building this run's documents
         self.here: list[Doc] = []  # the documents this process builds meanwhile
+        self.there: list[Doc] = []  # and those the spare builds
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -85,9 +86,9 @@ class FeedsOutput(Output):
         if plan.spare is None or not self.todo or write_weight(self.todo) >= PARALLEL_MIN:
             return
         self._clear()
-        feedgen = [d for d in self.todo if d.format != "json"]  # (JSON Feed: written here,
-        if plan.spare.map(write_document, self._job(), feedgen):  # while the spare works)
-            self.builder = plan.spare
+        there = [d for d in self.todo if d.format != "json"]  # (JSON Feed: written here,
+        if plan.spare.map(write_document, self._job(), there):  # while the spare works)
+            self.builder, self.there = plan.spare, there
             self.here = [d for d in self.todo if d.format == "json"]
 
     def answer(self, result: PublishResult) -> None:
@@ -130,15 +131,16 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
         self.plan_.progress(f"writing {len(self.todo)} of {len(self.docs)} feed document(s)")
-        done: list[Done] = []
         if self.builder is not None:
             job = self._job()
             here = [write_document(job, d) for d in self.here]  # before waiting for the rest
             try:
-                done = [*self.builder.results(), *here]
-            except RuntimeError:  # it died: the documents are built here after all
-                self.builder = None
-        if self.builder is None:
+                theirs = self.builder.results()
+            except RuntimeError:  # it died: its documents are built here after all (what
+                # it half wrote is swept when the run looks at its files)
+                theirs = [write_document(job, d) for d in self.there]
+            done = [*theirs, *here]
+        else:
             self._clear()
             workers = workers_for(len(self.plan_.records))
             done = pmap(write_document, self._job(), self.todo,
