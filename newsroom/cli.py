@@ -266,7 +266,15 @@ def new(
         kind="klarifikasi" if denies else kind,
         denies=[d.strip() for d in denies if d.strip()],
     )
-    article = newsroom.create(fields)
+    article = newsroom.start(fields)
+    # A dateline that is no city is refused now, by the check submit would refuse it with
+    # (same rule, same words), not found out at submit after the text is written.
+    for check in newsroom.failing_checks(article):
+        if check.name == "dateline" and check.blocks:
+            from .i18n.explain import check_text
+
+            raise click.BadParameter(check_text(obj.t, check), param_hint="--dateline")
+    article = newsroom.save_new(article)
     click.echo(f"{article.id}\t{article.path}")
 
 

@@ -340,6 +340,8 @@ DESK: dict[str, tuple[str, str]] = {
     "edit.state_dirty": ("● Unsaved changes", "● Ada perubahan belum disimpan"),
     "edit.state_saved": ("Saved", "Tersimpan"),
     "edit.notes": ("What reviewers said", "Catatan peninjau"),
+    "edit.notes_correct": ("Correction note", "Catatan ralat"),
+    "edit.notes_both": ("Correction note and comments", "Catatan ralat dan komentar"),
     "note.request_changes": ("sent back", "dikembalikan"),
     "note.correct": ("correction", "ralat"),
     "note.comment": ("comment", "komentar"),

@@ -166,7 +166,11 @@ class EditScreen(AppScreen):
         notes = app.newsroom.notes_for_writer(article)
         box = self.query_one("#notes", Static)
         box.display = bool(notes)
-        lines = [f"[b]{t('edit.notes')}[/b]"]
+        # Named for what they are: the correction's own note is its writer's, not a reviewer's.
+        kinds = {note.kind for note in notes}
+        heading = "edit.notes" if "correct" not in kinds else "edit.notes_correct"
+        heading = "edit.notes_both" if "correct" in kinds and len(kinds) > 1 else heading
+        lines = [f"[b]{t(heading)}[/b]"]
         for note in notes[:4]:
             who = escape(f"{app.name_of(note.by)}, {app.long_time(note.at)}")
             lines.append(f"[dim]{t('note.' + note.kind)} · {who}:[/dim] {escape(note.text)}")
