@@ -82,3 +82,123 @@ async def test_a_note_that_sent_the_text_back_is_still_the_reviewers(bundled: Pa
         assert notes.splitlines()[0] == "Catatan peninjau"
 
 
+
+
+# 1. Quitting or leaving with text not saved asks: save, keep a copy aside, discard -------
+
+
+def article_files(root: Path) -> set[Path]:
+    return set((root / "articles").rglob("*.md"))
+
+
+async def settle(app: object, pilot: object) -> None:
+    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_ctrl_q_right_after_a_new_title_asks_and_saves_it_as_a_draft(bundled: Path) -> None:
+    from textual.widgets import Static
+
+    from newsroom.tui.screens.modals import UnsavedModal
+
+    before = article_files(bundled)
+    app = make_app(bundled, "ald", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+q")  # the title typed, nothing else: not saved yet
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal) and app.is_running
+        question = " ".join(str(app.screen.query_one(Static).render()).split())
+        assert question.startswith("“Rilis Baru” belum disimpan.")
+        assert app.screen.query_one("#save").region.bottom <= 24  # fits 80x24
+        await pilot.press("enter")  # Save (as a draft) has the focus
+        await pilot.pause()
+        assert not app.is_running
+    made = article_files(bundled) - before
+    assert [p.name for p in made] == ["rilis-baru.md"]
+    assert "status: draft" in next(iter(made)).read_text()
+
+
+async def test_ctrl_q_in_the_title_dialog_can_keep_the_title_aside(bundled: Path) -> None:
+    from newsroom.tui.screens.modals import TitleModal, UnsavedModal
+
+    before = article_files(bundled)
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Judul yang hampir hilang")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("escape")  # stay: the title is still there
+        await pilot.pause()
+        assert isinstance(app.screen, TitleModal) and app.screen.typed == "Judul yang hampir hilang"
+        await pilot.press("ctrl+q", "k")  # keep a copy aside
+        await pilot.pause()
+        assert not app.is_running
+    assert article_files(bundled) == before
+    (kept,) = app.newsroom.unsaved()
+    assert "title: Judul yang hampir hilang" in kept.read_text()
+
+
+async def test_a_second_ctrl_q_while_asking_quits_keeping_the_text(bundled: Path) -> None:
+    from textual.widgets import TextArea
+
+    from newsroom.tui.screens.editor import open_editor
+
+    app = make_app(bundled, "rin", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        draft = app.newsroom.find("contoh-draf")
+        open_editor(app, draft.id)
+        await settle(app, pilot)
+        app.screen.query_one("#body", TextArea).text = "Kalimat baru."
+        await pilot.press("ctrl+q", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    (kept,) = app.newsroom.unsaved()
+    assert "Kalimat baru." in kept.read_text()
+    assert "Kalimat baru." not in (bundled / str(draft.path)).read_text()
+
+
+async def test_escape_from_a_new_release_asks_and_discard_leaves_nothing(bundled: Path) -> None:
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.modals import UnsavedModal
+
+    before = article_files(bundled)
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Rilis Ditinggalkan", "enter")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape", "d")  # discard, on purpose
+        await pilot.pause()
+        assert not isinstance(app.screen, (EditScreen, UnsavedModal))
+    assert article_files(bundled) == before and app.newsroom.unsaved() == []
+
+
+async def test_save_from_the_question_refused_keeps_the_editor_open(bundled: Path) -> None:
+    """A save that cannot happen (a required field emptied) leaves nothing lost: the editor
+    stays, with its text, and the app does not quit."""
+    from textual.widgets import Input
+
+    from newsroom.tui.screens.editor import EditScreen, open_editor
+
+    app = make_app(bundled, "rin", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        open_editor(app, app.newsroom.find("contoh-draf").id)
+        await settle(app, pilot)
+        app.screen.query_one("#f-title", Input).value = ""
+        await pilot.press("ctrl+q", "s")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, EditScreen)
+        assert app.screen.unsaved

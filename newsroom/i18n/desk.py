@@ -292,18 +292,23 @@ DESK: dict[str, tuple[str, str]] = {
         "Embargo ({zone}), e.g. 2026-12-08 09:00 (empty: none)",
         "Embargo ({zone}), mis. 2026-12-08 09:00 (kosong: tanpa)",
     ),
-    "modal.unsaved": (
-        "Discard your unsaved changes?",
-        "Buang perubahan yang belum disimpan?",
-    ),
     "modal.discard": ("Discard", "Buang"),
     "modal.stay": ("Stay", "Tetap di sini"),
     "modal.quit_unsaved": (
-        "“{title}” has unsaved changes. Quit anyway? Your text is kept in "
-        ".newsroom/unsaved/ and named at the next start.",
-        "“{title}” punya perubahan yang belum disimpan. Tetap keluar? Teks Anda disimpan di "
-        ".newsroom/unsaved/ dan disebutkan saat mulai lagi.",
+        "“{title}” is not saved yet. Save it before quitting? A copy kept aside waits in "
+        ".newsroom/unsaved/: the desk offers it back at every start.",
+        "“{title}” belum disimpan. Simpan sebelum keluar? Salinan yang disisihkan menunggu di "
+        ".newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
     ),
+    "modal.leave_unsaved": (
+        "“{title}” is not saved yet. Save it before leaving? A copy kept aside waits in "
+        ".newsroom/unsaved/: the desk offers it back at every start.",
+        "“{title}” belum disimpan. Simpan sebelum meninggalkannya? Salinan yang disisihkan "
+        "menunggu di .newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
+    ),
+    "modal.save": ("Save", "Simpan"),
+    "modal.save_draft": ("Save as draft", "Simpan sebagai draf"),
+    "modal.keep_copy": ("Keep a copy aside", "Sisihkan salinan"),
     "modal.quit": ("Quit", "Keluar"),
     "modal.conflict": (
         "{path} changed on disk while you were editing (another editor, git pull or publish).",

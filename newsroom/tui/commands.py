@@ -25,7 +25,8 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("quit", "ctrl+q", "app.quit", "cmd.quit", "app"),
+    # priority: ctrl+q quits (asking first when text is not saved) from a dialog too
+    Command("quit", "ctrl+q", "app.quit", "cmd.quit", "app", priority=True),
     Command("help", "question_mark,f1", "app.help", "cmd.help", "app", key_display="?"),
     Command("palette", "ctrl+p", "app.command_palette", "cmd.palette", "app", show=False),
     Command("language", "ctrl+l", "app.switch_language", "cmd.language", "app", show=False),
