@@ -202,3 +202,111 @@ async def test_save_from_the_question_refused_keeps_the_editor_open(bundled: Pat
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, EditScreen)
         assert app.screen.unsaved
+
+
+# 3. A correction not wanted is cancelled; a release never published is deleted ----------
+
+
+def test_a_cancelled_correction_brings_the_sealed_published_text_back(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    path = bundled / str(ald.find(SEED_ID).path)
+    published_body = ald.find(SEED_ID).body
+    ald.act(SEED_ID, "correct", note="Angka salah")
+    article = ald.find(SEED_ID)
+    article.body += "\nKalimat ralat.\n"
+    ald.save_edit(article)
+    args = ["--root", str(bundled), "--as", "ald", "cancel-correction", SEED_ID[:8]]
+    done = CliRunner().invoke(cli, [*args, "--note", "Tidak jadi"], env={"NEWSROOM_LANG": "en"})
+    assert done.exit_code == 0, done.output
+    assert "cancel the correction:" in done.output and "→ Published" in done.output
+    back = ald.find(SEED_ID)
+    assert back.status == "published" and back.published_version is None
+    assert back.body == published_body and "Kalimat ralat" not in path.read_text()
+    last = back.history[-1]
+    assert (last.action, last.from_, last.to, last.note) == (
+        "cancel_correction", "correcting", "published", "Tidak jadi"
+    )  # fmt: skip
+    assert ald.check().problems == []  # its seal still holds: publish takes it as it was
+    again = CliRunner().invoke(cli, args, env={"NEWSROOM_LANG": "en"})
+    assert again.exit_code == 1 and "only a published release whose correction is" in again.output
+
+
+def test_a_draft_is_deleted_with_its_companion_folder_a_published_one_never(
+    bundled: Path,
+) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.errors import Refused
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    draft = ald.find("contoh-draf")
+    sheet = bundled / "lampiran.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    ald.attach(draft, sheet)
+    file = bundled / str(draft.path)
+    folder = file.with_name(file.name.removesuffix(".md"))
+    assert folder.is_dir()
+    base = ["--root", str(bundled), "--as", "ald", "delete"]
+    asked = CliRunner().invoke(cli, [*base, draft.id[:8]], input="n\n", env={"NEWSROOM_LANG": "id"})
+    assert asked.exit_code == 1 and "beserta lampirannya?" in asked.output and file.exists()
+    done = CliRunner().invoke(cli, [*base, draft.id[:8]], input="y\n", env={"NEWSROOM_LANG": "id"})
+    assert done.exit_code == 0, done.output
+    assert not file.exists() and not folder.exists()
+    refused = CliRunner().invoke(cli, [*base, SEED_ID[:8], "--yes"], env={"NEWSROOM_LANG": "en"})
+    assert refused.exit_code == 1
+    assert "a release that was published is never deleted: retract it" in refused.output
+    with pytest.raises(Refused):
+        ald.delete("contoh-menunggu")  # in review: not a draft
+    assert (bundled / str(ald.find(SEED_ID).path)).exists()
+
+
+async def test_the_desk_deletes_a_draft_after_a_confirm(bundled: Path) -> None:
+    from newsroom.tui.screens.modals import ConfirmModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "ald", "en")
+    draft = app.newsroom.find("contoh-draf")
+    file = bundled / str(draft.path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(draft.id))
+        await settle(app, pilot)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("enter")  # "Stay" has the focus: a stray Enter deletes nothing
+        await pilot.pause()
+        assert file.exists() and isinstance(app.screen, ReleaseScreen)
+        await pilot.press("D", "y")
+        await settle(app, pilot)
+        assert not file.exists() and not isinstance(app.screen, ReleaseScreen)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("D")  # published: refused, saying why
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)
+        said = [str(n.message) for n in app._notifications][-1]
+        assert "never deleted: retract it" in said
+
+
+async def test_the_desk_cancels_a_correction_after_a_confirm(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import NOW
+
+    Newsroom.open(bundled, "ald", fixed_clock(NOW)).act(SEED_ID, "correct", note="Angka")
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("U", "y")
+        await settle(app, pilot)
+        assert app.newsroom.find(SEED_ID).status == "published"
+        assert app.newsroom.find(SEED_ID).history[-1].by == "nur"
