@@ -5,7 +5,6 @@ that is no city is refused when the release is made."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -80,8 +79,6 @@ async def test_a_note_that_sent_the_text_back_is_still_the_reviewers(bundled: Pa
         await pilot.pause()
         notes = str(app.screen.query_one("#notes", Static).render())
         assert notes.splitlines()[0] == "Catatan peninjau"
-
-
 
 
 # 1. Quitting or leaving with text not saved asks: save, keep a copy aside, discard -------

@@ -109,7 +109,8 @@ def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
             "a release that was published is never deleted: retract it "
             f"(`newsroom retract {article.id[:8]} --reason WHY`), its record stays"
         )
-        return Decision("delete", False, reason, code="published_kept", args={"ref": article.id[:8]})
+        args = {"ref": article.id[:8]}
+        return Decision("delete", False, reason, code="published_kept", args=args)
     if article.status not in DELETABLE:
         states = ", ".join(DELETABLE)
         reason = f"cannot delete a release that is {article.status} (only when: {states})"

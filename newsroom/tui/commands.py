@@ -57,8 +57,14 @@ COMMANDS: tuple[Command, ...] = (
     Command("correct", "K", "correct", "cmd.correct", "release"),
     Command("retract", "X", "retract", "cmd.retract", "release"),
     # Undoing what was started: a correction not wanted, a release never published.
-    Command("cancel_correction", "U", "cancel_correction", "cmd.cancel_correction", "release",
-            show=False),
+    Command(
+        "cancel_correction",
+        "U",
+        "cancel_correction",
+        "cmd.cancel_correction",
+        "release",
+        show=False,
+    ),
     Command("delete", "D", "delete", "cmd.delete", "release", show=False),
     Command("published", "v", "toggle_published", "cmd.published", "release"),
     Command("attach", "f", "attach", "cmd.attach", "release", show=False),

@@ -463,7 +463,7 @@ class EditScreen(AppScreen):
 
         As a release file when every field checks; else every field as typed, then the
         text, so that nothing typed is lost to a field that did not check."""
-        if not self.unsaved:
+        if self.article is None or not self.unsaved:
             return None
         draft, valid = self._form_copy()
         if valid:
