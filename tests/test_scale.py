@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,23 +84,24 @@ def test_the_cached_snapshot_in_pieces_gives_back_every_record(
 
 
 @pytest.mark.parametrize("fork_max", [100, 2])
-def test_a_large_newsroom_writes_its_documents_in_this_process(
+def test_a_large_newsroom_builds_its_documents_without_forking(
     nr: Path, monkeypatch: pytest.MonkeyPatch, fork_max: int
 ) -> None:
-    """Past FORK_MAX releases no pool is started for the feeds (forked workers would
-    duplicate the records); below it, one is (every map made big enough to use one)."""
+    """Past FORK_MAX releases the feeds' documents are not built on forked workers (they
+    would duplicate the records): half on one spawned worker, the rest in this process;
+    below it, on a forked pool (every map made big enough to use one)."""
     import concurrent.futures
 
     from newsroom.core import parallel
 
     for n in range(3):
         release(nr, at(n / 10), f"Rilis {n}")
-    pools: list[object] = []
+    pools: list[str] = []
     real = concurrent.futures.ProcessPoolExecutor
 
-    def counted(*args: object, **kwargs: object) -> object:
-        pools.append(args)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def counted(*args: object, **kwargs: Any) -> object:
+        pools.append(kwargs["mp_context"].get_start_method())
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
@@ -107,8 +109,34 @@ def test_a_large_newsroom_writes_its_documents_in_this_process(
     result = run(nr, at(1))
     assert result.ok and len(result.published) == 3
     assert feed_files(nr)["rss.xml"].count(b"<item>") == 3
-    wrote_in_pool = len(pools) > 1  # the first is the read of the files
-    assert wrote_in_pool == (fork_max == 100)
+    if fork_max == 2:
+        assert pools[1:] == ["spawn"]  # (the first: the read of the files)
+    else:
+        assert len(pools) > 1 and "spawn" not in pools
+
+
+def test_documents_built_beside_a_spawned_worker_are_the_same_bytes(
+    nr: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feeds of a newsroom past FORK_MAX (half the documents built by a spawned worker)
+    and of the same newsroom built in one process are byte for byte the same."""
+    from newsroom.core import parallel
+    from newsroom.core.feeds import output
+
+    for n in range(6):
+        release(nr, at(n / 10), f"Rilis {n}", category=("Ekonomi", "Pemilu")[n % 2])
+    alone = tmp_path / "alone"
+    shutil.copytree(nr, alone)
+    split: list[list[bool]] = []
+    real = output.halves
+    monkeypatch.setattr(output, "halves", lambda docs: split.append(real(docs)) or split[-1])
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "FORK_MAX", 2)
+    assert run(nr, at(1)).ok
+    assert split and any(split[0]) and not all(split[0])  # some there, some here
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10**9)  # everything in this process
+    assert run(alone, at(1)).ok
+    assert feed_files(nr) == feed_files(alone)
 
 
 SPAWN_UNDER_TEXTUAL = """

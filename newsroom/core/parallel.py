@@ -95,6 +95,45 @@ def imap(
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
 
 
+def pmap_beside(
+    func: Callable[[J, T], R],
+    job: J,
+    items: Sequence[T],
+    there: Sequence[bool],
+    *,
+    weight: int | None = None,
+) -> list[R]:
+    """`func(job, item)` for every item, in order: the items marked in `there` on one
+    spawned worker, the others in this process meanwhile. A spawned worker is a fresh
+    interpreter: it shares no page with this process, so handing it items copies none of
+    the records this process holds (past FORK_MAX, where a forked pool would). `job` and
+    the items must be picklable; `func` a module-level function. A small map (`weight`,
+    as `imap` weighs it) is done here."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    theirs = [item for item, away in zip(items, there, strict=True) if away]
+    small = (weight if weight is not None else len(items)) < PARALLEL_MIN
+    if small or not theirs or (os.cpu_count() or 1) < 2:
+        return [func(job, item) for item in items]
+    _start_resource_tracker()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=_start, initargs=(job, os.getpid())
+    ) as pool:
+        answers = pool.map(partial(_call, func), theirs, chunksize=2)
+        mine = [func(job, item) for item, away in zip(items, there, strict=True) if not away]
+        done: list[R] = []
+        try:
+            for answer in answers:
+                done.append(answer)
+        except BrokenProcessPool:  # it died: the rest of its items are done here
+            done += [func(job, item) for item in theirs[len(done) :]]
+    made, given = iter(mine), iter(done)
+    return [next(given) if away else next(made) for away in there]
+
+
 SPARE_SECONDS = 120.0  # a spare that has not answered by then is stopped (cron must end)
 
 
