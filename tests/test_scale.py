@@ -88,31 +88,39 @@ def test_a_large_newsroom_builds_its_documents_without_forking(
     nr: Path, monkeypatch: pytest.MonkeyPatch, fork_max: int
 ) -> None:
     """Past FORK_MAX releases the feeds' documents are not built on forked workers (they
-    would duplicate the records): half on one spawned worker, the rest in this process;
-    below it, on a forked pool (every map made big enough to use one)."""
+    would duplicate the records): part on a second interpreter started afresh, the rest in
+    this process; below it, on a forked pool (every map made big enough to use one)."""
     import concurrent.futures
+    import subprocess
 
     from newsroom.core import parallel
 
     for n in range(3):
         release(nr, at(n / 10), f"Rilis {n}")
-    pools: list[str] = []
-    real = concurrent.futures.ProcessPoolExecutor
+    pools: list[object] = []
+    started: list[list[str]] = []
+    real, popen = concurrent.futures.ProcessPoolExecutor, subprocess.Popen
 
     def counted(*args: object, **kwargs: Any) -> object:
-        pools.append(kwargs["mp_context"].get_start_method())
+        pools.append(args)
         return real(*args, **kwargs)
 
+    def watched(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        started.append(command)
+        return popen(command, *args, **kwargs)
+
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(subprocess, "Popen", watched)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
     monkeypatch.setattr(parallel, "FORK_MAX", fork_max)
     result = run(nr, at(1))
     assert result.ok and len(result.published) == 3
     assert feed_files(nr)["rss.xml"].count(b"<item>") == 3
+    beside = [c for c in started if c[-1] == "beside"]
     if fork_max == 2:
-        assert pools[1:] == ["spawn"]  # (the first: the read of the files)
+        assert len(pools) == 1 and len(beside) == 1  # (the pool: the read of the files)
     else:
-        assert len(pools) > 1 and "spawn" not in pools
+        assert len(pools) > 1 and not beside
 
 
 def test_documents_built_beside_a_spawned_worker_are_the_same_bytes(
@@ -243,3 +251,23 @@ def test_a_spare_that_never_answers_is_stopped_and_says_so() -> None:
         spare.results(timeout=1)
     assert spare._proc.returncode is not None
     spare.close()
+
+
+def test_a_map_beside_a_fresh_worker_gives_every_result_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Items done there and here come back in order; what the worker raises is raised here;
+    a worker that cannot start leaves the work to this process."""
+    import operator
+    import sys
+
+    from newsroom.core import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    items = list(range(40))
+    there = [n % 3 == 0 for n in items]
+    assert parallel.pmap_beside(operator.mul, 3, items, there) == [3 * n for n in items]
+    with pytest.raises(ZeroDivisionError):
+        parallel.pmap_beside(operator.truediv, 1, [1, 0], [False, True])
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    assert parallel.pmap_beside(operator.mul, 2, [1, 2], [True, False]) == [2, 4]
