@@ -152,8 +152,8 @@ def pmap_beside(
     finally:
         proc.wait()
         feeder.join()
-        for pipe in (proc.stdin, proc.stdout):
-            pipe.close()
+        stdin.close()
+        proc.stdout.close()
     try:
         ok, value = pickle.loads(data)
     except Exception:  # it died without a word: its items are done here
