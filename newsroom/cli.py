@@ -266,7 +266,15 @@ def new(
         kind="klarifikasi" if denies else kind,
         denies=[d.strip() for d in denies if d.strip()],
     )
-    article = newsroom.create(fields)
+    article = newsroom.start(fields)
+    # A dateline that is no city is refused now, by the check submit would refuse it with
+    # (same rule, same words), not found out at submit after the text is written.
+    for check in newsroom.failing_checks(article):
+        if check.name == "dateline" and check.blocks:
+            from .i18n.explain import check_text
+
+            raise click.BadParameter(check_text(obj.t, check), param_hint="--dateline")
+    article = newsroom.save_new(article)
     click.echo(f"{article.id}\t{article.path}")
 
 
@@ -389,7 +397,9 @@ def edit(obj: Context, ref: str, take_over: bool) -> None:
     click.echo(obj.t("cli.saved", path=session.article.path))
 
 
-def _action_command(action: str, help_text: str, needs: str | None = None) -> None:
+def _action_command(
+    action: str, help_text: str, needs: str | None = None, optional: str | None = None
+) -> None:
     """Register `newsroom ACTION REF [--note/--reason T]` over the core's workflow."""
 
     @pass_ctx
@@ -417,6 +427,8 @@ def _action_command(action: str, help_text: str, needs: str | None = None) -> No
     params: list[click.Parameter] = [click.Argument(["ref"])]
     if needs:
         params.append(click.Option([f"--{needs}"], required=True, help=f"The {needs} (required)."))
+    if optional:
+        params.append(click.Option([f"--{optional}"], default="", help="Why (optional)."))
     if action == "approve":
         params.append(
             click.Option(
@@ -434,6 +446,28 @@ _action_command("request_changes", "Send a release back to its writer with a not
 _action_command("comment", "Add a comment to a release.", "note")
 _action_command("correct", "Start a numbered correction of a published release.", "note")
 _action_command("retract", "Retract a published release, saying why.", "reason")
+_action_command(
+    "cancel_correction",
+    "Cancel a correction not wanted: the published text comes back as it was sealed (the "
+    "history keeps the cancellation).",
+    optional="note",
+)
+
+
+@cli.command()
+@click.argument("ref")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_ctx
+@friendly
+def delete(obj: Context, ref: str, yes: bool) -> None:
+    """Delete a release never published (a draft, or one sent back for changes): its file and
+    its companion folder (attachments) go. A published release is never deleted: retract it."""
+    newsroom, t = obj.newsroom, obj.t
+    article = newsroom.find(ref)
+    if not yes and newsroom.decide(article, "delete").allowed:  # a refusal says why first
+        click.confirm(t("cli.delete_confirm", title=article.title, path=article.path), abort=True)
+    newsroom.delete(article)
+    click.echo(t("cli.deleted", title=article.title, path=article.path))
 
 
 @cli.command()

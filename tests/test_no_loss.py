@@ -17,7 +17,7 @@ from textual.widgets import Input, Static, TextArea
 from newsroom.core import lease
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.editor import EditScreen, open_editor
-from newsroom.tui.screens.modals import ConfirmModal
+from newsroom.tui.screens.modals import ConfirmModal, UnsavedModal
 
 from .tuikit import NOW, make_app
 
@@ -45,7 +45,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_keeps_it(bundled: Path) -> None
         app.screen.query_one("#body", TextArea).text = "Kalimat yang belum disimpan."
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)  # asked, like escape
+        assert isinstance(app.screen, UnsavedModal)  # asked, like escape
         question = str(app.screen.query_one(Static).render())
         assert "belum disimpan" in question and ".newsroom/unsaved/" in question
         await pilot.press("escape")  # stay
@@ -53,7 +53,7 @@ async def test_ctrl_q_with_unsaved_text_asks_and_keeps_it(bundled: Path) -> None
         assert isinstance(app.screen, EditScreen) and app.is_running
         await pilot.press("ctrl+q")
         await pilot.pause()
-        await pilot.press("y")  # quit: the text is kept aside, never lost
+        await pilot.press("k")  # quit, the text kept aside
         await pilot.pause()
     kept = app.newsroom.unsaved()
     assert len(kept) == 1 and "Kalimat yang belum disimpan." in kept[0].read_text()
@@ -88,9 +88,13 @@ async def test_a_new_release_writes_nothing_until_saved(bundled: Path) -> None:
         assert isinstance(editor, EditScreen)
         assert article_files(bundled) == before  # nothing written yet
         assert "not saved yet" in str(editor.query_one("#edit-state", Static).render())
-        await pilot.press("escape")  # abandoned untouched: gone without a question
+        await pilot.press("escape")  # its title is not saved yet: asked
         await pilot.pause()
-        assert not isinstance(app.screen, EditScreen)
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("d")  # discarded, on purpose: nothing is left behind
+        await pilot.pause()
+        assert not isinstance(app.screen, (EditScreen, UnsavedModal))
+        assert app.newsroom.unsaved() == []
         assert article_files(bundled) == before
         await pilot.press("n", *"Rilis yang disimpan", "enter")
         await settle(app, pilot)
@@ -173,8 +177,8 @@ async def test_f4_says_the_text_it_brought_back_is_not_saved(
     assert "Paragraf baru" in (bundled / str(draft.path)).read_text()
 
 
-async def test_discarding_keeps_the_text_aside_and_says_where(bundled: Path) -> None:
-    """Escape, then Discard: the release is untouched, the text is not lost (a walk found
+async def test_keeping_a_copy_keeps_the_text_aside_and_says_where(bundled: Path) -> None:
+    """Escape, then Keep a copy: the release is untouched, the text is not lost (a walk found
     a person following advice to leave the editor, and losing what they typed)."""
     app = make_app(bundled, "rin")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -185,7 +189,7 @@ async def test_discarding_keeps_the_text_aside_and_says_where(bundled: Path) -> 
         app.screen.query_one("#body", TextArea).text = "Teks yang dibuang."
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("k")
         await pilot.pause()
         kept = app.newsroom.unsaved()
         assert len(kept) == 1 and "Teks yang dibuang." in kept[0].read_text()

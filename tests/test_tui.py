@@ -15,7 +15,7 @@ from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.editor import EditScreen
-from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal
+from newsroom.tui.screens.modals import ConfirmModal, ConflictModal, NoteModal, UnsavedModal
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
 from newsroom.tui.widgets.release_list import Columns, ReleaseList
@@ -290,7 +290,7 @@ async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
         body.text = "Belum disimpan."
         await pilot.press("escape")  # from inside the text: the editor still asks
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen, UnsavedModal)
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)

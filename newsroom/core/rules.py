@@ -47,6 +47,11 @@ TABLE: tuple[Rule, ...] = (
         Rule(s, "retract", Status.RETRACTED, needs="reason", live_only=True)
         for s in (Status.CORRECTING, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED)
     ),
+    # A correction not wanted after all: the published text, sealed, comes back unchanged.
+    *(
+        Rule(s, "cancel_correction", Status.PUBLISHED, live_only=True)
+        for s in (Status.CORRECTING, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED)
+    ),
     *(Rule(s, "edit", s) for s in EDITABLE),
     *(
         Rule(s, "comment", s, needs="note")
@@ -63,7 +68,9 @@ TABLE: tuple[Rule, ...] = (
 )
 
 ACTIONS = ("edit", "submit", "approve", "embargo", "request_changes", "comment", "correct",
-           "retract", "publish")  # fmt: skip
+           "cancel_correction", "retract", "publish")  # fmt: skip
+# A release never published may be deleted (its file goes, so no row moves it): these states.
+DELETABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 # Entries the table does not move: `adopt` seals what was published before seals existed.
 STILL = frozenset({"edit", "adopt"})
 

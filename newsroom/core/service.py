@@ -267,7 +267,7 @@ class Newsroom:
         if actor.problem:
             facts = dict(actor.facts)
             refused = [Decision(a, False, actor.problem, code=actor.code, args=facts)
-                       for a in ACTIONS]  # fmt: skip
+                       for a in (*ACTIONS, "delete")]  # fmt: skip
             return {d.action: d for d in refused}
         return allowed_actions(article, self.actor, self.config, self.now(), self.around())
 
@@ -523,6 +523,22 @@ class Newsroom:
             ledger.close()
         if problem is not None and problem.code not in APPROVAL_PROBLEMS:
             raise Refused(f"correct refused: {problem.message}")
+
+    def delete(self, ref: str | Article) -> list[Path]:
+        """Delete a release never published: its file and companion folder (workflow.py
+        says which may go; a published one is retracted instead). Refused while someone
+        else edits it; ConflictError if its file changed since it was read. The paths gone."""
+        from .lease import check_free
+        from .workflow import decide, refusal
+
+        self.may_act("delete")
+        article = self.find(ref) if isinstance(ref, str) else ref
+        decision = decide(article, "delete", self.actor, self.config, self.now())
+        if not decision.allowed:
+            raise refusal(decision, article)
+        check_free(self.config, article.id, self.actor, self.now())
+        with self.recording("delete", article):
+            return self.store.remove(article)
 
     def save_edit(self, article: Article) -> bool:
         """Save a person's change of text, recording them as its last editor.

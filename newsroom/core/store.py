@@ -190,6 +190,27 @@ class Store:
         article.source = Source(stat.st_mtime_ns, stat.st_size, digest(data))
         return True
 
+    def remove(self, article: Article) -> list[Path]:
+        """Remove the article's file and its companion folder (attachments, versions kept),
+        the file first (the release is gone at once for every reader); ConflictError when
+        the file changed since it was read, as `save` refuses. The paths removed."""
+        import shutil
+
+        from .attachments import companion
+
+        if article.path is None:
+            return []
+        path = self.root / article.path
+        folder = companion(self.config, article.path)
+        with self._lock(article):
+            self._refuse_conflict(article, path, self._read_current(path))
+            path.unlink()
+            gone = [path]
+            if folder.is_dir():
+                shutil.rmtree(folder)
+                gone.append(folder)
+        return gone
+
     @staticmethod
     def _refuse_unreadable(article: Article) -> None:
         """Never write an id or slug that reading the file back would refuse (an imported

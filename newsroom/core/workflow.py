@@ -19,6 +19,7 @@ from .identity import display_name, person
 from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import (
     ACTIONS,
+    DELETABLE,
     PUBLISHER,
     REVIEWER,
     TABLE,
@@ -67,6 +68,8 @@ def decide(
     """Whether `actor` may take `action` on `article` now, with the reason when not.
     `around`: the newsroom around the release, for the checks that look beyond it (the
     door gives it; without it those checks are not asked)."""
+    if action == "delete":
+        return _decide_delete(article, actor, config)
     rule = rule_for(article, action)
     if rule is None:
         return _no_rule(article, action)
@@ -93,6 +96,29 @@ def decide(
     return Decision(action, True, "", rule)
 
 
+def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
+    """A release never published may be deleted, file and companion folder (a draft, or
+    one sent back for changes): partners never saw it. One that went out never is: it is
+    retracted, and its record stays."""
+    found = person(config, actor)
+    if found is not None and found.system:
+        reason = f"{found.key} is a system identity: it only publishes (act as yourself)"
+        return Decision("delete", False, reason, code="system", args={"actor": found.key})
+    if article.published is not None or article.is_live or article.corrections:
+        reason = (
+            "a release that was published is never deleted: retract it "
+            f"(`newsroom retract {article.id[:8]} --reason WHY`), its record stays"
+        )
+        args = {"ref": article.id[:8]}
+        return Decision("delete", False, reason, code="published_kept", args=args)
+    if article.status not in DELETABLE:
+        states = ", ".join(DELETABLE)
+        reason = f"cannot delete a release that is {article.status} (only when: {states})"
+        args = {"status": str(article.status), "states": states, "live_states": ""}
+        return Decision("delete", False, reason, code="no_rule", args=args)
+    return Decision("delete", True)
+
+
 def _no_rule(article: Article, action: str) -> Decision:
     """The refusal of an action the table has no row for in this state. Some rows hold
     only for a live release (a published one whose correction is under way): the
@@ -105,7 +131,8 @@ def _no_rule(article: Article, action: str) -> Decision:
     label, status = action.replace("_", " "), article.status
     reason = f"cannot {label} a release that is {status}"
     reason += " and was never published" if never else ""
-    also = f"; or published, with a correction {live}" if live else ""
+    also = f"; or published, with a correction {live}" if live and states else ""
+    also = f"published, with a correction {live}" if live and not states else also
     reason += f" (only when: {states}{also})"
     args = {"status": status, "states": states, "live_states": live}
     if never:
@@ -172,7 +199,8 @@ def allowed_actions(
 ) -> dict[str, Decision]:
     """Every action with its decision for this person on this release (for menus and keys)."""
     return {
-        action: decide(article, action, actor, config, now, around=around) for action in ACTIONS
+        action: decide(article, action, actor, config, now, around=around)
+        for action in (*ACTIONS, "delete")
     }
 
 
@@ -268,6 +296,11 @@ def _retract(article: Article, actor: str, when: dt.datetime, note: str) -> None
         restore_live_version(article)
 
 
+def _cancel_correction(article: Article, actor: str, when: dt.datetime, note: str) -> None:
+    """The correction is dropped: the published text comes back as it was sealed."""
+    restore_live_version(article)
+
+
 def _publish(article: Article, actor: str, moment: dt.datetime) -> None:
     """A correction becomes a numbered notice at `moment`; a first publication takes it as
     its publication time."""
@@ -281,7 +314,8 @@ def _publish(article: Article, actor: str, moment: dt.datetime) -> None:
         article.published = moment
 
 
-_EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract}
+_EFFECTS = {"comment": _comment, "correct": _correct, "retract": _retract,
+            "cancel_correction": _cancel_correction}  # fmt: skip
 
 
 def live_version(article: Article) -> dict[str, Any]:

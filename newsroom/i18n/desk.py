@@ -131,6 +131,16 @@ DESK: dict[str, tuple[str, str]] = {
         "Retract a published release, with a reason",
         "Cabut siaran pers yang sudah terbit, dengan alasan",
     ),
+    "cmd.cancel_correction": ("Cancel correction", "Batalkan ralat"),
+    "cmd.cancel_correction.help": (
+        "Drop a correction not wanted: the published text comes back as it was",
+        "Buang ralat yang tidak jadi: teks yang terbit kembali seperti semula",
+    ),
+    "cmd.delete": ("Delete", "Hapus"),
+    "cmd.delete.help": (
+        "Delete a release never published (a draft), with its attachments",
+        "Hapus siaran pers yang belum pernah terbit (draf), beserta lampirannya",
+    ),
     "cmd.translate": ("Translate", "Terjemahkan"),
     "cmd.translate.help": (
         "Start a translation of the release: a draft holding its text to translate, with its "
@@ -252,6 +262,7 @@ DESK: dict[str, tuple[str, str]] = {
     ),
     "release.refused": ("{action}: {reason}", "{action}: {reason}"),
     "release.done": ("{action}: now {status}", "{action}: kini {status}"),
+    "release.deleted": ("Deleted: {title}", "Dihapus: {title}"),
     "release.commented": ("Comment added.", "Komentar ditambahkan."),
     "release.copied": (
         "Copied for WhatsApp: {n} characters on the clipboard (OSC 52). Paste it into the chat.",
@@ -268,6 +279,17 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.cancel": ("Cancel", "Batal"),
     "modal.yes": ("Yes", "Ya"),
     "modal.no": ("No", "Tidak"),
+    "modal.cancel_correction_confirm": (
+        "Cancel the correction of “{title}”? Its changes are dropped and the published text "
+        "comes back as it was; partners see nothing new.",
+        "Batalkan ralat “{title}”? Perubahannya dibuang dan teks yang terbit kembali seperti "
+        "semula; mitra tidak melihat apa pun yang baru.",
+    ),
+    "modal.delete_confirm": (
+        "Delete “{title}” and its attachments? It was never published; this cannot be undone.",
+        "Hapus “{title}” beserta lampirannya? Siaran ini belum pernah terbit; penghapusan tidak "
+        "bisa dibatalkan.",
+    ),
     "modal.retract_confirm": (
         "Retract “{title}”? Partners will see a retraction notice. A retraction needs no "
         "second approval (it is urgent): the next publish carries it.",
@@ -292,18 +314,23 @@ DESK: dict[str, tuple[str, str]] = {
         "Embargo ({zone}), e.g. 2026-12-08 09:00 (empty: none)",
         "Embargo ({zone}), mis. 2026-12-08 09:00 (kosong: tanpa)",
     ),
-    "modal.unsaved": (
-        "Discard your unsaved changes?",
-        "Buang perubahan yang belum disimpan?",
-    ),
     "modal.discard": ("Discard", "Buang"),
     "modal.stay": ("Stay", "Tetap di sini"),
     "modal.quit_unsaved": (
-        "“{title}” has unsaved changes. Quit anyway? Your text is kept in "
-        ".newsroom/unsaved/ and named at the next start.",
-        "“{title}” punya perubahan yang belum disimpan. Tetap keluar? Teks Anda disimpan di "
-        ".newsroom/unsaved/ dan disebutkan saat mulai lagi.",
+        "“{title}” is not saved yet. Save it before quitting? A copy kept aside waits in "
+        ".newsroom/unsaved/: the desk offers it back at every start.",
+        "“{title}” belum disimpan. Simpan sebelum keluar? Salinan yang disisihkan menunggu di "
+        ".newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
     ),
+    "modal.leave_unsaved": (
+        "“{title}” is not saved yet. Save it before leaving? A copy kept aside waits in "
+        ".newsroom/unsaved/: the desk offers it back at every start.",
+        "“{title}” belum disimpan. Simpan sebelum meninggalkannya? Salinan yang disisihkan "
+        "menunggu di .newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
+    ),
+    "modal.save": ("Save", "Simpan"),
+    "modal.save_draft": ("Save as draft", "Simpan sebagai draf"),
+    "modal.keep_copy": ("Keep a copy aside", "Sisihkan salinan"),
     "modal.quit": ("Quit", "Keluar"),
     "modal.conflict": (
         "{path} changed on disk while you were editing (another editor, git pull or publish).",
@@ -323,6 +350,8 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.new_title": ("Title of the new release", "Judul siaran pers baru"),
     # the button that confirms a dialog names what it does
     "confirm.retract": ("Retract release", "Cabut siaran"),
+    "confirm.cancel_correction": ("Cancel correction", "Batalkan ralat"),
+    "confirm.delete": ("Delete release", "Hapus siaran"),
     "confirm.request_changes": ("Request changes", "Minta perbaikan"),
     "confirm.comment": ("Add comment", "Kirim komentar"),
     "confirm.correct": ("Start correction", "Mulai ralat"),
@@ -340,6 +369,8 @@ DESK: dict[str, tuple[str, str]] = {
     "edit.state_dirty": ("● Unsaved changes", "● Ada perubahan belum disimpan"),
     "edit.state_saved": ("Saved", "Tersimpan"),
     "edit.notes": ("What reviewers said", "Catatan peninjau"),
+    "edit.notes_correct": ("Correction note", "Catatan ralat"),
+    "edit.notes_both": ("Correction note and comments", "Catatan ralat dan komentar"),
     "note.request_changes": ("sent back", "dikembalikan"),
     "note.correct": ("correction", "ralat"),
     "note.comment": ("comment", "komentar"),

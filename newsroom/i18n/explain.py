@@ -83,7 +83,8 @@ def why(
         states = t("or").join(t("a." + s) for s in _names(args.get("states")))
         live = [t("correction_is." + s) for s in _names(args.get("live_states"))]
         if live:  # rows only for a live release: a published one whose correction is under way
-            states += t("why.no_rule.live", states=_listed(t, live))
+            also = "why.no_rule.live" if states else "why.no_rule.live_only"
+            states += t(also, states=_listed(t, live))
         shown = t("a." + status)
         text = t(
             "why.no_rule",

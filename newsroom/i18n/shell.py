@@ -12,6 +12,11 @@ SHELL: dict[str, tuple[str, str]] = {
         "  newsroom --root {target} new --title 'Judul siaran pers'",
     ),
     "cli.done": ("{action}: {title} → {status} ({path})", "{action}: {title} → {status} ({path})"),
+    "cli.delete_confirm": (
+        "Delete “{title}” ({path}) and its attachments? This cannot be undone",
+        "Hapus “{title}” ({path}) beserta lampirannya? Ini tidak bisa dibatalkan",
+    ),
+    "cli.deleted": ("deleted: {title} ({path})", "dihapus: {title} ({path})"),
     "cli.commented": ("comment added: {title} ({path})", "komentar ditambahkan: {title} ({path})"),
     "cli.warning": ("warning: {text}", "peringatan: {text}"),
     "cli.no_change": ("No change.", "Tidak ada perubahan."),

@@ -41,6 +41,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.comment": ("comment", "komentar"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),
+    "action.cancel_correction": ("cancel the correction", "batalkan ralat"),
+    "action.delete": ("delete", "hapus"),
     "action.publish": ("publish", "terbitkan"),
     "action.embargo": ("move the embargo", "ubah embargo"),
     "action.adopt": ("seal as published", "segel seperti terbit"),
@@ -53,6 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "verb.comment": ("comment on", "mengomentari"),
     "verb.correct": ("correct", "meralat"),
     "verb.retract": ("retract", "mencabut"),
+    "verb.cancel_correction": ("cancel the correction of", "membatalkan ralat"),
+    "verb.delete": ("delete", "menghapus"),
     "verb.publish": ("publish", "menerbitkan"),
     "verb.embargo": ("move the embargo of", "mengubah embargo"),
     "verb.adopt": ("seal", "menyegel"),
@@ -284,9 +288,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot {verb} {status} (only {states})",
         "tidak bisa {verb} {status} (hanya {states})",
     ),
+    "why.no_rule.live_only": (
+        "a published release whose correction is {states}",
+        "siaran pers terbit yang ralatnya {states}",
+    ),
     "why.no_rule.live": (
         ", or a published release whose correction is {states}",
         ", atau siaran pers terbit yang ralatnya {states}",
+    ),
+    "why.published_kept": (
+        "a release that was published is never deleted: retract it (`newsroom retract {ref} "
+        "--reason WHY`, X on the desk); its record stays",
+        "siaran pers yang pernah terbit tidak pernah dihapus: cabut saja (`newsroom retract "
+        "{ref} --reason ALASAN`, X di meja redaksi); catatannya tetap ada",
     ),
     "why.publisher_only": (
         "publishing is done by publish (P on the desk, `newsroom publish`)",

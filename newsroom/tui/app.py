@@ -27,6 +27,7 @@ from .commands import Command, bindings
 from .messages import FilesChanged
 from .providers import CatalogCommands
 from .screens.base import AppModal, AppScreen, translate_bindings
+from .screens.modals import TitleModal
 from .settings import Settings, load_settings
 
 WATCH_SECONDS = 1.0
@@ -197,9 +198,11 @@ class NewsroomApp(App[None]):
         from .screens.editor import EditScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, EditScreen):
-                with contextlib.suppress(OSError, NewsroomError):
+            with contextlib.suppress(OSError, NewsroomError):
+                if isinstance(screen, EditScreen):
                     screen.keep_unsaved()
+                elif isinstance(screen, TitleModal) and screen.typed:
+                    screen.settle("keep")
         self.exit()
 
     # ------------------------------------------------------------ shared helpers
@@ -308,32 +311,51 @@ class NewsroomApp(App[None]):
     # ------------------------------------------------------------ leaving
 
     async def action_quit(self) -> None:
-        """Quit; with unsaved text in an editor, ask first (and keep the text aside if the
-        answer is to quit: the next start names where). A second ctrl+q while asking quits."""
-        from .screens.editor import EditScreen
-        from .screens.modals import ConfirmModal
+        """Quit; with text not saved (an editor's, a new release's title typed), ask: save
+        it, keep a copy aside (`.newsroom/unsaved/`, offered back at every start), or
+        discard it; escape stays. A ctrl+q while asking quits keeping the copies: never lost."""
+        from .screens.modals import UnsavedModal
 
-        if isinstance(self.screen, ConfirmModal) and self.screen.id == "quit-unsaved":
-            self.screen.dismiss(True)
+        waiting = self._unsaved()
+        if not waiting:
+            self.exit()
             return
-        dirty = [s for s in self.screen_stack if isinstance(s, EditScreen) and s.dirty]
-        if not dirty:
+        if isinstance(self.screen, UnsavedModal):
+            self._settle_all(waiting, "keep")
             self.exit()
             return
 
-        def answer(leave: bool | None) -> None:
-            if leave:
-                for screen in dirty:
-                    with contextlib.suppress(OSError, NewsroomError):
-                        screen.keep_unsaved()
+        def answer(choice: str | None) -> None:
+            if choice is not None and self._settle_all(waiting, choice):
                 self.exit()
 
-        title = dirty[-1].title_now
+        last = waiting[-1]
+        title = last.typed if isinstance(last, TitleModal) else last.title_now
+        new = isinstance(last, TitleModal) or last.new
         question = self.t("modal.quit_unsaved", title=title)
-        modal = ConfirmModal(
-            question, self.t("modal.quit"), self.t("modal.stay"), id="quit-unsaved"
-        )
-        self.push_screen(modal, answer)
+        self.push_screen(UnsavedModal(question, new, id="quit-unsaved"), answer)
+
+    def _unsaved(self) -> list[Any]:
+        """The editors with text not saved, and a new release's title dialog with one typed."""
+        from .screens.editor import EditScreen
+
+        return [
+            s
+            for s in self.screen_stack
+            if (isinstance(s, EditScreen) and s.unsaved) or (isinstance(s, TitleModal) and s.typed)
+        ]
+
+    def _settle_all(self, waiting: list[Any], choice: str) -> bool:
+        """Save, keep aside or discard every unsaved text; False if one could not be saved
+        (it says why, and the desk stays open)."""
+        done = True
+        for screen in waiting:
+            try:
+                done = screen.settle(choice) and done
+            except (OSError, NewsroomError) as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                done = False
+        return done
 
 
 def run_app(newsroom: Newsroom) -> None:

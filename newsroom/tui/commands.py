@@ -25,7 +25,8 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("quit", "ctrl+q", "app.quit", "cmd.quit", "app"),
+    # priority: ctrl+q quits (asking first when text is not saved) from a dialog too
+    Command("quit", "ctrl+q", "app.quit", "cmd.quit", "app", priority=True),
     Command("help", "question_mark,f1", "app.help", "cmd.help", "app", key_display="?"),
     Command("palette", "ctrl+p", "app.command_palette", "cmd.palette", "app", show=False),
     Command("language", "ctrl+l", "app.switch_language", "cmd.language", "app", show=False),
@@ -55,6 +56,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("copy_text", "w", "copy_text", "cmd.copy_text", "release"),
     Command("correct", "K", "correct", "cmd.correct", "release"),
     Command("retract", "X", "retract", "cmd.retract", "release"),
+    # Undoing what was started: a correction not wanted, a release never published.
+    Command(
+        "cancel_correction",
+        "U",
+        "cancel_correction",
+        "cmd.cancel_correction",
+        "release",
+        show=False,
+    ),
+    Command("delete", "D", "delete", "cmd.delete", "release", show=False),
     Command("published", "v", "toggle_published", "cmd.published", "release"),
     Command("attach", "f", "attach", "cmd.attach", "release", show=False),
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
@@ -70,7 +81,8 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 # Workflow actions on the release screen, by their action name (the core's action ids).
-WORKFLOW = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract")
+WORKFLOW = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract",
+            "cancel_correction", "delete")  # fmt: skip
 
 
 def bindings(where: str) -> list[BindingType]:

@@ -299,7 +299,7 @@ class DeskScreen(AppScreen):
     def action_new(self) -> None:
         """Ask for a title, then open the editor on a release that exists only there until
         its first save (abandoned, it leaves no file behind)."""
-        from .modals import NoteModal
+        from .modals import TitleModal
 
         def made(title: str | None) -> None:
             if not title:
@@ -315,7 +315,7 @@ class DeskScreen(AppScreen):
             self.app.push_screen(EditScreen(session))
 
         t = self.nr_app.t
-        ask = NoteModal(
+        ask = TitleModal(
             t("modal.new_title"), confirm=t("confirm.new"), missing=t("modal.title_required")
         )
         self.app.push_screen(ask, made)

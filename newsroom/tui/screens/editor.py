@@ -166,7 +166,11 @@ class EditScreen(AppScreen):
         notes = app.newsroom.notes_for_writer(article)
         box = self.query_one("#notes", Static)
         box.display = bool(notes)
-        lines = [f"[b]{t('edit.notes')}[/b]"]
+        # Named for what they are: the correction's own note is its writer's, not a reviewer's.
+        kinds = {note.kind for note in notes}
+        heading = "edit.notes" if "correct" not in kinds else "edit.notes_correct"
+        heading = "edit.notes_both" if "correct" in kinds and len(kinds) > 1 else heading
+        lines = [f"[b]{t(heading)}[/b]"]
         for note in notes[:4]:
             who = escape(f"{app.name_of(note.by)}, {app.long_time(note.at)}")
             lines.append(f"[dim]{t('note.' + note.kind)} · {who}:[/dim] {escape(note.text)}")
@@ -238,6 +242,11 @@ class EditScreen(AppScreen):
     def dirty(self) -> bool:
         return self.values() != self.initial
 
+    @property
+    def unsaved(self) -> bool:
+        """Text here that no file has: changes, or a new release (even its title alone)."""
+        return self.article is not None and (self.new or self.dirty or self.keep_mine)
+
     def apply(self, article: Article) -> bool:
         """Put the form into the article; mark bad fields and return False if any."""
         v, t = self.values(), self.nr_app.t
@@ -277,35 +286,45 @@ class EditScreen(AppScreen):
     # ------------------------------------------------------------ saving
 
     def action_save(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Save the form through the session (lease, conflict check, workflow): True when
+        saved or nothing was to be saved; False when not (said, the text still here)."""
         app, t = self.nr_app, self.nr_app.t
         if self.article is None:
-            return
+            return True
         if not self.dirty and not self.keep_mine and not self.new:
             self.notify(t("edit.nochange"))
-            return
+            return True
         article = self.session.current()
         if not self.apply(article):
             self.notify(t("edit.invalid"), severity="error")
-            return
+            return False
         try:
             self.session.save(article, keep_mine=self.keep_mine)
         except ConflictError:
             self.show_conflict()
-            return
+            return False
         except LeaseHeld as held:  # taken over meanwhile: the text goes aside, never lost
             kept = self.keep_unsaved()
             name = app.name_of(held.lease.holder)
             self.notify(t("edit.taken_kept", name=name, path=str(kept)), severity="warning",
                         timeout=20)  # fmt: skip
-            return
+            return False
         except NewsroomError as exc:
             self.notify(app.error(exc), severity="error", timeout=8)
-            return
+            return False
         self.article, self.keep_mine = article, False
         self.initial = self.values()
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
         self.show_checks(article)
+        self.saved()
+        return True
+
+    def saved(self) -> None:
+        """After a save (a restored copy is no longer needed: see UnsavedEditScreen)."""
 
     def show_checks(self, article: Article) -> None:
         """What would refuse review, under the field to fix (the core's checklist, worded
@@ -410,23 +429,33 @@ class EditScreen(AppScreen):
     # ------------------------------------------------------------ leaving
 
     def action_back(self) -> None:
-        from .modals import ConfirmModal
+        """Leave; with text not saved (a new release's title alone is), ask: save, keep a
+        copy aside, or discard (UnsavedModal); escape stays."""
+        from .modals import UnsavedModal
 
-        if not self.dirty:
+        if not self.unsaved:
             self.leave()
             return
         t = self.nr_app.t
 
-        def answer(leave: bool | None) -> None:
-            if leave:  # discarded from the release, never lost: kept aside, and said where
-                kept = self.keep_unsaved()
-                if kept is not None:
-                    self.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
+        def answer(choice: str | None) -> None:
+            if choice is not None and self.settle(choice):
                 self.leave()
 
-        self.app.push_screen(
-            ConfirmModal(t("modal.unsaved"), t("modal.discard"), t("modal.stay")), answer
-        )
+        question = t("modal.leave_unsaved", title=self.title_now)
+        self.app.push_screen(UnsavedModal(question, self.new, id="leave-unsaved"), answer)
+
+    def settle(self, choice: str) -> bool:
+        """Do what the person chose for the text not saved: "save" (the normal save),
+        "keep" (a copy aside, said where), "discard". True when done; False when the save
+        did not happen (said why; the text stays in the form)."""
+        if choice == "save":
+            return self.save()
+        if choice == "keep":
+            kept = self.keep_unsaved()
+            if kept is not None:
+                self.notify(self.nr_app.t("edit.kept_aside", path=str(kept)), timeout=15)
+        return True
 
     def keep_unsaved(self) -> Path | None:
         """Keep what the form holds, if unsaved, in .newsroom/unsaved/ (the terminal went
@@ -434,7 +463,7 @@ class EditScreen(AppScreen):
 
         As a release file when every field checks; else every field as typed, then the
         text, so that nothing typed is lost to a field that did not check."""
-        if self.article is None or not self.dirty:
+        if self.article is None or not self.unsaved:
             return None
         draft, valid = self._form_copy()
         if valid:

@@ -120,8 +120,57 @@ class NoteModal(Dialog):
         self.dismiss(text)
 
     @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class TitleModal(NoteModal):
+    """The title of a new release (the desk's `n`): Enter opens the editor on it. Leaving
+    with a title typed (escape, Cancel, ctrl+q) asks, as the editor does (UnsavedModal):
+    a title is the start of a release, and is not dropped silently."""
+
+    @property
+    def typed(self) -> str:
+        return self.query_one("#note", Input).value.strip()
+
+    def action_cancel(self) -> None:
+        if not self.typed:
+            self.dismiss(None)
+            return
+        t = self.nr_app.t
+        question = t("modal.leave_unsaved", title=self.typed)
+        ask = UnsavedModal(question, new=True, id="leave-unsaved")
+        self.app.push_screen(ask, self._leaving)
+
+    def _leaving(self, choice: str | None) -> None:
+        if choice is not None and self.settle(choice):
+            self.dismiss(None)
+
+    def settle(self, choice: str) -> bool:
+        """Save the title as a new draft, keep it as a copy aside, or drop it (`choice`):
+        True when done, False when it could not be saved (said)."""
+        from ...core.errors import NewsroomError
+        from ...core.service import NewArticle
+
+        app, t, title = self.nr_app, self.nr_app.t, self.typed
+        if choice == "discard" or not title:
+            return True
+        newsroom = app.newsroom
+        try:
+            if choice == "save":
+                made = newsroom.create(NewArticle(title=title))
+                app.notify(t("edit.saved", path=made.path))
+            else:
+                started = newsroom.start(NewArticle(title=title))
+                kept = newsroom.keep_unsaved(started.slug, newsroom.file_text(started))
+                app.notify(t("edit.kept_aside", path=str(kept)), timeout=15)
+        except NewsroomError as exc:
+            app.notify(app.error(exc), severity="error", timeout=10)
+            return False
+        return True
 
 
 class ConfirmModal(Dialog):
@@ -154,6 +203,53 @@ class ConfirmModal(Dialog):
     @on(Button.Pressed, "#no")
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class UnsavedModal(Dialog):
+    """Leaving (escape) or quitting (ctrl+q) with text not saved: save it (a new release:
+    as a draft, through the normal save), keep it as a copy aside (`.newsroom/unsaved/`,
+    named at every start until restored or discarded), or discard it; escape stays.
+    Dismissed with "save", "keep", "discard" or None. Enter presses the focused button,
+    Save at first: what a person leaving with unsaved text most often wants."""
+
+    def __init__(self, question: str, new: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        t = self.nr_app.t
+        self.question = question
+        self.save_label = t("modal.save_draft" if new else "modal.save")
+        self.name_keys(
+            Binding("s", "save", self.save_label),
+            Binding("k", "keep", t("modal.keep_copy")),
+            Binding("d", "discard", t("modal.discard")),
+            Binding("escape", "stay", t("modal.stay")),
+        )
+
+    def compose(self) -> ComposeResult:
+        t = self.nr_app.t
+        with Vertical(classes="dialog", id="unsaved-dialog"):
+            yield Static(escape(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button(self.save_label, variant="primary", id="save")
+                yield Button(t("modal.keep_copy"), id="keep")
+                yield Button(t("modal.discard"), variant="error", id="discard")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss("save")
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        self.dismiss("keep")
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        self.dismiss("discard")
+
+    def action_stay(self) -> None:
+        self.dismiss(None)
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,44 @@ class ReleaseScreen(AppScreen):
         title = self.article.title if self.article else ""
         self._with_note("retract", "modal.reason", prompt=t("modal.retract_confirm", title=title))
 
+    def action_cancel_correction(self) -> None:
+        """Ask, then cancel the correction: the published text comes back as sealed."""
+        from .modals import ConfirmModal
+
+        t = self.nr_app.t
+        title = self.article.title if self.article else ""
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._act("cancel_correction")
+
+        question = t("modal.cancel_correction_confirm", title=title)
+        modal = ConfirmModal(question, yes=t("confirm.cancel_correction"), no=t("modal.stay"))
+        self.app.push_screen(modal, answer)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the release (never published): its file and attachments go."""
+        from .modals import ConfirmModal
+
+        app, t = self.nr_app, self.nr_app.t
+        title = self.article.title if self.article else ""
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                app.newsroom.delete(self.article_id)
+            except NewsroomError as exc:
+                self.notify(app.error(exc), severity="error", timeout=10)
+                return
+            app.notify(t("release.deleted", title=title))
+            app.files_changed()  # the desk reads again: the release is gone from it
+            self.leave()
+
+        question = t("modal.delete_confirm", title=title)
+        modal = ConfirmModal(question, yes=t("confirm.delete"), no=t("modal.stay"))
+        self.app.push_screen(modal, answer)
+
     def action_attach(self) -> None:
         """Ask for a file's path; attach it (copied beside the release, an edit)."""
         from pathlib import Path
