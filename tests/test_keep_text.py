@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsroom.cli import cli
-from newsroom.core.service import Newsroom
+from newsroom.core.service import NewArticle, Newsroom
 
 from .tuikit import SEED_ID, make_app
 
@@ -307,3 +307,109 @@ async def test_the_desk_cancels_a_correction_after_a_confirm(bundled: Path) -> N
         await settle(app, pilot)
         assert app.newsroom.find(SEED_ID).status == "published"
         assert app.newsroom.find(SEED_ID).history[-1].by == "nur"
+
+
+# 2. Copies kept aside are listed (whose, which release, when), restored through the normal
+# save, or discarded -----------------------------------------------------------------------
+
+
+def _keep(nr: Newsroom, ref: str, body: str) -> Path:
+    article = nr.find(ref)
+    article.body = body
+    return nr.keep_unsaved(article.slug, nr.file_text(article))
+
+
+def test_the_cli_lists_restores_and_discards_copies_kept_aside(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    kept = _keep(ald, "contoh-draf", "Teks yang diselamatkan.\n")
+    started = ald.start(NewArticle(title="Baru"))
+    new = ald.keep_unsaved(started.slug, ald.file_text(started))
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    theirs = nur.keep_unsaved("catatan", "# a form kept as typed\n")
+    run = CliRunner()
+    base = ["--root", str(bundled), "--as", "ald", "unsaved"]
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "400"}
+    listed = run.invoke(cli, base, env=env)
+    assert listed.exit_code == 0, listed.output
+    lines = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert [line[3] for line in lines] == sorted([kept.name, new.name, theirs.name])
+    shown = {line[3]: line for line in lines}
+    assert shown[kept.name][1] == ald.display_name("ald")
+    assert shown[theirs.name][1] == nur.display_name("nur")
+    assert shown[new.name][2] == "Baru (new, never saved)"
+    assert shown[theirs.name][2] == "(a form kept as typed)"
+    assert shown[kept.name][0].endswith("WIB")
+    refused = run.invoke(cli, [*base, "discard", theirs.name, "--yes"], env=env)
+    assert refused.exit_code == 1 and "only they restore or discard it" in refused.output
+    assert theirs.exists()
+    done = run.invoke(cli, [*base, "restore", kept.name], env=env)
+    assert done.exit_code == 0, done.output
+    draft = ald.find("contoh-draf")
+    assert draft.body == "Teks yang diselamatkan.\n" and draft.history[-1].action == "edit"
+    assert draft.last_editor == "ald" and not kept.exists()  # the normal save, then gone
+    made = run.invoke(cli, [*base, "restore", new.name[:6]], env=env)  # a unique start
+    assert made.exit_code == 0, made.output
+    assert ald.find("baru").status == "draft" and not new.exists()
+    again = run.invoke(cli, [*base, "discard", "zzz", "--yes"], env=env)
+    assert again.exit_code == 1 and "no single copy kept aside has this name" in again.output
+
+
+def test_restoring_a_copy_of_a_release_changed_since_asks_to_compare(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    kept = _keep(ald, "contoh-draf", "Versi lama saya.\n")
+    Newsroom.open(bundled, "rin", fixed_clock(NOW)).act("contoh-draf", "comment", note="Cek")
+    base = ["--root", str(bundled), "--as", "ald", "unsaved", "restore", kept.name]
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "400"}
+    refused = CliRunner().invoke(cli, base, env=env)
+    assert refused.exit_code == 1 and "berubah setelah salinan ini disisihkan" in refused.output
+    assert kept.exists() and ald.find("contoh-draf").body != "Versi lama saya.\n"
+    done = CliRunner().invoke(cli, [*base, "--keep-mine"], env=env)
+    assert done.exit_code == 0 and ald.find("contoh-draf").body == "Versi lama saya.\n"
+    assert ald.find("contoh-draf").comments  # the comment made meanwhile is kept
+
+
+async def test_the_desk_restores_a_copy_into_the_editor_and_discards_another(
+    bundled: Path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.modals import ConfirmModal, UnsavedListModal
+
+    app = make_app(bundled, "ald", "en")
+    first = _keep(app.newsroom, "contoh-draf", "Teks pertama.\n")  # kept a minute earlier:
+    first = first.rename(first.with_name(first.name.replace("-090000.md", "-085900.md")))
+    second = _keep(app.newsroom, "contoh-draf", "Teks kedua.\n")
+    draft = app.newsroom.find("contoh-draf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("2 copies of your text are kept aside" in m and "Press u" in m for m in said)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedListModal)
+        await pilot.press("down", "d")  # the second: discarded after a confirm
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not second.exists() and first.exists()
+        await pilot.press("enter")  # the first: into the editor, not saved yet
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        assert editor.query_one("#body", TextArea).text == "Teks pertama.\n"
+        assert editor.unsaved and "Teks pertama" not in (bundled / str(draft.path)).read_text()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Teks pertama." in (bundled / str(draft.path)).read_text()
+        assert not first.exists()  # saved: the copy is gone, and so is the desk's key
+    assert app.newsroom.unsaved() == []
