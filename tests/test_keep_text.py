@@ -176,7 +176,10 @@ async def test_escape_from_a_new_release_asks_and_discard_leaves_nothing(bundled
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)
-        await pilot.press("escape", "d")  # discard, on purpose
+        await pilot.press("escape", "d")  # no key discards: a stray letter throws nothing away
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("tab", "tab", "enter")  # the Discard button, on purpose
         await pilot.pause()
         assert not isinstance(app.screen, (EditScreen, UnsavedModal))
     assert article_files(bundled) == before and app.newsroom.unsaved() == []

@@ -211,7 +211,9 @@ class UnsavedModal(Dialog):
     as a draft, through the normal save), keep it as a copy aside (`.newsroom/unsaved/`,
     named at every start until restored or discarded), or discard it; escape stays.
     Dismissed with "save", "keep", "discard" or None. Enter presses the focused button,
-    Save at first: what a person leaving with unsaved text most often wants."""
+    Save at first: what a person leaving with unsaved text most often wants. Discarding has
+    no letter key, on purpose: a key typed on after ctrl+q never throws text away (tab to
+    the button, or click it)."""
 
     def __init__(self, question: str, new: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -221,7 +223,6 @@ class UnsavedModal(Dialog):
         self.name_keys(
             Binding("s", "save", self.save_label),
             Binding("k", "keep", t("modal.keep_copy")),
-            Binding("d", "discard", t("modal.discard")),
             Binding("escape", "stay", t("modal.stay")),
         )
 
@@ -246,7 +247,7 @@ class UnsavedModal(Dialog):
         self.dismiss("keep")
 
     @on(Button.Pressed, "#discard")
-    def action_discard(self) -> None:
+    def discard(self) -> None:
         self.dismiss("discard")
 
     def action_stay(self) -> None:
