@@ -422,3 +422,28 @@ async def test_the_desk_restores_a_copy_into_the_editor_and_discards_another(
         assert "Teks pertama." in (bundled / str(draft.path)).read_text()
         assert not first.exists()  # saved: the copy is gone, and so is the desk's key
     assert app.newsroom.unsaved() == []
+
+
+def test_a_cancelled_correction_takes_its_own_attachments_away_not_the_published_ones(
+    bundled: Path, tmp_path: Path
+) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    first, second = tmp_path / "ttd.pdf", tmp_path / "ralat.pdf"
+    for pdf in (first, second):
+        pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    draft = ald.find("contoh-draf")
+    ald.attach(draft, first)
+    folder = (bundled / str(draft.path)).with_suffix("")
+    ald.act(SEED_ID, "correct", note="Lampiran ralat")
+    ald.attach(SEED_ID, second)
+    seed = bundled / str(ald.find(SEED_ID).path)
+    attached = seed.with_suffix("") / "ralat.pdf"
+    assert attached.exists()
+    ald.act(SEED_ID, "cancel_correction")
+    assert not attached.exists() and ald.find(SEED_ID).attachments == []
+    assert (folder / "ttd.pdf").exists()  # another release's file is untouched
+    assert ald.check().problems == []

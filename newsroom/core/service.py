@@ -496,6 +496,7 @@ class Newsroom:
         article = self.find(ref) if isinstance(ref, str) else ref
         if action == "correct":
             self._refuse_untrusted(article)
+        listed = {a.file for a in article.attachments}  # a cancelled correction's files go
         outcome = apply(
             article,
             action,
@@ -510,6 +511,10 @@ class Newsroom:
         )
         with self.recording(action, outcome.article, note):
             self.store.save(outcome.article)
+            if action == "cancel_correction":
+                from .attaching import drop_unpublished
+
+                drop_unpublished(self, outcome.article, listed)
         return outcome
 
     def _refuse_untrusted(self, article: Article) -> None:
