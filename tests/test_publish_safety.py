@@ -277,3 +277,76 @@ def test_a_run_that_stops_while_the_spare_builds_leaves_the_next_run_a_clean_fol
     assert healed.ok and [p["id"] for p in healed.published] == [second]
     assert list((nr / "feeds").rglob("*.tmp")) == []
     assert not (nr / ".newsroom" / "staging").exists()
+
+
+def test_the_staging_file_lists_each_staged_file_and_reads_back_any_name(tmp_path: Path) -> None:
+    """What a run stages is listed on disk (not held in memory), in order, and read back
+    as often as needed: a name with a tab, a newline or bytes that are not UTF-8 too."""
+    from newsroom.core.outputs import Staged, Staging
+
+    odd = os.fsdecode(b"caf\xe9\tnew\nline.pdf")
+    files = [Staged(tmp_path / f"{i}-{odd}", tmp_path / f".{i}.tmp") for i in range(3000)]
+    staging = Staging(tmp_path / "staging")
+    staging.add(files[:10])
+    assert list(staging) == files[:10]  # read while staging goes on
+    staging.add(iter(files[10:]))
+    staging.close()
+    assert len(staging) == len(staging.pairs()) == 3000
+    assert list(staging) == files and list(staging.pairs()) == [s.pair for s in files]
+    staging.remove()
+    assert not (tmp_path / "staging").exists()
+
+
+def test_a_run_killed_while_renaming_leaves_its_staging_file_the_next_run_sweeps(nr: Path) -> None:
+    """A run killed (SIGKILL) once every file is staged leaves the staging file listing
+    them, and the temporaries it lists; the next run removes both, and publishes."""
+    release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    before = feed_files(nr)
+    second = release(nr, at(1.5), "Rilis dua")
+    killed = subprocess.run(
+        [sys.executable, "-c", f"""
+import os, signal, datetime as dt
+from pathlib import Path
+from newsroom.core.publish import run
+from newsroom.core.config import load_config
+from newsroom.core.publish import publish
+run.commit = lambda staged: os.kill(os.getpid(), signal.SIGKILL)
+publish(load_config(Path({str(nr)!r})), "cron", dt.datetime.fromisoformat({at(2).isoformat()!r}))
+"""], capture_output=True, text=True, check=False)  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    staging = nr / ".newsroom" / "staging"
+    fields = staging.read_text(encoding="utf-8").split("\0")
+    listed = list(zip(fields[:-1:2], fields[1::2], strict=True))
+    assert listed and all(Path(tmp).exists() for _, tmp in listed)
+    assert feed_files(nr) == before | {
+        str(Path(t).relative_to(nr / "feeds")): Path(t).read_bytes() for _, t in listed
+    }  # nothing but the temporaries was added: every file as it was
+    healed = run(nr, at(2.5))
+    assert healed.ok and [p["id"] for p in healed.published] == [second]
+    assert list((nr / "feeds").rglob("*.tmp")) == [] and not staging.exists()
+
+
+def test_a_failure_while_staging_leaves_every_file_as_it_was(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output that cannot write (a full disk) after others staged theirs: no file is
+    renamed, no temporary and no staging file is left, no release is stamped."""
+    from newsroom.core.pages.output import PagesOutput
+
+    release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    before = feed_files(nr)
+    articles = {p: p.read_bytes() for p in (nr / "articles").rglob("*.md")}
+    release(nr, at(1.5), "Rilis dua")
+    articles = {p: p.read_bytes() for p in (nr / "articles").rglob("*.md")}
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device", str(nr / "feeds" / "x"))
+
+    monkeypatch.setattr(PagesOutput, "stage_files", full)
+    failed = run(nr, at(2))
+    assert not failed.ok and "No space left on device" in failed.failed[0]
+    assert feed_files(nr) == before
+    assert {p: p.read_bytes() for p in (nr / "articles").rglob("*.md")} == articles
+    assert not (nr / ".newsroom" / "staging").exists()

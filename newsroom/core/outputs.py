@@ -19,10 +19,11 @@ Outputs run in stages, because some need others done first:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -136,6 +137,74 @@ class Staged:
         return f"Staged({self._path!r}, {self._tmp!r})"
 
 
+class Staging:
+    """The files a run staged, in the order staged, kept on disk (the run's marker file,
+    .newsroom/staging) instead of in memory: a first run at 100,000 releases stages 283,000
+    files, about 570 B each as objects and lists. Each file is its place and its temporary,
+    each ended by a NUL (no path holds one). Read back as it is used (iterating gives
+    `Staged`, `pairs()` the text pairs `atomic.commit` renames): a SEAL output reads what
+    the FILES outputs staged, the rename and the run's list of written files follow it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.count = 0
+        # surrogateescape: a file name that is not UTF-8 comes back as it went in
+        self._file = open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
+
+    def add(self, staged: Iterable[Staged]) -> None:
+        write = self._file.write
+        for s in staged:
+            write(f"{s._path}\0{s._tmp}\0")
+            self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Staged]:
+        for place, tmp in self.pairs():
+            yield Staged(place, tmp)
+
+    def pairs(self) -> _Pairs:
+        return _Pairs(self)
+
+    def _read(self) -> Iterator[tuple[str, str]]:
+        if not self._file.closed:
+            self._file.flush()
+        with open(self.path, encoding="utf-8", errors="surrogateescape", newline="") as handle:
+            place, rest = None, ""
+            while chunk := handle.read(1 << 20):
+                fields = (rest + chunk).split("\0")
+                rest = fields.pop()
+                for text in fields:
+                    if place is None:
+                        place = text
+                    else:
+                        yield place, text
+                        place = None
+
+    def close(self) -> None:
+        """Done staging (it can still be read); `remove` when the run no longer needs it."""
+        self._file.close()
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):  # a full disk: its last lines were not written
+            self._file.close()
+        self.path.unlink(missing_ok=True)
+
+
+class _Pairs:
+    """A staging's files as (place, temporary) text pairs (atomic.Pairs)."""
+
+    def __init__(self, staging: Staging) -> None:
+        self.staging = staging
+
+    def __len__(self) -> int:
+        return self.staging.count
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self.staging._read()
+
+
 @dataclass
 class Written:
     """What an output leaves for the run to record: the files it owns as written (relative
@@ -188,9 +257,10 @@ class Output:
         Called for every output of the stage before any stages."""
         return False
 
-    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         """FILES and SEAL: write temporaries beside their places (OSError: nothing is
-        renamed). A SEAL output is given every file staged before it."""
+        renamed). Given every file staged before it (a `Staging`: read from disk as it is
+        iterated, as often as needed): a SEAL output covers them."""
         return []
 
     def placed(self, result: PublishResult) -> Written:

@@ -12,6 +12,7 @@ removed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,7 @@ class AttachmentsOutput(Output):
         result.to_write += self.todo
         result.documents += len(self.wanted)  # "7 of 7 public files written"
 
-    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         feeds = self.config.feeds_dir
         mine = []
         for path in self.todo:

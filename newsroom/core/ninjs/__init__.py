@@ -34,6 +34,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -281,7 +282,7 @@ class NinjsOutput(Output):
             result.to_write += [*new, current] if new and _public(r) and current not in new else new
         result.to_write += [path for path, _ in self.index]
 
-    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         assert self.plan_ is not None
         plan = self.plan_
         going = {g.article.id: g.article for g in plan.going_live}

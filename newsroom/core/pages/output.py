@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ class PagesOutput(Output):
 
     # ------------------------------------------------------------ writing
 
-    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         assert self.plan_ is not None and self.store is not None
         store = self.store
         # every index file made (and owned) again: a first run, or its files' list lost

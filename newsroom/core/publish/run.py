@@ -31,7 +31,7 @@ from ..errors import NewsroomError
 from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
 from ..model import Status
-from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staged
+from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staging
 from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
 from ..scan import FileStat, scan_fingerprint
@@ -251,21 +251,24 @@ class Run:
         place, then stamp the releases published. Nothing is half done: a file that cannot
         be written (a full disk) leaves every file and every release as it was."""
         feeds = self.config.feeds_dir
-        staged: list[Staged] = []
         marker = self.config.state_dir / STAGING
         begun: list[Output] = []
+        staged: Staging | None = None
         try:
-            marker.touch()
+            staged = Staging(marker)  # the marker holds the list of what is staged
             for stage in (Stage.FILES, Stage.SEAL):
                 outputs = self._at(stage)
                 begun = [o for o in outputs if o.begin()]  # collected after the others
                 for output in [*(o for o in outputs if o not in begun), *begun]:
-                    staged += output.stage_files(list(staged), self.result)
+                    staged.add(output.stage_files(staged, self.result))
+            staged.close()
         except OSError as exc:
             for output in begun:  # what runs elsewhere ends before its temporaries go
                 with contextlib.suppress(Exception):
                     output.stage_files([], self.result)
             remove_stale_temporaries(feeds)
+            if staged is not None:
+                staged.remove()
             marker.unlink(missing_ok=True)
             self.result.failed.append(_cannot_write(exc, feeds))
             return False
@@ -278,17 +281,17 @@ class Run:
         try:
             ledger.set_pending(pending, numbers)
             self.progress(f"putting {len(staged)} file(s) in place")
-            commit([s.pair for s in staged])
+            commit(staged.pairs())
         except (OSError, NewsroomError) as exc:
-            for s in staged:
-                s.tmp.unlink(missing_ok=True)
-            marker.unlink(missing_ok=True)
+            for _, tmp in staged.pairs():
+                Path(tmp).unlink(missing_ok=True)
+            staged.remove()
             failure = _cannot_write(exc, feeds) if isinstance(exc, OSError) else str(exc)
             self.result.failed.append(failure)
             return False
-        marker.unlink(missing_ok=True)
         start = len(str(feeds)) + 1
-        self.result.written = sorted(s.pair[0][start:] for s in staged)
+        self.result.written = sorted(place[start:] for place, _ in staged.pairs())
+        staged.remove()
         self._stamp(ledger)
         for output in self._at(Stage.NOTIFY):
             output.notify(self.result)

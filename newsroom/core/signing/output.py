@@ -22,7 +22,8 @@ lists left by an earlier signed run are removed (they would no longer match).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -114,17 +115,16 @@ class SignOutput(Output):
 
     # ------------------------------------------------------------ writing
 
-    def stage_files(self, staged: list[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         if self.key is None:
             return []
         feeds = self.config.feeds_dir
         mine = self._key_files()
         mine += self.texts.stage(self.key, result)
-        everything = [*staged, *mine]
         lists = self._previous()
         if lists is None:
-            lists = self._cold(everything)
-        for s in everything:
+            lists = self._cold(chain(staged, mine))
+        for s in chain(staged, mine):  # read from the run's staging file as it goes
             rel = s.path.relative_to(feeds).as_posix()
             folder = folder_of(rel)
             if folder is not None:
@@ -168,7 +168,7 @@ class SignOutput(Output):
                 return None
         return lists
 
-    def _cold(self, staged: list[Staged]) -> dict[str, SumsList]:
+    def _cold(self, staged: Iterable[Staged]) -> dict[str, SumsList]:
         """Every file already in feeds/ hashed (the first signed run, or after a kill)."""
         feeds = self.config.feeds_dir
         fresh = {s.path.relative_to(feeds).as_posix() for s in staged}
