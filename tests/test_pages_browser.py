@@ -198,6 +198,19 @@ def test_every_kind_of_page_fits_the_screen_and_shows_what_it_is(
     assert signed == [200] * 6  # v2.txt, its signature, v1.txt, its signature, the key twice
 
 
+def test_a_date_is_never_broken_across_lines_on_a_narrow_phone(
+    site: Site, browser: Browser
+) -> None:
+    """At 240 px (a small phone, or larger text) "07-12-2018 15:30 WIB" stays on one line:
+    a date cut before its zone reads as another time."""
+    for name in ("release", "corrected", "index"):
+        page = browser.open(site.url(PAGES[name]), 240)
+        lines = browser.evaluate(
+            page, "[...document.querySelectorAll('time')].map(t => t.getClientRects().length)"
+        )
+        assert lines and set(lines) == {1}, (name, lines)
+
+
 def site_language(site: Site, browser: Browser) -> str:
     page = browser.open(site.url(PAGES["index"]), 1280)
     found: str = browser.evaluate(page, "document.documentElement.lang")

@@ -32,6 +32,7 @@ color:#7a1212}
 .number{display:inline-block;max-width:100%;font-variant-numeric:tabular-nums;\
 overflow-wrap:anywhere}
 .meta{color:#474747;font-size:.92rem;margin:.2rem 0}
+time{white-space:nowrap}
 .meta a{color:#0a4a94}
 figure{margin:1.2rem 0}
 img{max-width:100%;height:auto}

@@ -239,10 +239,9 @@ class SecretKey:
 
     @property
     def public(self) -> PublicKey:
-        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-        raw = self._key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        return PublicKey(self.key_id, raw)
+        # (`public_bytes_raw`: cryptography's serialization module costs a signed publish
+        # 16 ms to import; bench_publish.py --sign)
+        return PublicKey(self.key_id, self._key.public_key().public_bytes_raw())
 
     @classmethod
     def generate(cls) -> SecretKey:
@@ -266,13 +265,7 @@ class SecretKey:
     ) -> str:
         """The secret key file, encrypted with `passphrase` (scrypt, as minisign), or not
         (None: as `minisign -W`)."""
-        from cryptography.hazmat.primitives.serialization import (
-            Encoding,
-            NoEncryption,
-            PrivateFormat,
-        )
-
-        seed = self._key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        seed = self._key.private_bytes_raw()
         sk = seed + self.public.raw
         check = hashlib.blake2b(SIGALG + self.key_id + sk, digest_size=32).digest()
         keynum = self.key_id + sk + check
