@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,32 +84,67 @@ def test_the_cached_snapshot_in_pieces_gives_back_every_record(
 
 
 @pytest.mark.parametrize("fork_max", [100, 2])
-def test_a_large_newsroom_writes_its_documents_in_this_process(
+def test_a_large_newsroom_builds_its_documents_without_forking(
     nr: Path, monkeypatch: pytest.MonkeyPatch, fork_max: int
 ) -> None:
-    """Past FORK_MAX releases no pool is started for the feeds (forked workers would
-    duplicate the records); below it, one is (every map made big enough to use one)."""
+    """Past FORK_MAX releases the feeds' documents are not built on forked workers (they
+    would duplicate the records): part on a second interpreter started afresh, the rest in
+    this process; below it, on a forked pool (every map made big enough to use one)."""
     import concurrent.futures
+    import subprocess
 
     from newsroom.core import parallel
 
     for n in range(3):
         release(nr, at(n / 10), f"Rilis {n}")
     pools: list[object] = []
-    real = concurrent.futures.ProcessPoolExecutor
+    started: list[list[str]] = []
+    real, popen = concurrent.futures.ProcessPoolExecutor, subprocess.Popen
 
-    def counted(*args: object, **kwargs: object) -> object:
+    def counted(*args: object, **kwargs: Any) -> object:
         pools.append(args)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
+
+    def watched(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        started.append(command)
+        return popen(command, *args, **kwargs)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(subprocess, "Popen", watched)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
     monkeypatch.setattr(parallel, "FORK_MAX", fork_max)
     result = run(nr, at(1))
     assert result.ok and len(result.published) == 3
     assert feed_files(nr)["rss.xml"].count(b"<item>") == 3
-    wrote_in_pool = len(pools) > 1  # the first is the read of the files
-    assert wrote_in_pool == (fork_max == 100)
+    beside = [c for c in started if c[-1] == "beside"]
+    if fork_max == 2:
+        assert len(pools) == 1 and len(beside) == 1  # (the pool: the read of the files)
+    else:
+        assert len(pools) > 1 and not beside
+
+
+def test_documents_built_beside_a_spawned_worker_are_the_same_bytes(
+    nr: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feeds of a newsroom past FORK_MAX (half the documents built by a spawned worker)
+    and of the same newsroom built in one process are byte for byte the same."""
+    from newsroom.core import parallel
+    from newsroom.core.feeds import output
+
+    for n in range(6):
+        release(nr, at(n / 10), f"Rilis {n}", category=("Ekonomi", "Pemilu")[n % 2])
+    alone = tmp_path / "alone"
+    shutil.copytree(nr, alone)
+    split: list[list[bool]] = []
+    real = output.halves
+    monkeypatch.setattr(output, "halves", lambda docs: split.append(real(docs)) or split[-1])
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "FORK_MAX", 2)
+    assert run(nr, at(1)).ok
+    assert split and any(split[0]) and not all(split[0])  # some there, some here
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10**9)  # everything in this process
+    assert run(alone, at(1)).ok
+    assert feed_files(nr) == feed_files(alone)
 
 
 SPAWN_UNDER_TEXTUAL = """
@@ -215,3 +251,23 @@ def test_a_spare_that_never_answers_is_stopped_and_says_so() -> None:
         spare.results(timeout=1)
     assert spare._proc.returncode is not None
     spare.close()
+
+
+def test_a_map_beside_a_fresh_worker_gives_every_result_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Items done there and here come back in order; what the worker raises is raised here;
+    a worker that cannot start leaves the work to this process."""
+    import operator
+    import sys
+
+    from newsroom.core import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    items = list(range(40))
+    there = [n % 3 == 0 for n in items]
+    assert parallel.pmap_beside(operator.mul, 3, items, there) == [3 * n for n in items]
+    with pytest.raises(ZeroDivisionError):
+        parallel.pmap_beside(operator.truediv, 1, [1, 0], [False, True])
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    assert parallel.pmap_beside(operator.mul, 2, [1, 2], [True, False]) == [2, 4]

@@ -60,22 +60,49 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
 
     Returns None when `path` already holds exactly `data`. Many staged files are then
     made durable with one sync and renamed by `commit()`: far cheaper than a fsync each.
+    A first publish stages every release's page and documents (283,000 files at 100,000
+    releases): made with a system call each, not `tempfile.mkstemp`, `Path.mkdir` and an
+    `os.fdopen` (/tmp/cold100b.py: staging 0.3 → 0.1 ms a file, reading 3,000 releases).
     """
+    place = os.fspath(path)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        if os.stat(place).st_size == len(data) and path.read_bytes() == data:
             return None
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    folder, name = os.path.split(place)
+    made = False
+    while True:
+        tmp = f"{folder}/.{name}.{os.urandom(5).hex()}.tmp"  # (mkstemp's pattern)
+        try:
+            fd = os.open(tmp, _CREATE, 0o600)
+        except FileExistsError:
+            continue
+        except FileNotFoundError:  # its folder is new
+            if made:
+                raise
+            os.makedirs(folder, exist_ok=True)
+            made = True
+            continue
+        break
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        _settle(tmp, mode, group)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fchmod(fd, default_mode() if mode is None else mode)
+        if group:
+            import grp
+
+            os.fchown(fd, -1, grp.getgrnam(group).gr_gid)
     except BaseException:  # a full disk: leave no half-written temporary behind
-        Path(tmp).unlink(missing_ok=True)
+        os.close(fd)
+        os.unlink(tmp)
         raise
+    os.close(fd)
     return Path(tmp)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
 
 
 class Pairs(Protocol):

@@ -95,6 +95,102 @@ def imap(
         yield from pool.map(partial(_call, func), items, chunksize=chunk)
 
 
+BESIDE_CHUNK = 8  # items handed to the worker beside this process in one piece
+
+
+def pmap_beside(
+    func: Callable[[J, T], R],
+    job: J,
+    items: Sequence[T],
+    there: Sequence[bool],
+    *,
+    weight: int | None = None,
+) -> list[R]:
+    """`func(job, item)` for every item, in order: the items marked in `there` on a second
+    interpreter, the others in this process meanwhile. The second one is a fresh process
+    (`python -m newsroom.core.parallel`, as a `Spare`): it shares no page with this
+    process, so handing it items copies none of the records this process holds (past
+    FORK_MAX, where a forked pool would), and it runs no `__main__` of ours. Its items go
+    a few at a time (it never holds them all), its results come back at the end. `job` and
+    the items must be picklable; `func` a module-level function. A small map (`weight`,
+    as `imap` weighs it) is done here; so is the work of a worker that died."""
+    import pickle
+    import subprocess
+    import sys
+
+    theirs = [item for item, away in zip(items, there, strict=True) if away]
+    small = (weight if weight is not None else len(items)) < PARALLEL_MIN
+    if small or not theirs or (os.cpu_count() or 1) < 2:
+        return [func(job, item) for item in items]
+    command = [sys.executable, "-m", __name__, str(os.getpid()), "beside"]
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)  # fmt: skip
+    except OSError:
+        return [func(job, item) for item in items]
+    stdin = proc.stdin
+    assert stdin is not None and proc.stdout is not None
+
+    def feed() -> None:  # (a thread: this process works meanwhile)
+        try:
+            pickle.dump((func, job), stdin, _PICKLE)
+            for start in range(0, len(theirs), BESIDE_CHUNK):
+                pickle.dump(theirs[start : start + BESIDE_CHUNK], stdin, _PICKLE)
+            stdin.close()
+        except (OSError, ValueError):  # it ended: its work is done here
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        mine = [func(job, item) for item, away in zip(items, there, strict=True) if not away]
+        feeder.join()
+        data = proc.stdout.read()
+    except BaseException:  # this process failed: the worker's work is not wanted
+        proc.kill()
+        raise
+    finally:
+        proc.wait()
+        feeder.join()
+        stdin.close()
+        proc.stdout.close()
+    try:
+        ok, value = pickle.loads(data)
+    except Exception:  # it died without a word: its items are done here
+        ok, value = True, [func(job, item) for item in theirs]
+    if not ok:
+        raise value
+    made, given = iter(mine), iter(value)
+    return [next(given) if away else next(made) for away in there]
+
+
+def _beside() -> None:
+    """In the worker beside a `pmap_beside`: the function and job, then pieces of items
+    until the input ends; every result, pickled, at the end."""
+    import pickle
+    import sys
+
+    source = sys.stdin.buffer
+    try:
+        func, job = pickle.load(source)
+        done: list[Any] = []
+        while True:
+            try:
+                piece = pickle.load(source)
+            except EOFError:
+                break
+            done += [func(job, item) for item in piece]
+        data = pickle.dumps((True, done), _PICKLE)
+    except BaseException as exc:  # handed to the parent
+        try:
+            data = pickle.dumps((False, exc), _PICKLE)
+        except Exception:  # an exception that cannot be pickled
+            data = pickle.dumps((False, RuntimeError(repr(exc))), _PICKLE)
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    os._exit(0)
+
+
 SPARE_SECONDS = 120.0  # a spare that has not answered by then is stopped (cron must end)
 
 
@@ -304,4 +400,8 @@ def die_with_parent(parent: int) -> None:
 if __name__ == "__main__":
     import sys
 
+    if sys.argv[2:] == ["beside"]:
+        die_with_parent(int(sys.argv[1]))
+        gc.enable()
+        _beside()
     _serve(sys.argv[1:])

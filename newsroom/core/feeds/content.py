@@ -12,6 +12,7 @@ import html
 import mimetypes
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
@@ -223,9 +224,22 @@ def text_html(text: PartnerText, config: Config) -> str:
 
 
 def _text_html(text: PartnerText, config: Config, clean: _Cleaner) -> str:
-    body_html = render_markdown(clean(text.body), config.base_url)
-    return _with_dateline_and_credit(body_html, clean(text.dateline), clean(text.author),
-                                     clean(text.credit))  # fmt: skip
+    made, removed = _body_html(text.body, text.dateline, text.author, text.credit,
+                               config.base_url)  # fmt: skip
+    clean.removed += removed
+    return made
+
+
+# A first publish renders each release's body three times from the same text (its feed
+# entry, its page, its ninjs document), on the same reading worker one after the other:
+# the last few are kept (bench: /tmp/cold100b.py, reading 3,000 releases, -9 % CPU).
+@lru_cache(maxsize=4)
+def _body_html(body: str, dateline: str, author: str, credit: str, base: str) -> tuple[str, int]:
+    """A body's HTML with its dateline and sign-off, and how many characters were removed."""
+    clean = _Cleaner()
+    body_html = render_markdown(clean(body), base)
+    made = _with_dateline_and_credit(body_html, clean(dateline), clean(author), clean(credit))
+    return made, clean.removed
 
 
 def _number_html(number: str, w: dict[str, str]) -> str:
