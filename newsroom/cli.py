@@ -565,7 +565,7 @@ def import_(obj: Context, files: tuple[str, ...], title: str | None) -> None:
 # The publishing commands (publish, status, adopt, embargo, serve) live in cli_publish.py,
 # the signing commands (keys, verify) in cli_keys.py, sharing through git (sync) in
 # cli_git.py, the mail commands (mail test|status|send) in cli_mail.py.
-from . import cli_git, cli_keys, cli_mail, cli_publish  # noqa: E402, F401 - registers on `cli`
+from . import cli_git, cli_keys, cli_mail, cli_publish, cli_unsaved  # noqa: E402, F401 - registers
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
 

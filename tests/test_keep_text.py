@@ -5,13 +5,14 @@ that is no city is refused when the release is made."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from newsroom.cli import cli
-from newsroom.core.service import Newsroom
+from newsroom.core.service import NewArticle, Newsroom
 
 from .tuikit import SEED_ID, make_app
 
@@ -89,7 +90,12 @@ def article_files(root: Path) -> set[Path]:
 
 
 async def settle(app: object, pilot: object) -> None:
-    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    """The desk's workers done (one superseded by a newer read, cancelled, is done too:
+    a delete makes the desk read again), then the screen's messages handled."""
+    from textual.worker import WorkerCancelled
+
+    with contextlib.suppress(WorkerCancelled):
+        await app.workers.wait_for_complete()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 
 
@@ -176,7 +182,10 @@ async def test_escape_from_a_new_release_asks_and_discard_leaves_nothing(bundled
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert isinstance(app.screen, EditScreen)
-        await pilot.press("escape", "d")  # discard, on purpose
+        await pilot.press("escape", "d")  # no key discards: a stray letter throws nothing away
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("tab", "tab", "enter")  # the Discard button, on purpose
         await pilot.pause()
         assert not isinstance(app.screen, (EditScreen, UnsavedModal))
     assert article_files(bundled) == before and app.newsroom.unsaved() == []
@@ -307,3 +316,134 @@ async def test_the_desk_cancels_a_correction_after_a_confirm(bundled: Path) -> N
         await settle(app, pilot)
         assert app.newsroom.find(SEED_ID).status == "published"
         assert app.newsroom.find(SEED_ID).history[-1].by == "nur"
+
+
+# 2. Copies kept aside are listed (whose, which release, when), restored through the normal
+# save, or discarded -----------------------------------------------------------------------
+
+
+def _keep(nr: Newsroom, ref: str, body: str) -> Path:
+    article = nr.find(ref)
+    article.body = body
+    return nr.keep_unsaved(article.slug, nr.file_text(article))
+
+
+def test_the_cli_lists_restores_and_discards_copies_kept_aside(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    kept = _keep(ald, "contoh-draf", "Teks yang diselamatkan.\n")
+    started = ald.start(NewArticle(title="Baru"))
+    new = ald.keep_unsaved(started.slug, ald.file_text(started))
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    theirs = nur.keep_unsaved("catatan", "# a form kept as typed\n")
+    run = CliRunner()
+    base = ["--root", str(bundled), "--as", "ald", "unsaved"]
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "400"}
+    listed = run.invoke(cli, base, env=env)
+    assert listed.exit_code == 0, listed.output
+    lines = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert [line[3] for line in lines] == sorted([kept.name, new.name, theirs.name])
+    shown = {line[3]: line for line in lines}
+    assert shown[kept.name][1] == ald.display_name("ald")
+    assert shown[theirs.name][1] == nur.display_name("nur")
+    assert shown[new.name][2] == "Baru (new, never saved)"
+    assert shown[theirs.name][2] == "(a form kept as typed)"
+    assert shown[kept.name][0].endswith("WIB")
+    refused = run.invoke(cli, [*base, "discard", theirs.name, "--yes"], env=env)
+    assert refused.exit_code == 1 and "only they restore or discard it" in refused.output
+    assert theirs.exists()
+    done = run.invoke(cli, [*base, "restore", kept.name], env=env)
+    assert done.exit_code == 0, done.output
+    draft = ald.find("contoh-draf")
+    assert draft.body == "Teks yang diselamatkan.\n" and draft.history[-1].action == "edit"
+    assert draft.last_editor == "ald" and not kept.exists()  # the normal save, then gone
+    made = run.invoke(cli, [*base, "restore", new.name[:6]], env=env)  # a unique start
+    assert made.exit_code == 0, made.output
+    assert ald.find("baru").status == "draft" and not new.exists()
+    again = run.invoke(cli, [*base, "discard", "zzz", "--yes"], env=env)
+    assert again.exit_code == 1 and "no single copy kept aside has this name" in again.output
+
+
+def test_restoring_a_copy_of_a_release_changed_since_asks_to_compare(bundled: Path) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    kept = _keep(ald, "contoh-draf", "Versi lama saya.\n")
+    Newsroom.open(bundled, "rin", fixed_clock(NOW)).act("contoh-draf", "comment", note="Cek")
+    base = ["--root", str(bundled), "--as", "ald", "unsaved", "restore", kept.name]
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "400"}
+    refused = CliRunner().invoke(cli, base, env=env)
+    assert refused.exit_code == 1 and "berubah setelah salinan ini disisihkan" in refused.output
+    assert kept.exists() and ald.find("contoh-draf").body != "Versi lama saya.\n"
+    done = CliRunner().invoke(cli, [*base, "--keep-mine"], env=env)
+    assert done.exit_code == 0 and ald.find("contoh-draf").body == "Versi lama saya.\n"
+    assert ald.find("contoh-draf").comments  # the comment made meanwhile is kept
+
+
+async def test_the_desk_restores_a_copy_into_the_editor_and_discards_another(
+    bundled: Path,
+) -> None:
+    from textual.widgets import TextArea
+
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.modals import ConfirmModal, UnsavedListModal
+
+    app = make_app(bundled, "ald", "en")
+    first = _keep(app.newsroom, "contoh-draf", "Teks pertama.\n")  # kept a minute earlier:
+    first = first.rename(first.with_name(first.name.replace("-090000.md", "-085900.md")))
+    second = _keep(app.newsroom, "contoh-draf", "Teks kedua.\n")
+    draft = app.newsroom.find("contoh-draf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any("2 copies of your text are kept aside" in m and "Press u" in m for m in said)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedListModal)
+        await pilot.press("down", "d")  # the second: discarded after a confirm
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not second.exists() and first.exists()
+        await pilot.press("enter")  # the first: into the editor, not saved yet
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        assert editor.query_one("#body", TextArea).text == "Teks pertama.\n"
+        assert editor.unsaved and "Teks pertama" not in (bundled / str(draft.path)).read_text()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Teks pertama." in (bundled / str(draft.path)).read_text()
+        assert not first.exists()  # saved: the copy is gone, and so is the desk's key
+    assert app.newsroom.unsaved() == []
+
+
+def test_a_cancelled_correction_takes_its_own_attachments_away_not_the_published_ones(
+    bundled: Path, tmp_path: Path
+) -> None:
+    from newsroom.core.clock import fixed_clock
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    first, second = tmp_path / "ttd.pdf", tmp_path / "ralat.pdf"
+    for pdf in (first, second):
+        pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    draft = ald.find("contoh-draf")
+    ald.attach(draft, first)
+    folder = (bundled / str(draft.path)).with_suffix("")
+    ald.act(SEED_ID, "correct", note="Lampiran ralat")
+    ald.attach(SEED_ID, second)
+    seed = bundled / str(ald.find(SEED_ID).path)
+    attached = seed.with_suffix("") / "ralat.pdf"
+    assert attached.exists()
+    ald.act(SEED_ID, "cancel_correction")
+    assert not attached.exists() and ald.find(SEED_ID).attachments == []
+    assert (folder / "ttd.pdf").exists()  # another release's file is untouched
+    assert ald.check().problems == []

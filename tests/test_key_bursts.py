@@ -58,7 +58,7 @@ async def test_a_double_enter_in_the_title_dialog_makes_one_release_and_keeps_th
         await burst(app, pilot, *typed("Judul A"), "enter", "enter")
         assert isinstance(app.screen, EditScreen)
         assert app.screen.query_one("#f-title", Input).value == "Judul A"
-        await burst(app, pilot, "escape", "d")  # not saved: asked, and discarded
+        await burst(app, pilot, "escape", "tab", "tab", "enter")  # not saved: asked; discarded
         assert isinstance(app.screen, DeskScreen)
         assert [type(s).__name__ for s in app.screen_stack][-1] == "DeskScreen"
         assert app.screen.query_one("#releases").region.height > 0

@@ -91,7 +91,7 @@ async def test_a_new_release_writes_nothing_until_saved(bundled: Path) -> None:
         await pilot.press("escape")  # its title is not saved yet: asked
         await pilot.pause()
         assert isinstance(app.screen, UnsavedModal)
-        await pilot.press("d")  # discarded, on purpose: nothing is left behind
+        await pilot.press("tab", "tab", "enter")  # discarded, on purpose: nothing left behind
         await pilot.pause()
         assert not isinstance(app.screen, (EditScreen, UnsavedModal))
         assert app.newsroom.unsaved() == []

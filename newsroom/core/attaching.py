@@ -162,6 +162,19 @@ def _title_of(source: Path) -> str:
     return re.sub(r"[_\s]+", " ", source.stem).strip() or source.name
 
 
+def drop_unpublished(newsroom: Newsroom, article: Article, files: set[str]) -> list[str]:
+    """Delete from the companion folder the files the release no longer lists (a cancelled
+    correction's attachments) that no published version carries; the names deleted."""
+    if article.path is None:
+        return []
+    gone = []
+    for file in sorted(files - {a.file for a in article.attachments}):
+        if file not in _published_files(newsroom, article, file):
+            (companion(newsroom.config, article.path) / file).unlink(missing_ok=True)
+            gone.append(file)
+    return gone
+
+
 def _published_files(newsroom: Newsroom, article: Article, unsure: str) -> set[str]:
     """The attachment files a published version of the release carries (with `unsure`
     among them when a kept version cannot be read: then nothing is deleted)."""
@@ -176,4 +189,4 @@ def _published_files(newsroom: Newsroom, article: Article, unsure: str) -> set[s
     return files | {a.file for v in kept for a in v.attachments}
 
 
-__all__ = ["attach", "detach"]
+__all__ = ["attach", "detach", "drop_unpublished"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -177,6 +178,18 @@ class EditSession:
             raise KeptText(exc, name) from None
         name.unlink()
         return edited
+
+
+@dataclass
+class Restoring:
+    """A copy kept aside, opened to be saved through the normal save (`session.save`):
+    `article` the release as its file is now (or a new one) with the copy's text, not
+    saved; `changed` when the release moved on after the copy was kept (compare first)."""
+
+    session: EditSession
+    article: Article
+    changed: bool
+    name: str  # the copy's file name in .newsroom/unsaved/
 
 
 class KeptText(NewsroomError):

@@ -9,12 +9,14 @@ away, the lease was taken over) is kept in `.newsroom/unsaved/`, never over the 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import fileformat
 from .clock import to_zone
 from .config import Config
-from .errors import ArticleError, Problem
+from .errors import ArticleError, NewsroomError, Problem
 from .model import Article
 from .slug import slugify
 
@@ -98,3 +100,86 @@ def unsaved(config: Config, actor: str) -> list[Path]:
     folder = config.state_dir / "unsaved"
     mine = f"-{slugify(actor)}-"
     return sorted(p for p in folder.glob("*.md") if mine in p.name) if folder.is_dir() else []
+
+
+# `<slug>-<person>-<YYYYmmdd-HHMMSS>.md`, as keep_unsaved names a copy
+_STAMPED = re.compile(r"^(?P<rest>.+)-(?P<stamp>\d{8}-\d{6})\.md$")
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """One copy kept aside: whose, of which release, when; `article` the text as a release
+    (None when it is no release file: a form kept as typed, a field not checking)."""
+
+    name: str  # the file's name in .newsroom/unsaved/ (what restore and discard take)
+    path: Path
+    person: str  # the key of [people] whose text it is ("" when the name does not say)
+    at: dt.datetime
+    article: Article | None
+    problem: str = ""  # why it does not read as a release
+
+    @property
+    def title(self) -> str:
+        return self.article.title if self.article is not None else ""
+
+
+def unsaved_copies(config: Config) -> list[Unsaved]:
+    """Every copy kept aside in `.newsroom/unsaved/`, everyone's, oldest first."""
+    folder = config.state_dir / "unsaved"
+    if not folder.is_dir():
+        return []
+    keys = sorted((p.key for p in config.people), key=len, reverse=True)
+    found = []
+    for path in folder.glob("*.md"):
+        matched = _STAMPED.match(path.name)
+        rest, stamp = (matched["rest"], matched["stamp"]) if matched else (path.stem, "")
+        person = next((k for k in keys if rest.endswith("-" + slugify(k))), "")
+        try:
+            at = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=config.tz)
+        except ValueError:
+            at = dt.datetime.fromtimestamp(path.stat().st_mtime, config.tz)
+        article, problem = None, ""
+        try:
+            article = fileformat.parse(path.read_text(encoding="utf-8"), path, config.tz)
+        except (ArticleError, UnicodeDecodeError, OSError) as exc:
+            problem = str(exc)
+        found.append(Unsaved(path.name, path, person, at, article, problem))
+    return sorted(found, key=lambda u: (u.at, u.name))
+
+
+def unsaved_copy(config: Config, name: str) -> Unsaved:
+    """One kept copy by its file name (or a unique start of it); NewsroomError if none."""
+    copies = unsaved_copies(config)
+    exact = [u for u in copies if u.name == name.strip()]
+    matches = exact or [u for u in copies if name.strip() and u.name.startswith(name.strip())]
+    if len(matches) != 1:
+        names = ", ".join(u.name for u in matches) or "—"
+        raise NewsroomError(
+            f"{name}: no single copy kept aside has this name (matching: {names}); "
+            "`newsroom unsaved` lists them",
+            code="unsaved_unknown",
+            name=name,
+            matches=names,
+        )
+    return matches[0]
+
+
+# What a copy brings back into a release: the text and the fields a person types (the
+# editor's form), never what the workflow owns (status, history...) or the attachments
+# (files beside the release, attached and detached as edits of their own).
+TEXT_FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags",
+               "embargo", "release_number", "denies", "kind", "image", "body")  # fmt: skip
+
+
+def restored(current: Article, copy: Article) -> Article:
+    """`current` (the release as its file is now, or a new one) with the copy's text."""
+    import copy as copying
+
+    for name in TEXT_FIELDS:
+        setattr(current, name, copying.deepcopy(getattr(copy, name)))
+    return current
+
+
+def changed_since(current: Article, copy: Article) -> bool:
+    """Whether the release moved on after the copy was kept (someone acted on it since)."""
+    return len(current.history) > len(copy.history) or current.comments != copy.comments

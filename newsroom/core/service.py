@@ -46,7 +46,9 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .desk import Row as Row
     from .editing import EditSession as EditSession
     from .editing import KeptText as KeptText
+    from .editing import Restoring as Restoring
     from .feeds.moves import HELD as HELD
+    from .handedit import Unsaved as Unsaved
     from .health import Health as Health
     from .importer import missing as missing
     from .index import Index as Index
@@ -95,7 +97,8 @@ _HANDED = {
     "input_time": "clock",
     "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "config", "SORTS": "desk",
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
-    "EditSession": "editing", "KeptText": "editing", "HELD": "feeds.moves",
+    "EditSession": "editing", "KeptText": "editing", "Restoring": "editing",
+    "Unsaved": "handedit", "HELD": "feeds.moves",
     "missing": "importer", "Index": "index", "init_newsroom": "init",
     "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
@@ -493,6 +496,7 @@ class Newsroom:
         article = self.find(ref) if isinstance(ref, str) else ref
         if action == "correct":
             self._refuse_untrusted(article)
+        listed = {a.file for a in article.attachments}  # a cancelled correction's files go
         outcome = apply(
             article,
             action,
@@ -507,6 +511,10 @@ class Newsroom:
         )
         with self.recording(action, outcome.article, note):
             self.store.save(outcome.article)
+            if action == "cancel_correction":
+                from .attaching import drop_unpublished
+
+                drop_unpublished(self, outcome.article, listed)
         return outcome
 
     def _refuse_untrusted(self, article: Article) -> None:
@@ -565,6 +573,64 @@ class Newsroom:
         from .handedit import unsaved
 
         return unsaved(self.config, self.actor)
+
+    def unsaved_copies(self) -> list[Unsaved]:
+        """Every copy kept aside in .newsroom/unsaved/ (whose, which release, when), oldest
+        first (handedit.py)."""
+        from .handedit import unsaved_copies
+
+        return unsaved_copies(self.config)
+
+    def restore_unsaved(self, name: str, *, take_over: bool = False) -> Restoring:
+        """Open a copy kept aside to save it through the normal save: an edit session on its
+        release (the workflow and the lease as for any edit: Refused, LeaseHeld), or on a new
+        release if its release was never saved (or is gone), and the copy's text put into
+        it, unsaved. Only the person's own copies (Refused otherwise); a copy that is no
+        release file (a form kept as typed) is refused, naming it, to be read by hand."""
+        from .editing import Restoring
+        from .handedit import changed_since, restored, unsaved_copy
+
+        kept = unsaved_copy(self.config, name)
+        self._own_copy(kept.person, kept.name, "restore")
+        if kept.article is None:
+            raise NewsroomError(
+                f"{kept.path}: not a release file ({kept.problem}); read it and copy what "
+                "you need into the editor, then discard it",
+                code="unsaved_form", path=str(kept.path), problem=kept.problem,
+            )  # fmt: skip
+        copy = kept.article
+        try:
+            self.find(copy.id)
+        except NewsroomError:  # never saved, or gone since: it comes back as a new release
+            session = self.edit_new(NewArticle(title=copy.title))
+            return Restoring(session, restored(session.article, copy), False, kept.name)
+        session = self.edit(copy.id, take_over=take_over)
+        changed = changed_since(session.article, copy)
+        return Restoring(session, restored(session.current(), copy), changed, kept.name)
+
+    def unsaved_copy(self, name: str) -> Unsaved:
+        """One copy kept aside, by its file name or a unique start of it."""
+        from .handedit import unsaved_copy
+
+        return unsaved_copy(self.config, name)
+
+    def discard_unsaved(self, name: str) -> Path:
+        """Remove one of the person's copies kept aside (Refused for someone else's)."""
+        from .handedit import unsaved_copy
+
+        kept = unsaved_copy(self.config, name)
+        self._own_copy(kept.person, kept.name, "discard")
+        kept.path.unlink(missing_ok=True)
+        return kept.path
+
+    def _own_copy(self, person: str, name: str, action: str) -> None:
+        if person and person != self.actor:
+            raise Refused(
+                f"{action} refused: {name} is {self.display_name(person)}'s text: only they "
+                "restore or discard it",
+                code="unsaved_not_yours", action=action, name=name,
+                person=self.display_name(person),
+            )  # fmt: skip
 
     def save_text(self, article: Article, text: str) -> Article:
         """Replace a release with the text of its file as edited by hand ($EDITOR)."""

@@ -6,8 +6,35 @@ DESK: dict[str, tuple[str, str]] = {
     # the app and the desk
     "app.title": ("newsroom", "newsroom"),
     "app.unsaved": (
-        "Unsaved edits were kept aside: {path}",
-        "Suntingan yang belum disimpan diselamatkan di: {path}",
+        "{n} copy of your text is kept aside, not saved: {path}. Press u to restore or discard "
+        "it|{n} copies of your text are kept aside, not saved (the latest: {path}). Press u to "
+        "restore or discard them",
+        "{n} salinan teks Anda disisihkan, belum disimpan (terakhir: {path}). Tekan u untuk "
+        "memulihkan atau membuangnya",
+    ),
+    "cmd.unsaved": ("Unsaved copies", "Salinan tersisih"),
+    "cmd.unsaved.help": (
+        "Copies of text kept aside, not saved: restore one in the editor, or discard it",
+        "Salinan teks yang disisihkan, belum disimpan: pulihkan di penyunting, atau buang",
+    ),
+    "unsaved.title": (
+        "Text kept aside, not saved (.newsroom/unsaved/)",
+        "Teks yang disisihkan, belum disimpan (.newsroom/unsaved/)",
+    ),
+    "unsaved.hint": (
+        "Enter opens one in the editor (ctrl+s saves it as any edit); d discards one.",
+        "Enter membukanya di penyunting (ctrl+s menyimpannya seperti suntingan biasa); d "
+        "membuangnya.",
+    ),
+    "modal.restore": ("Restore", "Pulihkan"),
+    "edit.restored": (
+        "The copy kept aside is in the form, not saved yet: ctrl+s saves it (the copy then goes).",
+        "Salinan yang disisihkan sudah di formulir, belum disimpan: ctrl+s menyimpannya "
+        "(salinannya lalu dihapus).",
+    ),
+    "edit.restored_changed": (
+        "The release changed after this copy was kept: compare before saving.",
+        "Siaran pers berubah setelah salinan ini disisihkan: bandingkan sebelum menyimpan.",
     ),
     "app.language": ("Language: English ({where})", "Bahasa: Indonesia ({where})"),
     "app.language_kept": ("remembered", "diingat"),

@@ -17,6 +17,29 @@ SHELL: dict[str, tuple[str, str]] = {
         "Hapus “{title}” ({path}) beserta lampirannya? Ini tidak bisa dibatalkan",
     ),
     "cli.deleted": ("deleted: {title} ({path})", "dihapus: {title} ({path})"),
+    "unsaved.none": ("No copies kept aside.", "Tidak ada salinan yang disisihkan."),
+    "unsaved.form": ("(a form kept as typed)", "(formulir seperti diketik)"),
+    "unsaved.new": ("{title} (new, never saved)", "{title} (baru, belum pernah disimpan)"),
+    "unsaved.how": (
+        "`newsroom unsaved show NAME` prints one; `restore NAME` saves it through the normal "
+        "save; `discard NAME` removes it (the desk: u)",
+        "`newsroom unsaved show NAMA` menampilkan satu; `restore NAMA` menyimpannya seperti "
+        "biasa; `discard NAMA` membuangnya (di meja redaksi: u)",
+    ),
+    "unsaved.changed": (
+        "{name}: the release changed after this copy was kept; compare (`newsroom unsaved "
+        "show {name}`, `newsroom show {ref}`), then restore with --keep-mine to save the "
+        "copy's text over it, or discard the copy",
+        "{name}: siaran pers berubah setelah salinan ini disisihkan; bandingkan (`newsroom "
+        "unsaved show {name}`, `newsroom show {ref}`), lalu pulihkan dengan --keep-mine untuk "
+        "menyimpan teks salinan di atasnya, atau buang salinannya",
+    ),
+    "unsaved.restored": ("restored {name}: saved {path}", "{name} dipulihkan: tersimpan {path}"),
+    "unsaved.discard_confirm": (
+        "Discard {name}? Its text is lost",
+        "Buang {name}? Teksnya akan hilang",
+    ),
+    "unsaved.discarded": ("discarded {name}", "{name} dibuang"),
     "cli.commented": ("comment added: {title} ({path})", "komentar ditambahkan: {title} ({path})"),
     "cli.warning": ("warning: {text}", "peringatan: {text}"),
     "cli.no_change": ("No change.", "Tidak ada perubahan."),

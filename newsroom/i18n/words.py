@@ -367,6 +367,22 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "needs.reason": ("{action} needs a reason", "{action} perlu alasan"),
     # the core's errors, by code
+    "error.unsaved_unknown": (
+        "{name}: no single copy kept aside has this name (matching: {matches}); "
+        "`newsroom unsaved` lists them",
+        "{name}: tidak ada satu salinan tersisih pun dengan nama ini (yang cocok: {matches}); "
+        "`newsroom unsaved` menampilkannya",
+    ),
+    "error.unsaved_form": (
+        "{path}: not a release file ({problem}); read it and copy what you need into the "
+        "editor, then discard it",
+        "{path}: bukan berkas siaran pers ({problem}); baca dan salin yang diperlukan ke "
+        "penyunting, lalu buang",
+    ),
+    "error.unsaved_not_yours": (
+        "{name} is {person}'s text: only they restore or discard it",
+        "{name} adalah teks {person}: hanya dia yang memulihkan atau membuangnya",
+    ),
     "error.no_release": (
         "no release “{ref}” (`newsroom list` shows ids and slugs)",
         "tidak ada siaran pers “{ref}” (`newsroom list` menampilkan id dan slug)",

@@ -77,7 +77,8 @@ class NewsroomApp(App[None]):
         self._watch_terminal()
         kept = self.newsroom.unsaved()
         if kept:
-            self.notify(self.t("app.unsaved", path=str(kept[-1])), severity="warning", timeout=30)
+            said = self.t("app.unsaved", n=len(kept), path=str(kept[-1]))
+            self.notify(said, severity="warning", timeout=30)
 
     def action_command_palette(self) -> None:
         """The palette, its search box asking in the UI's language (Textual's asks in

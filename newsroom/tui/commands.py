@@ -36,7 +36,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("open", "enter", "open", "cmd.open", "desk", show=False),
     Command("new", "n", "new", "cmd.new", "desk"),
     Command("publish", "P", "publish", "cmd.publish", "desk"),
-    Command("sync", "S", "sync", "cmd.sync", "desk"),  # shown only with [git] on
+    Command("sync", "S", "sync", "cmd.sync", "desk"),
+    # shown only while copies of the person's text wait in .newsroom/unsaved/
+    Command("unsaved", "u", "unsaved", "cmd.unsaved", "desk"),  # shown only with [git] on
     *(
         Command(f"view_{n}", str(n), f"view({n - 1})", "cmd.view", "desk", show=False)
         for n in range(1, 10)

@@ -328,10 +328,18 @@ class DeskScreen(AppScreen):
     # ------------------------------------------------------------ sharing through git
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Sync is there only for a newsroom shared through git ([git] enabled)."""
+        """Sync is there only for a newsroom shared through git ([git] enabled); the copies
+        kept aside only while the person has some."""
         if action == "sync":
             return self.nr_app.newsroom.config.git
+        if action == "unsaved":  # there while copies of the person's text wait
+            return bool(self.nr_app.newsroom.unsaved())
         return True
+
+    def action_unsaved(self) -> None:
+        from .modals import UnsavedListModal
+
+        self.app.push_screen(UnsavedListModal())
 
     def action_sync(self) -> None:
         self.sync_with({})

@@ -13,6 +13,7 @@ silently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from textual import events
@@ -22,7 +23,15 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from ...core.errors import ConflictError, NewsroomError, Refused
 from ...core.model import Article, Image
-from ...core.service import RENEW_SECONDS, EditSession, KeptText, LeaseHeld, input_time, parse_time
+from ...core.service import (
+    RENEW_SECONDS,
+    EditSession,
+    KeptText,
+    LeaseHeld,
+    Restoring,
+    input_time,
+    parse_time,
+)
 from ..commands import bindings
 from ..markup import escape
 from ..widgets.keys_footer import KeysFooter
@@ -70,9 +79,10 @@ class EditScreen(AppScreen):
 
     BINDINGS = bindings("edit")
 
-    def __init__(self, session: EditSession) -> None:
+    def __init__(self, session: EditSession, restoring: Restoring | None = None) -> None:
         super().__init__(id="editor")
         self.session = session  # the lease, the text as read, saving without overwriting
+        self.restoring = restoring  # a copy kept aside, put into the form: gone once saved
         self.article_id = session.article.id
         self.article: Article | None = None
         self.initial: dict[str, str] = {}
@@ -117,6 +127,8 @@ class EditScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.load()
+        if self.restoring is not None:
+            self._restore(self.restoring)
         # Typing starts in the title, a new release's too (its title was just asked for):
         # the form reads from the top, and Enter goes on down it (on_input_submitted).
         # At its end now: the keys typed while the editor opened come right after this.
@@ -158,6 +170,17 @@ class EditScreen(AppScreen):
         self.initial = self.values()
         self.show_notes(article)
         self.show_state()
+
+    def _restore(self, restoring: Restoring) -> None:
+        """Put the copy kept aside into the form, unsaved; when the release moved on after
+        the copy was kept, offer the comparison at once (reload theirs, keep mine, the
+        difference): nobody's later change is overwritten unseen."""
+        self.fill(restoring.article)
+        self.show_state()
+        self.notify(self.nr_app.t("edit.restored"), timeout=10)
+        if restoring.changed:
+            self.notify(self.nr_app.t("edit.restored_changed"), severity="warning", timeout=10)
+            self.call_after_refresh(self.show_conflict)
 
     def show_notes(self, article: Article) -> None:
         """What the reviewers said in this round (the note that sent it back, comments),
@@ -324,7 +347,11 @@ class EditScreen(AppScreen):
         return True
 
     def saved(self) -> None:
-        """After a save (a restored copy is no longer needed: see UnsavedEditScreen)."""
+        """After a save: a copy kept aside that was restored here is no longer needed."""
+        if self.restoring is not None:
+            with suppress(NewsroomError, OSError):
+                self.nr_app.newsroom.discard_unsaved(self.restoring.name)
+            self.restoring = None
 
     def show_checks(self, article: Article) -> None:
         """What would refuse review, under the field to fix (the core's checklist, worded
@@ -455,6 +482,7 @@ class EditScreen(AppScreen):
             kept = self.keep_unsaved()
             if kept is not None:
                 self.notify(self.nr_app.t("edit.kept_aside", path=str(kept)), timeout=15)
+                self.saved()  # the copy restored here is replaced by this one, not doubled
         return True
 
     def keep_unsaved(self) -> Path | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.syntax import Syntax
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
@@ -210,7 +211,9 @@ class UnsavedModal(Dialog):
     as a draft, through the normal save), keep it as a copy aside (`.newsroom/unsaved/`,
     named at every start until restored or discarded), or discard it; escape stays.
     Dismissed with "save", "keep", "discard" or None. Enter presses the focused button,
-    Save at first: what a person leaving with unsaved text most often wants."""
+    Save at first: what a person leaving with unsaved text most often wants. Discarding has
+    no letter key, on purpose: a key typed on after ctrl+q never throws text away (tab to
+    the button, or click it)."""
 
     def __init__(self, question: str, new: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -220,7 +223,6 @@ class UnsavedModal(Dialog):
         self.name_keys(
             Binding("s", "save", self.save_label),
             Binding("k", "keep", t("modal.keep_copy")),
-            Binding("d", "discard", t("modal.discard")),
             Binding("escape", "stay", t("modal.stay")),
         )
 
@@ -245,7 +247,7 @@ class UnsavedModal(Dialog):
         self.dismiss("keep")
 
     @on(Button.Pressed, "#discard")
-    def action_discard(self) -> None:
+    def discard(self) -> None:
         self.dismiss("discard")
 
     def action_stay(self) -> None:
@@ -484,4 +486,112 @@ class SyncConflictModal(AppModal):
         shown.focus()  # the arrows and page keys scroll a long difference
 
     def action_later(self) -> None:
+        self.dismiss(None)
+
+
+class UnsavedListModal(AppModal):
+    """The copies kept aside in .newsroom/unsaved/ (the desk's `u`): when, whose, which
+    release. Enter opens one in the editor, its text unsaved, to be saved through the
+    normal save (the lease, the conflict check, four eyes: as any edit); `d` discards one
+    (after a confirm); escape closes. Someone else's copy is listed, not touched."""
+
+    BINDINGS = [
+        Binding("enter", "restore", "modal.restore", priority=True),
+        Binding("d", "discard", "modal.discard"),
+        Binding("escape", "close", "modal.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="unsaved-list")
+        self.copies = self.nr_app.newsroom.unsaved_copies()
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+
+        t = self.nr_app.t
+        with Vertical(classes="dialog wide"):
+            yield Label(t("unsaved.title"), classes="dialog-title")
+            yield OptionList(*self._lines(), id="copies")
+            yield Static(escape(t("unsaved.hint")), classes="hint")
+
+    def _lines(self) -> list[Text]:
+        app, t = self.nr_app, self.nr_app.t
+        lines = []
+        for kept in self.copies:
+            who = app.name_of(kept.person) if kept.person else "?"
+            what = kept.title or t("unsaved.form")
+            if kept.article is not None and not self._exists(kept.article.id):
+                what = t("unsaved.new", title=what)
+            lines.append(Text(f"{app.long_time(kept.at)} · {who} · {what}"))  # never markup
+        return lines or [Text(t("unsaved.none"))]
+
+    def _exists(self, ident: str) -> bool:
+        from ...core.errors import NewsroomError
+
+        try:
+            self.nr_app.newsroom.find(ident)
+        except NewsroomError:
+            return False
+        return True
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#copies").focus()
+
+    def _chosen(self) -> object | None:
+        from textual.widgets import OptionList
+
+        at = self.query_one("#copies", OptionList).highlighted
+        return self.copies[at] if at is not None and at < len(self.copies) else None
+
+    def on_option_list_option_selected(self) -> None:
+        self.action_restore()
+
+    def action_restore(self) -> None:
+        """Open the copy in the editor (the release's, or a new one), unsaved."""
+        from ...core.errors import NewsroomError
+        from ...core.service import Unsaved
+        from .editor import EditScreen
+
+        kept, app = self._chosen(), self.nr_app
+        if not isinstance(kept, Unsaved):
+            return
+        try:
+            restoring = app.newsroom.restore_unsaved(kept.name)
+        except NewsroomError as exc:
+            app.notify(app.error(exc), severity="error", timeout=12)
+            return
+        self.dismiss(None)
+        app.push_screen(EditScreen(restoring.session, restoring))
+
+    def action_discard(self) -> None:
+        """Ask, then remove the copy (its text is lost: said in the question)."""
+        from ...core.errors import NewsroomError
+        from ...core.service import Unsaved
+
+        kept, app, t = self._chosen(), self.nr_app, self.nr_app.t
+        if not isinstance(kept, Unsaved):
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                app.newsroom.discard_unsaved(kept.name)
+            except NewsroomError as exc:
+                app.notify(app.error(exc), severity="error", timeout=12)
+                return
+            app.notify(t("unsaved.discarded", name=kept.name))
+            self.copies = app.newsroom.unsaved_copies()
+            from textual.widgets import OptionList
+
+            shown = self.query_one("#copies", OptionList)
+            shown.clear_options()
+            shown.add_options(self._lines())
+            shown.highlighted = 0 if self.copies else None
+
+        question = t("unsaved.discard_confirm", name=f"“{kept.title}”" if kept.title else kept.name)
+        app.push_screen(ConfirmModal(question, yes=t("modal.discard"), no=t("modal.stay")), answer)
+
+    def action_close(self) -> None:
         self.dismiss(None)
