@@ -167,7 +167,8 @@ class FeedsOutput(Output):
         feeds = self.config.feeds_dir
         before: dict[str, list[int]] = self.last.get("files", {})
         written = Written()
-        rewritten = set(result.written)  # (every file of the run: 283,000 at a first one)
+        # (a set, but only when some documents were untouched: a first run writes 283,000)
+        rewritten = set(result.written) if self.untouched else set()
         for doc in self.docs:  # an untouched file keeps its size and mtime
             if doc.path in self.untouched and doc.path not in rewritten:
                 written.files[doc.path] = before[doc.path]
