@@ -118,3 +118,35 @@ def test_libyaml_and_pure_python_dumpers_write_the_same_text() -> None:
         default_flow_style=False,
     )
     assert fileformat.dump(article).split("---\n")[1] == pure
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "categories: !!seq pemilu",  # a collection tag on a plain value: refused
+        "a: !!map x",
+        "a: !!set x",
+        "a: 1\nb: true\nc: null\nd: 0o17\ne: 1.5\nf: ~\ng: 2018-12-07",
+        "a: [1, 'x', {b: c}]",
+        "? !!str 1\n: x",
+        "1: a\ntrue: b",
+        "a: !!str 12",
+        "a: !!int '12'",
+        "a: x\na: y",
+        "<<: {a: 1}\nb: 2",
+        "a: !!binary aGVsbG8=",
+        "a: " + "[" * 12 + "x" + "]" * 12,
+    ],
+)
+def test_front_matter_values_are_what_the_safe_loader_makes_of_them(front: str) -> None:
+    """The front matter is built from libyaml's nodes (fileformat._value): every value is
+    the one PyYAML's safe loader makes, and what it refuses is refused."""
+    import yaml
+
+    try:
+        expected = yaml.load(front, Loader=fileformat._Loader)
+    except yaml.YAMLError:
+        with pytest.raises(ArticleError):
+            fileformat._load(front, Path("x.md"))
+        return
+    assert fileformat._load(front, Path("x.md")) == expected

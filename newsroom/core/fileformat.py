@@ -116,7 +116,9 @@ def _value(loader: Any, node: yaml.Node, depth: int = 0) -> Any:
     and mappings nested deeper than a release's, by the loader (without recursion)."""
     kind = type(node)
     if kind is yaml.ScalarNode:
-        return node.value if node.tag == _STR else loader.construct_object(node)
+        # (construct_document, not construct_object: it also runs the constructors a
+        # collection tag leaves pending, so `!!seq pemilu` is refused as PyYAML refuses it)
+        return node.value if node.tag == _STR else loader.construct_document(node)
     if depth > _DEEP:
         return loader.construct_document(node)
     if kind is yaml.SequenceNode and node.tag == _SEQ:
