@@ -744,3 +744,22 @@ def test_feeds_committed_before_sharing_are_named_with_the_way_out(tmp_path: Pat
     git(jakarta, "rm", "-r", "-q", "--cached", "feeds/")
     git(jakarta, "commit", "-q", "-m", "feeds out of git")
     sync(jakarta)
+
+
+def test_a_deleted_draft_takes_its_attachments_out_of_git_too(tmp_path: Path) -> None:
+    """With git on, deleting a release never published commits the removal of its file and
+    of its companion folder (its attachments), leaving nothing uncommitted."""
+    offices = make_offices(tmp_path, ("jakarta",))
+    jakarta = offices["jakarta"]
+    ident = draft(jakarta, "Rilis Ditarik")
+    door(jakarta, "nur", at(5)).act(ident, "request_changes", note="Belum siap")
+    sheet = tmp_path / "lampiran.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    ald = door(jakarta, "ald", at(6))
+    ald.attach(ald.find(ident), sheet)
+    path = ald.find(ident).path
+    folder = str(Path(str(path)).with_suffix(""))
+    assert git(jakarta, "ls-files", "--", folder).strip()  # the attachment was committed
+    ald.delete(ald.find(ident))
+    assert not git(jakarta, "ls-files", "--", str(path), folder).strip()
+    assert clean(jakarta)

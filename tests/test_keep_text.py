@@ -271,6 +271,26 @@ def test_a_draft_is_deleted_with_its_companion_folder_a_published_one_never(
     assert (bundled / str(ald.find(SEED_ID).path)).exists()
 
 
+def test_a_release_once_approved_is_never_deleted_even_when_sent_back(bundled: Path) -> None:
+    """Approved under embargo, it may have gone to partners: sent back, it stays (its
+    record tells them it was withdrawn), never deleted."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.errors import Refused
+
+    from .tuikit import NOW
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    waiting = nur.find("contoh-menunggu")
+    nur.act(waiting, "approve")
+    nur.act(nur.find("contoh-menunggu"), "request_changes", note="Judul kurang tepat")
+    sent_back = nur.find("contoh-menunggu")
+    assert sent_back.status == "changes_requested"
+    dwi = Newsroom.open(bundled, "dwi", fixed_clock(NOW))
+    with pytest.raises(Refused, match="approved is never deleted"):
+        dwi.delete(sent_back)
+    assert (bundled / str(sent_back.path)).exists()
+
+
 async def test_the_desk_deletes_a_draft_after_a_confirm(bundled: Path) -> None:
     from newsroom.tui.screens.modals import ConfirmModal
     from newsroom.tui.screens.release import ReleaseScreen
@@ -447,3 +467,26 @@ def test_a_cancelled_correction_takes_its_own_attachments_away_not_the_published
     assert not attached.exists() and ald.find(SEED_ID).attachments == []
     assert (folder / "ttd.pdf").exists()  # another release's file is untouched
     assert ald.check().problems == []
+
+
+def test_a_release_whose_folder_holds_other_releases_is_not_deleted(bundled: Path) -> None:
+    """A file named like a month (`articles/2018/12.md`) has the month's folder for its
+    companion folder: deleting it never takes the releases in that folder."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.errors import NewsroomError
+
+    from .tuikit import NOW
+
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    draft = ald.find("contoh-draf")
+    file = bundled / str(draft.path)
+    month = file.parent
+    odd = month.with_name(month.name + ".md")
+    odd.write_text(file.read_text(encoding="utf-8").replace(draft.id, "0" * 8 + draft.id[8:]))
+    from newsroom.core.store import Store
+
+    stray = Store(ald.config).load(odd)
+    others = sorted(month.glob("*.md"))
+    with pytest.raises(NewsroomError, match="holds other releases"):
+        ald.delete(stray)
+    assert sorted(month.glob("*.md")) == others and odd.exists()

@@ -20,7 +20,7 @@ from .atomic import bucket_lock, write_atomic
 from .config import Config
 from .confine import inside
 from .duplicates import ItemT, duplicate_problems
-from .errors import ArticleError, ConflictError, NotFound, Problem
+from .errors import ArticleError, ConflictError, NewsroomError, NotFound, Problem
 from .model import Article, Source
 
 if TYPE_CHECKING:
@@ -202,6 +202,11 @@ class Store:
             return []
         path = self.root / article.path
         folder = companion(self.config, article.path)
+        if folder.is_dir() and next(folder.rglob("*.md"), None) is not None:
+            raise NewsroomError(  # (`articles/2018/12.md` beside the month's folder)
+                f"{article.path}: its folder {folder} holds other releases (*.md): nothing "
+                "was deleted (rename the file, or move the releases out of that folder)"
+            )
         with self._lock(article):
             self._refuse_conflict(article, path, self._read_current(path))
             path.unlink()

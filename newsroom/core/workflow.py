@@ -97,9 +97,11 @@ def decide(
 
 
 def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
-    """A release never published may be deleted, file and companion folder (a draft, or
-    one sent back for changes): partners never saw it. One that went out never is: it is
-    retracted, and its record stays."""
+    """A release never published nor approved may be deleted, file and companion folder
+    (a draft, or one sent back for changes): partners never saw it. One that went out never
+    is: it is retracted, and its record stays. Nor one that was approved: under embargo it
+    may have gone to partners, whom only its record (sent back, or approved again) tells
+    it was withdrawn."""
     found = person(config, actor)
     if found is not None and found.system:
         reason = f"{found.key} is a system identity: it only publishes (act as yourself)"
@@ -111,6 +113,12 @@ def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
         )
         args = {"ref": article.id[:8]}
         return Decision("delete", False, reason, code="published_kept", args=args)
+    if any(h.action == "approve" for h in article.history):
+        reason = (
+            "a release that was approved is never deleted: under embargo partners may have "
+            "it, and its record tells them it was withdrawn; leave it sent back or as a draft"
+        )
+        return Decision("delete", False, reason, code="approved_kept")
     if article.status not in DELETABLE:
         states = ", ".join(DELETABLE)
         reason = f"cannot delete a release that is {article.status} (only when: {states})"

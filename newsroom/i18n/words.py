@@ -302,6 +302,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "siaran pers yang pernah terbit tidak pernah dihapus: cabut saja (`newsroom retract "
         "{ref} --reason ALASAN`, X di meja redaksi); catatannya tetap ada",
     ),
+    "why.approved_kept": (
+        "a release that was approved is never deleted: under embargo partners may have it, "
+        "and its record tells them it was withdrawn; leave it sent back or as a draft",
+        "siaran pers yang pernah disetujui tidak pernah dihapus: mitra embargo mungkin sudah "
+        "menerimanya, dan catatannya yang memberi tahu mereka bahwa ia ditarik; biarkan "
+        "dikembalikan atau sebagai draf",
+    ),
     "why.publisher_only": (
         "publishing is done by publish (P on the desk, `newsroom publish`)",
         "penerbitan dilakukan lewat Terbitkan (P di meja redaksi, `newsroom publish`)",

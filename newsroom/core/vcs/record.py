@@ -128,13 +128,10 @@ def environment(git: Git, config: Config, change: Change) -> dict[str, str]:
 
 
 def paths_of(config: Config, release_path: str) -> list[str]:
-    """The release's file and its companion folder (when it has one, on disk or in git)."""
+    """The release's file and its companion folder (`commit` keeps those on disk or in git:
+    a deleted release's folder is gone from disk, and its removal is committed too)."""
     path = Path(release_path)
-    companion = path.with_suffix("")
-    paths = [str(path)]
-    if (config.root / companion).is_dir():
-        paths.append(str(companion))
-    return paths
+    return [str(path), str(path.with_suffix(""))]
 
 
 def commit(config: Config, change: Change, git: Git | None = None) -> str | None:
