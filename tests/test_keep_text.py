@@ -490,3 +490,30 @@ def test_a_release_whose_folder_holds_other_releases_is_not_deleted(bundled: Pat
     with pytest.raises(NewsroomError, match="holds other releases"):
         ald.delete(stray)
     assert sorted(month.glob("*.md")) == others and odd.exists()
+
+
+async def test_a_second_ctrl_q_stays_when_the_copy_cannot_be_kept(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or an unwritable .newsroom/unsaved/): the second ctrl+q says so and the
+    desk stays open with the text, never quits losing it."""
+    from textual.widgets import TextArea
+
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.editor import open_editor
+
+    def no_room(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    app = make_app(bundled, "rin", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        open_editor(app, app.newsroom.find("contoh-draf").id)
+        await settle(app, pilot)
+        app.screen.query_one("#body", TextArea).text = "Kalimat baru."
+        monkeypatch.setattr(Newsroom, "keep_unsaved", no_room)
+        await pilot.press("ctrl+q", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        editor = next(s for s in app.screen_stack if s.query("#body"))
+        assert editor.query_one("#body", TextArea).text == "Kalimat baru."

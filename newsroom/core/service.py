@@ -25,7 +25,7 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, GitError, NewsroomError, Problem, Refused
+from .errors import ArticleError, GitError, NewsroomError, NotFound, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article, Attachment
 
@@ -601,7 +601,7 @@ class Newsroom:
         copy = kept.article
         try:
             self.find(copy.id)
-        except NewsroomError:  # never saved, or gone since: it comes back as a new release
+        except NotFound:  # never saved, or gone since: it comes back as a new release
             session = self.edit_new(NewArticle(title=copy.title))
             return Restoring(session, restored(session.article, copy), False, kept.name)
         session = self.edit(copy.id, take_over=take_over)

@@ -322,8 +322,8 @@ class NewsroomApp(App[None]):
             self.exit()
             return
         if isinstance(self.screen, UnsavedModal):
-            self._settle_all(waiting, "keep")
-            self.exit()
+            if self._settle_all(waiting, "keep"):  # (a copy that cannot be kept: stay)
+                self.exit()
             return
 
         def answer(choice: str | None) -> None:

@@ -374,8 +374,8 @@ class ReleaseScreen(AppScreen):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                app.newsroom.delete(self.article_id)
+            try:  # (the release as shown: a colleague's save meanwhile is refused)
+                app.newsroom.delete(self.article or self.article_id)
             except NewsroomError as exc:
                 self.notify(app.error(exc), severity="error", timeout=10)
                 return
