@@ -269,5 +269,14 @@ def test_a_map_beside_a_fresh_worker_gives_every_result_in_order(
     assert parallel.pmap_beside(operator.mul, 3, items, there) == [3 * n for n in items]
     with pytest.raises(ZeroDivisionError):
         parallel.pmap_beside(operator.truediv, 1, [1, 0], [False, True])
+    # an item that will not pickle: the worker is never left waiting for it (nor this
+    # process for the worker), and its items are done here
+    unpicklable = [1, 2, 3, lambda: None, 5]
+    got = parallel.pmap_beside(_kind, 0, unpicklable, [True] * 5)
+    assert got == ["int", "int", "int", "function", "int"]
     monkeypatch.setattr(sys, "executable", "/nonexistent/python")
     assert parallel.pmap_beside(operator.mul, 2, [1, 2], [True, False]) == [2, 4]
+
+
+def _kind(job: int, item: object) -> str:
+    return type(item).__name__

@@ -14,6 +14,7 @@ this process does other work meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -131,14 +132,18 @@ def pmap_beside(
     stdin = proc.stdin
     assert stdin is not None and proc.stdout is not None
 
+    unsent: list[BaseException] = []  # (what stopped the feeding, if anything did)
+
     def feed() -> None:  # (a thread: this process works meanwhile)
         try:
             pickle.dump((func, job), stdin, _PICKLE)
             for start in range(0, len(theirs), BESIDE_CHUNK):
                 pickle.dump(theirs[start : start + BESIDE_CHUNK], stdin, _PICKLE)
-            stdin.close()
-        except (OSError, ValueError):  # it ended: its work is done here
-            pass
+        except Exception as exc:  # it ended, or an item would not pickle: done here
+            unsent.append(exc)
+        finally:  # (never left open: the worker would wait for more, and this process too)
+            with contextlib.suppress(OSError, ValueError):
+                stdin.close()
 
     feeder = threading.Thread(target=feed, daemon=True)
     feeder.start()
@@ -156,6 +161,8 @@ def pmap_beside(
         proc.stdout.close()
     try:
         ok, value = pickle.loads(data)
+        if unsent:  # it had only part of its items: all of them are done here
+            ok, value = True, [func(job, item) for item in theirs]
     except Exception:  # it died without a word: its items are done here
         ok, value = True, [func(job, item) for item in theirs]
     if not ok:
