@@ -62,7 +62,7 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
     made durable with one sync and renamed by `commit()`: far cheaper than a fsync each.
     A first publish stages every release's page and documents (283,000 files at 100,000
     releases): made with a system call each, not `tempfile.mkstemp`, `Path.mkdir` and an
-    `os.fdopen` (/tmp/cold100b.py: staging 0.3 → 0.1 ms a file, reading 3,000 releases).
+    `os.fdopen` (benchmarks/bench_phases.py: staging 0.3 → 0.1 ms a file, reading 3,000 releases).
     """
     place = os.fspath(path)
     try:

@@ -197,7 +197,7 @@ class _Reading:
 # The fields of a Record that repeat across many releases (a status, a month, a dateline,
 # an author, the categories...): a record comes from a worker pickled, so each arrives as
 # its own objects; one object for each value saves about 40 MB at 100,000 releases
-# (/tmp/cold100b.py, peak PSS of a first publish).
+# (benchmarks/bench_phases.py, peak PSS of a first publish).
 SHARED = tuple(
     Record._fields.index(name)
     for name in ("status", "language", "categories", "tags", "month", "dateline", "author",

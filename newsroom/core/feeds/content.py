@@ -232,7 +232,7 @@ def _text_html(text: PartnerText, config: Config, clean: _Cleaner) -> str:
 
 # A first publish renders each release's body three times from the same text (its feed
 # entry, its page, its ninjs document), on the same reading worker one after the other:
-# the last few are kept (bench: /tmp/cold100b.py, reading 3,000 releases, -9 % CPU).
+# the last few are kept (bench: benchmarks/bench_phases.py, reading 3,000 releases, -9 % CPU).
 @lru_cache(maxsize=4)
 def _body_html(body: str, dateline: str, author: str, credit: str, base: str) -> tuple[str, int]:
     """A body's HTML with its dateline and sign-off, and how many characters were removed."""

@@ -146,7 +146,7 @@ class FeedsOutput(Output):
             workers = workers_for(len(self.plan_.records))
             weight = write_weight(self.todo)
             if workers == 0:  # too many records to fork: about half the documents built
-                # beside this process (/tmp/cold100b.py at 100,000: 25 s here before)
+                # beside this process (benchmarks/bench_phases.py at 100,000: 25 s here before)
                 done = pmap_beside(write_document, self._job(), self.todo, halves(self.todo),
                                    weight=weight)  # fmt: skip
             else:

@@ -1,6 +1,6 @@
 """The documents a first run made while it read the files (`NinjsHook`), kept on disk until
 the run stages them: at 100,000 releases the parent held 250 MB of them in a dict
-(/tmp/cold100.py's peak of the process tree, docs/performance.md "ninjs at 100,000")."""
+(benchmarks/bench_phases.py's peak of the process tree, docs/performance.md "ninjs at 100,000")."""
 
 from __future__ import annotations
 
