@@ -71,6 +71,7 @@ ACTIONS = ("edit", "submit", "approve", "embargo", "request_changes", "comment",
            "cancel_correction", "retract", "publish")  # fmt: skip
 # A release never published may be deleted (its file goes, so no row moves it): these states.
 DELETABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+EVERY_ACTION = (*ACTIONS, "delete")  # what a person may be offered on a release
 # Entries the table does not move: `adopt` seals what was published before seals existed.
 STILL = frozenset({"edit", "adopt"})
 

@@ -263,14 +263,14 @@ class Newsroom:
     def allowed(self, article: Article) -> dict[str, Decision]:
         """Every action with its decision for this person on this release (the footer, the
         palette and `newsroom show` ask this): a login that may not act may do nothing."""
-        from .rules import ACTIONS
+        from .rules import EVERY_ACTION
         from .workflow import Decision, allowed_actions
 
         actor = self.identity
         if actor.problem:
             facts = dict(actor.facts)
             refused = [Decision(a, False, actor.problem, code=actor.code, args=facts)
-                       for a in (*ACTIONS, "delete")]  # fmt: skip
+                       for a in EVERY_ACTION]  # fmt: skip
             return {d.action: d for d in refused}
         return allowed_actions(article, self.actor, self.config, self.now(), self.around())
 

@@ -18,8 +18,8 @@ from .errors import Refused
 from .identity import display_name, person
 from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import (
-    ACTIONS,
     DELETABLE,
+    EVERY_ACTION,
     PUBLISHER,
     REVIEWER,
     TABLE,
@@ -208,7 +208,7 @@ def allowed_actions(
     """Every action with its decision for this person on this release (for menus and keys)."""
     return {
         action: decide(article, action, actor, config, now, around=around)
-        for action in (*ACTIONS, "delete")
+        for action in EVERY_ACTION
     }
 
 
