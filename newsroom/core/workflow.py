@@ -17,6 +17,7 @@ from .config import Config
 from .errors import Refused
 from .identity import display_name, person
 from .model import Article, Comment, Correction, HistoryEntry, Status
+from .rules import ACTIONS as ACTIONS  # (the workflow's actions, asked of it by name)
 from .rules import (
     DELETABLE,
     EVERY_ACTION,
