@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 if TYPE_CHECKING:
     import subprocess
@@ -187,15 +187,9 @@ def _beside() -> None:
             except EOFError:
                 break
             done += [func(job, item) for item in piece]
-        data = pickle.dumps((True, done), _PICKLE)
     except BaseException as exc:  # handed to the parent
-        try:
-            data = pickle.dumps((False, exc), _PICKLE)
-        except Exception:  # an exception that cannot be pickled
-            data = pickle.dumps((False, RuntimeError(repr(exc))), _PICKLE)
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-    os._exit(0)
+        _answer(False, exc)
+    _answer(True, done)
 
 
 SPARE_SECONDS = 120.0  # a spare that has not answered by then is stopped (cron must end)
@@ -322,12 +316,23 @@ def _serve(argv: list[str]) -> None:
     except EOFError:  # not needed after all
         os._exit(0)
     try:
-        data = pickle.dumps((True, [func(job, item) for item in items]), _PICKLE)
+        results = [func(job, item) for item in items]
     except BaseException as exc:  # handed to the parent
-        try:
-            data = pickle.dumps((False, exc), _PICKLE)
-        except Exception:  # an exception that cannot be pickled
-            data = pickle.dumps((False, RuntimeError(repr(exc))), _PICKLE)
+        _answer(False, exc)
+    _answer(True, results)
+
+
+def _answer(ok: bool, value: Any) -> NoReturn:
+    """In a worker process: hand the parent (ok, results) or (False, what was raised),
+    pickled on stdout, and end."""
+    import pickle
+    import sys
+
+    try:
+        data = pickle.dumps((ok, value), _PICKLE)
+    except Exception as exc:  # results, or an exception, that cannot be pickled
+        failure = RuntimeError(repr(exc) if ok else repr(value))
+        data = pickle.dumps((False, failure), _PICKLE)
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
     os._exit(0)
