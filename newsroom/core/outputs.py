@@ -257,10 +257,13 @@ class Output:
         Called for every output of the stage before any stages."""
         return False
 
-    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterable[Staged]:
         """FILES and SEAL: write temporaries beside their places (OSError: nothing is
         renamed). Given every file staged before it (a `Staging`: read from disk as it is
-        iterated, as often as needed): a SEAL output covers them."""
+        iterated, as often as needed): a SEAL output covers them. A FILES output may yield
+        them as it stages them (a generator): the run writes each to its `Staging` at once,
+        so an output with a file per release never holds their list (a SEAL output's are
+        taken whole before they are added: it reads the staging)."""
         return []
 
     def placed(self, result: PublishResult) -> Written:

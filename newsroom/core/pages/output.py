@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,14 +162,23 @@ class PagesOutput(Output):
 
     # ------------------------------------------------------------ writing
 
-    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
+    def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterator[Staged]:
+        """Each file as it is staged (the run writes it to its staging file at once: a first
+        run's 93,000 pages at 100,000 releases are never held in a list)."""
         assert self.plan_ is not None and self.store is not None
         store = self.store
         # every index file made (and owned) again: a first run, or its files' list lost
         # (the run then removes what no output owns: pages must own all they have)
         full = not store.same or not self.last.get("files")
         before = [] if full else list(store.rows([*self.changed, *self.gone]).values())
-        mine = self._release_pages(self.plan_, result)
+        feeds = self.config.feeds_dir
+        start = len(str(feeds)) + 1  # placed() looks at these again (none known: every file)
+        known = bool(self.last.get("files"))
+        self.staged = set()
+        for made in self._release_pages(self.plan_, result):
+            if known:
+                self.staged.add(made.pair[0][start:])
+            yield made
         for ident in self.gone:
             store.drop(ident)
         # the rows before and after of the releases that changed (all of them when full:
@@ -191,28 +200,27 @@ class PagesOutput(Output):
         ):
             specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
         build = Builder(self.config, store, layout, facts, klarifikasi)
-        feeds = self.config.feeds_dir
         if self.last.get("look", True):  # (the index folders hold a folder per release:
             clear_leftovers(feeds, [s.path for s in specs])  # 9,400 names read at 10,000;
             # a killed run's temporaries are swept by the next run anyway: publish/run.py)
         for spec in specs:
             tmp = stage(feeds / spec.path, build(spec))
             if tmp is not None:
-                mine.append(Staged(feeds / spec.path, tmp))
-        start = len(str(feeds)) + 1  # placed() looks at these again (none known: every file)
-        self.staged = {s.pair[0][start:] for s in mine} if self.last.get("files") else set()
+                if known:
+                    self.staged.add(spec.path)
+                yield Staged(feeds / spec.path, tmp)
         self.owned = self._owned(layout, numbers, facts, full)
         result.documents += len(self.owned)
-        return mine
 
-    def _release_pages(self, plan: Plan, result: PublishResult) -> list[Staged]:
+    def _release_pages(self, plan: Plan, result: PublishResult) -> Iterator[Staged]:
         """Make the pages of the changed releases (on every core when there are many)."""
         assert self.store is not None
         if self.changed:
             plan.progress(f"writing {len(self.changed)} release page(s)")
         going = {g.article.id: g.article for g in plan.going_live if g.article.id in self.live}
         feeds = self.config.feeds_dir
-        mine, todo = self._premade(going), []
+        yield from self._premade(going)
+        todo = []
         for i in self.changed:
             if i not in self.store.made:  # not made while the files were read
                 todo.append(i)
@@ -233,22 +241,21 @@ class PagesOutput(Output):
                 continue
             self.store.put(ident, digest, row)
             if tmp is not None:
-                mine.append(Staged(feeds / page_path(slug), tmp))
-        return mine
+                yield Staged(feeds / page_path(slug), tmp)
 
-    def _premade(self, going: dict[str, Article]) -> list[Staged]:
+    def _premade(self, going: dict[str, Article]) -> Iterator[Staged]:
         """The pages made while the files were read that stand: of a live release, from
         its file as it is (not one going live now, whose file changes), not of a pair
         (its page links the others). The rest are undone, and made again if needed."""
         assert self.store is not None
-        feeds, mine = str(self.config.feeds_dir) + os.sep, []
+        feeds = str(self.config.feeds_dir) + os.sep
         again = set(going) | set(self.pairs)
         undone = []
         for ident, digest, tmp, last in self.store.premade():
             record = self.live.get(ident)
             if last and record and record.digest == digest and ident not in again:
                 if tmp is not None:
-                    mine.append(Staged(feeds + page_path(record.slug), tmp))
+                    yield Staged(feeds + page_path(record.slug), tmp)
                 continue
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
@@ -256,7 +263,6 @@ class PagesOutput(Output):
                 undone.append(ident)
         for ident in undone:
             self.store.drop(ident)
-        return mine
 
     def _entries(self) -> list[Entry]:
         """Every release with a page: the live ones and those held back."""

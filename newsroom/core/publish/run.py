@@ -260,12 +260,13 @@ class Run:
                 outputs = self._at(stage)
                 begun = [o for o in outputs if o.begin()]  # collected after the others
                 for output in [*(o for o in outputs if o not in begun), *begun]:
-                    staged.add(output.stage_files(staged, self.result))
+                    made = output.stage_files(staged, self.result)
+                    staged.add(made if stage == Stage.FILES else list(made))
             staged.close()
         except OSError as exc:
             for output in begun:  # what runs elsewhere ends before its temporaries go
                 with contextlib.suppress(Exception):
-                    output.stage_files([], self.result)
+                    list(output.stage_files([], self.result))
             remove_stale_temporaries(feeds)
             if staged is not None:
                 staged.remove()
