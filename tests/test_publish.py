@@ -14,6 +14,8 @@ from lxml import etree
 
 from newsroom.core.config import load_config
 from newsroom.core.model import Image
+from newsroom.core.outputs import Paths, PublishResult
+from newsroom.core.publish.state import LOGGED
 from newsroom.core.store import Store
 
 from .feedkit import (
@@ -307,12 +309,28 @@ def test_dry_run_writes_nothing_and_tells_the_gains(newsroom_root: Path) -> None
 
 def test_each_run_appends_to_the_publish_log(newsroom_root: Path) -> None:
     ident = release(newsroom_root, at(0), "Rilis")
-    run(newsroom_root, at(1))
+    written = run(newsroom_root, at(1)).written
     run(newsroom_root, at(1.1))
     lines = (newsroom_root / ".newsroom" / "publish.log").read_text().splitlines()
     first, second = (json.loads(line) for line in lines)
-    assert first["published"] == [ident] and "rss.xml" in first["feeds_changed"]
+    assert first["published"] == [ident]
+    # the first LOGGED files written (sorted), then how many more: one line never holds a
+    # first run's every file (283,000 at 100,000 releases); `publish --json` lists them all
+    assert len(written) > LOGGED and "rss.xml" in written
+    assert first["feeds_changed"] == [*list(written)[:LOGGED], f"and {len(written) - LOGGED} more"]
     assert second["nothing_changed"] is True and second["actor"] == "cron"
+
+
+def test_the_written_files_are_sorted_and_counted_without_a_list() -> None:
+    """A run's written files (`PublishResult.written`) as a list of them sorted would be,
+    held as one text: a name that is not UTF-8 comes back as it went in."""
+    odd = b"siaran-pers/caf\xe9/index.html".decode("utf-8", "surrogateescape")
+    paths = Paths(["rss.xml", "private/antara/rss.xml", odd, "atom.xml"])
+    assert list(paths) == sorted(["rss.xml", "private/antara/rss.xml", odd, "atom.xml"])
+    assert paths == list(paths) and paths != ["rss.xml"] and Paths() == [] and not Paths()
+    assert len(paths) == 4 and paths.private == 1 and paths.first(2) == list(paths)[:2]
+    assert odd in paths and "rss.xml" in paths and "ss.xml" not in paths and "atom" not in paths
+    assert PublishResult(at(0), "cron", written=paths).to_json()["written"] == list(paths)
 
 
 def test_history_records_the_publish(newsroom_root: Path) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -205,6 +206,57 @@ class _Pairs:
         return self.staging._read()
 
 
+class Paths:
+    """The files a run wrote (relative to feeds/): sorted when iterated, held as one text
+    in the order they were staged. A first run at 100,000 releases writes 283,000 files,
+    whose sorted list held ~30 MB through the run's recording (and the count and the
+    private ones, which is all the CLI shows, need no list)."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, paths: Iterable[str] = ()) -> None:
+        text = bytearray()
+        count = private = 0
+        for path in paths:
+            text += path.encode("utf-8", "surrogateescape")  # (a name not UTF-8 comes
+            text += b"\0"  # back as it went in, as from the run's staging file)
+            count += 1
+            private += path.startswith(PRIVATE)
+        self._text, self.count, self.private = text, count, private
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._text.decode("utf-8", "surrogateescape").split("\0")[:-1]))
+
+    def first(self, n: int) -> list[str]:
+        """The first `n` in sorted order (never a list of them all)."""
+        return heapq.nsmallest(n, self._unsorted())
+
+    def _unsorted(self) -> Iterator[str]:
+        text, at = self._text, 0
+        while (end := text.find(b"\0", at)) >= 0:
+            yield text[at:end].decode("utf-8", "surrogateescape")
+            at = end + 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        name = path.encode("utf-8", "surrogateescape") + b"\0"
+        return self._text.startswith(name) or b"\0" + name in self._text
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Paths):
+            return self.count == other.count and list(self) == list(other)
+        if isinstance(other, list | tuple):
+            return self.count == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Paths({list(self)!r})"
+
+
 @dataclass
 class Written:
     """What an output leaves for the run to record: the files it owns as written (relative
@@ -351,7 +403,7 @@ class PublishResult:
     refused: list[Refusal] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    written: Paths = field(default_factory=Paths)  # sorted when iterated
     removed: list[str] = field(default_factory=list)
     documents: int = 0  # every file the outputs own after the run (the private ones too)
     private_documents: int = 0  # of them, under private/ (partners' embargoed feeds)
@@ -389,7 +441,7 @@ class PublishResult:
             "refused": [vars(r) for r in self.refused],
             "failed": self.failed,
             "problems": [str(p) for p in self.problems],
-            "written": self.written,
+            "written": list(self.written),
             "removed": self.removed,
             "documents": self.documents,
             "private_documents": self.private_documents,

@@ -23,6 +23,7 @@ new goes out: its feeds are new files, not news.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def fresh_copy(result: PublishResult) -> bool:
     return not result.published and any(code == "took_stock" for code, _ in result.noted)
 
 
-def topic_urls(config: Config, paths: list[str]) -> list[str]:
+def topic_urls(config: Config, paths: Iterable[str]) -> list[str]:
     """The public URLs of the public subscription documents among `paths` (under feeds/)."""
     from .feeds.entries import feed_url, hub_topic
 

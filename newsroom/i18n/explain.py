@@ -201,7 +201,7 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
     elif result.dry_run:
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
-        private = sum(1 for p in result.written if is_private(p))
+        private = result.written.private
         n = result.documents - result.private_documents
         out.append(t("publish.written", written=len(result.written) - private, n=n))
         if result.private_documents:

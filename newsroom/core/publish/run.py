@@ -31,7 +31,16 @@ from ..errors import NewsroomError
 from ..index import Index, paused_collector, refresh
 from ..ledger import Ledger, row_of
 from ..model import Status
-from ..outputs import GoingLive, Output, Plan, PublishResult, Refusal, Stage, Staging
+from ..outputs import (
+    GoingLive,
+    Output,
+    Paths,
+    Plan,
+    PublishResult,
+    Refusal,
+    Stage,
+    Staging,
+)
 from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
 from ..scan import FileStat, scan_fingerprint
@@ -291,7 +300,7 @@ class Run:
             self.result.failed.append(failure)
             return False
         start = len(str(feeds)) + 1
-        self.result.written = sorted(place[start:] for place, _ in staged.pairs())
+        self.result.written = Paths(place[start:] for place, _ in staged.pairs())
         staged.remove()
         self._stamp(ledger)
         for output in self._at(Stage.NOTIFY):
@@ -394,8 +403,8 @@ class Run:
         them (`before`): a run killed between recording its files and its state, or the
         first run after an upgrade, must not leave a retracted release's page or a gone
         partner's feed in place."""
-        if self.before is self.kept:
-            return
+        if self.before is self.kept or not any(self.kept.values()):  # (a first run: no set
+            return  # of its 283,000 files at 100,000 releases)
         owned = {path for mine in files.values() for path in mine}
         feeds = self.config.feeds_dir
         for mine in self.kept.values():

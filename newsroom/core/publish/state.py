@@ -24,6 +24,7 @@ from ..config import Config
 from ..outputs import PublishResult
 from ..scan import FileStat, scan, scan_fingerprint
 
+LOGGED = 20  # files a publish.log line names (see log_run)
 STATE_VERSION = 4  # 3: each output keeps its own state; 4: their files in outputs.sqlite
 
 Files = dict[str, list[int]]  # path relative to feeds/ -> [size, mtime_ns]
@@ -214,7 +215,10 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         "published": [p["id"] for p in r.published],
         "refused": [{"id": x.id, "code": x.code} for x in r.refused],
         "failed": r.failed,
-        "feeds_changed": r.written,
+        # at most LOGGED names, then how many more (a first run at 100,000 writes 283,000
+        # files: one line held them all; `publish --json` lists every one)
+        "feeds_changed": r.written.first(LOGGED)
+        + ([f"and {len(r.written) - LOGGED} more"] if len(r.written) > LOGGED else []),
         "removed": r.removed,
     }
     if r.notes:
