@@ -1,0 +1,61 @@
+"""Review leftovers: whose a copy kept aside is, read in one place; the CLI's questions
+asked by one helper; a publish log line of a bounded length; a correction's notice and a
+sign-off worded the same everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import NewArticle, Newsroom
+
+from .tuikit import NOW
+
+# 2. Whose a copy kept aside is: one reading of its name ----------------------------------
+
+
+def test_a_slug_holding_another_persons_key_is_not_their_copy(bundled: Path) -> None:
+    """`<slug>-<person>-<time>.md`: Dwi's copy of "program-rin-tisan" is Dwi's, not Rin's
+    (a search for "-rin-" in the name took it for Rin's: her desk offered a copy she could
+    neither restore nor discard)."""
+    dwi = Newsroom.open(bundled, "dwi", fixed_clock(NOW))
+    draft = dwi.create(NewArticle(title="Program rin tisan", dateline="JAKARTA"))
+    assert draft.slug == "program-rin-tisan"
+    kept = dwi.keep_unsaved(draft.slug, Path(bundled / str(draft.path)).read_text())
+    rin = Newsroom.open(bundled, "rin", fixed_clock(NOW))
+    assert rin.unsaved() == []
+    assert dwi.unsaved() == [kept]
+    (copy,) = rin.unsaved_copies()
+    assert (copy.name, copy.person) == (kept.name, "dwi")
+
+
+# 3. The CLI's questions: one helper, in the person's language -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "again", "undone"),
+    [("id", "[y/T]", "jawab y (ya) atau t (tidak)", "tidak ada yang dilakukan"),
+     ("en", "[y/N]", "answer y (yes) or n (no)", "nothing was done")],
+)  # fmt: skip
+def test_delete_and_discard_ask_the_same_way(
+    bundled: Path, lang: str, asked: str, again: str, undone: str
+) -> None:
+    ald = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    draft = ald.find("contoh-draf")
+    kept = ald.keep_unsaved(draft.slug, "Teks.\n")
+    env = {"NEWSROOM_LANG": lang}
+    base = ["--root", str(bundled), "--as", "ald"]
+    commands = [["delete", draft.id[:8]], ["unsaved", "discard", kept.name]]
+    for command, gone in zip(commands, [bundled / str(draft.path), kept], strict=True):
+        for answer in ("\n", "t\n", "n\n", "mungkin\n"):  # no, no, no, unclear then no input
+            said = CliRunner().invoke(cli, [*base, *command], input=answer, env=env)
+            assert said.exit_code == 1 and gone.exists(), said.output
+            assert asked in said.output and undone in said.output
+            assert "Aborted" not in said.output
+            assert (again in said.output) == (answer == "mungkin\n")
+        done = CliRunner().invoke(cli, [*base, *command], input="ya\n", env=env)
+        assert done.exit_code == 0 and not gone.exists(), done.output
