@@ -59,3 +59,27 @@ def test_delete_and_discard_ask_the_same_way(
             assert (again in said.output) == (answer == "mungkin\n")
         done = CliRunner().invoke(cli, [*base, *command], input="ya\n", env=env)
         assert done.exit_code == 0 and not gone.exists(), done.output
+
+
+# 4. The publish log's line: how many files, a few named; --json lists them all -------------
+
+
+def test_the_publish_log_counts_the_files_and_names_a_few(root: Path) -> None:
+    import json
+
+    from .feedkit import at, configure, release
+
+    configure(root)
+    release(root, at(0), "Rilis satu")
+    release(root, at(0.1), "Rilis dua")
+    args = ["--root", str(root), "publish", "--json", "--now", at(1).isoformat()]
+    done = CliRunner().invoke(cli, [*args, "--force-clock"])
+    assert done.exit_code == 0, done.output
+    written = json.loads(done.stdout)["written"]
+    assert len(written) > 20 and "siaran-pers/rilis-satu/index.html" in written  # all of them
+    line = json.loads((root / ".newsroom" / "publish.log").read_text().splitlines()[-1])
+    assert line["feeds_changed_count"] == len(written)
+    named = line["feeds_changed"]
+    assert len(named) == 5 and set(named) <= set(written)
+    assert {"rss.xml", "atom.xml", "feed.json"} <= set(named)  # the top-level files first
+    assert line["removed"] == [] and line["removed_count"] == 0
