@@ -157,7 +157,7 @@ def _resolve_root(root: str | None) -> Path | None:
     metavar="NAME",
     help="Act as NAME: with [people] in newsroom.toml, only for a person allowed to act for "
     "others (default: your login's person); without it, free text (default: NEWSROOM_USER, "
-    "else git's user.name, else the login name).",
+    "else the login name).",
 )
 @click.version_option(package_name="newsroom")
 @click.pass_context

@@ -59,3 +59,54 @@ def test_delete_and_discard_ask_the_same_way(
             assert (again in said.output) == (answer == "mungkin\n")
         done = CliRunner().invoke(cli, [*base, *command], input="ya\n", env=env)
         assert done.exit_code == 0 and not gone.exists(), done.output
+
+
+# 4. The publish log's line: how many files, a few named; --json lists them all -------------
+
+
+def test_the_publish_log_counts_the_files_and_names_a_few(root: Path) -> None:
+    import json
+
+    from .feedkit import at, configure, release
+
+    configure(root)
+    release(root, at(0), "Rilis satu")
+    release(root, at(0.1), "Rilis dua")
+    args = ["--root", str(root), "publish", "--json", "--now", at(1).isoformat()]
+    done = CliRunner().invoke(cli, [*args, "--force-clock"])
+    assert done.exit_code == 0, done.output
+    written = json.loads(done.stdout)["written"]
+    assert len(written) > 20 and "siaran-pers/rilis-satu/index.html" in written  # all of them
+    line = json.loads((root / ".newsroom" / "publish.log").read_text().splitlines()[-1])
+    assert line["feeds_changed_count"] == len(written)
+    named = line["feeds_changed"]
+    assert len(named) == 5 and set(named) <= set(written)
+    assert {"rss.xml", "atom.xml", "feed.json"} <= set(named)  # the top-level files first
+    assert line["removed"] == [] and line["removed_count"] == 0
+
+
+# 5. The sign-off: the person's initials from [people], else the login, never git's name ----
+
+
+def test_without_people_the_sign_off_is_the_login_not_the_machines_git_name(
+    root: Path, tmp_path: Path
+) -> None:
+    """A server's git `user.name` is the machine's setting (an admin's name): it never signs
+    a release, nor acts in its history."""
+    gitconfig = tmp_path / "gitconfig"
+    gitconfig.write_text("[user]\n\tname = Admin Server Kominfo\n")
+    env = {"GIT_CONFIG_GLOBAL": str(gitconfig), "LOGNAME": "dwi", "USER": "dwi",
+           "NEWSROOM_USER": None, "NEWSROOM_LANG": "id"}  # fmt: skip
+    base = ["--root", str(root)]
+    made = CliRunner().invoke(cli, [*base, "new", "--title", "Uji", "--dateline", "JAKARTA",
+                                    "--credit", "HUMAS UJI"], env=env)  # fmt: skip
+    assert made.exit_code == 0, made.output
+    article = Newsroom.open(root, "dwi").find("uji")
+    assert article.author == "dwi" and article.history[-1].by == "dwi"
+    article.body = "Isi siaran."
+    Newsroom.open(root, "dwi").save_edit(article)
+    text = CliRunner().invoke(cli, [*base, "text", "uji", "--format", "plain"], env=env)
+    assert "(dwi/HUMAS UJI)" in text.output and "Admin" not in text.output
+    named = CliRunner().invoke(cli, [*base, "--as", "nur", "comment", "uji", "--note", "ok"],
+                               env=env)  # fmt: skip
+    assert named.exit_code == 0 and Newsroom.open(root, "x").find("uji").comments[-1].by == "nur"

@@ -15,7 +15,6 @@ from lxml import etree
 from newsroom.core.config import load_config
 from newsroom.core.model import Image
 from newsroom.core.outputs import Paths, PublishResult
-from newsroom.core.publish.state import LOGGED
 from newsroom.core.store import Store
 
 from .feedkit import (
@@ -309,15 +308,11 @@ def test_dry_run_writes_nothing_and_tells_the_gains(newsroom_root: Path) -> None
 
 def test_each_run_appends_to_the_publish_log(newsroom_root: Path) -> None:
     ident = release(newsroom_root, at(0), "Rilis")
-    written = run(newsroom_root, at(1)).written
+    run(newsroom_root, at(1))
     run(newsroom_root, at(1.1))
     lines = (newsroom_root / ".newsroom" / "publish.log").read_text().splitlines()
     first, second = (json.loads(line) for line in lines)
-    assert first["published"] == [ident]
-    # the first LOGGED files written (sorted), then how many more: one line never holds a
-    # first run's every file (283,000 at 100,000 releases); `publish --json` lists them all
-    assert len(written) > LOGGED and "rss.xml" in written
-    assert first["feeds_changed"] == [*list(written)[:LOGGED], f"and {len(written) - LOGGED} more"]
+    assert first["published"] == [ident] and "rss.xml" in first["feeds_changed"]
     assert second["nothing_changed"] is True and second["actor"] == "cron"
 
 
@@ -328,7 +323,7 @@ def test_the_written_files_are_sorted_and_counted_without_a_list() -> None:
     paths = Paths(["rss.xml", "private/antara/rss.xml", odd, "atom.xml"])
     assert list(paths) == sorted(["rss.xml", "private/antara/rss.xml", odd, "atom.xml"])
     assert paths == list(paths) and paths != ["rss.xml"] and Paths() == [] and not Paths()
-    assert len(paths) == 4 and paths.private == 1 and paths.first(2) == list(paths)[:2]
+    assert len(paths) == 4 and paths.private == 1 and sorted(paths.unsorted()) == list(paths)
     assert odd in paths and "rss.xml" in paths and "ss.xml" not in paths and "atom" not in paths
     assert PublishResult(at(0), "cron", written=paths).to_json()["written"] == list(paths)
 

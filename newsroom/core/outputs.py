@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
-import heapq
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -227,11 +226,8 @@ class Paths:
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._text.decode("utf-8", "surrogateescape").split("\0")[:-1]))
 
-    def first(self, n: int) -> list[str]:
-        """The first `n` in sorted order (never a list of them all)."""
-        return heapq.nsmallest(n, self._unsorted())
-
-    def _unsorted(self) -> Iterator[str]:
+    def unsorted(self) -> Iterator[str]:
+        """Each path, in the order staged (never a list of them all)."""
         text, at = self._text, 0
         while (end := text.find(b"\0", at)) >= 0:
             yield text[at:end].decode("utf-8", "surrogateescape")

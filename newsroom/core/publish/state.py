@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..outputs import PublishResult
+from ..outputs import Paths, PublishResult
 from ..scan import FileStat, scan, scan_fingerprint
 
-LOGGED = 20  # files a publish.log line names (see log_run)
 STATE_VERSION = 4  # 3: each output keeps its own state; 4: their files in outputs.sqlite
 
 Files = dict[str, list[int]]  # path relative to feeds/ -> [size, mtime_ns]
@@ -204,8 +203,23 @@ def wake(config: Config) -> None:
         write_atomic(state_path(config), json.dumps(state, sort_keys=True).encode())
 
 
+LOGGED_PATHS = 5  # paths named in a log line's list; its count says how many there were
+
+
+def _some(key: str, paths: Paths | list[str]) -> dict[str, Any]:
+    """A list of paths as a log line holds it: how many, and the first few, top-level files
+    first (rss.xml before archive/...): a first run writes hundreds of thousands, and the
+    line stays short (`publish --json` lists them all)."""
+    import heapq
+
+    each = paths.unsorted() if isinstance(paths, Paths) else paths  # (never a sorted list)
+    first = heapq.nsmallest(LOGGED_PATHS, each, key=lambda p: (p.count("/"), p))
+    return {key: first, f"{key}_count": len(paths)}
+
+
 def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> None:
-    """One JSON line per run in .newsroom/publish.log (a full disk loses the line, not the run)."""
+    """One JSON line per run in .newsroom/publish.log (a full disk loses the line, not the run):
+    what went out, with the files written and removed counted and a few named."""
     if r.dry_run or r.busy:
         return
     line: dict[str, Any] = {
@@ -215,11 +229,8 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         "published": [p["id"] for p in r.published],
         "refused": [{"id": x.id, "code": x.code} for x in r.refused],
         "failed": r.failed,
-        # at most LOGGED names, then how many more (a first run at 100,000 writes 283,000
-        # files: one line held them all; `publish --json` lists every one)
-        "feeds_changed": r.written.first(LOGGED)
-        + ([f"and {len(r.written) - LOGGED} more"] if len(r.written) > LOGGED else []),
-        "removed": r.removed,
+        **_some("feeds_changed", r.written),
+        **_some("removed", r.removed),
     }
     if r.notes:
         line["notes"] = r.notes
