@@ -314,10 +314,9 @@ class Run:
 
     def _give_back(self) -> None:
         """Hand the memory freed so far back to the system, in a run that read many files:
-        glibc's malloc keeps it otherwise, and the process's footprint only grows. At
-        30,000 releases (benchmarks/bench_phases.py, FORK_MAX lowered to take the
-        100,000 path) the peaks after the reading went 148/128/133/130 -> 138/116/118/115 MB
-        (feeds, pages, renames, recording)."""
+        glibc's malloc keeps it otherwise, and the process's footprint only grows.
+        benchmarks/bench_phases.py at 100,000, peak PSS of the tree after the reading
+        (feeds, pages, renames, recording): 290/284/302/312 -> 286/280/302/300 MB."""
         if self.heavy and (trim := _malloc_trim()) is not None:
             trim(0)
 
