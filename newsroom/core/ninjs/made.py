@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-
 BATCH = 500  # rows written at a time
 
 
