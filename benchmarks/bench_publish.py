@@ -5,8 +5,11 @@
 Makes the corpus with ../shared/bench/gen_corpus.py (same releases for both tools),
 then times, in one run: Hugo's build; newsroom's cold publish (no feeds, no cache);
 a publish after one more release was approved (and Hugo's rebuild for it); a publish
-with nothing changed. Peak memory is the largest sum of PSS over the publish's
-process tree (parent and workers), sampled every 20 ms. Prints JSON and a table of
+with nothing changed. Timed runs are not watched: peak memory (the largest sum of PSS
+over the publish's process tree, parent and workers, sampled every 20 ms) is taken in one
+more round of the same runs after the timed ones, since reading a process's memory map
+slows it (about 1.5 ms of CPU a sample, the map's lock held meanwhile), Hugo as much as
+newsroom. Prints JSON and a table of
 ratios to Hugo's build time; docs/performance.md records the figures. `--sign` gives the
 corpus a signing key for the benchmark (unencrypted, outside the corpus, as cron's), so
 every publish also writes SHA256SUMS and its signature; the key is taken away afterwards.
@@ -77,8 +80,11 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak tree memory (KB) of one command; it must succeed.
+def timed(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None, watch: bool = False
+) -> tuple[float, int]:
+    """Wall seconds of one command (it must succeed) and, `watch`ed, its peak tree memory
+    (KB; 0 unwatched: sampling slows the run, see the module docstring).
 
     The disks are synced first, so a run is not charged for the write-back of the one
     before it (a publish syncs what it writes; right after a cold run, that sync would
@@ -99,11 +105,13 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if watch:
+        sampler.start()
     _, err = proc.communicate()
     elapsed = time.perf_counter() - start
     done.set()
-    sampler.join()
+    if watch:
+        sampler.join()
     if proc.returncode not in (0,):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-2000:]}")
     return elapsed, peak
@@ -189,26 +197,21 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> d
             for state in ("feeds", ".newsroom"):
                 shutil.rmtree(root / state, ignore_errors=True)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
-            elapsed, peak = timed(publish, root, env)
-            results["cold"].append(elapsed)
-            peaks["cold"] = max(peaks.get("cold", 0), peak)
+            results["cold"].append(timed(publish, root, env)[0])
             approve_one(root, r)
-            elapsed, peak = timed(publish, root, env)
-            results["one"].append(elapsed)
-            peaks["one"] = max(peaks.get("one", 0), peak)
+            results["one"].append(timed(publish, root, env)[0])
             if not skip_hugo:
                 hugo_extra(hugo, r)
                 results["hugo_rebuild"].append(
                     timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
                 )
             for _ in range(3):
-                elapsed, peak = timed(publish, root, env)
-                results["idle"].append(elapsed)
-                peaks["idle"] = max(peaks.get("idle", 0), peak)
+                results["idle"].append(timed(publish, root, env)[0])
+        peaks = _peaks(root, publish, env, runs)
     finally:
         if sign:
             remove_signing_key(root, work)
-        for i in range(runs):  # leave the corpus as it was made
+        for i in range(runs + 1):  # leave the corpus as it was made
             for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
                 extra.unlink()
             (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
@@ -222,6 +225,18 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> d
         "all_seconds": results,
         "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()},
     }
+
+
+def _peaks(root: Path, publish: list[str], env: dict[str, str] | None, i: int) -> dict[str, int]:
+    """Peak tree memory (KB) of a cold publish, of one after an approval (the `i`th extra
+    release) and of one with nothing changed, in watched runs (their times are not kept)."""
+    for state in ("feeds", ".newsroom"):
+        shutil.rmtree(root / state, ignore_errors=True)
+    peaks = {"cold": timed(publish, root, env, watch=True)[1]}
+    approve_one(root, i)
+    peaks["one"] = timed(publish, root, env, watch=True)[1]
+    peaks["idle"] = timed(publish, root, env, watch=True)[1]
+    return peaks
 
 
 def table(result: dict[str, object]) -> str:

@@ -44,6 +44,29 @@ def fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+# `--yes` on every command that asks before something that cannot be undone (`confirm`)
+yes_option = click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+_YES, _NO = ("y", "yes", "ya"), ("", "n", "no", "t", "tidak")
+
+
+def confirm(t: Translator, question: str) -> None:
+    """Ask before something that cannot be undone, in the person's language: `y` (`ya`) goes
+    on; enter, `n` (`t`, `tidak`) or no one answering (end of input, ctrl+c) does nothing and
+    exits 1, saying so; anything else asks again."""
+    while True:
+        try:
+            answer = click.prompt(f"{question} {t('cli.yes_no')}", default="",
+                                  show_default=False, prompt_suffix=" ")  # fmt: skip
+        except click.Abort:
+            answer = "n"
+        answer = str(answer).strip().lower()
+        if answer in _YES:
+            return
+        if answer in _NO:
+            fail(t("cli.not_done"))
+        click.echo(t("cli.yes_no_again"), err=True)
+
+
 def friendly(func: F) -> F:
     """Turn the core's errors into a message in the person's language and exit 1: no
     traceback for bad input."""
@@ -134,7 +157,7 @@ def _resolve_root(root: str | None) -> Path | None:
     metavar="NAME",
     help="Act as NAME: with [people] in newsroom.toml, only for a person allowed to act for "
     "others (default: your login's person); without it, free text (default: NEWSROOM_USER, "
-    "else git's user.name, else the login name).",
+    "else the login name).",
 )
 @click.version_option(package_name="newsroom")
 @click.pass_context
@@ -456,7 +479,7 @@ _action_command(
 
 @cli.command()
 @click.argument("ref")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @pass_ctx
 @friendly
 def delete(obj: Context, ref: str, yes: bool) -> None:
@@ -465,7 +488,7 @@ def delete(obj: Context, ref: str, yes: bool) -> None:
     newsroom, t = obj.newsroom, obj.t
     article = newsroom.find(ref)
     if not yes and newsroom.decide(article, "delete").allowed:  # a refusal says why first
-        click.confirm(t("cli.delete_confirm", title=article.title, path=article.path), abort=True)
+        confirm(t, t("cli.delete_confirm", title=article.title, path=article.path))
     newsroom.delete(article)
     click.echo(t("cli.deleted", title=article.title, path=article.path))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import Context, cli, fail, friendly, pass_ctx
+from .cli import Context, cli, confirm, fail, friendly, pass_ctx, yes_option
 from .core.errors import NewsroomError
 
 
@@ -97,7 +97,7 @@ def restore(obj: Context, name: str, keep_mine: bool, take_over: bool) -> None:
 
 @unsaved.command()
 @click.argument("name")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @pass_ctx
 @friendly
 def discard(obj: Context, name: str, yes: bool) -> None:
@@ -105,6 +105,6 @@ def discard(obj: Context, name: str, yes: bool) -> None:
     newsroom, t = obj.newsroom, obj.t
     if not yes:
         kept = newsroom.unsaved_copy(name)
-        click.confirm(t("unsaved.discard_confirm", name=kept.name), abort=True)
+        confirm(t, t("unsaved.discard_confirm", name=kept.name))
     gone = newsroom.discard_unsaved(name)
     click.echo(t("unsaved.discarded", name=gone.name))

@@ -387,6 +387,9 @@ def test_mail_waits_for_a_busy_sender_and_each_version_keeps_its_own_text(
     assert by_version["2"].startswith("RALAT 1 (02-06-2026 11:24 WIB): Ralat satu")
     assert "Teks versi tiga." in by_version["3"]
     assert by_version["3"].startswith("RALAT 2 (03-06-2026 11:24 WIB): Ralat dua")
+    subjects = {m["Message-ID"].split(".")[1].split("@")[0]: m["Subject"]
+                for _, m in server.messages()[3:]}  # fmt: skip
+    assert subjects == {"2": "RALAT: Satu", "3": "RALAT 2: Satu"}  # as the feeds' notices
 
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,14 +97,28 @@ def keep_unsaved(config: Config, actor: str, now: dt.datetime, slug: str, text: 
 
 
 def unsaved(config: Config, actor: str) -> list[Path]:
-    """A person's kept unsaved versions, oldest first."""
+    """A person's kept unsaved versions, oldest first (read from their names alone)."""
     folder = config.state_dir / "unsaved"
-    mine = f"-{slugify(actor)}-"
-    return sorted(p for p in folder.glob("*.md") if mine in p.name) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    people = {p.key for p in config.people} | {actor}
+    named = [(whose(p.name, people), p) for p in folder.glob("*.md")]
+    return [p for (person, stamp), p in sorted(named, key=lambda n: (n[0][1], n[1].name))
+            if person == actor]  # fmt: skip
 
 
 # `<slug>-<person>-<YYYYmmdd-HHMMSS>.md`, as keep_unsaved names a copy
 _STAMPED = re.compile(r"^(?P<rest>.+)-(?P<stamp>\d{8}-\d{6})\.md$")
+
+
+def whose(name: str, people: Iterable[str]) -> tuple[str, str]:
+    """Whose a copy is and when it was kept, read from its file name as keep_unsaved makes
+    it: the person (the longest of `people` that the name ends with before its time; "" when
+    none does) and the time as written ("" when the name has none)."""
+    matched = _STAMPED.match(name)
+    rest, stamp = (matched["rest"], matched["stamp"]) if matched else (Path(name).stem, "")
+    ends = sorted(people, key=lambda k: len(slugify(k)), reverse=True)
+    return next((k for k in ends if rest.endswith("-" + slugify(k))), ""), stamp
 
 
 @dataclass(frozen=True)
@@ -128,12 +143,10 @@ def unsaved_copies(config: Config) -> list[Unsaved]:
     folder = config.state_dir / "unsaved"
     if not folder.is_dir():
         return []
-    keys = sorted((p.key for p in config.people), key=len, reverse=True)
+    keys = [p.key for p in config.people]
     found = []
     for path in folder.glob("*.md"):
-        matched = _STAMPED.match(path.name)
-        rest, stamp = (matched["rest"], matched["stamp"]) if matched else (path.stem, "")
-        person = next((k for k in keys if rest.endswith("-" + slugify(k))), "")
+        person, stamp = whose(path.name, keys)
         try:
             at = dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S").replace(tzinfo=config.tz)
         except ValueError:

@@ -5,15 +5,15 @@ mapped through it: on a shared server each editor logs in as themselves. `--as N
 NEWSROOM_USER) is honoured only for a person allowed to act for others (tests, an admin),
 and for a system identity (cron) doing its own job, publishing; history then records both
 (`by` the person named, `via` the login). Without `[people]`, identities are free text as
-given (`--as`, else NEWSROOM_USER, else git's user.name, else the login name). Either way
-four eyes compares people, not spellings: `Writer`, ` writer ` and `WRITER` are one person.
+given (`--as`, else NEWSROOM_USER, else the login name; never git's user.name, a setting of
+the machine, not of the office). Either way four eyes compares people, not spellings:
+`Writer`, ` writer ` and `WRITER` are one person.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-import subprocess
 from dataclasses import dataclass
 
 from .config import Config, Person
@@ -87,7 +87,9 @@ def resolve(config: Config, explicit: str | None = None, job: str = "") -> Actor
     (a system identity may act only through its job)."""
     requested = (explicit or os.environ.get("NEWSROOM_USER") or "").strip()
     if not config.people:
-        return Actor(requested or _git_user() or login_name())
+        # never git's user.name: the machine's setting (a server admin's name) would sign
+        # releases and stand in their history
+        return Actor(requested or login_name())
     login = login_name()
     me = _person_of_login(config, login)
     if not requested:
@@ -164,20 +166,3 @@ def _stranger(login: str) -> str:
         f"your login {login!r} is not in [people] of newsroom.toml "
         f"(an admin adds [people.{login}] with your name and initials)"
     )
-
-
-def _git_user() -> str | None:
-    """git's user.name: only asked when neither --as nor NEWSROOM_USER names anyone."""
-    try:
-        done = subprocess.run(
-            ["git", "config", "user.name"], capture_output=True, text=True, timeout=2, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return done.stdout.strip() or None
-
-
-def resolve_actor(explicit: str | None = None) -> str:
-    """The free-text name of the acting person (for a newsroom without `[people]`)."""
-    requested = (explicit or os.environ.get("NEWSROOM_USER") or "").strip()
-    return requested or _git_user() or login_name()

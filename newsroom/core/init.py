@@ -12,7 +12,7 @@ from .errors import NewsroomError
 STARTING = {"site.description": "Siaran pers resmi", "site.base_url": "https://humas.example.go.id"}
 EXAMPLES = """\
 # People: who acts is the operating-system login, mapped here (docs/workflow.md). Without
-# this table, names are free text (--as NAME, NEWSROOM_USER, git's user.name).
+# this table, names are free text (--as NAME, else NEWSROOM_USER, else the login).
 # [people.ald]
 # name = "Aldi Prasetyo"
 # initials = "ald"              # the sign-off: (ald/HUMAS ...)

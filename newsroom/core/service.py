@@ -27,7 +27,7 @@ from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
 from .errors import ArticleError, GitError, NewsroomError, NotFound, Problem, Refused
 from .identity import Actor, refuse_system, require, resolve
-from .model import Article, Attachment
+from .model import Article, Attachment, Status
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -89,6 +89,10 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .view import partner_text as partner_text
     from .view import sign_off as sign_off
     from .workflow import Decision, Outcome
+
+# Seconds an action on an approved release waits for a publish run to end (one approval's
+# run takes well under one; a first run of many thousands longer: then it says to retry).
+ACT_LOCK_WAIT = 15.0
 
 # name -> the module that has it (relative to newsroom.core)
 _HANDED = {
@@ -490,10 +494,28 @@ class Newsroom:
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
         `clear_embargo` lifts it at once."""
-        from .workflow import apply
-
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
+        if article.status != Status.APPROVED:
+            return self._act(article, action, note, embargo, clear_embargo)
+        # An approved release may be going live in a run now: the run stamps its file after
+        # the feeds are in place, so a change written in between (a cancelled correction, a
+        # retraction, an approval withdrawn) would reach partners as a version nobody wants.
+        with self._publish_lock(wake=False, timeout=ACT_LOCK_WAIT):
+            if isinstance(ref, str):
+                article = self.find(ref)  # as a run that just ended left it
+            return self._act(article, action, note, embargo, clear_embargo)
+
+    def _act(
+        self,
+        article: Article,
+        action: str,
+        note: str,
+        embargo: dt.datetime | None,
+        clear_embargo: bool,
+    ) -> Outcome:
+        from .workflow import apply
+
         if action == "correct":
             self._refuse_untrusted(article)
         listed = {a.file for a in article.attachments}  # a cancelled correction's files go
@@ -824,17 +846,32 @@ class Newsroom:
                                revoke=revoke, reason=reason)  # fmt: skip
 
     @contextmanager
-    def _publish_lock(self) -> Iterator[None]:
-        """Hold the publish lock while the keys change, then wake the next run (it signs
-        every list again with the new key and copies the key files into feeds/)."""
-        from filelock import FileLock
+    def _publish_lock(self, *, wake: bool = True, timeout: float = 30) -> Iterator[None]:
+        """Hold the publish lock (no run in between), then, with `wake`, wake the next run
+        (after a key change it signs every list again and copies the key files into feeds/).
+        A run holding it longer than `timeout` seconds: NewsroomError, code publish_busy."""
+        from filelock import FileLock, Timeout
 
-        from .publish.state import lock_path, wake
+        from .publish.state import lock_path
+        from .publish.state import wake as wake_next
 
         self.config.state_dir.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(lock_path(self.config)), timeout=30):
+        path = lock_path(self.config)
+        lock = FileLock(str(path))
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise NewsroomError(
+                f"a publish run is under way (it holds {path}); nothing was changed: "
+                "try again when it ends (`newsroom status`)",
+                code="publish_busy",
+            ) from None
+        try:
             yield
-            wake(self.config)
+            if wake:
+                wake_next(self.config)
+        finally:
+            lock.release()
 
     # ------------------------------------------------------------ mail (core/mail/)
 

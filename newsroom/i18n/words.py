@@ -398,6 +398,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{ref}” matches {n} releases: type more of the id or slug",
         "“{ref}” cocok dengan {n} siaran pers: ketik id atau slug lebih panjang",
     ),
+    "error.publish_busy": (
+        "a publish run is under way; nothing was changed: try again when it ends "
+        "(`newsroom status`)",
+        "proses terbit sedang berjalan; tidak ada yang diubah: coba lagi setelah selesai "
+        "(`newsroom status`)",
+    ),
     "error.lease_held": (
         "being edited by {holder} (until {until} unless renewed); to edit anyway, take it "
         "over: e on the desk, or `newsroom edit --take-over REF`",

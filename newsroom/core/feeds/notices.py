@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..config import Config
 from .content import Rendered, local_time
 from .plan import CORRECTION, LIFT, EntryRef
-from .words import words
+from .words import correction_head, words
 
 FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo"}  # a retraction's is "dicabut"
 
@@ -34,7 +34,7 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
     """The notice item for `ref` (a CORRECTION, RETRACTION or LIFT entry) of release `r`."""
     w = words(r.language)
     if ref.mode == CORRECTION:
-        head = w["correction_notice"] + (f" {ref.number}" if ref.number > 1 else "")
+        head = correction_head(r.language, ref.number)
         index = min(ref.number, len(r.correction_html)) - 1
         said_html = r.correction_html[index] if index >= 0 else ""
         said = r.correction_text[index] if index >= 0 else ""

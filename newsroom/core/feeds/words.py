@@ -61,3 +61,9 @@ WORDS: dict[str, dict[str, str]] = {
 def words(language: str) -> dict[str, str]:
     """Notice words in a language (Indonesian unless it is English)."""
     return WORDS["en" if language.startswith("en") else "id"]
+
+
+def correction_head(language: str, number: int) -> str:
+    """How every notice of a correction is titled (a feed's notice item, a mail's subject):
+    `RALAT` for the first, `RALAT 2` from the second on (the text itself says `Ralat 1`)."""
+    return words(language)["correction_notice"] + (f" {number}" if number > 1 else "")

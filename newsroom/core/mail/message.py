@@ -32,7 +32,7 @@ from ..clock import format_time
 from ..config import Config
 from ..config_mail import MailList
 from ..feeds.content import article_link, human_size, short_type, text_html
-from ..feeds.words import words
+from ..feeds.words import correction_head, words
 from ..model import Article, Attachment
 from ..versions import versions
 from ..view import PartnerText, partner_text, sign_off
@@ -114,7 +114,7 @@ def subject(config: Config, article: Article, event: Event, said: Content) -> st
 def _subject(config: Config, article: Article, event: Event, said: Content) -> str:
     w = mail_words(article.language)
     if event.kind == CORRECTED:
-        return f"{w['correction_notice']}: {said.title}"
+        return f"{correction_head(article.language, event.version - 1)}: {said.title}"
     if event.kind == RETRACTED:
         return f"{w['retracted']}: {said.title}"
     if event.kind == WITHDRAWN:

@@ -203,8 +203,22 @@ def wake(config: Config) -> None:
         write_atomic(state_path(config), json.dumps(state, sort_keys=True).encode())
 
 
+LOGGED_PATHS = 5  # paths named in a log line's list; its count says how many there were
+
+
+def _some(key: str, paths: list[str]) -> dict[str, Any]:
+    """A list of paths as a log line holds it: how many, and the first few, top-level files
+    first (rss.xml before archive/...): a first run writes hundreds of thousands, and the
+    line stays short (`publish --json` lists them all)."""
+    import heapq
+
+    first = heapq.nsmallest(LOGGED_PATHS, paths, key=lambda p: (p.count("/"), p))
+    return {key: first, f"{key}_count": len(paths)}
+
+
 def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> None:
-    """One JSON line per run in .newsroom/publish.log (a full disk loses the line, not the run)."""
+    """One JSON line per run in .newsroom/publish.log (a full disk loses the line, not the run):
+    what went out, with the files written and removed counted and a few named."""
     if r.dry_run or r.busy:
         return
     line: dict[str, Any] = {
@@ -214,8 +228,8 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         "published": [p["id"] for p in r.published],
         "refused": [{"id": x.id, "code": x.code} for x in r.refused],
         "failed": r.failed,
-        "feeds_changed": r.written,
-        "removed": r.removed,
+        **_some("feeds_changed", r.written),
+        **_some("removed", r.removed),
     }
     if r.notes:
         line["notes"] = r.notes
