@@ -27,45 +27,33 @@ class FileStat(NamedTuple):
 
 
 def scan(config: Config) -> list[FileStat]:
-    """Every article file with its size and mtime (hidden files and folders skipped), by path:
-    the folders first (no stat of files), then one stat per file."""
+    """Every article file with its size and mtime (hidden files and folders skipped), by
+    path: each folder listed once, one stat per `.md` file (its subfolders known from the
+    listing itself, no stat)."""
     base = len(str(config.root)) + 1
-    folders: list[str] = []
+    found: list[FileStat] = []
     stack = [str(config.articles_dir)]
-    while stack:  # the folders first (cheap: no stat of files)
-        folder = stack.pop()
-        folders.append(folder)
+    while stack:
         try:
-            with os.scandir(folder) as entries:
-                stack.extend(
-                    e.path
-                    for e in entries
-                    if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")
-                )
+            entries = os.scandir(stack.pop())
         except OSError:
             continue
-    parts = [_scan_folder(f, base) for f in folders]
-    found = [stat for part in parts for stat in part]
-    found.sort()
-    return found
-
-
-def _scan_folder(folder: str, base: int) -> list[FileStat]:
-    found: list[FileStat] = []
-    try:
-        entries = os.scandir(folder)
-    except OSError:
-        return found
-    with entries:
-        for entry in entries:
-            name = entry.name
-            if name.endswith(".md") and not name.startswith("."):
-                try:
-                    st = entry.stat()
-                except OSError:
+        with entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
                     continue
-                if not S_ISDIR(st.st_mode):
-                    found.append(FileStat(entry.path[base:], st.st_size, st.st_mtime_ns))
+                if name.endswith(".md"):
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    if not S_ISDIR(st.st_mode):
+                        found.append(FileStat(entry.path[base:], st.st_size, st.st_mtime_ns))
+                        continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+    found.sort()
     return found
 
 
