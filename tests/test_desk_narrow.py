@@ -25,7 +25,7 @@ async def settle(app: App[None], pilot: Pilot[None]) -> None:
 async def test_the_checklist_shows_a_failing_check_first_at_80x24(
     as_user: Callable[..., Newsroom], root: Path
 ) -> None:
-    from newsroom.tui.screens.modals import ChecklistModal
+    from newsroom.tui.screens.checklist import ChecklistModal
     from newsroom.tui.screens.release import ReleaseScreen
 
     from .test_desk_walk import LONG

@@ -17,8 +17,8 @@ from newsroom.cli import cli
 from newsroom.core.clock import fixed_clock
 from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
+from newsroom.tui.screens.checklist import ChecklistModal
 from newsroom.tui.screens.editor import EditScreen
-from newsroom.tui.screens.modals import ChecklistModal
 from newsroom.tui.screens.release import ReleaseScreen
 
 from .tuikit import NOW, SEED_ID, make_app

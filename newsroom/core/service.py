@@ -25,9 +25,10 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, GitError, NewsroomError, NotFound, Problem, Refused
+from .errors import ArticleError, GitError, NewsroomError, NotFound, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article, Attachment, Status
+from .service_publish import Publishing
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -141,7 +142,7 @@ class Recording:
     note: str = ""
 
 
-class Newsroom:
+class Newsroom(Publishing):
     """One newsroom folder, acted on by one person with one clock."""
 
     def __init__(
@@ -738,175 +739,6 @@ class Newsroom:
         from .versions import versions
 
         return versions(self.config, article, public=public)
-
-    # ------------------------------------------------------------ sealing what is published
-
-    def adopt(self, *, dry_run: bool = False) -> list[Article]:
-        """Seal, as they are now, the releases published before publications were sealed
-        (once, when a newsroom upgrades); each gets an `adopt` entry in its history."""
-        from .ledger import Ledger, row_of
-        from .workflow import adopt
-
-        self.may_act("adopt")
-        index = self.index()
-        legacy = [r for r in index.records.values() if r.problem and r.problem[0] == "legacy"]
-        adopted = []
-        for record in sorted(legacy, key=lambda r: r.path):
-            article = self.store.load(self.config.root / record.path)
-            if adopt(article, self.actor, self.config, self.now(), via=self.identity.via):
-                if not dry_run:
-                    with self.recording("adopt", article):
-                        self.store.save(article)
-                adopted.append(article)
-        ledger = Ledger(self.config)
-        try:
-            if not dry_run and ledger.initialized:
-                ledger.confirm({a.id: row for a in adopted if (row := row_of(a)) is not None})
-        finally:
-            ledger.close()
-        return adopted
-
-    # ------------------------------------------------------------ publishing
-
-    def publish(
-        self,
-        *,
-        now: dt.datetime | None = None,
-        dry_run: bool = False,
-        progress: Callable[[str], None] | None = None,
-        forced_clock: bool = False,
-        pull: bool = False,
-        passphrase: Callable[[], str] | None = None,
-        mail: bool = True,
-        ping: bool = True,
-    ) -> PublishResult:
-        """Publish what is due and write every output (publish/), as this person (a system
-        identity such as cron, or an editor pressing P): Refused when they may not act.
-        `passphrase` asks for the signing key's passphrase (a prompt), when it is needed.
-
-        With [git] on, each release file the run stamped is committed by this identity;
-        `pull` (the publishing server) first fast-forwards to what the offices shared
-        (GitError or SyncConflict: nothing is published) and pushes the run's commits back
-        (vcs/publishing.py). A dry run touches no git at all. `mail` False: what this
-        run owes the mailing lists is noted as skipped, not sent. `ping` False: the WebSub
-        hubs are not told of the public feeds that changed (websub.py)."""
-        from .publish import publish
-
-        self.may_act("publish")
-        when = now or self.now()
-        if pull:
-            self._require_git("publish --pull")
-        pulled = None
-        if self.config.git and not dry_run:
-            from .vcs.publishing import before_publish
-
-            pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
-            if pulled is not None and pulled.received:
-                self._reload()  # newsroom.toml may have come with it (numbering, partners...)
-        result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
-                         via=self.identity.via, forced_clock=forced_clock,
-                         passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip
-        if self.config.git and not dry_run:
-            from .vcs.publishing import after_publish
-
-            after_publish(self, result, pull=pull, pulled=pulled)
-        return result
-
-    # ------------------------------------------------------------ signing keys
-
-    def keys_init(self, passphrase: str | None) -> tuple[SecretKey, Path]:
-        """Make the newsroom's signing key pair (signing/keys.py): the public files in the
-        newsroom, the secret key outside it; returns the key and where its secret went.
-        `passphrase` None: unencrypted, for cron."""
-        from .signing.keys import init_keys
-
-        with self._publish_lock():
-            return init_keys(self.config, self.now(), passphrase)
-
-    def keys_show(self) -> KeyInfo:
-        """The newsroom's public key, where its secret key is expected, every past key."""
-        from .signing.keys import show_keys
-
-        return show_keys(self.config)
-
-    def keys_rotate(
-        self,
-        old_passphrase: Callable[[], str] | None,
-        new_passphrase: str | None,
-        *,
-        revoke: bool = False,
-        reason: str = "",
-    ) -> Rotated:
-        """Replace the signing key: the new public key signed by the old one, the old one
-        listed as retired (or revoked, with `reason`); the next publish signs again."""
-        from .signing.keys import rotate_keys
-
-        with self._publish_lock():
-            return rotate_keys(self.config, self.now(), old_passphrase, new_passphrase,
-                               revoke=revoke, reason=reason)  # fmt: skip
-
-    @contextmanager
-    def _publish_lock(self, *, wake: bool = True, timeout: float = 30) -> Iterator[None]:
-        """Hold the publish lock (no run in between), then, with `wake`, wake the next run
-        (after a key change it signs every list again and copies the key files into feeds/).
-        A run holding it longer than `timeout` seconds: NewsroomError, code publish_busy."""
-        from filelock import FileLock, Timeout
-
-        from .publish.state import lock_path
-        from .publish.state import wake as wake_next
-
-        self.config.state_dir.mkdir(parents=True, exist_ok=True)
-        path = lock_path(self.config)
-        lock = FileLock(str(path))
-        try:
-            lock.acquire(timeout=timeout)
-        except Timeout:
-            raise NewsroomError(
-                f"a publish run is under way (it holds {path}); nothing was changed: "
-                "try again when it ends (`newsroom status`)",
-                code="publish_busy",
-            ) from None
-        try:
-            yield
-            if wake:
-                wake_next(self.config)
-        finally:
-            lock.release()
-
-    # ------------------------------------------------------------ mail (core/mail/)
-
-    def mail_test(self, name: str, to: str = "") -> Any:
-        """Send one test message to mailing list `name` (or only to `to`): a TestSent."""
-        from .mail.status import send_test
-
-        self.may_act("publish")
-        return send_test(self.config, name, self.now(), to)
-
-    def mail_status(self) -> Any:
-        """What the send log holds (a MailStatus): per release version, sent, queued, failed."""
-        from .mail.status import mail_status
-
-        titles = {r.id: r.title for r in self.index().records.values()}
-        return mail_status(self.config, titles)
-
-    def mail_send(self) -> Any:
-        """Send what waits in the send log now (a Sending; busy if a run is sending)."""
-        from .mail.output import send_queued
-
-        self.may_act("publish")
-        return send_queued(self.config, self.now())
-
-    def publish_status(
-        self, records: Iterable[Record] | None = None, problems: Iterable[Problem] = ()
-    ) -> Health:
-        """How publishing stands (status.py): the last successful run, releases held back
-        and why; from the releases given (the desk's), else the index."""
-        from .health import publish_status
-
-        if records is None:
-            index = self.index()
-            records, problems = index.records.values(), index.problems
-        return publish_status(self.config, records, problems, self.now())
 
     def display_name(self, key: str) -> str:
         """A person as people read them: their name from [people], else the key."""

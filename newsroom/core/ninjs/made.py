@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+BATCH = 500  # rows written at a time
+
 
 class Made:
     """Each release's documents as the hook made them: (id, digest, the files it owns, the
@@ -17,6 +19,9 @@ class Made:
 
     def __init__(self) -> None:
         self.db: sqlite3.Connection | None = None
+        # rows not yet written: BATCH at a time (the parent adds one for each release while
+        # two workers read; `_flush` before any read)
+        self._pending: list[tuple[str, str, str, str, str]] = []
 
     def add(
         self, ident: str, digest: str, files: list[str], temps: list[tuple[str, str]], error: str
@@ -30,12 +35,17 @@ class Made:
             )
             self.db.execute("BEGIN")
         staged = "\n".join(f"{path}\t{tmp}" for path, tmp in temps)
-        self.db.execute(
-            "INSERT INTO made VALUES (?, ?, ?, ?, ?)",
-            (ident, digest, "\n".join(files), staged, error),
-        )
+        self._pending.append((ident, digest, "\n".join(files), staged, error))
+        if len(self._pending) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending and self.db is not None:
+            pending, self._pending = self._pending, []
+            self.db.executemany("INSERT INTO made VALUES (?, ?, ?, ?, ?)", pending)
 
     def __len__(self) -> int:
+        self._flush()
         if self.db is None:
             return 0
         count: int = self.db.execute("SELECT count(*) FROM made").fetchone()[0]
@@ -54,6 +64,7 @@ class Made:
             yield ident, digest, files.split("\n") if files else [], pairs, error, last
 
     def _rows(self, every: bool) -> Iterator[tuple[str, str, str, str, str, bool]]:
+        self._flush()
         if self.db is None:
             return
         query = "SELECT id, digest, files, temps, error FROM made ORDER BY id, rowid"
@@ -73,6 +84,7 @@ class Made:
         self.close()
 
     def close(self) -> None:
+        self._pending = []
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -54,7 +54,7 @@ from .lookup import (
 )
 from .release import render_release
 from .source import Row, release_page, row_of
-from .store import PageStore
+from .store import PageStore, pickled
 from .urls import INDEX, LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON, page_path
 
 
@@ -102,9 +102,10 @@ class PagesOutput(Output):
         return PageHook(self.config, self.signed)
 
     def read(self, value: Any) -> None:
-        ident, digest, row, tmp = value
+        ident, digest, number, kind, data, tmp = value
         assert self.store is not None
-        self.store.put(ident, digest, row)  # the run's transaction: rolled back if unused
+        # the run's transaction (rolled back if unused); the row pickled by the worker
+        self.store.put_pickled(ident, digest, number, kind, data)
         self.store.premake(ident, digest, tmp)  # kept there too, not in memory
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
@@ -429,11 +430,14 @@ class PageHook:
 
     def __call__(
         self, article: Article, record: Record, path: str
-    ) -> tuple[str, str, Row, str | None] | None:
+    ) -> tuple[str, str, str, str, bytes, str | None] | None:
         if not (record.live and record.published):
             return None
         row, tmp = _page(self.config, article, path, record.slug, self.signed, ())
-        return record.id, record.digest, row, str(tmp) if tmp is not None else None
+        # pickled here, as the store keeps it: the parent, which takes every worker's
+        # results while they read, neither unpickles nor pickles it again
+        return (record.id, record.digest, row.number, row.kind, pickled(row),
+                str(tmp) if tmp is not None else None)  # fmt: skip
 
 
 def pairs(live: dict[str, Record]) -> dict[str, list[tuple[str, str, bool]]]:

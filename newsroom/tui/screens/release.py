@@ -293,7 +293,7 @@ class ReleaseScreen(AppScreen):
 
     def action_submit(self) -> None:
         """Submit; while a required check fails, show the checklist instead (it lists them)."""
-        from .modals import ChecklistModal
+        from .checklist import ChecklistModal
 
         decision = self.decisions["submit"]
         if decision.allowed:
@@ -303,7 +303,7 @@ class ReleaseScreen(AppScreen):
 
     def action_approve(self) -> None:
         """The checklist, always; approving from it, with the embargo it may set."""
-        from .modals import Approval, ChecklistModal
+        from .checklist import Approval, ChecklistModal
 
         article = self.article
         tz = self.nr_app.newsroom.config.tz
