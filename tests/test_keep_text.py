@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -97,6 +98,15 @@ async def settle(app: object, pilot: object) -> None:
     with contextlib.suppress(WorkerCancelled):
         await app.workers.wait_for_complete()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def edit_draft(app: Any, pilot: object) -> None:
+    """The desk settled, then the editor open on the bundled example draft."""
+    from newsroom.tui.screens.editor import open_editor
+
+    await settle(app, pilot)
+    open_editor(app, app.newsroom.find("contoh-draf").id)
+    await settle(app, pilot)
 
 
 async def test_ctrl_q_right_after_a_new_title_asks_and_saves_it_as_a_draft(bundled: Path) -> None:
@@ -196,13 +206,11 @@ async def test_save_from_the_question_refused_keeps_the_editor_open(bundled: Pat
     stays, with its text, and the app does not quit."""
     from textual.widgets import Input
 
-    from newsroom.tui.screens.editor import EditScreen, open_editor
+    from newsroom.tui.screens.editor import EditScreen
 
     app = make_app(bundled, "rin", "en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        open_editor(app, app.newsroom.find("contoh-draf").id)
-        await settle(app, pilot)
+        await edit_draft(app, pilot)
         app.screen.query_one("#f-title", Input).value = ""
         await pilot.press("ctrl+q", "s")
         await pilot.pause()
@@ -500,16 +508,13 @@ async def test_a_second_ctrl_q_stays_when_the_copy_cannot_be_kept(
     from textual.widgets import TextArea
 
     from newsroom.core.service import Newsroom
-    from newsroom.tui.screens.editor import open_editor
 
     def no_room(*args: object, **kwargs: object) -> Path:
         raise OSError(28, "No space left on device")
 
     app = make_app(bundled, "rin", "id")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        open_editor(app, app.newsroom.find("contoh-draf").id)
-        await settle(app, pilot)
+        await edit_draft(app, pilot)
         app.screen.query_one("#body", TextArea).text = "Kalimat baru."
         monkeypatch.setattr(Newsroom, "keep_unsaved", no_room)
         await pilot.press("ctrl+q", "ctrl+q")
