@@ -341,7 +341,7 @@ def test_a_failure_while_staging_leaves_every_file_as_it_was(
     release(nr, at(1.5), "Rilis dua")
     articles = {p: p.read_bytes() for p in (nr / "articles").rglob("*.md")}
 
-    def full(*args: object) -> None:
+    def full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device", str(nr / "feeds" / "x"))
 
     monkeypatch.setattr(PagesOutput, "stage_files", full)
@@ -350,3 +350,29 @@ def test_a_failure_while_staging_leaves_every_file_as_it_was(
     assert feed_files(nr) == before
     assert {p: p.read_bytes() for p in (nr / "articles").rglob("*.md")} == articles
     assert not (nr / ".newsroom" / "staging").exists()
+
+
+def test_a_full_disk_while_the_files_are_read_is_said_not_a_traceback(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run notes what it makes while reading in SQLite (ninjs/made.py); when the
+    disk fills there (here: the reading as a whole fails so), the run stops with a
+    message, stamps nothing, and the next run sweeps what it staged and publishes."""
+    import sqlite3
+
+    from newsroom.core.publish import run as one_run
+
+    ident = release(nr, at(0), "Rilis")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(one_run, "refresh", full)
+    result = run(nr, at(1))
+    assert not result.ok
+    assert result.failed[0].startswith("publish stopped: database or disk is full")
+    assert Newsroom.open(nr, "x").find(ident).status == "approved"  # not stamped
+    monkeypatch.undo()
+    healed = run(nr, at(1.5))
+    assert healed.ok and [p["id"] for p in healed.published] == [ident]
+    assert list((nr / "feeds").rglob("*.tmp")) == []

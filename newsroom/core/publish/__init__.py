@@ -176,6 +176,8 @@ def _run(
         ):  # the other run did it
             lock.release()
             return PublishResult(now, actor, skipped=True)
+    import sqlite3
+
     from ..feeds.output import FeedsOutput
     from .run import Run
 
@@ -187,6 +189,13 @@ def _run(
     except NewsroomError as exc:  # the ledger cannot be written: nothing went out
         result = run.result
         result.failed.append(str(exc))
+    except (OSError, sqlite3.Error) as exc:  # a full disk while the files are read
+        result = run.result  # (the writing says which file itself: Run._write)
+        result.failed.append(
+            f"publish stopped: {exc}; free some space or fix the permissions of "
+            f"{config.state_dir} and {config.feeds_dir}, then run again (the next run "
+            "sweeps what this one staged)"
+        )
     finally:
         if spare is not None:  # (its work is collected or not wanted)
             spare.close()
