@@ -134,7 +134,7 @@ class SignOutput(Output):
         out: list[Staged] = []
         for folder, listed in sorted(lists.items()):
             if listed and listed.changed:
-                out += self._stage_list(folder, listed.text())
+                out += self._stage_list(folder, listed.data())
         self.lists = lists
         write_atomic(self.config.state_dir / MARKER, b"renaming\n")
         return mine + out
@@ -163,7 +163,7 @@ class SignOutput(Output):
                 data = (base / SUMS).read_bytes()
                 signature = Signature.parse((base / SUMS_SIG).read_text(encoding="utf-8"))
                 self.key.public.verify(data, signature)
-                lists[folder] = SumsList.parse(data.decode("utf-8"), trusted=True)
+                lists[folder] = SumsList.parse(data, trusted=True)
             except (OSError, UnicodeDecodeError, SignatureError):
                 return None
         return lists
@@ -183,11 +183,10 @@ class SignOutput(Output):
             listed.changed = True  # written at least once
         return lists
 
-    def _stage_list(self, folder: str, text: str) -> list[Staged]:
+    def _stage_list(self, folder: str, data: bytes) -> list[Staged]:
         """A folder's SHA256SUMS and its signature, staged."""
         assert self.key is not None and self.now is not None
         base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
-        data = text.encode("utf-8")
         name = f"{folder}/{SUMS}" if folder else SUMS
         when = self.now.replace(microsecond=0).isoformat()
         comment = f"site={self.config.feeds_base} file={name} time={when}"
@@ -239,7 +238,7 @@ class SignOutput(Output):
             if listed is not None and listed.pop(relative(rel, folder or "")):
                 touched.add(folder or "")
         for folder in sorted(f for f in touched if self.lists[f]):
-            for s in self._stage_list(folder, self.lists[folder].text()):
+            for s in self._stage_list(folder, self.lists[folder].data()):
                 s.tmp.replace(s.path)
 
     def state(self, written: bool) -> dict[str, Any]:
