@@ -268,6 +268,14 @@ class TextStore:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, fp TEXT, path TEXT, files TEXT);
+-- the buckets' digests hold for the rows as this program left them: any other change of a
+-- row (a program of before the buckets, a hand) drops them, and the next run compares all
+CREATE TRIGGER IF NOT EXISTS texts_insert AFTER INSERT ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
+CREATE TRIGGER IF NOT EXISTS texts_update AFTER UPDATE ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
+CREATE TRIGGER IF NOT EXISTS texts_delete AFTER DELETE ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
 """
 
 
