@@ -286,6 +286,7 @@ class SignedTexts:
         self.config = config
         self.store = TextStore(config)
         self.live: dict[str, Record] = {}
+        self.files = 0  # how many files the live releases' signed texts are
         self.changed: list[str] = []
         self.vanished: list[str] = []
         self.plan_: Plan | None = None
@@ -314,7 +315,7 @@ class SignedTexts:
         self.plan_ = plan
         self.live = plan.live
         same = self.store.basis() == self.basis(key_id)
-        groups = _groups(self.live)
+        groups, self.files = _groups(self.live)
         self.known = self.store.buckets() if same else None
         if self.known is None:
             self.looked = None
@@ -326,19 +327,13 @@ class SignedTexts:
             self.old = self.store.fingerprints(sorted(self.looked))
             candidates = [i for b in sorted(self.looked) for i in groups.get(b, {})]
         self.changed = [
-            i for i in candidates
-            if not same or self.old.get(i) != _fingerprint(self.live[i])
+            i for i in candidates if not same or self.old.get(i) != groups[i[:2]][i]
         ]  # fmt: skip
         self.vanished = [i for i in self.old if i not in self.live]
 
     def count(self) -> int:
-        """How many files the signed texts are: a text and a signature per version; after a
-        retraction, the signatures and the notice's two files."""
-        total = 0
-        for r in self.live.values():
-            n = len(r.corrected) + 1
-            total += n + 2 if r.retracted_at else 2 * n
-        return total
+        """How many files the signed texts are (counted by `plan`, in its one pass)."""
+        return self.files
 
     def stage(self, key: SecretKey, result: PublishResult) -> list[Staged]:
         """Sign the changed releases' versions; stage what differs from feeds/."""
@@ -457,15 +452,21 @@ class SignedTexts:
         self.store.forget()
 
 
-def _groups(live: dict[str, Record]) -> dict[str, dict[str, str]]:
-    """The live releases' fingerprints by bucket (the first two characters of the id)."""
+def _groups(live: dict[str, Record]) -> tuple[dict[str, dict[str, str]], int]:
+    """The live releases' fingerprints by bucket (the first two characters of the id), and
+    how many files their signed texts are: a text and a signature per version; after a
+    retraction, the signatures and the notice's two files. One pass over 9,300 records (at
+    10,000 releases) in every signed run: `_fingerprint` is written out here."""
     groups: dict[str, dict[str, str]] = {}
+    files = 0
     for i, r in live.items():
         group = groups.get(i[:2])
         if group is None:
             group = groups[i[:2]] = {}
-        group[i] = _fingerprint(r)
-    return groups
+        n = len(r.corrected)
+        group[i] = f"{r.digest}:{r.status}:{n}:{r.slug}:{r.number}"  # (as _fingerprint)
+        files += n + 3 if r.retracted_at else 2 * n + 2
+    return groups, files
 
 
 def _groups_of(fps: dict[str, str]) -> dict[str, dict[str, str]]:
