@@ -311,7 +311,9 @@ class SignedTexts:
         each bucket of releases (by the first two characters of their id: 256 buckets of
         uuids). A run sums up the live releases the same way and reads and compares only
         the releases of the buckets whose digest moved: after one approval at 10,000
-        releases, one bucket of ~40 instead of 9,300 rows (0.022 → 0.006 s)."""
+        releases, one bucket of ~40 rows instead of 9,300 (the plan 13 → 10 ms of CPU on a
+        loaded machine; what is left is the one pass that makes every live release's
+        fingerprint, which a per-run set of the releases read again would spare)."""
         self.plan_ = plan
         self.live = plan.live
         same = self.store.basis() == self.basis(key_id)
