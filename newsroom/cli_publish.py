@@ -11,16 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from . import cli as shell
 from .cli import Context, _time_option, friendly, pass_ctx
 from .core.service import Config, system_clock, to_zone
-
-if TYPE_CHECKING:
-    from .i18n import Translator
 
 FUTURE_SLACK_MINUTES = 5
 
@@ -94,7 +91,7 @@ def publish(
 
         for line in publish_lines(obj.t, result, _zoned(config)):
             click.echo(line, err=result.busy)
-    _publish_problems(obj.t, result)
+    _publish_problems(obj, result)
     code = 0 if result.ok else 1
     if shell._EXIT_AT_ONCE:
         # Every file is written, synced and closed, the lock released and the output
@@ -120,10 +117,13 @@ def publish_passphrase(obj: Context) -> Callable[[], str] | None:
     return ask
 
 
-def _publish_problems(t: Translator, result: Any) -> None:
+def _publish_problems(obj: Context, result: Any) -> None:
     """What cron must mail to someone: on stderr, whatever --quiet says."""
-    from .i18n.explain import publish_notes, publish_problems
+    from .i18n.explain import publish_notes, publish_problems, publish_says_more
 
+    if not publish_says_more(result):
+        return
+    t = obj.t
     for line in publish_notes(t, result) + publish_problems(t, result):
         click.echo(line, err=True)
 

@@ -77,6 +77,8 @@ NOT_FOR_PUBLISH = {
     "newsroom.cli_git", "newsroom.cli_mail", "newsroom.cli_unsaved", "newsroom.clirender",
     "newsroom.tui", "textual", "rich",
 }  # fmt: skip
+# ...and a quiet run with nothing to tell looks up no one's language.
+NOT_FOR_QUIET = {"newsroom.settings", "platformdirs"}
 
 
 def test_publish_imports_the_publishing_commands_alone(root: Path) -> None:
@@ -88,3 +90,15 @@ def test_publish_imports_the_publishing_commands_alone(root: Path) -> None:
         loaded = set(done.stdout.split())
         assert "newsroom.cli_publish" in loaded  # (the test sees what was imported)
         assert loaded & NOT_FOR_PUBLISH == set()
+        assert loaded & NOT_FOR_QUIET == set()
+
+
+@pytest.mark.parametrize(("language", "said"), [("id", "rusak"), ("en", "broken")])
+def test_a_quiet_publish_still_names_a_broken_file_in_the_persons_language(
+    root: Path, language: str, said: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_LANG", language)
+    (root / "articles" / "rusak.md").write_text("---\ntitle: [\n---\nbody\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "publish", "--quiet"])
+    assert "rusak.md" in done.output, done.output
+    assert said in done.output.lower(), done.output
