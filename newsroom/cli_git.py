@@ -1,6 +1,6 @@
 """The command line's git command: `newsroom sync` (docs/workflow.md, "Many offices").
 
-Registered on the `cli` group of cli.py; a thin command over the door's `sync`.
+Listed in cli.py's `COMMANDS`, imported when one runs; a thin command over the door's `sync`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .cli import Context, cli, fail, pass_ctx
+from .cli import Context, fail, pass_ctx
 from .core.errors import NewsroomError, SyncConflict
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .i18n import Translator
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--mine",
     "mine",

@@ -1,18 +1,17 @@
 """The command line's signing commands: `newsroom keys init|show|rotate` and `newsroom
-verify`. Registered on the `cli` group of cli.py; thin commands over the core's door.
+verify`. Listed in cli.py's `COMMANDS`, imported when one runs; thin commands over the core's door.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from .cli import Context, cli, fail, friendly, pass_ctx
+from .cli import Context, fail, friendly, pass_ctx
 from .core.errors import NewsroomError
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 SHOWN = 10  # signed files named one by one before "and N more"
 
 
-@cli.group()
+@click.group()
 def keys() -> None:
     """The office's signing key (minisign's format): init, show, rotate."""
 
@@ -129,20 +128,7 @@ def keys_rotate(obj: Context, unencrypted: bool, revoke: bool, reason: str) -> N
         click.echo(t("keys.revoked_note", new=done.new.id))
 
 
-def publish_passphrase(obj: Context) -> Callable[[], str] | None:
-    """How `newsroom publish` asks for an encrypted key's passphrase: typed, when someone
-    is at a terminal (cron is not: it sets the variable [signing] passphrase_env names)."""
-    if not sys.stdin.isatty():
-        return None
-
-    def ask() -> str:
-        typed: str = click.prompt(obj.t("keys.passphrase"), hide_input=True, err=True)
-        return typed
-
-    return ask
-
-
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--key",

@@ -1,6 +1,6 @@
 """The command line's mail commands: `newsroom mail test|status|send` (core/mail/).
 
-Registered on the `cli` group of cli.py; thin commands over the door, in the person's
+Listed in cli.py's `COMMANDS`, imported when one runs; thin commands over the door, in the person's
 language. Addresses are shown only with `mail status --addresses` (never in a log).
 """
 
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import Context, cli, friendly, pass_ctx
+from .cli import Context, friendly, pass_ctx
 
 if TYPE_CHECKING:
     from .i18n import Translator
 
 
-@cli.group()
+@click.group()
 def mail() -> None:
     """E-mail to the [[lists]] of journalists: test a list, see and send what waits."""
 

@@ -1,6 +1,6 @@
 """The command line's publishing commands: publish, status, adopt, embargo, serve.
 
-Registered on the `cli` group of cli.py (which imports this module); the same thin
+Listed in cli.py's `COMMANDS` and imported when one of them runs; the same thin
 commands over the core, speaking the person's language.
 """
 
@@ -11,21 +11,18 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from . import cli as shell
-from .cli import Context, _time_option, cli, friendly, pass_ctx
+from .cli import Context, _time_option, friendly, pass_ctx
 from .core.service import Config, system_clock, to_zone
-
-if TYPE_CHECKING:
-    from .i18n import Translator
 
 FUTURE_SLACK_MINUTES = 5
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--dry-run",
     is_flag=True,
@@ -83,8 +80,6 @@ def publish(
             "they were not (use --force-clock only for tests; it is logged)",
             param_hint="--now",
         )
-    from .cli_keys import publish_passphrase
-
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
     result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
                               passphrase=publish_passphrase(obj), mail=not no_mail,
@@ -96,7 +91,7 @@ def publish(
 
         for line in publish_lines(obj.t, result, _zoned(config)):
             click.echo(line, err=result.busy)
-    _publish_problems(obj.t, result)
+    _publish_problems(obj, result)
     code = 0 if result.ok else 1
     if shell._EXIT_AT_ONCE:
         # Every file is written, synced and closed, the lock released and the output
@@ -109,10 +104,26 @@ def publish(
         sys.exit(code)
 
 
-def _publish_problems(t: Translator, result: Any) -> None:
-    """What cron must mail to someone: on stderr, whatever --quiet says."""
-    from .i18n.explain import publish_notes, publish_problems
+def publish_passphrase(obj: Context) -> Callable[[], str] | None:
+    """How `newsroom publish` asks for an encrypted key's passphrase: typed, when someone
+    is at a terminal (cron is not: it sets the variable [signing] passphrase_env names)."""
+    if not sys.stdin.isatty():
+        return None
 
+    def ask() -> str:
+        typed: str = click.prompt(obj.t("keys.passphrase"), hide_input=True, err=True)
+        return typed
+
+    return ask
+
+
+def _publish_problems(obj: Context, result: Any) -> None:
+    """What cron must mail to someone: on stderr, whatever --quiet says."""
+    from .i18n.explain import publish_notes, publish_problems, publish_says_more
+
+    if not publish_says_more(result):
+        return
+    t = obj.t
     for line in publish_notes(t, result) + publish_problems(t, result):
         click.echo(line, err=True)
 
@@ -124,7 +135,7 @@ def _zoned(config: Config) -> Callable[[dt.datetime | None], str]:
     return lambda when: format_time(when, config.tz, config.timezone)
 
 
-@cli.command()
+@click.command()
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @pass_ctx
 @friendly
@@ -142,7 +153,7 @@ def status(obj: Context, as_json: bool) -> None:
         sys.exit(1)
 
 
-@cli.command()
+@click.command()
 @click.option("--dry-run", is_flag=True, help="Only list what would be sealed.")
 @pass_ctx
 @friendly
@@ -155,7 +166,7 @@ def adopt(obj: Context, dry_run: bool) -> None:
     click.echo(t("adopt.count" + dry, n=len(adopted)) if adopted else t("adopt.nothing"))
 
 
-@cli.command()
+@click.command()
 @click.argument("ref")
 @click.option("--until", "until", metavar="ISO", help="The new lift time.")
 @click.option("--none", "lift_now", is_flag=True, help="No embargo: publish at the next run.")
@@ -174,7 +185,7 @@ def embargo(obj: Context, ref: str, until: str | None, lift_now: bool, note: str
     click.echo(obj.t("embargo.moved", title=article.title, lift=lift, path=article.path))
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--host",
     default="127.0.0.1",

@@ -4,18 +4,18 @@ Text that could not be saved (the terminal went away, the lease was taken over, 
 chose to keep a copy when leaving) waits in `.newsroom/unsaved/`. These commands list
 everyone's (whose, which release, when), print one, save one through the normal save
 (the workflow, the lease and the conflict check as for any edit; four eyes unchanged), or
-discard one. Thin commands over the core's door, registered on the `cli` group of cli.py.
+discard one. Thin commands over the core's door, listed in cli.py's `COMMANDS`.
 """
 
 from __future__ import annotations
 
 import click
 
-from .cli import Context, cli, confirm, fail, friendly, pass_ctx, yes_option
+from .cli import Context, confirm, fail, friendly, pass_ctx, yes_option
 from .core.errors import NewsroomError
 
 
-@cli.group(invoke_without_command=True)
+@click.group(invoke_without_command=True)
 @click.pass_context
 def unsaved(ctx: click.Context) -> None:
     """Copies of text kept aside in .newsroom/unsaved/: list (the default), show, restore,

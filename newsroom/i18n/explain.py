@@ -243,6 +243,14 @@ def mail_lines(t: Translator, result: PublishResult) -> list[str]:
     return out
 
 
+def publish_says_more(result: PublishResult) -> bool:
+    """Whether `publish_notes` or `publish_problems` have anything to say: a quiet run
+    (cron's) with nothing to say then looks up no one's language (settings file, catalog)."""
+    said = (result.noted, result.notes, result.warnings, result.problems, result.refused,
+            result.failed)  # fmt: skip
+    return any(said) or result.failures > 1
+
+
 def publish_notes(t: Translator, result: PublishResult) -> list[str]:
     """What a person should know of a run that went well (stock taken, releases sealed)."""
     notes = [t("noted." + code, n=n) for code, n in result.noted] or result.notes
