@@ -98,7 +98,10 @@ def main() -> None:
     door = Newsroom(load_config(root), args.actor, job="publish")
     result = door.publish(now=parse_time(NOW, dt.UTC), forced_clock=True, progress=phases.mark)
     phases.mark("done")
-    print(f"ok: {result.ok}; peak PSS of the tree: {max(phases.peaks.values())} MB")
+    spent = os.times()  # the workers' CPU once they have ended (the samples may miss some)
+    print(f"ok: {result.ok}; peak PSS of the tree: {max(phases.peaks.values())} MB; CPU of the"
+          f" tree: {spent.user + spent.system + spent.children_user + spent.children_system:.1f}"
+          f" s (ended workers {spent.children_user + spent.children_system:.1f} s)")  # fmt: skip
 
 
 if __name__ == "__main__":
