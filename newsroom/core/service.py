@@ -490,11 +490,15 @@ class Newsroom(Publishing):
         note: str = "",
         embargo: dt.datetime | None = None,
         clear_embargo: bool = False,
+        lock_wait: float | None = None,
     ) -> Outcome:
         """Take a workflow action on a release and save it (Refused/ConflictError otherwise).
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
-        `clear_embargo` lifts it at once."""
+        `clear_embargo` lifts it at once. On an approved release it first waits for a
+        publish run under way, `lock_wait` seconds at most (ACT_LOCK_WAIT by default; 0: not
+        at all): then NewsroomError, code publish_busy, and nothing changed. The desk tries
+        with 0 and, refused so, waits in a worker (it never freezes)."""
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
         if article.status != Status.APPROVED:
@@ -502,7 +506,8 @@ class Newsroom(Publishing):
         # An approved release may be going live in a run now: the run stamps its file after
         # the feeds are in place, so a change written in between (a cancelled correction, a
         # retraction, an approval withdrawn) would reach partners as a version nobody wants.
-        with self._publish_lock(wake=False, timeout=ACT_LOCK_WAIT):
+        wait = ACT_LOCK_WAIT if lock_wait is None else lock_wait
+        with self._publish_lock(wake=False, timeout=wait):
             if isinstance(ref, str):
                 article = self.find(ref)  # as a run that just ended left it
             return self._act(article, action, note, embargo, clear_embargo)

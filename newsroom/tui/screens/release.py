@@ -10,16 +10,19 @@ Approve and submit always open the checklist, which says what fails and where to
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
+from ...core import service
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, moves_embargo
+from ...core.workflow import Decision, Outcome, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -44,6 +47,7 @@ class ReleaseScreen(AppScreen):
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
+        self.waiting: str | None = None  # an action waiting for a publish run (see _act)
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
@@ -216,6 +220,10 @@ class ReleaseScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
         for binding in self._bindings.key_to_bindings.get(event.key, []):
+            if binding.action in WORKFLOW and self.waiting is not None:
+                self._say_waiting()  # one action at a time: the first waits for a run
+                event.stop()
+                return
             decision = self.decisions.get(binding.action)
             if binding.action not in WORKFLOW or decision is None or decision.allowed:
                 continue
@@ -445,8 +453,8 @@ class ReleaseScreen(AppScreen):
         heading = f"{t('cmd.' + action)} — {t(label)}"
 
         def done(note: str | None) -> None:
-            if note and self._act(action, note) and callable(then):
-                then()
+            if note:
+                self._act(action, note, then=then if callable(then) else None)
 
         confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
@@ -454,29 +462,87 @@ class ReleaseScreen(AppScreen):
         self.app.push_screen(modal, done)
 
     def _act(
-        self, action: str, note: str = "", embargo: dt.datetime | None = None, clear: bool = False
-    ) -> bool:
+        self,
+        action: str,
+        note: str = "",
+        embargo: dt.datetime | None = None,
+        clear: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Take the action; `then` once it is done. An approved release may be going live
+        in a publish run (cron's): the core waits for the run's lock, so the desk asks it
+        not to wait here and, told a run is under way, waits in a worker thread, saying so,
+        while the desk stays live (service.Newsroom.act)."""
         app = self.nr_app
+        if self.waiting is not None:  # one action at a time: the first still waits
+            self._say_waiting()
+            return
+        act = functools.partial(app.newsroom.act, self.article_id, action, note=note,
+                                embargo=embargo, clear_embargo=clear)  # fmt: skip
         try:
-            outcome = app.newsroom.act(
-                self.article_id,
-                action,
-                note=note,
-                embargo=embargo,
-                clear_embargo=clear,
-            )
+            outcome = act(lock_wait=0)
         except NewsroomError as exc:
-            self.notify(app.error(exc), severity="error", timeout=10)
-            return False
+            if exc.code == "publish_busy":
+                self._wait_for_publish(action, act, then)
+            else:
+                self.notify(app.error(exc), severity="error", timeout=10)
+            return
+        self._done(action, outcome, then)
+
+    def _say_waiting(self) -> None:
+        app = self.nr_app
+        self.notify(app.t("release.still_waiting", action=app.t("cmd." + str(self.waiting))))
+
+    def _wait_for_publish(
+        self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
+    ) -> None:
+        """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
+        that the run still holds it and nothing changed."""
+        app = self.nr_app
+        self.waiting = action
+        seconds = f"{service.ACT_LOCK_WAIT:g}"
+        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
+        self.notify(said, timeout=6)
+
+        def wait() -> None:
+            try:
+                outcome = act()
+            except NewsroomError as exc:
+                app.call_from_thread(self._waited, action, None, exc, then)
+            else:
+                app.call_from_thread(self._waited, action, outcome, None, then)
+
+        # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
+        app.run_worker(wait, thread=True, group="act", name=f"act-{action}")
+
+    def _waited(
+        self,
+        action: str,
+        outcome: Outcome | None,
+        error: NewsroomError | None,
+        then: Callable[[], None] | None,
+    ) -> None:
+        self.waiting = None
+        if error is not None or outcome is None:
+            text = self.nr_app.error(error) if error is not None else ""
+            self.app.notify(text, severity="error", timeout=12)  # the app's: the screen may be gone
+            return
+        self._done(action, outcome, then)
+
+    def _done(self, action: str, outcome: Outcome, then: Callable[[], None] | None) -> None:
+        """Say what was done (and a recommended check that failed), show the release anew."""
+        app = self.nr_app
         if action == "comment":  # a remark, not a move: the status stays as it was
-            self.notify(app.t("release.commented"))
+            app.notify(app.t("release.commented"))
         else:
             status = app.t("status." + outcome.article.status)
-            self.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":
                 text = app.check_text(check, fix=True)
-                self.notify(app.t("release.warning", text=text), severity="warning")
-        self.reload()
-        return True
+                app.notify(app.t("release.warning", text=text), severity="warning")
+        if self.is_attached:
+            self.reload()
+        if then is not None:
+            then()
