@@ -8,9 +8,14 @@ together, this output stages:
 - `SHA256SUMS` and `SHA256SUMS.minisig` at the root (every public file) and in each
   `private/<name>/` (that partner's files only), signed with the newsroom's key.
 
-It is incremental: the digests of the last run are read back from the lists it wrote
-(their signature checked with the newsroom's key, so nothing in feeds/ can slip a digest
-in), and only files staged in this run are hashed. A marker in .newsroom/ stands while
+It is incremental: the digests of the last run are read back from the lists it wrote,
+and only files staged in this run are hashed. Nothing in feeds/ can slip a digest in: a
+list is taken as it stands only when it is still the very file this output wrote and read
+back at the end of its run (its inode, size, modification and change times, kept in the
+output's state, see `_seen`), otherwise only when its signature checks with the
+newsroom's key (and if neither, every file is hashed again). A change time cannot be set
+back by a user: any later write, even one of the same size with the old times restored,
+gives the file another one. A marker in .newsroom/ stands while
 files are being renamed: a run killed then leaves it, and the next run hashes every file
 again (as the first signed run does). Files an output removes after the rename are taken
 out of the lists at once.
@@ -22,6 +27,7 @@ lists left by an earlier signed run are removed (they would no longer match).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from itertools import chain
 from pathlib import Path
@@ -57,6 +63,8 @@ class SignOutput(Output):
         self.mine: list[str] = []  # files this output owns (relative to feeds/)
         self.warning = ""  # a key is set up but could not be used: said once per run
         self.texts = SignedTexts(config)  # each published version's signed text (texts.py)
+        self.bytes: dict[str, tuple[bytes, bytes]] = {}  # folder -> its list and signature
+        self.seen: dict[str, dict[str, list[int]]] = {}  # folder -> its files' identities
 
     # ------------------------------------------------------------ before the lock
 
@@ -134,7 +142,7 @@ class SignOutput(Output):
         out: list[Staged] = []
         for folder, listed in sorted(lists.items()):
             if listed and listed.changed:
-                out += self._stage_list(folder, listed.text())
+                out += self._stage_list(folder, listed.data())
         self.lists = lists
         write_atomic(self.config.state_dir / MARKER, b"renaming\n")
         return mine + out
@@ -151,19 +159,28 @@ class SignOutput(Output):
         return out
 
     def _previous(self) -> dict[str, SumsList] | None:
-        """The lists of the last run, their signatures checked (None: hash everything)."""
+        """The lists of the last run: the files this output wrote, or their signatures
+        checked (None: hash everything)."""
         marker = self.config.state_dir / MARKER
         assert self.key is not None
         if marker.exists() or self.last.get("key") != self.key.id:
             return None
         lists: dict[str, SumsList] = {}
+        seen = self.last.get("seen")
+        seen = seen if isinstance(seen, dict) else {}
         for folder in self.last.get("lists", []):
             base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
             try:
-                data = (base / SUMS).read_bytes()
-                signature = Signature.parse((base / SUMS_SIG).read_text(encoding="utf-8"))
-                self.key.public.verify(data, signature)
-                lists[folder] = SumsList.parse(data.decode("utf-8"), trusted=True)
+                data = _unchanged(base, seen.get(folder))
+                if data is not None:  # as written and read back: trusted as it stands
+                    self.seen[folder] = seen[folder]
+                else:
+                    data = (base / SUMS).read_bytes()
+                    text = (base / SUMS_SIG).read_bytes()
+                    signature = Signature.parse(text.decode("utf-8"))
+                    self.key.public.verify(data, signature)
+                    self.bytes[folder] = (data, text)
+                lists[folder] = SumsList.parse(data, trusted=True)
             except (OSError, UnicodeDecodeError, SignatureError):
                 return None
         return lists
@@ -183,18 +200,19 @@ class SignOutput(Output):
             listed.changed = True  # written at least once
         return lists
 
-    def _stage_list(self, folder: str, text: str) -> list[Staged]:
+    def _stage_list(self, folder: str, data: bytes) -> list[Staged]:
         """A folder's SHA256SUMS and its signature, staged."""
         assert self.key is not None and self.now is not None
         base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
-        data = text.encode("utf-8")
         name = f"{folder}/{SUMS}" if folder else SUMS
         when = self.now.replace(microsecond=0).isoformat()
         comment = f"site={self.config.feeds_base} file={name} time={when}"
         signature = self.key.sign(data, comment, f"signed by newsroom key {self.key.id}")
         mode, group = _mode(self.config, bool(folder))
         out = []
-        for path, body in ((base / SUMS, data), (base / SUMS_SIG, signature.text().encode())):
+        self.bytes[folder] = (data, signature.text().encode())
+        self.seen.pop(folder, None)
+        for path, body in ((base / SUMS, data), (base / SUMS_SIG, self.bytes[folder][1])):
             tmp = stage(path, body, mode, group)
             if tmp is not None:
                 out.append(Staged(path, tmp))
@@ -226,8 +244,39 @@ class SignOutput(Output):
         for rel in self.mine:
             st = (feeds / rel).stat()
             written.files[rel] = [st.st_size, st.st_mtime_ns]
+        self._seen()
         (self.config.state_dir / MARKER).unlink(missing_ok=True)
         return written
+
+    def _seen(self) -> None:
+        """Read back each list this run wrote or checked and keep its files' identities
+        (inode, size, modification and change times), so the next run takes it without
+        checking its signature (6.5 MB hashed at 10,000 releases) while it is still this
+        very file.
+
+        Before reading, the list's folder is touched (its times set to what they are): its
+        change time is now the file system's clock. A list whose change time is older than
+        that holds what was read, and any write to it from now on gives it a later change
+        time. One not older (written in the same tick of a coarse clock) is not kept: the
+        next run checks its signature."""
+        for folder, listed in self.lists.items():
+            if folder in self.seen or folder not in self.bytes or not listed:
+                continue  # taken as it stood (still the same file), or not read
+            base = self.config.feeds_dir / folder if folder else self.config.feeds_dir
+            try:
+                st = os.stat(base)
+                os.utime(base, ns=(st.st_atime_ns, st.st_mtime_ns))
+                now = os.stat(base).st_ctime_ns
+                found = {}
+                for name, body in zip((SUMS, SUMS_SIG), self.bytes[folder], strict=True):
+                    identity, data = _read(base / name)
+                    if data != body or identity[3] >= now:
+                        break
+                    found[name] = identity
+                else:
+                    self.seen[folder] = found
+            except OSError:  # (a folder this user does not own: its signature is checked)
+                continue
 
     def _forget(self, removed: list[str]) -> None:
         """Take out of the lists the files another output removed after the rename (the
@@ -239,16 +288,57 @@ class SignOutput(Output):
             if listed is not None and listed.pop(relative(rel, folder or "")):
                 touched.add(folder or "")
         for folder in sorted(f for f in touched if self.lists[f]):
-            for s in self._stage_list(folder, self.lists[folder].text()):
+            for s in self._stage_list(folder, self.lists[folder].data()):
                 s.tmp.replace(s.path)
 
     def state(self, written: bool) -> dict[str, Any]:
         if not written or self.key is None:
             return self.last if not written else {}
+        lists = sorted(f for f, listed in self.lists.items() if listed)
         return {
             "key": self.key.id,
-            "lists": sorted(f for f, listed in self.lists.items() if listed),
+            "lists": lists,
+            "seen": {f: self.seen[f] for f in lists if f in self.seen},
         }
+
+
+def _read(path: Path) -> tuple[list[int], bytes]:
+    """A file's identity (inode, size, modification and change times) and its bytes."""
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+        return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns], data
+    finally:
+        os.close(fd)
+
+
+def _identity(st: os.stat_result) -> list[int]:
+    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _unchanged(base: Path, seen: Any) -> bytes | None:
+    """A folder's list, when it and its signature are still the files the last run wrote
+    and read back (`seen`: their identities); None otherwise.
+
+    The list's identity is taken before and after it is read: a write between the two
+    gives it a later change time."""
+    if not isinstance(seen, dict) or set(seen) != OWN:
+        return None
+    if _identity(os.stat(base / SUMS_SIG)) != seen[SUMS_SIG]:
+        return None
+    fd = os.open(base / SUMS, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        if _identity(os.fstat(fd)) != seen[SUMS]:
+            return None
+        with open(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+        if _identity(os.fstat(fd)) != seen[SUMS]:
+            return None
+    finally:
+        os.close(fd)
+    return data
 
 
 def _lists_in(feeds: Path) -> list[Path]:

