@@ -116,6 +116,9 @@ def to_record(
         assert article.source is not None
         digest = article.source.digest
     published = _utc(article.published)  # one object when it is also `updated`
+    edited = _utc(article.updated or article.created)
+    if edited == published:  # (publish stamps both at once): one object, not two
+        edited = published
     return Record(
         path=str(article.path),
         id=article.id,
@@ -135,7 +138,7 @@ def to_record(
         month=sys.intern(f"{article.published.astimezone(tz):%Y-%m}") if article.published else "",
         dateline=sys.intern(article.dateline),
         author=sys.intern(article.author),
-        edited=_utc(article.updated or article.created),
+        edited=edited,
         last_editor=sys.intern(article.last_editor or ""),
         corrected=tuple(c.at.astimezone(dt.UTC) for c in article.corrections),
         problem=tuple(problem) if problem is not None else None,  # type: ignore[arg-type]

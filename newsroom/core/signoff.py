@@ -16,12 +16,28 @@ _SIGNOFF = re.compile(
     r"\((?P<who>[A-Za-z][\w.\-]{0,19}(?:/[A-Za-z][\w.\-]{0,19})*)"
     r"/(?P<credit>[A-Za-z][^()\n/]{0,79})\)$"
 )
-_TRAILING = re.compile(r"(?:\s|</?[a-zA-Z][^<>]*>)+$")  # closing tags and spaces (HTML)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _without_trailing(text: str) -> str:
+    """The text without the spaces and HTML tags it ends with (what the pattern
+    `(?:\\s|</?[a-zA-Z][^<>]*>)+$` removes; a loop from the end: that pattern, tried at
+    every position of a 400-character tail, cost ~20 µs a call, three calls a release)."""
+    while True:
+        text = text.rstrip()  # str.isspace, as `\s` in a text pattern
+        if not text.endswith(">"):
+            return text
+        start = text.rfind("<")
+        tag = text[start + 1 : -1]
+        name = tag[1:] if tag.startswith("/") else tag
+        if start < 0 or not name or name[0] not in _ASCII_LETTERS or ">" in tag:
+            return text
+        text = text[:start]
 
 
 def signoff_at_end(text: str) -> str:
     """The sign-off the text (Markdown, or the feeds' HTML) ends with, or "" if none."""
-    tail = _TRAILING.sub("", text[-400:])
+    tail = _without_trailing(text[-400:])
     found = _SIGNOFF.search(tail)
     if found is None or not any(c.isupper() for c in found.group("credit")):
         return ""

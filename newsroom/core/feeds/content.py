@@ -30,6 +30,8 @@ from .words import words
 # Characters XML 1.0 forbids (word processors paste some of them) and the noncharacters it
 # discourages (the writers use one as a mark: plaintext.AMP_MARK); removed, with a note.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+# The ASCII characters XML_ILLEGAL leaves (deleted from a text's bytes, nothing must remain)
+_XML_ASCII = b"\t\n\r" + bytes(range(0x20, 0x7F))
 
 _TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "h2", "h3",
          "h4", "h5", "h6", "code", "pre", "hr", "img", "figure", "figcaption", "small"}  # fmt: skip
@@ -93,6 +95,8 @@ class _Cleaner:
         self.removed = 0
 
     def __call__(self, text: str) -> str:
+        if text.isascii() and not text.encode("ascii").translate(None, _XML_ASCII):
+            return text  # (the usual text: a byte table, not the pattern at every character)
         cleaned, count = XML_ILLEGAL.subn("", text)
         self.removed += count
         return cleaned

@@ -20,6 +20,7 @@ import functools
 import json
 import secrets
 import sqlite3
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ from ..outputs import (
 )
 from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
-from ..scan import FileStat, scan_fingerprint
+from ..scan import Columns, FileStat, columns, scan_fingerprint
 from ..seal import APPROVAL_PROBLEMS
 from ..store import Store
 from .golive import GoLive, in_memory
@@ -87,7 +88,7 @@ class Run:
         if not self.kept and self.state.get("version") == 3:  # upgraded: the files were here
             listed = self.state.get("outputs", {})
             self.kept = {name: dict(o.get("files", {})) for name, o in listed.items()}
-        self.files: list[FileStat] = []
+        self.files = columns([])  # the scan, once the files are read (`run`)
         self.saved: list[str] = []  # article files this run rewrote
         self.going: list[GoingLive] = []
         self.look = True  # outputs look at each file they own (see Output.plan)
@@ -95,7 +96,8 @@ class Run:
         self.heavy = False  # many files read: memory freed is handed back (`_give_back`)
 
     def run(self, files: list[FileStat]) -> PublishResult:
-        self.files = files
+        """The run, from the scan (`files`: emptied once the files are read, the caller's
+        list too: 100,000 tuples are not held through the run, only their columns)."""
         self.scanned = scan_fingerprint(files)
         self.look = (
             self.state.get("scan") == self.scanned
@@ -119,6 +121,8 @@ class Run:
         try:
             with paused_collector():  # loading and planning make no garbage cycles
                 index = self._load(cache, files, ledger)
+                self.files = columns(files)
+                files.clear()
                 records = index.records
                 self._take_stock(records, index, ledger)
                 index.published = {}  # told to the ledger: no longer needed (100,000 rows cold)
@@ -351,18 +355,20 @@ class Run:
 
     # ------------------------------------------------------------ state
 
-    def _files_now(self) -> list[FileStat]:
+    def _files_now(self) -> Columns:
         """The scan (sorted by path), with the files this run rewrote stat-ed again."""
-        files = list(self.files)
+        paths, sizes, mtimes = (list(self.files.paths), array("q", self.files.sizes),
+                                array("q", self.files.mtimes))  # fmt: skip
         for path in self.saved:
             st = (self.config.root / path).stat()
-            stat = FileStat(path, st.st_size, st.st_mtime_ns)
-            at = bisect_left(files, path, key=lambda f: f.path)
-            if at < len(files) and files[at].path == path:
-                files[at] = stat
+            at = bisect_left(paths, path)
+            if at < len(paths) and paths[at] == path:
+                sizes[at], mtimes[at] = st.st_size, st.st_mtime_ns
             else:
-                files.insert(at, stat)
-        return files
+                paths.insert(at, path)
+                sizes.insert(at, st.st_size)
+                mtimes.insert(at, st.st_mtime_ns)
+        return Columns(paths, sizes, mtimes)
 
     def _save_state(self, plan: Plan, written: bool) -> None:
         self._give_back()
@@ -394,7 +400,7 @@ class Run:
         state = {
             "version": STATE_VERSION,
             "config": self.key,
-            "scan": scan_fingerprint(self._files_now()) if self.saved else self.scanned,
+            "scan": self._files_now().fingerprint() if self.saved else self.scanned,
             "failed": failed,
             "failures": self.result.failures,
             "last_success": self.state.get("last_success") if failed else self.now.isoformat(),
