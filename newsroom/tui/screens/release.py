@@ -28,6 +28,7 @@ from ..markup import escape
 from ..messages import FilesChanged
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
+from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
 from .base import AppScreen
 
@@ -75,7 +76,7 @@ class ReleaseScreen(AppScreen):
         self.article = article
         self.decisions = app.newsroom.allowed(article)
         self._show_text(article)
-        self.query_one("#meta", Static).update(self._meta(article))
+        self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
         self.query_one(Timeline).show(article, app.t, app.long_time, app.name_of)
@@ -114,71 +115,6 @@ class ReleaseScreen(AppScreen):
                 reason=retraction.note,
             )
             banner.update(f"✗ {escape(text)}")
-
-    def _byline(self, author: str) -> str:
-        """The byline as people read it: the person's name from [people] with the
-        initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
-        name = self.nr_app.name_of(author) if author.strip() else ""
-        return f"{name} ({author})" if name and name != author else author
-
-    def _meta(self, a: Article) -> str:
-        t, when = self.nr_app.t, self.nr_app.long_time
-        rows = [
-            ("field.status", t("status." + a.status)),
-            ("field.dateline", a.dateline),
-            ("field.author", self._byline(a.author)),
-            ("field.credit", a.credit),
-            ("field.categories", ", ".join(a.categories)),
-            ("field.tags", ", ".join(a.tags)),
-            ("field.embargo", when(a.embargo) if a.embargo else ""),
-            ("field.corrections", str(len(a.corrections)) if a.corrections else ""),
-            ("field.published", when(a.published) if a.published else ""),
-            ("field.updated", when(a.updated) if a.updated else ""),
-            ("field.release_number", a.release_number),
-            ("field.kind", t("kind.klarifikasi") if a.is_klarifikasi else ""),
-            ("field.denies", ", ".join(a.denies)),
-            ("field.path", str(a.path)),
-        ]
-        rows += [
-            (
-                "field.attachments" if i == 0 else "",
-                f"{f.file} — {f.title} ({f.type}, {f.size:,} B)",
-            )
-            for i, f in enumerate(a.attachments)
-        ]
-        if a.image:
-            rows += [("field.caption", a.image.caption), ("field.photo_credit", a.image.credit)]
-        zone = self.nr_app.zone
-        lines = [f"[b]{t('release.meta')}[/b]"]
-        lines += [
-            f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" if k else f"  {escape(v)}"
-            for k, v in rows
-            if v
-        ]
-        lines += self._pair(a)
-        held = self.nr_app.newsroom.editing_now(a.id)
-        if held is not None and held.holder != self.nr_app.newsroom.actor:
-            name = escape(self.nr_app.name_of(held.holder))
-            lines.append(f"\n[yellow]✎ {t('desk.editing', name=name)}[/yellow]")
-        return "\n".join(lines)
-
-    def _pair(self, a: Article) -> list[str]:
-        """The release's original and translations with their status (translations.py), and
-        the note when the original was corrected after this translation was approved."""
-        app = self.nr_app
-        t = app.t
-        members = app.newsroom.translation_pair(a).members
-        corrected = app.newsroom.original_corrected(a)
-        if not members and corrected is None:
-            return []
-        from ...i18n.explain import pair_line
-
-        lines = ["", f"[b]{t('release.pair')}[/b]"]
-        lines += [escape(pair_line(t, r, a.id)) for r in members]
-        if corrected is not None:
-            when = app.long_time(corrected)
-            lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")
-        return lines
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.reload()
@@ -251,7 +187,7 @@ class ReleaseScreen(AppScreen):
         self.app.push_screen(PublishScreen())
 
     def action_edit(self) -> None:
-        from .editor import open_editor
+        from .opening import open_editor
 
         open_editor(self.nr_app, self.article_id)
 
@@ -268,8 +204,8 @@ class ReleaseScreen(AppScreen):
     def action_translate(self) -> None:
         """Ask for the language; start the translation (a draft from this release's text)
         and open it in the editor."""
-        from .editor import open_editor
         from .modals import NoteModal
+        from .opening import open_editor
 
         app = self.nr_app
         t = app.t
@@ -346,7 +282,7 @@ class ReleaseScreen(AppScreen):
 
     def action_correct(self) -> None:
         def then() -> None:
-            from .editor import open_editor
+            from .opening import open_editor
 
             open_editor(self.nr_app, self.article_id)
 
