@@ -12,14 +12,18 @@ from textual.widgets import Static
 
 from newsroom.core.service import NewArticle, Newsroom
 
-from .tuikit import make_app
+from .tuikit import make_app, until
 
 IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # the bundled example dwi wrote, in review
 
 
 async def settle(app: App[None], pilot: Pilot[None]) -> None:
+    """Workers done, and the screen's footer laid out: what the footer offers is read from
+    where its keys stand, and under load one pause ends before the layout (the keys then
+    stand nowhere, and "not offered" would hold of every key)."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+    await until(pilot, lambda: footer_text(app), "the footer laid out")
 
 
 async def test_the_checklist_shows_a_failing_check_first_at_80x24(

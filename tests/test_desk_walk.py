@@ -249,36 +249,42 @@ async def test_the_editor_shows_the_dateline_refused_under_its_field_after_a_sav
     from textual import events
     from textual.widgets import Input, Label
 
+    from .tuikit import ready, until
+
     app = make_app(bundled, "ald", "en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await ready(pilot)
         await pilot.press("n", *"Rilis Baru", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#f-dateline"), "the editor")
+        editor = app.screen
+        title, dateline = (
+            editor.query_one("#f-title", Input),
+            editor.query_one("#f-dateline", Input),
+        )
+        await until(pilot, lambda: title.value == "Rilis Baru", "the title typed")
         # Enter and what follows it in one burst (a fast typist): it lands in the next field
         for char in ("\r", *LONG):
             key = "enter" if char == "\r" else ("space" if char == " " else char)
             app.post_message(events.Key(key, char))
-        await pilot.pause()
-        editor = app.screen
-        assert editor.query_one("#f-title", Input).value == "Rilis Baru"
-        assert editor.query_one("#f-dateline", Input).value == LONG
+        # (a burst takes its time on a loaded machine: wait for its last key, not one pause)
+        await until(pilot, lambda: len(dateline.value) >= len(LONG), "the burst typed")
+        assert title.value == "Rilis Baru"
+        assert dateline.value == LONG
         await pilot.press("ctrl+s")
-        await pilot.pause()
         error = editor.query_one("#e-dateline", Label)
-        assert error.display and "(73 characters) is no city" in str(error.render())
+        await until(pilot, lambda: error.display, "the save's check shown")
+        assert "(73 characters) is no city" in str(error.render())
         assert str(error.render()).startswith("The dateline “")  # a line of its own
         assert str(editor.query_one("#e-body", Label).render()) == "Missing: Text"
         await pilot.press("ctrl+l")  # worded again in the other language
-        await pilot.pause()
+        await until(pilot, lambda: "karakter" in str(error.render()), "worded again")
         assert "(73 karakter) bukan nama kota" in str(error.render())
         assert str(error.render()).startswith("Isian Kota “")
         assert str(editor.query_one("#e-body", Label).render()) == "Belum diisi: Isi"
         assert next((bundled / "articles").rglob("rilis-baru.md"))  # saved all the same
-        editor.query_one("#f-dateline", Input).value = "yogyakarta"
+        dateline.value = "yogyakarta"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert not error.display
+        await until(pilot, lambda: not error.display, "the check passed")
 
 
 def test_a_retracted_release_is_not_translated(bundled: Path) -> None:

@@ -102,7 +102,7 @@ async def settle(app: object, pilot: object) -> None:
 
 async def edit_draft(app: Any, pilot: object) -> None:
     """The desk settled, then the editor open on the bundled example draft."""
-    from newsroom.tui.screens.editor import open_editor
+    from newsroom.tui.screens.opening import open_editor
 
     await settle(app, pilot)
     open_editor(app, app.newsroom.find("contoh-draf").id)
@@ -159,7 +159,7 @@ async def test_ctrl_q_in_the_title_dialog_can_keep_the_title_aside(bundled: Path
 async def test_a_second_ctrl_q_while_asking_quits_keeping_the_text(bundled: Path) -> None:
     from textual.widgets import TextArea
 
-    from newsroom.tui.screens.editor import open_editor
+    from newsroom.tui.screens.opening import open_editor
 
     app = make_app(bundled, "rin", "id")
     async with app.run_test(size=(80, 24)) as pilot:

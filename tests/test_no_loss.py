@@ -16,8 +16,9 @@ from textual.widgets import Input, Static, TextArea
 
 from newsroom.core import lease
 from newsroom.tui.app import NewsroomApp
-from newsroom.tui.screens.editor import EditScreen, open_editor
+from newsroom.tui.screens.editor import EditScreen
 from newsroom.tui.screens.modals import ConfirmModal, UnsavedModal
+from newsroom.tui.screens.opening import open_editor
 
 from .tuikit import NOW, make_app
 

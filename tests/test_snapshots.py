@@ -13,12 +13,23 @@ import pytest
 
 from newsroom.tui.screens.release import ReleaseScreen
 
-from .tuikit import SEED_ID, make_app
+from .tuikit import SEED_ID, make_app, ready
+
+
+@pytest.fixture(autouse=True)
+def steady_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A focused field's cursor blinks every half second: on a loaded machine a snapshot
+    taken more than half a second after the focus caught it off. Here it stays on."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
 
 
 async def _ready(pilot: Any) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """The desk loaded (not "Loading the desk…": its worker may not have started when the
+    first pause ends) and every worker done."""
+    await ready(pilot)
 
 
 @pytest.mark.parametrize(("language", "size"), [("en", (120, 40)), ("id", (80, 24))])

@@ -300,7 +300,7 @@ async def test_leaving_with_unsaved_changes_asks_first(bundled: Path) -> None:
 async def test_a_lost_terminal_keeps_unsaved_edits_and_frees_the_lease(bundled: Path) -> None:
     """SSH drops mid-edit: the text is kept aside (not over the release), the lease goes,
     the app leaves; the next start says where the text is."""
-    from newsroom.tui.screens.editor import open_editor
+    from newsroom.tui.screens.opening import open_editor
 
     app = make_app(bundled, "rin")
     async with app.run_test(size=(120, 40)) as pilot:

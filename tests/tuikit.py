@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from newsroom.core.clock import fixed_clock
 from newsroom.core.service import Newsroom
@@ -31,3 +34,34 @@ def make_app(root: Path, actor: str, language: str = "en") -> NewsroomApp:
     """The app on `root` as `actor`, at the tests' fixed time, without watching files."""
     newsroom = Newsroom.open(root, actor, fixed_clock(NOW))
     return NewsroomApp(newsroom, Settings(language=language), watch=False)
+
+
+# How long a test lets the app work towards what it waits for before it gives up: a guard
+# against a hang, not a measure (a loaded machine takes seconds where an idle one takes ms).
+PATIENCE = 60.0
+
+
+async def until(pilot: Any, condition: Callable[[], object], what: str = "") -> None:
+    """Let the app work until `condition()` holds. A test waits on what it expects, never on
+    one pause: a pause ends when the app looks idle, which under load (a busy machine, two
+    suites at once) comes before a worker started on mount or a burst of keys is done."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not reached in {PATIENCE:g} s: {what or condition}")
+        await pilot.pause(0.02)
+
+
+def desk_loaded(app: NewsroomApp) -> bool:
+    """Whether the desk has read every release (its first screen is shown in full)."""
+    from newsroom.tui.screens.desk import DeskScreen
+
+    desk = next((s for s in app.screen_stack if isinstance(s, DeskScreen)), None)
+    return desk is not None and desk.desk is not None and desk.desk.reading is None
+
+
+async def ready(pilot: Any) -> None:
+    """The desk loaded and every worker done (what a snapshot or a first key needs)."""
+    await until(pilot, lambda: desk_loaded(pilot.app), "the desk loaded")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -105,7 +105,8 @@ def to_record(
     """The planner's view of a loaded article (`digest`: of its file, if not read from one).
 
     Categories and tags are the live ones: a correction under review opens no new
-    category feed before it is approved and published."""
+    category feed before it is approved and published; and so is the slug: its page stays
+    where every link points (a correction keeps it: workflow.kept_for_ever)."""
     from .view import partner_text
 
     corrected = article.corrections[-1].at if article.corrections else None
@@ -121,7 +122,7 @@ def to_record(
     return Record(
         path=str(article.path),
         id=article.id,
-        slug=article.slug,
+        slug=live.slug,  # its page stays where it is while a correction is written
         title=article.title,
         status=sys.intern(str(article.status)),
         language=sys.intern(article.language),

@@ -12,9 +12,7 @@ publish` from cron still loads only what its run needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,10 +23,12 @@ from .config import Config as Config
 from .config import load_config as load_config
 from .config import require_root as require_root
 from .drafts import NewArticle as NewArticle
-from .errors import ArticleError, GitError, NewsroomError, NotFound, Refused
+from .errors import ArticleError, NewsroomError, Refused
 from .identity import Actor, refuse_system, require, resolve
-from .model import Article, Attachment, Status
+from .model import Article, Status
+from .service_git import Recording, Sharing
 from .service_publish import Publishing
+from .service_writing import Writing
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
     from .atomic import write_atomic as write_atomic
@@ -132,18 +132,9 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-@dataclass
-class Recording:
-    """One workflow action being written (see `Newsroom.recording`): the release it
-    changes, set by the code inside the block when it is made there (a new release)."""
-
-    action: str
-    article: Article | None = None
-    note: str = ""
-
-
-class Newsroom(Publishing):
-    """One newsroom folder, acted on by one person with one clock."""
+class Newsroom(Sharing, Writing, Publishing):
+    """One newsroom folder, acted on by one person with one clock (its git, writing and
+    publishing sides: service_git.py, service_writing.py, service_publish.py)."""
 
     def __init__(
         self,
@@ -176,94 +167,6 @@ class Newsroom(Publishing):
         if self._store is None:
             self._store = Store(self.config)
         return self._store
-
-    # ------------------------------------------------------------ recording actions in git
-
-    @contextmanager
-    def recording(
-        self, action: str, article: Article | None = None, note: str = ""
-    ) -> Iterator[Recording]:
-        """Around the writes of one workflow action (saving the release, copying an
-        attachment into its companion folder): with [git] on, they become one commit by
-        this person once the block ends (vcs/record.py), under the clone's git lock so a
-        sync never sees half an action. Without git, nothing more happens: git is never run.
-
-            with newsroom.recording("attach", article, note=name):
-                ...copy the file, save the release...
-        """
-        done = Recording(action, article, note)
-        if not self.config.git or self._recording is not None:
-            yield done  # git off; or inside another action (attach saves an edit): one commit
-            return
-        if self._git_lock is None:
-            from .vcs.git import lock
-
-            self._git_lock = lock(self.config)
-        from .vcs.record import flush
-
-        with self._git_lock:
-            with suppress(GitError):  # still failing: this action's commit says so
-                flush(self.config)  # an earlier action whose commit failed goes first
-            self._recording = done
-            try:
-                yield done
-            finally:
-                self._recording = None
-            if done.article is not None and done.article.path is not None:
-                self._commit(done)
-
-    def _commit(self, done: Recording) -> None:
-        from .vcs.record import change_of, record
-
-        assert done.article is not None
-        change = change_of(done.article, done.action, self.actor, self.identity.via, done.note)
-        record(self.config, change)
-
-    def sync(self, choices: dict[str, str] | None = None) -> SyncResult:
-        """Share this clone's commits with the other offices (vcs/sync.py): fetch, rebase,
-        push, with bounded retries. `choices` settles releases a sync stopped on, by any
-        reference `find` takes (id, prefix, slug, path): "mine" or "theirs". SyncConflict
-        names them; GitError says what failed."""
-        from .vcs.sync import share
-
-        self.may_act("sync")
-        self._require_git("sync")
-        settled: dict[str, str] = {}
-        for ref, choice in (choices or {}).items():
-            try:
-                settled[self.find(ref).id] = choice
-            except NewsroomError:  # not a release here (a file deleted on this side, a path)
-                settled[ref] = choice
-        result = share(self.config, self.actor, self.now(), settled)
-        if result.received:
-            self._reload()  # another office may have changed newsroom.toml
-        return result
-
-    def _reload(self) -> None:
-        """Read newsroom.toml again (git brought a new one); the store with it."""
-        self.config = load_config(self.config.root)
-        self._store = None
-        self._known = {}
-
-    def unshared(self) -> int:
-        """How many of this clone's commits the other offices have not got yet (as of the
-        last sync); 0 with git off (git is not run) or when git cannot tell."""
-        if not self.config.git:
-            return 0
-        from .vcs.sync import unshared
-
-        try:
-            return unshared(self.config)
-        except GitError:
-            return 0
-
-    def _require_git(self, what: str) -> None:
-        if not self.config.git:
-            raise Refused(
-                f"{what}: git is off in newsroom.toml (set [git] enabled = true in a git clone; "
-                'docs/workflow.md, "Many offices")',
-                code="git_off",
-            )
 
     def allowed(self, article: Article) -> dict[str, Decision]:
         """Every action with its decision for this person on this release (the footer, the
@@ -441,37 +344,6 @@ class Newsroom(Publishing):
         with self.recording(action, article):
             return save_new(self, article, action)
 
-    def translate(self, ref: str | Article, language: str) -> Article:
-        """Start a translation of a release into `language` (translations.py): a draft
-        holding the original's text to translate, saved at once, `translation_of` set."""
-        from .translations import start_translation
-
-        self.may_act("create")
-        original = self.find(ref) if isinstance(ref, str) else ref
-        with self.recording("create") as done:
-            done.article = start_translation(self, original, language)
-        return done.article
-
-    def translatable(self, article: Article) -> bool:
-        """Whether the release is an original that may be translated (translations.py)."""
-        from .translations import not_translatable
-
-        return not_translatable(article) is None
-
-    def original_corrected(self, article: Article) -> dt.datetime | None:
-        """When a translation's original was last corrected after the translation was
-        approved (or started), if it was: it may need the same correction (translations.py;
-        the desk, `newsroom show` and the checklist's `original_corrected` say so)."""
-        from .translations import corrected_since
-
-        return corrected_since(article, self._original(article)) if article.translation_of else None
-
-    def translation_pair(self, article: Article) -> Any:
-        """The release's original and translations, from the index (translations.Pair)."""
-        from .translations import pair_of
-
-        return pair_of(article.id, self.index().records.values())
-
     def import_file(self, path: Path, title: str | None = None) -> Article:
         """Import a plain-text release or a front-matter Markdown file as a new draft."""
         from .drafts import import_file
@@ -490,11 +362,15 @@ class Newsroom(Publishing):
         note: str = "",
         embargo: dt.datetime | None = None,
         clear_embargo: bool = False,
+        lock_wait: float | None = None,
     ) -> Outcome:
         """Take a workflow action on a release and save it (Refused/ConflictError otherwise).
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
-        `clear_embargo` lifts it at once."""
+        `clear_embargo` lifts it at once. On an approved release it first waits for a
+        publish run under way, `lock_wait` seconds at most (ACT_LOCK_WAIT by default; 0: not
+        at all): then NewsroomError, code publish_busy, and nothing changed. The desk tries
+        with 0 and, refused so, waits in a worker (it never freezes)."""
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
         if article.status != Status.APPROVED:
@@ -502,7 +378,8 @@ class Newsroom(Publishing):
         # An approved release may be going live in a run now: the run stamps its file after
         # the feeds are in place, so a change written in between (a cancelled correction, a
         # retraction, an approval withdrawn) would reach partners as a version nobody wants.
-        with self._publish_lock(wake=False, timeout=ACT_LOCK_WAIT):
+        wait = ACT_LOCK_WAIT if lock_wait is None else lock_wait
+        with self._publish_lock(wake=False, timeout=wait):
             if isinstance(ref, str):
                 article = self.find(ref)  # as a run that just ended left it
             return self._act(article, action, note, embargo, clear_embargo)
@@ -585,106 +462,6 @@ class Newsroom(Publishing):
         with self.recording("edit", article):
             return self.store.save(article)
 
-    def keep_unsaved(self, slug: str, text: str) -> Path:
-        """Keep a person's unsaved version of a release (handedit.py); `unsaved()` lists them."""
-        from .handedit import keep_unsaved
-
-        return keep_unsaved(self.config, self.actor, self.now(), slug, text)
-
-    def unsaved(self) -> list[Path]:
-        """This person's kept unsaved versions, oldest first."""
-        from .handedit import unsaved
-
-        return unsaved(self.config, self.actor)
-
-    def unsaved_copies(self) -> list[Unsaved]:
-        """Every copy kept aside in .newsroom/unsaved/ (whose, which release, when), oldest
-        first (handedit.py)."""
-        from .handedit import unsaved_copies
-
-        return unsaved_copies(self.config)
-
-    def restore_unsaved(self, name: str, *, take_over: bool = False) -> Restoring:
-        """Open a copy kept aside to save it through the normal save: an edit session on its
-        release (the workflow and the lease as for any edit: Refused, LeaseHeld), or on a new
-        release if its release was never saved (or is gone), and the copy's text put into
-        it, unsaved. Only the person's own copies (Refused otherwise); a copy that is no
-        release file (a form kept as typed) is refused, naming it, to be read by hand."""
-        from .editing import Restoring
-        from .handedit import changed_since, restored, unsaved_copy
-
-        kept = unsaved_copy(self.config, name)
-        self._own_copy(kept.person, kept.name, "restore")
-        if kept.article is None:
-            raise NewsroomError(
-                f"{kept.path}: not a release file ({kept.problem}); read it and copy what "
-                "you need into the editor, then discard it",
-                code="unsaved_form", path=str(kept.path), problem=kept.problem,
-            )  # fmt: skip
-        copy = kept.article
-        try:
-            self.find(copy.id)
-        except NotFound:  # never saved, or gone since: it comes back as a new release
-            session = self.edit_new(NewArticle(title=copy.title))
-            return Restoring(session, restored(session.article, copy), False, kept.name)
-        session = self.edit(copy.id, take_over=take_over)
-        changed = changed_since(session.article, copy)
-        return Restoring(session, restored(session.current(), copy), changed, kept.name)
-
-    def unsaved_copy(self, name: str) -> Unsaved:
-        """One copy kept aside, by its file name or a unique start of it."""
-        from .handedit import unsaved_copy
-
-        return unsaved_copy(self.config, name)
-
-    def discard_unsaved(self, name: str) -> Path:
-        """Remove one of the person's copies kept aside (Refused for someone else's)."""
-        from .handedit import unsaved_copy
-
-        kept = unsaved_copy(self.config, name)
-        self._own_copy(kept.person, kept.name, "discard")
-        kept.path.unlink(missing_ok=True)
-        return kept.path
-
-    def _own_copy(self, person: str, name: str, action: str) -> None:
-        if person and person != self.actor:
-            raise Refused(
-                f"{action} refused: {name} is {self.display_name(person)}'s text: only they "
-                "restore or discard it",
-                code="unsaved_not_yours", action=action, name=name,
-                person=self.display_name(person),
-            )  # fmt: skip
-
-    def save_text(self, article: Article, text: str) -> Article:
-        """Replace a release with the text of its file as edited by hand ($EDITOR)."""
-        edited = self.read_hand_edit(article, text)
-        self.save_edit(edited)
-        return edited
-
-    def read_hand_edit(self, article: Article, text: str, shown: Path | None = None) -> Article:
-        """A release's file text as edited by hand, checked (handedit.py); nothing is saved."""
-        from .handedit import read_hand_edit
-
-        return read_hand_edit(self.config, article, text, shown)
-
-    def notes_for_writer(self, article: Article) -> list[Note]:
-        """What reviewers said to the writer in this round (review.py)."""
-        from .review import notes_for_writer
-
-        return notes_for_writer(article)
-
-    def pending_correction(self, article: Article) -> PendingCorrection | None:
-        """A correction under way, as the reviewer should see it (review.py)."""
-        from .review import pending_correction
-
-        return pending_correction(article, self.config.tz, self.config.timezone)
-
-    def file_text(self, article: Article) -> str:
-        """The release as its file would say it (front matter and body)."""
-        from .fileformat import dump
-
-        return dump(article)
-
     def message_text(self, release: str | Article, fmt: str = "whatsapp") -> str:
         """A release as partners see it, as text for a messaging app (messaging.py):
         `whatsapp`, `plain` or `sms`; `release` is a reference or the release itself."""
@@ -692,47 +469,6 @@ class Newsroom(Publishing):
 
         article = self.find(release) if isinstance(release, str) else release
         return message_text(article, self.config, self.now(), fmt)
-
-    def edit(self, ref: str, *, take_over: bool = False) -> EditSession:
-        """Start editing a release (editing.py): Refused when the workflow does not allow
-        it, LeaseHeld when someone else is editing it and `take_over` is not given."""
-        from .editing import EditSession
-
-        return EditSession.open(self, ref, take_over=take_over)
-
-    def edit_new(self, fields: NewArticle) -> EditSession:
-        """Start a new release in an edit session: nothing is written until its first save."""
-        from .editing import EditSession
-
-        return EditSession(self, self.start(fields), new=True)
-
-    # ------------------------------------------------------------ attachments
-
-    def attach(
-        self, ref: str | Article, source: Path, title: str = "", *, photo: bool = False
-    ) -> Attachment:
-        """Attach a file to a release (attaching.py): copied beside it, recorded with its
-        type, size and SHA-256, saved as this person's edit (a new approval is needed).
-        `photo`: the file becomes the release's photo."""
-        from .attaching import attach
-
-        article = self.find(ref) if isinstance(ref, str) else ref
-        with self.recording("attach", article, note=source.name):
-            return attach(self, article, source, title, photo=photo)
-
-    def detach(self, ref: str | Article, file: str) -> Attachment:
-        """Remove an attachment (by file name or title) from a release, as this person's edit."""
-        from .attaching import detach
-
-        article = self.find(ref) if isinstance(ref, str) else ref
-        with self.recording("detach", article, note=file):
-            return detach(self, article, file)
-
-    def attachment_url(self, article: Article, file: str) -> str:
-        """Where partners find an attachment once the release is published."""
-        from .attachments import public_url
-
-        return public_url(self.config, article, file)
 
     def versions(self, article: Article, *, public: bool = True) -> list[Version]:
         """The release's published versions, oldest first (versions.py)."""

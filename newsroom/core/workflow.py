@@ -93,6 +93,10 @@ def decide(
             code="publisher_only",
         )
     if rule.who == REVIEWER or action == "submit":
+        kept = kept_for_ever(article) if action in ("submit", "approve") else None
+        if kept is not None:  # a hand edit of the file changed the number or the slug
+            args = {k: str(v) for k, v in kept.facts.items()}
+            return Decision(action, False, str(kept), rule, code=kept.code, args=args)
         return _decide_checked(article, actor, config, now, rule, around)
     return Decision(action, True, "", rule)
 
@@ -347,6 +351,36 @@ def restore_live_version(article: Article) -> None:
     article.published_version = None
 
 
+# What names a published release for ever, so a correction keeps it: its number (partners
+# and the lookup by number cite it) and its slug (its page's address, `siaran-pers/<slug>/`,
+# where every feed, mail and shared link points: a new slug would move the page and break
+# them). The rule's one home: the edit, submit and approve (here) and publish (golive.py)
+# ask it.
+KEPT_FOR_EVER = {"release_number": "number_kept", "slug": "slug_kept"}
+
+
+def kept_for_ever(article: Article) -> Refused | None:
+    """The refusal when a correction changes what a published release keeps for ever (its
+    number, its slug), naming the file and the value to put back; None when it does not.
+    Compared with the published version the correction keeps (`published_version`)."""
+    kept = article.published_version
+    if kept is None:
+        return None
+    for name, code in KEPT_FOR_EVER.items():
+        if name not in kept and name == "slug":
+            continue  # (a version kept before it held the slug: nothing to compare)
+        was = str(kept.get(name) or "")
+        if str(getattr(article, name) or "") == was:
+            continue
+        what = "number" if name == "release_number" else "slug (its page's address)"
+        return Refused(
+            f"{article.path}: a published release keeps its {what} for ever: put back "
+            f"{name}: {was!r} (`newsroom edit {article.id[:8]}`), a correction cannot change it",
+            code=code, number=was, slug=was, path=str(article.path), ref=article.id[:8],
+        )  # fmt: skip
+    return None
+
+
 def record_edit(
     article: Article, actor: str, config: Config, now: dt.datetime, via: str = ""
 ) -> None:
@@ -354,13 +388,9 @@ def record_edit(
     decision = decide(article, "edit", actor, config, now)
     if not decision.allowed:
         raise refusal(decision, article)
-    kept = article.published_version
-    if kept is not None and article.release_number != kept.get("release_number", ""):
-        number = kept.get("release_number", "")
-        raise Refused(
-            f"a published release keeps its number for ever: put back {number!r}",
-            code="number_kept", number=number,
-        )  # fmt: skip
+    kept = kept_for_ever(article)
+    if kept is not None:
+        raise kept
     when = to_zone(now, config.tz)
     entry = HistoryEntry(when, actor, "edit", article.status, article.status, via=via)
     article.history.append(entry)

@@ -290,6 +290,16 @@ DESK: dict[str, tuple[str, str]] = {
     "release.refused": ("{action}: {reason}", "{action}: {reason}"),
     "release.done": ("{action}: now {status}", "{action}: kini {status}"),
     "release.deleted": ("Deleted: {title}", "Dihapus: {title}"),
+    "release.waiting_publish": (
+        "{action}: waiting for the publish run under way to end (at most {seconds} seconds); "
+        "the desk stays open meanwhile…",
+        "{action}: menunggu proses terbit yang sedang berjalan selesai (paling lama "
+        "{seconds} detik); desk tetap bisa dipakai…",
+    ),
+    "release.still_waiting": (
+        "{action} is still waiting for the publish run: one action at a time.",
+        "{action} masih menunggu proses terbit: satu tindakan dalam satu waktu.",
+    ),
     "release.commented": ("Comment added.", "Komentar ditambahkan."),
     "release.copied": (
         "Copied for WhatsApp: {n} characters on the clipboard (OSC 52). Paste it into the chat.",

@@ -327,6 +327,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo {ref} --until ISO "
         "--note ALASAN` (perubahannya tercatat)",
     ),
+    "why.number_kept": (
+        "{path}: the correction changes the release number: a published release keeps it for "
+        "ever; put back release_number “{number}” (`newsroom edit {ref}`)",
+        "{path}: ralat ini mengubah nomor siaran pers: yang sudah terbit memakainya selamanya; "
+        "kembalikan release_number “{number}” (`newsroom edit {ref}`)",
+    ),
+    "why.slug_kept": (
+        "{path}: the correction changes the slug, its page's address (old links would break): "
+        "put back slug “{slug}” (`newsroom edit {ref}`)",
+        "{path}: ralat ini mengubah slug, alamat halamannya (tautan lama akan putus): "
+        "kembalikan slug “{slug}” (`newsroom edit {ref}`)",
+    ),
     "why.checks": ("checks not passed: {list}", "pemeriksaan belum lolos: {list}"),
     "why.system": (
         "{actor} is a system identity: it only publishes (act as yourself)",
@@ -441,8 +453,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "id tidak boleh berubah: kembalikan {id}",
     ),
     "error.number_kept": (
-        "a published release keeps its number for ever: put back “{number}”",
-        "siaran pers yang sudah terbit memakai nomornya selamanya: kembalikan “{number}”",
+        "{path}: a published release keeps its number for ever: put back “{number}”",
+        "{path}: siaran pers yang sudah terbit memakai nomornya selamanya: kembalikan “{number}”",
+    ),
+    "error.slug_kept": (
+        "{path}: a published release keeps its slug for ever (it is its page's address, where "
+        "every link to it points): put back slug “{slug}”; a correction cannot change it",
+        "{path}: siaran pers yang sudah terbit memakai slug-nya selamanya (alamat halamannya, "
+        "tujuan setiap tautan ke sana): kembalikan slug “{slug}”; ralat tidak dapat mengubahnya",
     ),
     "error.attach_missing": ("{file}: no such file", "{file}: berkas tidak ada"),
     "error.attach_type": (

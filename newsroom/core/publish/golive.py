@@ -23,7 +23,6 @@ from ..outputs import GoingLive
 from ..records import Record, to_record, verify
 from ..store import Store
 from ..versions import superseded_file
-from ..view import partner_text
 
 
 def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:
@@ -135,14 +134,13 @@ class GoLive:
         swapped = changed_attachments(self.config, article)
         if swapped:
             raise NewsroomError(swapped)
-        if record.live:
-            live = partner_text(article).release_number
-            if article.release_number != live:
-                raise NewsroomError(
-                    f"the correction changes the release number ({live!r} to "
-                    f"{article.release_number!r}): a release keeps its number for ever; put "
-                    "it back, have it approved again"
-                )  # fmt: skip
+        if record.live:  # a correction keeps the number and the slug (workflow.py)
+            from ..workflow import kept_for_ever
+
+            kept = kept_for_ever(article)
+            if kept is not None:
+                said = str(kept).removeprefix(f"{article.path}: ")  # the run names the file
+                raise NewsroomError(f"{said}; have it approved again")
         elif not article.release_number and Numbering.of(self.config) is not None:
             # a run killed after the feeds were written gave it one already: the same again
             article.release_number = self.ledger.number_of(article.id)

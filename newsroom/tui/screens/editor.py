@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static, TextArea
 
-from ...core.errors import ConflictError, NewsroomError, Refused
+from ...core.errors import ConflictError, NewsroomError
 from ...core.model import Article, Image
 from ...core.service import (
     RENEW_SECONDS,
@@ -41,37 +41,6 @@ FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tag
           "release_number", "denies", "photo_src", "caption", "photo_credit")  # fmt: skip
 LABELS = {"photo_src": "field.photo_src", "caption": "field.caption",
           "photo_credit": "field.photo_credit"}  # fmt: skip
-
-
-def open_editor(app: object, article_id: str) -> None:
-    """Open the editor on a release: refuse if the workflow says no, ask before taking over."""
-    from ..app import NewsroomApp
-    from .modals import ConfirmModal
-
-    assert isinstance(app, NewsroomApp)
-    newsroom, t = app.newsroom, app.t
-    try:
-        session = newsroom.edit(article_id)
-    except LeaseHeld as held:
-
-        def answer(take: bool | None) -> None:
-            if take:
-                app.push_screen(EditScreen(newsroom.edit(article_id, take_over=True)))
-
-        app.push_screen(
-            ConfirmModal(t("modal.take_over", name=held.lease.holder), yes=t("modal.take")), answer
-        )
-        return
-    except Refused as refused:
-        app.notify(
-            t("release.refused", action=t("cmd.edit"), reason=app.error(refused)),
-            severity="warning",
-        )
-        return
-    except NewsroomError as exc:
-        app.notify(app.error(exc), severity="error")
-        return
-    app.push_screen(EditScreen(session))
 
 
 class EditScreen(AppScreen):

@@ -10,21 +10,25 @@ Approve and submit always open the checklist, which says what fails and where to
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
+from ...core import service
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, moves_embargo
+from ...core.workflow import Decision, Outcome, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
+from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
 from .base import AppScreen
 
@@ -44,6 +48,7 @@ class ReleaseScreen(AppScreen):
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
+        self.waiting: str | None = None  # an action waiting for a publish run (see _act)
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
@@ -71,7 +76,7 @@ class ReleaseScreen(AppScreen):
         self.article = article
         self.decisions = app.newsroom.allowed(article)
         self._show_text(article)
-        self.query_one("#meta", Static).update(self._meta(article))
+        self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
         self.query_one(Timeline).show(article, app.t, app.long_time, app.name_of)
@@ -110,71 +115,6 @@ class ReleaseScreen(AppScreen):
                 reason=retraction.note,
             )
             banner.update(f"✗ {escape(text)}")
-
-    def _byline(self, author: str) -> str:
-        """The byline as people read it: the person's name from [people] with the
-        initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
-        name = self.nr_app.name_of(author) if author.strip() else ""
-        return f"{name} ({author})" if name and name != author else author
-
-    def _meta(self, a: Article) -> str:
-        t, when = self.nr_app.t, self.nr_app.long_time
-        rows = [
-            ("field.status", t("status." + a.status)),
-            ("field.dateline", a.dateline),
-            ("field.author", self._byline(a.author)),
-            ("field.credit", a.credit),
-            ("field.categories", ", ".join(a.categories)),
-            ("field.tags", ", ".join(a.tags)),
-            ("field.embargo", when(a.embargo) if a.embargo else ""),
-            ("field.corrections", str(len(a.corrections)) if a.corrections else ""),
-            ("field.published", when(a.published) if a.published else ""),
-            ("field.updated", when(a.updated) if a.updated else ""),
-            ("field.release_number", a.release_number),
-            ("field.kind", t("kind.klarifikasi") if a.is_klarifikasi else ""),
-            ("field.denies", ", ".join(a.denies)),
-            ("field.path", str(a.path)),
-        ]
-        rows += [
-            (
-                "field.attachments" if i == 0 else "",
-                f"{f.file} — {f.title} ({f.type}, {f.size:,} B)",
-            )
-            for i, f in enumerate(a.attachments)
-        ]
-        if a.image:
-            rows += [("field.caption", a.image.caption), ("field.photo_credit", a.image.credit)]
-        zone = self.nr_app.zone
-        lines = [f"[b]{t('release.meta')}[/b]"]
-        lines += [
-            f"[dim]{t(k, zone=zone)}:[/dim] {escape(v)}" if k else f"  {escape(v)}"
-            for k, v in rows
-            if v
-        ]
-        lines += self._pair(a)
-        held = self.nr_app.newsroom.editing_now(a.id)
-        if held is not None and held.holder != self.nr_app.newsroom.actor:
-            name = escape(self.nr_app.name_of(held.holder))
-            lines.append(f"\n[yellow]✎ {t('desk.editing', name=name)}[/yellow]")
-        return "\n".join(lines)
-
-    def _pair(self, a: Article) -> list[str]:
-        """The release's original and translations with their status (translations.py), and
-        the note when the original was corrected after this translation was approved."""
-        app = self.nr_app
-        t = app.t
-        members = app.newsroom.translation_pair(a).members
-        corrected = app.newsroom.original_corrected(a)
-        if not members and corrected is None:
-            return []
-        from ...i18n.explain import pair_line
-
-        lines = ["", f"[b]{t('release.pair')}[/b]"]
-        lines += [escape(pair_line(t, r, a.id)) for r in members]
-        if corrected is not None:
-            when = app.long_time(corrected)
-            lines.append(f"[yellow]! {escape(t('release.original_corrected', when=when))}[/yellow]")
-        return lines
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.reload()
@@ -216,6 +156,10 @@ class ReleaseScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
         for binding in self._bindings.key_to_bindings.get(event.key, []):
+            if binding.action in WORKFLOW and self.waiting is not None:
+                self._say_waiting()  # one action at a time: the first waits for a run
+                event.stop()
+                return
             decision = self.decisions.get(binding.action)
             if binding.action not in WORKFLOW or decision is None or decision.allowed:
                 continue
@@ -243,7 +187,7 @@ class ReleaseScreen(AppScreen):
         self.app.push_screen(PublishScreen())
 
     def action_edit(self) -> None:
-        from .editor import open_editor
+        from .opening import open_editor
 
         open_editor(self.nr_app, self.article_id)
 
@@ -260,8 +204,8 @@ class ReleaseScreen(AppScreen):
     def action_translate(self) -> None:
         """Ask for the language; start the translation (a draft from this release's text)
         and open it in the editor."""
-        from .editor import open_editor
         from .modals import NoteModal
+        from .opening import open_editor
 
         app = self.nr_app
         t = app.t
@@ -338,7 +282,7 @@ class ReleaseScreen(AppScreen):
 
     def action_correct(self) -> None:
         def then() -> None:
-            from .editor import open_editor
+            from .opening import open_editor
 
             open_editor(self.nr_app, self.article_id)
 
@@ -445,8 +389,8 @@ class ReleaseScreen(AppScreen):
         heading = f"{t('cmd.' + action)} — {t(label)}"
 
         def done(note: str | None) -> None:
-            if note and self._act(action, note) and callable(then):
-                then()
+            if note:
+                self._act(action, note, then=then if callable(then) else None)
 
         confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
@@ -454,29 +398,87 @@ class ReleaseScreen(AppScreen):
         self.app.push_screen(modal, done)
 
     def _act(
-        self, action: str, note: str = "", embargo: dt.datetime | None = None, clear: bool = False
-    ) -> bool:
+        self,
+        action: str,
+        note: str = "",
+        embargo: dt.datetime | None = None,
+        clear: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Take the action; `then` once it is done. An approved release may be going live
+        in a publish run (cron's): the core waits for the run's lock, so the desk asks it
+        not to wait here and, told a run is under way, waits in a worker thread, saying so,
+        while the desk stays live (service.Newsroom.act)."""
         app = self.nr_app
+        if self.waiting is not None:  # one action at a time: the first still waits
+            self._say_waiting()
+            return
+        act = functools.partial(app.newsroom.act, self.article_id, action, note=note,
+                                embargo=embargo, clear_embargo=clear)  # fmt: skip
         try:
-            outcome = app.newsroom.act(
-                self.article_id,
-                action,
-                note=note,
-                embargo=embargo,
-                clear_embargo=clear,
-            )
+            outcome = act(lock_wait=0)
         except NewsroomError as exc:
-            self.notify(app.error(exc), severity="error", timeout=10)
-            return False
+            if exc.code == "publish_busy":
+                self._wait_for_publish(action, act, then)
+            else:
+                self.notify(app.error(exc), severity="error", timeout=10)
+            return
+        self._done(action, outcome, then)
+
+    def _say_waiting(self) -> None:
+        app = self.nr_app
+        self.notify(app.t("release.still_waiting", action=app.t("cmd." + str(self.waiting))))
+
+    def _wait_for_publish(
+        self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
+    ) -> None:
+        """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
+        that the run still holds it and nothing changed."""
+        app = self.nr_app
+        self.waiting = action
+        seconds = f"{service.ACT_LOCK_WAIT:g}"
+        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
+        self.notify(said, timeout=6)
+
+        def wait() -> None:
+            try:
+                outcome = act()
+            except NewsroomError as exc:
+                app.call_from_thread(self._waited, action, None, exc, then)
+            else:
+                app.call_from_thread(self._waited, action, outcome, None, then)
+
+        # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
+        app.run_worker(wait, thread=True, group="act", name=f"act-{action}")
+
+    def _waited(
+        self,
+        action: str,
+        outcome: Outcome | None,
+        error: NewsroomError | None,
+        then: Callable[[], None] | None,
+    ) -> None:
+        self.waiting = None
+        if error is not None or outcome is None:
+            text = self.nr_app.error(error) if error is not None else ""
+            self.app.notify(text, severity="error", timeout=12)  # the app's: the screen may be gone
+            return
+        self._done(action, outcome, then)
+
+    def _done(self, action: str, outcome: Outcome, then: Callable[[], None] | None) -> None:
+        """Say what was done (and a recommended check that failed), show the release anew."""
+        app = self.nr_app
         if action == "comment":  # a remark, not a move: the status stays as it was
-            self.notify(app.t("release.commented"))
+            app.notify(app.t("release.commented"))
         else:
             status = app.t("status." + outcome.article.status)
-            self.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":
                 text = app.check_text(check, fix=True)
-                self.notify(app.t("release.warning", text=text), severity="warning")
-        self.reload()
-        return True
+                app.notify(app.t("release.warning", text=text), severity="warning")
+        if self.is_attached:
+            self.reload()
+        if then is not None:
+            then()
