@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -299,6 +300,10 @@ def test_the_w3c_validator_finds_nothing_but_what_docs_deploy_md_says(
             return
         command = [python, str(tool), "--validator", str(VALIDATOR), str(newsroom.root / "feeds")]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
+        said = done.stdout.splitlines()
+        # the validator ran and read feeds (an import error would leave no line to check)
+        assert said and re.fullmatch(r"\d+ of [1-9]\d* feed files: .*", said[-1]), (
+            day, done.stderr[-800:])  # fmt: skip
         file = Path()
         for line in done.stdout.splitlines()[:-1]:
             if not line.startswith(" "):
