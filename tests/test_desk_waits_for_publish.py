@@ -5,6 +5,8 @@ changed."""
 
 from __future__ import annotations
 
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,14 @@ from newsroom.core import service
 from newsroom.core.clock import fixed_clock
 from newsroom.core.publish.state import lock_path
 from newsroom.core.service import Newsroom
+from newsroom.core.store import Store
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.release import ReleaseScreen
+from newsroom.tui.settings import Settings
 
-from .tuikit import NOW, make_app
+from .gitkit import clean, door, draft, git, make_offices
+from .tuikit import NOW, PATIENCE, make_app, until
 
 IN_REVIEW = "contoh-menunggu-review-zona-integritas"
 
@@ -87,3 +92,47 @@ async def test_a_run_that_outlasts_the_wait_changes_nothing_and_says_so(
             assert words in said(app)
             assert isinstance(app.screen, ReleaseScreen) and app.screen.waiting is None
             assert app_file.read_text() == before
+
+
+async def test_a_save_while_the_waiting_action_is_recorded_is_committed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The waiting action is written in its worker thread while the person goes on on the
+    desk: with [git] on, a save made meanwhile (the editor's, an attachment) is its own
+    commit, never taken for part of the worker's action and left out of git."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
+                        ("HOME", str(tmp_path))):  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    clone = make_offices(tmp_path, ("jakarta",))["jakarta"]
+    ident, other = draft(clone, "Rilis Menunggu"), draft(clone, "Rilis Lain")
+    door(clone, "nur").act(ident, "approve")
+    run_lock = FileLock(str(lock_path(door(clone, "nur").config)))
+    inside, go = threading.Event(), threading.Event()
+    real_save = Store.save
+
+    def save(store: Store, article: object, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():  # the worker's action
+            inside.set()
+            go.wait(PATIENCE)
+        return real_save(store, article, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "save", save)
+    app = NewsroomApp(door(clone, "nur"), Settings(language="en"), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run_lock.acquire()
+        await send_back(app, pilot, ident)
+        run_lock.release()  # the run ends: the worker writes its action, and stops inside
+        await until(pilot, inside.is_set, "the worker writing its action")
+        threading.Timer(0.3, go.set).start()
+        article = app.newsroom.find(other)
+        article.body = "Paragraf yang disunting sementara.\n"
+        app.newsroom.save_edit(article)  # the desk's own thread: the editor's ctrl+s
+        go.set()
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: "now Changes requested" in said(app), "the action done")
+    assert clean(clone), git(clone, "status", "--porcelain")  # both are in git
+    actions = git(clone, "log", "--format=%(trailers:key=Newsroom-Action,valueonly)")
+    assert actions.split()[:2] in (["edit", "request_changes"], ["request_changes", "edit"])

@@ -10,8 +10,8 @@ Approve and submit always open the checklist, which says what fails and where to
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ from textual.widgets import Markdown, Static
 from ...core import service
 from ...core.errors import NewsroomError
 from ...core.model import Article
-from ...core.service import input_time
+from ...core.service import Newsroom, input_time
 from ...core.workflow import Decision, Outcome, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
@@ -413,10 +413,13 @@ class ReleaseScreen(AppScreen):
         if self.waiting is not None:  # one action at a time: the first still waits
             self._say_waiting()
             return
-        act = functools.partial(app.newsroom.act, self.article_id, action, note=note,
-                                embargo=embargo, clear_embargo=clear)  # fmt: skip
+
+        def act(door: Newsroom, **wait: Any) -> Outcome:
+            return door.act(self.article_id, action, note=note, embargo=embargo,
+                            clear_embargo=clear, **wait)  # fmt: skip
+
         try:
-            outcome = act(lock_wait=0)
+            outcome = act(app.newsroom, lock_wait=0)
         except NewsroomError as exc:
             if exc.code == "publish_busy":
                 self._wait_for_publish(action, act, then)
@@ -439,10 +442,13 @@ class ReleaseScreen(AppScreen):
         seconds = f"{service.ACT_LOCK_WAIT:g}"
         said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
         self.notify(said, timeout=6)
+        # A door of its own: the desk goes on saving through the app's meanwhile (see
+        # Newsroom.for_thread), and each save must still be its own commit.
+        door = app.newsroom.for_thread()
 
         def wait() -> None:
             try:
-                outcome = act()
+                outcome = act(door)
             except NewsroomError as exc:
                 app.call_from_thread(self._waited, action, None, exc, then)
             else:
