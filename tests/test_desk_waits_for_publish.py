@@ -136,3 +136,49 @@ async def test_a_save_while_the_waiting_action_is_recorded_is_committed_too(
     assert clean(clone), git(clone, "status", "--porcelain")  # both are in git
     actions = git(clone, "log", "--format=%(trailers:key=Newsroom-Action,valueonly)")
     assert actions.split()[:2] in (["edit", "request_changes"], ["request_changes", "edit"])
+
+
+async def test_one_action_waits_per_release_whichever_screen_asks(bundled: Path) -> None:
+    """The release screen is made anew at each open: leaving it and opening the release
+    again while its action waits must not start a second one; the actions that do not
+    wait for a run (edit, delete, attach) say the release waits instead of acting, from
+    a key or from the palette alike."""
+    from newsroom.tui.screens.modals import ConfirmModal, NoteModal
+
+    ident, run_lock = approved(bundled)
+    app = make_app(bundled, "nur")
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            await pilot.press("escape")
+            await pilot.pause()
+            app.push_screen(ReleaseScreen(ident))  # the same release, opened again
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReleaseScreen) and screen is not app.screen_stack[1]
+            app._notifications.clear()
+            await pilot.press("c")  # a comment is allowed in every state: not meanwhile
+            await pilot.pause()
+            assert not isinstance(app.screen, NoteModal)
+            assert "Request changes on this release is still waiting" in said(app)
+            for action in ("comment", "request_changes"):  # from the palette
+                app._notifications.clear()
+                await app.run_action(action, screen)
+                await pilot.pause()
+                assert app.screen is screen, action
+                assert "still waiting for the publish run" in said(app), action
+            # Those the workflow refuses on an approved release are hidden; they are offered
+            # again once someone else sends it back meanwhile (another office): not now.
+            for act in (screen.action_edit, screen.action_delete, screen.action_attach):
+                app._notifications.clear()
+                act()
+                await pilot.pause()
+                assert app.screen is screen, act
+                assert "still waiting for the publish run" in said(app), act
+            assert not isinstance(app.screen, (ConfirmModal, NoteModal))
+            assert len([w for w in app.workers if w.group == "act"]) == 1
+            run_lock.release()
+            await app.workers.wait_for_complete()
+            await until(pilot, lambda: screen.waiting is None, "the action done")
+            assert app.newsroom.find(ident).status == "changes_requested"
+            assert screen.article is not None and screen.article.status == "changes_requested"

@@ -297,8 +297,10 @@ DESK: dict[str, tuple[str, str]] = {
         "{seconds} detik); desk tetap bisa dipakai…",
     ),
     "release.still_waiting": (
-        "{action} is still waiting for the publish run: one action at a time.",
-        "{action} masih menunggu proses terbit: satu tindakan dalam satu waktu.",
+        "{action} on this release is still waiting for the publish run: one action at a "
+        "time on a release; try again once it is done.",
+        "{action} pada rilis ini masih menunggu proses terbit: satu tindakan dalam satu "
+        "waktu pada satu rilis; coba lagi setelah selesai.",
     ),
     "release.commented": ("Comment added.", "Komentar ditambahkan."),
     "release.copied": (

@@ -59,6 +59,9 @@ class NewsroomApp(App[None]):
         self._held: list[events.Key] = []
         self._answering: set[int] = set()  # dialogs whose answer a callback takes
         self._held_since = 0.0
+        # release id -> its action waiting for a publish run (screens/release.py): the app's,
+        # since the release screen is made anew at each open; one per release at a time
+        self.waiting: dict[str, str] = {}
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start

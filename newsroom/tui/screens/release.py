@@ -48,7 +48,12 @@ class ReleaseScreen(AppScreen):
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
-        self.waiting: str | None = None  # an action waiting for a publish run (see _act)
+
+    @property
+    def waiting(self) -> str | None:
+        """This release's action waiting for a publish run, if one is (see _act): kept on
+        the app, since this screen is made anew each time the release is opened."""
+        return self.nr_app.waiting.get(self.article_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
@@ -156,8 +161,7 @@ class ReleaseScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
         for binding in self._bindings.key_to_bindings.get(event.key, []):
-            if binding.action in WORKFLOW and self.waiting is not None:
-                self._say_waiting()  # one action at a time: the first waits for a run
+            if binding.action in WORKFLOW and self._busy():  # says so
                 event.stop()
                 return
             decision = self.decisions.get(binding.action)
@@ -189,7 +193,8 @@ class ReleaseScreen(AppScreen):
     def action_edit(self) -> None:
         from .opening import open_editor
 
-        open_editor(self.nr_app, self.article_id)
+        if not self._busy():
+            open_editor(self.nr_app, self.article_id)
 
     def action_copy_text(self) -> None:
         """The release as text for WhatsApp, to the clipboard through the terminal (OSC 52:
@@ -239,6 +244,8 @@ class ReleaseScreen(AppScreen):
         """Submit; while a required check fails, show the checklist instead (it lists them)."""
         from .checklist import ChecklistModal
 
+        if self._busy():
+            return
         decision = self.decisions["submit"]
         if decision.allowed:
             self._act("submit")
@@ -249,6 +256,8 @@ class ReleaseScreen(AppScreen):
         """The checklist, always; approving from it, with the embargo it may set."""
         from .checklist import Approval, ChecklistModal
 
+        if self._busy():
+            return
         article = self.article
         tz = self.nr_app.newsroom.config.tz
         embargo = input_time(article.embargo, tz) if article is not None else ""
@@ -299,6 +308,8 @@ class ReleaseScreen(AppScreen):
 
         t = self.nr_app.t
         title = self.article.title if self.article else ""
+        if self._busy():
+            return
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -314,9 +325,11 @@ class ReleaseScreen(AppScreen):
 
         app, t = self.nr_app, self.nr_app.t
         title = self.article.title if self.article else ""
+        if self._busy():
+            return
 
         def answer(yes: bool | None) -> None:
-            if not yes:
+            if not yes or self._busy():
                 return
             try:  # (the release as shown: a colleague's save meanwhile is refused)
                 app.newsroom.delete(self.article or self.article_id)
@@ -339,9 +352,11 @@ class ReleaseScreen(AppScreen):
 
         app = self.nr_app
         t = app.t
+        if self._busy():
+            return
 
         def done(answer: str | None) -> None:
-            if not answer:
+            if not answer or self._busy():
                 return
             try:
                 article = app.newsroom.find(self.article_id)
@@ -364,9 +379,11 @@ class ReleaseScreen(AppScreen):
         app = self.nr_app
         t = app.t
         files = [f.file for f in self.article.attachments] if self.article else []
+        if self._busy():
+            return
 
         def done(answer: str | None) -> None:
-            if not answer:
+            if not answer or self._busy():
                 return
             try:
                 found = app.newsroom.detach(self.article_id, answer)
@@ -387,6 +404,8 @@ class ReleaseScreen(AppScreen):
 
         t = self.nr_app.t
         heading = f"{t('cmd.' + action)} — {t(label)}"
+        if self._busy():
+            return
 
         def done(note: str | None) -> None:
             if note:
@@ -410,8 +429,7 @@ class ReleaseScreen(AppScreen):
         not to wait here and, told a run is under way, waits in a worker thread, saying so,
         while the desk stays live (service.Newsroom.act)."""
         app = self.nr_app
-        if self.waiting is not None:  # one action at a time: the first still waits
-            self._say_waiting()
+        if self._busy():  # one action at a time on a release: the first still waits
             return
 
         def act(door: Newsroom, **wait: Any) -> Outcome:
@@ -428,9 +446,15 @@ class ReleaseScreen(AppScreen):
             return
         self._done(action, outcome, then)
 
-    def _say_waiting(self) -> None:
-        app = self.nr_app
-        self.notify(app.t("release.still_waiting", action=app.t("cmd." + str(self.waiting))))
+    def _busy(self) -> bool:
+        """Whether an action on this release waits for a publish run (from any screen
+        opened on it), saying so: one action at a time on a release, and nothing else
+        changes it meanwhile (an edit, an attachment, a delete)."""
+        waiting = self.waiting
+        if waiting is not None:
+            app = self.nr_app
+            self.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting)))
+        return waiting is not None
 
     def _wait_for_publish(
         self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
@@ -438,7 +462,7 @@ class ReleaseScreen(AppScreen):
         """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
         that the run still holds it and nothing changed."""
         app = self.nr_app
-        self.waiting = action
+        app.waiting[self.article_id] = action
         seconds = f"{service.ACT_LOCK_WAIT:g}"
         said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
         self.notify(said, timeout=6)
@@ -464,7 +488,7 @@ class ReleaseScreen(AppScreen):
         error: NewsroomError | None,
         then: Callable[[], None] | None,
     ) -> None:
-        self.waiting = None
+        self.nr_app.waiting.pop(self.article_id, None)
         if error is not None or outcome is None:
             text = self.nr_app.error(error) if error is not None else ""
             self.app.notify(text, severity="error", timeout=12)  # the app's: the screen may be gone
@@ -484,7 +508,8 @@ class ReleaseScreen(AppScreen):
             if not check.passed and check.level == "recommended":
                 text = app.check_text(check, fix=True)
                 app.notify(app.t("release.warning", text=text), severity="warning")
-        if self.is_attached:
-            self.reload()
+        for screen in app.screen_stack:  # this one, or the release opened again meanwhile
+            if isinstance(screen, ReleaseScreen) and screen.article_id == self.article_id:
+                screen.reload()
         if then is not None:
             then()
