@@ -10,19 +10,16 @@ Approve and submit always open the checklist, which says what fails and where to
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from ...core import service
 from ...core.errors import NewsroomError
 from ...core.model import Article
-from ...core.service import Newsroom, input_time
-from ...core.workflow import Decision, Outcome, moves_embargo
+from ...core.service import input_time
+from ...core.workflow import Decision, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -30,6 +27,7 @@ from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
+from .acting import Acting
 from .base import AppScreen
 
 # Refusals that still open the checklist: it says what fails. Four eyes does not: the key is
@@ -37,7 +35,7 @@ from .base import AppScreen
 CHECKLIST_CODES = frozenset({"", "checks"})
 
 
-class ReleaseScreen(AppScreen):
+class ReleaseScreen(Acting, AppScreen):
     """Read a release and act on it."""
 
     BINDINGS = bindings("release")
@@ -48,12 +46,6 @@ class ReleaseScreen(AppScreen):
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
-
-    @property
-    def waiting(self) -> str | None:
-        """This release's action waiting for a publish run, if one is (see _act): kept on
-        the app, since this screen is made anew each time the release is opened."""
-        return self.nr_app.waiting.get(self.article_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
@@ -415,101 +407,3 @@ class ReleaseScreen(AppScreen):
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
         modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
         self.app.push_screen(modal, done)
-
-    def _act(
-        self,
-        action: str,
-        note: str = "",
-        embargo: dt.datetime | None = None,
-        clear: bool = False,
-        then: Callable[[], None] | None = None,
-    ) -> None:
-        """Take the action; `then` once it is done. An approved release may be going live
-        in a publish run (cron's): the core waits for the run's lock, so the desk asks it
-        not to wait here and, told a run is under way, waits in a worker thread, saying so,
-        while the desk stays live (service.Newsroom.act)."""
-        app = self.nr_app
-        if self._busy():  # one action at a time on a release: the first still waits
-            return
-
-        def act(door: Newsroom, **wait: Any) -> Outcome:
-            return door.act(self.article_id, action, note=note, embargo=embargo,
-                            clear_embargo=clear, **wait)  # fmt: skip
-
-        try:
-            outcome = act(app.newsroom, lock_wait=0)
-        except NewsroomError as exc:
-            if exc.code == "publish_busy":
-                self._wait_for_publish(action, act, then)
-            else:
-                self.notify(app.error(exc), severity="error", timeout=10)
-            return
-        self._done(action, outcome, then)
-
-    def _busy(self) -> bool:
-        """Whether an action on this release waits for a publish run (from any screen
-        opened on it), saying so: one action at a time on a release, and nothing else
-        changes it meanwhile (an edit, an attachment, a delete)."""
-        waiting = self.waiting
-        if waiting is not None:
-            app = self.nr_app
-            self.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting)))
-        return waiting is not None
-
-    def _wait_for_publish(
-        self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
-    ) -> None:
-        """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
-        that the run still holds it and nothing changed."""
-        app = self.nr_app
-        app.waiting[self.article_id] = action
-        seconds = f"{service.ACT_LOCK_WAIT:g}"
-        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
-        self.notify(said, timeout=6)
-        # A door of its own: the desk goes on saving through the app's meanwhile (see
-        # Newsroom.for_thread), and each save must still be its own commit.
-        door = app.newsroom.for_thread()
-
-        def wait() -> None:
-            try:
-                outcome = act(door)
-            except NewsroomError as exc:
-                app.call_from_thread(self._waited, action, None, exc, then)
-            else:
-                app.call_from_thread(self._waited, action, outcome, None, then)
-
-        # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
-        app.run_worker(wait, thread=True, group="act", name=f"act-{action}")
-
-    def _waited(
-        self,
-        action: str,
-        outcome: Outcome | None,
-        error: NewsroomError | None,
-        then: Callable[[], None] | None,
-    ) -> None:
-        self.nr_app.waiting.pop(self.article_id, None)
-        if error is not None or outcome is None:
-            text = self.nr_app.error(error) if error is not None else ""
-            self.app.notify(text, severity="error", timeout=12)  # the app's: the screen may be gone
-            return
-        self._done(action, outcome, then)
-
-    def _done(self, action: str, outcome: Outcome, then: Callable[[], None] | None) -> None:
-        """Say what was done (and a recommended check that failed), show the release anew."""
-        app = self.nr_app
-        if action == "comment":  # a remark, not a move: the status stays as it was
-            app.notify(app.t("release.commented"))
-        else:
-            status = app.t("status." + outcome.article.status)
-            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
-        decision = self.decisions.get(action)
-        for check in decision.checks if decision else ():
-            if not check.passed and check.level == "recommended":
-                text = app.check_text(check, fix=True)
-                app.notify(app.t("release.warning", text=text), severity="warning")
-        for screen in app.screen_stack:  # this one, or the release opened again meanwhile
-            if isinstance(screen, ReleaseScreen) and screen.article_id == self.article_id:
-                screen.reload()
-        if then is not None:
-            then()
