@@ -5,9 +5,12 @@ changed."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -182,3 +185,44 @@ async def test_one_action_waits_per_release_whichever_screen_asks(bundled: Path)
             await until(pilot, lambda: screen.waiting is None, "the action done")
             assert app.newsroom.find(ident).status == "changes_requested"
             assert screen.article is not None and screen.article.status == "changes_requested"
+
+
+async def test_quitting_while_an_action_waits_gives_it_up_and_changes_nothing(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting the desk while an action waits for a run: the wait stops at once (Python
+    would otherwise hold the quit until the wait ran out), the action is not taken once
+    the desk is gone (nobody would be told), and the desk says after that it was not."""
+    ident, run_lock = approved(bundled)
+    release = next((bundled / "articles").rglob(f"{IN_REVIEW}.md"))
+    before = release.read_text()
+    waits: list[str] = []  # the worker's act: when it started waiting, when it stopped
+    real_act = Newsroom.act
+
+    def act(door: Newsroom, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            return real_act(door, *args, **kwargs)
+        waits.append("started")
+        try:
+            return real_act(door, *args, **kwargs)
+        finally:
+            waits.append("stopped")
+
+    monkeypatch.setattr(Newsroom, "act", act)
+    app = make_app(bundled, "nur")
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            await until(pilot, lambda: waits == ["started"], "the worker waiting")
+            await pilot.press("ctrl+q")
+        deadline = time.monotonic() + 5  # ACT_LOCK_WAIT is 15
+        while waits != ["started", "stopped"] and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert waits == ["started", "stopped"], "the wait went on after the quit"
+    await asyncio.sleep(0.3)  # the run ends after the quit: too late for the action
+    assert release.read_text() == before
+    assert app.not_done() == [
+        "Request changes on “[CONTOH] Pembangunan Zona Integritas Menuju WBK dan WBBM” was "
+        "not done: the desk was closed while it waited for a publish run. Nothing was "
+        "changed; take the action again."
+    ]

@@ -36,6 +36,12 @@ DESK: dict[str, tuple[str, str]] = {
         "The release changed after this copy was kept: compare before saving.",
         "Siaran pers berubah setelah salinan ini disisihkan: bandingkan sebelum menyimpan.",
     ),
+    "app.not_done": (
+        "{action} on “{title}” was not done: the desk was closed while it waited for a "
+        "publish run. Nothing was changed; take the action again.",
+        "{action} pada “{title}” tidak dilakukan: desk ditutup saat menunggu proses terbit. "
+        "Tidak ada yang diubah; lakukan tindakan itu lagi.",
+    ),
     "app.language": ("Language: English ({where})", "Bahasa: Indonesia ({where})"),
     "app.language_kept": ("remembered", "diingat"),
     "app.language_session": ("for this session", "untuk sesi ini"),

@@ -4,14 +4,19 @@ worker thread that waits for the run while the desk stays live.
 
 One action waits at a time on a release, whichever screen asked (the app keeps them:
 `NewsroomApp.waiting`); every other action on that release says so instead of acting.
-The worker has a door of its own (`Newsroom.for_thread`).
+The worker has a door of its own (`Newsroom.for_thread`), and a quit gives its wait up
+before anything is done (the core asks `give_up` between short tries of the lock).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from textual.worker import get_current_worker
 
 from ...core import service
 from ...core.errors import NewsroomError
@@ -20,6 +25,15 @@ from ...core.workflow import Decision, Outcome
 
 if TYPE_CHECKING:
     from ..app import NewsroomApp
+
+
+@dataclass
+class Waiting:
+    """An action waiting for a publish run (the app keeps one per release)."""
+
+    action: str
+    title: str
+    ended: bool = False  # the worker is past the wait: it acted, was refused or timed out
 
 
 class Acting:
@@ -32,12 +46,15 @@ class Acting:
 
         @property
         def nr_app(self) -> NewsroomApp: ...
+        @property
+        def title_now(self) -> str: ...
 
     @property
     def waiting(self) -> str | None:
         """This release's action waiting for a publish run, if one is: kept on the app,
         since the release screen is made anew each time the release is opened."""
-        return self.nr_app.waiting.get(self.article_id)
+        waiting = self.nr_app.waiting.get(self.article_id)
+        return waiting.action if waiting is not None else None
 
     def _busy(self) -> bool:
         """Whether an action on this release waits for a publish run (from any screen
@@ -83,9 +100,11 @@ class Acting:
         self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
     ) -> None:
         """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
-        that the run still holds it and nothing changed."""
+        that the run still holds it and nothing changed. A quit meanwhile cancels the
+        worker: the core gives the wait up before acting, and nothing is said to a desk
+        that is gone (NewsroomApp.not_done says it after)."""
         app = self.nr_app
-        app.waiting[self.article_id] = action
+        waiting = app.waiting[self.article_id] = Waiting(action, self.title_now)
         seconds = f"{service.ACT_LOCK_WAIT:g}"
         said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
         app.notify(said, timeout=6)
@@ -94,12 +113,18 @@ class Acting:
         door = app.newsroom.for_thread()
 
         def wait() -> None:
+            worker = get_current_worker()
+            outcome: Outcome | None = None
+            error: NewsroomError | None = None
             try:
-                outcome = act(door)
+                outcome = act(door, give_up=lambda: worker.is_cancelled)
             except NewsroomError as exc:
-                app.call_from_thread(self._waited, action, None, exc, then)
-            else:
-                app.call_from_thread(self._waited, action, outcome, None, then)
+                error = exc
+            waiting.ended = error is None or error.code != "gave_up"
+            if worker.is_cancelled or not app.is_running:
+                return  # the desk was quit: nobody to tell
+            with suppress(RuntimeError):  # (it stopped just now)
+                app.call_from_thread(self._waited, action, outcome, error, then)
 
         # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
         app.run_worker(wait, thread=True, group="act", name=f"act-{action}")

@@ -47,6 +47,11 @@ class ReleaseScreen(Acting, AppScreen):
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
 
+    @property
+    def title_now(self) -> str:
+        """The release's title as shown (empty until it is read)."""
+        return self.article.title if self.article else ""
+
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
         with Horizontal():
