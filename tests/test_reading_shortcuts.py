@@ -132,6 +132,10 @@ def test_characters_xml_cannot_carry_are_removed_and_counted(text: str) -> None:
         ("todolist dan xxxl", None),  # words, not placeholders
         ("Kafé TODO", "TODO"),
         ("Kafé TBD\u0130 FIXME", "FIXME"),
+        ("Nilai TBD.", "TBD"),  # each word and mark of the pattern, in ASCII text
+        ("Kode XXXX lagi", "XXXX"),
+        ("catatan fixme", "fixme"),
+        ("Angka ??? dan [...]", "???"),
     ],
 )
 def test_placeholders_are_found_as_the_pattern_finds_them(body: str, found: str | None) -> None:

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -196,3 +197,32 @@ def test_a_release_whose_texts_failed_is_tried_again_next_run(
     release(nr, at(4), "Pasar rakyat dipugar")  # (a run with work: one more approval)
     assert run(nr, at(5)).ok
     assert (nr / "feeds" / "siaran-pers" / "jembatan-baru-dibuka" / "v1.txt.minisig").exists()
+
+
+def test_a_release_whose_texts_failed_when_everything_was_signed_anew_is_signed_next_run(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new basis (here the office's name; a new key alike) signs every release anew: one
+    whose texts fail then is signed next run, not left as the old basis signed it."""
+    ident = release(nr, at(0), "Taman kota diresmikan")
+    assert run(nr, at(1)).ok
+    text = nr / "feeds" / "siaran-pers" / "taman-kota-diresmikan" / "v1.txt"
+    toml = nr / "newsroom.toml"
+    old = next(line for line in toml.read_text().splitlines() if line.startswith("title = "))
+    toml.write_text(toml.read_text().replace(old, 'title = "Kantor Baru"', 1))
+    real = texts_module.SignedTexts._want
+
+    def failing(self: texts_module.SignedTexts, store: object, record: Any, going: object
+                ) -> texts_module.Want:  # fmt: skip
+        if record.id == ident:
+            raise NewsroomError("disk full")
+        return real(self, store, record, going)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(texts_module.SignedTexts, "_want", failing)
+    release(nr, at(2), "Jembatan baru dibuka")
+    assert any("its signed texts were not written" in f for f in run(nr, at(3)).failed)
+    assert "Kantor Baru" not in text.read_text()
+    monkeypatch.setattr(texts_module.SignedTexts, "_want", real)
+    release(nr, at(4), "Pasar rakyat dipugar")
+    assert run(nr, at(5)).ok
+    assert "Kantor Baru" in text.read_text()

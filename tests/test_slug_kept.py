@@ -41,6 +41,20 @@ def test_the_edit_of_a_correction_cannot_change_the_slug(root: Path) -> None:
     assert f"slug: {slug}\n" in path.read_text()  # nothing written
 
 
+def test_a_version_kept_before_it_held_a_field_leaves_that_field_free(root: Path) -> None:
+    """An early kept version (before it held the slug and the number) compares neither: it
+    is not read as an empty number or slug that the correction must put back."""
+    ident, _, _ = published(root)
+    article = Newsroom.open(root, "ald", fixed_clock(at(0.3))).find(ident)
+    assert article.published_version is not None
+    article.release_number = "B-001/HUMAS/I/2025"
+    assert workflow.kept_for_ever(article) is not None  # a kept number is compared
+    for name in workflow.KEPT_FOR_EVER:
+        article.published_version.pop(name, None)
+    article.slug = "rilis-lain"
+    assert workflow.kept_for_ever(article) is None
+
+
 @pytest.mark.parametrize(
     ("lang", "words"),
     [("en", "the correction changes the slug, its page's address (old links would break): "

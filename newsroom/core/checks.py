@@ -20,9 +20,17 @@ from .markup import markup_in
 from .model import Article, Attachment
 from .signoff import signoff_at_end
 
-PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX+|lorem ipsum)\b|\[\.\.\.\]|\?\?\?", re.IGNORECASE)
+# Placeholders left in a text: words (whole, any case; "xxx" or more x's) and marks.
+_WORDS, _MARKS = ("todo", "tbd", "fixme", "xxx", "lorem ipsum"), ("[...]", "???")
+PLACEHOLDER = re.compile(
+    r"\b("
+    + "|".join(map(re.escape, _WORDS)).replace("xxx", "xxx+")
+    + r")\b|"
+    + "|".join(map(re.escape, _MARKS)),
+    re.IGNORECASE,
+)
 # What every match of PLACEHOLDER holds, in lower case (an ASCII text without any has none)
-_PLACEHOLDER_WORDS = ("todo", "tbd", "fixme", "xxx", "lorem ipsum", "[...]", "???")
+_PLACEHOLDER_WORDS = _WORDS + _MARKS
 
 # English wording (the CLI's); the TUI's catalog has both languages under check.<name>[.fail].
 LABELS = {

@@ -367,8 +367,8 @@ def kept_for_ever(article: Article) -> Refused | None:
     if kept is None:
         return None
     for name, code in KEPT_FOR_EVER.items():
-        if name not in kept and name == "slug":
-            continue  # (a version kept before it held the slug: nothing to compare)
+        if name not in kept:
+            continue  # (a version kept before it held this field: nothing to compare)
         was = str(kept.get(name) or "")
         if str(getattr(article, name) or "") == was:
             continue

@@ -15,10 +15,11 @@ back at the end of its run (its inode, size, modification and change times, kept
 output's state, see `_seen`), otherwise only when its signature checks with the
 newsroom's key (and if neither, every file is hashed again). A change time cannot be set
 back by a user: any later write, even one of the same size with the old times restored,
-gives the file another one. A marker in .newsroom/ stands while
-files are being renamed: a run killed then leaves it, and the next run hashes every file
-again (as the first signed run does). Files an output removes after the rename are taken
-out of the lists at once.
+gives the file another one (on the file systems feeds/ is meant for: ext4, xfs, btrfs,
+tmpfs; not vfat or exFAT, which keep no change time: serve feeds/ from a POSIX one). A
+marker in .newsroom/ stands while files are being renamed: a run killed then leaves it,
+and the next run hashes every file again (as the first signed run does). Files an output
+removes after the rename are taken out of the lists at once.
 
 With no key (and `[signing] required = false`) a run is unsigned: the log says so, and
 lists left by an earlier signed run are removed (they would no longer match).
@@ -309,7 +310,7 @@ def _read(path: Path) -> tuple[list[int], bytes]:
         st = os.fstat(fd)
         with open(fd, "rb", closefd=False) as handle:
             data = handle.read()
-        return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns], data
+        return _identity(st), data
     finally:
         os.close(fd)
 

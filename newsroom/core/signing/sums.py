@@ -82,7 +82,8 @@ class SumsList:
     """A folder's list as its lines, sorted by path, changed a line at a time: a run that
     publishes one release changes a few lines of a list of 48,000 (10,000 releases).
 
-    A list this program signed (`parse(..., trusted=True)`: its signature checked) is kept
+    A list this program wrote (`parse(..., trusted=True)`: its signature checked, or the
+    very file the last run wrote, signing/output.py's `_unchanged`) is kept
     as its bytes, and the changes apart: a line is found by bisecting the bytes, and
     `data()` splices the changes in, copying the unchanged stretches once. Splitting it
     into lines and joining them again cost 0.015 s a run, decoding, counting its lines and
@@ -99,8 +100,8 @@ class SumsList:
     @classmethod
     def parse(cls, text: str | bytes, trusted: bool = False) -> SumsList:
         """A list as written by `data()` (lines that are not `digest  path` are dropped).
-        `trusted`: this program wrote it (its signature is checked), so it is sorted and
-        every line is one."""
+        `trusted`: this program wrote it (its signature checked, or still the file it
+        wrote), so it is sorted and every line is one."""
         data = text if isinstance(text, bytes) else text.encode("utf-8")
         if b"\\" in data or b"\r" in data:  # escaped names: the careful way
             return cls.of(parse_sums(data.decode("utf-8")))
@@ -165,9 +166,6 @@ class SumsList:
         del self.names[at], self.lines[at]
         self.changed = True
         return True
-
-    def text(self) -> str:
-        return self.data().decode("utf-8")
 
     def data(self) -> bytes:
         """The list as `sha256sum` reads it (UTF-8)."""

@@ -361,6 +361,9 @@ class SignedTexts:
                 want = self._want(store, record, going.get(ident))
             except NewsroomError as exc:
                 result.failed.append(f"{record.path}: its signed texts were not written: {exc}")
+                # a row that matches no release: looked at again next run, whatever made
+                # this one sign anew (a new key too: no text stays signed by a revoked one)
+                self.rows[ident] = (FAILED, record.path, before.get(ident, ("", []))[1])
                 continue
             files = sorted({*want.texts, *want.signatures})
             self.removed += [f for f in before.get(ident, ("", []))[1] if f not in files]
@@ -438,8 +441,8 @@ class SignedTexts:
 
     def _buckets_after(self) -> dict[str, str]:
         """The store's bucket digests once this run's rows are in: the buckets looked at
-        summed up again from their rows as stored now (a release whose texts failed keeps
-        its old row, and is looked at again next run), the others as they were."""
+        summed up again from their rows as stored now (a release whose texts failed has the
+        row FAILED, and is looked at again next run), the others as they were."""
         gone = set(self.gone)
         rows = {i: fp for i, fp in self.old.items() if i not in gone}
         rows.update((i, fp) for i, (fp, _, _) in self.rows.items())
@@ -458,15 +461,15 @@ def _groups(live: dict[str, Record]) -> tuple[dict[str, dict[str, str]], int]:
     """The live releases' fingerprints by bucket (the first two characters of the id), and
     how many files their signed texts are: a text and a signature per version; after a
     retraction, the signatures and the notice's two files. One pass over 9,300 records (at
-    10,000 releases) in every signed run: `_fingerprint` is written out here."""
+    10,000 releases) in every signed run."""
     groups: dict[str, dict[str, str]] = {}
     files = 0
     for i, r in live.items():
         group = groups.get(i[:2])
         if group is None:
             group = groups[i[:2]] = {}
+        group[i] = _fingerprint(r)
         n = len(r.corrected)
-        group[i] = f"{r.digest}:{r.status}:{n}:{r.slug}:{r.number}"  # (as _fingerprint)
         files += n + 3 if r.retracted_at else 2 * n + 2
     return groups, files
 
@@ -483,6 +486,9 @@ def _digest(group: dict[str, str]) -> str:
     ids = sorted(group)
     text = "\n".join(ids) + "\x1e" + "\n".join(map(group.__getitem__, ids))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+FAILED = "failed"  # the fingerprint of a release whose texts could not be made
 
 
 def _fingerprint(r: Record) -> str:
