@@ -5,6 +5,7 @@ The action waits for the run (the publish lock) and then acts on what the run le
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,30 @@ def test_the_cli_says_a_run_holds_the_release(
     assert done.exit_code == 1 and said in done.output, done.output
     assert "Traceback" not in done.output
     assert Newsroom.open(nr, "ald").find(ident).status == "approved"  # nothing changed
+
+
+def test_a_wait_given_up_stops_within_a_step_and_changes_nothing(nr: Path) -> None:
+    """`give_up` (the desk's quit) is asked between short tries of the lock, and once more
+    with the lock held: either way the action is not taken."""
+    ident = release(nr, at(0), "Rilis", embargo=at(60))  # approved, not yet out
+    door = Newsroom.open(nr, "nur", fixed_clock(at(0.1)))
+    asked: list[float] = []
+
+    def give_up() -> bool:
+        asked.append(time.monotonic())
+        return len(asked) > 2
+
+    started = time.monotonic()
+    with FileLock(str(lock_path(door.config))), pytest.raises(NewsroomError) as raised:
+        door.act(ident, "request_changes", note="Tunggu", give_up=give_up)  # 15 s by default
+    assert raised.value.code == "gave_up" and time.monotonic() - started < 2
+    assert door.find(ident).status == "approved"
+    answers = iter([False, True])  # no run: the lock is taken at the first try, then asked
+    with pytest.raises(NewsroomError) as raised:
+        door.act(ident, "request_changes", note="Tunggu", give_up=lambda: next(answers))
+    assert raised.value.code == "gave_up"
+    assert door.find(ident).status == "approved"
+    assert (
+        door.act(ident, "request_changes", note="Tunggu", give_up=lambda: False).article.status
+        == "changes_requested"
+    )

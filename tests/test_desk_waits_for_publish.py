@@ -5,7 +5,12 @@ changed."""
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -14,11 +19,14 @@ from newsroom.core import service
 from newsroom.core.clock import fixed_clock
 from newsroom.core.publish.state import lock_path
 from newsroom.core.service import Newsroom
+from newsroom.core.store import Store
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.release import ReleaseScreen
+from newsroom.tui.settings import Settings
 
-from .tuikit import NOW, make_app
+from .gitkit import clean, door, draft, git, make_offices
+from .tuikit import NOW, PATIENCE, make_app, until
 
 IN_REVIEW = "contoh-menunggu-review-zona-integritas"
 
@@ -87,3 +95,134 @@ async def test_a_run_that_outlasts_the_wait_changes_nothing_and_says_so(
             assert words in said(app)
             assert isinstance(app.screen, ReleaseScreen) and app.screen.waiting is None
             assert app_file.read_text() == before
+
+
+async def test_a_save_while_the_waiting_action_is_recorded_is_committed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The waiting action is written in its worker thread while the person goes on on the
+    desk: with [git] on, a save made meanwhile (the editor's, an attachment) is its own
+    commit, never taken for part of the worker's action and left out of git."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
+                        ("HOME", str(tmp_path))):  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    clone = make_offices(tmp_path, ("jakarta",))["jakarta"]
+    ident, other = draft(clone, "Rilis Menunggu"), draft(clone, "Rilis Lain")
+    door(clone, "nur").act(ident, "approve")
+    run_lock = FileLock(str(lock_path(door(clone, "nur").config)))
+    inside, go = threading.Event(), threading.Event()
+    real_save = Store.save
+
+    def save(store: Store, article: object, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():  # the worker's action
+            inside.set()
+            go.wait(PATIENCE)
+        return real_save(store, article, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "save", save)
+    app = NewsroomApp(door(clone, "nur"), Settings(language="en"), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run_lock.acquire()
+        await send_back(app, pilot, ident)
+        run_lock.release()  # the run ends: the worker writes its action, and stops inside
+        await until(pilot, inside.is_set, "the worker writing its action")
+        threading.Timer(0.3, go.set).start()
+        article = app.newsroom.find(other)
+        article.body = "Paragraf yang disunting sementara.\n"
+        app.newsroom.save_edit(article)  # the desk's own thread: the editor's ctrl+s
+        go.set()
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: "now Changes requested" in said(app), "the action done")
+    assert clean(clone), git(clone, "status", "--porcelain")  # both are in git
+    actions = git(clone, "log", "--format=%(trailers:key=Newsroom-Action,valueonly)")
+    assert actions.split()[:2] in (["edit", "request_changes"], ["request_changes", "edit"])
+
+
+async def test_one_action_waits_per_release_whichever_screen_asks(bundled: Path) -> None:
+    """The release screen is made anew at each open: leaving it and opening the release
+    again while its action waits must not start a second one; the actions that do not
+    wait for a run (edit, delete, attach) say the release waits instead of acting, from
+    a key or from the palette alike."""
+    from newsroom.tui.screens.modals import ConfirmModal, NoteModal
+
+    ident, run_lock = approved(bundled)
+    app = make_app(bundled, "nur")
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            await pilot.press("escape")
+            await pilot.pause()
+            app.push_screen(ReleaseScreen(ident))  # the same release, opened again
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReleaseScreen) and screen is not app.screen_stack[1]
+            app._notifications.clear()
+            await pilot.press("c")  # a comment is allowed in every state: not meanwhile
+            await pilot.pause()
+            assert not isinstance(app.screen, NoteModal)
+            assert "Request changes on this release is still waiting" in said(app)
+            for action in ("comment", "request_changes"):  # from the palette
+                app._notifications.clear()
+                await app.run_action(action, screen)
+                await pilot.pause()
+                assert app.screen is screen, action
+                assert "still waiting for the publish run" in said(app), action
+            # Those the workflow refuses on an approved release are hidden; they are offered
+            # again once someone else sends it back meanwhile (another office): not now.
+            for act in (screen.action_edit, screen.action_delete, screen.action_attach):
+                app._notifications.clear()
+                act()
+                await pilot.pause()
+                assert app.screen is screen, act
+                assert "still waiting for the publish run" in said(app), act
+            assert not isinstance(app.screen, (ConfirmModal, NoteModal))
+            assert len([w for w in app.workers if w.group == "act"]) == 1
+            run_lock.release()
+            await app.workers.wait_for_complete()
+            await until(pilot, lambda: screen.waiting is None, "the action done")
+            assert app.newsroom.find(ident).status == "changes_requested"
+            assert screen.article is not None and screen.article.status == "changes_requested"
+
+
+async def test_quitting_while_an_action_waits_gives_it_up_and_changes_nothing(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting the desk while an action waits for a run: the wait stops at once (Python
+    would otherwise hold the quit until the wait ran out), the action is not taken once
+    the desk is gone (nobody would be told), and the desk says after that it was not."""
+    ident, run_lock = approved(bundled)
+    release = next((bundled / "articles").rglob(f"{IN_REVIEW}.md"))
+    before = release.read_text()
+    waits: list[str] = []  # the worker's act: when it started waiting, when it stopped
+    real_act = Newsroom.act
+
+    def act(door: Newsroom, *args: Any, **kwargs: Any) -> Any:
+        if threading.current_thread() is threading.main_thread():
+            return real_act(door, *args, **kwargs)
+        waits.append("started")
+        try:
+            return real_act(door, *args, **kwargs)
+        finally:
+            waits.append("stopped")
+
+    monkeypatch.setattr(Newsroom, "act", act)
+    app = make_app(bundled, "nur")
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            await until(pilot, lambda: waits == ["started"], "the worker waiting")
+            await pilot.press("ctrl+q")
+        deadline = time.monotonic() + 5  # ACT_LOCK_WAIT is 15
+        while waits != ["started", "stopped"] and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert waits == ["started", "stopped"], "the wait went on after the quit"
+    await asyncio.sleep(0.3)  # the run ends after the quit: too late for the action
+    assert release.read_text() == before
+    assert app.not_done() == [
+        "Request changes on “[CONTOH] Pembangunan Zona Integritas Menuju WBK dan WBBM” was "
+        "not done: the desk was closed while it waited for a publish run. Nothing was "
+        "changed; take the action again."
+    ]

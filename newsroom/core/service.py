@@ -363,14 +363,15 @@ class Newsroom(Sharing, Writing, Publishing):
         embargo: dt.datetime | None = None,
         clear_embargo: bool = False,
         lock_wait: float | None = None,
+        give_up: Callable[[], bool] | None = None,
     ) -> Outcome:
         """Take a workflow action on a release and save it (Refused/ConflictError otherwise).
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
         `clear_embargo` lifts it at once. On an approved release it first waits for a
         publish run under way, `lock_wait` seconds at most (ACT_LOCK_WAIT by default; 0: not
-        at all): then NewsroomError, code publish_busy, and nothing changed. The desk tries
-        with 0 and, refused so, waits in a worker (it never freezes)."""
+        at all): then NewsroomError, code publish_busy, and nothing changed; `give_up` True
+        meanwhile: code gave_up (service_publish). The desk tries with 0, then in a worker."""
         self.may_act(action)
         article = self.find(ref) if isinstance(ref, str) else ref
         if article.status != Status.APPROVED:
@@ -379,7 +380,7 @@ class Newsroom(Sharing, Writing, Publishing):
         # the feeds are in place, so a change written in between (a cancelled correction, a
         # retraction, an approval withdrawn) would reach partners as a version nobody wants.
         wait = ACT_LOCK_WAIT if lock_wait is None else lock_wait
-        with self._publish_lock(wake=False, timeout=wait):
+        with self._publish_lock(wake=False, timeout=wait, give_up=give_up):
             if isinstance(ref, str):
                 article = self.find(ref)  # as a run that just ended left it
             return self._act(article, action, note, embargo, clear_embargo)

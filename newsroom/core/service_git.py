@@ -6,11 +6,12 @@ declared below.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from .config import load_config
 from .errors import GitError, NewsroomError, Refused
@@ -51,6 +52,16 @@ class Sharing:
         def now(self) -> dt.datetime: ...
         def may_act(self, action: str) -> None: ...
         def find(self, ref: str) -> Article: ...
+
+    def for_thread(self) -> Self:
+        """Another door on the same newsroom, as the same person with the same clock, that
+        shares none of this one's state: the action being recorded (`recording` takes one
+        in progress for the outer action and makes no commit of its own), the git lock, the
+        store, the releases found. A door serves one thread: work in another thread (the
+        desk's action waiting for a publish run) takes a door of its own."""
+        door = copy.copy(self)
+        door._recording, door._git_lock, door._store, door._known = None, None, None, {}
+        return door
 
     @contextmanager
     def recording(

@@ -7,6 +7,7 @@ one door, and this part reads nothing of it but what is declared below.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from .signing.keys import KeyInfo, Rotated
     from .signing.minisign import SecretKey
     from .store import Store
+
+# Seconds between two tries of the publish lock when the one waiting may give up (the desk's
+# action waiting for a run: a quit stops the wait within this, before anything is done).
+LOCK_STEP = 0.25
 
 
 class Publishing:
@@ -155,27 +160,25 @@ class Publishing:
                                revoke=revoke, reason=reason)  # fmt: skip
 
     @contextmanager
-    def _publish_lock(self, *, wake: bool = True, timeout: float = 30) -> Iterator[None]:
+    def _publish_lock(
+        self, *, wake: bool = True, timeout: float = 30, give_up: Callable[[], bool] | None = None
+    ) -> Iterator[None]:
         """Hold the publish lock (no run in between), then, with `wake`, wake the next run
         (after a key change it signs every list again and copies the key files into feeds/).
-        A run holding it longer than `timeout` seconds: NewsroomError, code publish_busy."""
-        from filelock import FileLock, Timeout
+        A run holding it longer than `timeout` seconds: NewsroomError, code publish_busy.
+        `give_up` is asked between tries LOCK_STEP apart, and once more with the lock held,
+        before the block runs: True, NewsroomError, code gave_up, and nothing was done."""
+        from filelock import FileLock
 
         from .publish.state import lock_path
         from .publish.state import wake as wake_next
 
         self.config.state_dir.mkdir(parents=True, exist_ok=True)
-        path = lock_path(self.config)
-        lock = FileLock(str(path))
+        lock = FileLock(str(lock_path(self.config)))
+        _acquire(lock, timeout, give_up)
         try:
-            lock.acquire(timeout=timeout)
-        except Timeout:
-            raise NewsroomError(
-                f"a publish run is under way (it holds {path}); nothing was changed: "
-                "try again when it ends (`newsroom status`)",
-                code="publish_busy",
-            ) from None
-        try:
+            if give_up is not None and give_up():
+                raise _gave_up()
             yield
             if wake:
                 wake_next(self.config)
@@ -216,3 +219,31 @@ class Publishing:
             index = self.index()
             records, problems = index.records.values(), index.problems
         return publish_status(self.config, records, problems, self.now())
+
+
+def _acquire(lock: Any, timeout: float, give_up: Callable[[], bool] | None) -> None:
+    """Take the publish lock within `timeout` seconds, in tries LOCK_STEP apart when the
+    one waiting may give up (asked before each try)."""
+    from filelock import Timeout
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if give_up is not None and give_up():
+            raise _gave_up()
+        left = max(deadline - time.monotonic(), 0.0)
+        try:
+            lock.acquire(timeout=left if give_up is None else min(left, LOCK_STEP))
+            return
+        except Timeout:
+            if time.monotonic() >= deadline:
+                raise NewsroomError(
+                    f"a publish run is under way (it holds {lock.lock_file}); nothing was "
+                    "changed: try again when it ends (`newsroom status`)",
+                    code="publish_busy",
+                ) from None
+
+
+def _gave_up() -> NewsroomError:
+    return NewsroomError(
+        "the wait for the publish run was given up; nothing was changed", code="gave_up"
+    )

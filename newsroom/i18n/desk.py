@@ -36,6 +36,12 @@ DESK: dict[str, tuple[str, str]] = {
         "The release changed after this copy was kept: compare before saving.",
         "Siaran pers berubah setelah salinan ini disisihkan: bandingkan sebelum menyimpan.",
     ),
+    "app.not_done": (
+        "{action} on “{title}” was not done: the desk was closed while it waited for a "
+        "publish run. Nothing was changed; take the action again.",
+        "{action} pada “{title}” tidak dilakukan: desk ditutup saat menunggu proses terbit. "
+        "Tidak ada yang diubah; lakukan tindakan itu lagi.",
+    ),
     "app.language": ("Language: English ({where})", "Bahasa: Indonesia ({where})"),
     "app.language_kept": ("remembered", "diingat"),
     "app.language_session": ("for this session", "untuk sesi ini"),
@@ -297,8 +303,10 @@ DESK: dict[str, tuple[str, str]] = {
         "{seconds} detik); desk tetap bisa dipakai…",
     ),
     "release.still_waiting": (
-        "{action} is still waiting for the publish run: one action at a time.",
-        "{action} masih menunggu proses terbit: satu tindakan dalam satu waktu.",
+        "{action} on this release is still waiting for the publish run: one action at a "
+        "time on a release; try again once it is done.",
+        "{action} pada rilis ini masih menunggu proses terbit: satu tindakan dalam satu "
+        "waktu pada satu rilis; coba lagi setelah selesai.",
     ),
     "release.commented": ("Comment added.", "Komentar ditambahkan."),
     "release.copied": (

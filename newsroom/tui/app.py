@@ -10,7 +10,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
@@ -29,6 +29,9 @@ from .providers import CatalogCommands
 from .screens.base import AppModal, AppScreen, translate_bindings
 from .screens.modals import TitleModal
 from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .screens.acting import Waiting
 
 WATCH_SECONDS = 1.0
 HOLD_AT_MOST = 3.0  # seconds the keys typed ahead wait for a screen being built
@@ -59,6 +62,9 @@ class NewsroomApp(App[None]):
         self._held: list[events.Key] = []
         self._answering: set[int] = set()  # dialogs whose answer a callback takes
         self._held_since = 0.0
+        # release id -> its action waiting for a publish run (screens/release.py): the app's,
+        # since the release screen is made anew at each open; one per release at a time
+        self.waiting: dict[str, Waiting] = {}
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -358,8 +364,19 @@ class NewsroomApp(App[None]):
                 done = False
         return done
 
+    def not_done(self) -> list[str]:
+        """The actions still waiting for a publish run when the desk was quit: the quit
+        gave them up before they acted, nothing changed (run_app says so after)."""
+        left = [w for w in self.waiting.values() if not w.ended]
+        return [self.t("app.not_done", action=self.t("cmd." + w.action), title=w.title)
+                for w in left]  # fmt: skip
+
 
 def run_app(newsroom: Newsroom) -> None:
-    """Open the TUI (the console script's default command)."""
+    """Open the TUI (the console script's default command); once it is closed, say which
+    waiting actions the quit gave up (the desk that would have said so is gone)."""
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    NewsroomApp(newsroom).run()
+    app = NewsroomApp(newsroom)
+    app.run()
+    for line in app.not_done():
+        print(line, file=sys.stderr)

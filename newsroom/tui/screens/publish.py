@@ -44,7 +44,9 @@ class PublishScreen(AppModal):
 
     @work(thread=True, exclusive=True, group="publish")
     def run(self, dry_run: bool) -> None:
-        newsroom = self.nr_app.newsroom
+        # A door of its own (Newsroom.for_thread): a save on the desk's thread while the
+        # run commits what it stamped (ctrl+q saving an editor's text) is its own commit.
+        newsroom = self.nr_app.newsroom.for_thread()
 
         def progress(text: str) -> None:
             self.post_message(PublishProgress(text))

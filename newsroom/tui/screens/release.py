@@ -10,19 +10,16 @@ Approve and submit always open the checklist, which says what fails and where to
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
-from ...core import service
 from ...core.errors import NewsroomError
 from ...core.model import Article
 from ...core.service import input_time
-from ...core.workflow import Decision, Outcome, moves_embargo
+from ...core.workflow import Decision, moves_embargo
 from ..commands import WORKFLOW, bindings
 from ..markup import escape
 from ..messages import FilesChanged
@@ -30,6 +27,7 @@ from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
+from .acting import Acting
 from .base import AppScreen
 
 # Refusals that still open the checklist: it says what fails. Four eyes does not: the key is
@@ -37,7 +35,7 @@ from .base import AppScreen
 CHECKLIST_CODES = frozenset({"", "checks"})
 
 
-class ReleaseScreen(AppScreen):
+class ReleaseScreen(Acting, AppScreen):
     """Read a release and act on it."""
 
     BINDINGS = bindings("release")
@@ -48,7 +46,11 @@ class ReleaseScreen(AppScreen):
         self.article: Article | None = None
         self.decisions: dict[str, Decision] = {}
         self.published_shown = False  # `v`: the published version instead of the one under review
-        self.waiting: str | None = None  # an action waiting for a publish run (see _act)
+
+    @property
+    def title_now(self) -> str:
+        """The release's title as shown (empty until it is read)."""
+        return self.article.title if self.article else ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="retraction")
@@ -156,8 +158,7 @@ class ReleaseScreen(AppScreen):
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
         for binding in self._bindings.key_to_bindings.get(event.key, []):
-            if binding.action in WORKFLOW and self.waiting is not None:
-                self._say_waiting()  # one action at a time: the first waits for a run
+            if binding.action in WORKFLOW and self._busy():  # says so
                 event.stop()
                 return
             decision = self.decisions.get(binding.action)
@@ -189,7 +190,8 @@ class ReleaseScreen(AppScreen):
     def action_edit(self) -> None:
         from .opening import open_editor
 
-        open_editor(self.nr_app, self.article_id)
+        if not self._busy():
+            open_editor(self.nr_app, self.article_id)
 
     def action_copy_text(self) -> None:
         """The release as text for WhatsApp, to the clipboard through the terminal (OSC 52:
@@ -239,6 +241,8 @@ class ReleaseScreen(AppScreen):
         """Submit; while a required check fails, show the checklist instead (it lists them)."""
         from .checklist import ChecklistModal
 
+        if self._busy():
+            return
         decision = self.decisions["submit"]
         if decision.allowed:
             self._act("submit")
@@ -249,6 +253,8 @@ class ReleaseScreen(AppScreen):
         """The checklist, always; approving from it, with the embargo it may set."""
         from .checklist import Approval, ChecklistModal
 
+        if self._busy():
+            return
         article = self.article
         tz = self.nr_app.newsroom.config.tz
         embargo = input_time(article.embargo, tz) if article is not None else ""
@@ -299,6 +305,8 @@ class ReleaseScreen(AppScreen):
 
         t = self.nr_app.t
         title = self.article.title if self.article else ""
+        if self._busy():
+            return
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -314,9 +322,11 @@ class ReleaseScreen(AppScreen):
 
         app, t = self.nr_app, self.nr_app.t
         title = self.article.title if self.article else ""
+        if self._busy():
+            return
 
         def answer(yes: bool | None) -> None:
-            if not yes:
+            if not yes or self._busy():
                 return
             try:  # (the release as shown: a colleague's save meanwhile is refused)
                 app.newsroom.delete(self.article or self.article_id)
@@ -339,9 +349,11 @@ class ReleaseScreen(AppScreen):
 
         app = self.nr_app
         t = app.t
+        if self._busy():
+            return
 
         def done(answer: str | None) -> None:
-            if not answer:
+            if not answer or self._busy():
                 return
             try:
                 article = app.newsroom.find(self.article_id)
@@ -364,9 +376,11 @@ class ReleaseScreen(AppScreen):
         app = self.nr_app
         t = app.t
         files = [f.file for f in self.article.attachments] if self.article else []
+        if self._busy():
+            return
 
         def done(answer: str | None) -> None:
-            if not answer:
+            if not answer or self._busy():
                 return
             try:
                 found = app.newsroom.detach(self.article_id, answer)
@@ -387,6 +401,8 @@ class ReleaseScreen(AppScreen):
 
         t = self.nr_app.t
         heading = f"{t('cmd.' + action)} — {t(label)}"
+        if self._busy():
+            return
 
         def done(note: str | None) -> None:
             if note:
@@ -396,89 +412,3 @@ class ReleaseScreen(AppScreen):
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
         modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
         self.app.push_screen(modal, done)
-
-    def _act(
-        self,
-        action: str,
-        note: str = "",
-        embargo: dt.datetime | None = None,
-        clear: bool = False,
-        then: Callable[[], None] | None = None,
-    ) -> None:
-        """Take the action; `then` once it is done. An approved release may be going live
-        in a publish run (cron's): the core waits for the run's lock, so the desk asks it
-        not to wait here and, told a run is under way, waits in a worker thread, saying so,
-        while the desk stays live (service.Newsroom.act)."""
-        app = self.nr_app
-        if self.waiting is not None:  # one action at a time: the first still waits
-            self._say_waiting()
-            return
-        act = functools.partial(app.newsroom.act, self.article_id, action, note=note,
-                                embargo=embargo, clear_embargo=clear)  # fmt: skip
-        try:
-            outcome = act(lock_wait=0)
-        except NewsroomError as exc:
-            if exc.code == "publish_busy":
-                self._wait_for_publish(action, act, then)
-            else:
-                self.notify(app.error(exc), severity="error", timeout=10)
-            return
-        self._done(action, outcome, then)
-
-    def _say_waiting(self) -> None:
-        app = self.nr_app
-        self.notify(app.t("release.still_waiting", action=app.t("cmd." + str(self.waiting))))
-
-    def _wait_for_publish(
-        self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
-    ) -> None:
-        """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
-        that the run still holds it and nothing changed."""
-        app = self.nr_app
-        self.waiting = action
-        seconds = f"{service.ACT_LOCK_WAIT:g}"
-        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
-        self.notify(said, timeout=6)
-
-        def wait() -> None:
-            try:
-                outcome = act()
-            except NewsroomError as exc:
-                app.call_from_thread(self._waited, action, None, exc, then)
-            else:
-                app.call_from_thread(self._waited, action, outcome, None, then)
-
-        # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
-        app.run_worker(wait, thread=True, group="act", name=f"act-{action}")
-
-    def _waited(
-        self,
-        action: str,
-        outcome: Outcome | None,
-        error: NewsroomError | None,
-        then: Callable[[], None] | None,
-    ) -> None:
-        self.waiting = None
-        if error is not None or outcome is None:
-            text = self.nr_app.error(error) if error is not None else ""
-            self.app.notify(text, severity="error", timeout=12)  # the app's: the screen may be gone
-            return
-        self._done(action, outcome, then)
-
-    def _done(self, action: str, outcome: Outcome, then: Callable[[], None] | None) -> None:
-        """Say what was done (and a recommended check that failed), show the release anew."""
-        app = self.nr_app
-        if action == "comment":  # a remark, not a move: the status stays as it was
-            app.notify(app.t("release.commented"))
-        else:
-            status = app.t("status." + outcome.article.status)
-            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
-        decision = self.decisions.get(action)
-        for check in decision.checks if decision else ():
-            if not check.passed and check.level == "recommended":
-                text = app.check_text(check, fix=True)
-                app.notify(app.t("release.warning", text=text), severity="warning")
-        if self.is_attached:
-            self.reload()
-        if then is not None:
-            then()

@@ -1,0 +1,165 @@
+"""Taking a workflow action from the release screen (`ReleaseScreen` inherits `Acting`):
+at once, or, on an approved release while a publish run holds the publish lock, in a
+worker thread that waits for the run while the desk stays live.
+
+One action waits at a time on a release, whichever screen asked (the app keeps them:
+`NewsroomApp.waiting`); every other action on that release says so instead of acting.
+The worker has a door of its own (`Newsroom.for_thread`), and a quit gives its wait up
+before anything is done (the core asks `give_up` between short tries of the lock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.worker import get_current_worker
+
+from ...core import service
+from ...core.errors import NewsroomError
+from ...core.service import Newsroom
+from ...core.workflow import Decision, Outcome
+
+if TYPE_CHECKING:
+    from ..app import NewsroomApp
+
+
+@dataclass
+class Waiting:
+    """An action waiting for a publish run (the app keeps one per release)."""
+
+    action: str
+    title: str
+    ended: bool = False  # the worker is past the wait: it acted, was refused or timed out
+
+
+class Acting:
+    """The release screen's side that takes the workflow's actions."""
+
+    article_id: str
+    decisions: dict[str, Decision]
+
+    if TYPE_CHECKING:  # the rest of the screen (release.py) that this part uses
+
+        @property
+        def nr_app(self) -> NewsroomApp: ...
+        @property
+        def title_now(self) -> str: ...
+
+    @property
+    def waiting(self) -> str | None:
+        """This release's action waiting for a publish run, if one is: kept on the app,
+        since the release screen is made anew each time the release is opened."""
+        waiting = self.nr_app.waiting.get(self.article_id)
+        return waiting.action if waiting is not None else None
+
+    def _busy(self) -> bool:
+        """Whether an action on this release waits for a publish run (from any screen
+        opened on it), saying so: one action at a time on a release, and nothing else
+        changes it meanwhile (an edit, an attachment, a delete)."""
+        waiting = self.waiting
+        if waiting is not None:
+            app = self.nr_app
+            app.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting)))
+        return waiting is not None
+
+    def _act(
+        self,
+        action: str,
+        note: str = "",
+        embargo: dt.datetime | None = None,
+        clear: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Take the action; `then` once it is done. An approved release may be going live
+        in a publish run (cron's): the core waits for the run's lock, so the desk asks it
+        not to wait here and, told a run is under way, waits in a worker thread, saying so,
+        while the desk stays live (service.Newsroom.act)."""
+        app = self.nr_app
+        if self._busy():  # one action at a time on a release: the first still waits
+            return
+
+        def act(door: Newsroom, **wait: Any) -> Outcome:
+            return door.act(self.article_id, action, note=note, embargo=embargo,
+                            clear_embargo=clear, **wait)  # fmt: skip
+
+        try:
+            outcome = act(app.newsroom, lock_wait=0)
+        except NewsroomError as exc:
+            if exc.code == "publish_busy":
+                self._wait_for_publish(action, act, then)
+            else:
+                app.notify(app.error(exc), severity="error", timeout=10)
+            return
+        self._done(action, outcome, then)
+
+    def _wait_for_publish(
+        self, action: str, act: Callable[..., Outcome], then: Callable[[], None] | None
+    ) -> None:
+        """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
+        that the run still holds it and nothing changed. A quit meanwhile cancels the
+        worker: the core gives the wait up before acting, and nothing is said to a desk
+        that is gone (NewsroomApp.not_done says it after)."""
+        app = self.nr_app
+        waiting = app.waiting[self.article_id] = Waiting(action, self.title_now)
+        seconds = f"{service.ACT_LOCK_WAIT:g}"
+        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
+        app.notify(said, timeout=6)
+        # A door of its own: the desk goes on saving through the app's meanwhile (see
+        # Newsroom.for_thread), and each save must still be its own commit.
+        door = app.newsroom.for_thread()
+
+        def wait() -> None:
+            worker = get_current_worker()
+            outcome: Outcome | None = None
+            error: NewsroomError | None = None
+            try:
+                outcome = act(door, give_up=lambda: worker.is_cancelled)
+            except NewsroomError as exc:
+                error = exc
+            waiting.ended = error is None or error.code != "gave_up"
+            if worker.is_cancelled or not app.is_running:
+                return  # the desk was quit: nobody to tell
+            with suppress(RuntimeError):  # (it stopped just now)
+                app.call_from_thread(self._waited, action, outcome, error, then)
+
+        # The app's worker, not the screen's: leaving the screen meanwhile never drops it.
+        app.run_worker(wait, thread=True, group="act", name=f"act-{action}")
+
+    def _waited(
+        self,
+        action: str,
+        outcome: Outcome | None,
+        error: NewsroomError | None,
+        then: Callable[[], None] | None,
+    ) -> None:
+        self.nr_app.waiting.pop(self.article_id, None)
+        if error is not None or outcome is None:
+            text = self.nr_app.error(error) if error is not None else ""
+            self.nr_app.notify(text, severity="error", timeout=12)  # the screen may be gone
+            return
+        self._done(action, outcome, then)
+
+    def _done(self, action: str, outcome: Outcome, then: Callable[[], None] | None) -> None:
+        """Say what was done (and a recommended check that failed), show the release anew."""
+        from .release import ReleaseScreen
+
+        app = self.nr_app
+        if action == "comment":  # a remark, not a move: the status stays as it was
+            app.notify(app.t("release.commented"))
+        else:
+            status = app.t("status." + outcome.article.status)
+            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+        decision = self.decisions.get(action)
+        for check in decision.checks if decision else ():
+            if not check.passed and check.level == "recommended":
+                text = app.check_text(check, fix=True)
+                app.notify(app.t("release.warning", text=text), severity="warning")
+        for screen in app.screen_stack:  # this one, or the release opened again meanwhile
+            if isinstance(screen, ReleaseScreen) and screen.article_id == self.article_id:
+                screen.reload()
+        if then is not None:
+            then()
