@@ -18,19 +18,11 @@ from newsroom.core.signing import minisign as minisign_module
 from newsroom.core.signing import texts as texts_module
 from newsroom.core.signing.sums import OWN, parse_sums, sha256_file, sums_text, walk
 
-from .feedkit import at, configure, correct, newsroom_root, release, retract, run
-from .signkit import keyhome, make_key, minisign, needs_minisign, sha256sum_check
-from .test_numbering import number_releases
+from .feedkit import at, correct, newsroom_root, release, retract, run
+from .signkit import keyhome, minisign, needs_minisign, sha256sum_check
+from .test_signed_texts import nr
 
-__all__ = ["keyhome", "newsroom_root"]  # fixtures, used by name
-
-
-@pytest.fixture
-def nr(root: Path, keyhome: Path) -> Path:
-    configure(root)
-    number_releases(root)
-    make_key(root)
-    return root
+__all__ = ["keyhome", "newsroom_root", "nr"]  # fixtures, used by name
 
 
 def lists_from_scratch(feeds: Path) -> dict[str, str]:
