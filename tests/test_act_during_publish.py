@@ -112,7 +112,8 @@ def test_a_wait_given_up_stops_within_a_step_and_changes_nothing(nr: Path) -> No
         door.act(ident, "request_changes", note="Tunggu", give_up=give_up)  # 15 s by default
     assert raised.value.code == "gave_up" and time.monotonic() - started < 2
     assert door.find(ident).status == "approved"
-    answers = iter([False, True])  # no run: the lock is taken at the first try, then asked
+    answers = iter([False, False, True])  # no run: the lock is taken at the first try, then
+    # asked again with the lock held
     with pytest.raises(NewsroomError) as raised:
         door.act(ident, "request_changes", note="Tunggu", give_up=lambda: next(answers))
     assert raised.value.code == "gave_up"
@@ -121,3 +122,16 @@ def test_a_wait_given_up_stops_within_a_step_and_changes_nothing(nr: Path) -> No
         door.act(ident, "request_changes", note="Tunggu", give_up=lambda: False).article.status
         == "changes_requested"
     )
+
+
+def test_a_wait_given_up_before_the_release_left_approval_acts_on_nothing(nr: Path) -> None:
+    """The run published the release while the desk was quit: the action that waited for
+    it (a comment is allowed in any state) is not taken either."""
+    ident = release(nr, at(0), "Rilis")
+    assert run(nr, at(0.1)).ok
+    door = Newsroom.open(nr, "nur", fixed_clock(at(0.2)))
+    before = len(door.find(ident).history)
+    with pytest.raises(NewsroomError) as raised:
+        door.act(ident, "comment", note="Cek angka", give_up=lambda: True)
+    assert raised.value.code == "gave_up"
+    assert len(door.find(ident).history) == before

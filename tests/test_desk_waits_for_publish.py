@@ -226,3 +226,32 @@ async def test_quitting_while_an_action_waits_gives_it_up_and_changes_nothing(
         "not done: the desk was closed while it waited for a publish run. Nothing was "
         "changed; take the action again."
     ]
+
+
+async def test_an_unexpected_failure_of_the_waiting_action_is_said_not_a_crash(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a bug) while the waiting action saves: the desk says what failed and
+    stays open, the release is free for the next action, and a quit after it does not claim
+    that nothing changed."""
+    ident, run_lock = approved(bundled)
+    app = make_app(bundled, "nur")
+    real = Newsroom._act
+
+    def full_disk(self: Newsroom, *args: Any, **kwargs: Any) -> Any:
+        if self is not app.newsroom:  # the worker's own door
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Newsroom, "_act", full_disk)
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            assert "waiting for the publish run under way" in said(app)
+            run_lock.release()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.is_running
+            assert "No space left on device" in said(app)
+            assert ident not in app.waiting
+            assert app.not_done() == []

@@ -27,7 +27,7 @@ from .errors import ArticleError, NewsroomError, Refused
 from .identity import Actor, refuse_system, require, resolve
 from .model import Article, Status
 from .service_git import Recording, Sharing
-from .service_publish import Publishing
+from .service_publish import Publishing, gave_up
 from .service_writing import Writing
 
 if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __getattr__)
@@ -373,6 +373,8 @@ class Newsroom(Sharing, Writing, Publishing):
         at all): then NewsroomError, code publish_busy, and nothing changed; `give_up` True
         meanwhile: code gave_up (service_publish). The desk tries with 0, then in a worker."""
         self.may_act(action)
+        if give_up is not None and give_up():  # (asked before any path that acts)
+            raise gave_up()
         article = self.find(ref) if isinstance(ref, str) else ref
         if article.status != Status.APPROVED:
             return self._act(article, action, note, embargo, clear_embargo)

@@ -178,7 +178,7 @@ class Publishing:
         _acquire(lock, timeout, give_up)
         try:
             if give_up is not None and give_up():
-                raise _gave_up()
+                raise gave_up()
             yield
             if wake:
                 wake_next(self.config)
@@ -229,7 +229,7 @@ def _acquire(lock: Any, timeout: float, give_up: Callable[[], bool] | None) -> N
     deadline = time.monotonic() + timeout
     while True:
         if give_up is not None and give_up():
-            raise _gave_up()
+            raise gave_up()
         left = max(deadline - time.monotonic(), 0.0)
         try:
             lock.acquire(timeout=left if give_up is None else min(left, LOCK_STEP))
@@ -243,7 +243,7 @@ def _acquire(lock: Any, timeout: float, give_up: Callable[[], bool] | None) -> N
                 ) from None
 
 
-def _gave_up() -> NewsroomError:
+def gave_up() -> NewsroomError:
     return NewsroomError(
         "the wait for the publish run was given up; nothing was changed", code="gave_up"
     )

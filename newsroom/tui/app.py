@@ -378,5 +378,6 @@ def run_app(newsroom: Newsroom) -> None:
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     app = NewsroomApp(newsroom)
     app.run()
-    for line in app.not_done():
-        print(line, file=sys.stderr)
+    with contextlib.suppress(OSError):  # (a terminal hung up: nowhere to say it)
+        for line in app.not_done():
+            print(line, file=sys.stderr)

@@ -120,7 +120,10 @@ class Acting:
                 outcome = act(door, give_up=lambda: worker.is_cancelled)
             except NewsroomError as exc:
                 error = exc
-            waiting.ended = error is None or error.code != "gave_up"
+            except Exception as exc:  # (a full disk, a bug): said, never a crash of the desk
+                error = NewsroomError(f"{exc.__class__.__name__}: {exc}", code="act_failed")
+            waiting.ended = error is None or error.code != "gave_up"  # (not given up: it
+            # may have been done, so the quit's notice does not say nothing changed)
             if worker.is_cancelled or not app.is_running:
                 return  # the desk was quit: nobody to tell
             with suppress(RuntimeError):  # (it stopped just now)
