@@ -17,6 +17,7 @@ from filelock import FileLock
 
 from newsroom.core import service
 from newsroom.core.clock import fixed_clock
+from newsroom.core.errors import GitError
 from newsroom.core.publish.state import lock_path
 from newsroom.core.service import Newsroom
 from newsroom.core.store import Store
@@ -221,7 +222,7 @@ async def test_quitting_while_an_action_waits_gives_it_up_and_changes_nothing(
         assert waits == ["started", "stopped"], "the wait went on after the quit"
     await asyncio.sleep(0.3)  # the run ends after the quit: too late for the action
     assert release.read_text() == before
-    assert app.not_done() == [
+    assert app.after_quit() == [
         "Request changes on “[CONTOH] Pembangunan Zona Integritas Menuju WBK dan WBBM” was "
         "not done: the desk was closed while it waited for a publish run. Nothing was "
         "changed; take the action again."
@@ -254,4 +255,73 @@ async def test_an_unexpected_failure_of_the_waiting_action_is_said_not_a_crash(
             assert app.is_running
             assert "No space left on device" in said(app)
             assert ident not in app.waiting
-            assert app.not_done() == []
+            assert app.after_quit() == []
+
+
+TITLE = "[CONTOH] Pembangunan Zona Integritas Menuju WBK dan WBBM"
+
+
+def busy() -> Exception:
+    return service.NewsroomError(
+        "a publish run is under way (it holds x.lock); nothing was changed: try again when "
+        "it ends (`newsroom status`)", code="publish_busy")  # fmt: skip
+
+
+def not_committed() -> Exception:
+    return GitError("request changes is saved, but not yet committed: git failed",
+                    code="not_committed", action="request_changes", title=TITLE,
+                    path="articles/x.md", detail="git failed")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "failure", "line"),
+    [("en", None, f"Request changes on “{TITLE}” was done as the desk closed: it is now "
+                  "Changes requested."),
+     ("id", None, f"Minta perbaikan pada “{TITLE}” dilakukan saat desk ditutup: statusnya kini "
+                  "Perlu perbaikan."),
+     ("en", busy, f"Request changes on “{TITLE}” failed as the desk closed: a publish run is "
+                  "under way"),
+     ("en", not_committed, f"Request changes on “{TITLE}” failed as the desk closed: "),
+     ("id", lambda: OSError(28, "No space left on device"),
+      f"Minta perbaikan pada “{TITLE}” gagal saat desk ditutup: OSError: [Errno 28] No space "
+      "left on device")],
+)  # fmt: skip
+async def test_what_the_waiting_action_came_to_as_the_desk_closed_is_said_after(
+    bundled: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    failure: Any,
+    line: str,
+) -> None:
+    """The run ends and the waiting action is being written just as the desk is quit: the
+    desk is closing and says nothing, so what became of it (done; or failed, and whether
+    the release may have been written) is said once the desk has closed."""
+    ident, run_lock = approved(bundled)
+    app = make_app(bundled, "nur", language)
+    real = Newsroom._act
+    inside, go = threading.Event(), threading.Event()
+
+    def writing(self: Newsroom, *args: Any, **kwargs: Any) -> Any:
+        if self is not app.newsroom:  # the worker's own door, past the wait
+            inside.set()
+            go.wait(PATIENCE)
+            if failure is not None:
+                raise failure()
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Newsroom, "_act", writing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        run_lock.acquire()
+        await send_back(app, pilot, ident)
+        run_lock.release()
+        await until(pilot, inside.is_set, "the worker writing its action")
+        threading.Timer(0.3, go.set).start()  # (it finishes as the desk closes)
+        await pilot.press("ctrl+q")
+    lines = app.after_quit(PATIENCE)
+    assert len(lines) == 1 and lines[0].startswith(line), lines
+    may_be_written = failure not in (None, busy)
+    check = {"en": "Check the release: it may have been changed.",
+             "id": "Periksa siaran pers itu: mungkin sudah berubah."}[language]  # fmt: skip
+    assert lines[0].endswith(check) == may_be_written
+    done = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(ident).status
+    assert done == ("changes_requested" if failure is None else "approved")

@@ -42,6 +42,24 @@ DESK: dict[str, tuple[str, str]] = {
         "{action} pada “{title}” tidak dilakukan: desk ditutup saat menunggu proses terbit. "
         "Tidak ada yang diubah; lakukan tindakan itu lagi.",
     ),
+    "app.done_after": (
+        "{action} on “{title}” was done as the desk closed: it is now {status}.",
+        "{action} pada “{title}” dilakukan saat desk ditutup: statusnya kini {status}.",
+    ),
+    "app.failed_after": (
+        "{action} on “{title}” failed as the desk closed: {error}",
+        "{action} pada “{title}” gagal saat desk ditutup: {error}",
+    ),
+    "app.check_release": (
+        "Check the release: it may have been changed.",
+        "Periksa siaran pers itu: mungkin sudah berubah.",
+    ),
+    "app.act_unknown": (
+        "{action} on “{title}” was still being written when the desk closed. Check the "
+        "release: it may have been changed.",
+        "{action} pada “{title}” masih ditulis saat desk ditutup. Periksa siaran pers itu: "
+        "mungkin sudah berubah.",
+    ),
     "app.language": ("Language: English ({where})", "Bahasa: Indonesia ({where})"),
     "app.language_kept": ("remembered", "diingat"),
     "app.language_session": ("for this session", "untuk sesi ini"),

@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from ..core.errors import NewsroomError
+from ..core.errors import ConflictError, NewsroomError, NotFound, Refused
 from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
@@ -65,6 +65,8 @@ class NewsroomApp(App[None]):
         # release id -> its action waiting for a publish run (screens/release.py): the app's,
         # since the release screen is made anew at each open; one per release at a time
         self.waiting: dict[str, Waiting] = {}
+        self.closing = False  # exit() was called: a worker's result is said after (run_app)
+        self.hung_up = False  # the terminal went away: nowhere to say it (see run_app)
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -210,6 +212,7 @@ class NewsroomApp(App[None]):
                     screen.keep_unsaved()
                 elif isinstance(screen, TitleModal) and screen.typed:
                     screen.settle("keep")
+        self.hung_up = True
         self.exit()
 
     # ------------------------------------------------------------ shared helpers
@@ -364,20 +367,48 @@ class NewsroomApp(App[None]):
                 done = False
         return done
 
-    def not_done(self) -> list[str]:
-        """The actions still waiting for a publish run when the desk was quit: the quit
-        gave them up before they acted, nothing changed (run_app says so after)."""
-        left = [w for w in self.waiting.values() if not w.ended]
-        return [self.t("app.not_done", action=self.t("cmd." + w.action), title=w.title)
-                for w in left]  # fmt: skip
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Leave; from now on a waiting action's result is kept for run_app, not shown on a
+        desk that is closing (it would vanish with it)."""
+        self.closing = True
+        super().exit(*args, **kwargs)
+
+    def after_quit(self, wait: float = 5.0) -> list[str]:
+        """What became of each action still waiting when the desk closed, one line each (the
+        desk that would have said so is gone): given up, nothing changed; done, its status
+        now; or failed, why (and to check the release when it may have been written).
+        `wait`: seconds at most for their workers to stop (a given-up wait stops within
+        a fraction of one; App.run has joined them already)."""
+        deadline = time.monotonic() + wait
+        lines = []
+        for waiting in list(self.waiting.values()):
+            waiting.finished.wait(max(deadline - time.monotonic(), 0.0))
+            lines.append(self._became(waiting))
+        return lines
+
+    def _became(self, waiting: Waiting) -> str:
+        t, error = self.t, waiting.error
+        named = {"action": t("cmd." + waiting.action), "title": waiting.title}
+        if not waiting.finished.is_set():  # (still writing: a stuck disk or git)
+            return t("app.act_unknown", **named)
+        if waiting.outcome is not None:
+            status = t("status." + waiting.outcome.article.status)
+            return t("app.done_after", status=status, **named)
+        if error is None or error.code == "gave_up":
+            return t("app.not_done", **named)
+        said = t("app.failed_after", error=self.error(error), **named)
+        untouched = isinstance(error, (Refused, ConflictError, NotFound)) or error.code in (
+            "publish_busy", "needs")  # fmt: skip
+        return said if untouched else f"{said} {t('app.check_release')}"
 
 
 def run_app(newsroom: Newsroom) -> None:
-    """Open the TUI (the console script's default command); once it is closed, say which
-    waiting actions the quit gave up (the desk that would have said so is gone)."""
+    """Open the TUI (the console script's default command); once it is closed, say what
+    became of the actions still waiting for a publish run (the desk that would have said
+    so is gone)."""
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     app = NewsroomApp(newsroom)
     app.run()
     with contextlib.suppress(OSError):  # (a terminal hung up: nowhere to say it)
-        for line in app.not_done():
+        for line in app.after_quit():
             print(line, file=sys.stderr)

@@ -5,15 +5,18 @@ worker thread that waits for the run while the desk stays live.
 One action waits at a time on a release, whichever screen asked (the app keeps them:
 `NewsroomApp.waiting`); every other action on that release says so instead of acting.
 The worker has a door of its own (`Newsroom.for_thread`), and a quit gives its wait up
-before anything is done (the core asks `give_up` between short tries of the lock).
+before anything is done (the core asks `give_up` between short tries of the lock). What
+became of an action the desk could not tell (it closed meanwhile) stays on its `Waiting`
+entry, for `run_app` to say once the desk has closed (NewsroomApp.after_quit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from textual.worker import get_current_worker
@@ -29,11 +32,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Waiting:
-    """An action waiting for a publish run (the app keeps one per release)."""
+    """An action waiting for a publish run (the app keeps one per release until the desk
+    has told what became of it: left there when the desk closed first)."""
 
     action: str
     title: str
-    ended: bool = False  # the worker is past the wait: it acted, was refused or timed out
+    outcome: Outcome | None = None  # done: what the action made
+    error: NewsroomError | None = None  # not done (given up, refused, ...) or failed: why
+    finished: threading.Event = field(default_factory=threading.Event)  # the worker is done
 
 
 class Acting:
@@ -101,8 +107,9 @@ class Acting:
     ) -> None:
         """Wait for the publish run in a worker (ACT_LOCK_WAIT at most), then act, or say
         that the run still holds it and nothing changed. A quit meanwhile cancels the
-        worker: the core gives the wait up before acting, and nothing is said to a desk
-        that is gone (NewsroomApp.not_done says it after)."""
+        worker: the core gives the wait up before acting. Whatever became of the action,
+        it is kept on its entry, and a desk closing (or gone) is told nothing: run_app
+        says it once the desk has closed (NewsroomApp.after_quit)."""
         app = self.nr_app
         waiting = app.waiting[self.article_id] = Waiting(action, self.title_now)
         seconds = f"{service.ACT_LOCK_WAIT:g}"
@@ -122,10 +129,10 @@ class Acting:
                 error = exc
             except Exception as exc:  # (a full disk, a bug): said, never a crash of the desk
                 error = NewsroomError(f"{exc.__class__.__name__}: {exc}", code="act_failed")
-            waiting.ended = error is None or error.code != "gave_up"  # (not given up: it
-            # may have been done, so the quit's notice does not say nothing changed)
-            if worker.is_cancelled or not app.is_running:
-                return  # the desk was quit: nobody to tell
+            waiting.outcome, waiting.error = outcome, error
+            waiting.finished.set()
+            if worker.is_cancelled or app.closing or not app.is_running:
+                return  # the desk is closing: said after it has closed (run_app)
             with suppress(RuntimeError):  # (it stopped just now)
                 app.call_from_thread(self._waited, action, outcome, error, then)
 
@@ -139,6 +146,8 @@ class Acting:
         error: NewsroomError | None,
         then: Callable[[], None] | None,
     ) -> None:
+        if self.nr_app.closing:  # quit since the worker looked: run_app says it after
+            return
         self.nr_app.waiting.pop(self.article_id, None)
         if error is not None or outcome is None:
             text = self.nr_app.error(error) if error is not None else ""
