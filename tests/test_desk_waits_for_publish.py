@@ -21,7 +21,7 @@ from newsroom.core.errors import GitError
 from newsroom.core.publish.state import lock_path
 from newsroom.core.service import Newsroom
 from newsroom.core.store import Store
-from newsroom.tui.app import NewsroomApp
+from newsroom.tui.app import NewsroomApp, tell_after
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
@@ -325,3 +325,37 @@ async def test_what_the_waiting_action_came_to_as_the_desk_closed_is_said_after(
     assert lines[0].endswith(check) == may_be_written
     done = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(ident).status
     assert done == ("changes_requested" if failure is None else "approved")
+
+
+@pytest.mark.parametrize("leaving", ["quit", "hang_up"])
+async def test_a_hang_up_keeps_the_notice_for_the_persons_next_desk(
+    bundled: Path, capsys: pytest.CaptureFixture[str], leaving: str
+) -> None:
+    """A quit says after the desk what was not done; when the terminal went away (SIGHUP)
+    that would go to a dead terminal: it is kept for the person's next desk instead, shown
+    there once (not on anyone else's), then gone."""
+    ident, run_lock = approved(bundled)
+    app = make_app(bundled, "nur")
+    with run_lock:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await send_back(app, pilot, ident)
+            assert ident in app.waiting
+            if leaving == "quit":
+                await pilot.press("ctrl+q")
+            else:
+                app.hang_up()
+        tell_after(app)
+    notice = (f"Request changes on “{TITLE}” was not done: the desk was closed while it "
+              "waited for a publish run. Nothing was changed; take the action again.")  # fmt: skip
+    kept = bundled / ".newsroom" / "notices" / "nur.txt"
+    if leaving == "quit":
+        assert capsys.readouterr().err == notice + "\n" and not kept.exists()
+        return
+    assert capsys.readouterr().err == ""
+    assert kept.read_text(encoding="utf-8") == notice + "\n"
+    for person, shown in (("redaktur", False), ("nur", True), ("nur", False)):
+        desk = make_app(bundled, person)
+        async with desk.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert (notice in said(desk)) is shown, person
+    assert not kept.exists()

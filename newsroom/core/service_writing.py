@@ -89,6 +89,19 @@ class Writing:
 
         return keep_unsaved(self.config, self.actor, self.now(), slug, text)
 
+    def keep_notices(self, lines: list[str]) -> Path:
+        """Keep what a face could not tell this person (its terminal went away) for their
+        next desk (notices.py); `take_notices` reads them and removes them."""
+        from .notices import keep_notices
+
+        return keep_notices(self.config, self.actor, lines)
+
+    def take_notices(self) -> list[str]:
+        """This person's kept notices, oldest first; gone once taken."""
+        from .notices import take_notices
+
+        return take_notices(self.config, self.actor)
+
     def unsaved(self) -> list[Path]:
         """This person's kept unsaved versions, oldest first."""
         from .handedit import unsaved

@@ -87,6 +87,9 @@ class NewsroomApp(App[None]):
         if kept:
             said = self.t("app.unsaved", n=len(kept), path=str(kept[-1]))
             self.notify(said, severity="warning", timeout=30)
+        with contextlib.suppress(OSError):  # what the last desk could not say (hung up)
+            for notice in self.newsroom.take_notices():
+                self.notify(notice, severity="warning", timeout=60)
 
     def action_command_palette(self) -> None:
         """The palette, its search box asking in the UI's language (Textual's asks in
@@ -409,6 +412,21 @@ def run_app(newsroom: Newsroom) -> None:
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     app = NewsroomApp(newsroom)
     app.run()
-    with contextlib.suppress(OSError):  # (a terminal hung up: nowhere to say it)
-        for line in app.after_quit():
-            print(line, file=sys.stderr)
+    tell_after(app)
+
+
+def tell_after(app: NewsroomApp) -> None:
+    """Say what became of the waiting actions once the desk has closed; when the terminal
+    went away (or cannot be written to), keep it for this person's next desk instead."""
+    lines = app.after_quit()
+    if not lines:
+        return
+    if not app.hung_up:
+        try:
+            for line in lines:
+                print(line, file=sys.stderr)
+            return
+        except OSError:
+            pass
+    with contextlib.suppress(OSError):  # (a full disk as well: nowhere left to say it)
+        app.newsroom.keep_notices(lines)
