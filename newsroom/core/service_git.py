@@ -63,6 +63,12 @@ class Sharing:
         door._recording, door._git_lock, door._store, door._known = None, None, None, {}
         return door
 
+    def learn_from(self, door: Self) -> None:
+        """Take where each release lives from another door (a worker's, once it has read the
+        desk: see `remember`), so `find` here reads one file: a swap, cheap on the UI thread.
+        The other door must be done with it."""
+        self._known = door._known
+
     @contextmanager
     def recording(
         self, action: str, article: Article | None = None, note: str = ""
@@ -120,11 +126,12 @@ class Sharing:
                 settled[ref] = choice
         result = share(self.config, self.actor, self.now(), settled)
         if result.received:
-            self._reload()  # another office may have changed newsroom.toml
+            self.reload()  # another office may have changed newsroom.toml
         return result
 
-    def _reload(self) -> None:
-        """Read newsroom.toml again (git brought a new one); the store with it."""
+    def reload(self) -> None:
+        """Read newsroom.toml again (git brought a new one); the store with it. (The desk
+        syncs on a door of its own, then reloads its own door on its thread.)"""
         self.config = load_config(self.config.root)
         self._store = None
         self._known = {}

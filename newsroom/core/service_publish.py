@@ -51,7 +51,7 @@ class Publishing:
             self, action: str, article: Article | None = None, note: str = ""
         ) -> AbstractContextManager[Any]: ...
         def _require_git(self, what: str) -> None: ...
-        def _reload(self) -> None: ...
+        def reload(self) -> None: ...
 
     # ------------------------------------------------------------ sealing what is published
 
@@ -116,7 +116,7 @@ class Publishing:
 
             pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
             if pulled is not None and pulled.received:
-                self._reload()  # newsroom.toml may have come with it (numbering, partners...)
+                self.reload()  # newsroom.toml may have come with it (numbering, partners...)
         result = publish(self.config, self.actor, when, dry_run=dry_run, progress=progress,
                          via=self.identity.via, forced_clock=forced_clock,
                          passphrase=passphrase, mail=mail, ping=ping)  # fmt: skip

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from ..core.errors import ConflictError, NewsroomError, NotFound, Refused
-from ..core.service import CheckResult, Desk, Lease, Newsroom, format_time, zone_abbreviation
+from ..core.service import CheckResult, Newsroom, format_time, zone_abbreviation
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
 from ..settings import remember_language
@@ -232,13 +232,6 @@ class NewsroomApp(App[None]):
         """`07-12-2018 16:30 WIB`."""
         return format_time(when, self.newsroom.config.tz, self.newsroom.config.timezone)
 
-    def read_desk(
-        self, partial: Callable[[Desk], None] | None = None
-    ) -> tuple[Desk, dict[str, Lease]]:
-        """The desk and the live leases (called from a worker thread); a long first read
-        hands `partial` the desk so far, every fraction of a second."""
-        return self.newsroom.read_desk(partial)
-
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language, with what to do."""
         return explain.decision_text(self.t, decision, "tui")
@@ -263,17 +256,19 @@ class NewsroomApp(App[None]):
 
     # ------------------------------------------------------------ live updates
 
-    @work(thread=True, exclusive=True, group="watch")
     def look_for_changes(self) -> None:
         """Tell the screens when articles/ or the leases changed (the CLI, cron, git, others).
 
         A look costs a scan of articles/, which grows with the newsroom: the next look waits
         at least five times as long as the last took, so it never hogs a core.
         """
-        if time.monotonic() < self._next_look:
-            return
+        if time.monotonic() >= self._next_look:
+            self._look(self.newsroom.for_thread())  # a door serves one thread
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _look(self, door: Newsroom) -> None:
         started = time.monotonic()
-        fingerprint = self.newsroom.changes()
+        fingerprint = door.changes()
         if self._fingerprint and fingerprint != self._fingerprint:
             self.call_from_thread(self.files_changed)
         self._fingerprint = fingerprint

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from ..core.service import Desk, Lease, PublishResult
+from ..core.service import Desk, Lease, Newsroom, PublishResult
 
 
 @dataclass
@@ -16,6 +16,7 @@ class DeskLoaded(Message):
 
     desk: Desk
     leases: dict[str, Lease] | None
+    door: Newsroom | None = None  # the worker's that read it (a full desk): where releases live
 
 
 @dataclass

@@ -8,7 +8,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...core.errors import NewsroomError, SyncConflict
-from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, SyncResult
+from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, Newsroom, SyncResult
 from ..commands import bindings
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
@@ -95,18 +95,23 @@ class DeskScreen(AppScreen):
 
     # ------------------------------------------------------------ loading and live updates
 
-    @work(thread=True, exclusive=True, group="desk")
     def load(self) -> None:
-        """Read the desk off the UI thread (cached index: only changed files are parsed)."""
+        """Read the desk off the UI thread (cached index: only changed files are parsed),
+        on a door of its own (Newsroom.for_thread: a door serves one thread)."""
+        self._load(self.nr_app.newsroom.for_thread())
 
+    @work(thread=True, exclusive=True, group="desk")
+    def _load(self, door: Newsroom) -> None:
         def partial(desk: Desk) -> None:
             self.post_message(DeskLoaded(desk, None))
 
-        desk, leases = self.nr_app.read_desk(partial)
-        self._unshared = self.nr_app.newsroom.unshared()  # with [git] on: commits to send
-        self.post_message(DeskLoaded(desk, leases))
+        desk, leases = door.read_desk(partial)
+        self._unshared = door.unshared()  # with [git] on: commits to send
+        self.post_message(DeskLoaded(desk, leases, door))
 
     def on_desk_loaded(self, message: DeskLoaded) -> None:
+        if message.door is not None:  # where each release lives, for the app's door's find
+            self.nr_app.newsroom.learn_from(message.door)
         self.desk = message.desk  # its records were frozen for the collector as they loaded
         if message.leases is not None:  # a partial desk (still reading) keeps the last ones
             self.releases.leases = message.leases
@@ -145,12 +150,12 @@ class DeskScreen(AppScreen):
 
     def _index_words(self) -> None:
         if self.desk is not None and self.desk.index_stale:
-            self.index_words(self.desk)
+            self.index_words(self.desk, self.nr_app.newsroom.for_thread())
 
     @work(thread=True, exclusive=True, group="index")
-    def index_words(self, desk: Desk) -> None:
-        """Build the word index, use it, and keep it for the next start."""
-        self.nr_app.newsroom.index_words(desk)
+    def index_words(self, desk: Desk, door: Newsroom) -> None:
+        """Build the word index, use it, and keep it for the next start (a door of its own)."""
+        door.index_words(desk)
 
     def on_files_changed(self, message: FilesChanged) -> None:
         self.load()
@@ -347,14 +352,16 @@ class DeskScreen(AppScreen):
     def sync_with(self, choices: dict[str, str]) -> None:
         app = self.nr_app
         self.notify(app.t("sync.running", remote=app.newsroom.config.git_remote), timeout=3)
-        self._sync(choices)
+        self._sync(choices, app.newsroom.for_thread())
 
     @work(thread=True, exclusive=True, group="sync")
-    def _sync(self, choices: dict[str, str]) -> None:
-        """Fetch, rebase and push off the UI thread (a slow line never freezes the desk)."""
+    def _sync(self, choices: dict[str, str], door: Newsroom) -> None:
+        """Fetch, rebase and push off the UI thread (a slow line never freezes the desk), on
+        a door of its own: the desk goes on acting through the app's meanwhile, and a sync
+        that brought commits reloads only its door (the app's is reloaded in _synced)."""
         app = self.nr_app
         try:
-            result = app.newsroom.sync(choices)
+            result = door.sync(choices)
         except SyncConflict as exc:
             conflicts: list[Conflict] = exc.facts["conflicts"]  # type: ignore[assignment]
             app.call_from_thread(self._ask, list(conflicts), dict(choices))
@@ -365,6 +372,8 @@ class DeskScreen(AppScreen):
         app.call_from_thread(self._synced, result)
 
     def _synced(self, result: SyncResult) -> None:
+        if result.received:  # another office may have changed newsroom.toml: on this thread
+            self.nr_app.newsroom.reload()
         t = self.nr_app.t
         remote = f"{self.nr_app.newsroom.config.git_remote}/{result.branch}"
         lines = []
