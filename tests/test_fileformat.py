@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.core import fileformat
+from newsroom.core import fileformat, frontyaml
 from newsroom.core.errors import ArticleError
 
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -139,14 +139,14 @@ def test_libyaml_and_pure_python_dumpers_write_the_same_text() -> None:
     ],
 )
 def test_front_matter_values_are_what_the_safe_loader_makes_of_them(front: str) -> None:
-    """The front matter is built from libyaml's nodes (fileformat._value): every value is
+    """The front matter is built from libyaml's nodes (frontyaml._value): every value is
     the one PyYAML's safe loader makes, and what it refuses is refused."""
     import yaml
 
     try:
-        expected = yaml.load(front, Loader=fileformat._Loader)
+        expected = yaml.load(front, Loader=frontyaml._Loader)
     except yaml.YAMLError:
         with pytest.raises(ArticleError):
-            fileformat._load(front, Path("x.md"))
+            frontyaml.load(front, Path("x.md"))
         return
-    assert fileformat._load(front, Path("x.md")) == expected
+    assert frontyaml.load(front, Path("x.md")) == expected

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from newsroom.core import fileformat
+from newsroom.core import frontyaml
 from newsroom.core.checks import PLACEHOLDER, _placeholders
 from newsroom.core.errors import ArticleError
 from newsroom.core.feeds.content import XML_ILLEGAL, _Cleaner
@@ -42,7 +42,7 @@ FRONTS = [
 @pytest.mark.parametrize("front", FRONTS)
 def test_front_matter_values_are_pyyamls(front: str) -> None:
     for _ in range(2):  # the second time with the remembered tags
-        mine = fileformat._load(front, Path("x.md"))
+        mine = frontyaml.load(front, Path("x.md"))
         theirs = yaml.load(front, Loader=_Reference)
         assert mine == theirs and repr(mine) == repr(theirs)
 
@@ -68,7 +68,7 @@ def test_the_front_matter_is_split_where_pythonfrontmatter_splits_it(text: str) 
     boundary = re.compile(r"^-{3,}\s*$", re.MULTILINE)
     plain = text[1:] if text.startswith("\ufeff") else text
     try:
-        got: Any = fileformat._split(text, Path("x.md"))
+        got: Any = frontyaml.split(text, Path("x.md"))
     except ArticleError as exc:
         got = str(exc)
     if not boundary.match(plain):
