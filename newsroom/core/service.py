@@ -322,36 +322,6 @@ class Newsroom(Sharing, Writing, Publishing):
         record = self.store.resolve(ref, list(index.records.values()), index.problems)
         return self.store.load(self.config.root / record.path)
 
-    # ------------------------------------------------------------ creating and importing
-
-    def create(self, fields: NewArticle, *, action: str = "create") -> Article:
-        """Start a new draft and save it; the slug is made unique among existing ones."""
-        return self.save_new(self.start(fields, action=action), action=action)
-
-    def start(self, fields: NewArticle, *, action: str = "create") -> Article:
-        """A new draft in memory only: nothing is written until `save_new` (the desk's
-        editor saves it on the first ctrl+s; abandoned, it leaves nothing behind)."""
-        from .drafts import start
-
-        self.may_act(action)
-        return start(self, fields)
-
-    def save_new(self, article: Article, *, action: str = "create") -> Article:
-        """Write a release started with `start` for the first time (drafts.py)."""
-        from .drafts import save_new
-
-        self.may_act(action)
-        with self.recording(action, article):
-            return save_new(self, article, action)
-
-    def import_file(self, path: Path, title: str | None = None) -> Article:
-        """Import a plain-text release or a front-matter Markdown file as a new draft."""
-        from .drafts import import_file
-
-        with self.recording("import") as done:
-            done.article = import_file(self, path, title)
-        return done.article
-
     # ------------------------------------------------------------ acting
 
     def act(

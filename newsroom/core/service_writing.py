@@ -1,8 +1,9 @@
-"""The door's writing side: what the editor (the desk's and `newsroom edit`'s edit session),
-the copies kept aside (`newsroom unsaved`, the desk's `u`), attachments and translations ask
-of the newsroom. `Newsroom` (service.py) inherits it, as it inherits its publishing side
-(service_publish.py) and its git side (service_git.py): the faces still come in through the
-one door, and this part uses nothing of it but what is declared below.
+"""The door's writing side: new drafts and imports, and what the editor (the desk's and
+`newsroom edit`'s edit session), the copies kept aside (`newsroom unsaved`, the desk's `u`),
+attachments and translations ask of the newsroom. `Newsroom` (service.py) inherits it, as
+it inherits its publishing side (service_publish.py) and its git side (service_git.py): the
+faces still come in through the one door, and this part uses nothing of it but what is
+declared below.
 """
 
 from __future__ import annotations
@@ -40,10 +41,7 @@ class Writing:
         def may_act(self, action: str) -> None: ...
         def index(self) -> Index: ...
         def find(self, ref: str) -> Article: ...
-        def start(self, fields: NewArticle, *, action: str = "create") -> Article: ...
         def save_edit(self, article: Article) -> bool: ...
-        def create(self, fields: NewArticle, *, action: str = "create") -> Article: ...
-        def save_new(self, article: Article, *, action: str = "create") -> Article: ...
         @property
         def store(self) -> Store: ...
         def display_name(self, key: str) -> str: ...
@@ -51,6 +49,34 @@ class Writing:
         def recording(
             self, action: str, article: Article | None = None, note: str = ""
         ) -> AbstractContextManager[Recording]: ...
+
+    def create(self, fields: NewArticle, *, action: str = "create") -> Article:
+        """Start a new draft and save it; the slug is made unique among existing ones."""
+        return self.save_new(self.start(fields, action=action), action=action)
+
+    def start(self, fields: NewArticle, *, action: str = "create") -> Article:
+        """A new draft in memory only: nothing is written until `save_new` (the desk's
+        editor saves it on the first ctrl+s; abandoned, it leaves nothing behind)."""
+        from .drafts import start
+
+        self.may_act(action)
+        return start(self, fields)
+
+    def save_new(self, article: Article, *, action: str = "create") -> Article:
+        """Write a release started with `start` for the first time (drafts.py)."""
+        from .drafts import save_new
+
+        self.may_act(action)
+        with self.recording(action, article):
+            return save_new(self, article, action)
+
+    def import_file(self, path: Path, title: str | None = None) -> Article:
+        """Import a plain-text release or a front-matter Markdown file as a new draft."""
+        from .drafts import import_file
+
+        with self.recording("import") as done:
+            done.article = import_file(self, path, title)
+        return done.article
 
     def translate(self, ref: str | Article, language: str) -> Article:
         """Start a translation of a release into `language` (translations.py): a draft
