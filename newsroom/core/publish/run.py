@@ -45,7 +45,7 @@ from ..outputs import (
 )
 from ..parallel import Spare
 from ..records import ReadHook, Record, Renderer
-from ..scan import Columns, FileStat, columns, scan_fingerprint
+from ..scan import Columns, FileStat, columns
 from ..seal import APPROVAL_PROBLEMS
 from ..store import Store
 from .golive import GoLive, in_memory
@@ -98,7 +98,8 @@ class Run:
     def run(self, files: list[FileStat]) -> PublishResult:
         """The run, from the scan (`files`: emptied once the files are read, the caller's
         list too: 100,000 tuples are not held through the run, only their columns)."""
-        self.scanned = scan_fingerprint(files)
+        scanned = columns(files)  # kept as the run's scan once the files are read
+        self.scanned = scanned.fingerprint()
         self.look = (
             self.state.get("scan") == self.scanned
             or not self.before
@@ -121,7 +122,7 @@ class Run:
         try:
             with paused_collector():  # loading and planning make no garbage cycles
                 index = self._load(cache, files, ledger)
-                self.files = columns(files)
+                self.files = scanned
                 files.clear()
                 records = index.records
                 self._take_stock(records, index, ledger)
