@@ -30,20 +30,17 @@ Incremental: a release's documents are rebuilt only when its record's digest mov
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..atomic import commit, remove_stale_temporaries, stage
-from ..config import Config, Partner
+from ..config import Config
 from ..errors import NewsroomError
-from ..model import Article, Status
+from ..model import Status
 from ..outputs import (
     Output,
     Plan,
@@ -56,8 +53,17 @@ from ..outputs import (
 )
 from ..parallel import pmap, workers_for
 from ..records import ReadHook, Record
-from .document import CURRENT, FOLDER, INDEX_LIMIT, document, dumps, local_iso, release_dir
+from .document import CURRENT, FOLDER, INDEX_LIMIT, dumps, local_iso, release_dir
 from .made import Made
+from .releases import (
+    NinjsHook,
+    WriteJob,
+    accepts,
+    partner_folder,
+    partner_spec,
+    public,
+    write_release,
+)
 
 
 class NinjsOutput(Output):
@@ -153,7 +159,7 @@ class NinjsOutput(Output):
             kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
             self.entries[b] = kept
             self.todo += [plan.records[i] for i in ids if i not in kept]
-        self.held = sum(_accepts(p, r) for p in self.config.partners if p.embargo_access
+        self.held = sum(accepts(p, r) for p in self.config.partners if p.embargo_access
                         for r in held)  # fmt: skip
         self._plan_index(plan, months, held, full=not same)
 
@@ -176,7 +182,7 @@ class NinjsOutput(Output):
         order = sorted(months)
         collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
         for partner in self.config.partners:
-            spec = _spec(partner)
+            spec = partner_spec(partner)
             filtered = bool(partner.categories or partner.tags or partner.language)
             mine = [r for r in held if spec.accepts(r)] if partner.embargo_access else []
             collections.append((partner_folder(partner), spec if filtered else None, mine,
@@ -240,7 +246,7 @@ class NinjsOutput(Output):
     def _item(self, r: Record, private_dir: str = "") -> dict[str, Any]:
         """A release as an index lists it (made for each page that lists it: kept, they
         held 100,000 dicts at a first run)."""
-        if not private_dir or _public(r):
+        if not private_dir or public(r):
             private_dir = ""
         version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
@@ -279,7 +285,7 @@ class NinjsOutput(Output):
         for r in self.todo:  # a new version's document, and the current one it changes
             new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
             current = f"{release_dir(r.slug)}/{CURRENT}"
-            result.to_write += [*new, current] if new and _public(r) and current not in new else new
+            result.to_write += [*new, current] if new and public(r) and current not in new else new
         result.to_write += [path for path, _ in self.index]
 
     def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterator[Staged]:
@@ -367,15 +373,15 @@ class NinjsOutput(Output):
         folder = release_dir(r.slug)
         if r.status == Status.RETRACTED:  # the canceled version and the current one
             return [f"{folder}/v{len(r.corrected) + 2}.ninjs.json", f"{folder}/{CURRENT}"]
-        if _public(r):  # each version and the current one
+        if public(r):  # each version and the current one
             versions = range(1, len(r.corrected) + 2)
             return [*(f"{folder}/v{n}.ninjs.json" for n in versions), f"{folder}/{CURRENT}"]
         return [f"{partner_folder(p)}/{r.slug}.json" for p in self.config.partners
-                if p.embargo_access and _accepts(p, r)]  # fmt: skip
+                if p.embargo_access and accepts(p, r)]  # fmt: skip
 
     def _sig(self, r: Record) -> str:
         assert self.plan_ is not None
-        return f"{r.digest}p" if _public(r) else f"{r.digest}e{r.embargo}"
+        return f"{r.digest}p" if public(r) else f"{r.digest}e{r.embargo}"
 
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
@@ -436,120 +442,9 @@ def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
         return {}
 
 
-@dataclass(frozen=True)
-class WriteJob:
-    """What writing releases' documents needs (a worker gets it once)."""
-
-    config: Config
-    now: dt.datetime
-    items: tuple[tuple[Record, Any, tuple[str, ...]], ...]  # record, article or None, owned
-
-
-def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
-    """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
-    record, article, owned = job.items[index]
-    return _write_one(job.config, record, article, owned)
-
-
-@dataclass(frozen=True)
-class NinjsHook:
-    """A release's documents made while publish reads its file (records.ReadHook), when
-    every document is looked at (a first run): the file is parsed once for every output."""
-
-    config: Config
-
-    def __call__(
-        self, article: Article, record: Record, path: str
-    ) -> tuple[str, str, list[str], list[tuple[str, str]], str] | None:
-        if not _public(record):
-            return None
-        files, temps, error = _write_one(self.config, record, article, ())
-        return record.id, record.digest, files, [(p, str(t)) for p, t in temps], error
-
-
-def _write_one(
-    config: Config, record: Record, article: Any, owned: tuple[str, ...]
-) -> tuple[list[str], list[tuple[str, Path]], str]:
-    """One release's documents staged, from its file or `article` (as it goes live)."""
-    from ..attachments import companion
-    from ..store import Store
-    from ..versions import versions
-
-    feeds = config.feeds_dir
-    files: list[str] = []
-    temps: list[tuple[str, Path]] = []
-
-    def put(path: str, data: bytes, private: bool = False) -> None:
-        files.append(path)
-        mode, group = (0o640, config.private_group) if private else (None, "")
-        tmp = stage(feeds / path, data, mode, group)
-        if tmp is not None:
-            temps.append((path, tmp))
-
-    folder = companion(config, record.path)
-    try:
-        if article is None:
-            article = Store(config).load(config.root / record.path)
-        if _public(record):
-            found = versions(config, article)
-            first = found[0].published_at
-            current = dumps(document(config, found[-1], first, folder=folder))
-            for v in found[:-1] if record.status != Status.RETRACTED else ():
-                path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
-                if path in owned and (feeds / path).is_file():
-                    files.append(path)  # an earlier version's document is written once
-                    continue
-                put(path, dumps(document(config, v, first, folder=folder)))
-            put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
-            put(f"{release_dir(record.slug)}/{CURRENT}", current)
-        else:
-            from ..view import partner_text, sign_off
-
-            text = partner_text(article)
-            assert record.embargo is not None
-            v = _unpublished(article, text, sign_off(text), record.embargo)
-            data = dumps(document(config, v, record.embargo, record.embargo, folder))
-            for partner in config.partners:
-                if partner.embargo_access and _accepts(partner, record):
-                    put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
-    except (NewsroomError, OSError, ValueError) as exc:
-        for _, tmp in temps:
-            tmp.unlink(missing_ok=True)
-        return [], [], str(exc)
-    return files, temps, ""
-
-
 def _unlink(temps: list[tuple[str, str]]) -> None:
     for _, tmp in temps:
         Path(tmp).unlink(missing_ok=True)
-
-
-def _public(r: Record) -> bool:
-    return r.published is not None and (r.live or r.status == Status.RETRACTED)
-
-
-def _embargoed(r: Record, now: dt.datetime) -> bool:
-    return r.status == Status.APPROVED and r.embargo is not None and r.embargo > now and not r.live
-
-
-def _accepts(partner: Partner, r: Record) -> bool:
-    """Whether the partner's filters take the release (the feeds' rule: FeedSpec.accepts)."""
-    return bool(_spec(partner).accepts(r))
-
-
-@cache
-def _spec(partner: Partner) -> Any:
-    """The partner's filters as the feeds read them (`FeedSpec.accepts`)."""
-    from ..feeds.entries import FeedSpec
-
-    return FeedSpec("", "", "", "", partner.categories, partner.tags, partner.language)
-
-
-def partner_folder(partner: Partner) -> str:
-    """A partner's ninjs folder, beside its feeds: `private/<name>/ninjs` for one with
-    embargo access (token only), else `partner/<name>/ninjs`."""
-    kind = "private" if partner.embargo_access else "partner"
-    return f"{kind}/{partner.name}/{FOLDER}"
 
 
 def _newest(r: Record) -> tuple[float, str]:
@@ -561,15 +456,3 @@ def _stage(feeds: Path, path: str, data: bytes, private: Config | None = None) -
     mode, group = (0o640, private.private_group) if private is not None else (None, "")
     tmp = stage(feeds / path, data, mode, group)
     return [Staged(feeds / path, tmp)] if tmp is not None else []
-
-
-def _unpublished(article: Any, text: Any, signoff: str, embargo: dt.datetime) -> Any:
-    """An embargoed release as version 1, to be published at the lift."""
-    from ..versions import PUBLISHED, Version
-
-    return Version(
-        article.id, text.slug, 1, PUBLISHED, embargo, None, text.release_number, text.kind,
-        text.denies, text.language, text.title, text.dateline, text.author, text.credit,
-        text.summary, text.body, text.categories, text.tags, text.image, text.attachments,
-        signoff, "", "",
-    )  # fmt: skip
