@@ -279,8 +279,8 @@ class NewsroomApp(App[None]):
         screen reads again, the desk on a door of its own, which then tells the app's door
         where releases live (DeskScreen.on_desk_loaded: learn_from). `commits`: git brought
         other offices' commits, newsroom.toml perhaps with them: the app's door reads it
-        again first, here on the desk's thread (a door serves one thread). The one home of
-        "commits arrived" on the desk: a sync's and any run that pulls call it."""
+        again first, here on the desk's thread (a door serves one thread). The desk's one
+        home of "commits arrived": a sync calls it (the desk's publish run never pulls)."""
         if commits:
             self.newsroom.reload()
         for screen in self.screen_stack:
