@@ -18,8 +18,8 @@ from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.settings import Settings
 
-from .gitkit import door, git, make_offices, needs_git
-from .tuikit import make_app, ready, until
+from .gitkit import door, draft, git, make_offices, needs_git
+from .tuikit import PATIENCE, make_app, ready, until
 
 Calls = list[tuple[str, bool, bool]]  # (method, on the app's door, on the desk's thread)
 
@@ -81,3 +81,54 @@ async def test_a_sync_on_the_desk_reloads_the_apps_door_on_its_thread(
         await app.workers.wait_for_complete()
         assert [c for c in calls if c[0] == "sync"] == [("sync", False, False)]
         assert [c for c in calls if c[1]] == [("reload", True, True)]
+
+
+@needs_git
+async def test_commits_a_sync_brought_show_in_the_release_open_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync runs on its own door while Aldi opens a release; it brings another office's
+    move of that release: the desk's list and the open release both show it (the open one
+    showed the old state until something else read the files again)."""
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
+                        ("HOME", str(tmp_path))):  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    offices = make_offices(tmp_path, ("jakarta", "yogya"))
+    jakarta, yogya = offices["jakarta"], offices["yogya"]
+    ident = draft(jakarta, "Rilis Bersama")
+    door(jakarta, "ald").sync()
+    door(yogya, "nur").sync()
+    door(yogya, "nur").act(ident, "request_changes", note="Dari Yogya")
+    door(yogya, "nur").sync()
+    go = threading.Event()
+    real_sync = Newsroom.sync
+
+    def sync(self: Newsroom, *args: Any, **kwargs: Any) -> Any:
+        go.wait(PATIENCE)  # (the worker's: held until the release is open)
+        return real_sync(self, *args, **kwargs)
+
+    monkeypatch.setattr(Newsroom, "sync", sync)
+    app = NewsroomApp(door(jakarta, "ald"), Settings(language="en"), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        desk = app.screen
+        assert isinstance(desk, DeskScreen) and desk.desk is not None
+        await pilot.press("S")
+        screen = ReleaseScreen(ident)
+        app.push_screen(screen)
+        await until(pilot, lambda: screen.article is not None, "the release open")
+        assert screen.article is not None and screen.article.status == "in_review"
+        go.set()
+
+        def shown() -> bool:
+            article = screen.article
+            return article is not None and article.status == "changes_requested"
+
+        def listed() -> list[str]:
+            return [r.status for r in desk.desk.records if r.id == ident] if desk.desk else []
+
+        await until(pilot, shown, "the open release as the sync left it")
+        await until(pilot, lambda: listed() == ["changes_requested"], "the list as it left it")

@@ -274,7 +274,15 @@ class NewsroomApp(App[None]):
         self._fingerprint = fingerprint
         self._next_look = time.monotonic() + 5 * (time.monotonic() - started)
 
-    def files_changed(self) -> None:
+    def files_changed(self, commits: bool = False) -> None:
+        """Files under the desk changed (the watcher saw it; a publish run, a sync): every
+        screen reads again, the desk on a door of its own, which then tells the app's door
+        where releases live (DeskScreen.on_desk_loaded: learn_from). `commits`: git brought
+        other offices' commits, newsroom.toml perhaps with them: the app's door reads it
+        again first, here on the desk's thread (a door serves one thread). The desk's one
+        home of "commits arrived": a sync calls it (the desk's publish run never pulls)."""
+        if commits:
+            self.newsroom.reload()
         for screen in self.screen_stack:
             screen.post_message(FilesChanged())
 

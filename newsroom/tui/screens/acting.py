@@ -42,6 +42,17 @@ class Waiting:
     finished: threading.Event = field(default_factory=threading.Event)  # the worker is done
 
 
+def still_waiting(app: NewsroomApp, article_id: str) -> bool:
+    """Whether an action on this release waits for a publish run (from any screen opened on
+    it), saying so: one action at a time on a release, and nothing else changes it
+    meanwhile (another action, an attachment, a delete, an editor however it is opened:
+    opening.py), so neither writes over the other."""
+    waiting = app.waiting.get(article_id)
+    if waiting is not None:
+        app.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting.action)))
+    return waiting is not None
+
+
 class Acting:
     """The release screen's side that takes the workflow's actions."""
 
@@ -63,14 +74,8 @@ class Acting:
         return waiting.action if waiting is not None else None
 
     def _busy(self) -> bool:
-        """Whether an action on this release waits for a publish run (from any screen
-        opened on it), saying so: one action at a time on a release, and nothing else
-        changes it meanwhile (an edit, an attachment, a delete)."""
-        waiting = self.waiting
-        if waiting is not None:
-            app = self.nr_app
-            app.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting)))
-        return waiting is not None
+        """Whether an action on this release waits for a publish run, saying so."""
+        return still_waiting(self.nr_app, self.article_id)
 
     def _act(
         self,

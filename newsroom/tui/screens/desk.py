@@ -358,7 +358,7 @@ class DeskScreen(AppScreen):
     def _sync(self, choices: dict[str, str], door: Newsroom) -> None:
         """Fetch, rebase and push off the UI thread (a slow line never freezes the desk), on
         a door of its own: the desk goes on acting through the app's meanwhile, and a sync
-        that brought commits reloads only its door (the app's is reloaded in _synced)."""
+        that brought commits reloads only its door (the app's in _synced: files_changed)."""
         app = self.nr_app
         try:
             result = door.sync(choices)
@@ -372,8 +372,6 @@ class DeskScreen(AppScreen):
         app.call_from_thread(self._synced, result)
 
     def _synced(self, result: SyncResult) -> None:
-        if result.received:  # another office may have changed newsroom.toml: on this thread
-            self.nr_app.newsroom.reload()
         t = self.nr_app.t
         remote = f"{self.nr_app.newsroom.config.git_remote}/{result.branch}"
         lines = []
@@ -389,7 +387,8 @@ class DeskScreen(AppScreen):
         if result.leases:
             lines.append(t("sync.leases", reason=result.leases))
         self.notify("\n".join(lines), timeout=8)
-        self.load()
+        # Every screen reads again (the open release too); with commits, the app's door first.
+        self.nr_app.files_changed(commits=bool(result.received))
 
     def _ask(self, conflicts: list[Conflict], choices: dict[str, str]) -> None:
         """One release at a time: keep mine, take theirs (or see the difference first);

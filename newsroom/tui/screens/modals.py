@@ -410,21 +410,15 @@ class UnsavedListModal(AppModal):
         self.action_restore()
 
     def action_restore(self) -> None:
-        """Open the copy in the editor (the release's, or a new one), unsaved."""
-        from ...core.errors import NewsroomError
+        """Open the copy in the editor (the release's, or a new one), unsaved (opening.py)."""
         from ...core.service import Unsaved
-        from .editor import EditScreen
+        from .opening import editor_for_copy
 
-        kept, app = self._chosen(), self.nr_app
-        if not isinstance(kept, Unsaved):
-            return
-        try:
-            restoring = app.newsroom.restore_unsaved(kept.name)
-        except NewsroomError as exc:
-            app.notify(app.error(exc), severity="error", timeout=12)
-            return
-        self.dismiss(None)
-        app.push_screen(EditScreen(restoring.session, restoring))
+        kept = self._chosen()
+        editor = editor_for_copy(self.nr_app, kept) if isinstance(kept, Unsaved) else None
+        if editor is not None:
+            self.dismiss(None)
+            self.nr_app.push_screen(editor)
 
     def action_discard(self) -> None:
         """Ask, then remove the copy (its text is lost: said in the question)."""

@@ -76,7 +76,7 @@ class PublishScreen(AppModal):
             self.running = False
             go.display = False  # done: what is left is to read what happened, and close
             close.focus()
-            self.nr_app.files_changed()
+            self.nr_app.files_changed()  # (no commits arrive: the desk's run never pulls)
         close.label = self.nr_app.t("modal.close" if not go.display else "modal.cancel")
 
     def _report(self, r: PublishResult) -> str:

@@ -190,8 +190,7 @@ class ReleaseScreen(Acting, AppScreen):
     def action_edit(self) -> None:
         from .opening import open_editor
 
-        if not self._busy():
-            open_editor(self.nr_app, self.article_id)
+        open_editor(self.nr_app, self.article_id)  # (not while an action on it waits)
 
     def action_copy_text(self) -> None:
         """The release as text for WhatsApp, to the clipboard through the terminal (OSC 52:
