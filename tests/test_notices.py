@@ -77,3 +77,15 @@ def test_a_desk_starting_meanwhile_takes_no_notice_away_unseen(
     assert hung_up == [0]
     monkeypatch.setattr(Path, "unlink", real_unlink)
     assert door.take_notices() == every_notice(0)  # the desk after it shows it
+
+
+def test_a_notice_an_earlier_version_kept_in_one_file_is_shown_first(bundled: Path) -> None:
+    """A desk of an earlier version kept every notice of a person in one file
+    (`.newsroom/notices/<person>.txt`): the next desk shows it before the newer ones, once."""
+    door = Newsroom.open(bundled, "nur")
+    door.keep_notices(["a newer notice"])
+    legacy = door.config.state_dir / "notices" / "nur.txt"
+    legacy.write_text("an older notice\n", encoding="utf-8")
+    assert door.take_notices() == ["an older notice", "a newer notice"]
+    assert not legacy.exists()
+    assert door.take_notices() == []

@@ -43,7 +43,9 @@ def take_notices(config: Config, actor: str) -> list[str]:
     try:
         kept = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.name[0] != ".")
     except FileNotFoundError:
-        return []
+        kept = []
+    # (the one file an earlier version kept for all of them, `<person>.txt`: the oldest)
+    kept.insert(0, folder.with_name(f"{folder.name}.txt"))
     lines = []
     for path in kept:
         try:
