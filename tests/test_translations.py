@@ -397,3 +397,27 @@ def test_a_klarifikasi_translates_as_one_and_a_local_photo_stays_with_its_releas
     copy = Newsroom.open(root, "rina", fixed_clock(at(0))).translate(denial.id, "en")
     assert copy.kind == "klarifikasi" and copy.denies == ["B-099/HUMAS/VI/2026"]
     assert copy.image is None or copy.image.src == ""
+
+
+def test_the_pair_comes_from_the_records_the_door_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk's release screen asks for the pair at every redraw: a door that read the
+    releases (the desk's) answers from them, not by reading the index again; a release it
+    does not know (a translation made since) is looked up in the index."""
+    original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
+    translation = translate(root, original, 0.1, approve=False)
+    door = Newsroom.open(root, "nur")
+    door.remember(door.index().records.values())
+    article = door.find(original)
+    read = []
+    real_index = Newsroom.index
+    monkeypatch.setattr(Newsroom, "index", lambda self: read.append(1) or real_index(self))
+    pair = door.translation_pair(article)
+    assert [r.id for r in pair.members] == [original, translation]
+    assert read == []  # from the records it read
+    later = Newsroom.open(root, "rina").translate(original, "fr")
+    read.clear()
+    pair = door.translation_pair(later)
+    assert [r.id for r in pair.members] == [original, translation, later.id]
+    assert read == [1]  # not among them: the index, read again
