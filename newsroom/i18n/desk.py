@@ -103,17 +103,18 @@ DESK: dict[str, tuple[str, str]] = {
     "sort.updated": ("last change", "perubahan terakhir"),
     "sort.title": ("title", "judul"),
     "sort.status": ("status", "status"),
-    # views (the tab line, then its narrow form)
+    # views (the tab line, then its narrow form: a status is a state, in the words of its
+    # full name, never an action's: Ditinjau, not Tinjau; Diralat, not Ralat)
     "view.all": ("All", "Semua"),
     "view.mine": ("My review", "Tinjauan saya"),
     "short.all": ("All", "Semua"),
     "short.mine": ("Mine", "Saya"),
     "short.draft": ("Draft", "Draf"),
-    "short.in_review": ("Review", "Tinjau"),
+    "short.in_review": ("In review", "Ditinjau"),
     "short.changes_requested": ("Changes", "Perbaikan"),
-    "short.approved": ("Approved", "Setuju"),
+    "short.approved": ("Approved", "Disetujui"),
     "short.published": ("Published", "Terbit"),
-    "short.correcting": ("Correcting", "Ralat"),
+    "short.correcting": ("Correcting", "Diralat"),
     "short.retracted": ("Retracted", "Dicabut"),
     # commands (label, then help)
     "cmd.quit": ("Quit", "Keluar"),
@@ -165,12 +166,11 @@ DESK: dict[str, tuple[str, str]] = {
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",
     ),
     "cmd.request_changes": ("Request changes", "Minta perbaikan"),
-    "cmd.request_changes.short": ("Changes", "Perbaikan"),
     "cmd.request_changes.help": (
         "Send back to the writer with a note",
         "Kembalikan ke penulis dengan catatan",
     ),
-    "cmd.comment": ("Comment", "Komentar"),
+    "cmd.comment": ("Comment", "Komentari"),
     "cmd.comment.help": ("Add a comment", "Tambahkan komentar"),
     "cmd.correct": ("Correct", "Ralat"),
     "cmd.correct.help": (
@@ -250,7 +250,6 @@ DESK: dict[str, tuple[str, str]] = {
         "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
-    "cmd.published.short": ("Published", "Versi terbit"),
     "cmd.published.help": (
         "Switch between the version under review and the one partners see now",
         "Beralih antara versi yang ditinjau dan versi yang kini dilihat mitra",

@@ -3,7 +3,9 @@ refusals and the core's errors by code.
 
 One word for one thing: a correction is a *Ralat* (as the feeds print it), never a
 *Koreksi*; the city that opens a release is its *Kota*; review is *tinjau*; leaving the
-program is *Keluar*, throwing edits away is *Buang*.
+program is *Keluar*, throwing edits away is *Buang*. A status is a state (*Ditinjau*,
+*Disetujui*, *Diralat*, *Dicabut*), short or full; an action is a verb (*Setujui*, *Minta
+perbaikan*, *Ralat*, *Komentari*): no word names both.
 """
 
 from __future__ import annotations
