@@ -1,12 +1,87 @@
 """What a new user's walk of the desk found (at 80x24 and 120x40, in both languages), each
-kept fixed: a status is a state and an action a verb, in every table of words."""
+kept fixed: every key the footer offers is on screen, and a status is a state and an action
+a verb, in every table of words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.app import App
 
 from newsroom.core.model import ALL_STATUSES
 from newsroom.i18n import CATALOG
+from newsroom.tui.screens.release import ReleaseScreen
+
+from .test_desk_narrow import settle
+from .tuikit import SEED_ID, make_app
+
+IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
+DRAFT = "0fc6f043-ce28-4b4a-848e-c10f9f504283"  # rin's
+SENT_BACK = "35384aa0-dda4-4b6d-9178-1e919ff7bad7"  # rin's, sent back by the redaktur
+
+
+def footer_keys(app: App[None], width: int) -> dict[str, object]:
+    """The footer's keys whole on a screen `width` wide, by action; two never overlap."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    keys = list(app.screen.query_one(Footer).query(FooterKey))
+    whole = [k for k in keys if k.region.width > 0 and k.region.right <= width]
+    for key in whole:
+        assert not any(key.region.overlaps(o.region) for o in whole if o is not key), key
+    return {key.action: key for key in whole}
+
+
+# 1. Every key the footer offers is on screen at 80x24, in both languages -----------------
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize(
+    ("who", "release"),
+    [("nur", IN_REVIEW), ("dwi", IN_REVIEW), ("rin", DRAFT), ("rin", SENT_BACK),
+     ("nur", SEED_ID), ("nur", "correction")],
+)  # fmt: skip
+async def test_every_key_the_footer_offers_is_on_screen_at_80x24(
+    bundled: Path, language: str, who: str, release: str
+) -> None:
+    """What the screen offers (its keys the workflow allows, quit, help) and the palette's
+    key, whole and apart: on a second line when one is not enough (a reviewer in review
+    has nine keys, a correction under review more)."""
+    if release == "correction":  # under review, published: retract and v too
+        from .test_review import correct_the_seed
+
+        correct_the_seed(bundled)
+        release = SEED_ID
+    app = make_app(bundled, who, language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(release))
+        await settle(app, pilot)
+        offered = {
+            b.action for _, b, enabled, _ in app.screen.active_bindings.values()
+            if b.show and enabled
+        }  # fmt: skip
+        shown = footer_keys(app, 80)
+        assert offered <= set(shown), offered - set(shown)
+        assert {"app.quit", "app.help", "app.command_palette"} <= set(shown)
+        assert max(key.region.bottom for key in shown.values()) <= 24  # type: ignore[attr-defined]
+
+
+async def test_the_filter_stands_above_a_footer_of_two_lines(bundled: Path) -> None:
+    """On a terminal too narrow for the desk's keys on one line, the filter box, left open
+    after Enter, sits above both of the footer's lines, not over the first."""
+    from textual.widgets import Footer, Input
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(50, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"zona", "enter")
+        await settle(app, pilot)
+        footer, box = app.screen.query_one(Footer), app.screen.query_one("#filter", Input)
+        assert footer.region.height == 2 and box.region.height > 0
+        assert box.region.bottom <= footer.region.y, (box.region, footer.region)
+
 
 # 6. A status is a state, an action a verb: "Ditinjau" on the tab as on the release --------
 
