@@ -83,6 +83,50 @@ async def test_the_filter_stands_above_a_footer_of_two_lines(bundled: Path) -> N
         assert box.region.bottom <= footer.region.y, (box.region, footer.region)
 
 
+# 2. `a` is offered where the workflow has an approval to give, not on an approved release --
+
+
+@pytest.mark.parametrize(
+    ("language", "why", "published"),
+    [
+        ("id", "sudah disetujui dan persetujuannya masih berlaku: untuk mengubah embargonya "
+         "pakai E", "tidak bisa menyetujui siaran pers yang sudah terbit (hanya siaran pers "
+         "yang sedang ditinjau)"),
+        ("en", "it is approved already and its approval stands: to move its embargo use E",
+         "cannot approve a published release (only a release in review)"),
+    ],
+)  # fmt: skip
+async def test_an_approved_release_offers_moving_its_embargo_not_approving_it(
+    bundled: Path, language: str, why: str, published: str
+) -> None:
+    """The core says an approval that stands is not given twice; the footer follows it and
+    offers what a reviewer does there (E, the embargo); `a` says why, approving nothing."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    from .tuikit import NOW
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(IN_REVIEW, "approve")
+    history = len(nur.find(IN_REVIEW).history)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for release, said in ((IN_REVIEW, why), (SEED_ID, published)):
+            app.push_screen(ReleaseScreen(release))
+            await settle(app, pilot)
+            shown = footer_keys(app, 80)
+            assert "approve" not in shown and ("embargo" in shown) == (release == IN_REVIEW)
+            await pilot.press("a")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ReleaseScreen)  # no checklist to approve from
+            notes = [str(n.message) for n in app._notifications]
+            assert any(said in note for note in notes), notes
+            await pilot.press("escape")
+            await settle(app, pilot)
+    assert len(nur.find(IN_REVIEW).history) == history
+
+
 # 6. A status is a state, an action a verb: "Ditinjau" on the tab as on the release --------
 
 

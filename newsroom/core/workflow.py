@@ -74,6 +74,13 @@ def decide(
     rule = rule_for(article, action)
     if rule is None:
         return _no_rule(article, action)
+    if rule.renews and _approval_stands(article, config):
+        reason = (
+            "it is approved already and its approval stands: to move its embargo use "
+            f"`newsroom embargo {article.id[:8]} --until ISO`"
+        )
+        args = {"ref": article.id[:8]}
+        return Decision(action, False, reason, rule, code="approval_stands", args=args)
     found = person(config, actor)
     if found is not None and found.system and rule.who != PUBLISHER:
         return Decision(
@@ -99,6 +106,14 @@ def decide(
             return Decision(action, False, str(kept), rule, code=kept.code, args=args)
         return _decide_checked(article, actor, config, now, rule, around)
     return Decision(action, True, "", rule)
+
+
+def _approval_stands(article: Article, config: Config) -> bool:
+    """Whether the release's approval holds as recorded (seal.py: a row that `renews` an
+    approval is for one that does not: approved before seals, or a text changed since)."""
+    from .seal import approval_stands
+
+    return approval_stands(article, config)
 
 
 def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
@@ -137,7 +152,7 @@ def _no_rule(article: Article, action: str) -> Decision:
     only for a live release (a published one whose correction is under way): the
     refusal names those apart, and says when this release was never published, so it
     never lists the state it refuses (`retract` on a draft sent back for changes)."""
-    rows = [r for r in TABLE if r.action == action]
+    rows = [r for r in TABLE if r.action == action and not r.renews]
     states = ", ".join(sorted({r.state for r in rows if not r.live_only}))
     live = ", ".join(dict.fromkeys(r.state for r in rows if r.live_only))  # the table's order
     never = article.status in live.split(", ") and not article.is_live

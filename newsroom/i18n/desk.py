@@ -161,6 +161,12 @@ DESK: dict[str, tuple[str, str]] = {
     ),
     "cmd.approve": ("Approve", "Setujui"),
     "cmd.embargo": ("Move the embargo", "Ubah embargo"),
+    "cmd.embargo.help": (
+        "An approved release: the checklist with a new lift time (empty: lift it now); the "
+        "move is recorded",
+        "Siaran pers yang sudah disetujui: daftar periksa dengan waktu embargo baru (kosong: "
+        "cabut embargo sekarang); perubahannya tercatat",
+    ),
     "cmd.approve.help": (
         "The checklist, then approve (with an embargo if you set one)",
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",
@@ -363,10 +369,22 @@ DESK: dict[str, tuple[str, str]] = {
         "Checklist: what must pass before review",
         "Daftar periksa: yang harus lolos sebelum ditinjau",
     ),
+    "modal.checklist_embargo": (
+        "Move the embargo: the checklist with the new lift time",
+        "Ubah embargo: daftar periksa dengan waktu embargo baru",
+    ),
+    "modal.embargo_same": (
+        "The embargo is as it was: nothing moved.",
+        "Embargo tetap seperti semula: tidak ada yang diubah.",
+    ),
     "modal.approve_now": ("Approve", "Setujui"),
     "modal.approve_blocked": (
         "Approving waits until the required checks (✗) pass.",
         "Persetujuan menunggu sampai pemeriksaan wajib (✗) lolos.",
+    ),
+    "modal.embargo_blocked": (
+        "Moving the embargo waits until the required checks (✗) pass.",
+        "Perubahan embargo menunggu sampai pemeriksaan wajib (✗) lolos.",
     ),
     "modal.submit_blocked": (
         "Submitting waits until the required checks (✗) pass.",

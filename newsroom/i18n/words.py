@@ -329,6 +329,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo {ref} --until ISO "
         "--note ALASAN` (perubahannya tercatat)",
     ),
+    "why.approval_stands": (
+        "it is approved already and its approval stands: to move its embargo use E on the "
+        "desk or `newsroom embargo {ref} --until ISO`",
+        "sudah disetujui dan persetujuannya masih berlaku: untuk mengubah embargonya pakai E "
+        "di meja redaksi atau `newsroom embargo {ref} --until ISO`",
+    ),
     "why.number_kept": (
         "{path}: the correction changes the release number: a published release keeps it for "
         "ever; put back release_number “{number}” (`newsroom edit {ref}`)",

@@ -151,9 +151,10 @@ class ReleaseScreen(Acting, AppScreen):
 
     @staticmethod
     def _opens_checklist(decision: Decision) -> bool:
-        """Approve and submit never hide while the workflow has them for this status: their
-        key opens the checklist, which says what stands in the way."""
-        return decision.action in ("approve", "submit") and decision.code in CHECKLIST_CODES
+        """Approve, submit and moving the embargo never hide while the workflow has them for
+        this release: their key opens the checklist, which says what stands in the way."""
+        checked = ("approve", "submit", "embargo")
+        return decision.action in checked and decision.code in CHECKLIST_CODES
 
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
@@ -270,15 +271,35 @@ class ReleaseScreen(Acting, AppScreen):
         modal = ChecklistModal(self.decisions["approve"], embargo=embargo, recheck=self._recheck)
         self.app.push_screen(modal, answer)
 
-    def _recheck(self, embargo: dt.datetime | None) -> Decision:
-        """The approval's decision with another embargo (as the dialog's field holds it)."""
+    def action_embargo(self) -> None:
+        """The checklist with the approved release's lift time to move (empty: lift it now);
+        moved as the `embargo` action, recorded."""
+        from .checklist import Approval, ChecklistModal
+
+        if self._busy() or self.article is None:
+            return
+        embargo = input_time(self.article.embargo, self.nr_app.newsroom.config.tz)
+
+        def answer(approval: Approval | None) -> None:
+            if approval is not None:
+                self._act("embargo", embargo=approval.embargo, clear=approval.clear)
+
+        def recheck(when: dt.datetime | None) -> Decision:
+            return self._recheck(when, "embargo")
+
+        decision = self.decisions["embargo"]
+        modal = ChecklistModal(decision, mode="embargo", embargo=embargo, recheck=recheck)
+        self.app.push_screen(modal, answer)
+
+    def _recheck(self, embargo: dt.datetime | None, action: str = "approve") -> Decision:
+        """The action's decision with another embargo (as the dialog's field holds it)."""
         import copy
 
         newsroom = self.nr_app.newsroom
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return newsroom.decide(trial, "approve")
+        return newsroom.decide(trial, action)
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
