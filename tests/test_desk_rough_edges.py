@@ -127,6 +127,46 @@ async def test_an_approved_release_offers_moving_its_embargo_not_approving_it(
     assert len(nur.find(IN_REVIEW).history) == history
 
 
+# 3. The writer's "request changes" on their own submission says what it does: withdraw ---
+
+
+@pytest.mark.parametrize(
+    ("language", "who", "label", "button"),
+    [("id", "dwi", "Tarik kembali", "Tarik pengajuan"), ("en", "dwi", "Withdraw",
+      "Withdraw submission"), ("id", "nur", "Minta perbaikan", "Minta perbaikan"),
+     ("en", "nur", "Request changes", "Request changes")],
+)  # fmt: skip
+async def test_requesting_changes_on_ones_own_submission_reads_withdraw(
+    bundled: Path, language: str, who: str, label: str, button: str
+) -> None:
+    """dwi submitted the release: `r` takes the submission back, and says so (the core's
+    decision carries what it means for them); for nur, a reviewer, it requests changes."""
+    from textual.widgets import Button, Label
+
+    from newsroom.tui.screens.modals import NoteModal
+
+    from .test_desk_walk import palette_offers
+
+    app = make_app(bundled, who, language)
+    means = app.newsroom.allowed(app.newsroom.find(IN_REVIEW))["request_changes"].meaning
+    assert means == ("withdraw" if who == "dwi" else "")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        key = footer_keys(app, 80)["request_changes"]
+        assert key.description == label  # type: ignore[attr-defined]
+        offered = await palette_offers(app, pilot, label.split()[0])
+        assert any(line.startswith(f"{label} (r)\n") for line in offered), offered
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoteModal)
+        heading = str(app.screen.query_one(".dialog-title", Label).render())
+        assert heading.startswith(f"{label} — ")
+        assert str(app.screen.query_one("#ok", Button).label) == button
+
+
 # 6. A status is a state, an action a verb: "Ditinjau" on the tab as on the release --------
 
 

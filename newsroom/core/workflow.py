@@ -15,7 +15,7 @@ from .checks import Around, CheckResult, run_checks
 from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
-from .identity import display_name, person
+from .identity import display_name, person, same_person
 from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import ACTIONS as ACTIONS  # (the workflow's actions, asked of it by name)
 from .rules import (
@@ -36,6 +36,8 @@ class Decision:
 
     `reason` is English (the CLI's); `code` and `args` let another face word it in its
     language: no_rule (status, states), publisher_only, four_eyes (actor, name), checks.
+    `meaning` is what the action does for this person when its name would mislead them:
+    "withdraw" (requesting changes on the text they submitted takes the submission back).
     """
 
     action: str
@@ -45,6 +47,7 @@ class Decision:
     checks: tuple[CheckResult, ...] = ()
     code: str = ""
     args: dict[str, str] = field(default_factory=dict)
+    meaning: str = ""
 
 
 @dataclass
@@ -105,7 +108,14 @@ def decide(
             args = {k: str(v) for k, v in kept.facts.items()}
             return Decision(action, False, str(kept), rule, code=kept.code, args=args)
         return _decide_checked(article, actor, config, now, rule, around)
-    return Decision(action, True, "", rule)
+    withdraws = action == "request_changes" and _submitted_by(article, actor, config)
+    return Decision(action, True, "", rule, meaning="withdraw" if withdraws else "")
+
+
+def _submitted_by(article: Article, actor: str, config: Config) -> bool:
+    """Whether `actor` sent the text under review (its last submission) for review."""
+    submitted = next((h for h in reversed(article.history) if h.action == "submit"), None)
+    return submitted is not None and same_person(config, submitted.by, actor)
 
 
 def _approval_stands(article: Article, config: Config) -> bool:

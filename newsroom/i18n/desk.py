@@ -176,6 +176,14 @@ DESK: dict[str, tuple[str, str]] = {
         "Send back to the writer with a note",
         "Kembalikan ke penulis dengan catatan",
     ),
+    # request changes, by the one who submitted the text: it takes the submission back
+    "cmd.withdraw": ("Withdraw", "Tarik kembali"),
+    "cmd.withdraw.help": (
+        "Take back the text you submitted, to change it (a note says why): it comes back to "
+        "you as changes requested",
+        "Tarik kembali teks yang Anda ajukan untuk diubah (dengan catatan alasannya): kembali "
+        "ke Anda sebagai perlu perbaikan",
+    ),
     "cmd.comment": ("Comment", "Komentari"),
     "cmd.comment.help": ("Add a comment", "Tambahkan komentar"),
     "cmd.correct": ("Correct", "Ralat"),
@@ -433,6 +441,7 @@ DESK: dict[str, tuple[str, str]] = {
     "confirm.cancel_correction": ("Cancel correction", "Batalkan ralat"),
     "confirm.delete": ("Delete release", "Hapus siaran"),
     "confirm.request_changes": ("Request changes", "Minta perbaikan"),
+    "confirm.withdraw": ("Withdraw submission", "Tarik pengajuan"),
     "confirm.comment": ("Add comment", "Kirim komentar"),
     "confirm.correct": ("Start correction", "Mulai ralat"),
     "confirm.new": ("Create draft", "Buat draf"),

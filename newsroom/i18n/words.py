@@ -40,6 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.submit": ("submit", "ajukan"),
     "action.approve": ("approve", "setujui"),
     "action.request_changes": ("request changes", "minta perbaikan"),
+    "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
     "action.comment": ("comment", "komentar"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),

@@ -47,6 +47,7 @@ class Acting:
 
     article_id: str
     decisions: dict[str, Decision]
+    relabel: dict[str, str]  # action -> its catalog key, where the core gives it a meaning
 
     if TYPE_CHECKING:  # the rest of the screen (release.py) that this part uses
 
@@ -54,6 +55,13 @@ class Acting:
         def nr_app(self) -> NewsroomApp: ...
         @property
         def title_now(self) -> str: ...
+
+    def named(self, action: str, kind: str = "cmd") -> str:
+        """The action as this person reads it: its command's word, or the word of what it
+        means for them (the core's `Decision.meaning`: "Tarik kembali" for the writer who
+        requests changes on their own submission); `kind` "confirm": its button's word."""
+        key = self.relabel.get(action, "cmd." + action)
+        return self.nr_app.t(key.replace("cmd.", kind + ".", 1))
 
     @property
     def waiting(self) -> str | None:
@@ -69,7 +77,7 @@ class Acting:
         waiting = self.waiting
         if waiting is not None:
             app = self.nr_app
-            app.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting)))
+            app.notify(app.t("release.still_waiting", action=self.named(waiting)))
         return waiting is not None
 
     def _act(
@@ -113,7 +121,7 @@ class Acting:
         app = self.nr_app
         waiting = app.waiting[self.article_id] = Waiting(action, self.title_now)
         seconds = f"{service.ACT_LOCK_WAIT:g}"
-        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
+        said = app.t("release.waiting_publish", action=self.named(action), seconds=seconds)
         app.notify(said, timeout=6)
         # A door of its own: the desk goes on saving through the app's meanwhile (see
         # Newsroom.for_thread), and each save must still be its own commit.
@@ -164,7 +172,7 @@ class Acting:
             app.notify(app.t("release.commented"))
         else:
             status = app.t("status." + outcome.article.status)
-            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+            app.notify(app.t("release.done", action=self.named(action), status=status))
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":

@@ -28,7 +28,7 @@ from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
 from .acting import Acting
-from .base import AppScreen
+from .base import AppScreen, translate_bindings
 
 # Refusals that still open the checklist: it says what fails. Four eyes does not: the key is
 # not offered to the one who changed the text last (pressing it says why, naming them).
@@ -77,6 +77,10 @@ class ReleaseScreen(Acting, AppScreen):
             return
         self.article = article
         self.decisions = app.newsroom.allowed(article)
+        relabel = {a: f"cmd.{d.meaning}" for a, d in self.decisions.items() if d.meaning}
+        if relabel != self.relabel:  # the keys say what the actions do for this person
+            self.relabel = relabel
+            translate_bindings(self, app)
         self._show_text(article)
         self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
@@ -421,7 +425,7 @@ class ReleaseScreen(Acting, AppScreen):
         from .modals import NoteModal
 
         t = self.nr_app.t
-        heading = f"{t('cmd.' + action)} — {t(label)}"
+        heading = f"{self.named(action)} — {t(label)}"
         if self._busy():
             return
 
@@ -429,7 +433,7 @@ class ReleaseScreen(Acting, AppScreen):
             if note:
                 self._act(action, note, then=then if callable(then) else None)
 
-        confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
+        confirm = self.named(action, "confirm")  # the button says what it does: "Cabut siaran"
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
         modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
         self.app.push_screen(modal, done)
