@@ -167,6 +167,51 @@ async def test_requesting_changes_on_ones_own_submission_reads_withdraw(
         assert str(app.screen.query_one("#ok", Button).label) == button
 
 
+# 4. The checklist's embargo field is framed as every dialog's field -----------------------
+
+
+@pytest.mark.parametrize("todo", [False, True])
+async def test_the_checklists_embargo_field_is_framed_like_the_other_fields(
+    bundled: Path, todo: bool
+) -> None:
+    """The embargo field has the frame of the note's field (where to type shows, focused
+    or not), and at 80x24 the whole dialog still fits: the checks, the line saying why
+    approving waits (a required check failing), the field and the buttons."""
+    from textual.widgets import Input
+
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.checklist import ChecklistModal
+
+    from .tuikit import NOW
+
+    if todo:
+        dwi = Newsroom.open(bundled, "dwi", fixed_clock(NOW))
+        article = dwi.find(IN_REVIEW)
+        article.body += "\nAngka capaian: TODO.\n"
+        dwi.save_edit(article)
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        await pilot.press("c")  # the note's field, as every dialog has it
+        await settle(app, pilot)
+        note = app.screen.query_one("#note", Input)
+        frame, height = [edge[0] for edge in note.styles.border], note.region.height
+        await pilot.press("escape", "a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChecklistModal)
+        field = app.screen.query_one("#embargo", Input)
+        assert [edge[0] for edge in field.styles.border] == frame == ["tall"] * 4
+        assert field.region.height == height == 3
+        assert app.screen.query_one("#blocked").display == todo
+        inside = app.screen.query_one("#checklist-dialog").content_region
+        for part in ("#checks-box", "#embargo", "#approve", "#cancel"):
+            region = app.screen.query_one(part).region
+            assert inside.contains_region(region), (part, region, inside)
+
+
 # 6. A status is a state, an action a verb: "Ditinjau" on the tab as on the release --------
 
 
