@@ -212,6 +212,46 @@ async def test_the_checklists_embargo_field_is_framed_like_the_other_fields(
             assert inside.contains_region(region), (part, region, inside)
 
 
+# 5. One scrollbar: the help's or the checklist's, none of the screen under it ------------
+
+
+def scrollbars(app: App[None]) -> list[str]:
+    """The scrollbars painted on the screen on top and the one it opened over (which shows
+    through a dialog's dim), by the scrolling widget's screen and id."""
+    shown = []
+    for screen in app.screen_stack[-2:]:
+        for widget in [screen, *screen.query("*")]:
+            painted = widget.styles.scrollbar_visibility == "visible"
+            if widget.show_vertical_scrollbar and painted and widget.region.height > 0:
+                shown.append(f"{type(screen).__name__}#{widget.id}")
+    return shown
+
+
+@pytest.mark.parametrize("key", ["question_mark", "a"])
+async def test_a_dialog_that_scrolls_shows_one_scrollbar(bundled: Path, key: str) -> None:
+    """At 80x24 the release's side pane scrolls, and its scrollbar stood beside the help's
+    (or the checklist's) own, through the dim: under a dialog the screen shows none, nor its
+    footer's keys (only the dialog's work); closed, they are back."""
+    from textual.widgets import Footer
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        assert scrollbars(app) == ["ReleaseScreen#side"]  # it scrolls at 80x24
+        release = app.screen
+        await pilot.press(key)
+        await settle(app, pilot)
+        assert app.screen is not release
+        assert len(scrollbars(app)) == 1 and not scrollbars(app)[0].startswith("Release")
+        assert not release.query_one(Footer).visible
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is release and scrollbars(app) == ["ReleaseScreen#side"]
+        assert release.query_one(Footer).visible
+
+
 # 6. A status is a state, an action a verb: "Ditinjau" on the tab as on the release --------
 
 

@@ -81,10 +81,21 @@ class AppModal(ModalScreen[Any]):
         super().__init__(**kwargs)
         translate_bindings(self, self.nr_app)
         self.answered = False
+        self.below: Screen[Any] | None = None  # the screen it opened over
 
     def on_mount(self) -> None:
         self.mount(KeysFooter())
+        # The screen under it shows through the dim, its scrollbars too: beside a dialog
+        # that scrolls (help, the checklist) they read as a second scrollbar of the dialog.
+        stack = self.app.screen_stack
+        self.below = stack[-2] if len(stack) > 1 and stack[-1] is self else None
+        if self.below is not None:
+            self.below.add_class("-under-dialog")
         self.nr_app.built(self)
+
+    def on_unmount(self) -> None:
+        if self.below is not None:
+            self.below.remove_class("-under-dialog")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.answered
