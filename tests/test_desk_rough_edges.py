@@ -269,3 +269,39 @@ def test_a_status_reads_as_its_full_name_and_never_as_an_action(language: str) -
         short, full = word[f"short.{status}"], word[f"status.{status}"]
         assert set(short.lower().split()) <= set(full.lower().split()), (short, full)
         assert short.lower() not in actions and full.lower() not in actions, (short, full)
+
+
+# 7. From a new release's title to its text in one key, not thirteen Enters ----------------
+
+
+@pytest.mark.parametrize(("language", "label"), [("id", "Ke isi"), ("en", "Go to text")])
+async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
+    bundled: Path, language: str, label: str
+) -> None:
+    """The editor opens in the title; ctrl+t (in the footer and in help) goes straight to
+    the text, and again back to the field left; Enter still walks the form."""
+    from textual.widgets import Input, TextArea
+
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.help import HelpScreen
+
+    app = make_app(bundled, "ald", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, EditScreen)
+        title, body = editor.query_one("#f-title", Input), editor.query_one("#body", TextArea)
+        assert editor.focused is title
+        assert footer_keys(app, 80)["to_text"].description == label  # type: ignore[attr-defined]
+        await pilot.press("ctrl+t", *"Isi siaran pers.")
+        assert editor.focused is body and body.text == "Isi siaran pers."
+        await pilot.press("ctrl+t", "!", "enter", *"bandung", "ctrl+t", "ctrl+t")
+        assert title.value == "Rilis Baru!"
+        assert editor.focused is editor.query_one("#f-dateline", Input)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+        rows = [str(cell) for cell in app.screen.table.columns[2].cells]
+        assert any(row.startswith(f"{label} — ") for row in rows), rows

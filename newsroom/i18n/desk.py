@@ -283,6 +283,13 @@ DESK: dict[str, tuple[str, str]] = {
         "Di formulir: ke isian berikutnya, lalu ke isi (seperti Tab)",
     ),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
+    "cmd.to_text": ("Go to text", "Ke isi"),
+    "cmd.to_text.help": (
+        "Straight to the text from any field of the form, and back to the field you left "
+        "(Enter walks through every field)",
+        "Langsung ke isi dari isian mana pun, lalu kembali ke isian yang ditinggalkan (Enter "
+        "melewati setiap isian)",
+    ),
     "cmd.external": ("$EDITOR", "$EDITOR"),
     "cmd.external.help": ("Open the file in your $EDITOR", "Buka berkas di $EDITOR Anda"),
     "cmd.top": ("Top", "Atas"),

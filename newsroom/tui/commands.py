@@ -75,6 +75,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
     Command("translate", "t", "translate", "cmd.translate", "release", show=False),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
+    # from the title (where a new release opens) to the text without walking every field
+    Command("to_text", "ctrl+t", "to_text", "cmd.to_text", "edit"),
     # in a field of the form (the text keeps Enter for its lines): taken in the order typed,
     # so what follows a fast Enter lands in the next field
     Command(
