@@ -131,7 +131,8 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
         else:
             reason = decision_text(t, decision, "cli", article.id)
             mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
-        console.print(f"  {t('action.' + action):<20} {mark}")
+        said = t("action." + (decision.meaning or action))  # what it does for this person
+        console.print(f"  {said:<20} {mark}")
 
 
 def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:

@@ -215,7 +215,7 @@ async def test_the_palette_offers_what_the_footer_offers(bundled: Path) -> None:
                 break
         assert isinstance(app.screen, CommandPalette)
         shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
-        assert any("Komentar (c)" in text for text in shown)
+        assert any("Komentari (c)" in text for text in shown)
         assert not any(word in text for text in shown for word in ("Keys", "Quit", "Theme"))
 
 

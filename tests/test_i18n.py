@@ -37,7 +37,8 @@ def test_every_key_the_code_names_is_in_the_catalog() -> None:
     named |= {f"check.{n}" for n in CHECKS} | {f"check.{n}.fail" for n in CHECKS}
     named |= {f"a.{s}" for s in ALL_STATUSES} | {f"verb.{a}" for a in ACTIONS}
     named |= {f"why.{c}" for c in ("no_rule", "publisher_only", "four_eyes", "checks", "system",
-                                    "stranger", "unknown_person", "not_for_others")}  # fmt: skip
+                                    "stranger", "unknown_person", "not_for_others",
+                                    "approval_stands")}  # fmt: skip
     named |= {f"move.{k}" for k in ORDER} | {f"move.{k}.dry" for k in ORDER}
     named |= {f"import.missing.{part}" for part in MISSING}
     missing = sorted(k for k in named if k not in CATALOG)

@@ -108,24 +108,33 @@ def test_a_second_approval_cannot_undo_a_moved_embargo(
     assert "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo" in done.output
 
 
-def test_approving_again_with_the_same_embargo_or_none_still_seals_anew(
+def test_approving_again_renews_only_an_approval_that_no_longer_stands(
     as_user: Callable[..., Newsroom],
 ) -> None:
-    """docs/workflow.md: approving an approved release again seals its text anew."""
+    """docs/workflow.md: approving an approved release again seals its text anew where its
+    approval no longer stands (approved before seals existed); one that stands is not
+    approved twice, and the refusal says how to move its embargo."""
     ref = made(as_user)
     as_user("ald").act(ref, "submit")
     nur = as_user("nur")
     lift = NOW + dt.timedelta(days=7)
     nur.act(ref, "approve", embargo=lift)
-    assert nur.act(ref, "approve", embargo=lift).article.status == "approved"
+    for embargo in (lift, None):
+        with pytest.raises(Refused, match="approved already and its approval stands") as no:
+            nur.act(ref, "approve", embargo=embargo)
+        assert no.value.facts["reason"] == "approval_stands"
+    article = nur.find(ref)
+    article.history[-1].seal = ""  # as a release approved before approvals were sealed
+    nur.store.save(article)
+    assert nur.allowed(nur.find(ref))["approve"].allowed
     article = nur.act(ref, "approve").article
-    assert article.embargo == lift
-    assert [h.action for h in article.history][-3:] == ["approve"] * 3
+    assert article.embargo == lift and article.history[-1].seal.startswith("sha256:")
+    assert [h.action for h in article.history][-2:] == ["approve"] * 2
     moved = nur.act(ref, "embargo", embargo=lift + dt.timedelta(days=1), note="Diundur").article
     assert moved.history[-1].action == "embargo" and moved.history[-1].note == "Diundur"
 
 
-async def test_the_desks_approve_dialog_on_an_approved_release_moves_the_embargo(
+async def test_the_desks_embargo_key_on_an_approved_release_moves_the_embargo(
     bundled: Path,
 ) -> None:
     from textual.widgets import Input
@@ -145,7 +154,7 @@ async def test_the_desks_approve_dialog_on_an_approved_release_moves_the_embargo
         await settle(app, pilot)
         app.push_screen(ReleaseScreen(ref))
         await settle(app, pilot)
-        await pilot.press("a")
+        await pilot.press("E")
         await pilot.pause()
         app.screen.query_one("#embargo", Input).value = "09-12-2026 09:00"
         await pilot.pause()

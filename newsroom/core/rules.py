@@ -17,7 +17,8 @@ ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
 
 @dataclass(frozen=True)
 class Rule:
-    """A row of the workflow table. `needs` is the text a person must give ("note", "reason")."""
+    """A row of the workflow table. `needs` is the text a person must give ("note", "reason");
+    `renews`: the row only renews an approval that no longer stands (seal.approval_stands)."""
 
     state: str
     action: str
@@ -25,6 +26,7 @@ class Rule:
     who: str = ANYONE
     needs: str = ""
     live_only: bool = False
+    renews: bool = False
 
 
 EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.IN_REVIEW, Status.CORRECTING)
@@ -34,8 +36,9 @@ TABLE: tuple[Rule, ...] = (
     Rule(Status.CHANGES_REQUESTED, "submit", Status.IN_REVIEW),
     Rule(Status.CORRECTING, "submit", Status.IN_REVIEW),
     Rule(Status.IN_REVIEW, "approve", Status.APPROVED, REVIEWER),
-    # Approving again seals the text anew (one approved before approvals were sealed).
-    Rule(Status.APPROVED, "approve", Status.APPROVED, REVIEWER),
+    # Approving again seals the text anew, where the approval no longer stands (one approved
+    # before approvals were sealed, a text changed since): one that stands is not approved twice.
+    Rule(Status.APPROVED, "approve", Status.APPROVED, REVIEWER, renews=True),
     # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
     Rule(Status.APPROVED, "embargo", Status.APPROVED, REVIEWER),
     Rule(Status.IN_REVIEW, "request_changes", Status.CHANGES_REQUESTED, needs="note"),

@@ -82,6 +82,12 @@ def check(article: Article, config: Config) -> SealProblem | None:
     )
 
 
+def approval_stands(article: Article, config: Config) -> bool:
+    """Whether an approved release's approval holds as recorded: sealed, the text unchanged
+    since, by a second person. Approving it again would change nothing (rules.Rule.renews)."""
+    return _check_approval(article, _since_import(article.history), config) is None
+
+
 def _since_import(history: list[HistoryEntry]) -> list[HistoryEntry]:
     """The history since the release entered this newsroom (an import starts it over)."""
     starts = [i for i, h in enumerate(history) if h.action in ("create", "import")]

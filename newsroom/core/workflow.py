@@ -15,7 +15,7 @@ from .checks import Around, CheckResult, run_checks
 from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
-from .identity import display_name, person
+from .identity import display_name, person, same_person
 from .model import Article, Comment, Correction, HistoryEntry, Status
 from .rules import ACTIONS as ACTIONS  # (the workflow's actions, asked of it by name)
 from .rules import (
@@ -36,6 +36,8 @@ class Decision:
 
     `reason` is English (the CLI's); `code` and `args` let another face word it in its
     language: no_rule (status, states), publisher_only, four_eyes (actor, name), checks.
+    `meaning` is what the action does for this person when its name would mislead them:
+    "withdraw" (requesting changes on the text they submitted takes the submission back).
     """
 
     action: str
@@ -45,6 +47,7 @@ class Decision:
     checks: tuple[CheckResult, ...] = ()
     code: str = ""
     args: dict[str, str] = field(default_factory=dict)
+    meaning: str = ""
 
 
 @dataclass
@@ -74,6 +77,13 @@ def decide(
     rule = rule_for(article, action)
     if rule is None:
         return _no_rule(article, action)
+    if rule.renews and _approval_stands(article, config):
+        reason = (
+            "it is approved already and its approval stands: to move its embargo use "
+            f"`newsroom embargo {article.id[:8]} --until ISO`"
+        )
+        args = {"ref": article.id[:8]}
+        return Decision(action, False, reason, rule, code="approval_stands", args=args)
     found = person(config, actor)
     if found is not None and found.system and rule.who != PUBLISHER:
         return Decision(
@@ -98,7 +108,22 @@ def decide(
             args = {k: str(v) for k, v in kept.facts.items()}
             return Decision(action, False, str(kept), rule, code=kept.code, args=args)
         return _decide_checked(article, actor, config, now, rule, around)
-    return Decision(action, True, "", rule)
+    withdraws = action == "request_changes" and _submitted_by(article, actor, config)
+    return Decision(action, True, "", rule, meaning="withdraw" if withdraws else "")
+
+
+def _submitted_by(article: Article, actor: str, config: Config) -> bool:
+    """Whether `actor` sent the text under review (its last submission) for review."""
+    submitted = next((h for h in reversed(article.history) if h.action == "submit"), None)
+    return submitted is not None and same_person(config, submitted.by, actor)
+
+
+def _approval_stands(article: Article, config: Config) -> bool:
+    """Whether the release's approval holds as recorded (seal.py: a row that `renews` an
+    approval is for one that does not: approved before seals, or a text changed since)."""
+    from .seal import approval_stands
+
+    return approval_stands(article, config)
 
 
 def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
@@ -137,7 +162,7 @@ def _no_rule(article: Article, action: str) -> Decision:
     only for a live release (a published one whose correction is under way): the
     refusal names those apart, and says when this release was never published, so it
     never lists the state it refuses (`retract` on a draft sent back for changes)."""
-    rows = [r for r in TABLE if r.action == action]
+    rows = [r for r in TABLE if r.action == action and not r.renews]
     states = ", ".join(sorted({r.state for r in rows if not r.live_only}))
     live = ", ".join(dict.fromkeys(r.state for r in rows if r.live_only))  # the table's order
     never = article.status in live.split(", ") and not article.is_live

@@ -103,17 +103,18 @@ DESK: dict[str, tuple[str, str]] = {
     "sort.updated": ("last change", "perubahan terakhir"),
     "sort.title": ("title", "judul"),
     "sort.status": ("status", "status"),
-    # views (the tab line, then its narrow form)
+    # views (the tab line, then its narrow form: a status is a state, in the words of its
+    # full name, never an action's: Ditinjau, not Tinjau; Diralat, not Ralat)
     "view.all": ("All", "Semua"),
     "view.mine": ("My review", "Tinjauan saya"),
     "short.all": ("All", "Semua"),
     "short.mine": ("Mine", "Saya"),
     "short.draft": ("Draft", "Draf"),
-    "short.in_review": ("Review", "Tinjau"),
+    "short.in_review": ("In review", "Ditinjau"),
     "short.changes_requested": ("Changes", "Perbaikan"),
-    "short.approved": ("Approved", "Setuju"),
+    "short.approved": ("Approved", "Disetujui"),
     "short.published": ("Published", "Terbit"),
-    "short.correcting": ("Correcting", "Ralat"),
+    "short.correcting": ("Correcting", "Diralat"),
     "short.retracted": ("Retracted", "Dicabut"),
     # commands (label, then help)
     "cmd.quit": ("Quit", "Keluar"),
@@ -160,17 +161,30 @@ DESK: dict[str, tuple[str, str]] = {
     ),
     "cmd.approve": ("Approve", "Setujui"),
     "cmd.embargo": ("Move the embargo", "Ubah embargo"),
+    "cmd.embargo.help": (
+        "An approved release: the checklist with a new lift time (empty: lift it now); the "
+        "move is recorded",
+        "Siaran pers yang sudah disetujui: daftar periksa dengan waktu embargo baru (kosong: "
+        "cabut embargo sekarang); perubahannya tercatat",
+    ),
     "cmd.approve.help": (
         "The checklist, then approve (with an embargo if you set one)",
         "Daftar periksa, lalu setujui (dengan embargo bila diisi)",
     ),
     "cmd.request_changes": ("Request changes", "Minta perbaikan"),
-    "cmd.request_changes.short": ("Changes", "Perbaikan"),
     "cmd.request_changes.help": (
         "Send back to the writer with a note",
         "Kembalikan ke penulis dengan catatan",
     ),
-    "cmd.comment": ("Comment", "Komentar"),
+    # request changes, by the one who submitted the text: it takes the submission back
+    "cmd.withdraw": ("Withdraw", "Tarik kembali"),
+    "cmd.withdraw.help": (
+        "Take back the text you submitted, to change it (a note says why): it comes back to "
+        "you as changes requested",
+        "Tarik kembali teks yang Anda ajukan untuk diubah (dengan catatan alasannya): kembali "
+        "ke Anda sebagai perlu perbaikan",
+    ),
+    "cmd.comment": ("Comment", "Komentari"),
     "cmd.comment.help": ("Add a comment", "Tambahkan komentar"),
     "cmd.correct": ("Correct", "Ralat"),
     "cmd.correct.help": (
@@ -250,7 +264,6 @@ DESK: dict[str, tuple[str, str]] = {
         "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
-    "cmd.published.short": ("Published", "Versi terbit"),
     "cmd.published.help": (
         "Switch between the version under review and the one partners see now",
         "Beralih antara versi yang ditinjau dan versi yang kini dilihat mitra",
@@ -270,6 +283,13 @@ DESK: dict[str, tuple[str, str]] = {
         "Di formulir: ke isian berikutnya, lalu ke isi (seperti Tab)",
     ),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
+    "cmd.to_text": ("Go to text", "Ke isi"),
+    "cmd.to_text.help": (
+        "Straight to the text from any field of the form, and back to the field you left "
+        "(Enter walks through every field)",
+        "Langsung ke isi dari isian mana pun, lalu kembali ke isian yang ditinggalkan (Enter "
+        "melewati setiap isian)",
+    ),
     "cmd.external": ("$EDITOR", "$EDITOR"),
     "cmd.external.help": ("Open the file in your $EDITOR", "Buka berkas di $EDITOR Anda"),
     "cmd.top": ("Top", "Atas"),
@@ -364,10 +384,22 @@ DESK: dict[str, tuple[str, str]] = {
         "Checklist: what must pass before review",
         "Daftar periksa: yang harus lolos sebelum ditinjau",
     ),
+    "modal.checklist_embargo": (
+        "Move the embargo: the checklist with the new lift time",
+        "Ubah embargo: daftar periksa dengan waktu embargo baru",
+    ),
+    "modal.embargo_same": (
+        "The embargo is as it was: nothing moved.",
+        "Embargo tetap seperti semula: tidak ada yang diubah.",
+    ),
     "modal.approve_now": ("Approve", "Setujui"),
     "modal.approve_blocked": (
         "Approving waits until the required checks (✗) pass.",
         "Persetujuan menunggu sampai pemeriksaan wajib (✗) lolos.",
+    ),
+    "modal.embargo_blocked": (
+        "Moving the embargo waits until the required checks (✗) pass.",
+        "Perubahan embargo menunggu sampai pemeriksaan wajib (✗) lolos.",
     ),
     "modal.submit_blocked": (
         "Submitting waits until the required checks (✗) pass.",
@@ -416,6 +448,7 @@ DESK: dict[str, tuple[str, str]] = {
     "confirm.cancel_correction": ("Cancel correction", "Batalkan ralat"),
     "confirm.delete": ("Delete release", "Hapus siaran"),
     "confirm.request_changes": ("Request changes", "Minta perbaikan"),
+    "confirm.withdraw": ("Withdraw submission", "Tarik pengajuan"),
     "confirm.comment": ("Add comment", "Kirim komentar"),
     "confirm.correct": ("Start correction", "Mulai ralat"),
     "confirm.new": ("Create draft", "Buat draf"),

@@ -143,7 +143,7 @@ SHARING: dict[str, tuple[str, str]] = {
         "`newsroom sync` dan server yang menerbitkannya",
     ),
     # the desk
-    "cmd.sync": ("Sync", "Sinkron"),
+    "cmd.sync": ("Sync", "Sinkronkan"),
     "cmd.sync.help": (
         "Share with the other offices: receive their changes, send yours (git)",
         "Berbagi dengan kantor lain: terima perubahan mereka, kirim milik Anda (git)",

@@ -3,7 +3,9 @@ refusals and the core's errors by code.
 
 One word for one thing: a correction is a *Ralat* (as the feeds print it), never a
 *Koreksi*; the city that opens a release is its *Kota*; review is *tinjau*; leaving the
-program is *Keluar*, throwing edits away is *Buang*.
+program is *Keluar*, throwing edits away is *Buang*. A status is a state (*Ditinjau*,
+*Disetujui*, *Diralat*, *Dicabut*), short or full; an action is a verb (*Setujui*, *Minta
+perbaikan*, *Ralat*, *Komentari*): no word names both.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.submit": ("submit", "ajukan"),
     "action.approve": ("approve", "setujui"),
     "action.request_changes": ("request changes", "minta perbaikan"),
+    "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
     "action.comment": ("comment", "komentar"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),
@@ -326,6 +329,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "--note WHY` (the move is recorded)",
         "sudah disetujui: untuk mengubah embargonya pakai `newsroom embargo {ref} --until ISO "
         "--note ALASAN` (perubahannya tercatat)",
+    ),
+    "why.approval_stands": (
+        "it is approved already and its approval stands: to move its embargo use E on the "
+        "desk or `newsroom embargo {ref} --until ISO`",
+        "sudah disetujui dan persetujuannya masih berlaku: untuk mengubah embargonya pakai E "
+        "di meja redaksi atau `newsroom embargo {ref} --until ISO`",
     ),
     "why.number_kept": (
         "{path}: the correction changes the release number: a published release keeps it for "

@@ -49,6 +49,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit", "e", "edit", "cmd.edit", "release"),
     Command("submit", "s", "submit", "cmd.submit", "release"),
     Command("approve", "a", "approve", "cmd.approve", "release"),
+    # An approved release's lift time, moved (a ministry asks to delay): a reviewer's act.
+    Command("embargo", "E", "embargo", "cmd.embargo", "release"),
     # The footer lists the keys in this order, the workflow's next steps first: at 80
     # columns what is cut short is the rarest. Publish shows where the workflow has it (an
     # approved release, a correction approved).
@@ -73,6 +75,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("detach", "F", "detach", "cmd.detach", "release", show=False),
     Command("translate", "t", "translate", "cmd.translate", "release", show=False),
     Command("save", "ctrl+s", "save", "cmd.save", "edit"),
+    # from the title (where a new release opens) to the text without walking every field
+    Command("to_text", "ctrl+t", "to_text", "cmd.to_text", "edit"),
     # in a field of the form (the text keeps Enter for its lines): taken in the order typed,
     # so what follows a fast Enter lands in the next field
     Command(
@@ -83,8 +87,8 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 # Workflow actions on the release screen, by their action name (the core's action ids).
-WORKFLOW = ("edit", "submit", "approve", "request_changes", "comment", "correct", "retract",
-            "cancel_correction", "delete")  # fmt: skip
+WORKFLOW = ("edit", "submit", "approve", "embargo", "request_changes", "comment", "correct",
+            "retract", "cancel_correction", "delete")  # fmt: skip
 
 
 def bindings(where: str) -> list[BindingType]:

@@ -34,16 +34,11 @@ class CatalogCommands(Provider):
             node = app if target == "app" else screen
             if not node.check_action(action.split("(", 1)[0], ()):
                 continue  # refused here (approve on a published release): the footer hides it
-            if command.id.startswith("view_"):
-                label = app.t(command.label, n=command.key)
-            else:
-                label = app.t(command.label)
+            word = getattr(node, "relabel", {}).get(action, command.label)  # as its key says
+            view = command.id.startswith("view_")
+            label = app.t(word, n=command.key) if view else app.t(word)
             found.append(
-                (
-                    f"{label} ({app.key_for(command)})",
-                    app.t(command.label + ".help"),
-                    f"{target}:{action}",
-                )
+                (f"{label} ({app.key_for(command)})", app.t(word + ".help"), f"{target}:{action}")
             )
         return found
 

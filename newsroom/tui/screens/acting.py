@@ -42,14 +42,18 @@ class Waiting:
     finished: threading.Event = field(default_factory=threading.Event)  # the worker is done
 
 
-def still_waiting(app: NewsroomApp, article_id: str) -> bool:
+def still_waiting(
+    app: NewsroomApp, article_id: str, named: Callable[[str], str] | None = None
+) -> bool:
     """Whether an action on this release waits for a publish run (from any screen opened on
     it), saying so: one action at a time on a release, and nothing else changes it
     meanwhile (another action, an attachment, a delete, an editor however it is opened:
-    opening.py), so neither writes over the other."""
+    opening.py), so neither writes over the other. `named`: the action's word for this
+    person (the release screen's: "Tarik kembali" for a withdrawal), else its command's."""
     waiting = app.waiting.get(article_id)
     if waiting is not None:
-        app.notify(app.t("release.still_waiting", action=app.t("cmd." + waiting.action)))
+        word = named(waiting.action) if named is not None else app.t("cmd." + waiting.action)
+        app.notify(app.t("release.still_waiting", action=word))
     return waiting is not None
 
 
@@ -58,6 +62,7 @@ class Acting:
 
     article_id: str
     decisions: dict[str, Decision]
+    relabel: dict[str, str]  # action -> its catalog key, where the core gives it a meaning
 
     if TYPE_CHECKING:  # the rest of the screen (release.py) that this part uses
 
@@ -65,6 +70,13 @@ class Acting:
         def nr_app(self) -> NewsroomApp: ...
         @property
         def title_now(self) -> str: ...
+
+    def named(self, action: str, kind: str = "cmd") -> str:
+        """The action as this person reads it: its command's word, or the word of what it
+        means for them (the core's `Decision.meaning`: "Tarik kembali" for the writer who
+        requests changes on their own submission); `kind` "confirm": its button's word."""
+        key = self.relabel.get(action, "cmd." + action)
+        return self.nr_app.t(key.replace("cmd.", kind + ".", 1))
 
     @property
     def waiting(self) -> str | None:
@@ -74,8 +86,9 @@ class Acting:
         return waiting.action if waiting is not None else None
 
     def _busy(self) -> bool:
-        """Whether an action on this release waits for a publish run, saying so."""
-        return still_waiting(self.nr_app, self.article_id)
+        """Whether an action on this release waits for a publish run, saying so (in the
+        words this person reads it: `named`)."""
+        return still_waiting(self.nr_app, self.article_id, self.named)
 
     def _act(
         self,
@@ -118,7 +131,7 @@ class Acting:
         app = self.nr_app
         waiting = app.waiting[self.article_id] = Waiting(action, self.title_now)
         seconds = f"{service.ACT_LOCK_WAIT:g}"
-        said = app.t("release.waiting_publish", action=app.t("cmd." + action), seconds=seconds)
+        said = app.t("release.waiting_publish", action=self.named(action), seconds=seconds)
         app.notify(said, timeout=6)
         # A door of its own: the desk goes on saving through the app's meanwhile (see
         # Newsroom.for_thread), and each save must still be its own commit.
@@ -169,7 +182,7 @@ class Acting:
             app.notify(app.t("release.commented"))
         else:
             status = app.t("status." + outcome.article.status)
-            app.notify(app.t("release.done", action=app.t("cmd." + action), status=status))
+            app.notify(app.t("release.done", action=self.named(action), status=status))
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":

@@ -16,15 +16,17 @@ if TYPE_CHECKING:
 
 
 def translate_bindings(node: Any, app: NewsroomApp) -> None:
-    """Replace the node's binding descriptions (catalog keys) with text in the UI language."""
+    """Replace the node's binding descriptions (catalog keys) with text in the UI language;
+    an action in the node's `relabel` takes the catalog key given there."""
     original = getattr(node, "_original_bindings", None)
     if original is None:
         original = node._bindings
         node._original_bindings = original
+    relabel = getattr(node, "relabel", {})
     translated = BindingsMap()
     for key, bindings in original.key_to_bindings.items():
         for binding in bindings:
-            label = binding.description
+            label = relabel.get(binding.action, binding.description)
             short = label + ".short"  # the footer's word when the full one would not fit at 80
             if label.startswith("cmd.") and app.t.has(short):
                 text = app.t(short)
@@ -44,6 +46,7 @@ class AppScreen(Screen[None]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.relabel: dict[str, str] = {}  # action -> the catalog key its key is labelled by
         translate_bindings(self, self.nr_app)
 
     def on_mount(self) -> None:
@@ -78,10 +81,21 @@ class AppModal(ModalScreen[Any]):
         super().__init__(**kwargs)
         translate_bindings(self, self.nr_app)
         self.answered = False
+        self.below: Screen[Any] | None = None  # the screen it opened over
 
     def on_mount(self) -> None:
         self.mount(KeysFooter())
+        # The screen under it shows through the dim, its scrollbars too: beside a dialog
+        # that scrolls (help, the checklist) they read as a second scrollbar of the dialog.
+        stack = self.app.screen_stack
+        self.below = stack[-2] if len(stack) > 1 and stack[-1] is self else None
+        if self.below is not None:
+            self.below.add_class("-under-dialog")
         self.nr_app.built(self)
+
+    def on_unmount(self) -> None:
+        if self.below is not None:
+            self.below.remove_class("-under-dialog")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.answered

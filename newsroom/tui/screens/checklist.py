@@ -1,5 +1,6 @@
-"""The checklist before approving or submitting (the release screen's `a` and `s`): every
-check with its mark, the reason and the field to fix, and the embargo set with an approval."""
+"""The checklist before approving or submitting (the release screen's `a` and `s`), or
+moving an approved release's embargo (`E`): every check with its mark, the reason and the
+field to fix, and the embargo set with an approval, or moved."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ class ChecklistModal(Dialog):
     """The checklist before approving (or submitting): every check with ✓, ✗ (required)
     or ! (recommended), the reason and the field to fix. Approving is impossible while a
     required one fails. The approval may set the embargo (the approver stays a reviewer:
-    it is not an edit). `recheck` works the decision out again for another embargo."""
+    it is not an edit); `mode` "embargo" moves the embargo of an approved release, checked
+    the same way. `recheck` works the decision out again for another embargo."""
 
     PRIMARY = "approve"
 
@@ -56,13 +58,13 @@ class ChecklistModal(Dialog):
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
-        title = "modal.checklist" if self.mode == "approve" else "modal.checklist_submit"
+        title = "modal.checklist" if self.mode == "approve" else f"modal.checklist_{self.mode}"
         with Vertical(classes="dialog wide", id="checklist-dialog"):
             yield Label(t(title), classes="dialog-title")
             with VerticalScroll(id="checks-box"):  # scrolls on a small terminal: buttons stay
                 yield Static(id="checks")
             yield Static(id="blocked", classes="error")
-            if self.mode == "approve":
+            if self.mode in TIMED:
                 yield Label(t("modal.embargo", zone=self.nr_app.zone))
                 yield Input(self.embargo, id="embargo", select_on_focus=False)
                 yield Label("", id="embargo-error", classes="error hidden")
@@ -74,7 +76,7 @@ class ChecklistModal(Dialog):
         self.show(self.decision)
         # Approvable: the embargo field first (enter approves from it, as from the button);
         # else the way out, so a stray enter never does anything.
-        if self.decision.allowed and self.mode == "approve":
+        if self.decision.allowed and self.mode in TIMED:
             self.query_one("#embargo", Input).focus()
         else:
             self.query_one("#approve" if self.decision.allowed else "#cancel", Button).focus()
@@ -125,12 +127,14 @@ class ChecklistModal(Dialog):
 
     @on(Button.Pressed, "#approve")
     def approve(self) -> None:
-        if self.mode != "approve":
+        if self.mode not in TIMED:
             self.dismiss(Approval())
             return
         text = self.query_one("#embargo", Input).value
-        if text.strip() == self.embargo.strip():
-            self.dismiss(Approval())  # unchanged: nothing to set
+        if text.strip() == self.embargo.strip():  # unchanged: nothing to set, or to move
+            if self.mode == "embargo":
+                self.notify(self.nr_app.t("modal.embargo_same"))
+            self.dismiss(Approval() if self.mode == "approve" else None)
             return
         try:
             when = self._embargo(text)
@@ -149,6 +153,7 @@ class ChecklistModal(Dialog):
 
 
 MARKS = {"required": "[red]✗[/]", "recommended": "[yellow]![/]"}
+TIMED = ("approve", "embargo")  # the modes that set the embargo: an approval, a move
 
 
 def rank(check: CheckResult) -> int:

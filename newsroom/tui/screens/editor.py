@@ -58,6 +58,7 @@ class EditScreen(AppScreen):
         self.keep_mine = False
         self.asking = False
         self.checked: Article | None = None  # the release as last saved, its checks shown
+        self.left: Input | None = None  # the field ctrl+t left for the text, to come back to
 
     @property
     def new(self) -> bool:
@@ -99,7 +100,8 @@ class EditScreen(AppScreen):
         if self.restoring is not None:
             self._restore(self.restoring)
         # Typing starts in the title, a new release's too (its title was just asked for):
-        # the form reads from the top, and Enter goes on down it (on_input_submitted).
+        # the form reads from the top, Enter goes on down it (action_next_field), and
+        # ctrl+t goes straight to the text (action_to_text).
         # At its end now: the keys typed while the editor opened come right after this.
         title = self.query_one("#f-title", Input)
         title.cursor_position = len(title.value)
@@ -121,6 +123,16 @@ class EditScreen(AppScreen):
         field = self.focus_next()
         if isinstance(field, Input):  # at its end before the keys typed after Enter reach it
             field.cursor_position = len(field.value)
+
+    def action_to_text(self) -> None:
+        """Straight to the text from any field (thirteen Enters from the title), and from the
+        text back to the field left (the title, when the text was reached otherwise)."""
+        body = self.query_one("#body", TextArea)
+        if self.focused is not body:
+            self.left = self.focused if isinstance(self.focused, Input) else None
+            body.focus()
+            return
+        (self.left or self.query_one("#f-title", Input)).focus()
 
     def retranslate(self) -> None:
         super().retranslate()

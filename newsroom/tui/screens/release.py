@@ -28,7 +28,7 @@ from ..widgets.preview import correction_text, partner_markdown
 from ..widgets.release_meta import meta_text
 from ..widgets.timeline import Timeline
 from .acting import Acting
-from .base import AppScreen
+from .base import AppScreen, translate_bindings
 
 # Refusals that still open the checklist: it says what fails. Four eyes does not: the key is
 # not offered to the one who changed the text last (pressing it says why, naming them).
@@ -77,6 +77,10 @@ class ReleaseScreen(Acting, AppScreen):
             return
         self.article = article
         self.decisions = app.newsroom.allowed(article)
+        relabel = {a: f"cmd.{d.meaning}" for a, d in self.decisions.items() if d.meaning}
+        if relabel != self.relabel:  # the keys say what the actions do for this person
+            self.relabel = relabel
+            translate_bindings(self, app)
         self._show_text(article)
         self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
@@ -151,9 +155,10 @@ class ReleaseScreen(Acting, AppScreen):
 
     @staticmethod
     def _opens_checklist(decision: Decision) -> bool:
-        """Approve and submit never hide while the workflow has them for this status: their
-        key opens the checklist, which says what stands in the way."""
-        return decision.action in ("approve", "submit") and decision.code in CHECKLIST_CODES
+        """Approve, submit and moving the embargo never hide while the workflow has them for
+        this release: their key opens the checklist, which says what stands in the way."""
+        checked = ("approve", "submit", "embargo")
+        return decision.action in checked and decision.code in CHECKLIST_CODES
 
     def on_key(self, event: events.Key) -> None:
         """A key of a refused action says why instead of doing nothing."""
@@ -269,15 +274,35 @@ class ReleaseScreen(Acting, AppScreen):
         modal = ChecklistModal(self.decisions["approve"], embargo=embargo, recheck=self._recheck)
         self.app.push_screen(modal, answer)
 
-    def _recheck(self, embargo: dt.datetime | None) -> Decision:
-        """The approval's decision with another embargo (as the dialog's field holds it)."""
+    def action_embargo(self) -> None:
+        """The checklist with the approved release's lift time to move (empty: lift it now);
+        moved as the `embargo` action, recorded."""
+        from .checklist import Approval, ChecklistModal
+
+        if self._busy() or self.article is None:
+            return
+        embargo = input_time(self.article.embargo, self.nr_app.newsroom.config.tz)
+
+        def answer(approval: Approval | None) -> None:
+            if approval is not None:
+                self._act("embargo", embargo=approval.embargo, clear=approval.clear)
+
+        def recheck(when: dt.datetime | None) -> Decision:
+            return self._recheck(when, "embargo")
+
+        decision = self.decisions["embargo"]
+        modal = ChecklistModal(decision, mode="embargo", embargo=embargo, recheck=recheck)
+        self.app.push_screen(modal, answer)
+
+    def _recheck(self, embargo: dt.datetime | None, action: str = "approve") -> Decision:
+        """The action's decision with another embargo (as the dialog's field holds it)."""
         import copy
 
         newsroom = self.nr_app.newsroom
         assert self.article is not None
         trial = copy.deepcopy(self.article)
         trial.embargo = embargo
-        return newsroom.decide(trial, "approve")
+        return newsroom.decide(trial, action)
 
     def action_request_changes(self) -> None:
         self._with_note("request_changes", "modal.note")
@@ -399,7 +424,7 @@ class ReleaseScreen(Acting, AppScreen):
         from .modals import NoteModal
 
         t = self.nr_app.t
-        heading = f"{t('cmd.' + action)} — {t(label)}"
+        heading = f"{self.named(action)} — {t(label)}"
         if self._busy():
             return
 
@@ -407,7 +432,7 @@ class ReleaseScreen(Acting, AppScreen):
             if note:
                 self._act(action, note, then=then if callable(then) else None)
 
-        confirm = t("confirm." + action)  # the button says what it does: "Cabut siaran"
+        confirm = self.named(action, "confirm")  # the button says what it does: "Cabut siaran"
         missing = t(label + "_required")  # what an empty answer lacks: a note, a reason
         modal = NoteModal(heading, prompt=prompt, confirm=confirm, missing=missing)
         self.app.push_screen(modal, done)
