@@ -265,6 +265,31 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     assert later.original_corrected(later.find(english)) is None
 
 
+def test_a_standing_approval_is_renewed_after_the_originals_correction(root: Path) -> None:
+    """An approved translation waiting for its embargo whose original is corrected meanwhile:
+    approving it again (its approval stands otherwise) says it was looked at."""
+    configure(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    translator = Newsroom.open(root, "rina", fixed_clock(at(0.1)))
+    article = translator.translate(original, "en")
+    article.title, article.summary = "Civil servants stay neutral", "A summary."
+    article.body = "Paragraph **one**.\n\nParagraph two."
+    article.embargo = at(5)
+    translator.save_edit(article)
+    translator.act(article.id, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.15))).act(article.id, "approve")
+    assert run(root, at(0.2)).ok
+    nur = Newsroom.open(root, "nur", fixed_clock(at(0.5)))
+    assert not nur.decide(nur.find(article.id), "approve").allowed  # it stands
+    correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
+    assert run(root, at(1.1)).ok
+    nur = Newsroom.open(root, "nur", fixed_clock(at(1.2)))
+    assert nur.original_corrected(nur.find(article.id)) is not None
+    assert nur.decide(nur.find(article.id), "approve").allowed
+    nur.act(article.id, "approve")
+    assert nur.original_corrected(nur.find(article.id)) is None
+
+
 # ---------------------------------------------------------------- the desk
 
 
@@ -397,27 +422,3 @@ def test_a_klarifikasi_translates_as_one_and_a_local_photo_stays_with_its_releas
     copy = Newsroom.open(root, "rina", fixed_clock(at(0))).translate(denial.id, "en")
     assert copy.kind == "klarifikasi" and copy.denies == ["B-099/HUMAS/VI/2026"]
     assert copy.image is None or copy.image.src == ""
-
-
-def test_the_pair_comes_from_the_records_the_door_read(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The desk's release screen asks for the pair at every redraw: a door that read the
-    releases (the desk's) answers from them, not by reading the index again; a release it
-    does not know (a translation made since) is looked up in the index."""
-    original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
-    translation = translate(root, original, 0.1, approve=False)
-    door = Newsroom.open(root, "nur")
-    door.remember(door.index().records.values())
-    article = door.find(original)
-    read = []
-    real_index = Newsroom.index
-    monkeypatch.setattr(Newsroom, "index", lambda self: read.append(1) or real_index(self))
-    pair = door.translation_pair(article)
-    assert [r.id for r in pair.members] == [original, translation]
-    assert read == []  # from the records it read
-    later = Newsroom.open(root, "rina").translate(original, "fr")
-    read.clear()
-    pair = door.translation_pair(later)
-    assert [r.id for r in pair.members] == [original, translation, later.id]
-    assert read == [1]  # not among them: the index, read again

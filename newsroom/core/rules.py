@@ -37,7 +37,8 @@ TABLE: tuple[Rule, ...] = (
     Rule(Status.CORRECTING, "submit", Status.IN_REVIEW),
     Rule(Status.IN_REVIEW, "approve", Status.APPROVED, REVIEWER),
     # Approving again seals the text anew, where the approval no longer stands (one approved
-    # before approvals were sealed, a text changed since): one that stands is not approved twice.
+    # before approvals were sealed, a text changed since) or a translation's original was
+    # corrected since: one that stands is not approved twice.
     Rule(Status.APPROVED, "approve", Status.APPROVED, REVIEWER, renews=True),
     # Moving the embargo of an approved release (a ministry asks to delay) is a reviewer's act.
     Rule(Status.APPROVED, "embargo", Status.APPROVED, REVIEWER),

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from .config import Config
     from .identity import Actor
     from .model import Article
-    from .records import Record
     from .store import Store
     from .vcs.sync import SyncResult
 
@@ -45,7 +44,6 @@ class Sharing:
     _recording: Recording | None
     _store: Store | None
     _known: dict[str, str]
-    _records: tuple[Record, ...] | None
 
     if TYPE_CHECKING:  # the rest of the door (service.Newsroom) that this part uses
 
@@ -61,14 +59,13 @@ class Sharing:
         desk's action waiting for a publish run) takes a door of its own."""
         door = copy.copy(self)
         door._recording, door._git_lock, door._store, door._known = None, None, None, {}
-        door._records = None
         return door
 
     def learn_from(self, door: Self) -> None:
         """Take where each release lives from another door (a worker's, once it has read the
         desk: see `remember`), so `find` here reads one file: a swap, cheap on the UI thread.
         The other door must be done with it."""
-        self._known, self._records = door._known, door._records
+        self._known = door._known
 
     @contextmanager
     def recording(
@@ -135,7 +132,7 @@ class Sharing:
         syncs on a door of its own, then reloads its own door on its thread.)"""
         self.config = load_config(self.config.root)
         self._store = None
-        self._known, self._records = {}, None
+        self._known = {}
 
     def unshared(self) -> int:
         """How many of this clone's commits the other offices have not got yet (as of the

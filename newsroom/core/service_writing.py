@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from .identity import Actor
     from .index import Index
     from .model import Article, Attachment
-    from .records import Record
     from .review import Note, PendingCorrection
     from .service_git import Recording
     from .store import Store
@@ -35,7 +34,6 @@ class Writing:
     config: Config
     identity: Actor
     actor: str
-    _records: tuple[Record, ...] | None
 
     if TYPE_CHECKING:  # the rest of the door (service.Newsroom) that this part uses
 
@@ -106,16 +104,9 @@ class Writing:
         return corrected_since(article, self._original(article)) if article.translation_of else None
 
     def translation_pair(self, article: Article) -> Any:
-        """The release's original and translations (translations.Pair), from the records
-        this door last read (the desk's: the release screen asks at every redraw, and
-        reading the index again took 0.1 s at 10,000 releases); from the index when they
-        do not know the release (none read, or one made since: a new translation)."""
+        """The release's original and translations, from the index (translations.Pair)."""
         from .translations import pair_of
 
-        if self._records is not None:
-            pair = pair_of(article.id, self._records)
-            if pair.original is not None:
-                return pair
         return pair_of(article.id, self.index().records.values())
 
     def keep_unsaved(self, slug: str, text: str) -> Path:

@@ -77,7 +77,11 @@ def decide(
     rule = rule_for(article, action)
     if rule is None:
         return _no_rule(article, action)
-    if rule.renews and _approval_stands(article, config):
+    if (
+        rule.renews
+        and _approval_stands(article, config)
+        and not _original_corrected(article, around)
+    ):
         reason = (
             "it is approved already and its approval stands: to move its embargo use "
             f"`newsroom embargo {article.id[:8]} --until ISO`"
@@ -116,6 +120,12 @@ def _submitted_by(article: Article, actor: str, config: Config) -> bool:
     """Whether `actor` sent the text under review (its last submission) for review."""
     submitted = next((h for h in reversed(article.history) if h.action == "submit"), None)
     return submitted is not None and same_person(config, submitted.by, actor)
+
+
+def _original_corrected(article: Article, around: Around | None) -> bool:
+    """Whether a translation's original was corrected since the translation was approved
+    (approving it again says it was looked at: checks.py's `original_corrected`)."""
+    return around is not None and around.original_corrected(article) is not None
 
 
 def _approval_stands(article: Article, config: Config) -> bool:
