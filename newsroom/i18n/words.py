@@ -41,7 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.approve": ("approve", "setujui"),
     "action.request_changes": ("request changes", "minta perbaikan"),
     "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
-    "action.comment": ("comment", "komentar"),
+    "action.comment": ("comment", "komentari"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),
     "action.cancel_correction": ("cancel the correction", "batalkan ralat"),
