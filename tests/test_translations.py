@@ -290,6 +290,36 @@ def test_a_standing_approval_is_renewed_after_the_originals_correction(root: Pat
     assert nur.original_corrected(nur.find(article.id)) is None
 
 
+def test_the_pair_is_kept_while_no_file_changes(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk's release screen asks for the pair at every redraw: the door keeps the pairs
+    while no article file changed (the index is not read again), and any change shows at
+    once: a translation made since, a member's new status."""
+    original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
+    english = translate(root, original, 0.1, approve=False)
+    door = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
+    read: list[int] = []
+    real_index = Newsroom.index
+    monkeypatch.setattr(Newsroom, "index", lambda self, files=None: read.append(1) or
+                        real_index(self, files))  # fmt: skip
+
+    def pair(ident: str) -> list[tuple[str, str]]:
+        return [(r.id, r.status) for r in door.translation_pair(door.find(ident)).members]
+
+    assert pair(original) == [(original, "approved"), (english, "in_review")]
+    read.clear()
+    assert pair(english) == [(original, "approved"), (english, "in_review")]
+    assert read == []  # nothing changed: the pairs kept
+    french = Newsroom.open(root, "rina", fixed_clock(at(0.3))).translate(original, "fr")
+    assert pair(original) == [(original, "approved"), (english, "in_review"),
+                              (french.id, "draft")]  # fmt: skip
+    Newsroom.open(root, "nur", fixed_clock(at(0.4))).act(english, "approve")
+    assert (english, "approved") in pair(original)
+    lone = release(root, at(0.5), "Rilis tanpa terjemahan")
+    assert pair(lone) == []  # one alone: no pair
+
+
 # ---------------------------------------------------------------- the desk
 
 

@@ -72,6 +72,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import INSERTED as INSERTED
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
+    from .scan import FileStat
     from .signing.keys import KeyInfo as KeyInfo
     from .signing.keys import Rotated as Rotated
     from .signing.minisign import PublicKey as PublicKey
@@ -81,6 +82,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .signing.verify import verify_paths as verify_paths
     from .signoff import signoff_at_end as signoff_at_end
     from .store import Snapshot, Store
+    from .translations import Pairs
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
     from .vcs.sync import Conflict as Conflict
@@ -148,6 +150,7 @@ class Newsroom(Sharing, Writing, Publishing):
         self.actor = self.identity.id
         self.clock = clock
         self._known: dict[str, str] = {}  # id and slug -> file, from the last index read
+        self._pairs: tuple[str, Pairs] | None = None  # the translations, as of a scan
         self._store: Store | None = None
         self._git_lock: Any = None  # the clone's git lock, once an action needed it
         self._recording: Recording | None = None  # the action being written, if any
@@ -246,15 +249,16 @@ class Newsroom(Sharing, Writing, Publishing):
         """Every article parsed now (slow for a large newsroom: prefer `index`)."""
         return self.store.load_all()
 
-    def index(self) -> Index:
-        """Every release as the cached index knows it (only changed files are read)."""
+    def index(self, files: list[FileStat] | None = None) -> Index:
+        """Every release as the cached index knows it (only changed files are read);
+        `files`: the scan, when the caller made it."""
         from .cache import Cache
         from .index import refresh
         from .scan import scan
 
         cache = Cache(self.config, self.cache_key)
         try:
-            index = refresh(self.config, cache, scan(self.config))
+            index = refresh(self.config, cache, scan(self.config) if files is None else files)
         finally:
             cache.close()
         self.remember(index.records.values())

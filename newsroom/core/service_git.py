@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .identity import Actor
     from .model import Article
     from .store import Store
+    from .translations import Pairs
     from .vcs.sync import SyncResult
 
 
@@ -44,6 +45,7 @@ class Sharing:
     _recording: Recording | None
     _store: Store | None
     _known: dict[str, str]
+    _pairs: tuple[str, Pairs] | None
 
     if TYPE_CHECKING:  # the rest of the door (service.Newsroom) that this part uses
 
@@ -59,6 +61,7 @@ class Sharing:
         desk's action waiting for a publish run) takes a door of its own."""
         door = copy.copy(self)
         door._recording, door._git_lock, door._store, door._known = None, None, None, {}
+        door._pairs = None
         return door
 
     def learn_from(self, door: Self) -> None:
@@ -132,7 +135,7 @@ class Sharing:
         syncs on a door of its own, then reloads its own door on its thread.)"""
         self.config = load_config(self.config.root)
         self._store = None
-        self._known = {}
+        self._known, self._pairs = {}, None
 
     def unshared(self) -> int:
         """How many of this clone's commits the other offices have not got yet (as of the

@@ -62,21 +62,34 @@ class Pair:
         return found if len(found) > 1 else []
 
 
+class Pairs:
+    """Every pair of a newsroom: the records of the originals that have translations and
+    of the translations, kept (few, beside its releases) so that a pair is answered without
+    walking every record again (`pair`, as `pair_of`)."""
+
+    def __init__(self, records: Iterable[Record]) -> None:
+        by_id: dict[str, Record] = {}
+        self.children: dict[str, list[Record]] = {}
+        for r in records:
+            by_id[r.id] = r
+            if r.translation_of:
+                self.children.setdefault(r.translation_of, []).append(r)
+        kept = {c.id for found in self.children.values() for c in found} | set(self.children)
+        self.by_id = {i: by_id[i] for i in kept if i in by_id}
+
+    def pair(self, ident: str) -> Pair:
+        """The pair (or more) a release belongs to (a release in none: no member)."""
+        me = self.by_id.get(ident)
+        if me is None:
+            return Pair(None, ())
+        top = me.translation_of or me.id
+        found = sorted(self.children.get(top, []), key=lambda r: (r.language, r.path))
+        return Pair(self.by_id.get(top), tuple(found))
+
+
 def pair_of(ident: str, records: Iterable[Record]) -> Pair:
     """The pair (or more) a release belongs to, from the index's records."""
-    by_id: dict[str, Record] = {}
-    children: dict[str, list[Record]] = {}
-    for r in records:
-        by_id[r.id] = r
-        if r.translation_of:
-            children.setdefault(r.translation_of, []).append(r)
-    me = by_id.get(ident)
-    if me is None:
-        return Pair(None, ())
-    top = me.translation_of or me.id
-    original = by_id.get(top)
-    found = sorted(children.get(top, []), key=lambda r: (r.language, r.path))
-    return Pair(original, tuple(found))
+    return Pairs(records).pair(ident)
 
 
 def translation_problems(records: list[Record], config: Config) -> list[Problem]:
