@@ -6,6 +6,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.timer import Timer
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from ...core.errors import NewsroomError, SyncConflict
 from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, Newsroom, SyncResult
@@ -102,10 +103,17 @@ class DeskScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="desk")
     def _load(self, door: Newsroom) -> None:
+        # A newer read cancels this one (exclusive), but a thread runs on to its end: what
+        # it read is then older than the newer read's, and is not shown after it.
+        worker = get_current_worker()
+
         def partial(desk: Desk) -> None:
-            self.post_message(DeskLoaded(desk, None))
+            if not worker.is_cancelled:
+                self.post_message(DeskLoaded(desk, None))
 
         desk, leases = door.read_desk(partial)
+        if worker.is_cancelled:
+            return
         self._unshared = door.unshared()  # with [git] on: commits to send
         self.post_message(DeskLoaded(desk, leases, door))
 
