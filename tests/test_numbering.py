@@ -376,3 +376,36 @@ def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:
     assert run(root, at(2)).ok
     assert numbers(root) == {"Klarifikasi hoaks": "B-001/HUMAS/VI/2026",
                              "Berikutnya": "B-004/HUMAS/VI/2026"}  # fmt: skip
+
+
+def test_a_doors_number_check_sees_a_number_given_since(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks ask who else has a release's number at every redraw of the desk: the door
+    keeps the numbers while no article file changed (the index is not read again), and a
+    release numbered meanwhile by another desk is seen at once."""
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    first = release(root, at(0), "Pertama", approve=False)
+    writer.act(first, "request_changes", note="nomor")
+    article = writer.find(first)
+    article.release_number = "017/SP/HUMAS/VI/2026"
+    writer.save_edit(article)
+    read: list[int] = []
+    real_index = Newsroom.index
+    monkeypatch.setattr(Newsroom, "index", lambda self, files=None: read.append(1) or
+                        real_index(self, files))  # fmt: skip
+
+    def failing() -> list[str]:
+        return [c.name for c in writer.failing_checks(writer.find(first))]
+
+    assert "number_unique" not in failing()
+    read.clear()
+    assert "number_unique" not in failing()
+    assert read == []  # nothing changed: the numbers kept
+    second = release(root, at(0.5), "Kedua", approve=False)
+    other = Newsroom.open(root, "rin", fixed_clock(at(0.5)))
+    other.act(second, "request_changes", note="nomor")
+    copy = other.find(second)
+    copy.release_number = "017/SP/HUMAS/VI/2026"
+    other.save_edit(copy)
+    assert "number_unique" in failing()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .clock import Clock
 from .clock import system_clock as system_clock
@@ -82,7 +82,6 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .signing.verify import verify_paths as verify_paths
     from .signoff import signoff_at_end as signoff_at_end
     from .store import Snapshot, Store
-    from .translations import Pairs
     from .validate import FieldError as FieldError
     from .validate import in_range as in_range
     from .vcs.sync import Conflict as Conflict
@@ -134,6 +133,9 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+T = TypeVar("T")
+
+
 class Newsroom(Sharing, Writing, Publishing):
     """One newsroom folder, acted on by one person with one clock (its git, writing and
     publishing sides: service_git.py, service_writing.py, service_publish.py)."""
@@ -150,7 +152,7 @@ class Newsroom(Sharing, Writing, Publishing):
         self.actor = self.identity.id
         self.clock = clock
         self._known: dict[str, str] = {}  # id and slug -> file, from the last index read
-        self._pairs: tuple[str, Pairs] | None = None  # the translations, as of a scan
+        self._kept: dict[str, tuple[str, Any]] = {}  # what `while_unchanged` keeps
         self._store: Store | None = None
         self._git_lock: Any = None  # the clone's git lock, once an action needed it
         self._recording: Recording | None = None  # the action being written, if any
@@ -221,13 +223,16 @@ class Newsroom(Sharing, Writing, Publishing):
         from .ledger import Ledger
         from .numbering import number_owners
 
-        records = self.index().records.values()
+        def numbered(index: Index) -> list[tuple[str, str, str]]:
+            return [(r.number, r.id, r.path) for r in index.records.values() if r.number]
+
+        found = self.while_unchanged("numbered", numbered)
         ledger = Ledger(self.config)
         try:
             issued = ledger.numbers()
         finally:
             ledger.close()
-        return number_owners(((r.number, r.id, r.path) for r in records), issued)
+        return number_owners(found, issued)
 
     def may_act(self, action: str) -> None:
         """Refuse (Refused) when this login may not act, or acts as a system identity."""
@@ -248,6 +253,21 @@ class Newsroom(Sharing, Writing, Publishing):
     def snapshot(self) -> Snapshot:
         """Every article parsed now (slow for a large newsroom: prefer `index`)."""
         return self.store.load_all()
+
+    def while_unchanged(self, what: str, make: Callable[[Index], T]) -> T:
+        """`make(index)`, kept on this door under `what` while no article file changed (the
+        scan's fingerprint, as publish's "nothing to do"): the desk's release screen asks
+        for the translation pair and the checks for the numbers at every redraw, and
+        reading the index again took 150-210 ms at 10,000 releases (bench_tui.py's
+        corpus), the scan 40-60 ms."""
+        from .scan import scan, scan_fingerprint
+
+        files = scan(self.config)
+        seen = scan_fingerprint(files)
+        kept = self._kept.get(what)
+        if kept is None or kept[0] != seen:
+            kept = self._kept[what] = (seen, make(self.index(files)))
+        return cast(T, kept[1])
 
     def index(self, files: list[FileStat] | None = None) -> Index:
         """Every release as the cached index knows it (only changed files are read);

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from .identity import Actor
     from .model import Article
     from .store import Store
-    from .translations import Pairs
     from .vcs.sync import SyncResult
 
 
@@ -45,7 +44,7 @@ class Sharing:
     _recording: Recording | None
     _store: Store | None
     _known: dict[str, str]
-    _pairs: tuple[str, Pairs] | None
+    _kept: dict[str, tuple[str, Any]]
 
     if TYPE_CHECKING:  # the rest of the door (service.Newsroom) that this part uses
 
@@ -61,7 +60,7 @@ class Sharing:
         desk's action waiting for a publish run) takes a door of its own."""
         door = copy.copy(self)
         door._recording, door._git_lock, door._store, door._known = None, None, None, {}
-        door._pairs = None
+        door._kept = {}
         return door
 
     def learn_from(self, door: Self) -> None:
@@ -135,7 +134,7 @@ class Sharing:
         syncs on a door of its own, then reloads its own door on its thread.)"""
         self.config = load_config(self.config.root)
         self._store = None
-        self._known, self._pairs = {}, None
+        self._known, self._kept = {}, {}
 
     def unshared(self) -> int:
         """How many of this clone's commits the other offices have not got yet (as of the

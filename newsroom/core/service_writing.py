@@ -9,9 +9,10 @@ declared below.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .drafts import NewArticle
 from .errors import NewsroomError, NotFound, Refused
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from .scan import FileStat
     from .service_git import Recording
     from .store import Store
-    from .translations import Pairs
+
+
+T = TypeVar("T")
 
 
 class Writing:
@@ -36,13 +39,13 @@ class Writing:
     config: Config
     identity: Actor
     actor: str
-    _pairs: tuple[str, Pairs] | None
 
     if TYPE_CHECKING:  # the rest of the door (service.Newsroom) that this part uses
 
         def now(self) -> dt.datetime: ...
         def may_act(self, action: str) -> None: ...
         def index(self, files: list[FileStat] | None = None) -> Index: ...
+        def while_unchanged(self, what: str, make: Callable[[Index], T]) -> T: ...
         def find(self, ref: str) -> Article: ...
         def save_edit(self, article: Article) -> bool: ...
         @property
@@ -107,18 +110,12 @@ class Writing:
         return corrected_since(article, self._original(article)) if article.translation_of else None
 
     def translation_pair(self, article: Article) -> Any:
-        """The release's original and translations (translations.Pair), from the index; its
-        pairs are kept on this door while no article file changed (the scan's fingerprint):
-        the desk's release screen asks at every redraw, and reading the index again took
-        150-210 ms at 10,000 releases (bench_tui.py's corpus), the scan 40-60 ms."""
-        from .scan import scan, scan_fingerprint
+        """The release's original and translations (translations.Pair), from the index (its
+        pairs kept while no article file changed: `while_unchanged`)."""
         from .translations import Pairs
 
-        files = scan(self.config)
-        seen = scan_fingerprint(files)
-        if self._pairs is None or self._pairs[0] != seen:
-            self._pairs = (seen, Pairs(self.index(files).records.values()))
-        return self._pairs[1].pair(article.id)
+        pairs = self.while_unchanged("pairs", lambda index: Pairs(index.records.values()))
+        return pairs.pair(article.id)
 
     def keep_unsaved(self, slug: str, text: str) -> Path:
         """Keep a person's unsaved version of a release (handedit.py); `unsaved()` lists them."""
