@@ -130,15 +130,31 @@ def newsroom_cmd(*args: str) -> list[str]:
     return [*NEWSROOM, "--as", "bench", *args]
 
 
-def approve_one(root: Path, i: int) -> None:
-    """One more release written, submitted and approved (by a second person) an hour before
-    the benchmark's fixed publishing time: a release is never published before its approval,
-    so the approval takes the same clock as the publish (not timed)."""
+STEP = dt.timedelta(minutes=10)  # between one publish after the cold one and the next
+
+
+def later(i: int) -> dt.datetime:
+    """When the `i`th publish after a cold one runs: each later than the last, as cron's are,
+    so a release approved since is the newest of its month and joins its month's newest
+    archive page. (Until 2026-12-02 every run took the one fixed time NOW: the new release
+    then took the first free second before the ~300 the cold run had published at NOW, the
+    oldest of their month, and every archive page of that month moved by one entry and was
+    built again, 14 documents, which no run with a real clock does.)"""
+    return dt.datetime.fromisoformat(NOW) + (i + 1) * STEP
+
+
+def publish_at(when: dt.datetime) -> list[str]:
+    return newsroom_cmd("publish", "--quiet", "--now", when.isoformat(), "--force-clock")
+
+
+def approve_one(root: Path, i: int, when: dt.datetime) -> None:
+    """One more release written, submitted and approved (by a second person) at `when`,
+    before the publish that puts it out (not timed)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from newsroom.core.clock import fixed_clock, parse_time
+    from newsroom.core.clock import fixed_clock
     from newsroom.core.service import NewArticle, Newsroom
 
-    clock = fixed_clock(parse_time(NOW, dt.UTC) - dt.timedelta(hours=1))
+    clock = fixed_clock(when)
     fields = NewArticle(
         title=f"Rilis tambahan {i}",
         body="Isi rilis tambahan.\n",
@@ -181,7 +197,7 @@ def remove_signing_key(root: Path, work: Path) -> None:
 
 def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> dict[str, object]:
     root, hugo = make_corpus(work, n)
-    publish = newsroom_cmd("publish", "--quiet", "--now", NOW, "--force-clock")
+    publish = publish_at(dt.datetime.fromisoformat(NOW))  # the cold one
     env = signing_key(root, work) if sign else None
     results: dict[str, list[float]] = {
         k: [] for k in ("hugo_build", "hugo_rebuild", "cold", "one", "idle")
@@ -198,15 +214,16 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> d
                 shutil.rmtree(root / state, ignore_errors=True)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
             results["cold"].append(timed(publish, root, env)[0])
-            approve_one(root, r)
-            results["one"].append(timed(publish, root, env)[0])
+            approve_one(root, r, later(r) - STEP / 2)
+            after = publish_at(later(r))
+            results["one"].append(timed(after, root, env)[0])
             if not skip_hugo:
                 hugo_extra(hugo, r)
                 results["hugo_rebuild"].append(
                     timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
                 )
             for _ in range(3):
-                results["idle"].append(timed(publish, root, env)[0])
+                results["idle"].append(timed(after, root, env)[0])
         peaks = _peaks(root, publish, env, runs)
     finally:
         if sign:
@@ -233,9 +250,10 @@ def _peaks(root: Path, publish: list[str], env: dict[str, str] | None, i: int) -
     for state in ("feeds", ".newsroom"):
         shutil.rmtree(root / state, ignore_errors=True)
     peaks = {"cold": timed(publish, root, env, watch=True)[1]}
-    approve_one(root, i)
-    peaks["one"] = timed(publish, root, env, watch=True)[1]
-    peaks["idle"] = timed(publish, root, env, watch=True)[1]
+    approve_one(root, i, later(i) - STEP / 2)
+    after = publish_at(later(i))
+    peaks["one"] = timed(after, root, env, watch=True)[1]
+    peaks["idle"] = timed(after, root, env, watch=True)[1]
     return peaks
 
 
