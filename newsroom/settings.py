@@ -59,5 +59,10 @@ def remember_language(path: Path, language: str) -> None:
         head = _LANGUAGE_LINE.sub(line, head, count=1)
     else:
         head = f"{line}\n{head}" if head else line
-    text = head + (table + rest if table else ("\n" + rest if rest else "\n"))
+    if table:  # (the partition keeps the table's own line break)
+        text = head + table + rest
+    elif rest:  # the file opened with a table
+        text = f"{head}\n{rest}"
+    else:  # one line break at the end, however many times the language is switched
+        text = head if head.endswith("\n") else head + "\n"
     write_atomic(path, text.encode("utf-8"))

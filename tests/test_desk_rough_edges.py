@@ -14,7 +14,7 @@ from newsroom.i18n import CATALOG
 from newsroom.tui.screens.release import ReleaseScreen
 
 from .test_desk_narrow import settle
-from .tuikit import SEED_ID, make_app
+from .tuikit import SEED_ID, make_app, until
 
 IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
 DRAFT = "0fc6f043-ce28-4b4a-848e-c10f9f504283"  # rin's
@@ -305,3 +305,55 @@ async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
         assert isinstance(app.screen, HelpScreen)
         rows = [str(cell) for cell in app.screen.table.columns[2].cells]
         assert any(row.startswith(f"{label} — ") for row in rows), rows
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("new", [False, True])
+async def test_a_long_title_opens_with_its_last_letter_in_view(
+    bundled: Path, width: int, new: bool
+) -> None:
+    """The editor opens at the end of the title: a title longer than its field shows up to
+    its last letter, the cursor after it (it opened one character short: "…Instansi Daera"
+    for "…Instansi Daerah", as if the title had a typo)."""
+    from textual.widgets import Input
+
+    from newsroom.tui.screens.editor import EditScreen
+
+    app = make_app(bundled, "ald")
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        if new:
+            await pilot.press("n", *"Rapat Koordinasi Kehumasan Pemerintah Daerah 2026", "enter")
+        else:  # from its release screen, with e (as a writer opens it)
+            draft = app.newsroom.find("contoh-draf-sosialisasi-sistem-merit")
+            app.push_screen(ReleaseScreen(draft.id))
+            await settle(app, pilot)
+            await pilot.press("e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)
+        title = app.screen.query_one("#f-title", Input)
+        end = "2026" if new else "Daerah"
+        assert title.value.endswith(end) and len(title.value) > title.content_size.width
+        shown = title.render_line(0).text
+        assert shown.rstrip().endswith(end), shown
+
+
+async def test_a_notice_stands_above_a_footer_of_two_lines(bundled: Path) -> None:
+    """A notice never covers the screen's keys: above the footer's first line when the
+    footer takes two (a reviewer's release at 80 columns in Indonesian)."""
+    from textual.widgets import Footer
+    from textual.widgets._toast import Toast, ToastRack
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        footer = app.screen.query_one(Footer)
+        assert footer.has_class("-rows")  # two lines here
+        app.notify("Komentar ditambahkan.")
+        await settle(app, pilot)
+        rack = app.screen.query_one(ToastRack)
+        await until(pilot, lambda: rack.query(Toast), "the notice shown")
+        toasts = [t.region for t in rack.query(Toast)]
+        assert toasts and all(t.bottom <= footer.region.y for t in toasts), (toasts, footer.region)

@@ -78,6 +78,24 @@ async def test_ctrl_l_is_remembered(bundled: Path, own_settings: Path) -> None:
     assert again.t.language == "en"
 
 
+def test_switching_the_language_again_and_again_leaves_the_settings_file_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """ctrl+l, pressed many times, keeps one language line: the file does not grow."""
+    from newsroom.settings import remember_language
+
+    alone, with_keys, keys_first = (tmp_path / n for n in ("a.toml", "b.toml", "c.toml"))
+    alone.write_text('language = "id"\n')
+    with_keys.write_text('language = "id"\n\n[keys]\ncomment = "m"\n')
+    keys_first.write_text('[keys]\ncomment = "m"\n')
+    for language in ("en", "id", "en", "id"):
+        for path in (alone, with_keys, keys_first):
+            remember_language(path, language)
+    assert alone.read_text() == 'language = "id"\n'
+    assert with_keys.read_text() == 'language = "id"\n\n[keys]\ncomment = "m"\n'
+    assert keys_first.read_text() == 'language = "id"\n[keys]\ncomment = "m"\n'
+
+
 def test_the_cli_speaks_indonesian_without_english_fragments(bundled: Path) -> None:
     refused = newsroom_cli(bundled, "request-changes", "contoh-draf", "--note", "x", lang="id")
     assert refused.exit_code == 1

@@ -106,8 +106,17 @@ class EditScreen(AppScreen):
         title = self.query_one("#f-title", Input)
         title.cursor_position = len(title.value)
         title.focus()
+        # and again once the field has its width: placed before, a title longer than the
+        # field was scrolled one character short, its last letter hidden behind the edge
+        self.call_after_refresh(self._title_end)
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
+
+    def _title_end(self) -> None:
+        title = self.query_one("#f-title", Input)
+        if self.focused is title:
+            title.cursor_position = 0  # (the same position again would not scroll)
+            title.cursor_position = len(title.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter is the form's while a field of it has the focus (the text keeps it for

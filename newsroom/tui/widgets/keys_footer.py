@@ -54,6 +54,8 @@ class KeysFooter(Footer):
             self.set_reactive(Footer.compact, compact)
             self.set_class(compact, "-compact")
         self.set_class(len(rows) > 1, "-rows")
+        # notices stand above the footer: one of two lines too (newsroom.tcss)
+        self.screen.set_class(len(rows) > 1, "-footer-rows")
         if len(rows) == 1:
             yield from rows[0]
             return
