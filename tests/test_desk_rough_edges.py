@@ -297,6 +297,8 @@ async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
         assert footer_keys(app, 80)["to_text"].description == label  # type: ignore[attr-defined]
         await pilot.press("ctrl+t", *"Isi siaran pers.")
         assert editor.focused is body and body.text == "Isi siaran pers."
+        back = {"id": "Ke isian", "en": "Back to the field"}[language]
+        assert footer_keys(app, 80)["to_text"].description == back  # type: ignore[attr-defined]
         await pilot.press("ctrl+t", "!", "enter", *"bandung", "ctrl+t", "ctrl+t")
         assert title.value == "Rilis Baru!"
         assert editor.focused is editor.query_one("#f-dateline", Input)
@@ -304,6 +306,8 @@ async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
         await settle(app, pilot)
         assert isinstance(app.screen, HelpScreen)
         rows = [str(cell) for cell in app.screen.table.columns[2].cells]
+        heading = {"id": "Gunanya", "en": "What it does"}[language]
+        assert str(app.screen.table.columns[2].header) == heading  # every column named
         assert any(row.startswith(f"{label} — ") for row in rows), rows
 
 

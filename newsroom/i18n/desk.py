@@ -284,6 +284,11 @@ DESK: dict[str, tuple[str, str]] = {
     ),
     "cmd.save.help": ("Save the release", "Simpan siaran pers"),
     "cmd.to_text": ("Go to text", "Ke isi"),
+    "cmd.to_field": ("Back to the field", "Ke isian"),  # ctrl+t, from the text
+    "cmd.to_field.help": (
+        "Back to the field of the form you left for the text",
+        "Kembali ke isian yang ditinggalkan untuk menulis isi",
+    ),
     "cmd.to_text.help": (
         "Straight to the text from any field of the form, and back to the field you left "
         "(Enter walks through every field)",
@@ -503,6 +508,7 @@ DESK: dict[str, tuple[str, str]] = {
     "help.title": ("Keys and commands", "Tombol dan perintah"),
     "help.key": ("Key", "Tombol"),
     "help.where": ("Where", "Di mana"),
+    "help.what": ("What it does", "Gunanya"),
     "where.app": ("everywhere", "di mana saja"),
     "where.desk": ("desk", "meja redaksi"),
     "where.release": ("release", "siaran pers"),

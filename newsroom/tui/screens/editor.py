@@ -35,7 +35,7 @@ from ...core.service import (
 from ..commands import bindings
 from ..markup import escape
 from ..widgets.keys_footer import KeysFooter
-from .base import AppScreen
+from .base import AppScreen, translate_bindings
 
 FIELDS = ("title", "dateline", "author", "credit", "summary", "categories", "tags", "embargo",
           "release_number", "denies", "photo_src", "caption", "photo_credit")  # fmt: skip
@@ -216,9 +216,15 @@ class EditScreen(AppScreen):
         )
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Typing in a field goes on at its end (fields are filled showing their start)."""
+        """Typing in a field goes on at its end (fields are filled showing their start);
+        ctrl+t's key in the footer says where it goes from here (to the text, or back)."""
         if isinstance(event.widget, Input):
             event.widget.cursor_position = len(event.widget.value)
+        relabel = {"to_text": "cmd.to_field"} if event.widget.id == "body" else {}
+        if relabel != self.relabel:
+            self.relabel = relabel
+            translate_bindings(self, self.nr_app)
+            self.refresh_bindings()
 
     def fill(self, a: Article) -> None:
         image = a.image or Image()

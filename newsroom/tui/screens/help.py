@@ -23,7 +23,7 @@ class HelpScreen(AppModal):
         table = Table(box=None, expand=True, pad_edge=False)
         table.add_column(t("help.key"), style="bold cyan", no_wrap=True)
         table.add_column(t("help.where"), style="dim", no_wrap=True)
-        table.add_column("")
+        table.add_column(t("help.what"))
         seen = set()
         for command in COMMANDS:
             if command.id.startswith("view_") and command.id != "view_1":
