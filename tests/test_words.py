@@ -243,3 +243,21 @@ def test_times_are_read_day_first_as_the_screens_show_them() -> None:
     assert parse_time("08.12.2026", wib) == dt.datetime(2026, 12, 8, tzinfo=wib)
     with pytest.raises(ValueError, match="07-12-2026 09:00"):
         parse_time("31-13-2026 09:00", wib)
+
+
+@pytest.mark.parametrize(
+    ("language", "listed"),
+    [
+        ("id", "(hanya siaran pers yang dikembalikan untuk diperbaiki, siaran pers yang sedang "
+               "diralat, draf atau siaran pers yang sedang ditinjau)"),
+        ("en", "(only a release sent back for changes, a release being corrected, a draft or a "
+               "release in review)"),
+    ],
+)  # fmt: skip
+def test_a_refusal_lists_the_states_it_allows_with_one_or(language: str, listed: str) -> None:
+    """`a, b, c or d`, not `a or b or c or d` (a new user's walk found it hard to read)."""
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import why
+
+    args = {"status": "published", "states": "changes_requested, correcting, draft, in_review"}
+    assert listed in why(Translator(language), "no_rule", args, action="edit")

@@ -80,7 +80,8 @@ def why(
     """Why an action is refused, from the workflow's code and facts."""
     if code == "no_rule":
         status = str(args.get("status", ""))
-        states = t("or").join(t("a." + s) for s in _names(args.get("states")))
+        named = [t("a." + s) for s in _names(args.get("states"))]
+        states = _listed(t, named) if named else ""  # `a, b or c`: one "or", not three
         live = [t("correction_is." + s) for s in _names(args.get("live_states"))]
         if live:  # rows only for a live release: a published one whose correction is under way
             also = "why.no_rule.live" if states else "why.no_rule.live_only"
