@@ -84,6 +84,17 @@ class Offices:
         return self.clones[name]
 
 
+def own_git_config(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """The machine's git config (a signing key, hooks, a default branch) and its person are
+    not the test's: `monkeypatch` takes them away for the test."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                 "GIT_COMMITTER_EMAIL", "NEWSROOM_USER"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+
+
 def make_offices(base: Path, names: tuple[str, ...] = ("jakarta", "yogya", "server"),
                  extra: str = "") -> Offices:  # fmt: skip
     """A newsroom made with `init --git`, pushed to a bare repository, and cloned."""

@@ -18,7 +18,7 @@ from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.settings import Settings
 
-from .gitkit import door, draft, git, make_offices, needs_git
+from .gitkit import door, draft, git, make_offices, needs_git, own_git_config
 from .tuikit import PATIENCE, make_app, ready, until
 
 Calls = list[tuple[str, bool, bool]]  # (method, on the app's door, on the desk's thread)
@@ -61,10 +61,7 @@ async def test_the_desks_readers_work_on_doors_of_their_own(
 async def test_a_sync_on_the_desk_reloads_the_apps_door_on_its_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
-                        ("HOME", str(tmp_path))):  # fmt: skip
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    own_git_config(monkeypatch, tmp_path)
     offices = make_offices(tmp_path, ("jakarta", "yogya"))
     jakarta, yogya = offices["jakarta"], offices["yogya"]
     config = yogya / "newsroom.toml"  # another office changes the newsroom's settings
@@ -92,10 +89,7 @@ async def test_commits_a_sync_brought_show_in_the_release_open_meanwhile(
     showed the old state until something else read the files again)."""
     from newsroom.tui.screens.release import ReleaseScreen
 
-    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
-                        ("HOME", str(tmp_path))):  # fmt: skip
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    own_git_config(monkeypatch, tmp_path)
     offices = make_offices(tmp_path, ("jakarta", "yogya"))
     jakarta, yogya = offices["jakarta"], offices["yogya"]
     ident = draft(jakarta, "Rilis Bersama")

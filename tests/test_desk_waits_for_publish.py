@@ -26,7 +26,7 @@ from newsroom.tui.screens.desk import DeskScreen
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.settings import Settings
 
-from .gitkit import clean, door, draft, git, make_offices
+from .gitkit import clean, door, draft, git, make_offices, own_git_config
 from .tuikit import NOW, PATIENCE, make_app, until
 
 IN_REVIEW = "contoh-menunggu-review-zona-integritas"
@@ -106,10 +106,7 @@ async def test_a_save_while_the_waiting_action_is_recorded_is_committed_too(
     commit, never taken for part of the worker's action and left out of git."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    for name, value in (("GIT_CONFIG_GLOBAL", "/dev/null"), ("GIT_CONFIG_NOSYSTEM", "1"),
-                        ("HOME", str(tmp_path))):  # fmt: skip
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("NEWSROOM_USER", raising=False)
+    own_git_config(monkeypatch, tmp_path)
     clone = make_offices(tmp_path, ("jakarta",))["jakarta"]
     ident, other = draft(clone, "Rilis Menunggu"), draft(clone, "Rilis Lain")
     door(clone, "nur").act(ident, "approve")

@@ -13,20 +13,14 @@ import pytest
 from newsroom.core.errors import GitError, Refused, SyncConflict
 from newsroom.core.lease import LeaseHeld
 
-from .gitkit import T0, clean, door, draft, git, head, make_offices, needs_git, read
+from .gitkit import T0, clean, door, draft, git, head, make_offices, needs_git, own_git_config, read
 
 pytestmark = needs_git
 
 
 @pytest.fixture(autouse=True)
-def own_git_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """The machine's git config (a signing key, hooks, a default branch) is not the test's."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
-                 "GIT_COMMITTER_EMAIL", "NEWSROOM_USER"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
+def own_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    own_git_config(monkeypatch, tmp_path)
 
 
 def at(minutes: float) -> dt.datetime:

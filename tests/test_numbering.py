@@ -195,15 +195,28 @@ def test_without_a_pattern_a_release_numbered_by_hand_goes_out_beside_one_withou
     assert numbers(root) == {"Bernomor tangan": "B-041/HUMAS/VI/2026", "Tanpa nomor": ""}
 
 
+def number_by_hand(writer: Newsroom, ident: str, number: str) -> None:
+    """`writer` sends the release back for changes and gives it `number` by hand."""
+    writer.act(ident, "request_changes", note="nomor")
+    article = writer.find(ident)
+    article.release_number = number
+    writer.save_edit(article)
+
+
+def count_index_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time any door reads the index (clear it to start)."""
+    reads: list[int] = []
+    real_index = Newsroom.index
+    monkeypatch.setattr(Newsroom, "index", lambda self, files=None: reads.append(1) or
+                        real_index(self, files))  # fmt: skip
+    return reads
+
+
 def test_a_number_set_by_hand_is_kept_and_the_sequence_continues_after_it(root: Path) -> None:
     number_releases(root)
     ident = release(root, at(0), "Bernomor tangan", approve=False)
     writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
-    article = writer.find(ident)
-    writer.act(ident, "request_changes", note="nomor")
-    article = writer.find(ident)
-    article.release_number = "B-041/HUMAS/VI/2026"
-    writer.save_edit(article)
+    number_by_hand(writer, ident, "B-041/HUMAS/VI/2026")
     writer.act(ident, "submit")
     Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
     release(root, at(0.5), "Otomatis")
@@ -219,10 +232,7 @@ def test_an_office_numbering_by_hand_publishes_releases_with_and_without_a_numbe
     goes out without one in the same run."""
     ident = release(root, at(0), "Bernomor tangan", approve=False)
     writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
-    writer.act(ident, "request_changes", note="nomor")
-    article = writer.find(ident)
-    article.release_number = "017/SP/HUMAS/VI/2026"
-    writer.save_edit(article)
+    number_by_hand(writer, ident, "017/SP/HUMAS/VI/2026")
     writer.act(ident, "submit")
     Newsroom.open(root, "nur", fixed_clock(at(0))).act(ident, "approve")
     release(root, at(0.5), "Tanpa nomor")
@@ -239,10 +249,7 @@ def test_a_duplicate_number_is_refused_at_publish_and_a_check_error_naming_both(
     assert run(root, at(1)).ok
     copy = release(root, at(2), "Salinan", approve=False)
     writer = Newsroom.open(root, "ald", fixed_clock(at(2)))
-    writer.act(copy, "request_changes", note="nomor")
-    article = writer.find(copy)
-    article.release_number = "B-001/HUMAS/VI/2026"
-    writer.save_edit(article)
+    number_by_hand(writer, copy, "B-001/HUMAS/VI/2026")
     with pytest.raises(Refused, match="release number B-001/HUMAS/VI/2026 is also"):
         writer.act(copy, "submit")  # the checklist says so first (tests/test_walk_defects.py)
     config = root / "newsroom.toml"  # an office that turned that check off: publish refuses
@@ -386,14 +393,8 @@ def test_a_doors_number_check_sees_a_number_given_since(
     release numbered meanwhile by another desk is seen at once."""
     writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
     first = release(root, at(0), "Pertama", approve=False)
-    writer.act(first, "request_changes", note="nomor")
-    article = writer.find(first)
-    article.release_number = "017/SP/HUMAS/VI/2026"
-    writer.save_edit(article)
-    read: list[int] = []
-    real_index = Newsroom.index
-    monkeypatch.setattr(Newsroom, "index", lambda self, files=None: read.append(1) or
-                        real_index(self, files))  # fmt: skip
+    number_by_hand(writer, first, "017/SP/HUMAS/VI/2026")
+    read = count_index_reads(monkeypatch)
 
     def failing() -> list[str]:
         return [c.name for c in writer.failing_checks(writer.find(first))]
@@ -404,8 +405,5 @@ def test_a_doors_number_check_sees_a_number_given_since(
     assert read == []  # nothing changed: the numbers kept
     second = release(root, at(0.5), "Kedua", approve=False)
     other = Newsroom.open(root, "rin", fixed_clock(at(0.5)))
-    other.act(second, "request_changes", note="nomor")
-    copy = other.find(second)
-    copy.release_number = "017/SP/HUMAS/VI/2026"
-    other.save_edit(copy)
+    number_by_hand(other, second, "017/SP/HUMAS/VI/2026")
     assert "number_unique" in failing()

@@ -20,7 +20,7 @@ from newsroom.core.store import Store
 
 from .feedkit import at, configure, correct, newsroom_root, parse, release, run
 from .smtpkit import Handler, configure_mail, smtp_server, write_list
-from .test_numbering import number_releases
+from .test_numbering import count_index_reads, number_releases
 
 __all__ = ["newsroom_root", "smtp_server"]  # fixtures, used by name
 
@@ -299,10 +299,7 @@ def test_the_pair_is_kept_while_no_file_changes(
     original = release(root, at(0), "ASN Jaga Netralitas", category="Pemilu")
     english = translate(root, original, 0.1, approve=False)
     door = Newsroom.open(root, "nur", fixed_clock(at(0.2)))
-    read: list[int] = []
-    real_index = Newsroom.index
-    monkeypatch.setattr(Newsroom, "index", lambda self, files=None: read.append(1) or
-                        real_index(self, files))  # fmt: skip
+    read = count_index_reads(monkeypatch)
 
     def pair(ident: str) -> list[tuple[str, str]]:
         return [(r.id, r.status) for r in door.translation_pair(door.find(ident)).members]

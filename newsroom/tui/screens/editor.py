@@ -99,24 +99,20 @@ class EditScreen(AppScreen):
         self.load()
         if self.restoring is not None:
             self._restore(self.restoring)
-        # Typing starts in the title, a new release's too (its title was just asked for):
-        # the form reads from the top, Enter goes on down it (action_next_field), and
-        # ctrl+t goes straight to the text (action_to_text).
-        # At its end now: the keys typed while the editor opened come right after this.
+        # Typing starts in the title (a new release's too), at its end: keys typed while the
+        # editor opened follow it. Again once the field has its width: placed before, a long
+        # title was scrolled one letter short. Enter goes down the form, ctrl+t to the text.
         title = self.query_one("#f-title", Input)
         title.cursor_position = len(title.value)
         title.focus()
-        # and again once the field has its width: placed before, a title longer than the
-        # field was scrolled one character short, its last letter hidden behind the edge
-        self.call_after_refresh(self._title_end)
+
+        def at_end() -> None:  # (the same position set again would not scroll)
+            title.action_home()
+            title.action_end()
+
+        self.call_after_refresh(at_end)
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
-
-    def _title_end(self) -> None:
-        title = self.query_one("#f-title", Input)
-        if self.focused is title:
-            title.cursor_position = 0  # (the same position again would not scroll)
-            title.cursor_position = len(title.value)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter is the form's while a field of it has the focus (the text keeps it for
