@@ -385,6 +385,42 @@ def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:
                              "Berikutnya": "B-004/HUMAS/VI/2026"}  # fmt: skip
 
 
+def test_one_look_scans_the_folder_once_for_the_numbers_and_the_pair(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The release screen's redraw of a numbered release under review asks for its actions
+    (the numbers' check) and its translation pair: inside one look, one scan of articles/
+    serves both; each look scans afresh, so a number given between two looks is seen."""
+    import newsroom.core.scan as scanning
+
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0)))
+    first = release(root, at(0), "Pertama", approve=False)
+    number_by_hand(writer, first, "017/SP/HUMAS/VI/2026")
+    writer.act(first, "submit")
+    door = Newsroom.open(root, "nur", fixed_clock(at(0.1)))
+    scans: list[int] = []
+    real_scan = scanning.scan
+    monkeypatch.setattr(scanning, "scan", lambda config: scans.append(1) or real_scan(config))
+
+    def redraw() -> bool:
+        article = door.find(first)  # (the door knows where it lives: no scan)
+        with door.one_look():
+            allowed = door.allowed(article)
+            door.translation_pair(article)
+        return allowed["approve"].allowed
+
+    door.find(first)
+    scans.clear()
+    assert redraw()
+    assert len(scans) == 1  # one scan for both (two without the look)
+    second = release(root, at(0.2), "Kedua", approve=False)
+    number_by_hand(Newsroom.open(root, "rin", fixed_clock(at(0.2))), second,
+                   "017/SP/HUMAS/VI/2026")  # fmt: skip
+    scans.clear()
+    assert not redraw()  # the duplicate number refuses approval at the next look
+    assert len(scans) == 1
+
+
 def test_a_doors_number_check_sees_a_number_given_since(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,7 +12,8 @@ publish` from cron still loads only what its run needs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -153,6 +154,8 @@ class Newsroom(Sharing, Writing, Publishing):
         self.clock = clock
         self._known: dict[str, str] = {}  # id and slug -> file, from the last index read
         self._kept: dict[str, tuple[str, Any]] = {}  # what `while_unchanged` keeps
+        self._look: tuple[list[FileStat], str] | None = None  # `one_look`'s scan, once made
+        self._looking = False  # inside `one_look`
         self._store: Store | None = None
         self._git_lock: Any = None  # the clone's git lock, once an action needed it
         self._recording: Recording | None = None  # the action being written, if any
@@ -259,15 +262,35 @@ class Newsroom(Sharing, Writing, Publishing):
         scan's fingerprint, as publish's "nothing to do"): the desk's release screen asks
         for the translation pair and the checks for the numbers at every redraw, and
         reading the index again took 150-210 ms at 10,000 releases (bench_tui.py's
-        corpus), the scan 40-60 ms."""
+        corpus), the scan 40-60 ms (one scan for all of them `one_look`)."""
         from .scan import scan, scan_fingerprint
 
-        files = scan(self.config)
-        seen = scan_fingerprint(files)
+        if self._look is None:
+            files = scan(self.config)
+            look = (files, scan_fingerprint(files))
+            if self._looking:
+                self._look = look
+        else:
+            look = self._look
         kept = self._kept.get(what)
-        if kept is None or kept[0] != seen:
-            kept = self._kept[what] = (seen, make(self.index(files)))
+        if kept is None or kept[0] != look[1]:
+            kept = self._kept[what] = (look[1], make(self.index(look[0])))
         return cast(T, kept[1])
+
+    @contextmanager
+    def one_look(self) -> Iterator[None]:
+        """What `while_unchanged` keeps is checked against one scan of articles/ for every
+        call made inside: the release screen's redraw of a numbered release under review
+        asks for its actions (the numbers' check) and its translation pair, a scan each
+        (2 x 60-85 ms at 10,000 releases -> one)."""
+        if self._looking:  # (nested: the outer look holds the scan)
+            yield
+            return
+        self._looking = True
+        try:
+            yield
+        finally:
+            self._looking, self._look = False, None
 
     def index(self, files: list[FileStat] | None = None) -> Index:
         """Every release as the cached index knows it (only changed files are read);

@@ -69,6 +69,10 @@ class ReleaseScreen(Acting, AppScreen):
         self.reload()
 
     def reload(self) -> None:
+        with self.nr_app.newsroom.one_look():  # the actions and the pair: one scan
+            self._reload()
+
+    def _reload(self) -> None:
         app = self.nr_app
         try:
             article = app.newsroom.find(self.article_id)
