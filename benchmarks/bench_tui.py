@@ -1,5 +1,5 @@
 """TUI benchmark on the shared 10,000-release corpus: first painted desk, filter keystrokes,
-memory. Each scenario runs in its own process (peak memory is that process's).
+opening a release, memory. Each scenario runs in its own process (peak memory is that process's).
 
     python benchmarks/bench_tui.py [--n 10000] [--work DIR]
 
@@ -38,6 +38,7 @@ async def scenario(root: Path) -> dict[str, object]:
     from newsroom.core.service import Newsroom
     from newsroom.tui.app import NewsroomApp
     from newsroom.tui.screens.desk import DeskScreen
+    from newsroom.tui.screens.release import ReleaseScreen
     from newsroom.tui.settings import Settings
     from newsroom.tui.widgets.release_list import ReleaseList
 
@@ -77,6 +78,19 @@ async def scenario(root: Path) -> dict[str, object]:
         await pilot.pause()  # type: ignore[attr-defined]
         return [round(t * 1000, 1) for t in latencies]
 
+    async def open_release(pilot: object) -> float:
+        """Enter on the selected row to the release screen drawn (its text, its facts, its
+        history), then back to the desk."""
+        began = time.perf_counter()
+        await pilot.press("enter")  # type: ignore[attr-defined]
+        while not (isinstance(app.screen, ReleaseScreen) and app.screen.article is not None):
+            await asyncio.sleep(0.001)
+        await pilot.pause()  # type: ignore[attr-defined]
+        took = time.perf_counter() - began
+        await pilot.press("escape")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        return round(took * 1000, 1)
+
     DeskScreen.show_rows = timed_rows  # type: ignore[method-assign]
     app = NewsroomApp(Newsroom.open(root, "bench"), Settings(language="id"), watch=False)
     result: dict[str, object] = {}
@@ -101,6 +115,9 @@ async def scenario(root: Path) -> dict[str, object]:
         both = early + steady
         result["keystroke_median_ms"] = statistics.median(both)
         result["keystroke_max_ms"] = max(both)
+        opened = [await open_release(pilot) for _ in range(5)]
+        result["open_release_ms"] = opened
+        result["open_release_median_ms"] = statistics.median(opened)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
@@ -140,7 +157,8 @@ def main() -> None:
             f"{r['desk_with_rows_s']:.3f} s, all {r['rows']} rows {r['desk_complete_s']:.3f} s "
             f"({r['desk_complete_s'] / read:.1f}x reading every file), "
             f"keystroke median {r['keystroke_median_ms']} ms max "
-            f"{r['keystroke_max_ms']} ms, peak RSS {r['peak_rss_mb']:.0f} MB"
+            f"{r['keystroke_max_ms']} ms, a release opened in {r['open_release_median_ms']} ms "
+            f"(median of 5), peak RSS {r['peak_rss_mb']:.0f} MB"
         )
 
 

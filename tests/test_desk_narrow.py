@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -144,3 +146,33 @@ async def test_an_empty_reason_to_retract_asks_for_a_reason(bundled: Path) -> No
         await settle(app, pilot)
         assert isinstance(app.screen, NoteModal)
         assert str(app.screen.query_one("#note-error", Label).render()) == "Alasan wajib diisi."
+
+
+async def test_a_burst_of_binding_changes_composes_the_footer_once(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a release changes its screen's bindings several times in a row (focus, the
+    actions allowed, the keys' words): the footer fits its keys again once for the burst,
+    and not at all for a resize that leaves the terminal's width as it was."""
+    from newsroom.tui.screens.release import ReleaseScreen
+    from newsroom.tui.widgets.keys_footer import KeysFooter
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(APPROVED))
+        await settle(app, pilot)
+        composed: list[int] = []
+        real = KeysFooter.compose
+        monkeypatch.setattr(KeysFooter, "compose", lambda self: composed.append(1) or real(self))
+        for _ in range(3):
+            app.screen.refresh_bindings()
+        await until(pilot, lambda: composed, "the footer composed again")
+        await pilot.pause(0.1)
+        assert len(composed) == 1
+        footer = app.screen.query_one(KeysFooter)
+        composed.clear()
+        footer.post_message(events.Resize(footer.size, footer.size))
+        await pilot.pause(0.1)
+        assert composed == []
+        assert "esc Kembali" in footer_text(app)

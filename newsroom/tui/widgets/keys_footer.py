@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -35,12 +36,24 @@ class KeysFooter(Footer):
     }
     """
 
+    composed_for = 0  # the terminal's width the keys were last fitted to
+
     def on_resize(self, event: events.Resize) -> None:
-        self.refresh(recompose=True)
+        if self.app.size.width != self.composed_for:
+            self.refresh(recompose=True)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Textual's footer composes its keys again for every change of the screen's
+        bindings, each after the next refresh: opening a release made five in a row (its
+        focus, its actions, its keys' words), ~20 ms each. Asked as a refresh, a burst of
+        them is one."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         shown: list[Widget] = list(super().compose())
-        width = self.app.size.width
+        width = self.composed_for = self.app.size.width
         keys = [k for k in shown if isinstance(k, FooterKey)]
         compact = sum(_cells(key, 2) for key in keys) > width
         rows = _rows(keys, width) if compact else [keys]
