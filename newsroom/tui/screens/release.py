@@ -85,7 +85,8 @@ class ReleaseScreen(Acting, AppScreen):
         self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
-        self.query_one(Timeline).show(article, app.t, app.long_time, app.name_of)
+        meanings = app.newsroom.meanings(article)
+        self.query_one(Timeline).show(article, meanings, app.t, app.long_time, app.name_of)
         self.refresh_bindings()
 
     def _show_text(self, article: Article) -> None:

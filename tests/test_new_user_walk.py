@@ -1,0 +1,86 @@
+"""What a new user's walk of the desk at 80x24 found, each kept fixed: the approval checklist
+shows every check with its embargo field and buttons; the desk's first line keeps the office
+and the person readable; a writer's withdrawal reads as one in the history, on the desk and
+in `newsroom show`; moving an embargo on the desk records why, as the command line does."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
+from newsroom.tui.screens.release import ReleaseScreen
+
+from .test_desk_narrow import settle
+from .tuikit import NOW, make_app
+
+IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
+
+
+# 3. A withdrawal reads as one in the history -----------------------------------------------
+
+
+def withdrawn_then_sent_back(root: Path) -> None:
+    """dwi takes back the release they submitted, submits it again, and nur, a reviewer,
+    then asks for changes: two entries stored as request_changes, one a withdrawal."""
+    dwi = Newsroom.open(root, "dwi", fixed_clock(NOW))
+    assert dwi.allowed(dwi.find(IN_REVIEW))["request_changes"].meaning == "withdraw"
+    dwi.act(IN_REVIEW, "request_changes", note="angka belum final")
+    dwi.act(IN_REVIEW, "submit")
+    Newsroom.open(root, "nur", fixed_clock(NOW)).act(
+        IN_REVIEW, "request_changes", note="judul terlalu umum"
+    )
+
+
+def test_the_core_says_what_each_history_entry_meant(bundled: Path) -> None:
+    withdrawn_then_sent_back(bundled)
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    article = nur.find(IN_REVIEW)
+    stored = [h.action for h in article.history]
+    assert stored[-3:] == ["request_changes", "submit", "request_changes"]  # the file's words
+    meant = nur.meanings(article)
+    assert meant[:-3] == stored[:-3]
+    assert meant[-3:] == ["withdraw", "submit", "request_changes"]
+
+
+@pytest.mark.parametrize(
+    ("language", "withdraw", "asked"),
+    [("id", "tarik kembali", "minta perbaikan"), ("en", "withdraw", "request changes")],
+)
+async def test_the_timeline_says_withdraw_for_a_writers_own_request(
+    bundled: Path, language: str, withdraw: str, asked: str
+) -> None:
+    from newsroom.tui.widgets.timeline import Timeline
+
+    withdrawn_then_sent_back(bundled)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        lines = str(app.screen.query_one(Timeline).render()).splitlines()
+    said = {line.split("  ")[2]: line for line in lines if line.count("  ") >= 2}
+    assert "Dwi (Humas)" in said[withdraw] and "Nur" in said[asked], lines
+    assert sum(asked in line for line in lines) == 1, lines  # nur's only
+
+
+@pytest.mark.parametrize(
+    ("language", "withdraw", "asked"),
+    [("id", "tarik kembali", "minta perbaikan"), ("en", "withdraw", "request changes")],
+)
+def test_newsroom_show_says_withdraw_for_a_writers_own_request(
+    bundled: Path, language: str, withdraw: str, asked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_LANG", language)
+    withdrawn_then_sent_back(bundled)
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "show", IN_REVIEW])
+    assert shown.exit_code == 0, shown.output
+    said = " ".join(shown.output.split())  # rich wraps lines at the runner's width
+    assert re.search(rf"Dwi \(Humas\) {withdraw} [^:]*: angka belum final", said), said
+    assert re.search(rf"Nur Aini \(redaktur\) {asked} [^:]*: judul terlalu umum", said), said
+    assert not re.search(rf"{asked} [^:]*: angka belum final", said), said
