@@ -1,25 +1,76 @@
 """What a new user's walk of the desk at 80x24 found, each kept fixed: the approval checklist
 shows every check with its embargo field and buttons; the desk's first line keeps the office
 and the person readable; a writer's withdrawal reads as one in the history, on the desk and
-in `newsroom show`; moving an embargo on the desk records why, as the command line does."""
+in `newsroom show`."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Static
 
 from newsroom.cli import cli
 from newsroom.core.clock import fixed_clock
 from newsroom.core.service import Newsroom
+from newsroom.tui.app import NewsroomApp
 from newsroom.tui.screens.release import ReleaseScreen
 
 from .test_desk_narrow import settle
 from .tuikit import NOW, make_app
 
 IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
+
+
+# 1. The approval checklist shows every check at 80x24, the field and the buttons too -----
+
+
+async def open_checklist(app: NewsroomApp, pilot: Pilot[None], key: str = "a") -> Screen[Any]:
+    """The release in review, then its checklist (`a`)."""
+    from newsroom.tui.screens.checklist import ChecklistModal
+
+    await settle(app, pilot)
+    app.push_screen(ReleaseScreen(IN_REVIEW))
+    await settle(app, pilot)
+    await pilot.press(key)
+    await settle(app, pilot)
+    assert isinstance(app.screen, ChecklistModal)
+    return app.screen
+
+
+def on_screen(dialog: Screen[Any], parts: tuple[str, ...]) -> None:
+    """Every part whole inside the dialog, and the dialog above the footer."""
+    from textual.widgets import Footer
+
+    box = dialog.query_one("#checklist-dialog")
+    assert box.region.bottom <= dialog.query_one(Footer).region.y, box.region
+    for part in parts:
+        region = dialog.query_one(part).region
+        assert region.height > 0 and box.content_region.contains_region(region), part
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_approval_checklist_shows_every_check_with_the_field_and_buttons(
+    bundled: Path, language: str, size: tuple[int, int]
+) -> None:
+    """The walk saw 7 of the checks at 80x24 and had to scroll for the rest: the reviewer
+    approves against every one, so every one shows, the embargo field and buttons too."""
+    from textual.containers import VerticalScroll
+
+    app = make_app(bundled, "redaktur", language)
+    async with app.run_test(size=size) as pilot:
+        dialog = await open_checklist(app, pilot)
+        checks = str(dialog.query_one("#checks", Static).render()).splitlines()
+        assert len(checks) == len(dialog.decision.checks) >= 12, checks
+        box = dialog.query_one("#checks-box", VerticalScroll)
+        assert box.max_scroll_y == 0 and box.region.height == box.virtual_size.height
+        on_screen(dialog, ("#checks-box", "#embargo", "#approve", "#cancel"))
 
 
 # 3. A withdrawal reads as one in the history -----------------------------------------------

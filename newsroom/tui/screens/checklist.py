@@ -59,18 +59,33 @@ class ChecklistModal(Dialog):
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
         title = "modal.checklist" if self.mode == "approve" else f"modal.checklist_{self.mode}"
+        fields = self._fields()
         with Vertical(classes="dialog wide", id="checklist-dialog"):
             yield Label(t(title), classes="dialog-title")
             with VerticalScroll(id="checks-box"):  # scrolls on a small terminal: buttons stay
                 yield Static(id="checks")
             yield Static(id="blocked", classes="error")
-            if self.mode in TIMED:
-                yield Label(t("modal.embargo", zone=self.nr_app.zone))
-                yield Input(self.embargo, id="embargo", select_on_focus=False)
-                yield Label("", id="embargo-error", classes="error hidden")
+            for label, field in fields[:-1]:
+                yield from (label, field)
+            if fields:
+                yield fields[-1][0]
+            # The last field and the buttons share a line: at 80x24 an approval's every
+            # check shows above them, in both languages.
             with Horizontal(classes="buttons"):
+                if fields:
+                    yield fields[-1][1]
                 yield Button(t("cmd." + self.mode), variant="success", id="approve")
                 yield Button(t("modal.cancel"), id="cancel")
+            yield Label("", id="embargo-error", classes="error hidden")
+
+    def _fields(self) -> list[tuple[Label, Input]]:
+        """The fields under the checks, each under its label: the embargo (an approval may
+        set it, a move moves it)."""
+        t, fields = self.nr_app.t, []
+        if self.mode in TIMED:
+            embargo = Input(self.embargo, id="embargo", select_on_focus=False)
+            fields.append((Label(t("modal.embargo", zone=self.nr_app.zone)), embargo))
+        return fields
 
     def on_mount(self) -> None:  # (AppModal's own on_mount adds the footer)
         self.show(self.decision)
