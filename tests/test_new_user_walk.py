@@ -1,7 +1,7 @@
 """What a new user's walk of the desk at 80x24 found, each kept fixed: the approval checklist
 shows every check with its embargo field and buttons; the desk's first line keeps the office
 and the person readable; a writer's withdrawal reads as one in the history, on the desk and
-in `newsroom show`."""
+in `newsroom show`; moving an embargo on the desk records why, as the command line does."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
 
 
 async def open_checklist(app: NewsroomApp, pilot: Pilot[None], key: str = "a") -> Screen[Any]:
-    """The release in review, then its checklist (`a`)."""
+    """The release in review (or approved), then its checklist: `a` approves, `E` moves."""
     from newsroom.tui.screens.checklist import ChecklistModal
 
     await settle(app, pilot)
@@ -135,3 +135,50 @@ def test_newsroom_show_says_withdraw_for_a_writers_own_request(
     assert re.search(rf"Dwi \(Humas\) {withdraw} [^:]*: angka belum final", said), said
     assert re.search(rf"Nur Aini \(redaktur\) {asked} [^:]*: judul terlalu umum", said), said
     assert not re.search(rf"{asked} [^:]*: angka belum final", said), said
+
+
+# 4. Moving an embargo on the desk records why, as `newsroom embargo --note` does -----------
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("id", "Alasan (mis. kementerian meminta penundaan"), ("en", "Why it moves (e.g.")],
+)
+async def test_moving_the_embargo_on_the_desk_records_why(
+    bundled: Path, language: str, label: str
+) -> None:
+    from textual.widgets import Input, Label
+
+    from newsroom.tui.widgets.timeline import Timeline
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve")
+    app = make_app(bundled, "redaktur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_checklist(app, pilot, "E")
+        said = [str(w.render()) for w in dialog.query(Label)]
+        assert any(line.startswith(label) for line in said), said
+        on_screen(dialog, ("#checks-box", "#embargo", "#note", "#approve", "#cancel"))
+        dialog.query_one("#embargo", Input).value = "2026-12-09 09:00"
+        await pilot.press("tab", *"diminta", "space", *"kementerian", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReleaseScreen)
+        timeline = str(app.screen.query_one(Timeline).render())
+        assert "“diminta kementerian”" in timeline.splitlines()[1], timeline
+    last = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(IN_REVIEW).history[-1]
+    assert (last.action, last.by, last.note) == ("embargo", "redaktur", "diminta kementerian")
+
+
+async def test_moving_the_embargo_with_no_reason_still_moves_it(bundled: Path) -> None:
+    """The reason may stay empty (as the command line's --note may be left out)."""
+    from textual.widgets import Input
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve")
+    app = make_app(bundled, "redaktur", "id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_checklist(app, pilot, "E")
+        dialog.query_one("#embargo", Input).value = "2026-12-09 09:00"
+        await pilot.press("enter")
+        await settle(app, pilot)
+    article = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(IN_REVIEW)
+    assert (article.history[-1].action, article.history[-1].note) == ("embargo", "")
+    assert article.embargo is not None and article.embargo.day == 9

@@ -393,6 +393,10 @@ DESK: dict[str, tuple[str, str]] = {
         "Move the embargo: the checklist with the new lift time",
         "Ubah embargo: daftar periksa dengan waktu embargo baru",
     ),
+    "modal.embargo_note": (
+        "Why it moves (e.g. the ministry asked for a delay; optional)",
+        "Alasan (mis. kementerian meminta penundaan; boleh kosong)",
+    ),
     "modal.embargo_same": (
         "The embargo is as it was: nothing moved.",
         "Embargo tetap seperti semula: tidak ada yang diubah.",

@@ -1,6 +1,6 @@
 """The checklist before approving or submitting (the release screen's `a` and `s`), or
 moving an approved release's embargo (`E`): every check with its mark, the reason and the
-field to fix, and the embargo set with an approval, or moved."""
+field to fix, and the embargo set with an approval, or moved (with why, if said)."""
 
 from __future__ import annotations
 
@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Approval:
     """What the checklist's confirmation carries: the embargo to set with the approval
-    (`clear`: lift the one the release had)."""
+    (`clear`: lift the one the release had), and why a moved embargo moves (`note`, kept
+    in the history as `newsroom embargo --note` keeps it)."""
 
     embargo: dt.datetime | None = None
     clear: bool = False
+    note: str = ""
 
 
 class ChecklistModal(Dialog):
@@ -60,7 +62,8 @@ class ChecklistModal(Dialog):
         t = self.nr_app.t
         title = "modal.checklist" if self.mode == "approve" else f"modal.checklist_{self.mode}"
         fields = self._fields()
-        with Vertical(classes="dialog wide", id="checklist-dialog"):
+        kind = "dialog wide -move" if self.mode == "embargo" else "dialog wide"
+        with Vertical(classes=kind, id="checklist-dialog"):
             yield Label(t(title), classes="dialog-title")
             with VerticalScroll(id="checks-box"):  # scrolls on a small terminal: buttons stay
                 yield Static(id="checks")
@@ -80,11 +83,13 @@ class ChecklistModal(Dialog):
 
     def _fields(self) -> list[tuple[Label, Input]]:
         """The fields under the checks, each under its label: the embargo (an approval may
-        set it, a move moves it)."""
+        set it, a move moves it), then why it moves."""
         t, fields = self.nr_app.t, []
         if self.mode in TIMED:
             embargo = Input(self.embargo, id="embargo", select_on_focus=False)
             fields.append((Label(t("modal.embargo", zone=self.nr_app.zone)), embargo))
+        if self.mode == "embargo":
+            fields.append((Label(t("modal.embargo_note")), Input(id="note")))
         return fields
 
     def on_mount(self) -> None:  # (AppModal's own on_mount adds the footer)
@@ -155,7 +160,9 @@ class ChecklistModal(Dialog):
             when = self._embargo(text)
         except ValueError:
             return
-        self.dismiss(Approval(when, clear=when is None))
+        notes = self.query("#note").results(Input)
+        note = next((field.value.strip() for field in notes), "")
+        self.dismiss(Approval(when, clear=when is None, note=note))
 
     @on(Input.Submitted, "#embargo")
     def embargo_entered(self) -> None:

@@ -285,8 +285,8 @@ class ReleaseScreen(Acting, AppScreen):
         embargo = input_time(self.article.embargo, self.nr_app.newsroom.config.tz)
 
         def answer(approval: Approval | None) -> None:
-            if approval is not None:
-                self._act("embargo", embargo=approval.embargo, clear=approval.clear)
+            if approval is not None:  # why it moves goes into the history, as the CLI's --note
+                self._act("embargo", approval.note, approval.embargo, approval.clear)
 
         def recheck(when: dt.datetime | None) -> Decision:
             return self._recheck(when, "embargo")
