@@ -1,6 +1,6 @@
 """What a new user's walk of the desk at 80x24 found, each kept fixed: the approval checklist
 shows every check with its embargo field and buttons; the desk's first line keeps the office
-and the person readable; a writer's withdrawal reads as one in the history, on the desk and
+and the person whole; a writer's withdrawal reads as one in the history, on the desk and
 in `newsroom show`; moving an embargo on the desk records why, as the command line does."""
 
 from __future__ import annotations
@@ -71,6 +71,32 @@ async def test_the_approval_checklist_shows_every_check_with_the_field_and_butto
         box = dialog.query_one("#checks-box", VerticalScroll)
         assert box.max_scroll_y == 0 and box.region.height == box.virtual_size.height
         on_screen(dialog, ("#checks-box", "#embargo", "#approve", "#cancel"))
+
+
+# 2. The desk's first line keeps the office and the person whole at 80 columns ---------------
+
+
+@pytest.mark.parametrize(
+    ("language", "long", "short"),
+    [
+        ("id", "4 dari 4 · urut menurut perubahan terakhir", "4/4 · urut: diubah"),
+        ("en", "4 of 4 · sorted by last change", "4/4 · sorted: updated"),
+    ],
+)
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_desks_first_line_keeps_the_office_and_the_person_at_80_columns(
+    bundled: Path, language: str, long: str, short: str, width: int
+) -> None:
+    """At 80 columns the walk read "Humas Kementerian… — Dwi (Humas)   4 dari 4 · urut
+    menurut perubahan terakhir": the count and order now give way to their short form
+    first, and a wide terminal keeps the long one."""
+    app = make_app(bundled, "dwi", language)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(app, pilot)
+        banner = str(app.screen.query_one("#banner").render()).rstrip()
+    assert banner.startswith(" Humas Kementerian PANRB (contoh) — Dwi (Humas)   "), banner
+    assert banner.endswith(long if width == 120 else short), banner
+    assert "…" not in banner and len(banner) <= width, banner
 
 
 # 3. A withdrawal reads as one in the history -----------------------------------------------
