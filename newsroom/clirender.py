@@ -174,13 +174,13 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
     came between), people by name."""
     console.rule(t("show.history"))
     lines = []
-    for h in article.history:
+    for h, meaning in zip(article.history, newsroom.meanings(article), strict=True):
         move = ""
         if h.to and h.from_ != h.to:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
-        text = f"{t('action.' + h.action)} {move}{printable(note)}"
+        text = f"{t('action.' + meaning)} {move}{printable(note)}"
         lines.append((h.at, newsroom.display_name(h.by), text))
     for c in article.comments:
         lines.append(

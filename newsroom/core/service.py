@@ -498,6 +498,13 @@ class Newsroom(Sharing, Writing, Publishing):
 
         return versions(self.config, article, public=public)
 
+    def meanings(self, article: Article) -> list[str]:
+        """What each entry of the release's history did, in order: its action, or
+        "withdraw" (workflow.history_meanings); the timeline and `newsroom show` say it."""
+        from .workflow import history_meanings
+
+        return history_meanings(article, self.config)
+
     def display_name(self, key: str) -> str:
         """A person as people read them: their name from [people], else the key."""
         from .identity import display_name

@@ -112,14 +112,30 @@ def decide(
             args = {k: str(v) for k, v in kept.facts.items()}
             return Decision(action, False, str(kept), rule, code=kept.code, args=args)
         return _decide_checked(article, actor, config, now, rule, around)
-    withdraws = action == "request_changes" and _submitted_by(article, actor, config)
-    return Decision(action, True, "", rule, meaning="withdraw" if withdraws else "")
-
-
-def _submitted_by(article: Article, actor: str, config: Config) -> bool:
-    """Whether `actor` sent the text under review (its last submission) for review."""
     submitted = next((h for h in reversed(article.history) if h.action == "submit"), None)
-    return submitted is not None and same_person(config, submitted.by, actor)
+    means = _meaning(action, actor, submitted.by if submitted else None, config)
+    return Decision(action, True, "", rule, meaning=means)
+
+
+def _meaning(action: str, actor: str, submitter: str | None, config: Config) -> str:
+    """What `action` by `actor` does when its name would mislead ("" when it does not):
+    requesting changes on the text one sent for review (`submitter`, the last submission's
+    sender) takes the submission back, "withdraw"."""
+    withdraws = action == "request_changes" and same_person(config, submitter, actor)
+    return "withdraw" if withdraws else ""
+
+
+def history_meanings(article: Article, config: Config) -> list[str]:
+    """What each entry of the release's history did, in its order, as a face names it: the
+    entry's action, or what it meant for the one who took it (a request for changes by the
+    person who submitted the text before it is a withdrawal, as `decide` called it then).
+    The file keeps the action; this is how it reads."""
+    meanings, submitter = [], None
+    for h in article.history:
+        meanings.append(_meaning(h.action, h.by, submitter, config) or h.action)
+        if h.action == "submit":
+            submitter = h.by
+    return meanings
 
 
 def _original_corrected(article: Article, around: Around | None) -> bool:

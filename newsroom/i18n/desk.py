@@ -80,6 +80,8 @@ DESK: dict[str, tuple[str, str]] = {
     "desk.filter": ("Filter: title, summary, text, tags", "Saring: judul, ringkasan, isi, tag"),
     "desk.sorted": ("sorted by {sort}", "urut menurut {sort}"),
     "desk.count": ("{shown} of {total}", "{shown} dari {total}"),
+    "desk.sorted_short": ("sorted: {sort}", "urut: {sort}"),  # where the long cuts the title
+    "desk.count_short": ("{shown}/{total}", "{shown}/{total}"),
     "desk.held": (
         "publish holds back {n} release: newsroom status says why|publish holds back {n} "
         "releases: newsroom status says why",
@@ -103,6 +105,9 @@ DESK: dict[str, tuple[str, str]] = {
     "sort.updated": ("last change", "perubahan terakhir"),
     "sort.title": ("title", "judul"),
     "sort.status": ("status", "status"),
+    "sort.updated.short": ("updated", "diubah"),  # as the column is headed
+    "sort.title.short": ("title", "judul"),
+    "sort.status.short": ("status", "status"),
     # views (the tab line, then its narrow form: a status is a state, in the words of its
     # full name, never an action's: Ditinjau, not Tinjau; Diralat, not Ralat)
     "view.all": ("All", "Semua"),
@@ -392,6 +397,10 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.checklist_embargo": (
         "Move the embargo: the checklist with the new lift time",
         "Ubah embargo: daftar periksa dengan waktu embargo baru",
+    ),
+    "modal.embargo_note": (
+        "Why it moves (e.g. the ministry asked for a delay; optional)",
+        "Alasan (mis. kementerian meminta penundaan; boleh kosong)",
     ),
     "modal.embargo_same": (
         "The embargo is as it was: nothing moved.",

@@ -1,6 +1,6 @@
 """The checklist before approving or submitting (the release screen's `a` and `s`), or
 moving an approved release's embargo (`E`): every check with its mark, the reason and the
-field to fix, and the embargo set with an approval, or moved."""
+field to fix, and the embargo set with an approval, or moved (with why, if said)."""
 
 from __future__ import annotations
 
@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Approval:
     """What the checklist's confirmation carries: the embargo to set with the approval
-    (`clear`: lift the one the release had)."""
+    (`clear`: lift the one the release had), and why a moved embargo moves (`note`, kept
+    in the history as `newsroom embargo --note` keeps it)."""
 
     embargo: dt.datetime | None = None
     clear: bool = False
+    note: str = ""
 
 
 class ChecklistModal(Dialog):
@@ -59,18 +61,36 @@ class ChecklistModal(Dialog):
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
         title = "modal.checklist" if self.mode == "approve" else f"modal.checklist_{self.mode}"
-        with Vertical(classes="dialog wide", id="checklist-dialog"):
+        fields = self._fields()
+        kind = "dialog wide -move" if self.mode == "embargo" else "dialog wide"
+        with Vertical(classes=kind, id="checklist-dialog"):
             yield Label(t(title), classes="dialog-title")
             with VerticalScroll(id="checks-box"):  # scrolls on a small terminal: buttons stay
                 yield Static(id="checks")
             yield Static(id="blocked", classes="error")
-            if self.mode in TIMED:
-                yield Label(t("modal.embargo", zone=self.nr_app.zone))
-                yield Input(self.embargo, id="embargo", select_on_focus=False)
-                yield Label("", id="embargo-error", classes="error hidden")
+            for label, field in fields[:-1]:
+                yield from (label, field)
+            if fields:
+                yield fields[-1][0]
+            # The last field and the buttons share a line: at 80x24 an approval's every
+            # check shows above them, in both languages.
             with Horizontal(classes="buttons"):
+                if fields:
+                    yield fields[-1][1]
                 yield Button(t("cmd." + self.mode), variant="success", id="approve")
                 yield Button(t("modal.cancel"), id="cancel")
+            yield Label("", id="embargo-error", classes="error hidden")
+
+    def _fields(self) -> list[tuple[Label, Input]]:
+        """The fields under the checks, each under its label: the embargo (an approval may
+        set it, a move moves it), then why it moves."""
+        t, fields = self.nr_app.t, []
+        if self.mode in TIMED:
+            embargo = Input(self.embargo, id="embargo", select_on_focus=False)
+            fields.append((Label(t("modal.embargo", zone=self.nr_app.zone)), embargo))
+        if self.mode == "embargo":
+            fields.append((Label(t("modal.embargo_note")), Input(id="note")))
+        return fields
 
     def on_mount(self) -> None:  # (AppModal's own on_mount adds the footer)
         self.show(self.decision)
@@ -140,7 +160,9 @@ class ChecklistModal(Dialog):
             when = self._embargo(text)
         except ValueError:
             return
-        self.dismiss(Approval(when, clear=when is None))
+        notes = self.query("#note").results(Input)
+        note = next((field.value.strip() for field in notes), "")
+        self.dismiss(Approval(when, clear=when is None, note=note))
 
     @on(Input.Submitted, "#embargo")
     def embargo_entered(self) -> None:

@@ -33,7 +33,8 @@ class DeskScreen(AppScreen):
         self.filter_text = ""
         self.sort = "updated"
         self._banner = ""
-        self._rest = ""  # the banner after who: how many, in which order (show_rows)
+        self._rest = ("", "")  # the banner after who: how many, in which order, then the
+        # same in short (show_rows), for a terminal where the long one would cut the title
         self._health = ""  # publishing's state, when it needs a person (see _publishing)
         self._index_timer: Timer | None = None
         self._typeahead = False  # the filter key was pressed: letters go to the filter
@@ -185,24 +186,32 @@ class DeskScreen(AppScreen):
         self.query_one(StatusTabs).show(counts, self.view)
         # How many are shown and in which order: on the first line, which the nine views
         # of the tab line would push off a 120-column screen.
-        rest = app.t("desk.count", shown=len(rows), total=counts["all"])
-        rest += " · " + app.t("desk.sorted", sort=app.t("sort." + self.sort))
+        shown, total = len(rows), counts["all"]
+        long = app.t("desk.count", shown=shown, total=total) + " · "
+        long += app.t("desk.sorted", sort=app.t("sort." + self.sort))
+        short = app.t("desk.count_short", shown=shown, total=total) + " · "
+        short += app.t("desk.sorted_short", sort=app.t(f"sort.{self.sort}.short"))
+        more = ""
         if self._unshared:
-            rest += " · " + app.t("desk.unshared", n=self._unshared)
+            more += " · " + app.t("desk.unshared", n=self._unshared)
         if self.desk.reading is not None:
             done, total = self.desk.reading
-            rest += f"   {app.t('desk.reading', done=done, total=total)}"
-        self._rest = rest
+            more += f"   {app.t('desk.reading', done=done, total=total)}"
+        self._rest = (long + more, short + more)
         self._show_banner()
 
     def _show_banner(self) -> None:
-        """The first line: who, then how many and in which order (`_rest`); on a narrow
-        terminal the title gives way (…), never the count and the order."""
+        """The first line: who, then how many and in which order (`_rest`). On a narrow
+        terminal that part gives way first, to its short form ("4/4 · urut: diubah"), so
+        the office and the person stay whole; then the title (…), never the count."""
         from rich.cells import cell_len
 
-        if not self._rest:
+        long, short = self._rest
+        if not long:
             return
-        banner = f" {self._who(cell_len(self._rest) + 1)}   {escape(self._rest)}"
+        width = self.size.width or self.nr_app.size.width
+        rest = long if cell_len(f" {self._who()}   {long}") < width else short  # as _who
+        banner = f" {self._who(cell_len(rest) + 1)}   {escape(rest)}"
         if banner != self._banner:
             self._banner = banner
             self.query_one("#banner", Static).update(banner, layout=False)  # always one line

@@ -89,7 +89,8 @@ class ReleaseScreen(Acting, AppScreen):
         self.query_one("#meta", Static).update(meta_text(app, article))
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
-        self.query_one(Timeline).show(article, app.t, app.long_time, app.name_of)
+        meanings = app.newsroom.meanings(article)
+        self.query_one(Timeline).show(article, meanings, app.t, app.long_time, app.name_of)
         self.refresh_bindings()
 
     def _show_text(self, article: Article) -> None:
@@ -288,8 +289,8 @@ class ReleaseScreen(Acting, AppScreen):
         embargo = input_time(self.article.embargo, self.nr_app.newsroom.config.tz)
 
         def answer(approval: Approval | None) -> None:
-            if approval is not None:
-                self._act("embargo", embargo=approval.embargo, clear=approval.clear)
+            if approval is not None:  # why it moves goes into the history, as the CLI's --note
+                self._act("embargo", approval.note, approval.embargo, approval.clear)
 
         def recheck(when: dt.datetime | None) -> Decision:
             return self._recheck(when, "embargo")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.widgets import Static
@@ -18,17 +18,20 @@ class Timeline(Static):
     def show(
         self,
         article: Article,
+        meanings: Sequence[str],
         label: Callable[[str], str],
         when: Callable[..., str],
         name: Callable[[str], str] = str,
     ) -> None:
-        """Every event, the latest first; people by their names (`name`)."""
+        """Every event, the latest first; each step by what it did (`meanings`, the core's:
+        a writer's request for changes on their own submission reads as its withdrawal),
+        people by their names (`name`)."""
         events: list[tuple[object, Text]] = []
-        for h in article.history:
+        for h, meaning in zip(article.history, meanings, strict=True):
             line = Text()
             line.append(f"{when(h.at)}  ", style="dim")
             line.append(f"{name(h.by)}  ", style="bold")
-            line.append(label("action." + h.action))
+            line.append(label("action." + meaning))
             if h.to and h.from_ != h.to:
                 frm = label("status." + h.from_) if h.from_ else ""
                 line.append(f"  {frm} → {label('status.' + h.to)}", style="cyan")
