@@ -32,7 +32,8 @@ def _action_command(
             click.echo(t("cli.commented", title=article.title, path=article.path))
         else:
             status = t("status." + article.status)
-            done = t("cli.done", action=t("action." + action), title=article.title,
+            meant = newsroom.meanings(article)[-1]  # what it did (a withdrawal, say)
+            done = t("cli.done", action=t("action." + meant), title=article.title,
                      status=status, path=article.path)  # fmt: skip
             click.echo(done)
         for check in outcome.advice:

@@ -180,7 +180,7 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
-        text = f"{t('action.' + meaning)} {move}{printable(note)}"
+        text = " ".join(filter(None, (t("action." + meaning), move))) + printable(note)
         lines.append((h.at, newsroom.display_name(h.by), text))
     for c in article.comments:
         lines.append(

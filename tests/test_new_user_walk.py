@@ -5,6 +5,7 @@ in `newsroom show`; moving an embargo on the desk records why, as the command li
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -161,6 +162,28 @@ def test_newsroom_show_says_withdraw_for_a_writers_own_request(
     assert re.search(rf"Dwi \(Humas\) {withdraw} [^:]*: angka belum final", said), said
     assert re.search(rf"Nur Aini \(redaktur\) {asked} [^:]*: judul terlalu umum", said), said
     assert not re.search(rf"{asked} [^:]*: angka belum final", said), said
+
+
+@pytest.mark.parametrize(("language", "withdraw"), [("id", "tarik kembali"), ("en", "withdraw")])
+def test_the_cli_says_withdraw_when_a_writer_takes_their_release_back(
+    bundled: Path, language: str, withdraw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_LANG", language)
+    done = CliRunner().invoke(
+        cli, ["--root", str(bundled), "--as", "dwi", "request-changes", IN_REVIEW, "--note", "x"]
+    )
+    assert done.exit_code == 0, done.output
+    assert done.output.startswith(withdraw), done.output
+
+
+def test_newsroom_show_puts_no_space_before_a_reason_without_a_move(bundled: Path) -> None:
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(IN_REVIEW, "approve")
+    later = NOW + dt.timedelta(days=3)
+    nur.act(IN_REVIEW, "embargo", note="kementerian meminta penundaan", embargo=later)
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "show", IN_REVIEW])
+    said = " ".join(shown.output.split())
+    assert ": kementerian meminta penundaan" in said and " : kementerian" not in said, said
 
 
 # 4. Moving an embargo on the desk records why, as `newsroom embargo --note` does -----------
