@@ -26,7 +26,20 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import GitError, SyncConflict
-from .git import Git, lock
+from .git import (
+    Git,
+    branch_of,
+    changed_paths,
+    count,
+    fetch,
+    has_ref,
+    lock,
+    rebasing,
+    refuse_dirty,
+    show,
+    undo_half_rebase,
+    unmerged,
+)
 from .merge import REASON_PREFIX
 from .record import flush, identity
 from .setup import prepare
@@ -281,88 +294,6 @@ def conflict_error(conflicts: list[Conflict], remote: str) -> SyncConflict:
         conflicts=conflicts,
         remote=remote,
     )
-
-
-# ---------------------------------------------------------------- git, one question each
-
-
-def branch_of(config: Config, git: Git) -> str:
-    if config.git_branch:
-        return config.git_branch
-    done = git.run("symbolic-ref", "--quiet", "--short", "HEAD", check=False)
-    if not done.ok:
-        raise GitError(
-            "sync: this clone is not on a branch (a detached HEAD): `git switch main`, or "
-            "set [git] branch in newsroom.toml",
-            code="no_branch",
-        )
-    return done.out.strip()
-
-
-def has_ref(git: Git, ref: str) -> bool:
-    return git.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False).ok
-
-
-def count(git: Git, span: str) -> int:
-    return int(git.text("rev-list", "--count", span) or 0)
-
-
-def show(git: Git, where: str, path: str) -> str:
-    """A file's text at a commit (`HEAD`) or index stage (`:2`), "" when it has none."""
-    done = git.run("show", f"{where}:{path}", check=False)
-    return done.out if done.ok else ""
-
-
-def rebasing(git: Git) -> bool:
-    for name in ("rebase-merge", "rebase-apply"):
-        path = Path(git.text("rev-parse", "--git-path", name))
-        if (path if path.is_absolute() else git.root / path).exists():
-            return True
-    return False
-
-
-def undo_half_rebase(git: Git) -> bool:
-    """Undo a rebase a killed sync left half done (the work tree as before it)."""
-    if not rebasing(git):
-        return False
-    git.run("rebase", "--abort", what="undoing a sync that was stopped half way")
-    return True
-
-
-def unmerged(git: Git) -> list[str]:
-    out = git.run("diff", "--name-only", "--diff-filter=U", "-z", check=False).out
-    return [p for p in out.split("\0") if p]
-
-
-def changed_paths(git: Git, upstream: str) -> list[str]:
-    """Files this office's commits changed since the shared branch and it parted."""
-    base = git.run("merge-base", "HEAD", upstream, check=False).out.strip()
-    if not base:
-        return []
-    out = git.run("diff", "--name-only", "-z", base, "HEAD", check=False).out
-    return [p for p in out.split("\0") if p]
-
-
-def refuse_dirty(config: Config, git: Git) -> None:
-    """Sync never starts over a change not yet recorded (a hand edit, a failed commit)."""
-    out = git.run("status", "--porcelain", "-z", "--untracked-files=no", "--", ".",
-                  check=False).out  # fmt: skip
-    paths = [entry[3:] for entry in out.split("\0") if len(entry) > 3]
-    if paths:
-        shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-        raise GitError(
-            f"sync: uncommitted changes in {shown}: nothing was synced. Commit them (`git "
-            "commit`), or put them away (`git stash`), then sync again",
-            code="dirty",
-            paths=shown,
-        )
-
-
-def fetch(config: Config, git: Git) -> None:
-    remote = config.git_remote
-    git.run("fetch", "--quiet", "--prune", remote, f"+refs/heads/*:refs/remotes/{remote}/*",
-            "+refs/newsroom/leases/*:refs/newsroom/remote-leases/*", network=True,
-            what=f"sync: fetching from {remote}")  # fmt: skip
 
 
 def push(config: Config, git: Git, branch: str, result: SyncResult) -> bool:
