@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 
+from .checklist import CHECKLIST
 from .desk import DESK
+from .dialogs import DIALOGS
 from .mail import MAIL
 from .publish import PUBLISH
 from .sharing import SHARING
@@ -25,7 +27,9 @@ from .words import WORDS
 LANGUAGES = ("id", "en")
 CATALOG: dict[str, tuple[str, str]] = {
     **WORDS,
+    **CHECKLIST,
     **DESK,
+    **DIALOGS,
     **PUBLISH,
     **SHELL,
     **SIGNING,
