@@ -176,3 +176,30 @@ async def test_a_burst_of_binding_changes_composes_the_footer_once(
         await pilot.pause(0.1)
         assert composed == []
         assert "esc Kembali" in footer_text(app)
+
+
+async def test_opening_and_closing_releases_leaves_no_footer_keys_behind(bundled: Path) -> None:
+    """Each key the desk's footer made stayed alive (a watcher on the footer held it, and
+    the footer lives as long as the desk): twelve more for every release opened and closed,
+    with their styles and caches. Now as many keys are alive after six as after one."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    def keys_alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, FooterKey) for o in gc.get_objects())
+
+    app = make_app(bundled, "nur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        counts = []
+        for _ in range(6):
+            app.push_screen(ReleaseScreen(APPROVED))
+            await settle(app, pilot)
+            app.pop_screen()
+            await settle(app, pilot)
+            counts.append(keys_alive())
+        assert counts[-1] <= counts[0], counts

@@ -63,9 +63,19 @@ class KeysFooter(Footer):
                 break
             keys.remove(rare[-1])
             rows = _rows(keys, width)
-        if compact != self.compact:  # for the keys made now (they bind to it), no new compose
+        if compact != self.compact:  # (no new compose: the keys are made now)
             self.set_reactive(Footer.compact, compact)
             self.set_class(compact, "-compact")
+        for key in keys:
+            # A key Textual binds to the footer's `compact` (all but the palette's) is told
+            # it here instead: a binding is a watcher on the footer that holds its key
+            # until the footer's `compact` next changes, which the desk's footer never
+            # does, so every key it made stayed alive: 12 more each time a release was
+            # opened and closed (1,080 after 90), each with its styles and caches.
+            if key._reactive_connect:
+                key._reactive_connect = None
+                key.set_reactive(FooterKey.compact, compact)
+                key.set_class(compact, "-compact")
         self.set_class(len(rows) > 1, "-rows")
         # notices stand above the footer: one of two lines too (newsroom.tcss)
         self.screen.set_class(len(rows) > 1, "-footer-rows")
