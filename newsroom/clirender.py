@@ -26,7 +26,7 @@ from .core.service import (
     zone_abbreviation,
 )
 from .i18n import Translator
-from .i18n.explain import check_with_fix, decision_text, field_label, seal_text
+from .i18n.explain import check_with_fix, decision_text, field_label, lift_set, seal_text
 
 console = Console()
 
@@ -180,7 +180,8 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
         note = f": {h.note}" if h.note else ""
-        text = " ".join(filter(None, (t("action." + meaning), move))) + printable(note)
+        lift = lift_set(t, h.action, h.embargo, lambda at: when(newsroom, at))
+        text = " ".join(filter(None, (t("action." + meaning), move, lift))) + printable(note)
         lines.append((h.at, newsroom.display_name(h.by), text))
     for c in article.comments:
         lines.append(

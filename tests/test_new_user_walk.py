@@ -231,3 +231,44 @@ async def test_moving_the_embargo_with_no_reason_still_moves_it(bundled: Path) -
     article = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(IN_REVIEW)
     assert (article.history[-1].action, article.history[-1].note) == ("embargo", "")
     assert article.embargo is not None and article.embargo.day == 9
+
+
+# 5. The history records the lift time each approval and each move of the embargo set -------
+
+
+def test_the_history_records_each_lift_time_set(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Who moved an embargo, when and why was kept, but not to what: now the approval and
+    every move record the lift time they set (or that the embargo was taken away), in the
+    file, and `newsroom show` and the desk's timeline say it."""
+    from newsroom.tui.widgets.timeline import Timeline
+
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    first, later = NOW + dt.timedelta(days=3), NOW + dt.timedelta(days=4)
+    nur.act(IN_REVIEW, "approve", embargo=first)
+    nur.act(IN_REVIEW, "embargo", note="kementerian meminta penundaan", embargo=later)
+    nur.act(IN_REVIEW, "embargo", note="boleh terbit", clear_embargo=True)
+    again = Newsroom.open(bundled, "nur", fixed_clock(NOW)).find(IN_REVIEW)  # from the file
+    recorded = [(h.action, h.embargo) for h in again.history][-3:]
+    assert recorded == [("approve", first.isoformat()), ("embargo", later.isoformat()),
+                        ("embargo", "none")]  # fmt: skip
+    monkeypatch.setenv("NEWSROOM_LANG", "id")
+    monkeypatch.setenv("COLUMNS", "200")
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "show", IN_REVIEW])
+    said = " ".join(shown.output.split())
+    assert re.search(r"Disetujui embargo hingga \d\d-\d\d-\d{4} \d\d:\d\d WIB", said), said
+    assert re.search(r"ubah embargo → \d\d-\d\d-\d{4} \d\d:\d\d WIB: kementerian", said), said
+    assert "ubah embargo → tanpa embargo: boleh terbit" in said, said
+    timeline = Timeline()
+    shown_lines: list[str] = []
+    monkeypatch.setattr(Timeline, "update", lambda self, text: shown_lines.append(str(text)))
+    from newsroom.i18n import Translator
+
+    timeline.show(
+        again, nur.meanings(again), Translator("en"), lambda at: at.strftime("%d-%m %H:%M")
+    )
+    assert "move the embargo  → none" in shown_lines[0], shown_lines
+    assert re.search(
+        r"approve  In review → Approved  embargo until \d\d-\d\d \d\d:\d\d", shown_lines[0]
+    )

@@ -21,6 +21,7 @@ from .frontyaml import line_of, load, split, top_lines
 from .model import (
     ALL_STATUSES,
     KEY_ORDER,
+    NO_EMBARGO,
     Article,
     Attachment,
     Comment,
@@ -239,9 +240,19 @@ def _history(meta: dict[str, Any], tz: dt.tzinfo) -> list[HistoryEntry]:
                 version=_version(rec, ("history", i, "version")),
                 via=_str(rec, "via"),
                 number=_str(rec, "number"),
+                embargo=_history_embargo(rec, ("history", i, "embargo"), tz),
             )
         )
     return out
+
+
+def _history_embargo(record: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> str:
+    """An entry's `embargo`: the lift time it set (as ISO text, however YAML read it), or
+    `none` (a move that took the embargo away)."""
+    if record.get("embargo") == NO_EMBARGO:
+        return NO_EMBARGO
+    when = _time(record, keys, tz)
+    return when.isoformat() if when is not None else ""
 
 
 def _version(record: dict[str, Any], keys: tuple[str | int, ...]) -> int | None:
@@ -384,6 +395,8 @@ def _history_record(h: HistoryEntry) -> dict[str, Any]:
         record["note"] = h.note
     if h.number:
         record["number"] = h.number
+    if h.embargo:
+        record["embargo"] = h.embargo
     if h.version is not None:
         record["version"] = h.version
     if h.seal:

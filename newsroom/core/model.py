@@ -85,6 +85,12 @@ class HistoryEntry:
     version: int | None = None  # publish, adopt: the published version this entry put out
     via: str = ""  # the login that acted for `by`, when they differ (see identity.py)
     number: str = ""  # publish: the release number it gave (numbering.py)
+    # approve, embargo: the lift time it set (its ISO text), or NO_EMBARGO for a move that
+    # took the embargo away; "" for an approval without one (and entries before it was kept)
+    embargo: str = ""
+
+
+NO_EMBARGO = "none"  # HistoryEntry.embargo of a move that took the embargo away
 
 
 @dataclass

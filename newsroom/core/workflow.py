@@ -16,7 +16,7 @@ from .clock import format_time, to_zone
 from .config import Config
 from .errors import Refused
 from .identity import display_name, person, same_person
-from .model import Article, Comment, Correction, HistoryEntry, Status
+from .model import NO_EMBARGO, Article, Comment, Correction, HistoryEntry, Status
 from .rules import ACTIONS as ACTIONS  # (the workflow's actions, asked of it by name)
 from .rules import (
     DELETABLE,
@@ -321,6 +321,7 @@ def apply(
         entry = HistoryEntry(when, actor, action, rule.state, rule.next, note, via=via)
         if action in ("approve", "embargo"):
             entry.seal = digest(content_of(article))
+            entry.embargo = _lift_recorded(article, action)
         elif action == "publish":
             entry.version = len(article.corrections) + 1
             entry.seal = digest(live_content(article))
@@ -329,6 +330,14 @@ def apply(
         article.updated = when
     advice = tuple(c for c in decision.checks if not c.passed and c.level == "recommended")
     return Outcome(article, [f"{c.message} (recommended)" for c in advice], advice)
+
+
+def _lift_recorded(article: Article, action: str) -> str:
+    """What an approval or a move of the embargo records of the lift time it set: its time,
+    or, for a move that took the embargo away, that it did (who moved it when, to what)."""
+    if article.embargo is not None:
+        return article.embargo.isoformat()
+    return NO_EMBARGO if action == "embargo" else ""
 
 
 def moves_embargo(

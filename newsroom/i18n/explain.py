@@ -56,6 +56,22 @@ def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) 
     return t(f"check.{check.name}.fail", **args)
 
 
+def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -> str:
+    """What an approval or a move of the embargo set, as its history entry records it
+    (HistoryEntry.embargo): a move "→ 11-12-2026 10:00 WIB" (or "→ tanpa embargo"), an
+    approval "embargo hingga 10-12-2026 09:00 WIB"; "" when it set none."""
+    if not embargo:
+        return ""
+    if embargo == "none":
+        lift = t("embargo.none")
+    else:
+        try:
+            lift = when(dt.datetime.fromisoformat(embargo))
+        except ValueError:
+            lift = embargo
+    return f"→ {lift}" if action == "embargo" else t("history.embargo", when=lift)
+
+
 def check_with_fix(
     t: Translator, check: CheckResult, face: str, ref: str = "", when: TimeText | None = None
 ) -> str:

@@ -41,6 +41,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.approve": ("approve", "setujui"),
     "action.request_changes": ("request changes", "minta perbaikan"),
     "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
+    # what an approval set (the history's entry)
+    "history.embargo": ("embargo until {when}", "embargo hingga {when}"),
     "action.comment": ("comment", "komentari"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...core.model import Article
+from ...i18n.explain import lift_set
 
 
 class Timeline(Static):
@@ -35,6 +36,8 @@ class Timeline(Static):
             if h.to and h.from_ != h.to:
                 frm = label("status." + h.from_) if h.from_ else ""
                 line.append(f"  {frm} → {label('status.' + h.to)}", style="cyan")
+            if lift := lift_set(label, h.action, h.embargo, when):
+                line.append(f"  {lift}", style="magenta")
             if h.note:
                 line.append(f"\n    “{h.note}”", style="italic")
             events.append((h.at, line))
