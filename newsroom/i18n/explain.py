@@ -60,15 +60,11 @@ def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -
     """What an approval or a move of the embargo set, as its history entry records it
     (HistoryEntry.embargo): a move "→ 11-12-2026 10:00 WIB" (or "→ tanpa embargo"), an
     approval "embargo hingga 10-12-2026 09:00 WIB"; "" when it set none."""
+    from ..core.model import NO_EMBARGO
+
     if not embargo:
         return ""
-    if embargo == "none":
-        lift = t("embargo.none")
-    else:
-        try:
-            lift = when(dt.datetime.fromisoformat(embargo))
-        except ValueError:
-            lift = embargo
+    lift = t("embargo.none") if embargo == NO_EMBARGO else when(dt.datetime.fromisoformat(embargo))
     return f"→ {lift}" if action == "embargo" else t("history.embargo", when=lift)
 
 
