@@ -272,3 +272,48 @@ def test_the_history_records_each_lift_time_set(
     assert re.search(
         r"approve  In review → Approved  embargo until \d\d-\d\d \d\d:\d\d", shown_lines[0]
     )
+
+
+# 6. A past embargo is fixed where the action takes it, not in the editor ------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "here", "editor"),
+    [("id", "ubah Embargo (WIB) di bawah", "penyunting"), ("en", "change Embargo", "editor")],
+)
+async def test_a_past_embargo_in_the_checklist_is_fixed_in_its_field(
+    bundled: Path, language: str, here: str, editor: str
+) -> None:
+    """An approved release cannot be edited: the checklist of `E` (and of `a`) points at its
+    own embargo field, not at the editor (e)."""
+    from textual.widgets import Input
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve")
+    app = make_app(bundled, "redaktur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_checklist(app, pilot, "E")
+        dialog.query_one("#embargo", Input).value = "2020-01-01 09:00"
+        await settle(app, pilot)
+        checks = str(dialog.query_one("#checks", Static).render())
+    failing = [line for line in checks.splitlines() if "2020" in line]
+    assert failing and here in failing[0] and editor not in failing[0], checks
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (["approve", IN_REVIEW, "--embargo", "2020-01-01T09:00"],
+         "newsroom approve 381ebf62 --embargo ISO"),
+        (["embargo", IN_REVIEW, "--until", "2020-01-01T09:00"],
+         "newsroom embargo 381ebf62 --until ISO"),
+    ],
+)  # fmt: skip
+def test_a_past_embargo_on_the_command_line_is_fixed_with_the_commands_own_option(
+    bundled: Path, args: list[str], hint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_LANG", "en")
+    if args[0] == "embargo":
+        Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve")
+    done = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", *args])
+    said = " ".join(done.output.split())
+    assert done.exit_code == 1 and hint in said and "newsroom edit" not in said, said

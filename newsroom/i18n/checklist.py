@@ -187,5 +187,16 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "change {field} in the editor or `newsroom edit {ref}`",
         "ubah {field} di penyunting atau `newsroom edit {ref}`",
     ),
+    # the embargo of an approval or a move: where that action takes it
+    "fix.embargo.approve.tui": ("change {field} below", "ubah {field} di bawah"),
+    "fix.embargo.embargo.tui": ("change {field} below", "ubah {field} di bawah"),
+    "fix.embargo.approve.cli": (
+        "give a later one: `newsroom approve {ref} --embargo ISO`",
+        "beri waktu yang akan datang: `newsroom approve {ref} --embargo ISO`",
+    ),
+    "fix.embargo.embargo.cli": (
+        "give a later one: `newsroom embargo {ref} --until ISO`",
+        "beri waktu yang akan datang: `newsroom embargo {ref} --until ISO`",
+    ),
     "check.with_fix": ("{text} — {fix}", "{text} — {fix}"),
 }

@@ -69,14 +69,23 @@ def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -
 
 
 def check_with_fix(
-    t: Translator, check: CheckResult, face: str, ref: str = "", when: TimeText | None = None
+    t: Translator,
+    check: CheckResult,
+    face: str,
+    ref: str = "",
+    when: TimeText | None = None,
+    action: str = "",
 ) -> str:
-    """A failed check and where to fix it: "no dateline — set Kota in the editor (e)"."""
+    """A failed check and where to fix it: "no dateline — set Kota in the editor (e)". The
+    embargo of an approval or a move is fixed where that action takes it (the checklist's
+    field, `--embargo`, `--until`), not in the editor, which an approved release refuses."""
     text = check_text(t, check, when)
     if check.passed or not check.field:
         return text
     verb = "set" if check.name in _MISSING else "change"
-    fix = t(f"fix.{verb}.{face}", field=field_label(t, check.field), ref=ref[:8])
+    key = f"fix.{check.field}.{action}.{face}"
+    key = key if t.has(key) else f"fix.{verb}.{face}"
+    fix = t(key, field=field_label(t, check.field), ref=ref[:8])
     return t("check.with_fix", text=text, fix=fix)
 
 
@@ -108,7 +117,7 @@ def why(
         hint = f"hint.{action}.{status}"  # what to do instead, where there is a way
         return f"{text}: {t(hint, ref=ref[:8] or 'REF')}" if t.has(hint) else text
     if code == "checks":
-        failed = [check_with_fix(t, c, face, ref) for c in checks if c.blocks]
+        failed = [check_with_fix(t, c, face, ref, action=action) for c in checks if c.blocks]
         return t("why.checks", list="; ".join(failed))
     if t.has(f"why.{code}.{action}"):  # the same refusal, worded for this action
         return t(f"why.{code}.{action}", **{k: str(v) for k, v in args.items()})

@@ -236,10 +236,12 @@ class NewsroomApp(App[None]):
         """A refusal in the UI's language, with what to do."""
         return explain.decision_text(self.t, decision, "tui")
 
-    def check_text(self, check: CheckResult, fix: bool = False) -> str:
-        """One line of the checklist in the UI's language (`fix`: and where to fix it)."""
+    def check_text(self, check: CheckResult, fix: bool = False, action: str = "") -> str:
+        """One line of the checklist in the UI's language (`fix`: and where to fix it, for
+        `action`, the checklist's)."""
         if fix:
-            return explain.check_with_fix(self.t, check, "tui", when=self.long_time)
+            return explain.check_with_fix(self.t, check, "tui", when=self.long_time,
+                                          action=action)  # fmt: skip
         return explain.check_text(self.t, check, self.long_time)
 
     def error(self, error: NewsroomError) -> str:

@@ -110,7 +110,7 @@ class ChecklistModal(Dialog):
         # eight lines, and the failing check must be among them, not below the fold.
         for check in sorted(decision.checks, key=rank):
             mark = "[green]✓[/]" if check.passed else MARKS[check.level]
-            text = escape(app.check_text(check, fix=not check.passed))
+            text = escape(app.check_text(check, fix=not check.passed, action=self.mode))
             lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
         self.query_one("#checks", Static).update("\n".join(lines) or "—")
         refused = "" if decision.allowed else escape(app.why(decision))
