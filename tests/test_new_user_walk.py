@@ -317,3 +317,18 @@ def test_a_past_embargo_on_the_command_line_is_fixed_with_the_commands_own_optio
     done = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", *args])
     said = " ".join(done.output.split())
     assert done.exit_code == 1 and hint in said and "newsroom edit" not in said, said
+
+
+def test_show_names_a_broken_file_found_by_its_name(bundled: Path) -> None:
+    """A file whose YAML is broken has no id or slug to match: `show` found it by its full
+    path only and said there was no such release; by the start of its name it now names
+    the file and the line to fix, as `check` does."""
+    draft = bundled / "articles" / "contoh" / "contoh-draf-sosialisasi-sistem-merit.md"
+    lines = draft.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = "title: [broken: yaml"
+    draft.write_text("\n".join(lines) + "\n")
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "show", "contoh-draf"])
+    said = " ".join(shown.output.split())
+    assert shown.exit_code == 1, said
+    assert re.search(r"contoh-draf-sosialisasi-sistem-merit\.md:\d+: bad YAML", said), said

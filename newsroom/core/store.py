@@ -141,8 +141,13 @@ class Store:
                 ref=ref,
                 count=len(matches),
             )
-        broken = [p for p in problems if str(p.path) == as_path]
-        if broken:
+        # A file that cannot be read has no id or slug to match: its path does, and its
+        # name, which is its slug unless renamed (the fix names the file and its line).
+        broken = [p for p in problems if str(p.path) == as_path] or [
+            p for p in problems
+            if len(ref) >= 4 and Path(str(p.path)).stem.startswith(ref)
+        ]  # fmt: skip
+        if len(broken) == 1 or (broken and str(broken[0].path) == as_path):
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
         raise NotFound(
             f"no release {ref!r} (see `newsroom list` for ids and slugs)",
