@@ -79,7 +79,7 @@ async def test_approve_is_not_offered_to_the_one_who_changed_the_text_last(
         await pilot.press("a")  # says why, naming the person as [people] does
         await settle(app, pilot)
         said = [str(n.message) for n in app._notifications]
-        assert any("Anda (Dwi (Humas)) yang terakhir mengubah teks" in s for s in said), said
+        assert any("Anda, Dwi (Humas), yang terakhir mengubah teks" in s for s in said), said
     other = make_app(bundled, "nur", "id")
     async with other.run_test(size=(80, 24)) as pilot:
         await settle(other, pilot)

@@ -332,3 +332,16 @@ def test_show_names_a_broken_file_found_by_its_name(bundled: Path) -> None:
     said = " ".join(shown.output.split())
     assert shown.exit_code == 1, said
     assert re.search(r"contoh-draf-sosialisasi-sistem-merit\.md:\d+: bad YAML", said), said
+
+
+def test_a_releases_feeds_are_named_rather_than_and_one_more() -> None:
+    """The publish summary said "private/antara dan 1 lainnya" and never which: one more is
+    named; "and N more" stands for two or more."""
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import FEEDS_SHOWN, feed_names
+
+    t = Translator("id")
+    five = [f"category/c{i}" for i in range(FEEDS_SHOWN + 1)]
+    assert feed_names(t, [f"{name}/rss.xml" for name in five]) == ", ".join(five)
+    six = [f"{name}/rss.xml" for name in [*five, "category/c9"]]
+    assert feed_names(t, six).endswith("dan 2 lainnya"), feed_names(t, six)

@@ -143,7 +143,7 @@ async def test_a_new_draft_is_written_saved_submitted_and_needs_a_second_person(
         await pilot.pause()
         assert isinstance(app.screen, ReleaseScreen)
         said = " ".join(str(n.message) for n in app._notifications)
-        assert "you (Aldi (Humas)) changed the text last: someone else must approve" in said
+        assert "you, Aldi (Humas), changed the text last: someone else must approve" in said
         await pilot.press("enter")  # nothing to confirm
         await pilot.pause()
         assert status_on_disk(bundled, ident) == "in_review"

@@ -169,7 +169,7 @@ def test_a_correction_approved_with_an_embargo_is_said_to_be_held(bundled: Path)
     assert held == [
         "correction held until 27-11-2030 09:00 WIB: Humas Pemerintah Diminta Jaga Netralitas "
         "ASN dalam Pemilu 2019 (its published version stays → main, category/pemilu, "
-        "category/reformasi-birokrasi, private/antara and 1 more)"
+        "category/reformasi-birokrasi, private/antara, partner/pemilu)"
     ]
 
 

@@ -220,7 +220,7 @@ def _decide_checked(
         return Decision(
             rule.action,
             False,
-            f"you ({name}) changed the text last: someone else must "
+            f"you, {name}, changed the text last: someone else must "
             + ("move its embargo" if rule.action == "embargo" else "approve it"),
             rule,
             checks,

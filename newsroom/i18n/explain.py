@@ -183,10 +183,9 @@ def feed_names(t: Translator, paths: Iterable[str]) -> str:
         name = folder or t("feed.main")
         if name not in names:
             names.append(name)
-    shown = ", ".join(names[:FEEDS_SHOWN])
-    if len(names) > FEEDS_SHOWN:
-        return t("feed.more", feeds=shown, n=len(names) - FEEDS_SHOWN)
-    return shown
+    if len(names) > FEEDS_SHOWN + 1:  # ("and 1 more" would hide a name it could say)
+        return t("feed.more", feeds=", ".join(names[:FEEDS_SHOWN]), n=len(names) - FEEDS_SHOWN)
+    return ", ".join(names)
 
 
 def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[str]:

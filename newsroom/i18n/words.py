@@ -135,12 +135,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "penerbitan dilakukan lewat Terbitkan (P di meja redaksi, `newsroom publish`)",
     ),
     "why.four_eyes": (
-        "you ({name}) changed the text last: someone else must approve it",
-        "Anda ({name}) yang terakhir mengubah teks: orang lain harus menyetujuinya",
+        "you, {name}, changed the text last: someone else must approve it",
+        "Anda, {name}, yang terakhir mengubah teks: orang lain harus menyetujuinya",
     ),
     "why.four_eyes.embargo": (
-        "you ({name}) changed the text last: someone else must move its embargo",
-        "Anda ({name}) yang terakhir mengubah teks: orang lain harus mengubah embargonya",
+        "you, {name}, changed the text last: someone else must move its embargo",
+        "Anda, {name}, yang terakhir mengubah teks: orang lain harus mengubah embargonya",
     ),
     "why.embargo_moves": (
         "it is already approved: to move its embargo use `newsroom embargo {ref} --until ISO "
