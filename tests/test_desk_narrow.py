@@ -203,3 +203,33 @@ async def test_opening_and_closing_releases_leaves_no_footer_keys_behind(bundled
             await settle(app, pilot)
             counts.append(keys_alive())
         assert counts[-1] <= counts[0], counts
+
+
+async def test_a_release_made_on_the_desk_is_under_the_cursor_when_it_closes(
+    bundled: Path,
+) -> None:
+    """`n` on the last row, a title, `ctrl+s`, `escape`: the new draft heads the list and
+    the cursor is on it, not on the row it was on (pushed down by the new one), so Enter
+    and `s` act on what was just written (a new user submitted someone else's release)."""
+    from newsroom.tui.screens.desk import DeskScreen
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.widgets.release_list import ReleaseList
+
+    app = make_app(bundled, "dwi", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("G", "n", *"Rilis baru dari meja", "enter")
+        await until(pilot, lambda: isinstance(app.screen, EditScreen), "the editor")
+        made = app.screen.session.article.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DeskScreen), "back at the desk")
+        app.files_changed()  # (the watcher's news, which tests turn off)
+        releases = app.screen.query_one(ReleaseList)
+
+        def current() -> str:
+            row = releases.current
+            return getattr(row, "id", "")
+
+        await until(pilot, lambda: current() == made, "the new release under the cursor")

@@ -38,6 +38,7 @@ class DeskScreen(AppScreen):
         self._health = ""  # publishing's state, when it needs a person (see _publishing)
         self._index_timer: Timer | None = None
         self._typeahead = False  # the filter key was pressed: letters go to the filter
+        self._made: str | None = None  # a release made here (`n`): selected once it is listed
         self._unshared = 0  # this clone's commits the other offices have not got (git)
 
     def compose(self) -> ComposeResult:
@@ -128,6 +129,11 @@ class DeskScreen(AppScreen):
             self._health = self._publishing(message.desk)
         self._show_health()
         self.show_rows(keep=self._current_key())
+        if self._made is not None and any(r.id == self._made for r in self.desk.records):
+            # the release just made here, not the row that was under the cursor (which a
+            # new release pushes down): Enter then `s` submits what was written
+            self.show_rows(keep=self._made)
+            self._made = None
         if message.desk.reading is None:
             self._index_when_idle()
 
@@ -334,6 +340,7 @@ class DeskScreen(AppScreen):
             except NewsroomError as exc:
                 self.notify(self.nr_app.error(exc), severity="error")
                 return
+            self._made = session.article.id
             self.app.push_screen(EditScreen(session))
 
         t = self.nr_app.t
