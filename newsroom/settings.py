@@ -63,6 +63,6 @@ def remember_language(path: Path, language: str) -> None:
         text = head + table + rest
     elif rest:  # the file opened with a table
         text = f"{head}\n{rest}"
-    else:  # one line break at the end, however many times the language is switched
-        text = head if head.endswith("\n") else head + "\n"
+    else:  # one line break at the end, however many times the language is switched (and
+        text = head.rstrip("\n") + "\n"  # the blank lines an earlier version left, gone)
     write_atomic(path, text.encode("utf-8"))

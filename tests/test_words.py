@@ -96,6 +96,17 @@ def test_switching_the_language_again_and_again_leaves_the_settings_file_as_it_w
     assert keys_first.read_text() == 'language = "id"\n[keys]\ncomment = "m"\n'
 
 
+def test_the_blank_lines_an_earlier_version_left_in_the_settings_file_go(
+    tmp_path: Path,
+) -> None:
+    from newsroom.settings import remember_language
+
+    path = tmp_path / "settings.toml"
+    path.write_text('language = "id"' + "\n" * 13)  # as an earlier version's ctrl+l left it
+    remember_language(path, "en")
+    assert path.read_text() == 'language = "en"\n'
+
+
 def test_the_cli_speaks_indonesian_without_english_fragments(bundled: Path) -> None:
     refused = newsroom_cli(bundled, "request-changes", "contoh-draf", "--note", "x", lang="id")
     assert refused.exit_code == 1
