@@ -376,3 +376,31 @@ def test_a_full_disk_while_the_files_are_read_is_said_not_a_traceback(
     healed = run(nr, at(1.5))
     assert healed.ok and [p["id"] for p in healed.published] == [ident]
     assert list((nr / "feeds").rglob("*.tmp")) == []
+
+
+def test_write_atomic_replaces_whole_files_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new file (its folders made), a replaced one with the umask's mode or the one
+    asked, a bare name in the working folder, and a write that fails midway: the old
+    file stays whole and no temporary is left beside it."""
+    from newsroom.core import atomic
+
+    target = tmp_path / "a" / "b" / "state.json"
+    atomic.write_atomic(target, b"one")
+    atomic.write_atomic(target, b"two", mode=0o600)
+    assert target.read_bytes() == b"two" and stat.S_IMODE(target.stat().st_mode) == 0o600
+    monkeypatch.chdir(tmp_path)
+    atomic.write_atomic(Path("bare.txt"), b"here")
+    assert (tmp_path / "bare.txt").read_bytes() == b"here"
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "write", full)
+    with pytest.raises(OSError, match="No space"):
+        atomic.write_atomic(target, b"three")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"two"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["state.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "bare.txt"]

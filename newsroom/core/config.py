@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .clock import zone
 from .config_mail import MailList, check_mail, read_lists
@@ -29,8 +29,7 @@ CHECK_LEVELS = ("required", "recommended", "off")
 LINK_TOKENS = ("feeds_url", "base_url", "slug", "id", "year", "month")  # of link_pattern
 
 
-@dataclass(frozen=True)
-class Partner:
+class Partner(NamedTuple):
     """A newsroom that takes our releases, with the filters of its own feed."""
 
     name: str
@@ -51,8 +50,7 @@ def token_variable(name: str) -> str:
     return "NEWSROOM_TOKEN_" + name.upper().replace("-", "_")
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone who acts in the newsroom, as `[people.<key>]` of newsroom.toml declares them.
 
     `key` is what history records (`by: ald`); `logins` are the operating-system logins that

@@ -3,15 +3,13 @@ the `[[lists]]` of journalists, and what mail needs once lists exist (core/mail/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config_reader import Reader
 
 
-@dataclass(frozen=True)
-class MailList:
+class MailList(NamedTuple):
     """A mailing list of journalists (`[[lists]]`): who receives which releases by e-mail.
 
     Its filters and `embargo_access` mean what a partner's do (the feeds' one rule decides

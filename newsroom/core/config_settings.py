@@ -7,7 +7,7 @@ hands them out, so `from .config import SETTINGS` still works.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The attachments a release may carry by default (attachments.py knows their extensions).
 ATTACHMENT_TYPES = (
@@ -18,8 +18,7 @@ ATTACHMENT_TYPES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One key of newsroom.toml: its table, the Config field it sets, its default and what
     it is for (the config `newsroom init` writes is made from these)."""
 

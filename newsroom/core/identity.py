@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import Config, Person
 from .errors import Refused
@@ -23,8 +23,7 @@ from .errors import Refused
 SYSTEM_JOBS = frozenset({"publish"})
 
 
-@dataclass(frozen=True)
-class Actor:
+class Actor(NamedTuple):
     """The person acting: `id` is what history records; `via` the login acting for them."""
 
     id: str

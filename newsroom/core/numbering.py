@@ -14,8 +14,7 @@ import datetime as dt
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 TOKENS = ("seq", "mm", "mm_roman", "yyyy", "yy", "unit")
 RESETS = ("yearly", "never")
@@ -74,8 +73,7 @@ class _Configured(Protocol):  # config.Config (which imports this module to chec
     def numbering_start(self) -> int: ...
 
 
-@dataclass(frozen=True)
-class Numbering:
+class Numbering(NamedTuple):
     """An office's numbering: its pattern, when the sequence starts again, and how."""
 
     pattern: str

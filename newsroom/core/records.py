@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -178,8 +177,7 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
 ReadHook = Callable[[Article, Record, str], Any]
 
 
-@dataclass(frozen=True)
-class LoadJob:
+class LoadJob(NamedTuple):
     """What reading files needs (parallel.py hands it to each worker once)."""
 
     config: Config

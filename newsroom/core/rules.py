@@ -6,7 +6,7 @@ See docs/workflow.md, which shows the same table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import Config
 from .identity import same_person
@@ -15,8 +15,7 @@ from .model import Article, Status
 ANYONE, REVIEWER, PUBLISHER = "anyone", "reviewer", "publisher"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A row of the workflow table. `needs` is the text a person must give ("note", "reason");
     `renews`: the row only renews an approval that no longer stands (seal.approval_stands)."""
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import NewsroomError, Problem
 from .model import Article, Status
@@ -46,8 +45,7 @@ def number_of(original_number: str, language: str) -> str:
     return f"{original_number}-{language.upper()}" if original_number else ""
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """A release with its original (if it is a translation) and the original's
     translations (the release itself among them when it is one), by language."""
 

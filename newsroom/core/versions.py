@@ -32,9 +32,8 @@ ninjs, mail). What it guarantees:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -54,8 +53,7 @@ _HEADER = (
 )
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):
     """One published version of a release (or the retraction marker that ends the list).
 
     `number` is the release number (kept through corrections and the retraction); `version`
@@ -119,12 +117,12 @@ def versions(config: Config, article: Article, *, public: bool = True) -> list[V
     retraction = article.retraction
     if retraction is not None:
         last = found[-1]
-        marker = replace(_no_text(last), version=count + 1, status=RETRACTED,
+        marker = _no_text(last)._replace(version=count + 1, status=RETRACTED,
                          published_at=retraction.at, superseded_at=None,
                          note=retraction.note, seal="", withdrawn=False)  # fmt: skip
         found.append(marker)
         if public:
-            found[:-1] = [replace(_no_text(v), withdrawn=True) for v in found[:-1]]
+            found[:-1] = [_no_text(v)._replace(withdrawn=True) for v in found[:-1]]
     return found
 
 
@@ -144,9 +142,9 @@ def _version(config: Config, article: Article, k: int, count: int) -> Version:
         article.language, "", "", "", "", "", "", (), (), None, (), "", note, seal,
     )  # fmt: skip
     if text is None:
-        return replace(base, number=article.release_number, kept=False)
-    return replace(
-        base, number=text.release_number, kind=text.kind, denies=text.denies,
+        return base._replace(number=article.release_number, kept=False)
+    return base._replace(
+        number=text.release_number, kind=text.kind, denies=text.denies,
         language=text.language, title=text.title, dateline=text.dateline,
         author=text.author, credit=text.credit, summary=text.summary, body=text.body,
         categories=text.categories, tags=text.tags, image=text.image,
@@ -156,7 +154,7 @@ def _version(config: Config, article: Article, k: int, count: int) -> Version:
 
 def _no_text(v: Version) -> Version:
     """A version with its text withdrawn: what stays is what names it."""
-    return replace(v, summary="", body="", dateline="", image=None, attachments=(),
+    return v._replace(summary="", body="", dateline="", image=None, attachments=(),
                    sign_off="")  # fmt: skip
 
 

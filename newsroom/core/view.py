@@ -9,8 +9,7 @@ that shows or seals a release's text asks here which is which.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import KLARIFIKASI, Article, Attachment, Image
 
@@ -24,8 +23,7 @@ SEALED = ("title", "slug", "language", "release_number", "dateline", "author", "
 SEALED_IF_ANY = ("kind", "denies", "attachments", "translation_of")
 
 
-@dataclass(frozen=True)
-class PartnerText:
+class PartnerText(NamedTuple):
     """A release's partner-visible fields, in one version."""
 
     title: str

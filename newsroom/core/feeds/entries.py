@@ -25,8 +25,7 @@ ARCHIVE_SUFFIXES = {"rss": ".rss.xml", "atom": ".atom.xml", "json": ".json"}
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-@dataclass(frozen=True)
-class FeedSpec:
+class FeedSpec(NamedTuple):
     """One logical feed: where it lives under feeds/, what it accepts, what it is called."""
 
     key: str

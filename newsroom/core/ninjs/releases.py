@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..atomic import stage
 from ..config import Config, Partner
@@ -22,8 +22,7 @@ __all__ = ["NinjsHook", "WriteJob", "accepts", "partner_folder", "partner_spec",
            "write_release"]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class WriteJob:
+class WriteJob(NamedTuple):
     """What writing releases' documents needs (a worker gets it once)."""
 
     config: Config

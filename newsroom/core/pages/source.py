@@ -12,7 +12,6 @@ time and note); the retraction (the text withdrawn).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..attachments import photo_attachment, public_url
@@ -22,8 +21,7 @@ from ..model import KLARIFIKASI, Article
 from ..versions import RETRACTED, versions
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """A correction (numbered from 1) or the retraction (number 0): when, and why."""
 
     number: int
@@ -31,8 +29,7 @@ class Notice:
     note: str
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(NamedTuple):
     """A file published with the release."""
 
     url: str
@@ -41,8 +38,7 @@ class Attachment:
     size: int
 
 
-@dataclass(frozen=True)
-class ReleasePage:
+class ReleasePage(NamedTuple):
     """Everything a release's page shows (times aware, in any zone)."""
 
     id: str

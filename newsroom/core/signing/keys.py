@@ -21,8 +21,8 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..atomic import write_atomic
 from ..config import Config
@@ -50,8 +50,7 @@ class SigningError(NewsroomError):
     message says what to do; `code` lets a face word it (facts name paths and ids only)."""
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     """One line of newsroom-keys.txt: a key the office has used."""
 
     id: str
@@ -68,8 +67,7 @@ class KeyEntry:
         )
 
 
-@dataclass(frozen=True)
-class KeyInfo:
+class KeyInfo(NamedTuple):
     """What `newsroom keys show` says: the public key, where the secret one is expected,
     whether it is there and encrypted, and every key the office has used."""
 
@@ -343,8 +341,7 @@ def show_keys(config: Config) -> KeyInfo:
     return KeyInfo(public, public_path(config), path, found, encrypted, tuple(read_list(config)))
 
 
-@dataclass(frozen=True)
-class Rotated:
+class Rotated(NamedTuple):
     """What `newsroom keys rotate` did."""
 
     old: str

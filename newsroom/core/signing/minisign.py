@@ -28,7 +28,7 @@ import os
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import NewsroomError
 
@@ -93,8 +93,7 @@ def _one_line(text: str, what: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class PublicKey:
+class PublicKey(NamedTuple):
     """An Ed25519 public key with its minisign key id."""
 
     key_id: bytes
@@ -168,8 +167,7 @@ def prehash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=64).digest()
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(NamedTuple):
     """A parsed `.minisig` file."""
 
     algorithm: bytes

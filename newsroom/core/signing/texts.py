@@ -33,7 +33,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -392,7 +392,7 @@ class SignedTexts:
                               public=False)  # fmt: skip
             texts = {v.version: v for v in before if v.kept}
             full = [
-                replace(texts[v.version], superseded_at=v.superseded_at)
+                texts[v.version]._replace(superseded_at=v.superseded_at)
                 if not v.kept and v.version in texts else v
                 for v in full
             ]  # fmt: skip
