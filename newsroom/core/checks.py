@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
-from .importer import dateline_at_start
+from .dateline import city_at_start, dateline_at_start
 from .markup import markup_in
 from .model import Article, Attachment
 from .signoff import signoff_at_end
@@ -129,7 +129,6 @@ class CheckResult:
 
 
 Args = dict[str, str] | None
-_OWN_DATELINE = r"(?:\s*,[^–—\n]{0,30}?\d[^–—\n]{0,30}?)?\s*(?:[–—]|-(?=\s))"
 
 
 def _required_fields(a: Article, now: dt.datetime) -> Args:
@@ -229,8 +228,7 @@ def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
     found = dateline_at_start(a.body)
     city = a.dateline.strip()
     if not found and city:  # `Jakarta – ` for a dateline typed `Jakarta`
-        own = re.match(re.escape(city) + _OWN_DATELINE, a.body.lstrip(" *_"), re.IGNORECASE)
-        found = own.group(0).strip() if own else ""
+        found = city_at_start(city, a.body)
     return {"text": found} if found else None
 
 

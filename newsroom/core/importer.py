@@ -13,26 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dateline import DATELINE
 from .model import Article
 from .slug import SMALL_WORDS
-
-# `YOGYAKARTA –`, `JAKARTA—`, `BANDAR LAMPUNG -`, `JAKARTA, 7/12/2018 –`: the city in capitals,
-# maybe a date after a comma, then a dash (a hyphen only with a space after it).
-DATELINE = re.compile(
-    r"^\s*([A-ZÀ-Ý][A-ZÀ-Ý .'-]{1,40}?)(?:\s*,[^–—\n]{0,30}?\d[^–—\n]{0,30}?)?"
-    r"\s*(?:[–—]|-(?=\s))\s*(?=\S)"
-)
-_EMPHASIS = re.compile(r"^[\s*_]+")  # `**JAKARTA** –`: a pasted dateline in bold
-
-
-def dateline_at_start(text: str) -> str:
-    """The dateline a text opens with (`JAKARTA – `, `JAKARTA, 7/12/2018 –`), or "" if none:
-    the import takes it into the dateline field; the checklist asks a text not to repeat it."""
-    head = text[:120]
-    plain = _EMPHASIS.sub("", head.replace("**", "").replace("__", ""))
-    found = DATELINE.match(plain)
-    return found.group(0).strip() if found else ""
-
 
 CREDIT = re.compile(r"\(\s*([A-Za-z0-9.]{1,12})\s*/\s*([^()]{2,80}?)\s*\)\s*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
