@@ -1,11 +1,12 @@
 """Work spread over the machine's cores: a typed map over a frozen job description.
 
-A job is a frozen dataclass holding everything the work needs; the mapped function takes
-the job and one item, and nothing else: no module globals, no caches that a later call
-must remember to clear. Each worker receives the job once, when it starts. From the main
-thread the workers are forked (they inherit the job without pickling it); from any other
-thread (the desk's background work, the desk's publish) they are spawned, since forking a
-threaded process can deadlock the child, and receive the job pickled.
+A job is a frozen value (a NamedTuple, or a frozen dataclass) holding everything the work
+needs; the mapped function takes the job and one item, and nothing else: no module
+globals, no caches that a later call must remember to clear. Each worker receives the job
+once, when it starts. From the main thread the workers are forked (they inherit the job
+without pickling it); from any other thread (the desk's background work, the desk's
+publish) they are spawned, since forking a threaded process can deadlock the child, and
+receive the job pickled.
 
 Small maps run in this process, and then the pool and its imports are never loaded. A
 small map can instead run on a `Spare`: a second interpreter started early in a run, so
