@@ -479,3 +479,42 @@ def test_a_spare_that_dies_in_a_run_that_does_not_look_leaves_no_temporary(
     result = run(newsroom_root, at(1.01))
     assert result.ok and any(p.endswith("feed.json") for p in result.written)
     assert list((newsroom_root / "feeds").rglob(".*.tmp")) == []
+
+
+def test_a_typo_in_a_published_release_keeps_it_in_the_feeds_until_mended(
+    newsroom_root: Path,
+) -> None:
+    """A published release's file broken by hand (an unclosed `[`): publish names the file
+    and line, and partners keep the release as they had it (its entry, its category's
+    feed, its ninjs documents), while another release still goes out; mended, it reads as
+    before. (A fresh clone's walk: it left every feed, its category feed was deleted.)"""
+    feeds = newsroom_root / "feeds"
+    ident = release(newsroom_root, at(0), "Rilis terbit", category="Pendidikan")
+    run(newsroom_root, at(1))
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(1.5))).index()  # the desk reads it
+    before = feed_files(newsroom_root)
+    path = next(p for p in (newsroom_root / "articles").rglob("*.md") if ident in p.read_text())
+    text = path.read_text()
+    assert "categories: [Pendidikan]" in text
+    path.write_text(text.replace("categories: [Pendidikan]", "categories: [Pendidikan"))
+    release(newsroom_root, at(2), "Rilis lain")
+    result = run(newsroom_root, at(3))
+    assert not result.ok and str(path.relative_to(newsroom_root)) in str(result.problems[0])
+    assert [p["title"] for p in result.published] == ["Rilis lain"]
+    assert [(r.id, r.withheld) for r in result.refused] == [(ident, False)]
+    assert not [m for m in result.moves if m.kind == "gone"]
+    assert [e.title for e in parse(feeds / "rss.xml").entries] == ["Rilis lain", "Rilis terbit"]
+    category = [p for p in before if p.startswith("category/") and p.endswith("rss.xml")]
+    assert category and all((feeds / p).exists() for p in category)
+    assert all((feeds / p).exists() for p in before if p.startswith("ninjs/") and ident in p)
+    logged = json.loads((newsroom_root / ".newsroom" / "publish.log").read_text().splitlines()[-1])
+    assert ident in json.dumps(logged["refused"])
+    again = run(newsroom_root, at(3.1))  # still broken: still kept, still named
+    assert [r.id for r in again.refused] == [ident] and again.problems
+    path.write_text(text)
+    mended = run(newsroom_root, at(4))
+    assert mended.ok and not mended.refused
+    assert [e.title for e in parse(feeds / "rss.xml").entries] == ["Rilis lain", "Rilis terbit"]

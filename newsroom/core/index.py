@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .cache import Cache, RenderedRow, Snapshot
 from .config import Config
@@ -42,6 +42,19 @@ class Index:
     # staged in it instead (`Ledger.stage`) and `staged` is True.
     published: dict[str, LedgerRow] = field(default_factory=dict)
     staged: bool = False
+    # Published (or retracted) releases whose file no longer reads, as they last read, by
+    # id (`Broken`): publish keeps what partners have of them until the file is mended.
+    kept: dict[str, Record] = field(default_factory=dict)
+
+
+class Broken(NamedTuple):
+    """A file that no longer reads, of a release that was published (or retracted) when it
+    last did: the problem, and the record it last read as. A typo in a live release's file
+    must not take the release out of the partners' feeds (the next run that reads the file
+    whole puts its text back; one that read it broken would have said "left")."""
+
+    problem: Problem
+    kept: Record
 
 
 Partial = Callable[["Index", dict[str, str], int], None]
@@ -167,9 +180,12 @@ class _Reading:
 
     def _take(self, loaded: Loaded) -> None:
         stat, record = loaded.stat, loaded.record
+        value: Record | Problem | Broken | None = loaded.problem
         if record is not None:
-            record = _shared(record, stat.path, self.seen)
-        entry = (stat.size, stat.mtime_ns, record or loaded.problem)
+            value = record = _shared(record, stat.path, self.seen)
+        elif loaded.problem is not None and (last := _last_read(self.snapshot.get(stat.path))):
+            value = Broken(loaded.problem, last)
+        entry = (stat.size, stat.mtime_ns, value)
         self.snapshot[stat.path] = self.changed[stat.path] = entry
         self.texts[stat.path] = loaded.text
         self.warnings += loaded.warnings
@@ -220,6 +236,17 @@ def _shared(record: Record, path: str, seen: dict[object, Any]) -> Record:
 def _assemble(snapshot: Snapshot, warnings: list[str], parsed: int) -> Index:
     values = [v[2] for _, v in sorted(snapshot.items())]
     records = [v for v in values if isinstance(v, Record)]
-    problems = [v for v in values if isinstance(v, Problem)]
+    broken = [v for v in values if isinstance(v, Broken)]
+    problems = [v.problem if isinstance(v, Broken) else v for v in values
+                if isinstance(v, Problem | Broken)]  # fmt: skip
     kept, duplicates = duplicate_problems(records)
-    return Index({r.id: r for r in kept}, problems + duplicates, list(warnings), parsed)
+    index = Index({r.id: r for r in kept}, problems + duplicates, list(warnings), parsed)
+    index.kept = {b.kept.id: b.kept for b in broken if b.kept.id not in index.records}
+    return index
+
+
+def _last_read(entry: tuple[int, int, Any] | None) -> Record | None:
+    """The record a file last read as, if it was a live (or retracted) release's."""
+    value = entry[2] if entry is not None else None
+    last = value.kept if isinstance(value, Broken) else value
+    return last if isinstance(last, Record) and last.live else None

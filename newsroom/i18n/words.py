@@ -364,6 +364,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "marked published, but publish never put it out",
         "ditandai terbit, tetapi tidak pernah diterbitkan",
     ),
+    "seal.broken": (
+        "its file does not read (named above): the version partners have stays in the feeds "
+        "until the file is mended",
+        "berkasnya tidak terbaca (lihat di atas): versi yang sudah diterima mitra tetap di "
+        "feed sampai berkas diperbaiki",
+    ),
     "seal.legacy": (
         "published before publications were sealed: run `newsroom adopt` once",
         "terbit sebelum penerbitan disegel: jalankan `newsroom adopt` sekali",

@@ -172,6 +172,8 @@ class Run:
             took=lambda name, value: named[name].read(value),
         )  # fmt: skip
         self.result.problems = index.problems
+        for ident, record in index.kept.items():  # (its file is named among the problems)
+            index.records[ident] = record._replace(problem=(BROKEN, BROKEN_KEPT))
         self.result.warnings += index.warnings
         if cache.problem:
             self.result.warnings.append(cache.problem)
@@ -235,12 +237,13 @@ class Run:
     def _hold_back(self, records: dict[str, Record]) -> None:
         """Name every release publish will not put out, and keep out of every output those
         whose live text cannot be trusted. A published release whose *correction* is not
-        properly approved keeps its published version out; only the correction waits."""
+        properly approved keeps its published version out; only the correction waits; one
+        whose file no longer reads (BROKEN) keeps what partners have of it."""
         for record in list(records.values()):
             if record.problem is None:
                 continue
             code, reason = record.problem
-            withheld = not (record.live and code in APPROVAL_PROBLEMS)
+            withheld = not (record.live and (code in APPROVAL_PROBLEMS or code == BROKEN))
             if withheld:
                 del records[record.id]
             self.result.refused.append(
@@ -445,7 +448,13 @@ class Run:
         return min(moments)
 
 
-LOOK_EVERY = dt.timedelta(hours=1)  # at the latest, a run looks at every file it owns
+LOOK_EVERY = dt.timedelta(hours=1)
+# A published release whose file no longer reads (index.Broken): what partners have stays.
+BROKEN = "broken"
+BROKEN_KEPT = (
+    "its file does not read (named above): the version partners have stays in the feeds "
+    "until the file is mended"
+)  # at the latest, a run looks at every file it owns
 GIVE_BACK_MIN = 10_000  # files read before a run hands freed memory back (`_give_back`)
 
 
