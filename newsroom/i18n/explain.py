@@ -200,12 +200,15 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         title = move.title
         if given.get(move.id):  # the number its first publication gave it
             title = f"{title} ({given[move.id]})"
+        notice = t("notice." + move.notice, n=move.correction) if move.notice else ""
+        if move.notice:  # a notice item: its release as a person knows it
+            title = move.release_number or move.title
         key = f"move.{move.kind}{dry}"
         if move.kind == "held" and feeds:
             key = "move.held_early"
         elif move.kind == "held_correction" and not feeds:  # its feeds do not move this run
             key = "move.held_correction_quiet"
-        out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until)))
+        out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until), notice=notice))
     from ..core.service import is_private
 
     if result.skipped:
