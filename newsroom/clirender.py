@@ -87,7 +87,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """One release in full (the version under review, with what a correction changes),
     its history, and what this person may do next."""
     console.rule(printable(article.title))
-    zone = newsroom.config.timezone
+    zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the label says it
     fields = [
         ("id", article.id),
         ("status", t("status." + article.status)),
@@ -96,11 +96,11 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
         ("denies", ", ".join(article.denies)),
         ("path", str(article.path)),
         ("dateline", article.dateline),
-        ("author", article.author),
+        ("author", newsroom.byline(article.author)),
         ("credit", article.credit),
         ("categories", ", ".join(article.categories)),
         ("tags", ", ".join(article.tags)),
-        ("embargo", when(newsroom, article.embargo)),
+        ("embargo", when(newsroom, article.embargo, short=True)),
         ("published", when(newsroom, article.published)),
     ]
     if article.image:

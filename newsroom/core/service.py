@@ -394,6 +394,12 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
 
         return display_name(self.config, key)
 
+    def byline(self, author: str) -> str:
+        """A release's author as people read it: name and initials (`Dwi (Humas) (dwi)`)."""
+        from .identity import byline
+
+        return byline(self.config, author)
+
     # ------------------------------------------------------------ checking
 
     def check(self) -> CheckReport:

@@ -13,20 +13,13 @@ if TYPE_CHECKING:
     from ..app import NewsroomApp
 
 
-def _byline(app: NewsroomApp, author: str) -> str:
-    """The byline as people read it: the person's name from [people] with the
-    initials the sign-off uses (`Aldi Prasetyo (ald)`), else the initials."""
-    name = app.name_of(author) if author.strip() else ""
-    return f"{name} ({author})" if name and name != author else author
-
-
 def meta_text(app: NewsroomApp, a: Article) -> str:
     """The side pane's text (Rich markup): the fields that are set, the pair, the lease."""
     t, when = app.t, app.long_time
     rows = [
         ("field.status", t("status." + a.status)),
         ("field.dateline", a.dateline),
-        ("field.author", _byline(app, a.author)),
+        ("field.author", app.newsroom.byline(a.author)),
         ("field.credit", a.credit),
         ("field.categories", ", ".join(a.categories)),
         ("field.tags", ", ".join(a.tags)),

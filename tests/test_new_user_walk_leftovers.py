@@ -1,0 +1,47 @@
+"""What a second new user's walk left, each kept fixed: `newsroom show` names the embargo's
+zone as the desk does (WIB) and the author by name; the desk's details say the zone once
+and keep the file's path readable at 80 columns; the seal's note in the history follows
+the UI's language; the correction's checklist and the embargo's dialog fit at 80x24."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsroom.cli import cli
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
+
+from .tuikit import NOW, WIB
+
+IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
+LIFT = dt.datetime(2026, 12, 11, 10, 0, tzinfo=WIB)
+
+
+def approved_under_embargo(root: Path) -> None:
+    """The release in review, approved by Nur to go out at LIFT."""
+    Newsroom.open(root, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve", embargo=LIFT)
+
+
+# 2. `newsroom show`: the embargo's zone as the desk names it, the author by name ----------
+
+
+@pytest.mark.parametrize(("language", "author"), [("id", "Penulis"), ("en", "Author")])
+def test_show_names_the_zone_as_the_desk_does_and_the_author_by_name(
+    bundled: Path, language: str, author: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_LANG", language)
+    approved_under_embargo(bundled)
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "show", IN_REVIEW])
+    lines = [" ".join(line.split()) for line in shown.output.splitlines()]
+    assert "Embargo (WIB) 11-12-2026 10:00" in lines, lines  # the zone once, as the desk
+    assert f"{author} Dwi (Humas) (dwi)" in lines, lines  # name and initials, as the desk
+    assert "Asia/Jakarta" not in shown.output
+
+
+def test_a_person_the_newsroom_does_not_list_is_shown_by_the_key(bundled: Path) -> None:
+    newsroom = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    assert newsroom.byline("zz") == "zz" and newsroom.byline("ald") == "Aldi (Humas) (ald)"
