@@ -14,8 +14,10 @@ from click.testing import CliRunner
 from newsroom.cli import cli
 from newsroom.core.clock import fixed_clock
 from newsroom.core.service import Newsroom
+from newsroom.tui.screens.release import ReleaseScreen
 
-from .tuikit import NOW, WIB
+from .test_desk_narrow import settle
+from .tuikit import NOW, WIB, make_app
 
 IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # dwi wrote and submitted it
 LIFT = dt.datetime(2026, 12, 11, 10, 0, tzinfo=WIB)
@@ -45,3 +47,31 @@ def test_show_names_the_zone_as_the_desk_does_and_the_author_by_name(
 def test_a_person_the_newsroom_does_not_list_is_shown_by_the_key(bundled: Path) -> None:
     newsroom = Newsroom.open(bundled, "nur", fixed_clock(NOW))
     assert newsroom.byline("zz") == "zz" and newsroom.byline("ald") == "Aldi (Humas) (ald)"
+
+
+# 3. The desk's details: the zone once, the file's path broken where a person would -------
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_the_details_say_the_zone_once_and_break_the_path_at_a_slash(
+    bundled: Path, language: str
+) -> None:
+    """The walk read "Embargo (WIB): 11-12-2026 10:00 WIB", and at 80 columns the path
+    wrapped mid-word ("articles/contoh/contoh-me" / "nunggu-review-zona-integr" / ...)."""
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    approved_under_embargo(bundled)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await settle(app, pilot)
+        meta = app.screen.query_one("#meta", Static)
+        assert "Embargo (WIB): 11-12-2026 10:00\n" in str(meta.render())
+        drawn = [s.text.rstrip() for s in meta.render_lines(Region(0, 0, *meta.size))]
+        at = next(i for i, line in enumerate(drawn) if "articles/" in line)
+        assert drawn[at].endswith(": articles/contoh/"), drawn
+        name = drawn[at + 1]  # the file's name, its middle left out to fit the pane
+        assert name.startswith("contoh-men") and name.endswith("tegritas.md"), drawn
+        assert "…" in name and len(name) <= meta.size.width
