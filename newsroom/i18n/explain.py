@@ -141,8 +141,11 @@ def decision_text(t: Translator, decision: Decision, face: str, ref: str = "") -
     return why(t, decision.code, decision.args, decision.checks, face, ref, decision.action)
 
 
-def error_text(t: Translator, error: NewsroomError, face: str = "cli") -> str:
-    """An error of the core in the person's language when it has a code, else as written."""
+def error_text(
+    t: Translator, error: NewsroomError, face: str = "cli", dry_run: bool = False
+) -> str:
+    """An error of the core in the person's language when it has a code, else as written
+    (`dry_run`: a refusal as what a dry run found, "would be refused")."""
     facts = error.facts
     if error.code == "refused":
         action = str(facts.get("action", ""))
@@ -151,7 +154,8 @@ def error_text(t: Translator, error: NewsroomError, face: str = "cli") -> str:
         reason = why(
             t, str(facts.get("reason", "")), args, checks, face, str(facts.get("ref", "")), action
         )
-        return t("refused", action=t("action." + action), reason=reason)
+        return t("refused" + (".dry" if dry_run else ""), action=t("action." + action),
+                 reason=reason)  # fmt: skip
     if error.code == "needs":
         action = t("action." + str(facts.get("action", "")))
         return t("needs." + str(facts.get("needs", "note")), action=action)

@@ -105,6 +105,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "or": (" or ", " atau "),
     # why an action is refused (workflow.Decision's codes)
     "refused": ("{action} refused: {reason}", "{action} ditolak: {reason}"),
+    "refused.dry": (
+        "{action} would be refused (dry run, nothing changed): {reason}",
+        "{action} akan ditolak (uji coba, tidak ada yang diubah): {reason}",
+    ),
     "why.no_rule": (
         "cannot {verb} {status} (only {states})",
         "tidak bisa {verb} {status} (hanya {states})",
