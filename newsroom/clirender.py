@@ -26,7 +26,14 @@ from .core.service import (
     zone_abbreviation,
 )
 from .i18n import Translator
-from .i18n.explain import check_with_fix, decision_text, field_label, lift_set, seal_text
+from .i18n.explain import (
+    check_with_fix,
+    decision_text,
+    field_label,
+    history_note,
+    lift_set,
+    seal_text,
+)
 
 console = Console()
 
@@ -179,7 +186,8 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
         if h.to and h.from_ != h.to:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
-        note = f": {h.note}" if h.note else ""
+        said = history_note(t, h, article.published, lambda at: when(newsroom, at))
+        note = f": {said}" if said else ""
         lift = lift_set(t, h.action, h.embargo, lambda at: when(newsroom, at))
         text = " ".join(filter(None, (t("action." + meaning), move, lift))) + printable(note)
         lines.append((h.at, newsroom.display_name(h.by), text))

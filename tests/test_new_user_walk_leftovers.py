@@ -75,3 +75,37 @@ async def test_the_details_say_the_zone_once_and_break_the_path_at_a_slash(
         name = drawn[at + 1]  # the file's name, its middle left out to fit the pane
         assert name.startswith("contoh-men") and name.endswith("tegritas.md"), drawn
         assert "…" in name and len(name) <= meta.size.width
+
+
+# 6. The seal's note in the history follows the person's language, an older file's too ----
+
+
+SEALED = {"id": "disegel seperti terbit pada 07-12-2018 15:30 WIB",
+          "en": "sealed as published on 07-12-2018 15:30 WIB"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+async def test_an_older_files_seal_note_reads_in_the_persons_language(
+    bundled: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled release's file says "sealed as published on 2018-12-07 15:30" (written
+    in English by an earlier version, in an Indonesian newsroom): it is worded anew."""
+    from textual.widgets import Static
+
+    from .tuikit import SEED_ID
+
+    stored = (bundled / "articles/2018/12").glob("*.md").__next__().read_text()
+    assert "note: sealed as published on 2018-12-07 15:30" in stored  # as the file has it
+    monkeypatch.setenv("NEWSROOM_LANG", language)
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "show", SEED_ID])
+    said = " ".join(shown.output.split())
+    assert SEALED[language] in said and "2018-12-07 15:30" not in said, said
+    other = SEALED["en" if language == "id" else "id"].split(" 07-")[0]
+    assert other not in said
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        timeline = str(app.screen.query_one("#timeline", Static).render())
+        assert f"“{SEALED[language]}”" in timeline and other not in timeline

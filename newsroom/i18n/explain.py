@@ -11,11 +11,13 @@ for whoever repairs the file, and stand on their own line, never inside a senten
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..core.errors import NewsroomError
+    from ..core.model import HistoryEntry
     from ..core.service import CheckResult, PublishResult
     from ..core.workflow import Decision
     from . import Translator
@@ -66,6 +68,23 @@ def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -
         return ""
     lift = t("embargo.none") if embargo == NO_EMBARGO else when(dt.datetime.fromisoformat(embargo))
     return f"→ {lift}" if action == "embargo" else t("history.embargo", when=lift)
+
+
+# What an adoption's history note said when the file kept it worded (in the office's
+# language, before the note was worded where it is read): such a note is worded anew.
+_ADOPTED_NOTE = re.compile(r"^(sealed as published on|disegel seperti terbit pada) ")
+
+
+def history_note(
+    t: Callable[..., str], entry: HistoryEntry, published: dt.datetime | None, when: TimeText
+) -> str:
+    """A history entry's note as the person reads it: an adoption's ("sealed as published
+    on 07-12-2018 15:30 WIB") worded in their language from the release's publication
+    time (`published`; else the entry's own), whatever language an older file wrote it
+    in; any other note as it was written."""
+    if entry.action == "adopt" and (not entry.note or _ADOPTED_NOTE.match(entry.note)):
+        return t("history.adopted", when=when(published or entry.at))
+    return entry.note
 
 
 def check_with_fix(

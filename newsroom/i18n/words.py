@@ -43,6 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
     # what an approval set (the history's entry)
     "history.embargo": ("embargo until {when}", "embargo hingga {when}"),
+    "history.adopted": ("sealed as published on {when}", "disegel seperti terbit pada {when}"),
     "action.comment": ("comment", "komentari"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),
