@@ -109,3 +109,53 @@ async def test_an_older_files_seal_note_reads_in_the_persons_language(
         await settle(app, pilot)
         timeline = str(app.screen.query_one("#timeline", Static).render())
         assert f"“{SEALED[language]}”" in timeline and other not in timeline
+
+
+# 7. The correction's checklist and the embargo's dialog fit at 80x24 ----------------------
+
+
+def correction_in_review(root: Path) -> None:
+    """The bundled release (it has a photo) corrected by Dwi and submitted."""
+    from .tuikit import SEED_ID
+
+    dwi = Newsroom.open(root, "dwi", fixed_clock(NOW))
+    dwi.act(SEED_ID, "correct", note="Tahun peraturan salah")
+    article = dwi.find(SEED_ID)
+    article.body = article.body.replace("Sejak 2004", "Sejak 2005")
+    dwi.save_edit(article)
+    dwi.act(SEED_ID, "submit")
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("key", ["a", "E"])
+async def test_the_corrections_checklist_and_the_embargos_dialog_fit_at_80x24(
+    bundled: Path, language: str, key: str
+) -> None:
+    """The walk scrolled the 14 checks of a correction with a photo (`a`) and the 12 of a
+    move of the embargo (`E`, under its two fields): every one shows, the fields and the
+    buttons too; a line saying why the move waits leaves the buttons in place."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Input, Static
+
+    from .test_new_user_walk import on_screen
+    from .tuikit import SEED_ID
+
+    correction_in_review(bundled) if key == "a" else approved_under_embargo(bundled)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID if key == "a" else IN_REVIEW))
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        dialog = app.screen
+        checks = str(dialog.query_one("#checks", Static).render()).splitlines()
+        assert len(checks) == len(dialog.decision.checks) == (14 if key == "a" else 12)
+        box = dialog.query_one("#checks-box", VerticalScroll)
+        assert box.max_scroll_y == 0 and box.region.height == len(checks), checks
+        on_screen(dialog, ("#checks-box", "#embargo", "#approve", "#cancel"))
+        if key == "E":
+            dialog.query_one("#embargo", Input).value = "2026-01-01 10:00"  # past: it waits
+            await settle(app, pilot)
+            assert dialog.query_one("#blocked", Static).display
+            on_screen(dialog, ("#blocked", "#embargo", "#note", "#approve", "#cancel"))
