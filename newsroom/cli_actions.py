@@ -7,9 +7,15 @@ door's `act`, whose workflow decides.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 import click
 
-from .cli import Context, _time_option, friendly, pass_ctx
+from .cli import Context, _time_option, fail, friendly, pass_ctx
+
+if TYPE_CHECKING:
+    from .core.workflow import Outcome
 
 
 def _action_command(
@@ -20,15 +26,26 @@ def _action_command(
     @pass_ctx
     @friendly
     def command(
-        obj: Context, ref: str, note: str = "", reason: str = "", embargo: str | None = None
+        obj: Context,
+        ref: str,
+        note: str = "",
+        reason: str = "",
+        embargo: str | None = None,
+        dry_run: bool = False,
     ) -> None:
         from .i18n.explain import check_with_fix
 
         newsroom, t = obj.newsroom, obj.t
         when = _time_option(newsroom, embargo, "--embargo")
-        outcome = newsroom.act(ref, action, note=note or reason, embargo=when)
+        if dry_run:
+            outcome = _dry_run(obj, ref, action, note or reason, when)
+        else:
+            outcome = newsroom.act(ref, action, note=note or reason, embargo=when)
         article = outcome.article
-        if action == "comment":  # a remark, not a move: the status stays as it was
+        if dry_run:
+            click.echo(t("cli.would", action=t("action." + action), title=article.title,
+                         status=t("status." + article.status), path=article.path))  # fmt: skip
+        elif action == "comment":  # a remark, not a move: the status stays as it was
             click.echo(t("cli.commented", title=article.title, path=article.path))
         else:
             status = t("status." + article.status)
@@ -51,7 +68,27 @@ def _action_command(
                 ["--embargo"], metavar="ISO", help="Set the embargo (lift time) while approving."
             )
         )
+        params.append(
+            click.Option(
+                ["--dry-run"],
+                is_flag=True,
+                help="Run the checks a real approval runs (four eyes, the checklist) and say "
+                "what it would do; change nothing (exit 1, saying why, if it would be refused).",
+            )
+        )
     return click.Command(action.replace("_", "-"), callback=command, params=params, help=help_text)
+
+
+def _dry_run(obj: Context, ref: str, action: str, note: str, when: dt.datetime | None) -> Outcome:
+    """The action decided and applied as a real one would be, nothing saved: its outcome,
+    or (exit 1) why it would be refused."""
+    from .core.errors import Refused
+    from .i18n.explain import error_text
+
+    try:
+        return obj.newsroom.act(ref, action, note=note, embargo=when, dry_run=True)
+    except Refused as exc:
+        fail(error_text(obj.t, exc, "cli", dry_run=True))
 
 
 submit = _action_command("submit", "Send a draft for review.")

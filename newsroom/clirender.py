@@ -26,7 +26,14 @@ from .core.service import (
     zone_abbreviation,
 )
 from .i18n import Translator
-from .i18n.explain import check_with_fix, decision_text, field_label, lift_set, seal_text
+from .i18n.explain import (
+    check_with_fix,
+    decision_text,
+    field_label,
+    history_note,
+    lift_set,
+    seal_text,
+)
 
 console = Console()
 
@@ -87,7 +94,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """One release in full (the version under review, with what a correction changes),
     its history, and what this person may do next."""
     console.rule(printable(article.title))
-    zone = newsroom.config.timezone
+    zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the label says it
     fields = [
         ("id", article.id),
         ("status", t("status." + article.status)),
@@ -96,11 +103,11 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
         ("denies", ", ".join(article.denies)),
         ("path", str(article.path)),
         ("dateline", article.dateline),
-        ("author", article.author),
+        ("author", newsroom.byline(article.author)),
         ("credit", article.credit),
         ("categories", ", ".join(article.categories)),
         ("tags", ", ".join(article.tags)),
-        ("embargo", when(newsroom, article.embargo)),
+        ("embargo", when(newsroom, article.embargo, short=True)),
         ("published", when(newsroom, article.published)),
     ]
     if article.image:
@@ -179,7 +186,8 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
         if h.to and h.from_ != h.to:
             start = t("status." + h.from_) if h.from_ else ""
             move = f"{start} → {t('status.' + h.to)}"
-        note = f": {h.note}" if h.note else ""
+        said = history_note(t, h, article.published, lambda at: when(newsroom, at))
+        note = f": {said}" if said else ""
         lift = lift_set(t, h.action, h.embargo, lambda at: when(newsroom, at))
         text = " ".join(filter(None, (t("action." + meaning), move, lift))) + printable(note)
         lines.append((h.at, newsroom.display_name(h.by), text))

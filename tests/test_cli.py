@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
@@ -177,3 +178,28 @@ def test_edit_refuses_under_another_editors_lease_until_taken_over(root: Path) -
     assert "--take-over" in refused.output
     assert taken.exit_code == 0, taken.output
     assert json.loads(run(root, "show", ident, "--json").output)["body"] == "Baru.\n"
+
+
+IN_REVIEW = "381ebf62-7c83-4e26-aa83-c080ed6a5590"  # the bundled release dwi submitted
+
+
+def test_approve_dry_run_asks_what_an_approval_asks_and_changes_nothing(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`approve --dry-run`: four eyes and the checklist as a real approval asks them; exit 0
+    and what it would do, or exit 1 and why; no release changes either way."""
+    monkeypatch.setenv("NEWSROOM_LANG", "en")
+    articles = bundled / "articles"
+    files = {p: p.read_bytes() for p in sorted(articles.rglob("*")) if p.is_file()}
+    own = run(bundled, "approve", IN_REVIEW[:8], "--dry-run", actor="dwi")  # wrote it
+    assert own.exit_code == 1 and "would be refused" in own.output, own.output
+    assert "changed the text last: someone else must approve it" in own.output
+    past = run(bundled, "approve", IN_REVIEW[:8], "--dry-run", "--embargo", "2026-01-01T10:00",
+               actor="nur")  # fmt: skip
+    assert past.exit_code == 1 and "embargo" in past.output, past.output  # the checklist
+    would = run(bundled, "approve", IN_REVIEW[:8], "--dry-run", actor="nur")
+    assert would.exit_code == 0, would.output
+    assert "approve would go through" in would.output and "→ Approved" in would.output
+    assert {p: p.read_bytes() for p in sorted(articles.rglob("*")) if p.is_file()} == files
+    assert "In review" in run(bundled, "show", IN_REVIEW[:8]).output  # and for real, still
+    assert run(bundled, "approve", IN_REVIEW[:8], actor="nur").exit_code == 0

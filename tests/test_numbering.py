@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -363,6 +364,28 @@ def test_the_number_is_shown_by_show_list_and_the_feeds(root: Path) -> None:
     item = json.loads((feeds / "feed.json").read_text())["items"][0]
     assert item["_newsroom"]["release_number"] == number
     assert f"<strong>Nomor:</strong> {number}" in item["content_html"]
+
+
+def test_publish_names_a_notice_that_leaves_by_its_release_number(root: Path) -> None:
+    """A retraction takes the notice of a correction out of the feeds: `newsroom publish`
+    names it by its release's number, in both languages (it named the notice's own id)."""
+    from .feedkit import configure
+
+    configure(root)
+    number_releases(root)
+    ident = release(root, at(0), "Rilis bernomor")
+    run(root, at(1))
+    correct(root, ident, at(2), "Angka diperbaiki", "Teks yang dikoreksi.")
+    run(root, at(3))
+    retract(root, ident, at(4), "Data belum final")
+    said = {}
+    for lang, dry in (("id", ["--dry-run"]), ("en", [])):
+        args = ["--root", str(root), "publish", *dry, "--now", at(5).isoformat(), "--force-clock"]
+        said[lang] = CliRunner().invoke(cli, args, env={"NEWSROOM_LANG": lang}).output
+    number = "B-001/HUMAS/VI/2026"
+    assert f"pemberitahuan ralat 1 akan keluar dari feed: {number} ← utama" in said["id"]
+    assert f"correction 1 notice left: {number} ← main" in said["en"]
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", said["id"] + said["en"])
 
 
 def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:

@@ -16,6 +16,8 @@ from newsroom.core.config import load_config
 from newsroom.core.model import Image
 from newsroom.core.outputs import Paths, PublishResult
 from newsroom.core.store import Store
+from newsroom.i18n import Translator
+from newsroom.i18n.explain import publish_lines
 
 from .feedkit import (
     SCHEMA,
@@ -190,8 +192,15 @@ def test_retraction_notice_then_gone_with_a_tombstone(newsroom_root: Path) -> No
     assert "Data belum final" in entry.content[0].value
     atom = (newsroom_root / "feeds" / "atom.xml").read_text()
     assert f'<at:deleted-entry ref="urn:uuid:{ident}"' in atom
-    run(newsroom_root, at(31.5))  # retraction_days = 30
+    gone = run(newsroom_root, at(31.5))  # retraction_days = 30
     assert ident not in (newsroom_root / "feeds" / "rss.xml").read_text()
+    # the summary names the notice that left by its release's title, not by its own id
+    said = {lang: publish_lines(Translator(lang), gone, str) for lang in ("en", "id")}
+    feeds = "main, category/ekonomi, private/antara"
+    assert said["en"][:2] == [f"left: Rilis keliru ← {feeds}",
+                              f"retraction notice left: Rilis keliru ← {feeds}"]  # fmt: skip
+    assert said["id"][1].startswith("pemberitahuan pencabutan keluar dari feed: Rilis keliru ←")
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", "\n".join(said["en"] + said["id"]))
 
 
 def test_archives_link_and_closed_months_do_not_change(newsroom_root: Path) -> None:

@@ -198,3 +198,25 @@ def test_the_table_covers_every_status() -> None:
         "retracted",
         "correcting",
     } <= states
+
+
+def test_a_release_sent_back_is_submitted_again_by_anyone_and_four_eyes_follows_the_text(
+    as_user: Callable[..., Newsroom],
+) -> None:
+    """What README and docs/workflow.md say of a release sent back: anyone submits it again
+    (here the reviewer who sent it back), with the checklist; submitting changes no text,
+    so that reviewer may still approve it; one who edits it first may not."""
+    ref = submitted(as_user)
+    nur = as_user("nur")
+    nur.act(ref, "request_changes", note="Judul terlalu umum")
+    assert nur.decide(nur.find(ref), "submit").checks  # the checklist, as the first time
+    nur.act(ref, "submit")
+    assert nur.decide(nur.find(ref), "approve").allowed
+    nur.act(ref, "request_changes", note="Sekali lagi")
+    rin = as_user("rin")
+    article = rin.find(ref)
+    article.body += "\n\nTambahan."
+    rin.save_edit(article)
+    rin.act(ref, "submit")
+    assert not rin.decide(rin.find(ref), "approve").allowed  # rin changed the text last
+    assert nur.decide(nur.find(ref), "approve").allowed

@@ -67,6 +67,13 @@ def display_name(config: Config, name: str) -> str:
     return found.name if found is not None and found.name else name
 
 
+def byline(config: Config, author: str) -> str:
+    """A release's author as people read it: the person's name from [people] with the
+    initials the sign-off uses (`Aldi (Humas) (ald)`), else the initials as written."""
+    name = display_name(config, author) if author.strip() else ""
+    return f"{name} ({author})" if name and name != author else author
+
+
 def initials_of(config: Config, name: str) -> str:
     """A person's initials for the sign-off `(ald/HUMAS ...)`, else the name as written."""
     found = person(config, name)

@@ -348,13 +348,19 @@ class Move:
     `kind`: published (its first publication), corrected (an approved correction goes
     out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
     with embargo access get it early), changed (it changes in these feeds), gone (it
-    leaves these feeds). `feeds`: the subscription documents it reaches, in plan order."""
+    leaves these feeds), notice_gone (a notice item of it leaves these feeds: `notice` says
+    which, a correction's with its `correction` number; `release_number` is the number a
+    person knows the release by). `feeds`: the subscription documents it reaches, in plan
+    order."""
 
     id: str
     title: str
     kind: str
     feeds: list[str] = field(default_factory=list)
     until: dt.datetime | None = None
+    notice: str = ""  # a notice's event: correction, retraction, embargo_lifted
+    correction: int = 0  # the correction a correction's notice announced (1 for the first)
+    release_number: str = ""
 
 
 @dataclass

@@ -266,8 +266,11 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
         clear_embargo: bool = False,
         lock_wait: float | None = None,
         give_up: Callable[[], bool] | None = None,
+        dry_run: bool = False,
     ) -> Outcome:
         """Take a workflow action on a release and save it (Refused/ConflictError otherwise).
+        `dry_run`: decide and apply it as a real one would, every check asked, the result
+        returned and nothing saved (nor any publish run waited for: nothing is written).
 
         `embargo` sets the lift time with an approval (or moves it: the `embargo` action);
         `clear_embargo` lifts it at once. On an approved release it first waits for a
@@ -278,6 +281,10 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
         if give_up is not None and give_up():  # (asked before any path that acts)
             raise gave_up()
         article = self.find(ref) if isinstance(ref, str) else ref
+        if dry_run:  # (on a copy: the action changes the article it is given)
+            from copy import deepcopy
+
+            return self._act(deepcopy(article), action, note, embargo, clear_embargo, False)
         if article.status != Status.APPROVED:
             return self._act(article, action, note, embargo, clear_embargo)
         # An approved release may be going live in a run now: the run stamps its file after
@@ -296,6 +303,7 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
         note: str,
         embargo: dt.datetime | None,
         clear_embargo: bool,
+        save: bool = True,
     ) -> Outcome:
         from .workflow import apply
 
@@ -314,6 +322,8 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
             via=self.identity.via,
             around=self.around(),
         )
+        if not save:  # a dry run: decided and applied as it would be, nothing written
+            return outcome
         with self.recording(action, outcome.article, note):
             self.store.save(outcome.article)
             if action == "cancel_correction":
@@ -393,6 +403,12 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
         from .identity import display_name
 
         return display_name(self.config, key)
+
+    def byline(self, author: str) -> str:
+        """A release's author as people read it: name and initials (`Dwi (Humas) (dwi)`)."""
+        from .identity import byline
+
+        return byline(self.config, author)
 
     # ------------------------------------------------------------ checking
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import Around, CheckResult, run_checks
-from .clock import format_time, to_zone
+from .clock import to_zone
 from .config import Config
 from .errors import Refused
 from .identity import display_name, person, same_person
@@ -457,17 +457,6 @@ def record_edit(
     article.updated = when
 
 
-# The note an `adopt` entry keeps in the file, in the office's language (its desk's, else
-# its releases'): the file is read by the office, in git and on the desk, as it was written.
-ADOPTED = {"id": "disegel seperti terbit pada {when}", "en": "sealed as published on {when}"}
-
-
-def adopted_note(config: Config, when: str) -> str:
-    """The history note of an adoption, in the office's language."""
-    language = config.ui_language or config.language
-    return ADOPTED["en" if language.startswith("en") else "id"].format(when=when)
-
-
 def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via: str = "") -> bool:
     """Seal, as it is now, a release published before publications were sealed.
 
@@ -480,7 +469,8 @@ def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via
     if last is None or last.seal:
         return False
     when = to_zone(now, config.tz)
-    published = article.published.astimezone(config.tz) if article.published else when
+    # (no note: the faces word "sealed as published on ..." in their person's language,
+    # from the release's publication time: explain.history_note)
     article.history.append(
         HistoryEntry(
             when,
@@ -488,7 +478,6 @@ def adopt(article: Article, actor: str, config: Config, now: dt.datetime, *, via
             "adopt",
             article.status,
             article.status,
-            adopted_note(config, format_time(published, config.tz, config.timezone)),
             seal=digest(live_content(article)),
             version=len(article.corrections) + 1,
             via=via,

@@ -44,7 +44,7 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "ada keterangan foto tanpa foto: tambahkan berkas foto, atau hapus keterangannya",
     ),
     "check.photo_source": (
-        "the photo is a web address, a path on the site or an attached file",
+        "the photo is a web address, a site path or an attached file",
         "foto berupa alamat web, path di situs, atau berkas lampiran",
     ),
     "check.photo_source.fail": (
@@ -80,7 +80,7 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "{field} masih sama dengan naskah asli: terjemahkan sebelum ditinjau",
     ),
     "check.original_corrected": (
-        "the original was not corrected since this translation was approved",
+        "the original was not corrected since this was approved",
         "naskah asli tidak diralat sejak terjemahan ini disetujui",
     ),
     "check.original_corrected.fail": (
@@ -107,9 +107,10 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "isi diawali kota {text}: feed menambahkannya dari Kota (mitra akan membacanya dua "
         "kali), hapus dari isi",
     ),
+    # (a passing check's line is one line of the checklist at 80 columns, its level too)
     "check.dateline": (
-        "the dateline is a city (YOGYAKARTA): one line, at most 40 characters",
-        "Kota berisi nama kota (YOGYAKARTA): satu baris, paling banyak 40 karakter",
+        "the dateline is one city (YOGYAKARTA), at most 40 characters",
+        "Kota: satu nama kota (YOGYAKARTA), paling banyak 40 karakter",
     ),
     "check.dateline.fail": (
         "the dateline {text} ({length} characters) is no city: give the city the release "
@@ -166,8 +167,8 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "nomor palsu; hapus dari nomor yang disangkal",
     ),
     "check.known_keys": (
-        "every key of the front matter is one newsroom knows (or clearly its own)",
-        "setiap kunci front matter dikenal newsroom (atau jelas milik kantor sendiri)",
+        "every front-matter key is known (or clearly the office's)",
+        "semua kunci front matter dikenal (atau jelas milik kantor)",
     ),
     "check.known_keys.fail": (
         "line {line}: `{name}` is not a key newsroom knows, so it is kept but not used: did "

@@ -11,11 +11,13 @@ for whoever repairs the file, and stand on their own line, never inside a senten
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..core.errors import NewsroomError
+    from ..core.model import HistoryEntry
     from ..core.service import CheckResult, PublishResult
     from ..core.workflow import Decision
     from . import Translator
@@ -66,6 +68,23 @@ def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -
         return ""
     lift = t("embargo.none") if embargo == NO_EMBARGO else when(dt.datetime.fromisoformat(embargo))
     return f"→ {lift}" if action == "embargo" else t("history.embargo", when=lift)
+
+
+# What an adoption's history note said when the file kept it worded (in the office's
+# language, before the note was worded where it is read): such a note is worded anew.
+_ADOPTED_NOTE = re.compile(r"^(sealed as published on|disegel seperti terbit pada) ")
+
+
+def history_note(
+    t: Callable[..., str], entry: HistoryEntry, published: dt.datetime | None, when: TimeText
+) -> str:
+    """A history entry's note as the person reads it: an adoption's ("sealed as published
+    on 07-12-2018 15:30 WIB") worded in their language from the release's publication
+    time (`published`; else the entry's own), whatever language an older file wrote it
+    in; any other note as it was written."""
+    if entry.action == "adopt" and (not entry.note or _ADOPTED_NOTE.match(entry.note)):
+        return t("history.adopted", when=when(published or entry.at))
+    return entry.note
 
 
 def check_with_fix(
@@ -141,8 +160,11 @@ def decision_text(t: Translator, decision: Decision, face: str, ref: str = "") -
     return why(t, decision.code, decision.args, decision.checks, face, ref, decision.action)
 
 
-def error_text(t: Translator, error: NewsroomError, face: str = "cli") -> str:
-    """An error of the core in the person's language when it has a code, else as written."""
+def error_text(
+    t: Translator, error: NewsroomError, face: str = "cli", dry_run: bool = False
+) -> str:
+    """An error of the core in the person's language when it has a code, else as written
+    (`dry_run`: a refusal as what a dry run found, "would be refused")."""
     facts = error.facts
     if error.code == "refused":
         action = str(facts.get("action", ""))
@@ -151,7 +173,8 @@ def error_text(t: Translator, error: NewsroomError, face: str = "cli") -> str:
         reason = why(
             t, str(facts.get("reason", "")), args, checks, face, str(facts.get("ref", "")), action
         )
-        return t("refused", action=t("action." + action), reason=reason)
+        return t("refused" + (".dry" if dry_run else ""), action=t("action." + action),
+                 reason=reason)  # fmt: skip
     if error.code == "needs":
         action = t("action." + str(facts.get("action", "")))
         return t("needs." + str(facts.get("needs", "note")), action=action)
@@ -200,12 +223,15 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         title = move.title
         if given.get(move.id):  # the number its first publication gave it
             title = f"{title} ({given[move.id]})"
+        notice = t("notice." + move.notice, n=move.correction) if move.notice else ""
+        if move.notice:  # a notice item: its release as a person knows it
+            title = move.release_number or move.title
         key = f"move.{move.kind}{dry}"
         if move.kind == "held" and feeds:
             key = "move.held_early"
         elif move.kind == "held_correction" and not feeds:  # its feeds do not move this run
             key = "move.held_correction_quiet"
-        out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until)))
+        out.append(t(key, title=title, feeds=feeds or "—", when=when(move.until), notice=notice))
     from ..core.service import is_private
 
     if result.skipped:

@@ -12,6 +12,10 @@ SHELL: dict[str, tuple[str, str]] = {
         "  newsroom --root {target} new --title 'Judul siaran pers'",
     ),
     "cli.done": ("{action}: {title} → {status} ({path})", "{action}: {title} → {status} ({path})"),
+    "cli.would": (
+        "{action} would go through (dry run, nothing changed): {title} → {status} ({path})",
+        "{action} akan berhasil (uji coba, tidak ada yang diubah): {title} → {status} ({path})",
+    ),
     "cli.delete_confirm": (
         "Delete “{title}” ({path}) and its attachments? This cannot be undone",
         "Hapus “{title}” ({path}) beserta lampirannya? Ini tidak bisa dibatalkan",

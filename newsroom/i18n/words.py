@@ -43,6 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.withdraw": ("withdraw", "tarik kembali"),  # request_changes, by its sender
     # what an approval set (the history's entry)
     "history.embargo": ("embargo until {when}", "embargo hingga {when}"),
+    "history.adopted": ("sealed as published on {when}", "disegel seperti terbit pada {when}"),
     "action.comment": ("comment", "komentari"),
     "action.correct": ("correct", "ralat"),
     "action.retract": ("retract", "cabut"),
@@ -105,6 +106,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "or": (" or ", " atau "),
     # why an action is refused (workflow.Decision's codes)
     "refused": ("{action} refused: {reason}", "{action} ditolak: {reason}"),
+    "refused.dry": (
+        "{action} would be refused (dry run, nothing changed): {reason}",
+        "{action} akan ditolak (uji coba, tidak ada yang diubah): {reason}",
+    ),
     "why.no_rule": (
         "cannot {verb} {status} (only {states})",
         "tidak bisa {verb} {status} (hanya {states})",

@@ -8,12 +8,12 @@ counts stay in `PublishResult.changes` for scripts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..outputs import FeedChange, Move
 from ..records import Record
-from .entries import CORRECTION, EMBARGOED, RETRACTED, RETRACTION
+from .entries import CORRECTION, EMBARGOED, LIFT, RETRACTED, RETRACTION, notice_id
 from .plan import Doc
 
 # Per subscription document: its path, the entries it gains and those it changes (id ->
@@ -23,7 +23,7 @@ Touched = tuple[str, dict[str, str], dict[str, str], list[str]]
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
 ORDER = ("published", "corrected", "retracted", "held_correction", "held", "added", "changed",
-         "gone")  # fmt: skip
+         "gone", "notice_gone")  # fmt: skip
 HELD = frozenset({"held", "held_correction"})
 
 
@@ -71,7 +71,7 @@ def _ids_in_file(path: Path, now: dict[str, str]) -> dict[str, str]:
 
 
 def moves_of(
-    touched: Iterable[Touched],
+    touched: Sequence[Touched],
     records: dict[str, Record],
     published: dict[str, str],
     waiting: Iterable[str] = (),
@@ -80,13 +80,17 @@ def moves_of(
     changes (id -> mode), and the ids it loses; `published`: the ids this run puts out,
     with their kind; `waiting`: approved releases whose embargo has not lifted."""
     found: dict[str, Move] = {}
+    notices = _notices_of({i for *_, lost in touched for i in lost if i not in records}, records)
     for path, gained, changed, lost in touched:
         for ident, mode in gained.items():
             _note(found, ident, records, published.get(ident) or _kind(mode, "added"), path)
         for ident, mode in changed.items():
             _note(found, ident, records, published.get(ident) or _kind(mode, "changed"), path)
         for ident in lost:
-            _note(found, ident, records, published.get(ident) or "gone", path)
+            if ident in notices:
+                _note_notice(found, ident, notices[ident], path)
+            else:
+                _note(found, ident, records, published.get(ident) or "gone", path)
     for ident, kind in published.items():  # published, though in no feed (a filter)
         _note(found, ident, records, kind, "")
     for ident in waiting:  # approved, embargoed: a correction waits while its published
@@ -116,4 +120,37 @@ def _note(
     if move.kind in HELD and record is not None:
         move.until = record.embargo
     if path and path not in move.feeds:
+        move.feeds.append(path)
+
+
+def _notices_of(ids: set[str], records: dict[str, Record]) -> dict[str, tuple[Record, str, int]]:
+    """Whose notice each of `ids` (entries a feed lost that are no release) was, and which:
+    (release, event, correction number). A notice's id is made from its release's and never
+    read back, so it is made again for each release that can have had one (corrected,
+    retracted or embargoed): only in a run that lost such an id."""
+    if not ids:
+        return {}
+    found: dict[str, tuple[Record, str, int]] = {}
+    for record in records.values():
+        if not (record.corrected or record.retracted_at or record.embargo):
+            continue
+        events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
+        for mode, number in [*events, (RETRACTION, 0), (LIFT, 0)]:
+            key = notice_id(record.id, mode, number)
+            if key in ids:
+                found[key] = (record, mode, number)
+    return found
+
+
+def _note_notice(
+    found: dict[str, Move], ident: str, notice: tuple[Record, str, int], path: str
+) -> None:
+    """A notice item that left a feed, under its release's title and number (its own id
+    means nothing to a person)."""
+    record, mode, number = notice
+    move = found.get(ident)
+    if move is None:
+        move = found[ident] = Move(record.id, record.title, "notice_gone", [], notice=mode,
+                                   correction=number, release_number=record.number)  # fmt: skip
+    if path not in move.feeds:
         move.feeds.append(path)

@@ -119,7 +119,15 @@ class ChecklistModal(Dialog):
         self.query_one("#blocked", Static).display = bool(refused)
         self.query_one("#blocked", Static).update(refused)
         self.query_one("#approve", Button).disabled = not decision.allowed
+        self._fit()
         self.refresh_bindings()
+
+    def _fit(self) -> None:
+        """A line saying why it waits, or that a time does not read, takes a line from the
+        checks (`-said`): the fields and the buttons stay on a 24-line screen."""
+        said = self.query_one("#blocked").display
+        said = said or not self.query_one("#embargo-error").has_class("hidden")
+        self.query_one("#checklist-dialog").set_class(said, "-said")
 
     @on(Input.Changed, "#embargo")
     def embargo_changed(self, event: Input.Changed) -> None:
@@ -131,8 +139,10 @@ class ChecklistModal(Dialog):
             error.update(self.nr_app.t("edit.bad_time"))
             error.remove_class("hidden")
             self.query_one("#approve", Button).disabled = True
+            self._fit()
             return
         error.add_class("hidden")
+        self._fit()
         if self.recheck is not None:
             self.show(self.recheck(when))
 

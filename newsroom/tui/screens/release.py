@@ -25,7 +25,7 @@ from ..markup import escape
 from ..messages import FilesChanged
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.preview import correction_text, partner_markdown
-from ..widgets.release_meta import meta_text
+from ..widgets.release_meta import Details
 from ..widgets.timeline import Timeline
 from .acting import Acting
 from .base import AppScreen, translate_bindings
@@ -60,7 +60,7 @@ class ReleaseScreen(Acting, AppScreen):
                 yield Static(id="correction")
                 yield Markdown(id="preview")
             with VerticalScroll(id="side"):
-                yield Static(id="meta")
+                yield Details(id="meta")
                 yield Static(id="timeline-title")
                 yield Timeline(id="timeline")
         yield KeysFooter()  # the keys the workflow allows, by importance: they fit 80 columns
@@ -86,7 +86,7 @@ class ReleaseScreen(Acting, AppScreen):
             self.relabel = relabel
             translate_bindings(self, app)
         self._show_text(article)
-        self.query_one("#meta", Static).update(meta_text(app, article))
+        self.query_one(Details).show(app, article)
         self._show_retraction(article)
         self.query_one("#timeline-title", Static).update(f"\n[b]{app.t('release.timeline')}[/b]")
         meanings = app.newsroom.meanings(article)

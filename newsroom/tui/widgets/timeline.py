@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...core.model import Article
-from ...i18n.explain import lift_set
+from ...i18n.explain import history_note, lift_set
 
 
 class Timeline(Static):
@@ -38,8 +38,8 @@ class Timeline(Static):
                 line.append(f"  {frm} → {label('status.' + h.to)}", style="cyan")
             if lift := lift_set(label, h.action, h.embargo, when):
                 line.append(f"  {lift}", style="magenta")
-            if h.note:
-                line.append(f"\n    “{h.note}”", style="italic")
+            if note := history_note(label, h, article.published, when):
+                line.append(f"\n    “{note}”", style="italic")
             events.append((h.at, line))
         for c in article.comments:
             line = Text()
