@@ -202,7 +202,9 @@ async def test_opening_and_closing_releases_leaves_no_footer_keys_behind(bundled
             app.pop_screen()
             await settle(app, pilot)
             counts.append(keys_alive())
-        assert counts[-1] <= counts[0], counts
+        # (a footer's worth more at most: a compose the busy machine has not finished yet;
+        # the leak kept twelve more for every open, 16 -> 76 after six)
+        assert counts[-1] < counts[0] + 12, counts
 
 
 async def test_a_release_made_on_the_desk_is_under_the_cursor_when_it_closes(
