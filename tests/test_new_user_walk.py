@@ -332,6 +332,12 @@ def test_show_names_a_broken_file_found_by_its_name(bundled: Path) -> None:
     said = " ".join(shown.output.split())
     assert shown.exit_code == 1, said
     assert re.search(r"contoh-draf-sosialisasi-sistem-merit\.md:\d+: bad YAML", said), said
+    # and by the start of the id its file still names (copied from the desk or a feed:
+    # the fresh-clone walk's `show 0fc6f043` said there was no such release)
+    ident = next(line[3:].strip() for line in lines if line.startswith("id:"))
+    by_id = CliRunner().invoke(cli, ["--root", str(bundled), "show", ident[:8]])
+    said = " ".join(by_id.output.split())
+    assert by_id.exit_code == 1 and "sistem-merit.md:" in said and "bad YAML" in said, said
 
 
 def test_a_releases_feeds_are_named_rather_than_and_one_more() -> None:

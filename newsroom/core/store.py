@@ -146,7 +146,7 @@ class Store:
         broken = [p for p in problems if str(p.path) == as_path] or [
             p for p in problems
             if len(ref) >= 4 and Path(str(p.path)).stem.startswith(ref)
-        ]  # fmt: skip
+        ] or [p for p in problems if len(ref) >= 4 and self._names_id(p.path, ref)]  # fmt: skip
         if len(broken) == 1 or (broken and str(broken[0].path) == as_path):
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
         raise NotFound(
@@ -154,6 +154,19 @@ class Store:
             code="no_release",
             ref=ref,
         )
+
+    def _names_id(self, path: Path, ref: str) -> bool:
+        """Whether a file that cannot be read still names an id starting with `ref` on an
+        `id:` line of its own (the id a person copied from the desk or a feed)."""
+        try:
+            with open(self.root / path, encoding="utf-8", errors="replace") as handle:
+                head = [handle.readline() for _ in range(60)]
+        except OSError:
+            return False
+        for line in head:
+            if line.startswith("id:"):
+                return line[3:].strip().strip("'\"").startswith(ref)
+        return False
 
     def _as_relative(self, ref: str) -> str:
         """A reference read as a path (from here), relative to the newsroom root; "" if none."""
