@@ -312,3 +312,40 @@ async def test_the_palette_asks_in_the_ui_language(bundled: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == "Cari perintah…"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Jakarta, 2 Desember 2026 - Kementerian", "Kementerian PANRB hari ini menyampaikan",
+     "JAKARTA – Kementerian PANRB", "JAKARTA - KEMENTERIAN", "Jakarta (DKI)"],
+)  # fmt: skip
+def test_a_dateline_that_reads_as_no_place_fails_its_check(
+    as_user: Callable[..., Newsroom], dateline: str
+) -> None:
+    """A date, a dash or a sentence typed into the dateline is no city, though short and on
+    one line: the checklist said "✓ the dateline is a city" and the text went out as
+    "JAKARTA – KEMENTERIAN PANRB – ..." (the fresh-clone walk)."""
+    from newsroom.core.checks import run_checks
+
+    nr = as_user("ald")
+    article = nr.find(made_ref(as_user))
+    article.dateline = dateline
+    (failed,) = [c for c in run_checks(article, nr.config, nr.now()) if c.name == "dateline"]
+    assert not failed.passed and failed.blocks and failed.field == "dateline"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["YOGYAKARTA", "KOTA ADMINISTRASI JAKARTA SELATAN", "Bau-Bau", "Rio de Janeiro",
+     "Labuan Bajo", "St. Petersburg", "Jakarta"],
+)  # fmt: skip
+def test_a_place_name_passes_the_dateline_check(
+    as_user: Callable[..., Newsroom], dateline: str
+) -> None:
+    from newsroom.core.checks import run_checks
+
+    nr = as_user("ald")
+    article = nr.find(made_ref(as_user))
+    article.dateline = dateline
+    (passed,) = [c for c in run_checks(article, nr.config, nr.now()) if c.name == "dateline"]
+    assert passed.passed

@@ -235,18 +235,36 @@ def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
 # A dateline is the city a release comes from: every output opens the text with it
 # (`YOGYAKARTA – `). KOTA ADMINISTRASI JAKARTA SELATAN, the longest in use, has 33.
 DATELINE_MAX = 40
+DATELINE_WORDS = 5  # words in a place name: KOTA ADMINISTRASI JAKARTA SELATAN has four
 
 
 def _dateline(a: Article, now: dt.datetime) -> Args:
-    """A dateline too long, or over several lines, is no city: a sentence or a date typed
-    into the field (a missing one is required_fields' to say)."""
+    """A dateline too long, over several lines, or shaped like no place name is no city: a
+    sentence, a date or the text's own opening typed into the field (a missing one is
+    required_fields' to say)."""
     city = a.dateline.strip()
     lines = len(city.splitlines())
-    if len(city) <= DATELINE_MAX and lines <= 1:
+    if len(city) <= DATELINE_MAX and lines <= 1 and _a_place(city):
         return None
     shown = " ⏎ ".join(" ".join(line.split()) for line in city.splitlines())  # lines seen
     shown = shown if len(shown) <= 30 else shown[:29].rstrip() + "…"
     return {"text": f"“{shown}”", "length": str(len(city)), "most": str(DATELINE_MAX)}
+
+
+_NOT_A_PLACE = re.compile(r"[\d,;:!?()\[\]/–—]|\s-|-\s")  # a date, a clause, a dash between
+
+
+def _a_place(city: str) -> bool:
+    """Whether a one-line dateline reads as a place name: no digit, no punctuation of a
+    date or a sentence, no dash standing between words (`Bau-Bau` has one inside), at most
+    five words, each word of four letters or more capitalised (`Kota Bogor`, `Rio de
+    Janeiro`; not `Kementerian PANRB hari ini menyampaikan`)."""
+    words = city.split()
+    return (
+        not _NOT_A_PLACE.search(city)
+        and len(words) <= DATELINE_WORDS
+        and all(w[0].isupper() for w in words if len(w) >= 4)
+    )
 
 
 def _correction_changes(a: Article, now: dt.datetime) -> Args:
