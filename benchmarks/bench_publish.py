@@ -80,6 +80,30 @@ def tree_pss_kb(pid: int) -> int:
     return total
 
 
+PRESSURE = Path("/proc/pressure/io")
+SETTLED = 1.0  # % of the last 10 s some task waited on the disk, below which it is idle
+SETTLE_MAX = 60.0  # seconds to wait at most
+WAITED: list[float] = []  # seconds each timed run waited for the disk (in the JSON)
+
+
+def settle() -> None:
+    """Wait until the disk is idle, at most SETTLE_MAX seconds: after a cold run (20,000
+    files written, the last run's deleted) the disk went on discarding and writing for
+    tens of seconds past `sync`, and the publish after one approval, whose few fsyncs wait
+    behind that, took 1.0-2.1 s instead of 0.42-0.66 (2026-12-02, tenth session). Every
+    timed run waits alike, Hugo's too."""
+    start = time.monotonic()
+    try:
+        while time.monotonic() - start < SETTLE_MAX:
+            some = PRESSURE.read_text().split()[1]  # "some avg10=0.35 avg60=..."
+            if float(some.partition("=")[2]) < SETTLED:
+                break
+            time.sleep(0.5)
+    except (OSError, IndexError, ValueError):  # no pressure stall information here
+        pass
+    WAITED.append(round(time.monotonic() - start, 1))
+
+
 def timed(
     cmd: list[str], cwd: Path, env: dict[str, str] | None = None, watch: bool = False
 ) -> tuple[float, int]:
@@ -88,9 +112,11 @@ def timed(
 
     The disks are synced first, so a run is not charged for the write-back of the one
     before it (a publish syncs what it writes; right after a cold run, that sync would
-    also wait for hundreds of megabytes the cold run left dirty).
+    also wait for hundreds of megabytes the cold run left dirty); then the disk is let
+    settle (`settle`), for the same reason.
     """
     os.sync()
+    settle()
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -241,6 +267,7 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> d
         "median_seconds": med,
         "all_seconds": results,
         "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()},
+        "settle_seconds": WAITED,  # each timed run's wait for an idle disk (`settle`)
     }
 
 
