@@ -113,7 +113,7 @@ DESK: dict[str, tuple[str, str]] = {
     "view.all": ("All", "Semua"),
     "view.mine": ("My review", "Tinjauan saya"),
     "short.all": ("All", "Semua"),
-    "short.mine": ("Mine", "Saya"),
+    "short.mine": ("For me", "Untuk saya"),  # (waiting for my review: not "my releases")
     "short.draft": ("Draft", "Draf"),
     "short.in_review": ("In review", "Ditinjau"),
     "short.changes_requested": ("Changes", "Perbaikan"),
