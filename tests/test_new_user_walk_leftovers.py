@@ -49,6 +49,14 @@ def test_a_person_the_newsroom_does_not_list_is_shown_by_the_key(bundled: Path) 
     assert newsroom.byline("zz") == "zz" and newsroom.byline("ald") == "Aldi (Humas) (ald)"
 
 
+def test_an_author_is_named_by_the_initials_the_sign_off_uses(bundled: Path) -> None:
+    """`newsroom new` as `redaktur` writes `author: red` (the person's initials, as the
+    sign-off has them): show and the desk said "red" (the second walk)."""
+    newsroom = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    name = next(p.name for p in newsroom.config.people if p.key == "redaktur")
+    assert newsroom.byline("red") == f"{name} (red)"
+
+
 # 3. The desk's details: the zone once, the file's path broken where a person would -------
 
 

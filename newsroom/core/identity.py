@@ -70,7 +70,12 @@ def display_name(config: Config, name: str) -> str:
 def byline(config: Config, author: str) -> str:
     """A release's author as people read it: the person's name from [people] with the
     initials the sign-off uses (`Aldi (Humas) (ald)`), else the initials as written."""
-    name = display_name(config, author) if author.strip() else ""
+    found = person(config, author) if author.strip() else None
+    if found is None:  # `author:` holds the sign-off's initials (`red` for `redaktur`)
+        wanted = fold(author)
+        found = next((p for p in config.people if p.initials and fold(p.initials) == wanted),
+                     None)  # fmt: skip
+    name = found.name if found is not None and found.name else ""
     return f"{name} ({author})" if name and name != author else author
 
 
