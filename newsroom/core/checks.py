@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .config import Config
-from .dateline import city_at_start, dateline_at_start
+from .dateline import a_place, city_at_start, dateline_at_start
 from .markup import markup_in
 from .model import Article, Attachment
 from .signoff import signoff_at_end
@@ -71,8 +71,8 @@ FAILURES = {
     "dateline_in_text": "the text opens with the dateline {text}: the feeds add it from Dateline "
     "(partners would read it twice), remove it from the text",
     "dateline": "the dateline {text} ({length} characters) is no city: give the city "
-    "the release comes from, e.g. YOGYAKARTA, on one line and at most {most} characters "
-    "(the feeds open the text with it)",
+    "the release comes from, e.g. YOGYAKARTA: a place name on one line, at most {most} "
+    "characters, without a date, a dash or a sentence (the feeds open the text with it)",
     "correction_changes": "the correction changes nothing partners see: partners would get an "
     "empty RALAT; change the text (the note alone is not a correction)",
     "attachment_files": "attachment {file} is not the file recorded ({why}): put it back, "
@@ -235,7 +235,6 @@ def _dateline_in_text(a: Article, now: dt.datetime) -> Args:
 # A dateline is the city a release comes from: every output opens the text with it
 # (`YOGYAKARTA – `). KOTA ADMINISTRASI JAKARTA SELATAN, the longest in use, has 33.
 DATELINE_MAX = 40
-DATELINE_WORDS = 5  # words in a place name: KOTA ADMINISTRASI JAKARTA SELATAN has four
 
 
 def _dateline(a: Article, now: dt.datetime) -> Args:
@@ -244,27 +243,11 @@ def _dateline(a: Article, now: dt.datetime) -> Args:
     required_fields' to say)."""
     city = a.dateline.strip()
     lines = len(city.splitlines())
-    if len(city) <= DATELINE_MAX and lines <= 1 and _a_place(city):
+    if len(city) <= DATELINE_MAX and lines <= 1 and a_place(city):
         return None
     shown = " ⏎ ".join(" ".join(line.split()) for line in city.splitlines())  # lines seen
     shown = shown if len(shown) <= 30 else shown[:29].rstrip() + "…"
     return {"text": f"“{shown}”", "length": str(len(city)), "most": str(DATELINE_MAX)}
-
-
-_NOT_A_PLACE = re.compile(r"[\d,;:!?()\[\]/–—]|\s-|-\s")  # a date, a clause, a dash between
-
-
-def _a_place(city: str) -> bool:
-    """Whether a one-line dateline reads as a place name: no digit, no punctuation of a
-    date or a sentence, no dash standing between words (`Bau-Bau` has one inside), at most
-    five words, each word of four letters or more capitalised (`Kota Bogor`, `Rio de
-    Janeiro`; not `Kementerian PANRB hari ini menyampaikan`)."""
-    words = city.split()
-    return (
-        not _NOT_A_PLACE.search(city)
-        and len(words) <= DATELINE_WORDS
-        and all(w[0].isupper() for w in words if len(w) >= 4)
-    )
 
 
 def _correction_changes(a: Article, now: dt.datetime) -> Args:

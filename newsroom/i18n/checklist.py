@@ -114,11 +114,11 @@ CHECKLIST: dict[str, tuple[str, str]] = {
     ),
     "check.dateline.fail": (
         "the dateline {text} ({length} characters) is no city: give the city the release "
-        "comes from, e.g. YOGYAKARTA, on one line and at most {most} characters (the feeds "
-        "open the text with it)",
+        "comes from, e.g. YOGYAKARTA: a place name on one line, at most {most} characters, "
+        "without a date, a dash or a sentence (the feeds open the text with it)",
         "isian Kota {text} ({length} karakter) bukan nama kota: isi kota asal siaran pers, "
-        "mis. YOGYAKARTA, dalam satu baris dan paling banyak {most} karakter (feed mengawali "
-        "isi dengannya)",
+        "mis. YOGYAKARTA: nama tempat dalam satu baris, paling banyak {most} karakter, tanpa "
+        "tanggal, tanda pisah atau kalimat (feed mengawali isi dengannya)",
     ),
     "check.correction_changes": (
         "the correction changes what partners see",
