@@ -189,3 +189,26 @@ async def test_a_held_correction_is_news_not_work(bundled: Path) -> None:
         said = re.sub(r"\s+", " ", report(app))
         assert "(its published version stays in the feeds)" in said and "→ —" not in said
         assert not screen.query_one("#go", Button).display
+
+
+async def test_the_publish_dialog_keeps_its_buttons_on_an_80x24_screen(bundled: Path) -> None:
+    """A broken file and a release to put out: the dry run's report (its problems in red)
+    filled the dialog and pushed "Publish now" and "Cancel" below a 24-line screen, with
+    no scrollbar, while Enter still published (the second fresh-clone walk). The report
+    scrolls; the buttons stay on the screen."""
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.index()  # (the desk has read the published release before its file breaks)
+    published = next(p for p in (bundled / "articles").rglob("*.md") if SEED_ID in p.read_text())
+    published.write_text(published.read_text().replace("categories: [", "categories: [[", 1))
+    draft = bundled / "articles" / "contoh" / "contoh-draf-sosialisasi-sistem-merit.md"
+    draft.write_text(draft.read_text().replace("title:", "title: [broken", 1))
+    nur.act(REVIEW, "approve")
+    app = make_app(bundled, "redaktur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await publish_dialog(app, pilot)
+        assert "rusak" in report(app) and "berkasnya tidak terbaca" in report(app)
+        for name in ("#go", "#close"):
+            button = app.screen.query_one(name, Button)
+            region = button.region
+            assert button.display and region.height and region.bottom <= 24, (name, region)
