@@ -3,8 +3,8 @@
 The import takes it from a pasted text into the dateline field (importer.py); the
 checklist asks a body not to repeat the field's city, and the field to read as a place
 (`a_place`; checks.py); both ask this module, so the two never disagree on what a
-dateline looks like. (Its own module, not the
-importer's: a publish checks the releases it reads and never imports a text.)
+dateline looks like. (Its own module, not the importer's: a publish checks the releases
+it reads and never imports a text.)
 """
 
 from __future__ import annotations
