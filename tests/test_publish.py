@@ -523,6 +523,8 @@ def test_a_typo_in_a_published_release_keeps_it_in_the_feeds_until_mended(
     assert ident in json.dumps(logged["refused"])
     again = run(newsroom_root, at(3.1))  # still broken: still kept, still named
     assert [r.id for r in again.refused] == [ident] and again.problems
+    # (worded for any order: `newsroom status` lists what is held back before the broken)
+    assert "above" not in again.refused[0].reason and "'broken'" in again.refused[0].reason
     path.write_text(text)
     mended = run(newsroom_root, at(4))
     assert mended.ok and not mended.refused

@@ -370,10 +370,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "ditandai terbit, tetapi tidak pernah diterbitkan",
     ),
     "seal.broken": (
-        "its file does not read (named above): the version partners have stays in the feeds "
-        "until the file is mended",
-        "berkasnya tidak terbaca (lihat di atas): versi yang sudah diterima mitra tetap di "
-        "feed sampai berkas diperbaiki",
+        "its file does not read (its 'broken' line says where): the version partners have "
+        "stays in the feeds until the file is mended",
+        "berkasnya tidak terbaca (baris 'rusak'-nya menyebut letaknya): versi yang sudah "
+        "diterima mitra tetap di feed sampai berkas diperbaiki",
     ),
     "seal.legacy": (
         "published before publications were sealed: run `newsroom adopt` once",

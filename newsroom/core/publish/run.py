@@ -448,13 +448,13 @@ class Run:
         return min(moments)
 
 
-LOOK_EVERY = dt.timedelta(hours=1)
+LOOK_EVERY = dt.timedelta(hours=1)  # at the latest, a run looks at every file it owns
 # A published release whose file no longer reads (index.Broken): what partners have stays.
 BROKEN = "broken"
 BROKEN_KEPT = (
-    "its file does not read (named above): the version partners have stays in the feeds "
-    "until the file is mended"
-)  # at the latest, a run looks at every file it owns
+    "its file does not read (its 'broken' line says where): the version partners have "
+    "stays in the feeds until the file is mended"
+)
 GIVE_BACK_MIN = 10_000  # files read before a run hands freed memory back (`_give_back`)
 
 
