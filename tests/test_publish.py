@@ -529,3 +529,52 @@ def test_a_typo_in_a_published_release_keeps_it_in_the_feeds_until_mended(
     mended = run(newsroom_root, at(4))
     assert mended.ok and not mended.refused
     assert [e.title for e in parse(feeds / "rss.xml").entries] == ["Rilis lain", "Rilis terbit"]
+
+
+def test_a_typo_right_after_the_run_that_published_it_keeps_it_in_the_feeds(
+    newsroom_root: Path,
+) -> None:
+    """The run that publishes a release keeps its stamped file's record in the cache
+    (index.remember): broken by hand right after, before anything read it again, the
+    release still stays with partners (it was known only as approved, and left the
+    feeds), and the next run does not read the stamped file again."""
+    feeds = newsroom_root / "feeds"
+    ident = release(newsroom_root, at(0), "Rilis terbit", category="Pendidikan")
+    run(newsroom_root, at(1))
+    path = next(p for p in (newsroom_root / "articles").rglob("*.md") if ident in p.read_text())
+    text = path.read_text()
+    assert "status: published" in text
+    path.write_text(text.replace("categories: [Pendidikan]", "categories: [Pendidikan"))
+    release(newsroom_root, at(2), "Rilis lain")
+    result = run(newsroom_root, at(3))
+    assert [(r.id, r.code, r.withheld) for r in result.refused] == [(ident, "broken", False)]
+    assert not [m for m in result.moves if m.kind == "gone"]
+    assert [e.title for e in parse(feeds / "rss.xml").entries] == ["Rilis lain", "Rilis terbit"]
+    path.write_text(text)
+    mended = run(newsroom_root, at(4))
+    assert mended.ok and not mended.refused
+
+
+def test_the_run_that_publishes_keeps_the_stamped_files_record(newsroom_root: Path) -> None:
+    """The cache holds the stamped file (its size and mtime now) as a fresh read gives it,
+    so the next run need not read it again."""
+    from newsroom.core.cache import Cache
+    from newsroom.core.feeds.output import FeedsOutput
+    from newsroom.core.ledger import Ledger
+    from newsroom.core.publish import cache_key
+    from newsroom.core.records import LoadJob, load_file
+    from newsroom.core.scan import scan
+
+    ident = release(newsroom_root, at(0), "Rilis terbit")
+    run(newsroom_root, at(1))
+    config = load_config(newsroom_root)
+    cache = Cache(config, cache_key(config))
+    cached = cache.records()
+    cache.close()
+    (stat,) = [f for f in scan(config) if ident in (config.root / f.path).read_text()]
+    assert cached[stat.path][:2] == (stat.size, stat.mtime_ns)
+    ledger = Ledger(config)
+    fresh = load_file(LoadJob(config, FeedsOutput.renderer, ledger), stat).record
+    ledger.close()
+    assert fresh is not None and fresh.status == "published" and fresh.problem is None
+    assert cached[stat.path][2] == fresh

@@ -83,6 +83,32 @@ def test_the_cached_snapshot_in_pieces_gives_back_every_record(
     pieces.close()
 
 
+def test_stamped_files_kept_past_the_delta_limit_keep_every_other_record(
+    nr: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files a run stamps, kept in the cache after it (index.remember) when the deltas
+    are full: the snapshot is written anew from the cache's own, with every other file's
+    record in it and the stamped files as they are now."""
+    from newsroom.core.cache import Cache
+    from newsroom.core.publish import cache_key
+    from newsroom.core.scan import scan
+
+    monkeypatch.setattr(cache_module, "DELTA_LIMIT", 1)
+    release(nr, at(0), "Rilis ditinjau", approve=False)
+    for n in range(3):
+        release(nr, at(n / 10), f"Rilis {n}")
+    assert run(nr, at(1)).ok
+    config = load_config(nr)
+    cache = Cache(config, cache_key(config))
+    records = cache.records()
+    cache.close()
+    now = {f.path: (f.size, f.mtime_ns) for f in scan(config)}
+    assert {p: v[:2] for p, v in records.items()} == now
+    assert sorted(v[2].status for v in records.values()) == [  # type: ignore[union-attr]
+        "in_review", "published", "published", "published"
+    ]
+
+
 @pytest.mark.parametrize("fork_max", [100, 2])
 def test_a_large_newsroom_builds_its_documents_without_forking(
     nr: Path, monkeypatch: pytest.MonkeyPatch, fork_max: int

@@ -136,16 +136,24 @@ class Cache:
         db.executemany("INSERT OR REPLACE INTO search VALUES (?, ?)", texts.items())
         db.execute("COMMIT")
 
-    def store_records(self, snapshot: Snapshot, changed: dict[str, object]) -> None:
+    def store_records(self, snapshot: Snapshot | None, changed: dict[str, object]) -> None:
         """Remember the files read this run (`changed`, None for gone ones): small changes go
-        to the delta table; past DELTA_LIMIT the whole snapshot is written anew."""
+        to the delta table; past DELTA_LIMIT the whole snapshot is written anew (`snapshot`:
+        every file as now known, with `changed` in it; None: the cache's, read here)."""
         self._guarded(self._store_records, snapshot, changed)
 
-    def _store_records(self, snapshot: Snapshot, changed: dict[str, object]) -> None:
+    def _store_records(self, snapshot: Snapshot | None, changed: dict[str, object]) -> None:
         db = self.db
         db.execute("BEGIN")
         pending = db.execute("SELECT COUNT(*) FROM delta").fetchone()[0]
         if pending + len(changed) > DELTA_LIMIT:
+            if snapshot is None:
+                snapshot = self.records()
+                for path, entry in changed.items():
+                    if entry is None:
+                        snapshot.pop(path, None)
+                    else:
+                        snapshot[path] = entry  # type: ignore[assignment]
             db.execute("DELETE FROM snapshot")
             paths = list(snapshot)
             for n, start in enumerate(range(0, len(paths), PIECE)):

@@ -10,6 +10,7 @@ knows nothing of feeds.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -96,6 +97,27 @@ def refresh(
     finally:
         if own:
             ledger.close()
+
+
+def remember(config: Config, cache: Cache, ledger: Ledger, paths: list[str]) -> None:
+    """Read again the files this process has just written (the releases publish stamped)
+    and keep them in the cache as the next refresh would read them: that refresh need not,
+    and a file broken by hand right after still knows it was published (`Broken`)."""
+    job = LoadJob(config, None, ledger)
+    entries: dict[str, object] = {}
+    texts: dict[str, str] = {}
+    for path in paths:
+        try:
+            st = os.stat(config.root / path)
+        except OSError:  # gone already: the next refresh says so
+            continue
+        loaded = load_file(job, FileStat(path, st.st_size, st.st_mtime_ns))
+        if loaded.record is not None:  # (else the next refresh reads it and names it)
+            entries[path] = (st.st_size, st.st_mtime_ns, loaded.record)
+            texts[path] = loaded.text
+    if entries:
+        cache.store_content((), texts)
+        cache.store_records(None, entries)
 
 
 @contextmanager

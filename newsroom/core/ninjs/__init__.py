@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import commit, remove_stale_temporaries, stage
+from ..atomic import commit, remove_empty_folders, remove_stale_temporaries, stage
 from ..config import Config
 from ..errors import NewsroomError
 from ..model import Status
@@ -396,11 +396,13 @@ class NinjsOutput(Output):
             written.files[path] = [st.st_size, st.st_mtime_ns]
         for path in sorted(set(self.last.get("files", {})) - set(written.files)):
             (feeds / path).unlink(missing_ok=True)
+            remove_empty_folders((feeds / path).parent, feeds)
             written.removed.append(path)
         buckets = []
         for b, (tmp, gone) in self.closed.items():  # withdrawn, lifted, gone
-            for path in gone:
+            for path in gone:  # (a release's folder goes with its last file, as pages do)
                 (feeds / path).unlink(missing_ok=True)
+                remove_empty_folders((feeds / path).parent, feeds)
                 written.removed.append(path)
             if tmp is None:
                 _bucket_path(self.config, b).unlink(missing_ok=True)

@@ -30,7 +30,7 @@ from ..atomic import commit, remove_stale_temporaries, write_atomic
 from ..cache import Cache
 from ..config import Config
 from ..errors import NewsroomError
-from ..index import Index, paused_collector, refresh
+from ..index import Index, paused_collector, refresh, remember
 from ..ledger import Ledger, row_of
 from ..model import Status
 from ..outputs import (
@@ -140,7 +140,7 @@ class Run:
             self.heavy = index.parsed >= GIVE_BACK_MIN
             self._give_back()  # what the reading freed
             if not self.result.dry_run:
-                written = self._write(ledger)
+                written = self._write(ledger, cache)
                 self._save_state(plan, written)
         finally:
             cache.close()
@@ -267,7 +267,7 @@ class Run:
 
     # ------------------------------------------------------------ writing
 
-    def _write(self, ledger: Ledger) -> bool:
+    def _write(self, ledger: Ledger, cache: Cache) -> bool:
         """Stage every output's files, note in the ledger what goes out, rename them all into
         place, then stamp the releases published. Nothing is half done: a file that cannot
         be written (a full disk) leaves every file and every release as it was."""
@@ -315,7 +315,7 @@ class Run:
         start = len(str(feeds)) + 1
         self.result.written = Paths(place[start:] for place, _ in staged.pairs())
         staged.remove()
-        self._stamp(ledger)
+        self._stamp(ledger, cache)
         for output in self._at(Stage.NOTIFY):
             output.notify(self.result)
         return True
@@ -331,8 +331,9 @@ class Run:
     def _at(self, stage: Stage) -> list[Output]:
         return [o for o in self.outputs if o.stage == stage]
 
-    def _stamp(self, ledger: Ledger) -> None:
-        """Save the releases this run put out as published, and confirm them in the ledger."""
+    def _stamp(self, ledger: Ledger, cache: Cache) -> None:
+        """Save the releases this run put out as published, confirm them in the ledger, and
+        keep their files' records in the cache (`index.remember`)."""
         confirmed = {}
         for going in self.going:
             article = going.article
@@ -356,6 +357,9 @@ class Run:
                 ledger.confirm(confirmed)
             except NewsroomError as exc:  # the pending rows still vouch for them
                 self.result.warnings.append(str(exc))
+                return  # (the next run reads them again, and confirms them)
+        stamped = [str(g.article.path) for g in self.going if str(g.article.path) in self.saved]
+        remember(self.config, cache, ledger, stamped)
 
     # ------------------------------------------------------------ state
 
