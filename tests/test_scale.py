@@ -105,7 +105,10 @@ def test_stamped_files_kept_past_the_delta_limit_keep_every_other_record(
     now = {f.path: (f.size, f.mtime_ns) for f in scan(config)}
     assert {p: v[:2] for p, v in records.items()} == now
     assert sorted(v[2].status for v in records.values()) == [  # type: ignore[union-attr]
-        "in_review", "published", "published", "published"
+        "in_review",
+        "published",
+        "published",
+        "published",
     ]
 
 
