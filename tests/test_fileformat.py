@@ -74,7 +74,9 @@ def test_naive_times_are_read_in_the_newsroom_zone() -> None:
     ("text", "line", "words"),
     [
         ("no front matter\n", 1, "no front matter"),
-        ("---\nid: x\ntitle: [unclosed\n---\nbody\n", 4, "bad YAML"),
+        ("---\nid: x\ntitle: [unclosed\n---\nbody\n", 3, "the [ opened on this line"),
+        (TEXT.replace("categories: [Pemilu]", "categories: [Pemilu"), 9, "never closed"),
+        (TEXT.replace("categories: [Pemilu]", "categories: {a: 1"), 9, "the { opened"),
         (TEXT.replace("status: draft", "status: done"), 5, "unknown status"),
         (TEXT.replace("categories: [Pemilu]", "categories: {a: 1}"), 9, "list of words"),
         (TEXT.replace("created: 2026-11-27T09:00:00+07:00", "created: kemarin"), 10, "not a date"),

@@ -81,19 +81,24 @@ def load(front: str, path: Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if "end of stream" in reason and getattr(exc, "context_mark", None) is not None:
-            mark = exc.context_mark  # type: ignore[attr-defined]  # an unclosed quote: its start
-            reason = f"{exc.context} never closed"  # type: ignore[attr-defined]
+        hint = "check quotes, colons and indentation on that line"
+        context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if "end of stream" in reason and opened is not None:
+            mark = opened  # an unclosed quote: its start
+            reason = f"{context} never closed"
+        elif context in _FLOWS and opened and mark and opened.line < mark.line:
+            # an unclosed [ or {: PyYAML notices it a line later, where the next key is
+            mark, opening, closing = opened, _FLOWS[context][0], _FLOWS[context][1]
+            reason = f"the {opening} opened on this line is never closed"
+            hint = f"close it with {closing} on that line"
         line = mark.line + 1 if mark is not None else 2
         raise ArticleError(
-            Problem(
-                path,
-                line,
-                f"bad YAML in front matter: {reason}",
-                "check quotes, colons and indentation on that line",
-            )
+            Problem(path, line, f"bad YAML in front matter: {reason}", hint)
         ) from None
 
+
+# What PyYAML says it was reading when a [ or { was left open (its context): the brackets
+_FLOWS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 
