@@ -168,6 +168,19 @@ def test_now_ahead_of_the_clock_is_refused_unless_forced(nr: Path) -> None:
     assert json.loads(log[-1])["clock"] == "forced"
 
 
+def test_a_dry_run_may_look_ahead_without_forcing_the_clock(nr: Path) -> None:
+    """`--dry-run --now TOMORROW` previews an embargo's lift: nothing is stamped, so the
+    clock's guard (releases stamped at a time they were not) does not apply."""
+    release(nr, at(0), "Rilis", embargo=at(5))
+    done = CliRunner().invoke(
+        cli, ["--root", str(nr), "publish", "--dry-run", "--now", "2999-01-01T00:00"]
+    )
+    assert done.exit_code == 0, done.output
+    assert "Rilis" in done.output
+    assert not (nr / "feeds" / "rss.xml").exists()
+    assert "status: approved" in next((nr / "articles").rglob("*.md")).read_text()
+
+
 def test_a_failing_publish_is_seen_in_status_and_on_stderr(nr: Path) -> None:
     ident = release(nr, at(0), "Rilis")
     assert run(nr, at(1)).ok
