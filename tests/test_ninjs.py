@@ -396,3 +396,26 @@ def test_a_first_run_that_fails_or_is_dry_leaves_no_temporary(
     assert not [p for p in newsroom_root.rglob("*.tmp")]
     monkeypatch.undo()
     assert run(newsroom_root, at(6.1)).ok and "ninjs/index.json" in ninjs_files(newsroom_root)
+
+
+def test_a_dry_run_on_a_restored_copy_names_only_what_it_would_change(
+    newsroom_root: Path,
+) -> None:
+    """A copy restored from a backup (tar keeps mtimes to the second): every document's
+    date moved, none of its bytes. The dry run named every ninjs index page as a file it
+    would write, and the real run wrote none; it now compares their bytes too."""
+    import os
+
+    for n in range(3):
+        release(newsroom_root, at(n / 10), f"Rilis {n}")
+    assert run(newsroom_root, at(1)).ok
+    for path in (newsroom_root / "feeds").rglob("*"):
+        if path.is_file():
+            st = path.stat()
+            os.utime(path, (st.st_atime, st.st_mtime // 1))  # whole seconds, as tar keeps
+    dry = run(newsroom_root, at(1.1), dry_run=True)
+    assert not [p for p in dry.to_write if p.startswith("ninjs/")], dry.to_write
+    assert not run(newsroom_root, at(1.1)).written
+    release(newsroom_root, at(1.2), "Rilis baru")
+    dry = run(newsroom_root, at(1.3), dry_run=True)
+    assert "ninjs/index.json" in dry.to_write

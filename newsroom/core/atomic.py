@@ -55,13 +55,9 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
     releases): made with a system call each, not `tempfile.mkstemp`, `Path.mkdir` and an
     `os.fdopen` (benchmarks/bench_phases.py: staging 0.3 → 0.1 ms a file, reading 3,000 releases).
     """
-    place = os.fspath(path)
-    try:
-        if os.stat(place).st_size == len(data) and path.read_bytes() == data:
-            return None
-    except FileNotFoundError:
-        pass
-    fd, tmp = _temporary(place)
+    if holds(path, data):
+        return None
+    fd, tmp = _temporary(os.fspath(path))
     try:
         _fill(fd, data, mode, group)
     except BaseException:  # a full disk: leave no half-written temporary behind
@@ -70,6 +66,14 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
         raise
     os.close(fd)
     return Path(tmp)
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether `path` already holds exactly `data` (what a dry run would not write)."""
+    try:
+        return os.stat(path).st_size == len(data) and path.read_bytes() == data
+    except FileNotFoundError:
+        return False
 
 
 def _temporary(place: str) -> tuple[int, str]:

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..atomic import commit, remove_empty_folders, remove_stale_temporaries, stage
+from ..atomic import commit, holds, remove_empty_folders, remove_stale_temporaries, stage
 from ..config import Config
 from ..errors import NewsroomError
 from ..model import Status
@@ -237,8 +237,8 @@ class NinjsOutput(Output):
     def _stage_page(self, path: str, data: bytes) -> str:
         """An index page staged now (a dry run stages nothing): "" when already there."""
         assert self.plan_ is not None
-        if self.plan_.dry_run:
-            return ""
+        if self.plan_.dry_run:  # nothing staged: whether it would be ("" when already there)
+            return "" if holds(self.config.feeds_dir / path, data) else "(dry run)"
         private = self.config if path.startswith("private/") else None
         staged = _stage(self.config.feeds_dir, path, data, private)
         return staged[0].pair[1] if staged else ""
@@ -286,7 +286,7 @@ class NinjsOutput(Output):
             new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
             current = f"{release_dir(r.slug)}/{CURRENT}"
             result.to_write += [*new, current] if new and public(r) and current not in new else new
-        result.to_write += [path for path, _ in self.index]
+        result.to_write += [path for path, tmp in self.index if tmp]  # (not those already there)
 
     def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterator[Staged]:
         """Each document as it is staged (the run writes it to its staging file at once: a
