@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import remove_stale_temporaries, stage
+from ..atomic import holds, remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
 from ..model import Status
@@ -99,7 +99,7 @@ class FeedsOutput(Output):
         plan = self.plan_
         result.documents += len(self.docs)
         result.private_documents += sum(1 for d in self.docs if is_private(d.path))
-        result.to_write += [d.path for d in self.todo]
+        result.to_write += [d.path for d in self._to_write()]
         changes, touched = compare_documents(
             self.docs, self.last.get("entries", {}), self.entries, self.untouched,
             self.config.feeds_dir,
@@ -111,6 +111,21 @@ class FeedsOutput(Output):
             if r.status == Status.APPROVED and r.embargo is not None and r.embargo > plan.now
         ]  # fmt: skip
         result.moves += moves_of(touched, plan.records, published, waiting)
+
+    def _to_write(self) -> list[Doc]:
+        """The documents this run writes. A dry run builds those whose releases did not
+        move but whose file's date did (a copy restored from a backup) and compares their
+        bytes, as the real run does: most are already there."""
+        assert self.plan_ is not None
+        last = self.last.get("docs", {}) if self.last.get("key") == self.plan_.cache_key else {}
+        if not self.plan_.dry_run or not last:
+            return self.todo
+        job, feeds = self._job(), self.config.feeds_dir
+        return [
+            d for d in self.todo
+            if last.get(d.path) != self.signatures[d.path]
+            or not holds(feeds / d.path, build_document(job, d)[0])
+        ]  # fmt: skip
 
     def begin(self) -> bool:
         return self.builder is not None  # (handed over when planned: collected last)
@@ -289,6 +304,13 @@ def write_document(job: WriteJob, doc: Doc) -> Done:
     """Build one document and stage its bytes (None: unchanged). A release that cannot be
     rendered or serialised is left out of the document and named: one bad release never
     stops a feed."""
+    data, bad = build_document(job, doc)
+    mode, group = file_mode(job.config, doc.feed.private)
+    return doc.path, stage(job.config.feeds_dir / doc.path, data, mode, group), bad
+
+
+def build_document(job: WriteJob, doc: Doc) -> tuple[bytes, tuple[BadEntry, ...]]:
+    """One document's bytes, and the releases left out of it (`write_document`)."""
     config = job.config
     rendered = _contents(job, doc)
     bad = [(e.record.id, e.record.path, "cannot be rendered for the feeds")
@@ -301,8 +323,7 @@ def write_document(job: WriteJob, doc: Doc) -> Done:
         bad += culprits
         doc = _without(doc, {c[0] for c in culprits})
         data = document_bytes(doc, rendered, config, job.memo.built)
-    mode, group = file_mode(config, doc.feed.private)
-    return doc.path, stage(config.feeds_dir / doc.path, data, mode, group), tuple(bad)
+    return data, tuple(bad)
 
 
 def file_mode(config: Config, private: bool) -> tuple[int | None, str]:
