@@ -1,6 +1,7 @@
 """Publish benchmark: newsroom against Hugo (RSS only) on the shared corpus, side by side.
 
-    python benchmarks/bench_publish.py [--n 10000] [--runs 3] [--work DIR] [--skip-hugo] [--sign]
+    python benchmarks/bench_publish.py [--n 10000] [--runs 3] [--ones 1] [--work DIR]
+                                       [--skip-hugo] [--sign]
 
 Makes the corpus with ../shared/bench/gen_corpus.py (same releases for both tools),
 then times, in one run: Hugo's build; newsroom's cold publish (no feeds, no cache);
@@ -13,6 +14,9 @@ newsroom. Prints JSON and a table of
 ratios to Hugo's build time; docs/performance.md records the figures. `--sign` gives the
 corpus a signing key for the benchmark (unencrypted, outside the corpus, as cron's), so
 every publish also writes SHA256SUMS and its signature; the key is taken away afterwards.
+`--ones K` times K approvals a round, each publish beside Hugo's rebuild for it: the JSON's
+`one_ratio_median` is the median of those pairs' ratios (more samples, each pair timed while
+the machine was as it was for both).
 """
 
 from __future__ import annotations
@@ -221,7 +225,13 @@ def remove_signing_key(root: Path, work: Path) -> None:
     (work / "bench-signing.key").unlink(missing_ok=True)
 
 
-def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> dict[str, object]:
+def run(
+    n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False, ones: int = 1
+) -> dict[str, object]:
+    """`runs` rounds, each a Hugo build, a cold publish, then `ones` times a release
+    approved, the publish that puts it out and Hugo's rebuild with one more post (each
+    pair back to back: their ratio is taken while the machine is as it was for both),
+    then three publishes with nothing changed."""
     root, hugo = make_corpus(work, n)
     publish = publish_at(dt.datetime.fromisoformat(NOW))  # the cold one
     env = signing_key(root, work) if sign else None
@@ -240,31 +250,37 @@ def run(n: int, runs: int, work: Path, skip_hugo: bool, sign: bool = False) -> d
                 shutil.rmtree(root / state, ignore_errors=True)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
             results["cold"].append(timed(publish, root, env)[0])
-            approve_one(root, r, later(r) - STEP / 2)
-            after = publish_at(later(r))
-            results["one"].append(timed(after, root, env)[0])
-            if not skip_hugo:
-                hugo_extra(hugo, r)
-                results["hugo_rebuild"].append(
-                    timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
-                )
+            for i in range(r * ones, (r + 1) * ones):
+                approve_one(root, i, later(i) - STEP / 2)
+                after = publish_at(later(i))
+                results["one"].append(timed(after, root, env)[0])
+                if not skip_hugo:
+                    hugo_extra(hugo, i)
+                    results["hugo_rebuild"].append(
+                        timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
+                    )
             for _ in range(3):
                 results["idle"].append(timed(after, root, env)[0])
-        peaks = _peaks(root, publish, env, runs)
+        peaks = _peaks(root, publish, env, runs * ones)
     finally:
         if sign:
             remove_signing_key(root, work)
-        for i in range(runs + 1):  # leave the corpus as it was made
+        for i in range(runs * ones + 1):  # leave the corpus as it was made
             for extra in root.joinpath("articles").rglob(f"rilis-tambahan-{i}.md"):
                 extra.unlink()
             (hugo / "content" / "posts" / f"rilis-tambahan-{i}.md").unlink(missing_ok=True)
     med = {k: statistics.median(v) for k, v in results.items() if v}
+    pairs = [h / o for h, o in zip(results["hugo_rebuild"], results["one"], strict=False)]
     return {
         "n": n,
         "runs": runs,
         "signed": sign,
         "cpus": os.cpu_count(),
+        "ones": ones,
         "median_seconds": med,
+        # Hugo's rebuild over the publish after one approval, each pair timed back to back
+        "one_ratio_pairs": [round(x, 2) for x in pairs],
+        "one_ratio_median": round(statistics.median(pairs), 2) if pairs else None,
         "all_seconds": results,
         "peak_tree_pss_mb": {k: v / 1024 for k, v in peaks.items()},
         "settle_seconds": WAITED,  # each timed run's wait for an idle disk (`settle`)
@@ -298,6 +314,11 @@ def table(result: dict[str, object]) -> str:
         if key in med:
             ratio = f"{med[key] / hugo:.3f}" if hugo else "n/a"
             lines.append(f"| {label} | {med[key]:.3f} | {ratio} |")
+    if result.get("one_ratio_median") is not None:
+        lines.append(
+            f"\nHugo's rebuild / publish after one approval, pair by pair: "
+            f"{result['one_ratio_pairs']} (median {result['one_ratio_median']})"
+        )
     return "\n".join(lines)
 
 
@@ -308,6 +329,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-bench"))
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--sign", action="store_true", help="publish with a signing key")
+    parser.add_argument(
+        "--ones", type=int, default=1, help="approvals (each timed with Hugo's rebuild) a round"
+    )
     args = parser.parse_args()
     if not GEN.exists():
         raise SystemExit(f"{GEN} not found: the benchmark needs ../shared beside the checkout")
@@ -315,7 +339,7 @@ def main() -> None:
         raise SystemExit("hugo not found: apt-get install hugo (or pass --skip-hugo)")
     args.work.mkdir(parents=True, exist_ok=True)
     compile_bytecode()
-    result = run(args.n, args.runs, args.work, args.skip_hugo, args.sign)
+    result = run(args.n, args.runs, args.work, args.skip_hugo, args.sign, args.ones)
     print(json.dumps(result, indent=2))
     print(table(result))
 
