@@ -14,6 +14,7 @@ English.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
@@ -73,15 +74,22 @@ def friendly(func: F) -> F:
         except NewsroomError as exc:
             from .i18n.explain import error_text
 
-            fail(error_text(_translator(), exc, "cli"))
+            obj = _context()
+            when = obj.when if obj is not None else None
+            fail(error_text(_translator(), exc, "cli", when=when))
 
     return wrapper  # type: ignore[return-value]
 
 
+def _context() -> Context | None:
+    """The running command's context (None outside a command)."""
+    context = click.get_current_context(silent=True)
+    return context.find_object(Context) if context is not None else None
+
+
 def _translator() -> Translator:
     """The running command's translator (English outside a command)."""
-    context = click.get_current_context(silent=True)
-    obj = context.find_object(Context) if context is not None else None
+    obj = _context()
     if obj is None:
         from .i18n import Translator
 
@@ -119,6 +127,12 @@ class Context:
 
             self._newsroom = open_newsroom(self.root, self.actor)
         return self._newsroom
+
+    def when(self, value: dt.datetime | None) -> str:
+        """A time as people read it here, `11-12-2026 10:00 WIB` (clock.format_time)."""
+        from .core.service import format_time
+
+        return format_time(value, self.config.tz, self.config.timezone)
 
     @property
     def config(self) -> Config:

@@ -54,7 +54,7 @@ def _action_command(
                      status=status, path=article.path)  # fmt: skip
             click.echo(done)
         for check in outcome.advice:
-            text = check_with_fix(t, check, "cli", article.id)
+            text = check_with_fix(t, check, "cli", article.id, obj.when)
             click.echo(t("cli.warning", text=text), err=True)
 
     params: list[click.Parameter] = [click.Argument(["ref"])]
@@ -88,7 +88,7 @@ def _dry_run(obj: Context, ref: str, action: str, note: str, when: dt.datetime |
     try:
         return obj.newsroom.act(ref, action, note=note, embargo=when, dry_run=True)
     except Refused as exc:
-        fail(error_text(obj.t, exc, "cli", dry_run=True))
+        fail(error_text(obj.t, exc, "cli", dry_run=True, when=obj.when))
 
 
 submit = _action_command("submit", "Send a draft for review.")

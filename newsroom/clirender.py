@@ -229,8 +229,12 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
 def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
     last = when(newsroom, report.last_success) or t("health.never")
-    say(f"[bold]{printable(t('health.last', when=last))}[/]")
-    if report.failures:
+    if not report.partial or report.last_run != report.last_success:  # (else said next)
+        say(f"[bold]{printable(t('health.last', when=last))}[/]")
+    if report.partial:  # it published and refused: say both, the why follows (held back)
+        ran = when(newsroom, report.last_run)
+        say(f"[red]{t('health.partial', when=ran, n=report.published, refused=report.refused)}[/]")
+    elif report.failures:
         say(f"[red]{t('health.failing', n=report.failures)}[/]")
     for held in report.held:
         reason = seal_text(t, held.code, held.reason)

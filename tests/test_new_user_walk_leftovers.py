@@ -167,3 +167,66 @@ async def test_the_corrections_checklist_and_the_embargos_dialog_fit_at_80x24(
             await settle(app, pilot)
             assert dialog.query_one("#blocked", Static).display
             on_screen(dialog, ("#blocked", "#embargo", "#note", "#approve", "#cancel"))
+
+
+# 8. A corrected translation's checklist fits at 80x24 -------------------------------------
+
+
+def corrected_translation(root: Path) -> str:
+    """An English translation of the bundled release (it has a photo), approved, published,
+    then corrected by Dwi and submitted: its approval has 16 checks."""
+    from newsroom.core.config import load_config
+    from newsroom.core.publish import publish
+
+    from .tuikit import SEED_ID
+
+    before = NOW - dt.timedelta(hours=3)
+    dwi = Newsroom.open(root, "dwi", fixed_clock(before))
+    article = dwi.translate(SEED_ID, "en")
+    article.title = "Public relations asked to keep civil servants neutral"
+    article.summary, article.body = "A summary.", "Paragraph **one**.\n\nParagraph two."
+    dwi.save_edit(article)
+    dwi.act(article.id, "submit")
+    Newsroom.open(root, "nur", fixed_clock(before)).act(article.id, "approve")
+    assert publish(load_config(root), "cron", before + dt.timedelta(hours=1)).ok
+    dwi = Newsroom.open(root, "dwi", fixed_clock(NOW - dt.timedelta(hours=1)))
+    dwi.act(article.id, "correct", note="Typo")
+    corrected = dwi.find(article.id)
+    corrected.body = corrected.body.replace("Paragraph two.", "Paragraph 2.")
+    dwi.save_edit(corrected)
+    dwi.act(article.id, "submit")
+    return article.id
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("failing", [False, True])
+async def test_a_corrected_translations_checklist_fits_at_80x24(
+    bundled: Path, language: str, failing: bool
+) -> None:
+    """Its 16 checks showed 15 and scrolled: every one shows, the embargo field and the
+    buttons too. A line saying why approving waits (a past embargo typed) takes a line
+    back from the checks (they scroll), never the buttons."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Input, Static
+
+    from .test_new_user_walk import on_screen
+
+    ident = corrected_translation(bundled)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ident))
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        dialog = app.screen
+        if failing:
+            dialog.query_one("#embargo", Input).value = "2026-01-01 10:00"  # past: it waits
+            await settle(app, pilot)
+            assert dialog.query_one("#blocked", Static).display
+        checks = str(dialog.query_one("#checks", Static).render()).splitlines()
+        assert len(checks) == len(dialog.decision.checks) == 16
+        box = dialog.query_one("#checks-box", VerticalScroll)
+        assert box.max_scroll_y == 0 or failing, checks  # (its ✗ line first: in view)
+        shown = ("#blocked",) if failing else ()
+        on_screen(dialog, ("#checks-box", *shown, "#embargo", "#approve", "#cancel"))

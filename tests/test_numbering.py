@@ -388,6 +388,33 @@ def test_publish_names_a_notice_that_leaves_by_its_release_number(root: Path) ->
     assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", said["id"] + said["en"])
 
 
+def test_publish_json_names_every_release_and_lost_entry_as_a_person_knows_it(
+    root: Path,
+) -> None:
+    """`newsroom publish --json`: a lost entry in `changes` is named by its label (a notice's
+    as '[correction 1] title', as a gained one is), and every entry of `releases` carries its
+    release's number (a retracted one, one published now), as the human output names them.
+    `lost` held the notice's own UUID and `release_number` was empty."""
+    from .feedkit import configure
+
+    configure(root)
+    number_releases(root)
+    ident = release(root, at(0), "Rilis bernomor")
+    args = ["--root", str(root), "publish", "--json", "--force-clock", "--now"]
+    first = json.loads(CliRunner().invoke(cli, [*args, at(1).isoformat()]).output)
+    number = "B-001/HUMAS/VI/2026"
+    assert [(m["kind"], m["release_number"]) for m in first["releases"]] == [("published", number)]
+    correct(root, ident, at(2), "Angka diperbaiki", "Teks yang dikoreksi.")
+    run(root, at(3))
+    retract(root, ident, at(4), "Data belum final")
+    said = json.loads(CliRunner().invoke(cli, [*args, at(5).isoformat()]).output)
+    main = next(c for c in said["changes"] if c["path"] == "rss.xml")
+    assert main["lost"] == ["[correction 1] Rilis bernomor"]
+    kinds = {m["kind"]: (m["title"], m["release_number"]) for m in said["releases"]}
+    assert kinds == {"retracted": ("Rilis bernomor", number),
+                     "notice_gone": ("Rilis bernomor", number)}  # fmt: skip
+
+
 def test_a_number_a_klarifikasi_denies_is_never_given(root: Path) -> None:
     """The number of a forged release, denied by a klarifikasi, is skipped by the sequence:
     the office never issues a number it told the public is fake (the lookup would say both)."""

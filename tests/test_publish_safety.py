@@ -199,6 +199,35 @@ def test_a_failing_publish_is_seen_in_status_and_on_stderr(nr: Path) -> None:
     assert [h["code"] for h in report["held"]] == ["live_changed"]
 
 
+def test_a_run_that_published_and_refused_one_reads_as_such_in_status(nr: Path) -> None:
+    """A run that put one release out and refused another is no failed run: `newsroom
+    status` says what it published and refused, in both languages (it said 'publish has
+    failed 1 run in a row' and 'none on this machine yet')."""
+    release(nr, at(0), "Rilis baik")
+    release(nr, at(0), "Rilis diubah")
+    path = next(p for p in (nr / "articles").rglob("*.md") if "diubah" in p.name)
+    path.write_text(path.read_text().replace("Paragraf dua.", "Paragraf palsu."))
+    result = run(nr, at(1))
+    assert len(result.published) == 1 and len(result.refused) == 1
+    said = {
+        lang: CliRunner().invoke(cli, ["--root", str(nr), "status"], env={"NEWSROOM_LANG": lang})
+        for lang in ("en", "id")
+    }
+    assert said["en"].exit_code == 1  # a refusal still needs a person
+    assert "last run, 02-06-2026 09:00 WIB: published 1, refused 1" in said["en"].output
+    assert "penerbitan terakhir, 02-06-2026 09:00 WIB: 1 terbit, 1 ditolak" in said["id"].output
+    for done in said.values():
+        assert "failed" not in done.output and "gagal" not in done.output
+        assert "rilis-diubah.md" in done.output  # the why, on its 'held back' line
+    report = json.loads(CliRunner().invoke(cli, ["--root", str(nr), "status", "--json"]).output)
+    assert report["last_success"].startswith("2026-06-02")
+    assert (report["last_run_published"], report["last_run_refused"]) == (1, 1)
+    run(nr, at(2))  # the next run has nothing to put out and refuses it again
+    again = CliRunner().invoke(cli, ["--root", str(nr), "status"]).output
+    assert "last successful publish: 02-06-2026 09:00 WIB" in again
+    assert "last run, 03-06-2026 09:00 WIB: published 0, refused 1" in again
+
+
 def test_status_is_healthy_and_lists_embargoes(nr: Path) -> None:
     release(nr, at(0), "Rilis")
     release(nr, at(0), "Berembargo", embargo=at(400))  # a year after today

@@ -230,3 +230,30 @@ def test_a_corrections_new_embargo_reads_as_a_local_time(bundled: Path) -> None:
     assert pending is not None
     embargo = next(c for c in pending.changes if c.field == "embargo")
     assert embargo.words == (("+", "30-11-2026 09:00 WIB"),)
+
+
+@pytest.mark.parametrize(("language", "size"), [("id", (80, 24)), ("en", (120, 40))])
+async def test_the_desk_row_of_a_correction_in_review_says_it_is_one(
+    bundled: Path, language: str, size: tuple[int, int]
+) -> None:
+    """A correction under review reads `Ralat 1 · title` on the desk beside its status; it
+    showed only `? Ditinjau`, as a first release in review does (which stays as it was)."""
+    from newsroom.tui.widgets.release_list import Columns, ReleaseList
+
+    from .tuikit import ready
+
+    correct_the_seed(bundled)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        releases = app.screen.query_one(ReleaseList)
+        lines = {
+            getattr(r, "id", ""): releases._line(Columns.fit(size[0]), r) for r in releases.rows
+        }
+        word, status = {"id": ("Ralat 1", "Ditinjau"), "en": ("Correction 1", "In review")}[
+            language
+        ]
+        assert lines[SEED_ID].startswith(f"? {status}")
+        assert f"{word} · Humas Pemerintah" in lines[SEED_ID]
+        first = next(v for k, v in lines.items() if k != SEED_ID and v.startswith("? "))
+        assert word not in first  # a first release in review: no correction named

@@ -265,6 +265,33 @@ def test_a_translation_hears_its_original_was_corrected(root: Path) -> None:
     assert later.original_corrected(later.find(english)) is None
 
 
+def test_the_cli_shows_a_checks_time_as_people_read_times(root: Path) -> None:
+    """A check that names a time (the original's correction, a past embargo) says it as
+    `show` does, `02-06-2026 11:24 WIB`, in a warning and in a refusal (both printed the
+    raw ISO time, 2026-06-02T11:24:00+07:00)."""
+    configure(root)
+    original = release(root, at(0), "ASN Jaga Netralitas")
+    english = translate(root, original, 0.1)
+    assert run(root, at(0.2)).ok
+    correct(root, original, at(1), "Angka anggaran salah", "Anggaran Rp 5 miliar.")
+    assert run(root, at(1.1)).ok
+    writer = Newsroom.open(root, "rina", fixed_clock(at(2)))
+    writer.act(english, "correct", note="Same fix as the original")
+    article = writer.find(english)
+    article.body = "The budget is Rp 5 billion."
+    writer.save_edit(article)
+    args = ["--root", str(root), "--as", "rina", "submit", english]
+    submitted = CliRunner().invoke(cli, args, env={"NEWSROOM_LANG": "id"})
+    assert submitted.exit_code == 0, submitted.output
+    assert "naskah asli diralat pada 02-06-2026 11:24 WIB;" in submitted.stderr
+    second = release(root, at(2), "Rilis kedua", approve=False)
+    args = ["--root", str(root), "--as", "nur", "approve", second, "--embargo", "2026-06-01T10:00"]
+    refused = CliRunner().invoke(cli, args, env={"NEWSROOM_LANG": "en"})
+    assert refused.exit_code == 1 and "the embargo (01-06-2026 10:00 WIB) is" in refused.output
+    for done in (submitted, refused):
+        assert "T11:24" not in done.output and "T10:00" not in done.output
+
+
 def test_a_standing_approval_is_renewed_after_the_originals_correction(root: Path) -> None:
     """An approved translation waiting for its embargo whose original is corrected meanwhile:
     approving it again (its approval stands otherwise) says it was looked at."""

@@ -1,6 +1,7 @@
 """`newsroom status`: how publishing stands, for a person and for the desk's banner.
 
-Nothing may fail silently: the last successful publish, how many runs in a row failed,
+Nothing may fail silently: the last successful publish, how many runs in a row failed (or,
+when the last one only refused releases, what it published and refused),
 releases due but held back and why, releases waiting for their embargo, broken files.
 """
 
@@ -40,10 +41,18 @@ class Health:
     held: list[Held] = field(default_factory=list)  # refused by the checks: needs a person
     waiting: list[Held] = field(default_factory=list)  # embargoed, lifting later
     broken: list[str] = field(default_factory=list)
+    published: int = 0  # what the last run published
+    refused: int = 0  # what the last run refused, when that was all that went wrong in it
 
     @property
     def healthy(self) -> bool:
         return not self.failures and not self.held and not self.broken
+
+    @property
+    def partial(self) -> bool:
+        """The last run did its work and only refused releases (named in `held`): a run
+        that published others is no failed run, and says so."""
+        return bool(self.failures and self.refused)
 
     def to_json(self) -> dict[str, Any]:
         def iso(when: dt.datetime | None) -> str | None:
@@ -60,6 +69,8 @@ class Health:
             "held": [item(h) for h in self.held],
             "waiting": [item(h) for h in self.waiting],
             "broken": self.broken,
+            "last_run_published": self.published,
+            "last_run_refused": self.refused,
         }
 
 
@@ -77,6 +88,9 @@ def publish_status(
         elif r.status == Status.APPROVED and r.embargo is not None and r.embargo > now:
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
+    status.published = int(state.get("published", 0))
+    if not state.get("failed_because"):
+        status.refused = len(state.get("refused", []))
     for refused in state.get("refused", []):  # what the last run refused for other reasons
         try:
             ident, title, path, code, reason = (str(v) for v in refused)

@@ -349,9 +349,9 @@ class Move:
     out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
     with embargo access get it early), changed (it changes in these feeds), gone (it
     leaves these feeds), notice_gone (a notice item of it leaves these feeds: `notice` says
-    which, a correction's with its `correction` number; `release_number` is the number a
-    person knows the release by). `feeds`: the subscription documents it reaches, in plan
-    order."""
+    which, a correction's with its `correction` number). `release_number`: the number a
+    person knows the release by (given by this run, for one published now), on every kind.
+    `feeds`: the subscription documents it reaches, in plan order."""
 
     id: str
     title: str

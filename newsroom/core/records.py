@@ -74,10 +74,21 @@ class Record(NamedTuple):
     translation_of: str = ""  # the id of the original this release translates
 
     @property
+    def correction(self) -> int:
+        """The number of a published release's correction once it is written (in review,
+        sent back or approved), which the desk names (`Ralat 2`); 0 for anything else."""
+        if self.live and self.status in _CORRECTION_AFTER_WRITING:
+            return len(self.corrected) + 1
+        return 0
+
+    @property
     def feed_updated(self) -> dt.datetime:
         """When partners last saw a change: the retraction, else the latest correction."""
         moments = [t for t in (self.published, self.updated, self.retracted_at) if t]
         return max(moments) if moments else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+_CORRECTION_AFTER_WRITING = frozenset({Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED})
 
 
 def _moment(article: Article, action: str) -> dt.datetime | None:

@@ -116,8 +116,10 @@ def why(
     face: str = "cli",
     ref: str = "",
     action: str = "",
+    when: TimeText | None = None,
 ) -> str:
-    """Why an action is refused, from the workflow's code and facts."""
+    """Why an action is refused, from the workflow's code and facts (`when`: how the face
+    shows a time, for a check that names one)."""
     if code == "no_rule":
         status = str(args.get("status", ""))
         named = [t("a." + s) for s in _names(args.get("states"))]
@@ -136,7 +138,7 @@ def why(
         hint = f"hint.{action}.{status}"  # what to do instead, where there is a way
         return f"{text}: {t(hint, ref=ref[:8] or 'REF')}" if t.has(hint) else text
     if code == "checks":
-        failed = [check_with_fix(t, c, face, ref, action=action) for c in checks if c.blocks]
+        failed = [check_with_fix(t, c, face, ref, when, action) for c in checks if c.blocks]
         return t("why.checks", list="; ".join(failed))
     if t.has(f"why.{code}.{action}"):  # the same refusal, worded for this action
         return t(f"why.{code}.{action}", **{k: str(v) for k, v in args.items()})
@@ -155,24 +157,30 @@ def _listed(t: Translator, items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + t("or") + items[-1]
 
 
-def decision_text(t: Translator, decision: Decision, face: str, ref: str = "") -> str:
+def decision_text(
+    t: Translator, decision: Decision, face: str, ref: str = "", when: TimeText | None = None
+) -> str:
     """A refused decision, worded (the reason alone, without the action)."""
-    return why(t, decision.code, decision.args, decision.checks, face, ref, decision.action)
+    return why(t, decision.code, decision.args, decision.checks, face, ref, decision.action, when)
 
 
 def error_text(
-    t: Translator, error: NewsroomError, face: str = "cli", dry_run: bool = False
+    t: Translator,
+    error: NewsroomError,
+    face: str = "cli",
+    dry_run: bool = False,
+    when: TimeText | None = None,
 ) -> str:
     """An error of the core in the person's language when it has a code, else as written
-    (`dry_run`: a refusal as what a dry run found, "would be refused")."""
+    (`dry_run`: a refusal as what a dry run found, "would be refused"; `when`: how the
+    face shows a time a check names)."""
     facts = error.facts
     if error.code == "refused":
         action = str(facts.get("action", ""))
         args: dict[str, Any] = facts.get("args") or {}  # type: ignore[assignment]
         checks: tuple[CheckResult, ...] = facts.get("checks") or ()  # type: ignore[assignment]
-        reason = why(
-            t, str(facts.get("reason", "")), args, checks, face, str(facts.get("ref", "")), action
-        )
+        ref = str(facts.get("ref", ""))
+        reason = why(t, str(facts.get("reason", "")), args, checks, face, ref, action, when)
         return t("refused" + (".dry" if dry_run else ""), action=t("action." + action),
                  reason=reason)  # fmt: skip
     if error.code == "needs":

@@ -144,6 +144,12 @@ SHELL: dict[str, tuple[str, str]] = {
         "publish has failed {n} run in a row|publish has failed {n} runs in a row",
         "penerbitan gagal {n} kali berturut-turut",
     ),
+    # the last run published what it could and refused the rest ('held back' lines follow)
+    "health.partial": (
+        "last run, {when}: published {n}, refused {refused} (why: 'held back' below)",
+        "penerbitan terakhir, {when}: {n} terbit, {refused} ditolak (alasannya: 'ditahan' di "
+        "bawah)",
+    ),
     "health.held": ("held back: {path}: {reason}", "ditahan: {path}: {reason}"),
     "health.waiting": (
         "waiting for its embargo until {when}: {title}",

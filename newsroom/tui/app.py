@@ -234,7 +234,7 @@ class NewsroomApp(App[None]):
 
     def why(self, decision: Decision) -> str:
         """A refusal in the UI's language, with what to do."""
-        return explain.decision_text(self.t, decision, "tui")
+        return explain.decision_text(self.t, decision, "tui", when=self.long_time)
 
     def check_text(self, check: CheckResult, fix: bool = False, action: str = "") -> str:
         """One line of the checklist in the UI's language (`fix`: and where to fix it, for
@@ -246,7 +246,7 @@ class NewsroomApp(App[None]):
 
     def error(self, error: NewsroomError) -> str:
         """An error of the core in the UI's language (when it has a code)."""
-        return explain.error_text(self.t, error, "tui")
+        return explain.error_text(self.t, error, "tui", when=self.long_time)
 
     def name_of(self, who: str) -> str:
         """A person as people read them: their name from [people], else as recorded."""

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from ..outputs import FeedChange, Move
 from ..records import Record
-from .entries import CORRECTION, EMBARGOED, LIFT, RETRACTED, RETRACTION, notice_id
+from .entries import CORRECTION, EMBARGOED, LIFT, RETRACTED, RETRACTION, EntryRef, notice_id
 from .plan import Doc
 
 # Per subscription document: its path, the entries it gains and those it changes (id ->
 # mode, by release), and the entry ids it loses.
 Touched = tuple[str, dict[str, str], dict[str, str], list[str]]
+# A notice entry's id -> its release, its event and (a correction's) number.
+Notices = dict[str, tuple[Record, str, int]]
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
@@ -33,9 +35,12 @@ def compare_documents(
     entries: dict[str, dict[str, str]],
     untouched: set[str],
     feeds_dir: Path,
-) -> tuple[list[FeedChange], list[Touched]]:
+    records: dict[str, Record],
+) -> tuple[list[FeedChange], list[Touched], Notices]:
     """What each subscription document gains, changes and loses against the last run
-    (`before`: entry id -> digest:state, as the state recorded them; `entries`: now)."""
+    (`before`: entry id -> digest:state, as the state recorded them; `entries`: now), each
+    entry by the label a person knows it by (a lost one too: its id means nothing to a
+    person); and whose notice each lost entry that is no release was."""
     changes: list[FeedChange] = []
     touched: list[Touched] = []
     for doc in docs:
@@ -56,7 +61,19 @@ def compare_documents(
         gained = dict(of[k] for k in now if k not in then)
         changed = dict(of[k] for k in now if k in then and then[k] != now[k])
         touched.append((doc.path, gained, changed, change.lost))
-    return changes, touched
+    notices = _notices_of({i for *_, lost in touched for i in lost if i not in records}, records)
+    for change in changes:
+        change.lost = [_label(i, records, notices) for i in change.lost]
+    return changes, touched, notices
+
+
+def _label(ident: str, records: dict[str, Record], notices: Notices) -> str:
+    """A lost entry as a person's summary names it (as `EntryRef.label` names a gained one);
+    its id when its release is gone from the newsroom."""
+    if ident in notices:
+        return EntryRef(*notices[ident]).label
+    record = records.get(ident)
+    return record.title if record is not None else ident
 
 
 def _ids_in_file(path: Path, now: dict[str, str]) -> dict[str, str]:
@@ -74,13 +91,16 @@ def moves_of(
     touched: Sequence[Touched],
     records: dict[str, Record],
     published: dict[str, str],
-    waiting: Iterable[str] = (),
+    waiting: Iterable[str],
+    notices: Notices,
+    numbers: dict[str, str],
 ) -> list[Move]:
     """`touched`: per subscription document, its path, the entries it gains and those it
     changes (id -> mode), and the ids it loses; `published`: the ids this run puts out,
-    with their kind; `waiting`: approved releases whose embargo has not lifted."""
+    with their kind; `waiting`: approved releases whose embargo has not lifted; `notices`:
+    whose notice each lost id that is no release was (`compare_documents`); `numbers`: the
+    release numbers this run gives. Each move carries its release's number."""
     found: dict[str, Move] = {}
-    notices = _notices_of({i for *_, lost in touched for i in lost if i not in records}, records)
     for path, gained, changed, lost in touched:
         for ident, mode in gained.items():
             _note(found, ident, records, published.get(ident) or _kind(mode, "added"), path)
@@ -97,6 +117,10 @@ def moves_of(
         record = records.get(ident)  # version stays; a first one may be in no early feed
         live = record is not None and record.live
         _note(found, ident, records, "held_correction" if live else "held", "")
+    for move in found.values():  # the number a person knows the release by
+        record = records.get(move.id)
+        given = numbers.get(move.id)
+        move.release_number = given or (record.number if record is not None else "")
     return sorted(found.values(), key=lambda m: (ORDER.index(m.kind), m.title))
 
 
@@ -123,14 +147,14 @@ def _note(
         move.feeds.append(path)
 
 
-def _notices_of(ids: set[str], records: dict[str, Record]) -> dict[str, tuple[Record, str, int]]:
+def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
     """Whose notice each of `ids` (entries a feed lost that are no release) was, and which:
     (release, event, correction number). A notice's id is made from its release's and never
     read back, so it is made again for each release that can have had one (corrected,
     retracted or embargoed): only in a run that lost such an id."""
     if not ids:
         return {}
-    found: dict[str, tuple[Record, str, int]] = {}
+    found: Notices = {}
     for record in records.values():
         if not (record.corrected or record.retracted_at or record.embargo):
             continue
@@ -151,6 +175,6 @@ def _note_notice(
     move = found.get(ident)
     if move is None:
         move = found[ident] = Move(record.id, record.title, "notice_gone", [], notice=mode,
-                                   correction=number, release_number=record.number)  # fmt: skip
+                                   correction=number)  # fmt: skip
     if path not in move.feeds:
         move.feeds.append(path)

@@ -100,17 +100,18 @@ class FeedsOutput(Output):
         result.documents += len(self.docs)
         result.private_documents += sum(1 for d in self.docs if is_private(d.path))
         result.to_write += [d.path for d in self._to_write()]
-        changes, touched = compare_documents(
+        changes, touched, notices = compare_documents(
             self.docs, self.last.get("entries", {}), self.entries, self.untouched,
-            self.config.feeds_dir,
+            self.config.feeds_dir, plan.records,
         )  # fmt: skip
         result.changes += changes
         published = {g.article.id: g.kind for g in plan.going_live}
+        numbers = {g.article.id: g.article.release_number for g in plan.going_live}
         waiting = [
             r.id for r in plan.records.values()
             if r.status == Status.APPROVED and r.embargo is not None and r.embargo > plan.now
         ]  # fmt: skip
-        result.moves += moves_of(touched, plan.records, published, waiting)
+        result.moves += moves_of(touched, plan.records, published, waiting, notices, numbers)
 
     def _to_write(self) -> list[Doc]:
         """The documents this run writes. A dry run builds those whose releases did not

@@ -404,6 +404,9 @@ class Run:
                 )
         failed = bool(self.result.failed or self.result.refused) or not written
         self.result.failures = (self.state.get("failures", 0) + 1) if failed else 0
+        # a run that put releases out and only refused others published (newsroom status
+        # says what it refused); it still counts among the runs that did not wholly succeed
+        published = written and not self.result.failed and bool(self.result.published)
         upcoming = self.now if failed else self._next_event(plan)
         state = {
             "version": STATE_VERSION,
@@ -411,8 +414,11 @@ class Run:
             "scan": self._files_now().fingerprint() if self.saved else self.scanned,
             "failed": failed,
             "failures": self.result.failures,
-            "last_success": self.state.get("last_success") if failed else self.now.isoformat(),
+            "last_success": self.now.isoformat()
+            if published or not failed
+            else self.state.get("last_success"),
             "last_run": self.now.isoformat(),
+            "published": len(self.result.published),
             "next_event": upcoming.isoformat(),
             "token": token,
             "looked": self.now.isoformat() if self.look else self.state.get("looked"),

@@ -80,7 +80,7 @@ class ReleaseList(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        label: Callable[[str], str],
+        label: Callable[..., str],
         fmt: Callable[[dt.datetime | None], str],
         **kwargs: object,
     ) -> None:
@@ -179,6 +179,8 @@ class ReleaseList(ScrollView, can_focus=True):
         title = record.title
         if record.translation_of:  # a translation: its language before its title
             title = f"{record.language.upper()} · {title}"
+        if record.correction:  # a published release's correction, not a first release
+            title = f"{self.label('release.correction', n=record.correction)} · {title}"
         if record.embargo is not None and record.status in WAITING:
             title = f"⏳ {title}"
         lease = self.leases.get(record.id)
