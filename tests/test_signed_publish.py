@@ -280,3 +280,27 @@ def test_verify_without_a_path_checks_the_newsrooms_own_feeds(signed: Path, tmp_
         cli, ["--root", str(tmp_path), "verify", "--key", str(signed / "newsroom.pub")], env=env
     )
     assert elsewhere.exit_code != 0 and "name what to verify" in elsewhere.output
+
+
+def test_a_signed_publish_run_from_cron_leaves_no_growing_log(signed: Path) -> None:
+    """`newsroom publish` ends with os._exit: the signed texts' SQLite store, never closed,
+    kept its write-ahead log, which every run made longer (9.2 MB after a few dozen runs
+    at 10,000 releases, read again by each open). A run closes it now: no log is left."""
+    import os
+    import subprocess
+    import sys
+
+    release(signed, at(1), "Rilis ketiga")
+    code = (
+        "import sys; sys.argv = ['newsroom', *sys.argv[1:]]; from newsroom.cli import main; main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--root", str(signed), "publish", "--quiet",
+         "--now", at(1.1).isoformat(), "--force-clock"],
+        capture_output=True, text=True, env=os.environ.copy(), check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Rilis ketiga" in (signed / "feeds" / "rss.xml").read_text()
+    state = signed / ".newsroom"
+    assert (state / "signed-texts.sqlite").exists()
+    assert not (state / "signed-texts.sqlite-wal").exists()

@@ -293,6 +293,7 @@ class SignOutput(Output):
                 s.tmp.replace(s.path)
 
     def state(self, written: bool) -> dict[str, Any]:
+        self.texts.store.close()  # (the end of the run)
         if not written or self.key is None:
             return self.last if not written else {}
         lists = sorted(f for f, listed in self.lists.items() if listed)

@@ -257,10 +257,13 @@ class TextStore:
                            (json.dumps(buckets, sort_keys=True),))  # fmt: skip
             db.execute("COMMIT")
 
-    def forget(self) -> None:
+    def close(self) -> None:  # at a run's end (it ends with os._exit: the WAL grew unbounded)
         if self.db is not None:
             self.db.close()
             self.db = None
+
+    def forget(self) -> None:
+        self.close()
         for suffix in ("", "-wal", "-shm"):
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
 
