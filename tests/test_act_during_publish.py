@@ -39,13 +39,13 @@ def test_an_action_between_a_runs_reading_and_stamping_waits_for_the_run(
     monkeypatch.setattr(service, "ACT_LOCK_WAIT", 0.2, raising=False)
     stamp, seen = Run._stamp, []
 
-    def someone_acts_first(self: Run, ledger: object) -> None:  # the feeds are in place
+    def someone_acts_first(self: Run, ledger: object, cache: object) -> None:  # feeds in place
         try:
             Newsroom.open(nr, "ald", fixed_clock(at(0.3))).act(ident, action, note="Tidak jadi")
             seen.append("acted")
         except NewsroomError as exc:
             seen.append(exc.code)
-        stamp(self, ledger)  # type: ignore[arg-type]
+        stamp(self, ledger, cache)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Run, "_stamp", someone_acts_first)
     result = run(nr, at(0.3))
