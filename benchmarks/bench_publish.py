@@ -161,16 +161,21 @@ def newsroom_cmd(*args: str) -> list[str]:
 
 
 STEP = dt.timedelta(minutes=10)  # between one publish after the cold one and the next
+ROUND = dt.timedelta(hours=2)  # between two rounds' cold publishes
+ONES_MAX = 5  # approvals a round: its runs within the hour after its cold one (`later`)
 
 
-def later(i: int) -> dt.datetime:
-    """When the `i`th publish after a cold one runs: each later than the last, as cron's are,
-    so a release approved since is the newest of its month and joins its month's newest
-    archive page. (Until 2026-12-02 every run took the one fixed time NOW: the new release
-    then took the first free second before the ~300 the cold run had published at NOW, the
-    oldest of their month, and every archive page of that month moved by one entry and was
-    built again, 14 documents, which no run with a real clock does.)"""
-    return dt.datetime.fromisoformat(NOW) + (i + 1) * STEP
+def later(r: int, k: int = -1) -> dt.datetime:
+    """When round `r`'s cold publish runs (`k` -1), and its `k`th publish after one approval:
+    each later than the last, as cron's are, so a release approved since is the newest of its
+    month and joins its month's newest archive page. (Until 2026-12-02 every run took the one
+    fixed time NOW: the new release then took the first free second before the ~300 the cold
+    run had published at NOW, the oldest of their month, and every archive page of that month
+    moved by one entry and was built again, 14 documents, which no run with a real clock
+    does.) A round's runs stay within the hour after its cold one: a run an hour after the
+    last that looked at every file looks again (publish/run.py, LOOK_EVERY), which the
+    publishes after one approval of a newsroom in use (every few minutes) do not."""
+    return dt.datetime.fromisoformat(NOW) + r * ROUND + (k + 1) * STEP
 
 
 def publish_at(when: dt.datetime) -> list[str]:
@@ -233,7 +238,7 @@ def run(
     pair back to back: their ratio is taken while the machine is as it was for both),
     then three publishes with nothing changed."""
     root, hugo = make_corpus(work, n)
-    publish = publish_at(dt.datetime.fromisoformat(NOW))  # the cold one
+    assert 1 <= ones <= ONES_MAX, f"--ones: 1 to {ONES_MAX}"
     env = signing_key(root, work) if sign else None
     results: dict[str, list[float]] = {
         k: [] for k in ("hugo_build", "hugo_rebuild", "cold", "one", "idle")
@@ -249,10 +254,11 @@ def run(
             for state in ("feeds", ".newsroom"):
                 shutil.rmtree(root / state, ignore_errors=True)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
-            results["cold"].append(timed(publish, root, env)[0])
-            for i in range(r * ones, (r + 1) * ones):
-                approve_one(root, i, later(i) - STEP / 2)
-                after = publish_at(later(i))
+            results["cold"].append(timed(publish_at(later(r)), root, env)[0])
+            for k in range(ones):
+                i = r * ones + k  # (the ith extra release)
+                approve_one(root, i, later(r, k) - STEP / 2)
+                after = publish_at(later(r, k))
                 results["one"].append(timed(after, root, env)[0])
                 if not skip_hugo:
                     hugo_extra(hugo, i)
@@ -261,7 +267,7 @@ def run(
                     )
             for _ in range(3):
                 results["idle"].append(timed(after, root, env)[0])
-        peaks = _peaks(root, publish, env, runs * ones)
+        peaks = _peaks(root, env, runs, runs * ones)
     finally:
         if sign:
             remove_signing_key(root, work)
@@ -287,14 +293,15 @@ def run(
     }
 
 
-def _peaks(root: Path, publish: list[str], env: dict[str, str] | None, i: int) -> dict[str, int]:
-    """Peak tree memory (KB) of a cold publish, of one after an approval (the `i`th extra
-    release) and of one with nothing changed, in watched runs (their times are not kept)."""
+def _peaks(root: Path, env: dict[str, str] | None, r: int, i: int) -> dict[str, int]:
+    """Peak tree memory (KB) of a cold publish (round `r`'s), of one after an approval (the
+    `i`th extra release) and of one with nothing changed, in watched runs (their times are
+    not kept)."""
     for state in ("feeds", ".newsroom"):
         shutil.rmtree(root / state, ignore_errors=True)
-    peaks = {"cold": timed(publish, root, env, watch=True)[1]}
-    approve_one(root, i, later(i) - STEP / 2)
-    after = publish_at(later(i))
+    peaks = {"cold": timed(publish_at(later(r)), root, env, watch=True)[1]}
+    approve_one(root, i, later(r, 0) - STEP / 2)
+    after = publish_at(later(r, 0))
     peaks["one"] = timed(after, root, env, watch=True)[1]
     peaks["idle"] = timed(after, root, env, watch=True)[1]
     return peaks
