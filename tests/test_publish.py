@@ -578,3 +578,29 @@ def test_the_run_that_publishes_keeps_the_stamped_files_record(newsroom_root: Pa
     ledger.close()
     assert fresh is not None and fresh.status == "published" and fresh.problem is None
     assert cached[stat.path][2] == fresh
+
+
+def test_a_stamped_file_that_cannot_be_read_back_fails_nothing(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the stamped files back into the cache is a saving, never a step a run can
+    fail at: a file unreadable then (gone, its permissions changed) is read next run."""
+    from newsroom.core import index
+    from newsroom.core.publish.run import Run
+
+    def unreadable(*_: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    stamp = Run._stamp
+
+    def stamp_then_fail_to_read(self: Run, *args: object) -> None:
+        with pytest.MonkeyPatch.context() as patch:  # (the run's own reading is done)
+            patch.setattr(index, "load_file", unreadable)
+            stamp(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Run, "_stamp", stamp_then_fail_to_read)
+    release(newsroom_root, at(0), "Rilis terbit")
+    result = run(newsroom_root, at(1))
+    assert result.ok and [p["title"] for p in result.published] == ["Rilis terbit"]
+    monkeypatch.undo()
+    assert run(newsroom_root, at(2)).ok

@@ -109,9 +109,9 @@ def remember(config: Config, cache: Cache, ledger: Ledger, paths: list[str]) -> 
     for path in paths:
         try:
             st = os.stat(config.root / path)
-        except OSError:  # gone already: the next refresh says so
+            loaded = load_file(job, FileStat(path, st.st_size, st.st_mtime_ns))
+        except Exception:  # (gone already, unreadable: the next refresh reads it and says so)
             continue
-        loaded = load_file(job, FileStat(path, st.st_size, st.st_mtime_ns))
         if loaded.record is not None:  # (else the next refresh reads it and names it)
             entries[path] = (st.st_size, st.st_mtime_ns, loaded.record)
             texts[path] = loaded.text
