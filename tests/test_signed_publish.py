@@ -236,7 +236,16 @@ def test_unsigned_runs_say_so_once_in_the_log_and_drop_stale_lists(
     release(signed, at(1), "Rilis ketiga")
     result = run(signed, at(1.1))
     assert result.ok and not result.signed and result.unsigned == "sign_no_secret"
-    assert any("published unsigned" in w for w in result.warnings)
+    assert result.unsigned_why["path"] and not result.warnings
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_problems
+
+    for language, said in (("en", "not signed: the secret key is not at"),
+                           ("id", "tidak ditandatangani: kunci rahasia tidak ada di")):  # fmt: skip
+        lines = publish_problems(Translator(language), result)
+        assert any(said in line and "SHA256SUMS" in line for line in lines), lines
+    dry = run(signed, at(1.2), dry_run=True)
+    assert any("would not be signed" in line for line in publish_problems(Translator("en"), dry))
     assert not (signed / "feeds" / "SHA256SUMS").exists()
     assert not (signed / "feeds" / "private" / "antara" / "SHA256SUMS").exists()
     line = json.loads((signed / ".newsroom" / "publish.log").read_text().splitlines()[-1])
@@ -304,3 +313,24 @@ def test_a_signed_publish_run_from_cron_leaves_no_growing_log(signed: Path) -> N
     state = signed / ".newsroom"
     assert (state / "signed-texts.sqlite").exists()
     assert not (state / "signed-texts.sqlite-wal").exists()
+
+
+def test_a_run_with_the_key_signs_again_after_one_without_it(
+    signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's desk without the secret key publishes unsigned (the lists and signed
+    texts go: they would no longer hold); the next run that has the key signs everything
+    again even when nothing else changed. It said "nothing changed", and partners had no
+    SHA256SUMS until the next release went out (the fresh-clone walk)."""
+    feeds = signed / "feeds"
+    release(signed, at(1), "Rilis ketiga")
+    monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(tmp_path / "not-here.key"))
+    unsigned = run(signed, at(1.1))
+    assert unsigned.unsigned == "sign_no_secret" and not (feeds / "SHA256SUMS").exists()
+    monkeypatch.delenv("NEWSROOM_SIGNING_KEY")
+    again = run(signed, at(1.2))
+    assert again.signed and not again.skipped, again.to_json()
+    assert (feeds / "SHA256SUMS").exists()
+    checked = verify("--key", signed / "newsroom.pub", feeds)
+    assert checked.exit_code == 0, checked.output
+    assert run(signed, at(1.3)).skipped  # (and then, nothing to do)

@@ -426,6 +426,9 @@ class PublishResult:
     saved: list[tuple[str, str]] = field(default_factory=list)
     signed: str = ""  # the id of the key this run's files are signed with ("": unsigned)
     unsigned: str = ""  # why this run is unsigned (a code), when there is a SEAL output
+    # ...and, when the newsroom has a key this run could not use, the error's facts (the
+    # signatures partners check go until a run with the key: the faces say so)
+    unsigned_why: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -456,6 +459,8 @@ class PublishResult:
             "notes": self.notes,
             "websub": [p.to_json() for p in self.pings],
             "signed": self.signed or None,
+            "unsigned": self.unsigned or None,
+            "unsigned_why": self.unsigned_why.get("text") or None,
             "mail": self.mail,
             "mailed": self.mailed,
         }

@@ -302,7 +302,7 @@ def publish_says_more(result: PublishResult) -> bool:
     """Whether `publish_notes` or `publish_problems` have anything to say: a quiet run
     (cron's) with nothing to say then looks up no one's language (settings file, catalog)."""
     said = (result.noted, result.notes, result.warnings, result.problems, result.refused,
-            result.failed)  # fmt: skip
+            result.failed, result.unsigned_why)  # fmt: skip
     return any(said) or result.failures > 1
 
 
@@ -315,6 +315,11 @@ def publish_notes(t: Translator, result: PublishResult) -> list[str]:
 def publish_problems(t: Translator, result: PublishResult) -> list[str]:
     """What a person (or cron's mail) must read: warnings, broken files, refusals."""
     out = [t("publish.warning", text=w) for w in result.warnings]
+    if result.unsigned_why:  # a key is set up, and this run could not use it
+        why = result.unsigned_why
+        code = "error." + result.unsigned
+        reason = t(code, **why) if t.has(code) else why.get("text", result.unsigned)
+        out.append(t("publish.unsigned" + (".dry" if result.dry_run else ""), reason=reason))
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:
         key = "publish.withheld" if refusal.withheld else "publish.failed"

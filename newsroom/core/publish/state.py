@@ -62,11 +62,22 @@ def nothing_to_do(
         return False
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
         return False
+    if not state.get("outputs", {}).get("signatures", {}).get("key") and _signs_again(config):
+        return False  # the last run could not sign (no key there, a desk without it): sign
     with OwnedFiles(config) as owned:
         try:
             return owned.token() == state.get("token") and outputs_intact(config, owned.rows())
         except sqlite3.Error:  # unreadable: not as the last run left it
             return False
+
+
+def _signs_again(config: Config) -> bool:
+    """The newsroom signs (it has a public key), and this run finds the secret key."""
+    if not (config.root / "newsroom.pub").is_file():  # (one stat where signing is not set up)
+        return False
+    from ..signing.keys import could_sign_now
+
+    return could_sign_now(config)
 
 
 def outputs_intact(config: Config, rows: Iterator[tuple[str, int, int]]) -> bool:

@@ -112,6 +112,17 @@ def signs(config: Config) -> bool:
     return public_path(config).is_file()
 
 
+def could_sign_now(config: Config) -> bool:
+    """Whether this process finds the secret key of the newsroom's public key (not unlocked:
+    its file is there): a run after one that could not sign then signs again, even with
+    nothing else to do (publish/state.py, `nothing_to_do`)."""
+    try:
+        public = read_public(config)
+        return public is not None and secret_path(config, public.id).is_file()
+    except SigningError:
+        return False
+
+
 def keys_folder() -> Path:
     """Where secret keys live when NEWSROOM_SIGNING_KEY does not say (per person)."""
     from platformdirs import user_config_path

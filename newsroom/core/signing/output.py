@@ -62,7 +62,7 @@ class SignOutput(Output):
         self.now: dt.datetime | None = None
         self.lists: dict[str, SumsList] = {}  # folder -> its list, as staged
         self.mine: list[str] = []  # files this output owns (relative to feeds/)
-        self.warning = ""  # a key is set up but could not be used: said once per run
+        self.why: dict[str, str] = {}  # a key is set up but could not be used: why (said once)
         self.texts = SignedTexts(config)  # each published version's signed text (texts.py)
         self.bytes: dict[str, tuple[bytes, bytes]] = {}  # folder -> its list and signature
         self.seen: dict[str, dict[str, list[int]]] = {}  # folder -> its files' identities
@@ -92,7 +92,8 @@ class SignOutput(Output):
             if self.config.signing_required:
                 raise
             self.unsigned = exc.code
-            self.warning = f"published unsigned: {exc}" if self.public is not None else ""
+            if self.public is not None:  # (the faces word it: explain.publish_problems)
+                self.why = {**{k: str(v) for k, v in exc.facts.items()}, "text": str(exc)}
 
     # ------------------------------------------------------------ planning
 
@@ -104,8 +105,7 @@ class SignOutput(Output):
     def answer(self, result: PublishResult) -> None:
         if self.unsigned:
             result.unsigned = self.unsigned
-            if self.warning:
-                result.warnings.append(self.warning)
+            result.unsigned_why = self.why
             return
         if self.public is not None:
             result.signed = self.public.id
