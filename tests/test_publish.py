@@ -604,3 +604,40 @@ def test_a_stamped_file_that_cannot_be_read_back_fails_nothing(
     assert result.ok and [p["title"] for p in result.published] == ["Rilis terbit"]
     monkeypatch.undo()
     assert run(newsroom_root, at(2)).ok
+
+
+def test_a_correction_that_takes_a_release_out_of_a_category_tells_that_categorys_feed(
+    newsroom_root: Path,
+) -> None:
+    """A correction that drops a category: the category's feed loses the release, and its
+    readers (add-by-guid software keeps the old text for ever) learn of the correction
+    from its notice there, as the dry run said (the fresh-clone walk: the item was simply
+    gone, with no RALAT item); the other feeds carry it as before."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    feeds = newsroom_root / "feeds"
+    ident = release(newsroom_root, at(0), "Rilis dua kategori", category="Pendidikan")
+    nur = Newsroom.open(newsroom_root, "ald", fixed_clock(at(0.05)))
+    assert run(newsroom_root, at(0.1)).ok
+    nur.act(ident, "correct", note="Kategori salah")
+    article = nur.find(ident)
+    article.categories = ["Ekonomi"]
+    article.body = "Paragraf yang diralat."
+    nur.save_edit(article)
+    nur.act(ident, "submit")
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(0.2))).act(ident, "approve")
+    result = run(newsroom_root, at(0.3))
+    assert result.ok
+    left = [e.title for e in parse(feeds / "category" / "pendidikan" / "rss.xml").entries]
+    assert left == ["RALAT: Rilis dua kategori"], left
+    joined = [e.title for e in parse(feeds / "category" / "ekonomi" / "rss.xml").entries]
+    assert "Rilis dua kategori" in joined
+    main = [e.title for e in parse(feeds / "rss.xml").entries]
+    assert main == ["RALAT: Rilis dua kategori", "Rilis dua kategori"]
+    assert run(newsroom_root, at(0.4)).skipped  # (a second run: the same, nothing to do)
+    (newsroom_root / ".newsroom" / "cache.sqlite").unlink()  # every file read again: the
+    release(newsroom_root, at(0.5), "Rilis lain")  # release's versions say what it left
+    again = run(newsroom_root, at(0.6))
+    assert again.ok and not [p for p in again.written if "pendidikan" in p], again.written
+    assert [e.title for e in parse(feeds / "category" / "pendidikan" / "rss.xml").entries] == left

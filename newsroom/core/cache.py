@@ -17,7 +17,8 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 19  # 19: the check dateline; 18: the check photo_source; 17: the check known_keys;
+CACHE_VERSION = 20  # 20: records know the categories a correction left (left_categories);
+# 19: the check dateline; 18: the check photo_source; 17: the check known_keys;
 # 16: dateline_in_text, correction_changes;
 # 15: records know a translation's original (translation_of); 14: search texts hold the
 # number and the numbers denied; 13: the snapshot in pieces; 12: records with number, kind,

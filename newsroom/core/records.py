@@ -72,6 +72,10 @@ class Record(NamedTuple):
     # The live version's attachments (those the public record serves).
     attachments: tuple[Attachment, ...] = ()
     translation_of: str = ""  # the id of the original this release translates
+    # The categories and tags an earlier published version had and the live one has not (a
+    # correction took it out): the feeds that lose it still carry its notices (feeds/plan.py).
+    left_categories: tuple[str, ...] = ()
+    left_tags: tuple[str, ...] = ()
 
     @property
     def correction(self) -> int:
@@ -261,4 +265,24 @@ def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record
     from .checks import timeless_failures
 
     checks = timeless_failures(article, config) if article.status in CHECKED else ()
-    return to_record(article, config.tz, verify(article, config, ledger), checks=checks)
+    record = to_record(article, config.tz, verify(article, config, ledger), checks=checks)
+    return _with_left(record, article, config) if article.corrections else record
+
+
+def _with_left(record: Record, article: Article, config: Config) -> Record:
+    """`record` with the categories and tags its earlier versions had and it has not."""
+    from .versions import versions
+
+    try:
+        earlier = versions(config, article, public=False)[:-1]
+    except ArticleError:  # (its versions are named as broken where they are read)
+        return record
+    return left_behind(record, [c for v in earlier for c in v.categories],
+                       [t for v in earlier for t in v.tags])  # fmt: skip
+
+
+def left_behind(record: Record, categories: list[str], tags: list[str]) -> Record:
+    """`record`, with those of `categories` and `tags` it is no longer in kept as left."""
+    left = tuple(sorted(set(categories) - set(record.categories)))
+    gone = tuple(sorted(set(tags) - set(record.tags)))
+    return record._replace(left_categories=left, left_tags=gone) if left or gone else record

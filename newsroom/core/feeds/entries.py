@@ -46,6 +46,17 @@ class FeedSpec(NamedTuple):
             return False
         return not self.language or record.language == self.language
 
+    def told(self, record: Record) -> bool:
+        """Whether this feed carries the notices of a release: it is in it, or was until a
+        correction took it out (its readers must learn of that correction)."""
+        if self.accepts(record):
+            return True
+        if not (record.left_categories or record.left_tags):
+            return False
+        was = record._replace(categories=record.categories + record.left_categories,
+                              tags=record.tags + record.left_tags)  # fmt: skip
+        return self.accepts(was)
+
 
 class EntryRef(NamedTuple):
     """An entry of a document: a record in a state (live, embargoed or retracted), or a

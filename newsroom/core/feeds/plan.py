@@ -84,7 +84,9 @@ def feed_specs(config: Config, records: list[Record]) -> list[FeedSpec]:
     mine = home if others else ""
     specs = [FeedSpec("main", "", config.title, config.description, language=mine,
                       archives=True)]  # fmt: skip
-    for category in sorted({c for r in records if r.live for c in r.categories}):
+    used = {c for r in records if r.live for c in r.categories}
+    used |= {c for r in records if r.left_categories and r.live for c in r.left_categories}
+    for category in sorted(used):  # (and those a correction left: their feed stays)
         slug = slugify(category)
         specs.append(FeedSpec(f"category/{slug}", f"category/{slug}",
                               f"{config.title}: {category}",
@@ -312,7 +314,7 @@ def _subscription_docs(
     special, notices = extra
     mine = [e for e in special if spec.accepts(e.record)]
     embargoed = [e for e in mine if e.mode == EMBARGOED] if spec.private else []
-    told = [n for n in notices if (spec.private or n.mode != LIFT) and spec.accepts(n.record)]
+    told = [n for n in notices if (spec.private or n.mode != LIFT) and spec.told(n.record)]
     shown = {e.record.id for e in others} if len(mine) > len(embargoed) else set()
     back = [e for e in mine if e.mode != EMBARGOED and e.record.id not in shown]
     back.sort(key=lambda e: (e.updated, e.record.id), reverse=True)

@@ -20,7 +20,7 @@ from ..ledger import Ledger
 from ..model import KLARIFIKASI, Article, Status
 from ..numbering import Numbering
 from ..outputs import GoingLive
-from ..records import Record, to_record, verify
+from ..records import Record, left_behind, to_record, verify
 from ..store import Store
 from ..versions import superseded_file
 
@@ -91,6 +91,9 @@ class GoLive:
             if article.id in given:
                 article.history[-1].number = given[article.id]
             new = in_memory(article, self.config)
+            if record.live:  # a correction: the feeds it leaves still tell of it
+                new = left_behind(new, [*record.categories, *record.left_categories],
+                                  [*record.tags, *record.left_tags])  # fmt: skip
             records[new.id] = new
             kind = "corrected" if record.live else "published"
             going.append(GoingLive(article, new, kind, kept))
