@@ -82,6 +82,13 @@ def test_a_body_edited_after_approval_waits_for_a_new_approval(nr: Path) -> None
     assert in_feeds(nr, ident) == []
     code, out = check(nr)
     assert code == 1 and "the text differs from what nur approved" in out
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import seal_text
+
+    said = seal_text(Translator("id"), "changed", "")  # what the Indonesian desk tells: the
+    assert "menyetujuinya lagi" in said and "ajukan" not in said  # way that works (a submit
+    with pytest.raises(Exception, match=r"approved|disetujui"):  # of an approved release is
+        Newsroom.open(nr, "ald", fixed_clock(at(1.05))).act(ident, "submit")  # refused)
     # a second person approves the text as it is now: it goes out
     Newsroom.open(nr, "nur", fixed_clock(at(1.1))).act(ident, "approve")
     assert [p["id"] for p in run(nr, at(1.2)).published] == [ident]

@@ -354,8 +354,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "disetujui sebelum persetujuan disegel: setujui sekali lagi",
     ),
     "seal.changed": (
-        "the text differs from what was approved: undo the change, or submit it for review again",
-        "teks berbeda dari yang disetujui: batalkan perubahan, atau ajukan untuk ditinjau lagi",
+        "the text differs from what was approved: undo the change, or have a second person "
+        "read it and approve it again (`newsroom approve`)",
+        "teks berbeda dari yang disetujui: batalkan perubahan, atau minta orang kedua membacanya "
+        "dan menyetujuinya lagi (`newsroom approve`)",
     ),
     "seal.four_eyes": (
         "approved by its last editor: a second person must approve it",
