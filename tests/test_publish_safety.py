@@ -226,6 +226,11 @@ def test_a_run_that_published_and_refused_one_reads_as_such_in_status(nr: Path) 
     again = CliRunner().invoke(cli, ["--root", str(nr), "status"]).output
     assert "last successful publish: 02-06-2026 09:00 WIB" in again
     assert "last run, 03-06-2026 09:00 WIB: published 0, refused 1" in again
+    release(nr, at(1.5), "Rilis berikutnya")  # a second such run: publish says what it did,
+    done = CliRunner().invoke(  # not that publishing 'has not succeeded 2 runs in a row'
+        cli, ["--root", str(nr), "publish", "--now", at(2).isoformat(), "--force-clock"]
+    )
+    assert "Rilis berikutnya" in done.output and "in a row" not in done.output, done.output
 
 
 def test_status_is_healthy_and_lists_embargoes(nr: Path) -> None:

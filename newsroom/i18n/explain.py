@@ -326,9 +326,9 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
         reason = seal_text(t, refusal.code, refusal.reason)
         out.append(t(key, reason=f"{refusal.path}: {reason}"))
     out += [t("publish.failed", reason=f) for f in result.failed]
-    if result.failures > 1:
-        out.append(t("publish.failures", n=result.failures))
-    return out
+    if result.failures > 1 and (result.failed or not result.published):  # (a run that put
+        out.append(t("publish.failures", n=result.failures))  # releases out and refused one
+    return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)
 
 
 def pair_line(t: Translator, record: Any, current: str) -> str:
