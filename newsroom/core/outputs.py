@@ -330,6 +330,11 @@ class Output:
         """The next moment this output's files change by the clock alone, if any."""
         return None
 
+    def close(self) -> None:
+        """Let go of what it holds open (its SQLite stores), once the run is over, written
+        or not (a dry run too): publish ends with `os._exit`, and the desk runs many
+        publishes in one process; a store left open kept its write-ahead log, which grew."""
+
 
 @dataclass
 class FeedChange:

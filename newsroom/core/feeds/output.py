@@ -52,6 +52,7 @@ class FeedsOutput(Output):
         self.builder: Spare | None = None  # the spare building this run's documents
         self.here: list[Doc] = []  # the documents this process builds meanwhile
         self.there: list[Doc] = []  # and those the spare builds
+        self.job: WriteJob | None = None
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -132,8 +133,16 @@ class FeedsOutput(Output):
         return self.builder is not None  # (handed over when planned: collected last)
 
     def _job(self) -> WriteJob:
+        """The run's one job (its memo's cache connection closed with the run: `close`)."""
         assert self.plan_ is not None
-        return WriteJob(self.config, self.plan_.cache_key)
+        if self.job is None:
+            self.job = WriteJob(self.config, self.plan_.cache_key)
+        return self.job
+
+    def close(self) -> None:
+        if self.job is not None and self.job.memo.cache is not None:
+            self.job.memo.cache.close()
+            self.job.memo.cache = None
 
     def _clear(self) -> None:
         """Temporaries a killed run left in this output's folders (not every page's), when

@@ -412,6 +412,9 @@ class NinjsOutput(Output):
         self.closed = {}
         return written
 
+    def close(self) -> None:
+        self.made.close()
+
     def state(self, written: bool) -> dict[str, Any]:
         self.made.close()
         if not written:

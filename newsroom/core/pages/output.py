@@ -324,6 +324,10 @@ class PagesOutput(Output):
         self.store.close()
         return {"format": PAGES_FORMAT}
 
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
 
 class Builder:
     """The bytes of one index or lookup file (`Spec`), from the rows in the store."""

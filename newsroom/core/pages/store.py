@@ -10,6 +10,7 @@ never a wrong page: pages are compared byte for byte before they are written.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -194,8 +195,9 @@ class PageStore:
         self.made = set()
 
     def close(self) -> None:
-        """Forget changes not saved (a run that wrote nothing), and close."""
+        """Forget changes not saved (a run that wrote nothing), and close (once)."""
         self._rows, self._premade = [], []
-        if self.db.in_transaction:
-            self.db.execute("ROLLBACK")
+        with contextlib.suppress(sqlite3.ProgrammingError):  # (closed already)
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
         self.db.close()

@@ -146,6 +146,8 @@ class Run:
             cache.close()
             ledger.close()
             self.owned.close()
+            for output in self.outputs:
+                output.close()
         return self.result
 
     def _last(self, name: str) -> dict[str, Any]:

@@ -292,8 +292,10 @@ class SignOutput(Output):
             for s in self._stage_list(folder, self.lists[folder].data()):
                 s.tmp.replace(s.path)
 
+    def close(self) -> None:
+        self.texts.store.close()
+
     def state(self, written: bool) -> dict[str, Any]:
-        self.texts.store.close()  # (the end of the run)
         if not written or self.key is None:
             return self.last if not written else {}
         lists = sorted(f for f, listed in self.lists.items() if listed)
