@@ -493,3 +493,12 @@ def test_a_doors_number_check_sees_a_number_given_since(
     other = Newsroom.open(root, "rin", fixed_clock(at(0.5)))
     number_by_hand(other, second, "017/SP/HUMAS/VI/2026")
     assert "number_unique" in failing()
+
+
+def test_publish_json_gives_an_embargos_lift_in_the_runs_zone(root: Path) -> None:
+    """`releases[].until` is in the newsroom's zone, as `time` is (it was in UTC)."""
+    release(root, at(0), "Rilis embargo", embargo=at(5))
+    args = ["--root", str(root), "publish", "--json", "--force-clock", "--now"]
+    said = json.loads(CliRunner().invoke(cli, [*args, at(1).isoformat()]).output)
+    (held,) = [m for m in said["releases"] if m["kind"] == "held"]
+    assert held["until"] == at(5).isoformat() and said["time"].endswith("+07:00")

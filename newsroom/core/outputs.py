@@ -354,7 +354,8 @@ class Move:
     out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
     with embargo access get it early), changed (it changes in these feeds), gone (it
     leaves these feeds), notice_gone (a notice item of it leaves these feeds: `notice` says
-    which, a correction's with its `correction` number). `release_number`: the number a
+    which, a correction's with its `correction` number; corrected: the number of the
+    correction going out). `release_number`: the number a
     person knows the release by (given by this run, for one published now), on every kind.
     `feeds`: the subscription documents it reaches, in plan order."""
 
@@ -439,6 +440,10 @@ class PublishResult:
     def ok(self) -> bool:
         return not self.failed and not self.problems and not self.refused
 
+    def _zoned(self, when: dt.datetime | None) -> str | None:
+        """A time in the run's zone, as `time` is (None stays None)."""
+        return when.astimezone(self.now.tzinfo).isoformat() if when else None
+
     def to_json(self) -> dict[str, Any]:
         return {
             "time": self.now.isoformat(),
@@ -456,9 +461,7 @@ class PublishResult:
             "documents": self.documents,
             "private_documents": self.private_documents,
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
-            "releases": [
-                {**vars(m), "until": m.until.isoformat() if m.until else None} for m in self.moves
-            ],
+            "releases": [{**vars(m), "until": self._zoned(m.until)} for m in self.moves],
             "to_write": self.to_write,
             "warnings": self.warnings,
             "notes": self.notes,

@@ -121,6 +121,8 @@ def moves_of(
         record = records.get(move.id)
         given = numbers.get(move.id)
         move.release_number = given or (record.number if record is not None else "")
+        if move.kind == "corrected" and record is not None:  # which correction goes out
+            move.correction = len(record.corrected)
     return sorted(found.values(), key=lambda m: (ORDER.index(m.kind), m.title))
 
 
