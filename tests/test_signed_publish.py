@@ -342,3 +342,22 @@ def test_a_run_with_the_key_signs_again_after_one_without_it(
     checked = verify("--key", signed / "newsroom.pub", feeds)
     assert checked.exit_code == 0, checked.output
     assert run(signed, at(1.3)).skipped  # (and then, nothing to do)
+
+
+def test_verify_names_a_release_without_a_number_by_its_title(signed: Path) -> None:
+    """A superseded version of a release with no number: `newsroom verify` named it
+    'release - (<uuid>)'; it names its title (the fresh-clone walk)."""
+    from .feedkit import correct
+
+    ident = next(
+        p.name for p in (signed / "feeds" / "siaran-pers").iterdir() if "pertama" in p.name
+    )
+    rid = next(i for i in (signed / "articles").rglob("*.md") if "pertama" in i.name).read_text()
+    rid = rid.split("id: ", 1)[1].split("\n", 1)[0]
+    correct(signed, rid, at(1), "Angka salah", "Versi dua.\n")
+    assert run(signed, at(1.1)).ok
+    shown = verify(
+        "--key", signed / "newsroom.pub", signed / "feeds" / "siaran-pers" / ident / "v1.txt"
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "release “Rilis pertama” (" in shown.output and " - (" not in shown.output, shown.output

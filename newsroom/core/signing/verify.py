@@ -216,9 +216,9 @@ class Verifier:
         pairs = parse_comment(comment)
         status = pairs.get("status", "")
         if status in (SUPERSEDED, RETRACTED) and "version" in pairs and "id" in pairs:
+            number = unquote(pairs.get("number", "-")).strip("-") or _title_in(path) or "-"
             facts = {"path": str(path), "id": pairs["id"], "version": pairs["version"],
-                     "number": unquote(pairs.get("number", "-")),
-                     "superseded": pairs.get("superseded", "")}  # fmt: skip
+                     "number": number, "superseded": pairs.get("superseded", "")}  # fmt: skip
             self.report.notes.append(Finding(str(path), status, True, facts))
 
     def _sums(self, sums: Path) -> dict[str, str] | None:
@@ -320,3 +320,18 @@ def trusted_key(
     else:
         path = Path(PUBLIC)
     return PublicKey.parse(path.read_text(encoding="utf-8")), str(path)
+
+
+def _title_in(path: Path) -> str:
+    """A signed text's title, quoted, for a release without a number ("" if none): the first
+    line after its header (texts.canonical_text), or its notice's "Judul | Title:" line."""
+    try:
+        lines = path.read_text("utf-8").splitlines()[:40]
+    except (OSError, UnicodeDecodeError):
+        return ""
+    for line in lines:
+        if line.startswith("Judul | Title: "):
+            return f"“{line.partition(': ')[2]}”"
+    if "" in lines and (after := lines[lines.index("") + 1 :]) and after[0].strip():
+        return f"“{after[0].strip()}”"
+    return ""
