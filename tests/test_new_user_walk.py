@@ -338,6 +338,10 @@ def test_show_names_a_broken_file_found_by_its_name(bundled: Path) -> None:
     by_id = CliRunner().invoke(cli, ["--root", str(bundled), "show", ident[:8]])
     said = " ".join(by_id.output.split())
     assert by_id.exit_code == 1 and "sistem-merit.md:" in said and "bad YAML" in said, said
+    for language, fix in (("id", "perbaiki berkasnya dahulu"), ("en", "fix the file first")):
+        shown = CliRunner().invoke(cli, ["--root", str(bundled), "show", ident[:8]],
+                                   env={"NEWSROOM_LANG": language})  # fmt: skip
+        assert fix in " ".join(shown.output.split()), (language, shown.output)
 
 
 def test_a_releases_feeds_are_named_rather_than_and_one_more() -> None:

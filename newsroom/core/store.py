@@ -148,7 +148,8 @@ class Store:
             if len(ref) >= 4 and Path(str(p.path)).stem.startswith(ref)
         ] or [p for p in problems if len(ref) >= 4 and self._names_id(p.path, ref)]  # fmt: skip
         if len(broken) == 1 or (broken and str(broken[0].path) == as_path):
-            raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)")
+            raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)",
+                           code="broken_file", problem=str(broken[0]))  # fmt: skip
         raise NotFound(
             f"no release {ref!r} (see `newsroom list` for ids and slugs)",
             code="no_release",

@@ -234,6 +234,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} is {person}'s text: only they restore or discard it",
         "{name} adalah teks {person}: hanya dia yang memulihkan atau membuangnya",
     ),
+    "error.broken_file": (
+        "{problem} (fix the file first: `newsroom check`)",
+        "{problem} (perbaiki berkasnya dahulu: `newsroom check`)",
+    ),
     "error.no_release": (
         "no release “{ref}” (`newsroom list` shows ids and slugs)",
         "tidak ada siaran pers “{ref}” (`newsroom list` menampilkan id dan slug)",
