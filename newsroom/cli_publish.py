@@ -83,7 +83,8 @@ def publish(
         when = "in the future" if now > real else "in the past"
         raise click.BadParameter(
             f"{now.isoformat()} is {when}: releases would be stamped published at a time "
-            "they were not (use --force-clock only for tests; it is logged)",
+            "they were not (to see what a run then would do, add --dry-run; --force-clock is "
+            "for tests, and logged)",
             param_hint="--now",
         )
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job

@@ -158,7 +158,7 @@ def test_a_worker_whose_parent_died_before_it_started_ends_at_once() -> None:
 def test_now_ahead_of_the_clock_is_refused_unless_forced(nr: Path) -> None:
     release(nr, at(0), "Rilis")
     done = CliRunner().invoke(cli, ["--root", str(nr), "publish", "--now", "2999-01-01T00:00"])
-    assert done.exit_code == 2 and "--force-clock" in done.output
+    assert done.exit_code == 2 and "--force-clock" in done.output and "--dry-run" in done.output
     assert not (nr / "feeds" / "rss.xml").exists()
     forced = CliRunner().invoke(
         cli, ["--root", str(nr), "publish", "--now", "2999-01-01T00:00", "--force-clock"]
