@@ -75,6 +75,7 @@ def test_naive_times_are_read_in_the_newsroom_zone() -> None:
     [
         ("no front matter\n", 1, "no front matter"),
         ("---\nid: x\ntitle: [unclosed\n---\nbody\n", 3, "the [ opened on this line"),
+        ('---\nid: x\ntitle: "unclosed\nslug: y\n---\nbody\n', 3, "the quote opened on"),
         (TEXT.replace("categories: [Pemilu]", "categories: [Pemilu"), 9, "never closed"),
         (TEXT.replace("categories: [Pemilu]", "categories: {a: 1"), 9, "the { opened"),
         (TEXT.replace("status: draft", "status: done"), 5, "unknown status"),

@@ -86,6 +86,9 @@ def load(front: str, path: Path) -> Any:
         if "end of stream" in reason and opened is not None:
             mark = opened  # an unclosed quote: its start
             reason = f"{context} never closed"
+            if context == "while scanning a quoted scalar":
+                reason = "the quote opened on this line is never closed"
+                hint = "close it with the same quote mark (\" or ') on that line"
         elif context in _FLOWS and opened and mark and opened.line < mark.line:
             # an unclosed [ or {: PyYAML notices it a line later, where the next key is
             mark, opening, closing = opened, _FLOWS[context][0], _FLOWS[context][1]
