@@ -89,17 +89,9 @@ class Version(NamedTuple):
     withdrawn: bool = False  # retracted: the text is no longer public (public=True)
     kept: bool = True  # False: published before versions were kept; its text is gone
 
-    def body_html(self, config: Config) -> str:
-        """The body as partners read it in the feeds (the feeds' renderer: sanitised HTML,
-        absolute links, the dateline opening it and the sign-off closing it); "" when the
-        text is withdrawn or was not kept."""
-        if not self.body:
-            return ""
-        from .feeds.content import text_html
-
-        return text_html(self._text(), config)
-
-    def _text(self) -> PartnerText:
+    def as_text(self) -> PartnerText:
+        """What partners read of this version (its body as HTML: feeds/content.version_html,
+        so that this module, which the records read, needs nothing of the feeds)."""
         return PartnerText(
             self.title, self.slug, self.language, self.number, self.dateline, self.author,
             self.credit, self.summary, self.categories, self.tags, self.image, None,

@@ -13,7 +13,7 @@ import mimetypes
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin
 
 import nh3
@@ -26,6 +26,9 @@ from ..signoff import signoff_at_end
 from ..view import PartnerText, partner_text
 from .markdown import render as markdown_to_html
 from .words import words
+
+if TYPE_CHECKING:
+    from ..versions import Version
 
 # Characters XML 1.0 forbids (word processors paste some of them) and the noncharacters it
 # discourages (the writers use one as a mark: plaintext.AMP_MARK); removed, with a note.
@@ -219,6 +222,12 @@ def render_article(article: Article, config: Config) -> Rendered:
         kind=live.kind,
         denies=tuple(clean(d) for d in live.denies),
     )
+
+
+def version_html(version: Version, config: Config) -> str:
+    """A published version's body as partners read it in the feeds (`text_html`); "" when
+    its text is withdrawn or was not kept."""
+    return text_html(version.as_text(), config) if version.body else ""
 
 
 def text_html(text: PartnerText, config: Config) -> str:

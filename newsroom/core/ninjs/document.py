@@ -28,6 +28,7 @@ def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime 
     """The ninjs document of one version (`versions.Version`); `folder`, the release's
     companion folder, gives its image attachments' width and height."""
     from ..attachments import photo_attachment, public_url
+    from ..feeds.content import version_html
     from ..feeds.words import words
     from ..messaging import body_text
 
@@ -59,7 +60,7 @@ def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime 
         plain = f"{v.dateline} – {plain}" if v.dateline else plain
         plain += f"\n\n{v.sign_off}" if v.sign_off else ""
         doc["bodies"] = [
-            {"role": "main", "contenttype": "text/html", "value": v.body_html(config)},
+            {"role": "main", "contenttype": "text/html", "value": version_html(v, config)},
             {"role": "main", "contenttype": "text/plain", "value": plain},
         ]
     if v.dateline:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..attachments import photo_attachment, public_url
 from ..config import Config
-from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info
+from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info, version_html
 from ..model import KLARIFIKASI, Article
 from ..versions import RETRACTED, versions
 
@@ -109,7 +109,7 @@ def release_page(article: Article, config: Config) -> ReleasePage:
         title=_clean(live.title),
         summary=_clean(live.summary),
         dateline=_clean(live.dateline),
-        body_html=live.body_html(config),
+        body_html=version_html(live, config),
         categories=tuple(_clean(c) for c in live.categories),
         image=image_info(image, config, _clean, photo, live.slug),
         published=published[0].published_at,
