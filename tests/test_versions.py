@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsroom.cli import cli
 from newsroom.core.config import load_config
 from newsroom.core.errors import ArticleError
+from newsroom.core.feeds.content import version_html
 from newsroom.core.model import Article, Attachment, Image
 from newsroom.core.seal import digest, live_content
 from newsroom.core.store import Store
@@ -70,7 +71,7 @@ def test_every_published_version_is_kept_with_its_time_note_number_and_seal(root
     assert [v.seal for v in found] == seals and len(set(seals)) == 3
     assert found[-1].seal == digest(live_content(article))
     assert found[0].sign_off == "(ald/HUMAS UJI)"
-    html = found[0].body_html(config)
+    html = version_html(found[0], config)
     assert html.startswith("<p>JAKARTA – Versi satu. (ald/HUMAS UJI)</p>")
     stem = str(article.path).removesuffix(".md")
     assert kept_files(root) == [f"{stem}/versions/1.yaml", f"{stem}/versions/2.yaml"]
