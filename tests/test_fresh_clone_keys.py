@@ -1,0 +1,38 @@
+"""Keys a fresh-clone walk found silent, each kept saying or doing something: publish right
+after a retraction on the release screen, sync without git, the palette in the person's
+language, the publish dialog's footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .tuikit import SEED_ID, make_app, until
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_after_retracting_p_publishes_from_the_release_screen(
+    bundled: Path, language: str
+) -> None:
+    from newsroom.tui.screens.modals import NoteModal
+    from newsroom.tui.screens.publish import PublishScreen
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("X")
+        await until(pilot, lambda: isinstance(app.screen, NoteModal), "the retract dialog")
+        await pilot.press(*"salah data", "enter")
+        release = app.screen
+        assert isinstance(release, ReleaseScreen)
+        await until(pilot, lambda: release.article and release.article.retraction, "retracted")
+        keys = [k for k, b in release.active_bindings.items() if b.binding.show and b.enabled]
+        assert "P" in keys  # the footer offers it
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
+        await app.workers.wait_for_complete()
