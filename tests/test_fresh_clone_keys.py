@@ -36,3 +36,24 @@ async def test_after_retracting_p_publishes_from_the_release_screen(
         await pilot.press("P")
         await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
         await app.workers.wait_for_complete()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "this newsroom does not share through git"),
+     ("id", "newsroom ini tidak berbagi lewat git")],
+)  # fmt: skip
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_s_without_git_says_why(
+    bundled: Path, language: str, said: str, size: tuple[int, int]
+) -> None:
+    app = make_app(bundled, "nur", language)
+    assert not app.newsroom.config.git  # the bundled newsroom does not share through git
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert any(said in message for message in told), told
+        assert "[git] enabled = true" in told[-1]
