@@ -57,3 +57,36 @@ async def test_s_without_git_says_why(
         told = [n.message for n in app._notifications]
         assert any(said in message for message in told), told
         assert "[git] enabled = true" in told[-1]
+
+
+async def _palette_says(app: object, pilot: object, query: str) -> list[str]:
+    """Open the palette (ctrl+p), type `query`, and read what it shows once it answered."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)  # type: ignore[attr-defined]
+    found = app.screen.query_one(CommandList)  # type: ignore[attr-defined]
+    for _ in range(40):  # it searches in a worker, and says "no match" after half a second
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+    await pilot.press("escape")  # type: ignore[attr-defined]
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("language", "none", "publish"),
+    [("en", "No command matches", "Publish (P)"),
+     ("id", "Tidak ada perintah yang cocok", "Terbitkan (P)")],
+)  # fmt: skip
+async def test_the_palette_says_no_match_in_the_persons_language(
+    bundled: Path, language: str, none: str, publish: str
+) -> None:
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = await _palette_says(app, pilot, "zzzz")
+        assert any(none in text for text in shown), shown
+        assert not any("No matches found" in text for text in shown), shown
+        word = "publish" if language == "en" else "terbit"  # the commands in its words
+        shown = await _palette_says(app, pilot, word)
+        assert any(publish in text for text in shown), shown
