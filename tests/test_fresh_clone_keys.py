@@ -90,3 +90,39 @@ async def test_the_palette_says_no_match_in_the_persons_language(
         word = "publish" if language == "en" else "terbit"  # the commands in its words
         shown = await _palette_says(app, pilot, word)
         assert any(publish in text for text in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("language", "go", "cancel", "close"),
+    [("en", "Publish now", "Cancel", "Close"),
+     ("id", "Terbitkan sekarang", "Batal", "Tutup")],
+)  # fmt: skip
+async def test_the_publish_dialog_names_its_keys_like_the_others(
+    bundled: Path, language: str, go: str, cancel: str, close: str
+) -> None:
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.publish import PublishScreen
+
+    from .tuikit import NOW
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "retract", note="salah data")
+    app = make_app(bundled, "nur", language)
+
+    def keys() -> dict[str, str]:
+        shown = app.screen.active_bindings.items()
+        return {k: b.binding.description for k, b in shown if b.binding.show and b.enabled}
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
+        dialog = app.screen
+        await until(pilot, lambda: dialog.dry is not None, "the dry run")  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert keys() == {"enter": go, "escape": cancel}  # the buttons' words
+        await pilot.press("enter")  # publishes, as the button does
+        await until(pilot, lambda: not dialog.query_one("#go").display, "the run done")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert keys() == {"escape": close}  # done: what is left is to close
