@@ -79,10 +79,12 @@ async def test_the_palette_offers_publish_only_where_the_workflow_has_it(
     nur.act(SEED_ID, "retract", note="Data belum final")
     waiting = nur.find("contoh-menunggu")
     nur.act(waiting.id, "approve")
+    draft = nur.find("contoh-draf")
     app = make_app(bundled, "redaktur", language)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        for ident, offered in ((SEED_ID, False), (waiting.id, True)):
+        # a retraction goes out with the next publishing run: P is there for it (urgent)
+        for ident, offered in ((draft.id, False), (waiting.id, True), (SEED_ID, True)):
             app.push_screen(ReleaseScreen(ident))
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -90,7 +92,9 @@ async def test_the_palette_offers_publish_only_where_the_workflow_has_it(
             assert any(publish in text for text in shown) == offered, (ident, shown)
             translate = "Translate (t)" if language == "en" else "Terjemahkan (t)"
             shown = await palette_offers(app, pilot, translate[:5])
-            assert any(translate in text for text in shown) == offered, (ident, shown)
+            if ident != draft.id:  # (a retracted release is never translated)
+                translatable = ident == waiting.id
+                assert any(translate in text for text in shown) == translatable, (ident, shown)
             await pilot.press("P")  # the key does what the palette offers, nothing else
             await pilot.pause()
             assert (type(app.screen).__name__ == "PublishScreen") == offered

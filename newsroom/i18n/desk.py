@@ -129,6 +129,7 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.palette": ("Commands", "Perintah"),
     "cmd.palette.help": ("Search every command", "Cari semua perintah"),
     "palette.search": ("Search for commands…", "Cari perintah…"),
+    "palette.no_matches": ("No command matches", "Tidak ada perintah yang cocok"),
     "cmd.filter": ("Filter", "Saring"),
     "cmd.filter.help": ("Filter the desk as you type", "Saring meja redaksi sambil mengetik"),
     "cmd.clear": ("Clear filter", "Hapus saringan"),

@@ -150,8 +150,10 @@ SHARING: dict[str, tuple[str, str]] = {
     ),
     "sync.running": ("Syncing with {remote}…", "Menyinkronkan dengan {remote}…"),
     "sync.off": (
-        "Git is off in newsroom.toml: there is nothing to sync with",
-        "Git tidak aktif di newsroom.toml: tidak ada yang perlu disinkronkan",
+        "Sync is off: this newsroom does not share through git (set [git] enabled = true in "
+        "newsroom.toml, in a git clone; docs/workflow.md, “Many offices”)",
+        "Sinkronisasi tidak aktif: newsroom ini tidak berbagi lewat git (isi [git] enabled = "
+        "true di newsroom.toml, di klon git; docs/workflow.md, “Many offices”)",
     ),
     "modal.sync_conflict": (
         "{path} “{title}” was changed here and in another office: {reason}.\n"

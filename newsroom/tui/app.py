@@ -92,13 +92,14 @@ class NewsroomApp(App[None]):
                 self.notify(notice, severity="warning", timeout=60)
 
     def action_command_palette(self) -> None:
-        """The palette, its search box asking in the UI's language (Textual's asks in
-        English)."""
+        """The palette, asking and saying that nothing matches in the UI's language
+        (Textual's does in English)."""
         from textual.command import CommandPalette
 
+        from .providers import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = self.t("palette.search")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(Palette(self.t("palette.search"), self.t("palette.no_matches")))
 
     # ------------------------------------------------------------ keys typed ahead
 

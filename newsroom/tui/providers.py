@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import CommandPalette, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from .commands import COMMANDS
 
@@ -60,3 +63,27 @@ class CatalogCommands(Provider):
         app = self.app
         node = app if where == "app" else app.screen
         await app.run_action(action, node)
+
+
+class Palette(CommandPalette):
+    """Textual's palette, saying that nothing matches in the UI language: Textual's says
+    "No matches found" in English, written in `_start_no_matches_countdown` (textual 8.2.8,
+    pinned), which this one replaces with the same countdown and the person's words."""
+
+    def __init__(self, placeholder: str, no_matches: str) -> None:
+        super().__init__(id="--command-palette", placeholder=placeholder)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if not search_value:  # discovering, not searching: nothing to say
+                self._list_visible = False
+                return
+            found = self.query_one(CommandList)
+            said = Align.center(Text(self.no_matches, style="not bold"))
+            found.add_option(Option(said, disabled=True, id=self._NO_MATCHES))
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)

@@ -255,6 +255,9 @@ class DeskScreen(AppScreen):
         box = self.query_one("#filter", Input)
         if box.has_focus:
             return
+        if self._refused(event.key):  # hidden from the footer, and says why when pressed
+            event.stop()
+            return
         active = self.active_bindings.get(event.key)
         if active is not None and active.binding.action == "filter":
             self._typeahead = True
@@ -363,6 +366,16 @@ class DeskScreen(AppScreen):
             return self.nr_app.newsroom.config.git
         if action == "unsaved":  # there while copies of the person's text wait
             return bool(self.nr_app.newsroom.unsaved())
+        return True
+
+    def _refused(self, key: str) -> bool:
+        """Sync pressed in a newsroom not shared through git says so, and how to share."""
+        if self._typeahead or self.nr_app.newsroom.config.git:
+            return False
+        found = self._bindings.key_to_bindings.get(key, [])
+        if not any(binding.action == "sync" for binding in found):
+            return False
+        self.notify(self.nr_app.t("sync.off"), severity="warning", timeout=8)
         return True
 
     def action_unsaved(self) -> None:

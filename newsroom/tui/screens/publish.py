@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, LoadingIndicator, Static
 
@@ -14,19 +14,31 @@ from ...core.service import HELD, PublishResult
 from ...i18n.explain import publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
-from .base import AppModal
+from .modals import Dialog
 
 
-class PublishScreen(AppModal):
+class PublishScreen(Dialog):
     """The dry run (each release once, with its feeds); then publish and show the result.
-    "Publish now" is offered only when there is something to do, and once."""
+    "Publish now" is offered only when there is something to do, and once. The footer names
+    the keys in the buttons' words, as every dialog's: enter publishes while that button is
+    there, escape cancels (closes once the run is done)."""
 
-    BINDINGS = [Binding("escape", "close", "modal.close")]
+    PRIMARY = "go"
 
     def __init__(self) -> None:
         super().__init__()
         self.dry: PublishResult | None = None
         self.running = False
+        self._keys = self._bindings
+        self._name_keys("modal.cancel")
+
+    def _name_keys(self, close: str) -> None:
+        t = self.nr_app.t
+        self._bindings = BindingsMap.merge([self._keys, BindingsMap([
+            Binding("enter", "confirm", t("publish.go"), priority=True),
+            Binding("escape", "close", t(close)),
+        ])])  # fmt: skip
+        self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
@@ -77,7 +89,9 @@ class PublishScreen(AppModal):
             go.display = False  # done: what is left is to read what happened, and close
             close.focus()
             self.nr_app.files_changed()  # (no commits arrive: the desk's run never pulls)
-        close.label = self.nr_app.t("modal.close" if not go.display else "modal.cancel")
+        closing = "modal.close" if not go.display else "modal.cancel"
+        close.label = self.nr_app.t(closing)
+        self._name_keys(closing)  # the footer's escape in the button's word
 
     def _report(self, r: PublishResult) -> str:
         """The run as the CLI says it (the same words): each release once with the feeds it

@@ -139,8 +139,10 @@ class ReleaseScreen(Acting, AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_published":
             return self.article is not None and self.article.published_version is not None
-        if action == "publish":  # from here, where the workflow has a publication for it
-            return self._workflow_has("publish")
+        if action == "publish":  # where the workflow has a publication for it, or a
+            # retraction (urgent: the next publishing run carries it to the partners)
+            retracted = self.article is not None and self.article.retraction is not None
+            return retracted or self._workflow_has("publish")
         if action == "translate":  # an original in circulation (the core says which)
             return self.article is not None and self.nr_app.newsroom.translatable(self.article)
         if action in ("attach", "detach"):  # edits: where editing is allowed
