@@ -177,8 +177,8 @@ async def test_the_other_dialogs_show_their_own_keys(bundled: Path) -> None:
         assert footer_keys(app) == {"y": "Ambil alih", "escape": "Tidak"}
         await pilot.press("escape")
         await pilot.press("P")
-        await settle(app, pilot)
-        assert footer_keys(app) == {"escape": "Tutup"}
+        await settle(app, pilot)  # (its buttons' words: test_fresh_clone_keys.py)
+        assert footer_keys(app) == {"enter": "Terbitkan sekarang", "escape": "Batal"}
         await pilot.press("escape", "f1")
         await pilot.pause()
         assert footer_keys(app) == {"escape": "Tutup"}

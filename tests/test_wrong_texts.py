@@ -24,7 +24,7 @@ from newsroom.tui.screens.publish import PublishScreen
 from newsroom.tui.screens.release import ReleaseScreen
 from newsroom.tui.widgets.release_list import ReleaseList
 
-from .tuikit import NOW, SEED_ID, make_app
+from .tuikit import NOW, SEED_ID, make_app, until
 
 REVIEW = "contoh-menunggu-review-zona-integritas"
 ZONA = "[CONTOH] Pembangunan Zona Integritas Menuju WBK dan WBBM"
@@ -207,7 +207,8 @@ async def test_the_publish_dialog_keeps_its_buttons_on_an_80x24_screen(bundled: 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await publish_dialog(app, pilot)
-        assert "rusak" in report(app) and "berkasnya tidak terbaca" in report(app)
+        await until(pilot, lambda: "rusak" in report(app), "the dry run's report")  # (loaded)
+        assert "berkasnya tidak terbaca" in report(app)
         for name in ("#go", "#close"):
             button = app.screen.query_one(name, Button)
             region = button.region
