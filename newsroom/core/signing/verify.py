@@ -216,7 +216,9 @@ class Verifier:
         pairs = parse_comment(comment)
         status = pairs.get("status", "")
         if status in (SUPERSEDED, RETRACTED) and "version" in pairs and "id" in pairs:
-            number = unquote(pairs.get("number", "-")).strip("-") or _title_in(path) or "-"
+            number = unquote(pairs.get("number", "-"))  # ("-": none, texts._value)
+            if number == "-":
+                number = _title_in(path) or number
             facts = {"path": str(path), "id": pairs["id"], "version": pairs["version"],
                      "number": number, "superseded": pairs.get("superseded", "")}  # fmt: skip
             self.report.notes.append(Finding(str(path), status, True, facts))
