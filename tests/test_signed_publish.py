@@ -245,6 +245,10 @@ def test_unsigned_runs_say_so_once_in_the_log_and_drop_stale_lists(
         lines = publish_problems(Translator(language), result)
         assert any(said in line and "SHA256SUMS" in line for line in lines), lines
     dry = run(signed, at(1.2), dry_run=True)
+    assert dry.to_write == [], dry.to_write  # nothing to change: its preview removes nothing
+    assert not any("signed" in line for line in publish_problems(Translator("en"), dry))
+    release(signed, at(1.3), "Rilis keempat")
+    dry = run(signed, at(1.4), dry_run=True)
     assert any("would not be signed" in line for line in publish_problems(Translator("en"), dry))
     assert not (signed / "feeds" / "SHA256SUMS").exists()
     assert not (signed / "feeds" / "private" / "antara" / "SHA256SUMS").exists()

@@ -315,7 +315,8 @@ def publish_notes(t: Translator, result: PublishResult) -> list[str]:
 def publish_problems(t: Translator, result: PublishResult) -> list[str]:
     """What a person (or cron's mail) must read: warnings, broken files, refusals."""
     out = [t("publish.warning", text=w) for w in result.warnings]
-    if result.unsigned_why:  # a key is set up, and this run could not use it
+    if result.unsigned_why and not (result.dry_run and not result.to_write):  # (a preview
+        # that changes nothing removes nothing: the real run then has nothing to do)
         why = result.unsigned_why
         code = "error." + result.unsigned
         reason = t(code, **why) if t.has(code) else why.get("text", result.unsigned)
