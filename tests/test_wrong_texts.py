@@ -10,6 +10,7 @@ the desk and the CLI say it in the same words."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -120,6 +121,33 @@ def test_a_fresh_newsroom_says_which_files_publishing_would_write(tmp_path: Path
     done = newsroom_cli(root, "publish")
     assert "9 of 9 public files written" in done.output  # feeds, index, lookup, ninjs index
     assert "nothing would change" in newsroom_cli(root, "publish", "--dry-run").output
+
+
+def test_a_dry_run_with_no_record_of_the_last_run_says_its_count_is_at_most(
+    bundled: Path,
+) -> None:
+    """A fresh clone (feeds/ committed, no .newsroom/ record of the run that wrote them):
+    the dry run cannot know which files are already as they would be, and said it "would
+    write 32 public files" before a run that wrote 15. It now says "at most"; once a run
+    has recorded its files, the count is the run's own."""
+    newsroom_cli(bundled, "publish")
+    shutil.rmtree(bundled / ".newsroom")  # a clone of the newsroom: feeds/ but no record
+    nur = Newsroom.open(bundled, "nur", fixed_clock(NOW))
+    nur.act(REVIEW, "approve")
+    dry = newsroom_cli(bundled, "publish", "--dry-run").output
+    at_most = re.search(r"would write at most (\d+) public files: .* \(no record here", dry)
+    assert at_most is not None, dry
+    done = newsroom_cli(bundled, "publish").output
+    written = re.search(r"(\d+) of \d+ public files written", done)
+    assert written is not None and int(written[1]) < int(at_most[1])
+    rin = Newsroom.open(bundled, "rin", fixed_clock(NOW))
+    rin.act("contoh-perlu-perbaikan", "submit")
+    nur.act("contoh-perlu-perbaikan", "approve")
+    dry = newsroom_cli(bundled, "publish", "--dry-run").output
+    exact = re.search(r"would write (\d+) public files: ", dry)
+    assert exact is not None and "at most" not in dry, dry
+    done = newsroom_cli(bundled, "publish").output
+    assert f"{exact[1]} of " in done, (dry, done)
 
 
 def test_the_dry_run_names_each_release_once_with_its_feeds(bundled: Path) -> None:

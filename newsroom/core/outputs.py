@@ -418,6 +418,10 @@ class PublishResult:
     changes: list[FeedChange] = field(default_factory=list)
     moves: list[Move] = field(default_factory=list)  # each release once, with its feeds
     to_write: list[str] = field(default_factory=list)  # documents whose file must be (re)written
+    # a dry run with no record here of what the last run wrote (a fresh clone, a new server)
+    # while files are in feeds/: `to_write` is what it would make, of which the real run
+    # leaves alone those already as they would be
+    to_write_at_most: bool = False
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
@@ -463,6 +467,7 @@ class PublishResult:
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
             "releases": [{**vars(m), "until": self._zoned(m.until)} for m in self.moves],
             "to_write": self.to_write,
+            "to_write_at_most": self.to_write_at_most,
             "warnings": self.warnings,
             "notes": self.notes,
             "websub": [p.to_json() for p in self.pings],

@@ -249,10 +249,12 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         files = ", ".join(public[: FEEDS_SHOWN * 2])
         more = len(public) - FEEDS_SHOWN * 2
         files += f", … (+{more})" if more > 0 else ""
+        at_most = "_at_most" if result.to_write_at_most else ""
         if public:
-            out.append(t("publish.would_write", n=len(public), files=files))
+            out.append(t(f"publish.would_write{at_most}", n=len(public), files=files))
         if len(public) < len(result.to_write):
-            out.append(t("publish.would_write_private", n=len(result.to_write) - len(public)))
+            private = len(result.to_write) - len(public)
+            out.append(t(f"publish.would_write_private{at_most}", n=private))
     elif result.dry_run:
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:

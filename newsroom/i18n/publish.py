@@ -82,6 +82,14 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "would write {n} public file: {files}|would write {n} public files: {files}",
         "akan menulis {n} berkas publik: {files}",
     ),
+    "publish.would_write_at_most": (
+        "would write at most {n} public file: {files} (no record here of what the last run "
+        "wrote: a file already as it would be is left alone)|would write at most {n} public "
+        "files: {files} (no record here of what the last run wrote: a file already as it "
+        "would be is left alone)",
+        "akan menulis paling banyak {n} berkas publik: {files} (belum ada catatan di sini "
+        "tentang apa yang ditulis penerbitan sebelumnya: berkas yang sudah sama dibiarkan)",
+    ),
     "publish.written_private": (
         "{written} of {n} private file written (feeds for partners with embargo access)|"
         "{written} of {n} private files written (feeds for partners with embargo access)",
@@ -91,6 +99,11 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "would write {n} private file (feeds for partners with embargo access)|"
         "would write {n} private files (feeds for partners with embargo access)",
         "akan menulis {n} berkas privat (feed mitra dengan akses embargo)",
+    ),
+    "publish.would_write_private_at_most": (
+        "would write at most {n} private file (feeds for partners with embargo access)|"
+        "would write at most {n} private files (feeds for partners with embargo access)",
+        "akan menulis paling banyak {n} berkas privat (feed mitra dengan akses embargo)",
     ),
     "publish.nothing_changed": ("nothing changed", "tidak ada yang berubah"),
     "publish.nothing": (

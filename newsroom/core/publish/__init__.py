@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import NewsroomError
@@ -186,6 +186,7 @@ def _run(
               spare=spare)  # fmt: skip
     try:
         result = run.run(files)
+        result.to_write_at_most = dry_run and _unrecorded(config, run.before, result.to_write)
     except NewsroomError as exc:  # the ledger cannot be written: nothing went out
         result = run.result
         result.failed.append(str(exc))
@@ -206,6 +207,14 @@ def _run(
                 output.notify(result)
     log_run(config, result, forced_clock)
     return result
+
+
+def _unrecorded(config: Config, before: dict[str, Any], to_write: list[str]) -> bool:
+    """Whether a dry run counted files without a record of what the last run wrote (none
+    kept here) while some are in feeds/ already: its count is then at most what the run
+    writes (the run leaves alone a file already as it would be)."""
+    feeds = config.feeds_dir
+    return not before and any((feeds / path).exists() for path in to_write)
 
 
 def _preload(spare: Spare, chosen: list[Output]) -> bool:
