@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
+from newsroom.core.signing.canonical import parse_comment
 from newsroom.core.signing.minisign import PublicKey, Signature
-from newsroom.core.signing.texts import parse_comment
 
 from .feedkit import at, configure, correct, release, retract, run
 from .signkit import keyhome, make_key, minisign, needs_minisign, sha256sum_check
@@ -151,16 +151,45 @@ def test_only_the_releases_that_moved_are_signed_again(nr: Path) -> None:
     assert sig.stat().st_mtime_ns == before
 
 
-def test_an_unsigned_run_removes_the_texts_a_signed_one_left(nr: Path, keyhome: Path) -> None:
-    release(nr, at(0), "Taman kota diresmikan")
-    assert run(nr, at(1)).ok
-    assert (nr / "feeds" / "siaran-pers" / SLUG / "v1.txt.minisig").exists()
-    shutil.rmtree(keyhome)  # the secret key is gone: [signing] required is false
-    release(nr, at(2), "Jembatan baru dibuka")
-    result = run(nr, at(3))
+def test_an_unsigned_run_removes_only_the_texts_no_longer_true(nr: Path, keyhome: Path) -> None:
+    """A desk without the secret key publishes unsigned: the lists go (they would no longer
+    match), and so do the signed texts of the releases whose standing moved (v1 of a
+    release corrected now would still say status=current). The other releases' texts stay,
+    still true and still linked from their pages (every one of them used to go), and the
+    next signed run signs only what the unsigned one took out."""
+    ident, folder = corrected(nr)
+    other = nr / "feeds" / "siaran-pers" / "jembatan-baru-dibuka"
+    release(nr, at(4), "Jembatan baru dibuka")
+    assert run(nr, at(5)).ok
+    kept = {p.name: p.stat().st_mtime_ns for p in other.glob("v*.txt*")}
+    assert set(kept) == {"v1.txt", "v1.txt.minisig"}
+    aside = keyhome.parent / "aside"
+    keyhome.rename(aside)  # the secret key is not here: [signing] required is false
+    correct(nr, ident, at(6), "Nama salah", "Versi tiga.\n")
+    release(nr, at(6), "Pasar baru dibuka")
+    result = run(nr, at(7))
     assert result.ok and not result.signed
-    assert not list((nr / "feeds").rglob("v*.txt*"))
     assert not (nr / "feeds" / "SHA256SUMS").exists()
+    assert not list(folder.glob("v*.txt*"))  # its v2 said current: gone, with the rest
+    assert {p.name: p.stat().st_mtime_ns for p in other.glob("v*.txt*")} == kept
+    assert comment(other, "v1.txt")["status"] == "current"  # still true, still checks
+    assert (
+        'href="http://127.0.0.1:8080/siaran-pers/jembatan-baru-dibuka/v1.txt"'
+        in (other / "index.html").read_text()
+    )
+    assert not list((nr / "feeds" / "siaran-pers" / "pasar-baru-dibuka").glob("v*.txt*"))
+    aside.rename(keyhome)  # the key back: the next run signs again
+    result = run(nr, at(8))
+    assert result.ok and result.signed
+    assert {p.name: p.stat().st_mtime_ns for p in other.glob("v*.txt*")} == kept
+    assert sorted(p.name for p in folder.glob("v*.txt*")) == [
+        f"v{n}.txt{s}" for n in (1, 2, 3) for s in ("", ".minisig")
+    ]
+    assert comment(folder, "v3.txt")["status"] == "current"
+    assert comment(folder, "v2.txt")["status"] == "superseded"
+    assert (nr / "feeds" / "siaran-pers" / "pasar-baru-dibuka" / "v1.txt.minisig").exists()
+    checked = verify(nr / "feeds", "--key", nr / "newsroom.pub")
+    assert checked.exit_code == 0, checked.output
 
 
 def test_the_page_links_each_signed_version_the_key_and_says_how_to_check(nr: Path) -> None:

@@ -85,8 +85,8 @@ def _authenticity(article: Article, config: Config, w: dict[str, str]) -> list[s
     the office's public key, and the page's "Cek keaslian" section that explains the rest."""
     if article.published is None:
         return []
+    from .signing.canonical import text_path
     from .signing.keys import PUBLIC
-    from .signing.texts import text_path
 
     last = len(article.corrections) + 1 + (1 if article.status == Status.RETRACTED else 0)
     path = text_path(article.slug, last)

@@ -198,8 +198,8 @@ def _attachments(page: ReleasePage, config: Config) -> str:
 def _authenticity(page: ReleasePage, config: Config) -> str:
     """Each version's signed text and signature (`v<N>.txt`, `.minisig`), the office's key,
     and how to check them with minisign, in the page's language and the other one."""
+    from ..signing.canonical import signature_path, text_path
     from ..signing.keys import PUBLIC
-    from ..signing.texts import signature_path, text_path
 
     first = language_of(config.language)
     w = WORDS[first]

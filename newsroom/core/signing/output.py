@@ -21,8 +21,9 @@ marker in .newsroom/ stands while files are being renamed: a run killed then lea
 and the next run hashes every file again (as the first signed run does). Files an output
 removes after the rename are taken out of the lists at once.
 
-With no key (and `[signing] required = false`) a run is unsigned: the log says so, and
-lists left by an earlier signed run are removed (they would no longer match).
+With no key (and `[signing] required = false`) a run is unsigned: the log says so, the
+lists left by an earlier signed run are removed (they would no longer match), and so are
+the signed texts of the releases whose standing moved; the others stay (texts.unsign).
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ from typing import Any
 from ..atomic import stage, write_atomic
 from ..config import Config
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
+from .canonical import text_path
 from .keys import SigningError, load_secret, public_files, read_public, secret_path
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, SumsList, folder_of, relative, sha256_file, walk
-from .texts import SignedTexts, text_path
+from .texts import SignedTexts
 
 MARKER = "sums.pending"
 
@@ -99,7 +101,7 @@ class SignOutput(Output):
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.last, self.now = last, plan.now
-        if self.public is not None and not self.unsigned:
+        if self.public is not None:  # (unsigned too: which texts are no longer true)
             self.texts.plan(plan, self.public.id)
 
     def answer(self, result: PublishResult) -> None:
@@ -224,12 +226,16 @@ class SignOutput(Output):
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
         written = Written()
-        if self.key is None:
+        if self.key is None:  # unsigned: the lists go (they would no longer match)
             for path in _lists_in(feeds):
                 path.unlink(missing_ok=True)
                 written.removed.append(path.relative_to(feeds).as_posix())
-            written.removed += self.texts.remove(feeds, self.texts.drop_all())
-            self.texts.forget()
+            if self.public is None:  # no key at all: whatever an earlier key signed goes
+                written.removed += self.texts.remove(feeds, self.texts.drop_all())
+                self.texts.forget()
+            else:  # the texts still true stay (texts.unsign)
+                written.removed += self.texts.remove(feeds, self.texts.unsign(result))
+                self.texts.save(self.public.id)
             return written
         gone = self.texts.remove(feeds, self.texts.removed)
         written.removed += gone

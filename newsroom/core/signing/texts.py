@@ -22,8 +22,10 @@ pages' text does, versions.py); their signatures stay, signed again with
 Incremental: what each release's files were made from is kept in
 `.newsroom/signed-texts.sqlite` (read only when a run has work); only releases whose record
 moved (or all, with a new key) are read and signed again. Written only when the run is
-signed: an unsigned run removes the texts and signatures an earlier signed run left (they
-would go stale).
+signed. An unsigned run (the newsroom's key set up, its secret not found) removes the
+texts and signatures of the releases whose standing moved, which would no longer say how
+the office stands by them; the others stay, still true, and the next signed run signs only
+the releases it marked.
 """
 
 from __future__ import annotations
@@ -35,125 +37,19 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from ..atomic import remove_empty_folders, stage
-from ..clock import format_time
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import GoingLive, Plan, PublishResult, Staged
 from ..records import Record
 from ..store import Store
-from ..versions import RETRACTED, Version, versions
+from ..versions import RETRACTED, versions
+from .canonical import CURRENT, SUPERSEDED, canonical_text, text_path, trusted_comment
 from .minisign import SecretKey
 
 FORMAT = 1
 STATE = "signed-texts.sqlite"
-FOLDER = "siaran-pers"
-CURRENT, SUPERSEDED = "current", "superseded"
-
-
-def text_path(slug: str, version: int) -> str:
-    """Where version `version` of a release's signed text is, relative to feeds/."""
-    return f"{FOLDER}/{slug}/v{version}.txt"
-
-
-def signature_path(slug: str, version: int) -> str:
-    return text_path(slug, version) + ".minisig"
-
-
-# ---------------------------------------------------------------- the text
-
-
-def canonical_text(config: Config, v: Version, published: int = 0) -> bytes:
-    """The canonical plain-text form of version `v` (UTF-8, LF, one trailing newline).
-
-    For the retraction marker, the notice; `published` is then how many versions it voids."""
-    when = format_time(v.published_at, config.tz, config.timezone)
-    head = ["SIARAN PERS | PRESS RELEASE"]
-    if v.status == RETRACTED:
-        head = ["PENCABUTAN SIARAN PERS | RETRACTION OF A PRESS RELEASE"]
-    elif v.kind:
-        head = [f"{v.kind.upper()} | CLARIFICATION"]
-    lines = [
-        *head,
-        f"Kantor | Office: {_line(config.title)}",
-        f"Nomor | Number: {_line(v.number) or '-'}",
-        f"ID: {v.release}",
-        f"Versi | Version: {v.version}",
-        f"Status: {'dicabut | retracted' if v.status == RETRACTED else 'terbit | published'}",
-        f"Waktu | Time: {when} ({v.published_at.astimezone(config.tz).isoformat()})",
-        f"Alamat | Address: {config.feeds_base}/{FOLDER}/{v.slug}/",
-    ]
-    if v.denies:
-        lines.append(f"Membantah nomor | Denies numbers: {', '.join(map(_line, v.denies))}")
-    if v.status == RETRACTED:
-        lines += [
-            f"Judul | Title: {_line(v.title)}",
-            f"Alasan | Reason: {_line(v.note)}",
-            "",
-            f"Siaran pers ini dicabut: versi {_span(published)} tidak berlaku lagi.",
-            f"This press release is retracted: version{'s' if published > 1 else ''} "
-            f"{_span(published)} {'are' if published > 1 else 'is'} void.",
-        ]
-        return _bytes(lines)
-    if v.version > 1:
-        lines.append(f"Koreksi | Correction: {_line(v.note)}")
-    lines += ["", _line(v.title), ""]
-    if v.summary:
-        lines += [_body(v.summary), ""]
-    body = _body(v.body)
-    lines.append(f"{_line(v.dateline)} - {body}" if v.dateline else body)
-    if v.sign_off:
-        lines += ["", v.sign_off]
-    if v.attachments:
-        lines += ["", "Lampiran | Attachments (SHA-256):"]
-        lines += [f"{a.sha256}  {a.file}  ({a.type}, {a.size} B)" for a in v.attachments]
-    return _bytes(lines)
-
-
-def _span(published: int) -> str:
-    """The versions a retraction voids: "1", or "1-3"."""
-    return "1" if published == 1 else f"1-{published}"
-
-
-def _line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _body(text: str) -> str:
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "\n".join(lines).strip("\n")
-
-
-def _bytes(lines: list[str]) -> bytes:
-    return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
-
-
-def trusted_comment(config: Config, v: Version, status: str) -> str:
-    """What the signature binds besides the text: which release, which version, its number,
-    how the office stands by it now, when it was published (and superseded)."""
-    published = v.published_at.astimezone(config.tz).replace(microsecond=0).isoformat()
-    parts = [f"id={v.release}", f"version={v.version}", f"number={_value(v.number)}",
-             f"status={status}", f"published={published}"]  # fmt: skip
-    if status == SUPERSEDED and v.superseded_at is not None:
-        at = v.superseded_at.astimezone(config.tz).replace(microsecond=0).isoformat()
-        parts.append(f"superseded={at}")
-    parts.append(f"file={text_path(v.slug, v.version)}")
-    return " ".join(parts)
-
-
-def _value(text: str) -> str:
-    """A value of the trusted comment: no space (key=value pairs), "-" when empty."""
-    return quote(text, safe="/-._:()+") if text else "-"
-
-
-def parse_comment(comment: str) -> dict[str, str]:
-    """The key=value pairs of a version's trusted comment."""
-    pairs = (part.partition("=") for part in comment.split())
-    return {k: v for k, sep, v in pairs if sep}
-
-
 # ---------------------------------------------------------------- the output's part
 
 
@@ -344,15 +240,7 @@ class SignedTexts:
         """Sign the changed releases' versions; stage what differs from feeds/."""
         assert self.plan_ is not None
         feeds = self.config.feeds_dir
-        withheld = {r.id for r in result.refused if r.withheld}
-        broken = {str(p.path) for p in result.problems}
-        before = self.store.rows([*self.vanished, *self.changed])
-        for ident in self.vanished:
-            path, files = before.get(ident, ("", []))
-            if ident in withheld or path in broken:
-                continue  # held back: its files stay as they are
-            self.removed += files
-            self.gone.append(ident)
+        before = self._before(result)
         going = {g.article.id: g for g in self.plan_.going_live}
         out: list[Staged] = []
         store = Store(self.config)
@@ -381,6 +269,32 @@ class SignedTexts:
                     out.append(Staged(feeds / rel, tmp))
             self.rows[ident] = (_fingerprint(record), record.path, files)
         return out
+
+    def _before(self, result: PublishResult) -> dict[str, tuple[str, list[str]]]:
+        """The stored rows of the releases that changed or left, the files of those that
+        left going (`removed`), but not of one held back: its files stay as they are."""
+        withheld = {r.id for r in result.refused if r.withheld}
+        broken = {str(p.path) for p in result.problems}
+        before = self.store.rows([*self.vanished, *self.changed])
+        for ident in self.vanished:
+            path, files = before.get(ident, ("", []))
+            if ident in withheld or path in broken:
+                continue
+            self.removed += files
+            self.gone.append(ident)
+        return before
+
+    def unsign(self, result: PublishResult) -> list[str]:
+        """An unsigned run, the newsroom's key set up (`plan` made): the texts and
+        signatures of the releases whose standing moved go (a signature would say a
+        corrected version is current), and their rows are marked FAILED, so the next signed
+        run signs them again; every other release's stay, still true. Returns the files."""
+        before = self._before(result)
+        for ident in self.changed:
+            if ident in before:
+                self.removed += before[ident][1]
+                self.rows[ident] = (FAILED, self.live[ident].path, [])
+        return self.removed
 
     def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
         """The files of one release: each version's text and signature."""

@@ -26,10 +26,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..versions import RETRACTED
+from .canonical import SUPERSEDED, parse_comment
 from .keys import CHAIN, LIST, PUBLIC, parse_list
 from .minisign import PublicKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, parse_sums, walk
-from .texts import SUPERSEDED, parse_comment
 
 SIG = ".minisig"
 _REPLACED = re.compile(r"key=(\w+) replaces=(\w+) replaced=(\w+) date=(\S+)")
@@ -326,7 +326,7 @@ def trusted_key(
 
 def _title_in(path: Path) -> str:
     """A signed text's title, quoted, for a release without a number ("" if none): the first
-    line after its header (texts.canonical_text), or its notice's "Judul | Title:" line."""
+    line after its header (canonical.canonical_text), or its notice's "Judul | Title:" line."""
     try:
         lines = path.read_text("utf-8").splitlines()[:40]
     except (OSError, UnicodeDecodeError):
