@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from newsroom.core.clock import fixed_clock
+
 from .feedkit import (
     at,
     correct,
@@ -95,6 +97,30 @@ def test_an_embargo_lift_is_told_in_the_private_feed_dated_at_the_lift(
     assert entry.id == f"urn:uuid:{ident}" and entry.published_parsed[:5] == (2026, 6, 2, 2, 0)
     assert "Embargo berakhir (02-06-2026 09:00 WIB)" in told.description
     assert "BERAKHIR" not in (newsroom_root / "feeds" / "rss.xml").read_text()  # private only
+
+
+def test_a_release_published_under_an_embargo_can_be_corrected(newsroom_root: Path) -> None:
+    """Its submit was refused ("the embargo ... is already past") until the embargo line was
+    deleted, which the reviewer then saw as a change, and the lift notice left ANTARA's
+    private feed with the correction. The lifted embargo stays as partners were told it."""
+    from newsroom.core.service import Newsroom
+
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(1))
+    run(newsroom_root, at(1.1))
+    ald = Newsroom.open(newsroom_root, "ald", fixed_clock(at(1.2)))
+    ald.act(ident, "correct", note="Angka diperbaiki")
+    article = ald.find(ident)
+    article.body = "Teks yang dikoreksi."
+    ald.save_edit(article)
+    assert not ald.failing_checks(ald.find(ident))
+    ald.act(ident, "submit")
+    nur = Newsroom.open(newsroom_root, "nur", fixed_clock(at(1.2)))
+    assert not [f for f in nur.check().findings if f.check.name == "embargo_future"]
+    nur.act(ident, "approve")
+    result = run(newsroom_root, at(1.3))
+    assert result.ok and [p["kind"] for p in result.published] == ["corrected"]
+    titles = [e.title for e in parse(newsroom_root / "feeds" / "private/antara/rss.xml").entries]
+    assert "EMBARGO BERAKHIR: Rilis berembargo" in titles and "RALAT: Rilis berembargo" in titles
 
 
 def test_a_private_feed_of_every_release_has_no_archive_chain(newsroom_root: Path) -> None:

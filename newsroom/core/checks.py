@@ -177,7 +177,9 @@ def _placeholders(a: Article, now: dt.datetime) -> Args:
 
 
 def _embargo_future(a: Article, now: dt.datetime) -> Args:
-    if a.embargo is not None and a.embargo <= now:
+    """An embargo still to come; a published release's lifted when it went out (its
+    correction keeps it, as partners were told it: no check of it)."""
+    if a.embargo is not None and a.embargo <= now and a.published is None:
         return {"when": a.embargo.isoformat()}
     return None
 
@@ -466,11 +468,12 @@ def timeless_failures(article: Article, config: Config) -> tuple[CheckResult, ..
 
 
 def embargo_failure(
-    embargo: dt.datetime | None, config: Config, now: dt.datetime
+    embargo: dt.datetime | None, config: Config, now: dt.datetime, published: bool = False
 ) -> CheckResult | None:
-    """The embargo check for a release known only by its index record."""
+    """The embargo check for a release known only by its index record (`published`: it
+    went out, its embargo lifted then: see `_embargo_future`)."""
     level = config.check_level("embargo_future")
-    if level == "off" or embargo is None or embargo > now:
+    if level == "off" or embargo is None or embargo > now or published:
         return None
     args = {"when": embargo.isoformat()}
     return CheckResult(

@@ -100,7 +100,11 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
         if r.status not in CHECKED:
             continue
         failures = list(r.checks)
-        late = embargo_failure(r.embargo, config, now) if r.status in _EMBARGO_CHECKED else None
+        late = (
+            embargo_failure(r.embargo, config, now, r.published is not None)
+            if r.status in _EMBARGO_CHECKED
+            else None
+        )
         failures += [late] if late is not None else []
         for check in failures:
             severity = ERROR if r.status == Status.APPROVED and check.blocks else WARNING
