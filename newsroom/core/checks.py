@@ -177,11 +177,16 @@ def _placeholders(a: Article, now: dt.datetime) -> Args:
 
 
 def _embargo_future(a: Article, now: dt.datetime) -> Args:
-    """An embargo still to come; a published release's lifted when it went out (its
-    correction keeps it, as partners were told it: no check of it)."""
-    if a.embargo is not None and a.embargo <= now and a.published is None:
+    """An embargo still to come; not the one a published release went out under (it lifted
+    then: its correction keeps it, as partners were told it)."""
+    if a.embargo is not None and a.embargo <= now and not lifted(a.embargo, a.published):
         return {"when": a.embargo.isoformat()}
     return None
+
+
+def lifted(embargo: dt.datetime, published: dt.datetime | None) -> bool:
+    """Whether `embargo` is the one a release published at `published` went out under."""
+    return published is not None and embargo <= published
 
 
 def _caption_photo(a: Article, now: dt.datetime) -> Args:
@@ -468,12 +473,15 @@ def timeless_failures(article: Article, config: Config) -> tuple[CheckResult, ..
 
 
 def embargo_failure(
-    embargo: dt.datetime | None, config: Config, now: dt.datetime, published: bool = False
+    embargo: dt.datetime | None,
+    config: Config,
+    now: dt.datetime,
+    published: dt.datetime | None = None,
 ) -> CheckResult | None:
-    """The embargo check for a release known only by its index record (`published`: it
-    went out, its embargo lifted then: see `_embargo_future`)."""
+    """The embargo check for a release known only by its index record (`published`: when
+    it went out, see `_embargo_future`)."""
     level = config.check_level("embargo_future")
-    if level == "off" or embargo is None or embargo > now or published:
+    if level == "off" or embargo is None or embargo > now or lifted(embargo, published):
         return None
     args = {"when": embargo.isoformat()}
     return CheckResult(

@@ -101,7 +101,7 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             continue
         failures = list(r.checks)
         late = (
-            embargo_failure(r.embargo, config, now, r.published is not None)
+            embargo_failure(r.embargo, config, now, r.published)
             if r.status in _EMBARGO_CHECKED
             else None
         )
