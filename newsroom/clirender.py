@@ -61,10 +61,12 @@ def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> 
 def print_list(
     records: list[Record], problems: list[Problem], newsroom: Newsroom, t: Translator
 ) -> None:
-    """The desk as a table (dateline and embargo when the terminal is wide), then broken files."""
+    """The desk as a table (dateline and embargo when the terminal is wide), then broken files.
+    Narrower (80 columns, a pipe), a release not out yet says under its status when its
+    embargo lifts: a column of its own would leave the title too little room."""
     from rich.table import Table
 
-    wide = console.width >= 110
+    wide, now = console.width >= 110, newsroom.now()
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
     title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
     table = Table(title=printable(title))
@@ -79,7 +81,11 @@ def print_list(
         table.add_column(t("col.number"), no_wrap=True)
     table.add_column(t("col.title"), overflow="fold")
     for r in records:
-        cells = [r.id[:8], t("status." + r.status), when(newsroom, r.edited, short=True)]
+        status = t("status." + r.status)
+        if not wide and r.published is None and r.embargo is not None and r.embargo > now:
+            lift = when(newsroom, r.embargo, short=True)  # (the zone: the Updated column's)
+            status += f"\n[dim]{t('list.embargo_until')}\n{lift}[/]"
+        cells = [r.id[:8], status, when(newsroom, r.edited, short=True)]
         if wide:
             cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
         if numbered:

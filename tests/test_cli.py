@@ -203,3 +203,26 @@ def test_approve_dry_run_asks_what_an_approval_asks_and_changes_nothing(
     assert {p: p.read_bytes() for p in sorted(articles.rglob("*")) if p.is_file()} == files
     assert "In review" in run(bundled, "show", IN_REVIEW[:8]).output  # and for real, still
     assert run(bundled, "approve", IN_REVIEW[:8], actor="nur").exit_code == 0
+
+
+@pytest.mark.parametrize(("language", "until"), [("en", "embargo until"), ("id", "embargo hingga")])
+def test_list_says_when_an_embargo_lifts_at_80_columns(
+    bundled: Path, language: str, until: str
+) -> None:
+    """`newsroom list` at 80 columns (or in a pipe) had no embargo column and said nothing
+    of one: an approved release under embargo now says under its status when it lifts, in
+    the newsroom's zone as the other times; --json has it as ISO in that zone."""
+    assert run(bundled, "approve", IN_REVIEW[:8], "--embargo", "2099-01-01T10:00",
+               actor="nur").exit_code == 0  # fmt: skip
+    runner = CliRunner()
+    args = ["--root", str(bundled), "--as", "nur", "list"]
+    listed = runner.invoke(cli, args, env={"NEWSROOM_LANG": language, "COLUMNS": "80"})
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert all(len(line) <= 80 for line in lines), listed.output
+    row = next(i for i, line in enumerate(lines) if IN_REVIEW[:8] in line)
+    assert until in lines[row + 1] and "01-01-2099 10:00" in lines[row + 2], listed.output
+    assert listed.output.count(until) == 1, listed.output  # not the published, not the drafts
+    data = json.loads(runner.invoke(cli, [*args, "--json"]).output)["articles"]
+    approved = next(a for a in data if a["id"] == IN_REVIEW)
+    assert approved["embargo"] == "2099-01-01T10:00:00+07:00"

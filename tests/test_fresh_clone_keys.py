@@ -126,3 +126,33 @@ async def test_the_publish_dialog_names_its_keys_like_the_others(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert keys() == {"escape": close}  # done: what is left is to close
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_p_on_any_release_screen_opens_the_publish_dialog_as_on_the_desk(
+    bundled: Path, language: str
+) -> None:
+    """A draft, a release sent back for changes ("Perlu perbaikan") and a published one have
+    no publication step of their own: P did nothing there, silently. The run is newsroom-wide,
+    so P opens the desk's publish dialog from every release screen, and the footer says so."""
+    from newsroom.tui.screens.publish import PublishScreen
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        for slug in ("contoh-draf", "contoh-perlu-perbaikan", "humas-pemerintah"):
+            app.push_screen(ReleaseScreen(app.newsroom.find(slug).id))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            release = app.screen
+            assert isinstance(release, ReleaseScreen)
+            keys = [k for k, b in release.active_bindings.items() if b.binding.show and b.enabled]
+            assert "P" in keys, (slug, keys)  # the footer offers it
+            await pilot.press("P")
+            await until(pilot, lambda: isinstance(app.screen, PublishScreen), f"publish: {slug}")
+            await app.workers.wait_for_complete()
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the release")
+            await pilot.press("escape")
+            await pilot.pause()

@@ -74,3 +74,22 @@ def test_plurals_are_english_only_and_counted() -> None:
     assert Translator("en")("n.releases", n=1) == "1 release"
     assert Translator("en")("n.releases", n=2) == "2 releases"
     assert Translator("id")("n.releases", n=2) == "2 siaran pers"
+
+
+def test_the_unsigned_warning_ends_with_one_full_stop() -> None:
+    """The warning that a run goes out unsigned is a sentence: it ends with a full stop, and a
+    reason that brings its own (a key file's error, worded by the core) is not doubled."""
+    import datetime as dt
+
+    from newsroom.core.outputs import PublishResult
+    from newsroom.i18n.explain import publish_problems
+
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    for text in ("the key file is damaged", "the key file is damaged."):
+        for dry in (False, True):
+            result = PublishResult(now=now, actor="cron", dry_run=dry, to_write=["rss.xml"])
+            result.unsigned, result.unsigned_why = "sign_key_file", {"text": text}
+            for language in ("en", "id"):
+                (line,) = publish_problems(Translator(language), result)
+                assert line.endswith("lagi." if language == "id" else "again."), line
+                assert ".." not in line and "damaged. " in line, line

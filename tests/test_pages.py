@@ -259,6 +259,39 @@ def test_an_english_newsroom_speaks_english_around_its_releases(root: Path) -> N
     assert '<html lang="en">' in text and "Press release" in text and "Published" in text
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_lookup_json_speaks_the_newsrooms_language_first_and_both(
+    root: Path, language: str
+) -> None:
+    """nomor.json's `about` and tidak-terdaftar.json's `message` were English only, while
+    partners and citizens read Indonesian first: each is now in the newsroom's language
+    (`language` names it), with both languages beside it for a program that picks; what
+    scripts read (numbers, not_issued, issued, status) is as it was."""
+    config = root / "newsroom.toml"
+    config.write_text(config.read_text().replace('language = "id"', f'language = "{language}"'))
+    numbered(root, at(0), "Rilis Bernomor", "B-001/HUMAS/VI/2026")
+    run(root, at(1))
+    feeds = root / "feeds"
+    everything = json.loads((feeds / "nomor.json").read_text())
+    unknown = json.loads((feeds / "nomor" / "tidak-terdaftar.json").read_text())
+    said = {
+        "id": ("Nomor siaran pers yang diterbitkan oleh Humas Uji. Nomor yang tidak ada di "
+               "`numbers` tidak diterbitkan oleh kantor ini; `not_issued` memuat nomor yang "
+               "dibantah sebuah klarifikasi.",
+               "Nomor ini tidak diterbitkan oleh Humas Uji."),
+        "en": ("Release numbers issued by Humas Uji. A number that is not in `numbers` was not "
+               "issued by this office; `not_issued` lists those a klarifikasi denies.",
+               "This number was not issued by Humas Uji."),
+    }  # fmt: skip
+    assert everything["language"] == unknown["language"] == language
+    assert everything["about"] == said[language][0]
+    assert everything["about_by_language"] == {lang: s[0] for lang, s in said.items()}
+    assert unknown["message"] == said[language][1]
+    assert unknown["message_by_language"] == {lang: s[1] for lang, s in said.items()}
+    assert list(everything["numbers"]) == ["B-001/HUMAS/VI/2026"] and everything["not_issued"] == {}
+    assert unknown["issued"] is False and unknown["status"] == "not_issued"
+
+
 def test_a_page_links_its_attachments_and_shows_its_local_photo(nr: Path, tmp_path: Path) -> None:
     from newsroom.core.attachments import public_url
 

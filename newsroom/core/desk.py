@@ -52,6 +52,23 @@ def waiting_for(record: Record, actor: str, config: Config) -> bool:
     return record.status == Status.IN_REVIEW and may_review(config, record.last_editor, actor)
 
 
+def shown_in(record: Record) -> tuple[str, ...]:
+    """The status views that show a release (the desk's tabs and their counts: one rule).
+    A release shows in its status's view. A published release whose correction is under
+    way is still published and is being corrected: it shows in `published` and
+    `correcting`, from the correction's first word until it goes out (in review, sent back
+    or approved, it shows in that status's view too: there its reviewer looks for it)."""
+    status = record.status
+    if status == Status.CORRECTING:
+        return _STILL_OUT
+    if record.correction:  # in review, sent back or approved: a correction, not a release
+        return (status, *_STILL_OUT)
+    return (status,)
+
+
+_STILL_OUT = (Status.PUBLISHED, Status.CORRECTING)
+
+
 class Desk:
     """Every release, newest change first, with a lower-cased search text per release."""
 
@@ -80,7 +97,8 @@ class Desk:
             counts = dict.fromkeys(VIEWS, 0)
             counts["all"] = len(self.records) + len(self.broken)
             for r in self.records:
-                counts[r.status] = counts.get(r.status, 0) + 1
+                for view in shown_in(r):
+                    counts[view] = counts.get(view, 0) + 1
                 if waiting_for(r, actor, self.config):
                     counts["mine"] += 1
             self._counts[actor] = counts
@@ -96,7 +114,7 @@ class Desk:
         elif view == "mine":
             chosen = [r for r in records if waiting_for(r, actor, self.config)]
         else:
-            chosen = [r for r in records if r.status == view]
+            chosen = [r for r in records if view in shown_in(r)]
         if sort == "title":
             chosen.sort(key=lambda r: r.title.casefold() if isinstance(r, Record) else "")
         elif sort == "status":

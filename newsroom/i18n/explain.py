@@ -322,6 +322,7 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
         why = result.unsigned_why
         code = "error." + result.unsigned
         reason = t(code, **why) if t.has(code) else why.get("text", result.unsigned)
+        reason = reason.rstrip().removesuffix(".")  # (the sentence puts its own full stop)
         out.append(t("publish.unsigned" + (".dry" if result.dry_run else ""), reason=reason))
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:

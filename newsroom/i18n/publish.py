@@ -124,17 +124,17 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
     "publish.unsigned": (
         "warning: not signed: {reason}. The signatures partners check (SHA256SUMS, each "
-        "release's signed text) are removed until a run with the key signs again",
+        "release's signed text) are removed until a run with the key signs again.",
         "peringatan: tidak ditandatangani: {reason}. Tanda tangan yang diperiksa mitra "
         "(SHA256SUMS, teks bertanda tangan tiap siaran pers) dihapus sampai penerbitan dengan "
-        "kunci menandatanganinya lagi",
+        "kunci menandatanganinya lagi.",
     ),
     "publish.unsigned.dry": (
         "warning: would not be signed: {reason}. The signatures partners check (SHA256SUMS, "
-        "each release's signed text) would be removed until a run with the key signs again",
+        "each release's signed text) would be removed until a run with the key signs again.",
         "peringatan: tidak akan ditandatangani: {reason}. Tanda tangan yang diperiksa mitra "
         "(SHA256SUMS, teks bertanda tangan tiap siaran pers) akan dihapus sampai penerbitan "
-        "dengan kunci menandatanganinya lagi",
+        "dengan kunci menandatanganinya lagi.",
     ),
     "noted.translation_waits": (
         "{n} approved translation waits for its original: it goes live with it|{n} approved "

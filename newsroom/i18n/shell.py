@@ -107,6 +107,7 @@ SHELL: dict[str, tuple[str, str]] = {
     "report.failed": ("{errors} found", "{errors} ditemukan"),
     # newsroom list and show
     "list.title": ("{title}: {releases}", "{title}: {releases}"),
+    "list.embargo_until": ("embargo until", "embargo hingga"),  # then the lift, on its line
     "col.id": ("id", "id"),
     "show.history": (
         "history and comments (oldest first)",

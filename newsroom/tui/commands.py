@@ -52,8 +52,8 @@ COMMANDS: tuple[Command, ...] = (
     # An approved release's lift time, moved (a ministry asks to delay): a reviewer's act.
     Command("embargo", "E", "embargo", "cmd.embargo", "release"),
     # The footer lists the keys in this order, the workflow's next steps first: at 80
-    # columns what is cut short is the rarest. Publish shows where the workflow has it (an
-    # approved release, a correction approved).
+    # columns what is cut short is the rarest. Publish is there whatever the release's
+    # status, as on the desk's list: the run is newsroom-wide (a draft's screen included).
     Command("release_publish", "P", "publish", "cmd.publish", "release"),
     Command("request_changes", "r", "request_changes", "cmd.request_changes", "release"),
     Command("comment", "c", "comment", "cmd.comment", "release"),

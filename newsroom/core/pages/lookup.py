@@ -33,7 +33,7 @@ from .urls import (
     page_path,
     url,
 )
-from .words import words
+from .words import WORDS, language_of, words
 
 RECENT = 30  # numbers on the lookup page (every number is in nomor.json)
 
@@ -107,8 +107,7 @@ def numbers_json(config: Config, facts: dict[str, Facts]) -> bytes:
     }
     data = {
         "publisher": publisher,
-        "about": f"Release numbers issued by {publisher}. A number that is not in `numbers` "
-        "was not issued by this office; `not_issued` lists those a klarifikasi denies.",
+        **_said(config, "about", "numbers_about", publisher=publisher),
         "lookup": f"{config.feeds_base}/{NUMBERS}/{{number}}.json",
         "numbers": issued,
         "not_issued": denied,
@@ -123,10 +122,22 @@ def unknown_json(config: Config) -> bytes:
         "publisher": publisher,
         "issued": False,
         "status": "not_issued",
-        "message": f"This number was not issued by {publisher}.",
+        **_said(config, "message", "unknown_message", publisher=publisher),
         "numbers": f"{config.feeds_base}/{NUMBERS_JSON}",
     }
     return _json(data)
+
+
+def _said(config: Config, key: str, word: str, **facts: str) -> dict[str, Any]:
+    """A text of a public JSON file in both languages, as the pages give their explanations:
+    `key` in the newsroom's language (Indonesian unless it is English), `language` naming it,
+    and `<key>_by_language` with each ({"id": ..., "en": ...}) for a program that picks."""
+    first = language_of(config.language)
+    both = {lang: WORDS[lang][word].format(**facts) for lang in (first, _OTHER[first])}
+    return {key: both[first], "language": first, f"{key}_by_language": both}
+
+
+_OTHER = {"id": "en", "en": "id"}
 
 
 def _json(data: dict[str, Any]) -> bytes:

@@ -69,6 +69,10 @@ WORDS: dict[str, dict[str, str]] = {
         "pada siaran pers untuk memastikan siaran pers itu asli.",
         "lookup_address": "Alamat pemeriksaan satu nomor:",
         "lookup_json": "Semua nomor untuk program (JSON)",
+        "numbers_about": "Nomor siaran pers yang diterbitkan oleh {publisher}. Nomor yang tidak "
+        "ada di `numbers` tidak diterbitkan oleh kantor ini; `not_issued` memuat nomor yang "
+        "dibantah sebuah klarifikasi.",
+        "unknown_message": "Nomor ini tidak diterbitkan oleh {publisher}.",
         "form_label": "Nomor siaran pers",
         "form_button": "Cek",
         "recent_numbers": "Nomor terbaru",
@@ -143,6 +147,9 @@ WORDS: dict[str, dict[str, str]] = {
         "a release to make sure it is genuine.",
         "lookup_address": "The address that checks one number:",
         "lookup_json": "Every number, for programs (JSON)",
+        "numbers_about": "Release numbers issued by {publisher}. A number that is not in "
+        "`numbers` was not issued by this office; `not_issued` lists those a klarifikasi denies.",
+        "unknown_message": "This number was not issued by {publisher}.",
         "form_label": "Release number",
         "form_button": "Check",
         "recent_numbers": "Latest numbers",

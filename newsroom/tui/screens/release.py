@@ -139,10 +139,6 @@ class ReleaseScreen(Acting, AppScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_published":
             return self.article is not None and self.article.published_version is not None
-        if action == "publish":  # where the workflow has a publication for it, or a
-            # retraction (urgent: the next publishing run carries it to the partners)
-            retracted = self.article is not None and self.article.retraction is not None
-            return retracted or self._workflow_has("publish")
         if action == "translate":  # an original in circulation (the core says which)
             return self.article is not None and self.nr_app.newsroom.translatable(self.article)
         if action in ("attach", "detach"):  # edits: where editing is allowed
@@ -153,12 +149,6 @@ class ReleaseScreen(Acting, AppScreen):
             decision = self.decisions.get(action)
             return bool(decision and (decision.allowed or self._opens_checklist(decision)))
         return True
-
-    def _workflow_has(self, action: str) -> bool:
-        """Whether the workflow has this move for the release in its state (the core's
-        decision; someone may still have to take it: publish is the publishing run's)."""
-        decision = self.decisions.get(action)
-        return decision is not None and decision.rule is not None
 
     @staticmethod
     def _opens_checklist(decision: Decision) -> bool:
@@ -195,6 +185,8 @@ class ReleaseScreen(Acting, AppScreen):
         self.leave()
 
     def action_publish(self) -> None:
+        """The publishing run, as on the desk's list (P): it is newsroom-wide, so it is here
+        whatever this release's status (a draft's screen too: its dry run says what goes)."""
         from .publish import PublishScreen
 
         self.app.push_screen(PublishScreen())
