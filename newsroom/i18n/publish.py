@@ -123,18 +123,20 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
     "publish.unsigned": (
-        "warning: not signed: {reason}. The signatures partners check (SHA256SUMS, each "
-        "release's signed text) are removed until a run with the key signs again.",
-        "peringatan: tidak ditandatangani: {reason}. Tanda tangan yang diperiksa mitra "
-        "(SHA256SUMS, teks bertanda tangan tiap siaran pers) dihapus sampai penerbitan dengan "
-        "kunci menandatanganinya lagi.",
+        "warning: not signed: {reason}. SHA256SUMS, which partners check, is removed, and so "
+        "are the signed texts of the releases this run changes, until a run with the key "
+        "signs them again.",
+        "peringatan: tidak ditandatangani: {reason}. SHA256SUMS yang diperiksa mitra dihapus, "
+        "begitu pula teks bertanda tangan siaran pers yang diubah penerbitan ini, sampai "
+        "penerbitan dengan kunci menandatanganinya lagi.",
     ),
     "publish.unsigned.dry": (
-        "warning: would not be signed: {reason}. The signatures partners check (SHA256SUMS, "
-        "each release's signed text) would be removed until a run with the key signs again.",
-        "peringatan: tidak akan ditandatangani: {reason}. Tanda tangan yang diperiksa mitra "
-        "(SHA256SUMS, teks bertanda tangan tiap siaran pers) akan dihapus sampai penerbitan "
-        "dengan kunci menandatanganinya lagi.",
+        "warning: would not be signed: {reason}. SHA256SUMS, which partners check, would be "
+        "removed, and so would the signed texts of the releases this run changes, until a run "
+        "with the key signs them again.",
+        "peringatan: tidak akan ditandatangani: {reason}. SHA256SUMS yang diperiksa mitra akan "
+        "dihapus, begitu pula teks bertanda tangan siaran pers yang diubah penerbitan ini, "
+        "sampai penerbitan dengan kunci menandatanganinya lagi.",
     ),
     "noted.translation_waits": (
         "{n} approved translation waits for its original: it goes live with it|{n} approved "
