@@ -60,6 +60,8 @@ def keys_init(obj: Context, unencrypted: bool) -> None:
     key, path = newsroom.keys_init(passphrase)
     click.echo(obj.t("keys.made", key_id=key.id, public=newsroom.config.root / "newsroom.pub",
                      secret=path, protection=_protection(obj.t, not unencrypted)))  # fmt: skip
+    if not newsroom.config.signing_required:
+        click.echo(obj.t("keys.not_required"))
 
 
 @keys.command("show")

@@ -192,6 +192,9 @@ def test_cli_keys_init_show_and_check(root: Path, keyhome: Path) -> None:
     made = runner.invoke(cli, ["--root", str(root), "keys", "init"], input="rahasia\nrahasia\n")
     assert made.exit_code == 0, made.output
     assert "rahasia" not in made.output.replace("Passphrase", "")
+    # ([signing] required = false, as init writes it: a desk without the key publishes
+    # unsigned, and the maker of the key is told how to have only its machine publish)
+    assert "set `required = true` under [signing]" in " ".join(made.output.split())
     key_id = config_key_id(root)
     shown = runner.invoke(cli, ["--root", str(root), "keys", "show"])
     assert key_id in shown.output and "encrypted" in shown.output

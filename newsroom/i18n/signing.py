@@ -33,6 +33,14 @@ SIGNING: dict[str, tuple[str, str]] = {
         "memeriksa dengan:\n"
         "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
     ),
+    "keys.not_required": (
+        "A desk or machine without the secret key publishes unsigned: SHA256SUMS goes until "
+        "the next signed run. To have only the machine with the key publish, set "
+        "`required = true` under [signing] in newsroom.toml.",
+        "Meja atau mesin tanpa kunci rahasia menerbitkan tanpa tanda tangan: SHA256SUMS hilang "
+        "sampai penerbitan bertanda tangan berikutnya. Agar hanya mesin yang memegang kunci "
+        "yang menerbitkan, setel `required = true` di bawah [signing] pada newsroom.toml.",
+    ),
     "keys.encrypted": ("encrypted with your passphrase", "terenkripsi dengan frasa sandi Anda"),
     "keys.unencrypted": (
         "NOT encrypted: for cron; readable by its owner only",
