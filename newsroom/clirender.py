@@ -250,5 +250,7 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         say(printable(t("health.waiting", when=until, title=waiting.title)))
     for broken in report.broken:
         say(f"[red]{printable(t('health.broken', text=broken))}[/]")
+    if report.unsigned:
+        say(f"[red]{t('health.unsigned')}[/]")
     if report.healthy:
         say(f"[green]{t('health.ok')}[/]")

@@ -256,6 +256,36 @@ def test_unsigned_runs_say_so_once_in_the_log_and_drop_stale_lists(
     assert line["unsigned"] == "sign_no_secret"
 
 
+def test_status_and_the_desk_say_the_last_publish_was_not_signed(
+    signed: Path, keyhome: Path
+) -> None:
+    """An editor's desk without the secret key published: `newsroom status` said "publishing
+    is healthy" (exit 0) while partners had no SHA256SUMS to check. It now says so, exit 1,
+    until a run with the key signs again; the desk's banner too."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    def status(language: str = "en") -> Result:
+        env = {"NEWSROOM_LANG": language, "COLUMNS": "200"}
+        return CliRunner().invoke(cli, ["--root", str(signed), "status"], env=env)
+
+    assert status().exit_code == 0
+    aside = keyhome.parent / "aside"
+    keyhome.rename(aside)
+    release(signed, at(1), "Rilis ketiga")
+    assert run(signed, at(1.1)).ok
+    said = status()
+    assert said.exit_code == 1 and "the last publish was not signed" in said.output
+    assert "SHA256SUMS" in said.output and "publishing is healthy" not in said.output
+    assert "penerbitan terakhir tidak ditandatangani" in status("id").output
+    door = Newsroom.open(signed, "nur", fixed_clock(at(1.2)))
+    assert door.publish_status().to_json()["unsigned"] == "sign_no_secret"
+    aside.rename(keyhome)
+    assert run(signed, at(1.3)).signed
+    said = status()
+    assert said.exit_code == 0 and "not signed" not in said.output, said.output
+
+
 def test_the_example_newsroom_publishes_unsigned_quietly(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis")
     result = run(newsroom_root, at(0.1))

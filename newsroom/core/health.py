@@ -42,11 +42,14 @@ class Health:
     waiting: list[Held] = field(default_factory=list)  # embargoed, lifting later
     broken: list[str] = field(default_factory=list)
     published: int = 0  # what the last run published
+    # the last run was not signed though the newsroom signs (why, a code): partners cannot
+    # check SHA256SUMS until a run with the key
+    unsigned: str = ""
     refused: int = 0  # what the last run refused, when that was all that went wrong in it
 
     @property
     def healthy(self) -> bool:
-        return not self.failures and not self.held and not self.broken
+        return not self.failures and not self.held and not self.broken and not self.unsigned
 
     @property
     def partial(self) -> bool:
@@ -71,6 +74,7 @@ class Health:
             "broken": self.broken,
             "last_run_published": self.published,
             "last_run_refused": self.refused,
+            "unsigned": self.unsigned or None,
         }
 
 
@@ -89,6 +93,8 @@ def publish_status(
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
     status.published = int(state.get("published", 0))
+    signatures = state.get("outputs", {}).get("signatures", {})
+    status.unsigned = str(signatures.get("unsigned", "")) if isinstance(signatures, dict) else ""
     if not state.get("failed_because"):
         status.refused = len(state.get("refused", []))
     for refused in state.get("refused", []):  # what the last run refused for other reasons

@@ -87,6 +87,12 @@ DESK: dict[str, tuple[str, str]] = {
         "releases: newsroom status says why",
         "{n} siaran pers ditahan penerbitan: lihat newsroom status",
     ),
+    "desk.unsigned": (
+        "the last publish was not signed: partners cannot check SHA256SUMS until a run with "
+        "the key (newsroom status)",
+        "penerbitan terakhir tidak ditandatangani: mitra tidak dapat memeriksa SHA256SUMS "
+        "sampai penerbitan dengan kunci (lihat newsroom status)",
+    ),
     "desk.failing": (
         "publish has failed {n} run in a row: newsroom status says why|publish has failed "
         "{n} runs in a row: newsroom status says why",

@@ -157,6 +157,13 @@ SHELL: dict[str, tuple[str, str]] = {
         "menunggu embargo hingga {when}: {title}",
     ),
     "health.broken": ("broken: {text}", "rusak: {text}"),
+    "health.unsigned": (
+        "the last publish was not signed (its machine had no secret key): partners cannot "
+        "check SHA256SUMS until a run with the key (cron's NEWSROOM_SIGNING_KEY) signs again",
+        "penerbitan terakhir tidak ditandatangani (mesinnya tidak punya kunci rahasia): mitra "
+        "tidak dapat memeriksa SHA256SUMS sampai penerbitan dengan kunci (NEWSROOM_SIGNING_KEY "
+        "milik cron) menandatanganinya lagi",
+    ),
     "health.ok": ("publishing is healthy", "penerbitan sehat"),
     # newsroom adopt and embargo
     "adopt.sealed": ("sealed: {path}\t{title}", "disegel: {path}\t{title}"),

@@ -302,8 +302,10 @@ class SignOutput(Output):
         self.texts.store.close()
 
     def state(self, written: bool) -> dict[str, Any]:
-        if not written or self.key is None:
-            return self.last if not written else {}
+        if not written or self.key is None:  # (an unsigned run of a newsroom with a key
+            # keeps why: `newsroom status` and the desk say partners cannot check it now)
+            unsigned = {"unsigned": self.unsigned} if self.public is not None else {}
+            return self.last if not written else unsigned
         lists = sorted(f for f, listed in self.lists.items() if listed)
         return {
             "key": self.key.id,

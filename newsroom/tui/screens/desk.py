@@ -151,6 +151,8 @@ class DeskScreen(AppScreen):
             return app.t("desk.held", n=len(report.held))
         if report.failures:
             return app.t("desk.failing", n=report.failures)
+        if report.unsigned:
+            return app.t("desk.unsigned")
         return ""
 
     def _index_when_idle(self) -> None:
