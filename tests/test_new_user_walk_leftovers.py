@@ -163,7 +163,7 @@ async def test_the_corrections_checklist_and_the_embargos_dialog_fit_at_80x24(
         assert box.max_scroll_y == 0 and box.region.height == len(checks), checks
         on_screen(dialog, ("#checks-box", "#embargo", "#approve", "#cancel"))
         if key == "E":
-            dialog.query_one("#embargo", Input).value = "2026-11-27 08:30"  # past: it waits
+            dialog.query_one("#embargo", Input).value = "2026-01-01 10:00"  # past: it waits
             await settle(app, pilot)
             assert dialog.query_one("#blocked", Static).display
             on_screen(dialog, ("#blocked", "#embargo", "#note", "#approve", "#cancel"))
@@ -221,7 +221,7 @@ async def test_a_corrected_translations_checklist_fits_at_80x24(
         await settle(app, pilot)
         dialog = app.screen
         if failing:
-            dialog.query_one("#embargo", Input).value = "2026-11-27 08:30"  # past: it waits
+            dialog.query_one("#embargo", Input).value = "2026-01-01 10:00"  # past: it waits
             await settle(app, pilot)
             assert dialog.query_one("#blocked", Static).display
         checks = str(dialog.query_one("#checks", Static).render()).splitlines()

@@ -4,6 +4,7 @@ categories without tags, JSON Feed with the reach of RSS and Atom."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -121,6 +122,27 @@ def test_a_release_published_under_an_embargo_can_be_corrected(newsroom_root: Pa
     assert result.ok and [p["kind"] for p in result.published] == ["corrected"]
     titles = [e.title for e in parse(newsroom_root / "feeds" / "private/antara/rss.xml").entries]
     assert "EMBARGO BERAKHIR: Rilis berembargo" in titles and "RALAT: Rilis berembargo" in titles
+
+
+def test_a_correction_typed_with_a_wrong_past_embargo_still_waits(newsroom_root: Path) -> None:
+    """Only the embargo a release went out under is spared: a past time typed into its
+    correction's approval (last year, by mistake) is refused, not put out at once."""
+    import pytest
+
+    from newsroom.core.errors import Refused
+    from newsroom.core.service import Newsroom
+
+    ident = release(newsroom_root, at(0), "Rilis tanpa embargo")
+    run(newsroom_root, at(0.1))
+    ald = Newsroom.open(newsroom_root, "ald", fixed_clock(at(1)))
+    ald.act(ident, "correct", note="Angka diperbaiki")
+    article = ald.find(ident)
+    article.body = "Teks yang dikoreksi."
+    ald.save_edit(article)
+    ald.act(ident, "submit")
+    nur = Newsroom.open(newsroom_root, "nur", fixed_clock(at(1)))
+    with pytest.raises(Refused, match="already past"):
+        nur.act(ident, "approve", embargo=at(1) - dt.timedelta(days=365))
 
 
 def test_a_private_feed_of_every_release_has_no_archive_chain(newsroom_root: Path) -> None:

@@ -178,6 +178,31 @@ class Article:
         return next((h for h in reversed(self.history) if h.action == "retract"), None)
 
     @property
+    def went_out_under_embargo(self) -> bool:
+        """Whether its embargo is the one it was first published under (a correction keeps
+        it, as partners were told it: no check of it): the lift time the approval (or the
+        move of the embargo) before its first publication recorded. An entry that recorded
+        none (an approval without an embargo, or one from before the lift time was kept:
+        the two read alike) spares an embargo between that entry and the publication, as
+        an embargo approved then was (a time typed wrong, before it, is not spared)."""
+        if self.published is None or self.embargo is None:
+            return False
+        last: HistoryEntry | None = None
+        for entry in self.history:
+            if entry.action == "publish":
+                break
+            if entry.action in ("approve", "embargo"):
+                last = entry
+        if last is None or last.embargo == NO_EMBARGO:
+            return False
+        if not last.embargo:
+            return last.at < self.embargo <= self.published
+        try:
+            return dt.datetime.fromisoformat(last.embargo) == self.embargo
+        except ValueError:
+            return False
+
+    @property
     def is_live(self) -> bool:
         """Partners have seen it: published, or published and now being corrected."""
         return self.status == Status.PUBLISHED or self.published_version is not None

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .checks import CheckResult, embargo_failure
 from .config import Config
-from .errors import Problem
+from .errors import NewsroomError, Problem
 from .index import Index
 from .model import Status
 from .records import CHECKED, Record
@@ -101,7 +102,7 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             continue
         failures = list(r.checks)
         late = (
-            embargo_failure(r.embargo, config, now, r.published)
+            embargo_failure(r.embargo, config, now, partial(_went_out_under, config, r))
             if r.status in _EMBARGO_CHECKED
             else None
         )
@@ -111,6 +112,19 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
             report.findings.append(Finding(r.path, r.id, r.title, r.status, check, severity))
     report.findings += translation_findings(records, config, now)
     return report
+
+
+def _went_out_under(config: Config, record: Record) -> bool:
+    """A published release's correction keeps the embargo it went out under (its file
+    read: the approval before its first publication says which; a few files at most)."""
+    if record.published is None:
+        return False
+    from .store import Store
+
+    try:
+        return Store(config).load(config.root / record.path).went_out_under_embargo
+    except (NewsroomError, OSError):
+        return False
 
 
 def translation_findings(records: list[Record], config: Config, now: dt.datetime) -> list[Finding]:
