@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
 from newsroom.core.signing.canonical import parse_comment
 from newsroom.core.signing.minisign import PublicKey, Signature
 
@@ -165,6 +167,11 @@ def test_an_unsigned_run_removes_only_the_texts_no_longer_true(nr: Path, keyhome
     assert set(kept) == {"v1.txt", "v1.txt.minisig"}
     aside = keyhome.parent / "aside"
     keyhome.rename(aside)  # the secret key is not here: [signing] required is false
+    writer = Newsroom.open(nr, "ald", fixed_clock(at(5.5)))
+    writer.act("jembatan-baru-dibuka", "correct", note="Belum")  # only started: its record
+    assert run(nr, at(5.6)).ok  # moves, not what partners have: its signed texts stay
+    assert {p.name: p.stat().st_mtime_ns for p in other.glob("v*.txt*")} == kept
+    writer.act("jembatan-baru-dibuka", "cancel_correction")
     correct(nr, ident, at(6), "Nama salah", "Versi tiga.\n")
     release(nr, at(6), "Pasar baru dibuka")
     result = run(nr, at(7))

@@ -34,11 +34,13 @@ SIGNING: dict[str, tuple[str, str]] = {
         "  minisign -Vm SHA256SUMS -p newsroom.pub && sha256sum -c --ignore-missing SHA256SUMS",
     ),
     "keys.not_required": (
-        "A desk or machine without the secret key publishes unsigned: SHA256SUMS goes until "
-        "the next signed run. To have only the machine with the key publish, set "
+        "A desk or machine without the secret key publishes unsigned: SHA256SUMS goes, and "
+        "the signed texts of the releases it changes, until the next signed run. To have "
+        "only the machine with the key publish, set "
         "`required = true` under [signing] in newsroom.toml.",
-        "Meja atau mesin tanpa kunci rahasia menerbitkan tanpa tanda tangan: SHA256SUMS hilang "
-        "sampai penerbitan bertanda tangan berikutnya. Agar hanya mesin yang memegang kunci "
+        "Meja atau mesin tanpa kunci rahasia menerbitkan tanpa tanda tangan: SHA256SUMS hilang, "
+        "begitu pula teks bertanda tangan siaran pers yang diubahnya, sampai penerbitan "
+        "bertanda tangan berikutnya. Agar hanya mesin yang memegang kunci "
         "yang menerbitkan, setel `required = true` di bawah [signing] pada newsroom.toml.",
     ),
     "keys.encrypted": ("encrypted with your passphrase", "terenkripsi dengan frasa sandi Anda"),

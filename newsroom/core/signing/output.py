@@ -234,7 +234,7 @@ class SignOutput(Output):
                 written.removed += self.texts.remove(feeds, self.texts.drop_all())
                 self.texts.forget()
             else:  # the texts still true stay (texts.unsign)
-                written.removed += self.texts.remove(feeds, self.texts.unsign(result))
+                written.removed += self.texts.remove(feeds, self.texts.unsign(result, self.public))
                 self.texts.save(self.public.id)
             return written
         gone = self.texts.remove(feeds, self.texts.removed)

@@ -21,11 +21,10 @@ pages' text does, versions.py); their signatures stay, signed again with
 
 Incremental: what each release's files were made from is kept in
 `.newsroom/signed-texts.sqlite` (read only when a run has work); only releases whose record
-moved (or all, with a new key) are read and signed again. Written only when the run is
-signed. An unsigned run (the newsroom's key set up, its secret not found) removes the
-texts and signatures of the releases whose standing moved, which would no longer say how
-the office stands by them; the others stay, still true, and the next signed run signs only
-the releases it marked.
+moved (or all, with a new key) are read and signed again. An unsigned run (the newsroom's
+key set up, its secret not found) writes no text but keeps the store: it removes the texts
+and signatures a signed run would now change (a correction gone out: its v1 would still say
+current), marks them for the next signed run, and leaves the others, still true.
 """
 
 from __future__ import annotations
@@ -46,7 +45,7 @@ from ..records import Record
 from ..store import Store
 from ..versions import RETRACTED, versions
 from .canonical import CURRENT, SUPERSEDED, canonical_text, text_path, trusted_comment
-from .minisign import SecretKey
+from .minisign import PublicKey, SecretKey, Signature, SignatureError
 
 FORMAT = 1
 STATE = "signed-texts.sqlite"
@@ -284,17 +283,52 @@ class SignedTexts:
             self.gone.append(ident)
         return before
 
-    def unsign(self, result: PublishResult) -> list[str]:
-        """An unsigned run, the newsroom's key set up (`plan` made): the texts and
-        signatures of the releases whose standing moved go (a signature would say a
-        corrected version is current), and their rows are marked FAILED, so the next signed
-        run signs them again; every other release's stay, still true. Returns the files."""
+    def unsign(self, result: PublishResult, public: PublicKey) -> list[str]:
+        """An unsigned run, the newsroom's key set up (`plan` made): of the releases whose
+        record moved, those whose files are no longer what a signed run would make (a
+        correction gone out: its v1 would still say current) go, and their rows are marked
+        FAILED, so the next signed run signs them again; the rest stay, still true (a
+        correction only started moves the record, not what partners have). Returns the
+        files removed."""
         before = self._before(result)
+        assert self.plan_ is not None
+        going = {g.article.id: g for g in self.plan_.going_live}
+        store, same = Store(self.config), self.known is not None  # (another basis: all go)
         for ident in self.changed:
-            if ident in before:
-                self.removed += before[ident][1]
-                self.rows[ident] = (FAILED, self.live[ident].path, [])
+            if ident not in before:
+                continue
+            files = before[ident][1]
+            if same and self._still_true(store, public, ident, files, going.get(ident)):
+                continue  # its row stays: the next signed run finds the same bytes
+            self.removed += files
+            self.rows[ident] = (FAILED, self.live[ident].path, [])
         return self.removed
+
+    def _still_true(
+        self, store: Store, public: PublicKey, ident: str, files: list[str],
+        going: GoingLive | None,
+    ) -> bool:  # fmt: skip
+        """Whether a release's files are what a signed run would make now: the same files,
+        each text the same bytes, each signature checking with the newsroom's key over the
+        text it would sign and saying what it would say (Ed25519 signs alike: the run would
+        write the same)."""
+        try:
+            want = self._want(store, self.live[ident], going)
+        except NewsroomError:
+            return False
+        if sorted({*want.texts, *want.signatures}) != sorted(files):
+            return False
+        feeds = self.config.feeds_dir
+        try:
+            if any((feeds / rel).read_bytes() != data for rel, data in want.texts.items()):
+                return False
+            for rel, (data, comment) in want.signatures.items():
+                signature = Signature.parse((feeds / rel).read_text("utf-8"))
+                if public.verify(data, signature) != comment:
+                    return False
+        except (OSError, ValueError, SignatureError):  # (UnicodeDecodeError is a ValueError)
+            return False
+        return True
 
     def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
         """The files of one release: each version's text and signature."""
