@@ -127,6 +127,17 @@ DESK: dict[str, tuple[str, str]] = {
     "short.published": ("Published", "Terbit"),
     "short.correcting": ("Correcting", "Diralat"),
     "short.retracted": ("Retracted", "Dicabut"),
+    # the short names abbreviated (the tab line at 80 columns with many views holding
+    # something: only as many as it takes, and never the current view's)
+    "tiny.all": ("All", "Semua"),
+    "tiny.mine": ("Me", "Saya"),
+    "tiny.draft": ("Draft", "Draf"),
+    "tiny.in_review": ("Rev.", "Ditin."),
+    "tiny.changes_requested": ("Chg.", "Perb."),
+    "tiny.approved": ("Appr.", "Setuju"),
+    "tiny.published": ("Pub.", "Terbit"),
+    "tiny.correcting": ("Corr.", "Diral."),
+    "tiny.retracted": ("Retr.", "Dicab."),
     # commands (label, then help)
     "cmd.quit": ("Quit", "Keluar"),
     "cmd.quit.help": ("Leave newsroom", "Keluar dari newsroom"),
