@@ -10,7 +10,8 @@ import pytest
 from newsroom.core.service import VIEWS
 from newsroom.i18n import Translator
 
-from .tuikit import make_app, ready
+from .test_desk_waits_for_publish import IN_REVIEW
+from .tuikit import NOW, make_app, ready, until
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -37,3 +38,42 @@ async def test_every_view_holding_something_is_named_at_80x24(bundled: Path, lan
                 names = {t("short." + view)} | ({t("tiny." + view)} if view != current else set())
                 said = {f"{n} {name} {counts[view]}" for name in names}
                 assert any(s in line for s in said), (said, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("en", "Dwi (Humas) is editing this release. Take it over?"),
+     ("id", "Dwi (Humas) sedang menyunting siaran pers ini. Ambil alih?")],
+)  # fmt: skip
+async def test_who_edits_a_release_shows_by_name_in_the_row_and_the_dialog(
+    bundled: Path, language: str, asked: str
+) -> None:
+    """Dwi edits the release in review: its row says `✎ Dwi` (not her login key `dwi`), at
+    80 columns as at 120, and `e` asks whether to take it over from Dwi (Humas), as the
+    details panel names her. A key [people] does not know shows as it is."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.lease import acquire
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.modals import ConfirmModal
+    from newsroom.tui.screens.release import ReleaseScreen
+    from newsroom.tui.widgets.release_list import Columns, ReleaseList
+
+    office = Newsroom.open(bundled, "redaktur", fixed_clock(NOW))
+    ident, draft = office.find(IN_REVIEW).id, office.find("contoh-draf").id
+    acquire(office.config, ident, "dwi", NOW)
+    acquire(office.config, draft, "budi", NOW)  # no one of [people]
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        releases = app.screen.query_one(ReleaseList)
+        for width in (120, 80):
+            columns = Columns.fit(width)
+            for held, name in ((ident, "Dwi"), (draft, "budi")):
+                row = next(r for r in releases.rows if getattr(r, "id", "") == held)
+                title = releases._line(columns, row)[columns.status :][: columns.title]
+                assert title.rstrip().endswith(f"✎ {name}"), (width, title)
+        app.push_screen(ReleaseScreen(ident))
+        await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the release")
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmModal), "asked to take it over")
+        assert app.screen.question == asked  # type: ignore[attr-defined]
