@@ -3,6 +3,7 @@ release, the startup notice over its own dialog, the palette's silence, `newsroo
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,35 @@ async def test_who_edits_a_release_shows_by_name_in_the_row_and_the_dialog(
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, ConfirmModal), "asked to take it over")
         assert app.screen.question == asked  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("language", "notice"), [("en", "Press u"), ("id", "Tekan u")])
+async def test_the_notice_of_copies_kept_aside_leaves_once_u_opens_them(
+    bundled: Path, language: str, notice: str
+) -> None:
+    """At the start a notice says a copy of the person's text is kept aside, press u; at
+    80x24 it stayed on top of the dialog u opens, and of its discard question. Opening the
+    dialog takes that notice away (and only that one)."""
+    from textual.widgets._toast import Toast
+
+    from newsroom.tui.screens.modals import ConfirmModal, UnsavedListModal
+
+    from .test_keep_text import _keep
+
+    app = make_app(bundled, "ald", language)
+    _keep(app.newsroom, "contoh-draf", "Teks yang disisihkan.\n")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.notify("another notice", timeout=60)
+        await until(pilot, lambda: len(app.screen.query(Toast)) == 2, "the notices shown")
+        start = next(n for n in app._notifications if notice in n.message)
+        lives = time.monotonic() + start.time_left  # then it would go of itself
+        await pilot.press("u")
+        await until(pilot, lambda: isinstance(app.screen, UnsavedListModal), "the copies")
+        await until(pilot, lambda: len(app.screen.query(Toast)) == 1, "the notice gone")
+        assert time.monotonic() < lives  # taken away, not expired
+        assert [n.message for n in app._notifications] == ["another notice"]
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmModal), "discard asked")
+        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert not any(notice in text for text in shown), shown
