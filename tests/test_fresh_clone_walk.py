@@ -110,3 +110,50 @@ async def test_the_notice_of_copies_kept_aside_leaves_once_u_opens_them(
         await until(pilot, lambda: isinstance(app.screen, ConfirmModal), "discard asked")
         shown = [str(toast.render()) for toast in app.screen.query(Toast)]
         assert not any(notice in text for text in shown), shown
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "found", "why"),
+    [("en", "transl", "Translate (t) · not for this release", "is itself a translation"),
+     ("id", "terjemah", "Terjemahkan (t) · tidak untuk siaran pers ini",
+      "sendiri sebuah terjemahan")],
+)  # fmt: skip
+async def test_the_palette_says_why_translate_is_not_offered_on_a_translation(
+    bundled: Path, language: str, query: str, found: str, why: str
+) -> None:
+    """On a translation, looking for translate in the palette said only "No command
+    matches": it now finds the command, says it is not for this release and why (a
+    translation is translated from its original); choosing it says the reason again."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_fresh_clone_keys import _palette_says
+    from .tuikit import SEED_ID
+
+    office = Newsroom.open(bundled, "ald", fixed_clock(NOW))
+    translation = office.translate(SEED_ID, "en")
+    app = make_app(bundled, "ald", language)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.push_screen(ReleaseScreen(translation.id))
+        await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the translation")
+        await app.workers.wait_for_complete()
+        shown = await _palette_says(app, pilot, query)
+        assert any(found in text and why in text for text in shown), shown
+        await pilot.press("ctrl+p", *query)
+        await until(pilot, lambda: listed(app), "the palette answered")
+        await pilot.press("enter")
+        await until(pilot, lambda: any(why in n.message for n in app._notifications), "said")
+        assert isinstance(app.screen, ReleaseScreen)
+        comment = {"en": ("comm", "Comment (c)"), "id": ("koment", "Komentari (c)")}[language]
+        shown = await _palette_says(app, pilot, comment[0])  # what applies: found as before
+        assert any(comment[1] in text for text in shown) and "·" not in str(shown), shown
+
+
+def listed(app: object) -> bool:
+    """Whether the command palette is open and lists something."""
+    from textual.command import CommandList, CommandPalette
+
+    screen = app.screen  # type: ignore[attr-defined]
+    return isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count > 0

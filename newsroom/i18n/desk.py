@@ -147,6 +147,8 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.palette.help": ("Search every command", "Cari semua perintah"),
     "palette.search": ("Search for commands…", "Cari perintah…"),
     "palette.no_matches": ("No command matches", "Tidak ada perintah yang cocok"),
+    # a command found that does not apply here, its reason below (translate on a translation)
+    "palette.not_here": ("not for this release", "tidak untuk siaran pers ini"),
     "cmd.filter": ("Filter", "Saring"),
     "cmd.filter.help": ("Filter the desk as you type", "Saring meja redaksi sambil mengetik"),
     "cmd.clear": ("Clear filter", "Hapus saringan"),
