@@ -157,3 +157,39 @@ def listed(app: object) -> bool:
 
     screen = app.screen  # type: ignore[attr-defined]
     return isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count > 0
+
+
+@pytest.mark.parametrize(
+    ("language", "file", "tags"), [("en", "File", "Tags"), ("id", "Berkas", "Tag")]
+)
+def test_show_keeps_each_value_beside_its_label_at_80_columns(
+    bundled: Path, language: str, file: str, tags: str
+) -> None:
+    """`newsroom show` at 80 columns put the File value on a line of its own, from the
+    margin: a value now starts beside its label, and what does not fit goes on under
+    itself (a path after a `/`)."""
+    from click.testing import CliRunner
+
+    from newsroom.cli import cli
+
+    from .tuikit import SEED_ID
+
+    env = {"COLUMNS": "80", "NEWSROOM_LANG": language}
+    for ref, path in (
+        (SEED_ID, "articles/2018/12/humas-pemerintah-jaga-netralitas-asn-pemilu-2019.md"),
+        ("contoh-draf", "articles/contoh/contoh-draf-sosialisasi-sistem-merit.md"),
+    ):
+        shown = CliRunner().invoke(cli, ["--root", str(bundled), "show", ref], env=env)
+        assert shown.exit_code == 0, shown.output
+        lines = shown.output.splitlines()
+        assert all(len(line) <= 80 for line in lines), shown.output
+        at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(f"{file} "))
+        start = lines[at].index(f"{file} ") + len(file) + 1  # where the values stand
+        value = lines[at][start:]
+        while not value.endswith(".md"):  # what did not fit: under the value, not the label
+            at += 1
+            assert lines[at][:start].strip() == "", lines[at]
+            value += lines[at][start:]
+        assert value == path, shown.output
+        at = next(i for i, line in enumerate(lines) if line[:start].strip() == tags)
+        assert lines[at][start:].startswith(("contoh", "netralitas-asn")), lines[at]
