@@ -125,10 +125,13 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     for i, a in enumerate(article.attachments):
         label = "attachments" if i == 0 else ""
         fields.append((label, f"{a.file} — {a.title} ({a.type}, {a.size:,} B)"))
-    for name, value in fields:
-        if value:
-            label = field_label(t, name, zone) if name else ""
-            console.print(f"[bold]{label:>18}[/] {printable(value)}")
+    _print_fields(
+        [
+            (field_label(t, k, zone) if k else "", v, k in ("path", "photo_src"))
+            for k, v in fields
+            if v
+        ]
+    )
     _print_pair(article, newsroom, t)
     console.print()
     _print_correction(article, newsroom, t)
@@ -146,6 +149,35 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
         said = t("action." + (decision.meaning or action))  # what it does for this person
         console.print(f"  {said:<20} {mark}")
+
+
+def _print_fields(fields: list[tuple[str, str, bool]]) -> None:
+    """(label, value, is a path): the labels right-aligned in a column as wide as the
+    longest, each value beside its label, wrapped under itself, never from the margin (at
+    80 columns a path went to a line of its own); a path breaks after a `/`."""
+    from rich.cells import cell_len
+
+    left = max((cell_len(label) for label, _, _ in fields), default=0)
+    room = max(20, console.width - left - 1)
+    for label, value, path in fields:
+        for i, line in enumerate(_value_lines(_CONTROL.sub("", value), room, path)):
+            shown = label if i == 0 else ""
+            console.print(f"[bold]{escape(shown).rjust(left)}[/] {escape(line)}".rstrip())
+
+
+def _value_lines(value: str, width: int, path: bool) -> list[str]:
+    """A field's value in lines of `width` columns: words wrap, a path breaks after a `/`,
+    and what is wider than a line folds."""
+    from rich.cells import cell_len
+
+    if path:
+        lines = [""]
+        for part in re.findall(r"[^/]*/|[^/]+$", value):
+            if lines[-1] and cell_len(lines[-1] + part) > width:
+                lines.append("")
+            lines[-1] += part
+        value = "\n".join(lines)
+    return [line.plain.rstrip() for line in Text(value).wrap(console, width, overflow="fold")]
 
 
 def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:

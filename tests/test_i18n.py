@@ -33,7 +33,7 @@ def test_every_key_the_code_names_is_in_the_catalog() -> None:
             named |= {key for key in found if not key.endswith(".")}  # "x." + part: below
     named |= {c.label for c in COMMANDS} | {c.label + ".help" for c in COMMANDS}
     named |= {f"status.{v}" for v in VIEWS[2:]} | {f"action.{a}" for a in ACTIONS}
-    named |= {f"short.{v}" for v in VIEWS}
+    named |= {f"short.{v}" for v in VIEWS} | {f"tiny.{v}" for v in VIEWS}
     named |= {f"check.{n}" for n in CHECKS} | {f"check.{n}.fail" for n in CHECKS}
     named |= {f"a.{s}" for s in ALL_STATUSES} | {f"verb.{a}" for a in ACTIONS}
     named |= {f"why.{c}" for c in ("no_rule", "publisher_only", "four_eyes", "checks", "system",

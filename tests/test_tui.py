@@ -210,7 +210,7 @@ async def test_a_lease_shows_on_the_desk_and_refuses_until_taken_over(bundled: P
             columns = Columns.fit(width)
             title = releases._line(columns, row)[columns.status :][: columns.title]
             assert title.startswith("[CONTOH] Sosialisasi Sistem Merit")
-            assert title.rstrip().endswith("✎ rin")
+            assert title.rstrip().endswith("✎ Rin")  # Rin Kusumawardani, by name
         await open_release(app, pilot, draft.id)
         await pilot.press("e")
         await pilot.pause()

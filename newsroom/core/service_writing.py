@@ -97,9 +97,14 @@ class Writing:
 
     def translatable(self, article: Article) -> bool:
         """Whether the release is an original that may be translated (translations.py)."""
+        return self.why_not_translatable(article) is None
+
+    def why_not_translatable(self, article: Article) -> NewsroomError | None:
+        """Why the release may not be translated (itself a translation, retracted), or None:
+        the desk's palette says it to a person who looks for `translate` there."""
         from .translations import not_translatable
 
-        return not_translatable(article) is None
+        return not_translatable(article)
 
     def original_corrected(self, article: Article) -> dt.datetime | None:
         """When a translation's original was last corrected after the translation was

@@ -127,6 +127,17 @@ DESK: dict[str, tuple[str, str]] = {
     "short.published": ("Published", "Terbit"),
     "short.correcting": ("Correcting", "Diralat"),
     "short.retracted": ("Retracted", "Dicabut"),
+    # the short names abbreviated (the tab line at 80 columns with many views holding
+    # something: only as many as it takes, and never the current view's)
+    "tiny.all": ("All", "Semua"),
+    "tiny.mine": ("Me", "Saya"),
+    "tiny.draft": ("Draft", "Draf"),
+    "tiny.in_review": ("Rev.", "Ditin."),
+    "tiny.changes_requested": ("Chg.", "Perb."),
+    "tiny.approved": ("Appr.", "Setuju"),
+    "tiny.published": ("Pub.", "Terbit"),
+    "tiny.correcting": ("Corr.", "Diral."),
+    "tiny.retracted": ("Retr.", "Dicab."),
     # commands (label, then help)
     "cmd.quit": ("Quit", "Keluar"),
     "cmd.quit.help": ("Leave newsroom", "Keluar dari newsroom"),
@@ -136,6 +147,8 @@ DESK: dict[str, tuple[str, str]] = {
     "cmd.palette.help": ("Search every command", "Cari semua perintah"),
     "palette.search": ("Search for commands…", "Cari perintah…"),
     "palette.no_matches": ("No command matches", "Tidak ada perintah yang cocok"),
+    # a command found that does not apply here, its reason below (translate on a translation)
+    "palette.not_here": ("not for this release", "tidak untuk siaran pers ini"),
     "cmd.filter": ("Filter", "Saring"),
     "cmd.filter.help": ("Filter the desk as you type", "Saring meja redaksi sambil mengetik"),
     "cmd.clear": ("Clear filter", "Hapus saringan"),

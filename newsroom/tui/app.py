@@ -67,6 +67,7 @@ class NewsroomApp(App[None]):
         self.waiting: dict[str, Waiting] = {}
         self.closing = False  # exit() was called: a worker's result is said after (run_app)
         self.hung_up = False  # the terminal went away: nowhere to say it (see run_app)
+        self._unsaved_said = ""  # the start's notice of copies kept aside (unsaved_seen)
         translate_bindings(self, self)
 
     # ------------------------------------------------------------ start
@@ -85,11 +86,18 @@ class NewsroomApp(App[None]):
         self._watch_terminal()
         kept = self.newsroom.unsaved()
         if kept:
-            said = self.t("app.unsaved", n=len(kept), path=str(kept[-1]))
-            self.notify(said, severity="warning", timeout=30)
+            self._unsaved_said = self.t("app.unsaved", n=len(kept), path=str(kept[-1]))
+            self.notify(self._unsaved_said, severity="warning", timeout=30)
         with contextlib.suppress(OSError):  # what the last desk could not say (hung up)
             for notice in self.newsroom.take_notices():
                 self.notify(notice, severity="warning", timeout=60)
+
+    def unsaved_seen(self) -> None:
+        """The person opened the copies kept aside (`u`): the start's notice pointing there
+        has done its job, and at 80x24 it lay over the dialog and its questions."""
+        for notification in list(self._notifications):
+            if notification.message == self._unsaved_said:
+                self._unnotify(notification)
 
     def action_command_palette(self) -> None:
         """The palette, asking and saying that nothing matches in the UI's language

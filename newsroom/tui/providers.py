@@ -18,9 +18,20 @@ if TYPE_CHECKING:
 
 class CatalogCommands(Provider):
     """Searches the command catalog in the UI language: the commands of the screen below the
-    palette that it allows now (the footer's test, `check_action`), and the app's."""
+    palette that it allows now (the footer's test, `check_action`), and the app's. When none
+    of them matches, a command hidden here whose screen says why (`why_not`: translate on a
+    translation) is found, with the reason: not only "no command matches"."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
+        """(label, help, target) of every command offered here."""
+        return [(label, help_text, target) for label, help_text, target, _ in self._catalog()]
+
+    def _refused(self) -> list[tuple[str, str]]:
+        """(label, why) of every command hidden here whose screen says why."""
+        return [(label, why) for label, _, _, why in self._catalog(refused=True)]
+
+    def _catalog(self, refused: bool = False) -> list[tuple[str, str, str, str]]:
+        """The place's commands allowed now (why ""), or hidden with a reason (`refused`)."""
         app = cast("NewsroomApp", self.app)
         stack = app.screen_stack
         screen = (
@@ -35,24 +46,41 @@ class CatalogCommands(Provider):
             target = "app" if command.action.startswith("app.") else "screen"
             action = command.action.removeprefix("app.")
             node = app if target == "app" else screen
-            if not node.check_action(action.split("(", 1)[0], ()):
-                continue  # refused here (approve on a published release): the footer hides it
+            name = action.split("(", 1)[0]
+            why = ""
+            if not node.check_action(name, ()):  # refused here: the footer hides it
+                why = (getattr(node, "why_not", None) or (lambda _: None))(name) or ""
+                if not (refused and why):
+                    continue
+            elif refused:
+                continue
             word = getattr(node, "relabel", {}).get(action, command.label)  # as its key says
             view = command.id.startswith("view_")
             label = app.t(word, n=command.key) if view else app.t(word)
-            found.append(
-                (f"{label} ({app.key_for(command)})", app.t(word + ".help"), f"{target}:{action}")
-            )
+            label = f"{label} ({app.key_for(command)})"
+            found.append((label, app.t(word + ".help"), f"{target}:{action}", why))
         return found
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        matched = False
         for label, help_text, action in self._commands():
             score = matcher.match(label)
             if score > 0:
+                matched = True
                 yield Hit(
                     score, matcher.highlight(label), partial(self._run, action), help=help_text
                 )
+        if matched:
+            return
+        app = cast("NewsroomApp", self.app)
+        for label, why in self._refused():  # nothing here matches: say why it is not here
+            score = matcher.match(label)
+            if score > 0:
+                shown = matcher.highlight(label).append_text(
+                    f" · {app.t('palette.not_here')}", "dim"
+                )
+                yield Hit(score, shown, partial(self._say, why), help=why)
 
     async def discover(self) -> Hits:
         for label, help_text, action in self._commands():
@@ -63,6 +91,10 @@ class CatalogCommands(Provider):
         app = self.app
         node = app if where == "app" else app.screen
         await app.run_action(action, node)
+
+    def _say(self, why: str) -> None:
+        """A command chosen where it does not apply: its reason, as its key would say it."""
+        self.app.notify(why, severity="warning", timeout=8)
 
 
 class Palette(CommandPalette):

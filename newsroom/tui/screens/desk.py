@@ -46,7 +46,7 @@ class DeskScreen(AppScreen):
         yield Static(id="banner")
         yield Static(id="publishing")  # a line of its own, shown only when publishing needs someone
         yield StatusTabs(app.t, id="tabs")
-        yield ReleaseList(app.t, app.short_time, id="releases")
+        yield ReleaseList(app.t, app.short_time, app.name_of, id="releases")
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
         yield KeysFooter()
 

@@ -399,6 +399,7 @@ class UnsavedListModal(AppModal):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#copies").focus()
+        self.nr_app.unsaved_seen()  # the notice that said to press u covered this dialog
 
     def _chosen(self) -> object | None:
         from textual.widgets import OptionList

@@ -36,9 +36,8 @@ def open_editor(app: object, article_id: str, *, take_over: bool = False) -> Non
             if take:
                 open_editor(app, article_id, take_over=True)
 
-        app.push_screen(
-            ConfirmModal(t("modal.take_over", name=held.lease.holder), yes=t("modal.take")), answer
-        )
+        said = t("modal.take_over", name=app.name_of(held.lease.holder))  # as people read it
+        app.push_screen(ConfirmModal(said, yes=t("modal.take")), answer)
         return
     except Refused as refused:
         app.notify(

@@ -150,6 +150,18 @@ class ReleaseScreen(Acting, AppScreen):
             return bool(decision and (decision.allowed or self._opens_checklist(decision)))
         return True
 
+    def why_not(self, action: str) -> str | None:
+        """Why an action hidden here does not apply to this release, or None (the palette
+        says it to a person who looks for the command: `t` on a translation)."""
+        app = self.nr_app
+        if self.article is not None and action == "translate":
+            refused = app.newsroom.why_not_translatable(self.article)
+            return app.error(refused) if refused is not None else None
+        decision = self.decisions.get(action)
+        if action in WORKFLOW and decision is not None and not decision.allowed:
+            return app.why(decision)
+        return None
+
     @staticmethod
     def _opens_checklist(decision: Decision) -> bool:
         """Approve, submit and moving the embargo never hide while the workflow has them for
