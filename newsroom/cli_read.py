@@ -33,8 +33,9 @@ def _statuses(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
     "statuses",
     multiple=True,
     callback=_statuses,
-    help="Only this status (repeatable): draft, in_review, changes_requested, approved, "
-    "published, correcting, retracted.",
+    help="Only this status as the file has it (repeatable): draft, in_review, "
+    "changes_requested, approved, published, correcting, retracted (a published release "
+    "whose correction is in review is in_review here; the desk's views 7 and 8 show it too).",
 )
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @pass_ctx
