@@ -86,13 +86,18 @@ def feed_files(root: Path) -> dict[str, bytes]:
 
 def correct(root: Path, ident: str, when: dt.datetime, note: str, body: str) -> None:
     """Start a correction at `when`, put in `body`, submit, approve (a second person)."""
+    submit_correction(root, ident, when, note, body)
+    Newsroom.open(root, "nur", fixed_clock(when)).act(ident, "approve")
+
+
+def submit_correction(root: Path, ident: str, when: dt.datetime, note: str, body: str) -> None:
+    """Start a correction at `when`, put in `body`, submit it for review (as ald)."""
     writer = Newsroom.open(root, "ald", fixed_clock(when))
     writer.act(ident, "correct", note=note)
     article = writer.find(ident)
     article.body = body
     writer.save_edit(article)
     writer.act(ident, "submit")
-    Newsroom.open(root, "nur", fixed_clock(when)).act(ident, "approve")
 
 
 def retract(root: Path, ident: str, when: dt.datetime, reason: str) -> None:
