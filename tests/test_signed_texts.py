@@ -40,6 +40,12 @@ def comment(folder: Path, name: str) -> dict[str, str]:
     return parse_comment(key.verify(data, signature))
 
 
+def linked(folder: Path) -> list[str]:
+    """The signed texts and signatures a release's page links, in its order."""
+    page = (folder / "index.html").read_text()
+    return re.findall(r'href="[^"]+/(v\d+\.txt(?:\.minisig)?)"', page)
+
+
 @pytest.fixture
 def nr(root: Path, keyhome: Path) -> Path:
     configure(root)
@@ -178,6 +184,9 @@ def test_an_unsigned_run_removes_only_the_texts_no_longer_true(nr: Path, keyhome
     assert result.ok and not result.signed
     assert not (nr / "feeds" / "SHA256SUMS").exists()
     assert not list(folder.glob("v*.txt*"))  # its v2 said current: gone, with the rest
+    assert not linked(folder)  # and its page, made now, links none of them (no dead link)
+    first = nr / "feeds" / "siaran-pers" / "pasar-baru-dibuka"  # out on a keyless desk
+    assert not linked(first) and not list(first.glob("v*.txt*"))
     assert {p.name: p.stat().st_mtime_ns for p in other.glob("v*.txt*")} == kept
     assert comment(other, "v1.txt")["status"] == "current"  # still true, still checks
     assert (
@@ -194,6 +203,10 @@ def test_an_unsigned_run_removes_only_the_texts_no_longer_true(nr: Path, keyhome
     ]
     assert comment(folder, "v3.txt")["status"] == "current"
     assert comment(folder, "v2.txt")["status"] == "superseded"
+    assert linked(folder) == [f"v{n}.txt{s}" for n in (3, 2, 1) for s in ("", ".minisig")]
+    assert linked(first) == ["v1.txt", "v1.txt.minisig"]  # made again by the signed run
+    for page in (folder, first, other):
+        assert all((page / name).is_file() for name in linked(page))
     assert (nr / "feeds" / "siaran-pers" / "pasar-baru-dibuka" / "v1.txt.minisig").exists()
     checked = verify(nr / "feeds", "--key", nr / "newsroom.pub")
     assert checked.exit_code == 0, checked.output

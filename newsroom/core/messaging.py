@@ -85,11 +85,10 @@ def _authenticity(article: Article, config: Config, w: dict[str, str]) -> list[s
     the office's public key, and the page's "Cek keaslian" section that explains the rest."""
     if article.published is None:
         return []
-    from .signing.canonical import text_path
+    from .signing.canonical import last_text
     from .signing.keys import PUBLIC
 
-    last = len(article.corrections) + 1 + (1 if article.status == Status.RETRACTED else 0)
-    path = text_path(article.slug, last)
+    path = last_text(article)
     if not (config.feeds_dir / path).is_file() or not (config.feeds_dir / PUBLIC).is_file():
         return []
     base = config.feeds_base

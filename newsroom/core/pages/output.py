@@ -77,6 +77,7 @@ class PagesOutput(Output):
         self.moved: set[str] = set()  # my files not as the last run left them
         self.owned: set[str] = set()
         self.signed = False
+        self.sure = False  # this run signs: its pages link their signed texts (see `_open`)
         self.staged: set[str] = set()
         self.pairs: dict[str, list[tuple[str, str, bool]]] = {}  # id -> its pair's others
 
@@ -84,10 +85,12 @@ class PagesOutput(Output):
 
     def _open(self, cache_key: str) -> PageStore:
         if self.store is None:
-            from ..signing.keys import signs
+            from ..signing.keys import could_sign_now, signs
 
             self.signed = signs(self.config)  # a page links its signed texts (all made
-            # again when the office starts or stops signing)
+            # again when the office starts or stops signing); a run that cannot sign (a
+            # desk without the secret key) links only those still there (`_page`)
+            self.sure = self.signed and could_sign_now(self.config)
             key = f"{cache_key}:{PAGES_FORMAT}:{'signed' if self.signed else 'unsigned'}"
             self.store = PageStore(self.config, key)
             self.stored = self.store.digests()
@@ -99,7 +102,7 @@ class PagesOutput(Output):
         100,000 releases: 93,000 files parsed twice, and a second pool of workers)."""
         if self._open(cache_key).same:
             return None
-        return PageHook(self.config, self.signed)
+        return PageHook(self.config, self.signed, self.sure)
 
     def read(self, value: Any) -> None:
         ident, digest, number, kind, data, tmp = value
@@ -121,9 +124,10 @@ class PagesOutput(Output):
             feeds = self.config.feeds_dir
             made = (page_path(r.slug) for i, r in self.live.items() if i in self.stored)
             self.moved |= {p for p in made if not (feeds / p).exists()}
-        self.changed = [
+        self.changed = [  # (a page made without its links is made again by a run that signs)
             i for i, r in self.live.items()
-            if self.stored.get(i) != r.digest or page_path(r.slug) in self.moved
+            if ((s := self.stored.get(i)) != r.digest and (self.sure or s != r.digest + UNLINKED))
+            or page_path(r.slug) in self.moved
         ]  # fmt: skip
         self.pairs = pairs(self.live) if self.changed else {}
         if self.pairs:  # a pair's pages link each other: one changed, the others again
@@ -229,7 +233,7 @@ class PagesOutput(Output):
         alternates = {i: tuple((self.live[o].language, self.live[o].slug, first)
                                for o, _, first in self.pairs.get(i, ()))
                       for i in todo if i in self.pairs}  # fmt: skip
-        job = PageJob(self.config, going, self.signed, alternates)
+        job = PageJob(self.config, going, self.signed, alternates, self.sure)
         # A worker is handed what it needs (it never touches this process's records); past
         # parallel.FORK_MAX in this process all the same (a first run makes its pages while
         # reading: this is a new format's or key's run, rare).
@@ -380,6 +384,9 @@ class Builder:
         return newest_first(list(self.store.rows(e.id for e in entries).values()))
 
 
+UNLINKED = "~unlinked"  # a page's digest, made without the links to its signed texts
+
+
 @dataclass(frozen=True)
 class PageJob:
     """What making release pages needs (parallel.py hands it to each worker once)."""
@@ -389,6 +396,7 @@ class PageJob:
     signed: bool = False  # the newsroom signs each version's text: the page links them
     # id -> the same release in other languages: (language, slug, is the original)
     alternates: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
+    sure: bool = True  # this run signs (False: a page links only signed texts still there)
 
 
 def make_page(
@@ -399,15 +407,34 @@ def make_page(
     from ..store import Store
 
     config = job.config
-    ident, path, slug, _ = item
+    ident, path, slug, digest = item
     try:
         article = job.going.get(ident) or Store(config).load(config.root / path)
         if article.id != ident:
             return *item, None, None, "the file holds another release now"
-        row, tmp = _page(config, article, path, slug, job.signed, job.alternates.get(ident, ()))
+        links = linked(config, article, job.signed, job.sure, ident in job.going)
+        row, tmp = _page(config, article, path, slug, links, job.alternates.get(ident, ()))
     except (ArticleError, OSError, ValueError) as exc:
         return *item, None, None, str(exc)
-    return *item, row, tmp, ""
+    return ident, path, slug, kept_as(digest, job.signed, links), row, tmp, ""
+
+
+def linked(config: Config, article: Article, signed: bool, sure: bool, going: bool) -> bool:
+    """Whether a release's page links its signed texts: the newsroom signs, and this run
+    does (`sure`) or, a run that cannot (a desk without the secret key: signing/texts.py
+    keeps what stays true), the release is not going out now and its latest version's
+    signature is there."""
+    from ..signing.canonical import last_text
+
+    if not signed or sure:
+        return signed
+    return not going and (config.feeds_dir / (last_text(article) + ".minisig")).is_file()
+
+
+def kept_as(digest: str, signed: bool, links: bool) -> str:
+    """The digest a page is kept under: marked when it lacks the links to its signed texts
+    the newsroom's pages have, so the next run (one that signs) makes it again."""
+    return digest + UNLINKED if signed and not links else digest
 
 
 def _page(
@@ -431,16 +458,19 @@ class PageHook:
 
     config: Config
     signed: bool
+    sure: bool = True  # (see PageJob)
 
     def __call__(
         self, article: Article, record: Record, path: str
     ) -> tuple[str, str, str, str, bytes, str | None] | None:
         if not (record.live and record.published):
             return None
-        row, tmp = _page(self.config, article, path, record.slug, self.signed, ())
+        links = linked(self.config, article, self.signed, self.sure, False)
+        row, tmp = _page(self.config, article, path, record.slug, links, ())
         # pickled here, as the store keeps it: the parent, which takes every worker's
         # results while they read, neither unpickles nor pickles it again
-        return (record.id, record.digest, row.number, row.kind, pickled(row),
+        digest = kept_as(record.digest, self.signed, links)
+        return (record.id, digest, row.number, row.kind, pickled(row),
                 str(tmp) if tmp is not None else None)  # fmt: skip
 
 

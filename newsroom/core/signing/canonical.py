@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from ..clock import format_time
 from ..config import Config
+from ..model import Article, Status
 from ..versions import RETRACTED, Version
 
 FOLDER = "siaran-pers"
@@ -22,6 +23,12 @@ def text_path(slug: str, version: int) -> str:
 
 def signature_path(slug: str, version: int) -> str:
     return text_path(slug, version) + ".minisig"
+
+
+def last_text(article: Article) -> str:
+    """The signed text of a published release's latest version (a retraction's notice)."""
+    retracted = 1 if article.status == Status.RETRACTED else 0
+    return text_path(article.slug, len(article.corrections) + 1 + retracted)
 
 
 # ---------------------------------------------------------------- the text
