@@ -226,6 +226,16 @@ def test_signing_required_refuses_to_publish_without_the_key(
     result = run(newsroom_root, at(0.2))
     assert not result.ok and "secret key" in result.failed[0]
     assert not (newsroom_root / "feeds" / "rss.xml").exists()
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_lines, publish_problems
+
+    said = publish_problems(Translator("id"), result)  # worded in the person's language
+    assert said == [f"tidak terbit: kunci rahasia tidak ada di {result.stopped['path']}: setel "
+                    "NEWSROOM_SIGNING_KEY ke jalurnya. [signing] required = true: tidak ada yang "
+                    "terbit tanpa tanda tangan"], said  # fmt: skip
+    dry = run(newsroom_root, at(0.3), dry_run=True)
+    assert dry.failed and dry.stopped["code"] == "sign_no_secret"
+    assert publish_lines(Translator("id"), dry, str) == []  # not "nothing would change"
 
 
 def test_unsigned_runs_say_so_once_in_the_log_and_drop_stale_lists(

@@ -410,6 +410,9 @@ class PublishResult:
     published: list[dict[str, str]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    # the run refused before it began (`[signing] required` and no key): the error's code,
+    # facts and English text (one of `failed`), for the faces to word it
+    stopped: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     written: Paths = field(default_factory=Paths)  # sorted when iterated
     removed: list[str] = field(default_factory=list)

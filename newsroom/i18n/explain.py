@@ -255,7 +255,7 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         if len(public) < len(result.to_write):
             private = len(result.to_write) - len(public)
             out.append(t(f"publish.would_write_private{at_most}", n=private))
-    elif result.dry_run:
+    elif result.dry_run and not result.failed:  # (a refused preview changes nothing either)
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
         private = result.written.private
@@ -329,7 +329,17 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
         key = "publish.withheld" if refusal.withheld else "publish.failed"
         reason = seal_text(t, refusal.code, refusal.reason)
         out.append(t(key, reason=f"{refusal.path}: {reason}"))
-    out += [t("publish.failed", reason=f) for f in result.failed]
+    for failed in result.failed:
+        if result.stopped.get("text") == failed:  # nothing goes out without the key
+            stopped = result.stopped
+            code = "error." + stopped["code"]
+            reason = t(code, **stopped) if t.has(code) else failed
+            key = "publish.sign_required"
+            if stopped["code"] == "sign_no_key":  # no key at all: its own advice says it all
+                key = "publish.failed"
+            out.append(t(key, reason=reason.rstrip().removesuffix(".")))
+        else:
+            out.append(t("publish.failed", reason=failed))
     if result.failures > 1 and (result.failed or not result.published):  # (a run that put
         out.append(t("publish.failures", n=result.failures))  # releases out and refused one
     return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)

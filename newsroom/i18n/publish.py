@@ -115,6 +115,11 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "Tidak ada yang diterbitkan: feed sudah mutakhir.",
     ),
     "publish.failed": ("not published: {reason}", "tidak terbit: {reason}"),
+    "publish.sign_required": (
+        "not published: {reason}. [signing] required = true: nothing goes out unsigned",
+        "tidak terbit: {reason}. [signing] required = true: tidak ada yang terbit tanpa tanda "
+        "tangan",
+    ),
     "publish.withheld": (
         "withheld from the feeds: {reason}",
         "ditahan dari semua feed: {reason}",

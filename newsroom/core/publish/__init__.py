@@ -153,6 +153,8 @@ def _run(
     except NewsroomError as exc:  # [signing] required and no key: nothing goes out
         result = PublishResult(now, actor, dry_run=dry_run)
         result.failed.append(str(exc))
+        facts = {name: str(value) for name, value in exc.facts.items()}
+        result.stopped = {**facts, "code": exc.code, "text": str(exc)}
         log_run(config, result, forced_clock)
         return result
     from filelock import FileLock, Timeout
