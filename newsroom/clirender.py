@@ -32,6 +32,7 @@ from .i18n.explain import (
     field_label,
     history_note,
     lift_set,
+    marked_title,
     seal_text,
 )
 
@@ -90,7 +91,7 @@ def print_list(
             cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
         if numbered:
             cells.append(printable(r.number))
-        table.add_row(*cells, printable(r.title))
+        table.add_row(*cells, printable(marked_title(t, r)))
     console.print(table)
     for problem in problems:
         console.print(f"[red]{t('publish.broken', reason=printable(str(problem)))}[/]")

@@ -226,3 +226,28 @@ def test_list_says_when_an_embargo_lifts_at_80_columns(
     data = json.loads(runner.invoke(cli, [*args, "--json"]).output)["articles"]
     approved = next(a for a in data if a["id"] == IN_REVIEW)
     assert approved["embargo"] == "2099-01-01T10:00:00+07:00"
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "Correction 1 · "), ("id", "Ralat 1 · ")])
+def test_list_marks_a_correction_and_a_translation_as_the_desk_does(
+    bundled: Path, language: str, mark: str
+) -> None:
+    """`newsroom list` showed a correction in review and a translation by their titles alone,
+    so each read as one more first release of the same title ("In review: Humas Pemerintah
+    Diminta…"); their rows now say what the desk's rows say: "Ralat 1 · …", "EN · …"."""
+    import datetime as dt
+
+    from .feedkit import submit_correction
+
+    published = "9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1"  # the bundled release, published
+    when = dt.datetime(2026, 11, 30, 9, tzinfo=dt.UTC)
+    submit_correction(bundled, published, when, "Tanggal seminar", "Teks yang diralat.\n")
+    translated = run(bundled, "translate", published, "--language", "en", actor="nur")
+    assert translated.exit_code == 0, translated.output
+    runner = CliRunner()
+    args = ["--root", str(bundled), "--as", "nur", "list"]
+    listed = runner.invoke(cli, args, env={"NEWSROOM_LANG": language})
+    assert listed.exit_code == 0, listed.output
+    rows = {line.split()[1]: line for line in listed.output.splitlines() if line[2:3].isalnum()}
+    assert f"│ {mark}Humas" in rows[published[:8]], listed.output
+    assert sum("│ EN · Humas" in row for row in rows.values()) == 1, listed.output

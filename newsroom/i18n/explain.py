@@ -345,6 +345,18 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
     return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)
 
 
+def marked_title(t: Callable[..., str], record: Any) -> str:
+    """A release's title as the desk's rows and `newsroom list` show it: a translation's
+    language and a correction's number before it ("Ralat 1 · EN · Civil servants…"), so
+    the row of a correction in review is not taken for a first release."""
+    title: str = record.title
+    if record.translation_of:  # a translation: its language before its title
+        title = f"{record.language.upper()} · {title}"
+    if record.correction:  # a published release's correction, not a first release
+        title = f"{t('release.correction', n=record.correction)} · {title}"
+    return title
+
+
 def pair_line(t: Translator, record: Any, current: str) -> str:
     """One release of a translation pair as the desk and `newsroom show` list it:
     "en (this one): Civil servants stay neutral — Published · B-012/HUMAS/XII/2026-EN"."""

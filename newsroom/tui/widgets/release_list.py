@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from ...core.model import Status
 from ...core.service import Broken, Lease, Record, Row
+from ...i18n.explain import marked_title
 
 MARKS: dict[str, str] = {
     Status.DRAFT: "·", Status.IN_REVIEW: "?", Status.CHANGES_REQUESTED: "!",
@@ -178,11 +179,7 @@ class ReleaseList(ScrollView, can_focus=True):
         mark = MARKS.get(record.status, " ")
         if record.problem is not None:  # publish holds it back: `newsroom status` says why
             mark = "⚠"
-        title = record.title
-        if record.translation_of:  # a translation: its language before its title
-            title = f"{record.language.upper()} · {title}"
-        if record.correction:  # a published release's correction, not a first release
-            title = f"{self.label('release.correction', n=record.correction)} · {title}"
+        title = marked_title(self.label, record)
         if record.embargo is not None and record.status in WAITING:
             title = f"⏳ {title}"
         lease = self.leases.get(record.id)
