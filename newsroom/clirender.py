@@ -139,7 +139,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     text = partner_text(article, live=False)  # the version under review
     lead = f"{text.dateline} – " if text.dateline else ""
     closing = f" {sign_off(text)}" if sign_off(text) else ""
-    console.print(printable(lead + text.body.strip() + closing))
+    _say(printable(lead + text.body.strip() + closing))
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
     for action, decision in newsroom.allowed(article).items():
@@ -149,7 +149,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             reason = decision_text(t, decision, "cli", article.id)
             mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
         said = t("action." + (decision.meaning or action))  # what it does for this person
-        console.print(f"  {said:<20} {mark}")
+        _say(f"  {said:<20} {mark}", indent=23)
 
 
 def _print_fields(fields: list[tuple[str, str, bool]]) -> None:
@@ -188,11 +188,11 @@ def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:
 
     for i, r in enumerate(newsroom.translation_pair(article).members):
         label = t("release.pair") if i == 0 else ""
-        console.print(f"[bold]{label:>18}[/] {printable(pair_line(t, r, article.id))}")
+        _say(f"[bold]{label:>18}[/] {printable(pair_line(t, r, article.id))}", indent=19)
     corrected = newsroom.original_corrected(article)
     if corrected is not None:
         note = t("release.original_corrected", when=when(newsroom, corrected))
-        console.print(f"[yellow]{'!':>18} {printable(note)}[/]")
+        _say(f"[yellow]{'!':>18} {printable(note)}[/]", indent=19)
 
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
@@ -211,7 +211,7 @@ def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> No
                 line.append(f"{{+{words}+}}", style="bold green")
             else:
                 line.append(words, style="dim" if op == CUT else "")
-        console.print(line)
+        _say(line)
     console.print()
 
 
@@ -235,7 +235,31 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             (c.at, newsroom.display_name(c.by), f"{t('show.comment')}: {printable(c.text)}")
         )
     for at, who, text in sorted(lines, key=lambda line: line[0]):
-        console.print(f"{when(newsroom, at)}  {printable(who):<20} {text}")
+        _say(f"{when(newsroom, at)}  {printable(who):<20} {text}", indent=18)
+
+
+def _say(content: str | Text, indent: int = 0) -> None:
+    """Rich markup or a Text, wrapped at the terminal's width with no trailing spaces (rich
+    keeps the space a line broke at), lines after the first `indent` columns in: a long
+    history step or body paragraph goes on under its text, not from the margin."""
+    text = Text.from_markup(content) if isinstance(content, str) else content
+    width = max(console.width, indent + 20)
+    first, *rest = text.wrap(console, width) or [Text()]
+    if rest:  # what follows the first line, wrapped again in the narrower room
+        joined = Text("\n").join(rest) if indent == 0 else _rejoin(rest)
+        rest = list(joined.wrap(console, width - indent)) if indent else list(rest)
+    for i, line in enumerate([first, *rest]):
+        line.rstrip()
+        console.print(Text(" " * indent) + line if i and indent else line, soft_wrap=True)
+
+
+def _rejoin(lines: list[Text]) -> Text:
+    """Wrapped lines of one paragraph joined again by a space (to wrap them narrower)."""
+    out = Text()
+    for i, line in enumerate(lines):
+        line.rstrip()
+        out.append_text(Text(" ") + line if i else line)
+    return out
 
 
 def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None:

@@ -193,3 +193,29 @@ def test_show_keeps_each_value_beside_its_label_at_80_columns(
         assert value == path, shown.output
         at = next(i for i, line in enumerate(lines) if line[:start].strip() == tags)
         assert lines[at][start:].startswith(("contoh", "netralitas-asn")), lines[at]
+
+
+def test_show_wraps_the_text_history_and_what_one_may_do_without_trailing_spaces(
+    bundled: Path,
+) -> None:
+    """`newsroom show` at 80 columns ended 47 of its lines with a space (rich keeps the
+    space a line broke at: the body, the pair, the history, what one may do), and a
+    refusal's reason went on from the margin under the next action's name. Now no line
+    ends in a space, and a reason goes on under itself."""
+    from click.testing import CliRunner
+
+    from newsroom.cli import cli
+
+    from .tuikit import SEED_ID
+
+    env = {"COLUMNS": "80", "NEWSROOM_LANG": "id"}
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "ald", "show", SEED_ID],
+                               env=env)  # fmt: skip
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert [line for line in lines if line.endswith(" ")] == [], shown.output
+    assert any(line.startswith("YOGYAKARTA – Humas pemerintah") for line in lines)
+    may = lines.index(next(line for line in lines if "yang boleh dilakukan" in line))
+    edit = may + 1
+    assert lines[edit].startswith("  sunting ") and "tidak:" in lines[edit], lines[edit]
+    assert lines[edit + 1].startswith(" " * 23 + "terbit"), shown.output  # under the reason
