@@ -87,8 +87,11 @@ def test_translate_refuses_what_breaks_a_rule(root: Path) -> None:
     first = nr.translate(original, "en")
     with pytest.raises(NewsroomError, match="already has a translation into"):
         nr.translate(original, "en")
-    with pytest.raises(NewsroomError, match="itself a translation"):
+    with pytest.raises(NewsroomError, match="itself a translation") as refused:
         nr.translate(first.id, "jv")
+    slug = nr.find(original).slug  # the original as a person types it, not its UUID
+    assert str(refused.value).endswith(f"translate its original ({slug})"), refused.value
+    assert str(nr.why_not_translatable(first)) == str(refused.value)  # the palette's words
     # Indonesian words for the same refusal
     result = CliRunner().invoke(cli, ["--root", str(root), "--as", "rina", "translate",
                                       original, "--language", "en"],

@@ -91,6 +91,9 @@ class Writing:
 
         self.may_act("create")
         original = self.find(ref) if isinstance(ref, str) else ref
+        refused = self.why_not_translatable(original)  # (a translation, a retracted one)
+        if refused is not None:
+            raise refused
         with self.recording("create") as done:
             done.article = start_translation(self, original, language)
         return done.article
@@ -104,7 +107,8 @@ class Writing:
         the desk's palette says it to a person who looks for `translate` there."""
         from .translations import not_translatable
 
-        return not_translatable(article)
+        its_own = self._original(article) if article.translation_of else None
+        return not_translatable(article, its_own)
 
     def original_corrected(self, article: Article) -> dt.datetime | None:
         """When a translation's original was last corrected after the translation was

@@ -153,15 +153,16 @@ def _line(config: Config, path: str) -> int | None:
                 None)  # fmt: skip
 
 
-def not_translatable(original: Article) -> NewsroomError | None:
+def not_translatable(original: Article, its_own: Article | None = None) -> NewsroomError | None:
     """Why this release is no original to translate, or None: a translation is translated
-    from its original; a retracted release is out of circulation (its translation could
+    from its original (`its_own`, named by its slug, as a person types it; by its short id
+    when it is gone); a retracted release is out of circulation (its translation could
     never go live beside it). The desk offers `t` only where this says None."""
     if original.translation_of:
+        name = its_own.slug if its_own is not None else original.translation_of[:8]
         return NewsroomError(
-            f"{original.slug} is itself a translation: translate its original "
-            f"({original.translation_of})", code="translate_translation",
-            slug=original.slug, original=original.translation_of,
+            f"{original.slug} is itself a translation: translate its original ({name})",
+            code="translate_translation", slug=original.slug, original=name,
         )  # fmt: skip
     if original.status == Status.RETRACTED:
         return NewsroomError(
@@ -186,9 +187,6 @@ def start_translation(newsroom: Newsroom, original: Article, language: str) -> A
         raise NewsroomError(
             f"{exc} (e.g. en, id, jv)", code="translate_language", language=language
         ) from None
-    refused = not_translatable(original)
-    if refused is not None:
-        raise refused
     if language == original.language:
         raise NewsroomError(
             f"{original.slug} is already in {language!r}: choose another language",
