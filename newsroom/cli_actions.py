@@ -54,7 +54,7 @@ def _action_command(
                      status=status, path=article.path)  # fmt: skip
             click.echo(done)
         for check in outcome.advice:
-            text = check_with_fix(t, check, "cli", article.id, obj.when)
+            text = check_with_fix(t, check, "cli", article.id, obj.when, status=article.status)
             click.echo(t("cli.warning", text=text), err=True)
 
     params: list[click.Parameter] = [click.Argument(["ref"])]

@@ -277,7 +277,7 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
         heading = t("report.heading", status=t("status." + status), n=len(findings))
         say(f"[bold]{printable(heading)}[/]")
         for f in findings:
-            text = check_with_fix(t, f.check, "cli", f.id, tz_when)
+            text = check_with_fix(t, f.check, "cli", f.id, tz_when, status=f.status)
             severity = t("report." + f.severity)
             line = t("report.line", path=f.path, severity=severity, text=text)
             say(printable(line), style="red" if f.severity == ERROR else "yellow")

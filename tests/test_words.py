@@ -272,3 +272,33 @@ def test_a_refusal_lists_the_states_it_allows_with_one_or(language: str, listed:
 
     args = {"status": "published", "states": "changes_requested, correcting, draft, in_review"}
     assert listed in why(Translator(language), "no_rule", args, action="edit")
+
+
+def test_a_fix_for_an_approved_release_says_to_request_changes_not_to_edit(root: Path) -> None:
+    """An approval's warnings and `newsroom check` told the fix of an approved release as
+    "ubah Isi di penyunting atau `newsroom edit REF`", which the editor then refused (an
+    approved release is not edited): they now say how to change it there, request changes
+    first, as the refusal itself says (and a published one: start a correction)."""
+    writer = Newsroom.open(root, "ald", fixed_clock(NOW))
+    article = writer.create(
+        NewArticle(
+            title="Rilis Bertanda",
+            body="Isi siaran pers. (ald/HUMAS UJI)",
+            dateline="JAKARTA",
+            summary="Ringkas.",
+            categories=["Pemilu"],
+            author="ald",
+            credit="HUMAS UJI",
+        )
+    )
+    writer.act(article.id, "submit")
+    env = {"NEWSROOM_LANG": "id"}
+    approved = CliRunner().invoke(cli, ["--root", str(root), "--as", "nur", "approve",
+                                        article.id], env=env)  # fmt: skip
+    assert approved.exit_code == 0, approved.output
+    hint = (
+        f"minta perbaikan dahulu (r di meja redaksi, `newsroom request-changes {article.id[:8]}`)"
+    )
+    assert hint in approved.output and "newsroom edit" not in approved.output, approved.output
+    checked = CliRunner().invoke(cli, ["--root", str(root), "check"], env=env)
+    assert hint in checked.output and "newsroom edit" not in checked.output, checked.output

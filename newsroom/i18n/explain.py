@@ -94,13 +94,18 @@ def check_with_fix(
     ref: str = "",
     when: TimeText | None = None,
     action: str = "",
+    status: str = "",
 ) -> str:
     """A failed check and where to fix it: "no dateline — set Kota in the editor (e)". The
     embargo of an approval or a move is fixed where that action takes it (the checklist's
-    field, `--embargo`, `--until`), not in the editor, which an approved release refuses."""
+    field, `--embargo`, `--until`), not in the editor, which an approved release refuses.
+    A release in a `status` the editor refuses (approved, published) says how to change it
+    there: request changes first, start a correction (the refusal's own hint)."""
     text = check_text(t, check, when)
     if check.passed or not check.field:
         return text
+    if not action and t.has(f"hint.edit.{status}"):
+        return t("check.with_fix", text=text, fix=t(f"hint.edit.{status}", ref=ref[:8]))
     verb = "set" if check.name in _MISSING else "change"
     key = f"fix.{check.field}.{action}.{face}"
     key = key if t.has(key) else f"fix.{verb}.{face}"
