@@ -105,6 +105,8 @@ def test_a_correction_shows_its_note_and_a_retraction_replaces_the_text(
     corrected = text_of(newsroom_root, ident, now=at(1.2))
     assert "Angka 2005." in corrected and "Ralat 1 (" in corrected
     assert "Tahun salah" in corrected
+    sms = text_of(newsroom_root, ident, "sms", now=at(1.2))  # (it said nothing of it)
+    assert "\nRalat 1 (" in sms and "Tahun salah" in sms and len(sms) <= 306, sms
     retract(newsroom_root, ident, at(2), "Data belum final")
     gone = text_of(newsroom_root, ident, now=at(2))
     assert gone.startswith(

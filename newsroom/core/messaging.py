@@ -36,6 +36,7 @@ from .view import PartnerText, partner_text, sign_off
 
 TEXT_FORMATS = ("whatsapp", "plain", "sms")
 SMS_LIMIT = 306  # two concatenated SMS of the GSM alphabet (153 characters each)
+SMS_CORRECTION = 100  # the most an SMS gives its latest correction's line (note cut)
 
 
 def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = "whatsapp") -> str:
@@ -52,8 +53,13 @@ def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = 
     head = _warnings(article, text, config, now, w)
     number = f"{w['number_label']}: {text.release_number}" if text.release_number else ""
     denies = f"{w['klarifikasi']}: {', '.join(text.denies)}" if text.denies else ""
-    if fmt == "sms":
-        return _sms(head, [n for n in (number, denies) if n], text, when, link)
+    corrections = [
+        f"{w['correction']} {c.number} ({format_time(c.at, config.tz, config.timezone)}): "
+        f"{_one_line(c.note)}"
+        for c in (article.corrections if article.status != Status.RETRACTED else ())
+    ]
+    if fmt == "sms":  # (the latest correction: a reader must know the text was corrected)
+        return _sms(head, [n for n in (number, denies) if n], text, when, link, corrections[-1:])
     bold = fmt == "whatsapp"
     lines = [*head]
     if head:
@@ -63,9 +69,8 @@ def message_text(article: Article, config: Config, now: dt.datetime, fmt: str = 
     if when:
         lines.append(when)
     lines.append("")
-    for c in article.corrections if article.status != Status.RETRACTED else ():
-        lines += [f"{w['correction']} {c.number} ({format_time(c.at, config.tz, config.timezone)})"
-                  f": {c.note}", ""]  # fmt: skip
+    for line in corrections:
+        lines += [line, ""]
     if article.status != Status.RETRACTED:
         body = body_text(text.body, config.base_url, bold)
         if text.dateline:
@@ -404,15 +409,20 @@ def gsm(text: str) -> str:
     return "".join(c for c in decomposed if ord(c) < 128 or c in "£¥èéùìòÇØøÅåÄÖÑÜäöñüà§¿¡")
 
 
-def _sms(head: list[str], numbers: list[str], text: PartnerText, when: str, link: str) -> str:
-    """Warnings, number, title and date, the summary cut to fit SMS_LIMIT, the link."""
+def _sms(head: list[str], numbers: list[str], text: PartnerText, when: str, link: str,
+         corrected: list[str]) -> str:  # fmt: skip
+    """Warnings, number, title and date, the latest correction (its note cut to fit), the
+    summary cut to fit SMS_LIMIT, the link."""
     title = _one_line(text.title) + (f" ({when})" if when else "")
-    fixed = [*head, *numbers, title]
+    fixed = [*head, *numbers, title, *(_cut(line, SMS_CORRECTION) for line in corrected)]
     used = sum(len(gsm(line)) + 1 for line in fixed) + len(gsm(link))
     summary = gsm(_one_line(text.summary))
     room = SMS_LIMIT - used - 1
     if summary and room > 20:
-        if len(summary) > room:
-            summary = summary[: room - 3].rsplit(" ", 1)[0] + "..."
-        fixed.append(summary)
+        fixed.append(_cut(summary, room))
     return "\n".join(gsm(line) for line in [*fixed, link]) + "\n"
+
+
+def _cut(text: str, room: int) -> str:
+    """`text` in at most `room` characters, cut at a word with "..." when it is longer."""
+    return text if len(text) <= room else text[: room - 3].rsplit(" ", 1)[0] + "..."
