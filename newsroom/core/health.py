@@ -14,7 +14,6 @@ from typing import Any
 
 from .config import Config
 from .errors import Problem
-from .model import Status
 from .publish.state import read_state
 from .records import Record
 
@@ -89,7 +88,7 @@ def publish_status(
     for r in sorted(records, key=lambda r: r.path):
         if r.problem is not None:
             status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
-        elif r.status == Status.APPROVED and r.embargo is not None and r.embargo > now:
+        elif r.embargo_ahead(now):
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
     status.published = int(state.get("published", 0))

@@ -85,6 +85,12 @@ class Record(NamedTuple):
             return len(self.corrected) + 1
         return 0
 
+    def embargo_ahead(self, now: dt.datetime) -> bool:
+        """Approved and held by an embargo not lifted at `now` (a first release or a
+        correction): the one rule of "waiting for its embargo" that publish's due list and
+        next moment, the feeds' states and moves, and `newsroom status` share."""
+        return self.status == Status.APPROVED and self.embargo is not None and self.embargo > now
+
     @property
     def feed_updated(self) -> dt.datetime:
         """When partners last saw a change: the retraction, else the latest correction."""

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from ..atomic import holds, remove_stale_temporaries, stage
 from ..cache import Cache
 from ..config import Config
-from ..model import Status
 from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Written, is_private
 from ..parallel import PARALLEL_MIN, Spare, pmap, pmap_beside, workers_for
 from ..records import Record
@@ -110,7 +109,7 @@ class FeedsOutput(Output):
         numbers = {g.article.id: g.article.release_number for g in plan.going_live}
         waiting = [
             r.id for r in plan.records.values()
-            if r.status == Status.APPROVED and r.embargo is not None and r.embargo > plan.now
+            if r.embargo_ahead(plan.now)
         ]  # fmt: skip
         result.moves += moves_of(touched, plan.records, published, waiting, notices, numbers)
 

@@ -138,7 +138,7 @@ def mode_of(record: Record, config: Config, now: dt.datetime) -> str | None:
         return None
     if record.live:
         return LIVE
-    if record.status == Status.APPROVED and record.embargo is not None and record.embargo > now:
+    if record.embargo_ahead(now):
         return EMBARGOED
     return None
 
@@ -357,8 +357,8 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
     moments = [now + dt.timedelta(days=366)]
     for r in records:  # (comparisons only: this runs for every release, every run)
         if r.embargo is not None:
-            if r.status == Status.APPROVED and r.embargo > now:
-                moments.append(r.embargo)
+            if r.status == Status.APPROVED and r.embargo > now:  # (embargo_ahead, inline:
+                moments.append(r.embargo)  # every release, every run)
             elif r.published is not None and r.published > since:
                 moments.append(r.published + window)
         if r.retracted_at is not None and r.retracted_at > since:

@@ -31,9 +31,7 @@ def due(records: Iterable[Record], now: dt.datetime) -> list[Record]:
     ready = [
         r
         for r in records
-        if r.status == Status.APPROVED
-        and r.problem is None
-        and (r.embargo is None or r.embargo <= now)
+        if r.status == Status.APPROVED and r.problem is None and not r.embargo_ahead(now)
     ]
     return sorted(ready, key=lambda r: (r.approved_at or now, r.path), reverse=True)
 

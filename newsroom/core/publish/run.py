@@ -32,7 +32,6 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..index import Index, paused_collector, refresh, remember
 from ..ledger import Ledger, row_of
-from ..model import Status
 from ..outputs import (
     GoingLive,
     Output,
@@ -455,7 +454,7 @@ class Run:
         moments += [m for o in self.outputs if (m := o.next_event(plan)) is not None]
         moments += [
             r.embargo for r in plan.records.values()
-            if r.status == Status.APPROVED and r.embargo and r.embargo > self.now
+            if r.embargo is not None and r.embargo_ahead(self.now)
         ]  # fmt: skip
         return min(moments)
 
