@@ -88,8 +88,10 @@ class Record(NamedTuple):
     def embargo_ahead(self, now: dt.datetime) -> bool:
         """Approved and held by an embargo not lifted at `now` (a first release or a
         correction): the one rule of "waiting for its embargo" that publish's due list and
-        next moment, the feeds' states and moves, and `newsroom status` share."""
-        return self.status == Status.APPROVED and self.embargo is not None and self.embargo > now
+        next moment, the feeds' states and moves, and `newsroom status` share. (The embargo
+        first: most releases have none, and this runs for every release, every run.)"""
+        embargo = self.embargo
+        return embargo is not None and embargo > now and self.status == Status.APPROVED
 
     @property
     def feed_updated(self) -> dt.datetime:
