@@ -1,0 +1,44 @@
+"""What the final walk of the desk from a fresh clone found at 80x24: the view tabs with
+every view holding something, `t` on a translation, the checklist's and banner's wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsroom.core.service import VIEWS
+from newsroom.i18n import Translator
+
+from .tuikit import make_app, ready
+
+# The walk's desk: every view holds something (Nur's review too)
+EVERY_VIEW = {"all": 12, "mine": 2, "draft": 1, "in_review": 2, "changes_requested": 1,
+              "approved": 1, "published": 2, "correcting": 1, "retracted": 1}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_every_view_is_named_at_80x24_when_all_nine_hold_something(
+    bundled: Path, language: str
+) -> None:
+    """Nine views holding something at 80 columns fell back to bare numbers, `1 Semua 8│2 2│3
+    1│…`, whichever view was current (in Indonesian eight did too): each is named now,
+    abbreviated (`4 Tnj 2`), with nine or with eight, whichever is current."""
+    from newsroom.tui.widgets.status_tabs import StatusTabs
+
+    t = Translator(language)
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tabs = app.screen.query_one(StatusTabs)
+        for empty in (None, *VIEWS[1:]):
+            counts = {v: n for v, n in EVERY_VIEW.items() if v != empty}
+            for current in counts:
+                tabs.show(counts, current)
+                line = str(tabs.render())
+                assert len(line) <= 80 and "…" not in line, line
+                for n, view in enumerate(VIEWS, start=1):
+                    if view in counts:
+                        names = {t("short." + view), t("tiny." + view)}
+                        said = {f"{n} {name} {counts[view]}│" for name in names}
+                        assert any(s in line for s in said), (said, line)
