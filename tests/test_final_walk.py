@@ -42,3 +42,33 @@ async def test_every_view_is_named_at_80x24_when_all_nine_hold_something(
                         names = {t("short." + view), t("tiny." + view)}
                         said = {f"{n} {name} {counts[view]}│" for name in names}
                         assert any(s in line for s in said), (said, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Translate: humas-pemerintah-jaga-netralitas-asn-pemilu-2019-en is itself a "
+            "translation: translate its original"),
+     ("id", "Terjemahkan: humas-pemerintah-jaga-netralitas-asn-pemilu-2019-en sendiri sebuah "
+            "terjemahan: terjemahkan naskah aslinya")],
+)  # fmt: skip
+async def test_t_on_a_translation_says_why_it_is_not_translated(
+    bundled: Path, language: str, said: str
+) -> None:
+    """`t` on a translation did nothing at all, while the palette said why: the key says
+    the palette's reason now, and nothing opens."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .tuikit import NOW, SEED_ID, until
+
+    translation = Newsroom.open(bundled, "ald", fixed_clock(NOW)).translate(SEED_ID, "en")
+    app = make_app(bundled, "ald", language)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await ready(pilot)
+        app.push_screen(ReleaseScreen(translation.id))
+        await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the translation")
+        await app.workers.wait_for_complete()
+        await pilot.press("t")
+        await until(pilot, lambda: any(said in n.message for n in app._notifications), said)
+        assert isinstance(app.screen, ReleaseScreen)
