@@ -72,3 +72,38 @@ async def test_t_on_a_translation_says_why_it_is_not_translated(
         await pilot.press("t")
         await until(pilot, lambda: any(said in n.message for n in app._notifications), said)
         assert isinstance(app.screen, ReleaseScreen)
+
+
+@pytest.mark.parametrize("level", ["required", "recommended"])
+@pytest.mark.parametrize(
+    ("language", "example"), [("en", "(e.g. YOGYAKARTA)"), ("id", "(mis. YOGYAKARTA)")]
+)
+async def test_the_checklist_gives_the_dateline_city_as_an_example(
+    bundled: Path, language: str, example: str, level: str
+) -> None:
+    """The checklist's dateline line said "(YOGYAKARTA)", as if the city had to be that
+    one: it says it is an example, on one line at 80 columns, whichever its level."""
+    from textual.widgets import Static
+
+    from newsroom.tui.screens.checklist import ChecklistModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_desk_narrow import IN_REVIEW
+    from .tuikit import until
+
+    config = bundled / "newsroom.toml"
+    config.write_text(config.read_text().replace("[checks]\n", f'[checks]\ndateline = "{level}"\n'))
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the release")
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistModal), "the checklist")
+        await pilot.pause()
+        checks = app.screen.query_one("#checks", Static)
+        lines = str(checks.render()).splitlines()
+        line = next(line for line in lines if "YOGYAKARTA" in line)
+        assert line.endswith(f"({Translator(language)('check.' + level)})"), line
+        assert example in line and len(line) <= checks.content_region.width, line

@@ -45,7 +45,7 @@ LABELS = {
     "signoff": "the text does not end with a sign-off (the feeds add it)",
     "denies": "a klarifikasi names the release numbers it denies",
     "dateline_in_text": "the text does not open with a dateline (the feeds add it)",
-    "dateline": "the dateline is a city (YOGYAKARTA): one line, at most 40 characters",
+    "dateline": "the dateline is a city (e.g. YOGYAKARTA): one line, at most 40 characters",
     "correction_changes": "the correction changes what partners see",
     "attachment_files": "the attached files are the ones recorded",
     "number_unique": "no other release has this release number",

@@ -109,8 +109,8 @@ CHECKLIST: dict[str, tuple[str, str]] = {
     ),
     # (a passing check's line is one line of the checklist at 80 columns, its level too)
     "check.dateline": (
-        "the dateline is one city (YOGYAKARTA), at most 40 characters",
-        "Kota: satu nama kota (YOGYAKARTA), paling banyak 40 karakter",
+        "dateline: one city (e.g. YOGYAKARTA), at most 40 characters",
+        "Kota: satu kota (mis. YOGYAKARTA), paling banyak 40 karakter",
     ),
     "check.dateline.fail": (
         "the dateline {text} ({length} characters) is no city: give the city the release "
