@@ -107,3 +107,52 @@ async def test_the_checklist_gives_the_dateline_city_as_an_example(
         line = next(line for line in lines if "YOGYAKARTA" in line)
         assert line.endswith(f"({Translator(language)('check.' + level)})"), line
         assert example in line and len(line) <= checks.content_region.width, line
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "the embargo is to come, or the one it went out under, or none"),
+     ("id", "embargo mendatang, embargo saat terbit, atau tanpa embargo")],
+)  # fmt: skip
+async def test_a_corrections_checklist_words_the_embargo_check_as_it_applies_to_it(
+    bundled: Path, language: str, said: str
+) -> None:
+    """A correction of a release that went out under an embargo, now past, was checked
+    "the embargo is in the future, or there is none ✓": it passes as the embargo it went
+    out under (checks._embargo_future), and its line says so."""
+    import datetime as dt
+
+    from textual.widgets import Static
+
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.checklist import ChecklistModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_desk_narrow import IN_REVIEW
+    from .tuikit import NOW, until
+
+    def at(hours: float) -> Newsroom:
+        return Newsroom.open(bundled, "nur", fixed_clock(NOW - dt.timedelta(hours=hours)))
+
+    at(3).act(IN_REVIEW, "approve", embargo=NOW - dt.timedelta(hours=2))
+    assert not at(1).publish(now=NOW - dt.timedelta(hours=1)).refused
+    dwi = Newsroom.open(bundled, "dwi", fixed_clock(NOW - dt.timedelta(minutes=30)))
+    dwi.act(IN_REVIEW, "correct", note="Salah ketik")
+    article = dwi.find(IN_REVIEW)
+    article.body += "\n\nParagraf tambahan."
+    dwi.save_edit(article)
+    dwi.act(IN_REVIEW, "submit")
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))
+        await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the correction")
+        await app.workers.wait_for_complete()
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistModal), "the checklist")
+        await pilot.pause()
+        checks = app.screen.query_one("#checks", Static)
+        lines = str(checks.render()).splitlines()
+        assert f"✓ {said} " in "\n".join(lines), lines
+        assert all(len(line) <= checks.content_region.width for line in lines), lines

@@ -31,6 +31,10 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "the embargo is in the future, or there is none",
         "embargo di masa depan, atau tanpa embargo",
     ),
+    "check.embargo_future.correction": (  # it went out under that embargo: it stands
+        "the embargo is to come, or the one it went out under, or none",
+        "embargo mendatang, embargo saat terbit, atau tanpa embargo",
+    ),
     "check.embargo_future.fail": (
         "the embargo ({when}) is already past",
         "embargo ({when}) sudah lewat",
