@@ -10,7 +10,10 @@ import pytest
 from newsroom.core.service import VIEWS
 from newsroom.i18n import Translator
 
+from .signkit import keyhome, make_key
 from .tuikit import make_app, ready
+
+__all__ = ["keyhome"]  # a fixture, used by name
 
 # The walk's desk: every view holds something (Nur's review too)
 EVERY_VIEW = {"all": 12, "mine": 2, "draft": 1, "in_review": 2, "changes_requested": 1,
@@ -156,3 +159,28 @@ async def test_a_corrections_checklist_words_the_embargo_check_as_it_applies_to_
         lines = str(checks.render()).splitlines()
         assert f"✓ {said} " in "\n".join(lines), lines
         assert all(len(line) <= checks.content_region.width for line in lines), lines
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_the_banners_warning_goes_on_under_its_own_text(
+    bundled: Path, keyhome: Path, language: str
+) -> None:
+    """The desk's warning that the last publish was not signed takes two lines at 80
+    columns: its second began at the margin, under the ⚠, not under the first line's
+    text; it goes on under the text now."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    from .tuikit import NOW
+
+    make_key(bundled)
+    keyhome.rename(keyhome.parent / "aside")  # a desk without the secret key publishes
+    assert Newsroom.open(bundled, "cron", fixed_clock(NOW)).publish(now=NOW).unsigned
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = app.screen.query_one("#publishing")
+        assert str(text.render()) == Translator(language)("desk.unsigned")
+        assert text.region.x == 3 and text.region.height == 2  # both lines from column 3
+        mark = app.screen.query_one("#publishing-mark")
+        assert str(mark.render()) == " ⚠" and mark.region.y == text.region.y
