@@ -31,6 +31,10 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "the embargo is in the future, or there is none",
         "embargo di masa depan, atau tanpa embargo",
     ),
+    "check.embargo_future.correction": (  # it went out under that embargo: it stands
+        "the embargo is to come, or the one it went out under, or none",
+        "embargo mendatang, embargo saat terbit, atau tanpa embargo",
+    ),
     "check.embargo_future.fail": (
         "the embargo ({when}) is already past",
         "embargo ({when}) sudah lewat",
@@ -109,8 +113,8 @@ CHECKLIST: dict[str, tuple[str, str]] = {
     ),
     # (a passing check's line is one line of the checklist at 80 columns, its level too)
     "check.dateline": (
-        "the dateline is one city (YOGYAKARTA), at most 40 characters",
-        "Kota: satu nama kota (YOGYAKARTA), paling banyak 40 karakter",
+        "dateline: one city (e.g. YOGYAKARTA), at most 40 characters",
+        "Kota: satu kota (mis. YOGYAKARTA), paling banyak 40 karakter",
     ),
     "check.dateline.fail": (
         "the dateline {text} ({length} characters) is no city: give the city the release "

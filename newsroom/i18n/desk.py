@@ -128,16 +128,17 @@ DESK: dict[str, tuple[str, str]] = {
     "short.correcting": ("Correcting", "Diralat"),
     "short.retracted": ("Retracted", "Dicabut"),
     # the short names abbreviated (the tab line at 80 columns with many views holding
-    # something: only as many as it takes, and never the current view's)
+    # something: only as many as it takes, the current view's last). Three letters, as
+    # the days are (Sen, Sel; Mon, Tue): all nine views then keep a name at 80 columns.
     "tiny.all": ("All", "Semua"),
     "tiny.mine": ("Me", "Saya"),
     "tiny.draft": ("Draft", "Draf"),
-    "tiny.in_review": ("Rev.", "Ditin."),
-    "tiny.changes_requested": ("Chg.", "Perb."),
-    "tiny.approved": ("Appr.", "Setuju"),
-    "tiny.published": ("Pub.", "Terbit"),
-    "tiny.correcting": ("Corr.", "Diral."),
-    "tiny.retracted": ("Retr.", "Dicab."),
+    "tiny.in_review": ("Rev", "Tnj"),
+    "tiny.changes_requested": ("Chg", "Prb"),
+    "tiny.approved": ("Appr", "Stj"),
+    "tiny.published": ("Pub", "Trb"),
+    "tiny.correcting": ("Corr", "Rlt"),
+    "tiny.retracted": ("Retr", "Cbt"),
     # commands (label, then help)
     "cmd.quit": ("Quit", "Keluar"),
     "cmd.quit.help": ("Leave newsroom", "Keluar dari newsroom"),

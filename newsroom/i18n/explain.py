@@ -36,8 +36,9 @@ def field_label(t: Translator, name: str, zone: str = "WIB") -> str:
 
 def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) -> str:
     """One line of the checklist: what passes, or what fails."""
-    if check.passed:
-        return t("check." + check.name)
+    if check.passed:  # in a correction's own words where it has them (checks.CORRECTION_LABELS)
+        wording = check.args.get("wording")
+        return t(f"check.{check.name}.{wording}" if wording else "check." + check.name)
     args: dict[str, Any] = dict(check.args)
     if "fields" in args:
         args["fields"] = ", ".join(field_label(t, f.strip()) for f in args["fields"].split(","))

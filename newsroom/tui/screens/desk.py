@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
@@ -44,7 +45,11 @@ class DeskScreen(AppScreen):
     def compose(self) -> ComposeResult:
         app = self.nr_app
         yield Static(id="banner")
-        yield Static(id="publishing")  # a line of its own, shown only when publishing needs someone
+        # a line of its own, shown only when publishing needs someone; a warning too long
+        # for it goes on under its own text, not under the mark
+        with HorizontalGroup(id="publishing-line"):
+            yield Static(" ⚠", id="publishing-mark")
+            yield Static(id="publishing")
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(app.t, app.short_time, app.name_of, id="releases")
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
@@ -138,9 +143,8 @@ class DeskScreen(AppScreen):
             self._index_when_idle()
 
     def _show_health(self) -> None:
-        line = self.query_one("#publishing", Static)
-        line.display = bool(self._health)
-        line.update(f" ⚠ {escape(self._health)}" if self._health else "")
+        self.query_one("#publishing-line").display = bool(self._health)
+        self.query_one("#publishing", Static).update(escape(self._health))
 
     def _publishing(self, desk: Desk) -> str:
         """A warning for the banner when publishing is not healthy: releases held back, or

@@ -175,21 +175,26 @@ class ReleaseScreen(Acting, AppScreen):
             if binding.action in WORKFLOW and self._busy():  # says so
                 event.stop()
                 return
+            if binding.action not in WORKFLOW and not self.check_action(binding.action, ()):
+                why = self.why_not(binding.action)  # `t` on a translation: as the palette
+                if why:
+                    self._say_refused(binding.description, why)
+                    event.stop()
+                    return
             decision = self.decisions.get(binding.action)
             if binding.action not in WORKFLOW or decision is None or decision.allowed:
                 continue
             if not self._opens_checklist(decision):
-                self.notify(
-                    self.nr_app.t(
-                        "release.refused",
-                        action=binding.description,
-                        reason=self.nr_app.why(decision),
-                    ),
-                    severity="warning",
-                    timeout=6,
-                )
+                self._say_refused(binding.description, self.nr_app.why(decision))
                 event.stop()
                 return
+
+    def _say_refused(self, action: str, reason: str) -> None:
+        self.notify(
+            self.nr_app.t("release.refused", action=action, reason=reason),
+            severity="warning",
+            timeout=6,
+        )
 
     # ------------------------------------------------------------ the actions
 

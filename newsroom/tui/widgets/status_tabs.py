@@ -12,9 +12,9 @@ from ...core.service import VIEWS
 
 # (short names, every view, padding, separator, every view named): ` 1 All 4 │` down to
 # `1 All 4│`, then only the views that hold something; then their names abbreviated one by
-# one, the longest first (`7 Pub. 2`: TINY), the current view's kept whole; last, only the
-# current one named (`1 All 120│2 12│3 12…`: at 80 columns every count stays in sight,
-# whatever they are).
+# one, the longest first (`7 Pub 2`: TINY), the current view's last (it stands out in
+# reverse); last, only the current one named (`1 All 120│2 12│3 12…`: at 80 columns every
+# count stays in sight, whatever they are).
 LAYOUTS = (
     (False, True, " ", "│", True),
     (True, True, " ", "│", True),
@@ -31,8 +31,8 @@ class StatusTabs(Static):
     """One line of views; the current one stands out. Number keys switch (the desk binds them).
 
     The line takes the first of LAYOUTS that fits the width: all nine views fit at 120
-    columns, with counts in the thousands; at 80, seven views that hold something are each
-    still named (some abbreviated)."""
+    columns, with counts in the thousands; at 80, all nine holding something are each still
+    named (abbreviated)."""
 
     def __init__(self, label: Callable[[str], str], **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -61,11 +61,11 @@ class StatusTabs(Static):
 
     def _abbreviated(self, counts: dict[str, int], current: str) -> Iterator[Text]:
         """The views that hold something, named, their names abbreviated one more at a time
-        (the one it shortens most first; never the current view's)."""
+        (the one it shortens most first; the current view's last)."""
         shown = [v for v in VIEWS if counts.get(v) and v != current]
         saved = {v: len(self._view_name(v, True)) - len(self.label(TINY + v)) for v in shown}
         tiny: set[str] = set()
-        for view in sorted(shown, key=lambda v: -saved[v]):  # stable: ties in the views' order
+        for view in [*sorted(shown, key=lambda v: -saved[v]), current]:  # stable: ties in order
             tiny.add(view)
             yield self._line(counts, current, (True, False, "", "│", True), tiny)
 
