@@ -120,6 +120,25 @@ def test_a_release_published_under_an_embargo_can_be_corrected(newsroom_root: Pa
     assert "EMBARGO BERAKHIR: Rilis berembargo" in titles and "RALAT: Rilis berembargo" in titles
 
 
+def test_a_correction_keeps_an_embargo_set_to_the_second_as_the_desk_shows_it(
+    newsroom_root: Path,
+) -> None:
+    """An embargo set from the CLI with seconds (09:00:59) came back from the correction's
+    approval dialog as 09:00, the minute the desk shows; the checklist then refused the
+    correction: "the embargo (... 09:00) is already past". The embargo a release went out
+    under is the same to the minute."""
+    from newsroom.core.service import Newsroom
+
+    lift = at(1) + dt.timedelta(seconds=59)
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=lift)
+    run(newsroom_root, at(1.1))
+    submit_correction(newsroom_root, ident, at(1.2), "Angka diperbaiki", "Teks dikoreksi.")
+    nur = Newsroom.open(newsroom_root, "nur", fixed_clock(at(1.2)))
+    nur.act(ident, "approve", embargo=lift.replace(second=0))  # as the dialog gives it back
+    result = run(newsroom_root, at(1.3))
+    assert result.ok and [p["kind"] for p in result.published] == ["corrected"]
+
+
 def test_a_correction_typed_with_a_wrong_past_embargo_still_waits(newsroom_root: Path) -> None:
     """Only the embargo a release went out under is spared: a past time typed into its
     correction's approval (last year, by mistake) is refused, not put out at once."""

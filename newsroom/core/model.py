@@ -198,9 +198,14 @@ class Article:
         if not last.embargo:
             return last.at < self.embargo <= self.published
         try:
-            return dt.datetime.fromisoformat(last.embargo) == self.embargo
+            recorded = dt.datetime.fromisoformat(last.embargo)
         except ValueError:
             return False
+        # to the minute: the desk shows and sets an embargo in minutes, so a correction's
+        # approval gives back 09:25 for an embargo the CLI set at 09:25:59
+        return recorded.replace(second=0, microsecond=0) == self.embargo.replace(
+            second=0, microsecond=0
+        )
 
     @property
     def is_live(self) -> bool:
