@@ -307,7 +307,9 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         say(printable(t("health.waiting", when=until, title=waiting.title)))
     for broken in report.broken:
         say(f"[red]{printable(t('health.broken', text=broken))}[/]")
-    if report.unsigned:
-        say(f"[red]{t('health.unsigned')}[/]")
+    if report.unsigned:  # why (by the run's code) and what lets the next run sign
+        code = report.unsigned if t.has(f"health.why.{report.unsigned}") else "other"
+        said = t("health.unsigned", why=t(f"health.why.{code}"), fix=t(f"health.fix.{code}"))
+        say(f"[red]{printable(said)}[/]")
     if report.healthy:
         say(f"[green]{t('health.ok')}[/]")

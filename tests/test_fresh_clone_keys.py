@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from .signkit import keyhome
 from .tuikit import SEED_ID, make_app, until
+
+__all__ = ["keyhome"]  # a fixture, used by name
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -156,3 +159,44 @@ async def test_p_on_any_release_screen_opens_the_publish_dialog_as_on_the_desk(
             await until(pilot, lambda: isinstance(app.screen, ReleaseScreen), "the release")
             await pilot.press("escape")
             await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "is encrypted and there is no passphrase"),
+     ("id", "terenkripsi dan tidak ada frasa sandi")],
+)  # fmt: skip
+async def test_the_desks_preview_says_an_encrypted_key_will_not_sign(
+    bundled: Path, keyhome: Path, language: str, said: str
+) -> None:
+    """With a key that needs a passphrase (keys init's default) the desk's preview said
+    "would be signed with key …"; the run (the desk asks for no passphrase) then went out
+    unsigned and removed SHA256SUMS, or, with [signing] required = true, refused under
+    "Nothing to publish: the feeds are up to date" (a walk). The preview now finds what
+    the run will: with required = true, the refusal, and nothing to press."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.outputs import PublishResult
+    from newsroom.core.service import Newsroom
+    from newsroom.tui.screens.publish import PublishScreen
+
+    from .signkit import make_key
+    from .tuikit import NOW
+
+    make_key(bundled, "sandi kantor")
+    config = bundled / "newsroom.toml"
+    config.write_text(config.read_text() + "\n[signing]\nrequired = true\n")
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "retract", note="salah data")
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
+        dialog = app.screen
+        assert isinstance(dialog, PublishScreen)
+        await until(pilot, lambda: dialog.dry is not None, "the dry run")
+        await pilot.pause()
+        report = str(dialog.query_one("#report").render())
+        assert said in report and "required = true" in report, report
+        assert not dialog.query_one("#go").display  # nothing goes out: nothing to press
+        refused = PublishResult(NOW, "nur", failed=["no passphrase"])  # a real run refused
+        assert app.t("publish.done_nothing") not in dialog._report(refused)

@@ -287,13 +287,33 @@ def test_status_and_the_desk_say_the_last_publish_was_not_signed(
     said = status()
     assert said.exit_code == 1 and "the last publish was not signed" in said.output
     assert "SHA256SUMS" in said.output and "publishing is healthy" not in said.output
-    assert "penerbitan terakhir tidak ditandatangani" in status("id").output
+    assert "penerbitan terakhir tidak ditandatangani (mesinnya tidak punya kunci rahasia)" in (
+        status("id").output
+    )
     door = Newsroom.open(signed, "nur", fixed_clock(at(1.2)))
     assert door.publish_status().to_json()["unsigned"] == "sign_no_secret"
     aside.rename(keyhome)
     assert run(signed, at(1.3)).signed
     said = status()
     assert said.exit_code == 0 and "not signed" not in said.output, said.output
+
+
+def test_status_names_a_missing_passphrase_as_what_kept_the_run_unsigned(
+    newsroom_root: Path, keyhome: Path
+) -> None:
+    """A run whose encrypted key had no passphrase (a desk, cron without the variable) went
+    out unsigned; `newsroom status` said its machine had no secret key and to set cron's
+    NEWSROOM_SIGNING_KEY, which was set (a walk). It now says what the run's log says."""
+    make_key(newsroom_root, "sandi kantor")
+    release(newsroom_root, at(0), "Rilis")
+    assert run(newsroom_root, at(0.1)).unsigned == "sign_passphrase"
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "200"}
+    said = CliRunner().invoke(cli, ["--root", str(newsroom_root), "status"], env=env)
+    assert said.exit_code == 1, said.output
+    text = " ".join(said.output.split())
+    assert "(kuncinya terenkripsi dan tidak ada frasa sandi)" in text, text
+    assert "`newsroom keys rotate --unencrypted` untuk cron" in text, text
+    assert "mesinnya tidak punya kunci rahasia" not in text, text
 
 
 def test_the_example_newsroom_publishes_unsigned_quietly(newsroom_root: Path) -> None:
@@ -309,9 +329,19 @@ def test_a_passphrase_from_the_named_variable(
     make_key(newsroom_root, "sandi kantor")
     set_signing(newsroom_root, required=True, passphrase_env="HUMAS_SANDI")
     release(newsroom_root, at(0), "Rilis")
+    # the preview said "would be signed with key …" while the run then refused (or, not
+    # required, went out unsigned): it now finds what the run will (a walk)
+    dry = run(newsroom_root, at(0.05), dry_run=True)
+    assert dry.failed and dry.stopped["code"] == "sign_passphrase" and not dry.signed
+    config = newsroom_root / "newsroom.toml"
+    config.write_text(config.read_text().replace("required = true", "required = false"))
+    dry = run(newsroom_root, at(0.05), dry_run=True)
+    assert dry.unsigned == "sign_passphrase" and not dry.signed, dry.to_json()
+    set_signing(newsroom_root, required=True)
     result = run(newsroom_root, at(0.1))
     assert not result.ok and "HUMAS_SANDI" in result.failed[0]
     monkeypatch.setenv("HUMAS_SANDI", "sandi kantor")
+    assert run(newsroom_root, at(0.15), dry_run=True).signed  # (the passphrase will come)
     assert run(newsroom_root, at(0.2)).signed
     log = (newsroom_root / ".newsroom" / "publish.log").read_text()
     assert "sandi kantor" not in log

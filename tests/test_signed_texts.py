@@ -296,3 +296,33 @@ def test_a_release_retracted_after_one_version_voids_version_1_in_plain_words(nr
     assert "versi 1 tidak berlaku lagi" in notice and "version 1 is void" in notice
     spans = ("versi 1-1", "version 1-1", "versions 1-1")  # (not "1-1": the id may hold it)
     assert not any(span in notice for span in spans)
+
+
+def test_a_run_whose_key_has_no_passphrase_links_no_text_it_did_not_sign(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key that needs a passphrase, and a run with none (the desk, cron without the
+    variable): the run goes out unsigned, yet the page of the release it put out linked
+    v1.txt and v1.txt.minisig, which it never made (a walk; the pages took the key's file
+    being there for signing). The pages now ask the signing output whether this run signs."""
+    from .signkit import set_signing
+
+    configure(root)
+    make_key(root, "sandi kantor")
+    set_signing(root, passphrase_env="HUMAS_SANDI")
+    monkeypatch.setenv("HUMAS_SANDI", "sandi kantor")
+    release(root, at(0), "Taman kota diresmikan", body="Versi satu.\n")
+    assert run(root, at(1)).signed
+    signed = root / "feeds" / "siaran-pers" / SLUG
+    assert linked(signed) == ["v1.txt", "v1.txt.minisig"]
+    monkeypatch.delenv("HUMAS_SANDI")
+    release(root, at(2), "Pasar baru dibuka", body="Isi.\n")
+    result = run(root, at(3))
+    assert result.ok and result.unsigned == "sign_passphrase"
+    first = root / "feeds" / "siaran-pers" / "pasar-baru-dibuka"
+    assert not list(first.glob("v*.txt*")) and not linked(first)  # no dead link
+    assert linked(signed) == ["v1.txt", "v1.txt.minisig"]  # still true: kept, linked
+    monkeypatch.setenv("HUMAS_SANDI", "sandi kantor")
+    assert run(root, at(4)).signed
+    assert linked(first) == ["v1.txt", "v1.txt.minisig"]  # made again by the run that signs
+    assert all((first / name).is_file() for name in linked(first))

@@ -158,12 +158,32 @@ SHELL: dict[str, tuple[str, str]] = {
     ),
     "health.broken": ("broken: {text}", "rusak: {text}"),
     "health.unsigned": (
-        "the last publish was not signed (its machine had no secret key): partners cannot "
-        "check SHA256SUMS until a run with the key (cron's NEWSROOM_SIGNING_KEY) signs again",
-        "penerbitan terakhir tidak ditandatangani (mesinnya tidak punya kunci rahasia): mitra "
-        "tidak dapat memeriksa SHA256SUMS sampai penerbitan dengan kunci (NEWSROOM_SIGNING_KEY "
-        "milik cron) menandatanganinya lagi",
+        "the last publish was not signed ({why}): partners cannot check SHA256SUMS until a "
+        "run with the key signs again ({fix})",
+        "penerbitan terakhir tidak ditandatangani ({why}): mitra tidak dapat memeriksa "
+        "SHA256SUMS sampai penerbitan dengan kunci menandatanganinya lagi ({fix})",
     ),
+    # why the last run could not sign (by its code), and what lets the next run sign
+    "health.why.sign_no_secret": (
+        "its machine had no secret key",
+        "mesinnya tidak punya kunci rahasia",
+    ),
+    "health.fix.sign_no_secret": ("cron's NEWSROOM_SIGNING_KEY", "NEWSROOM_SIGNING_KEY milik cron"),
+    "health.why.sign_passphrase": (
+        "its key is encrypted and no passphrase was given",
+        "kuncinya terenkripsi dan tidak ada frasa sandi",
+    ),
+    "health.fix.sign_passphrase": (
+        "publish in a terminal, set the variable [signing] passphrase_env names, or "
+        "`newsroom keys rotate --unencrypted` for cron",
+        "terbitkan di terminal, setel variabel yang dinamai [signing] passphrase_env, atau "
+        "`newsroom keys rotate --unencrypted` untuk cron",
+    ),
+    "health.why.other": (
+        "its key could not be used: .newsroom/publish.log says why",
+        "kuncinya tidak dapat dipakai: .newsroom/publish.log menyebut sebabnya",
+    ),
+    "health.fix.other": ("cron's NEWSROOM_SIGNING_KEY", "NEWSROOM_SIGNING_KEY milik cron"),
     "health.ok": ("publishing is healthy", "penerbitan sehat"),
     # newsroom adopt and embargo
     "adopt.sealed": ("sealed: {path}\t{title}", "disegel: {path}\t{title}"),

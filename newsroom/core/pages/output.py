@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,8 +64,12 @@ class PagesOutput(Output):
     name = "pages"
     stage = Stage.FILES
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, signs_now: Callable[[], bool] | None = None) -> None:
         super().__init__(config)
+        # whether this run signs, as the signing output found once it looked for the key
+        # (its file there, unlocked, or a passphrase to come): publish wires it in; alone,
+        # the key file being there is taken for it
+        self.signs_now = signs_now
         self.plan_: Plan | None = None
         self.last: dict[str, Any] = {}
         self.store: PageStore | None = None
@@ -90,7 +94,8 @@ class PagesOutput(Output):
             self.signed = signs(self.config)  # a page links its signed texts (all made
             # again when the office starts or stops signing); a run that cannot sign (a
             # desk without the secret key) links only those still there (`_page`)
-            self.sure = self.signed and could_sign_now(self.config)
+            now = self.signs_now or (lambda: could_sign_now(self.config))
+            self.sure = self.signed and now()
             key = f"{cache_key}:{PAGES_FORMAT}:{'signed' if self.signed else 'unsigned'}"
             self.store = PageStore(self.config, key)
             self.stored = self.store.digests()

@@ -52,12 +52,13 @@ def outputs(
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
 
+    sign = SignOutput(config, passphrase)
     chosen: list[Output] = [
         FeedsOutput(config),
         AttachmentsOutput(config),
-        PagesOutput(config),
+        PagesOutput(config, sign.signs),  # (a page links the signed texts this run makes)
         NinjsOutput(config),
-        SignOutput(config, passphrase),
+        sign,
     ]
     assert tuple(o.name for o in chosen) == FILE_OUTPUTS
     if ping and config.websub_hubs:

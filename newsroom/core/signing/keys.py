@@ -194,23 +194,43 @@ def _read_secret(path: Path, key_id: str) -> str:
     return text
 
 
+def could_unlock(config: Config, public: PublicKey, passphrase: Passphrase | None) -> None:
+    """What `load_secret` finds wrong before it unlocks anything (a dry run signs nothing):
+    the secret key missing, unreadable or open to all, or encrypted with no passphrase to
+    come (no variable, no prompt). SigningError as `load_secret` would raise it."""
+    path = secret_path(config, public.id)
+    text = _read_secret(path, public.id)
+    try:
+        if is_encrypted(text):
+            _passphrase(config, path, passphrase)
+    except KeyFileError as exc:
+        raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
+                           reason=str(exc)) from None  # fmt: skip
+
+
 def _unlock(config: Config, path: Path, text: str, passphrase: Passphrase | None) -> SecretKey:
     try:
         if not is_encrypted(text):
             return SecretKey.parse(text)
-        given = from_environment(config) or passphrase
-        if given is None:
-            variable = config.passphrase_env or "[signing] passphrase_env"
-            raise SigningError(
-                f"the secret key {path} is encrypted and there is no passphrase: type it "
-                f"(newsroom publish in a terminal), set {variable}, or make a key for cron "
-                "with `newsroom keys rotate --unencrypted`",
-                code="sign_passphrase", path=str(path), variable=variable,
-            )  # fmt: skip
-        return SecretKey.parse(text, given)
+        return SecretKey.parse(text, _passphrase(config, path, passphrase))
     except KeyFileError as exc:
         raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
                            reason=str(exc)) from None  # fmt: skip
+
+
+def _passphrase(config: Config, path: Path, passphrase: Passphrase | None) -> Passphrase:
+    """Where an encrypted key's passphrase comes from: `[signing] passphrase_env`'s variable,
+    else the prompt; SigningError when neither is there (cron, a desk)."""
+    given = from_environment(config) or passphrase
+    if given is None:
+        variable = config.passphrase_env or "[signing] passphrase_env"
+        raise SigningError(
+            f"the secret key {path} is encrypted and there is no passphrase: type it "
+            f"(newsroom publish in a terminal), set {variable}, or make a key for cron "
+            "with `newsroom keys rotate --unencrypted`",
+            code="sign_passphrase", path=str(path), variable=variable,
+        )  # fmt: skip
+    return given
 
 
 def from_environment(config: Config) -> Passphrase | None:

@@ -39,7 +39,7 @@ from ..atomic import stage, write_atomic
 from ..config import Config
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
 from .canonical import text_path
-from .keys import SigningError, load_secret, public_files, read_public, secret_path
+from .keys import SigningError, could_unlock, load_secret, public_files, read_public
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, SumsList, folder_of, relative, sha256_file, walk
 from .texts import SignedTexts
@@ -82,11 +82,8 @@ class SignOutput(Output):
                     "[signing] required = false",
                     code="sign_no_key", path=str(self.config.root / "newsroom.pub"),
                 )  # fmt: skip
-            if dry_run:  # nothing is signed: the key need not be unlocked
-                path = secret_path(self.config, self.public.id)
-                if not path.exists():
-                    raise SigningError(f"the secret key of {self.public.id} is not at {path}",
-                                       code="sign_no_secret", path=str(path))  # fmt: skip
+            if dry_run:  # nothing is signed: the key need not be unlocked, only could be
+                could_unlock(self.config, self.public, self.passphrase)
                 self.unsigned = ""
                 return
             self.key = load_secret(self.config, self.passphrase, self.public)
@@ -96,6 +93,11 @@ class SignOutput(Output):
             self.unsigned = exc.code
             if self.public is not None:  # (the faces word it: explain.publish_problems)
                 self.why = {**{k: str(v) for k, v in exc.facts.items()}, "text": str(exc)}
+
+    def signs(self) -> bool:
+        """Whether this run signs (asked once `prepare` looked for the key): the key
+        unlocked, or in a dry run, one that a run now would unlock."""
+        return self.public is not None and not self.unsigned
 
     # ------------------------------------------------------------ planning
 

@@ -100,7 +100,7 @@ class PublishScreen(Dialog):
         lines = [escape(line) for line in publish_lines(app.t, r, app.long_time)]
         if not r.dry_run and not r.busy and r.published:
             lines.insert(0, escape(app.t("publish.count", n=len(r.published))))
-        elif not r.dry_run and not r.busy and not r.moves and not r.written:
+        elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
             lines = [escape(app.t("publish.done_nothing"))]
         lines += [f"[dim]{escape(line)}[/]" for line in publish_notes(app.t, r)]
         lines += [f"[red]{escape(line)}[/]" for line in publish_problems(app.t, r)]
