@@ -400,6 +400,37 @@ def test_the_dry_run_without_state_knows_a_notice_by_its_own_id(newsroom_root: P
     assert changes["rss.xml"].lost == [] and changes["rss.xml"].gained == []
 
 
+def test_a_correction_only_started_changes_nothing_partners_see(newsroom_root: Path) -> None:
+    """Starting a correction (or a comment) changes the release's file, not what partners
+    see: the next run wrote nothing, yet said "changed: <title> → main, ..." and listed the
+    release under `changes`, which a person read as the correction gone out (the
+    fresh-clone walk). Only the correction's publication is a change."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    ident = release(newsroom_root, at(0), "Rilis")
+    assert run(newsroom_root, at(0.1)).ok
+    writer = Newsroom.open(newsroom_root, "ald", fixed_clock(at(1)))
+    writer.act(ident, "correct", note="Angka diperbaiki")
+    writer.act(ident, "comment", note="Angkanya dari BPS")
+    dry = run(newsroom_root, at(1.1), dry_run=True)
+    done = run(newsroom_root, at(1.1))
+    for result in (dry, done):
+        assert result.moves == [] and result.to_json()["changes"] == [], result.to_json()
+    assert done.ok and done.written == []
+    for lang in ("en", "id"):
+        said = publish_lines(Translator(lang), done, str)
+        assert not any("Rilis" in line for line in said), said
+    article = writer.find(ident)
+    article.body = "Teks baru."
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(2))).act(ident, "approve")
+    out = run(newsroom_root, at(2.1))
+    assert [m.kind for m in out.moves] == ["corrected"] and "rss.xml" in out.written
+    assert {c.path: c.changed for c in out.changes}["rss.xml"] == ["Rilis"]
+
+
 def test_corrections_published_by_one_run_never_share_a_timestamp(newsroom_root: Path) -> None:
     """Two corrections approved between two cron runs: each its own second (their entries'
     `updated`; the W3C validator warns about Atom entries that share one)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,35 @@ def test_an_unsigned_run_removes_only_the_texts_no_longer_true(nr: Path, keyhome
     assert (nr / "feeds" / "siaran-pers" / "pasar-baru-dibuka" / "v1.txt.minisig").exists()
     checked = verify(nr / "feeds", "--key", nr / "newsroom.pub")
     assert checked.exit_code == 0, checked.output
+
+
+def test_the_dry_run_after_an_unsigned_run_names_every_file_the_signed_run_writes(
+    nr: Path, keyhome: Path
+) -> None:
+    """A correction goes out from a desk without the secret key (unsigned: the lists go,
+    and so do the release's signed texts). The dry run with the key said it would write 4
+    files (v2 and the root's list) while the run wrote 8: it missed v1 signed again as
+    superseded and the private partner's list (the fresh-clone walk)."""
+    ident = release(nr, at(0), "Taman kota diresmikan", body="Versi satu.\n")
+    assert run(nr, at(1)).ok
+    correct(nr, ident, at(2), "Angka salah", "Versi dua.\n")
+    aside = keyhome.parent / "aside"
+    keyhome.rename(aside)  # the secret key is not here: [signing] required is false
+    assert not run(nr, at(3)).signed
+    aside.rename(keyhome)
+    dry = run(nr, at(4), dry_run=True)
+    done = run(nr, at(4))
+    assert done.ok and done.signed
+    texts = [f"siaran-pers/{SLUG}/v{n}.txt{s}" for n in (1, 2) for s in ("", ".minisig")]
+    lists = ["SHA256SUMS", "SHA256SUMS.minisig", "private/antara/SHA256SUMS",
+             "private/antara/SHA256SUMS.minisig"]  # fmt: skip
+    assert sorted(signing(done.written)) == sorted(texts + lists)
+    assert sorted(signing(dry.to_write)) == sorted(texts + lists)
+
+
+def signing(paths: Iterable[str]) -> list[str]:
+    """Of a run's files, the signing output's: the signed texts and the lists."""
+    return [p for p in paths if re.search(r"(^|/)(SHA256SUMS|v\d+\.txt)", p)]
 
 
 def test_the_page_links_each_signed_version_the_key_and_says_how_to_check(nr: Path) -> None:

@@ -86,6 +86,18 @@ class EntryRef(NamedTuple):
         return self.record.id
 
     @property
+    def shown(self) -> str:
+        """What partners see of the entry, as it moves: a published release's changes only
+        when publish puts a version out (`updated`: the first, then each correction) or
+        its retraction, an embargoed one's with its approval or its lift time. The other
+        changes to its file (a correction started, a comment) show them nothing: the
+        ledger and the seal refuse any other change of what they were shown."""
+        r = self.record
+        if self.mode == EMBARGOED:
+            return f"{r.approved_at}|{r.embargo}"
+        return f"{r.published}|{r.updated}|{r.retracted_at}"
+
+    @property
     def label(self) -> str:
         """The entry as a person's summary names it."""
         if self.mode in NOTICES:

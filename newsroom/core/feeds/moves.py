@@ -29,6 +29,23 @@ ORDER = ("published", "corrected", "retracted", "held_correction", "held", "adde
 HELD = frozenset({"held", "held_correction"})
 
 
+def entry_states(docs: list[Doc]) -> dict[str, dict[str, str]]:
+    """Each subscription document's entries (id -> what partners see of it and its state,
+    `EntryRef.shown`), worked out once per release and state: most are in many documents."""
+    seen: dict[tuple[str, str], str] = {}
+    states: dict[str, dict[str, str]] = {}
+    for doc in docs:
+        if doc.archive_month:
+            continue
+        found = states[doc.path] = {}
+        for e in doc.entries:
+            state = seen.get((e.record.id, e.mode))
+            if state is None:
+                state = seen[e.record.id, e.mode] = f"{e.shown}:{e.mode}"
+            found[e.key] = state
+    return states
+
+
 def compare_documents(
     docs: list[Doc],
     before: dict[str, dict[str, str]],
@@ -38,7 +55,7 @@ def compare_documents(
     records: dict[str, Record],
 ) -> tuple[list[FeedChange], list[Touched], Notices]:
     """What each subscription document gains, changes and loses against the last run
-    (`before`: entry id -> digest:state, as the state recorded them; `entries`: now), each
+    (`before`: entry id -> shown:state, as the state recorded them; `entries`: now), each
     entry by the label a person knows it by (a lost one too: its id means nothing to a
     person); and whose notice each lost entry that is no release was."""
     changes: list[FeedChange] = []

@@ -44,7 +44,7 @@ class FeedsOutput(Output):
         self.docs: list[Doc] = []
         self.signatures: dict[str, str] = {}  # by document path
         self.untouched: set[str] = set()  # documents found as the last run left them
-        self.entries: dict[str, dict[str, str]] = {}  # subscription doc -> entry -> digest:state
+        self.entries: dict[str, dict[str, str]] = {}  # subscription doc -> entry -> shown:state
         self.last: dict[str, Any] = {}
         self.todo: list[Doc] = []
         self.plan_: Plan | None = None
@@ -66,11 +66,9 @@ class FeedsOutput(Output):
             self.untouched = {d.path for d in self.docs if _intact(self.config, d.path, files)}
         else:  # a run started by changed articles takes them as the last run left them
             self.untouched = {d.path for d in self.docs if d.path in files}
-        self.entries = {
-            d.path: {e.key: f"{e.record.digest}:{e.mode}" for e in d.entries}
-            for d in self.docs
-            if not d.archive_month
-        }
+        from .moves import entry_states
+
+        self.entries = entry_states(self.docs)
         same = last.get("key") == plan.cache_key
         old = last.get("docs", {}) if same else {}
         self.todo = [
@@ -101,7 +99,7 @@ class FeedsOutput(Output):
         result.private_documents += sum(1 for d in self.docs if is_private(d.path))
         result.to_write += [d.path for d in self._to_write()]
         changes, touched, notices = compare_documents(
-            self.docs, self.last.get("entries", {}), self.entries, self.untouched,
+            self.docs, self.last.get("shown", {}), self.entries, self.untouched,
             self.config.feeds_dir, plan.records,
         )  # fmt: skip
         result.changes += changes
@@ -208,7 +206,9 @@ class FeedsOutput(Output):
         if not written:
             return self.last
         assert self.plan_ is not None
-        return {"key": self.plan_.cache_key, "docs": self.signatures, "entries": self.entries}
+        # ("shown", was "entries": the file's digest, which a comment moved too; a state of
+        # before reads as a fresh clone's, the feeds' files, not as every entry changed)
+        return {"key": self.plan_.cache_key, "docs": self.signatures, "shown": self.entries}
 
     def next_event(self, plan: Plan) -> dt.datetime | None:
         return next_event(self.config, list(plan.records.values()), plan.now)

@@ -38,7 +38,6 @@ from typing import Any
 from ..atomic import stage, write_atomic
 from ..config import Config
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
-from .canonical import text_path
 from .keys import SigningError, could_unlock, load_secret, public_files, read_public
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, SumsList, folder_of, relative, sha256_file, walk
@@ -117,14 +116,28 @@ class SignOutput(Output):
             result.documents += len(public_files(self.config)) + 2 * (1 + private)
             result.private_documents += 2 * private
             result.documents += self.texts.count()
-        if result.dry_run:
-            for ident in self.texts.changed:
-                r = self.texts.live[ident]
-                last = len(r.corrected) + 1 + (1 if r.retracted_at else 0)
-                result.to_write += [text_path(r.slug, last), text_path(r.slug, last) + ".minisig"]
-        if result.dry_run and result.to_write:  # the list of each folder with a change
-            folders = sorted({f for p in result.to_write if (f := folder_of(p)) is not None})
-            result.to_write += [f"{f}/{n}" if f else n for f in folders for n in (SUMS, SUMS_SIG)]
+        if not result.dry_run or self.public is None:
+            return
+        result.to_write += self.texts.to_write(self.public)
+        # the list of each folder with a change; of every folder when the run cannot take
+        # the last run's lists (`_previous`: after an unsigned run, which removed them all)
+        folders = {f for p in result.to_write if (f := folder_of(p)) is not None}
+        if self._cold_next(self.public.id):
+            folders |= self._folders()
+        result.to_write += [f"{f}/{n}" if f else n for f in sorted(folders)
+                            for n in (SUMS, SUMS_SIG)]  # fmt: skip
+
+    def _cold_next(self, key_id: str) -> bool:
+        """Whether the run hashes every file again and writes every list (`_previous`)."""
+        marker = self.config.state_dir / MARKER
+        return marker.exists() or self.last.get("key") != key_id
+
+    def _folders(self) -> set[str]:
+        """The folders `_cold` finds: the public one and each partner's private one."""
+        private = self.config.feeds_dir / "private"
+        if not private.is_dir():
+            return {""}
+        return {"", *(f"private/{d.name}" for d in private.iterdir() if d.is_dir())}
 
     # ------------------------------------------------------------ writing
 

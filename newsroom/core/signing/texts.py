@@ -309,26 +309,50 @@ class SignedTexts:
         going: GoingLive | None,
     ) -> bool:  # fmt: skip
         """Whether a release's files are what a signed run would make now: the same files,
-        each text the same bytes, each signature checking with the newsroom's key over the
-        text it would sign and saying what it would say (Ed25519 signs alike: the run would
-        write the same)."""
+        each as a signed run would leave it (`_differs`)."""
         try:
             want = self._want(store, self.live[ident], going)
         except NewsroomError:
             return False
         if sorted({*want.texts, *want.signatures}) != sorted(files):
             return False
+        return not self._differs(want, public)
+
+    def to_write(self, public: PublicKey) -> list[str]:
+        """A dry run's answer: the files a signed run writes for the releases whose record
+        moved (`plan`), as `stage` finds them: every version's, so a superseded version
+        signed again, or a text an unsigned run took out, is named too."""
+        assert self.plan_ is not None
+        going = {g.article.id: g for g in self.plan_.going_live}
+        store, out = Store(self.config), []
+        for ident in self.changed:
+            try:
+                want = self._want(store, self.live[ident], going.get(ident))
+            except NewsroomError:
+                continue  # (the real run reports it, and writes none of its files)
+            out += self._differs(want, public)
+        return out
+
+    def _differs(self, want: Want, public: PublicKey) -> list[str]:
+        """The files of `want` a signed run would write: a text not there with its bytes,
+        a signature that does not check with the newsroom's key over the text it would sign
+        or says something else (Ed25519 signs alike: the run would write the same)."""
         feeds = self.config.feeds_dir
-        try:
-            if any((feeds / rel).read_bytes() != data for rel, data in want.texts.items()):
-                return False
-            for rel, (data, comment) in want.signatures.items():
+        out = []
+        for rel, data in want.texts.items():
+            try:
+                if (feeds / rel).read_bytes() != data:
+                    out.append(rel)
+            except OSError:
+                out.append(rel)
+        for rel, (data, comment) in want.signatures.items():
+            try:
                 signature = Signature.parse((feeds / rel).read_text("utf-8"))
                 if public.verify(data, signature) != comment:
-                    return False
-        except (OSError, ValueError, SignatureError):  # (UnicodeDecodeError is a ValueError)
-            return False
-        return True
+                    out.append(rel)
+            except (OSError, ValueError, SignatureError):  # (UnicodeDecodeError: ValueError)
+                out.append(rel)
+        return out
 
     def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
         """The files of one release: each version's text and signature."""
