@@ -185,7 +185,10 @@ def test_retraction_notice_then_gone_with_a_tombstone(newsroom_root: Path) -> No
     Newsroom.open(newsroom_root, "ald", fixed_clock(at(1))).act(
         ident, "retract", note="Data belum final"
     )
-    run(newsroom_root, at(1.1))
+    retracted = run(newsroom_root, at(1.1))
+    assert retracted.removed, retracted.to_json()  # (its v1 ninjs: the text is withdrawn)
+    said = publish_lines(Translator("id"), retracted, str)  # said, not only in the log
+    assert f"{len(retracted.removed)} berkas dihapus: {retracted.removed[0]}" in "\n".join(said)
     notice, entry = parse(newsroom_root / "feeds" / "rss.xml").entries
     assert entry.id == f"urn:uuid:{ident}" and entry.title == "[DICABUT] Rilis keliru"
     assert notice.title == "DICABUT: Rilis keliru" and notice.link.endswith("/#dicabut")

@@ -269,6 +269,11 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
         out.append(t("publish.written", written=len(result.written) - private, n=n))
         if result.private_documents:
             out.append(t("publish.written_private", written=private, n=result.private_documents))
+        if result.removed:  # (a retraction's texts, a feed no release is left in: said)
+            files = ", ".join(result.removed[: FEEDS_SHOWN * 2])
+            more = len(result.removed) - FEEDS_SHOWN * 2
+            files += f", … (+{more})" if more > 0 else ""
+            out.append(t("publish.removed", n=len(result.removed), files=files))
     if result.signed and not result.skipped and (result.written or result.to_write):
         out.append(t("publish.signed" + dry, key_id=result.signed))
     return out + ping_lines(t, result) + mail_lines(t, result)

@@ -90,6 +90,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "akan menulis paling banyak {n} berkas publik: {files} (belum ada catatan di sini "
         "tentang apa yang ditulis penerbitan sebelumnya: berkas yang sudah sama dibiarkan)",
     ),
+    "publish.removed": (
+        "{n} file removed: {files}|{n} files removed: {files}",
+        "{n} berkas dihapus: {files}",
+    ),
     "publish.written_private": (
         "{written} of {n} private file written (feeds for partners with embargo access)|"
         "{written} of {n} private files written (feeds for partners with embargo access)",
