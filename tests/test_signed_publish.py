@@ -429,3 +429,20 @@ def test_verify_names_a_release_without_a_number_by_its_title(signed: Path) -> N
     )
     assert shown.exit_code == 0, shown.output
     assert "release “Rilis pertama” (" in shown.output and " - (" not in shown.output, shown.output
+
+
+def test_a_run_that_wrote_nothing_does_not_say_it_signed(signed: Path) -> None:
+    """A comment on a published release: the next run wrote 0 files, yet its summary ended
+    "signed with key …" (it looked at the preview's list of files to write)."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_lines
+
+    door = Newsroom.open(signed, "nur", fixed_clock(at(1)))
+    ident = next(iter(door.index().records))
+    door.act(ident, "comment", note="Cek lagi angkanya")
+    result = run(signed, at(1.1))
+    assert result.ok and len(result.written) == 0, result.to_json()
+    said = publish_lines(Translator("en"), result, str)
+    assert not any("signed with key" in line for line in said), said

@@ -274,7 +274,7 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
             more = len(result.removed) - FEEDS_SHOWN * 2
             files += f", … (+{more})" if more > 0 else ""
             out.append(t("publish.removed", n=len(result.removed), files=files))
-    if result.signed and not result.skipped and (result.written or result.to_write):
+    if result.signed and not result.skipped and (result.written or (dry and result.to_write)):
         out.append(t("publish.signed" + dry, key_id=result.signed))
     return out + ping_lines(t, result) + mail_lines(t, result)
 
