@@ -10,13 +10,16 @@ import re
 from pathlib import Path
 
 from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
 
 from .feedkit import (
+    AddOnly,
     at,
     correct,
     html_to_text,
     newsroom_root,
     parse,
+    read_items,
     release,
     retract,
     run,
@@ -99,6 +102,69 @@ def test_an_embargo_lift_is_told_in_the_private_feed_dated_at_the_lift(
     assert entry.id == f"urn:uuid:{ident}" and entry.published_parsed[:5] == (2026, 6, 2, 2, 0)
     assert "Embargo berakhir (02-06-2026 09:00 WIB)" in told.description
     assert "BERAKHIR" not in (newsroom_root / "feeds" / "rss.xml").read_text()  # private only
+
+
+def move_embargo(root: Path, ident: str, when: dt.datetime, until: dt.datetime) -> None:
+    Newsroom.open(root, "nur", fixed_clock(when)).act(
+        ident, "embargo", embargo=until, note="diminta kementerian"
+    )
+
+
+def test_a_moved_embargo_moves_the_entrys_updated_time(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(2))
+    run(newsroom_root, at(0.5))
+    move_embargo(newsroom_root, ident, at(1), at(3))
+    run(newsroom_root, at(1.1))
+    private = newsroom_root / "feeds" / "private/antara"
+    entry = next(e for e in parse(private / "atom.xml").entries if e.id == f"urn:uuid:{ident}")
+    assert entry.title.startswith("EMBARGO hingga 04-06-2026 09:00 WIB (02:00 UTC)")
+    assert entry.published_parsed[:6] == (2026, 6, 1, 2, 0, 0)  # received at the approval
+    assert entry.updated_parsed[:6] == (2026, 6, 2, 2, 0, 0)  # updated at the move
+    item = json.loads((private / "feed.json").read_text())["items"][0]
+    assert item["date_modified"] == "2026-06-02T09:00:00+07:00"
+    assert item["date_published"] == "2026-06-01T09:00:00+07:00"
+
+
+def test_each_move_of_an_embargo_is_told_by_a_notice_of_its_own(newsroom_root: Path) -> None:
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(2))
+    run(newsroom_root, at(0.5))
+    private = newsroom_root / "feeds" / "private/antara"
+    readers = {name: AddOnly() for name in ("rss.xml", "atom.xml", "feed.json")}
+    for name, reader in readers.items():
+        reader.take(read_items(private / name))
+    move_embargo(newsroom_root, ident, at(1), at(3))
+    run(newsroom_root, at(1.1))
+    move_embargo(newsroom_root, ident, at(1.5), at(4))
+    run(newsroom_root, at(1.6))
+    for name, reader in readers.items():  # an importer that only adds learns of both
+        reader.take(read_items(private / name))
+        told = [i for i in reader.held.values() if i.title.startswith("EMBARGO DIUBAH")]
+        assert [i.title for i in told] == ["EMBARGO DIUBAH 2: Rilis berembargo",
+                                           "EMBARGO DIUBAH: Rilis berembargo"], name  # fmt: skip
+        second, first = (html_to_text(i.content) for i in told)
+        assert ("kini hingga 04-06-2026 09:00 WIB (02:00 UTC), sebelumnya hingga "
+                "03-06-2026 09:00 WIB (02:00 UTC)") in first, name  # fmt: skip
+        assert ("kini hingga 05-06-2026 09:00 WIB (02:00 UTC), sebelumnya hingga "
+                "04-06-2026 09:00 WIB (02:00 UTC)") in second, name  # fmt: skip
+        assert told[0].date == at(1.5) + dt.timedelta(seconds=1), name  # after the move
+        assert told[0].link.endswith("/#embargo-diubah-2") and told[0].id != told[1].id
+        assert f"urn:uuid:{ident}" not in {i.id for i in told}, name
+    notice = json.loads((private / "feed.json").read_text())["items"][1]["_newsroom"]
+    assert notice == {"status": "embargo_moved", "notice_of": f"urn:uuid:{ident}", "move": 2,
+                      "embargo": "2026-06-05T09:00:00+07:00",
+                      "embargo_before": "2026-06-04T09:00:00+07:00"}  # fmt: skip
+    assert "DIUBAH" not in (newsroom_root / "feeds" / "rss.xml").read_text()  # private only
+    run(newsroom_root, at(4.2))  # lifted: the moves are still told, beside the lift
+    titles = [t for _, t in entries_of(newsroom_root, "private/antara/atom.xml")]
+    assert titles[:4] == ["EMBARGO BERAKHIR: Rilis berembargo", "Rilis berembargo",
+                          "EMBARGO DIUBAH 2: Rilis berembargo",
+                          "EMBARGO DIUBAH: Rilis berembargo"]  # fmt: skip
+    run(newsroom_root, at(31.2))  # retraction_days (30) after the first move: gone
+    titles = [t for _, t in entries_of(newsroom_root, "private/antara/atom.xml")]
+    assert "EMBARGO DIUBAH: Rilis berembargo" not in titles
+    assert "EMBARGO DIUBAH 2: Rilis berembargo" in titles
+    run(newsroom_root, at(31.6))
+    assert "DIUBAH" not in (private / "atom.xml").read_text()
 
 
 def test_a_release_published_under_an_embargo_can_be_corrected(newsroom_root: Path) -> None:

@@ -364,8 +364,8 @@ class Move:
     kind: str
     feeds: list[str] = field(default_factory=list)
     until: dt.datetime | None = None
-    notice: str = ""  # a notice's event: correction, retraction, embargo_lifted
-    correction: int = 0  # the correction a correction's notice announced (1 for the first)
+    notice: str = ""  # a notice's event: correction, retraction, embargo_lifted, embargo_moved
+    correction: int = 0  # the correction (or move of the embargo) its notice announced
     release_number: str = ""
 
 

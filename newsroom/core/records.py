@@ -76,6 +76,9 @@ class Record(NamedTuple):
     # correction took it out): the feeds that lose it still carry its notices (feeds/plan.py).
     left_categories: tuple[str, ...] = ()
     left_tags: tuple[str, ...] = ()
+    # Each move of the embargo partners were shown under it (before its first publication):
+    # (when, the lift before, the lift after). The feeds tell of each (feeds/plan.py).
+    embargo_moves: tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...] = ()
 
     @property
     def correction(self) -> int:
@@ -169,7 +172,35 @@ def to_record(
         kind=live.kind,
         attachments=live.attachments,
         translation_of=article.translation_of,
+        embargo_moves=_embargo_moves(article),
     )
+
+
+def _embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...]:
+    """Each move of the embargo from one lift time to another before the release's first
+    publication (a correction's embargo is never shown early), as recorded in its history:
+    (when, the lift before, the lift after). An entry that recorded no lift time (from
+    before they were kept) or took the embargo away starts no move."""
+    moves = []
+    lift: dt.datetime | None = None
+    for entry in article.history:
+        if entry.action == "publish":
+            break
+        if entry.action not in ("approve", "embargo"):
+            continue
+        new = _lift(entry.embargo)
+        if entry.action == "embargo" and lift is not None and new is not None and new != lift:
+            moves.append((_utc(entry.at), lift, new))
+        lift = new
+    return tuple(moves)  # type: ignore[arg-type]
+
+
+def _lift(recorded: str) -> dt.datetime | None:
+    """The lift time a history entry recorded, in UTC (None: none, or unreadable)."""
+    try:
+        return _utc(dt.datetime.fromisoformat(recorded)) if recorded else None
+    except ValueError:  # NO_EMBARGO, or a hand-edited value
+        return None
 
 
 def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProblem | None:

@@ -55,7 +55,8 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "move.changed.dry": ("would change: {title} → {feeds}", "akan berubah: {title} → {feeds}"),
     "move.gone": ("left: {title} ← {feeds}", "keluar dari feed: {title} ← {feeds}"),
     "move.gone.dry": ("would leave: {title} ← {feeds}", "akan keluar dari feed: {title} ← {feeds}"),
-    # a notice item (RALAT, DICABUT, EMBARGO BERAKHIR) leaving, its release by number or title
+    # a notice item (RALAT, DICABUT, EMBARGO BERAKHIR, EMBARGO DIUBAH) leaving, its release by
+    # number or title
     "move.notice_gone": (
         "{notice} notice left: {title} ← {feeds}",
         "pemberitahuan {notice} keluar dari feed: {title} ← {feeds}",
@@ -67,6 +68,7 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "notice.correction": ("correction {n}", "ralat {n}"),
     "notice.retraction": ("retraction", "pencabutan"),
     "notice.embargo_lifted": ("embargo lift", "embargo berakhir"),
+    "notice.embargo_moved": ("embargo move {n}", "embargo diubah {n}"),
     "feed.main": ("main", "utama"),
     "feed.more": ("{feeds} and {n} more", "{feeds} dan {n} lainnya"),
     # how the run ended

@@ -91,6 +91,12 @@ def local_time(when: dt.datetime, config: Config) -> str:
     return format_time(when, config.tz, config.timezone)
 
 
+def lift_time(lift: dt.datetime, config: Config) -> str:
+    """`22-12-2026 09:00 WIB (02:00 UTC)`: an embargo's lift as partners read it, in the
+    newsroom's zone and in UTC (an agency's desk may sit in another zone)."""
+    return f"{local_time(lift, config)} ({lift.astimezone(dt.UTC):%H:%M} UTC)"
+
+
 class _Cleaner:
     """Strips XML-illegal characters from every text and counts them for a warning."""
 

@@ -16,7 +16,9 @@ from ..records import Record
 LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
 # Notice items: an event on a release, announced in an entry of its own (own id and link).
 CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
-NOTICES = frozenset((CORRECTION, RETRACTION, LIFT))
+MOVED = "embargo_moved"  # its embargo moved (`number`: which move, 1 for the first)
+NOTICES = frozenset((CORRECTION, RETRACTION, LIFT, MOVED))
+PRIVATE_NOTICES = frozenset((LIFT, MOVED))  # of the embargo: only private feeds showed it
 # Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
 NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
 FORMATS = ("rss", "atom", "json")
@@ -60,20 +62,22 @@ class FeedSpec(NamedTuple):
 
 class EntryRef(NamedTuple):
     """An entry of a document: a record in a state (live, embargoed or retracted), or a
-    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT).
+    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT, MOVED `number`).
 
     A tuple, not a dataclass: a plan makes one per release and state and shares it among
     every document that carries it (tens of thousands per run)."""
 
     record: Record
     mode: str
-    number: int = 0  # the correction a CORRECTION notice announces (1 for the first)
+    number: int = 0  # the correction a CORRECTION notice announces (1: the first), a MOVED one
     moment: dt.datetime | None = None  # when a notice is dated (the planner picks it)
 
     @property
     def updated(self) -> dt.datetime:
-        if self.mode == EMBARGOED:
-            return self.record.approved_at or self.record.embargo or EPOCH
+        if self.mode == EMBARGOED:  # its approval, or the latest move of its embargo
+            r = self.record
+            approved = r.approved_at or r.embargo or EPOCH
+            return max(approved, r.embargo_moves[-1][0]) if r.embargo_moves else approved
         if self.mode in NOTICES:
             return self.moment or notice_event(self.record, self.mode, self.number)
         return self.record.feed_updated
@@ -112,9 +116,12 @@ def notice_id(release_id: str, mode: str, number: int) -> str:
 
 
 def notice_event(record: Record, mode: str, number: int) -> dt.datetime:
-    """When the correction, retraction or lift a notice tells of happened."""
+    """When the correction, retraction, lift or move of the embargo a notice tells of
+    happened."""
     if mode == CORRECTION:
         return record.corrected[number - 1]
+    if mode == MOVED:
+        return record.embargo_moves[number - 1][0]
     if mode == RETRACTION:
         return record.retracted_at or EPOCH
     return record.published or EPOCH

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..clock import format_time
 from ..config import Config
-from .content import Rendered
+from .content import Rendered, lift_time
 from .notices import notice
 from .plan import EMBARGOED, NOTICES, RETRACTED, Doc, EntryRef
 from .words import words
@@ -22,9 +21,7 @@ def entry_title(ref: EntryRef, r: Rendered, config: Config) -> str:
     if ref.mode == RETRACTED:
         return f"[{w['retracted']}] {r.title}"
     if ref.mode == EMBARGOED and ref.record.embargo is not None:
-        lift = ref.record.embargo
-        local = format_time(lift, config.tz, config.timezone)
-        return f"{w['embargo']} {local} ({lift.astimezone(dt.UTC):%H:%M} UTC): {r.title}"
+        return f"{w['embargo']} {lift_time(ref.record.embargo, config)}: {r.title}"
     return r.title
 
 
@@ -59,12 +56,17 @@ def archive_label(doc: Doc, language: str) -> str:
 def entry_dates(ref: EntryRef, config: Config) -> tuple[dt.datetime, dt.datetime]:
     """An entry's published and updated times, in the newsroom's zone (never the clock).
 
-    An embargoed entry (private feeds only) is dated when it was approved, the moment the
-    partner received it: its lift time, in the future, is in the title and in
-    `dcterms:available`, not in the dates (readers and validators distrust future dates).
+    An embargoed entry (private feeds only) is published when it was approved, the moment
+    the partner received it, and updated when its embargo last moved (readers that update
+    an item when its `updated` moves take the new lift time): its lift time, in the
+    future, is in the title and in `dcterms:available`, not in the dates (readers and
+    validators distrust future dates).
     """
     record = ref.record
-    if ref.mode == EMBARGOED or ref.mode in NOTICES:  # a notice: the moment of its event
+    if ref.mode in NOTICES:  # the moment of its event
         return ref.updated.astimezone(config.tz), ref.updated.astimezone(config.tz)
+    if ref.mode == EMBARGOED:
+        received = record.approved_at or ref.updated
+        return received.astimezone(config.tz), ref.updated.astimezone(config.tz)
     published = record.published or ref.updated
     return published.astimezone(config.tz), max(ref.updated, published).astimezone(config.tz)

@@ -7,10 +7,11 @@
   travel apart, in `_newsroom.tags`.
 - `_newsroom` (an extension object, which JSON Feed readers ignore unless they know it):
   `status` (live, embargoed, retracted, or a notice: correction, retraction,
-  embargo_lifted), `embargo` (the lift time of an embargoed release, private feeds only),
-  `notice_of` and `correction` for notices, the photo's caption and credit,
-  `release_number` (the office's number for the release), `kind` and `denies` (a
-  klarifikasi and the numbers it says are forged).
+  embargo_lifted, embargo_moved), `embargo` (the lift time of an embargoed release,
+  private feeds only), `notice_of` for notices, `correction` for a correction's,
+  `move`, `embargo` and `embargo_before` for a move of the embargo's, the photo's caption
+  and credit, `release_number` (the office's number for the release), `kind` and
+  `denies` (a klarifikasi and the numbers it says are forged).
 - `attachments` (JSON Feed's own): each attachment but the photo, with `mime_type`,
   `size_in_bytes` and `title`.
 Titles and summaries are plain text here (the format says so): written as typed.
@@ -25,7 +26,7 @@ from typing import Any
 from ..config import Config
 from .content import Rendered
 from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary, entry_title
-from .plan import EMBARGOED, LIVE, NOTICES, Doc, EntryRef
+from .plan import CORRECTION, EMBARGOED, LIVE, MOVED, NOTICES, Doc, EntryRef
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -96,8 +97,13 @@ def _extension(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
     extra: dict[str, Any] = {"status": ref.mode}
     if ref.mode in NOTICES:
         extra["notice_of"] = f"urn:uuid:{ref.record.id}"
-        if ref.number:
+        if ref.number and ref.mode == CORRECTION:
             extra["correction"] = ref.number
+        if ref.mode == MOVED:  # which move, and the lift times it moved between
+            _, before, after = ref.record.embargo_moves[ref.number - 1]
+            extra["move"] = ref.number
+            extra["embargo"] = _iso(after.astimezone(config.tz))
+            extra["embargo_before"] = _iso(before.astimezone(config.tz))
     if r.tags and ref.mode not in NOTICES:
         extra["tags"] = list(r.tags)
     if r.release_number and ref.mode not in NOTICES:

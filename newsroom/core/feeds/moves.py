@@ -13,7 +13,16 @@ from pathlib import Path
 
 from ..outputs import FeedChange, Move
 from ..records import Record
-from .entries import CORRECTION, EMBARGOED, LIFT, RETRACTED, RETRACTION, EntryRef, notice_id
+from .entries import (
+    CORRECTION,
+    EMBARGOED,
+    LIFT,
+    MOVED,
+    RETRACTED,
+    RETRACTION,
+    EntryRef,
+    notice_id,
+)
 from .plan import Doc
 
 # Per subscription document: its path, the entries it gains and those it changes (id ->
@@ -146,7 +155,7 @@ def moves_of(
 def _kind(mode: str, otherwise: str) -> str:
     """What an entry's state says happened to its release (a notice: what it tells of)."""
     kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
-             CORRECTION: "corrected"}  # fmt: skip
+             MOVED: "held", CORRECTION: "corrected"}  # fmt: skip
     return kinds.get(mode, otherwise)
 
 
@@ -178,6 +187,7 @@ def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
         if not (record.corrected or record.retracted_at or record.embargo):
             continue
         events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
+        events += [(MOVED, n) for n in range(1, len(record.embargo_moves) + 1)]
         for mode, number in [*events, (RETRACTION, 0), (LIFT, 0)]:
             key = notice_id(record.id, mode, number)
             if key in ids:

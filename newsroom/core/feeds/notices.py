@@ -1,6 +1,7 @@
 """The words of a notice item: a short entry of its own announcing a correction, a
-retraction or an embargo's lift, so that software that only ever adds new items (WordPress
-importers, agency ingesters: new guid or new link, else skip) learns of it.
+retraction, an embargo's lift or a move of the embargo, so that software that only ever
+adds new items (WordPress importers, agency ingesters: new guid or new link, else skip)
+learns of it.
 
 A notice names the release (title, number, publication date) and links to it; it never
 carries the release's text, so a reader that updates items holds the release once plus
@@ -14,11 +15,12 @@ import html
 from typing import NamedTuple
 
 from ..config import Config
-from .content import Rendered, local_time
-from .plan import CORRECTION, LIFT, EntryRef
+from .content import Rendered, lift_time, local_time
+from .plan import CORRECTION, LIFT, MOVED, EntryRef
 from .words import correction_head, words
 
-FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo"}  # a retraction's is "dicabut"
+# a retraction's is "dicabut"
+FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo", MOVED: "embargo-diubah-{n}"}
 
 
 class Notice(NamedTuple):
@@ -31,7 +33,8 @@ class Notice(NamedTuple):
 
 
 def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
-    """The notice item for `ref` (a CORRECTION, RETRACTION or LIFT entry) of release `r`."""
+    """The notice item for `ref` (a CORRECTION, RETRACTION, LIFT or MOVED entry) of release
+    `r`."""
     w = words(r.language)
     if ref.mode == CORRECTION:
         head = correction_head(r.language, ref.number)
@@ -43,6 +46,9 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
         lifted = f"{w['lifted']} ({local_time(ref.updated, config)})"
         said_html = f"<p><strong>{html.escape(lifted)}:</strong> {w['lifted_text']}.</p>\n"
         said = f"{lifted}: {w['lifted_text']}."
+    elif ref.mode == MOVED:
+        head = w["moved_notice"] + (f" {ref.number}" if ref.number > 1 else "")
+        said_html, said = _moved(ref, r, config)
     else:
         head = w["retracted"]
         said_html, said = r.retraction_html, r.retraction_text
@@ -50,6 +56,18 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
     named_html, named = _original(ref, r, config)
     return Notice(f"{head}: {r.title}", f"{r.link}#{fragment}", said_html + named_html,
                   f"{said} — {named}")  # fmt: skip
+
+
+def _moved(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+    """What a move of the embargo says, as HTML and as plain text: when it moved, the new
+    lift time and the one before (each in the newsroom's zone and in UTC)."""
+    w = words(r.language)
+    at, before, after = ref.record.embargo_moves[ref.number - 1]
+    moved = f"{w['moved']} ({local_time(at, config)})"
+    told = (f"{w['moved_to']} {lift_time(after, config)}, "
+            f"{w['moved_from']} {lift_time(before, config)}")  # fmt: skip
+    said_html = f"<p><strong>{html.escape(moved)}:</strong> {html.escape(told)}.</p>\n"
+    return said_html, f"{moved}: {told}."
 
 
 def _original(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:

@@ -7,8 +7,9 @@ documents whose signature changed.
 A subscription document holds the feed's newest `feed_limit` releases; beside them,
 for `retraction_days` after the event, every release it accepts that was corrected or
 retracted (updated, under its own id, however old) and a short notice item of its own
-for each correction, retraction and (in private feeds) embargo lift: software that only
-adds items it has not seen learns of the event from the notice (see notices.py).
+for each correction, retraction and (in private feeds) embargo lift and move of an
+embargo: software that only adds items it has not seen learns of the event from the
+notice (see notices.py).
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
     FORMATS,
     LIFT,
     LIVE,
+    MOVED,
     NAMES,
     NOTICES,
+    PRIVATE_NOTICES,
     RETRACTED,
     RETRACTION,
     Doc,
@@ -47,7 +50,7 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
 )
 from .words import words
 
-__all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "NOTICES", "RETRACTED",
+__all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "MOVED", "NOTICES", "RETRACTED",
            "RETRACTION", "Doc", "EntryRef", "FeedSpec", "content_digest", "feed_url",
            "next_event", "notice_id", "plan"]  # fmt: skip
 
@@ -209,7 +212,8 @@ def _special(
 ) -> tuple[list[EntryRef], list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
-    notices of the corrections, retractions and lifts since `cutoff` (see `_dated`).
+    notices of the corrections, retractions, lifts and moves of an embargo since `cutoff`
+    (see `_dated`; a move is before its lift).
     `refs`: the entries that are not live, or were ever corrected or embargoed."""
     special: list[EntryRef] = []
     notices: list[EntryRef] = []
@@ -252,7 +256,7 @@ def _dated(
 def _shown(entry: EntryRef) -> tuple[dt.datetime | None, ...]:
     r = entry.record
     if entry.mode == EMBARGOED:
-        return (r.approved_at,)
+        return (r.approved_at, *(at for at, _, _ in r.embargo_moves))
     return (r.published, r.retracted_at, *r.corrected)
 
 
@@ -264,13 +268,16 @@ def _published_at(ordered: list[Record], second: int) -> bool:
 
 def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
     """The notices a release shows now: its retraction's (which supersedes the rest), else
-    one per correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
+    one per move of its embargo, correction since `cutoff`, and its embargo's lift if
+    that was since `cutoff`."""
     r = ref.record
     if ref.mode == RETRACTED:
         return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
+    moves = r.embargo_moves
+    found = [EntryRef(r, MOVED, n) for n, m in enumerate(moves, 1) if m[0] > cutoff]
     if ref.mode != LIVE:
-        return []
-    found = [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
+        return found
+    found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
     lift, out = r.embargo, r.published
     if lift is not None and out is not None and out >= lift and out > cutoff:
         found.append(EntryRef(r, LIFT))
@@ -314,7 +321,8 @@ def _subscription_docs(
     special, notices = extra
     mine = [e for e in special if spec.accepts(e.record)]
     embargoed = [e for e in mine if e.mode == EMBARGOED] if spec.private else []
-    told = [n for n in notices if (spec.private or n.mode != LIFT) and spec.told(n.record)]
+    told = [n for n in notices
+            if (spec.private or n.mode not in PRIVATE_NOTICES) and spec.told(n.record)]  # fmt: skip
     shown = {e.record.id for e in others} if len(mine) > len(embargoed) else set()
     back = [e for e in mine if e.mode != EMBARGOED and e.record.id not in shown]
     back.sort(key=lambda e: (e.updated, e.record.id), reverse=True)
@@ -350,8 +358,8 @@ def _among(newest: list[EntryRef], notices: list[EntryRef]) -> list[EntryRef]:
 
 def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.datetime:
     """The next moment the plan changes by the clock alone (an embargo lifts, a notice of
-    a retraction, correction or lift expires): until then, a run with no changed file has
-    nothing to do."""
+    a retraction, correction, lift or move of an embargo expires): until then, a run with
+    no changed file has nothing to do."""
     window = retraction_window(config)
     since = now - window  # an event after this one still shows a notice
     moments = [now + dt.timedelta(days=366)]
@@ -365,4 +373,6 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
             moments.append(r.retracted_at + window)
         if r.corrected and r.corrected[-1] > since:
             moments.extend(at + window for at in r.corrected if at > since)
+        if r.embargo_moves and r.embargo_moves[-1][0] > since:
+            moments.extend(m[0] + window for m in r.embargo_moves if m[0] > since)
     return min(moments)
