@@ -1,0 +1,74 @@
+"""The bytes of one index or lookup file of the public record (`layout.Spec`): the pages
+output (output.py) builds each changed one from the rows its store keeps."""
+
+from __future__ import annotations
+
+from ..config import Config
+from .indexes import newest_first, render_category, render_category_year, render_index, render_month
+from .layout import Entry, Layout, Spec
+from .lookup import (
+    RECENT,
+    Facts,
+    klarifikasi_rows,
+    number_json,
+    numbers_json,
+    numbers_of,
+    render_lookup,
+    render_number,
+    render_unknown,
+    unknown_json,
+)
+from .source import Row
+from .store import PageStore
+from .urls import LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON
+
+
+class Builder:
+    """The bytes of one index or lookup file (`Spec`), from the rows in the store."""
+
+    def __init__(self, config: Config, store: PageStore, layout: Layout,
+                 facts: dict[str, Facts], klarifikasi: list[Row]) -> None:  # fmt: skip
+        self.config, self.store, self.layout = config, store, layout
+        self.facts, self.klarifikasi = facts, klarifikasi
+        self._numbered: list[Row] | None = None
+
+    def __call__(self, spec: Spec) -> bytes:
+        config, layout, latest = self.config, self.layout, self.config.pages_latest
+        if spec.kind == "index":
+            newest = self._rows(layout.newest(layout.entries, latest))
+            return render_index(config, newest, layout.month_counts())
+        if spec.kind == "month":
+            return render_month(config, spec.key, self._all(layout.months[spec.key]))
+        if spec.kind == "category":
+            newest = self._rows(layout.newest(layout.categories[spec.key], latest))
+            return render_category(config, layout.names[spec.key], newest,
+                                   layout.year_counts(spec.key))  # fmt: skip
+        if spec.kind == "year":
+            rows = self._all(layout.years[spec.key, spec.year])
+            return render_category_year(config, layout.names[spec.key], spec.year, rows)
+        if spec.kind == "number":
+            return render_number(config, self.facts[spec.key])
+        if spec.kind == "number_json":
+            return number_json(config, self.facts[spec.key])
+        return self._lookup(spec.path)
+
+    def _lookup(self, path: str) -> bytes:
+        config = self.config
+        klarifikasi = klarifikasi_rows(self.klarifikasi)
+        if path == LOOKUP:
+            newest = self._rows(self.layout.newest(self.layout.entries, RECENT * 4))
+            return render_lookup(config, klarifikasi, [r for r in newest if r.number][:RECENT])
+        if path == UNKNOWN:
+            return render_unknown(config, klarifikasi)
+        if path == UNKNOWN_JSON:
+            return unknown_json(config)
+        assert path == NUMBERS_JSON
+        return numbers_json(config, numbers_of([*self.store.numbered(), *self.klarifikasi]))
+
+    def _rows(self, ids: list[str]) -> list[Row]:
+        """The rows of these releases, in this order."""
+        found = self.store.rows(ids)
+        return [found[i] for i in ids if i in found]
+
+    def _all(self, entries: list[Entry]) -> list[Row]:
+        return newest_first(list(self.store.rows(e.id for e in entries).values()))
