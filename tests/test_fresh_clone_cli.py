@@ -1,0 +1,26 @@
+"""What a fresh-clone walk of the CLI in Indonesian found: English left in its refusals, a
+hint that led to a refused command, and a correction's run summed up as a new release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+
+
+def run(root: Path, *args: str, language: str = "id", actor: str = "nur") -> Result:
+    env = {"NEWSROOM_LANG": language, "COLUMNS": "200"}
+    return CliRunner().invoke(cli, ["--root", str(root), "--as", actor, *args], env=env)
+
+
+def test_publish_now_in_the_past_is_refused_in_the_persons_language(bundled: Path) -> None:
+    """`publish --now` far from the real clock is refused in Indonesian, naming the time as
+    the desk shows it (it said `... is in the past: releases would be stamped ...`)."""
+    done = run(bundled, "publish", "--now", "2020-01-01T00:00", actor="cron")
+    assert done.exit_code == 2, done.output
+    assert "01-01-2020 00:00 WIB sudah lewat" in done.output, done.output
+    assert "--dry-run" in done.output and "in the past" not in done.output, done.output
+    done = run(bundled, "publish", "--now", "2099-01-01T00:00", actor="cron", language="en")
+    assert done.exit_code == 2 and "is in the future" in done.output, done.output
