@@ -24,3 +24,18 @@ def test_publish_now_in_the_past_is_refused_in_the_persons_language(bundled: Pat
     assert "--dry-run" in done.output and "in the past" not in done.output, done.output
     done = run(bundled, "publish", "--now", "2099-01-01T00:00", actor="cron", language="en")
     assert done.exit_code == 2 and "is in the future" in done.output, done.output
+
+
+def test_a_time_that_does_not_read_is_refused_in_the_persons_language(bundled: Path) -> None:
+    """`publish --now garbage` and `approve --embargo garbage` said `not a date and time:
+    'garbage' (write it as ...)` in English, as the core's parse_time words it."""
+    for args, actor in ((("publish", "--now", "garbage"), "cron"),
+                        (("approve", "contoh-draf", "--embargo", "garbage"), "redaktur"),
+                        (("publish", "--now", "3100-01-01"), "cron")):  # fmt: skip
+        done = run(bundled, *args, actor=actor)
+        assert done.exit_code == 2, done.output
+        said = done.output.strip().splitlines()[-1]
+        assert "bukan tanggal dan waktu: 'garbage'" in said or "di luar tahun" in said, said
+        assert "write" not in said and "outside" not in said, said
+    done = run(bundled, "publish", "--now", "garbage", actor="cron", language="en")
+    assert "not a date and time: 'garbage' (write it as" in done.output, done.output
