@@ -159,9 +159,12 @@ def verify(obj: Context, paths: tuple[Path, ...], key_file: str | None, key_text
             fail(t("verify.no_paths"))
     try:
         key, source = trusted_key(obj.root, key_file, key_text)
-    except (OSError, ValueError) as exc:
-        fail(t("verify.no_key", reason=getattr(exc, "strerror", None) or exc))
-    except Exception as exc:  # SignatureError: not a key
+    except FileNotFoundError as exc:  # the OS says it in English: name the file instead
+        fail(t("verify.no_key", reason=t("verify.key_missing", path=exc.filename)))
+    except OSError as exc:
+        fail(t("verify.no_key", reason=t("verify.key_unreadable", path=exc.filename,
+                                         reason=exc.strerror or exc)))  # fmt: skip
+    except Exception as exc:  # not text (ValueError), or not a key (SignatureError)
         fail(t("verify.no_key", reason=exc))
     report = verify_paths(key, source, list(paths))
     for line in _report_lines(t, report, quiet):

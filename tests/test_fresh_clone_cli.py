@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
@@ -39,3 +40,15 @@ def test_a_time_that_does_not_read_is_refused_in_the_persons_language(bundled: P
         assert "write" not in said and "outside" not in said, said
     done = run(bundled, "publish", "--now", "garbage", actor="cron", language="en")
     assert "not a date and time: 'garbage' (write it as" in done.output, done.output
+
+
+def test_verify_without_a_key_says_which_file_is_missing_in_the_persons_language(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newsroom verify` where no newsroom.pub is said `tidak ada kunci publik untuk
+    dipercaya: No such file or directory (...)`, the OS's English; now it names the file."""
+    monkeypatch.chdir(bundled)
+    done = run(bundled, "verify")
+    assert done.exit_code == 1, done.output
+    assert "tidak ada kunci publik untuk dipercaya: newsroom.pub tidak ada" in done.output
+    assert "No such file" not in done.output, done.output

@@ -238,6 +238,11 @@ SIGNING: dict[str, tuple[str, str]] = {
         "tidak ada kunci publik untuk dipercaya: {reason} (berikan --key newsroom.pub, kunci "
         "kantor yang pernah Anda unduh)",
     ),
+    "verify.key_missing": ("{path} does not exist", "{path} tidak ada"),
+    "verify.key_unreadable": (
+        "{path} cannot be read ({reason})",
+        "{path} tidak bisa dibaca ({reason})",
+    ),
     # errors of signing (the core's codes)
     "error.sign_no_key": (
         "no signing key ({path} is missing): run `newsroom keys init`, or set [signing] "
