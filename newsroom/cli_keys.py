@@ -33,11 +33,18 @@ def _new_passphrase(obj: Context) -> str:
     if name and os.environ.get(name):
         return os.environ[name]
     t = obj.t
+    if not _at_terminal():  # click would say "Password input may be echoed" and "Aborted!"
+        fail(t("keys.no_terminal"))
     given: str = click.prompt(t("keys.passphrase"), hide_input=True, err=True,
                               confirmation_prompt=t("keys.passphrase_again"))  # fmt: skip
     if not given:
         fail(t("keys.passphrase_empty"))
     return given
+
+
+def _at_terminal() -> bool:
+    """Whether someone can type a passphrase (cron, a pipe and a test's runner cannot)."""
+    return sys.stdin.isatty()
 
 
 def _protection(t: Translator, encrypted: bool) -> str:

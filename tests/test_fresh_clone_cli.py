@@ -10,6 +10,10 @@ from click.testing import CliRunner, Result
 
 from newsroom.cli import cli
 
+from .signkit import keyhome
+
+__all__ = ["keyhome"]  # a fixture, used by name
+
 
 def run(root: Path, *args: str, language: str = "id", actor: str = "nur") -> Result:
     env = {"NEWSROOM_LANG": language, "COLUMNS": "200"}
@@ -52,3 +56,18 @@ def test_verify_without_a_key_says_which_file_is_missing_in_the_persons_language
     assert done.exit_code == 1, done.output
     assert "tidak ada kunci publik untuk dipercaya: newsroom.pub tidak ada" in done.output
     assert "No such file" not in done.output, done.output
+
+
+def test_keys_init_without_a_terminal_says_to_use_one_or_unencrypted(
+    bundled: Path, keyhome: Path
+) -> None:
+    """`newsroom keys init` with no terminal (cron, a pipe) printed click's `Warning:
+    Password input may be echoed.` and `Aborted!`, never naming --unencrypted; it now
+    refuses at once, in the person's language, and makes no key."""
+    done = run(bundled, "keys", "init")
+    assert done.exit_code == 1, done.output
+    assert "tidak ada terminal untuk mengetik frasa sandi: jalankan di terminal" in done.output
+    assert "--unencrypted" in done.output and "Aborted" not in done.output, done.output
+    assert "Frasa sandi" not in done.output and "Password" not in done.output, done.output
+    assert not (bundled / "newsroom.pub").exists()
+    assert not keyhome.exists() or not any(keyhome.iterdir())
