@@ -71,3 +71,36 @@ def test_keys_init_without_a_terminal_says_to_use_one_or_unencrypted(
     assert "Frasa sandi" not in done.output and "Password" not in done.output, done.output
     assert not (bundled / "newsroom.pub").exists()
     assert not keyhome.exists() or not any(keyhome.iterdir())
+
+
+async def test_deleting_a_retracted_release_says_it_is_retracted_not_to_retract_it(
+    bundled: Path,
+) -> None:
+    """`newsroom delete` (and D on the desk) on a retracted release said to retract it
+    (`newsroom retract REF --reason ALASAN`, X on the desk), which is refused ("cannot
+    retract a retracted release"): it now says a published release is never deleted and
+    this one is already retracted, its record kept."""
+    from newsroom.tui.screens.modals import ConfirmModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_keep_text import settle
+    from .tuikit import SEED_ID, make_app
+
+    assert run(bundled, "retract", SEED_ID[:8], "--reason", "Uji", actor="redaktur").exit_code == 0
+    done = run(bundled, "delete", SEED_ID[:8], "--yes", actor="redaktur")
+    assert done.exit_code == 1, done.output
+    assert (
+        "hapus ditolak: siaran pers yang pernah terbit tidak pernah dihapus, dan yang ini "
+        "sudah dicabut: catatannya tetap ada" in done.output
+    ), done.output
+    assert "retract" not in done.output, done.output
+    app = make_app(bundled, "redaktur", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("D")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)
+        said = [str(n.message) for n in app._notifications][-1]
+        assert "yang ini sudah dicabut" in said and "retract" not in said, said
