@@ -104,3 +104,34 @@ async def test_deleting_a_retracted_release_says_it_is_retracted_not_to_retract_
         assert not isinstance(app.screen, ConfirmModal)
         said = [str(n.message) for n in app._notifications][-1]
         assert "yang ini sudah dicabut" in said and "retract" not in said, said
+
+
+async def test_the_desk_sums_up_a_correction_only_run_as_a_correction(bundled: Path) -> None:
+    """A run that put out only a correction began its report `1 siaran pers terbit`, as if a
+    new release went out: it now says `1 ralat terbit` (a new release and a correction in
+    one run: both, each in its words)."""
+    from newsroom.core.service import Newsroom, PublishResult
+    from newsroom.i18n import Translator
+
+    from .feedkit import correct
+    from .test_wrong_texts import publish_dialog, report, settle
+    from .tuikit import NOW, SEED_ID, make_app
+
+    assert run(bundled, "publish", actor="cron").exit_code == 0
+    body = Newsroom.open(bundled, "ald").find(SEED_ID).body.replace("Jumat", "Kamis", 1)
+    correct(bundled, SEED_ID, NOW, "Hari salah", body)
+    app = make_app(bundled, "redaktur", "id")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await publish_dialog(app, pilot)
+        await pilot.click("#go")
+        await settle(app, pilot)
+        await pilot.pause()
+        done = report(app)
+        assert done.startswith("1 ralat terbit\n"), done
+        assert "siaran pers terbit" not in done.split("\n")[0], done
+    from newsroom.i18n.explain import publish_count
+
+    kinds = ("published", "corrected", "published")
+    both = PublishResult(NOW, "cron", published=[{"kind": k} for k in kinds])
+    assert publish_count(Translator("en"), both) == "2 releases published, 1 correction published"

@@ -74,6 +74,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{n} release published|{n} releases published",
         "{n} siaran pers terbit",
     ),
+    "publish.count.corrected": (
+        "{n} correction published|{n} corrections published",
+        "{n} ralat terbit",
+    ),
     "publish.written": (
         "{written} of {n} public file written|{written} of {n} public files written",
         "{written} dari {n} berkas publik ditulis",
