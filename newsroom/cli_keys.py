@@ -33,11 +33,18 @@ def _new_passphrase(obj: Context) -> str:
     if name and os.environ.get(name):
         return os.environ[name]
     t = obj.t
+    if not _at_terminal():  # click would say "Password input may be echoed" and "Aborted!"
+        fail(t("keys.no_terminal"))
     given: str = click.prompt(t("keys.passphrase"), hide_input=True, err=True,
                               confirmation_prompt=t("keys.passphrase_again"))  # fmt: skip
     if not given:
         fail(t("keys.passphrase_empty"))
     return given
+
+
+def _at_terminal() -> bool:
+    """Whether someone can type a passphrase (cron, a pipe and a test's runner cannot)."""
+    return sys.stdin.isatty()
 
 
 def _protection(t: Translator, encrypted: bool) -> str:
@@ -159,9 +166,12 @@ def verify(obj: Context, paths: tuple[Path, ...], key_file: str | None, key_text
             fail(t("verify.no_paths"))
     try:
         key, source = trusted_key(obj.root, key_file, key_text)
-    except (OSError, ValueError) as exc:
-        fail(t("verify.no_key", reason=getattr(exc, "strerror", None) or exc))
-    except Exception as exc:  # SignatureError: not a key
+    except FileNotFoundError as exc:  # the OS says it in English: name the file instead
+        fail(t("verify.no_key", reason=t("verify.key_missing", path=exc.filename)))
+    except OSError as exc:
+        fail(t("verify.no_key", reason=t("verify.key_unreadable", path=exc.filename,
+                                         reason=exc.strerror or exc)))  # fmt: skip
+    except Exception as exc:  # not text (ValueError), or not a key (SignatureError)
         fail(t("verify.no_key", reason=exc))
     report = verify_paths(key, source, list(paths))
     for line in _report_lines(t, report, quiet):

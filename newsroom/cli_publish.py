@@ -80,13 +80,8 @@ def publish(
     now = _time_option(config, now_text, "--now") or real
     ahead = abs(now - real) > dt.timedelta(minutes=FUTURE_SLACK_MINUTES)
     if ahead and not force_clock and not dry_run:  # a dry run stamps nothing: a preview
-        when = "in the future" if now > real else "in the past"
-        raise click.BadParameter(
-            f"{now.isoformat()} is {when}: releases would be stamped published at a time "
-            "they were not (to see what a run then would do, add --dry-run; --force-clock is "
-            "for tests, and logged)",
-            param_hint="--now",
-        )
+        key = "publish.now_off." + ("future" if now > real else "past")
+        raise click.BadParameter(obj.t(key, when=_zoned(config)(now)), param_hint="--now")
     newsroom = Newsroom(config, obj.actor, job="publish")  # cron: a system identity's job
     result = newsroom.publish(now=now, dry_run=dry_run, forced_clock=ahead, pull=pull,
                               passphrase=publish_passphrase(obj), mail=not no_mail,

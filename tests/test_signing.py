@@ -185,7 +185,10 @@ def config_key_id(root: Path) -> str:
     return PublicKey.parse((root / "newsroom.pub").read_text()).id
 
 
-def test_cli_keys_init_show_and_check(root: Path, keyhome: Path) -> None:
+def test_cli_keys_init_show_and_check(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsroom.cli_keys._at_terminal", lambda: True)  # someone types
     runner = CliRunner()
     shown = runner.invoke(cli, ["--root", str(root), "keys", "show"])
     assert shown.exit_code == 0 and "keys init" in shown.output
@@ -209,7 +212,10 @@ def test_cli_keys_init_show_and_check(root: Path, keyhome: Path) -> None:
     assert (keyhome / f"{key_id}.key").read_text().split("\n")[1] not in found.output
 
 
-def test_cli_keys_init_refuses_an_empty_passphrase(root: Path, keyhome: Path) -> None:
+def test_cli_keys_init_refuses_an_empty_passphrase(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsroom.cli_keys._at_terminal", lambda: True)  # someone types
     made = CliRunner().invoke(cli, ["--root", str(root), "keys", "init"], input="\n\n\n\n")
     assert made.exit_code != 0 and not (root / "newsroom.pub").exists()
     assert not keyhome.exists() or not any(keyhome.iterdir())

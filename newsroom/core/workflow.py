@@ -162,6 +162,12 @@ def _decide_delete(article: Article, actor: str, config: Config) -> Decision:
     if found is not None and found.system:
         reason = f"{found.key} is a system identity: it only publishes (act as yourself)"
         return Decision("delete", False, reason, code="system", args={"actor": found.key})
+    if article.status == Status.RETRACTED:  # went out, and is already withdrawn
+        reason = (
+            "a release that was published is never deleted, and this one is already "
+            "retracted: its record stays"
+        )
+        return Decision("delete", False, reason, code="retracted_kept")
     if article.published is not None or article.is_live or article.corrections:
         reason = (
             "a release that was published is never deleted: retract it "

@@ -279,6 +279,15 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
     return out + ping_lines(t, result) + mail_lines(t, result)
 
 
+def publish_count(t: Translator, result: PublishResult) -> str:
+    """How many went out, each kind in its words: `1 release published, 1 correction
+    published` (a correction is no new release)."""
+    corrected = sum(1 for p in result.published if p.get("kind") == "corrected")
+    counts = ((len(result.published) - corrected, "publish.count"),
+              (corrected, "publish.count.corrected"))  # fmt: skip
+    return ", ".join(t(key, n=n) for n, key in counts if n)
+
+
 def ping_lines(t: Translator, result: PublishResult) -> list[str]:
     """The WebSub hubs told of this run (or that would be, or that failed)."""
     out = []

@@ -76,6 +76,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{n} release published|{n} releases published",
         "{n} siaran pers terbit",
     ),
+    "publish.count.corrected": (
+        "{n} correction published|{n} corrections published",
+        "{n} ralat terbit",
+    ),
     "publish.written": (
         "{written} of {n} public file written|{written} of {n} public files written",
         "{written} dari {n} berkas publik ditulis",
@@ -193,5 +197,22 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "publish has not succeeded for {n} runs in a row (`newsroom status` shows why)",
         "penerbitan belum berhasil {n} kali berturut-turut (`newsroom status` menunjukkan "
         "sebabnya)",
+    ),
+    # `newsroom publish --now` far from the real clock, without --dry-run or --force-clock
+    "publish.now_off.past": (
+        "{when} is in the past: releases would be stamped published at a time they were "
+        "not (to see what a run then would do, add --dry-run; --force-clock is for tests, "
+        "and logged)",
+        "{when} sudah lewat: siaran pers akan dicap terbit pada waktu yang bukan waktu "
+        "terbitnya (untuk melihat yang akan dilakukan penerbitan saat itu, tambahkan "
+        "--dry-run; --force-clock untuk pengujian, dan dicatat)",
+    ),
+    "publish.now_off.future": (
+        "{when} is in the future: releases would be stamped published at a time they were "
+        "not (to see what a run then would do, add --dry-run; --force-clock is for tests, "
+        "and logged)",
+        "{when} belum tiba: siaran pers akan dicap terbit pada waktu yang bukan waktu "
+        "terbitnya (untuk melihat yang akan dilakukan penerbitan saat itu, tambahkan "
+        "--dry-run; --force-clock untuk pengujian, dan dicatat)",
     ),
 }

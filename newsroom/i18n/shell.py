@@ -79,6 +79,17 @@ SHELL: dict[str, tuple[str, str]] = {
         "detached {file} from {path}: the release needs a new approval",
         "lampiran {file} dilepas dari {path}: siaran pers perlu disetujui lagi",
     ),
+    "cli.bad_time": (
+        "not a date and time: {value} (write it as 07-12-2026 09:00 or 2026-12-07T09:00+07:00)",
+        "bukan tanggal dan waktu: {value} (tulis seperti 07-12-2026 09:00 atau "
+        "2026-12-07T09:00+07:00)",
+    ),
+    "cli.time_out_of_range": (
+        "{value} is outside the years releases are dated in: is it a typo? (write a time "
+        "like 2026-12-07T09:00+07:00)",
+        "{value} di luar tahun yang dipakai siaran pers: salah ketik? (tulis waktu seperti "
+        "2026-12-07T09:00+07:00)",
+    ),
     "cli.until_or_none": ("give either --until ISO or --none", "berikan --until ISO atau --none"),
     "cli.serving": (
         "Serving {folder} at {url} (ctrl+c stops)",

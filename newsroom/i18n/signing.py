@@ -107,10 +107,12 @@ SIGNING: dict[str, tuple[str, str]] = {
         "--revoke perlu --reason (mengapa kunci lama tidak boleh dipercaya lagi)",
     ),
     "keys.no_terminal": (
-        "no terminal to type a passphrase in: set the variable [signing] passphrase_env "
-        "names, or use --unencrypted",
-        "tidak ada terminal untuk mengetik frasa sandi: isi variabel yang disebut [signing] "
-        "passphrase_env, atau pakai --unencrypted",
+        "no terminal to type a passphrase in: run it in a terminal, add --unencrypted for a "
+        "key cron uses (then protect the file: mode 0600, a user of its own), or set the "
+        "variable [signing] passphrase_env names",
+        "tidak ada terminal untuk mengetik frasa sandi: jalankan di terminal, tambahkan "
+        "--unencrypted untuk kunci yang dipakai cron (lalu lindungi berkasnya: mode 0600, "
+        "pengguna tersendiri), atau isi variabel yang disebut [signing] passphrase_env",
     ),
     # a publish's signature
     "publish.signed": ("signed with key {key_id}", "ditandatangani dengan kunci {key_id}"),
@@ -237,6 +239,11 @@ SIGNING: dict[str, tuple[str, str]] = {
         "downloaded it once)",
         "tidak ada kunci publik untuk dipercaya: {reason} (berikan --key newsroom.pub, kunci "
         "kantor yang pernah Anda unduh)",
+    ),
+    "verify.key_missing": ("{path} does not exist", "{path} tidak ada"),
+    "verify.key_unreadable": (
+        "{path} cannot be read ({reason})",
+        "{path} tidak bisa dibaca ({reason})",
     ),
     # errors of signing (the core's codes)
     "error.sign_no_key": (

@@ -128,6 +128,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "siaran pers yang pernah terbit tidak pernah dihapus: cabut saja (`newsroom retract "
         "{ref} --reason ALASAN`, X di meja redaksi); catatannya tetap ada",
     ),
+    "why.retracted_kept": (
+        "a release that was published is never deleted, and this one is already retracted: "
+        "its record stays",
+        "siaran pers yang pernah terbit tidak pernah dihapus, dan yang ini sudah dicabut: "
+        "catatannya tetap ada",
+    ),
     "why.approved_kept": (
         "a release that was approved is never deleted: under embargo partners may have it, "
         "and its record tells them it was withdrawn; leave it sent back or as a draft",

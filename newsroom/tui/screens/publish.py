@@ -11,7 +11,7 @@ from textual.widgets import Button, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
 from ...core.service import HELD, PublishResult
-from ...i18n.explain import publish_lines, publish_notes, publish_problems
+from ...i18n.explain import publish_count, publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .modals import Dialog
@@ -99,7 +99,7 @@ class PublishScreen(Dialog):
         app = self.nr_app
         lines = [escape(line) for line in publish_lines(app.t, r, app.long_time)]
         if not r.dry_run and not r.busy and r.published:
-            lines.insert(0, escape(app.t("publish.count", n=len(r.published))))
+            lines.insert(0, escape(publish_count(app.t, r)))
         elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
             lines = [escape(app.t("publish.done_nothing"))]
         lines += [f"[dim]{escape(line)}[/]" for line in publish_notes(app.t, r)]
