@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -39,6 +40,15 @@ from .i18n.explain import (
 console = Console()
 
 
+def _fit() -> None:
+    """The console as wide as the terminal is now (COLUMNS first, 80 in a pipe): a module's
+    console keeps the width of the moment it was made, which one process running several
+    commands (the tests) or a resized terminal would otherwise not see."""
+    import shutil
+
+    console.width = shutil.get_terminal_size((80, 24)).columns
+
+
 def say(*objects: object, style: str | None = None) -> None:
     """One line of a report: never wrapped, so `path: ...` lines stay whole for grep."""
     console.print(*objects, style=style, soft_wrap=True)
@@ -65,6 +75,7 @@ def print_list(
     """The desk as a table (dateline and embargo when the terminal is wide), then broken files.
     Narrower (80 columns, a pipe), a release not out yet says under its status when its
     embargo lifts: a column of its own would leave the title too little room."""
+    _fit()
     from rich.table import Table
 
     wide, now = console.width >= 110, newsroom.now()
@@ -100,6 +111,7 @@ def print_list(
 def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     """One release in full (the version under review, with what a correction changes),
     its history, and what this person may do next."""
+    _fit()
     console.rule(printable(article.title))
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the label says it
     fields = [
@@ -126,14 +138,14 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     for i, a in enumerate(article.attachments):
         label = "attachments" if i == 0 else ""
         fields.append((label, f"{a.file} — {a.title} ({a.type}, {a.size:,} B)"))
-    _print_fields(
+    left = _print_fields(
         [
             (field_label(t, k, zone) if k else "", v, k in ("path", "photo_src"))
             for k, v in fields
             if v
         ]
     )
-    _print_pair(article, newsroom, t)
+    _print_pair(article, newsroom, t, left)
     console.print()
     _print_correction(article, newsroom, t)
     text = partner_text(article, live=False)  # the version under review
@@ -152,11 +164,11 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
         _say(f"  {said:<20} {mark}", indent=23)
 
 
-def _print_fields(fields: list[tuple[str, str, bool]]) -> None:
+def _print_fields(fields: list[tuple[str, str, bool]]) -> int:
     """(label, value, is a path): the labels right-aligned in a column as wide as the
     longest, each value beside its label, wrapped under itself, never from the margin (at
-    80 columns a path went to a line of its own); a path breaks after a `/`."""
-    from rich.cells import cell_len
+    80 columns a path went to a line of its own); a path breaks after a `/`. Returns the
+    labels' width (the pair's lines stand in the same column)."""
 
     left = max((cell_len(label) for label, _, _ in fields), default=0)
     room = max(20, console.width - left - 1)
@@ -164,12 +176,12 @@ def _print_fields(fields: list[tuple[str, str, bool]]) -> None:
         for i, line in enumerate(_value_lines(_CONTROL.sub("", value), room, path)):
             shown = label if i == 0 else ""
             console.print(f"[bold]{escape(shown).rjust(left)}[/] {escape(line)}".rstrip())
+    return left
 
 
 def _value_lines(value: str, width: int, path: bool) -> list[str]:
     """A field's value in lines of `width` columns: words wrap, a path breaks after a `/`,
     and what is wider than a line folds."""
-    from rich.cells import cell_len
 
     if path:
         lines = [""]
@@ -181,18 +193,18 @@ def _value_lines(value: str, width: int, path: bool) -> list[str]:
     return [line.plain.rstrip() for line in Text(value).wrap(console, width, overflow="fold")]
 
 
-def _print_pair(article: Article, newsroom: Newsroom, t: Translator) -> None:
+def _print_pair(article: Article, newsroom: Newsroom, t: Translator, left: int) -> None:
     """The release's original and translations (each language, title, status, number), and
     on a translation whose original was corrected since its approval, that note."""
     from .i18n.explain import pair_line
 
     for i, r in enumerate(newsroom.translation_pair(article).members):
         label = t("release.pair") if i == 0 else ""
-        _say(f"[bold]{label:>18}[/] {printable(pair_line(t, r, article.id))}", indent=19)
+        _say(f"[bold]{label:>{left}}[/] {printable(pair_line(t, r, article.id))}", indent=left + 1)
     corrected = newsroom.original_corrected(article)
     if corrected is not None:
         note = t("release.original_corrected", when=when(newsroom, corrected))
-        _say(f"[yellow]{'!':>18} {printable(note)}[/]", indent=19)
+        _say(f"[yellow]{'!':>{left}} {printable(note)}[/]", indent=left + 1)
 
 
 def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> None:
@@ -201,7 +213,9 @@ def _print_correction(article: Article, newsroom: Newsroom, t: Translator) -> No
     if pending is None:
         return
     heading = t("show.correction", n=pending.number, note=pending.note)
-    console.print(f"[bold yellow]{printable(heading)}[/]")
+    _say(f"[bold yellow]{printable(heading)}[/]")
+    if not pending.changes:  # (started, nothing written yet)
+        _say(f"[dim]{t('show.correction_empty')}[/]")
     for change in pending.changes:
         line = Text(f"{field_label(t, change.field)}: ", style="bold")
         for op, words in change.words:
@@ -235,7 +249,8 @@ def _print_history(article: Article, newsroom: Newsroom, t: Translator) -> None:
             (c.at, newsroom.display_name(c.by), f"{t('show.comment')}: {printable(c.text)}")
         )
     for at, who, text in sorted(lines, key=lambda line: line[0]):
-        _say(f"{when(newsroom, at)}  {printable(who):<20} {text}", indent=18)
+        lead = f"{when(newsroom, at)}  {printable(who):<20} "
+        _say(lead + text, indent=cell_len(Text.from_markup(lead).plain))  # under the text
 
 
 def _say(content: str | Text, indent: int = 0) -> None:
@@ -265,6 +280,7 @@ def _rejoin(lines: list[Text]) -> Text:
 def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom check`: broken files and seals, then every failing check by status, then
     the count."""
+    _fit()
     if report.problems:
         say(f"[bold]{t('report.broken')} ({len(report.problems)})[/]")
         for problem in report.problems:
@@ -291,6 +307,7 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
 
 def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
     """`newsroom status`: the last successful publish, failures, what is held back and why."""
+    _fit()
     last = when(newsroom, report.last_success) or t("health.never")
     if not report.partial or report.last_run != report.last_success:  # (else said next)
         say(f"[bold]{printable(t('health.last', when=last))}[/]")

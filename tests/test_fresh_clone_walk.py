@@ -205,9 +205,12 @@ def test_show_wraps_the_text_history_and_what_one_may_do_without_trailing_spaces
     from click.testing import CliRunner
 
     from newsroom.cli import cli
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
 
-    from .tuikit import SEED_ID
+    from .tuikit import NOW, SEED_ID
 
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).translate(SEED_ID, "en")  # (a pair)
     env = {"COLUMNS": "80", "NEWSROOM_LANG": "id"}
     shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "ald", "show", SEED_ID],
                                env=env)  # fmt: skip
@@ -219,3 +222,19 @@ def test_show_wraps_the_text_history_and_what_one_may_do_without_trailing_spaces
     edit = may + 1
     assert lines[edit].startswith("  sunting ") and "tidak:" in lines[edit], lines[edit]
     assert lines[edit + 1].startswith(" " * 23 + "terbit"), shown.output  # under the reason
+    # the pair stands in the fields' column (it was two columns left of it), a history
+    # step goes on under its text (it went on at column 18, under nothing)
+    credit = next(line for line in lines if "Kredit foto" in line)
+    pair = next(line for line in lines if "Bahasa" in line)
+    assert pair.index("Bahasa") + len("Bahasa") == credit.index("Kredit foto") + len("Kredit foto")
+    sealed = next(i for i, line in enumerate(lines) if "segel seperti terbit" in line)
+    at = lines[sealed].index("segel")
+    assert lines[sealed + 1][:at].strip() == "" and lines[sealed + 1][at] != " ", shown.output
+    # a correction started, nothing written yet: its heading says so, no trailing space
+    Newsroom.open(bundled, "ald", fixed_clock(NOW)).act(SEED_ID, "correct", note="Nama salah eja")
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "ald", "show", SEED_ID],
+                               env=env)  # fmt: skip
+    lines = shown.output.splitlines()
+    assert [line for line in lines if line.endswith(" ")] == [], shown.output
+    heading = next(i for i, line in enumerate(lines) if line.startswith("Ralat 1 berjalan"))
+    assert "belum ada yang berubah" in " ".join(lines[heading : heading + 3]), shown.output

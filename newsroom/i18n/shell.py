@@ -129,6 +129,10 @@ SHELL: dict[str, tuple[str, str]] = {
     "show.no": ("no: {reason}", "tidak: {reason}"),
     "show.comment": ("comment", "komentar"),
     "show.via": ("via {login}", "lewat {login}"),
+    "show.correction_empty": (
+        "(nothing changed yet: edit the text, then submit it)",
+        "(belum ada yang berubah: sunting teksnya, lalu ajukan)",
+    ),
     "show.correction": (
         "Correction {n} under way ({note}): what changes against the published version",
         "Ralat {n} berjalan ({note}): yang berubah dibanding versi terbit",
