@@ -421,6 +421,9 @@ def test_a_correction_only_started_changes_nothing_partners_see(newsroom_root: P
     for result in (dry, done):
         assert result.moves == [] and result.to_json()["changes"] == [], result.to_json()
     assert done.ok and done.written == []
+    assert dry.to_write == []  # the preview named 11 feeds and 3 pages it then left (walk 18)
+    for lang in ("en", "id"):  # "nothing would change", as the run then finds
+        assert publish_lines(Translator(lang), dry, str) == [Translator(lang)("publish.nothing")]
     for lang in ("en", "id"):
         said = publish_lines(Translator(lang), done, str)
         assert not any("Rilis" in line for line in said), said

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .writers import Built
 
 RECENT_MAX = 600  # releases whose content a worker keeps between documents
+DRY_BUILD = 200  # a dry run builds at most this many documents to compare their bytes
 
 
 class FeedsOutput(Output):
@@ -112,19 +113,16 @@ class FeedsOutput(Output):
         result.moves += moves_of(touched, plan.records, published, waiting, notices, numbers)
 
     def _to_write(self) -> list[Doc]:
-        """The documents this run writes. A dry run builds those whose releases did not
-        move but whose file's date did (a copy restored from a backup) and compares their
-        bytes, as the real run does: most are already there."""
+        """The documents this run writes. A dry run builds them and compares their bytes
+        with the files there, as the real run does: a document whose entries' files moved
+        without a change partners see (a comment, a correction merely started), or whose
+        file's date moved (a copy restored from a backup), is already there."""
         assert self.plan_ is not None
         last = self.last.get("docs", {}) if self.last.get("key") == self.plan_.cache_key else {}
-        if not self.plan_.dry_run or not last:
+        if not self.plan_.dry_run or not last or len(self.todo) > DRY_BUILD:
             return self.todo
         job, feeds = self._job(), self.config.feeds_dir
-        return [
-            d for d in self.todo
-            if last.get(d.path) != self.signatures[d.path]
-            or not holds(feeds / d.path, build_document(job, d)[0])
-        ]  # fmt: skip
+        return [d for d in self.todo if not holds(feeds / d.path, build_document(job, d)[0])]
 
     def begin(self) -> bool:
         return self.builder is not None  # (handed over when planned: collected last)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import remove_empty_folders, stage
+from ..atomic import holds, remove_empty_folders, stage
 from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
@@ -139,26 +139,52 @@ class PagesOutput(Output):
         old = self.store.rows(absent)
         self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
         self.gone = [i for i in absent if i not in self.kept]
-        pages = [page_path(self.live[i].slug) for i in self.changed]
+        changed = self.changed
+        if result.dry_run and self.store.same and len(changed) <= DRY_LOOK:
+            assert self.plan_ is not None  # (a comment, a correction merely started: the
+            going = {g.article.id for g in self.plan_.going_live}  # page stays as it is)
+            changed = [i for i in changed if not self._same_page(i, going)]
+        pages = [page_path(self.live[i].slug) for i in changed]
         if result.dry_run:  # every index it would write (a real run works them out once)
-            pages += self._indexes_to_write()
+            pages += self._indexes_to_write(changed)
         elif pages or self.gone:
             pages.append(INDEX)
         if not self.store.same:  # a first run (or a new format): the lookup's files too
             pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
         result.to_write += pages
 
-    def _indexes_to_write(self) -> list[str]:
+    def _same_page(self, ident: str, going: set[str]) -> bool:
+        """A dry run's look at a page whose release's file moved: made as the run would
+        make it, and its bytes compared with the page there (the run writes no page whose
+        bytes are the same: the preview names none either)."""
+        from ..store import Store
+
+        r = self.live[ident]
+        if ident in going:  # (stamped published by the run: its page changes)
+            return False
+        try:
+            article = Store(self.config).load(self.config.root / r.path)
+        except (ArticleError, OSError, ValueError):
+            return False
+        others = self.pairs.get(ident, ())
+        alternates = tuple(
+            (self.live[o].language, self.live[o].slug, first) for o, _, first in others
+        )
+        links = linked(self.config, article, self.signed, self.sure, False)
+        made = render_release(release_page(article, self.config), self.config, links, alternates)
+        return holds(self.config.feeds_dir / page_path(r.slug), made)
+
+    def _indexes_to_write(self, changed_pages: list[str]) -> list[str]:
         """The dry run's answer: the index files listing the changed or gone releases (as
         stage_files finds them), or every one on a first run."""
         assert self.store is not None
-        if not (self.changed or self.gone or self.moved or not self.store.same):
+        if not (changed_pages or self.gone or self.moved or not self.store.same):
             return []
         layout = Layout(self._entries())
         if not self.store.same:
             return [spec.path for spec in layout.specs()]
-        before = self.store.rows([*self.changed, *self.gone]).values()
-        changed = set(self.changed)
+        before = self.store.rows([*changed_pages, *self.gone]).values()
+        changed = set(changed_pages)
         now = [e for e in layout.entries if e.id in changed]
         return [spec.path for spec in layout.touched([*before, *now], self.moved)]
 
@@ -330,6 +356,7 @@ class PagesOutput(Output):
             self.store.close()
 
 
+DRY_LOOK = 50  # a dry run makes at most this many changed pages to compare their bytes
 UNLINKED = "~unlinked"  # a page's digest, made without the links to its signed texts
 
 
