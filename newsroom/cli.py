@@ -260,15 +260,16 @@ def _time_option(newsroom: Newsroom | Config, value: str | None, name: str) -> A
     from .core.service import FieldError, in_range
 
     tz = newsroom.tz if isinstance(newsroom, Config) else newsroom.config.tz
-    t = _translator()
-    try:
+    try:  # (the catalog is read only to refuse: cron's `--now` never loads it)
         when = parse_time(value, tz)
     except ValueError:  # the core's message is English: said again in the person's language
-        raise click.BadParameter(t("cli.bad_time", value=repr(value)), param_hint=name) from None
+        said = _translator()("cli.bad_time", value=repr(value))
+        raise click.BadParameter(said, param_hint=name) from None
     try:
         return in_range(when, (name,))
     except FieldError:
-        raise click.BadParameter(t("cli.time_out_of_range", value=value), param_hint=name) from None
+        said = _translator()("cli.time_out_of_range", value=value)
+        raise click.BadParameter(said, param_hint=name) from None
 
 
 _EXIT_AT_ONCE = False  # set by main(): the real process (not a test's CliRunner)
