@@ -167,6 +167,35 @@ def test_each_move_of_an_embargo_is_told_by_a_notice_of_its_own(newsroom_root: P
     assert "DIUBAH" not in (private / "atom.xml").read_text()
 
 
+def test_a_new_lift_time_by_approving_again_is_told_and_a_move_outlives_a_cleared_embargo(
+    newsroom_root: Path,
+) -> None:
+    """Two ways the review found partners not told (a review of 886d73a): sent back and
+    approved again with a later lift time, the private item took the new time under its
+    guid with no notice; and an embargo moved, then taken away, lost its move's notice in
+    that run (the report named it by a bare id) while next_event still waited for it."""
+    ident = release(newsroom_root, at(0), "Rilis berembargo", embargo=at(2))
+    run(newsroom_root, at(0.5))
+    reviewer = Newsroom.open(newsroom_root, "nur", fixed_clock(at(1)))
+    reviewer.act(ident, "request_changes", note="Judul kurang jelas")
+    writer = Newsroom.open(newsroom_root, "ald", fixed_clock(at(1.1)))
+    writer.act(ident, "submit")
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(1.2))).act(ident, "approve", embargo=at(5))
+    run(newsroom_root, at(1.3))
+    private = newsroom_root / "feeds" / "private/antara"
+    titles = [t for _, t in entries_of(newsroom_root, "private/antara/atom.xml")]
+    assert "EMBARGO DIUBAH: Rilis berembargo" in titles, titles
+    Newsroom.open(newsroom_root, "nur", fixed_clock(at(1.5))).act(
+        ident, "embargo", clear_embargo=True, note="boleh sekarang"
+    )
+    gone = run(newsroom_root, at(1.6))
+    assert [m.kind for m in gone.moves if m.kind == "published"] == ["published"]
+    assert not any(ident in m.title for m in gone.moves), gone.moves  # named, not by its id
+    titles = [t for _, t in entries_of(newsroom_root, "private/antara/atom.xml")]
+    assert "EMBARGO DIUBAH: Rilis berembargo" in titles, titles  # told for its window
+    assert "DIUBAH" in (private / "rss.xml").read_text()
+
+
 def test_a_release_published_under_an_embargo_can_be_corrected(newsroom_root: Path) -> None:
     """Its submit was refused ("the embargo ... is already past") until the embargo line was
     deleted, which the reviewer then saw as a change, and the lift notice left ANTARA's

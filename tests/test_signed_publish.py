@@ -446,3 +446,20 @@ def test_a_run_that_wrote_nothing_does_not_say_it_signed(signed: Path) -> None:
     assert result.ok and len(result.written) == 0, result.to_json()
     said = publish_lines(Translator("en"), result, str)
     assert not any("signed with key" in line for line in said), said
+
+
+def test_the_preview_finds_a_rotated_out_key_as_the_run_does(
+    signed: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cron's NEWSROOM_SIGNING_KEY still names the key `keys rotate` replaced: the run goes
+    out unsigned (sign_mismatch), and the preview said "would sign with key …" (it looked at
+    an unencrypted key's file without reading it; the review of 1c79373)."""
+    old = next(keyhome.iterdir())
+    rotated = CliRunner().invoke(cli, ["--root", str(signed), "keys", "rotate", "--unencrypted"])
+    assert rotated.exit_code == 0, rotated.output
+    monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(old))
+    release(signed, at(1), "Rilis ketiga")
+    dry = run(signed, at(1.1), dry_run=True)
+    done = run(signed, at(1.2))
+    assert done.unsigned == "sign_mismatch" and not done.signed
+    assert dry.unsigned == "sign_mismatch" and not dry.signed, dry.to_json()

@@ -179,8 +179,10 @@ def to_record(
 def _embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...]:
     """Each move of the embargo from one lift time to another before the release's first
     publication (a correction's embargo is never shown early), as recorded in its history:
-    (when, the lift before, the lift after). An entry that recorded no lift time (from
-    before they were kept) or took the embargo away starts no move."""
+    (when, the lift before, the lift after): a move of the embargo, or an approval again
+    (after changes were asked for) with another lift time than partners were shown. An
+    entry that recorded no lift time (from before they were kept) or took the embargo away
+    starts no move, and the next is compared with the last lift partners were shown."""
     moves = []
     lift: dt.datetime | None = None
     for entry in article.history:
@@ -189,9 +191,9 @@ def _embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt
         if entry.action not in ("approve", "embargo"):
             continue
         new = _lift(entry.embargo)
-        if entry.action == "embargo" and lift is not None and new is not None and new != lift:
+        if lift is not None and new is not None and new != lift:
             moves.append((_utc(entry.at), lift, new))
-        lift = new
+        lift = new or lift
     return tuple(moves)  # type: ignore[arg-type]
 
 

@@ -194,11 +194,11 @@ SHELL: dict[str, tuple[str, str]] = {
         "terbitkan di terminal, setel variabel yang dinamai [signing] passphrase_env, atau "
         "`newsroom keys rotate --unencrypted` untuk cron",
     ),
-    "health.why.other": (
-        "its key could not be used: .newsroom/publish.log says why",
-        "kuncinya tidak dapat dipakai: .newsroom/publish.log menyebut sebabnya",
+    "health.why.other": ("its key could not be used", "kuncinya tidak dapat dipakai"),
+    "health.fix.other": (
+        "fix what .newsroom/publish.log says",
+        "perbaiki yang disebut .newsroom/publish.log",
     ),
-    "health.fix.other": ("cron's NEWSROOM_SIGNING_KEY", "NEWSROOM_SIGNING_KEY milik cron"),
     "health.ok": ("publishing is healthy", "penerbitan sehat"),
     # newsroom adopt and embargo
     "adopt.sealed": ("sealed: {path}\t{title}", "disegel: {path}\t{title}"),

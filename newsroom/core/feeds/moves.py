@@ -184,7 +184,7 @@ def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
         return {}
     found: Notices = {}
     for record in records.values():
-        if not (record.corrected or record.retracted_at or record.embargo):
+        if not (record.corrected or record.retracted_at or record.embargo or record.embargo_moves):
             continue
         events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
         events += [(MOVED, n) for n in range(1, len(record.embargo_moves) + 1)]

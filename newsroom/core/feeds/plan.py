@@ -170,7 +170,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         ref: EntryRef | None
         if r.live and r.status != Status.RETRACTED:  # (most of them: mode_of's LIVE)
             ref = refs[r.id] = EntryRef(r, LIVE)
-            if r.corrected or r.embargo is not None:
+            if r.corrected or r.embargo is not None or r.embargo_moves:
                 maybe.append(ref)
             if r.month:
                 archived[r.id] = ref
@@ -221,7 +221,8 @@ def _special(
         r = ref.record
         corrected = r.corrected and r.corrected[-1] > cutoff
         lifted = r.embargo is not None and r.published is not None and r.published > cutoff
-        if ref.mode == LIVE and not corrected and not lifted:
+        moved = r.embargo_moves and r.embargo_moves[-1][0] > cutoff  # (its embargo since
+        if ref.mode == LIVE and not corrected and not lifted and not moved:  # taken away too)
             continue
         if ref.mode != LIVE or corrected:
             special.append(ref)

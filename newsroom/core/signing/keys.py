@@ -163,7 +163,11 @@ def load_secret(
         )  # fmt: skip
     path = secret_path(config, public.id)
     text = _read_secret(path, public.id)
-    key = _unlock(config, path, text, passphrase)
+    return _matching(path, _unlock(config, path, text, passphrase), public)
+
+
+def _matching(path: Path, key: SecretKey, public: PublicKey) -> SecretKey:
+    """The secret key, if it is the newsroom's public key's (a rotated-out key is not)."""
     if key.public != public:
         raise SigningError(
             f"{path} holds key {key.id}, but {PUBLIC} is key {public.id}: set {ENV_KEY} to "
@@ -195,14 +199,17 @@ def _read_secret(path: Path, key_id: str) -> str:
 
 
 def could_unlock(config: Config, public: PublicKey, passphrase: Passphrase | None) -> None:
-    """What `load_secret` finds wrong before it unlocks anything (a dry run signs nothing):
-    the secret key missing, unreadable or open to all, or encrypted with no passphrase to
-    come (no variable, no prompt). SigningError as `load_secret` would raise it."""
+    """What `load_secret` finds wrong without unlocking anything (a dry run signs nothing):
+    the secret key missing, unreadable or open to all, not the newsroom's key (a plain one),
+    or encrypted with no passphrase to come (no variable, no prompt). SigningError as
+    `load_secret` would raise it."""
     path = secret_path(config, public.id)
     text = _read_secret(path, public.id)
     try:
-        if is_encrypted(text):
+        if is_encrypted(text):  # (its key id is sealed with it: known once unlocked)
             _passphrase(config, path, passphrase)
+        else:  # a plain key is read as the run reads it: a rotated-out one does not sign
+            _matching(path, SecretKey.parse(text), public)
     except KeyFileError as exc:
         raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
                            reason=str(exc)) from None  # fmt: skip
