@@ -463,3 +463,23 @@ def test_the_preview_finds_a_rotated_out_key_as_the_run_does(
     done = run(signed, at(1.2))
     assert done.unsigned == "sign_mismatch" and not done.signed
     assert dry.unsigned == "sign_mismatch" and not dry.signed, dry.to_json()
+
+
+def test_cron_with_an_encrypted_key_and_no_passphrase_stays_quiet_when_idle(
+    newsroom_root: Path, keyhome: Path
+) -> None:
+    """A run that could not sign made the next one sign again whenever the key's file was
+    there; with an encrypted key and no passphrase to come (cron without the variable)
+    every tick then ran the whole newsroom again, unsigned each time (the review of
+    1c79373). An idle run now looks for the passphrase too; one that can ask (at a
+    terminal) still signs again."""
+    make_key(newsroom_root, "sandi kantor")
+    release(newsroom_root, at(0), "Rilis")
+    assert run(newsroom_root, at(0.1)).unsigned == "sign_passphrase"
+    idle = run(newsroom_root, at(0.2))
+    assert idle.skipped, idle.to_json()
+    from newsroom.core.config import load_config
+    from newsroom.core.publish import publish
+
+    again = publish(load_config(newsroom_root), "ald", at(0.3), passphrase=lambda: "sandi kantor")
+    assert again.signed and not again.skipped  # someone at a terminal: it signs again

@@ -110,7 +110,8 @@ def publish(
     try:
         files = scan(config)
         key = cache_key(config)
-        if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS):
+        prompt = passphrase is not None  # (an encrypted key's passphrase can be asked)
+        if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS, prompt):
             if spare is not None:
                 spare.close()  # (before any slow hub or mail server)
                 spare = None

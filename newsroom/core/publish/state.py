@@ -48,11 +48,13 @@ def nothing_to_do(
     now: dt.datetime,
     files: list[FileStat] | None = None,
     outputs: Collection[str] = (),
+    prompt: bool = True,
 ) -> bool:
     """True when no article file, nor the config (`key`), nor the clock's next event has
     moved since the last successful run, every output file is as that run left it, and
     each of `outputs` (the names of the outputs that write files) ran then: a newsroom
-    upgraded to a program with a new output runs it at once."""
+    upgraded to a program with a new output runs it at once. `prompt`: an encrypted
+    signing key's passphrase can be asked (someone at a terminal)."""
     state = read_state(config)
     if state.get("version") != STATE_VERSION or state.get("failed"):
         return False
@@ -62,7 +64,9 @@ def nothing_to_do(
         return False
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
         return False
-    if not state.get("outputs", {}).get("signatures", {}).get("key") and _signs_again(config):
+    if not state.get("outputs", {}).get("signatures", {}).get("key") and _signs_again(
+        config, prompt
+    ):
         return False  # the last run could not sign (no key there, a desk without it): sign
     with OwnedFiles(config) as owned:
         try:
@@ -71,14 +75,15 @@ def nothing_to_do(
             return False
 
 
-def _signs_again(config: Config) -> bool:
-    """The newsroom signs (it has a public key), and this run finds the secret key."""
+def _signs_again(config: Config, prompt: bool) -> bool:
+    """The newsroom signs (it has a public key), and this run finds the secret key (and,
+    an encrypted one, its passphrase: `prompt` or the variable)."""
     if not (config.root / "newsroom.pub").is_file():  # keys.signs, without importing keys
         # (3 ms on every idle run of a newsroom that does not sign): one stat
         return False
     from ..signing.keys import could_sign_now
 
-    return could_sign_now(config)
+    return could_sign_now(config, prompt)
 
 
 def outputs_intact(config: Config, rows: Iterator[tuple[str, int, int]]) -> bool:

@@ -112,14 +112,23 @@ def signs(config: Config) -> bool:
     return public_path(config).is_file()
 
 
-def could_sign_now(config: Config) -> bool:
+def could_sign_now(config: Config, prompt: bool = True) -> bool:
     """Whether this process finds the secret key of the newsroom's public key (not unlocked:
-    its file is there): a run after one that could not sign then signs again, even with
-    nothing else to do (publish/state.py, `nothing_to_do`)."""
+    its file is there, and an encrypted one's passphrase would come: `prompt`, someone at
+    a terminal, or the variable): a run after one that could not sign then signs again,
+    even with nothing else to do (publish/state.py, `nothing_to_do`), and cron with an
+    encrypted key and no variable does not run everything again at every tick."""
     try:
         public = read_public(config)
-        return public is not None and secret_path(config, public.id).is_file()
-    except SigningError:
+        if public is None:
+            return False
+        path = secret_path(config, public.id)
+        if not path.is_file():
+            return False
+        if prompt or from_environment(config) is not None:
+            return True
+        return not is_encrypted(path.read_text(encoding="ascii"))
+    except (SigningError, KeyFileError, OSError, UnicodeDecodeError):
         return False
 
 
