@@ -45,7 +45,7 @@ from .lookup import (
     numbers_of,
 )
 from .release import render_release
-from .source import Row, release_page, row_of
+from .source import ReleasePage, Row, release_page, row_of
 from .store import PageStore, pickled
 from .urls import INDEX, page_path
 
@@ -166,13 +166,15 @@ class PagesOutput(Output):
             article = Store(self.config).load(self.config.root / r.path)
         except (ArticleError, OSError, ValueError):
             return False
-        others = self.pairs.get(ident, ())
-        alternates = tuple(
-            (self.live[o].language, self.live[o].slug, first) for o, _, first in others
-        )
         links = linked(self.config, article, self.signed, self.sure, False)
-        made = render_release(release_page(article, self.config), self.config, links, alternates)
+        made = page_bytes(self.config, article, links, self._alternates(ident))[1]
         return holds(self.config.feeds_dir / page_path(r.slug), made)
+
+    def _alternates(self, ident: str) -> tuple[tuple[str, str, bool], ...]:
+        """The same release in other languages, as its page links them: (language, slug,
+        is the original)."""
+        others = self.pairs.get(ident, ())
+        return tuple((self.live[o].language, self.live[o].slug, first) for o, _, first in others)
 
     def _indexes_to_write(self, changed_pages: list[str]) -> list[str]:
         """The dry run's answer: the index files listing the changed or gone releases (as
@@ -253,9 +255,7 @@ class PagesOutput(Output):
             if i not in self.store.made:  # not made while the files were read
                 todo.append(i)
         clear_leftovers(feeds, [page_path(self.live[i].slug) for i in todo])
-        alternates = {i: tuple((self.live[o].language, self.live[o].slug, first)
-                               for o, _, first in self.pairs.get(i, ()))
-                      for i in todo if i in self.pairs}  # fmt: skip
+        alternates = {i: self._alternates(i) for i in todo if i in self.pairs}
         job = PageJob(self.config, going, self.signed, alternates, self.sure)
         # A worker is handed what it needs (it never touches this process's records); past
         # parallel.FORK_MAX in this process all the same (a first run makes its pages while
@@ -419,9 +419,16 @@ def _page(
     alternates: tuple[tuple[str, str, bool], ...],
 ) -> tuple[Row, Path | None]:
     """A release's page staged beside its place (None: its bytes are already there)."""
-    page = release_page(article, config)
-    made = render_release(page, config, signed, alternates)
+    page, made = page_bytes(config, article, signed, alternates)
     return row_of(page, config, path), stage(config.feeds_dir / page_path(slug), made)
+
+
+def page_bytes(
+    config: Config, article: Article, signed: bool, alternates: tuple[tuple[str, str, bool], ...]
+) -> tuple[ReleasePage, bytes]:
+    """A release's page (its source) and bytes: what the run stages and the dry run compares."""
+    page = release_page(article, config)
+    return page, render_release(page, config, signed, alternates)
 
 
 @dataclass(frozen=True)
