@@ -179,9 +179,8 @@ class SignOutput(Output):
     def _previous(self) -> dict[str, SumsList] | None:
         """The lists of the last run: the files this output wrote, or their signatures
         checked (None: hash everything)."""
-        marker = self.config.state_dir / MARKER
         assert self.key is not None
-        if marker.exists() or self.last.get("key") != self.key.id:
+        if self._cold_next(self.key.id):
             return None
         lists: dict[str, SumsList] = {}
         seen = self.last.get("seen")
