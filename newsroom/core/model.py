@@ -177,6 +177,18 @@ class Article:
             return None
         return next((h for h in reversed(self.history) if h.action == "retract"), None)
 
+    def embargo_entries(self) -> list[HistoryEntry]:
+        """The approvals and changes of its embargo before its first publication, in order:
+        what partners were shown of its embargo (the one walk of them: this class's
+        `went_out_under_embargo` and the feeds' moves, records.py, read it)."""
+        shown = []
+        for entry in self.history:
+            if entry.action == "publish":
+                break
+            if entry.action in ("approve", "embargo"):
+                shown.append(entry)
+        return shown
+
     @property
     def went_out_under_embargo(self) -> bool:
         """Whether its embargo is the one it was first published under (a correction keeps
@@ -187,12 +199,8 @@ class Article:
         an embargo approved then was (a time typed wrong, before it, is not spared)."""
         if self.published is None or self.embargo is None:
             return False
-        last: HistoryEntry | None = None
-        for entry in self.history:
-            if entry.action == "publish":
-                break
-            if entry.action in ("approve", "embargo"):
-                last = entry
+        shown = self.embargo_entries()
+        last = shown[-1] if shown else None
         if last is None or last.embargo == NO_EMBARGO:
             return False
         if not last.embargo:

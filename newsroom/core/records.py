@@ -185,11 +185,7 @@ def _embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt
     starts no move, and the next is compared with the last lift partners were shown."""
     moves = []
     lift: dt.datetime | None = None
-    for entry in article.history:
-        if entry.action == "publish":
-            break
-        if entry.action not in ("approve", "embargo"):
-            continue
+    for entry in article.embargo_entries():
         new = _lift(entry.embargo)
         if lift is not None and new is not None and new != lift:
             moves.append((_utc(entry.at), lift, new))
