@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -36,6 +37,9 @@ from .i18n.explain import (
     marked_title,
     seal_text,
 )
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 console = Console()
 
@@ -81,7 +85,7 @@ def print_list(
     wide, now = console.width >= 110, newsroom.now()
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
     title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
-    table = Table(title=printable(title))
+    table = Table()
     table.add_column(t("col.id"), no_wrap=True)
     table.add_column(t("col.status"), no_wrap=True)
     table.add_column(t("col.updated", zone=zone), no_wrap=True)
@@ -103,9 +107,22 @@ def print_list(
         if numbered:
             cells.append(printable(r.number))
         table.add_row(*cells, printable(marked_title(t, r)))
+    _centred_over(title, table)
     console.print(table)
     for problem in problems:
         console.print(f"[red]{t('publish.broken', reason=printable(str(problem)))}[/]")
+
+
+def _centred_over(title: str, table: Table) -> None:
+    """A table's title centred over it as rich centres one (its style too), without the
+    spaces rich pads the rest of the line with: no line a command prints ends in a space."""
+    from rich.measure import Measurement
+
+    width = Measurement.get(console, console.options, table).maximum  # (what rich draws)
+    text = Text(_CONTROL.sub("", title), style="table.title")
+    for line in text.wrap(console, width, justify="center"):
+        line.rstrip()
+        console.print(line)
 
 
 def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:

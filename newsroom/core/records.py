@@ -172,17 +172,19 @@ def to_record(
         kind=live.kind,
         attachments=live.attachments,
         translation_of=article.translation_of,
-        embargo_moves=_embargo_moves(article),
+        embargo_moves=embargo_moves(article),
     )
 
 
-def _embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...]:
+def embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...]:
     """Each move of the embargo from one lift time to another before the release's first
     publication (a correction's embargo is never shown early), as recorded in its history:
     (when, the lift before, the lift after): a move of the embargo, or an approval again
     (after changes were asked for) with another lift time than partners were shown. An
     entry that recorded no lift time (from before they were kept) or took the embargo away
-    starts no move, and the next is compared with the last lift partners were shown."""
+    starts no move, and the next is compared with the last lift partners were shown.
+    The feeds number their notices by this order (`#embargo-diubah-1`), and the release's
+    page its moves (pages/release.py)."""
     moves = []
     lift: dt.datetime | None = None
     for entry in article.embargo_entries():

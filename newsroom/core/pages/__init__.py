@@ -8,4 +8,5 @@ output; `source.py` reads a release for its page; `release.py`, `indexes.py` and
 """
 
 # Bump when the bytes written for the same releases change: every page is made again.
-PAGES_FORMAT = 4  # 3: a date is never broken across lines; 4: the lookup JSON in both languages
+PAGES_FORMAT = 5  # 3: a date is never broken across lines; 4: the lookup JSON in both
+# languages; 5: an element for each notice a feed links to (`#ralat-1`, `#embargo`, ...)

@@ -1,7 +1,11 @@
 """A release's page: what it is (number, title, date and time, dateline, photo, body,
-sign-off, categories, attachments, corrections), for people and for machines (schema.org
-NewsArticle in JSON-LD, OpenGraph, the canonical link). A retracted release keeps its
-number and title and says DICABUT, when and why; its text, photo and files are withdrawn.
+sign-off, categories, attachments, corrections, the embargo it went out under), for people
+and for machines (schema.org NewsArticle in JSON-LD, OpenGraph, the canonical link). A
+retracted release keeps its number and title and says DICABUT, when and why; its text,
+photo and files are withdrawn.
+
+Each event a feed's notice item links to has its element here, with the notice's fragment
+as its id (feeds/notices.py: `#ralat-1`, `#dicabut`, `#embargo`, `#embargo-diubah-1`).
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ def _article(page: ReleasePage, config: Config) -> str:
         parts.append(_figure(page, config))
         parts.append(f'<div class="body">\n{page.body_html}</div>\n')
         parts.append(_attachments(page, config))
+        parts.append(_embargo(page, config))
     if page.number and number_paged(page.number):
         href = number_url(config, page.number)
         parts.append(f'<p class="verify">{esc(w["verify"])} {link(href, href)}</p>\n')
@@ -139,13 +144,35 @@ def _corrections(page: ReleasePage, config: Config) -> str:
         return ""
     w = words(config.language)
     items = "".join(
-        f"<li><strong>{esc(w['correction'])} {c.number} ({when(c.at, config)}):</strong> "
-        f"{esc(c.note)}</li>\n"
+        f'<li id="ralat-{c.number}"><strong>{esc(w["correction"])} {c.number} '
+        f"({when(c.at, config)}):</strong> {esc(c.note)}</li>\n"
         for c in reversed(page.corrections)
     )
     return (
         '<section class="notice" aria-labelledby="ralat">\n'
         f'<h2 id="ralat">{esc(w["corrections"])}</h2>\n<ul>\n{items}</ul>\n</section>\n'
+    )
+
+
+def _embargo(page: ReleasePage, config: Config) -> str:
+    """The embargo it went out under: each move of it (`Embargo diubah …: kini hingga …,
+    sebelumnya hingga …`), then its lift, oldest first, as the private feeds told them."""
+    if page.lifted is None and not page.embargo_moves:
+        return ""
+    w = words(config.language)
+    items = [
+        f'<li id="embargo-diubah-{n}">'
+        + esc(w["embargo_moved"]).format(when=when(at, config), after=when(after, config),
+                                         before=when(before, config))
+        + "</li>\n"
+        for n, (at, before, after) in enumerate(page.embargo_moves, 1)
+    ]  # fmt: skip
+    if page.lifted is not None:
+        lifted = esc(w["embargo_lifted"]).format(when=when(page.lifted, config))
+        items.append(f"<li>{lifted}</li>\n")
+    return (
+        '<section class="notice embargo" aria-labelledby="embargo">\n'
+        f'<h2 id="embargo">{esc(w["embargo"])}</h2>\n<ul>\n{"".join(items)}</ul>\n</section>\n'
     )
 
 

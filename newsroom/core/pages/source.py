@@ -6,7 +6,8 @@ indexes and the lookup.
 a correction is under way), its body rendered by the feeds' renderer (the same sanitised
 HTML partners get), its number, kind, the numbers a klarifikasi denies, its photo and
 attachments at their `public_url`; the versions a correction superseded (each correction's
-time and note); the retraction (the text withdrawn).
+time and note); the retraction (the text withdrawn); the embargo it went out under (its
+lift and each move of it), which the feeds' notices tell of and link to.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..attachments import photo_attachment, public_url
 from ..config import Config
 from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info, version_html
 from ..model import KLARIFIKASI, Article
+from ..records import embargo_moves
 from ..versions import RETRACTED, versions
 
 
@@ -58,6 +60,10 @@ class ReleasePage(NamedTuple):
     kind: str
     denies: tuple[str, ...]
     attachments: tuple[Attachment, ...]
+    # when the embargo it was first published under lifted (None: none), and each move of
+    # that embargo before it did: (when, the lift before, the lift after), by number
+    lifted: dt.datetime | None = None
+    embargo_moves: tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...] = ()
 
     @property
     def is_klarifikasi(self) -> bool:
@@ -125,7 +131,16 @@ def release_page(article: Article, config: Config) -> ReleasePage:
             for a in live.attachments
             if a is not photo
         ),
+        lifted=_lifted(article),
+        embargo_moves=embargo_moves(article),
     )
+
+
+def _lifted(article: Article) -> dt.datetime | None:
+    """When the embargo lifted, as the feeds' notice of the lift tells it (feeds/plan.py
+    `_notices`): its first publication, once the embargo was past."""
+    lift, out = article.embargo, article.published
+    return out if lift is not None and out is not None and out >= lift else None
 
 
 def row_of(page: ReleasePage, config: Config, path: str) -> Row:

@@ -33,6 +33,10 @@ WORDS: dict[str, dict[str, str]] = {
         "reason": "Alasan",
         "withdrawn": "Teksnya ditarik dari catatan publik; nomor dan judulnya tetap tercatat.",
         "attachments": "Lampiran",
+        "embargo": "Embargo",
+        "embargo_lifted": "Embargo berakhir {when}: siaran pers ini boleh disiarkan sejak saat "
+        "itu.",
+        "embargo_moved": "Embargo diubah {when}: kini hingga {after}, sebelumnya hingga {before}.",
         "contact": "Kontak",
         "photo": "Foto",
         "lookup": "Cek nomor siaran pers",
@@ -112,6 +116,9 @@ WORDS: dict[str, dict[str, str]] = {
         "withdrawn": "Its text is withdrawn from the public record; its number and title "
         "stay on record.",
         "attachments": "Attachments",
+        "embargo": "Embargo",
+        "embargo_lifted": "Embargo lifted {when}: this release may be published from then on.",
+        "embargo_moved": "Embargo changed {when}: now until {after}, previously until {before}.",
         "contact": "Contact",
         "photo": "Photo",
         "lookup": "Check a release number",
