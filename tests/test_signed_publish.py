@@ -483,3 +483,29 @@ def test_cron_with_an_encrypted_key_and_no_passphrase_stays_quiet_when_idle(
 
     again = publish(load_config(newsroom_root), "ald", at(0.3), passphrase=lambda: "sandi kantor")
     assert again.signed and not again.skipped  # someone at a terminal: it signs again
+
+
+def test_a_passphrase_typed_wrong_publishes_nothing(
+    newsroom_root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A passphrase typed wrong (the desk's field, `newsroom publish` at a terminal) sent
+    the run out unsigned: SHA256SUMS removed for partners over a typo. It now stops the
+    run before the lock, nothing written, saying so in the person's language; the variable's
+    passphrase (cron, no one to type again) still goes out unsigned, as before."""
+    from newsroom.core.config import load_config
+    from newsroom.core.publish import publish
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_problems
+
+    make_key(newsroom_root, "sandi kantor")
+    release(newsroom_root, at(0), "Rilis")
+    typo = publish(load_config(newsroom_root), "ald", at(0.1), passphrase=lambda: "sandi")
+    assert not typo.ok and typo.stopped["code"] == "sign_wrong_passphrase", typo.to_json()
+    assert not typo.published and not (newsroom_root / "feeds" / "rss.xml").exists()
+    said = publish_problems(Translator("id"), typo)
+    assert said == [f"tidak terbit: frasa sandi salah untuk kunci rahasia "
+                    f"{keyhome}/{key_id(newsroom_root)}.key: ketik lagi"], said  # fmt: skip
+    set_signing(newsroom_root, passphrase_env="HUMAS_SANDI")
+    monkeypatch.setenv("HUMAS_SANDI", "sandi")
+    cron = run(newsroom_root, at(0.2))
+    assert cron.published and cron.unsigned == "sign_key_file", cron.to_json()

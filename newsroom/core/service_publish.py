@@ -137,6 +137,14 @@ class Publishing:
         with self._publish_lock():
             return init_keys(self.config, self.now(), passphrase)
 
+    def asks_passphrase(self) -> bool:
+        """Whether a publish here needs the signing key's passphrase typed (`publish`'s
+        `passphrase`): the newsroom signs, its secret key is here and encrypted, and no
+        variable gives the passphrase (signing/keys.py). Nothing is unlocked."""
+        from .signing.keys import asks_passphrase
+
+        return asks_passphrase(self.config)
+
     def keys_show(self) -> KeyInfo:
         """The newsroom's public key, where its secret key is expected, every past key."""
         from .signing.keys import show_keys

@@ -225,8 +225,11 @@ def feed_names(t: Translator, paths: Iterable[str]) -> str:
     return ", ".join(names)
 
 
-def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[str]:
-    """A person's summary of a run: each release once, then what was (or would be) written."""
+def publish_lines(
+    t: Translator, result: PublishResult, when: TimeText, typed: bool = False
+) -> list[str]:
+    """A person's summary of a run: each release once, then what was (or would be) written.
+    `typed`: the key's passphrase is to be typed (the desk's field), and a preview says so."""
     if result.busy:
         return [t("publish.busy")]
     dry = ".dry" if result.dry_run else ""
@@ -275,7 +278,8 @@ def publish_lines(t: Translator, result: PublishResult, when: TimeText) -> list[
             files += f", … (+{more})" if more > 0 else ""
             out.append(t("publish.removed", n=len(result.removed), files=files))
     if result.signed and not result.skipped and (result.written or (dry and result.to_write)):
-        out.append(t("publish.signed" + dry, key_id=result.signed))
+        typing = ".typed" if dry and typed else ""
+        out.append(t("publish.signed" + dry + typing, key_id=result.signed))
     return out + ping_lines(t, result) + mail_lines(t, result)
 
 
@@ -355,8 +359,8 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
             code = "error." + stopped["code"]
             reason = t(code, **stopped) if t.has(code) else failed
             key = "publish.sign_required"
-            if stopped["code"] == "sign_no_key":  # no key at all: its own advice says it all
-                key = "publish.failed"
+            if stopped["code"] in ("sign_no_key", "sign_wrong_passphrase"):  # no key at all,
+                key = "publish.failed"  # or a typo: its own words say it all
             out.append(t(key, reason=reason.rstrip().removesuffix(".")))
         else:
             out.append(t("publish.failed", reason=failed))

@@ -189,10 +189,10 @@ SHELL: dict[str, tuple[str, str]] = {
         "kuncinya terenkripsi dan tidak ada frasa sandi",
     ),
     "health.fix.sign_passphrase": (
-        "publish in a terminal, set the variable [signing] passphrase_env names, or "
-        "`newsroom keys rotate --unencrypted` for cron",
-        "terbitkan di terminal, setel variabel yang dinamai [signing] passphrase_env, atau "
-        "`newsroom keys rotate --unencrypted` untuk cron",
+        "publish in a terminal or on the desk (P asks for it), set the variable [signing] "
+        "passphrase_env names, or `newsroom keys rotate --unencrypted` for cron",
+        "terbitkan di terminal atau di meja (P memintanya), setel variabel yang dinamai "
+        "[signing] passphrase_env, atau `newsroom keys rotate --unencrypted` untuk cron",
     ),
     "health.why.other": ("its key could not be used", "kuncinya tidak dapat dipakai"),
     "health.fix.other": (

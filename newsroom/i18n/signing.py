@@ -120,6 +120,22 @@ SIGNING: dict[str, tuple[str, str]] = {
         "would sign with key {key_id}",
         "akan ditandatangani dengan kunci {key_id}",
     ),
+    "publish.signed.dry.typed": (
+        "would sign with key {key_id}, once its passphrase is typed below",
+        "akan ditandatangani dengan kunci {key_id}, setelah frasa sandinya diketik di bawah",
+    ),
+    # the desk's publish dialog: the passphrase of an encrypted key, typed
+    "publish.passphrase": ("Signing key passphrase", "Frasa sandi kunci penanda tangan"),
+    "publish.passphrase.why": (
+        "The key is encrypted; the passphrase is not kept. Cron: set {variable} or "
+        "`newsroom keys rotate --unencrypted`.",
+        "Kuncinya terenkripsi; frasa sandi tidak disimpan. Cron: setel {variable} atau "
+        "`newsroom keys rotate --unencrypted`.",
+    ),
+    "publish.passphrase.empty": (
+        "type the passphrase first: without it this run would go out unsigned",
+        "ketik frasa sandinya dulu: tanpa itu penerbitan ini keluar tanpa tanda tangan",
+    ),
     # newsroom verify
     "verify.good": (
         "✓ {path}: signed by key {key_id}{how}: {comment}",
@@ -275,10 +291,15 @@ SIGNING: dict[str, tuple[str, str]] = {
     ),
     "error.sign_passphrase": (
         "the secret key {path} is encrypted and there is no passphrase: run publish in a "
-        "terminal, set {variable}, or make a key for cron (`newsroom keys rotate --unencrypted`)",
+        "terminal or on the desk (P), set {variable}, or make a key for cron (`newsroom keys "
+        "rotate --unencrypted`)",
         "kunci rahasia {path} terenkripsi dan tidak ada frasa sandi: jalankan publish di "
-        "terminal, setel {variable}, atau buat kunci untuk cron (`newsroom keys rotate "
-        "--unencrypted`)",
+        "terminal atau di meja (P), setel {variable}, atau buat kunci untuk cron (`newsroom "
+        "keys rotate --unencrypted`)",
+    ),
+    "error.sign_wrong_passphrase": (
+        "wrong passphrase for the secret key {path}: type it again",
+        "frasa sandi salah untuk kunci rahasia {path}: ketik lagi",
     ),
     "error.sign_key_open": (
         "{path} can be read by every user of this machine: `chmod 600 {path}` first",

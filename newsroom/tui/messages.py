@@ -33,6 +33,8 @@ class PublishProgress(Message):
 
 @dataclass
 class PublishFinished(Message):
-    """A publish (or its dry run) ended."""
+    """A publish (or its dry run) ended. `asks`: the signing key's passphrase is to be typed
+    (a dry run found the key encrypted and no variable giving it)."""
 
     result: PublishResult
+    asks: bool = False

@@ -152,7 +152,8 @@ def _run(
     try:
         for output in chosen:  # a prompt never holds the lock the next cron run waits for
             output.prepare(dry_run)
-    except NewsroomError as exc:  # [signing] required and no key: nothing goes out
+    except NewsroomError as exc:  # [signing] required and no key, or a passphrase typed
+        # wrong: nothing goes out
         result = PublishResult(now, actor, dry_run=dry_run)
         result.failed.append(str(exc))
         facts = {name: str(value) for name, value in exc.facts.items()}

@@ -132,6 +132,19 @@ def could_sign_now(config: Config, prompt: bool = True) -> bool:
         return False
 
 
+def asks_passphrase(config: Config) -> bool:
+    """Whether a run here needs its passphrase typed: the newsroom signs, the secret key of
+    its public key is here (readable by its owner only) and encrypted, and no variable
+    ([signing] passphrase_env) gives the passphrase. Nothing is unlocked."""
+    try:
+        public = read_public(config)
+        if public is None or from_environment(config) is not None:
+            return False
+        return is_encrypted(_read_secret(secret_path(config, public.id), public.id))
+    except (SigningError, KeyFileError):
+        return False
+
+
 def keys_folder() -> Path:
     """Where secret keys live when NEWSROOM_SIGNING_KEY does not say (per person)."""
     from platformdirs import user_config_path
@@ -225,11 +238,16 @@ def could_unlock(config: Config, public: PublicKey, passphrase: Passphrase | Non
 
 
 def _unlock(config: Config, path: Path, text: str, passphrase: Passphrase | None) -> SecretKey:
+    """The key, unlocked. A passphrase typed (not the variable's) that does not unlock it is
+    its own error, `sign_wrong_passphrase`: the person is there to type it again."""
     try:
         if not is_encrypted(text):
             return SecretKey.parse(text)
         return SecretKey.parse(text, _passphrase(config, path, passphrase))
     except KeyFileError as exc:
+        if exc.facts.get("reason") == "wrong_passphrase" and from_environment(config) is None:
+            raise SigningError(f"{path}: {exc}: nothing was published; type it again",
+                               code="sign_wrong_passphrase", path=str(path)) from None  # fmt: skip
         raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
                            reason=str(exc)) from None  # fmt: skip
 

@@ -72,7 +72,8 @@ class SignOutput(Output):
 
     def prepare(self, dry_run: bool) -> None:
         """Find the key and unlock it (a prompt comes here, before the lock). Without one,
-        `[signing] required` refuses the run; otherwise the run goes out unsigned."""
+        `[signing] required` refuses the run; otherwise the run goes out unsigned. A wrong
+        passphrase typed refuses it whatever `required` says."""
         try:
             self.public = read_public(self.config)
             if self.public is None:
@@ -87,7 +88,9 @@ class SignOutput(Output):
                 return
             self.key = load_secret(self.config, self.passphrase, self.public)
         except SigningError as exc:
-            if self.config.signing_required:
+            # A passphrase typed wrong stops the run (nothing goes out): the person is there
+            # to type it again, and a run out unsigned for a typo would remove SHA256SUMS.
+            if self.config.signing_required or exc.code == "sign_wrong_passphrase":
                 raise
             self.unsigned = exc.code
             if self.public is not None:  # (the faces word it: explain.publish_problems)

@@ -1,5 +1,7 @@
 """Publishing from the desk: first what it would do (the dry run), then the run itself, in a
-worker thread with progress, so the UI never freezes."""
+worker thread with progress, so the UI never freezes. With an encrypted signing key and no
+variable giving its passphrase, the dialog asks for it (masked), as `newsroom publish` does
+at a terminal."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Label, LoadingIndicator, Static
+from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
 from ...core.service import HELD, PublishResult
@@ -21,7 +23,12 @@ class PublishScreen(Dialog):
     """The dry run (each release once, with its feeds); then publish and show the result.
     "Publish now" is offered only when there is something to do, and once. The footer names
     the keys in the buttons' words, as every dialog's: enter publishes while that button is
-    there, escape cancels (closes once the run is done)."""
+    there, escape cancels (closes once the run is done).
+
+    When the run must be given the signing key's passphrase, a masked field asks for it
+    (focused; enter in it publishes). It reaches the core only as the run's `passphrase`,
+    is never kept past the run, and a wrong one stops the run: said under the field,
+    nothing published, the field empty for another try."""
 
     PRIMARY = "go"
 
@@ -29,6 +36,7 @@ class PublishScreen(Dialog):
         super().__init__()
         self.dry: PublishResult | None = None
         self.running = False
+        self.asks = False  # the signing key's passphrase is typed here (the dry run says)
         self._keys = self._bindings
         self._name_keys("modal.cancel")
 
@@ -47,6 +55,12 @@ class PublishScreen(Dialog):
             yield LoadingIndicator(id="busy")
             with VerticalScroll(id="plan"):
                 yield Static(t("publish.checking"), id="report")
+            with Vertical(id="passphrase-box", classes="hidden"):
+                with Horizontal(id="passphrase-line"):
+                    yield Label(t("publish.passphrase") + ":", id="passphrase-label")
+                    yield Input(password=True, id="passphrase")
+                yield Static(self._why(), id="passphrase-why")
+                yield Label("", id="passphrase-error", classes="error hidden")
             with Horizontal(classes="buttons"):
                 yield Button(t("publish.go"), variant="success", id="go", disabled=True)
                 yield Button(t("modal.cancel"), id="close")
@@ -54,8 +68,13 @@ class PublishScreen(Dialog):
     def on_mount(self) -> None:
         self.run(dry_run=True)
 
+    def _why(self) -> str:
+        """Why the field is there, and what cron does instead (the variable's name)."""
+        variable = self.nr_app.newsroom.config.passphrase_env or "[signing] passphrase_env"
+        return escape(self.nr_app.t("publish.passphrase.why", variable=variable))
+
     @work(thread=True, exclusive=True, group="publish")
-    def run(self, dry_run: bool) -> None:
+    def run(self, dry_run: bool, typed: str | None = None) -> None:
         # A door of its own (Newsroom.for_thread): a save on the desk's thread while the
         # run commits what it stamped (ctrl+q saving an editor's text) is its own commit.
         newsroom = self.nr_app.newsroom.for_thread()
@@ -63,12 +82,16 @@ class PublishScreen(Dialog):
         def progress(text: str) -> None:
             self.post_message(PublishProgress(text))
 
+        # The preview is given a passphrase to come when the field will ask for it (a dry
+        # run unlocks nothing: it is never asked), so it finds what the run will: signed.
+        asks = dry_run and newsroom.asks_passphrase()
+        passphrase = (lambda: typed) if typed is not None else (_never if asks else None)
         try:
-            result = newsroom.publish(dry_run=dry_run, progress=progress)
+            result = newsroom.publish(dry_run=dry_run, progress=progress, passphrase=passphrase)
         except NewsroomError as exc:
             result = PublishResult(newsroom.now(), newsroom.actor, dry_run=dry_run)
             result.failed.append(self.nr_app.error(exc))
-        self.post_message(PublishFinished(result))
+        self.post_message(PublishFinished(result, asks))
 
     def on_publish_progress(self, message: PublishProgress) -> None:
         self.query_one("#report", Static).update(escape(message.text))
@@ -77,15 +100,27 @@ class PublishScreen(Dialog):
         self.query_one("#busy").display = False
         result = message.result
         go, close = self.query_one("#go", Button), self.query_one("#close", Button)
+        field = self.query_one("#passphrase", Input)
+        if not result.dry_run and result.stopped.get("code") == "sign_wrong_passphrase":
+            self._typed_wrong(result)  # nothing went out: the dialog is as before the run
+            return
+        if result.dry_run:
+            self.asks = message.asks
         self.query_one("#report", Static).update(self._report(result))
         if result.dry_run:
             self.dry = result
             # Nothing due and no feed file to write: there is nothing to publish.
             go.display = _has_work(result)
             go.disabled = not go.display
-            (go if go.display else close).focus()
+            asking = self.asks and go.display
+            self.query_one("#passphrase-box").set_class(not asking, "hidden")
+            self.query_one(".dialog").set_class(asking, "-asks")
+            (field if asking else go if go.display else close).focus()
         else:
             self.running = False
+            field.value = ""  # (the passphrase is kept no longer than the run)
+            self.query_one("#passphrase-box").add_class("hidden")
+            self.query_one(".dialog").remove_class("-asks")
             go.display = False  # done: what is left is to read what happened, and close
             close.focus()
             self.nr_app.files_changed()  # (no commits arrive: the desk's run never pulls)
@@ -93,11 +128,38 @@ class PublishScreen(Dialog):
         close.label = self.nr_app.t(closing)
         self._name_keys(closing)  # the footer's escape in the button's word
 
+    def _typed_wrong(self, result: PublishResult) -> None:
+        """The passphrase did not unlock the key: said under the field, which is emptied
+        for another try; the preview stays, and Publish now with it."""
+        self.running = False
+        self.query_one("#busy").display = False
+        if self.dry is not None:
+            self.query_one("#report", Static).update(self._report(self.dry))
+        said = " ".join(publish_problems(self.nr_app.t, result))
+        self._say(said)
+        self.query_one("#go", Button).disabled = False
+        field = self.query_one("#passphrase", Input)
+        field.value = ""
+        field.focus()
+
+    def _say(self, text: str) -> None:
+        """What is wrong with the passphrase, under its field, in place of why it is asked
+        (a dialog that fits 80x24); "" brings the why back."""
+        error = self.query_one("#passphrase-error", Label)
+        error.update(escape(text))
+        error.set_class(not text, "hidden")
+        self.query_one("#passphrase-why").set_class(bool(text), "hidden")
+
+    @on(Input.Changed, "#passphrase")
+    def _typing(self, event: Input.Changed) -> None:
+        if event.value:  # typing again: what was said of the last try goes (not when the
+            self._say("")  # field is emptied for it)
+
     def _report(self, r: PublishResult) -> str:
         """The run as the CLI says it (the same words): each release once with the feeds it
         reaches or when its embargo lifts, what is written, then what went wrong."""
         app = self.nr_app
-        lines = [escape(line) for line in publish_lines(app.t, r, app.long_time)]
+        lines = [escape(line) for line in publish_lines(app.t, r, app.long_time, self.asks)]
         if not r.dry_run and not r.busy and r.published:
             lines.insert(0, escape(publish_count(app.t, r)))
         elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
@@ -108,16 +170,29 @@ class PublishScreen(Dialog):
 
     @on(Button.Pressed, "#go")
     def go(self) -> None:
+        typed = self.query_one("#passphrase", Input).value if self.asks else None
+        if typed == "":  # the run would go out unsigned (or be refused): not by a slip
+            self._say(self.nr_app.t("publish.passphrase.empty"))
+            self.query_one("#passphrase", Input).focus()
+            return
+        self._say("")
         self.running = True
         self.query_one("#go", Button).disabled = True
         self.query_one("#busy").display = True
         self.query_one("#report", Static).update(self.nr_app.t("publish.running"))
-        self.run(dry_run=False)
+        self.run(dry_run=False, typed=typed)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         if not self.running:
+            self.query_one("#passphrase", Input).value = ""  # (typed, not used: dropped)
             self.dismiss(None)
+
+
+def _never() -> str:
+    """The passphrase a preview is given when the field will ask for it: a dry run never
+    unlocks the key, so this is never called."""
+    raise AssertionError("a dry run asked for the passphrase")
 
 
 def _has_work(result: PublishResult) -> bool:
