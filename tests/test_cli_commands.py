@@ -102,3 +102,12 @@ def test_a_quiet_publish_still_names_a_broken_file_in_the_persons_language(
     done = CliRunner().invoke(cli, ["--root", str(root), "--as", "ald", "publish", "--quiet"])
     assert "rusak.md" in done.output, done.output
     assert said in done.output.lower(), done.output
+
+
+def test_python_dash_m_newsroom_is_the_newsroom_command(tmp_path: Path) -> None:
+    """`python -m newsroom` runs the same command line as `newsroom` (it had no __main__)."""
+    env = {**os.environ, "NEWSROOM_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "newsroom", "--help"], capture_output=True,
+                          text=True, cwd=tmp_path, env=env, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Usage: newsroom ")
