@@ -296,7 +296,10 @@ class Output:
         nothing to do has already looked at every file, and a moved one made it run."""
 
     def answer(self, result: PublishResult) -> None:
-        """Tell the result what this output changes (also in a dry run)."""
+        """Tell the result what this output changes (also in a dry run). A dry run's answer
+        names the files the run would write (`to_write`) and remove (`to_remove`), as the
+        run would find them: the preview is what the run then does (where it can only say
+        "at most", `to_write_unchecked`)."""
 
     def begin(self) -> bool:
         """FILES: whether this output staged on the run's spare interpreter (`Plan.spare`,
@@ -425,6 +428,10 @@ class PublishResult:
     # while files are in feeds/: `to_write` is what it would make, of which the real run
     # leaves alone those already as they would be
     to_write_at_most: bool = False
+    # a dry run that named files without comparing their bytes with those there (more than
+    # it builds to compare: feeds' DRY_BUILD, pages' DRY_LOOK): at most these are written
+    to_write_unchecked: bool = False
+    to_remove: list[str] = field(default_factory=list)  # a dry run's: the files it would remove
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
@@ -470,7 +477,8 @@ class PublishResult:
             "changes": [vars(c) for c in self.changes if c.gained or c.changed or c.lost],
             "releases": [{**vars(m), "until": self._zoned(m.until)} for m in self.moves],
             "to_write": self.to_write,
-            "to_write_at_most": self.to_write_at_most,
+            "to_write_at_most": self.to_write_at_most or self.to_write_unchecked,
+            "to_remove": self.to_remove,
             "warnings": self.warnings,
             "notes": self.notes,
             "websub": [p.to_json() for p in self.pings],

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .atomic import remove_empty_folders, stage
+from .atomic import holds, remove_empty_folders, stage
 from .attachments import attachment_path, file_sha256, public_path
 from .config import Config
 from .model import Attachment, Status
@@ -53,8 +53,21 @@ class AttachmentsOutput(Output):
         )  # fmt: skip
 
     def answer(self, result: PublishResult) -> None:
-        result.to_write += self.todo
         result.documents += len(self.wanted)  # "7 of 7 public files written"
+        if not result.dry_run:
+            result.to_write += self.todo
+            return
+        # as `stage_files` finds them: a copy already as approved is left alone, and one
+        # whose source was swapped is not copied (the run names it); as `placed`, a copy
+        # no longer wanted goes
+        feeds = self.config.feeds_dir
+        for path in self.todo:
+            record, attachment = self.wanted[path]
+            source = attachment_path(self.config, record.path, attachment.file)
+            data = _approved_bytes(source, attachment)
+            if data is not None and not holds(feeds / path, data):
+                result.to_write.append(path)
+        result.to_remove += sorted(set(self.last.get("files", {})) - set(self.wanted))
 
     def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> list[Staged]:
         feeds = self.config.feeds_dir

@@ -253,17 +253,18 @@ def publish_lines(
 
     if result.skipped:
         out.append(t("publish.nothing_changed"))
-    elif result.dry_run and result.to_write:
+    elif result.dry_run and (result.to_write or result.to_remove):
         public = [p for p in result.to_write if not is_private(p)]
-        files = ", ".join(public[: FEEDS_SHOWN * 2])
-        more = len(public) - FEEDS_SHOWN * 2
-        files += f", … (+{more})" if more > 0 else ""
         at_most = "_at_most" if result.to_write_at_most else ""
+        at_most = at_most or ("_unchecked" if result.to_write_unchecked else "")
         if public:
-            out.append(t(f"publish.would_write{at_most}", n=len(public), files=files))
+            out.append(t(f"publish.would_write{at_most}", n=len(public), files=_some(public)))
         if len(public) < len(result.to_write):
             private = len(result.to_write) - len(public)
             out.append(t(f"publish.would_write_private{at_most}", n=private))
+        if result.to_remove:  # (a retraction's texts, a feed no release is left in)
+            files = _some(result.to_remove)
+            out.append(t("publish.would_remove", n=len(result.to_remove), files=files))
     elif result.dry_run and not result.failed:  # (a refused preview changes nothing either)
         out.append(t("publish.nothing"))
     elif result.written or not result.failed:
@@ -273,14 +274,18 @@ def publish_lines(
         if result.private_documents:
             out.append(t("publish.written_private", written=private, n=result.private_documents))
         if result.removed:  # (a retraction's texts, a feed no release is left in: said)
-            files = ", ".join(result.removed[: FEEDS_SHOWN * 2])
-            more = len(result.removed) - FEEDS_SHOWN * 2
-            files += f", … (+{more})" if more > 0 else ""
-            out.append(t("publish.removed", n=len(result.removed), files=files))
+            out.append(t("publish.removed", n=len(result.removed), files=_some(result.removed)))
     if result.signed and not result.skipped and (result.written or (dry and result.to_write)):
         typing = ".typed" if dry and typed else ""
         out.append(t("publish.signed" + dry + typing, key_id=result.signed))
     return out + ping_lines(t, result) + mail_lines(t, result)
+
+
+def _some(paths: list[str]) -> str:
+    """The first files of a list, and how many more: `rss.xml, atom.xml, … (+12)`."""
+    files = ", ".join(paths[: FEEDS_SHOWN * 2])
+    more = len(paths) - FEEDS_SHOWN * 2
+    return files + (f", … (+{more})" if more > 0 else "")
 
 
 def publish_count(t: Translator, result: PublishResult) -> str:

@@ -96,6 +96,17 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "akan menulis paling banyak {n} berkas publik: {files} (belum ada catatan di sini "
         "tentang apa yang ditulis penerbitan sebelumnya: berkas yang sudah sama dibiarkan)",
     ),
+    "publish.would_write_unchecked": (
+        "would write at most {n} public file: {files} (too many to compare here: a file "
+        "already as it would be is left alone)|would write at most {n} public files: {files} "
+        "(too many to compare here: a file already as it would be is left alone)",
+        "akan menulis paling banyak {n} berkas publik: {files} (terlalu banyak untuk "
+        "dibandingkan di sini: berkas yang sudah sama dibiarkan)",
+    ),
+    "publish.would_remove": (
+        "would remove {n} file: {files}|would remove {n} files: {files}",
+        "akan menghapus {n} berkas: {files}",
+    ),
     "publish.removed": (
         "{n} file removed: {files}|{n} files removed: {files}",
         "{n} berkas dihapus: {files}",
@@ -111,6 +122,11 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "akan menulis {n} berkas privat (feed mitra dengan akses embargo)",
     ),
     "publish.would_write_private_at_most": (
+        "would write at most {n} private file (feeds for partners with embargo access)|"
+        "would write at most {n} private files (feeds for partners with embargo access)",
+        "akan menulis paling banyak {n} berkas privat (feed mitra dengan akses embargo)",
+    ),
+    "publish.would_write_private_unchecked": (
         "would write at most {n} private file (feeds for partners with embargo access)|"
         "would write at most {n} private files (feeds for partners with embargo access)",
         "akan menulis paling banyak {n} berkas privat (feed mitra dengan akses embargo)",

@@ -53,6 +53,7 @@ class FeedsOutput(Output):
         self.here: list[Doc] = []  # the documents this process builds meanwhile
         self.there: list[Doc] = []  # and those the spare builds
         self.job: WriteJob | None = None
+        self.unchecked = False  # a dry run named documents without building them
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -99,6 +100,10 @@ class FeedsOutput(Output):
         result.documents += len(self.docs)
         result.private_documents += sum(1 for d in self.docs if is_private(d.path))
         result.to_write += [d.path for d in self._to_write()]
+        result.to_write_unchecked |= self.unchecked
+        if plan.dry_run:  # the documents no release is left in (`placed` removes them)
+            planned = {d.path for d in self.docs}
+            result.to_remove += sorted(p for p in self.last.get("files", {}) if p not in planned)
         changes, touched, notices = compare_documents(
             self.docs, self.last.get("shown", {}), self.entries, self.untouched,
             self.config.feeds_dir, plan.records,
@@ -119,7 +124,14 @@ class FeedsOutput(Output):
         file's date moved (a copy restored from a backup), is already there."""
         assert self.plan_ is not None
         last = self.last.get("docs", {}) if self.last.get("key") == self.plan_.cache_key else {}
-        if not self.plan_.dry_run or not last or len(self.todo) > DRY_BUILD:
+        if not self.plan_.dry_run:
+            return self.todo
+        if not last:  # (no record of the last run's: a file there may be as it would be)
+            feeds = self.config.feeds_dir
+            self.unchecked = any((feeds / d.path).exists() for d in self.todo)
+            return self.todo
+        if len(self.todo) > DRY_BUILD:  # too many to build here: at most these
+            self.unchecked = True
             return self.todo
         job, feeds = self._job(), self.config.feeds_dir
         return [d for d in self.todo if not holds(feeds / d.path, build_document(job, d)[0])]

@@ -287,6 +287,22 @@ class NinjsOutput(Output):
             current = f"{release_dir(r.slug)}/{CURRENT}"
             result.to_write += [*new, current] if new and public(r) and current not in new else new
         result.to_write += [path for path, tmp in self.index if tmp]  # (not those already there)
+        if result.dry_run:
+            result.to_remove += self._to_remove()
+
+    def _to_remove(self) -> list[str]:
+        """A dry run's answer: the documents `placed` would remove, the index pages no longer
+        made and, in each changed bucket, what its releases no longer own (withdrawn by a
+        retraction, lifted from a partner's private folder, gone)."""
+        gone = set(self.last.get("files", {})) - set(self.pages)
+        now: dict[str, set[str]] = {}
+        for b, entries in self.entries.items():
+            now[b] = {p for e in entries.values() for p in e.get("files", ())}
+        for r in self.todo:
+            now.setdefault(r.id[:BUCKET], set()).update(self._files(r))
+        for b, old in self.old.items():
+            gone |= {p for e in old.values() for p in e.get("files", ())} - now.get(b, set())
+        return sorted(gone)
 
     def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterator[Staged]:
         """Each document as it is staged (the run writes it to its staging file at once: a

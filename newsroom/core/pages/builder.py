@@ -3,6 +3,9 @@ output (output.py) builds each changed one from the rows its store keeps."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
 from ..config import Config
 from .indexes import newest_first, render_category, render_category_year, render_index, render_month
 from .layout import Entry, Layout, Spec
@@ -19,14 +22,22 @@ from .lookup import (
     unknown_json,
 )
 from .source import Row
-from .store import PageStore
 from .urls import LOOKUP, NUMBERS_JSON, UNKNOWN, UNKNOWN_JSON
+
+
+class Rows(Protocol):
+    """Where the rows come from: the store (`store.PageStore`), or in a dry run the store
+    with the rows the run would make over it (`preview.Overlay`)."""
+
+    def rows(self, ids: Iterable[str]) -> dict[str, Row]: ...
+
+    def numbered(self) -> list[Row]: ...
 
 
 class Builder:
     """The bytes of one index or lookup file (`Spec`), from the rows in the store."""
 
-    def __init__(self, config: Config, store: PageStore, layout: Layout,
+    def __init__(self, config: Config, store: Rows, layout: Layout,
                  facts: dict[str, Facts], klarifikasi: list[Row]) -> None:  # fmt: skip
         self.config, self.store, self.layout = config, store, layout
         self.facts, self.klarifikasi = facts, klarifikasi

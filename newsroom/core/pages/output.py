@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import holds, remove_empty_folders, stage
+from ..atomic import remove_empty_folders, stage
 from ..config import Config
 from ..errors import ArticleError
 from ..model import KLARIFIKASI, Article
@@ -139,56 +139,42 @@ class PagesOutput(Output):
         old = self.store.rows(absent)
         self.kept = {i: r for i, r in old.items() if i in withheld or r.path in broken}
         self.gone = [i for i in absent if i not in self.kept]
-        changed = self.changed
-        if result.dry_run and self.store.same and len(changed) <= DRY_LOOK:
-            assert self.plan_ is not None  # (a comment, a correction merely started: the
-            going = {g.article.id for g in self.plan_.going_live}  # page stays as it is)
-            changed = [i for i in changed if not self._same_page(i, going)]
-        pages = [page_path(self.live[i].slug) for i in changed]
-        if result.dry_run:  # every index it would write (a real run works them out once)
-            pages += self._indexes_to_write(changed)
-        elif pages or self.gone:
+        if result.dry_run:  # what the run would write and remove, worked out as it would
+            from .preview import preview
+
+            found = preview(self)
+            result.to_write += found.write
+            result.to_remove += found.remove
+            result.to_write_unchecked |= not found.exact and bool(found.write)
+            return
+        pages = [page_path(self.live[i].slug) for i in self.changed]
+        if pages or self.gone:
             pages.append(INDEX)
         if not self.store.same:  # a first run (or a new format): the lookup's files too
             pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
         result.to_write += pages
 
-    def _same_page(self, ident: str, going: set[str]) -> bool:
-        """A dry run's look at a page whose release's file moved: made as the run would
-        make it, and its bytes compared with the page there (the run writes no page whose
-        bytes are the same: the preview names none either)."""
+    def made_page(self, ident: str, going: dict[str, Article]) -> tuple[Row, bytes] | None:
+        """A changed release's row and page bytes, as `make_page` makes them, in memory (a
+        dry run's look: preview.py); None when it fails (the run names it)."""
         from ..store import Store
 
-        r = self.live[ident]
-        if ident in going:  # (stamped published by the run: its page changes)
-            return False
+        config, record = self.config, self.live[ident]
         try:
-            article = Store(self.config).load(self.config.root / r.path)
+            article = going.get(ident) or Store(config).load(config.root / record.path)
+            if article.id != ident:
+                return None
+            links = linked(config, article, self.signed, self.sure, ident in going)
+            page, data = page_bytes(config, article, links, self._alternates(ident))
         except (ArticleError, OSError, ValueError):
-            return False
-        links = linked(self.config, article, self.signed, self.sure, False)
-        made = page_bytes(self.config, article, links, self._alternates(ident))[1]
-        return holds(self.config.feeds_dir / page_path(r.slug), made)
+            return None
+        return row_of(page, config, record.path), data
 
     def _alternates(self, ident: str) -> tuple[tuple[str, str, bool], ...]:
         """The same release in other languages, as its page links them: (language, slug,
         is the original)."""
         others = self.pairs.get(ident, ())
         return tuple((self.live[o].language, self.live[o].slug, first) for o, _, first in others)
-
-    def _indexes_to_write(self, changed_pages: list[str]) -> list[str]:
-        """The dry run's answer: the index files listing the changed or gone releases (as
-        stage_files finds them), or every one on a first run."""
-        assert self.store is not None
-        if not (changed_pages or self.gone or self.moved or not self.store.same):
-            return []
-        layout = Layout(self._entries())
-        if not self.store.same:
-            return [spec.path for spec in layout.specs()]
-        before = self.store.rows([*changed_pages, *self.gone]).values()
-        changed = set(changed_pages)
-        now = [e for e in layout.entries if e.id in changed]
-        return [spec.path for spec in layout.touched([*before, *now], self.moved)]
 
     # ------------------------------------------------------------ writing
 
@@ -308,9 +294,11 @@ class PagesOutput(Output):
         return numbers_in(touched) | moved
 
     def _owned(
-        self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool
-    ) -> set[str]:
-        """Every file this output has now."""
+        self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool,
+        made: set[str] | None = None,
+    ) -> set[str]:  # fmt: skip
+        """Every file this output has now (`made`: the releases whose page this run makes,
+        when not the store's: a dry run's)."""
         owned = {spec.path for spec in layout.specs()} | set(LOOKUP_FILES)
         before = self.last.get("files", {})
         if not full:  # the other numbers' files stay as they are
@@ -318,7 +306,8 @@ class PagesOutput(Output):
             owned |= number_files(before) - redone
         owned |= {s.path for f in facts.values() for s in number_specs(f.number)}
         assert self.store is not None
-        fresh, stored = self.store.made, self.stored  # a release has a page once it is made
+        fresh = self.store.made if made is None else made  # a release has a page once
+        stored = self.stored  # it is made
         owned.update(page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored)
         owned.update(page_path(r.slug) for r in self.kept.values())
         return owned
@@ -356,7 +345,6 @@ class PagesOutput(Output):
             self.store.close()
 
 
-DRY_LOOK = 50  # a dry run makes at most this many changed pages to compare their bytes
 UNLINKED = "~unlinked"  # a page's digest, made without the links to its signed texts
 
 

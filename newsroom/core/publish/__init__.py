@@ -122,12 +122,19 @@ def publish(
                 _send_waiting(config, now, result)
             log_run(config, result, forced_clock)
             return result
+        # a preview when a run now would have nothing to do (it ends after the scan): it
+        # writes and removes nothing, whatever the outputs would find (a key gone since the
+        # last signed run: its lists stay until a run has work)
+        idle = dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS, prompt)
         chosen = outputs(config, passphrase, mail=mail, ping=ping)
         if spare is not None and not _preload(spare, chosen):
             spare.close()
             spare = None
-        return _run(config, actor, now, chosen, key, files, last_run, spare, dry_run=dry_run,
-                    progress=progress, via=via, forced_clock=forced_clock)  # fmt: skip
+        result = _run(config, actor, now, chosen, key, files, last_run, spare, dry_run=dry_run,
+                      progress=progress, via=via, forced_clock=forced_clock)  # fmt: skip
+        if idle:
+            result.to_write, result.to_remove, result.to_write_unchecked = [], [], False
+        return result
     finally:
         if spare is not None:
             spare.close()

@@ -35,9 +35,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from ..atomic import stage, write_atomic
+from ..atomic import holds, stage, write_atomic
 from ..config import Config
-from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written
+from ..outputs import Output, Paths, Plan, PublishResult, Stage, Staged, Written
 from .keys import SigningError, could_unlock, load_secret, public_files, read_public
 from .minisign import PublicKey, SecretKey, Signature, SignatureError
 from .sums import OWN, SUMS, SUMS_SIG, SumsList, folder_of, relative, sha256_file, walk
@@ -112,23 +112,45 @@ class SignOutput(Output):
         if self.unsigned:
             result.unsigned = self.unsigned
             result.unsigned_why = self.why
-            return
-        if self.public is not None:
+        elif self.public is not None:
             result.signed = self.public.id
             private = sum(1 for p in self.config.partners if p.embargo_access)
             result.documents += len(public_files(self.config)) + 2 * (1 + private)
             result.private_documents += 2 * private
             result.documents += self.texts.count()
-        if not result.dry_run or self.public is None:
+        if not result.dry_run:
             return
-        result.to_write += self.texts.to_write(self.public)
-        # the list of each folder with a change; of every folder when the run cannot take
-        # the last run's lists (`_previous`: after an unsigned run, which removed them all)
-        folders = {f for p in result.to_write if (f := folder_of(p)) is not None}
+        if not self.signs():  # what `placed` removes in a run that signs nothing
+            result.to_remove += self._unsigned_removes(result)
+            return
+        assert self.public is not None
+        texts, removed = self.texts.preview(self.public, result)
+        result.to_write += texts + self._key_files_to_write()
+        result.to_remove += removed
+        # the list of each folder with a file written or removed; of every folder when the
+        # run cannot take the last run's lists (`_previous`: after an unsigned run, which
+        # removed them all)
+        folders = {f for p in [*result.to_write, *result.to_remove]
+                   if (f := folder_of(p)) is not None}  # fmt: skip
         if self._cold_next(self.public.id):
             folders |= self._folders()
         result.to_write += [f"{f}/{n}" if f else n for f in sorted(folders)
                             for n in (SUMS, SUMS_SIG)]  # fmt: skip
+
+    def _key_files_to_write(self) -> list[str]:
+        """A dry run's answer: the public key files not yet in feeds/ as they are (`_key_files`)."""
+        root, feeds = self.config.root, self.config.feeds_dir
+        return [name for name in public_files(self.config)
+                if not holds(feeds / name, (root / name).read_bytes())]  # fmt: skip
+
+    def _unsigned_removes(self, result: PublishResult) -> list[str]:
+        """A dry run's answer for a run that signs nothing: the lists go, and the signed
+        texts no longer true (all of them when the newsroom has no key at all)."""
+        feeds = self.config.feeds_dir
+        lists = [p.relative_to(feeds).as_posix() for p in _lists_in(feeds)]
+        if self.public is None:
+            return lists + self.texts.there(self.texts.drop_all())
+        return lists + self.texts.there(self.texts.unsign(result, self.public))
 
     def _cold_next(self, key_id: str) -> bool:
         """Whether the run hashes every file again and writes every list (`_previous`)."""
@@ -256,7 +278,7 @@ class SignOutput(Output):
             return written
         gone = self.texts.remove(feeds, self.texts.removed)
         written.removed += gone
-        self._forget([*result.removed, *gone])
+        self._forget([*result.removed, *gone], result)
         self.texts.save(self.key.id)
         for folder, listed in self.lists.items():
             names = [f"{folder}/{n}" if folder else n for n in sorted(OWN)]
@@ -302,18 +324,24 @@ class SignOutput(Output):
             except OSError:  # (a folder this user does not own: its signature is checked)
                 continue
 
-    def _forget(self, removed: list[str]) -> None:
+    def _forget(self, removed: list[str], result: PublishResult) -> None:
         """Take out of the lists the files another output removed after the rename (the
-        lists are written again at once, so they never name a file that is gone)."""
+        lists are written again at once, so they never name a file that is gone): among
+        the files the run wrote, as the dry run names them."""
         touched = set()
         for rel in removed:
             folder = folder_of(rel)
             listed = self.lists.get(folder) if folder is not None else None
             if listed is not None and listed.pop(relative(rel, folder or "")):
                 touched.add(folder or "")
+        start, more = len(str(self.config.feeds_dir)) + 1, []
         for folder in sorted(f for f in touched if self.lists[f]):
             for s in self._stage_list(folder, self.lists[folder].data()):
                 s.tmp.replace(s.path)
+                if (rel := str(s.path)[start:]) not in result.written:
+                    more.append(rel)
+        if more:  # (a folder where nothing else was written: rare)
+            result.written = Paths([*result.written.unsorted(), *more])
 
     def close(self) -> None:
         self.texts.store.close()

@@ -318,20 +318,29 @@ class SignedTexts:
             return False
         return not self._differs(want, public)
 
-    def to_write(self, public: PublicKey) -> list[str]:
+    def preview(self, public: PublicKey, result: PublishResult) -> tuple[list[str], list[str]]:
         """A dry run's answer: the files a signed run writes for the releases whose record
         moved (`plan`), as `stage` finds them: every version's, so a superseded version
-        signed again, or a text an unsigned run took out, is named too."""
+        signed again, or a text an unsigned run took out, is named too; and the files it
+        removes (a retraction's withdrawn texts, a release gone), as `stage` and `remove`."""
         assert self.plan_ is not None
         going = {g.article.id: g for g in self.plan_.going_live}
         store, out = Store(self.config), []
+        before = self._before(result)  # (the files of the releases gone: `removed`)
         for ident in self.changed:
             try:
                 want = self._want(store, self.live[ident], going.get(ident))
             except NewsroomError:
                 continue  # (the real run reports it, and writes none of its files)
             out += self._differs(want, public)
-        return out
+            files = {*want.texts, *want.signatures}
+            self.removed += [f for f in before.get(ident, ("", []))[1] if f not in files]
+        return out, self.there(self.removed)
+
+    def there(self, paths: list[str]) -> list[str]:
+        """Of `paths`, those in feeds/ (what `remove` would remove)."""
+        feeds = self.config.feeds_dir
+        return [rel for rel in paths if (feeds / rel).exists()]
 
     def _differs(self, want: Want, public: PublicKey) -> list[str]:
         """The files of `want` a signed run would write: a text not there with its bytes,

@@ -197,6 +197,7 @@ def _never() -> str:
 
 def _has_work(result: PublishResult) -> bool:
     """Whether a dry run found anything to do: a release to put out, a feed file to write
-    (a release held by its embargo is news, not work)."""
+    or remove (a release held by its embargo is news, not work)."""
     moving = [m for m in result.moves if m.kind not in HELD]
-    return bool(result.published or moving or result.to_write) and not result.busy
+    work = result.published or moving or result.to_write or result.to_remove
+    return bool(work) and not result.busy
