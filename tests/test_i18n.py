@@ -93,3 +93,29 @@ def test_the_unsigned_warning_ends_with_one_full_stop() -> None:
                 (line,) = publish_problems(Translator(language), result)
                 assert line.endswith("lagi." if language == "id" else "again."), line
                 assert ".." not in line and "damaged. " in line, line
+
+
+def test_every_error_raised_with_a_code_carries_the_facts_its_words_need() -> None:
+    """An error worded from the catalog by its code (`error.<code>`) is formatted with the
+    facts it was raised with: a placeholder no raise gives crashed the faces (`KeyError: 'n'`
+    for a reference that matched two releases, `error.ambiguous`)."""
+    import ast
+
+    needs = {
+        key: set(re.findall(r"{(\w+)}", english))
+        for key, (english, _) in CATALOG.items()
+        if key.startswith("error.")
+    }
+    missing = []
+    for path in (FACES / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            given = {k.arg for k in node.keywords}
+            code = next((k.value for k in node.keywords if k.arg == "code"), None)
+            if not isinstance(code, ast.Constant) or None in given:  # (**facts: not known)
+                continue
+            lacking = needs.get(f"error.{code.value}", set()) - given
+            if lacking:
+                missing.append(f"{path.name}:{node.lineno} error.{code.value} needs {lacking}")
+    assert not missing, missing

@@ -249,8 +249,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "tidak ada siaran pers “{ref}” (`newsroom list` menampilkan id dan slug)",
     ),
     "error.ambiguous": (
-        "“{ref}” matches {n} releases: type more of the id or slug",
-        "“{ref}” cocok dengan {n} siaran pers: ketik id atau slug lebih panjang",
+        "“{ref}” matches {count} releases: type more of the id or slug",
+        "“{ref}” cocok dengan {count} siaran pers: ketik id atau slug lebih panjang",
     ),
     "error.publish_busy": (
         "a publish run is under way; nothing was changed: try again when it ends "
