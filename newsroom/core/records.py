@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 CHECKED = frozenset(
     {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.CORRECTING, Status.APPROVED}
 )
+_APPROVED: frozenset[str] = frozenset({Status.APPROVED})
 # What partners see of a release, as the publisher's renderer makes it (feeds/content.py).
 Renderer = Callable[[Article, Config], Any]
 
@@ -88,13 +89,14 @@ class Record(NamedTuple):
             return len(self.corrected) + 1
         return 0
 
-    def embargo_ahead(self, now: dt.datetime) -> bool:
-        """Approved and held by an embargo not lifted at `now` (a first release or a
-        correction): the one rule of "waiting for its embargo" that publish's due list and
-        next moment, the feeds' states and moves, and `newsroom status` share. (The embargo
-        first: most releases have none, and this runs for every release, every run.)"""
+    def embargo_ahead(self, now: dt.datetime, statuses: frozenset[str] = _APPROVED) -> bool:
+        """Approved (or in one of `statuses`) and held by an embargo not lifted at `now` (a
+        first release or a correction): the one rule of "waiting for its embargo" that
+        publish's due list and next moment, the feeds' states and moves, `newsroom status`
+        and the desk's ⏳ (a draft or one in review too) share. (The embargo first: most
+        releases have none, and this runs for every release, every run.)"""
         embargo = self.embargo
-        return embargo is not None and embargo > now and self.status == Status.APPROVED
+        return embargo is not None and embargo > now and self.status in statuses
 
     @property
     def feed_updated(self) -> dt.datetime:
