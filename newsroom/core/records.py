@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .cache import RenderedRow, content_row
 from .config import Config
 from .errors import ArticleError, Problem
-from .model import Article, Attachment, Status
+from .model import NO_EMBARGO, Article, Attachment, Status
 from .scan import FileStat
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 CHECKED = frozenset(
     {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.CORRECTING, Status.APPROVED}
 )
+_APPROVED: frozenset[str] = frozenset({Status.APPROVED})
 # What partners see of a release, as the publisher's renderer makes it (feeds/content.py).
 Renderer = Callable[[Article, Config], Any]
 
@@ -79,6 +80,9 @@ class Record(NamedTuple):
     # Each move of the embargo partners were shown under it (before its first publication):
     # (when, the lift before, the lift after). The feeds tell of each (feeds/plan.py).
     embargo_moves: tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...] = ()
+    # Each time, before its first publication, the release partners held under embargo was
+    # withdrawn without going out: (when, the lift they held). The feeds tell of each.
+    embargo_withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
 
     @property
     def correction(self) -> int:
@@ -88,13 +92,14 @@ class Record(NamedTuple):
             return len(self.corrected) + 1
         return 0
 
-    def embargo_ahead(self, now: dt.datetime) -> bool:
-        """Approved and held by an embargo not lifted at `now` (a first release or a
-        correction): the one rule of "waiting for its embargo" that publish's due list and
-        next moment, the feeds' states and moves, and `newsroom status` share. (The embargo
-        first: most releases have none, and this runs for every release, every run.)"""
+    def embargo_ahead(self, now: dt.datetime, statuses: frozenset[str] = _APPROVED) -> bool:
+        """Approved (or in one of `statuses`) and held by an embargo not lifted at `now` (a
+        first release or a correction): the one rule of "waiting for its embargo" that
+        publish's due list and next moment, the feeds' states and moves, `newsroom status`
+        and the desk's ⏳ (a draft or one in review too) share. (The embargo first: most
+        releases have none, and this runs for every release, every run.)"""
         embargo = self.embargo
-        return embargo is not None and embargo > now and self.status == Status.APPROVED
+        return embargo is not None and embargo > now and self.status in statuses
 
     @property
     def feed_updated(self) -> dt.datetime:
@@ -173,6 +178,7 @@ def to_record(
         attachments=live.attachments,
         translation_of=article.translation_of,
         embargo_moves=embargo_moves(article),
+        embargo_withdrawn=embargo_withdrawn(article),
     )
 
 
@@ -193,6 +199,45 @@ def embargo_moves(article: Article) -> tuple[tuple[dt.datetime, dt.datetime, dt.
             moves.append((_utc(entry.at), lift, new))
         lift = new or lift
     return tuple(moves)  # type: ignore[arg-type]
+
+
+def embargo_withdrawn(article: Article) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    """Each time, before its first publication, the release stopped being approved under an
+    embargo without going out: sent back for changes, or its embargo taken away (it then
+    goes out at once, or is withdrawn if it does not): (when, the lift it was held under).
+    Empty for almost every release (no request for changes after an embargoed approval)."""
+    found = []
+    held: dt.datetime | None = None  # the lift it is approved under, as partners hold it
+    for entry in article.history:
+        if entry.action == "publish":
+            break
+        if entry.action in ("approve", "embargo"):
+            if entry.embargo == NO_EMBARGO and held is not None:
+                found.append((_utc(entry.at), held))
+            held = _lift(entry.embargo)
+        elif entry.action == "request_changes" and held is not None:
+            found.append((_utc(entry.at), held))
+            held = None
+    return tuple(found)  # type: ignore[arg-type]
+
+
+def lifted_at(
+    embargo: dt.datetime | None,
+    published: dt.datetime | None,
+    approved_at: dt.datetime | None,
+    withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...],
+) -> dt.datetime | None:
+    """When its embargo lifted, as the private feeds' notice and the release's page tell
+    it: its first publication, once the embargo was past, or when it went out after its
+    embargo was taken away (the last word on its embargo since its last approval)."""
+    if published is None:
+        return None
+    if embargo is not None:
+        return published if published >= embargo else None
+    removed = withdrawn[-1][0] if withdrawn else None  # (taken away since its last approval)
+    if removed is None or (approved_at is not None and removed < approved_at):
+        return None
+    return published
 
 
 def _lift(recorded: str) -> dt.datetime | None:

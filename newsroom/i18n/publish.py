@@ -69,6 +69,7 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "notice.retraction": ("retraction", "pencabutan"),
     "notice.embargo_lifted": ("embargo lift", "embargo berakhir"),
     "notice.embargo_moved": ("embargo move {n}", "embargo diubah {n}"),
+    "notice.embargo_withdrawn": ("embargo withdrawal {n}", "embargo ditarik {n}"),
     "feed.main": ("main", "utama"),
     "feed.more": ("{feeds} and {n} more", "{feeds} dan {n} lainnya"),
     # how the run ended

@@ -93,8 +93,14 @@ def local_time(when: dt.datetime, config: Config) -> str:
 
 def lift_time(lift: dt.datetime, config: Config) -> str:
     """`22-12-2026 09:00 WIB (02:00 UTC)`: an embargo's lift as partners read it, in the
-    newsroom's zone and in UTC (an agency's desk may sit in another zone)."""
-    return f"{local_time(lift, config)} ({lift.astimezone(dt.UTC):%H:%M} UTC)"
+    newsroom's zone and in UTC (an agency's desk may sit in another zone). The UTC part
+    carries its date when it falls on another day: `03-12-2026 00:09 WIB (02-12-2026 17:09
+    UTC)`, not a time that reads as the wrong day's."""
+    utc = lift.astimezone(dt.UTC)
+    shown = f"{utc:%H:%M}"
+    if utc.date() != lift.astimezone(config.tz).date():
+        shown = f"{utc:%d-%m-%Y} {shown}"
+    return f"{local_time(lift, config)} ({shown} UTC)"
 
 
 class _Cleaner:

@@ -17,8 +17,11 @@ LIVE, EMBARGOED, RETRACTED = "live", "embargoed", "retracted"
 # Notice items: an event on a release, announced in an entry of its own (own id and link).
 CORRECTION, RETRACTION, LIFT = "correction", "retraction", "embargo_lifted"
 MOVED = "embargo_moved"  # its embargo moved (`number`: which move, 1 for the first)
-NOTICES = frozenset((CORRECTION, RETRACTION, LIFT, MOVED))
-PRIVATE_NOTICES = frozenset((LIFT, MOVED))  # of the embargo: only private feeds showed it
+# the release partners held under embargo was withdrawn before its lift, unpublished (sent
+# back for changes, its embargo taken away without it going out); `number`: which time
+WITHDRAWN = "embargo_withdrawn"
+NOTICES = frozenset((CORRECTION, RETRACTION, LIFT, MOVED, WITHDRAWN))
+PRIVATE_NOTICES = frozenset((LIFT, MOVED, WITHDRAWN))  # of the embargo: only private feeds
 # Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
 NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
 FORMATS = ("rss", "atom", "json")
@@ -62,7 +65,8 @@ class FeedSpec(NamedTuple):
 
 class EntryRef(NamedTuple):
     """An entry of a document: a record in a state (live, embargoed or retracted), or a
-    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT, MOVED `number`).
+    notice of an event on it (CORRECTION `number`, RETRACTION, LIFT, MOVED `number`,
+    WITHDRAWN `number`).
 
     A tuple, not a dataclass: a plan makes one per release and state and shares it among
     every document that carries it (tens of thousands per run)."""
@@ -116,12 +120,14 @@ def notice_id(release_id: str, mode: str, number: int) -> str:
 
 
 def notice_event(record: Record, mode: str, number: int) -> dt.datetime:
-    """When the correction, retraction, lift or move of the embargo a notice tells of
-    happened."""
+    """When the correction, retraction, lift, move or withdrawal of the embargo a notice
+    tells of happened."""
     if mode == CORRECTION:
         return record.corrected[number - 1]
     if mode == MOVED:
         return record.embargo_moves[number - 1][0]
+    if mode == WITHDRAWN:
+        return record.embargo_withdrawn[number - 1][0]
     if mode == RETRACTION:
         return record.retracted_at or EPOCH
     return record.published or EPOCH

@@ -20,6 +20,7 @@ from .entries import (
     MOVED,
     RETRACTED,
     RETRACTION,
+    WITHDRAWN,
     EntryRef,
     notice_id,
 )
@@ -155,7 +156,7 @@ def moves_of(
 def _kind(mode: str, otherwise: str) -> str:
     """What an entry's state says happened to its release (a notice: what it tells of)."""
     kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
-             MOVED: "held", CORRECTION: "corrected"}  # fmt: skip
+             MOVED: "held", CORRECTION: "corrected", WITHDRAWN: "gone"}  # fmt: skip
     return kinds.get(mode, otherwise)
 
 
@@ -184,10 +185,12 @@ def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
         return {}
     found: Notices = {}
     for record in records.values():
-        if not (record.corrected or record.retracted_at or record.embargo or record.embargo_moves):
+        if not (record.corrected or record.retracted_at or record.embargo or record.embargo_moves
+                or record.embargo_withdrawn):  # fmt: skip
             continue
         events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
         events += [(MOVED, n) for n in range(1, len(record.embargo_moves) + 1)]
+        events += [(WITHDRAWN, n) for n in range(1, len(record.embargo_withdrawn) + 1)]
         for mode, number in [*events, (RETRACTION, 0), (LIFT, 0)]:
             key = notice_id(record.id, mode, number)
             if key in ids:

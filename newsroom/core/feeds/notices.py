@@ -1,5 +1,6 @@
 """The words of a notice item: a short entry of its own announcing a correction, a
-retraction, an embargo's lift or a move of the embargo, so that software that only ever
+retraction, an embargo's lift, a move of the embargo or the withdrawal of a release held
+under it, so that software that only ever
 adds new items (WordPress importers, agency ingesters: new guid or new link, else skip)
 learns of it.
 
@@ -16,11 +17,12 @@ from typing import NamedTuple
 
 from ..config import Config
 from .content import Rendered, lift_time, local_time
-from .plan import CORRECTION, LIFT, MOVED, EntryRef
+from .plan import CORRECTION, LIFT, MOVED, WITHDRAWN, EntryRef
 from .words import correction_head, words
 
 # a retraction's is "dicabut"
-FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo", MOVED: "embargo-diubah-{n}"}
+FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo", MOVED: "embargo-diubah-{n}",
+             WITHDRAWN: "embargo-ditarik-{n}"}  # fmt: skip
 
 
 class Notice(NamedTuple):
@@ -33,8 +35,8 @@ class Notice(NamedTuple):
 
 
 def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
-    """The notice item for `ref` (a CORRECTION, RETRACTION, LIFT or MOVED entry) of release
-    `r`."""
+    """The notice item for `ref` (a CORRECTION, RETRACTION, LIFT, MOVED or WITHDRAWN entry)
+    of release `r`."""
     w = words(r.language)
     if ref.mode == CORRECTION:
         head = correction_head(r.language, ref.number)
@@ -49,6 +51,9 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
     elif ref.mode == MOVED:
         head = w["moved_notice"] + (f" {ref.number}" if ref.number > 1 else "")
         said_html, said = _moved(ref, r, config)
+    elif ref.mode == WITHDRAWN:
+        head = w["withdrawn_notice"] + (f" {ref.number}" if ref.number > 1 else "")
+        said_html, said = _withdrawn(ref, r, config)
     else:
         head = w["retracted"]
         said_html, said = r.retraction_html, r.retraction_text
@@ -68,6 +73,17 @@ def _moved(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
             f"{w['moved_from']} {lift_time(before, config)}")  # fmt: skip
     said_html = f"<p><strong>{html.escape(moved)}:</strong> {html.escape(told)}.</p>\n"
     return said_html, f"{moved}: {told}."
+
+
+def _withdrawn(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+    """What a withdrawal says, as HTML and as plain text: when, and that the release held
+    under embargo (until the lift partners were shown) must not be published."""
+    w = words(r.language)
+    at, held = ref.record.embargo_withdrawn[ref.number - 1]
+    withdrawn = f"{w['withdrawn']} ({local_time(at, config)})"
+    told = w["withdrawn_text"].format(lift=lift_time(held, config))
+    said_html = f"<p><strong>{html.escape(withdrawn)}:</strong> {html.escape(told)}.</p>\n"
+    return said_html, f"{withdrawn}: {told}."
 
 
 def _original(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Writt
 from ..parallel import PARALLEL_MIN, Spare, pmap, pmap_beside, workers_for
 from ..records import Record
 from .content import Rendered, render_article
-from .plan import Doc, next_event, plan
+from .plan import Doc, Shown, next_event, plan, retraction_window, shown_lifts
 
 if TYPE_CHECKING:
     from .writers import Built
@@ -54,6 +54,7 @@ class FeedsOutput(Output):
         self.there: list[Doc] = []  # and those the spare builds
         self.job: WriteJob | None = None
         self.unchecked = False  # a dry run named documents without building them
+        self.lifts: dict[str, list[str]] = {}  # the lifts private feeds showed, kept
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -61,7 +62,10 @@ class FeedsOutput(Output):
             for going in plan.going_live:
                 content = render_article(going.article, self.config)
                 plan.cache.store_rendered(going.record.id, going.record.digest, content)
-        self.docs = plan_docs(self.config, plan.records, plan.now)
+        shown = shown_before(last)
+        self.docs = plan_docs(self.config, plan.records, plan.now, shown)
+        self.lifts = lifts_kept(shown, self.docs, plan.records,
+                                plan.now - retraction_window(self.config))  # fmt: skip
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
         files = last.get("files", {})
         if last.get("look", True):  # one stat a document (768 at 10,000 releases)
@@ -218,15 +222,57 @@ class FeedsOutput(Output):
         assert self.plan_ is not None
         # ("shown", was "entries": the file's digest, which a comment moved too; a state of
         # before reads as a fresh clone's, the feeds' files, not as every entry changed)
-        return {"key": self.plan_.cache_key, "docs": self.signatures, "shown": self.entries}
+        return {"key": self.plan_.cache_key, "docs": self.signatures, "shown": self.entries,
+                "lifts": self.lifts}  # fmt: skip
 
     def next_event(self, plan: Plan) -> dt.datetime | None:
         return next_event(self.config, list(plan.records.values()), plan.now)
 
 
-def plan_docs(config: Config, records: dict[str, Record], now: dt.datetime) -> list[Doc]:
+def plan_docs(
+    config: Config, records: dict[str, Record], now: dt.datetime, shown: Shown = None
+) -> list[Doc]:
     """Every feed document at `now` (plan.py)."""
-    return plan(config, list(records.values()), now)
+    return plan(config, list(records.values()), now, shown)
+
+
+def shown_before(last: dict[str, Any]) -> Shown:
+    """The lift times the private feeds showed each release under up to the last run
+    (plan.Shown): kept as "lifts"; a state from before they were kept tells the last
+    run's embargoed entries ("shown": `EntryRef.shown` is "approved|lift"); no state
+    (a fresh clone, a first run) tells nothing: None."""
+    if "lifts" in last:
+        return {i: frozenset(map(dt.datetime.fromisoformat, kept))
+                for i, kept in last["lifts"].items()}  # fmt: skip
+    if "shown" not in last:
+        return None
+    found: dict[str, set[dt.datetime]] = {}
+    for path, entries in last["shown"].items():
+        if not path.startswith("private/"):
+            continue
+        for ident, state in entries.items():
+            lift = state.removesuffix(":embargoed").rpartition("|")[2]
+            if state.endswith(":embargoed") and lift not in ("", "None"):
+                when = dt.datetime.fromisoformat(lift).astimezone(dt.UTC)
+                found.setdefault(ident, set()).add(when.replace(second=0, microsecond=0))
+    return {i: frozenset(lifts) for i, lifts in found.items()}
+
+
+def lifts_kept(
+    shown: Shown, docs: list[Doc], records: dict[str, Record], cutoff: dt.datetime
+) -> dict[str, list[str]]:
+    """What the next run takes as shown: the lifts shown before and in this run's private
+    documents, of the releases whose embargo may still be told of (not out, or out since
+    `cutoff`: its moves' notices live until then)."""
+    merged = {i: set(lifts) for i, lifts in (shown or {}).items()}
+    for ident, lifts in shown_lifts(docs).items():
+        merged.setdefault(ident, set()).update(lifts)
+    kept = {}
+    for ident, lifts in merged.items():
+        r = records.get(ident)
+        if r is not None and (r.published is None or r.published > cutoff):
+            kept[ident] = sorted(t.isoformat() for t in lifts)
+    return kept
 
 
 def _intact(config: Config, path: str, files: dict[str, list[int]]) -> bool:

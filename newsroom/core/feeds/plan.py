@@ -7,9 +7,10 @@ documents whose signature changed.
 A subscription document holds the feed's newest `feed_limit` releases; beside them,
 for `retraction_days` after the event, every release it accepts that was corrected or
 retracted (updated, under its own id, however old) and a short notice item of its own
-for each correction, retraction and (in private feeds) embargo lift and move of an
-embargo: software that only adds items it has not seen learns of the event from the
-notice (see notices.py).
+for each correction, retraction and (in private feeds) embargo lift, move and withdrawal:
+software that only adds items it has not seen learns of the event from the notice (see
+notices.py). A move or withdrawal of an embargo is told when partners were shown the lift
+it changed (`Shown`: what the private feeds showed, kept by the feeds output).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from operator import attrgetter
 
 from ..config import Config, Partner
 from ..model import Status
-from ..records import Record
+from ..records import Record, lifted_at
 from ..slug import slugify
 from ..translations import language_name
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
@@ -39,6 +40,7 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
     PRIVATE_NOTICES,
     RETRACTED,
     RETRACTION,
+    WITHDRAWN,
     Doc,
     EntryRef,
     FeedSpec,
@@ -51,8 +53,13 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
 from .words import words
 
 __all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "MOVED", "NOTICES", "RETRACTED",
-           "RETRACTION", "Doc", "EntryRef", "FeedSpec", "content_digest", "feed_url",
-           "next_event", "notice_id", "plan"]  # fmt: skip
+           "RETRACTION", "WITHDRAWN", "Doc", "EntryRef", "FeedSpec", "Shown", "content_digest",
+           "feed_url", "next_event", "notice_id", "plan"]  # fmt: skip
+
+# The lift times the private feeds have shown each release under (to the minute), by
+# release id; None when nothing says (a fresh clone, a first run): every move and
+# withdrawal is then told, erring on the side of telling.
+Shown = dict[str, frozenset[dt.datetime]] | None
 
 
 class _Digests:
@@ -159,8 +166,9 @@ def sort_key(record: Record) -> tuple[float, str]:
     return moment.timestamp(), record.id
 
 
-def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
-    """Every document to write, for every feed, at time `now`."""
+def plan(config: Config, records: list[Record], now: dt.datetime, shown: Shown = None) -> list[Doc]:
+    """Every document to write, for every feed, at time `now`; `shown`: the lifts the
+    private feeds showed each release under (see `Shown`)."""
     ordered = sorted(records, key=sort_key, reverse=True)
     refs: dict[str, EntryRef] = {}  # how each release shows in subscription feeds now
     archived: dict[str, EntryRef] = {}  # and in its month's archive
@@ -170,7 +178,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
         ref: EntryRef | None
         if r.live and r.status != Status.RETRACTED:  # (most of them: mode_of's LIVE)
             ref = refs[r.id] = EntryRef(r, LIVE)
-            if r.corrected or r.embargo is not None or r.embargo_moves:
+            if r.corrected or r.embargo is not None or r.embargo_moves or r.embargo_withdrawn:
                 maybe.append(ref)
             if r.month:
                 archived[r.id] = ref
@@ -180,11 +188,13 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
             if ref is not None:
                 refs[r.id] = ref
                 maybe.append(ref)
+            elif r.embargo_withdrawn:  # in no feed, but partners may hold it under embargo
+                maybe.append(EntryRef(r, WITHDRAWN))
             if r.month and r.live:
                 archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
-    special, notices = _special(maybe, now - retraction_window(config))
+    special, notices = _special(maybe, now - retraction_window(config), shown)
     notices = _dated(notices, special, ordered) if notices else notices
     docs: list[Doc] = []
     digests = _Digests()
@@ -208,25 +218,30 @@ def plan(config: Config, records: list[Record], now: dt.datetime) -> list[Doc]:
 
 
 def _special(
-    refs: Iterable[EntryRef], cutoff: dt.datetime
+    refs: Iterable[EntryRef], cutoff: dt.datetime, shown: Shown = None
 ) -> tuple[list[EntryRef], list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
-    notices of the corrections, retractions, lifts and moves of an embargo since `cutoff`
-    (see `_dated`; a move is before its lift).
-    `refs`: the entries that are not live, or were ever corrected or embargoed."""
+    notices of the corrections, retractions, lifts, moves and withdrawals of an embargo
+    since `cutoff` (see `_dated`; a move is before its lift).
+    `refs`: the entries that are not live, or were ever corrected or embargoed, and a
+    WITHDRAWN one for each release in no feed whose embargo was withdrawn (its notices)."""
     special: list[EntryRef] = []
     notices: list[EntryRef] = []
     for ref in refs:
         r = ref.record
+        if ref.mode == WITHDRAWN:
+            notices.extend(_withdrawn(r, cutoff, shown))
+            continue
         corrected = r.corrected and r.corrected[-1] > cutoff
-        lifted = r.embargo is not None and r.published is not None and r.published > cutoff
+        lifted = r.published is not None and r.published > cutoff and (
+            r.embargo is not None or bool(r.embargo_withdrawn))  # fmt: skip
         moved = r.embargo_moves and r.embargo_moves[-1][0] > cutoff  # (its embargo since
         if ref.mode == LIVE and not corrected and not lifted and not moved:  # taken away too)
             continue
         if ref.mode != LIVE or corrected:
             special.append(ref)
-        notices.extend(_notices(ref, cutoff))
+        notices.extend(_notices(ref, cutoff, shown))
     return special, notices
 
 
@@ -267,21 +282,63 @@ def _published_at(ordered: list[Record], second: int) -> bool:
     return at < len(ordered) and sort_key(ordered[at])[0] == second
 
 
-def _notices(ref: EntryRef, cutoff: dt.datetime) -> list[EntryRef]:
+def _notices(ref: EntryRef, cutoff: dt.datetime, shown: Shown = None) -> list[EntryRef]:
     """The notices a release shows now: its retraction's (which supersedes the rest), else
-    one per move of its embargo, correction since `cutoff`, and its embargo's lift if
-    that was since `cutoff`."""
+    one per move of its embargo partners were told of (`_moves_told`) and correction since
+    `cutoff`, and its embargo's lift if that was since `cutoff`."""
     r = ref.record
     if ref.mode == RETRACTED:
         return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
-    moves = r.embargo_moves
-    found = [EntryRef(r, MOVED, n) for n, m in enumerate(moves, 1) if m[0] > cutoff]
+    found = [EntryRef(r, MOVED, n) for n in _moves_told(r, shown)
+             if r.embargo_moves[n - 1][0] > cutoff]  # fmt: skip
     if ref.mode != LIVE:
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
-    lift, out = r.embargo, r.published
-    if lift is not None and out is not None and out >= lift and out > cutoff:
+    out = lifted_at(r.embargo, r.published, r.approved_at, r.embargo_withdrawn)
+    if out is not None and out > cutoff:
         found.append(EntryRef(r, LIFT))
+    return found
+
+
+def _moves_told(r: Record, shown: Shown) -> list[int]:
+    """The moves of its embargo partners are told of, by number: from the first that moved
+    a lift time the private feeds showed on (a later move changes what that one said);
+    none before (an earlier time nobody received is news to no one)."""
+    if not r.embargo_moves:
+        return []
+    if shown is None:
+        return list(range(1, len(r.embargo_moves) + 1))
+    lifts = shown.get(r.id, frozenset())
+    for n, (_, before, _) in enumerate(r.embargo_moves, 1):
+        if _minute(before) in lifts:
+            return list(range(n, len(r.embargo_moves) + 1))
+    return []
+
+
+def _withdrawn(r: Record, cutoff: dt.datetime, shown: Shown) -> list[EntryRef]:
+    """The notices that the release partners held under embargo was withdrawn (it is in
+    no feed now), since `cutoff`: each, once the private feeds showed it under embargo."""
+    if shown is not None and r.id not in shown:
+        return []
+    return [EntryRef(r, WITHDRAWN, n) for n, (at, _) in enumerate(r.embargo_withdrawn, 1)
+            if at > cutoff]  # fmt: skip
+
+
+def _minute(when: dt.datetime) -> dt.datetime:
+    """A lift time to the minute, in UTC: how the desk and `Shown` hold it."""
+    return when.astimezone(dt.UTC).replace(second=0, microsecond=0)
+
+
+def shown_lifts(docs: Iterable[Doc]) -> dict[str, set[dt.datetime]]:
+    """The lift times the private subscription documents show their embargoed releases
+    under, by release id (to the minute)."""
+    found: dict[str, set[dt.datetime]] = {}
+    for doc in docs:
+        if not doc.feed.private or doc.archive_month:
+            continue
+        for e in doc.entries:
+            if e.mode == EMBARGOED and e.record.embargo is not None:
+                found.setdefault(e.record.id, set()).add(_minute(e.record.embargo))
     return found
 
 
@@ -359,7 +416,8 @@ def _among(newest: list[EntryRef], notices: list[EntryRef]) -> list[EntryRef]:
 
 def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.datetime:
     """The next moment the plan changes by the clock alone (an embargo lifts, a notice of
-    a retraction, correction, lift or move of an embargo expires): until then, a run with
+    a retraction, correction, lift, move or withdrawal of an embargo expires): until then,
+    a run with
     no changed file has nothing to do."""
     window = retraction_window(config)
     since = now - window  # an event after this one still shows a notice
@@ -370,6 +428,10 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
                 moments.append(r.embargo)  # every release, every run)
             elif r.published is not None and r.published > since:
                 moments.append(r.published + window)
+        if r.embargo_withdrawn:  # (a lift after its embargo was taken away, a withdrawal)
+            if r.published is not None and r.published > since:
+                moments.append(r.published + window)
+            moments.extend(at + window for at, _ in r.embargo_withdrawn if at > since)
         if r.retracted_at is not None and r.retracted_at > since:
             moments.append(r.retracted_at + window)
         if r.corrected and r.corrected[-1] > since:

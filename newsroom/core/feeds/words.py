@@ -21,6 +21,10 @@ WORDS: dict[str, dict[str, str]] = {
         "moved": "Embargo diubah",
         "moved_to": "kini hingga",
         "moved_from": "sebelumnya hingga",
+        "withdrawn_notice": "EMBARGO DITARIK",
+        "withdrawn": "Embargo ditarik",
+        "withdrawn_text": "siaran pers yang Anda terima dengan embargo hingga {lift} ditarik "
+        "sebelum embargonya berakhir dan tidak boleh disiarkan",
         "release": "Siaran pers",
         "number": "nomor",
         "published": "terbit",
@@ -49,6 +53,10 @@ WORDS: dict[str, dict[str, str]] = {
         "moved": "Embargo changed",
         "moved_to": "now until",
         "moved_from": "previously until",
+        "withdrawn_notice": "EMBARGO WITHDRAWN",
+        "withdrawn": "Embargo withdrawn",
+        "withdrawn_text": "the release you received under embargo until {lift} was withdrawn "
+        "before its embargo lifted and must not be published",
         "release": "Release",
         "number": "number",
         "published": "published",

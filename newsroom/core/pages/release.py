@@ -156,17 +156,25 @@ def _corrections(page: ReleasePage, config: Config) -> str:
 
 def _embargo(page: ReleasePage, config: Config) -> str:
     """The embargo it went out under: each move of it (`Embargo diubah …: kini hingga …,
-    sebelumnya hingga …`), then its lift, oldest first, as the private feeds told them."""
-    if page.lifted is None and not page.embargo_moves:
+    sebelumnya hingga …`) and withdrawal of the release held under it, then its lift,
+    oldest first, as the private feeds told them (each under its notice's fragment)."""
+    if page.lifted is None and not page.embargo_moves and not page.embargo_withdrawn:
         return ""
     w = words(config.language)
-    items = [
-        f'<li id="embargo-diubah-{n}">'
-        + esc(w["embargo_moved"]).format(when=when(at, config), after=when(after, config),
-                                         before=when(before, config))
-        + "</li>\n"
+    dated = [
+        (at, f'<li id="embargo-diubah-{n}">'
+         + esc(w["embargo_moved"]).format(when=when(at, config), after=when(after, config),
+                                          before=when(before, config))
+         + "</li>\n")
         for n, (at, before, after) in enumerate(page.embargo_moves, 1)
     ]  # fmt: skip
+    dated += [
+        (at, f'<li id="embargo-ditarik-{n}">'
+         + esc(w["embargo_withdrawn"]).format(when=when(at, config), lift=when(held, config))
+         + "</li>\n")
+        for n, (at, held) in enumerate(page.embargo_withdrawn, 1)
+    ]  # fmt: skip
+    items = [item for _, item in sorted(dated, key=lambda pair: pair[0])]
     if page.lifted is not None:
         lifted = esc(w["embargo_lifted"]).format(when=when(page.lifted, config))
         items.append(f"<li>{lifted}</li>\n")

@@ -19,7 +19,7 @@ from ..attachments import photo_attachment, public_url
 from ..config import Config
 from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info, version_html
 from ..model import KLARIFIKASI, Article
-from ..records import embargo_moves
+from ..records import embargo_moves, embargo_withdrawn, lifted_at
 from ..versions import RETRACTED, versions
 
 
@@ -64,6 +64,8 @@ class ReleasePage(NamedTuple):
     # that embargo before it did: (when, the lift before, the lift after), by number
     lifted: dt.datetime | None = None
     embargo_moves: tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...] = ()
+    # and each time the release held under it was withdrawn: (when, the lift it was held to)
+    embargo_withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
 
     @property
     def is_klarifikasi(self) -> bool:
@@ -133,14 +135,27 @@ def release_page(article: Article, config: Config) -> ReleasePage:
         ),
         lifted=_lifted(article),
         embargo_moves=embargo_moves(article),
+        embargo_withdrawn=_withdrawn(article),
     )
 
 
 def _lifted(article: Article) -> dt.datetime | None:
     """When the embargo lifted, as the feeds' notice of the lift tells it (feeds/plan.py
-    `_notices`): its first publication, once the embargo was past."""
-    lift, out = article.embargo, article.published
-    return out if lift is not None and out is not None and out >= lift else None
+    `_notices`, records.lifted_at): its first publication, once the embargo was past or
+    taken away."""
+    return lifted_at(article.embargo, article.published, _approved(article),
+                     embargo_withdrawn(article))  # fmt: skip
+
+
+def _withdrawn(article: Article) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    """The withdrawals of the release held under embargo, as the private feeds told them:
+    not the embargo taken away after its last approval (it went out then: its lift)."""
+    approved = _approved(article)
+    return tuple(w for w in embargo_withdrawn(article) if approved is None or w[0] < approved)
+
+
+def _approved(article: Article) -> dt.datetime | None:
+    return next((h.at for h in reversed(article.history) if h.action == "approve"), None)
 
 
 def row_of(page: ReleasePage, config: Config, path: str) -> Row:

@@ -37,6 +37,8 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo_lifted": "Embargo berakhir {when}: siaran pers ini boleh disiarkan sejak saat "
         "itu.",
         "embargo_moved": "Embargo diubah {when}: kini hingga {after}, sebelumnya hingga {before}.",
+        "embargo_withdrawn": "Embargo ditarik {when}: siaran pers yang diterima mitra dengan "
+        "embargo hingga {lift} ditarik sebelum embargonya berakhir.",
         "contact": "Kontak",
         "photo": "Foto",
         "lookup": "Cek nomor siaran pers",
@@ -119,6 +121,8 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo": "Embargo",
         "embargo_lifted": "Embargo lifted {when}: this release may be published from then on.",
         "embargo_moved": "Embargo changed {when}: now until {after}, previously until {before}.",
+        "embargo_withdrawn": "Embargo withdrawn {when}: the release partners received under "
+        "embargo until {lift} was withdrawn before its embargo lifted.",
         "contact": "Contact",
         "photo": "Photo",
         "lookup": "Check a release number",

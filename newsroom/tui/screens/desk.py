@@ -51,7 +51,9 @@ class DeskScreen(AppScreen):
             yield Static(" ⚠", id="publishing-mark")
             yield Static(id="publishing")
         yield StatusTabs(app.t, id="tabs")
-        yield ReleaseList(app.t, app.short_time, app.name_of, id="releases")
+        yield ReleaseList(
+            app.t, app.short_time, app.name_of, now=lambda: app.newsroom.now(), id="releases"
+        )
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
         yield KeysFooter()
 

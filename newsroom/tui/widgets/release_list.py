@@ -27,7 +27,8 @@ MARKS: dict[str, str] = {
     Status.DRAFT: "·", Status.IN_REVIEW: "?", Status.CHANGES_REQUESTED: "!",
     Status.APPROVED: "✓", Status.PUBLISHED: "●", Status.CORRECTING: "~", Status.RETRACTED: "✗",
 }  # fmt: skip
-WAITING = (Status.APPROVED, Status.IN_REVIEW, Status.DRAFT)  # an embargo shows as ⏳
+# an embargo not yet lifted shows as ⏳ (Record.embargo_ahead; never one long past)
+WAITING: frozenset[str] = frozenset({Status.APPROVED, Status.IN_REVIEW, Status.DRAFT})
 LEASE_NAME = 10  # the most of a lease holder's name shown beside a title
 
 
@@ -84,9 +85,11 @@ class ReleaseList(ScrollView, can_focus=True):
         label: Callable[..., str],
         fmt: Callable[[dt.datetime | None], str],
         name: Callable[[str], str] = str,
+        now: Callable[[], dt.datetime] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.now = now or (lambda: dt.datetime.now(dt.UTC))  # the desk's clock
         self.rows: list[Row] = []
         self.leases: dict[str, Lease] = {}
         self.label = label
@@ -180,7 +183,7 @@ class ReleaseList(ScrollView, can_focus=True):
         if record.problem is not None:  # publish holds it back: `newsroom status` says why
             mark = "⚠"
         title = marked_title(self.label, record)
-        if record.embargo is not None and record.status in WAITING:
+        if record.embargo_ahead(self.now(), WAITING):
             title = f"⏳ {title}"
         lease = self.leases.get(record.id)
         if lease is not None:

@@ -1,0 +1,149 @@
+"""Every change of an embargo reaches partners as a new item, whatever their software: a
+release partners hold under embargo withdrawn (sent back for changes), an embargo taken
+away, and a move told only of a lift time partners were shown. Each is read here as an
+importer that only adds items by guid reads the private feed (fresh-clone walk 19)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
+
+from .feedkit import AddOnly, at, html_to_text, newsroom_root, read_items, release, run
+from .pagekit import page, visible_text
+from .test_notice_anchors import ids_of
+from .test_partners import move_embargo
+
+__all__ = ["newsroom_root"]  # a fixture, used by name
+
+FORMATS = ("rss.xml", "atom.xml", "feed.json")
+
+
+class Readers:
+    """An add-only reader per format of the private feed: what each run adds to each."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / "feeds" / "private" / "antara"
+        self.readers = {name: AddOnly() for name in FORMATS}
+        self.take()
+
+    def take(self) -> dict[str, list[tuple[str, str, str]]]:
+        """(title, text, link) of the items each format adds now, by format."""
+        new: dict[str, list[tuple[str, str, str]]] = {}
+        for name, reader in self.readers.items():
+            seen = set(reader.held)
+            items = read_items(self.folder / name) if (self.folder / name).exists() else []
+            reader.take(items)
+            new[name] = [(i.title, html_to_text(i.content), i.link) for i in items
+                         if i.id not in seen]  # fmt: skip
+        return new
+
+
+def json_items(folder: Path) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = json.loads((folder / "feed.json").read_text())["items"]
+    return items
+
+
+def send_back(root: Path, ident: str, when: dt.datetime) -> None:
+    Newsroom.open(root, "nur", fixed_clock(when)).act(ident, "request_changes", note="Tunda")
+
+
+def test_a_release_sent_back_under_embargo_is_withdrawn_by_a_notice(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rakornas Reformasi Birokrasi", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    unseen = release(root, at(1.01), "Rilis yang tak pernah terlihat", embargo=at(2))
+    send_back(root, unseen, at(1.02))  # before any run showed it: no news to anyone
+    run(root, at(1.1))
+    for name, new in readers.take().items():
+        assert [t for t, _, _ in new] == ["EMBARGO DITARIK: Rakornas Reformasi Birokrasi"], name
+        _, said, link = new[0]
+        assert "Embargo ditarik (02-06-2026 09:00 WIB)" in said, said
+        assert "embargo hingga 03-06-2026 09:00 WIB (02:00 UTC) ditarik" in said, said
+        assert "tidak boleh disiarkan" in said and link.endswith("/#embargo-ditarik-1"), name
+    assert "DITARIK" not in (root / "feeds" / "rss.xml").read_text()  # private only
+    item = next(i for i in json_items(readers.folder) if "DITARIK" in i["title"])
+    assert item["_newsroom"] == {
+        "status": "embargo_withdrawn",
+        "notice_of": f"urn:uuid:{ident}",
+        "withdrawal": 1,
+        "embargo": "2026-06-03T09:00:00+07:00",
+    }
+    run(root, at(20))
+    assert "DITARIK" in (readers.folder / "atom.xml").read_text()  # kept for its window
+    run(root, at(31.1))  # retraction_days (30) after the withdrawal
+    assert "DITARIK" not in (readers.folder / "atom.xml").read_text()
+
+
+def test_approved_again_it_shows_again_and_a_new_lift_is_told(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    readers.take()
+    Newsroom.open(root, "ald", fixed_clock(at(1.2))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(1.3))).act(ident, "approve", embargo=at(3))
+    run(root, at(1.4))
+    titles = [t for t, _, _ in readers.take()["atom.xml"]]
+    assert titles == ["EMBARGO DIUBAH: Rilis berembargo"], titles
+    held = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert "EMBARGO hingga 04-06-2026 09:00 WIB (02:00 UTC): Rilis berembargo" in held
+    assert not any("DITARIK" in t for t in held), held  # it stands again
+    run(root, at(3.1))  # out at its lift: its page says where the notice pointed
+    assert {"embargo-ditarik-1", "embargo-diubah-1"} <= ids_of(
+        root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html"
+    )
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert ("Embargo ditarik 02-06-2026 09:00 WIB: siaran pers yang diterima mitra dengan "
+            "embargo hingga 03-06-2026 09:00 WIB ditarik") in said, said  # fmt: skip
+
+
+def test_an_embargo_taken_away_is_told_as_its_lift(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    Newsroom.open(root, "nur", fixed_clock(at(1))).act(
+        ident, "embargo", clear_embargo=True, note="dipercepat"
+    )
+    run(root, at(1.1))
+    for name, new in readers.take().items():
+        assert [t for t, _, _ in new] == ["EMBARGO BERAKHIR: Rilis berembargo"], name
+        _, said, link = new[0]
+        assert "Embargo berakhir (02-06-2026 11:24 WIB)" in said, said  # when it went out
+        assert link.endswith("/#embargo"), link
+    assert "embargo" in ids_of(root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html")
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert "Embargo berakhir 02-06-2026 11:24 WIB" in said and "ditarik" not in said, said
+
+
+def test_a_move_is_told_only_of_a_lift_time_partners_were_shown(newsroom_root: Path) -> None:
+    root = newsroom_root
+    first = release(root, at(0), "Rilis pertama", embargo=at(2))
+    move_embargo(root, first, at(0.05), at(3))
+    run(root, at(0.1))  # no state of what the feeds showed (a fresh clone): told
+    assert "EMBARGO DIUBAH: Rilis pertama" in (root / "feeds/private/antara/rss.xml").read_text()
+    readers = Readers(root)
+    ident = release(root, at(0.2), "Rilis berembargo", embargo=at(2))
+    move_embargo(root, ident, at(0.3), at(1.9))  # before any run showed 03-06 09:00
+    run(root, at(0.4))
+    titles = [t for t, _, _ in readers.take()["rss.xml"]]
+    assert titles == [
+        "EMBARGO hingga 03-06-2026 06:36 WIB (02-06-2026 23:36 UTC): Rilis berembargo"
+    ], titles  # and no "EMBARGO DIUBAH" from 03-06-2026 09:00, which nobody received
+    move_embargo(root, ident, at(0.6), at(1.5))  # partners were shown 1.9: told
+    run(root, at(0.7))
+    new = readers.take()["rss.xml"]
+    assert [t for t, _, _ in new] == ["EMBARGO DIUBAH 2: Rilis berembargo"], new
+    _, said, link = new[0]
+    assert ("kini hingga 02-06-2026 21:00 WIB (14:00 UTC), sebelumnya hingga 03-06-2026 "
+            "06:36 WIB (02-06-2026 23:36 UTC)") in said, said  # fmt: skip
+    assert link.endswith("/#embargo-diubah-2")  # the page numbers every move
