@@ -1,0 +1,86 @@
+"""What the nineteenth fresh-clone walk found, each kept fixed: the desk's hints on an
+approved release give the way that works (request changes first), never the editor's key it
+refuses nor a literal `REF`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from newsroom.core.service import NewArticle, Newsroom
+
+from .test_desk_narrow import settle
+from .test_walk_defects import FULL, made
+from .tuikit import make_app
+
+# 1. Hints on an approved release: request changes first, no literal REF -------------------
+
+NO_SUMMARY = NewArticle(**{**vars(FULL), "summary": ""})  # a recommended check fails
+
+
+@pytest.mark.parametrize(
+    ("language", "way", "editor"),
+    [
+        ("id", "minta perbaikan dahulu (r)", "di penyunting (e)"),
+        ("en", "request changes first (r)", "in the editor (e)"),
+    ],
+)
+async def test_hints_on_an_approved_release_say_to_request_changes_first(
+    as_user: Callable[..., Newsroom], root: Path, language: str, way: str, editor: str
+) -> None:
+    """The walk approved a release without a summary: the toast after approving and the
+    `E` checklist said to set it in the editor (e), which then refused, naming
+    `newsroom request-changes REF`. Every hint now says to request changes first (r)."""
+    from newsroom.tui.screens.checklist import ChecklistModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    ref = made(as_user, NO_SUMMARY)
+    as_user("ald").act(ref, "submit")
+    app = make_app(root, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ref))
+        await settle(app, pilot)
+        await pilot.press("a")  # in review: the editor may still fix it before approving
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChecklistModal)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any(way in s for s in said), said
+        assert not any(editor in s for s in said), said
+        app._notifications.clear()
+        await pilot.press("E")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChecklistModal)
+        checks = str(app.screen.query_one("#checks", Static).render())
+        assert way in checks and editor not in checks, checks
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("e")  # refused: says so by the desk's key, no `REF` to fill in
+        await settle(app, pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert any(way in s for s in said), said
+        assert not any("REF" in s for s in said), said
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_desks_words_name_no_literal_ref(language: str) -> None:
+    """A sentence the command line words with `REF` (a command to type with the release's
+    id) has the desk's own wording, by its keys (the lease's is the desk's take-over
+    dialog's), and a refusal on the desk uses it."""
+    from newsroom.i18n import CATALOG, Translator
+    from newsroom.i18n.explain import why
+
+    t = Translator(language)
+    with_ref = [k for k, (en, _) in CATALOG.items() if "REF" in en and k != "error.lease_held"]
+    assert with_ref
+    for key in with_ref:
+        assert t.has(key + ".tui") and "REF" not in t(key + ".tui", path="x", src="x"), key
+    for action, status in (("edit", "approved"), ("edit", "published"), ("approve", "draft")):
+        args = {"status": status, "states": "draft"}
+        said = why(t, "no_rule", args, face="tui", action=action)
+        assert "REF" not in said and "newsroom " not in said, said
