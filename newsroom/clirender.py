@@ -23,8 +23,8 @@ from .core.service import (
     Newsroom,
     Record,
     format_time,
+    partner_body,
     partner_text,
-    sign_off,
     zone_abbreviation,
 )
 from .i18n import Translator
@@ -166,9 +166,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     console.print()
     _print_correction(article, newsroom, t)
     text = partner_text(article, live=False)  # the version under review
-    lead = f"{text.dateline} – " if text.dateline else ""
-    closing = f" {sign_off(text)}" if sign_off(text) else ""
-    _say(printable(lead + text.body.strip() + closing))
+    _say(printable(partner_body(text)))  # the dateline and sign-off where partners see them
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
     for action, decision in newsroom.allowed(article).items():

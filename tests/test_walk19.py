@@ -1,6 +1,7 @@
 """What the nineteenth fresh-clone walk found, each kept fixed: the desk's hints on an
 approved release give the way that works (request changes first), never the editor's key it
-refuses nor a literal `REF`."""
+refuses nor a literal `REF`; `newsroom show` and the desk's preview put the sign-off where
+the feeds do (a paragraph of its own after a list)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from textual.widgets import Static
 
+from newsroom.cli import cli
 from newsroom.core.service import NewArticle, Newsroom
 
 from .test_desk_narrow import settle
@@ -84,3 +87,58 @@ def test_the_desks_words_name_no_literal_ref(language: str) -> None:
         args = {"status": status, "states": "draft"}
         said = why(t, "no_rule", args, face="tui", action=action)
         assert "REF" not in said and "newsroom " not in said, said
+
+
+# 2. The sign-off where partners see it: after a list, a paragraph of its own --------------
+
+BODIES = {
+    "paragraph": "Isi siaran pers.\n\nParagraf kedua.",
+    "list": "Jadwal seleksi:\n\n- Pendaftaran Januari\n- Tes Februari",
+    "ordered": "Tahapan:\n\n1. Daftar\n2. Tes",
+    "loose list": "Tahapan:\n\n- Daftar\n\n- Tes",
+    "quote": "Kata Menteri:\n\n> Kami siap.",
+    "code": "Perintah:\n\n    make run",
+    "starts with a list": "- Pendaftaran Januari\n- Tes Februari\n\nDemikian.",
+    "heading": "Isi.\n\n## Kontak",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_the_text_partners_see_puts_the_signoff_where_the_feeds_do(name: str) -> None:
+    """The feeds close the last paragraph with the sign-off, and give it a paragraph of its
+    own after a list (or a quote, code...); `partner_body` (the desk's preview, `newsroom
+    show`) says the same, and so of the dateline before the first paragraph."""
+    from newsroom.core.feeds.content import _body_html
+    from newsroom.core.model import Article
+    from newsroom.core.service import partner_body
+    from newsroom.core.view import partner_text
+
+    article = Article(id="x", slug="uji", title="Uji", body=BODIES[name], dateline="JAKARTA",
+                      author="ald", credit="HUMAS UJI")  # fmt: skip
+    html = _body_html(article.body, "JAKARTA", "ald", "HUMAS UJI", "https://x.id")[0]
+    text = partner_body(partner_text(article))
+    assert html.endswith("<p>(ald/HUMAS UJI)</p>\n") == text.endswith("\n\n(ald/HUMAS UJI)")
+    assert html.startswith("<p>JAKARTA – </p>") == text.startswith("JAKARTA –\n\n")
+    assert text.endswith("(ald/HUMAS UJI)") and text.startswith("JAKARTA –")
+
+
+def test_show_and_the_desks_preview_put_the_signoff_apart_after_a_list(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    """The walk saw `- Tes dilaksanakan Februari 2027 (ald/HUMAS MENPANRB)` in `newsroom
+    show` and the desk, the credit glued to the last item, where `newsroom text`, the
+    feeds and the pages put it in a paragraph of its own."""
+    from newsroom.i18n import Translator
+    from newsroom.tui.widgets.preview import partner_markdown
+
+    ref = made(as_user, NewArticle(**{**vars(FULL), "body": BODIES["list"]}))
+    shown = CliRunner().invoke(cli, ["--root", str(root), "show", ref[:8]],
+                               env={"NEWSROOM_LANG": "id", "COLUMNS": "80"})  # fmt: skip
+    assert shown.exit_code == 0, shown.output
+    assert "- Tes Februari\n\n(ald/HUMAS)\n" in shown.output, shown.output
+    article = as_user("ald").find(ref)
+    preview = partner_markdown(article, Translator("id"), str)
+    assert preview.endswith("- Tes Februari\n\n(ald/HUMAS)"), preview
+    paragraph = made(as_user, FULL)  # a text ending in a paragraph keeps it there
+    article = as_user("ald").find(paragraph)
+    assert partner_markdown(article, Translator("id"), str).endswith("Isi siaran pers. (ald/HUMAS)")
