@@ -142,3 +142,35 @@ def test_show_and_the_desks_preview_put_the_signoff_apart_after_a_list(
     paragraph = made(as_user, FULL)  # a text ending in a paragraph keeps it there
     article = as_user("ald").find(paragraph)
     assert partner_markdown(article, Translator("id"), str).endswith("Isi siaran pers. (ald/HUMAS)")
+
+
+# 3. Discard on a restored copy: gone, never offered again ---------------------------------
+
+
+async def test_discarding_a_restored_copy_removes_it(bundled: Path) -> None:
+    """The walk restored a copy kept aside (`u`, enter), left with escape and chose Discard:
+    the copy stayed in .newsroom/unsaved/ and was offered again at every start."""
+    from newsroom.tui.screens.editor import EditScreen
+    from newsroom.tui.screens.modals import UnsavedListModal, UnsavedModal
+
+    from .test_keep_text import _keep
+
+    app = make_app(bundled, "ald", "en")
+    kept = _keep(app.newsroom, "contoh-draf", "Teks yang dibuang.\n")
+    draft = app.newsroom.find("contoh-draf")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedListModal)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedModal)
+        await pilot.press("tab", "tab", "enter")  # the Discard button
+        await pilot.pause()
+        assert not isinstance(app.screen, (EditScreen, UnsavedModal))
+    assert not kept.exists() and app.newsroom.unsaved() == []
+    assert "Teks yang dibuang" not in (bundled / str(draft.path)).read_text()

@@ -335,11 +335,13 @@ class EditScreen(AppScreen):
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
         self.show_checks(article)
-        self.saved()
+        self.drop_restored()
         return True
 
-    def saved(self) -> None:
-        """After a save: a copy kept aside that was restored here is no longer needed."""
+    def drop_restored(self) -> None:
+        """A copy kept aside that was restored here is no longer needed: its text was saved,
+        kept aside anew, or discarded (gone, as the door's `discard_unsaved` removes it:
+        never offered again at the next start)."""
         if self.restoring is not None:
             with suppress(NewsroomError, OSError):
                 self.nr_app.newsroom.discard_unsaved(self.restoring.name)
@@ -474,7 +476,9 @@ class EditScreen(AppScreen):
             kept = self.keep_unsaved()
             if kept is not None:
                 self.notify(self.nr_app.t("edit.kept_aside", path=str(kept)), timeout=15)
-                self.saved()  # the copy restored here is replaced by this one, not doubled
+                self.drop_restored()  # the copy restored here is replaced, not doubled
+        if choice == "discard":  # discarded means gone, the copy it came from too
+            self.drop_restored()
         return True
 
     def keep_unsaved(self) -> Path | None:
