@@ -174,3 +174,37 @@ async def test_discarding_a_restored_copy_removes_it(bundled: Path) -> None:
         assert not isinstance(app.screen, (EditScreen, UnsavedModal))
     assert not kept.exists() and app.newsroom.unsaved() == []
     assert "Teks yang dibuang" not in (bundled / str(draft.path)).read_text()
+
+
+# 4. At 80 columns: a release's title from its start; notices never over what is typed -----
+
+
+@pytest.mark.parametrize("key", ["a", "E"])
+async def test_notices_stand_clear_of_the_fields_of_the_checklist(bundled: Path, key: str) -> None:
+    """The walk's toasts (a copy kept aside, an approval's warning) covered the `E` dialog's
+    fields at 80x24: what the person typed was hidden. In a dialog where one types they
+    stand at the top, clear of the fields and the buttons."""
+    from textual.widgets import Button, Input
+    from textual.widgets._toast import Toast, ToastRack
+
+    from newsroom.core.clock import fixed_clock
+
+    from .test_new_user_walk import IN_REVIEW, open_checklist
+    from .tuikit import NOW, until
+
+    if key == "E":
+        Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(IN_REVIEW, "approve")
+    app = make_app(bundled, "redaktur", "id")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        dialog = await open_checklist(app, pilot, key)
+        long = "1 salinan teks Anda disisihkan, belum disimpan: tekan u untuk memulihkannya. " * 2
+        app.notify(long, timeout=30)
+        app.notify("Disetujui.", timeout=30)
+        await settle(app, pilot)
+        rack = dialog.query_one(ToastRack)
+        await until(pilot, lambda: len(rack.query(Toast)) == 2, "the notices shown")
+        await pilot.pause()
+        toasts = [t.region for t in rack.query(Toast)]
+        typed = [w.region for w in dialog.query(Input)] + [b.region for b in dialog.query(Button)]
+        assert typed and all(w.height for w in typed), typed
+        assert not any(t.overlaps(w) for t in toasts for w in typed), (toasts, typed)
