@@ -208,3 +208,46 @@ async def test_notices_stand_clear_of_the_fields_of_the_checklist(bundled: Path,
         typed = [w.region for w in dialog.query(Input)] + [b.region for b in dialog.query(Button)]
         assert typed and all(w.height for w in typed), typed
         assert not any(t.overlaps(w) for t in toasts for w in typed), (toasts, typed)
+
+
+# 5. `newsroom list` at 80 and 120 columns keeps the title readable -----------------------
+
+LONG_TITLES = (
+    "Rakornas Reformasi Birokrasi Digelar di Jakarta",
+    "Menteri PANRB Resmikan Mal Pelayanan Publik Kota Bogor",
+    "Pemerintah Tetapkan 2.500 Formasi CPNS 2027",
+)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_list_keeps_the_title_readable_with_numbers_and_embargoes(
+    as_user: Callable[..., Newsroom], root: Path, columns: int, language: str
+) -> None:
+    """The walk's `newsroom list` at 80 columns, once releases had numbers and an embargo,
+    left the title 4 characters ("Rako / rnas / Refo / rmas", one fragment a line). The
+    title now keeps its room; the number goes under it, the embargo under the status."""
+    import datetime as dt
+
+    from .conftest import NOW
+
+    writer = as_user("ald")
+    for i, title in enumerate(LONG_TITLES):
+        lift = NOW + dt.timedelta(days=30) if i else None  # two under embargo
+        article = writer.create(NewArticle(**{**vars(FULL), "title": title, "embargo": lift}))
+        article.release_number = f"B-00{i + 1}/HUMAS/XII/2026"
+        writer.save_edit(article)
+    env = {"NEWSROOM_LANG": language, "COLUMNS": str(columns)}
+    listed = CliRunner().invoke(cli, ["--root", str(root), "list"], env=env)
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert all(len(line) <= columns for line in lines), listed.output
+    head = next(line for line in lines if line.startswith("┃"))
+    title_width = len(head.rstrip("┃").rsplit("┃", 1)[1]) - 2
+    assert title_width >= 25, listed.output  # (28 at 80 columns, 40 or more at 120)
+    text = " ".join(line.rsplit("│", 2)[1].strip() for line in lines if line.startswith("│"))
+    for i, title in enumerate(LONG_TITLES):  # every title whole, word by word; its number
+        assert " ".join(title.split()) in " ".join(text.split()), listed.output
+        assert f"B-00{i + 1}/HUMAS/XII/2026" in listed.output
+    lift = f"{(NOW + dt.timedelta(days=30)):%d-%m-%Y}"
+    assert listed.output.count(lift) == 2, listed.output  # the embargoes, in a column or not
