@@ -23,8 +23,8 @@ from .core.service import (
     Newsroom,
     Record,
     format_time,
+    partner_body,
     partner_text,
-    sign_off,
     zone_abbreviation,
 )
 from .i18n import Translator
@@ -73,44 +73,88 @@ def when(newsroom: Newsroom, value: dt.datetime | None, short: bool = False) -> 
     return format_time(value, config.tz, "" if short else config.timezone)
 
 
+# The title keeps this many columns in `newsroom list`: the other columns give way first
+# (a number goes under the title, the embargo under the status, the dateline goes).
+TITLE_MIN = 30
+# What the list may show beside id, status, time changed and title, kept in this order while
+# the title keeps its room: the embargo's column, the dateline's, the number's.
+OPTIONAL = ("embargo", "dateline", "number")
+
+
 def print_list(
     records: list[Record], problems: list[Problem], newsroom: Newsroom, t: Translator
 ) -> None:
-    """The desk as a table (dateline and embargo when the terminal is wide), then broken files.
-    Narrower (80 columns, a pipe), a release not out yet says under its status when its
-    embargo lifts: a column of its own would leave the title too little room."""
+    """The desk as a table, then broken files. The other columns give way to the title:
+    the embargo, dateline and number have columns of their own only while the title keeps
+    TITLE_MIN (at 120 columns); narrower (80, a pipe), the status in its short form, a
+    release not out yet says under it when its embargo lifts, and a release's number
+    stands under its title (at 80 columns the title keeps 28)."""
     _fit()
     from rich.table import Table
 
-    wide, now = console.width >= 110, newsroom.now()
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
+    columns = _list_columns(records, newsroom, t, zone)
     title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
     table = Table()
-    table.add_column(t("col.id"), no_wrap=True)
-    table.add_column(t("col.status"), no_wrap=True)
-    table.add_column(t("col.updated", zone=zone), no_wrap=True)
-    if wide:
-        table.add_column(t("col.dateline"), no_wrap=True)
-        table.add_column(t("col.embargo", zone=zone), no_wrap=True)
-    numbered = any(r.number for r in records)  # an office that gives no numbers sees none
-    if numbered:
-        table.add_column(t("col.number"), no_wrap=True)
+    for name in columns:
+        table.add_column(_heading(t, name, zone), no_wrap=True)
     table.add_column(t("col.title"), overflow="fold")
     for r in records:
-        status = t("status." + r.status)
-        if not wide and r.published is None and r.embargo is not None and r.embargo > now:
-            lift = when(newsroom, r.embargo, short=True)  # (the zone: the Updated column's)
-            status += f"\n[dim]{t('list.embargo_until')}\n{lift}[/]"
-        cells = [r.id[:8], status, when(newsroom, r.edited, short=True)]
-        if wide:
-            cells += [printable(r.dateline), when(newsroom, r.embargo, short=True)]
-        if numbered:
-            cells.append(printable(r.number))
-        table.add_row(*cells, printable(marked_title(t, r)))
+        table.add_row(*_list_row(r, columns, newsroom, t))
     _centred_over(title, table)
     console.print(table)
     for problem in problems:
         console.print(f"[red]{t('publish.broken', reason=printable(str(problem)))}[/]")
+
+
+def _heading(t: Translator, name: str, zone: str) -> str:
+    return t("col." + ("status" if name == "short" else name), zone=zone)
+
+
+def _list_columns(records: list[Record], newsroom: Newsroom, t: Translator, zone: str) -> list[str]:
+    """The columns beside the title: id, status, time changed, then each of OPTIONAL that
+    some release has, while the title keeps TITLE_MIN columns (a column costs its widest
+    cell and three for its border and padding; the status is measured with the embargo
+    under it, the most it takes)."""
+    wide = console.width >= 110  # (narrower: the statuses' short forms)
+    columns = ["id", "status", "updated"] if wide else ["id", "short", "updated"]
+    every = [*columns, *OPTIONAL]
+    rows = [_list_row(r, columns, newsroom, t, every) for r in records]
+    width = {name: _widest(t, name, zone, [row[i] for row in rows]) for i, name in enumerate(every)}
+    for name in OPTIONAL if wide else ("number",):
+        trial = [*columns, name]
+        used = sum(width[c] + 3 for c in trial) + 4
+        if any(row[every.index(name)] for row in rows) and console.width - used >= TITLE_MIN:
+            columns = trial
+    return columns
+
+
+def _widest(t: Translator, name: str, zone: str, cells: list[str]) -> int:
+    """The widest line of a column (its heading too), as the terminal shows it."""
+    lines = [line for cell in cells for line in Text.from_markup(cell).plain.splitlines()]
+    return max((cell_len(line) for line in [_heading(t, name, zone), *lines]), default=0)
+
+
+def _list_row(
+    r: Record, columns: list[str], newsroom: Newsroom, t: Translator, shown: list[str] | None = None
+) -> list[str]:
+    """One release's cells, for `columns` (`shown`: these cells, measured) and the title:
+    the embargo under the status when it has no column, the number under the title when
+    it has none. No embargo, dateline or number: an empty cell."""
+    cells = {"id": r.id[:8], "updated": when(newsroom, r.edited, short=True),
+             "dateline": printable(r.dateline), "number": printable(r.number),
+             "embargo": when(newsroom, r.embargo, short=True)}  # fmt: skip
+    status = t("status." + r.status)
+    short = t("short." + r.status) if t.has("short." + r.status) else status
+    cells["status"], cells["short"] = status, short
+    lifts = r.published is None and r.embargo is not None and r.embargo > newsroom.now()
+    if lifts and "embargo" not in columns:  # (the zone: the Updated column's)
+        said = f"\n[dim]{t('list.embargo_until')}\n{cells['embargo']}[/]"
+        cells["status"], cells["short"] = status + said, short + said
+    title = printable(marked_title(t, r))
+    if r.number and "number" not in columns:
+        title += f"\n[dim]{printable(r.number)}[/]"
+    return [cells[name] for name in shown or columns] + [title]
 
 
 def _centred_over(title: str, table: Table) -> None:
@@ -166,9 +210,7 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     console.print()
     _print_correction(article, newsroom, t)
     text = partner_text(article, live=False)  # the version under review
-    lead = f"{text.dateline} – " if text.dateline else ""
-    closing = f" {sign_off(text)}" if sign_off(text) else ""
-    _say(printable(lead + text.body.strip() + closing))
+    _say(printable(partner_body(text)))  # the dateline and sign-off where partners see them
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
     for action, decision in newsroom.allowed(article).items():

@@ -89,8 +89,8 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .vcs.sync import SyncResult as SyncResult
     from .versions import Version as Version
     from .view import PartnerText as PartnerText
+    from .view import partner_body as partner_body
     from .view import partner_text as partner_text
-    from .view import sign_off as sign_off
     from .workflow import Decision, Outcome
 
 # Seconds an action on an approved release waits for a publish run to end (one approval's
@@ -117,7 +117,7 @@ _HANDED = {
     "SecretKey": "signing.minisign", "Report": "signing.verify",
     "trusted_key": "signing.verify", "verify_paths": "signing.verify",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
-    "PartnerText": "view", "partner_text": "view", "sign_off": "view", "Version": "versions",
+    "PartnerText": "view", "partner_text": "view", "partner_body": "view", "Version": "versions",
     "Conflict": "vcs.sync", "SyncResult": "vcs.sync",
 }  # fmt: skip
 

@@ -2,12 +2,15 @@
 
 Feeds close the text with it themselves, from the release's author and credit; a text
 pasted from a mail often already ends with one. Both the feeds (so there is never a
-second) and the checklist (so the writer removes it) ask this one function.
+second) and the checklist (so the writer removes it) ask this one function. Where it goes
+(the last paragraph's end, or a paragraph of its own after a list) is `apart`'s answer.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 # Initials (letters, dots, hyphens; a second writer after another slash) and a credit that
 # starts with a letter, in brackets, at the very end. "(1/2)" or "(lihat/foto)" are not
@@ -42,3 +45,23 @@ def signoff_at_end(text: str) -> str:
     if found is None or not any(c.isupper() for c in found.group("credit")):
         return ""
     return found.group(0)
+
+
+def apart(body: str) -> tuple[bool, bool]:
+    """Whether the dateline and the sign-off stand in paragraphs of their own around a
+    Markdown body: the feeds' HTML opens the first `<p>` with the dateline and closes the
+    last `</p>` with the sign-off; a text that starts (or ends) in a list, a quote, code or
+    a heading has none there, and each gets a paragraph of its own (feeds/content.py)."""
+    blocks = [token.type for token in _parser().parse(body) if token.level == 0]
+    return (
+        not blocks or blocks[0] != "paragraph_open",
+        not blocks or blocks[-1] != "paragraph_close",
+    )
+
+
+@cache
+def _parser() -> Any:
+    """CommonMark's block parser (the feeds' rules: raw HTML off)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})

@@ -104,6 +104,23 @@ def sign_off(text: PartnerText) -> str:
     return f"({signature})"
 
 
+def partner_body(text: PartnerText, dateline: str = "") -> str:
+    """The body as partners read it (Markdown): the dateline (`dateline`: as the face
+    shows it; else the text's) opening it with ` – `, the sign-off closing it, each on the
+    first or last paragraph, or in a paragraph of its own before or after a list, a quote
+    or code: where the feeds, the pages and the signed texts put them (signoff.apart)."""
+    from .signoff import apart
+
+    body = text.body.strip()
+    lead_apart, closing_apart = apart(body)
+    if text.dateline:
+        lead = f"{dateline or text.dateline} –"
+        body = f"{lead}\n\n{body}" if lead_apart else f"{lead} {body}"
+    if closing := sign_off(text):
+        body = f"{body}\n\n{closing}" if closing_apart else f"{body} {closing}"
+    return body.strip()
+
+
 def kept_version(article: Article) -> dict[str, Any]:
     """The fields partners see, as a correction keeps them in `published_version` (every
     sealed field, so nothing of the unapproved text leaks)."""

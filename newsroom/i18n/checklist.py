@@ -59,6 +59,14 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "(mitra akan menerima gambar rusak): lampirkan berkasnya dengan "
         "`newsroom attach REF BERKAS --photo`, atau isi URL lengkap (https://...)",
     ),
+    "check.photo_source.fail.tui": (
+        "Photo file or URL `{src}` is no web address, site path or attached file (partners "
+        "would get a broken image): attach the file (f) and name it here, or give a full URL "
+        "(https://...)",
+        "Berkas atau URL foto `{src}` bukan alamat web, path di situs, atau berkas lampiran "
+        "(mitra akan menerima gambar rusak): lampirkan berkasnya (f) lalu tulis namanya di "
+        "sini, atau isi URL lengkap (https://...)",
+    ),
     "check.plain_title": (
         "the title is plain text (no HTML tags or entities)",
         "judul berupa teks biasa (tanpa tag atau entitas HTML)",

@@ -34,8 +34,11 @@ def field_label(t: Translator, name: str, zone: str = "WIB") -> str:
     return t("field." + name, zone=zone) if t.has("field." + name) else name
 
 
-def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) -> str:
-    """One line of the checklist: what passes, or what fails."""
+def check_text(
+    t: Translator, check: CheckResult, when: TimeText | None = None, face: str = "cli"
+) -> str:
+    """One line of the checklist: what passes, or what fails (in the desk's own words where
+    the command line's name a command: `face`)."""
     if check.passed:  # in a correction's own words where it has them (checks.CORRECTION_LABELS)
         wording = check.args.get("wording")
         return t(f"check.{check.name}.{wording}" if wording else "check." + check.name)
@@ -56,7 +59,8 @@ def check_text(t: Translator, check: CheckResult, when: TimeText | None = None) 
         from ..core.service import GONE
 
         args["holder"] = args["holder"].replace(GONE, t("check.holder_gone"))
-    return t(f"check.{check.name}.fail", **args)
+    key = f"check.{check.name}.fail"
+    return t(f"{key}.tui" if face == "tui" and t.has(f"{key}.tui") else key, **args)
 
 
 def lift_set(t: Callable[..., str], action: str, embargo: str, when: TimeText) -> str:
@@ -102,16 +106,25 @@ def check_with_fix(
     field, `--embargo`, `--until`), not in the editor, which an approved release refuses.
     A release in a `status` the editor refuses (approved, published) says how to change it
     there: request changes first, start a correction (the refusal's own hint)."""
-    text = check_text(t, check, when)
+    text = check_text(t, check, when, face)
     if check.passed or not check.field:
         return text
-    if not action and t.has(f"hint.edit.{status}"):
-        return t("check.with_fix", text=text, fix=t(f"hint.edit.{status}", ref=ref[:8]))
+    key = f"fix.{check.field}.{action}.{face}"  # (the embargo: where the action takes it)
+    if not t.has(key) and t.has(f"hint.edit.{status}"):  # the editor refuses this release
+        return t("check.with_fix", text=text, fix=hint(t, f"hint.edit.{status}", face, ref))
     verb = "set" if check.name in _MISSING else "change"
-    key = f"fix.{check.field}.{action}.{face}"
     key = key if t.has(key) else f"fix.{verb}.{face}"
     fix = t(key, field=field_label(t, check.field), ref=ref[:8])
     return t("check.with_fix", text=text, fix=fix)
+
+
+def hint(t: Translator, key: str, face: str, ref: str = "") -> str:
+    """What to do instead, in the face's words: the desk's names its keys alone (its
+    `.tui` wording: a command line there would need a release id the person never typed),
+    the command line's names the command with the release (`REF` when none is known)."""
+    if face == "tui" and t.has(key + ".tui"):
+        return t(key + ".tui")
+    return t(key, ref=ref[:8] or "REF")
 
 
 def why(
@@ -141,8 +154,8 @@ def why(
             status=t("a.never_published", what=shown) if args.get("never") else shown,
             states=states,
         )
-        hint = f"hint.{action}.{status}"  # what to do instead, where there is a way
-        return f"{text}: {t(hint, ref=ref[:8] or 'REF')}" if t.has(hint) else text
+        way = f"hint.{action}.{status}"  # what to do instead, where there is a way
+        return f"{text}: {hint(t, way, face, ref)}" if t.has(way) else text
     if code == "checks":
         failed = [check_with_fix(t, c, face, ref, when, action) for c in checks if c.blocks]
         return t("why.checks", list="; ".join(failed))
@@ -197,7 +210,9 @@ def error_text(
         fields = ", ".join(field_label(t, str(n)) for n in names)  # type: ignore[attr-defined]
         return t("error.owned", fields=fields)
     if error.code and t.has("error." + error.code):
-        return t("error." + error.code, **{k: str(v) for k, v in facts.items()})
+        key = "error." + error.code  # the desk's own words where the CLI's name a command
+        key = key + ".tui" if face == "tui" and t.has(key + ".tui") else key
+        return t(key, **{k: str(v) for k, v in facts.items()})
     return str(error)
 
 

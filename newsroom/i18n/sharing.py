@@ -128,6 +128,12 @@ SHARING: dict[str, tuple[str, str]] = {
         "Pakai versi kantor lain (`newsroom sync --theirs REF`), lalu ralat (`newsroom "
         "correct REF`)",
     ),
+    "error.mine_published.tui": (
+        "{path}: cannot keep yours: the other version was published meanwhile and partners "
+        "have seen it. Take theirs (t), then correct it (K on the release)",
+        "{path}: versi Anda tidak bisa dipakai: versi lain sudah terbit dan dilihat mitra. "
+        "Pakai versi kantor lain (t), lalu ralat (K pada siaran)",
+    ),
     "error.git_off": (
         "git is off in newsroom.toml: set [git] enabled = true in a git clone (docs/workflow.md, "
         "“Many offices”)",

@@ -218,6 +218,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "penulis mengajukannya lagi setelah diperbaiki (s di meja redaksi, "
         "`newsroom submit {ref}`)",
     ),
+    # the same ways on the desk, by their keys (no release id to type there)
+    "hint.edit.published.tui": (
+        "to change it, start a correction (K)",
+        "untuk mengubahnya, mulai ralat (K)",
+    ),
+    "hint.edit.approved.tui": (
+        "to change it, request changes first (r)",
+        "untuk mengubahnya, minta perbaikan dahulu (r)",
+    ),
+    "hint.approve.draft.tui": (
+        "submit it for review first (s)",
+        "ajukan untuk ditinjau dahulu (s)",
+    ),
+    "hint.approve.changes_requested.tui": (
+        "the writer submits it again once fixed (s)",
+        "penulis mengajukannya lagi setelah diperbaiki (s)",
+    ),
     "needs.note": (
         "{action} needs a note saying why",
         "{action} perlu catatan yang menjelaskan alasannya",

@@ -245,13 +245,16 @@ class NewsroomApp(App[None]):
         """A refusal in the UI's language, with what to do."""
         return explain.decision_text(self.t, decision, "tui", when=self.long_time)
 
-    def check_text(self, check: CheckResult, fix: bool = False, action: str = "") -> str:
+    def check_text(
+        self, check: CheckResult, fix: bool = False, action: str = "", status: str = ""
+    ) -> str:
         """One line of the checklist in the UI's language (`fix`: and where to fix it, for
-        `action`, the checklist's)."""
+        `action`, the checklist's, on a release in `status`: an approved or published one
+        is not fixed in the editor, which refuses it)."""
         if fix:
             return explain.check_with_fix(self.t, check, "tui", when=self.long_time,
-                                          action=action)  # fmt: skip
-        return explain.check_text(self.t, check, self.long_time)
+                                          action=action, status=status)  # fmt: skip
+        return explain.check_text(self.t, check, self.long_time, "tui")
 
     def error(self, error: NewsroomError) -> str:
         """An error of the core in the UI's language (when it has a code)."""

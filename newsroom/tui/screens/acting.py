@@ -186,7 +186,7 @@ class Acting:
         decision = self.decisions.get(action)
         for check in decision.checks if decision else ():
             if not check.passed and check.level == "recommended":
-                text = app.check_text(check, fix=True)
+                text = app.check_text(check, fix=True, status=outcome.article.status)
                 app.notify(app.t("release.warning", text=text), severity="warning")
         for screen in app.screen_stack:  # this one, or the release opened again meanwhile
             if isinstance(screen, ReleaseScreen) and screen.article_id == self.article_id:

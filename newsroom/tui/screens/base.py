@@ -84,7 +84,13 @@ class AppModal(ModalScreen[Any]):
         self.below: Screen[Any] | None = None  # the screen it opened over
 
     def on_mount(self) -> None:
+        from textual.widgets import Input
+
         self.mount(KeysFooter())
+        # Where a person types (the embargo, a note, a passphrase), the notices stand at the
+        # top: at 80x24 the fields and buttons are at the dialog's foot, where a notice
+        # would hide what is typed (newsroom.tcss, `.-typing`).
+        self.set_class(bool(self.query(Input)), "-typing")
         # The screen under it shows through the dim, its scrollbars too: beside a dialog
         # that scrolls (help, the checklist) they read as a second scrollbar of the dialog.
         stack = self.app.screen_stack

@@ -49,9 +49,11 @@ class ChecklistModal(Dialog):
         mode: str = "approve",
         embargo: str = "",
         recheck: Callable[[dt.datetime | None], Decision] | None = None,
+        status: str = "",
     ) -> None:
         super().__init__(id="checklist")
         self.decision, self.mode, self.embargo, self.recheck = decision, mode, embargo, recheck
+        self.status = status  # the release's: an approved one's fixes are not the editor's
         t = self.nr_app.t
         self.name_keys(
             Binding("enter", "confirm", t("cmd." + mode), priority=True),
@@ -110,7 +112,8 @@ class ChecklistModal(Dialog):
         # eight lines, and the failing check must be among them, not below the fold.
         for check in sorted(decision.checks, key=rank):
             mark = "[green]✓[/]" if check.passed else MARKS[check.level]
-            text = escape(app.check_text(check, fix=not check.passed, action=self.mode))
+            fix = not check.passed
+            text = escape(app.check_text(check, fix, self.mode, self.status))
             lines.append(f"{mark} {text} [dim]({t('check.' + check.level)})[/]")
         self.query_one("#checks", Static).update("\n".join(lines) or "—")
         refused = "" if decision.allowed else escape(app.why(decision))

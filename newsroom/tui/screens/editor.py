@@ -99,18 +99,18 @@ class EditScreen(AppScreen):
         self.load()
         if self.restoring is not None:
             self._restore(self.restoring)
-        # Typing starts in the title (a new release's too), at its end: keys typed while the
-        # editor opened follow it. Again once the field has its width: placed before, a long
-        # title was scrolled one letter short. Enter goes down the form, ctrl+t to the text.
+        # Typing starts in the title, at its end (keys typed while it opened follow it); a
+        # release's long title shows its start till typing scrolls, once the field is wide.
         title = self.query_one("#f-title", Input)
         title.cursor_position = len(title.value)
         title.focus()
 
-        def at_end() -> None:  # (the same position set again would not scroll)
+        def placed() -> None:  # (the same position set again would not scroll)
             title.action_home()
             title.action_end()
+            title.scroll_to(x=0 if not self.new else None, animate=False, immediate=True)
 
-        self.call_after_refresh(at_end)
+        self.call_after_refresh(placed)
         self.set_interval(RENEW_SECONDS, self.renew)
         self.set_interval(1.0, self.check_disk)
 
@@ -335,11 +335,12 @@ class EditScreen(AppScreen):
         self.show_state()
         self.notify(t("edit.saved", path=article.path))
         self.show_checks(article)
-        self.saved()
+        self.drop_restored()
         return True
 
-    def saved(self) -> None:
-        """After a save: a copy kept aside that was restored here is no longer needed."""
+    def drop_restored(self) -> None:
+        """A copy kept aside that was restored here is no longer needed: its text was saved,
+        kept aside anew, or discarded (gone: never offered again at the next start)."""
         if self.restoring is not None:
             with suppress(NewsroomError, OSError):
                 self.nr_app.newsroom.discard_unsaved(self.restoring.name)
@@ -470,11 +471,10 @@ class EditScreen(AppScreen):
         did not happen (said why; the text stays in the form)."""
         if choice == "save":
             return self.save()
-        if choice == "keep":
-            kept = self.keep_unsaved()
-            if kept is not None:
-                self.notify(self.nr_app.t("edit.kept_aside", path=str(kept)), timeout=15)
-                self.saved()  # the copy restored here is replaced by this one, not doubled
+        if kept := self.keep_unsaved() if choice == "keep" else None:
+            self.notify(self.nr_app.t("edit.kept_aside", path=str(kept)), timeout=15)
+        if kept or choice == "discard":  # the copy restored here: replaced (not doubled), or
+            self.drop_restored()  # discarded (gone, as the person chose)
         return True
 
     def keep_unsaved(self) -> Path | None:

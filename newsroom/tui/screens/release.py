@@ -267,7 +267,8 @@ class ReleaseScreen(Acting, AppScreen):
         if decision.allowed:
             self._act("submit")
             return
-        self.app.push_screen(ChecklistModal(decision, mode="submit"))
+        status = self.article.status if self.article is not None else ""
+        self.app.push_screen(ChecklistModal(decision, mode="submit", status=status))
 
     def action_approve(self) -> None:
         """The checklist, always; approving from it, with the embargo it may set."""
@@ -287,7 +288,10 @@ class ReleaseScreen(Acting, AppScreen):
                 action = "embargo" if moved else "approve"
                 self._act(action, embargo=approval.embargo, clear=approval.clear)
 
-        modal = ChecklistModal(self.decisions["approve"], embargo=embargo, recheck=self._recheck)
+        status = article.status if article is not None else ""
+        modal = ChecklistModal(
+            self.decisions["approve"], embargo=embargo, recheck=self._recheck, status=status
+        )
         self.app.push_screen(modal, answer)
 
     def action_embargo(self) -> None:
@@ -307,7 +311,10 @@ class ReleaseScreen(Acting, AppScreen):
             return self._recheck(when, "embargo")
 
         decision = self.decisions["embargo"]
-        modal = ChecklistModal(decision, mode="embargo", embargo=embargo, recheck=recheck)
+        status = self.article.status
+        modal = ChecklistModal(
+            decision, mode="embargo", embargo=embargo, recheck=recheck, status=status
+        )
         self.app.push_screen(modal, answer)
 
     def _recheck(self, embargo: dt.datetime | None, action: str = "approve") -> Decision:

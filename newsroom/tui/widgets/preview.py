@@ -12,7 +12,14 @@ from collections.abc import Callable
 from rich.text import Text
 
 from ...core.model import Article
-from ...core.service import CUT, DELETED, INSERTED, PendingCorrection, partner_text, sign_off
+from ...core.service import (
+    CUT,
+    DELETED,
+    INSERTED,
+    PendingCorrection,
+    partner_body,
+    partner_text,
+)
 from ...i18n import Translator
 from ...i18n.explain import field_label
 
@@ -40,12 +47,8 @@ def partner_markdown(
         if image.credit:
             photo += f" — *{image.credit}*"
         parts.append(f"> {photo}")
-    body = text.body.strip()
-    if text.dateline:
-        body = f"**{text.dateline}** – {body}"
-    if sign_off(text):  # as the feeds do: never a second one
-        body += f" {sign_off(text)}"
-    parts.append(body)
+    # the dateline and the sign-off where the feeds put them (never a second sign-off)
+    parts.append(partner_body(text, f"**{text.dateline}**"))
     if text.attachments:
         files = [
             f"- {f.title or f.file} ({f.file}, {f.type}, {f.size:,} B)" for f in text.attachments
