@@ -33,6 +33,10 @@ class Rows(Protocol):
 
     def numbered(self) -> list[Row]: ...
 
+    def with_numbers(self, numbers: set[str]) -> list[Row]: ...
+
+    def of_kind(self, kind: str) -> list[Row]: ...
+
 
 class Builder:
     """The bytes of one index or lookup file (`Spec`), from the rows in the store."""

@@ -28,7 +28,7 @@ from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written, moved
 from ..parallel import imap, workers_for
 from ..records import ReadHook, Record
 from . import PAGES_FORMAT
-from .builder import Builder
+from .builder import Builder, Rows
 from .layout import (
     LOOKUP_FILES,
     Entry,
@@ -200,6 +200,26 @@ class PagesOutput(Output):
         # the rows before and after of the releases that changed (all of them when full:
         # then every index file is made, and no row need be held here)
         touched = [] if full else [*before, *store.rows(store.made).values()]
+        layout, specs, numbers, facts, build = self.indexes(store, touched, full)
+        if self.last.get("look", True):  # (the index folders hold a folder per release:
+            clear_leftovers(feeds, [s.path for s in specs])  # 9,400 names read at 10,000;
+            # a killed run's temporaries are swept by the next run anyway: publish/run.py)
+        for spec in specs:
+            tmp = stage(feeds / spec.path, build(spec))
+            if tmp is not None:
+                if known:
+                    self.staged.add(spec.path)
+                yield Staged(feeds / spec.path, tmp)
+        self.owned = self._owned(layout, numbers, facts, full)
+        result.documents += len(self.owned)
+
+    def indexes(
+        self, store: Rows, touched: list[Row], full: bool
+    ) -> tuple[Layout, list[Spec], set[str], dict[str, Facts], Builder]:
+        """The index and lookup files a run makes again, from the rows before and after of
+        the releases that changed (`touched`; every file when `full`), and the builder that
+        makes them from `store` (the run's store, or the dry run's view of it: preview.py):
+        the layout, the files, the numbers made again and their facts."""
         layout = Layout(self._entries())
         specs = layout.specs() if full else layout.touched(touched, self.moved)
         klarifikasi = store.of_kind(KLARIFIKASI)
@@ -215,18 +235,13 @@ class PagesOutput(Output):
             or any(r.kind == KLARIFIKASI for r in touched)
         ):
             specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
-        build = Builder(self.config, store, layout, facts, klarifikasi)
-        if self.last.get("look", True):  # (the index folders hold a folder per release:
-            clear_leftovers(feeds, [s.path for s in specs])  # 9,400 names read at 10,000;
-            # a killed run's temporaries are swept by the next run anyway: publish/run.py)
-        for spec in specs:
-            tmp = stage(feeds / spec.path, build(spec))
-            if tmp is not None:
-                if known:
-                    self.staged.add(spec.path)
-                yield Staged(feeds / spec.path, tmp)
-        self.owned = self._owned(layout, numbers, facts, full)
-        result.documents += len(self.owned)
+        return (
+            layout,
+            specs,
+            numbers,
+            facts,
+            Builder(self.config, store, layout, facts, klarifikasi),
+        )
 
     def _release_pages(self, plan: Plan, result: PublishResult) -> Iterator[Staged]:
         """Make the pages of the changed releases (on every core when there are many)."""

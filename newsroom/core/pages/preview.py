@@ -17,12 +17,12 @@ from typing import Any, NamedTuple, Protocol
 
 from ..atomic import holds
 from ..config import Config
-from ..model import KLARIFIKASI, Article
+from ..model import Article
 from ..outputs import Plan
 from ..records import Record
-from .builder import Builder
+from .builder import Builder, Rows
 from .layout import LOOKUP_FILES, Entry, Layout, Spec, number_specs, numbers_in
-from .lookup import Facts, numbers_of
+from .lookup import Facts
 from .source import Row
 from .store import PageStore
 from .urls import page_path
@@ -56,6 +56,10 @@ class Planned(Protocol):
     def _entries(self) -> list[Entry]: ...
 
     def _numbers(self, touched: list[Row], full: bool) -> set[str]: ...
+
+    def indexes(
+        self, store: Rows, touched: list[Row], full: bool
+    ) -> tuple[Layout, list[Spec], set[str], dict[str, Facts], Builder]: ...
 
     def _owned(self, layout: Layout, numbers: set[str], facts: dict[str, Facts], full: bool,
                made: set[str] | None = None) -> set[str]: ...  # fmt: skip
@@ -109,18 +113,7 @@ def preview(output: Planned) -> Preview:
             write.append(path)
     view = Overlay(store, rows, output.gone)
     touched = [*store.rows([*output.changed, *output.gone]).values(), *rows.values()]
-    layout = Layout(output._entries())
-    specs = layout.touched(touched, output.moved)
-    klarifikasi = view.of_kind(KLARIFIKASI)
-    numbers = output._numbers(touched, False)
-    facts = numbers_of([*view.with_numbers(numbers), *klarifikasi]) if numbers else {}
-    facts = {n: f for n, f in facts.items() if n in numbers}
-    for fact in facts.values():
-        specs += number_specs(fact.number)
-    if (numbers or set(LOOKUP_FILES) & output.moved
-            or any(r.kind == KLARIFIKASI for r in touched)):  # fmt: skip
-        specs += [Spec(path, "lookup") for path in LOOKUP_FILES]
-    build = Builder(output.config, view, layout, facts, klarifikasi)
+    layout, specs, numbers, facts, build = output.indexes(view, touched, False)
     write += [s.path for s in specs if not holds(feeds / s.path, build(s))]
     owned = output._owned(layout, numbers, facts, False, set(rows))
     return Preview(write, sorted(set(last.get("files", {})) - owned), True)
