@@ -185,8 +185,10 @@ SIGNING: dict[str, tuple[str, str]] = {
         "di SHA256SUMS bertanda tangan)",
     ),
     "verify.mismatch": (
-        "✗ {path}: does not match {list}: changed after it was signed",
-        "✗ {path}: tidak cocok dengan {list}: diubah setelah ditandatangani",
+        "✗ {path}: does not match {list}: an older or altered copy; download it again with "
+        "its SHA256SUMS",
+        "✗ {path}: tidak cocok dengan {list}: salinan lama atau yang diubah; unduh lagi "
+        "bersama SHA256SUMS-nya",
     ),
     "verify.unlisted": (
         "✗ {path}: no SHA256SUMS lists it: not from the office as it is",
