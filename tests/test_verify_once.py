@@ -54,3 +54,30 @@ def test_an_older_copy_is_not_called_tampered(signed: Path, tmp_path: Path) -> N
     assert "unduh lagi bersama SHA256SUMS-nya" in indonesian.output
     assert "diubah setelah ditandatangani" not in indonesian.output
 
+
+def test_each_file_is_checked_and_reported_once(
+    signed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`verify SHA256SUMS` and `verify rss.xml SHA256SUMS` showed the list's signature two
+    or three times, and a failure twice (by its absolute and its relative name), and
+    counted every repeat: each file is checked once, under the name first given."""
+    feeds = signed / "feeds"
+    monkeypatch.chdir(feeds)
+    pub = signed / "newsroom.pub"
+    alone = verify("en", "--key", pub, "SHA256SUMS")
+    assert alone.exit_code == 0, alone.output
+    assert alone.output.count("✓ SHA256SUMS: signed by key") == 1
+    listed = len((feeds / "SHA256SUMS").read_text().splitlines())
+    assert f"{listed + 1} checks" in alone.output  # the list's signature, each file once
+    both = verify("en", "--key", pub, "rss.xml", "SHA256SUMS", "./SHA256SUMS.minisig")
+    assert both.exit_code == 0, both.output
+    assert both.output.count("SHA256SUMS: signed by key") == 1
+    assert f"{listed + 1} checks" in both.output
+    (feeds / "rss.xml").write_text("<rss>palsu</rss>")
+    folder = verify("en", "--key", pub, feeds).output.splitlines()[-1]
+    assert "NOT VERIFIED" in folder and ": 1 of " in folder, folder
+    bad = verify("en", "--key", pub, feeds / "rss.xml", "rss.xml", "SHA256SUMS", feeds)
+    assert bad.exit_code == 1
+    assert bad.output.count("rss.xml: does not match") == 1, bad.output
+    assert bad.output.count(f"{feeds}/SHA256SUMS: signed by key") == 1, bad.output
+    assert bad.output.splitlines()[-1] == folder  # the same checks, the same count
