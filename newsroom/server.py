@@ -198,10 +198,13 @@ class FeedHandler(BaseHTTPRequestHandler):
         if private and not self._token_opens(parts[1] if len(parts) > 1 else "", query):
             return self._fail(HTTPStatus.UNAUTHORIZED, "this feed needs the partner's token")
         if parts == [NUMBERS] and (wanted := parse_qs(query).get("n", [""])[0].strip()):
-            return self._redirect(f"/{NUMBERS}/{quote(wanted, safe='')}/")
+            number = self._number(wanted) or wanted
+            return self._redirect(f"/{NUMBERS}/{quote(number, safe='')}/")
         path = self._resolve(parts)
         status = HTTPStatus.OK
         if path is None and len(parts) > 1 and parts[0] == NUMBERS:
+            if (moved := self._number_asked(raw)) is not None:
+                return self._redirect(moved)  # the same number in another case
             status = HTTPStatus.NOT_FOUND  # a number this office never issued: say so
             path = self._resolve([NUMBERS, UNKNOWN[".json" if raw.endswith(".json") else ""]])
         try:
@@ -211,6 +214,22 @@ class FeedHandler(BaseHTTPRequestHandler):
         if feed is None:
             return self._fail(HTTPStatus.NOT_FOUND, "not found")
         self._send(feed, private, body, status)
+
+    def _number(self, typed: str) -> str | None:
+        """The number with a page that `typed` names, case aside (None: none)."""
+        from .core.service import number_on_disk
+
+        return number_on_disk(self.feeds, typed)
+
+    def _number_asked(self, raw: str) -> str | None:
+        """Where a lookup address in another case (`/nomor/b-002%2Fhumas.../`, its .json)
+        goes: the address of the number as the office wrote it (None: no such number)."""
+        inner = raw.strip("/")[len(NUMBERS) + 1 :].removesuffix("/index.html")
+        json = inner.endswith(".json")
+        number = self._number(inner.removesuffix(".json"))
+        if number is None or (json and self._resolve([NUMBERS, f"{number}.json"]) is None):
+            return None
+        return f"/{NUMBERS}/{quote(number, safe='')}" + (".json" if json else "/")
 
     def _redirect(self, location: str) -> None:
         """303 See Other to `location` (a path on this server)."""

@@ -19,6 +19,7 @@ from newsroom.core.errors import ConfigError
 from newsroom.server import make_server
 
 from .feedkit import at, configure, release, run
+from .pagekit import numbered
 
 Start = Callable[..., str]
 
@@ -285,3 +286,26 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     answer = raw(base, b"GET /nomor/?n=B-001%2FHUMAS%2FVI%2F2026 HTTP/1.0\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 303") or answer.startswith(b"HTTP/1.1 303")
     assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer
+
+
+def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) -> None:
+    """`?n=b-001/humas/vi/2026` answered "not issued by this office" of the genuine
+    B-001/HUMAS/VI/2026 (only spaces were forgiven): the number is matched case aside, in
+    the form's `?n=` and in a lookup address typed by hand, and sent to its own address."""
+    numbered(root, at(1.5), "Bernomor", "B-001/HUMAS/VI/2026")
+    assert run(root, at(2)).ok
+    base = start()
+    canonical = "/nomor/B-001%2FHUMAS%2FVI%2F2026"
+    asked = {
+        "/nomor/?n=%20b-001/humas/vi/2026%20": canonical + "/",
+        "/nomor/?n=B-001/Humas/VI/2026": canonical + "/",
+        "/nomor/b-001%2Fhumas%2Fvi%2F2026/": canonical + "/",
+        "/nomor/b-001%2Fhumas%2Fvi%2F2026.json": canonical + ".json",
+    }
+    for path, location in asked.items():
+        answer = raw(base, f"GET {path} HTTP/1.0\r\n\r\n".encode())
+        assert answer.split(b" ")[1] == b"303", (path, answer[:200])
+        assert f"\r\nLocation: {location}\r\n".encode() in answer, path
+    status, _, body = get(base + "/nomor/?n=b-001/humas/vi/2026")
+    assert status == 200 and "B-001/HUMAS/VI/2026" in body.decode()
+    assert get(base + "/nomor/?n=b-002/humas/vi/2026")[0] == 404  # never issued: still said
