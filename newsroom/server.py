@@ -11,6 +11,7 @@ clients cannot pile up threads. Logging (NEWSROOM_SERVE_LOG=1) never shows a tok
 from __future__ import annotations
 
 import email.utils
+import errno
 import gzip
 import hashlib
 import hmac
@@ -396,6 +397,16 @@ def make_server(
     try:
         return FeedServer((host, port), handler, max_connections)
     except OSError as exc:
+        code = _LISTEN.get(exc.errno or 0, "serve_listen")  # words: i18n/shell.py
         raise NewsroomError(
-            f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)"
+            f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)",
+            code=code,
+            host=host,
+            port=port,
+            detail=exc.strerror or exc,
         ) from None
+
+
+# Why a server cannot listen, as codes a face words (the OS says it in English).
+_LISTEN = {errno.EADDRINUSE: "serve_in_use", errno.EACCES: "serve_denied",
+           errno.EADDRNOTAVAIL: "serve_no_address"}  # fmt: skip
