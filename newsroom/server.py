@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .core.errors import ConfigError, NewsroomError
 from .core.service import Config
+from .i18n import Translator
 
 TIMEOUT = 20.0  # seconds a connection may stay silent before it is closed
 MAX_CONNECTIONS = 64  # connections served at once; more are told to come back (503)
@@ -43,6 +44,12 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # page of its own gets the "not issued by this office" page, as a 404.
 NUMBERS = "nomor"
 UNKNOWN = {".json": "tidak-terdaftar.json", "": "tidak-terdaftar.html"}
+RELEASES = "siaran-pers"  # the pages' index (pages/urls.py): where `/` goes when it exists
+
+
+def said(key: str) -> bytes:
+    """A short answer for people, in Indonesian and then in English (i18n/shell.py)."""
+    return "\n\n".join(Translator(lang)(key) for lang in ("id", "en")).encode() + b"\n"
 
 
 def media_type(path: Path, root: Path | None = None) -> str:
@@ -191,13 +198,15 @@ class FeedHandler(BaseHTTPRequestHandler):
             target = urlsplit(target).path
         raw = unquote(target)
         if CONTROL.search(raw):
-            return self._fail(HTTPStatus.BAD_REQUEST, "no control characters in a path")
+            return self._fail(HTTPStatus.BAD_REQUEST, "serve.bad_path")
         parts = [p for p in raw.split("/") if p]
         private = bool(parts) and parts[0] == "private"
         # Decided from the path alone, before the disk is looked at: without the
         # partner's token, every private path answers alike, whether it exists or not.
         if private and not self._token_opens(parts[1] if len(parts) > 1 else "", query):
-            return self._fail(HTTPStatus.UNAUTHORIZED, "this feed needs the partner's token")
+            return self._fail(HTTPStatus.UNAUTHORIZED, "serve.token")
+        if not parts and (self.feeds / RELEASES / "index.html").is_file():
+            return self._redirect(f"/{RELEASES}/", HTTPStatus.FOUND)  # the pages, for people
         if parts == [NUMBERS] and (wanted := parse_qs(query).get("n", [""])[0].strip()):
             number = self._number(wanted) or wanted
             return self._redirect(f"/{NUMBERS}/{quote(number, safe='')}/")
@@ -213,7 +222,8 @@ class FeedHandler(BaseHTTPRequestHandler):
         except OSError:  # gone since it was found (a partner's folder removed, say)
             feed = None
         if feed is None:
-            return self._fail(HTTPStatus.NOT_FOUND, "not found")
+            page = len(parts) > 1 and parts[0] == RELEASES  # (one under embargo, say)
+            return self._fail(HTTPStatus.NOT_FOUND, "serve.not_yet" if page else "serve.not_found")
         self._send(feed, private, body, status)
 
     def _number(self, typed: str) -> str | None:
@@ -232,9 +242,9 @@ class FeedHandler(BaseHTTPRequestHandler):
             return None
         return f"/{NUMBERS}/{quote(number, safe='')}" + (".json" if json else "/")
 
-    def _redirect(self, location: str) -> None:
-        """303 See Other to `location` (a path on this server)."""
-        self.send_response(HTTPStatus.SEE_OTHER)
+    def _redirect(self, location: str, status: HTTPStatus = HTTPStatus.SEE_OTHER) -> None:
+        """303 See Other (or `status`) to `location` (a path on this server)."""
+        self.send_response(status)
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -317,8 +327,9 @@ class FeedHandler(BaseHTTPRequestHandler):
             return int(feed.modified) <= when
         return False
 
-    def _fail(self, status: HTTPStatus, message: str) -> None:
-        data = (message + "\n").encode()
+    def _fail(self, status: HTTPStatus, words: str) -> None:
+        """`status` with a short body in both languages saying what to do (`words`: its key)."""
+        data = said(words)
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -328,7 +339,7 @@ class FeedHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-_BUSY_TEXT = b"too many connections, try again in a moment\n"
+_BUSY_TEXT = said("serve.busy")
 BUSY = (
     b"HTTP/1.0 503 Service Unavailable\r\nServer: newsroom\r\nRetry-After: 5\r\n"
     b"Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"

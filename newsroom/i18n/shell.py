@@ -91,6 +91,36 @@ SHELL: dict[str, tuple[str, str]] = {
         "2026-12-07T09:00+07:00)",
     ),
     "cli.until_or_none": ("give either --until ISO or --none", "berikan --until ISO atau --none"),
+    # what `newsroom serve` answers when it cannot give the file (each body in both
+    # languages, Indonesian first: server.py)
+    "serve.not_yet": (
+        "This release page is not out yet, or no longer here. A release under embargo "
+        "appears at this address when its embargo lifts: try again then. Every release "
+        "out now: /siaran-pers/",
+        "Halaman siaran pers ini belum terbit, atau sudah tidak ada. Siaran pers yang masih "
+        "diembargo tampil di alamat ini saat embargonya berakhir: coba lagi nanti. Semua "
+        "siaran pers yang sudah terbit: /siaran-pers/",
+    ),
+    "serve.not_found": (
+        "Nothing at this address. The releases: /siaran-pers/ · the feed: /rss.xml",
+        "Tidak ada apa pun di alamat ini. Siaran pers: /siaran-pers/ · feed: /rss.xml",
+    ),
+    "serve.token": (
+        "This feed is for a partner of the press office: ask the office for your partner "
+        "token, then send it with each request as the header `Authorization: Bearer TOKEN` "
+        "(or add `?token=TOKEN` to the address).",
+        "Feed ini khusus mitra kantor humas: mintalah token mitra Anda kepada kantor humas, "
+        "lalu kirim bersama setiap permintaan sebagai header `Authorization: Bearer TOKEN` "
+        "(atau tambahkan `?token=TOKEN` pada alamatnya).",
+    ),
+    "serve.bad_path": (
+        "An address cannot hold control characters: check the link.",
+        "Alamat tidak boleh berisi karakter kendali: periksa tautannya.",
+    ),
+    "serve.busy": (
+        "Too many connections at once: try again in a moment.",
+        "Terlalu banyak sambungan sekaligus: coba lagi sebentar lagi.",
+    ),
     "error.no_newsroom": (
         "no newsroom here: no newsroom.toml in this folder or above it (run `newsroom init`, "
         "or pass --root DIR)",
