@@ -194,7 +194,7 @@ def embargo(obj: Context, ref: str, until: str | None, lift_now: bool, note: str
     show_default=True,
     help="Address to listen on; loopback unless you say otherwise.",
 )
-@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
 @pass_ctx
 @friendly
 def serve(obj: Context, host: str, port: int) -> None:

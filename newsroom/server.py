@@ -11,6 +11,7 @@ clients cannot pile up threads. Logging (NEWSROOM_SERVE_LOG=1) never shows a tok
 from __future__ import annotations
 
 import email.utils
+import errno
 import gzip
 import hashlib
 import hmac
@@ -30,6 +31,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .core.errors import ConfigError, NewsroomError
 from .core.service import Config
+from .i18n import Translator
 
 TIMEOUT = 20.0  # seconds a connection may stay silent before it is closed
 MAX_CONNECTIONS = 64  # connections served at once; more are told to come back (503)
@@ -42,6 +44,12 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # page of its own gets the "not issued by this office" page, as a 404.
 NUMBERS = "nomor"
 UNKNOWN = {".json": "tidak-terdaftar.json", "": "tidak-terdaftar.html"}
+RELEASES = "siaran-pers"  # the pages' index (pages/urls.py): where `/` goes when it exists
+
+
+def said(key: str) -> bytes:
+    """A short answer for people, in Indonesian and then in English (i18n/shell.py)."""
+    return "\n\n".join(Translator(lang)(key) for lang in ("id", "en")).encode() + b"\n"
 
 
 def media_type(path: Path, root: Path | None = None) -> str:
@@ -190,18 +198,23 @@ class FeedHandler(BaseHTTPRequestHandler):
             target = urlsplit(target).path
         raw = unquote(target)
         if CONTROL.search(raw):
-            return self._fail(HTTPStatus.BAD_REQUEST, "no control characters in a path")
+            return self._fail(HTTPStatus.BAD_REQUEST, "serve.bad_path")
         parts = [p for p in raw.split("/") if p]
         private = bool(parts) and parts[0] == "private"
         # Decided from the path alone, before the disk is looked at: without the
         # partner's token, every private path answers alike, whether it exists or not.
         if private and not self._token_opens(parts[1] if len(parts) > 1 else "", query):
-            return self._fail(HTTPStatus.UNAUTHORIZED, "this feed needs the partner's token")
+            return self._fail(HTTPStatus.UNAUTHORIZED, "serve.token")
+        if not parts and (self.feeds / RELEASES / "index.html").is_file():
+            return self._redirect(f"/{RELEASES}/", HTTPStatus.FOUND)  # the pages, for people
         if parts == [NUMBERS] and (wanted := parse_qs(query).get("n", [""])[0].strip()):
-            return self._redirect(f"/{NUMBERS}/{quote(wanted, safe='')}/")
+            number = self._number(wanted) or wanted
+            return self._redirect(f"/{NUMBERS}/{quote(number, safe='')}/")
         path = self._resolve(parts)
         status = HTTPStatus.OK
         if path is None and len(parts) > 1 and parts[0] == NUMBERS:
+            if (moved := self._number_asked(raw)) is not None:
+                return self._redirect(moved)  # the same number in another case
             status = HTTPStatus.NOT_FOUND  # a number this office never issued: say so
             path = self._resolve([NUMBERS, UNKNOWN[".json" if raw.endswith(".json") else ""]])
         try:
@@ -209,12 +222,29 @@ class FeedHandler(BaseHTTPRequestHandler):
         except OSError:  # gone since it was found (a partner's folder removed, say)
             feed = None
         if feed is None:
-            return self._fail(HTTPStatus.NOT_FOUND, "not found")
+            page = len(parts) > 1 and parts[0] == RELEASES  # (one under embargo, say)
+            return self._fail(HTTPStatus.NOT_FOUND, "serve.not_yet" if page else "serve.not_found")
         self._send(feed, private, body, status)
 
-    def _redirect(self, location: str) -> None:
-        """303 See Other to `location` (a path on this server)."""
-        self.send_response(HTTPStatus.SEE_OTHER)
+    def _number(self, typed: str) -> str | None:
+        """The number with a page that `typed` names, case aside (None: none)."""
+        from .core.service import number_on_disk
+
+        return number_on_disk(self.feeds, typed)
+
+    def _number_asked(self, raw: str) -> str | None:
+        """Where a lookup address in another case (`/nomor/b-002%2Fhumas.../`, its .json)
+        goes: the address of the number as the office wrote it (None: no such number)."""
+        inner = raw.strip("/")[len(NUMBERS) + 1 :].removesuffix("/index.html")
+        json = inner.endswith(".json")
+        number = self._number(inner.removesuffix(".json"))
+        if number is None or (json and self._resolve([NUMBERS, f"{number}.json"]) is None):
+            return None
+        return f"/{NUMBERS}/{quote(number, safe='')}" + (".json" if json else "/")
+
+    def _redirect(self, location: str, status: HTTPStatus = HTTPStatus.SEE_OTHER) -> None:
+        """303 See Other (or `status`) to `location` (a path on this server)."""
+        self.send_response(status)
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -297,8 +327,9 @@ class FeedHandler(BaseHTTPRequestHandler):
             return int(feed.modified) <= when
         return False
 
-    def _fail(self, status: HTTPStatus, message: str) -> None:
-        data = (message + "\n").encode()
+    def _fail(self, status: HTTPStatus, words: str) -> None:
+        """`status` with a short body in both languages saying what to do (`words`: its key)."""
+        data = said(words)
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -308,7 +339,7 @@ class FeedHandler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-_BUSY_TEXT = b"too many connections, try again in a moment\n"
+_BUSY_TEXT = said("serve.busy")
 BUSY = (
     b"HTTP/1.0 503 Service Unavailable\r\nServer: newsroom\r\nRetry-After: 5\r\n"
     b"Content-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
@@ -377,6 +408,16 @@ def make_server(
     try:
         return FeedServer((host, port), handler, max_connections)
     except OSError as exc:
+        code = _LISTEN.get(exc.errno or 0, "serve_listen")  # words: i18n/shell.py
         raise NewsroomError(
-            f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)"
+            f"cannot listen on {host}:{port}: {exc.strerror} (choose another with --port)",
+            code=code,
+            host=host,
+            port=port,
+            detail=exc.strerror or exc,
         ) from None
+
+
+# Why a server cannot listen, as codes a face words (the OS says it in English).
+_LISTEN = {errno.EADDRINUSE: "serve_in_use", errno.EACCES: "serve_denied",
+           errno.EADDRNOTAVAIL: "serve_no_address"}  # fmt: skip

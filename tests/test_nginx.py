@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsroom.core.init import init_newsroom
+from newsroom.server import said
 
 from .feedkit import at, configure, release, run
 from .nginxkit import (
@@ -68,8 +69,9 @@ def test_deploy_md_shows_the_shipped_files_verbatim() -> None:
 
 
 def test_private_feeds_open_to_their_own_partners_token_only(nginx: Nginx) -> None:
-    status, headers, _ = nginx.get(ANTARA)
+    status, headers, body = nginx.get(ANTARA)
     assert status == 401 and headers["WWW-Authenticate"] == 'Bearer realm="newsroom"'
+    assert body == said("serve.token")  # what to do, as `newsroom serve` says it
     assert nginx.get(ANTARA, Authorization=f"Bearer {TOKENS['pemilu']}")[0] == 401
     assert nginx.get(f"{ANTARA}?token={TOKENS['pemilu']}")[0] == 401
     assert nginx.get(ANTARA, Authorization="Bearer ")[0] == 401

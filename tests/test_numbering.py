@@ -502,3 +502,30 @@ def test_publish_json_gives_an_embargos_lift_in_the_runs_zone(root: Path) -> Non
     said = json.loads(CliRunner().invoke(cli, [*args, at(1).isoformat()]).output)
     (held,) = [m for m in said["releases"] if m["kind"] == "held"]
     assert held["until"] == at(5).isoformat() and said["time"].endswith("+07:00")
+
+
+def test_numbers_differing_only_in_case_are_one_number(root: Path) -> None:
+    """A journalist looks B-001/HUMAS/VI/2026 up as b-001/humas/vi/2026, so the office never
+    holds both: a number typed by hand in another case of a number issued is refused at
+    submit, as a check error and at publish (with its check turned off), and one typed in
+    lowercase counts for the sequence."""
+    number_releases(root)
+    release(root, at(0), "Asli")
+    assert run(root, at(1)).ok
+    copy = release(root, at(2), "Salinan", approve=False)
+    writer = Newsroom.open(root, "ald", fixed_clock(at(2)))
+    number_by_hand(writer, copy, "b-001/humas/vi/2026")
+    with pytest.raises(Refused, match="release number b-001/humas/vi/2026 is also"):
+        writer.act(copy, "submit")
+    config = root / "newsroom.toml"
+    config.write_text(
+        config.read_text().replace('number_unique = "required"', 'number_unique = "off"')
+    )
+    Newsroom.open(root, "ald", fixed_clock(at(2))).act(copy, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(2))).act(copy, "approve")
+    result = run(root, at(3))
+    assert result.published == [] and "asli.md" in result.failed[0]
+    checked = CliRunner().invoke(cli, ["--root", str(root), "check"])
+    assert len([line for line in checked.output.splitlines() if "is also" in line]) == 2
+    numbering = Numbering("B-{seq:03d}/{unit}/{mm_roman}/{yyyy}", unit="HUMAS")
+    assert numbering.next_seq(["b-007/humas/vi/2026", "B-003/HUMAS/VI/2026"], "2026") == 8

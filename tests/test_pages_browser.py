@@ -248,6 +248,23 @@ def test_the_lookup_form_leads_to_the_release_without_javascript(
     assert title == "Humas Pemerintah Jaga Netralitas ASN Jelang Pemilu 2019"
 
 
+@pytest.mark.parametrize("typed", [" b-001/humas/vi/2026 ", "B-001/Humas/vi/2026"])
+def test_a_number_typed_in_another_case_finds_its_release(
+    site: Site, browser: Browser, typed: str
+) -> None:
+    """A journalist types the number from a WhatsApp message in lowercase: the lookup said
+    "Nomor tidak terdaftar … tidak berasal dari kantor ini" of a genuine release; it leads
+    to the number's page, as the office wrote it, whatever the case."""
+    page = browser.open(site.url(PAGES["lookup"]), 375)
+    browser.evaluate(page, f"document.querySelector('input[name=n]').value = {typed!r};"
+                     "document.querySelector('form.lookup').submit()")  # fmt: skip
+    browser.wait_for("Page.loadEventFired", page)
+    where = browser.evaluate(page, "[location.pathname, document.querySelector('h1').textContent,"
+                             "document.querySelector('p.answer').className]")  # fmt: skip
+    assert where[0] == "/nomor/B-001%2FHUMAS%2FVI%2F2026/"
+    assert "B-001/HUMAS/VI/2026" in where[1] and where[2] == "answer"  # issued, not "no"
+
+
 def test_on_paper_the_navigation_goes_and_link_addresses_are_written_out(
     site: Site, browser: Browser, tmp_path: Path
 ) -> None:

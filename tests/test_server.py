@@ -16,9 +16,10 @@ import pytest
 
 from newsroom.core.config import load_config
 from newsroom.core.errors import ConfigError
-from newsroom.server import make_server
+from newsroom.server import make_server, said
 
 from .feedkit import at, configure, release, run
+from .pagekit import numbered
 
 Start = Callable[..., str]
 
@@ -164,7 +165,7 @@ def test_a_private_path_answers_alike_whether_it_exists_or_not(base: str) -> Non
                 "//private//antara/rss.xml",
             )
         }
-        assert answers == {(401, b"this feed needs the partner's token\n")}, headers
+        assert answers == {(401, said("serve.token"))}, headers
 
 
 @pytest.mark.parametrize("path", [b"/rss.xml\x00", b"/rss.xml%00", b"/private/antara/%00"])
@@ -270,7 +271,6 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
     assert b"<h1>Rilis</h1>" in body
     assert get(base + "/siaran-pers/")[1]["Content-Type"] == "text/html; charset=utf-8"
-    assert get(base + "/")[1]["Content-Type"] == "application/rss+xml; charset=utf-8"
     assert get(base + "/siaran-pers/rilis-berembargo/")[0] == 404  # not before the lift
     status, headers, body = get(base + "/nomor/B-666%2FPALSU%2F2026/")
     assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
@@ -285,3 +285,52 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     answer = raw(base, b"GET /nomor/?n=B-001%2FHUMAS%2FVI%2F2026 HTTP/1.0\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 303") or answer.startswith(b"HTTP/1.1 303")
     assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer
+
+
+def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) -> None:
+    """`?n=b-001/humas/vi/2026` answered "not issued by this office" of the genuine
+    B-001/HUMAS/VI/2026 (only spaces were forgiven): the number is matched case aside, in
+    the form's `?n=` and in a lookup address typed by hand, and sent to its own address."""
+    numbered(root, at(1.5), "Bernomor", "B-001/HUMAS/VI/2026")
+    assert run(root, at(2)).ok
+    base = start()
+    canonical = "/nomor/B-001%2FHUMAS%2FVI%2F2026"
+    asked = {
+        "/nomor/?n=%20b-001/humas/vi/2026%20": canonical + "/",
+        "/nomor/?n=B-001/Humas/VI/2026": canonical + "/",
+        "/nomor/b-001%2Fhumas%2Fvi%2F2026/": canonical + "/",
+        "/nomor/b-001%2Fhumas%2Fvi%2F2026.json": canonical + ".json",
+    }
+    for path, location in asked.items():
+        answer = raw(base, f"GET {path} HTTP/1.0\r\n\r\n".encode())
+        assert answer.split(b" ")[1] == b"303", (path, answer[:200])
+        assert f"\r\nLocation: {location}\r\n".encode() in answer, path
+    status, _, body = get(base + "/nomor/?n=b-001/humas/vi/2026")
+    assert status == 200 and "B-001/HUMAS/VI/2026" in body.decode()
+    assert get(base + "/nomor/?n=b-002/humas/vi/2026")[0] == 404  # never issued: still said
+
+
+def test_what_the_server_cannot_give_it_says_in_both_languages(base: str, root: Path) -> None:
+    """An embargoed release's link in a private feed got a plain `not found`, a wrong token
+    `this feed needs the partner's token`, and `/` the raw rss.xml. Each answer now says,
+    in Indonesian and then in English, what to do; `/` goes to the pages' index (the main
+    feed still, where there are no pages)."""
+    status, headers, body = get(base + "/siaran-pers/rilis-berembargo/")
+    text = body.decode()
+    assert status == 404 and headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert text.index("saat embargonya berakhir") < text.index("when its embargo lifts")
+    assert "/siaran-pers/" in text
+    status, headers, body = get(base + "/private/antara/rss.xml", Authorization="Bearer x")
+    text = body.decode()
+    assert status == 401 and headers["WWW-Authenticate"] == 'Bearer realm="newsroom"'
+    assert text.index("minta") < text.index("ask the office for your partner token")
+    assert "Authorization: Bearer TOKEN" in text and "?token=TOKEN" in text
+    status, _, body = get(base + "/tidak-ada.xml")
+    assert status == 404 and body.decode().startswith("Tidak ada apa pun di alamat ini.")
+    answer = raw(base, b"GET / HTTP/1.0\r\n\r\n")
+    assert answer.split(b" ")[1] == b"302" and b"\r\nLocation: /siaran-pers/\r\n" in answer
+    status, headers, body = get(base + "/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b"Rilis" in body
+    (root / "feeds" / "siaran-pers" / "index.html").unlink()
+    assert get(base + "/")[1]["Content-Type"] == "application/rss+xml; charset=utf-8"

@@ -508,4 +508,4 @@ def test_a_passphrase_typed_wrong_publishes_nothing(
     set_signing(newsroom_root, passphrase_env="HUMAS_SANDI")
     monkeypatch.setenv("HUMAS_SANDI", "sandi")
     cron = run(newsroom_root, at(0.2))
-    assert cron.published and cron.unsigned == "sign_key_file", cron.to_json()
+    assert cron.published and cron.unsigned == "sign_env_passphrase", cron.to_json()

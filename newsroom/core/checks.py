@@ -18,6 +18,7 @@ from .config import Config
 from .dateline import a_place, city_at_start, dateline_at_start
 from .markup import markup_in
 from .model import Article, Attachment
+from .numbering import number_key
 from .signoff import signoff_at_end
 
 # Placeholders left in a text: words (whole, any case; "xxx" or more x's) and marks.
@@ -311,8 +312,8 @@ class Around:
     """What the checks that look beyond the release itself need (its attachments' files on
     disk, the other releases' numbers), worked out when first asked and kept: the door
     makes one for each decision (service.py), so a release screen hashes a file once.
-    `owners()` gives number -> [(id, path)] of every release having it (path "" for a
-    number this server issued to a release whose file is gone)."""
+    `owners()` gives number_key(number) -> [(id, path)] of every release having it (path ""
+    for a number this server issued to a release whose file is gone)."""
 
     def __init__(
         self,
@@ -342,7 +343,7 @@ class Around:
         """The other releases having `number`: their files, or a phrase for one gone."""
         if self._owners is None:
             self._owners = self._load_owners()
-        found = self._owners.get(number.strip(), [])
+        found = self._owners.get(number_key(number), [])
         return [path or GONE for ident, path in found if ident != article.id]
 
     def file_problem(self, article: Article, attachment: Attachment) -> str:

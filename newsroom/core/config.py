@@ -160,7 +160,8 @@ def require_root(root: Path | None) -> Path:
     if root is None:
         raise ConfigError(
             "no newsroom here: no newsroom.toml in this folder or above it "
-            "(run `newsroom init`, or pass --root DIR)"
+            "(run `newsroom init`, or pass --root DIR)",
+            code="no_newsroom",
         )
     return root
 
@@ -181,7 +182,10 @@ def load_config(root: Path) -> Config:
         data = tomllib.loads(text)
     except FileNotFoundError:
         raise ConfigError(
-            f"{path}: no such file (run `newsroom init {root}` to make one)"
+            f"{path}: no such file (run `newsroom init {root}` to make one)",
+            code="no_config",
+            path=str(path),
+            root=str(root),
         ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None

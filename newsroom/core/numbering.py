@@ -6,6 +6,10 @@ Publish gives a release its number once, under the publish lock, when it first g
 the files and in the ledger (a number issued on this server is never given again, even if
 its file vanished). A number set by hand before approval is kept. The pattern is checked
 when the config is read (`check_pattern`), so a run never meets a bad one.
+
+Numbers are told apart without regard to case (`number_key`): a journalist types
+`b-002/humas/xii/2026` for B-002/HUMAS/XII/2026, so no two releases may hold numbers that
+differ only in case, and a number typed by hand in lowercase counts for the sequence.
 """
 
 from __future__ import annotations
@@ -60,6 +64,11 @@ def check_pattern(pattern: str, reset: str, unit: str) -> str:
     if "unit" in names and not unit:
         return 'pattern: uses {unit}, but [numbering] unit is not set (e.g. unit = "HUMAS")'
     return ""
+
+
+def number_key(number: str) -> str:
+    """What tells numbers apart: the number without surrounding spaces, case folded."""
+    return number.strip().casefold()
 
 
 class _Configured(Protocol):  # config.Config (which imports this module to check a pattern)
@@ -124,7 +133,7 @@ class Numbering(NamedTuple):
             else:
                 parts.append(f"(?P<{name}>{_GROUPS[name]})")
                 seen.add(name)
-        return re.compile("".join(parts))
+        return re.compile("".join(parts), re.IGNORECASE)
 
     def next_seq(self, taken: Iterable[str], period: str) -> int:
         """The next sequence number of `period`: one more than the highest of the numbers
@@ -138,25 +147,30 @@ class Numbering(NamedTuple):
 
 
 def duplicates(numbered: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """The numbers that more than one release has: number -> the paths having it."""
+    """The numbers that more than one release has (case aside): number (as first met) ->
+    the paths having it."""
     by_number: dict[str, list[str]] = {}
+    spelt: dict[str, str] = {}
     for number, path in numbered:
         if number:
-            by_number.setdefault(number.strip(), []).append(path)
-    return {n: sorted(paths) for n, paths in by_number.items() if len(paths) > 1}
+            key = number_key(number)
+            spelt.setdefault(key, number.strip())
+            by_number.setdefault(key, []).append(path)
+    return {spelt[k]: sorted(paths) for k, paths in by_number.items() if len(paths) > 1}
 
 
 def number_owners(
     numbered: Iterable[tuple[str, str, str]], issued: dict[str, str]
 ) -> dict[str, list[tuple[str, str]]]:
-    """number -> [(id, path)] of every release having it, from (number, id, path) of the
-    releases and the numbers this server issued (number -> id, the ledger): one issued to a
-    release no file has any more comes with no path."""
+    """number_key(number) -> [(id, path)] of every release having it, from (number, id,
+    path) of the releases and the numbers this server issued (number -> id, the ledger):
+    one issued to a release no file has any more comes with no path."""
     owners: dict[str, list[tuple[str, str]]] = {}
     for number, ident, path in numbered:
         if number:
-            owners.setdefault(number.strip(), []).append((ident, path))
+            owners.setdefault(number_key(number), []).append((ident, path))
     for number, ident in issued.items():
-        if all(known != ident for known, _ in owners.get(number, [])):
-            owners.setdefault(number, []).append((ident, ""))
+        key = number_key(number)
+        if all(known != ident for known, _ in owners.get(key, [])):
+            owners.setdefault(key, []).append((ident, ""))
     return owners

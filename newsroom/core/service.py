@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .outputs import PublishResult as PublishResult
     from .outputs import Refusal as Refusal
     from .outputs import is_private as is_private
+    from .pages.urls import number_on_disk as number_on_disk
     from .records import Record as Record
     from .report import ERROR as ERROR
     from .report import CheckReport as CheckReport
@@ -110,6 +111,7 @@ _HANDED = {
     "RENEW_SECONDS": "lease", "TEXT_FORMATS": "messaging", "Lease": "lease", "LeaseHeld": "lease",
     "article_json": "listing", "listing_json": "listing", "newest_first": "listing",
     "PublishResult": "outputs", "is_private": "outputs", "Refusal": "outputs", "Record": "records",
+    "number_on_disk": "pages.urls",
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",

@@ -91,6 +91,69 @@ SHELL: dict[str, tuple[str, str]] = {
         "2026-12-07T09:00+07:00)",
     ),
     "cli.until_or_none": ("give either --until ISO or --none", "berikan --until ISO atau --none"),
+    # what `newsroom serve` answers when it cannot give the file (each body in both
+    # languages, Indonesian first: server.py)
+    "serve.not_yet": (
+        "This release page is not out yet, or no longer here. A release under embargo "
+        "appears at this address when its embargo lifts: try again then. Every release "
+        "out now: /siaran-pers/",
+        "Halaman siaran pers ini belum terbit, atau sudah tidak ada. Siaran pers yang masih "
+        "diembargo tampil di alamat ini saat embargonya berakhir: coba lagi nanti. Semua "
+        "siaran pers yang sudah terbit: /siaran-pers/",
+    ),
+    "serve.not_found": (
+        "Nothing at this address. The releases: /siaran-pers/ · the feed: /rss.xml",
+        "Tidak ada apa pun di alamat ini. Siaran pers: /siaran-pers/ · feed: /rss.xml",
+    ),
+    "serve.token": (
+        "This feed is for a partner of the press office: ask the office for your partner "
+        "token, then send it with each request as the header `Authorization: Bearer TOKEN` "
+        "(or add `?token=TOKEN` to the address).",
+        "Feed ini khusus mitra kantor humas: mintalah token mitra Anda kepada kantor humas, "
+        "lalu kirim bersama setiap permintaan sebagai header `Authorization: Bearer TOKEN` "
+        "(atau tambahkan `?token=TOKEN` pada alamatnya).",
+    ),
+    "serve.bad_path": (
+        "An address cannot hold control characters: check the link.",
+        "Alamat tidak boleh berisi karakter kendali: periksa tautannya.",
+    ),
+    "serve.busy": (
+        "Too many connections at once: try again in a moment.",
+        "Terlalu banyak sambungan sekaligus: coba lagi sebentar lagi.",
+    ),
+    "error.no_newsroom": (
+        "no newsroom here: no newsroom.toml in this folder or above it (run `newsroom init`, "
+        "or pass --root DIR)",
+        "tidak ada newsroom di sini: tidak ada newsroom.toml di folder ini atau di atasnya "
+        "(jalankan `newsroom init`, atau berikan --root FOLDER)",
+    ),
+    "error.no_config": (
+        "{path}: no such file (run `newsroom init {root}` to make one)",
+        "{path} tidak ada (jalankan `newsroom init {root}` untuk membuatnya)",
+    ),
+    "error.serve_in_use": (
+        "cannot listen on {host}:{port}: another program is using that port (choose another "
+        "with --port)",
+        "tidak dapat menyajikan di {host}:{port}: port itu sedang dipakai program lain "
+        "(pilih yang lain dengan --port)",
+    ),
+    "error.serve_denied": (
+        "cannot listen on {host}:{port}: not allowed (a port below 1024 needs the "
+        "administrator; choose another with --port)",
+        "tidak dapat menyajikan di {host}:{port}: tidak diizinkan (port di bawah 1024 perlu "
+        "administrator; pilih yang lain dengan --port)",
+    ),
+    "error.serve_no_address": (
+        "cannot listen on {host}:{port}: {host} is not an address of this machine (choose "
+        "another with --host)",
+        "tidak dapat menyajikan di {host}:{port}: {host} bukan alamat mesin ini (pilih yang "
+        "lain dengan --host)",
+    ),
+    "error.serve_listen": (
+        "cannot listen on {host}:{port}: {detail} (choose another with --port or --host)",
+        "tidak dapat menyajikan di {host}:{port}: sistem menolak ({detail}; pilih yang lain "
+        "dengan --port atau --host)",
+    ),
     "cli.serving": (
         "Serving {folder} at {url} (ctrl+c stops)",
         "Menyajikan {folder} di {url} (ctrl+c menghentikan)",
@@ -193,6 +256,14 @@ SHELL: dict[str, tuple[str, str]] = {
         "passphrase_env names, or `newsroom keys rotate --unencrypted` for cron",
         "terbitkan di terminal atau di meja (P memintanya), setel variabel yang dinamai "
         "[signing] passphrase_env, atau `newsroom keys rotate --unencrypted` untuk cron",
+    ),
+    "health.why.sign_env_passphrase": (
+        "the passphrase in the variable [signing] passphrase_env names does not unlock its key",
+        "frasa sandi di variabel yang dinamai [signing] passphrase_env tidak membuka kuncinya",
+    ),
+    "health.fix.sign_env_passphrase": (
+        "cron's variable, set to the key's passphrase",
+        "variabel milik cron, disetel ke frasa sandi kuncinya",
     ),
     "health.why.other": ("its key could not be used", "kuncinya tidak dapat dipakai"),
     "health.fix.other": (

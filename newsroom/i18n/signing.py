@@ -185,8 +185,10 @@ SIGNING: dict[str, tuple[str, str]] = {
         "di SHA256SUMS bertanda tangan)",
     ),
     "verify.mismatch": (
-        "✗ {path}: does not match {list}: changed after it was signed",
-        "✗ {path}: tidak cocok dengan {list}: diubah setelah ditandatangani",
+        "✗ {path}: does not match {list}: an older or altered copy; download it again with "
+        "its SHA256SUMS",
+        "✗ {path}: tidak cocok dengan {list}: salinan lama atau yang diubah; unduh lagi "
+        "bersama SHA256SUMS-nya",
     ),
     "verify.unlisted": (
         "✗ {path}: no SHA256SUMS lists it: not from the office as it is",
@@ -300,6 +302,20 @@ SIGNING: dict[str, tuple[str, str]] = {
     "error.sign_wrong_passphrase": (
         "wrong passphrase for the secret key {path}: type it again",
         "frasa sandi salah untuk kunci rahasia {path}: ketik lagi",
+    ),
+    "error.sign_env_passphrase": (
+        "the passphrase in {variable} does not unlock the secret key {path}: set {variable} "
+        "to its passphrase",
+        "frasa sandi di {variable} tidak membuka kunci rahasia {path}: setel {variable} ke "
+        "frasa sandinya",
+    ),
+    "error.sign_key_damaged": (
+        "the secret key {path} is damaged: restore it from its backup",
+        "kunci rahasia {path} rusak: pulihkan dari cadangannya",
+    ),
+    "error.sign_key_format": (
+        "{path} is not a minisign secret key: set NEWSROOM_SIGNING_KEY to the right file",
+        "{path} bukan kunci rahasia minisign: setel NEWSROOM_SIGNING_KEY ke berkas yang benar",
     ),
     "error.sign_key_open": (
         "{path} can be read by every user of this machine: `chmod 600 {path}` first",

@@ -21,7 +21,9 @@ name with a dot never clashes with a slug (slugs have none).
 from __future__ import annotations
 
 import functools
+import os
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 from ..config import Config
@@ -81,6 +83,33 @@ def number_paged(number: str) -> bool:
         if len(part.encode("utf-8")) > NUMBER_MAX:
             return False
     return parts[0] not in _RESERVED and not parts[-1].endswith((".json", ".html"))
+
+
+def number_on_disk(feeds: Path, typed: str) -> str | None:
+    """The number, as this office wrote it, whose lookup page is under `feeds`/nomor/ and
+    that `typed` names without regard to case or surrounding spaces (a journalist types
+    `b-002/humas/xii/2026` for B-002/HUMAS/XII/2026; numbering never issues two numbers
+    that differ only in case); None when no page answers it."""
+    typed = typed.strip()
+    if not typed or not number_paged(typed):
+        return None
+    folder, found = feeds / NUMBERS, list[str]()
+    for part in typed.split("/"):
+        name = part if (folder / part).is_dir() else _folded(folder, part)
+        if name is None:
+            return None
+        folder, found = folder / name, [*found, name]
+    return "/".join(found) if (folder / "index.html").is_file() else None
+
+
+def _folded(folder: Path, part: str) -> str | None:
+    """The sub-folder of `folder` named `part`, case aside (None: none)."""
+    wanted = part.casefold()
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    return next((n for n in names if n.casefold() == wanted and (folder / n).is_dir()), None)
 
 
 def number_path(number: str) -> str:

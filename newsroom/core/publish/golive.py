@@ -18,7 +18,7 @@ from ..config import Config
 from ..errors import NewsroomError
 from ..ledger import Ledger
 from ..model import KLARIFIKASI, Article, Status
-from ..numbering import Numbering
+from ..numbering import Numbering, number_key
 from ..outputs import GoingLive
 from ..records import Record, left_behind, to_record, verify
 from ..store import Store
@@ -192,19 +192,20 @@ class GoLive:
         given: dict[str, str] = {}
         if numbering is None and not any(a.release_number for _, a, _ in firsts):
             return self._translated(firsts, records, given) if self._translations(firsts) else {}
-        issued = self.ledger.numbers()
+        # Numbers told apart as numbering.number_key does: case aside.
+        issued = {number_key(n): i for n, i in self.ledger.numbers().items()}
         owners: dict[str, set[str]] = {}
         for r in records.values():
             if r.number:
-                owners.setdefault(r.number, set()).add(r.path)
+                owners.setdefault(number_key(r.number), set()).add(r.path)
         denied: set[str] | None = None
         for record, article, moment in sorted(firsts, key=lambda p: (p[2], p[0].path)):
             if record.translation_of and not article.release_number:
                 continue  # numbered from its original below, once the originals are
             number = article.release_number
             if number:
-                others = sorted(owners.get(number, set()) - {record.path})
-                if others or issued.get(number, article.id) != article.id:
+                others = sorted(owners.get(number_key(number), set()) - {record.path})
+                if others or issued.get(number_key(number), article.id) != article.id:
                     where = ", ".join(others) or "a release this server published before"
                     failed.append((record.path, f"release number {number!r} is already "
                                    f"{where}'s: give this release another number (or none: "
@@ -216,11 +217,11 @@ class GoLive:
             seq = numbering.next_seq([*owners, *issued], numbering.period(local))
             number = numbering.format(seq, local)
             denied = self._denied(records) if denied is None else denied
-            while number in denied:  # the office never issues a number it called forged
+            while number_key(number) in denied:  # never a number the office called forged
                 seq += 1
                 number = numbering.format(seq, local)
             article.release_number = number
-            owners[number] = {record.path}
+            owners[number_key(number)] = {record.path}
             given[article.id] = number
         return self._translated(firsts, records, given) if self._translations(firsts) else given
 
@@ -260,7 +261,8 @@ class GoLive:
         for r in records.values():
             if r.kind == KLARIFIKASI:
                 try:
-                    denied.update(self.store.load(self.config.root / r.path).denies)
+                    denies = self.store.load(self.config.root / r.path).denies
+                    denied.update(number_key(n) for n in denies)
                 except (NewsroomError, OSError):
                     continue
         return denied

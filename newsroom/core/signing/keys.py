@@ -233,8 +233,24 @@ def could_unlock(config: Config, public: PublicKey, passphrase: Passphrase | Non
         else:  # a plain key is read as the run reads it: a rotated-out one does not sign
             _matching(path, SecretKey.parse(text), public)
     except KeyFileError as exc:
-        raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
-                           reason=str(exc)) from None  # fmt: skip
+        raise _key_file(config, path, exc) from None
+
+
+def _key_file(config: Config, path: Path, exc: KeyFileError) -> SigningError:
+    """A key file that does not open, by a code a face words: the variable's passphrase
+    does not unlock it (`sign_env_passphrase`), it is damaged or not a minisign key; else
+    `sign_key_file` with the English reason."""
+    reason = str(exc.facts.get("reason", ""))
+    if reason == "wrong_passphrase":
+        variable = config.passphrase_env
+        return SigningError(
+            f"{path}: the passphrase in {variable} does not unlock this secret key: set "
+            f"{variable} to its passphrase",
+            code="sign_env_passphrase", path=str(path), variable=variable,
+        )  # fmt: skip
+    if reason in ("damaged", "format"):
+        return SigningError(f"{path}: {exc}", code=f"sign_key_{reason}", path=str(path))
+    return SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path), reason=str(exc))
 
 
 def _unlock(config: Config, path: Path, text: str, passphrase: Passphrase | None) -> SecretKey:
@@ -248,8 +264,7 @@ def _unlock(config: Config, path: Path, text: str, passphrase: Passphrase | None
         if exc.facts.get("reason") == "wrong_passphrase" and from_environment(config) is None:
             raise SigningError(f"{path}: {exc}: nothing was published; type it again",
                                code="sign_wrong_passphrase", path=str(path)) from None  # fmt: skip
-        raise SigningError(f"{path}: {exc}", code="sign_key_file", path=str(path),
-                           reason=str(exc)) from None  # fmt: skip
+        raise _key_file(config, path, exc) from None
 
 
 def _passphrase(config: Config, path: Path, passphrase: Passphrase | None) -> Passphrase:

@@ -20,6 +20,7 @@ so in files it signed: a key the trusted one endorsed at a rotation
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +170,11 @@ class Verifier:
         if key.id in self.ring.revoked:
             self.report.revoked_trust = {"new": "?", **self.ring.revoked[key.id]}
         self.lists: dict[Path, dict[str, str] | None] = {}  # a SHA256SUMS -> its digests
+        # Each file is checked and reported once, however often and however it is named
+        # (`rss.xml SHA256SUMS`, `./x` and `/abs/x`): keyed by its resolved path.
+        self.signed: dict[Path, bool] = {}  # a file with a .minisig -> whether it verified
+        self.compared: set[Path] = set()  # files compared with their SHA256SUMS
+        self.seen: set[tuple[Path, str]] = set()  # (file, code) already reported
 
     def check(self, path: Path) -> None:
         if path.is_dir():
@@ -187,10 +193,19 @@ class Verifier:
             self._through_sums(path)
 
     def _add(self, path: Path, code: str, ok: bool, **facts: str) -> None:
-        self.report.findings.append(Finding(str(path), code, ok, facts))
+        key = (path.resolve(), code)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.report.findings.append(Finding(str(path), code, ok, facts))
 
     def _signed(self, path: Path) -> bool:
-        """A file and its .minisig, checked with the key ring."""
+        """A file and its .minisig, checked with the key ring (once a file)."""
+        real = path.resolve()
+        if real not in self.signed:
+            self.signed[real] = self._check_signed(path)
+        return self.signed[real]
+
+    def _check_signed(self, path: Path) -> bool:
         try:
             signature = Signature.parse(path.with_name(path.name + SIG).read_text("utf-8"))
             key = self.ring.key_for(signature.key)
@@ -225,22 +240,23 @@ class Verifier:
 
     def _sums(self, sums: Path) -> dict[str, str] | None:
         """The digests of a signed SHA256SUMS (None: it does not verify), checked once."""
-        if sums not in self.lists:
+        real = sums.resolve()
+        if real not in self.lists:
             ok = sums.with_name(SUMS_SIG).is_file() and self._signed(sums)
             if not sums.with_name(SUMS_SIG).is_file():
                 self._add(sums, "not_signed", False)
-            self.lists[sums] = parse_sums(sums.read_text("utf-8")) if ok else None
-        return self.lists[sums]
+            self.lists[real] = parse_sums(sums.read_text("utf-8")) if ok else None
+        return self.lists[real]
 
     def _listed_in(self, sums: Path) -> set[Path]:
         """Check every file the list names that is present; return the files it covers."""
         digests = self._sums(sums)
-        covered = {sums, sums.with_name(SUMS_SIG)}
+        covered = {sums.resolve(), sums.with_name(SUMS_SIG).resolve()}
         if digests is None:
             return covered
         for name, digest in digests.items():
             target = sums.parent / name
-            covered.add(target)
+            covered.add(target.resolve())
             if not target.is_file():
                 self.report.missing += 1
                 continue
@@ -248,6 +264,9 @@ class Verifier:
         return covered
 
     def _compare(self, target: Path, digest: str, sums: Path) -> None:
+        if target.resolve() in self.compared:
+            return
+        self.compared.add(target.resolve())
         with open(target, "rb") as handle:
             actual = hashlib.file_digest(handle, "sha256").hexdigest()
         if actual == digest:
@@ -258,7 +277,7 @@ class Verifier:
     def _through_sums(self, path: Path) -> None:
         """A file without its own signature: the nearest SHA256SUMS above must list it."""
         for folder in path.resolve().parents:
-            sums = folder / SUMS
+            sums = _spelt_like(path, folder / SUMS)
             if not sums.is_file():
                 continue
             name = path.resolve().relative_to(folder).as_posix()
@@ -286,8 +305,14 @@ class Verifier:
                 if target.is_file():
                     self._signed(target)
         for path in files:
-            if path not in covered and path.name not in OWN:
+            if path.resolve() not in covered and path.name not in OWN:
                 self._add(path, "unlisted", False)
+
+
+def _spelt_like(named: Path, found: Path) -> Path:
+    """`found` (resolved) as the person would write it: relative to where they are when
+    they named `named` relatively, so a list reads `SHA256SUMS`, not `/tmp/…/SHA256SUMS`."""
+    return found if named.is_absolute() else Path(os.path.relpath(found))
 
 
 def _keys_folder(path: Path) -> Path | None:
@@ -302,7 +327,10 @@ def _keys_folder(path: Path) -> Path | None:
 def verify_paths(key: PublicKey, source: str, paths: list[Path]) -> Report:
     """Check every path (see the module docstring); the report says what passed and failed."""
     verifier = Verifier(key, source, paths)
-    for path in paths:
+    named: dict[Path, Path] = {}
+    for path in paths:  # each once, as it was first named
+        named.setdefault(path.resolve(), path)
+    for path in named.values():
         verifier.check(path)
     return verifier.report
 

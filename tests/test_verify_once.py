@@ -1,0 +1,83 @@
+"""`newsroom verify` as a partner meets it: a file from an earlier publish beside the
+current SHA256SUMS is not called tampered with, and each file is checked and reported
+once however often, and however, it is named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+
+from .feedkit import at, newsroom_root, release, run
+from .signkit import keyhome, make_key
+
+__all__ = ["keyhome", "newsroom_root"]  # fixtures, used by name
+
+
+def verify(language: str, *args: str | Path) -> Result:
+    env = {"NEWSROOM_LANG": language}
+    return CliRunner().invoke(cli, ["verify", *map(str, args)], env=env)
+
+
+@pytest.fixture
+def signed(newsroom_root: Path, keyhome: Path) -> Path:
+    """A newsroom with a key and one release, published and signed."""
+    make_key(newsroom_root)
+    release(newsroom_root, at(0), "Rilis pertama")
+    assert run(newsroom_root, at(0.1)).signed
+    return newsroom_root
+
+
+def test_an_older_copy_is_not_called_tampered(signed: Path, tmp_path: Path) -> None:
+    """rss.xml kept from an earlier publish, checked against the current SHA256SUMS: it
+    fails (exit 1), saying it may be an older copy and what to do, not that someone
+    changed it after it was signed."""
+    old = (signed / "feeds" / "rss.xml").read_bytes()
+    release(signed, at(0.2), "Rilis kedua")
+    assert run(signed, at(0.3)).signed
+    download = tmp_path / "unduhan"
+    shutil.copytree(signed / "feeds", download)
+    (download / "rss.xml").write_bytes(old)
+    pub = signed / "newsroom.pub"
+    english = verify("en", "--key", pub, download / "rss.xml")
+    assert english.exit_code == 1
+    assert "does not match" in english.output and "an older or altered copy" in english.output
+    assert "download it again with its SHA256SUMS" in english.output
+    assert "changed after it was signed" not in english.output
+    indonesian = verify("id", "--key", pub, download / "rss.xml")
+    assert indonesian.exit_code == 1
+    assert "salinan lama atau yang diubah" in indonesian.output
+    assert "unduh lagi bersama SHA256SUMS-nya" in indonesian.output
+    assert "diubah setelah ditandatangani" not in indonesian.output
+
+
+def test_each_file_is_checked_and_reported_once(
+    signed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`verify SHA256SUMS` and `verify rss.xml SHA256SUMS` showed the list's signature two
+    or three times, and a failure twice (by its absolute and its relative name), and
+    counted every repeat: each file is checked once, under the name first given."""
+    feeds = signed / "feeds"
+    monkeypatch.chdir(feeds)
+    pub = signed / "newsroom.pub"
+    alone = verify("en", "--key", pub, "SHA256SUMS")
+    assert alone.exit_code == 0, alone.output
+    assert alone.output.count("✓ SHA256SUMS: signed by key") == 1
+    listed = len((feeds / "SHA256SUMS").read_text().splitlines())
+    assert f"{listed + 1} checks" in alone.output  # the list's signature, each file once
+    both = verify("en", "--key", pub, "rss.xml", "SHA256SUMS", "./SHA256SUMS.minisig")
+    assert both.exit_code == 0, both.output
+    assert both.output.count("SHA256SUMS: signed by key") == 1
+    assert f"{listed + 1} checks" in both.output
+    (feeds / "rss.xml").write_text("<rss>palsu</rss>")
+    folder = verify("en", "--key", pub, feeds).output.splitlines()[-1]
+    assert "NOT VERIFIED" in folder and ": 1 of " in folder, folder
+    bad = verify("en", "--key", pub, feeds / "rss.xml", "rss.xml", "SHA256SUMS", feeds)
+    assert bad.exit_code == 1
+    assert bad.output.count("rss.xml: does not match") == 1, bad.output
+    assert bad.output.count(f"{feeds}/SHA256SUMS: signed by key") == 1, bad.output
+    assert bad.output.splitlines()[-1] == folder  # the same checks, the same count
