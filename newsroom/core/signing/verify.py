@@ -170,6 +170,7 @@ class Verifier:
         if key.id in self.ring.revoked:
             self.report.revoked_trust = {"new": "?", **self.ring.revoked[key.id]}
         self.lists: dict[Path, dict[str, str] | None] = {}  # a SHA256SUMS -> its digests
+        self.covers: dict[Path, set[Path]] = {}  # a SHA256SUMS -> the files it accounts for
         # Each file is checked and reported once, however often and however it is named
         # (`rss.xml SHA256SUMS`, `./x` and `/abs/x`): keyed by its resolved path.
         self.signed: dict[Path, bool] = {}  # a file with a .minisig -> whether it verified
@@ -249,7 +250,14 @@ class Verifier:
         return self.lists[real]
 
     def _listed_in(self, sums: Path) -> set[Path]:
-        """Check every file the list names that is present; return the files it covers."""
+        """Check every file the list names that is present (and count those absent) once a
+        list, however often it is reached; return the files it covers."""
+        real = sums.resolve()
+        if real not in self.covers:
+            self.covers[real] = self._check_listed(sums)
+        return self.covers[real]
+
+    def _check_listed(self, sums: Path) -> set[Path]:
         digests = self._sums(sums)
         covered = {sums.resolve(), sums.with_name(SUMS_SIG).resolve()}
         if digests is None:
