@@ -81,3 +81,58 @@ def test_each_file_is_checked_and_reported_once(
     assert bad.output.count("rss.xml: does not match") == 1, bad.output
     assert bad.output.count(f"{feeds}/SHA256SUMS: signed by key") == 1, bad.output
     assert bad.output.splitlines()[-1] == folder  # the same checks, the same count
+
+
+def test_a_list_from_another_publish_than_its_signature_is_not_called_tampered(
+    signed: Path, tmp_path: Path
+) -> None:
+    """SHA256SUMS kept from an earlier publish beside the current SHA256SUMS.minisig (two
+    downloads a publish apart) read "changed after it was signed"; a file newer than the
+    list read "not from the office as it is". Both say what may have happened and what to
+    do, in both languages, and still fail."""
+    old = (signed / "feeds" / "SHA256SUMS").read_bytes()
+    release(signed, at(0.2), "Rilis kedua")
+    assert run(signed, at(0.3)).signed
+    download = tmp_path / "unduhan"
+    shutil.copytree(signed / "feeds", download)
+    (download / "SHA256SUMS").write_bytes(old)
+    pub = signed / "newsroom.pub"
+    english = verify("en", "--key", pub, download / "SHA256SUMS")
+    assert english.exit_code == 1
+    assert (
+        "does not match its signature: the file or its .minisig is from another publish, "
+        "or the file was altered; download both again" in english.output
+    )
+    assert "changed after it was signed" not in english.output
+    indonesian = verify("id", "--key", pub, download / "SHA256SUMS")
+    assert indonesian.exit_code == 1
+    assert "berkas atau .minisig-nya dari penerbitan lain" in indonesian.output
+    assert "diubah setelah ditandatangani" not in indonesian.output
+    shutil.copy(signed / "feeds" / "SHA256SUMS", download / "SHA256SUMS")
+    (download / "baru.xml").write_text("<rss/>")
+    folder = verify("en", "--key", pub, download)
+    assert folder.exit_code == 1
+    assert (
+        "baru.xml: no SHA256SUMS lists it: newer than the list, or not from the office; "
+        "download it again with its SHA256SUMS" in folder.output
+    )
+    assert "lebih baru daripada daftarnya" in verify("id", "--key", pub, download).output
+
+
+def test_files_a_list_names_that_are_absent_are_counted_once(
+    signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A download of only rss.xml and the list: `verify SHA256SUMS SHA256SUMS.minisig`
+    reached the list twice and said twice as many listed files were absent ("140 files
+    … not here" of 70)."""
+    download = tmp_path / "unduhan"
+    download.mkdir()
+    for name in ("rss.xml", "SHA256SUMS", "SHA256SUMS.minisig"):
+        shutil.copy(signed / "feeds" / name, download / name)
+    monkeypatch.chdir(download)
+    listed = len((download / "SHA256SUMS").read_text().splitlines())
+    pub = signed / "newsroom.pub"
+    for args in (["SHA256SUMS"], ["SHA256SUMS", "SHA256SUMS.minisig", download, "rss.xml"]):
+        done = verify("en", "--key", pub, *args)
+        assert done.exit_code == 0, done.output
+        assert f"{listed - 1} files listed in SHA256SUMS are not here" in done.output, done.output

@@ -158,8 +158,10 @@ SIGNING: dict[str, tuple[str, str]] = {
         "✓ {n} berkas cocok dengan SHA256SUMS bertanda tangan",
     ),
     "verify.bad.content": (
-        "✗ {path}: does not match its signature: changed after it was signed",
-        "✗ {path}: tidak cocok dengan tanda tangannya: diubah setelah ditandatangani",
+        "✗ {path}: does not match its signature: the file or its .minisig is from another "
+        "publish, or the file was altered; download both again",
+        "✗ {path}: tidak cocok dengan tanda tangannya: berkas atau .minisig-nya dari "
+        "penerbitan lain, atau berkasnya diubah; unduh keduanya lagi",
     ),
     "verify.bad.comment": (
         "✗ {path}: its trusted comment was changed (the signature does not cover it)",
@@ -191,8 +193,10 @@ SIGNING: dict[str, tuple[str, str]] = {
         "bersama SHA256SUMS-nya",
     ),
     "verify.unlisted": (
-        "✗ {path}: no SHA256SUMS lists it: not from the office as it is",
-        "✗ {path}: tidak tercantum di SHA256SUMS mana pun: bukan dari kantor sebagaimana adanya",
+        "✗ {path}: no SHA256SUMS lists it: newer than the list, or not from the office; "
+        "download it again with its SHA256SUMS",
+        "✗ {path}: tidak tercantum di SHA256SUMS mana pun: lebih baru daripada daftarnya, "
+        "atau bukan dari kantor; unduh lagi bersama SHA256SUMS-nya",
     ),
     "verify.unreadable": ("✗ {path}: cannot be read", "✗ {path}: tidak dapat dibaca"),
     "verify.missing": ("✗ {path}: no such file", "✗ {path}: berkas tidak ada"),
