@@ -10,11 +10,13 @@ root: tools/system-packages) or axe-core cannot be fetched from npm (offline).
 
 from __future__ import annotations
 
+import functools
 import os
 import struct
 import threading
 import zlib
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +94,9 @@ def with_files(root: Path, folder: Path) -> None:
 class Site:
     """A newsroom served by `newsroom serve` on a free port, its URLs pointing at it."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, feeds: Path) -> None:
         self.base = base
+        self.feeds = feeds
 
     def url(self, path: str) -> str:
         return f"{self.base}/{path}"
@@ -139,7 +142,7 @@ def site(
         os.environ["NEWSROOM_SIGNING_KEY"] = key
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
-    yield Site(base)
+    yield Site(base, root / "feeds")
     server.shutdown()
     server.server_close()
 
@@ -263,6 +266,66 @@ def test_a_number_typed_in_another_case_finds_its_release(
                              "document.querySelector('p.answer').className]")  # fmt: skip
     assert where[0] == "/nomor/B-001%2FHUMAS%2FVI%2F2026/"
     assert "B-001/HUMAS/VI/2026" in where[1] and where[2] == "answer"  # issued, not "no"
+
+
+class AsNginx(SimpleHTTPRequestHandler):
+    """feeds/ as docs/nginx/newsroom.conf serves it, without newsroom serve's lookup: a path
+    under nomor/ with no file gets the "not issued" page as a 404, the case as typed."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.path.startswith("/nomor/"):
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "nomor" / "tidak-terdaftar.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def settled(browser: Browser, page: str, away_from: str) -> Any:
+    """Where the tab is and its heading once it has left `away_from` (or after a while)."""
+    for _ in range(100):
+        try:
+            where = browser.evaluate(page, "[location.pathname, document.readyState, "
+                                     "document.querySelector('h1').textContent]")  # fmt: skip
+        except RuntimeError:  # between two documents
+            where = None
+        if where and where[0] != away_from and where[1] == "complete":
+            return where
+        threading.Event().wait(0.05)
+    return where
+
+
+@pytest.mark.parametrize("typed", ["b-001%2Fhumas%2Fvi%2F2026/", "+B-001%2FHumas%2Fvi%2F2026+/"])
+def test_behind_a_server_that_keeps_the_case_a_number_in_another_case_finds_its_release(
+    site: Site, browser: Browser, typed: str
+) -> None:
+    """nginx matches the case as typed: b-001/humas/vi/2026 got the "not issued by this
+    office" page for the genuine B-001/HUMAS/VI/2026. That page's script finds the number in
+    nomor.json case aside and goes on to its page; a number never issued stays unknown."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(AsNginx, directory=str(site.feeds)))  # fmt: skip
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        page = browser.open(f"{base}/nomor/{typed}", 375)
+        where = settled(browser, page, f"/nomor/{typed}")
+        assert where[0] == "/nomor/B-001%2FHUMAS%2FVI%2F2026/", where
+        assert "B-001/HUMAS/VI/2026" in where[2]
+        page = browser.open(f"{base}/nomor/b-777%2Fpalsu%2F2026/", 375)
+        shown = browser.evaluate(page, "new Promise(done => { const look = () => "
+                                 "document.documentElement.classList.contains('looking') ? "
+                                 "setTimeout(look, 20) : done([location.pathname, "
+                                 "document.querySelector('h1').textContent]); look(); })")  # fmt: skip
+        assert shown[0] == "/nomor/b-777%2Fpalsu%2F2026/"  # looked up, not found, shown
+        assert shown[1] in ("Nomor tidak terdaftar", "Number not on record")
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_on_paper_the_navigation_goes_and_link_addresses_are_written_out(

@@ -5,7 +5,10 @@
   and linking the klarifikasi); `nomor/<number>.json` the same for scripts.
 - `nomor/tidak-terdaftar.html` and `.json`: what the server answers, with status 404, for
   any other number under `nomor/` (nginx's and `newsroom serve`'s fallback): "not issued
-  by this office", never a bare 404 that reads like a broken site.
+  by this office", never a bare 404 that reads like a broken site. `newsroom serve` finds
+  a number typed in another case itself; behind a server that cannot (nginx matches the
+  case as typed), the page's one script looks the number up in `nomor.json` case aside
+  and goes on to its page before saying "not issued".
 - `nomor/`: how to check a number (a form: the server turns `?n=` into the number's
   address; no script), the klarifikasi, the latest numbers. `nomor.json`: every number.
 """
@@ -16,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..config import Config
 from ..model import KLARIFIKASI
@@ -207,7 +211,40 @@ def render_unknown(config: Config, klarifikasi: Sequence[Row]) -> bytes:
         + _klarifikasi(config, klarifikasi)
         + f"<p>{link(url(config, LOOKUP), w['lookup'])}</p>\n"
     )
-    return document(config, title=w["unknown_title"], canonical=url(config, UNKNOWN), main=main)
+    return document(config, title=w["unknown_title"], canonical=url(config, UNKNOWN), main=main,
+                    head=_case_aside(config))  # fmt: skip
+
+
+# The number this page answers for, looked up in nomor.json case aside (and the `+` of a
+# form's spaces): a journalist types b-002/humas/xii/2026 for B-002/HUMAS/XII/2026, and a
+# server that matches the case as typed (nginx) sends it here. Found: on to its page, as
+# the office wrote it (never to the same spelling, so never a loop); else, or without a
+# script, the page says what it says. Hidden while it looks, shown whatever happens.
+_CASE_ASIDE = """\
+<style>.looking main{visibility:hidden}</style>
+<script>(function(){var d=document.documentElement,base=BASE,list=LIST,typed;
+var show=function(){d.classList.remove("looking")};
+if(location.pathname.indexOf(base)!==0)return;
+try{typed=decodeURIComponent(location.pathname.slice(base.length))}catch(e){return}
+typed=typed.replace(/\\/(index\\.html)?$/,"").replace(/\\+/g," ").trim();
+var key=typed.toLowerCase();if(!key||!window.fetch)return;
+d.classList.add("looking");setTimeout(show,5000);
+fetch(list).then(function(r){return r.json()}).then(function(all){
+var names=Object.keys(all.numbers||{}).concat(Object.keys(all.not_issued||{}));
+var found=names.filter(function(n){return n.trim().toLowerCase()===key&&n!==typed})[0];
+if(found){location.replace(base+encodeURIComponent(found)+"/")}else{show()}}).catch(show)})();
+</script>
+"""
+
+
+def _case_aside(config: Config) -> str:
+    """The unknown page's script (above), with where the numbers are on this server."""
+    path = urlsplit(config.feeds_base).path.rstrip("/")
+    found = {"BASE": f"{path}/{NUMBERS}/", "LIST": f"{path}/{NUMBERS_JSON}"}
+    script = _CASE_ASIDE
+    for name, value in found.items():
+        script = script.replace(name, json.dumps(value).replace("<", "\\u003c"), 1)
+    return script
 
 
 def render_lookup(config: Config, klarifikasi: Sequence[Row], recent: Sequence[Row]) -> bytes:
