@@ -300,6 +300,14 @@ def settled(browser: Browser, page: str, away_from: str) -> Any:
     return where
 
 
+# Where the tab is and its heading once the page's script has looked the number up.
+LOOKED = (
+    "new Promise(done => { const look = () => "
+    "document.documentElement.classList.contains('looking') ? setTimeout(look, 20) : "
+    "done([location.pathname, document.querySelector('h1').textContent]); look(); })"
+)
+
+
 @pytest.mark.parametrize("typed", ["b-001%2Fhumas%2Fvi%2F2026/", "+B-001%2FHumas%2Fvi%2F2026+/"])
 def test_behind_a_server_that_keeps_the_case_a_number_in_another_case_finds_its_release(
     site: Site, browser: Browser, typed: str
@@ -317,10 +325,7 @@ def test_behind_a_server_that_keeps_the_case_a_number_in_another_case_finds_its_
         assert where[0] == "/nomor/B-001%2FHUMAS%2FVI%2F2026/", where
         assert "B-001/HUMAS/VI/2026" in where[2]
         page = browser.open(f"{base}/nomor/b-777%2Fpalsu%2F2026/", 375)
-        shown = browser.evaluate(page, "new Promise(done => { const look = () => "
-                                 "document.documentElement.classList.contains('looking') ? "
-                                 "setTimeout(look, 20) : done([location.pathname, "
-                                 "document.querySelector('h1').textContent]); look(); })")  # fmt: skip
+        shown = browser.evaluate(page, LOOKED)
         assert shown[0] == "/nomor/b-777%2Fpalsu%2F2026/"  # looked up, not found, shown
         assert shown[1] in ("Nomor tidak terdaftar", "Number not on record")
     finally:
