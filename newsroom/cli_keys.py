@@ -171,8 +171,8 @@ def verify(obj: Context, paths: tuple[Path, ...], key_file: str | None, key_text
     except OSError as exc:
         fail(t("verify.no_key", reason=t("verify.key_unreadable", path=exc.filename,
                                          reason=exc.strerror or exc)))  # fmt: skip
-    except Exception as exc:  # not text (ValueError), or not a key (SignatureError)
-        fail(t("verify.no_key", reason=exc))
+    except NewsroomError as exc:  # not a key (SignatureError, reason "not_key")
+        fail(t("verify.no_key", reason=t("verify.key_not_key", path=exc.facts.get("path", ""))))
     report = verify_paths(key, source, list(paths))
     for line in _report_lines(t, report, quiet):
         click.echo(line)

@@ -136,3 +136,25 @@ def test_files_a_list_names_that_are_absent_are_counted_once(
         done = verify("en", "--key", pub, *args)
         assert done.exit_code == 0, done.output
         assert f"{listed - 1} files listed in SHA256SUMS are not here" in done.output, done.output
+
+
+def test_a_key_that_is_not_a_key_is_said_in_the_partners_language(
+    signed: Path, tmp_path: Path
+) -> None:
+    """`verify --key /etc/hostname` (or --public-key abc) with NEWSROOM_LANG=id said
+    "tidak ada kunci publik untuk dipercaya: public key: not base64": English inside the
+    Indonesian, and not which file. Now it names the file in the partner's language."""
+    rss = signed / "feeds" / "rss.xml"
+    wrong = tmp_path / "bukan-kunci.pub"
+    wrong.write_bytes(b"\xff\xfe bukan kunci\n")
+    for args, named in (
+        (["--key", str(wrong)], str(wrong)),
+        (["--key", str(signed / "newsroom.toml")], str(signed / "newsroom.toml")),
+        (["--public-key", "abc"], "--public-key"),
+    ):
+        indonesian = verify("id", *args, rss)
+        assert indonesian.exit_code == 1
+        assert f"{named} bukan kunci publik minisign" in indonesian.output, indonesian.output
+        assert "not base64" not in indonesian.output and "public key:" not in indonesian.output
+        english = verify("en", *args, rss)
+        assert f"{named} is not a minisign public key" in english.output, english.output

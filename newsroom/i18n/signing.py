@@ -263,6 +263,10 @@ SIGNING: dict[str, tuple[str, str]] = {
         "kantor yang pernah Anda unduh)",
     ),
     "verify.key_missing": ("{path} does not exist", "{path} tidak ada"),
+    "verify.key_not_key": (
+        "{path} is not a minisign public key",
+        "{path} bukan kunci publik minisign",
+    ),
     "verify.key_unreadable": (
         "{path} cannot be read ({reason})",
         "{path} tidak bisa dibaca ({reason})",

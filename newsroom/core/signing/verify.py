@@ -347,17 +347,25 @@ def trusted_key(
     root: Path | None, key_file: str | None, key_text: str | None
 ) -> tuple[PublicKey, str]:
     """The key the partner trusts: given as a file or a base64 line, else the newsroom's
-    own newsroom.pub (run inside a newsroom), else ./newsroom.pub. SignatureError or
-    OSError when there is none or it is not a key."""
+    own newsroom.pub (run inside a newsroom), else ./newsroom.pub. OSError when there is
+    none; SignatureError (reason "not_key", `path` the file or "--public-key") when it is
+    not a minisign public key."""
     if key_text:
-        return PublicKey.from_base64(key_text), "--public-key"
-    if key_file:
+        path = None
+    elif key_file:
         path = Path(key_file)
     elif root is not None and (root / PUBLIC).is_file():
         path = root / PUBLIC
     else:
         path = Path(PUBLIC)
-    return PublicKey.parse(path.read_text(encoding="utf-8")), str(path)
+    source = str(path) if path is not None else "--public-key"
+    try:
+        if path is None:
+            return PublicKey.from_base64(key_text or ""), source
+        return PublicKey.parse(path.read_text(encoding="utf-8")), source
+    except (SignatureError, ValueError) as exc:  # (not text: UnicodeDecodeError)
+        raise SignatureError(f"{source}: not a minisign public key ({exc})", reason="not_key",
+                             path=source) from None  # fmt: skip
 
 
 def _title_in(path: Path) -> str:
