@@ -219,7 +219,10 @@ def test_pages_are_served_beside_the_feeds(nginx: Nginx) -> None:
     assert nginx.get("/feeds/kategori/ekonomi/")[1]["Content-Type"] == HTML
     assert nginx.get("/feeds/atom.xml")[1]["Content-Type"].startswith("application/atom+xml")
     assert nginx.get("/feeds/feed.json")[1]["Content-Type"].startswith("application/feed+json")
-    assert nginx.get("/feeds/siaran-pers/rilis-berembargo/")[0] == 404  # not before the lift
+    status, headers, body = nginx.get("/feeds/siaran-pers/rilis-berembargo/")
+    assert status == 404  # not before the lift, and it says when, as `newsroom serve` does
+    assert headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert body == said("serve.not_yet").replace(b"/siaran-pers/", b"/feeds/siaran-pers/")
     for path in ("/feeds/ninjs/index.json", "/feeds/siaran-pers/rilis/ninjs.json",
                  "/feeds/siaran-pers/rilis/v1.ninjs.json"):  # fmt: skip
         status, headers, body = nginx.get(path)
