@@ -147,3 +147,61 @@ def test_a_move_is_told_only_of_a_lift_time_partners_were_shown(newsroom_root: P
     assert ("kini hingga 02-06-2026 21:00 WIB (14:00 UTC), sebelumnya hingga 03-06-2026 "
             "06:36 WIB (02-06-2026 23:36 UTC)") in said, said  # fmt: skip
     assert link.endswith("/#embargo-diubah-2")  # the page numbers every move
+
+
+def approve_again(root: Path, ident: str, when: dt.datetime, embargo: dt.datetime) -> None:
+    Newsroom.open(root, "ald", fixed_clock(when)).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(when)).act(ident, "approve", embargo=embargo)
+
+
+def test_approved_again_at_the_same_lift_it_is_told_as_a_new_item(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    untouched = release(root, at(0.1), "Rilis lain", embargo=at(2.5))  # never withdrawn
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    assert [t for t, _, _ in readers.take()["rss.xml"]] == ["EMBARGO DITARIK: Rilis berembargo"]
+    approve_again(root, ident, at(1.3), at(2))  # the lift partners were shown before
+    run(root, at(1.4))
+    for name, new in readers.take().items():  # the withdrawal is no longer the last word
+        assert [t for t, _, _ in new] == ["EMBARGO BERLAKU LAGI: Rilis berembargo"], name
+        _, said, link = new[0]
+        assert "Embargo berlaku lagi (02-06-2026 16:12 WIB)" in said, said
+        assert "kembali diberikan dengan embargo hingga 03-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "tidak boleh disiarkan sebelum waktu itu" in said and "Rilis berembargo" in said
+        assert link.endswith("/rilis-berembargo/#embargo-lagi-1"), link
+    item = next(i for i in json_items(readers.folder) if "LAGI" in i["title"])
+    assert item["_newsroom"] == {
+        "status": "embargo_again",
+        "notice_of": f"urn:uuid:{ident}",
+        "withdrawal": 1,
+        "embargo": "2026-06-03T09:00:00+07:00",
+    }
+    ids = {i.id for i in read_items(readers.folder / "atom.xml")}
+    assert {f"urn:uuid:{ident}", f"urn:uuid:{untouched}"} <= ids  # guids kept as they were
+    assert "LAGI" not in (root / "feeds" / "rss.xml").read_text()  # private only
+    run(root, at(1.5))  # told once: the next run adds nothing
+    assert readers.take() == {name: [] for name in FORMATS}
+    run(root, at(2.1))  # out at its lift: the notice stays, and its page has its anchor
+    assert "EMBARGO BERLAKU LAGI" in (readers.folder / "atom.xml").read_text()
+    assert "embargo-lagi-1" in ids_of(
+        root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html"
+    )
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert "Embargo berlaku lagi 02-06-2026 16:12 WIB" in said, said
+
+
+def test_no_embargo_again_for_a_withdrawal_partners_were_never_told(newsroom_root: Path) -> None:
+    root = newsroom_root
+    run(root, at(0))  # (a state of what the feeds told: not a fresh clone)
+    ident = release(root, at(0.1), "Rilis berembargo", embargo=at(2))
+    send_back(root, ident, at(0.2))  # before any run showed it
+    approve_again(root, ident, at(0.3), at(2))
+    run(root, at(0.4))
+    readers = Readers(root)
+    release(root, at(0.45), "Rilis berikutnya")  # (a run with work: the plan is made again)
+    run(root, at(0.5))
+    titles = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert not any("LAGI" in t or "DITARIK" in t for t in titles), titles

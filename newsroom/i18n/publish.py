@@ -70,6 +70,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "notice.embargo_lifted": ("embargo lift", "embargo berakhir"),
     "notice.embargo_moved": ("embargo move {n}", "embargo diubah {n}"),
     "notice.embargo_withdrawn": ("embargo withdrawal {n}", "embargo ditarik {n}"),
+    "notice.embargo_again": (
+        "embargo again after withdrawal {n}",
+        "embargo lagi setelah ditarik {n}",
+    ),
     "feed.main": ("main", "utama"),
     "feed.more": ("{feeds} and {n} more", "{feeds} dan {n} lainnya"),
     # how the run ended

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..outputs import FeedChange, Move
 from ..records import Record
 from .entries import (
+    AGAIN,
     CORRECTION,
     EMBARGOED,
     LIFT,
@@ -156,7 +157,8 @@ def moves_of(
 def _kind(mode: str, otherwise: str) -> str:
     """What an entry's state says happened to its release (a notice: what it tells of)."""
     kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
-             MOVED: "held", CORRECTION: "corrected", WITHDRAWN: "gone"}  # fmt: skip
+             MOVED: "held", AGAIN: "held", CORRECTION: "corrected",
+             WITHDRAWN: "gone"}  # fmt: skip
     return kinds.get(mode, otherwise)
 
 
@@ -191,6 +193,7 @@ def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
         events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
         events += [(MOVED, n) for n in range(1, len(record.embargo_moves) + 1)]
         events += [(WITHDRAWN, n) for n in range(1, len(record.embargo_withdrawn) + 1)]
+        events += [(AGAIN, n) for n, _, _ in record.embargo_again]
         for mode, number in [*events, (RETRACTION, 0), (LIFT, 0)]:
             key = notice_id(record.id, mode, number)
             if key in ids:

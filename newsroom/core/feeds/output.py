@@ -23,7 +23,16 @@ from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Writt
 from ..parallel import PARALLEL_MIN, Spare, pmap, pmap_beside, workers_for
 from ..records import Record
 from .content import Rendered, render_article
-from .plan import Doc, Shown, next_event, plan, retraction_window, shown_lifts
+from .plan import (
+    Doc,
+    Shown,
+    Told,
+    next_event,
+    plan,
+    retraction_window,
+    shown_lifts,
+    told_withdrawals,
+)
 
 if TYPE_CHECKING:
     from .writers import Built
@@ -55,6 +64,7 @@ class FeedsOutput(Output):
         self.job: WriteJob | None = None
         self.unchecked = False  # a dry run named documents without building them
         self.lifts: dict[str, list[str]] = {}  # the lifts private feeds showed, kept
+        self.told: dict[str, list[int]] = {}  # the withdrawals they told of, kept
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -62,10 +72,11 @@ class FeedsOutput(Output):
             for going in plan.going_live:
                 content = render_article(going.article, self.config)
                 plan.cache.store_rendered(going.record.id, going.record.digest, content)
-        shown = shown_before(last)
-        self.docs = plan_docs(self.config, plan.records, plan.now, shown)
-        self.lifts = lifts_kept(shown, self.docs, plan.records,
-                                plan.now - retraction_window(self.config))  # fmt: skip
+        shown, told = shown_before(last), told_before(last)
+        self.docs = plan_docs(self.config, plan.records, plan.now, shown, told)
+        cutoff = plan.now - retraction_window(self.config)
+        self.lifts = lifts_kept(shown, self.docs, plan.records, cutoff)
+        self.told = told_kept(told, self.docs, plan.records, cutoff)
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
         files = last.get("files", {})
         if last.get("look", True):  # one stat a document (768 at 10,000 releases)
@@ -223,17 +234,21 @@ class FeedsOutput(Output):
         # ("shown", was "entries": the file's digest, which a comment moved too; a state of
         # before reads as a fresh clone's, the feeds' files, not as every entry changed)
         return {"key": self.plan_.cache_key, "docs": self.signatures, "shown": self.entries,
-                "lifts": self.lifts}  # fmt: skip
+                "lifts": self.lifts, "told": self.told}  # fmt: skip
 
     def next_event(self, plan: Plan) -> dt.datetime | None:
         return next_event(self.config, list(plan.records.values()), plan.now)
 
 
 def plan_docs(
-    config: Config, records: dict[str, Record], now: dt.datetime, shown: Shown = None
+    config: Config,
+    records: dict[str, Record],
+    now: dt.datetime,
+    shown: Shown = None,
+    told: Told = None,
 ) -> list[Doc]:
     """Every feed document at `now` (plan.py)."""
-    return plan(config, list(records.values()), now, shown)
+    return plan(config, list(records.values()), now, shown, told)
 
 
 def shown_before(last: dict[str, Any]) -> Shown:
@@ -256,6 +271,30 @@ def shown_before(last: dict[str, Any]) -> Shown:
                 when = dt.datetime.fromisoformat(lift).astimezone(dt.UTC)
                 found.setdefault(ident, set()).add(when.replace(second=0, microsecond=0))
     return {i: frozenset(lifts) for i, lifts in found.items()}
+
+
+def told_before(last: dict[str, Any]) -> Told:
+    """The withdrawals the private feeds told of up to the last run (plan.Told), kept as
+    "told"; None from a state from before they were kept."""
+    if "told" not in last:
+        return None
+    return {i: frozenset(numbers) for i, numbers in last["told"].items()}
+
+
+def told_kept(
+    told: Told, docs: list[Doc], records: dict[str, Record], cutoff: dt.datetime
+) -> dict[str, list[int]]:
+    """What the next run takes as told: the withdrawals told before and in this run's
+    private documents, of the releases not out, or out since `cutoff` (as `lifts_kept`)."""
+    merged = {i: set(numbers) for i, numbers in (told or {}).items()}
+    for ident, numbers in told_withdrawals(docs).items():
+        merged.setdefault(ident, set()).update(numbers)
+    kept = {}
+    for ident, numbers in merged.items():
+        r = records.get(ident)
+        if r is not None and (r.published is None or r.published > cutoff):
+            kept[ident] = sorted(numbers)
+    return kept
 
 
 def lifts_kept(
