@@ -205,3 +205,26 @@ def test_no_embargo_again_for_a_withdrawal_partners_were_never_told(newsroom_roo
     run(root, at(0.5))
     titles = [i.title for i in read_items(readers.folder / "atom.xml")]
     assert not any("LAGI" in t or "DITARIK" in t for t in titles), titles
+
+
+def test_the_run_says_the_withdrawal_was_told_not_that_the_release_left(
+    newsroom_root: Path,
+) -> None:
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_lines
+
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    dry = run(root, at(1.1), dry_run=True)
+    done = run(root, at(1.1))
+    feeds = "private/antara"
+    for result, said in ((dry, ("would be sent", "akan dikirim")), (done, ("sent", "dikirim"))):
+        [move] = [m for m in result.moves if m.id == ident]
+        assert move.kind == "withdrawn" and move.feeds, move
+        en = publish_lines(Translator("en"), result, str)
+        ind = publish_lines(Translator("id"), result, str)
+        assert f"embargo withdrawn, notice {said[0]}: Rilis berembargo → {feeds}" in en, en
+        assert f"embargo ditarik, pemberitahuan {said[1]}: Rilis berembargo → {feeds}" in ind
+        assert not any("left:" in line or "keluar dari feed" in line for line in en + ind), en

@@ -1,6 +1,6 @@
 """A publish run told by release rather than by feed: each release once, what happens to it
-(published, corrected, retracted, held by its embargo, added to a feed it was not in,
-changed, gone) and the feeds it
+(published, corrected, retracted, held by its embargo, withdrawn from partners who held it
+under embargo, added to a feed it was not in, changed, gone) and the feeds it
 reaches. People read a run this way ("Rilis X → main, category/pemilu"); the per-feed
 counts stay in `PublishResult.changes` for scripts.
 """
@@ -35,8 +35,10 @@ Notices = dict[str, tuple[Record, str, int]]
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
-ORDER = ("published", "corrected", "retracted", "held_correction", "held", "added", "changed",
-         "gone", "notice_gone")  # fmt: skip
+# (withdrawn: partners held it under embargo, and it leaves their feeds with a notice that
+# says so, EMBARGO DITARIK; not merely "gone")
+ORDER = ("published", "corrected", "retracted", "held_correction", "held", "withdrawn", "added",
+         "changed", "gone", "notice_gone")  # fmt: skip
 HELD = frozenset({"held", "held_correction"})
 
 
@@ -158,7 +160,7 @@ def _kind(mode: str, otherwise: str) -> str:
     """What an entry's state says happened to its release (a notice: what it tells of)."""
     kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
              MOVED: "held", AGAIN: "held", CORRECTION: "corrected",
-             WITHDRAWN: "gone"}  # fmt: skip
+             WITHDRAWN: "withdrawn"}  # fmt: skip
     return kinds.get(mode, otherwise)
 
 
