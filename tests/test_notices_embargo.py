@@ -228,3 +228,44 @@ def test_the_run_says_the_withdrawal_was_told_not_that_the_release_left(
         assert f"embargo withdrawn, notice {said[0]}: Rilis berembargo → {feeds}" in en, en
         assert f"embargo ditarik, pemberitahuan {said[1]}: Rilis berembargo → {feeds}" in ind
         assert not any("left:" in line or "keluar dari feed" in line for line in en + ind), en
+
+
+def test_a_release_held_under_embargo_whose_file_is_deleted_is_withdrawn(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    other = release(root, at(0.1), "Rilis lain", embargo=at(2.5))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))  # sent back, and removed before any run told it
+    for slug in ("rilis-berembargo", "rilis-lain"):  # (rm, git rm: by hand)
+        next((root / "articles").rglob(f"{slug}.md")).unlink()
+    result = run(root, at(1.1))
+    for name, new in readers.take().items():
+        assert sorted(t for t, _, _ in new) == [
+            "EMBARGO DITARIK: Rilis berembargo",
+            "EMBARGO DITARIK: Rilis lain",
+        ], name
+        said = dict((t, (s, link)) for t, s, link in new)
+        text, link = said["EMBARGO DITARIK: Rilis lain"]
+        assert "Embargo ditarik (02-06-2026 11:24 WIB)" in text, text  # when found gone
+        assert "embargo hingga 03-06-2026 21:00 WIB (14:00 UTC) ditarik" in text, text
+        assert link.endswith("/rilis-lain/#embargo-ditarik-1"), link
+        text, link = said["EMBARGO DITARIK: Rilis berembargo"]
+        assert "Embargo ditarik (02-06-2026 11:24 WIB)" in text, text  # (no run saw it sent
+        assert "embargo hingga 03-06-2026 09:00 WIB (02:00 UTC) ditarik" in text, text  # back)
+        assert link.endswith("/rilis-berembargo/#embargo-ditarik-1"), link
+    moves = {m.title: m.kind for m in result.moves}
+    assert moves == {"Rilis berembargo": "withdrawn", "Rilis lain": "withdrawn"}, moves
+    assert "DITARIK" not in (root / "feeds" / "rss.xml").read_text()  # private only
+    item = next(i for i in json_items(readers.folder) if "Rilis lain" in i["title"])
+    assert item["_newsroom"]["notice_of"] == f"urn:uuid:{other}"
+    release(root, at(20), "Rilis baru")  # (a run with work)
+    run(root, at(20.1))
+    assert [t for t, _, _ in readers.take()["atom.xml"]] == ["Rilis baru"]  # nothing again
+    held = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert held.count("EMBARGO DITARIK: Rilis lain") == 1, held  # kept for its window
+    run(root, at(31.2))  # retraction_days (30) after it was found gone
+    held = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert not any("DITARIK" in t for t in held), held

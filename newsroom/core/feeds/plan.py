@@ -175,11 +175,12 @@ def sort_key(record: Record) -> tuple[float, str]:
 
 def plan(
     config: Config, records: list[Record], now: dt.datetime, shown: Shown = None,
-    told: Told = None,
+    told: Told = None, gone: Iterable[Record] = (),
 ) -> list[Doc]:  # fmt: skip
     """Every document to write, for every feed, at time `now`; `shown`: the lifts the
     private feeds showed each release under (see `Shown`); `told`: the withdrawals they
-    told of (see `Told`)."""
+    told of (see `Told`); `gone`: the releases they held under embargo whose file went
+    away, told by their withdrawals' notices (held.py)."""
     ordered = sorted(records, key=sort_key, reverse=True)
     refs: dict[str, EntryRef] = {}  # how each release shows in subscription feeds now
     archived: dict[str, EntryRef] = {}  # and in its month's archive
@@ -205,7 +206,10 @@ def plan(
                 archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
-    special, notices = _special(maybe, now - retraction_window(config), shown, told)
+    cutoff = now - retraction_window(config)
+    special, notices = _special(maybe, cutoff, shown, told)
+    notices += [EntryRef(g, WITHDRAWN, n) for g in gone
+                for n, (at, _) in enumerate(g.embargo_withdrawn, 1) if at > cutoff]  # fmt: skip
     notices = _dated(notices, special, ordered) if notices else notices
     docs: list[Doc] = []
     digests = _Digests()
