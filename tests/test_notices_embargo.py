@@ -147,3 +147,125 @@ def test_a_move_is_told_only_of_a_lift_time_partners_were_shown(newsroom_root: P
     assert ("kini hingga 02-06-2026 21:00 WIB (14:00 UTC), sebelumnya hingga 03-06-2026 "
             "06:36 WIB (02-06-2026 23:36 UTC)") in said, said  # fmt: skip
     assert link.endswith("/#embargo-diubah-2")  # the page numbers every move
+
+
+def approve_again(root: Path, ident: str, when: dt.datetime, embargo: dt.datetime) -> None:
+    Newsroom.open(root, "ald", fixed_clock(when)).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(when)).act(ident, "approve", embargo=embargo)
+
+
+def test_approved_again_at_the_same_lift_it_is_told_as_a_new_item(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    untouched = release(root, at(0.1), "Rilis lain", embargo=at(2.5))  # never withdrawn
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    assert [t for t, _, _ in readers.take()["rss.xml"]] == ["EMBARGO DITARIK: Rilis berembargo"]
+    approve_again(root, ident, at(1.3), at(2))  # the lift partners were shown before
+    run(root, at(1.4))
+    for name, new in readers.take().items():  # the withdrawal is no longer the last word
+        assert [t for t, _, _ in new] == ["EMBARGO BERLAKU LAGI: Rilis berembargo"], name
+        _, said, link = new[0]
+        assert "Embargo berlaku lagi (02-06-2026 16:12 WIB)" in said, said
+        assert "kembali diberikan dengan embargo hingga 03-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "tidak boleh disiarkan sebelum waktu itu" in said and "Rilis berembargo" in said
+        assert link.endswith("/rilis-berembargo/#embargo-lagi-1"), link
+    item = next(i for i in json_items(readers.folder) if "LAGI" in i["title"])
+    assert item["_newsroom"] == {
+        "status": "embargo_again",
+        "notice_of": f"urn:uuid:{ident}",
+        "withdrawal": 1,
+        "embargo": "2026-06-03T09:00:00+07:00",
+    }
+    ids = {i.id for i in read_items(readers.folder / "atom.xml")}
+    assert {f"urn:uuid:{ident}", f"urn:uuid:{untouched}"} <= ids  # guids kept as they were
+    assert "LAGI" not in (root / "feeds" / "rss.xml").read_text()  # private only
+    run(root, at(1.5))  # told once: the next run adds nothing
+    assert readers.take() == {name: [] for name in FORMATS}
+    run(root, at(2.1))  # out at its lift: the notice stays, and its page has its anchor
+    assert "EMBARGO BERLAKU LAGI" in (readers.folder / "atom.xml").read_text()
+    assert "embargo-lagi-1" in ids_of(
+        root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html"
+    )
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert "Embargo berlaku lagi 02-06-2026 16:12 WIB" in said, said
+
+
+def test_no_embargo_again_for_a_withdrawal_partners_were_never_told(newsroom_root: Path) -> None:
+    root = newsroom_root
+    run(root, at(0))  # (a state of what the feeds told: not a fresh clone)
+    ident = release(root, at(0.1), "Rilis berembargo", embargo=at(2))
+    send_back(root, ident, at(0.2))  # before any run showed it
+    approve_again(root, ident, at(0.3), at(2))
+    run(root, at(0.4))
+    readers = Readers(root)
+    release(root, at(0.45), "Rilis berikutnya")  # (a run with work: the plan is made again)
+    run(root, at(0.5))
+    titles = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert not any("LAGI" in t or "DITARIK" in t for t in titles), titles
+
+
+def test_the_run_says_the_withdrawal_was_told_not_that_the_release_left(
+    newsroom_root: Path,
+) -> None:
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_lines
+
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    dry = run(root, at(1.1), dry_run=True)
+    done = run(root, at(1.1))
+    feeds = "private/antara"
+    for result, said in ((dry, ("would be sent", "akan dikirim")), (done, ("sent", "dikirim"))):
+        [move] = [m for m in result.moves if m.id == ident]
+        assert move.kind == "withdrawn" and move.feeds, move
+        en = publish_lines(Translator("en"), result, str)
+        ind = publish_lines(Translator("id"), result, str)
+        assert f"embargo withdrawn, notice {said[0]}: Rilis berembargo → {feeds}" in en, en
+        assert f"embargo ditarik, pemberitahuan {said[1]}: Rilis berembargo → {feeds}" in ind
+        assert not any("left:" in line or "keluar dari feed" in line for line in en + ind), en
+
+
+def test_a_release_held_under_embargo_whose_file_is_deleted_is_withdrawn(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    other = release(root, at(0.1), "Rilis lain", embargo=at(2.5))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))  # sent back, and removed before any run told it
+    for slug in ("rilis-berembargo", "rilis-lain"):  # (rm, git rm: by hand)
+        next((root / "articles").rglob(f"{slug}.md")).unlink()
+    result = run(root, at(1.1))
+    for name, new in readers.take().items():
+        assert sorted(t for t, _, _ in new) == [
+            "EMBARGO DITARIK: Rilis berembargo",
+            "EMBARGO DITARIK: Rilis lain",
+        ], name
+        said = dict((t, (s, link)) for t, s, link in new)
+        text, link = said["EMBARGO DITARIK: Rilis lain"]
+        assert "Embargo ditarik (02-06-2026 11:24 WIB)" in text, text  # when found gone
+        assert "embargo hingga 03-06-2026 21:00 WIB (14:00 UTC) ditarik" in text, text
+        assert link.endswith("/rilis-lain/#embargo-ditarik-1"), link
+        text, link = said["EMBARGO DITARIK: Rilis berembargo"]
+        assert "Embargo ditarik (02-06-2026 11:24 WIB)" in text, text  # (no run saw it sent
+        assert "embargo hingga 03-06-2026 09:00 WIB (02:00 UTC) ditarik" in text, text  # back)
+        assert link.endswith("/rilis-berembargo/#embargo-ditarik-1"), link
+    moves = {m.title: m.kind for m in result.moves}
+    assert moves == {"Rilis berembargo": "withdrawn", "Rilis lain": "withdrawn"}, moves
+    assert "DITARIK" not in (root / "feeds" / "rss.xml").read_text()  # private only
+    item = next(i for i in json_items(readers.folder) if "Rilis lain" in i["title"])
+    assert item["_newsroom"]["notice_of"] == f"urn:uuid:{other}"
+    release(root, at(20), "Rilis baru")  # (a run with work)
+    run(root, at(20.1))
+    assert [t for t, _, _ in readers.take()["atom.xml"]] == ["Rilis baru"]  # nothing again
+    held = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert held.count("EMBARGO DITARIK: Rilis lain") == 1, held  # kept for its window
+    run(root, at(31.2))  # retraction_days (30) after it was found gone
+    held = [i.title for i in read_items(readers.folder / "atom.xml")]
+    assert not any("DITARIK" in t for t in held), held

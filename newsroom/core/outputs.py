@@ -355,7 +355,9 @@ class Move:
 
     `kind`: published (its first publication), corrected (an approved correction goes
     out), retracted (the feeds carry its retraction), held (embargoed until `until`; feeds
-    with embargo access get it early), changed (it changes in these feeds), gone (it
+    with embargo access get it early), withdrawn (partners held it under embargo: it leaves
+    these feeds, and a notice that it was withdrawn goes in), changed (it changes in these
+    feeds), gone (it
     leaves these feeds), notice_gone (a notice item of it leaves these feeds: `notice` says
     which, a correction's with its `correction` number; corrected: the number of the
     correction going out). `release_number`: the number a

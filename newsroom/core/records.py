@@ -83,6 +83,9 @@ class Record(NamedTuple):
     # Each time, before its first publication, the release partners held under embargo was
     # withdrawn without going out: (when, the lift they held). The feeds tell of each.
     embargo_withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
+    # After such a withdrawal, the release held under embargo again before its first
+    # publication: (the withdrawal's number, when, the lift it is held under again).
+    embargo_again: tuple[tuple[int, dt.datetime, dt.datetime], ...] = ()
 
     @property
     def correction(self) -> int:
@@ -179,6 +182,7 @@ def to_record(
         translation_of=article.translation_of,
         embargo_moves=embargo_moves(article),
         embargo_withdrawn=embargo_withdrawn(article),
+        embargo_again=embargo_again(article),
     )
 
 
@@ -219,6 +223,38 @@ def embargo_withdrawn(article: Article) -> tuple[tuple[dt.datetime, dt.datetime]
             found.append((_utc(entry.at), held))
             held = None
     return tuple(found)  # type: ignore[arg-type]
+
+
+def embargo_again(article: Article) -> tuple[tuple[int, dt.datetime, dt.datetime], ...]:
+    """After a withdrawal of the release held under embargo (`embargo_withdrawn`), the first
+    approval or move of its embargo before its first publication that held it under
+    embargo again at the lift partners were last shown, still ahead: (the withdrawal's
+    number, from 1; when; that lift). The feeds tell partners who were told of the
+    withdrawal that the release is coming again (a reader that only adds items keeps the
+    withdrawal as the last word otherwise). Held again at another lift, it is a move of
+    the embargo (`embargo_moves`), told as one; gone out without an embargo (or with one
+    already past), its lift is told. Empty for almost every release."""
+    found = []
+    held: dt.datetime | None = None
+    shown: dt.datetime | None = None  # the last lift partners were shown (as embargo_moves)
+    withdrawals = 0
+    waiting = False  # withdrawn, and not held under embargo again since
+    for entry in article.history:
+        if entry.action == "publish":
+            break
+        if entry.action in ("approve", "embargo"):
+            if entry.embargo == NO_EMBARGO and held is not None:
+                withdrawals, waiting = withdrawals + 1, True
+            held = _lift(entry.embargo)
+            at = _utc(entry.at)
+            if waiting and held is not None and at is not None:
+                if held == shown and held > at:  # (another lift: a move, told as one)
+                    found.append((withdrawals, at, held))
+                waiting = False
+            shown = held or shown
+        elif entry.action == "request_changes" and held is not None:
+            withdrawals, waiting, held = withdrawals + 1, True, None
+    return tuple(found)
 
 
 def lifted_at(

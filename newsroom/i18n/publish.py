@@ -53,6 +53,15 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "move.added.dry": ("would add: {title} → {feeds}", "akan masuk feed: {title} → {feeds}"),
     "move.changed": ("changed: {title} → {feeds}", "berubah: {title} → {feeds}"),
     "move.changed.dry": ("would change: {title} → {feeds}", "akan berubah: {title} → {feeds}"),
+    # partners held it under embargo: it leaves their feeds, a notice (EMBARGO DITARIK) goes in
+    "move.withdrawn": (
+        "embargo withdrawn, notice sent: {title} → {feeds}",
+        "embargo ditarik, pemberitahuan dikirim: {title} → {feeds}",
+    ),
+    "move.withdrawn.dry": (
+        "embargo withdrawn, notice would be sent: {title} → {feeds}",
+        "embargo ditarik, pemberitahuan akan dikirim: {title} → {feeds}",
+    ),
     "move.gone": ("left: {title} ← {feeds}", "keluar dari feed: {title} ← {feeds}"),
     "move.gone.dry": ("would leave: {title} ← {feeds}", "akan keluar dari feed: {title} ← {feeds}"),
     # a notice item (RALAT, DICABUT, EMBARGO BERAKHIR, EMBARGO DIUBAH) leaving, its release by
@@ -70,6 +79,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "notice.embargo_lifted": ("embargo lift", "embargo berakhir"),
     "notice.embargo_moved": ("embargo move {n}", "embargo diubah {n}"),
     "notice.embargo_withdrawn": ("embargo withdrawal {n}", "embargo ditarik {n}"),
+    "notice.embargo_again": (
+        "embargo again after withdrawal {n}",
+        "embargo lagi setelah ditarik {n}",
+    ),
     "feed.main": ("main", "utama"),
     "feed.more": ("{feeds} and {n} more", "{feeds} dan {n} lainnya"),
     # how the run ended

@@ -20,8 +20,12 @@ MOVED = "embargo_moved"  # its embargo moved (`number`: which move, 1 for the fi
 # the release partners held under embargo was withdrawn before its lift, unpublished (sent
 # back for changes, its embargo taken away without it going out); `number`: which time
 WITHDRAWN = "embargo_withdrawn"
-NOTICES = frozenset((CORRECTION, RETRACTION, LIFT, MOVED, WITHDRAWN))
-PRIVATE_NOTICES = frozenset((LIFT, MOVED, WITHDRAWN))  # of the embargo: only private feeds
+# after a withdrawal partners were told of, the release held under embargo again (sent
+# back, approved again); `number`: the withdrawal's. A new item: an importer that only adds
+# items would otherwise keep the withdrawal as the last word on it
+AGAIN = "embargo_again"
+NOTICES = frozenset((CORRECTION, RETRACTION, LIFT, MOVED, WITHDRAWN, AGAIN))
+PRIVATE_NOTICES = frozenset((LIFT, MOVED, WITHDRAWN, AGAIN))  # of the embargo: private feeds
 # Notice ids are uuid5 in this namespace: fixed forever, or partners would see them anew.
 NOTICE_NAMESPACE = uuid.UUID("b5d3a0de-5c1e-4e8a-9d6b-6e6f74696365")
 FORMATS = ("rss", "atom", "json")
@@ -66,7 +70,7 @@ class FeedSpec(NamedTuple):
 class EntryRef(NamedTuple):
     """An entry of a document: a record in a state (live, embargoed or retracted), or a
     notice of an event on it (CORRECTION `number`, RETRACTION, LIFT, MOVED `number`,
-    WITHDRAWN `number`).
+    WITHDRAWN `number`, AGAIN `number`: after that withdrawal).
 
     A tuple, not a dataclass: a plan makes one per release and state and shares it among
     every document that carries it (tens of thousands per run)."""
@@ -128,9 +132,17 @@ def notice_event(record: Record, mode: str, number: int) -> dt.datetime:
         return record.embargo_moves[number - 1][0]
     if mode == WITHDRAWN:
         return record.embargo_withdrawn[number - 1][0]
+    if mode == AGAIN:
+        return again_of(record, number)[0]
     if mode == RETRACTION:
         return record.retracted_at or EPOCH
     return record.published or EPOCH
+
+
+def again_of(record: Record, number: int) -> tuple[dt.datetime, dt.datetime]:
+    """When the release was held under embargo again after its withdrawal `number`, and the
+    lift it was held under then (records.embargo_again)."""
+    return next((at, lift) for n, at, lift in record.embargo_again if n == number)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@
   travel apart, in `_newsroom.tags`.
 - `_newsroom` (an extension object, which JSON Feed readers ignore unless they know it):
   `status` (live, embargoed, retracted, or a notice: correction, retraction,
-  embargo_lifted, embargo_moved, embargo_withdrawn), `embargo` (the lift time of an
+  embargo_lifted, embargo_moved, embargo_withdrawn, embargo_again), `embargo` (the lift
+  time of an
   embargoed release, private feeds only), `notice_of` for notices, `correction` for a
   correction's, `move`, `embargo` and `embargo_before` for a move of the embargo's,
-  `withdrawal` and `embargo` (the lift partners held) for a withdrawal's, the photo's caption
+  `withdrawal` and `embargo` (the lift partners held) for a withdrawal's, `withdrawal` and
+  `embargo` (the lift it is held under again) for the embargo again after one, the photo's caption
   and credit, `release_number` (the office's number for the release), `kind` and
   `denies` (a klarifikasi and the numbers it says are forged).
 - `attachments` (JSON Feed's own): each attachment but the photo, with `mime_type`,
@@ -26,8 +28,9 @@ from typing import Any
 
 from ..config import Config
 from .content import Rendered
+from .entries import again_of
 from .entry import archive_label, entry_content, entry_dates, entry_link, entry_summary, entry_title
-from .plan import CORRECTION, EMBARGOED, LIVE, MOVED, NOTICES, WITHDRAWN, Doc, EntryRef
+from .plan import AGAIN, CORRECTION, EMBARGOED, LIVE, MOVED, NOTICES, WITHDRAWN, Doc, EntryRef
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -109,6 +112,10 @@ def _extension(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
             _, held = ref.record.embargo_withdrawn[ref.number - 1]
             extra["withdrawal"] = ref.number
             extra["embargo"] = _iso(held.astimezone(config.tz))
+        if ref.mode == AGAIN:  # after which withdrawal, and the lift it is held under again
+            _, lift = again_of(ref.record, ref.number)
+            extra["withdrawal"] = ref.number
+            extra["embargo"] = _iso(lift.astimezone(config.tz))
     if r.tags and ref.mode not in NOTICES:
         extra["tags"] = list(r.tags)
     if r.release_number and ref.mode not in NOTICES:

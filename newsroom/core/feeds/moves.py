@@ -1,6 +1,6 @@
 """A publish run told by release rather than by feed: each release once, what happens to it
-(published, corrected, retracted, held by its embargo, added to a feed it was not in,
-changed, gone) and the feeds it
+(published, corrected, retracted, held by its embargo, withdrawn from partners who held it
+under embargo, added to a feed it was not in, changed, gone) and the feeds it
 reaches. People read a run this way ("Rilis X → main, category/pemilu"); the per-feed
 counts stay in `PublishResult.changes` for scripts.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from ..outputs import FeedChange, Move
 from ..records import Record
 from .entries import (
+    AGAIN,
     CORRECTION,
     EMBARGOED,
     LIFT,
@@ -34,8 +35,10 @@ Notices = dict[str, tuple[Record, str, int]]
 
 # When a release moves in several ways at once (retracted in one feed, gone from another),
 # the first of these names it.
-ORDER = ("published", "corrected", "retracted", "held_correction", "held", "added", "changed",
-         "gone", "notice_gone")  # fmt: skip
+# (withdrawn: partners held it under embargo, and it leaves their feeds with a notice that
+# says so, EMBARGO DITARIK; not merely "gone")
+ORDER = ("published", "corrected", "retracted", "held_correction", "held", "withdrawn", "added",
+         "changed", "gone", "notice_gone")  # fmt: skip
 HELD = frozenset({"held", "held_correction"})
 
 
@@ -156,7 +159,8 @@ def moves_of(
 def _kind(mode: str, otherwise: str) -> str:
     """What an entry's state says happened to its release (a notice: what it tells of)."""
     kinds = {RETRACTED: "retracted", RETRACTION: "retracted", EMBARGOED: "held",
-             MOVED: "held", CORRECTION: "corrected", WITHDRAWN: "gone"}  # fmt: skip
+             MOVED: "held", AGAIN: "held", CORRECTION: "corrected",
+             WITHDRAWN: "withdrawn"}  # fmt: skip
     return kinds.get(mode, otherwise)
 
 
@@ -191,6 +195,7 @@ def _notices_of(ids: set[str], records: dict[str, Record]) -> Notices:
         events = [(CORRECTION, n) for n in range(1, len(record.corrected) + 1)]
         events += [(MOVED, n) for n in range(1, len(record.embargo_moves) + 1)]
         events += [(WITHDRAWN, n) for n in range(1, len(record.embargo_withdrawn) + 1)]
+        events += [(AGAIN, n) for n, _, _ in record.embargo_again]
         for mode, number in [*events, (RETRACTION, 0), (LIFT, 0)]:
             key = notice_id(record.id, mode, number)
             if key in ids:

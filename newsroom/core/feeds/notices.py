@@ -1,6 +1,6 @@
 """The words of a notice item: a short entry of its own announcing a correction, a
-retraction, an embargo's lift, a move of the embargo or the withdrawal of a release held
-under it, so that software that only ever
+retraction, an embargo's lift, a move of the embargo, the withdrawal of a release held
+under it or that release held under embargo again, so that software that only ever
 adds new items (WordPress importers, agency ingesters: new guid or new link, else skip)
 learns of it.
 
@@ -17,12 +17,13 @@ from typing import NamedTuple
 
 from ..config import Config
 from .content import Rendered, lift_time, local_time
-from .plan import CORRECTION, LIFT, MOVED, WITHDRAWN, EntryRef
+from .entries import again_of
+from .plan import AGAIN, CORRECTION, LIFT, MOVED, WITHDRAWN, EntryRef
 from .words import correction_head, words
 
 # a retraction's is "dicabut"
 FRAGMENTS = {CORRECTION: "ralat-{n}", LIFT: "embargo", MOVED: "embargo-diubah-{n}",
-             WITHDRAWN: "embargo-ditarik-{n}"}  # fmt: skip
+             WITHDRAWN: "embargo-ditarik-{n}", AGAIN: "embargo-lagi-{n}"}  # fmt: skip
 
 
 class Notice(NamedTuple):
@@ -35,8 +36,8 @@ class Notice(NamedTuple):
 
 
 def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
-    """The notice item for `ref` (a CORRECTION, RETRACTION, LIFT, MOVED or WITHDRAWN entry)
-    of release `r`."""
+    """The notice item for `ref` (a CORRECTION, RETRACTION, LIFT, MOVED, WITHDRAWN or AGAIN
+    entry) of release `r`."""
     w = words(r.language)
     if ref.mode == CORRECTION:
         head = correction_head(r.language, ref.number)
@@ -54,6 +55,9 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
     elif ref.mode == WITHDRAWN:
         head = w["withdrawn_notice"] + (f" {ref.number}" if ref.number > 1 else "")
         said_html, said = _withdrawn(ref, r, config)
+    elif ref.mode == AGAIN:
+        head = w["again_notice"] + (f" {ref.number}" if ref.number > 1 else "")
+        said_html, said = _again(ref, r, config)
     else:
         head = w["retracted"]
         said_html, said = r.retraction_html, r.retraction_text
@@ -84,6 +88,17 @@ def _withdrawn(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
     told = w["withdrawn_text"].format(lift=lift_time(held, config))
     said_html = f"<p><strong>{html.escape(withdrawn)}:</strong> {html.escape(told)}.</p>\n"
     return said_html, f"{withdrawn}: {told}."
+
+
+def _again(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+    """What the embargo again after a withdrawal says, as HTML and as plain text: when, and
+    the lift the release is held under again (not to be published before it)."""
+    w = words(r.language)
+    at, lift = again_of(ref.record, ref.number)
+    again = f"{w['again']} ({local_time(at, config)})"
+    told = w["again_text"].format(lift=lift_time(lift, config))
+    said_html = f"<p><strong>{html.escape(again)}:</strong> {html.escape(told)}.</p>\n"
+    return said_html, f"{again}: {told}."
 
 
 def _original(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:

@@ -23,7 +23,8 @@ from ..outputs import Output, Plan, PublishResult, Refusal, Stage, Staged, Writt
 from ..parallel import PARALLEL_MIN, Spare, pmap, pmap_beside, workers_for
 from ..records import Record
 from .content import Rendered, render_article
-from .plan import Doc, Shown, next_event, plan, retraction_window, shown_lifts
+from .held import Kept, ghost, ghost_content, gone_now, held_now, told_before, told_kept
+from .plan import Doc, Shown, Told, next_event, plan, retraction_window, shown_lifts
 
 if TYPE_CHECKING:
     from .writers import Built
@@ -55,6 +56,10 @@ class FeedsOutput(Output):
         self.job: WriteJob | None = None
         self.unchecked = False  # a dry run named documents without building them
         self.lifts: dict[str, list[str]] = {}  # the lifts private feeds showed, kept
+        self.told: dict[str, list[int]] = {}  # the withdrawals they told of, kept
+        self.held: Kept = {}  # the releases they show under embargo (held.py)
+        self.gone: Kept = {}  # and those of them whose file went away, withdrawn
+        self.ghosts: dict[str, Record] = {}  # the records of those
 
     def plan(self, plan: Plan, last: dict[str, Any]) -> None:
         self.plan_, self.last = plan, last
@@ -62,10 +67,16 @@ class FeedsOutput(Output):
             for going in plan.going_live:
                 content = render_article(going.article, self.config)
                 plan.cache.store_rendered(going.record.id, going.record.digest, content)
-        shown = shown_before(last)
-        self.docs = plan_docs(self.config, plan.records, plan.now, shown)
-        self.lifts = lifts_kept(shown, self.docs, plan.records,
-                                plan.now - retraction_window(self.config))  # fmt: skip
+        shown, told = shown_before(last), told_before(last)
+        cutoff = plan.now - retraction_window(self.config)
+        self.gone = gone_now(last.get("held", {}), last.get("gone", {}), plan.records,
+                             plan.now, cutoff)  # fmt: skip
+        self.ghosts = {i: ghost(i, kept) for i, kept in self.gone.items()}
+        self.docs = plan_docs(self.config, plan.records, plan.now, shown, told,
+                              tuple(self.ghosts.values()))  # fmt: skip
+        self.held = held_now(self.docs, plan.cache, last.get("held", {}))
+        self.lifts = lifts_kept(shown, self.docs, plan.records, cutoff)
+        self.told = told_kept(told, self.docs, plan.records, cutoff)
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}
         files = last.get("files", {})
         if last.get("look", True):  # one stat a document (768 at 10,000 releases)
@@ -108,9 +119,10 @@ class FeedsOutput(Output):
         if plan.dry_run:  # the documents no release is left in (`placed` removes them)
             planned = {d.path for d in self.docs}
             result.to_remove += sorted(p for p in self.last.get("files", {}) if p not in planned)
+        records = {**self.ghosts, **plan.records} if self.ghosts else plan.records
         changes, touched, notices = compare_documents(
             self.docs, self.last.get("shown", {}), self.entries, self.untouched,
-            self.config.feeds_dir, plan.records,
+            self.config.feeds_dir, records,
         )  # fmt: skip
         result.changes += changes
         published = {g.article.id: g.kind for g in plan.going_live}
@@ -119,7 +131,7 @@ class FeedsOutput(Output):
             r.id for r in plan.records.values()
             if r.embargo_ahead(plan.now)
         ]  # fmt: skip
-        result.moves += moves_of(touched, plan.records, published, waiting, notices, numbers)
+        result.moves += moves_of(touched, records, published, waiting, notices, numbers)
 
     def _to_write(self) -> list[Doc]:
         """The documents this run writes. A dry run builds them and compares their bytes
@@ -147,7 +159,8 @@ class FeedsOutput(Output):
         """The run's one job (its memo's cache connection closed with the run: `close`)."""
         assert self.plan_ is not None
         if self.job is None:
-            self.job = WriteJob(self.config, self.plan_.cache_key)
+            ghosts = {i: ghost_content(r, self.gone[i]) for i, r in self.ghosts.items()}
+            self.job = WriteJob(self.config, self.plan_.cache_key, ghosts)
         return self.job
 
     def close(self) -> None:
@@ -223,17 +236,24 @@ class FeedsOutput(Output):
         # ("shown", was "entries": the file's digest, which a comment moved too; a state of
         # before reads as a fresh clone's, the feeds' files, not as every entry changed)
         return {"key": self.plan_.cache_key, "docs": self.signatures, "shown": self.entries,
-                "lifts": self.lifts}  # fmt: skip
+                "lifts": self.lifts, "told": self.told, "held": self.held,
+                "gone": self.gone}  # fmt: skip
 
     def next_event(self, plan: Plan) -> dt.datetime | None:
-        return next_event(self.config, list(plan.records.values()), plan.now)
+        return next_event(self.config, [*plan.records.values(), *self.ghosts.values()],
+                          plan.now)  # fmt: skip
 
 
 def plan_docs(
-    config: Config, records: dict[str, Record], now: dt.datetime, shown: Shown = None
+    config: Config,
+    records: dict[str, Record],
+    now: dt.datetime,
+    shown: Shown = None,
+    told: Told = None,
+    gone: tuple[Record, ...] = (),
 ) -> list[Doc]:
     """Every feed document at `now` (plan.py)."""
-    return plan(config, list(records.values()), now, shown)
+    return plan(config, list(records.values()), now, shown, told, gone)
 
 
 def shown_before(last: dict[str, Any]) -> Shown:
@@ -324,6 +344,7 @@ class WriteJob:
 
     config: Config
     cache_key: str
+    ghosts: dict[str, Rendered] = field(default_factory=dict)  # held.py: files gone
     memo: _Memo = field(default_factory=lambda: _Memo())
 
 
@@ -404,6 +425,9 @@ def _contents(job: WriteJob, doc: Doc) -> dict[str, Rendered]:
     missing: dict[str, str] = {}
     for entry in doc.entries:  # the newest releases are in every feed: read them once
         ident, digest = entry.record.id, entry.record.digest
+        if ident in job.ghosts:  # (a release whose file went away: what was kept of it)
+            rendered[ident] = job.ghosts[ident]
+            continue
         hit = memo.recent.get(ident)
         if hit is not None and hit[0] == digest:
             rendered[ident] = hit[1]

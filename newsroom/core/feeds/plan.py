@@ -7,10 +7,12 @@ documents whose signature changed.
 A subscription document holds the feed's newest `feed_limit` releases; beside them,
 for `retraction_days` after the event, every release it accepts that was corrected or
 retracted (updated, under its own id, however old) and a short notice item of its own
-for each correction, retraction and (in private feeds) embargo lift, move and withdrawal:
-software that only adds items it has not seen learns of the event from the notice (see
-notices.py). A move or withdrawal of an embargo is told when partners were shown the lift
-it changed (`Shown`: what the private feeds showed, kept by the feeds output).
+for each correction, retraction and (in private feeds) embargo lift, move and withdrawal,
+and the release held under embargo again after a withdrawal: software that only adds
+items it has not seen learns of the event from the notice (see notices.py). A move or
+withdrawal of an embargo is told when partners were shown the lift it changed (`Shown`:
+what the private feeds showed, kept by the feeds output), the embargo again when its
+withdrawal was told (`Told`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..translations import language_name
 from . import FEED_FORMAT  # noqa: F401 - re-exported for the publisher
 from .archives import Digest, Page, archive_docs, archive_pages, archive_path
 from .entries import (  # re-exported: the writers, the publisher and tests name them here
+    AGAIN,
     CORRECTION,
     EMBARGOED,
     EPOCH,
@@ -52,14 +55,18 @@ from .entries import (  # re-exported: the writers, the publisher and tests name
 )
 from .words import words
 
-__all__ = ["CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "MOVED", "NOTICES", "RETRACTED",
-           "RETRACTION", "WITHDRAWN", "Doc", "EntryRef", "FeedSpec", "Shown", "content_digest",
-           "feed_url", "next_event", "notice_id", "plan"]  # fmt: skip
+__all__ = ["AGAIN", "CORRECTION", "EMBARGOED", "EPOCH", "LIFT", "LIVE", "MOVED", "NOTICES",
+           "RETRACTED", "RETRACTION", "WITHDRAWN", "Doc", "EntryRef", "FeedSpec", "Shown", "Told",
+           "content_digest", "feed_url", "next_event", "notice_id", "plan"]  # fmt: skip
 
 # The lift times the private feeds have shown each release under (to the minute), by
 # release id; None when nothing says (a fresh clone, a first run): every move and
 # withdrawal is then told, erring on the side of telling.
 Shown = dict[str, frozenset[dt.datetime]] | None
+# The withdrawals (by number) of each release the private feeds told of, by release id;
+# None when nothing says (a state from before they were kept): a withdrawal is then taken
+# as told once its release was shown (`Shown`), every one when that says nothing either.
+Told = dict[str, frozenset[int]] | None
 
 
 class _Digests:
@@ -166,9 +173,14 @@ def sort_key(record: Record) -> tuple[float, str]:
     return moment.timestamp(), record.id
 
 
-def plan(config: Config, records: list[Record], now: dt.datetime, shown: Shown = None) -> list[Doc]:
+def plan(
+    config: Config, records: list[Record], now: dt.datetime, shown: Shown = None,
+    told: Told = None, gone: Iterable[Record] = (),
+) -> list[Doc]:  # fmt: skip
     """Every document to write, for every feed, at time `now`; `shown`: the lifts the
-    private feeds showed each release under (see `Shown`)."""
+    private feeds showed each release under (see `Shown`); `told`: the withdrawals they
+    told of (see `Told`); `gone`: the releases they held under embargo whose file went
+    away, told by their withdrawals' notices (held.py)."""
     ordered = sorted(records, key=sort_key, reverse=True)
     refs: dict[str, EntryRef] = {}  # how each release shows in subscription feeds now
     archived: dict[str, EntryRef] = {}  # and in its month's archive
@@ -194,7 +206,10 @@ def plan(config: Config, records: list[Record], now: dt.datetime, shown: Shown =
                 archived[r.id] = _archived_ref(r, ref)
         for category in r.categories:
             by_category.setdefault(category, []).append(index)
-    special, notices = _special(maybe, now - retraction_window(config), shown)
+    cutoff = now - retraction_window(config)
+    special, notices = _special(maybe, cutoff, shown, told)
+    notices += [EntryRef(g, WITHDRAWN, n) for g in gone
+                for n, (at, _) in enumerate(g.embargo_withdrawn, 1) if at > cutoff]  # fmt: skip
     notices = _dated(notices, special, ordered) if notices else notices
     docs: list[Doc] = []
     digests = _Digests()
@@ -218,7 +233,7 @@ def plan(config: Config, records: list[Record], now: dt.datetime, shown: Shown =
 
 
 def _special(
-    refs: Iterable[EntryRef], cutoff: dt.datetime, shown: Shown = None
+    refs: Iterable[EntryRef], cutoff: dt.datetime, shown: Shown = None, told: Told = None
 ) -> tuple[list[EntryRef], list[EntryRef]]:
     """The few entries every feed looks at beside its newest: embargoed and retracted
     releases and releases corrected since `cutoff` (newest first, like `refs`), and the
@@ -236,12 +251,13 @@ def _special(
         corrected = r.corrected and r.corrected[-1] > cutoff
         lifted = r.published is not None and r.published > cutoff and (
             r.embargo is not None or bool(r.embargo_withdrawn))  # fmt: skip
-        moved = r.embargo_moves and r.embargo_moves[-1][0] > cutoff  # (its embargo since
-        if ref.mode == LIVE and not corrected and not lifted and not moved:  # taken away too)
+        moved = bool(r.embargo_moves) and r.embargo_moves[-1][0] > cutoff  # (its embargo
+        again = bool(r.embargo_again) and r.embargo_again[-1][1] > cutoff  # since taken
+        if ref.mode == LIVE and not (corrected or lifted or moved or again):  # away too)
             continue
         if ref.mode != LIVE or corrected:
             special.append(ref)
-        notices.extend(_notices(ref, cutoff, shown))
+        notices.extend(_notices(ref, cutoff, shown, told))
     return special, notices
 
 
@@ -282,15 +298,20 @@ def _published_at(ordered: list[Record], second: int) -> bool:
     return at < len(ordered) and sort_key(ordered[at])[0] == second
 
 
-def _notices(ref: EntryRef, cutoff: dt.datetime, shown: Shown = None) -> list[EntryRef]:
+def _notices(
+    ref: EntryRef, cutoff: dt.datetime, shown: Shown = None, told: Told = None
+) -> list[EntryRef]:
     """The notices a release shows now: its retraction's (which supersedes the rest), else
-    one per move of its embargo partners were told of (`_moves_told`) and correction since
-    `cutoff`, and its embargo's lift if that was since `cutoff`."""
+    one per move of its embargo partners were told of (`_moves_told`), per time it was
+    held under embargo again after a withdrawal they were told of (`_withdrawal_told`) and
+    correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
     r = ref.record
     if ref.mode == RETRACTED:
         return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
     found = [EntryRef(r, MOVED, n) for n in _moves_told(r, shown)
              if r.embargo_moves[n - 1][0] > cutoff]  # fmt: skip
+    found += [EntryRef(r, AGAIN, n) for n, at, _ in r.embargo_again
+              if at > cutoff and _withdrawal_told(r, n, shown, told)]  # fmt: skip
     if ref.mode != LIVE:
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
@@ -313,6 +334,13 @@ def _moves_told(r: Record, shown: Shown) -> list[int]:
         if _minute(before) in lifts:
             return list(range(n, len(r.embargo_moves) + 1))
     return []
+
+
+def _withdrawal_told(r: Record, number: int, shown: Shown, told: Told) -> bool:
+    """Whether the private feeds told of the release's withdrawal `number` (see `Told`)."""
+    if told is not None:
+        return number in told.get(r.id, ())
+    return shown is None or r.id in shown
 
 
 def _withdrawn(r: Record, cutoff: dt.datetime, shown: Shown) -> list[EntryRef]:
@@ -339,6 +367,19 @@ def shown_lifts(docs: Iterable[Doc]) -> dict[str, set[dt.datetime]]:
         for e in doc.entries:
             if e.mode == EMBARGOED and e.record.embargo is not None:
                 found.setdefault(e.record.id, set()).add(_minute(e.record.embargo))
+    return found
+
+
+def told_withdrawals(docs: Iterable[Doc]) -> dict[str, set[int]]:
+    """The withdrawals (by number) the private subscription documents tell of, or tell
+    were followed by the embargo again, by release id."""
+    found: dict[str, set[int]] = {}
+    for doc in docs:
+        if not doc.feed.private or doc.archive_month:
+            continue
+        for e in doc.entries:
+            if e.mode in (WITHDRAWN, AGAIN):
+                found.setdefault(e.record.id, set()).add(e.number)
     return found
 
 
@@ -438,4 +479,6 @@ def next_event(config: Config, records: list[Record], now: dt.datetime) -> dt.da
             moments.extend(at + window for at in r.corrected if at > since)
         if r.embargo_moves and r.embargo_moves[-1][0] > since:
             moments.extend(m[0] + window for m in r.embargo_moves if m[0] > since)
+        if r.embargo_again and r.embargo_again[-1][1] > since:
+            moments.extend(m[1] + window for m in r.embargo_again if m[1] > since)
     return min(moments)

@@ -25,6 +25,10 @@ WORDS: dict[str, dict[str, str]] = {
         "withdrawn": "Embargo ditarik",
         "withdrawn_text": "siaran pers yang Anda terima dengan embargo hingga {lift} ditarik "
         "sebelum embargonya berakhir dan tidak boleh disiarkan",
+        "again_notice": "EMBARGO BERLAKU LAGI",
+        "again": "Embargo berlaku lagi",
+        "again_text": "siaran pers yang embargonya ditarik kini kembali diberikan dengan embargo "
+        "hingga {lift} dan tidak boleh disiarkan sebelum waktu itu",
         "release": "Siaran pers",
         "number": "nomor",
         "published": "terbit",
@@ -57,6 +61,10 @@ WORDS: dict[str, dict[str, str]] = {
         "withdrawn": "Embargo withdrawn",
         "withdrawn_text": "the release you received under embargo until {lift} was withdrawn "
         "before its embargo lifted and must not be published",
+        "again_notice": "EMBARGOED AGAIN",
+        "again": "Under embargo again",
+        "again_text": "the release whose embargo was withdrawn is again under embargo until "
+        "{lift} and must not be published before then",
         "release": "Release",
         "number": "number",
         "published": "published",

@@ -156,7 +156,8 @@ def _corrections(page: ReleasePage, config: Config) -> str:
 
 def _embargo(page: ReleasePage, config: Config) -> str:
     """The embargo it went out under: each move of it (`Embargo diubah …: kini hingga …,
-    sebelumnya hingga …`) and withdrawal of the release held under it, then its lift,
+    sebelumnya hingga …`), withdrawal of the release held under it and time it was held
+    under embargo again after one, then its lift,
     oldest first, as the private feeds told them (each under its notice's fragment)."""
     if page.lifted is None and not page.embargo_moves and not page.embargo_withdrawn:
         return ""
@@ -173,6 +174,12 @@ def _embargo(page: ReleasePage, config: Config) -> str:
          + esc(w["embargo_withdrawn"]).format(when=when(at, config), lift=when(held, config))
          + "</li>\n")
         for n, (at, held) in enumerate(page.embargo_withdrawn, 1)
+    ]  # fmt: skip
+    dated += [
+        (at, f'<li id="embargo-lagi-{n}">'
+         + esc(w["embargo_again"]).format(when=when(at, config), lift=when(lift, config))
+         + "</li>\n")
+        for n, at, lift in page.embargo_again
     ]  # fmt: skip
     items = [item for _, item in sorted(dated, key=lambda pair: pair[0])]
     if page.lifted is not None:

@@ -19,7 +19,7 @@ from ..attachments import photo_attachment, public_url
 from ..config import Config
 from ..feeds.content import XML_ILLEGAL, ImageInfo, image_info, version_html
 from ..model import KLARIFIKASI, Article
-from ..records import embargo_moves, embargo_withdrawn, lifted_at
+from ..records import embargo_again, embargo_moves, embargo_withdrawn, lifted_at
 from ..versions import RETRACTED, versions
 
 
@@ -66,6 +66,9 @@ class ReleasePage(NamedTuple):
     embargo_moves: tuple[tuple[dt.datetime, dt.datetime, dt.datetime], ...] = ()
     # and each time the release held under it was withdrawn: (when, the lift it was held to)
     embargo_withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
+    # and each time it was held under embargo again after a withdrawal: (the withdrawal's
+    # number, when, the lift it was held to again)
+    embargo_again: tuple[tuple[int, dt.datetime, dt.datetime], ...] = ()
 
     @property
     def is_klarifikasi(self) -> bool:
@@ -136,6 +139,7 @@ def release_page(article: Article, config: Config) -> ReleasePage:
         lifted=_lifted(article),
         embargo_moves=embargo_moves(article),
         embargo_withdrawn=_withdrawn(article),
+        embargo_again=embargo_again(article),
     )
 
 

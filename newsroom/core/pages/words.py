@@ -39,6 +39,8 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo_moved": "Embargo diubah {when}: kini hingga {after}, sebelumnya hingga {before}.",
         "embargo_withdrawn": "Embargo ditarik {when}: siaran pers yang diterima mitra dengan "
         "embargo hingga {lift} ditarik sebelum embargonya berakhir.",
+        "embargo_again": "Embargo berlaku lagi {when}: siaran pers yang embargonya ditarik "
+        "kembali diberikan kepada mitra dengan embargo hingga {lift}.",
         "contact": "Kontak",
         "photo": "Foto",
         "lookup": "Cek nomor siaran pers",
@@ -123,6 +125,8 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo_moved": "Embargo changed {when}: now until {after}, previously until {before}.",
         "embargo_withdrawn": "Embargo withdrawn {when}: the release partners received under "
         "embargo until {lift} was withdrawn before its embargo lifted.",
+        "embargo_again": "Under embargo again {when}: the release whose embargo was withdrawn "
+        "was given to partners again under embargo until {lift}.",
         "contact": "Contact",
         "photo": "Photo",
         "lookup": "Check a release number",
