@@ -156,3 +156,43 @@ async def test_no_passphrase_field_when_none_is_to_be_typed(
         assert not (bundled / "feeds" / "SHA256SUMS").exists()
     else:
         _signed(bundled)
+
+
+async def test_the_passphrase_typed_is_not_in_the_workers_words_nor_a_crash_report(
+    bundled: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual names a worker by its arguments (its log) and prints a crash's traceback
+    with every frame's locals on the terminal: the run's worker was given the passphrase as
+    text, so a full disk during the run printed `typed='sandi kantor'` on the screen."""
+    from rich.console import Console
+    from rich.traceback import Traceback
+    from textual.worker import WorkerFailed
+
+    from newsroom.core.service import Newsroom
+
+    make_key(bundled, "sandi kantor")
+    _work(bundled)
+    real, named = Newsroom.publish, []
+
+    def full_disk(self: Newsroom, **kwargs: object) -> object:
+        if not kwargs.get("dry_run"):
+            from textual.worker import get_current_worker
+
+            named.append(get_current_worker().description)
+            raise OSError(28, "No space left on device")
+        return real(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Newsroom, "publish", full_disk)
+    app = make_app(bundled, "nur")
+    with pytest.raises(WorkerFailed) as crash:  # (the pilot raises the crash at its end)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _dialog(app, pilot)
+            await pilot.press(*"sandi kantor", "enter")
+            await until(pilot, lambda: bool(named), "the run")
+    error = crash.value.error  # the traceback Textual prints, every frame's locals shown
+    console = Console(record=True, width=200)
+    console.print(Traceback.from_exception(type(error), error, error.__traceback__,
+                                           show_locals=True, locals_max_length=5))  # fmt: skip
+    said = console.export_text()
+    assert "No space left on device" in said and "typed" in said
+    assert "sandi kantor" not in said and "sandi kantor" not in named[0], named

@@ -5,6 +5,8 @@ at a terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
@@ -74,7 +76,9 @@ class PublishScreen(Dialog):
         return escape(self.nr_app.t("publish.passphrase.why", variable=variable))
 
     @work(thread=True, exclusive=True, group="publish")
-    def run(self, dry_run: bool, typed: str | None = None) -> None:
+    def run(self, dry_run: bool, typed: Callable[[], str] | None = None) -> None:
+        # `typed` comes as a function, never as the text: Textual shows a worker's
+        # arguments in its description (its log) and a crash's locals on the terminal.
         # A door of its own (Newsroom.for_thread): a save on the desk's thread while the
         # run commits what it stamped (ctrl+q saving an editor's text) is its own commit.
         newsroom = self.nr_app.newsroom.for_thread()
@@ -85,7 +89,7 @@ class PublishScreen(Dialog):
         # The preview is given a passphrase to come when the field will ask for it (a dry
         # run unlocks nothing: it is never asked), so it finds what the run will: signed.
         asks = dry_run and newsroom.asks_passphrase()
-        passphrase = (lambda: typed) if typed is not None else (_never if asks else None)
+        passphrase = typed if typed is not None else (_never if asks else None)
         try:
             result = newsroom.publish(dry_run=dry_run, progress=progress, passphrase=passphrase)
         except NewsroomError as exc:
@@ -180,13 +184,18 @@ class PublishScreen(Dialog):
         self.query_one("#go", Button).disabled = True
         self.query_one("#busy").display = True
         self.query_one("#report", Static).update(self.nr_app.t("publish.running"))
-        self.run(dry_run=False, typed=typed)
+        self.run(dry_run=False, typed=None if typed is None else _given(typed))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         if not self.running:
             self.query_one("#passphrase", Input).value = ""  # (typed, not used: dropped)
             self.dismiss(None)
+
+
+def _given(typed: str) -> Callable[[], str]:
+    """The passphrase typed, as the run asks for it (`publish(passphrase=)`)."""
+    return lambda: typed
 
 
 def _never() -> str:
