@@ -20,6 +20,9 @@ from newsroom.server import make_server, said
 
 from .feedkit import at, configure, release, run
 from .pagekit import numbered
+from .signkit import keyhome, make_key
+
+__all__ = ["keyhome"]  # a fixture, used by name
 
 Start = Callable[..., str]
 
@@ -285,6 +288,29 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     answer = raw(base, b"GET /nomor/?n=B-001%2FHUMAS%2FVI%2F2026 HTTP/1.0\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 303") or answer.startswith(b"HTTP/1.1 303")
     assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer
+
+
+PLAIN = "text/plain; charset=utf-8"
+
+
+def test_keys_signatures_and_lists_are_plain_text(root: Path, keyhome: Path, start: Start) -> None:
+    """A journalist tapping the key link on a page got newsroom.pub as
+    `application/vnd.exstream-package` (Python's guess for .pub: a download, not the key's
+    text) and SHA256SUMS as `application/octet-stream`: every key file, list, signature and
+    signed text is UTF-8 plain text, as the .minisig files already were."""
+    key = make_key(root)
+    assert run(root, at(2)).signed
+    base = start()
+    feeds = root / "feeds"
+    for path in ("newsroom.pub", f"newsroom-keys/{key}.pub", "newsroom-keys.txt",
+                 "newsroom-keys.txt.minisig", "SHA256SUMS", "SHA256SUMS.minisig",
+                 "siaran-pers/rilis/v1.txt", "siaran-pers/rilis/v1.txt.minisig"):  # fmt: skip
+        status, headers, body = get(f"{base}/{path}")
+        assert status == 200 and headers["Content-Type"] == PLAIN, (path, headers)
+        assert body == (feeds / path).read_bytes(), path
+    status, headers, body = get(base + "/private/antara/SHA256SUMS", Authorization="Bearer rahasia")
+    assert status == 200 and headers["Content-Type"] == PLAIN
+    assert body == (feeds / "private" / "antara" / "SHA256SUMS").read_bytes()
 
 
 def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) -> None:
