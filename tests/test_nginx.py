@@ -250,6 +250,8 @@ def test_the_lookup_answers_every_number(nginx: Nginx) -> None:
     status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026/")
     assert status == 404 and headers["Content-Type"] == HTML
     assert b"tidak diterbitkan oleh Humas Uji" in body and b"<h1>" in body
+    assert b"huruf besar dan kecil tidak dibedakan" in body  # the script finds it (above)
+    assert b"<noscript>" in body  # without one, nginx needs the case as printed: said so
     status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026.json")
     assert status == 404 and headers["Content-Type"] == JSON and b'"not_issued"' in body
     status, headers, body = nginx.get("/feeds/nomor.json")

@@ -334,6 +334,11 @@ def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) ->
     status, _, body = get(base + "/nomor/?n=b-001/humas/vi/2026")
     assert status == 200 and "B-001/HUMAS/VI/2026" in body.decode()
     assert get(base + "/nomor/?n=b-002/humas/vi/2026")[0] == 404  # never issued: still said
+    # The address a release page shows as its text (its `/` as written) is the same page.
+    shown = get(base + "/nomor/B-001/HUMAS/VI/2026/")
+    assert shown[0] == 200 and shown[2] == get(base + canonical + "/")[2]
+    page = get(base + "/siaran-pers/bernomor/")[2].decode()
+    assert f">{load_config(root).feeds_base}/nomor/B-001/HUMAS/VI/2026/</a>" in page
 
 
 def test_what_the_server_cannot_give_it_says_in_both_languages(base: str, root: Path) -> None:
