@@ -191,6 +191,10 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
         if listed:
             lines.append(t("verify.listed", n=listed))
     lines += [_bad(t, f.path, f.code, f.facts) for f in report.findings if not f.ok]
+    # Files no list names: said by name, even when quiet, but no failure (verify.py).
+    lines += [t("verify.unlisted", path=path) for path in report.unlisted[:SHOWN]]
+    if len(report.unlisted) > SHOWN:
+        lines.append(t("verify.more_unlisted", n=len(report.unlisted) - SHOWN))
     for note in report.notes:
         lines.append(t("verify." + note.code, **note.facts))
     revoked = report.revoked_trust
@@ -201,8 +205,13 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
     n = len(report.findings)
     bad = sum(1 for f in report.findings if not f.ok)
     key, source = report.key.id, report.key_source
-    lines.append(t("verify.ok", key_id=key, source=source, n=n) if report.ok
-                 else t("verify.failed", key_id=key, source=source, n=n, bad=bad or 1))  # fmt: skip
+    if not report.ok:
+        lines.append(t("verify.failed", key_id=key, source=source, n=n, bad=bad or 1))
+    elif report.unlisted:
+        lines.append(t("verify.ok_unlisted", key_id=key, source=source, n=n,
+                       others=len(report.unlisted)))  # fmt: skip
+    else:
+        lines.append(t("verify.ok", key_id=key, source=source, n=n))
     return lines
 
 

@@ -35,8 +35,12 @@ from .i18n import Translator
 
 TIMEOUT = 20.0  # seconds a connection may stay silent before it is closed
 MAX_CONNECTIONS = 64  # connections served at once; more are told to come back (503)
+# The signatures, the public keys (newsroom.pub, newsroom-keys/<ID>.pub: not a publisher
+# file, as Python's mimetypes guesses) and the lists of digests (SHA256SUMS, by name) are
+# text a partner reads in the browser, as the signed texts (v2.txt) and newsroom-keys.txt.
 TYPES = {".json": "application/feed+json", ".html": "text/html", ".txt": "text/plain",
-         ".minisig": "text/plain", ".css": "text/css"}  # fmt: skip
+         ".minisig": "text/plain", ".pub": "text/plain", ".css": "text/css"}  # fmt: skip
+NAMED = {"SHA256SUMS": "text/plain"}
 TEXT = ("text/", "application/rss+xml", "application/atom+xml", "application/feed+json",
         "application/json")  # fmt: skip
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -65,7 +69,8 @@ def media_type(path: Path, root: Path | None = None) -> str:
     elif name.endswith("ninjs.json") or (path.suffix == ".json" and "ninjs" in inside[:-1]):
         kind = "application/json"  # ninjs documents and their indexes: JSON, not JSON Feed
     else:
-        kind = TYPES.get(path.suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        kind = (NAMED.get(name) or TYPES.get(path.suffix) or mimetypes.guess_type(name)[0]
+                or "application/octet-stream")  # fmt: skip
     return f"{kind}; charset=utf-8" if kind.startswith(TEXT) else kind
 
 

@@ -49,6 +49,7 @@ class Nginx:
 
     port: int
     logs: Path
+    root: Path  # the newsroom it serves feeds/ of
 
     def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
         """GET `path` exactly as written (no client-side normalisation)."""
@@ -135,7 +136,7 @@ def running_nginx(root: Path, tokens: Path, prefix: Path) -> Iterator[Nginx]:
         process = subprocess.Popen(command, stderr=stderr, start_new_session=True)
     try:
         _wait_until_listening(process, port, logs)
-        yield Nginx(port, logs)
+        yield Nginx(port, logs, root)
     finally:
         _stop(process)
 

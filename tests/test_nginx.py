@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsroom.core.init import init_newsroom
+from newsroom.core.signing import keys as keys_module
 from newsroom.server import said
 
 from .feedkit import at, configure, release, run
@@ -28,6 +29,7 @@ from .nginxkit import (
     running_nginx,
 )
 from .pagekit import numbered
+from .signkit import TEST_LIMITS, make_key
 
 DEPLOY = REPO / "docs" / "deploy.md"
 TOKENS = {**example_tokens(), "pemilu": "b2" * 16}
@@ -36,7 +38,7 @@ ANTARA = "/feeds/private/antara/rss.xml"
 
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
-    """One nginx for the module, over a newsroom with an embargoed release for ANTARA."""
+    """One nginx for the module, over a signed newsroom with an embargoed release for ANTARA."""
     base = tmp_path_factory.mktemp("nginx")
     root = base / "nr"
     init_newsroom(root, "Humas Uji")
@@ -44,7 +46,12 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     release(root, at(0), "Rilis")
     release(root, at(0), "Rilis berembargo", embargo=at(5))
     numbered(root, at(0), "Rilis bernomor", "B-001/HUMAS/VI/2026")
-    run(root, at(1))
+    with pytest.MonkeyPatch.context() as patch:  # (signkit.keyhome, for the module)
+        patch.setenv("XDG_CONFIG_HOME", str(base / "config"))
+        patch.delenv("NEWSROOM_SIGNING_KEY", raising=False)
+        patch.setattr(keys_module, "kdf_limits", lambda: TEST_LIMITS)
+        make_key(root)
+        assert run(root, at(1)).signed
     # A publish in progress: its temporary files sit beside the feeds they will replace.
     (root / "feeds" / ".rss.xml.abc.tmp").write_text("half a feed")
     (root / "feeds" / "private" / "antara" / ".rss.xml.abc.tmp").write_text("half a feed")
@@ -243,6 +250,8 @@ def test_the_lookup_answers_every_number(nginx: Nginx) -> None:
     status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026/")
     assert status == 404 and headers["Content-Type"] == HTML
     assert b"tidak diterbitkan oleh Humas Uji" in body and b"<h1>" in body
+    assert b"huruf besar dan kecil tidak dibedakan" in body  # the script finds it (above)
+    assert b"<noscript>" in body  # without one, nginx needs the case as printed: said so
     status, headers, body = nginx.get("/feeds/nomor/B-666%2FPALSU%2F2026.json")
     assert status == 404 and headers["Content-Type"] == JSON and b'"not_issued"' in body
     status, headers, body = nginx.get("/feeds/nomor.json")
@@ -250,3 +259,28 @@ def test_the_lookup_answers_every_number(nginx: Nginx) -> None:
     status, headers, _ = nginx.get("/feeds/nomor/?n=B-001%2FHUMAS%2FVI%2F2026")
     assert status == 303 and headers["Location"].endswith("/feeds/nomor/B-001%2FHUMAS%2FVI%2F2026/")
     assert nginx.get("/feeds/nomor/")[1]["Content-Type"] == HTML
+
+
+PLAIN = "text/plain; charset=utf-8"
+
+
+def test_keys_signatures_and_lists_are_plain_text(nginx: Nginx) -> None:
+    """newsroom.pub went out as application/octet-stream (no type for .pub), and so did
+    SHA256SUMS (no extension): a journalist tapping the key link got a download, not the
+    key. Every key file, list, signature and signed text is UTF-8 plain text."""
+    root = nginx.root / "feeds"
+    key = next((root / "newsroom-keys").glob("*.pub")).name
+    for path in ("newsroom.pub", f"newsroom-keys/{key}", "newsroom-keys.txt",
+                 "newsroom-keys.txt.minisig", "SHA256SUMS", "SHA256SUMS.minisig",
+                 "siaran-pers/rilis/v1.txt", "siaran-pers/rilis/v1.txt.minisig"):  # fmt: skip
+        status, headers, body = nginx.get(f"/feeds/{path}")
+        assert status == 200 and headers["Content-Type"] == PLAIN, (path, headers)
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Cache-Control"] == "public, max-age=60", path
+        assert body == (root / path).read_bytes(), path
+    private = "/feeds/private/antara/SHA256SUMS"
+    assert nginx.get(private)[0] == 401
+    status, headers, body = nginx.get(private, Authorization=f"Bearer {TOKENS['antara']}")
+    assert status == 200 and headers["Content-Type"] == PLAIN
+    assert headers["Cache-Control"] == "private, no-cache"
+    assert body == (root / "private" / "antara" / "SHA256SUMS").read_bytes()

@@ -172,6 +172,51 @@ def test_the_lookup_answers_for_issued_denied_and_unknown_numbers(nr: Path) -> N
     assert 'action="http://127.0.0.1:8080/nomor/"' in lookup and 'name="n"' in lookup
 
 
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_lookup_says_what_it_does_with_the_case_and_a_readable_address(
+    root: Path, language: str
+) -> None:
+    """The "not issued" page said the capitals must match exactly, while the lookup finds a
+    number typed in another case (`newsroom serve`, and the page's script behind nginx);
+    only a browser without scripts behind nginx needs the case as printed, and the page
+    says so to it alone. A release page showed its lookup address percent-encoded
+    (`…/nomor/B-002%2FHUMAS%2FXII%2F2026/`): the link stays encoded, the text reads as
+    the number is written."""
+    config = root / "newsroom.toml"
+    config.write_text(config.read_text().replace('language = "id"', f'language = "{language}"'))
+    numbered(root, at(0), "Rilis Bernomor", "B-002/HUMAS/XII/2026")
+    numbered(root, at(0), "Rilis Berspasi", "12 SP#1/HUMAS")
+    run(root, at(1))
+    unknown = (root / "feeds" / "nomor" / "tidak-terdaftar.html").read_text()
+    strict_parse(unknown.encode())
+    said = {
+        "id": ("garis miring (/) dan tanda hubung (-) harus sama persis dengan nomor yang "
+               "tertulis; huruf besar dan kecil tidak dibedakan.",
+               "<noscript><p>Browser Anda tidak menjalankan JavaScript: ketik huruf besar dan "
+               "kecil persis seperti pada nomor yang tertulis.</p></noscript>",
+               "Cek keaslian nomor ini di"),
+        "en": ("slashes (/) and hyphens (-) must be exactly as printed; capitals and small "
+               "letters may differ.",
+               "<noscript><p>Your browser does not run JavaScript: type capitals and small "
+               "letters exactly as printed.</p></noscript>",
+               "Check this number at"),
+    }[language]  # fmt: skip
+    assert said[0] in unknown and said[1] in unknown
+    assert "huruf besar dan kecil, garis miring" not in unknown
+    assert "capitals, slashes" not in unknown
+    text = page(root, "rilis-bernomor")
+    strict_parse(text.encode())
+    base = load_config(root).feeds_base
+    assert (
+        f'<p class="verify">{said[2]} <a href="{base}/nomor/B-002%2FHUMAS%2FXII%2F2026/">'
+        f"{base}/nomor/B-002/HUMAS/XII/2026/</a></p>"
+    ) in text
+    assert "%2F" not in visible_text(text)
+    spaced = page(root, "rilis-berspasi")  # what would not survive being typed stays encoded
+    assert f'href="{base}/nomor/12%20SP%231%2FHUMAS/"' in spaced
+    assert f">{base}/nomor/12%20SP%231/HUMAS/</a>" in spaced
+
+
 def test_numbers_are_one_encoded_segment_in_links(root: Path) -> None:
     config = load_config(root)
     assert number_url(config, "B-001/HUMAS/XII/2018").endswith("/nomor/B-001%2FHUMAS%2FXII%2F2018/")

@@ -8,6 +8,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from newsroom.core import pages as pages_package
+from newsroom.core.pages import output as pages_output
+from newsroom.core.pages import words as pages_words
+
 from .feedkit import at, feed_files, newsroom_root, release, run
 
 __all__ = ["newsroom_root"]  # a fixture, used by name
@@ -81,6 +87,28 @@ def test_an_upgrade_that_brings_a_new_output_runs_it_without_waiting_for_a_chang
     assert not result.skipped and result.ok
     assert (newsroom_root / "feeds" / "siaran-pers" / "index.html").exists()
     assert run(newsroom_root, at(1.6)).skipped
+
+
+def test_an_upgrade_with_a_new_pages_format_makes_the_pages_again_at_once(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PAGES_FORMAT was bumped with new words on the "not issued" page, but the config's
+    key does not cover it: a newsroom with nothing else to publish answered "nothing
+    changed" and kept the old words until a release moved. The next run makes them."""
+    release(newsroom_root, at(0), "Rilis satu")
+    with monkeypatch.context() as older:  # as the program before the upgrade
+        older.setattr(pages_output, "PAGES_FORMAT", pages_package.PAGES_FORMAT - 1)
+        older.setattr(pages_package, "PAGES_FORMAT", pages_package.PAGES_FORMAT - 1)
+        older.setitem(pages_words.WORDS["id"], "unknown_check", "Kata lama.")
+        assert run(newsroom_root, at(1)).ok
+        assert run(newsroom_root, at(1.1)).skipped
+    unknown = newsroom_root / "feeds" / "nomor" / "tidak-terdaftar.html"
+    assert "Kata lama." in unknown.read_text()
+    result = run(newsroom_root, at(1.5))
+    assert not result.skipped and result.ok
+    assert "nomor/tidak-terdaftar.html" in result.written
+    assert "Kata lama." not in unknown.read_text()
+    assert run(newsroom_root, at(1.6)).skipped  # once
 
 
 def test_with_the_files_store_lost_a_deleted_page_is_still_written_again(

@@ -20,6 +20,9 @@ from newsroom.server import make_server, said
 
 from .feedkit import at, configure, release, run
 from .pagekit import numbered
+from .signkit import keyhome, make_key
+
+__all__ = ["keyhome"]  # a fixture, used by name
 
 Start = Callable[..., str]
 
@@ -287,6 +290,29 @@ def test_the_public_record_is_served_beside_the_feeds(base: str) -> None:
     assert b"\r\nLocation: /nomor/B-001%2FHUMAS%2FVI%2F2026/\r\n" in answer
 
 
+PLAIN = "text/plain; charset=utf-8"
+
+
+def test_keys_signatures_and_lists_are_plain_text(root: Path, keyhome: Path, start: Start) -> None:
+    """A journalist tapping the key link on a page got newsroom.pub as
+    `application/vnd.exstream-package` (Python's guess for .pub: a download, not the key's
+    text) and SHA256SUMS as `application/octet-stream`: every key file, list, signature and
+    signed text is UTF-8 plain text, as the .minisig files already were."""
+    key = make_key(root)
+    assert run(root, at(2)).signed
+    base = start()
+    feeds = root / "feeds"
+    for path in ("newsroom.pub", f"newsroom-keys/{key}.pub", "newsroom-keys.txt",
+                 "newsroom-keys.txt.minisig", "SHA256SUMS", "SHA256SUMS.minisig",
+                 "siaran-pers/rilis/v1.txt", "siaran-pers/rilis/v1.txt.minisig"):  # fmt: skip
+        status, headers, body = get(f"{base}/{path}")
+        assert status == 200 and headers["Content-Type"] == PLAIN, (path, headers)
+        assert body == (feeds / path).read_bytes(), path
+    status, headers, body = get(base + "/private/antara/SHA256SUMS", Authorization="Bearer rahasia")
+    assert status == 200 and headers["Content-Type"] == PLAIN
+    assert body == (feeds / "private" / "antara" / "SHA256SUMS").read_bytes()
+
+
 def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) -> None:
     """`?n=b-001/humas/vi/2026` answered "not issued by this office" of the genuine
     B-001/HUMAS/VI/2026 (only spaces were forgiven): the number is matched case aside, in
@@ -308,6 +334,11 @@ def test_a_number_in_another_case_leads_to_its_page(root: Path, start: Start) ->
     status, _, body = get(base + "/nomor/?n=b-001/humas/vi/2026")
     assert status == 200 and "B-001/HUMAS/VI/2026" in body.decode()
     assert get(base + "/nomor/?n=b-002/humas/vi/2026")[0] == 404  # never issued: still said
+    # The address a release page shows as its text (its `/` as written) is the same page.
+    shown = get(base + "/nomor/B-001/HUMAS/VI/2026/")
+    assert shown[0] == 200 and shown[2] == get(base + canonical + "/")[2]
+    page = get(base + "/siaran-pers/bernomor/")[2].decode()
+    assert f">{load_config(root).feeds_base}/nomor/B-001/HUMAS/VI/2026/</a>" in page
 
 
 def test_what_the_server_cannot_give_it_says_in_both_languages(base: str, root: Path) -> None:

@@ -84,7 +84,7 @@ def test_newsroom_verify_a_download_of_the_feeds(signed: Path, tmp_path: Path) -
     bad = verify("--key", signed / "newsroom.pub", download)
     assert bad.exit_code == 1
     assert "category/pemilu/rss.xml: does not match" in bad.output
-    assert "palsu.xml: no SHA256SUMS lists it" in bad.output
+    assert "palsu.xml: NOT verified: no SHA256SUMS lists it" in bad.output
     assert "NOT VERIFIED" in bad.output
 
 

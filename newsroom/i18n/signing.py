@@ -193,10 +193,16 @@ SIGNING: dict[str, tuple[str, str]] = {
         "bersama SHA256SUMS-nya",
     ),
     "verify.unlisted": (
-        "✗ {path}: no SHA256SUMS lists it: newer than the list, or not from the office; "
-        "download it again with its SHA256SUMS",
-        "✗ {path}: tidak tercantum di SHA256SUMS mana pun: lebih baru daripada daftarnya, "
-        "atau bukan dari kantor; unduh lagi bersama SHA256SUMS-nya",
+        "? {path}: NOT verified: no SHA256SUMS lists it (newer than the list, or not from the "
+        "office); do not rely on it: download it again with its SHA256SUMS",
+        "? {path}: TIDAK terverifikasi: tidak tercantum di SHA256SUMS mana pun (lebih baru "
+        "daripada daftarnya, atau bukan dari kantor); jangan diandalkan: unduh lagi bersama "
+        "SHA256SUMS-nya",
+    ),
+    "verify.more_unlisted": (
+        "? … and {n} more file NOT verified (in no SHA256SUMS)|? … and {n} more files NOT "
+        "verified (in no SHA256SUMS)",
+        "? … dan {n} berkas lain TIDAK terverifikasi (tidak tercantum di SHA256SUMS)",
     ),
     "verify.unreadable": ("✗ {path}: cannot be read", "✗ {path}: tidak dapat dibaca"),
     "verify.missing": ("✗ {path}: no such file", "✗ {path}: berkas tidak ada"),
@@ -244,6 +250,18 @@ SIGNING: dict[str, tuple[str, str]] = {
         "integrity, not a legal electronic signature (TTE).",
         "TERVERIFIKASI dengan kunci {key_id} ({source}): {n} pemeriksaan, semuanya asli dan "
         "tidak diubah. Ini membuktikan asal dan keutuhan, bukan tanda tangan elektronik (TTE).",
+    ),
+    "verify.ok_unlisted": (
+        "VERIFIED with key {key_id} ({source}): {n} check, authentic and unaltered. Files "
+        "here in no SHA256SUMS, NOT verified: {others} (named above). This proves origin and "
+        "integrity, not a legal electronic signature (TTE).|VERIFIED with key {key_id} "
+        "({source}): {n} checks, all authentic and unaltered. Files here in no SHA256SUMS, "
+        "NOT verified: {others} (named above). This proves origin and integrity, not a legal "
+        "electronic signature (TTE).",
+        "TERVERIFIKASI dengan kunci {key_id} ({source}): {n} pemeriksaan, semuanya asli dan "
+        "tidak diubah. Berkas di sini yang tidak tercantum di SHA256SUMS, TIDAK terverifikasi: "
+        "{others} (disebut di atas). Ini membuktikan asal dan keutuhan, bukan tanda tangan "
+        "elektronik (TTE).",
     ),
     "verify.failed": (
         "NOT VERIFIED with key {key_id} ({source}): {bad} of {n} check failed|NOT VERIFIED with "

@@ -206,7 +206,11 @@ def render_unknown(config: Config, klarifikasi: Sequence[Row]) -> bytes:
     main = (
         f"<h1>{esc(w['unknown_title'])}</h1>\n"
         f'<p class="answer no">{esc(w["unknown"].format(publisher=publisher))}</p>\n'
-        f"<p>{esc(w['unknown_check'])}</p>\n<p>{esc(w['unknown_contact'])}</p>\n"
+        f"<p>{esc(w['unknown_check'])}</p>\n"
+        # Behind a server that matches the case as typed (nginx), only the script finds a
+        # number typed in another case (_CASE_ASIDE): without it, the case must be exact.
+        f"<noscript><p>{esc(w['unknown_noscript'])}</p></noscript>\n"
+        f"<p>{esc(w['unknown_contact'])}</p>\n"
         + _form(config)
         + _klarifikasi(config, klarifikasi)
         + f"<p>{link(url(config, LOOKUP), w['lookup'])}</p>\n"

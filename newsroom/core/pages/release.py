@@ -18,7 +18,15 @@ from ..feeds.content import human_size, short_type
 from ..translations import language_name
 from .html import attr, document, esc, json_ld, link, meta, when
 from .source import ReleasePage
-from .urls import category_key, category_path, number_paged, number_url, page_path, url
+from .urls import (
+    category_key,
+    category_path,
+    number_paged,
+    number_shown_url,
+    number_url,
+    page_path,
+    url,
+)
 from .words import WORDS, language_of, words
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}
@@ -92,8 +100,8 @@ def _article(page: ReleasePage, config: Config) -> str:
         parts.append(_attachments(page, config))
         parts.append(_embargo(page, config))
     if page.number and number_paged(page.number):
-        href = number_url(config, page.number)
-        parts.append(f'<p class="verify">{esc(w["verify"])} {link(href, href)}</p>\n')
+        href, shown = number_url(config, page.number), number_shown_url(config, page.number)
+        parts.append(f'<p class="verify">{esc(w["verify"])} {link(href, shown)}</p>\n')
     parts.append("</article>\n")
     return "".join(parts)
 

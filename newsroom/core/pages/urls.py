@@ -125,5 +125,13 @@ def number_url(config: Config, number: str) -> str:
     return f"{config.feeds_base}/{NUMBERS}/{quote(number, safe='')}/"
 
 
+def number_shown_url(config: Config, number: str) -> str:
+    """The lookup page of a number as a person reads it on a page (or a print of one) and
+    types it: `.../nomor/B-001/HUMAS/2018/`, its `/` as written, anything that would not
+    survive being typed (a space, `#`, `?`) still encoded. Both servers answer it as the
+    encoded address (`$uri` and `newsroom serve` decode the path); links use `number_url`."""
+    return f"{config.feeds_base}/{NUMBERS}/{quote(number, safe='/')}/"
+
+
 def number_json_url(config: Config, number: str) -> str:
     return f"{config.feeds_base}/{NUMBERS}/{quote(number, safe='')}.json"

@@ -69,8 +69,10 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_title": "Nomor tidak terdaftar",
         "unknown": "Nomor yang Anda cari tidak diterbitkan oleh {publisher}: tidak ada siaran "
         "pers kami dengan nomor itu.",
-        "unknown_check": "Periksa penulisannya: huruf besar dan kecil, garis miring (/) dan "
-        "tanda hubung (-) harus sama persis dengan nomor yang tertulis.",
+        "unknown_check": "Periksa penulisannya: garis miring (/) dan tanda hubung (-) harus "
+        "sama persis dengan nomor yang tertulis; huruf besar dan kecil tidak dibedakan.",
+        "unknown_noscript": "Browser Anda tidak menjalankan JavaScript: ketik huruf besar dan "
+        "kecil persis seperti pada nomor yang tertulis.",
         "unknown_contact": "Jika Anda menerima siaran pers dengan nomor itu, siaran pers "
         "tersebut tidak berasal dari kantor ini. Hubungi kami bila ragu.",
         "lookup_intro": "Setiap siaran pers {publisher} bernomor. Ketik nomor yang tertulis "
@@ -154,8 +156,10 @@ WORDS: dict[str, dict[str, str]] = {
         "unknown_title": "Number not on record",
         "unknown": "The number you looked for was not issued by {publisher}: no release of "
         "ours has that number.",
-        "unknown_check": "Check how it is written: capitals, slashes (/) and hyphens (-) must "
-        "be exactly as printed.",
+        "unknown_check": "Check how it is written: slashes (/) and hyphens (-) must be "
+        "exactly as printed; capitals and small letters may differ.",
+        "unknown_noscript": "Your browser does not run JavaScript: type capitals and small "
+        "letters exactly as printed.",
         "unknown_contact": "If you received a release with that number, it does not come from "
         "this office. Contact us when in doubt.",
         "lookup_intro": "Every release of {publisher} has a number. Type the number printed on "

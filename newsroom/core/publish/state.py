@@ -60,6 +60,8 @@ def nothing_to_do(
         return False
     if state.get("config") != key or not set(outputs) <= set(state.get("outputs", {})):
         return False
+    if _pages_format_moved(state):
+        return False
     if now >= dt.datetime.fromisoformat(state["next_event"]):
         return False
     if state.get("scan") != scan_fingerprint(files if files is not None else scan(config)):
@@ -73,6 +75,16 @@ def nothing_to_do(
             return owned.token() == state.get("token") and outputs_intact(config, owned.rows())
         except sqlite3.Error:  # unreadable: not as the last run left it
             return False
+
+
+def _pages_format_moved(state: dict[str, Any]) -> bool:
+    """The pages' format moved since the last run (a program upgraded with new words or
+    markup on its pages: PAGES_FORMAT, which the config's key does not cover): the pages
+    are made again at once, not only once a release changes."""
+    from ..pages import PAGES_FORMAT  # (the package's __init__ alone: no import cost)
+
+    pages = state.get("outputs", {}).get("pages")
+    return isinstance(pages, dict) and pages.get("format") != PAGES_FORMAT
 
 
 def _signs_again(config: Config, prompt: bool) -> bool:

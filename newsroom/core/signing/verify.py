@@ -7,8 +7,17 @@ A PATH may be:
   a signed SHA256SUMS also has every file it lists that is present checked;
 - a file without one: the nearest SHA256SUMS above it must list it, be signed, and match;
 - a folder (a download of the feeds): every SHA256SUMS in it (the root's, each private
-  folder's) is checked with every file it lists, every `.minisig` in it is checked, and a
-  file no list names is a failure (it did not come from the office as it is).
+  folder's) is checked with every file it lists, and every `.minisig` in it is checked.
+  A file there that no list names is said, by name, as not verified, but is no failure
+  (as `sha256sum -c --ignore-missing` passes over it): a partner's folder holds files of
+  its own, and the verdict is on the office's files. A file named on the command line
+  that no signed list covers is a failure.
+
+The key files are not office files to check against a list: the key trusted (given by
+`--key`, or ./newsroom.pub) is the partner's own copy, which may be older than the list
+(after a rotation) or saved under another name; the list of keys (`newsroom-keys.txt`,
+its `.minisig`) and the rotations (`newsroom-keys/`) carry their own signatures. They
+are neither required in a list nor, for the key trusted, compared with one.
 
 The key is the one the partner trusts (`--key`, else the newsroom's own `newsroom.pub`,
 else `./newsroom.pub`). A signature by another key is accepted only when the office said
@@ -42,7 +51,7 @@ class Finding:
 
     Good: signed (a file and its signature), sums (a signed SHA256SUMS), listed (a file
     matching its list). Bad: bad_signature (with `reason`), revoked, unknown_key,
-    not_signed, mismatch, unlisted, unreadable, no_sums."""
+    not_signed, mismatch, unreadable, no_sums."""
 
     path: str
     code: str
@@ -58,6 +67,7 @@ class Report:
     key_source: str
     findings: list[Finding] = field(default_factory=list)
     missing: int = 0  # files a list names that are not in the download (not a failure)
+    unlisted: list[str] = field(default_factory=list)  # files in a folder no list names
     notes: list[Finding] = field(default_factory=list)  # what the partner should know
     revoked_trust: dict[str, str] | None = None  # the office revoked the key trusted
 
@@ -166,6 +176,8 @@ class Verifier:
         places = [Path(source).parent] if source and Path(source).is_file() else []
         places += [found for p in paths if (found := _keys_folder(p)) is not None]
         self.ring = KeyRing(key, places)
+        self.anchor = Path(source).resolve() if source and Path(source).is_file() else None
+        self.unlisted: dict[Path, str] = {}  # (resolved: as first named) no list names it
         self.report = Report(key, source, notes=self.ring.notes)
         if key.id in self.ring.revoked:
             self.report.revoked_trust = {"new": "?", **self.ring.revoked[key.id]}
@@ -265,6 +277,8 @@ class Verifier:
         for name, digest in digests.items():
             target = sums.parent / name
             covered.add(target.resolve())
+            if target.resolve() == self.anchor:  # the partner's own copy of the key
+                continue
             if not target.is_file():
                 self.report.missing += 1
                 continue
@@ -298,8 +312,9 @@ class Verifier:
         self._add(path, "not_signed", False)
 
     def _folder(self, folder: Path) -> None:
-        """A download of the feeds: every list, every signature, and no file unaccounted."""
-        files = [folder / rel for rel in walk(folder)]
+        """A download of the feeds: every list, every signature, and the files no list names."""
+        rels = walk(folder)
+        files = [folder / rel for rel in rels]
         lists = [f for f in files if f.name == SUMS]
         if not lists:
             self._add(folder, "no_sums", False)
@@ -311,10 +326,25 @@ class Verifier:
             if path.name.endswith(SIG) and path.name != SUMS_SIG and CHAIN not in path.parts:
                 target = path.with_name(path.name[: -len(SIG)])
                 if target.is_file():
-                    self._signed(target)
-        for path in files:
-            if path.resolve() not in covered and path.name not in OWN:
-                self._add(path, "unlisted", False)
+                    self._signed(target)  # (said there, however it went)
+                    covered.add(path.resolve())
+        for rel, path in zip(rels, files, strict=True):
+            real = path.resolve()
+            if real not in covered and path.name not in OWN and not self._key_file(rel, real):
+                self.unlisted.setdefault(real, str(path))
+
+    def _key_file(self, rel: str, real: Path) -> bool:
+        """Whether a file of a folder is a key file (the module docstring), not an office
+        file a list must name."""
+        parts = rel.split("/")
+        return real == self.anchor or parts[-1] in (LIST, f"{LIST}{SIG}") or CHAIN in parts[:-1]
+
+    def finish(self) -> Report:
+        """The report, with the files no list names that were not checked otherwise (a
+        file also named on its own has its finding instead)."""
+        found = {Path(f.path).resolve() for f in self.report.findings}
+        self.report.unlisted = [p for real, p in self.unlisted.items() if real not in found]
+        return self.report
 
 
 def _spelt_like(named: Path, found: Path) -> Path:
@@ -340,7 +370,7 @@ def verify_paths(key: PublicKey, source: str, paths: list[Path]) -> Report:
         named.setdefault(path.resolve(), path)
     for path in named.values():
         verifier.check(path)
-    return verifier.report
+    return verifier.finish()
 
 
 def trusted_key(
