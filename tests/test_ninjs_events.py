@@ -109,3 +109,35 @@ def test_a_withheld_document_stays_for_the_feeds_window(newsroom_root: Path) -> 
     assert validate(path)["pubstatus"] == "withheld"
     run(root, at(30.6))  # retraction_days (30) after the withdrawal
     assert not path.exists() and items(root, PRIVATE) == []
+
+
+def test_a_correction_that_takes_a_release_out_of_a_partners_category_reaches_it(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis pemilu", category="Pemilu", body="Teks.")
+    release(root, at(0.5), "Rilis ekonomi")
+    run(root, at(1))
+    partner = "partner/pemilu/ninjs"
+    assert [(i["headline"], i["version"]) for i in items(root, partner)] == [("Rilis pemilu", "1")]
+    writer = Newsroom.open(root, "ald", fixed_clock(at(2)))
+    writer.act(ident, "correct", note="Bukan kategori pemilu")
+    article = writer.find(ident)
+    article.categories = ["Reformasi Birokrasi"]
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(2))).act(ident, "approve")
+    run(root, at(2.1))
+    item = items(root, partner)[0]
+    assert (item["uri"], item["version"], item["pubstatus"]) == (f"urn:uuid:{ident}", "2", "usable")
+    doc = validate(root / "feeds" / "siaran-pers" / "rilis-pemilu" / "ninjs.json")
+    assert doc["version"] == "2" and doc["ednote"] == "Ralat 1: Bukan kategori pemilu"
+    assert {"name": "Reformasi Birokrasi", "rel": "category"} in doc["subjects"]
+    assert "RALAT: Rilis pemilu" in (root / "feeds" / "partner/pemilu/rss.xml").read_text()
+    month = root / "feeds" / partner / "archive" / "2026-06.json"
+    assert [i["version"] for i in json.loads(month.read_text())["items"]] == ["2"]
+    run(root, at(20))
+    assert [i["version"] for i in items(root, partner)] == ["2"]  # the feeds' window
+    run(root, at(32.2))  # retraction_days (30) after the correction: its notice is gone too
+    assert items(root, partner) == []
+    assert [i["version"] for i in json.loads(month.read_text())["items"]] == ["2"]  # its month

@@ -208,6 +208,7 @@ class NinjsOutput(Output):
                                      [*folders, *(f"{f}/archive" for f in folders)])  # fmt: skip
             remove_stale_temporaries(self.config.state_dir / FOLDER, [""])  # its buckets'
         order = sorted(months)
+        cutoff = plan.now - _window(self.config)
         collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
         for partner in self.config.partners:
             spec = partner_spec(partner)
@@ -223,7 +224,8 @@ class NinjsOutput(Output):
                 if spec is None:
                     own.append(m)
                 elif full or m in touched or f"{archive}{m}.json" in moved:
-                    if members := [r for r in months[m] if spec.accepts(r)]:
+                    if members := [r for r in months[m] if spec.told(r)]:  # (taken, or
+                        # until a correction took it out: its month's page keeps it)
                         chosen[m] = members
                         own.append(m)
                 elif f"{archive}{m}.json" in old:
@@ -240,7 +242,11 @@ class NinjsOutput(Output):
             for m in reversed(own):  # the newest months until the index is full
                 if len(head) >= INDEX_LIMIT + len(mine):
                     break
-                head += chosen.get(m) or [r for r in months[m] if spec is None or spec.accepts(r)]
+                if spec is None:
+                    head += months[m]
+                else:  # (one a correction took out: while the feeds tell of it, FeedSpec)
+                    members = chosen.get(m) or [r for r in months[m] if spec.told(r)]
+                    head += [r for r in members if spec.carries(r, cutoff)]
             last_month = self._url(f"{archive}{own[-1]}.json") if own else ""
             self._page(f"{folder}/index.json", head, last_month, folder, INDEX_LIMIT + len(mine))
 
