@@ -66,6 +66,15 @@ class FeedSpec(NamedTuple):
                               tags=record.tags + record.left_tags)  # fmt: skip
         return self.accepts(was)
 
+    def carries(self, record: Record, cutoff: dt.datetime) -> bool:
+        """Whether a subscription carries the release now: it takes it, or a correction
+        since `cutoff` took it out (its notice is still in the feed: plan._special); the
+        partners' ninjs indexes carry the corrected version so (ninjs/__init__.py)."""
+        if self.accepts(record):
+            return True
+        corrected = record.corrected
+        return bool(corrected) and corrected[-1] > cutoff and self.told(record)
+
 
 class EntryRef(NamedTuple):
     """An entry of a document: a record in a state (live, embargoed or retracted), or a

@@ -16,6 +16,7 @@ import html
 from typing import NamedTuple
 
 from ..config import Config
+from ..records import Record
 from .content import Rendered, lift_time, local_time
 from .entries import again_of
 from .plan import AGAIN, CORRECTION, LIFT, MOVED, WITHDRAWN, EntryRef
@@ -49,15 +50,9 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
         lifted = f"{w['lifted']} ({local_time(ref.updated, config)})"
         said_html = f"<p><strong>{html.escape(lifted)}:</strong> {w['lifted_text']}.</p>\n"
         said = f"{lifted}: {w['lifted_text']}."
-    elif ref.mode == MOVED:
-        head = w["moved_notice"] + (f" {ref.number}" if ref.number > 1 else "")
-        said_html, said = _moved(ref, r, config)
-    elif ref.mode == WITHDRAWN:
-        head = w["withdrawn_notice"] + (f" {ref.number}" if ref.number > 1 else "")
-        said_html, said = _withdrawn(ref, r, config)
-    elif ref.mode == AGAIN:
-        head = w["again_notice"] + (f" {ref.number}" if ref.number > 1 else "")
-        said_html, said = _again(ref, r, config)
+    elif ref.mode in EMBARGO_EVENTS:
+        head = w[EMBARGO_EVENTS[ref.mode]] + (f" {ref.number}" if ref.number > 1 else "")
+        said_html, said = embargo_said(ref.mode, ref.record, ref.number, r.language, config)
     else:
         head = w["retracted"]
         said_html, said = r.retraction_html, r.retraction_text
@@ -67,11 +62,25 @@ def notice(ref: EntryRef, r: Rendered, config: Config) -> Notice:
                   f"{said} — {named}")  # fmt: skip
 
 
-def _moved(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+# the embargo's events partners with embargo access are told of, and their notices' heads
+EMBARGO_EVENTS = {MOVED: "moved_notice", WITHDRAWN: "withdrawn_notice", AGAIN: "again_notice"}
+
+
+def embargo_said(
+    mode: str, record: Record, number: int, language: str, config: Config
+) -> tuple[str, str]:
+    """What event `number` of the embargo (MOVED, WITHDRAWN or AGAIN) on `record` says, as
+    HTML and as plain text, in `language`: a notice item's, and a private ninjs document's
+    `ednote` (ninjs/releases.py)."""
+    said = {MOVED: _moved, WITHDRAWN: _withdrawn, AGAIN: _again}[mode]
+    return said(record, number, language, config)
+
+
+def _moved(record: Record, number: int, language: str, config: Config) -> tuple[str, str]:
     """What a move of the embargo says, as HTML and as plain text: when it moved, the new
     lift time and the one before (each in the newsroom's zone and in UTC)."""
-    w = words(r.language)
-    at, before, after = ref.record.embargo_moves[ref.number - 1]
+    w = words(language)
+    at, before, after = record.embargo_moves[number - 1]
     moved = f"{w['moved']} ({local_time(at, config)})"
     told = (f"{w['moved_to']} {lift_time(after, config)}, "
             f"{w['moved_from']} {lift_time(before, config)}")  # fmt: skip
@@ -79,22 +88,22 @@ def _moved(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
     return said_html, f"{moved}: {told}."
 
 
-def _withdrawn(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+def _withdrawn(record: Record, number: int, language: str, config: Config) -> tuple[str, str]:
     """What a withdrawal says, as HTML and as plain text: when, and that the release held
     under embargo (until the lift partners were shown) must not be published."""
-    w = words(r.language)
-    at, held = ref.record.embargo_withdrawn[ref.number - 1]
+    w = words(language)
+    at, held = record.embargo_withdrawn[number - 1]
     withdrawn = f"{w['withdrawn']} ({local_time(at, config)})"
     told = w["withdrawn_text"].format(lift=lift_time(held, config))
     said_html = f"<p><strong>{html.escape(withdrawn)}:</strong> {html.escape(told)}.</p>\n"
     return said_html, f"{withdrawn}: {told}."
 
 
-def _again(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:
+def _again(record: Record, number: int, language: str, config: Config) -> tuple[str, str]:
     """What the embargo again after a withdrawal says, as HTML and as plain text: when, and
     the lift the release is held under again (not to be published before it)."""
-    w = words(r.language)
-    at, lift = again_of(ref.record, ref.number)
+    w = words(language)
+    at, lift = again_of(record, number)
     again = f"{w['again']} ({local_time(at, config)})"
     told = w["again_text"].format(lift=lift_time(lift, config))
     said_html = f"<p><strong>{html.escape(again)}:</strong> {html.escape(told)}.</p>\n"

@@ -29,6 +29,7 @@ WORDS: dict[str, dict[str, str]] = {
         "again": "Embargo berlaku lagi",
         "again_text": "siaran pers yang embargonya ditarik kini kembali diberikan dengan embargo "
         "hingga {lift} dan tidak boleh disiarkan sebelum waktu itu",
+        "replaces": "Versi ini menggantikan versi sebelumnya",
         "release": "Siaran pers",
         "number": "nomor",
         "published": "terbit",
@@ -65,6 +66,7 @@ WORDS: dict[str, dict[str, str]] = {
         "again": "Under embargo again",
         "again_text": "the release whose embargo was withdrawn is again under embargo until "
         "{lift} and must not be published before then",
+        "replaces": "This version replaces the earlier ones",
         "release": "Release",
         "number": "number",
         "published": "published",

@@ -59,9 +59,12 @@ from .releases import (
     NinjsHook,
     WriteJob,
     accepts,
+    events,
     partner_folder,
     partner_spec,
     public,
+    version_of,
+    withheld,
     write_release,
 )
 
@@ -95,6 +98,7 @@ class NinjsOutput(Output):
         self.removed: list[str] = []
         self.count = 0  # release documents after the run (answer() works it out)
         self.held = 0  # of them, embargoed ones in partners' private folders
+        self.withheld: list[str] = []  # of those, the ones withdrawn (withheld) by id
         self.made = Made()  # documents made while the files were read (on disk)
         # each changed bucket once its releases are staged: its file staged beside it ("":
         # unchanged; None: it has no entry left), and the documents it no longer owns
@@ -120,11 +124,13 @@ class NinjsOutput(Output):
         index = self.config.feeds_dir / FOLDER / "index.json"
         same = last.get("key") == plan.cache_key and index.is_file()
         now, retracted, approved = plan.now, Status.RETRACTED, Status.APPROVED
+        cutoff = now - _window(self.config)
         # One pass over every release (the only one a run makes): its bucket's entry
         # "<id>:<signature>", and the public ones by month for the index pages.
         wanted: dict[str, list[str]] = {}  # bucket -> entries
         months: dict[str, list[Record]] = {}
         held: list[Record] = []  # embargoed, for the partners with embargo access
+        withdrawn: list[Record] = []  # and withdrawn from them (withheld), if they held it
         for r in plan.records.values():
             if r.published is not None and (r.live or r.status == retracted):
                 entry = f"{r.id}:{r.digest}p"
@@ -137,6 +143,9 @@ class NinjsOutput(Output):
                   and r.embargo > now and not r.live):  # fmt: skip
                 entry = f"{r.id}:{r.digest}e{r.embargo}"
                 held.append(r)
+            elif private and r.embargo_withdrawn and withheld(r, now, cutoff):
+                entry = f"{r.id}:{r.digest}w"
+                withdrawn.append(r)
             else:
                 continue
             bucket = wanted.get(r.id[:BUCKET])
@@ -159,9 +168,28 @@ class NinjsOutput(Output):
             kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
             self.entries[b] = kept
             self.todo += [plan.records[i] for i in ids if i not in kept]
+        held += self._told(withdrawn, last)
         self.held = sum(accepts(p, r) for p in self.config.partners if p.embargo_access
                         for r in held)  # fmt: skip
         self._plan_index(plan, months, held, full=not same)
+
+    def _told(self, withdrawn: list[Record], last: dict[str, Any]) -> list[Record]:
+        """Of the releases withdrawn from partners who held them under embargo, those whose
+        private documents partners were given (the last run's documents of it, or a
+        withheld one before; every one when no state says): their withheld version. One
+        withdrawn before any run showed it is news to no one (as in the private feeds)."""
+        before = set(last.get("withheld", ()))
+        told = []
+        for r in withdrawn:
+            files = self.old.get(r.id[:BUCKET], {}).get(r.id, {}).get("files", ())
+            shown = any(f.startswith("private/") for f in files)
+            if shown or r.id in before or "buckets" not in last:
+                told.append(r)
+        untold = {r.id for r in withdrawn} - {r.id for r in told}
+        if untold:
+            self.todo = [r for r in self.todo if r.id not in untold]
+        self.withheld = sorted(r.id for r in told)
+        return told
 
     def _plan_index(self, plan: Plan, months: dict[str, list[Record]], held: list[Record],
                     full: bool) -> None:  # fmt: skip
@@ -180,6 +208,7 @@ class NinjsOutput(Output):
                                      [*folders, *(f"{f}/archive" for f in folders)])  # fmt: skip
             remove_stale_temporaries(self.config.state_dir / FOLDER, [""])  # its buckets'
         order = sorted(months)
+        cutoff = plan.now - _window(self.config)
         collections: list[tuple[str, Any, list[Record], bool]] = [(FOLDER, None, [], True)]
         for partner in self.config.partners:
             spec = partner_spec(partner)
@@ -195,7 +224,8 @@ class NinjsOutput(Output):
                 if spec is None:
                     own.append(m)
                 elif full or m in touched or f"{archive}{m}.json" in moved:
-                    if members := [r for r in months[m] if spec.accepts(r)]:
+                    if members := [r for r in months[m] if spec.told(r)]:  # (taken, or
+                        # until a correction took it out: its month's page keeps it)
                         chosen[m] = members
                         own.append(m)
                 elif f"{archive}{m}.json" in old:
@@ -212,7 +242,11 @@ class NinjsOutput(Output):
             for m in reversed(own):  # the newest months until the index is full
                 if len(head) >= INDEX_LIMIT + len(mine):
                     break
-                head += chosen.get(m) or [r for r in months[m] if spec is None or spec.accepts(r)]
+                if spec is None:
+                    head += months[m]
+                else:  # (one a correction took out: while the feeds tell of it, FeedSpec)
+                    members = chosen.get(m) or [r for r in months[m] if spec.told(r)]
+                    head += [r for r in members if spec.carries(r, cutoff)]
             last_month = self._url(f"{archive}{own[-1]}.json") if own else ""
             self._page(f"{folder}/index.json", head, last_month, folder, INDEX_LIMIT + len(mine))
 
@@ -248,12 +282,15 @@ class NinjsOutput(Output):
         held 100,000 dicts at a first run)."""
         if not private_dir or public(r):
             private_dir = ""
-        version = len(r.corrected) + 1 + (1 if r.status == Status.RETRACTED else 0)
+        status = "canceled" if r.status == Status.RETRACTED else "usable"
         when = r.retracted_at or (r.corrected[-1] if r.corrected else r.published) or r.embargo
+        if r.published is None and (found := events(r)):  # a private version after version 1
+            assert self.plan_ is not None
+            when = found[-1][0]
+            status = "usable" if r.embargo_ahead(self.plan_.now) else "withheld"
         path = f"{private_dir}/{r.slug}.json" if private_dir else f"{release_dir(r.slug)}/{CURRENT}"
         item = {
-            "uri": f"urn:uuid:{r.id}", "version": str(version),
-            "pubstatus": "canceled" if r.status == Status.RETRACTED else "usable",
+            "uri": f"urn:uuid:{r.id}", "version": str(version_of(r)), "pubstatus": status,
             "versioncreated": local_iso(when, self.config) if when else "",
             "headline": self._headline(r), "href": self._url(path),
         }  # fmt: skip
@@ -396,8 +433,11 @@ class NinjsOutput(Output):
                 if p.embargo_access and accepts(p, r)]  # fmt: skip
 
     def _sig(self, r: Record) -> str:
+        """The signature `plan` gives its entry: public, held under embargo, withheld."""
         assert self.plan_ is not None
-        return f"{r.digest}p" if public(r) else f"{r.digest}e{r.embargo}"
+        if public(r):
+            return f"{r.digest}p"
+        return f"{r.digest}e{r.embargo}" if r.embargo_ahead(self.plan_.now) else f"{r.digest}w"
 
     def placed(self, result: PublishResult) -> Written:
         feeds = self.config.feeds_dir
@@ -445,6 +485,7 @@ class NinjsOutput(Output):
             "buckets": self.buckets,
             "pages": self.pages,
             "count": self.count,
+            "withheld": self.withheld,
         }
 
 
@@ -466,6 +507,12 @@ def _read_bucket(config: Config, bucket: str) -> dict[str, dict[str, Any]]:
 def _unlink(temps: list[tuple[str, str]]) -> None:
     for _, tmp in temps:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _window(config: Config) -> Any:
+    from ..feeds.plan import retraction_window  # (the feeds' window: one rule)
+
+    return retraction_window(config)
 
 
 def _newest(r: Record) -> tuple[float, str]:

@@ -24,9 +24,11 @@ def local_iso(when: dt.datetime, config: Config) -> str:
 
 
 def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime | None = None,
-             folder: Path | None = None) -> dict[str, Any]:  # fmt: skip
+             folder: Path | None = None, offset: int = 0) -> dict[str, Any]:  # fmt: skip
     """The ninjs document of one version (`versions.Version`); `folder`, the release's
-    companion folder, gives its image attachments' width and height."""
+    companion folder, gives its image attachments' width and height; `offset`, the
+    versions partners with embargo access got before the first publication (its `version`
+    counts them: agencies key on uri and version, releases.version_of)."""
     from ..attachments import photo_attachment, public_url
     from ..feeds.content import version_html
     from ..feeds.words import words
@@ -38,7 +40,7 @@ def document(config: Config, v: Any, first: dt.datetime, embargoed: dt.datetime 
         "uri": f"urn:uuid:{v.release}",
         "type": "text",
         "representationtype": "full" if v.body else "partial",
-        "version": str(v.version),
+        "version": str(v.version + offset),
         "firstcreated": local_iso(first, config),
         "versioncreated": local_iso(v.published_at, config),
         "pubstatus": "canceled" if canceled else "usable",

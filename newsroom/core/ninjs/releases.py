@@ -18,8 +18,8 @@ from ..model import Article, Status
 from ..records import Record
 from .document import CURRENT, FOLDER, document, dumps, release_dir
 
-__all__ = ["NinjsHook", "WriteJob", "accepts", "partner_folder", "partner_spec", "public",
-           "write_release"]  # fmt: skip
+__all__ = ["NinjsHook", "WriteJob", "accepts", "events", "partner_folder", "partner_spec",
+           "public", "version_of", "withheld", "write_release"]  # fmt: skip
 
 
 class WriteJob(NamedTuple):
@@ -33,7 +33,7 @@ class WriteJob(NamedTuple):
 def write_release(job: WriteJob, index: int) -> tuple[list[str], list[tuple[str, Path]], str]:
     """Stage one release's documents: (the files it owns now, the staged ones, an error)."""
     record, article, owned = job.items[index]
-    return _write_one(job.config, record, article, owned)
+    return _write_one(job.config, record, article, owned, job.now)
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,15 @@ class NinjsHook:
     ) -> tuple[str, str, list[str], list[tuple[str, str]], str] | None:
         if not public(record):
             return None
-        files, temps, error = _write_one(self.config, record, article, ())
+        files, temps, error = _write_one(self.config, record, article, (), None)
         return record.id, record.digest, files, [(p, str(t)) for p, t in temps], error
 
 
 def _write_one(
-    config: Config, record: Record, article: Any, owned: tuple[str, ...]
+    config: Config, record: Record, article: Any, owned: tuple[str, ...], now: dt.datetime | None
 ) -> tuple[list[str], list[tuple[str, Path]], str]:
-    """One release's documents staged, from its file or `article` (as it goes live)."""
+    """One release's documents staged, from its file or `article` (as it goes live); `now`
+    the run's clock (None: a public one's, which needs none)."""
     from ..attachments import companion
     from ..store import Store
     from ..versions import versions
@@ -78,22 +79,19 @@ def _write_one(
         if public(record):
             found = versions(config, article)
             first = found[0].published_at
-            current = dumps(document(config, found[-1], first, folder=folder))
+            before = len(events(record))  # the private versions before the first publication
+            current = dumps(document(config, found[-1], first, folder=folder, offset=before))
             for v in found[:-1] if record.status != Status.RETRACTED else ():
                 path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
                 if path in owned and (feeds / path).is_file():
                     files.append(path)  # an earlier version's document is written once
                     continue
-                put(path, dumps(document(config, v, first, folder=folder)))
+                put(path, dumps(document(config, v, first, folder=folder, offset=before)))
             put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
             put(f"{release_dir(record.slug)}/{CURRENT}", current)
         else:
-            from ..view import partner_text, sign_off
-
-            text = partner_text(article)
-            assert record.embargo is not None
-            v = _unpublished(article, text, sign_off(text), record.embargo)
-            data = dumps(document(config, v, record.embargo, record.embargo, folder))
+            assert now is not None
+            data = dumps(_private(config, record, article, now, folder))
             for partner in config.partners:
                 if partner.embargo_access and accepts(partner, record):
                     put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
@@ -102,6 +100,78 @@ def _write_one(
             tmp.unlink(missing_ok=True)
         return [], [], str(exc)
     return files, temps, ""
+
+
+def _private(
+    config: Config, record: Record, article: Any, now: dt.datetime, folder: Path
+) -> dict[str, Any]:
+    """The document partners with embargo access hold of a release before its first
+    publication: version 1 under its embargo, as it will be published at the lift; then a
+    version for each event of its embargo partners are told of in the private feeds (a
+    move, a withdrawal, held under embargo again: `events`), dated at it, its words in
+    `ednote`. Withdrawn (not held under embargo now: `withheld`), the version is
+    `withheld`, its text gone: the words say it must not be published."""
+    from ..feeds.notices import embargo_said
+    from ..feeds.words import words
+    from ..view import partner_text, sign_off
+
+    text = partner_text(article)
+    found = events(record)
+    if not found:  # (the bytes every embargoed release had before versions were counted)
+        assert record.embargo is not None
+        v = _unpublished(article, text, sign_off(text), record.embargo)
+        return document(config, v, record.embargo, record.embargo, folder)
+    at, mode, number = found[-1]
+    said = embargo_said(mode, record, number, text.language, config)[1]
+    if not record.embargo_ahead(now):  # withdrawn: what was held is not to be used
+        lift = record.embargo_withdrawn[-1][1]
+        v = _unpublished(article, text, sign_off(text), lift, at, len(found) + 1, True)
+        doc = document(config, v, lift, None, folder)
+        doc["pubstatus"] = "withheld"
+        doc["ednote"] = said
+        return doc
+    assert record.embargo is not None
+    v = _unpublished(article, text, sign_off(text), record.embargo, at, len(found) + 1)
+    doc = document(config, v, record.embargo, record.embargo, folder)
+    doc["ednote"] = f"{said} {words(text.language)['replaces']}."
+    return doc
+
+
+def events(r: Record) -> list[tuple[dt.datetime, str, int]]:
+    """The events of a release's embargo before its first publication that partners with
+    embargo access are given a new version of its private document for, oldest first:
+    (when, MOVED / WITHDRAWN / AGAIN, its number), as the records keep them for the
+    private feeds' notices (records.embargo_moves, embargo_withdrawn, embargo_again).
+    Empty for almost every release."""
+    if not (r.embargo_moves or r.embargo_withdrawn):  # (embargo_again: after a withdrawal)
+        return []
+    from ..feeds.entries import AGAIN, MOVED, WITHDRAWN
+
+    found = [(at, MOVED, n) for n, (at, _, _) in enumerate(r.embargo_moves, 1)]
+    found += [(at, WITHDRAWN, n) for n, (at, _) in enumerate(r.embargo_withdrawn, 1)]
+    found += [(at, AGAIN, n) for n, at, _ in r.embargo_again]
+    return sorted(found)
+
+
+def version_of(r: Record) -> int:
+    """The ninjs `version` a release's current document has: 1, one more for each event of
+    its embargo before its first publication (`events`), for each correction and for the
+    retraction. Agencies key on uri and version: every change partners get is a new one."""
+    retracted = 1 if r.status == Status.RETRACTED else 0
+    return 1 + len(events(r)) + len(r.corrected) + retracted
+
+
+def withheld(r: Record, now: dt.datetime, cutoff: dt.datetime) -> bool:
+    """Withdrawn from the partners who held it under embargo (sent back for changes, its
+    embargo taken away) since `cutoff`, and neither held under embargo again nor out since:
+    its private documents stay, `withheld`, for the window the private feeds tell of it
+    (`[feeds] retraction_days`)."""
+    withdrawn = r.embargo_withdrawn
+    if not withdrawn or withdrawn[-1][0] <= cutoff or public(r) or r.embargo_ahead(now):
+        return False
+    from ..feeds.entries import WITHDRAWN
+
+    return events(r)[-1][1] == WITHDRAWN  # (the last word on its embargo)
 
 
 def public(r: Record) -> bool:
@@ -128,13 +198,20 @@ def partner_folder(partner: Partner) -> str:
     return f"{kind}/{partner.name}/{FOLDER}"
 
 
-def _unpublished(article: Any, text: Any, signoff: str, embargo: dt.datetime) -> Any:
-    """An embargoed release as version 1, to be published at the lift."""
+def _unpublished(article: Any, text: Any, signoff: str, embargo: dt.datetime,
+                 at: dt.datetime | None = None, version: int = 1,
+                 withdrawn: bool = False) -> Any:  # fmt: skip
+    """An embargoed release as version 1, to be published at the lift (`embargo`), or as
+    version `version` made `at` (an event of its embargo); `withdrawn`: without its text."""
     from ..versions import PUBLISHED, Version
 
+    summary, body, image, attachments = (
+        ("", "", None, ()) if withdrawn
+        else (text.summary, text.body, text.image, text.attachments)
+    )  # fmt: skip
     return Version(
-        article.id, text.slug, 1, PUBLISHED, embargo, None, text.release_number, text.kind,
-        text.denies, text.language, text.title, text.dateline, text.author, text.credit,
-        text.summary, text.body, text.categories, text.tags, text.image, text.attachments,
-        signoff, "", "",
+        article.id, text.slug, version, PUBLISHED, at or embargo, None, text.release_number,
+        text.kind, text.denies, text.language, text.title, text.dateline, text.author,
+        text.credit, summary, body, text.categories, text.tags, image, attachments, signoff,
+        "", "",
     )  # fmt: skip

@@ -1,0 +1,143 @@
+"""What agencies ingesting ninjs learn of an event partners must know of (new-user walk):
+a release held under embargo withdrawn, approved again, its embargo moved; a correction
+that takes a release out of a partner's category. Agencies key on uri and version: each
+change is a new version, and a withdrawal says, in the release's language, that what was
+held must not be used."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsroom.core.clock import fixed_clock
+from newsroom.core.service import Newsroom
+
+from .feedkit import at, correct, newsroom_root, release, run
+from .test_ninjs import validate
+from .test_partners import move_embargo
+
+__all__ = ["newsroom_root"]  # a fixture, used by name
+
+PRIVATE = "private/antara/ninjs"
+
+
+def items(root: Path, folder: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(
+        (root / "feeds" / folder / "index.json").read_text(encoding="utf-8")
+    )["items"]
+    return found
+
+
+def test_a_held_release_withdrawn_approved_again_and_moved_is_a_new_version_each_time(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis embargo", body="Teks pertama.", embargo=at(2))
+    unrelated = release(root, at(0), "Rilis lain", embargo=at(5))
+    run(root, at(0.1))
+    path = root / "feeds" / PRIVATE / "rilis-embargo.json"
+    other = (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes()
+    first = validate(path)
+    assert (first["version"], first["pubstatus"]) == ("1", "usable") and "ednote" not in first
+
+    # sent back for changes: the document stays, withheld, its text gone
+    Newsroom.open(root, "nur", fixed_clock(at(0.2))).act(ident, "request_changes", note="Tunda")
+    run(root, at(0.3))
+    doc = validate(path)
+    assert (doc["uri"], doc["version"], doc["pubstatus"]) == (f"urn:uuid:{ident}", "2", "withheld")
+    assert doc["versioncreated"] == "2026-06-01T13:48:00+07:00" != first["versioncreated"]
+    assert "bodies" not in doc and "descriptions" not in doc and "embargoed" not in doc
+    assert doc["ednote"].startswith("Embargo ditarik (01-06-2026 13:48 WIB): siaran pers yang")
+    assert "tidak boleh disiarkan" in doc["ednote"]
+    item = next(i for i in items(root, PRIVATE) if i["uri"] == f"urn:uuid:{ident}")
+    assert (item["version"], item["pubstatus"]) == ("2", "withheld")
+    assert (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes() == other  # untouched
+
+    # approved again, a new text, the same lift: version 3, usable, the new text
+    writer = Newsroom.open(root, "ald", fixed_clock(at(0.4)))
+    article = writer.find(ident)
+    article.body = "Teks kedua."
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "approve", embargo=at(2))
+    run(root, at(0.6))
+    doc = validate(path)
+    assert (doc["version"], doc["pubstatus"]) == ("3", "usable")
+    assert doc["embargoed"] == "2026-06-03T09:00:00+07:00"
+    assert "Teks kedua." in doc["bodies"][1]["value"]
+    assert doc["ednote"].startswith("Embargo berlaku lagi (01-06-2026 21:00 WIB)")
+    assert doc["ednote"].endswith("Versi ini menggantikan versi sebelumnya.")
+
+    # the lift moved: version 4
+    move_embargo(root, ident, at(0.7), at(3))
+    run(root, at(0.8))
+    doc = validate(path)
+    assert (doc["version"], doc["pubstatus"]) == ("4", "usable")
+    assert doc["embargoed"] == "2026-06-04T09:00:00+07:00"
+    assert doc["ednote"].startswith("Embargo diubah (02-06-2026 01:48 WIB): kini hingga")
+    assert "kini hingga 04-06-2026 09:00 WIB" in doc["ednote"]
+    item = next(i for i in items(root, PRIVATE) if i["uri"] == f"urn:uuid:{ident}")
+    assert (item["version"], item["pubstatus"]) == ("4", "usable")
+
+    # out at its lift: the public version goes on counting (never below what was held)
+    run(root, at(3.01))
+    public = validate(root / "feeds" / "siaran-pers" / "rilis-embargo" / "ninjs.json")
+    assert public["version"] == "4" and public["pubstatus"] == "usable"
+    assert not path.exists()
+    correct(root, ident, at(4), "Angka", "Teks ketiga.")
+    run(root, at(4.1))
+    public = validate(root / "feeds" / "siaran-pers" / "rilis-embargo" / "ninjs.json")
+    assert public["version"] == "5" and public["ednote"] == "Ralat 1: Angka"
+    assert items(root, "ninjs")[0]["version"] == "5"
+    assert unrelated
+
+
+def test_a_withheld_document_stays_for_the_feeds_window(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis ditarik", embargo=at(2))
+    run(root, at(0.1))
+    never = release(root, at(0.2), "Rilis tak terlihat", embargo=at(2))
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "request_changes", note="Tunda")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(never, "request_changes", note="Tunda")
+    run(root, at(1))
+    path = root / "feeds" / PRIVATE / "rilis-ditarik.json"
+    assert validate(path)["pubstatus"] == "withheld"
+    assert not (root / "feeds" / PRIVATE / "rilis-tak-terlihat.json").exists()  # never shown
+    assert [i["headline"] for i in items(root, PRIVATE)] == ["Rilis ditarik"]
+    run(root, at(20))
+    assert validate(path)["pubstatus"] == "withheld"
+    run(root, at(30.6))  # retraction_days (30) after the withdrawal
+    assert not path.exists() and items(root, PRIVATE) == []
+
+
+def test_a_correction_that_takes_a_release_out_of_a_partners_category_reaches_it(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis pemilu", category="Pemilu", body="Teks.")
+    release(root, at(0.5), "Rilis ekonomi")
+    run(root, at(1))
+    partner = "partner/pemilu/ninjs"
+    assert [(i["headline"], i["version"]) for i in items(root, partner)] == [("Rilis pemilu", "1")]
+    writer = Newsroom.open(root, "ald", fixed_clock(at(2)))
+    writer.act(ident, "correct", note="Bukan kategori pemilu")
+    article = writer.find(ident)
+    article.categories = ["Reformasi Birokrasi"]
+    writer.save_edit(article)
+    writer.act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(2))).act(ident, "approve")
+    run(root, at(2.1))
+    item = items(root, partner)[0]
+    assert (item["uri"], item["version"], item["pubstatus"]) == (f"urn:uuid:{ident}", "2", "usable")
+    doc = validate(root / "feeds" / "siaran-pers" / "rilis-pemilu" / "ninjs.json")
+    assert doc["version"] == "2" and doc["ednote"] == "Ralat 1: Bukan kategori pemilu"
+    assert {"name": "Reformasi Birokrasi", "rel": "category"} in doc["subjects"]
+    assert "RALAT: Rilis pemilu" in (root / "feeds" / "partner/pemilu/rss.xml").read_text()
+    month = root / "feeds" / partner / "archive" / "2026-06.json"
+    assert [i["version"] for i in json.loads(month.read_text())["items"]] == ["2"]
+    run(root, at(20))
+    assert [i["version"] for i in items(root, partner)] == ["2"]  # the feeds' window
+    run(root, at(32.2))  # retraction_days (30) after the correction: its notice is gone too
+    assert items(root, partner) == []
+    assert [i["version"] for i in json.loads(month.read_text())["items"]] == ["2"]  # its month
