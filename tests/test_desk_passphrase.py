@@ -156,3 +156,21 @@ async def test_no_passphrase_field_when_none_is_to_be_typed(
         assert not (bundled / "feeds" / "SHA256SUMS").exists()
     else:
         _signed(bundled)
+
+
+async def test_the_preview_tries_the_variables_passphrase_as_the_run_does(
+    bundled: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The variable's passphrase, wrong: the run goes out unsigned, and the dialog's preview
+    said "would sign with key …" (it did not try it; pre20). It now says so beforehand."""
+    make_key(bundled, "sandi kantor")
+    config = bundled / "newsroom.toml"
+    config.write_text(config.read_text() + '\n[signing]\npassphrase_env = "HUMAS_SANDI"\n')
+    monkeypatch.setenv("HUMAS_SANDI", "sandi salah")
+    _work(bundled)
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(app, pilot)
+        report = _text(dialog, "#report")
+        assert not _asks(dialog) and "would sign" not in report, report
+        assert "would not be signed: the passphrase in HUMAS_SANDI" in report, report

@@ -381,6 +381,7 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
             key = "publish.sign_required"
             if stopped["code"] in ("sign_no_key", "sign_wrong_passphrase"):  # no key at all,
                 key = "publish.failed"  # or a typo: its own words say it all
+            key += ".dry" if result.dry_run else ""  # (a preview: the run would stop)
             out.append(t(key, reason=reason.rstrip().removesuffix(".")))
         else:
             out.append(t("publish.failed", reason=failed))

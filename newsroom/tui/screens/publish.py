@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
-from ...core.service import HELD, PublishResult
+from ...core.service import HELD, LATER, PublishResult
 from ...i18n.explain import publish_count, publish_lines, publish_notes, publish_problems
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
@@ -82,10 +82,11 @@ class PublishScreen(Dialog):
         def progress(text: str) -> None:
             self.post_message(PublishProgress(text))
 
-        # The preview is given a passphrase to come when the field will ask for it (a dry
-        # run unlocks nothing: it is never asked), so it finds what the run will: signed.
+        # The preview is given a passphrase to come when the field will ask for it (LATER:
+        # not tried, it is typed once the preview is read), so it finds what the run will:
+        # signed. A wrong one stops the run, said under the field (`_typed_wrong`).
         asks = dry_run and newsroom.asks_passphrase()
-        passphrase = (lambda: typed) if typed is not None else (_never if asks else None)
+        passphrase = (lambda: typed) if typed is not None else (LATER if asks else None)
         try:
             result = newsroom.publish(dry_run=dry_run, progress=progress, passphrase=passphrase)
         except NewsroomError as exc:
@@ -187,12 +188,6 @@ class PublishScreen(Dialog):
         if not self.running:
             self.query_one("#passphrase", Input).value = ""  # (typed, not used: dropped)
             self.dismiss(None)
-
-
-def _never() -> str:
-    """The passphrase a preview is given when the field will ask for it: a dry run never
-    unlocks the key, so this is never called."""
-    raise AssertionError("a dry run asked for the passphrase")
 
 
 def _has_work(result: PublishResult) -> bool:
