@@ -196,3 +196,57 @@ async def test_the_passphrase_typed_is_not_in_the_workers_words_nor_a_crash_repo
     said = console.export_text()
     assert "No space left on device" in said and "typed" in said
     assert "sandi kantor" not in said and "sandi kantor" not in named[0], named
+
+
+async def test_the_preview_tries_the_variables_passphrase_as_the_run_does(
+    bundled: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The variable's passphrase, wrong: the run goes out unsigned, and the dialog's preview
+    said "would sign with key …" (it did not try it; pre20). It now says so beforehand."""
+    make_key(bundled, "sandi kantor")
+    config = bundled / "newsroom.toml"
+    config.write_text(config.read_text() + '\n[signing]\npassphrase_env = "HUMAS_SANDI"\n')
+    monkeypatch.setenv("HUMAS_SANDI", "sandi salah")
+    _work(bundled)
+    app = make_app(bundled, "nur")
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(app, pilot)
+        report = _text(dialog, "#report")
+        assert not _asks(dialog) and "would sign" not in report, report
+        assert "would not be signed: the passphrase in HUMAS_SANDI" in report, report
+
+
+def _seen(app: object) -> str:
+    """The words on the screen as the person sees them (nothing scrolled)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()  # type: ignore[attr-defined]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", svg)).rsplit("}", 1)[-1]  # (not its style)
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+async def test_the_signing_line_is_seen_at_80x24_without_scrolling(
+    bundled: Path, keyhome: Path, language: str
+) -> None:
+    """With a few releases to publish, the preview's line of the key (and its passphrase
+    typed below) came last in the report, below the fold of its scroll at 80x24: it now
+    comes first, over the field."""
+    import datetime as dt
+
+    from .feedkit import release
+
+    _, promise, _, _ = WORDS[language]
+    key = make_key(bundled, "sandi kantor")
+    for n in range(5):
+        release(bundled, NOW - dt.timedelta(hours=5 - n), f"Rilis nomor {n}")
+    app = make_app(bundled, "nur", language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _dialog(app, pilot)
+        assert _asks(dialog) and promise in _text(dialog, "#report")
+        assert dialog.query_one("#plan").max_scroll_y > 0  # type: ignore[attr-defined]
+        signs = {"en": "would sign with key", "id": "akan ditandatangani dengan kunci"}
+        seen = _seen(app)
+        assert f"{signs[language]} {key}" in seen, seen
+        assert "Publish now" in seen or "Terbitkan" in seen, seen  # (the buttons stay)

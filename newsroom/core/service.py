@@ -75,6 +75,7 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .review import Note as Note
     from .review import PendingCorrection as PendingCorrection
     from .scan import FileStat
+    from .signing.keys import LATER as LATER
     from .signing.keys import KeyInfo as KeyInfo
     from .signing.keys import Rotated as Rotated
     from .signing.minisign import PublicKey as PublicKey
@@ -115,8 +116,8 @@ _HANDED = {
     "ERROR": "report", "CheckReport": "report", "CUT": "review", "DELETED": "review",
     "INSERTED": "review", "Note": "review", "PendingCorrection": "review",
     "signoff_at_end": "signoff",
-    "KeyInfo": "signing.keys", "Rotated": "signing.keys", "PublicKey": "signing.minisign",
-    "SecretKey": "signing.minisign", "Report": "signing.verify",
+    "KeyInfo": "signing.keys", "LATER": "signing.keys", "Rotated": "signing.keys",
+    "PublicKey": "signing.minisign", "SecretKey": "signing.minisign", "Report": "signing.verify",
     "trusted_key": "signing.verify", "verify_paths": "signing.verify",
     "Health": "health", "FieldError": "validate", "in_range": "validate",
     "PartnerText": "view", "partner_text": "view", "partner_body": "view", "Version": "versions",

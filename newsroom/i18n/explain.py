@@ -241,10 +241,12 @@ def feed_names(t: Translator, paths: Iterable[str]) -> str:
 
 
 def publish_lines(
-    t: Translator, result: PublishResult, when: TimeText, typed: bool = False
-) -> list[str]:
+    t: Translator, result: PublishResult, when: TimeText, typed: bool = False,
+    signing: bool = True,
+) -> list[str]:  # fmt: skip
     """A person's summary of a run: each release once, then what was (or would be) written.
-    `typed`: the key's passphrase is to be typed (the desk's field), and a preview says so."""
+    `typed`: the key's passphrase is to be typed (the desk's field), and a preview says so;
+    `signing` False: without the line of its signature (`signed_line`, the desk's own)."""
     if result.busy:
         return [t("publish.busy")]
     dry = ".dry" if result.dry_run else ""
@@ -290,10 +292,18 @@ def publish_lines(
             out.append(t("publish.written_private", written=private, n=result.private_documents))
         if result.removed:  # (a retraction's texts, a feed no release is left in: said)
             out.append(t("publish.removed", n=len(result.removed), files=_some(result.removed)))
+    if signing and (said := signed_line(t, result, typed)):
+        out.append(said)
+    return out + ping_lines(t, result) + mail_lines(t, result)
+
+
+def signed_line(t: Translator, result: PublishResult, typed: bool = False) -> str:
+    """The key a run signed (or would sign) with, "" when it signs nothing it writes."""
+    dry = ".dry" if result.dry_run else ""
     if result.signed and not result.skipped and (result.written or (dry and result.to_write)):
         typing = ".typed" if dry and typed else ""
-        out.append(t("publish.signed" + dry + typing, key_id=result.signed))
-    return out + ping_lines(t, result) + mail_lines(t, result)
+        return t("publish.signed" + dry + typing, key_id=result.signed)
+    return ""
 
 
 def _some(paths: list[str]) -> str:
@@ -358,16 +368,12 @@ def publish_notes(t: Translator, result: PublishResult) -> list[str]:
     return [t("publish.note", text=n) for n in notes]
 
 
-def publish_problems(t: Translator, result: PublishResult) -> list[str]:
-    """What a person (or cron's mail) must read: warnings, broken files, refusals."""
+def publish_problems(t: Translator, result: PublishResult, signing: bool = True) -> list[str]:
+    """What a person (or cron's mail) must read: warnings, broken files, refusals.
+    `signing` False: without why the run is not signed (`unsigned_line`, the desk's own)."""
     out = [t("publish.warning", text=w) for w in result.warnings]
-    if result.unsigned_why and not (result.dry_run and not result.to_write):  # (a preview
-        # that changes nothing removes nothing: the real run then has nothing to do)
-        why = result.unsigned_why
-        code = "error." + result.unsigned
-        reason = t(code, **why) if t.has(code) else why.get("text", result.unsigned)
-        reason = reason.rstrip().removesuffix(".")  # (the sentence puts its own full stop)
-        out.append(t("publish.unsigned" + (".dry" if result.dry_run else ""), reason=reason))
+    if signing and (said := unsigned_line(t, result)):
+        out.append(said)
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:
         key = "publish.withheld" if refusal.withheld else "publish.failed"
@@ -381,12 +387,24 @@ def publish_problems(t: Translator, result: PublishResult) -> list[str]:
             key = "publish.sign_required"
             if stopped["code"] in ("sign_no_key", "sign_wrong_passphrase"):  # no key at all,
                 key = "publish.failed"  # or a typo: its own words say it all
+            key += ".dry" if result.dry_run else ""  # (a preview: the run would stop)
             out.append(t(key, reason=reason.rstrip().removesuffix(".")))
         else:
             out.append(t("publish.failed", reason=failed))
     if result.failures > 1 and (result.failed or not result.published):  # (a run that put
         out.append(t("publish.failures", n=result.failures))  # releases out and refused one
     return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)
+
+
+def unsigned_line(t: Translator, result: PublishResult) -> str:
+    """Why a run with a key is not signed (or would not be), "" when it is."""
+    if not result.unsigned_why or (result.dry_run and not result.to_write):  # (a preview
+        return ""  # that changes nothing removes nothing: the real run then has nothing to do)
+    why = result.unsigned_why
+    code = "error." + result.unsigned
+    reason = t(code, **why) if t.has(code) else why.get("text", result.unsigned)
+    reason = reason.rstrip().removesuffix(".")  # (the sentence puts its own full stop)
+    return t("publish.unsigned" + (".dry" if result.dry_run else ""), reason=reason)
 
 
 def marked_title(t: Callable[..., str], record: Any) -> str:

@@ -160,6 +160,17 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "tidak terbit: {reason}. [signing] required = true: tidak ada yang terbit tanpa tanda "
         "tangan",
     ),
+    # a preview of a run that would stop before writing anything (the key, its passphrase)
+    "publish.failed.dry": (
+        "the run would stop, nothing published: {reason}",
+        "penerbitan akan berhenti, tidak ada yang terbit: {reason}",
+    ),
+    "publish.sign_required.dry": (
+        "the run would stop, nothing published: {reason}. [signing] required = true: nothing "
+        "goes out unsigned",
+        "penerbitan akan berhenti, tidak ada yang terbit: {reason}. [signing] required = true: "
+        "tidak ada yang terbit tanpa tanda tangan",
+    ),
     "publish.withheld": (
         "withheld from the feeds: {reason}",
         "ditahan dari semua feed: {reason}",

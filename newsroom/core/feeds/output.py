@@ -139,18 +139,18 @@ class FeedsOutput(Output):
         without a change partners see (a comment, a correction merely started), or whose
         file's date moved (a copy restored from a backup), is already there."""
         assert self.plan_ is not None
-        last = self.last.get("docs", {}) if self.last.get("key") == self.plan_.cache_key else {}
         if not self.plan_.dry_run:
             return self.todo
-        if not last:  # (no record of the last run's: a file there may be as it would be)
-            feeds = self.config.feeds_dir
-            self.unchecked = any((feeds / d.path).exists() for d in self.todo)
-            return self.todo
-        if len(self.todo) > DRY_BUILD:  # too many to build here: at most these
+        feeds = self.config.feeds_dir
+        # (with no record of the last run's documents, a new cache key after a config
+        # change, each one there is compared too: the run leaves alone one as it would be)
+        there = {d.path for d in self.todo if (feeds / d.path).exists()}
+        if len(there) > DRY_BUILD:  # too many to build here: at most these
             self.unchecked = True
             return self.todo
-        job, feeds = self._job(), self.config.feeds_dir
-        return [d for d in self.todo if not holds(feeds / d.path, build_document(job, d)[0])]
+        job = self._job()
+        return [d for d in self.todo if d.path not in there
+                or not holds(feeds / d.path, build_document(job, d)[0])]  # fmt: skip
 
     def begin(self) -> bool:
         return self.builder is not None  # (handed over when planned: collected last)

@@ -223,7 +223,7 @@ class PagesOutput(Output):
         layout = Layout(self._entries())
         specs = layout.specs() if full else layout.touched(touched, self.moved)
         klarifikasi = store.of_kind(KLARIFIKASI)
-        numbers = self._numbers(touched, full)
+        numbers = self._numbers(store, touched, full)
         facts = numbers_of([*store.with_numbers(numbers), *klarifikasi]) if numbers else {}
         facts = {n: f for n, f in facts.items() if n in numbers}
         for fact in facts.values():
@@ -300,11 +300,11 @@ class PagesOutput(Output):
         entries += [Entry(r.id, r.published, r.month, r.categories) for r in self.kept.values()]
         return entries
 
-    def _numbers(self, touched: list[Row], full: bool) -> set[str]:
-        """The numbers whose files are made again: of the changed releases, and moved ones."""
-        assert self.store is not None
+    def _numbers(self, store: Rows, touched: list[Row], full: bool) -> set[str]:
+        """The numbers whose files are made again: of the changed releases, and moved ones
+        (every one in `store` when `full`)."""
         if full:
-            return numbers_in([*self.store.numbered(), *self.store.of_kind(KLARIFIKASI)])
+            return numbers_in([*store.numbered(), *store.of_kind(KLARIFIKASI)])
         moved = {number_of(p) for p in self.moved if is_number_file(p)}
         return numbers_in(touched) | moved
 

@@ -5,8 +5,10 @@ Up to DRY_LOOK changed releases, each page is made in memory and its bytes compa
 the page there; the rows it gives stand in for the store's (`Overlay`: the dry run writes
 nothing, not even to `.newsroom/pages.sqlite`), and every index and lookup file the run
 would make again (the numbers' files too) is built from them and compared the same way:
-the preview names exactly what the run then writes. Past that (a first run, a new
-format, many releases moved) it names what the run makes without comparing bytes, and
+the preview names exactly what the run then writes. A new store (the cache key moved:
+a config change, a new format) makes every page and index, compared the same way while
+there are no more than DRY_LOOK releases. Past that (many releases moved, or no record of
+the files the last run left) it names what the run makes without comparing bytes, and
 says so (`exact` False): the run leaves alone a file already as it would be.
 """
 
@@ -55,7 +57,7 @@ class Planned(Protocol):
 
     def _entries(self) -> list[Entry]: ...
 
-    def _numbers(self, touched: list[Row], full: bool) -> set[str]: ...
+    def _numbers(self, store: Rows, touched: list[Row], full: bool) -> set[str]: ...
 
     def indexes(
         self, store: Rows, touched: list[Row], full: bool
@@ -95,8 +97,11 @@ def preview(output: Planned) -> Preview:
     """The dry run's answer of the pages output (planned, `answer` begun: `gone`, `kept`)."""
     store, last = output.store, output.last
     assert store is not None
-    if not store.same or not last.get("files") or len(output.changed) > DRY_LOOK:
+    if not last.get("files") or len(output.changed) > DRY_LOOK:
         return _rough(output)
+    # a new store (the cache key moved: a config change, a new program): every page and
+    # index made again from the rows made here, and compared, as `stage_files` then does
+    full = not store.same
     plan = output.plan_
     assert plan is not None
     feeds = output.config.feeds_dir
@@ -112,10 +117,11 @@ def preview(output: Planned) -> Preview:
         if not holds(feeds / path, data):
             write.append(path)
     view = Overlay(store, rows, output.gone)
-    touched = [*store.rows([*output.changed, *output.gone]).values(), *rows.values()]
-    layout, specs, numbers, facts, build = output.indexes(view, touched, False)
+    touched = [] if full else [*store.rows([*output.changed, *output.gone]).values(),
+                               *rows.values()]  # fmt: skip
+    layout, specs, numbers, facts, build = output.indexes(view, touched, full)
     write += [s.path for s in specs if not holds(feeds / s.path, build(s))]
-    owned = output._owned(layout, numbers, facts, False, set(rows))
+    owned = output._owned(layout, numbers, facts, full, set(rows))
     return Preview(write, sorted(set(last.get("files", {})) - owned), True)
 
 

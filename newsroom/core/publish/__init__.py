@@ -126,6 +126,10 @@ def publish(
         # writes and removes nothing, whatever the outputs would find (a key gone since the
         # last signed run: its lists stay until a run has work)
         idle = dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS, prompt)
+        if idle and passphrase is not None:  # a preview tries the passphrase the run asks;
+            from ..signing.keys import LATER  # a run with nothing to do asks none
+
+            passphrase = LATER
         chosen = outputs(config, passphrase, mail=mail, ping=ping)
         if spare is not None and not _preload(spare, chosen):
             spare.close()

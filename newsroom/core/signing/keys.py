@@ -220,20 +220,32 @@ def _read_secret(path: Path, key_id: str) -> str:
     return text
 
 
+def later() -> str:
+    """The passphrase of a preview shown before it is typed (the desk's field, asked once
+    the dry run is read; a preview of a run with nothing to do, which would ask nothing):
+    `could_unlock` never calls it."""
+    raise AssertionError("a preview asked for a passphrase still to be typed")
+
+
+LATER: Passphrase = later
+
+
 def could_unlock(config: Config, public: PublicKey, passphrase: Passphrase | None) -> None:
-    """What `load_secret` finds wrong without unlocking anything (a dry run signs nothing):
-    the secret key missing, unreadable or open to all, not the newsroom's key (a plain one),
-    or encrypted with no passphrase to come (no variable, no prompt). SigningError as
-    `load_secret` would raise it."""
-    path = secret_path(config, public.id)
-    text = _read_secret(path, public.id)
-    try:
-        if is_encrypted(text):  # (its key id is sealed with it: known once unlocked)
-            _passphrase(config, path, passphrase)
-        else:  # a plain key is read as the run reads it: a rotated-out one does not sign
-            _matching(path, SecretKey.parse(text), public)
-    except KeyFileError as exc:
-        raise _key_file(config, path, exc) from None
+    """A dry run's `load_secret` (it signs nothing): the key is unlocked as the run will
+    unlock it, its passphrase asked and tried the same way (typed wrong: the run would stop,
+    `sign_wrong_passphrase`; the variable's wrong: `sign_env_passphrase`). A passphrase
+    still to come (`LATER`) is not tried: what `load_secret` would find wrong without it
+    only (the secret key missing, unreadable or open to all, not a key). SigningError as
+    `load_secret` raises it."""
+    if passphrase is LATER:
+        path = secret_path(config, public.id)
+        text = _read_secret(path, public.id)
+        try:
+            if is_encrypted(text) and from_environment(config) is None:
+                return  # (its key id is sealed with it: known once unlocked)
+        except KeyFileError as exc:
+            raise _key_file(config, path, exc) from None
+    load_secret(config, passphrase, public)
 
 
 def _key_file(config: Config, path: Path, exc: KeyFileError) -> SigningError:

@@ -82,7 +82,8 @@ class SignOutput(Output):
                     "[signing] required = false",
                     code="sign_no_key", path=str(self.config.root / "newsroom.pub"),
                 )  # fmt: skip
-            if dry_run:  # nothing is signed: the key need not be unlocked, only could be
+            if dry_run:  # nothing is signed: the key is unlocked as the run would (its
+                # passphrase tried), then dropped
                 could_unlock(self.config, self.public, self.passphrase)
                 self.unsigned = ""
                 return

@@ -14,8 +14,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 
 from ...core.errors import NewsroomError
-from ...core.service import HELD, PublishResult
-from ...i18n.explain import publish_count, publish_lines, publish_notes, publish_problems
+from ...core.service import HELD, LATER, PublishResult
+from ...i18n.explain import (
+    publish_count,
+    publish_lines,
+    publish_notes,
+    publish_problems,
+    signed_line,
+    unsigned_line,
+)
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .modals import Dialog
@@ -86,10 +93,11 @@ class PublishScreen(Dialog):
         def progress(text: str) -> None:
             self.post_message(PublishProgress(text))
 
-        # The preview is given a passphrase to come when the field will ask for it (a dry
-        # run unlocks nothing: it is never asked), so it finds what the run will: signed.
+        # The preview is given a passphrase to come when the field will ask for it (LATER:
+        # not tried, it is typed once the preview is read), so it finds what the run will:
+        # signed. A wrong one stops the run, said under the field (`_typed_wrong`).
         asks = dry_run and newsroom.asks_passphrase()
-        passphrase = typed if typed is not None else (_never if asks else None)
+        passphrase = typed if typed is not None else (LATER if asks else None)
         try:
             result = newsroom.publish(dry_run=dry_run, progress=progress, passphrase=passphrase)
         except NewsroomError as exc:
@@ -161,15 +169,23 @@ class PublishScreen(Dialog):
 
     def _report(self, r: PublishResult) -> str:
         """The run as the CLI says it (the same words): each release once with the feeds it
-        reaches or when its embargo lifts, what is written, then what went wrong."""
-        app = self.nr_app
-        lines = [escape(line) for line in publish_lines(app.t, r, app.long_time, self.asks)]
+        reaches or when its embargo lifts, what is written, then what went wrong. A preview
+        says first whether the run signs and with which key, or why not: seen without
+        scrolling on a 24-line screen, over the passphrase's field."""
+        app, t = self.nr_app, self.nr_app.t
+        dry = r.dry_run and not r.busy
+        said = publish_lines(t, r, app.long_time, self.asks, signing=not dry)
+        lines = [escape(line) for line in said]
         if not r.dry_run and not r.busy and r.published:
-            lines.insert(0, escape(publish_count(app.t, r)))
+            lines.insert(0, escape(publish_count(t, r)))
         elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
-            lines = [escape(app.t("publish.done_nothing"))]
-        lines += [f"[dim]{escape(line)}[/]" for line in publish_notes(app.t, r)]
-        lines += [f"[red]{escape(line)}[/]" for line in publish_problems(app.t, r)]
+            lines = [escape(t("publish.done_nothing"))]
+        if dry and (signed := signed_line(t, r, self.asks)):
+            lines.insert(0, escape(signed))
+        if dry and (unsigned := unsigned_line(t, r)):
+            lines.insert(0, f"[red]{escape(unsigned)}[/]")
+        lines += [f"[dim]{escape(line)}[/]" for line in publish_notes(t, r)]
+        lines += [f"[red]{escape(line)}[/]" for line in publish_problems(t, r, signing=not dry)]
         return "\n".join(lines)
 
     @on(Button.Pressed, "#go")
@@ -196,12 +212,6 @@ class PublishScreen(Dialog):
 def _given(typed: str) -> Callable[[], str]:
     """The passphrase typed, as the run asks for it (`publish(passphrase=)`)."""
     return lambda: typed
-
-
-def _never() -> str:
-    """The passphrase a preview is given when the field will ask for it: a dry run never
-    unlocks the key, so this is never called."""
-    raise AssertionError("a dry run asked for the passphrase")
 
 
 def _has_work(result: PublishResult) -> bool:
