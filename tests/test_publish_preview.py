@@ -182,3 +182,44 @@ def test_a_list_written_again_for_a_removal_alone_is_among_the_files_written(
     assert (newsroom_root / "feeds" / "SHA256SUMS").read_bytes() != before
     assert {"SHA256SUMS", "SHA256SUMS.minisig"} <= set(done.written), list(done.written)
     assert {"SHA256SUMS", "SHA256SUMS.minisig"} <= set(dry.to_write)
+
+
+def _held(root: Path) -> str:
+    ident = release(root, at(0.5), "Rilis embargo", embargo=at(3))
+    assert run(root, at(0.6)).ok  # (antara holds it: its private feeds and ninjs document)
+    return ident
+
+
+def moved(root: Path) -> None:
+    from .test_partners import move_embargo
+
+    move_embargo(root, _held(root), at(1), at(4))
+
+
+def sent_back(root: Path) -> None:
+    from .test_notices_embargo import send_back
+
+    send_back(root, _held(root), at(1))
+
+
+def approved_again(root: Path) -> None:
+    from .test_notices_embargo import send_back
+
+    ident = _held(root)
+    send_back(root, ident, at(0.8))
+    assert run(root, at(0.9)).ok
+    Newsroom.open(root, "ald", fixed_clock(at(1))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(1))).act(ident, "approve", embargo=at(3))
+
+
+@pytest.mark.parametrize("happen", [moved, sent_back, approved_again])
+def test_an_embargo_event_previews_the_private_document_made_again(
+    numbered: Path, happen: Callable[[Path], None]
+) -> None:
+    """A moved lift, a withdrawal, an embargo again: the private ninjs document partners
+    hold is made again in place (a new version), and the preview named only new files:
+    the run wrote `private/antara/ninjs/rilis-embargo.json` it had not said (review of
+    2fd13a1). Each release's documents are now made in memory and compared, as pages'."""
+    happen(numbered)
+    _, done = preview_then_run(numbered, at(1.1))
+    assert "private/antara/ninjs/rilis-embargo.json" in done.written, done.written

@@ -65,8 +65,13 @@ from .releases import (
     public,
     version_of,
     withheld,
+    would_write,
     write_release,
 )
+
+# A dry run makes at most this many releases' documents in memory to compare their bytes
+# (more: it names them without, and says "at most").
+DRY_LOOK = 50
 
 
 class NinjsOutput(Output):
@@ -319,13 +324,32 @@ class NinjsOutput(Output):
         result.documents += len(self.pages) + self.count
         result.private_documents += self.held + sum(p.startswith("private/") for p in self.pages)
         owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
-        for r in self.todo:  # a new version's document, and the current one it changes
-            new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
-            current = f"{release_dir(r.slug)}/{CURRENT}"
-            result.to_write += [*new, current] if new and public(r) and current not in new else new
+        if result.dry_run and len(self.todo) <= DRY_LOOK:  # made as the run makes them
+            result.to_write += self._would_write(owned)
+        else:
+            for r in self.todo:  # a new version's document, and the current one it changes
+                new = [f for f in self._files(r) if f not in owned.get(r.id, ())]
+                current = f"{release_dir(r.slug)}/{CURRENT}"
+                result.to_write += ([*new, current] if new and public(r) and current not in new
+                                    else new)  # fmt: skip
+                # (a document it has already, made again: written if its bytes change)
+                result.to_write_unchecked |= result.dry_run and bool(owned.get(r.id))
         result.to_write += [path for path, tmp in self.index if tmp]  # (not those already there)
         if result.dry_run:
             result.to_remove += self._to_remove()
+
+    def _would_write(self, owned: dict[str, set[str]]) -> list[str]:
+        """A dry run's documents of the releases it makes again, each built in memory and
+        compared with the file there (`would_write`): a moved lift rewrites a private
+        document in place, a new title every version's."""
+        assert self.plan_ is not None
+        going = {g.article.id: g.article for g in self.plan_.going_live}
+        found: list[str] = []
+        for r in self.todo:
+            changed, error = would_write(self.config, r, going.get(r.id),
+                                         tuple(owned.get(r.id, ())), self.plan_.now)  # fmt: skip
+            found += changed if not error else []  # (the run names it; its files stay)
+        return found
 
     def _to_remove(self) -> list[str]:
         """A dry run's answer: the documents `placed` would remove, the index pages no longer

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..atomic import stage
+from ..atomic import holds, stage
 from ..config import Config, Partner
 from ..errors import NewsroomError
 from ..model import Article, Status
@@ -19,7 +19,7 @@ from ..records import Record
 from .document import CURRENT, FOLDER, document, dumps, release_dir
 
 __all__ = ["NinjsHook", "WriteJob", "accepts", "events", "partner_folder", "partner_spec",
-           "public", "version_of", "withheld", "write_release"]  # fmt: skip
+           "public", "version_of", "withheld", "would_write", "write_release"]  # fmt: skip
 
 
 class WriteJob(NamedTuple):
@@ -52,11 +52,27 @@ class NinjsHook:
         return record.id, record.digest, files, [(p, str(t)) for p, t in temps], error
 
 
+def would_write(
+    config: Config, record: Record, article: Any, owned: tuple[str, ...], now: dt.datetime
+) -> tuple[list[str], str]:
+    """A dry run's look at one release's documents, made as the run makes them: those whose
+    bytes would change (a private one rewritten in place by a moved lift, a new title), and
+    the error that would stop them. Nothing is staged."""
+    _, changed, error = _write_one(config, record, article, owned, now, dry=True)
+    return [path for path, _ in changed], error
+
+
 def _write_one(
-    config: Config, record: Record, article: Any, owned: tuple[str, ...], now: dt.datetime | None
+    config: Config,
+    record: Record,
+    article: Any,
+    owned: tuple[str, ...],
+    now: dt.datetime | None,
+    dry: bool = False,
 ) -> tuple[list[str], list[tuple[str, Path]], str]:
     """One release's documents staged, from its file or `article` (as it goes live); `now`
-    the run's clock (None: a public one's, which needs none)."""
+    the run's clock (None: a public one's, which needs none). `dry`: nothing staged, each
+    document whose bytes would change named with its own path (`would_write`)."""
     from ..attachments import companion
     from ..store import Store
     from ..versions import versions
@@ -67,6 +83,10 @@ def _write_one(
 
     def put(path: str, data: bytes, private: bool = False) -> None:
         files.append(path)
+        if dry:
+            if not holds(feeds / path, data):
+                temps.append((path, feeds / path))
+            return
         mode, group = (0o640, config.private_group) if private else (None, "")
         tmp = stage(feeds / path, data, mode, group)
         if tmp is not None:
@@ -96,7 +116,7 @@ def _write_one(
                 if partner.embargo_access and accepts(partner, record):
                     put(f"{partner_folder(partner)}/{record.slug}.json", data, True)
     except (NewsroomError, OSError, ValueError) as exc:
-        for _, tmp in temps:
+        for _, tmp in temps if not dry else ():
             tmp.unlink(missing_ok=True)
         return [], [], str(exc)
     return files, temps, ""
