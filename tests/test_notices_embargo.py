@@ -81,7 +81,9 @@ def test_a_release_sent_back_under_embargo_is_withdrawn_by_a_notice(newsroom_roo
     assert "DITARIK" not in (readers.folder / "atom.xml").read_text()
 
 
-def test_approved_again_it_shows_again_and_a_new_lift_is_told(newsroom_root: Path) -> None:
+def test_approved_again_at_another_lift_it_is_told_as_back_not_as_a_move(
+    newsroom_root: Path,
+) -> None:
     root = newsroom_root
     ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
     run(root, at(0.5))
@@ -89,21 +91,65 @@ def test_approved_again_it_shows_again_and_a_new_lift_is_told(newsroom_root: Pat
     send_back(root, ident, at(1))
     run(root, at(1.1))
     readers.take()
-    Newsroom.open(root, "ald", fixed_clock(at(1.2))).act(ident, "submit")
-    Newsroom.open(root, "nur", fixed_clock(at(1.3))).act(ident, "approve", embargo=at(3))
+    approve_again(root, ident, at(1.3), at(3))  # another lift than partners held
     run(root, at(1.4))
-    titles = [t for t, _, _ in readers.take()["atom.xml"]]
-    assert titles == ["EMBARGO DIUBAH: Rilis berembargo"], titles
+    for name, new in readers.take().items():  # one item: back, not merely moved
+        assert [t for t, _, _ in new] == ["EMBARGO BERLAKU LAGI: Rilis berembargo"], name
+        _, said, link = new[0]
+        assert "Embargo berlaku lagi (02-06-2026 16:12 WIB)" in said, said
+        assert "kembali diberikan dengan embargo hingga 04-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "embargo yang ditarik berlaku hingga 03-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "Teksnya dapat berbeda dari yang Anda terima sebelumnya" in said, said
+        assert link.endswith("/rilis-berembargo/#embargo-lagi-1"), link
+    item = next(i for i in json_items(readers.folder) if "LAGI" in i["title"])
+    assert item["_newsroom"] == {
+        "status": "embargo_again",
+        "notice_of": f"urn:uuid:{ident}",
+        "withdrawal": 1,
+        "embargo": "2026-06-04T09:00:00+07:00",
+        "embargo_before": "2026-06-03T09:00:00+07:00",
+    }
     held = [i.title for i in read_items(readers.folder / "atom.xml")]
     assert "EMBARGO hingga 04-06-2026 09:00 WIB (02:00 UTC): Rilis berembargo" in held
-    assert not any("DITARIK" in t for t in held), held  # it stands again
-    run(root, at(3.1))  # out at its lift: its page says where the notice pointed
-    assert {"embargo-ditarik-1", "embargo-diubah-1"} <= ids_of(
-        root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html"
-    )
-    said = visible_text(page(root, "rilis-berembargo"))
-    assert ("Embargo ditarik 02-06-2026 09:00 WIB: siaran pers yang diterima mitra dengan "
-            "embargo hingga 03-06-2026 09:00 WIB ditarik") in said, said  # fmt: skip
+    assert not any("DIUBAH" in t for t in held), held
+    run(root, at(1.5))  # told once
+    assert readers.take() == {name: [] for name in FORMATS}
+    move_embargo(root, ident, at(1.6), at(3.5))  # a move after it is a move, numbered on
+    run(root, at(1.7))
+    new = readers.take()["atom.xml"]
+    assert [t for t, _, _ in new] == ["EMBARGO DIUBAH 2: Rilis berembargo"], new
+    assert new[0][2].endswith("/#embargo-diubah-2")
+
+
+def test_approved_again_at_another_lift_in_english(newsroom_root: Path) -> None:
+    root = newsroom_root
+    config = root / "newsroom.toml"
+    config.write_text(config.read_text().replace('language = "id"', 'language = "en"', 1))
+    ident = release(root, at(0), "Embargoed release", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    readers.take()
+    approve_again(root, ident, at(1.3), at(3))
+    run(root, at(1.4))
+    [(title, said, _)] = readers.take()["rss.xml"]
+    assert title == "EMBARGOED AGAIN: Embargoed release", title
+    assert "again under embargo until 04-06-2026 09:00 WIB (02:00 UTC)" in said, said
+    assert "the embargo withdrawn was until 03-06-2026 09:00 WIB (02:00 UTC)" in said, said
+    assert "Its text may differ from the one you received before" in said, said
+
+
+def test_a_withdrawal_never_told_leaves_a_new_lift_told_as_a_move(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))  # partners hold it until 03-06 09:00
+    readers = Readers(root)
+    send_back(root, ident, at(1))  # and approved again before any run told the withdrawal
+    approve_again(root, ident, at(1.05), at(3))
+    run(root, at(1.1))
+    titles = [t for t, _, _ in readers.take()["atom.xml"]]
+    assert titles == ["EMBARGO DIUBAH: Rilis berembargo"], titles
 
 
 def test_an_embargo_taken_away_is_told_as_its_lift(newsroom_root: Path) -> None:

@@ -303,15 +303,17 @@ def _notices(
 ) -> list[EntryRef]:
     """The notices a release shows now: its retraction's (which supersedes the rest), else
     one per move of its embargo partners were told of (`_moves_told`), per time it was
-    held under embargo again after a withdrawal they were told of (`_withdrawal_told`) and
-    correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
+    held under embargo again after a withdrawal they were told of (`_withdrawal_told`; a
+    move that held it again, at another lift, is told as that alone, not as a move too)
+    and correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
     r = ref.record
     if ref.mode == RETRACTED:
         return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
-    found = [EntryRef(r, MOVED, n) for n in _moves_told(r, shown)
-             if r.embargo_moves[n - 1][0] > cutoff]  # fmt: skip
-    found += [EntryRef(r, AGAIN, n) for n, at, _ in r.embargo_again
-              if at > cutoff and _withdrawal_told(r, n, shown, told)]  # fmt: skip
+    again = [(n, at) for n, at, _ in r.embargo_again if _withdrawal_told(r, n, shown, told)]
+    back = {at for _, at in again}  # (a move that held it again is told as that: one item)
+    moved = [(n, r.embargo_moves[n - 1][0]) for n in _moves_told(r, shown)]
+    found = [EntryRef(r, MOVED, n) for n, at in moved if at > cutoff and at not in back]
+    found += [EntryRef(r, AGAIN, n) for n, at in again if at > cutoff]
     if ref.mode != LIVE:
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
