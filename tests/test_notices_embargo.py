@@ -315,3 +315,28 @@ def test_a_release_held_under_embargo_whose_file_is_deleted_is_withdrawn(
     run(root, at(31.2))  # retraction_days (30) after it was found gone
     held = [i.title for i in read_items(readers.folder / "atom.xml")]
     assert not any("DITARIK" in t for t in held), held
+
+
+def test_the_withdrawal_notice_stays_its_window_once_approved_again(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    told = {i.id: i for i in read_items(root / "feeds/private/antara/atom.xml")}
+    [withdrawal] = [i for i in told.values() if "DITARIK" in i.title]
+    approve_again(root, ident, at(1.3), at(3))
+    result = run(root, at(1.4))
+    assert not [m for m in result.moves if m.kind == "notice_gone"], result.moves
+    for when in (at(1.4), at(3.1), at(30.9)):  # held again, out at its lift: still there
+        run(root, when)
+        items = {i.id: i for i in read_items(root / "feeds/private/antara/atom.xml")}
+        kept = items.get(withdrawal.id)  # as partners were told it (once out, it names
+        assert kept and kept._replace(content="") == withdrawal._replace(content=""), when
+        assert "Embargo ditarik (02-06-2026 09:00 WIB)" in kept.content  # its publication)
+    result = run(root, at(31.1))  # retraction_days (30) after the withdrawal
+    assert "DITARIK" not in (root / "feeds/private/antara/atom.xml").read_text()
+    [gone] = [
+        m for m in result.moves if m.kind == "notice_gone" and m.notice == "embargo_withdrawn"
+    ]
+    assert gone.id == ident, gone
