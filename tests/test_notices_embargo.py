@@ -340,3 +340,30 @@ def test_the_withdrawal_notice_stays_its_window_once_approved_again(newsroom_roo
         m for m in result.moves if m.kind == "notice_gone" and m.notice == "embargo_withdrawn"
     ]
     assert gone.id == ident, gone
+
+
+def test_the_page_tells_the_release_held_again_at_another_lift(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    approve_again(root, ident, at(1.3), at(3))
+    run(root, at(1.4))
+    link = next(i.link for i in read_items(root / "feeds/private/antara/atom.xml")
+                if "LAGI" in i.title)  # fmt: skip
+    run(root, at(3.1))  # out at its lift: its page says where the notice pointed
+    ids = ids_of(root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html")
+    assert link.rpartition("#")[2] in ids and {"embargo-ditarik-1", "embargo-diubah-1"} <= ids
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert ("Embargo ditarik 02-06-2026 09:00 WIB: siaran pers yang diterima mitra dengan "
+            "embargo hingga 03-06-2026 09:00 WIB ditarik") in said, said  # fmt: skip
+    assert ("Embargo berlaku lagi 02-06-2026 16:12 WIB: siaran pers yang embargonya ditarik "
+            "kembali diberikan kepada mitra dengan embargo hingga 04-06-2026 09:00 WIB, "
+            "sebelumnya hingga 03-06-2026 09:00 WIB.") in said, said  # fmt: skip
+    assert "Embargo diubah" not in said, said  # one line for the one event
+    assert (
+        said.index("Embargo ditarik")
+        < said.index("Embargo berlaku lagi")
+        < said.index("Embargo berakhir")
+    )
