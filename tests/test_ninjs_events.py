@@ -141,3 +141,19 @@ def test_a_correction_that_takes_a_release_out_of_a_partners_category_reaches_it
     run(root, at(32.2))  # retraction_days (30) after the correction: its notice is gone too
     assert items(root, partner) == []
     assert [i["version"] for i in json.loads(month.read_text())["items"]] == ["2"]  # its month
+
+
+def test_approved_again_at_another_lift_is_one_new_version(newsroom_root: Path) -> None:
+    """A withdrawn release approved again at another lift is one event, as the feeds tell
+    it (EMBARGO BERLAKU LAGI alone, not a move too): one version more, not two."""
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis embargo", body="Teks pertama.", embargo=at(2))
+    run(root, at(0.1))
+    Newsroom.open(root, "nur", fixed_clock(at(0.2))).act(ident, "request_changes", note="Tunda")
+    run(root, at(0.3))
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "approve", embargo=at(3))
+    run(root, at(0.6))
+    doc = validate(root / "feeds" / PRIVATE / "rilis-embargo.json")
+    assert (doc["version"], doc["pubstatus"]) == ("3", "usable"), doc
+    assert doc["ednote"].startswith("Embargo berlaku lagi"), doc["ednote"]

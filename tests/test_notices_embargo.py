@@ -81,7 +81,9 @@ def test_a_release_sent_back_under_embargo_is_withdrawn_by_a_notice(newsroom_roo
     assert "DITARIK" not in (readers.folder / "atom.xml").read_text()
 
 
-def test_approved_again_it_shows_again_and_a_new_lift_is_told(newsroom_root: Path) -> None:
+def test_approved_again_at_another_lift_it_is_told_as_back_not_as_a_move(
+    newsroom_root: Path,
+) -> None:
     root = newsroom_root
     ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
     run(root, at(0.5))
@@ -89,21 +91,65 @@ def test_approved_again_it_shows_again_and_a_new_lift_is_told(newsroom_root: Pat
     send_back(root, ident, at(1))
     run(root, at(1.1))
     readers.take()
-    Newsroom.open(root, "ald", fixed_clock(at(1.2))).act(ident, "submit")
-    Newsroom.open(root, "nur", fixed_clock(at(1.3))).act(ident, "approve", embargo=at(3))
+    approve_again(root, ident, at(1.3), at(3))  # another lift than partners held
     run(root, at(1.4))
-    titles = [t for t, _, _ in readers.take()["atom.xml"]]
-    assert titles == ["EMBARGO DIUBAH: Rilis berembargo"], titles
+    for name, new in readers.take().items():  # one item: back, not merely moved
+        assert [t for t, _, _ in new] == ["EMBARGO BERLAKU LAGI: Rilis berembargo"], name
+        _, said, link = new[0]
+        assert "Embargo berlaku lagi (02-06-2026 16:12 WIB)" in said, said
+        assert "kembali diberikan dengan embargo hingga 04-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "embargo yang ditarik berlaku hingga 03-06-2026 09:00 WIB (02:00 UTC)" in said
+        assert "Teksnya dapat berbeda dari yang Anda terima sebelumnya" in said, said
+        assert link.endswith("/rilis-berembargo/#embargo-lagi-1"), link
+    item = next(i for i in json_items(readers.folder) if "LAGI" in i["title"])
+    assert item["_newsroom"] == {
+        "status": "embargo_again",
+        "notice_of": f"urn:uuid:{ident}",
+        "withdrawal": 1,
+        "embargo": "2026-06-04T09:00:00+07:00",
+        "embargo_before": "2026-06-03T09:00:00+07:00",
+    }
     held = [i.title for i in read_items(readers.folder / "atom.xml")]
     assert "EMBARGO hingga 04-06-2026 09:00 WIB (02:00 UTC): Rilis berembargo" in held
-    assert not any("DITARIK" in t for t in held), held  # it stands again
-    run(root, at(3.1))  # out at its lift: its page says where the notice pointed
-    assert {"embargo-ditarik-1", "embargo-diubah-1"} <= ids_of(
-        root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html"
-    )
-    said = visible_text(page(root, "rilis-berembargo"))
-    assert ("Embargo ditarik 02-06-2026 09:00 WIB: siaran pers yang diterima mitra dengan "
-            "embargo hingga 03-06-2026 09:00 WIB ditarik") in said, said  # fmt: skip
+    assert not any("DIUBAH" in t for t in held), held
+    run(root, at(1.5))  # told once
+    assert readers.take() == {name: [] for name in FORMATS}
+    move_embargo(root, ident, at(1.6), at(3.5))  # a move after it is a move, numbered on
+    run(root, at(1.7))
+    new = readers.take()["atom.xml"]
+    assert [t for t, _, _ in new] == ["EMBARGO DIUBAH 2: Rilis berembargo"], new
+    assert new[0][2].endswith("/#embargo-diubah-2")
+
+
+def test_approved_again_at_another_lift_in_english(newsroom_root: Path) -> None:
+    root = newsroom_root
+    config = root / "newsroom.toml"
+    config.write_text(config.read_text().replace('language = "id"', 'language = "en"', 1))
+    ident = release(root, at(0), "Embargoed release", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    readers.take()
+    approve_again(root, ident, at(1.3), at(3))
+    run(root, at(1.4))
+    [(title, said, _)] = readers.take()["rss.xml"]
+    assert title == "EMBARGOED AGAIN: Embargoed release", title
+    assert "again under embargo until 04-06-2026 09:00 WIB (02:00 UTC)" in said, said
+    assert "the embargo withdrawn was until 03-06-2026 09:00 WIB (02:00 UTC)" in said, said
+    assert "Its text may differ from the one you received before" in said, said
+
+
+def test_a_withdrawal_never_told_leaves_a_new_lift_told_as_a_move(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))  # partners hold it until 03-06 09:00
+    readers = Readers(root)
+    send_back(root, ident, at(1))  # and approved again before any run told the withdrawal
+    approve_again(root, ident, at(1.05), at(3))
+    run(root, at(1.1))
+    titles = [t for t, _, _ in readers.take()["atom.xml"]]
+    assert titles == ["EMBARGO DIUBAH: Rilis berembargo"], titles
 
 
 def test_an_embargo_taken_away_is_told_as_its_lift(newsroom_root: Path) -> None:
@@ -269,3 +315,55 @@ def test_a_release_held_under_embargo_whose_file_is_deleted_is_withdrawn(
     run(root, at(31.2))  # retraction_days (30) after it was found gone
     held = [i.title for i in read_items(readers.folder / "atom.xml")]
     assert not any("DITARIK" in t for t in held), held
+
+
+def test_the_withdrawal_notice_stays_its_window_once_approved_again(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    told = {i.id: i for i in read_items(root / "feeds/private/antara/atom.xml")}
+    [withdrawal] = [i for i in told.values() if "DITARIK" in i.title]
+    approve_again(root, ident, at(1.3), at(3))
+    result = run(root, at(1.4))
+    assert not [m for m in result.moves if m.kind == "notice_gone"], result.moves
+    for when in (at(1.4), at(3.1), at(30.9)):  # held again, out at its lift: still there
+        run(root, when)
+        items = {i.id: i for i in read_items(root / "feeds/private/antara/atom.xml")}
+        kept = items.get(withdrawal.id)  # as partners were told it (once out, it names
+        assert kept and kept._replace(content="") == withdrawal._replace(content=""), when
+        assert "Embargo ditarik (02-06-2026 09:00 WIB)" in kept.content  # its publication)
+    result = run(root, at(31.1))  # retraction_days (30) after the withdrawal
+    assert "DITARIK" not in (root / "feeds/private/antara/atom.xml").read_text()
+    [gone] = [
+        m for m in result.moves if m.kind == "notice_gone" and m.notice == "embargo_withdrawn"
+    ]
+    assert gone.id == ident, gone
+
+
+def test_the_page_tells_the_release_held_again_at_another_lift(newsroom_root: Path) -> None:
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    approve_again(root, ident, at(1.3), at(3))
+    run(root, at(1.4))
+    link = next(i.link for i in read_items(root / "feeds/private/antara/atom.xml")
+                if "LAGI" in i.title)  # fmt: skip
+    run(root, at(3.1))  # out at its lift: its page says where the notice pointed
+    ids = ids_of(root / "feeds" / "siaran-pers" / "rilis-berembargo" / "index.html")
+    assert link.rpartition("#")[2] in ids and {"embargo-ditarik-1", "embargo-diubah-1"} <= ids
+    said = visible_text(page(root, "rilis-berembargo"))
+    assert ("Embargo ditarik 02-06-2026 09:00 WIB: siaran pers yang diterima mitra dengan "
+            "embargo hingga 03-06-2026 09:00 WIB ditarik") in said, said  # fmt: skip
+    assert ("Embargo berlaku lagi 02-06-2026 16:12 WIB: siaran pers yang embargonya ditarik "
+            "kembali diberikan kepada mitra dengan embargo hingga 04-06-2026 09:00 WIB, "
+            "sebelumnya hingga 03-06-2026 09:00 WIB.") in said, said  # fmt: skip
+    assert "Embargo diubah" not in said, said  # one line for the one event
+    assert (
+        said.index("Embargo ditarik")
+        < said.index("Embargo berlaku lagi")
+        < said.index("Embargo berakhir")
+    )

@@ -17,8 +17,9 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 24  # 24: records know the embargo shown again after a withdrawal
-# (embargo_again); 23: records know the embargo's withdrawals; 22: an approval with
+CACHE_VERSION = 25  # 25: embargo_again at any lift, not only the one withdrawn;
+# 24: records know the embargo shown again after a withdrawal (embargo_again); 23: records
+# know the embargo's withdrawals; 22: an approval with
 # another lift time is a move too; 21: records
 # know the embargo's moves (embargo_moves); 20: records
 # know the categories a correction left (left_categories);

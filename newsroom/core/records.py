@@ -84,7 +84,8 @@ class Record(NamedTuple):
     # withdrawn without going out: (when, the lift they held). The feeds tell of each.
     embargo_withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
     # After such a withdrawal, the release held under embargo again before its first
-    # publication: (the withdrawal's number, when, the lift it is held under again).
+    # publication, at any lift: (the withdrawal's number, when, the lift it is held under
+    # again; at another lift than withdrawn, also one of `embargo_moves`, at that moment).
     embargo_again: tuple[tuple[int, dt.datetime, dt.datetime], ...] = ()
 
     @property
@@ -228,15 +229,15 @@ def embargo_withdrawn(article: Article) -> tuple[tuple[dt.datetime, dt.datetime]
 def embargo_again(article: Article) -> tuple[tuple[int, dt.datetime, dt.datetime], ...]:
     """After a withdrawal of the release held under embargo (`embargo_withdrawn`), the first
     approval or move of its embargo before its first publication that held it under
-    embargo again at the lift partners were last shown, still ahead: (the withdrawal's
-    number, from 1; when; that lift). The feeds tell partners who were told of the
-    withdrawal that the release is coming again (a reader that only adds items keeps the
-    withdrawal as the last word otherwise). Held again at another lift, it is a move of
-    the embargo (`embargo_moves`), told as one; gone out without an embargo (or with one
-    already past), its lift is told. Empty for almost every release."""
+    embargo again, at a lift still ahead, whatever the lift: (the withdrawal's number, from
+    1; when; that lift). The feeds tell partners who were told of the withdrawal that the
+    release is back, and that its text may differ from what they hold (a reader that only
+    adds items keeps the withdrawal as the last word otherwise): at another lift than the
+    one withdrawn, this is also a move of the embargo (`embargo_moves`, same moment), which
+    keeps its number but is told as the embargo again (feeds/plan.py). Gone out without an
+    embargo (or with one already past), its lift is told. Empty for almost every release."""
     found = []
     held: dt.datetime | None = None
-    shown: dt.datetime | None = None  # the last lift partners were shown (as embargo_moves)
     withdrawals = 0
     waiting = False  # withdrawn, and not held under embargo again since
     for entry in article.history:
@@ -248,10 +249,9 @@ def embargo_again(article: Article) -> tuple[tuple[int, dt.datetime, dt.datetime
             held = _lift(entry.embargo)
             at = _utc(entry.at)
             if waiting and held is not None and at is not None:
-                if held == shown and held > at:  # (another lift: a move, told as one)
+                if held > at:  # (a lift already past: it goes out, its lift told)
                     found.append((withdrawals, at, held))
                 waiting = False
-            shown = held or shown
         elif entry.action == "request_changes" and held is not None:
             withdrawals, waiting, held = withdrawals + 1, True, None
     return tuple(found)

@@ -11,8 +11,9 @@
   time of an
   embargoed release, private feeds only), `notice_of` for notices, `correction` for a
   correction's, `move`, `embargo` and `embargo_before` for a move of the embargo's,
-  `withdrawal` and `embargo` (the lift partners held) for a withdrawal's, `withdrawal` and
-  `embargo` (the lift it is held under again) for the embargo again after one, the photo's caption
+  `withdrawal` and `embargo` (the lift partners held) for a withdrawal's, `withdrawal`,
+  `embargo` (the lift it is held under again) and, when another, `embargo_before` (the
+  lift withdrawn) for the embargo again after one, the photo's caption
   and credit, `release_number` (the office's number for the release), `kind` and
   `denies` (a klarifikasi and the numbers it says are forged).
 - `attachments` (JSON Feed's own): each attachment but the photo, with `mime_type`,
@@ -114,8 +115,11 @@ def _extension(ref: EntryRef, r: Rendered, config: Config) -> dict[str, Any]:
             extra["embargo"] = _iso(held.astimezone(config.tz))
         if ref.mode == AGAIN:  # after which withdrawal, and the lift it is held under again
             _, lift = again_of(ref.record, ref.number)
+            _, held = ref.record.embargo_withdrawn[ref.number - 1]
             extra["withdrawal"] = ref.number
             extra["embargo"] = _iso(lift.astimezone(config.tz))
+            if held != lift:  # (held again at another lift: the one withdrawn)
+                extra["embargo_before"] = _iso(held.astimezone(config.tz))
     if r.tags and ref.mode not in NOTICES:
         extra["tags"] = list(r.tags)
     if r.release_number and ref.mode not in NOTICES:

@@ -100,14 +100,21 @@ def _withdrawn(record: Record, number: int, language: str, config: Config) -> tu
 
 
 def _again(record: Record, number: int, language: str, config: Config) -> tuple[str, str]:
-    """What the embargo again after a withdrawal says, as HTML and as plain text: when, and
-    the lift the release is held under again (not to be published before it)."""
+    """What the embargo again after a withdrawal says, as HTML and as plain text: when, the
+    lift the release is held under again (not to be published before it), the one
+    withdrawn when it differs, and that its text may differ from what partners hold (it
+    was sent back for changes: an importer that only adds items keeps the old text)."""
     w = words(language)
     at, lift = again_of(record, number)
+    _, held = record.embargo_withdrawn[number - 1]
     again = f"{w['again']} ({local_time(at, config)})"
     told = w["again_text"].format(lift=lift_time(lift, config))
-    said_html = f"<p><strong>{html.escape(again)}:</strong> {html.escape(told)}.</p>\n"
-    return said_html, f"{again}: {told}."
+    if held != lift:
+        told += f"; {w['again_before']} {lift_time(held, config)}"
+    changed = w["again_changed"]
+    said_html = (f"<p><strong>{html.escape(again)}:</strong> {html.escape(told)}. "
+                 f"{html.escape(changed)}.</p>\n")  # fmt: skip
+    return said_html, f"{again}: {told}. {changed}."
 
 
 def _original(ref: EntryRef, r: Rendered, config: Config) -> tuple[str, str]:

@@ -303,15 +303,19 @@ def _notices(
 ) -> list[EntryRef]:
     """The notices a release shows now: its retraction's (which supersedes the rest), else
     one per move of its embargo partners were told of (`_moves_told`), per time it was
-    held under embargo again after a withdrawal they were told of (`_withdrawal_told`) and
-    correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
+    held under embargo again after a withdrawal they were told of (`_withdrawal_told`; a
+    move that held it again, at another lift, is told as that alone, not as a move too)
+    and correction since `cutoff`, and its embargo's lift if that was since `cutoff`."""
     r = ref.record
     if ref.mode == RETRACTED:
         return [EntryRef(r, RETRACTION)]  # (a retraction shows only within its window)
-    found = [EntryRef(r, MOVED, n) for n in _moves_told(r, shown)
-             if r.embargo_moves[n - 1][0] > cutoff]  # fmt: skip
-    found += [EntryRef(r, AGAIN, n) for n, at, _ in r.embargo_again
-              if at > cutoff and _withdrawal_told(r, n, shown, told)]  # fmt: skip
+    again = [(n, at) for n, at, _ in r.embargo_again if _withdrawal_told(r, n, shown, told)]
+    back = {at for _, at in again}  # (a move that held it again is told as that: one item)
+    moved = [(n, r.embargo_moves[n - 1][0]) for n in _moves_told(r, shown)]
+    found = [EntryRef(r, MOVED, n) for n, at in moved if at > cutoff and at not in back]
+    found += [EntryRef(r, AGAIN, n) for n, at in again if at > cutoff]
+    if r.embargo_withdrawn:
+        found += _withdrawals_kept(r, cutoff, shown, told)
     if ref.mode != LIVE:
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
@@ -341,6 +345,22 @@ def _withdrawal_told(r: Record, number: int, shown: Shown, told: Told) -> bool:
     if told is not None:
         return number in told.get(r.id, ())
     return shown is None or r.id in shown
+
+
+def _withdrawals_kept(r: Record, cutoff: dt.datetime, shown: Shown, told: Told) -> list[EntryRef]:
+    """The notices of the withdrawals partners were told of, since `cutoff`, of a release
+    in the feeds again (held under embargo again, or out): they stay their window as every
+    notice does (an importer that only adds holds them already; one that updates would
+    see them vanish). Not, unless the feeds told it, the embargo taken away that let the
+    release go out: that is told as its lift."""
+    found = [EntryRef(r, WITHDRAWN, n) for n, (at, _) in enumerate(r.embargo_withdrawn, 1)
+             if at > cutoff and _withdrawal_told(r, n, shown, told)]  # fmt: skip
+    # (from what was shown, not told: the embargo taken away that let it out is its lift)
+    taken_away = r.embargo is None and lifted_at(None, r.published, r.approved_at,
+                                                 r.embargo_withdrawn) is not None  # fmt: skip
+    if told is None and taken_away and found and found[-1].number == len(r.embargo_withdrawn):
+        found.pop()
+    return found
 
 
 def _withdrawn(r: Record, cutoff: dt.datetime, shown: Shown) -> list[EntryRef]:

@@ -30,6 +30,9 @@ WORDS: dict[str, dict[str, str]] = {
         "again_text": "siaran pers yang embargonya ditarik kini kembali diberikan dengan embargo "
         "hingga {lift} dan tidak boleh disiarkan sebelum waktu itu",
         "replaces": "Versi ini menggantikan versi sebelumnya",
+        "again_before": "embargo yang ditarik berlaku hingga",
+        "again_changed": "Teksnya dapat berbeda dari yang Anda terima sebelumnya: siarkan hanya "
+        "teks terbarunya",
         "release": "Siaran pers",
         "number": "nomor",
         "published": "terbit",
@@ -67,6 +70,9 @@ WORDS: dict[str, dict[str, str]] = {
         "again_text": "the release whose embargo was withdrawn is again under embargo until "
         "{lift} and must not be published before then",
         "replaces": "This version replaces the earlier ones",
+        "again_before": "the embargo withdrawn was until",
+        "again_changed": "Its text may differ from the one you received before: publish only "
+        "its latest text",
         "release": "Release",
         "number": "number",
         "published": "published",

@@ -167,10 +167,12 @@ def events(r: Record) -> list[tuple[dt.datetime, str, int]]:
         return []
     from ..feeds.entries import AGAIN, MOVED, WITHDRAWN
 
-    found = [(at, MOVED, n) for n, (at, _, _) in enumerate(r.embargo_moves, 1)]
+    again = [(at, AGAIN, n) for n, at, _ in r.embargo_again]
+    back = {at for at, _, _ in again}  # (a move that held it again is that event alone, as
+    # the feeds tell it: feeds/plan.py, `_notices`)
+    found = [(at, MOVED, n) for n, (at, _, _) in enumerate(r.embargo_moves, 1) if at not in back]
     found += [(at, WITHDRAWN, n) for n, (at, _) in enumerate(r.embargo_withdrawn, 1)]
-    found += [(at, AGAIN, n) for n, at, _ in r.embargo_again]
-    return sorted(found)
+    return sorted(found + again)
 
 
 def version_of(r: Record) -> int:

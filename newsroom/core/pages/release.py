@@ -165,17 +165,20 @@ def _corrections(page: ReleasePage, config: Config) -> str:
 def _embargo(page: ReleasePage, config: Config) -> str:
     """The embargo it went out under: each move of it (`Embargo diubah …: kini hingga …,
     sebelumnya hingga …`), withdrawal of the release held under it and time it was held
-    under embargo again after one, then its lift,
+    under embargo again after one (`Embargo berlaku lagi …`; at another lift, that move's
+    line too, under both fragments: the feeds tell it as either), then its lift,
     oldest first, as the private feeds told them (each under its notice's fragment)."""
     if page.lifted is None and not page.embargo_moves and not page.embargo_withdrawn:
         return ""
     w = words(config.language)
+    again = {at: (n, lift) for n, at, lift in page.embargo_again}
     dated = [
         (at, f'<li id="embargo-diubah-{n}">'
          + esc(w["embargo_moved"]).format(when=when(at, config), after=when(after, config),
                                           before=when(before, config))
          + "</li>\n")
         for n, (at, before, after) in enumerate(page.embargo_moves, 1)
+        if at not in again  # (held again at another lift: one line, both fragments)
     ]  # fmt: skip
     dated += [
         (at, f'<li id="embargo-ditarik-{n}">'
@@ -183,12 +186,17 @@ def _embargo(page: ReleasePage, config: Config) -> str:
          + "</li>\n")
         for n, (at, held) in enumerate(page.embargo_withdrawn, 1)
     ]  # fmt: skip
-    dated += [
-        (at, f'<li id="embargo-lagi-{n}">'
-         + esc(w["embargo_again"]).format(when=when(at, config), lift=when(lift, config))
-         + "</li>\n")
-        for n, at, lift in page.embargo_again
-    ]  # fmt: skip
+    moved = {at: (n, before) for n, (at, before, _) in enumerate(page.embargo_moves, 1)}
+    for at, (n, lift) in again.items():
+        said = esc(w["embargo_again"]).format(when=when(at, config), lift=when(lift, config))
+        if at in moved:  # (the fragment a move's notice would link to, on the same line)
+            m, before = moved[at]
+            said = (f'<span id="embargo-diubah-{m}">'
+                    + esc(w["embargo_again_moved"]).format(
+                        when=when(at, config), lift=when(lift, config),
+                        before=when(before, config))
+                    + "</span>")  # fmt: skip
+        dated.append((at, f'<li id="embargo-lagi-{n}">{said}</li>\n'))
     items = [item for _, item in sorted(dated, key=lambda pair: pair[0])]
     if page.lifted is not None:
         lifted = esc(w["embargo_lifted"]).format(when=when(page.lifted, config))

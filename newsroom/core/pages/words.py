@@ -41,6 +41,9 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo hingga {lift} ditarik sebelum embargonya berakhir.",
         "embargo_again": "Embargo berlaku lagi {when}: siaran pers yang embargonya ditarik "
         "kembali diberikan kepada mitra dengan embargo hingga {lift}.",
+        "embargo_again_moved": "Embargo berlaku lagi {when}: siaran pers yang embargonya "
+        "ditarik kembali diberikan kepada mitra dengan embargo hingga {lift}, sebelumnya "
+        "hingga {before}.",
         "contact": "Kontak",
         "photo": "Foto",
         "lookup": "Cek nomor siaran pers",
@@ -129,6 +132,9 @@ WORDS: dict[str, dict[str, str]] = {
         "embargo until {lift} was withdrawn before its embargo lifted.",
         "embargo_again": "Under embargo again {when}: the release whose embargo was withdrawn "
         "was given to partners again under embargo until {lift}.",
+        "embargo_again_moved": "Under embargo again {when}: the release whose embargo was "
+        "withdrawn was given to partners again under embargo until {lift}, previously until "
+        "{before}.",
         "contact": "Contact",
         "photo": "Photo",
         "lookup": "Check a release number",
