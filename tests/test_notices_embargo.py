@@ -367,3 +367,27 @@ def test_the_page_tells_the_release_held_again_at_another_lift(newsroom_root: Pa
         < said.index("Embargo berlaku lagi")
         < said.index("Embargo berakhir")
     )
+
+
+def test_withdrawn_then_approved_without_an_embargo_its_going_out_is_told(
+    newsroom_root: Path,
+) -> None:
+    """Partners held it under embargo, then were told it was withdrawn ("must not be
+    broadcast"); approved again with no embargo, it went out under the guid they hold, so
+    an add-only reader's last word stayed the withdrawal (review of 2fd13a1). Its going out
+    is now told as the embargo's end, a new item, as when the embargo is taken away."""
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    send_back(root, ident, at(1))
+    run(root, at(1.1))
+    assert [t for t, _, _ in readers.take()["rss.xml"]] == ["EMBARGO DITARIK: Rilis berembargo"]
+    Newsroom.open(root, "ald", fixed_clock(at(1.2))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(1.3))).act(ident, "approve", clear_embargo=True)
+    assert run(root, at(1.4)).published
+    added = readers.take()
+    for name in added:
+        titles = [t for t, _, _ in added[name]]
+        assert titles == ["EMBARGO BERAKHIR: Rilis berembargo"], (name, titles)
+    assert not any(readers.take().values())  # told once

@@ -260,20 +260,18 @@ def embargo_again(article: Article) -> tuple[tuple[int, dt.datetime, dt.datetime
 def lifted_at(
     embargo: dt.datetime | None,
     published: dt.datetime | None,
-    approved_at: dt.datetime | None,
     withdrawn: tuple[tuple[dt.datetime, dt.datetime], ...],
 ) -> dt.datetime | None:
     """When its embargo lifted, as the private feeds' notice and the release's page tell
     it: its first publication, once the embargo was past, or when it went out after its
-    embargo was taken away (the last word on its embargo since its last approval)."""
+    embargo was taken away or withdrawn (sent back for changes, then approved again with no
+    embargo: partners' last word was "must not be broadcast", under the guid it goes out
+    with, so an importer that only adds items would never learn it is out)."""
     if published is None:
         return None
     if embargo is not None:
         return published if published >= embargo else None
-    removed = withdrawn[-1][0] if withdrawn else None  # (taken away since its last approval)
-    if removed is None or (approved_at is not None and removed < approved_at):
-        return None
-    return published
+    return published if withdrawn else None
 
 
 def _lift(recorded: str) -> dt.datetime | None:

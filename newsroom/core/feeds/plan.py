@@ -319,7 +319,7 @@ def _notices(
     if ref.mode != LIVE:
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
-    out = lifted_at(r.embargo, r.published, r.approved_at, r.embargo_withdrawn)
+    out = lifted_at(r.embargo, r.published, r.embargo_withdrawn)
     if out is not None and out > cutoff:
         found.append(EntryRef(r, LIFT))
     return found
@@ -356,8 +356,7 @@ def _withdrawals_kept(r: Record, cutoff: dt.datetime, shown: Shown, told: Told) 
     found = [EntryRef(r, WITHDRAWN, n) for n, (at, _) in enumerate(r.embargo_withdrawn, 1)
              if at > cutoff and _withdrawal_told(r, n, shown, told)]  # fmt: skip
     # (from what was shown, not told: the embargo taken away that let it out is its lift)
-    taken_away = r.embargo is None and lifted_at(None, r.published, r.approved_at,
-                                                 r.embargo_withdrawn) is not None  # fmt: skip
+    taken_away = r.embargo is None and lifted_at(None, r.published, r.embargo_withdrawn) is not None
     if told is None and taken_away and found and found[-1].number == len(r.embargo_withdrawn):
         found.pop()
     return found

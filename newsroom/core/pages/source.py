@@ -147,8 +147,7 @@ def _lifted(article: Article) -> dt.datetime | None:
     """When the embargo lifted, as the feeds' notice of the lift tells it (feeds/plan.py
     `_notices`, records.lifted_at): its first publication, once the embargo was past or
     taken away."""
-    return lifted_at(article.embargo, article.published, _approved(article),
-                     embargo_withdrawn(article))  # fmt: skip
+    return lifted_at(article.embargo, article.published, embargo_withdrawn(article))
 
 
 def _withdrawn(article: Article) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
