@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 24  # 24: records know the embargo shown again after a withdrawal
+CACHE_VERSION = 25  # 25: a record's problem carries its facts (each face words it)
 # (embargo_again); 23: records know the embargo's withdrawals; 22: an approval with
 # another lift time is a move too; 21: records
 # know the embargo's moves (embargo_moves); 20: records
