@@ -276,10 +276,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "(`newsroom status`)",
     ),
     "error.lease_held": (
-        "being edited by {holder} (until {until} unless renewed); to edit anyway, take it "
-        "over: e on the desk, or `newsroom edit --take-over REF`",
-        "sedang disunting {holder} (hingga {until} bila tidak diperpanjang); untuk tetap "
-        "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
+        "being edited by {name} (until {until} unless renewed); to edit anyway, take it "
+        "over: e on the desk, or `newsroom edit --take-over {ref}`",
+        "sedang disunting {name} (hingga {until} bila tidak diperpanjang); untuk tetap "
+        "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over {ref}`",
     ),
     "error.translate_language": (
         '"{language}" is not a language tag (e.g. en, id, jv)',
