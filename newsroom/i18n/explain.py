@@ -200,6 +200,8 @@ def error_text(
         checks: tuple[CheckResult, ...] = facts.get("checks") or ()  # type: ignore[assignment]
         ref = str(facts.get("ref", ""))
         reason = why(t, str(facts.get("reason", "")), args, checks, face, ref, action, when)
+        if face == "cli" and facts.get("path"):  # the command line names the file, as its
+            reason = f"{facts['path']}: {reason}"  # done actions do (the desk shows it)
         return t("refused" + (".dry" if dry_run else ""), action=t("action." + action),
                  reason=reason)  # fmt: skip
     if error.code == "seal":  # an action refused by a seal's problem (seal.py): its words
