@@ -194,8 +194,9 @@ def attach(obj: Context, ref: str, file: str, title: str, photo: bool) -> None:
     newsroom, t = obj.newsroom, obj.t
     article = newsroom.find(ref)
     found = newsroom.attach(article, Path(file), title, photo=photo)
+    approval = t("cli.approval.again" if article.was_approved else "cli.approval.first")
     click.echo(t("cli.attached", file=found.file, title=found.title, type=found.type,
-                 size=found.size, path=article.path))  # fmt: skip
+                 size=found.size, path=article.path, approval=approval))  # fmt: skip
     click.echo(t("cli.attached_url", url=newsroom.attachment_url(article, found.file)))
 
 
@@ -225,7 +226,8 @@ def detach(obj: Context, ref: str, file: str) -> None:
     newsroom, t = obj.newsroom, obj.t
     article = newsroom.find(ref)
     found = newsroom.detach(article, file)
-    click.echo(t("cli.detached", file=found.file, path=article.path))
+    approval = t("cli.approval.again" if article.was_approved else "cli.approval.first")
+    click.echo(t("cli.detached", file=found.file, path=article.path, approval=approval))
 
 
 @click.command("import")

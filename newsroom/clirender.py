@@ -35,6 +35,7 @@ from .i18n.explain import (
     history_note,
     lift_set,
     marked_title,
+    problem_text,
     seal_text,
 )
 
@@ -343,7 +344,7 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
     if report.problems:
         say(f"[bold]{t('report.broken')} ({len(report.problems)})[/]")
         for problem in report.problems:
-            say(f"  [red]{printable(str(problem))}[/]")
+            say(f"  [red]{printable(problem_text(t, problem))}[/]")
 
     def tz_when(value: dt.datetime | None) -> str:
         return when(newsroom, value)
@@ -376,7 +377,7 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
     elif report.failures:
         say(f"[red]{t('health.failing', n=report.failures)}[/]")
     for held in report.held:
-        reason = seal_text(t, held.code, held.reason)
+        reason = seal_text(t, held.code, held.reason, held.facts)
         say(f"[red]{printable(t('health.held', path=held.path, reason=reason))}[/]")
     for waiting in report.waiting:
         until = when(newsroom, waiting.until)

@@ -90,8 +90,9 @@ async def test_deleting_a_retracted_release_says_it_is_retracted_not_to_retract_
     done = run(bundled, "delete", SEED_ID[:8], "--yes", actor="redaktur")
     assert done.exit_code == 1, done.output
     assert (
-        "hapus ditolak: siaran pers yang pernah terbit tidak pernah dihapus, dan yang ini "
-        "sudah dicabut: catatannya tetap ada" in done.output
+        "hapus ditolak: articles/2018/12/humas-pemerintah-jaga-netralitas-asn-pemilu-2019.md: "
+        "siaran pers yang pernah terbit tidak pernah dihapus, dan yang ini sudah dicabut: "
+        "catatannya tetap ada" in done.output
     ), done.output
     assert "retract" not in done.output, done.output
     app = make_app(bundled, "redaktur", "id")

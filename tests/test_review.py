@@ -120,7 +120,10 @@ def test_submit_runs_the_checks_and_says_what_to_fix(bundled: Path) -> None:
     args = ["--root", str(bundled), "--as", "rin", "submit", "contoh-draf"]
     refused = CliRunner().invoke(cli, args, env=env)
     assert refused.exit_code == 1
-    assert "submit refused: checks not passed: placeholder “TODO” in the text" in refused.output
+    assert (
+        "submit refused: articles/contoh/contoh-draf-sosialisasi-sistem-merit.md: checks not "
+        "passed: placeholder “TODO” in the text" in refused.output
+    ), refused.output
     assert "change Text in the editor or `newsroom edit 0fc6f043`" in refused.output
     assert as_person(bundled, "rin").find("contoh-draf").status == "draft"
 

@@ -85,8 +85,10 @@ def test_a_body_edited_after_approval_waits_for_a_new_approval(nr: Path) -> None
     from newsroom.i18n import Translator
     from newsroom.i18n.explain import seal_text
 
-    said = seal_text(Translator("id"), "changed", "")  # what the Indonesian desk tells: the
+    refusal = result.refused[0]  # what the Indonesian desk tells: the
+    said = seal_text(Translator("id"), "changed", refusal.reason, refusal.facts)
     assert "menyetujuinya lagi" in said and "ajukan" not in said  # way that works (a submit
+    assert "disetujui nur (" in said and f"`newsroom approve {ident[:8]}`" in said
     with pytest.raises(Exception, match=r"approved|disetujui"):  # of an approved release is
         Newsroom.open(nr, "ald", fixed_clock(at(1.05))).act(ident, "submit")  # refused)
     # a second person approves the text as it is now: it goes out

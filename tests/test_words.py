@@ -112,8 +112,9 @@ def test_the_cli_speaks_indonesian_without_english_fragments(bundled: Path) -> N
     assert refused.exit_code == 1
     message = refused.output.strip().removeprefix("newsroom: ")
     assert message == (
-        "minta perbaikan ditolak: tidak bisa meminta perbaikan atas draf (hanya siaran pers "
-        "yang sudah disetujui atau siaran pers yang sedang ditinjau)"
+        "minta perbaikan ditolak: articles/contoh/contoh-draf-sosialisasi-sistem-merit.md: "
+        "tidak bisa meminta perbaikan atas draf (hanya siaran pers yang sudah disetujui atau "
+        "siaran pers yang sedang ditinjau)"
     )
     assert not ENGLISH.search(message)
 
@@ -124,7 +125,8 @@ def test_refusals_say_what_to_do(root: Path) -> None:
     english = newsroom_cli(root, "submit", ident, lang="en")
     assert english.exit_code == 1
     assert (
-        f"submit refused: checks not passed: missing: Dateline, Credit, Text — set Dateline in the "
+        "submit refused: articles/2026/12/rilis.md: checks not passed: missing: Dateline, "
+        f"Credit, Text — set Dateline in the "
         f"editor or `newsroom edit {ident[:8]}`"
     ) in english.output
     indonesian = newsroom_cli(root, "submit", ident, lang="id")
@@ -235,7 +237,8 @@ def test_newsroom_edit_refuses_before_opening_the_editor(
     monkeypatch.setenv("VISUAL", "false")  # an editor that would fail if it were started
     refused = newsroom_cli(bundled, "edit", SEED_ID, actor="nur", lang="en")
     assert refused.exit_code == 1
-    assert "edit refused: cannot edit a published release" in refused.output
+    seed = "articles/2018/12/humas-pemerintah-jaga-netralitas-asn-pemilu-2019.md"
+    assert f"edit refused: {seed}: cannot edit a published release" in refused.output
     assert "start a correction (K on the desk, `newsroom correct 9ef7d5e6`)" in refused.output
 
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from .config import Config
 from .model import Article, Attachment, Image
+from .seal import SealProblem, problem
 
 # The folder of the public record (under feeds/) that holds a release's page and files.
 RECORD_FOLDER = "siaran-pers"
@@ -95,26 +96,33 @@ def mismatch_kind(config: Config, path: Path | str, attachment: Attachment) -> s
     return ""
 
 
-def mismatch(config: Config, path: Path | str, attachment: Attachment) -> str:
-    """Why the attachment's file on disk is not the one recorded ("" when it is)."""
+def mismatch(config: Config, path: Path | str, attachment: Attachment) -> SealProblem | None:
+    """Why the attachment's file on disk is not the one recorded (None when it is): code
+    `attachment_missing` or `attachment_changed` (worded as `seal.<code>`), fact `file`."""
     kind = mismatch_kind(config, path, attachment)
     shown = shown_path(config, path, attachment)
     if kind == "missing":
-        return f"attachment {shown} is missing (restore it from git, or detach it)"
-    if kind == "changed":
-        return (
-            f"attachment {shown} is not the file that was approved (its size or SHA-256 "
-            "changed): put the approved file back, or attach the new one and have it approved"
+        return problem(
+            "attachment_missing",
+            f"attachment {shown} is missing (restore it from git, or detach it)",
+            file=shown,
         )
-    return ""
+    if kind == "changed":
+        return problem(
+            "attachment_changed",
+            f"attachment {shown} is not the file that was approved (its size or SHA-256 "
+            "changed): put the approved file back, or attach the new one and have it approved",
+            file=shown,
+        )
+    return None
 
 
-def changed_attachments(config: Config, article: Article) -> str:
+def changed_attachments(config: Config, article: Article) -> SealProblem | None:
     """Why the attachments of the version going out (the fields as they stand) cannot go
-    out: a file missing or swapped since it was recorded ("" when every one is intact)."""
+    out: a file missing or swapped since it was recorded (None when every one is intact)."""
     assert article.path is not None or not article.attachments
     for attachment in article.attachments:
-        problem = mismatch(config, article.path or "", attachment)
-        if problem:
-            return problem
-    return ""
+        found = mismatch(config, article.path or "", attachment)
+        if found is not None:
+            return found
+    return None

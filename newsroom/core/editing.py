@@ -49,6 +49,7 @@ class EditSession:
         self.new = new  # not written yet: the first save writes it (abandoned: nothing)
         self.seen = article.source.digest if article.source else ""
         self.lost = False  # someone else took the lease over
+        self.taker = ""  # who did (their key), as the lease said when it was lost
 
     @classmethod
     def open(cls, newsroom: Door, ref: str, *, take_over: bool = False) -> EditSession:
@@ -125,6 +126,18 @@ class EditSession:
         self.seen = now
         return True
 
+    def taken_by(self) -> str:
+        """Who took the editing of this release over from this person (their key, from the
+        lease: this machine's file or another office's record), or "" when nobody did."""
+        from .lease import current
+
+        if self.new:
+            return ""
+        held = current(self.newsroom.config, self.article.id, self.newsroom.now())
+        if held is not None and held.holder != self.newsroom.actor:
+            return held.holder
+        return self.taker
+
     def difference(self, mine: Article) -> str:
         """The file on disk against the person's version, as a unified diff."""
         path = self.path
@@ -144,8 +157,8 @@ class EditSession:
             return  # nobody else can see it yet: there is nothing to hold
         try:
             acquire(self.newsroom.config, self.article.id, self.newsroom.actor, self.newsroom.now())
-        except LeaseHeld:
-            self.lost = True
+        except LeaseHeld as held:
+            self.lost, self.taker = True, held.lease.holder
             # Taken over on another machine: what is left of ours (a shared lease other
             # offices see) goes, or it would come back once the other gives it up.
             release(self.newsroom.config, self.article.id, self.newsroom.actor)

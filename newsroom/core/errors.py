@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# A problem's facts for each face's wording ((name, value) pairs: hashable, picklable).
+Facts = tuple[tuple[str, str], ...]
+
 
 class NewsroomError(Exception):
     """Base of every error meant for a person.
@@ -23,12 +26,17 @@ class NewsroomError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in a file: where it is, what it is, how to fix it."""
+    """One problem found in a file: where it is, what it is, how to fix it.
+
+    `message` (and `hint`) are English; `code` and `facts`, when set, let a face word it
+    in its own language (a seal's, a ledger's or an attachment's: `seal.<code>`)."""
 
     path: Path
     line: int | None
     message: str
     hint: str = ""
+    code: str = ""
+    facts: Facts = ()
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .errors import Problem
+from .errors import Facts, Problem
 from .publish.state import read_state
 from .records import Record
 
@@ -28,6 +28,7 @@ class Held:
     code: str
     reason: str
     until: dt.datetime | None = None  # embargoed: when it lifts
+    facts: Facts = ()  # what the code's wording names (who, when)
 
 
 @dataclass
@@ -87,7 +88,8 @@ def publish_status(
                     int(state.get("failures", 0)))  # fmt: skip
     for r in sorted(records, key=lambda r: r.path):
         if r.problem is not None:
-            status.held.append(Held(r.id, r.title, r.path, r.problem[0], r.problem[1]))
+            code, reason, facts = r.problem
+            status.held.append(Held(r.id, r.title, r.path, code, reason, facts=facts))
         elif r.embargo_ahead(now):
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
@@ -98,12 +100,14 @@ def publish_status(
         status.refused = len(state.get("refused", []))
     for refused in state.get("refused", []):  # what the last run refused for other reasons
         try:
-            ident, title, path, code, reason = (str(v) for v in refused)
-        except (TypeError, ValueError):
+            ident, title, path, code, reason = (str(v) for v in refused[:5])
+            said = refused[5] if len(refused) > 5 and isinstance(refused[5], dict) else {}
+            facts = tuple((str(k), str(v)) for k, v in said.items())  # (a run before facts:
+        except (TypeError, ValueError):  # none)
             continue
         if ident not in named:
             named.add(ident)
-            status.held.append(Held(ident, title, path, code, reason))
+            status.held.append(Held(ident, title, path, code, reason, facts=facts))
     status.broken = [str(p) for p in problems]
     because = state.get("failed_because", []) if state.get("failed") else []
     status.broken += [str(why) for why in because if str(why) not in status.broken]

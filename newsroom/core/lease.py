@@ -48,17 +48,23 @@ class Lease:
 
 
 class LeaseHeld(Refused):
-    """Someone else is editing this release."""
+    """Someone else is editing this release: who (their name from [people]), until when,
+    and the command that takes it over, with the release's id."""
 
-    def __init__(self, lease: Lease, tz: dt.tzinfo) -> None:
-        until = lease.expiry().astimezone(tz).strftime("%H:%M")
+    def __init__(self, lease: Lease, config: Config) -> None:
+        from .identity import display_name
+
+        until = lease.expiry().astimezone(config.tz).strftime("%H:%M")
+        name, ref = display_name(config, lease.holder), lease.article_id[:8]
         super().__init__(
-            f"being edited by {lease.holder} on {lease.host} (until {until} "
+            f"being edited by {name} on {lease.host} (until {until} "
             "unless renewed); to edit anyway, take it over: press e in the desk, "
-            "or `newsroom edit --take-over REF`",
+            f"or `newsroom edit --take-over {ref}`",
             code="lease_held",
             holder=lease.holder,
+            name=name,
             until=until,
+            ref=ref,
         )
         self.lease = lease
 
@@ -141,7 +147,7 @@ def acquire(
     with bucket_lock(folder, article_id, timeout=5):
         other = current(config, article_id, now)
         if other is not None and other.holder != holder and not take_over:
-            raise LeaseHeld(other, config.tz)
+            raise LeaseHeld(other, config)
         mine = other if other is not None and other.holder == holder else None
         lease = Lease(
             article_id,
@@ -197,4 +203,4 @@ def check_free(config: Config, article_id: str, holder: str, now: dt.datetime) -
     """Refuse (LeaseHeld) when someone else is editing the release right now."""
     other = current(config, article_id, now)
     if other is not None and other.holder != holder:
-        raise LeaseHeld(other, config.tz)
+        raise LeaseHeld(other, config)

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from .config import Config
 from .errors import NewsroomError
 from .model import Article
-from .seal import PUBLICATIONS, SealProblem, digest, live_content
+from .seal import PUBLICATIONS, SealProblem, digest, live_content, problem
 
 
 class Row(NamedTuple):
@@ -111,19 +111,19 @@ def _disagreement(mine: Row | None, known: Row) -> SealProblem:
     """Why the file and what publish put out differ, said so a person knows what to do."""
     shown = known.published[:16].replace("T", " ")
     if mine is None or mine.version < known.version:
-        return SealProblem(
+        return problem(
             "ledger_history", f"publish put out version {known.version} of it, but the file's "
             "history does not show that: an older copy of the file was put back, or the "
             "history was rewritten (restore the file from git)",
         )  # fmt: skip
     if mine.version > known.version:
-        return SealProblem(
+        return problem(
             "ledger_unknown", f"the file claims version {mine.version}, but publish put out "
             f"version {known.version} last: a publication publish did not make (restore the "
             "file from git)",
         )  # fmt: skip
     if known.retracted and not mine.retracted:
-        return SealProblem(
+        return problem(
             "ledger_retraction", "partners were told it was retracted, but the file no longer "
             "says so: an older copy was put back (restore the retracted file from git)",
         )  # fmt: skip
@@ -134,8 +134,9 @@ def _disagreement(mine: Row | None, known: Row) -> SealProblem:
     }
     for field, (code, message) in reasons.items():
         if getattr(mine, field) != getattr(known, field):
-            return SealProblem(code, message + " (restore the file from git)")
-    return SealProblem(
+            facts = {"when": shown} if code == "ledger_time" else {}
+            return problem(code, message + " (restore the file from git)", **facts)
+    return problem(
         "ledger_history", "the history up to what partners were shown was rewritten "
         "(restore the file from git)",
     )  # fmt: skip

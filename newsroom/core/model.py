@@ -171,6 +171,12 @@ class Article:
         return None
 
     @property
+    def was_approved(self) -> bool:
+        """Whether a reviewer ever approved it (a change then needs approval *again*; a
+        release never approved needs its first)."""
+        return any(entry.action == "approve" for entry in self.history)
+
+    @property
     def retraction(self) -> HistoryEntry | None:
         """The history entry that retracted the release, if it was retracted."""
         if self.status != Status.RETRACTED:

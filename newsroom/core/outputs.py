@@ -386,6 +386,7 @@ class Refusal:
     code: str
     reason: str
     withheld: bool
+    facts: dict[str, str] = field(default_factory=dict)  # what `seal.<code>` names
 
 
 @dataclass
@@ -418,6 +419,9 @@ class PublishResult:
     # the run refused before it began (`[signing] required` and no key): the error's code,
     # facts and English text (one of `failed`), for the faces to word it
     stopped: dict[str, str] = field(default_factory=dict)
+    # a line of `failed` that has a code (a seal's, an attachment's): its code and facts, for
+    # the faces to word it in the person's language (the line is English: logs, scripts)
+    said: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     written: Paths = field(default_factory=Paths)  # sorted when iterated
     removed: list[str] = field(default_factory=list)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import RenderedRow, content_row
 from .config import Config
-from .errors import ArticleError, Problem
+from .errors import ArticleError, Facts, Problem
 from .model import NO_EMBARGO, Article, Attachment, Status
 from .scan import FileStat
 
@@ -63,8 +63,9 @@ class Record(NamedTuple):
     edited: dt.datetime | None  # the file's last change of any kind (the desk sorts by it)
     last_editor: str
     corrected: tuple[dt.datetime, ...] = ()  # each published correction's time, by number
-    # Why publish may not put the release out (seal.py, ledger.py): (code, message), or None.
-    problem: tuple[str, str] | None = None
+    # Why publish may not put the release out (seal.py, ledger.py): (code, message, facts),
+    # or None.
+    problem: tuple[str, str, Facts] | None = None
     # The pre-approval checks it fails that do not depend on the clock (checks.py), worked
     # out when the file is read, so `newsroom check` needs no second reading.
     checks: tuple[CheckResult, ...] = ()
@@ -286,7 +287,8 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
     """Why publish may not put this release out as it stands, if it may not (seal.py), or
     why its file no longer agrees with what publish put out (ledger.py)."""
     from .ledger import compare
-    from .seal import SealProblem, check
+    from .seal import check
+    from .seal import problem as said
 
     problem = check(article, config)
     if problem is not None or ledger is None:
@@ -294,7 +296,7 @@ def verify(article: Article, config: Config, ledger: Ledger | None) -> SealProbl
     confirmed, pending = ledger.get(article.id)  # every release: a live one put back to
     # approved or draft by restoring an older file must not vanish or go out again
     if confirmed is None and pending is None and article.is_live and ledger.initialized:
-        return SealProblem(
+        return said(
             "ledger_unknown", "the file says published, but publish on this server never put "
             "it out (restore the file from git, or ask who changed it)",
         )  # fmt: skip

@@ -90,7 +90,11 @@ def check_report(index: Index, config: Config, now: dt.datetime) -> CheckReport:
     """Every problem and every failing check the index knows of."""
     records = sorted(index.records.values(), key=lambda r: r.path)
     report = CheckReport(list(index.problems))
-    report.problems += [Problem(Path(r.path), None, r.problem[1]) for r in records if r.problem]
+    report.problems += [
+        Problem(Path(r.path), None, r.problem[1], code=r.problem[0], facts=r.problem[2])
+        for r in records
+        if r.problem
+    ]
     report.problems += number_problems(records)
     report.problems += denial_problems(records, config)
     report.problems += translation_problems(records, config)
@@ -240,8 +244,9 @@ def file_problems(records: list[Record], config: Config) -> list[Problem]:
     for r in records:
         for attachment in r.attachments:
             problem = mismatch(config, r.path, attachment)
-            if problem:
-                found.append(Problem(Path(r.path), None, problem))
+            if problem is not None:
+                code, message, facts = problem
+                found.append(Problem(Path(r.path), None, message, code=code, facts=facts))
         if r.corrected:
             found += _version_problems(config, r)
     return found

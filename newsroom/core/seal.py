@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from .clock import format_time
 from .config import Config
+from .errors import Facts
 from .model import Article, HistoryEntry, Status
 from .rules import may_review, moves
 from .view import SEALED as SEALED
@@ -41,10 +42,17 @@ OWNED = {
 
 
 class SealProblem(NamedTuple):
-    """Why a release may not go out: a code (for each face's wording) and its facts."""
+    """Why a release may not go out: a code (for each face's wording: `seal.<code>` in the
+    catalog), its English message (logs, scripts) and the facts the wording names."""
 
     code: str
     message: str  # in English, for the CLI and logs
+    facts: Facts = ()
+
+
+def problem(code: str, message: str, **facts: object) -> SealProblem:
+    """A SealProblem with its facts as strings."""
+    return SealProblem(code, message, tuple((k, str(v)) for k, v in facts.items()))
 
 
 def content_of(article: Article) -> dict[str, Any]:
@@ -104,23 +112,27 @@ def _replay(history: list[HistoryEntry], status: str) -> SealProblem | None:
             state = h.to or Status.DRAFT
             continue
         if h.from_ != state and not (h.from_ is None and h.to is None):
-            return SealProblem(
+            return problem(
                 "history", f"history entry {number} ({h.action}) starts from {h.from_} "
                 f"but the release was {state}: the history was changed by hand",
+                number=number, action=h.action,
             )  # fmt: skip
         if h.to is not None and h.to not in moves(state, h.action):
-            return SealProblem(
+            return problem(
                 "history", f"history entry {number}: {h.action} cannot move a release "
                 f"from {state} to {h.to}: the history was changed by hand",
+                number=number, action=h.action,
             )  # fmt: skip
         state = h.to or state
     if history and state != status:
-        return SealProblem(
+        return problem(
             "status", f"the status says {status} but the history ends at {state}: the status "
             f"was changed by hand (put back `status: {state}`, then use the workflow's actions)",
+            status=status, state=state,
         )  # fmt: skip
     if not history and status != Status.DRAFT:
-        return SealProblem("status", f"the status says {status} but there is no history")
+        return problem("status", f"the status says {status} but there is no history",
+                       status=status, state=Status.DRAFT)  # fmt: skip
     return None
 
 
@@ -139,17 +151,18 @@ def _check_approval(
     if not approval.seal:
         return SealProblem("unsealed", "approved before approvals were sealed: approve it again")
     if approval.seal != digest(content_of(article)):
-        return SealProblem(
-            "changed", f"the text differs from what {approval.by} approved "
-            f"({_when(approval.at, config)}): undo the change, or have a second person read "
-            "it and approve it again (`newsroom approve REF`)",
+        when, ref = _when(approval.at, config), article.id[:8]
+        return problem(
+            "changed", f"the text differs from what {approval.by} approved ({when}): undo "
+            f"the change, or have a second person read it and approve it again (`newsroom "
+            f"approve {ref}`)", who=approval.by, when=when, ref=ref,
         )  # fmt: skip
     approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
     editor = article.last_editor
     if not all(may_review(config, editor, who) for who in approvers):
-        return SealProblem(
+        return problem(
             "four_eyes", f"approved by {editor}, who changed the text last: a second "
-            "person must approve it",
+            "person must approve it", who=editor,
         )  # fmt: skip
     return None
 
@@ -179,10 +192,11 @@ def _check_live(
             "to seal what is published now",
         )  # fmt: skip
     if digest(live_content(article)) != published.seal:
-        return SealProblem(
-            "live_changed", "the published text differs from what publish put out "
-            f"({_when(published.at, config)}): restore the file from git (a change to a "
-            "published release goes through `newsroom correct`)",
+        when = _when(published.at, config)
+        return problem(
+            "live_changed", f"the published text differs from what publish put out ({when}): "
+            "restore the file from git (a change to a published release goes through "
+            "`newsroom correct`)", when=when,
         )  # fmt: skip
     return _check_versions(article, history, published)
 
@@ -193,10 +207,10 @@ def _check_versions(
     version = published.version or 1
     numbers = [c.number for c in article.corrections]
     if numbers != list(range(1, version)):
-        return SealProblem(
+        return problem(
             "corrections", f"version {version} is out, so it has {version - 1} correction "
             f"notice(s), but the file has {len(numbers)}: a notice was added or removed by hand "
-            "(restore the file from git)",
+            "(restore the file from git)", version=version, due=version - 1, found=len(numbers),
         )  # fmt: skip
     at = next(i for i, h in enumerate(history) if h.action in PUBLICATIONS)
     first = history[at]

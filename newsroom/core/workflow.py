@@ -248,7 +248,8 @@ def _with_fix(check: CheckResult, article: Article) -> str:
 
 
 def refusal(decision: Decision, article: Article) -> Refused:
-    """The error for a refused decision: English, with the facts a face words it from."""
+    """The error for a refused decision: English, with the facts a face words it from
+    (`path`: the release's file, relative to the newsroom, "" before its first save)."""
     return Refused(
         f"{decision.action.replace('_', ' ')} refused: {decision.reason}",
         code="refused",
@@ -257,6 +258,7 @@ def refusal(decision: Decision, article: Article) -> Refused:
         args=decision.args,
         checks=decision.checks,
         ref=article.id,
+        path=str(article.path or ""),
     )
 
 

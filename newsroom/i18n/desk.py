@@ -269,25 +269,26 @@ DESK: dict[str, tuple[str, str]] = {
     "modal.attach_path": ("the file's path", "path berkas"),
     "modal.attach_prompt": (
         "The file to attach (PDF, photo, office document, CSV), e.g. "
-        "~/Unduhan/siaran-pers-ttd.pdf. It is copied beside the release; the release then "
-        "needs a new approval.",
+        "~/Unduhan/siaran-pers-ttd.pdf. It is copied beside the release. {approval}",
         "Berkas yang dilampirkan (PDF, foto, dokumen kantor, CSV), mis. "
-        "~/Unduhan/siaran-pers-ttd.pdf. Berkas disalin ke samping siaran pers; siaran pers "
-        "lalu perlu disetujui lagi.",
+        "~/Unduhan/siaran-pers-ttd.pdf. Berkas disalin ke samping siaran pers. {approval}",
     ),
     "modal.detach_file": ("the attachment's file name", "nama berkas lampiran"),
     "modal.detach_prompt": ("Attached: {names}", "Terlampir: {names}"),
     "confirm.attach": ("Attach", "Lampirkan"),
     "confirm.detach": ("Remove", "Lepas"),
     "release.attached": (
-        "Attached {file}: partners will find it at {url} once published. The release needs a "
-        "new approval.",
-        "{file} dilampirkan: mitra menemukannya di {url} setelah terbit. Siaran pers perlu "
-        "disetujui lagi.",
+        "Attached {file}: partners will find it at {url} once published. {approval}",
+        "{file} dilampirkan: mitra menemukannya di {url} setelah terbit. {approval}",
     ),
     "release.detached": (
-        "Removed {file}. The release needs a new approval.",
-        "Lampiran {file} dilepas. Siaran pers perlu disetujui lagi.",
+        "Removed {file}. {approval}",
+        "Lampiran {file} dilepas. {approval}",
+    ),
+    "release.approval.first": ("The release needs approval.", "Siaran pers perlu disetujui."),
+    "release.approval.again": (
+        "The release needs a new approval.",
+        "Siaran pers perlu disetujui lagi.",
     ),
     "cmd.published": ("Published version", "Versi terbit"),
     "cmd.published.help": (

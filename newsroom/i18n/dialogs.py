@@ -86,6 +86,11 @@ DIALOGS: dict[str, tuple[str, str]] = {
         "{path} changed on disk while you were editing (another editor, git pull or publish).",
         "{path} berubah di disk saat Anda menyunting (penyunting lain, git pull, atau penerbitan).",
     ),
+    "modal.conflict_taken": (
+        "{name} took over the editing of this release and changed {path} while you were editing.",
+        "{name} mengambil alih penyuntingan siaran pers ini dan mengubah {path} saat Anda "
+        "menyunting.",
+    ),
     "modal.reload": ("Reload theirs", "Muat versi mereka"),
     "modal.keep": ("Keep mine", "Pertahankan milik saya"),
     "modal.diff": ("Show difference", "Lihat perbedaan"),

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..core.errors import NewsroomError
+    from ..core.errors import NewsroomError, Problem
     from ..core.model import HistoryEntry
     from ..core.service import CheckResult, PublishResult
     from ..core.workflow import Decision
@@ -200,8 +200,15 @@ def error_text(
         checks: tuple[CheckResult, ...] = facts.get("checks") or ()  # type: ignore[assignment]
         ref = str(facts.get("ref", ""))
         reason = why(t, str(facts.get("reason", "")), args, checks, face, ref, action, when)
+        if face == "cli" and facts.get("path"):  # the command line names the file, as its
+            reason = f"{facts['path']}: {reason}"  # done actions do (the desk shows it)
         return t("refused" + (".dry" if dry_run else ""), action=t("action." + action),
                  reason=reason)  # fmt: skip
+    if error.code == "seal":  # an action refused by a seal's problem (seal.py): its words
+        action = str(facts.get("action", ""))
+        problem: tuple[str, str, tuple[tuple[str, str], ...]] = facts["problem"]  # type: ignore[assignment]
+        reason = seal_text(t, *problem)
+        return t("refused", action=t("action." + action), reason=reason)
     if error.code == "needs":
         action = t("action." + str(facts.get("action", "")))
         return t("needs." + str(facts.get("needs", "note")), action=action)
@@ -216,12 +223,54 @@ def error_text(
     return str(error)
 
 
-def seal_text(t: Translator, code: str, message: str) -> str:
-    """Why publish keeps a release out: the core's message (it names who and when) in
-    English, the code's sentence in Indonesian."""
-    if t.language == "en" or not t.has("seal." + code):
+def seal_text(
+    t: Translator,
+    code: str,
+    message: str,
+    facts: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+) -> str:
+    """Why publish keeps a release out (a seal's, the ledger's or an attachment's code:
+    `seal.<code>`): the core's message in English, the code's sentence with its facts (who,
+    when, which file) in Indonesian. A status or an action among the facts is worded too."""
+    key = "seal." + code
+    if t.language == "en" or not t.has(key):
         return message
-    return t("seal." + code)
+    values = dict(facts)
+    for name, prefix in (("status", "status."), ("action", "action.")):
+        if name in values and t.has(prefix + values[name]):
+            values[name] = t(prefix + values[name])
+    try:
+        return t(key, **values)
+    except (KeyError, IndexError):  # a fact its words need is not there: an older record
+        return message
+
+
+def problem_text(t: Translator, problem: Problem) -> str:
+    """A problem `newsroom check` found in a file, naming the file: a seal's, the ledger's
+    or an attachment's in the person's language (seal_text); others as the core says them
+    (a broken YAML's words name keys and lines for whoever repairs it)."""
+    if not problem.code:
+        return str(problem)
+    where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+    text = seal_text(t, problem.code, problem.message, problem.facts)
+    return f"{where}: {text} ({problem.hint})" if problem.hint else f"{where}: {text}"
+
+
+def failure_text(t: Translator, result: PublishResult, failed: str) -> str:
+    """A line of `result.failed` in the person's language when the run kept its code."""
+    said = result.said.get(failed)
+    if said is None or t.language == "en":
+        return failed
+    code, facts = said
+    path, _, message = failed.partition(": ")
+    if t.has("seal." + code):
+        return f"{path}: {seal_text(t, code, message, facts)}"
+    if t.has("error." + code):
+        try:
+            return f"{path}: {t('error.' + code, **facts)}"
+        except (KeyError, IndexError):
+            return failed
+    return failed
 
 
 # ---------------------------------------------------------------- a publish run
@@ -377,7 +426,7 @@ def publish_problems(t: Translator, result: PublishResult, signing: bool = True)
     out += [t("publish.broken", reason=str(p)) for p in result.problems]
     for refusal in result.refused:
         key = "publish.withheld" if refusal.withheld else "publish.failed"
-        reason = seal_text(t, refusal.code, refusal.reason)
+        reason = seal_text(t, refusal.code, refusal.reason, refusal.facts)
         out.append(t(key, reason=f"{refusal.path}: {reason}"))
     for failed in result.failed:
         if result.stopped.get("text") == failed:  # nothing goes out without the key
@@ -390,7 +439,7 @@ def publish_problems(t: Translator, result: PublishResult, signing: bool = True)
             key += ".dry" if result.dry_run else ""  # (a preview: the run would stop)
             out.append(t(key, reason=reason.rstrip().removesuffix(".")))
         else:
-            out.append(t("publish.failed", reason=failed))
+            out.append(t("publish.failed", reason=failure_text(t, result, failed)))
     if result.failures > 1 and (result.failed or not result.published):  # (a run that put
         out.append(t("publish.failures", n=result.failures))  # releases out and refused one
     return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)

@@ -66,18 +66,22 @@ SHELL: dict[str, tuple[str, str]] = {
         "lalu ajukan untuk ditinjau tersendiri)",
     ),
     "cli.attached": (
-        "attached {file} ({title}; {type}, {size} bytes) to {path}: the release needs a new "
-        "approval",
-        "{file} dilampirkan ({title}; {type}, {size} bita) ke {path}: siaran pers perlu "
-        "disetujui lagi",
+        "attached {file} ({title}; {type}, {size} bytes) to {path}: {approval}",
+        "{file} dilampirkan ({title}; {type}, {size} bita) ke {path}: {approval}",
+    ),
+    # what an edit by attach or detach leaves the release needing (workflow: four eyes)
+    "cli.approval.first": ("the release needs approval", "siaran pers perlu disetujui"),
+    "cli.approval.again": (
+        "the release needs a new approval",
+        "siaran pers perlu disetujui lagi",
     ),
     "cli.attached_url": (
         "  partners will find it at {url} once the release is published",
         "  mitra menemukannya di {url} setelah siaran pers terbit",
     ),
     "cli.detached": (
-        "detached {file} from {path}: the release needs a new approval",
-        "lampiran {file} dilepas dari {path}: siaran pers perlu disetujui lagi",
+        "detached {file} from {path}: {approval}",
+        "lampiran {file} dilepas dari {path}: {approval}",
     ),
     "cli.bad_time": (
         "not a date and time: {value} (write it as 07-12-2026 09:00 or 2026-12-07T09:00+07:00)",

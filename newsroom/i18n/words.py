@@ -276,10 +276,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "(`newsroom status`)",
     ),
     "error.lease_held": (
-        "being edited by {holder} (until {until} unless renewed); to edit anyway, take it "
-        "over: e on the desk, or `newsroom edit --take-over REF`",
-        "sedang disunting {holder} (hingga {until} bila tidak diperpanjang); untuk tetap "
-        "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over REF`",
+        "being edited by {name} (until {until} unless renewed); to edit anyway, take it "
+        "over: e on the desk, or `newsroom edit --take-over {ref}`",
+        "sedang disunting {name} (hingga {until} bila tidak diperpanjang); untuk tetap "
+        "menyunting, ambil alih: e di meja redaksi, atau `newsroom edit --take-over {ref}`",
     ),
     "error.translate_language": (
         '"{language}" is not a language tag (e.g. en, id, jv)',
@@ -362,15 +362,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "the editor “{editor}” failed (exit code {exit})",
         "editor “{editor}” gagal (kode keluar {exit})",
     ),
-    # why publish keeps a release out (seal.py and ledger.py's codes; English shows the
-    # core's own message, which names who and when)
+    # why publish keeps a release out (seal.py's, ledger.py's and attachments.py's codes,
+    # with their facts; English shows the core's own message, these words say the same)
     "seal.history": (
-        "the history was changed by hand",
-        "riwayat diubah langsung di berkas",
+        "history entry {number} ({action}) does not follow the workflow: the history was "
+        "changed by hand (restore the file from git)",
+        "entri riwayat {number} ({action}) tidak mengikuti alur kerja: riwayat diubah langsung "
+        "di berkas (pulihkan berkas dari git)",
     ),
     "seal.status": (
-        "the status was changed by hand (use the workflow's actions)",
-        "status diubah langsung di berkas (pakai tindakan alur kerja)",
+        "the status says {status}, where the history does not lead: the status was changed "
+        "by hand (put back `status: {state}`, then use the workflow's actions)",
+        "status tertulis {status}, padahal riwayatnya tidak sampai ke sana: status diubah "
+        "langsung di berkas (kembalikan `status: {state}`, lalu pakai tindakan alur kerja)",
     ),
     "seal.unapproved": (
         "approved, but no approval in the history",
@@ -381,18 +385,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "disetujui sebelum persetujuan disegel: setujui sekali lagi",
     ),
     "seal.changed": (
-        "the text differs from what was approved: undo the change, or have a second person "
-        "read it and approve it again (`newsroom approve`)",
-        "teks berbeda dari yang disetujui: batalkan perubahan, atau minta orang kedua membacanya "
-        "dan menyetujuinya lagi (`newsroom approve`)",
+        "the text differs from what {who} approved ({when}): undo the change, or have a second "
+        "person read it and approve it again (`newsroom approve {ref}`)",
+        "teks berbeda dari yang disetujui {who} ({when}): batalkan perubahan, atau minta orang "
+        "kedua membacanya dan menyetujuinya lagi (`newsroom approve {ref}`)",
     ),
     "seal.four_eyes": (
-        "approved by its last editor: a second person must approve it",
-        "disetujui oleh penyunting terakhirnya: orang kedua harus menyetujui",
+        "approved by {who}, who changed the text last: a second person must approve it",
+        "disetujui oleh {who}, yang terakhir mengubah teks: orang kedua harus menyetujuinya",
     ),
     "seal.never_published": (
-        "has a published version but was never published",
-        "punya versi terbit tetapi tidak pernah diterbitkan",
+        "has a published_version but was never published: remove `published_version` (only "
+        "`newsroom correct` sets it)",
+        "punya published_version tetapi tidak pernah diterbitkan: hapus `published_version` "
+        "(hanya `newsroom correct` yang mengisinya)",
     ),
     "seal.unpublished": (
         "marked published, but publish never put it out",
@@ -405,40 +411,73 @@ WORDS: dict[str, tuple[str, str]] = {
         "diterima mitra tetap di feed sampai berkas diperbaiki",
     ),
     "seal.legacy": (
-        "published before publications were sealed: run `newsroom adopt` once",
-        "terbit sebelum penerbitan disegel: jalankan `newsroom adopt` sekali",
+        "published before publications were sealed: run `newsroom adopt` once to seal what is "
+        "published now",
+        "terbit sebelum penerbitan disegel: jalankan `newsroom adopt` sekali untuk menyegel "
+        "yang kini terbit",
     ),
     "seal.live_changed": (
-        "the published text was changed: restore it (git) or make a correction",
-        "teks yang terbit diubah: pulihkan (git) atau buat ralat",
+        "the published text differs from what publish put out ({when}): restore the file from "
+        "git (a change to a published release goes through `newsroom correct`)",
+        "teks terbit berbeda dari yang dikeluarkan publish ({when}): pulihkan berkas dari git "
+        "(perubahan siaran pers yang sudah terbit lewat `newsroom correct`)",
     ),
     "seal.corrections": (
-        "a correction notice was added or removed by hand",
-        "pemberitahuan ralat ditambah atau dihapus langsung di berkas",
+        "version {version} is out, so it has {due} correction notice(s), but the file has "
+        "{found}: a notice was added or removed by hand (restore the file from git)",
+        "versi {version} sudah terbit, jadi pemberitahuan ralatnya {due}, tetapi berkas "
+        "memuat {found}: pemberitahuan ditambah atau dihapus langsung di berkas (pulihkan "
+        "berkas dari git)",
     ),
     "seal.published_time": (
-        "the publication time was changed by hand",
-        "waktu terbit diubah langsung di berkas",
+        "the publication time does not match the history (changed by hand, or a publish run "
+        "with its clock set back): restore the file from git",
+        "waktu terbit tidak cocok dengan riwayat (diubah langsung di berkas, atau publish "
+        "dijalankan dengan jam mundur): pulihkan berkas dari git",
     ),
     "seal.ledger_unknown": (
         "a publication this server never made: restore the file from git",
         "penerbitan yang tidak pernah dilakukan server ini: pulihkan berkas dari git",
     ),
     "seal.ledger_history": (
-        "the history up to the last publication was rewritten: restore the file from git",
-        "riwayat hingga penerbitan terakhir ditulis ulang: pulihkan berkas dari git",
+        "the history up to the last publication was rewritten, or an older copy of the file "
+        "was put back: restore the file from git",
+        "riwayat hingga penerbitan terakhir ditulis ulang, atau salinan berkas yang lebih lama "
+        "dikembalikan: pulihkan berkas dari git",
+    ),
+    "seal.ledger_retraction": (
+        "partners were told it was retracted, but the file no longer says so: an older copy "
+        "was put back (restore the retracted file from git)",
+        "mitra sudah diberi tahu bahwa siaran pers ini dicabut, tetapi berkas tidak lagi "
+        "menyatakannya: salinan lama dikembalikan (pulihkan berkas yang dicabut dari git)",
     ),
     "seal.ledger_text": (
-        "the published text differs from what publish put out: restore the file from git",
-        "teks terbit berbeda dari yang diterbitkan: pulihkan berkas dari git",
+        "the published text differs from what publish put out (restore the file from git)",
+        "teks terbit berbeda dari yang dikeluarkan publish (pulihkan berkas dari git)",
     ),
     "seal.ledger_time": (
-        "the publication time was changed: restore the file from git",
-        "waktu terbit diubah: pulihkan berkas dari git",
+        "the publication time was changed (it went out {when}) (restore the file from git)",
+        "waktu terbit diubah (terbit {when}) (pulihkan berkas dari git)",
     ),
     "seal.ledger_corrections": (
-        "the correction notices were changed: restore the file from git",
-        "pemberitahuan ralat diubah: pulihkan berkas dari git",
+        "the correction notices were changed (restore the file from git)",
+        "pemberitahuan ralat diubah (pulihkan berkas dari git)",
+    ),
+    "seal.approved_later": (
+        "approved after this run's time: a release is never published before it was approved "
+        "(is the clock set back?)",
+        "disetujui setelah waktu penerbitan ini: siaran pers tidak pernah terbit sebelum "
+        "disetujui (apakah jam dimundurkan?)",
+    ),
+    "seal.attachment_missing": (
+        "attachment {file} is missing (restore it from git, or detach it)",
+        "lampiran {file} tidak ada (pulihkan dari git, atau lepaskan)",
+    ),
+    "seal.attachment_changed": (
+        "attachment {file} is not the file that was approved (its size or SHA-256 changed): "
+        "put the approved file back, or attach the new one and have it approved",
+        "lampiran {file} bukan berkas yang disetujui (ukuran atau SHA-256-nya berubah): "
+        "kembalikan berkas yang disetujui, atau lampirkan yang baru dan minta persetujuan",
     ),
     # counts
     "n.releases": ("{n} release|{n} releases", "{n} siaran pers"),

@@ -57,6 +57,8 @@ class GoLive:
         self.actor, self.via = actor, via
         self.store = Store(config)
         self.waiting: list[Record] = []  # translations waiting for their original
+        # the code and facts of a failure that has them (a seal's, an attachment's), by path
+        self.said: dict[str, tuple[str, dict[str, str]]] = {}
 
     def take(self, records: dict[str, Record]) -> tuple[list[GoingLive], list[tuple[str, str]]]:
         """The releases that go live now (their records replaced in `records`), and the
@@ -73,6 +75,8 @@ class GoLive:
                 prepared.append((record, article, self._moment(article, record, taken)))
             except NewsroomError as exc:
                 failed.append((record.path, str(exc)))
+                if exc.code:
+                    self.said[record.path] = (exc.code, {k: str(v) for k, v in exc.facts.items()})
         given = self._number(prepared, records, failed) if prepared else {}
         going = []
         for record, article, moment in prepared:
@@ -126,15 +130,16 @@ class GoLive:
         article = self.store.load(self.config.root / record.path)
         problem = verify(article, self.config, None)
         if problem is not None:  # changed between the scan and now
-            raise NewsroomError(problem.message)
+            raise NewsroomError(problem.message, code=problem.code, **dict(problem.facts))
         if record.approved_at is not None and self.now < record.approved_at:
             raise NewsroomError(
                 "approved after this run's time: a release is never published before it was "
-                "approved (is the clock set back?)"
+                "approved (is the clock set back?)",
+                code="approved_later",
             )
         swapped = changed_attachments(self.config, article)
-        if swapped:
-            raise NewsroomError(swapped)
+        if swapped is not None:
+            raise NewsroomError(swapped.message, code=swapped.code, **dict(swapped.facts))
         if record.live:  # a correction keeps the number and the slug (workflow.py)
             from ..workflow import kept_for_ever
 

@@ -174,7 +174,7 @@ class Run:
         )  # fmt: skip
         self.result.problems = index.problems
         for ident, record in index.kept.items():  # (its file is named among the problems)
-            index.records[ident] = record._replace(problem=(BROKEN, BROKEN_KEPT))
+            index.records[ident] = record._replace(problem=(BROKEN, BROKEN_KEPT, ()))
         self.result.warnings += index.warnings
         if cache.problem:
             self.result.warnings.append(cache.problem)
@@ -243,12 +243,12 @@ class Run:
         for record in list(records.values()):
             if record.problem is None:
                 continue
-            code, reason = record.problem
+            code, reason, facts = record.problem
             withheld = not (record.live and (code in APPROVAL_PROBLEMS or code == BROKEN))
             if withheld:
                 del records[record.id]
             self.result.refused.append(
-                Refusal(record.id, record.title, record.path, code, reason, withheld)
+                Refusal(record.id, record.title, record.path, code, reason, withheld, dict(facts))
             )
 
     def _plan(self, records: dict[str, Record], cache: Cache, ledger: Ledger) -> Plan:
@@ -257,7 +257,10 @@ class Run:
         self.going, failed = golive.take(records)
         if golive.waiting:  # translations whose original is not out yet (translations.py)
             self.result.noted.append(("translation_waits", len(golive.waiting)))
-        self.result.failed += [f"{path}: {reason}" for path, reason in failed]
+        for path, reason in failed:
+            self.result.failed.append(f"{path}: {reason}")
+            if path in golive.said:  # (its code and facts: the faces word it)
+                self.result.said[f"{path}: {reason}"] = golive.said[path]
         self.result.published += [
             {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind,
              "number": g.article.release_number}
@@ -425,7 +428,9 @@ class Run:
             "looked": self.now.isoformat() if self.look else self.state.get("looked"),
             "outputs": outputs,
             # What this run refused, from any output: `newsroom status` and the desk name them.
-            "refused": [[r.id, r.title, r.path, r.code, r.reason] for r in self.result.refused],
+            "refused": [
+                [r.id, r.title, r.path, r.code, r.reason, r.facts] for r in self.result.refused
+            ],
             "failed_because": list(self.result.failed),
         }
         try:

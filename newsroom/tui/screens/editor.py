@@ -413,7 +413,7 @@ class EditScreen(AppScreen):
             self.session.renew()
         except LeaseHeld as held:
             self.notify(
-                self.nr_app.t("edit.lease_lost", name=held.lease.holder),
+                self.nr_app.t("edit.lease_lost", name=self.nr_app.name_of(held.lease.holder)),
                 severity="warning",
                 timeout=15,
             )
@@ -432,7 +432,9 @@ class EditScreen(AppScreen):
             return
         mine, _ = self._form_copy()
         self.asking = True
-        modal = ConflictModal(str(self.article.path), self.session.difference(mine))
+        taker = self.session.taken_by()  # a take-over is said as one, naming who
+        name = self.nr_app.name_of(taker) if taker else ""
+        modal = ConflictModal(str(self.article.path), self.session.difference(mine), name)
         self.app.push_screen(modal, self._resolved)
 
     def _resolved(self, choice: str | None) -> None:

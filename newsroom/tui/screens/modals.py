@@ -252,6 +252,7 @@ class UnsavedModal(Dialog):
 
 class ConflictModal(AppModal):
     """The file changed on disk while editing: reload theirs, keep mine, or see the difference.
+    When someone took the editing over (the lease says who), it says so, naming them.
 
     Keys: r reload, k keep mine, d difference; escape decides later (saving asks again).
     """
@@ -263,14 +264,19 @@ class ConflictModal(AppModal):
         Binding("escape", "later", "modal.later"),
     ]
 
-    def __init__(self, path: str, diff: str) -> None:
+    def __init__(self, path: str, diff: str, taker: str = "") -> None:
         super().__init__()
         self.path, self.diff = path, diff
+        self.taker = taker  # who took the editing over (their name), when someone did
 
     def compose(self) -> ComposeResult:
         t = self.nr_app.t
         with Vertical(classes="dialog wide"):
-            yield Static(escape(t("modal.conflict", path=self.path)))
+            if self.taker:
+                said = t("modal.conflict_taken", name=self.taker, path=self.path)
+            else:
+                said = t("modal.conflict", path=self.path)
+            yield Static(escape(said))
             with VerticalScroll(id="diff", classes="hidden"):
                 shown = self.diff or t("modal.no_difference")
                 yield Static(Syntax(shown, "diff", word_wrap=True))

@@ -409,11 +409,16 @@ class ReleaseScreen(Acting, AppScreen):
             except NewsroomError as exc:
                 self.notify(app.error(exc), severity="error", timeout=10)
                 return
-            self.notify(t("release.attached", file=found.file, url=url), timeout=8)
+            approval = t("release.approval." + ("again" if article.was_approved else "first"))
+            self.notify(t("release.attached", file=found.file, url=url, approval=approval),
+                        timeout=8)  # fmt: skip
             self.reload()
 
         heading = f"{t('cmd.attach')} — {t('modal.attach_path')}"
-        modal = NoteModal(heading, prompt=t("modal.attach_prompt"), confirm=t("confirm.attach"))
+        again = self.article is not None and self.article.was_approved
+        approval = t("release.approval." + ("again" if again else "first"))
+        prompt = t("modal.attach_prompt", approval=approval)
+        modal = NoteModal(heading, prompt=prompt, confirm=t("confirm.attach"))
         self.app.push_screen(modal, done)
 
     def action_detach(self) -> None:
@@ -430,11 +435,13 @@ class ReleaseScreen(Acting, AppScreen):
             if not answer or self._busy():
                 return
             try:
-                found = app.newsroom.detach(self.article_id, answer)
+                article = app.newsroom.find(self.article_id)
+                found = app.newsroom.detach(article, answer)
             except NewsroomError as exc:
                 self.notify(app.error(exc), severity="error", timeout=10)
                 return
-            self.notify(t("release.detached", file=found.file))
+            approval = t("release.approval." + ("again" if article.was_approved else "first"))
+            self.notify(t("release.detached", file=found.file, approval=approval))
             self.reload()
 
         heading = f"{t('cmd.detach')} — {t('modal.detach_file')}"
