@@ -25,13 +25,15 @@ SENT_BACK = "35384aa0"  # the bundled release sent back for changes, never publi
     [
         (
             "en",
-            "retract refused: cannot retract a release sent back for changes that was never "
+            "retract refused: articles/contoh/contoh-perlu-perbaikan-pelayanan-publik.md: "
+            "cannot retract a release sent back for changes that was never "
             "published (only a published release, or a published release whose correction is "
             "being written, in review, sent back for changes or approved)",
         ),
         (
             "id",
-            "cabut ditolak: tidak bisa mencabut siaran pers yang dikembalikan untuk diperbaiki "
+            "cabut ditolak: articles/contoh/contoh-perlu-perbaikan-pelayanan-publik.md: "
+            "tidak bisa mencabut siaran pers yang dikembalikan untuk diperbaiki "
             "dan belum pernah terbit (hanya siaran pers yang sudah terbit, atau siaran pers "
             "terbit yang ralatnya sedang ditulis, sedang ditinjau, dikembalikan untuk diperbaiki "
             "atau sudah disetujui)",
