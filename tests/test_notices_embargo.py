@@ -418,3 +418,20 @@ def test_a_held_release_publish_refuses_is_not_withdrawn_until_its_file_is_gone(
     run(root, at(1.3))
     for name, new in readers.take().items():
         assert [t for t, _, _ in new] == ["EMBARGO DITARIK: Rilis berembargo"], name
+
+
+def test_no_lift_told_of_an_embargo_partners_never_held(newsroom_root: Path) -> None:
+    """Approved under embargo, sent back before any run showed it, approved again with no
+    embargo: partners never held it, so its going out is the release alone, with no
+    EMBARGO BERAKHIR for an embargo they never received (review of rev21)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis lain")
+    run(root, at(0.1))
+    readers = Readers(root)
+    ident = release(root, at(0.2), "Rilis berembargo", embargo=at(2))
+    send_back(root, ident, at(0.3))  # before any run showed it
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "approve", clear_embargo=True)
+    assert run(root, at(0.6)).published
+    for name, new in readers.take().items():
+        assert [t for t, _, _ in new] == ["Rilis berembargo"], name
