@@ -79,3 +79,16 @@ def test_an_attachment_says_again_only_of_a_release_approved_before(
     assert again.output.splitlines()[0].endswith(": siaran pers perlu disetujui lagi")
     detached = newsroom(root, "en", "ald", "detach", sent_back[:8], "foto.png")
     assert detached.output.rstrip().endswith(": the release needs a new approval")
+
+
+def test_a_correction_refused_by_a_hand_edit_names_the_file(root: Path) -> None:
+    """`correct` of a published release changed by hand said "restore the file from git"
+    without naming the file, as every other refusal does (review of rev21)."""
+    from .test_words_in_their_language import _published_then_hand_edited
+
+    configure(root)
+    ident = _published_then_hand_edited(root)
+    for language in ("id", "en"):
+        said = newsroom(root, language, "nur", "correct", ident[:8], "--note", "Salah")
+        assert said.exit_code == 1, said.output
+        assert f": {path_of(root, ident)}: " in said.output, said.output

@@ -157,3 +157,22 @@ def test_approved_again_at_another_lift_is_one_new_version(newsroom_root: Path) 
     doc = validate(root / "feeds" / PRIVATE / "rilis-embargo.json")
     assert (doc["version"], doc["pubstatus"]) == ("3", "usable"), doc
     assert doc["ednote"].startswith("Embargo berlaku lagi"), doc["ednote"]
+
+
+def test_withheld_then_out_with_no_embargo_is_a_new_version(newsroom_root: Path) -> None:
+    """Withdrawn (version 2, withheld), then approved again with no embargo: its going out
+    is version 3, not a second version 2 an agency keyed on uri and version would skip,
+    keeping `withheld` as the last word (review of rev21)."""
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis embargo", body="Teks pertama.", embargo=at(2))
+    run(root, at(0.1))
+    Newsroom.open(root, "nur", fixed_clock(at(0.2))).act(ident, "request_changes", note="Tunda")
+    run(root, at(0.3))
+    doc = validate(root / "feeds" / PRIVATE / "rilis-embargo.json")
+    assert (doc["version"], doc["pubstatus"]) == ("2", "withheld")
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "approve", clear_embargo=True)
+    run(root, at(0.6))
+    public = validate(root / "feeds" / "siaran-pers" / "rilis-embargo" / "ninjs.json")
+    assert (public["version"], public["pubstatus"]) == ("3", "usable")
+    assert items(root, "ninjs")[0]["version"] == "3"

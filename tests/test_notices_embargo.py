@@ -391,3 +391,47 @@ def test_withdrawn_then_approved_without_an_embargo_its_going_out_is_told(
         titles = [t for t, _, _ in added[name]]
         assert titles == ["EMBARGO BERAKHIR: Rilis berembargo"], (name, titles)
     assert not any(readers.take().values())  # told once
+
+
+def test_a_held_release_publish_refuses_is_not_withdrawn_until_its_file_is_gone(
+    newsroom_root: Path,
+) -> None:
+    """A release held under embargo whose file is edited by hand (its seal broken) is
+    refused by publish, its file still there: not told as withdrawn (put back, it would be
+    in the feeds again with an add-only reader's last word "must not be broadcast");
+    its file then deleted, it is (review of rev21)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis berembargo", body="Teks asli.", embargo=at(2))
+    run(root, at(0.5))
+    readers = Readers(root)
+    path = next((root / "articles").rglob("rilis-berembargo.md"))
+    good = path.read_text()
+    path.write_text(good.replace("Teks asli.", "Teks diubah tangan."))
+    assert [r.withheld for r in run(root, at(1)).refused] == [True]
+    assert not any(readers.take().values())
+    path.write_text(good)  # put back as it was
+    run(root, at(1.1))
+    assert not any(readers.take().values())
+    path.write_text(good.replace("Teks asli.", "Teks diubah tangan."))
+    run(root, at(1.2))
+    path.unlink()
+    run(root, at(1.3))
+    for name, new in readers.take().items():
+        assert [t for t, _, _ in new] == ["EMBARGO DITARIK: Rilis berembargo"], name
+
+
+def test_no_lift_told_of_an_embargo_partners_never_held(newsroom_root: Path) -> None:
+    """Approved under embargo, sent back before any run showed it, approved again with no
+    embargo: partners never held it, so its going out is the release alone, with no
+    EMBARGO BERAKHIR for an embargo they never received (review of rev21)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis lain")
+    run(root, at(0.1))
+    readers = Readers(root)
+    ident = release(root, at(0.2), "Rilis berembargo", embargo=at(2))
+    send_back(root, ident, at(0.3))  # before any run showed it
+    Newsroom.open(root, "ald", fixed_clock(at(0.4))).act(ident, "submit")
+    Newsroom.open(root, "nur", fixed_clock(at(0.5))).act(ident, "approve", clear_embargo=True)
+    assert run(root, at(0.6)).published
+    for name, new in readers.take().items():
+        assert [t for t, _, _ in new] == ["Rilis berembargo"], name

@@ -95,6 +95,9 @@ class Plan:
     dry_run: bool
     progress: Callable[[str], None] = lambda _: None
     spare: Spare | None = None  # a second interpreter for one small map (parallel.py)
+    # the releases left out of `records` whose files are there (publish refused them: a
+    # seal broken, a file that no longer reads): not gone (feeds/held.py)
+    held_back: frozenset[str] = frozenset()
 
     @cached_property
     def live(self) -> dict[str, Record]:

@@ -349,7 +349,7 @@ class Newsroom(Reading, Sharing, Writing, Publishing):
             ledger.close()
         if problem is not None and problem.code not in APPROVAL_PROBLEMS:
             raise Refused(f"correct refused: {problem.message}", code="seal", action="correct",
-                          problem=problem)  # fmt: skip
+                          problem=problem, path=str(article.path or ""))  # fmt: skip
 
     def delete(self, ref: str | Article) -> list[Path]:
         """Delete a release never published: its file and companion folder (workflow.py

@@ -208,6 +208,8 @@ def error_text(
         action = str(facts.get("action", ""))
         problem: tuple[str, str, tuple[tuple[str, str], ...]] = facts["problem"]  # type: ignore[assignment]
         reason = seal_text(t, *problem)
+        if face == "cli" and facts.get("path"):  # (the file it says to restore, as above)
+            reason = f"{facts['path']}: {reason}"
         return t("refused", action=t("action." + action), reason=reason)
     if error.code == "needs":
         action = t("action." + str(facts.get("action", "")))

@@ -71,18 +71,25 @@ def held_now(docs: Iterable[Doc], cache: Cache, last: Kept) -> Kept:
 
 
 def gone_now(
-    held: Kept, gone: Kept, records: dict[str, Record], now: dt.datetime, cutoff: dt.datetime
+    held: Kept,
+    gone: Kept,
+    records: dict[str, Record],
+    now: dt.datetime,
+    cutoff: dt.datetime,
+    held_back: frozenset[str] = frozenset(),
 ) -> Kept:
     """The releases held under embargo or withdrawn (in the last run), or gone before (a
     withdrawal since `cutoff`), that no file holds now: one held under embargo withdrawn
-    when the feeds found its file gone, the withdrawals partners were told of kept."""
+    when the feeds found its file gone, the withdrawals partners were told of kept. One
+    `held_back` (its file there, refused by this run: a seal broken) is not gone: it may
+    come back as it was, and an importer that only adds items would keep the withdrawal."""
     found: Kept = {}
     for ident, kept in gone.items():
         last = kept["withdrawn"][-1][0] if kept["withdrawn"] else ""
         if ident not in records and last and dt.datetime.fromisoformat(last) > cutoff:
             found[ident] = kept
     for ident, kept in held.items():
-        if ident not in records and ident not in found:
+        if ident not in records and ident not in found and ident not in held_back:
             withdrawn = list(kept["withdrawn"])
             if kept["embargoed"] and kept["lift"]:
                 withdrawn.append([now.astimezone(dt.UTC).isoformat(), kept["lift"]])

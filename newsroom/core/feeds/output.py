@@ -69,12 +69,14 @@ class FeedsOutput(Output):
                 plan.cache.store_rendered(going.record.id, going.record.digest, content)
         shown, told = shown_before(last), told_before(last)
         cutoff = plan.now - retraction_window(self.config)
-        self.gone = gone_now(last.get("held", {}), last.get("gone", {}), plan.records,
-                             plan.now, cutoff)  # fmt: skip
+        held = last.get("held", {})
+        self.gone = gone_now(held, last.get("gone", {}), plan.records, plan.now, cutoff,
+                             plan.held_back)  # fmt: skip
         self.ghosts = {i: ghost(i, kept) for i, kept in self.gone.items()}
         self.docs = plan_docs(self.config, plan.records, plan.now, shown, told,
                               tuple(self.ghosts.values()))  # fmt: skip
-        self.held = held_now(self.docs, plan.cache, last.get("held", {}))
+        self.held = held_now(self.docs, plan.cache, held)
+        self.held |= {i: k for i, k in held.items() if i in plan.held_back}  # (kept for later)
         self.lifts = lifts_kept(shown, self.docs, plan.records, cutoff)
         self.told = told_kept(told, self.docs, plan.records, cutoff)
         self.signatures = {d.path: d.signature(plan.cache_key) for d in self.docs}

@@ -320,7 +320,10 @@ def _notices(
         return found
     found += [EntryRef(r, CORRECTION, n) for n, at in enumerate(r.corrected, 1) if at > cutoff]
     out = lifted_at(r.embargo, r.published, r.embargo_withdrawn)
-    if out is not None and out > cutoff:
+    # (its embargo taken away or withdrawn: told to partners who were shown it under one,
+    # not to those who never held it, whom the release reaches as news)
+    held = r.embargo is not None or shown is None or r.id in shown
+    if out is not None and out > cutoff and held:
         found.append(EntryRef(r, LIFT))
     return found
 

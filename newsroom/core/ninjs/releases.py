@@ -99,7 +99,7 @@ def _write_one(
         if public(record):
             found = versions(config, article)
             first = found[0].published_at
-            before = len(events(record))  # the private versions before the first publication
+            before = prior(record)  # the private versions before the first publication
             current = dumps(document(config, found[-1], first, folder=folder, offset=before))
             for v in found[:-1] if record.status != Status.RETRACTED else ():
                 path = f"{release_dir(record.slug)}/v{v.version}.ninjs.json"
@@ -175,12 +175,25 @@ def events(r: Record) -> list[tuple[dt.datetime, str, int]]:
     return sorted(found + again)
 
 
+def prior(r: Record) -> int:
+    """The versions before its first publication's: one for each event of its embargo
+    (`events`), and, out after a withdrawal (approved again with no embargo, its embargo
+    taken away), one more: the last version partners got was `withheld`, so its going out
+    is a new one (the feeds tell it as the embargo's lift, records.lifted_at)."""
+    found = events(r)
+    if not found or r.published is None:
+        return len(found)
+    from ..feeds.entries import WITHDRAWN
+
+    return len(found) + (found[-1][1] == WITHDRAWN)
+
+
 def version_of(r: Record) -> int:
-    """The ninjs `version` a release's current document has: 1, one more for each event of
-    its embargo before its first publication (`events`), for each correction and for the
-    retraction. Agencies key on uri and version: every change partners get is a new one."""
+    """The ninjs `version` a release's current document has: 1, one more for each version
+    before its first publication (`prior`), for each correction and for the retraction.
+    Agencies key on uri and version: every change partners get is a new one."""
     retracted = 1 if r.status == Status.RETRACTED else 0
-    return 1 + len(events(r)) + len(r.corrected) + retracted
+    return 1 + prior(r) + len(r.corrected) + retracted
 
 
 def withheld(r: Record, now: dt.datetime, cutoff: dt.datetime) -> bool:

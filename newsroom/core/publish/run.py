@@ -266,8 +266,9 @@ class Run:
              "number": g.article.release_number}
             for g in self.going
         ]  # fmt: skip
+        held_back = frozenset(r.id for r in self.result.refused if r.withheld)
         return Plan(self.config, self.now, records, self.going, cache, self.key,
-                    self.result.dry_run, self.progress, self.spare)  # fmt: skip
+                    self.result.dry_run, self.progress, self.spare, held_back)  # fmt: skip
 
     # ------------------------------------------------------------ writing
 
