@@ -62,12 +62,22 @@ from .releases import (
     events,
     partner_folder,
     partner_spec,
+    prior,
     public,
     version_of,
     withheld,
     would_write,
     write_release,
 )
+
+
+def public_sig(r: Record) -> str:
+    """A published release's signature in its bucket: its text, and the versions before
+    its publication when it has any (`prior`): a newsroom upgraded to count them makes its
+    documents again, so each says the version its index item says; every other release's
+    signature is as it was."""
+    return f"{r.digest}p{n}" if (n := prior(r)) else f"{r.digest}p"
+
 
 # A dry run makes at most this many releases' documents in memory to compare their bytes
 # (more: it names them without, and says "at most").
@@ -138,7 +148,10 @@ class NinjsOutput(Output):
         withdrawn: list[Record] = []  # and withdrawn from them (withheld), if they held it
         for r in plan.records.values():
             if r.published is not None and (r.live or r.status == retracted):
-                entry = f"{r.id}:{r.digest}p"
+                # (its embargo's events first: almost no release has one, and every run
+                # passes every release here)
+                events_ = r.embargo_moves or r.embargo_withdrawn
+                entry = f"{r.id}:{public_sig(r) if events_ else r.digest + 'p'}"
                 month = months.get(r.month)
                 if month is None:
                     months[r.month] = [r]
@@ -460,7 +473,7 @@ class NinjsOutput(Output):
         """The signature `plan` gives its entry: public, held under embargo, withheld."""
         assert self.plan_ is not None
         if public(r):
-            return f"{r.digest}p"
+            return public_sig(r)
         return f"{r.digest}e{r.embargo}" if r.embargo_ahead(self.plan_.now) else f"{r.digest}w"
 
     def placed(self, result: PublishResult) -> Written:
