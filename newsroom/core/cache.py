@@ -17,8 +17,9 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 23  # 23: records know the embargo's withdrawals; 22: an approval with
-# another lift time is a move too; 21: records
+CACHE_VERSION = 24  # 24: a published file changed by hand keeps the record it read as
+# with the text publish put out (index.Broken.now); 23: records know the embargo's
+# withdrawals; 22: an approval with another lift time is a move too; 21: records
 # know the embargo's moves (embargo_moves); 20: records
 # know the categories a correction left (left_categories);
 # 19: the check dateline; 18: the check photo_source; 17: the check known_keys;

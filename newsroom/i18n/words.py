@@ -412,6 +412,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "the published text was changed: restore it (git) or make a correction",
         "teks yang terbit diubah: pulihkan (git) atau buat ralat",
     ),
+    "seal.live_kept": (
+        "the published text was changed outside the workflow: the version partners have "
+        "stays in the feeds, as publish put it out, until the file is restored (git); a change "
+        "goes through a correction",
+        "teks yang terbit diubah di luar alur kerja: versi yang sudah diterima mitra tetap di "
+        "feed, seperti saat diterbitkan, sampai berkas dipulihkan (git); perubahan dibuat "
+        "lewat ralat",
+    ),
     "seal.corrections": (
         "a correction notice was added or removed by hand",
         "pemberitahuan ralat ditambah atau dihapus langsung di berkas",

@@ -57,7 +57,7 @@ def _write_one(
 ) -> tuple[list[str], list[tuple[str, Path]], str]:
     """One release's documents staged, from its file or `article` (as it goes live)."""
     from ..attachments import companion
-    from ..store import Store
+    from ..records import reread
     from ..versions import versions
 
     feeds = config.feeds_dir
@@ -73,8 +73,9 @@ def _write_one(
 
     folder = companion(config, record.path)
     try:
-        if article is None:
-            article = Store(config).load(config.root / record.path)
+        if article is None:  # (one held back: only as it was read: records.reread)
+            held = record.problem is not None
+            article = reread(config, record.path, record.id, record.digest, held)
         if public(record):
             found = versions(config, article)
             first = found[0].published_at
