@@ -125,12 +125,15 @@ def published(nr: Path, title: str = "Rilis") -> str:
     return ident
 
 
-def test_a_published_text_rewritten_by_hand_is_withheld_not_republished(nr: Path) -> None:
+def test_a_published_text_rewritten_by_hand_is_held_back_not_republished(nr: Path) -> None:
+    """What partners have stays as publish put it out (test_live_kept.py); the rewritten
+    text goes nowhere."""
     ident = published(nr)
     other = release(nr, at(1.5), "Rilis lain")
     hand_edit(nr, ident, lambda a: setattr(a, "body", "Isi yang diganti diam-diam.\n"))
     result = run(nr, at(2))
-    assert codes(result) == {ident: "live_changed"}
+    assert codes(result) == {ident: "live_kept"} and not result.refused[0].withheld
+    assert "rss.xml" in in_feeds(nr, ident)
     assert [p["id"] for p in result.published] == [other]
     assert b"diganti diam-diam" not in b"".join(feed_files(nr).values())
 
@@ -147,7 +150,8 @@ def test_a_recomputed_seal_is_caught_by_the_ledger(nr: Path) -> None:
 
     hand_edit(nr, ident, rewrite)
     result = run(nr, at(2))
-    assert codes(result) == {ident: "ledger_text"}
+    assert codes(result) == {ident: "live_kept"}  # held back, what partners have kept
+    assert result.refused[0].reason.startswith("the published text differs from what publish")
     assert b"segel dihitung ulang" not in b"".join(feed_files(nr).values())
 
 
@@ -204,7 +208,7 @@ def test_rewriting_the_published_version_during_a_correction_is_caught(nr: Path)
 
     hand_edit(nr, ident, rewrite)
     result = run(nr, at(3))
-    assert codes(result) == {ident: "live_changed"}
+    assert codes(result) == {ident: "live_kept"}
     assert b"Teks tayang diganti" not in b"".join(feed_files(nr).values())
 
 

@@ -26,6 +26,7 @@ from .ledger import Row as LedgerRow
 from .parallel import PARALLEL_MIN, imap
 from .records import Loaded, LoadJob, ReadHook, Record, Renderer, load_file
 from .scan import FileStat
+from .seal import LIVE_TEXT_PROBLEMS
 
 STREAM_EVERY = 500  # files read before their content and texts go to the cache
 
@@ -43,19 +44,25 @@ class Index:
     # staged in it instead (`Ledger.stage`) and `staged` is True.
     published: dict[str, LedgerRow] = field(default_factory=dict)
     staged: bool = False
-    # Published (or retracted) releases whose file no longer reads, as they last read, by
-    # id (`Broken`): publish keeps what partners have of them until the file is mended.
+    # Published (or retracted) releases whose file publish can no longer trust, as they
+    # last read with the text publish put out, by id (`Broken`): publish keeps what
+    # partners have of them until the file is mended or restored.
     kept: dict[str, Record] = field(default_factory=dict)
 
 
 class Broken(NamedTuple):
-    """A file that no longer reads, of a release that was published (or retracted) when it
-    last did: the problem, and the record it last read as. A typo in a live release's file
-    must not take the release out of the partners' feeds (the next run that reads the file
-    whole puts its text back; one that read it broken would have said "left")."""
+    """A file publish can no longer trust, of a release that was published (or retracted)
+    when it last read whole and as published: the record it last read as (`kept`), and
+    either the problem of a file that no longer reads, or (`now`) the record it reads as
+    now, whose live text is not what publish put out (seal.LIVE_TEXT_PROBLEMS: changed by
+    hand). A typo in a live release's file, or a word fixed in it by hand, must not take
+    the release out of the partners' feeds, nor put the hand-edited text in them: they
+    keep the version publish put out (the next run that reads the file as published
+    again puts it back as it was; one that read it broken would have said "left")."""
 
-    problem: Problem
+    problem: Problem | None
     kept: Record
+    now: Record | None = None  # the file reads, as this (its problem says why)
 
 
 Partial = Callable[["Index", dict[str, str], int], None]
@@ -205,6 +212,10 @@ class _Reading:
         value: Record | Problem | Broken | None = loaded.problem
         if record is not None:
             value = record = _shared(record, stat.path, self.seen)
+            if record.problem is not None and record.problem[0] in LIVE_TEXT_PROBLEMS:
+                last = _last_read(self.snapshot.get(stat.path))
+                if last is not None and last.id == record.id:
+                    value = Broken(None, last, record)
         elif loaded.problem is not None and (last := _last_read(self.snapshot.get(stat.path))):
             value = Broken(loaded.problem, last)
         entry = (stat.size, stat.mtime_ns, value)
@@ -256,19 +267,30 @@ def _shared(record: Record, path: str, seen: dict[object, Any]) -> Record:
 
 
 def _assemble(snapshot: Snapshot, warnings: list[str], parsed: int) -> Index:
-    values = [v[2] for _, v in sorted(snapshot.items())]
-    records = [v for v in values if isinstance(v, Record)]
-    broken = [v for v in values if isinstance(v, Broken)]
-    problems = [v.problem if isinstance(v, Broken) else v for v in values
-                if isinstance(v, Problem | Broken)]  # fmt: skip
+    records: list[Record] = []
+    problems: list[Problem] = []
+    broken: list[Broken] = []
+    for _, (_, _, value) in sorted(snapshot.items()):
+        if isinstance(value, Broken):
+            broken.append(value)
+            value = value.now if value.problem is None else value.problem
+        if isinstance(value, Record):
+            records.append(value)
+        elif isinstance(value, Problem):
+            problems.append(value)
     kept, duplicates = duplicate_problems(records)
     index = Index({r.id: r for r in kept}, problems + duplicates, list(warnings), parsed)
-    index.kept = {b.kept.id: b.kept for b in broken if b.kept.id not in index.records}
+    for b in broken:  # (a file that reads: while its record is the release's, not a copy's)
+        if index.records.get(b.kept.id) is b.now:
+            index.kept[b.kept.id] = b.kept
     return index
 
 
 def _last_read(entry: tuple[int, int, Any] | None) -> Record | None:
-    """The record a file last read as, if it was a live (or retracted) release's."""
+    """The record a file last read as, if it was a live (or retracted) release's, and its
+    live text was the one publish put out (one changed by hand is never kept)."""
     value = entry[2] if entry is not None else None
     last = value.kept if isinstance(value, Broken) else value
-    return last if isinstance(last, Record) and last.live else None
+    if not isinstance(last, Record) or not last.live:
+        return None
+    return last if last.problem is None or last.problem[0] not in LIVE_TEXT_PROBLEMS else None

@@ -380,6 +380,27 @@ def _hooked(
     return tuple(made)
 
 
+def reread(config: Config, path: str, ident: str, digest: str, held: bool) -> Article:
+    """A release's file read again for what an output makes of it (its feed content, page,
+    ninjs, signed texts), by its record's path, id and digest. One publish holds back
+    (`held`: its record has a problem) is read again only while its file holds the text
+    its record was read from: the record of a published file changed by hand is the one it
+    last read as with the text publish put out (index.Broken), and the changed text must
+    reach no output (ConflictError: the output keeps what it has, or says so)."""
+    from .errors import ConflictError
+    from .store import Store
+
+    article = Store(config).load(config.root / path)
+    if article.id != ident:
+        raise ConflictError(f"{path} holds another release now")
+    if held and (article.source is None or article.source.digest != digest):
+        raise ConflictError(
+            f"{path} no longer holds the text publish put out (changed outside the "
+            "workflow): restore it from git"
+        )
+    return article
+
+
 def record_of(article: Article, config: Config, ledger: Ledger | None) -> Record:
     """The record of a release just read: checked, its timeless checks worked out."""
     from .checks import timeless_failures

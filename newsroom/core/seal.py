@@ -29,6 +29,10 @@ from .view import partner_text, sealed_form
 APPROVALS = frozenset({"approve", "embargo"})  # entries that seal what will go out
 # Problems with an approval only: a published release keeps its live version in the feeds.
 APPROVAL_PROBLEMS = frozenset({"unapproved", "unsealed", "changed", "four_eyes"})
+# Problems of the live text only (changed outside the workflow; `ledger_text`: with its seal
+# recomputed, ledger.py): partners keep the version publish put out, as the file last read
+# with it (index.Broken), until the file is restored; the changed text never goes out.
+LIVE_TEXT_PROBLEMS = frozenset({"live_changed", "ledger_text"})
 PUBLICATIONS = frozenset({"publish", "adopt"})  # entries that seal what went out
 # Fields a person may not change by editing the file: the workflow's actions own them.
 OWNED = {

@@ -238,6 +238,8 @@ def seal_text(
     if t.language == "en" or not t.has(key):
         return message
     values = dict(facts)
+    if "kept_as" in values:  # partners' version kept for another problem: its words first
+        values["said"] = seal_text(t, values.pop("kept_as"), message, values)
     for name, prefix in (("status", "status."), ("action", "action.")):
         if name in values and t.has(prefix + values[name]):
             values[name] = t(prefix + values[name])

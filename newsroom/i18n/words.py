@@ -422,6 +422,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "teks terbit berbeda dari yang dikeluarkan publish ({when}): pulihkan berkas dari git "
         "(perubahan siaran pers yang sudah terbit lewat `newsroom correct`)",
     ),
+    "seal.live_kept": (  # (`said`: the words of the problem it keeps partners' version for)
+        "{said}; the version partners have stays in the feeds, as publish put it out, until "
+        "the file is restored",
+        "{said}; versi yang sudah diterima mitra tetap di feed, seperti saat diterbitkan, "
+        "sampai berkas dipulihkan",
+    ),
     "seal.corrections": (
         "version {version} is out, so it has {due} correction notice(s), but the file has "
         "{found}: a notice was added or removed by hand (restore the file from git)",

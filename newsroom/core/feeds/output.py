@@ -452,14 +452,16 @@ def _contents(job: WriteJob, doc: Doc) -> dict[str, Rendered]:
 
 
 def _render(config: Config, record: Record) -> Rendered | None:
-    """A release's content read from its file, when it is still that release."""
-    from ..errors import ArticleError
-    from ..store import Store
+    """A release's content read from its file, when it is still that release (and, for one
+    held back, still the text its record was read from: records.reread)."""
+    from ..errors import NewsroomError
+    from ..records import reread
 
     try:
-        article = Store(config).load(config.root / record.path)
-        return render_article(article, config) if article.id == record.id else None
-    except (ArticleError, ValueError):
+        held = record.problem is not None
+        article = reread(config, record.path, record.id, record.digest, held)
+        return render_article(article, config)
+    except (NewsroomError, ValueError):
         return None
 
 

@@ -74,7 +74,7 @@ def _write_one(
     the run's clock (None: a public one's, which needs none). `dry`: nothing staged, each
     document whose bytes would change named with its own path (`would_write`)."""
     from ..attachments import companion
-    from ..store import Store
+    from ..records import reread
     from ..versions import versions
 
     feeds = config.feeds_dir
@@ -94,8 +94,9 @@ def _write_one(
 
     folder = companion(config, record.path)
     try:
-        if article is None:
-            article = Store(config).load(config.root / record.path)
+        if article is None:  # (one held back: only as it was read: records.reread)
+            held = record.problem is not None
+            article = reread(config, record.path, record.id, record.digest, held)
         if public(record):
             found = versions(config, article)
             first = found[0].published_at

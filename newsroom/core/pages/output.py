@@ -22,11 +22,11 @@ from typing import Any
 
 from ..atomic import remove_empty_folders, stage
 from ..config import Config
-from ..errors import ArticleError
+from ..errors import NewsroomError
 from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written, moved_files
 from ..parallel import imap, workers_for
-from ..records import ReadHook, Record
+from ..records import ReadHook, Record, reread
 from . import PAGES_FORMAT
 from .builder import Builder, Rows
 from .layout import (
@@ -157,16 +157,13 @@ class PagesOutput(Output):
     def made_page(self, ident: str, going: dict[str, Article]) -> tuple[Row, bytes] | None:
         """A changed release's row and page bytes, as `make_page` makes them, in memory (a
         dry run's look: preview.py); None when it fails (the run names it)."""
-        from ..store import Store
-
         config, record = self.config, self.live[ident]
         try:
-            article = going.get(ident) or Store(config).load(config.root / record.path)
-            if article.id != ident:
-                return None
+            held = record.problem is not None
+            article = going.get(ident) or reread(config, record.path, ident, record.digest, held)
             links = linked(config, article, self.signed, self.sure, ident in going)
             page, data = page_bytes(config, article, links, self._alternates(ident))
-        except (ArticleError, OSError, ValueError):
+        except (NewsroomError, OSError, ValueError):
             return None
         return row_of(page, config, record.path), data
 
@@ -257,7 +254,8 @@ class PagesOutput(Output):
                 todo.append(i)
         clear_leftovers(feeds, [page_path(self.live[i].slug) for i in todo])
         alternates = {i: self._alternates(i) for i in todo if i in self.pairs}
-        job = PageJob(self.config, going, self.signed, alternates, self.sure)
+        held = frozenset(i for i in todo if self.live[i].problem is not None)
+        job = PageJob(self.config, going, self.signed, alternates, self.sure, held)
         # A worker is handed what it needs (it never touches this process's records); past
         # parallel.FORK_MAX in this process all the same (a first run makes its pages while
         # reading: this is a new format's or key's run, rare).
@@ -373,6 +371,7 @@ class PageJob:
     # id -> the same release in other languages: (language, slug, is the original)
     alternates: dict[str, tuple[tuple[str, str, bool], ...]] = field(default_factory=dict)
     sure: bool = True  # this run signs (False: a page links only signed texts still there)
+    held: frozenset[str] = frozenset()  # held back: made only from the text they were read as
 
 
 def make_page(
@@ -380,17 +379,13 @@ def make_page(
 ) -> tuple[str, str, str, str, Row | None, Path | None, str]:
     """Make one release's page from (id, article file, slug, digest): the same four, its
     row, the staged file or None if unchanged, and the error that stopped it."""
-    from ..store import Store
-
     config = job.config
     ident, path, slug, digest = item
     try:
-        article = job.going.get(ident) or Store(config).load(config.root / path)
-        if article.id != ident:
-            return *item, None, None, "the file holds another release now"
+        article = job.going.get(ident) or reread(config, path, ident, digest, ident in job.held)
         links = linked(config, article, job.signed, job.sure, ident in job.going)
         row, tmp = _page(config, article, path, slug, links, job.alternates.get(ident, ()))
-    except (ArticleError, OSError, ValueError) as exc:
+    except (NewsroomError, OSError, ValueError) as exc:
         return *item, None, None, str(exc)
     return ident, path, slug, kept_as(digest, job.signed, links), row, tmp, ""
 

@@ -173,8 +173,12 @@ class Run:
             took=lambda name, value: named[name].read(value),
         )  # fmt: skip
         self.result.problems = index.problems
-        for ident, record in index.kept.items():  # (its file is named among the problems)
-            index.records[ident] = record._replace(problem=(BROKEN, BROKEN_KEPT, ()))
+        for ident, record in index.kept.items():  # what partners have of it stays (BROKEN: its
+            now = index.records.get(ident)  # file is named among the problems)
+            problem = (BROKEN, BROKEN_KEPT, ()) if now is None or now.problem is None else (
+                LIVE_KEPT, f"{now.problem[1]}; {LIVE_KEPT_TEXT}",
+                (*now.problem[2], ("kept_as", now.problem[0])))  # fmt: skip
+            index.records[ident] = record._replace(problem=problem)
         self.result.warnings += index.warnings
         if cache.problem:
             self.result.warnings.append(cache.problem)
@@ -239,12 +243,13 @@ class Run:
         """Name every release publish will not put out, and keep out of every output those
         whose live text cannot be trusted. A published release whose *correction* is not
         properly approved keeps its published version out; only the correction waits; one
-        whose file no longer reads (BROKEN) keeps what partners have of it."""
+        whose file no longer reads (BROKEN) or whose published text was changed by hand
+        (LIVE_KEPT) keeps what partners have of it, as the file last read with it."""
         for record in list(records.values()):
             if record.problem is None:
                 continue
             code, reason, facts = record.problem
-            withheld = not (record.live and (code in APPROVAL_PROBLEMS or code == BROKEN))
+            withheld = not (record.live and (code in APPROVAL_PROBLEMS or code in KEPT))
             if withheld:
                 del records[record.id]
             self.result.refused.append(
@@ -472,6 +477,15 @@ BROKEN_KEPT = (
     "its file does not read (its 'broken' line says where): the version partners have "
     "stays in the feeds until the file is mended"
 )
+# A published release whose live text was changed outside the workflow (by hand: seal.
+# LIVE_TEXT_PROBLEMS), as its file last read with the text publish put out (index.Broken):
+# that text stays, never the changed one.
+LIVE_KEPT = "live_kept"
+LIVE_KEPT_TEXT = (
+    "the version partners have stays in the feeds, as publish put it out, until the file "
+    "is restored"
+)
+KEPT = frozenset({BROKEN, LIVE_KEPT})  # held back, what partners have of them kept
 GIVE_BACK_MIN = 10_000  # files read before a run hands freed memory back (`_give_back`)
 
 

@@ -41,7 +41,7 @@ from ..atomic import remove_empty_folders, stage
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import GoingLive, Plan, PublishResult, Staged
-from ..records import Record
+from ..records import Record, reread
 from ..store import Store
 from ..versions import RETRACTED, versions
 from .canonical import CURRENT, SUPERSEDED, canonical_text, text_path, trusted_comment
@@ -365,7 +365,9 @@ class SignedTexts:
 
     def _want(self, store: Store, record: Record, going: GoingLive | None) -> Want:
         """The files of one release: each version's text and signature."""
-        article = going.article if going is not None else store.load(self.config.root / record.path)
+        held = record.problem is not None  # (only as it was read: records.reread)
+        article = going.article if going is not None else reread(
+            self.config, record.path, record.id, record.digest, held)  # fmt: skip
         public = versions(self.config, article)
         retracted = bool(public) and public[-1].status == RETRACTED
         full = versions(self.config, article, public=False) if retracted else public
