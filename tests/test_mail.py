@@ -392,6 +392,32 @@ def test_mail_waits_for_a_busy_sender_and_each_version_keeps_its_own_text(
     assert subjects == {"2": "RALAT: Satu", "3": "RALAT 2: Satu"}  # as the feeds' notices
 
 
+def test_a_message_not_yet_built_never_takes_a_text_changed_by_hand(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    """A busy sender leaves a release's message to a later run; its file changed by hand
+    meanwhile (publish keeps what partners have), the message waits, never built from the
+    changed text, and goes once the file is restored."""
+    root, server = mailroom
+    ident = release(root, at(0), "Satu")
+    (root / ".newsroom" / "mail").mkdir(parents=True, exist_ok=True)
+    sender = FileLock(str(root / ".newsroom" / "mail" / "send.lock"))
+    sender.acquire()  # another run is still sending
+    try:
+        assert run(root, at(0.1)).mailed == {"busy": 1}
+    finally:
+        sender.release()
+    path = next(p for p in (root / "articles").rglob("*.md") if ident in p.read_text())
+    stamped = path.read_bytes()
+    path.write_text(path.read_text().replace("Paragraf dua", "Paragraf diubah"))
+    held = run(root, at(0.2))
+    assert held.refused[0].code == "live_kept" and held.mailed == {"waiting": 3}
+    assert not server.received and any("waits" in w for w in held.warnings)
+    path.write_bytes(stamped)  # restored
+    assert run(root, at(0.3)).mailed == {"sent": 3}
+    assert not any("diubah" in plain(m) for _, m in server.messages())
+
+
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 

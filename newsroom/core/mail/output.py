@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import NewsroomError
@@ -36,6 +36,9 @@ from .sendlog import (
     mail_dir,
     pending_mark,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from ..model import Article
 
 
 class MailOutput(Output):
@@ -284,6 +287,9 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
         article = Store(config).load(config.root / path)
         if article.id != event.release:
             raise NewsroomError(f"{path} is no longer release {event.release}")
+        if (changed := _changed_by_hand(config, article)) is not None:  # it waits, queued:
+            done.errors.append(f"mail: {key}: waits: {path}: {changed}")  # never that text
+            return None
         data = build(config, article, event, now)
     except (NewsroomError, OSError, ValueError) as exc:  # ValueError: a header email refuses
         n = log.fail_event(key, f"the message cannot be made: {exc}", now)
@@ -292,3 +298,19 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
         return None
     log.keep_message(key, data)
     return data
+
+
+def _changed_by_hand(config: Config, article: Article) -> str | None:
+    """Why a published file's live text is not the one publish put out (changed by hand:
+    seal.LIVE_TEXT_PROBLEMS), if it is not: its message is not built from it (publish
+    keeps what partners have; the lists wait until the file is restored)."""
+    from ..ledger import Ledger
+    from ..records import verify
+    from ..seal import LIVE_TEXT_PROBLEMS
+
+    ledger = Ledger(config)
+    try:
+        problem = verify(article, config, ledger)
+    finally:
+        ledger.close()
+    return problem.message if problem and problem.code in LIVE_TEXT_PROBLEMS else None
