@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from newsroom.core.config import load_config
 
@@ -145,3 +146,25 @@ def test_what_outputs_make_again_is_never_the_changed_text(root: Path) -> None:
     assert any("its page was not written" in f for f in result.failed)
     text = (folder / "ninjs.json").read_text()  # as it was
     assert "Yogyakarta" in text and "Yogyakartaa" not in text
+
+
+def test_a_new_pages_format_keeps_the_page_partners_have(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page made again (a new PAGES_FORMAT, key or signing): the page of one kept
+    cannot be made from its changed file, and the one partners have stays, never removed."""
+    from newsroom.core import pages as pages_package
+    from newsroom.core.pages import output as pages_output
+
+    ident, path, _ = published(root)
+    page = next(p for p in release_files(root, ident) if p.endswith("/ninjs.json"))
+    page = page.rsplit("/", 1)[0] + "/index.html"
+    kept = (root / "feeds" / page).read_bytes()
+    hand_edit(path)
+    newer = pages_package.PAGES_FORMAT + 1
+    monkeypatch.setattr(pages_output, "PAGES_FORMAT", newer)
+    monkeypatch.setattr(pages_package, "PAGES_FORMAT", newer)
+    result = run(root, at(3))
+    assert result.refused[0].code == "live_kept" and page not in result.removed
+    assert (root / "feeds" / page).read_bytes() == kept
+    assert b"Yogyakartaa" not in b"".join(feed_files(root).values())

@@ -321,7 +321,10 @@ class PagesOutput(Output):
         assert self.store is not None
         fresh = self.store.made if made is None else made  # a release has a page once
         stored = self.stored  # it is made
-        owned.update(page_path(r.slug) for i, r in self.live.items() if i in fresh or i in stored)
+        # (one held back whose page a new key or format could not make again from its
+        # file: the page partners have stays)
+        owned.update(page_path(r.slug) for i, r in self.live.items()
+                     if i in fresh or i in stored or r.problem is not None)  # fmt: skip
         owned.update(page_path(r.slug) for r in self.kept.values())
         return owned
 
