@@ -224,7 +224,7 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: log surat tidak dapat ditulis: {reason}: feed sudah terbit, milis belum "
         "diberi tahu (kosongkan ruang disk atau perbaiki izin foldernya, lalu jalankan lagi)",
     ),
-    "failed.not_committed": (
+    "failed.publish_not_committed": (
         "{path}: published, but not committed: {reason} (the next action's commit takes it)",
         "{path}: sudah terbit, tetapi belum di-commit: {reason} (commit tindakan berikutnya "
         "ikut membawanya)",

@@ -75,7 +75,8 @@ def after_publish(
                 pass  # the run saved it: record it
         except NewsroomError as exc:
             result.fail(f"{path}: published, but not committed: {exc} (the next action's "
-                        "commit takes it)", "not_committed", cause(exc), path=path)  # fmt: skip
+                        "commit takes it)", "publish_not_committed", cause(exc),
+                        path=path)  # fmt: skip
     if pull and not result.busy:
         from .sync import share, unshared
 
