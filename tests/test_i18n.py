@@ -104,18 +104,36 @@ def test_every_error_raised_with_a_code_carries_the_facts_its_words_need() -> No
     needs = {
         key: set(re.findall(r"{(\w+)}", english))
         for key, (english, _) in CATALOG.items()
-        if key.startswith("error.")
+        if key.startswith(("error.", "failed."))
     }
     missing = []
+    fails = 0
     for path in (FACES / "core").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if not isinstance(node, ast.Call):
                 continue
             given = {k.arg for k in node.keywords}
             code = next((k.value for k in node.keywords if k.arg == "code"), None)
+            owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+            named = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+            # (result.fail, self.result.fail; a config reader's `fail` is another)
+            if (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr == "fail"
+                and named == "result"
+            ):
+                # a run's failure (PublishResult.fail(text, code, because, **facts)): worded
+                # by `failed.<code>`; `because` (errors.cause) gives `reason`
+                code = node.args[1] if len(node.args) > 1 else None
+                given |= {"reason"} if len(node.args) > 2 else set()
+                fails += 1
+                if isinstance(code, ast.Constant) and f"failed.{code.value}" not in needs:
+                    missing.append(f"{path.name}:{node.lineno} failed.{code.value} has no words")
             if not isinstance(code, ast.Constant) or None in given:  # (**facts: not known)
                 continue
-            lacking = needs.get(f"error.{code.value}", set()) - given
-            if lacking:
-                missing.append(f"{path.name}:{node.lineno} error.{code.value} needs {lacking}")
+            for key in (f"error.{code.value}", f"failed.{code.value}"):
+                lacking = needs.get(key, set()) - given
+                if lacking:
+                    missing.append(f"{path.name}:{node.lineno} {key} needs {lacking}")
     assert not missing, missing
+    assert fails >= 10  # (publish's failures: pages, signed texts, writes, mail, git...)

@@ -197,7 +197,9 @@ def test_a_failing_publish_is_seen_in_status_and_on_stderr(nr: Path) -> None:
     report = json.loads(status.output)
     assert status.exit_code == 1 and report["failures"] == 2
     assert report["last_success"].startswith("2026-06-02")
-    assert [h["code"] for h in report["held"]] == ["live_changed"]
+    # as publish holds it back: the hand edit, and that partners keep what they have
+    assert [h["code"] for h in report["held"]] == ["live_kept"]
+    assert dict(report["held"][0]["facts"])["kept_as"] == "live_changed"
 
 
 def test_a_run_that_published_and_refused_one_reads_as_such_in_status(nr: Path) -> None:

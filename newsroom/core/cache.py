@@ -17,7 +17,8 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 27  # 27: a published file changed by hand keeps the record it read as
+CACHE_VERSION = 28  # 28: a seal's problem names people as [people] does; 27: a published
+# file changed by hand keeps the record it read as
 # with the text publish put out (index.Broken.now); 26: a record's problem carries its
 # facts (each face words it); 25: embargo_again at any lift, not only the one withdrawn;
 # 24: records know the embargo shown again after a withdrawal (embargo_again); 23: records

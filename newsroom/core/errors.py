@@ -24,6 +24,18 @@ class NewsroomError(Exception):
         self.facts: dict[str, object] = facts
 
 
+def cause(exc: BaseException) -> dict[str, str]:
+    """What the words of a failure need of the error behind it (a page not written, a
+    file not stamped): its English text (`reason`: an OS's error is shown as it says it)
+    and, when it has a code, the code (`because`) and its facts, for the faces to word it
+    in the person's language (explain.failure_text)."""
+    facts = {"reason": str(exc)}
+    if isinstance(exc, NewsroomError) and exc.code:
+        facts |= {k: str(v) for k, v in exc.facts.items() if k not in ("reason", "because")}
+        facts["because"] = exc.code
+    return facts
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a file: where it is, what it is, how to fix it.

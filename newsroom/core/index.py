@@ -49,6 +49,36 @@ class Index:
     # partners have of them until the file is mended or restored.
     kept: dict[str, Record] = field(default_factory=dict)
 
+    def held_as_kept(self) -> dict[str, Record]:
+        """Each release of `kept` as publish holds it back: the record it last read as
+        with the text publish put out, and why (BROKEN: its file does not read, and is
+        named among the problems; LIVE_KEPT: its text was changed by hand, said first)."""
+        held = {}
+        for ident, record in self.kept.items():
+            now = self.records.get(ident)
+            problem = (BROKEN, BROKEN_KEPT, ()) if now is None or now.problem is None else (
+                LIVE_KEPT, f"{now.problem[1]}; {LIVE_KEPT_TEXT.format(ref=ident[:8])}",
+                (*now.problem[2], ("kept_as", now.problem[0]), ("ref", ident[:8])))  # fmt: skip
+            held[ident] = record._replace(problem=problem)
+        return held
+
+
+BROKEN = "broken"
+BROKEN_KEPT = (
+    "its file does not read (its 'broken' line says where): the version partners have "
+    "stays in the feeds until the file is mended"
+)
+# A published release whose live text was changed outside the workflow (by hand: seal.
+# LIVE_TEXT_PROBLEMS), as its file last read with the text publish put out (Broken): that
+# text stays, never the changed one.
+LIVE_KEPT = "live_kept"
+LIVE_KEPT_TEXT = (
+    "the version partners have stays in the feeds, as publish put it out, until the file is "
+    "restored from git (then, to change the published text, start a correction: `newsroom "
+    "correct {ref}`)"
+)
+KEPT = frozenset({BROKEN, LIVE_KEPT})  # held back, what partners have of them kept
+
 
 class Broken(NamedTuple):
     """A file publish can no longer trust, of a release that was published (or retracted)

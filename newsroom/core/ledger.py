@@ -186,8 +186,9 @@ class Ledger:
     def _unusable(self, exc: Exception) -> NewsroomError:
         return NewsroomError(
             f"cannot write {self.path}: {exc}; nothing was published (free some space or fix "
-            "the folder's permissions, then run again)"
-        )
+            "the folder's permissions, then run again)", code="cannot_write", file=self.path,
+            reason=exc,
+        )  # fmt: skip
 
     def __getstate__(self) -> dict[str, Any]:
         """A ledger handed to a spawned worker: its rows and path, not its connection."""

@@ -23,7 +23,7 @@ import contextlib
 import datetime as dt
 import enum
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache
 from .config import Config
-from .errors import Problem
+from .errors import NewsroomError, Problem
 from .model import Article
 from .records import ReadHook, Record
 
@@ -462,6 +462,22 @@ class PublishResult:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.problems and not self.refused
+
+    def fail(
+        self, text: str, code: str, because: Mapping[str, str] | None = None, **facts: object
+    ) -> None:
+        """A line of `failed` (English: logs, scripts, the state), with the code and facts
+        the faces word it by in the person's language (`failed.<code>`: its file, number,
+        how to fix it), and the error behind it (`because`, errors.cause: its `reason`)."""
+        self.failed.append(text)
+        self.said[text] = (code, {**(because or {}), **{k: str(v) for k, v in facts.items()}})
+
+    def fail_with(self, error: NewsroomError) -> None:
+        """An error that stopped the run, as a line of `failed` (worded by its code when it
+        has one: `failed.<code>`, else `error.<code>`)."""
+        self.failed.append(str(error))
+        if error.code:
+            self.said[str(error)] = (error.code, {k: str(v) for k, v in error.facts.items()})
 
     def _zoned(self, when: dt.datetime | None) -> str | None:
         """A time in the run's zone, as `time` is (None stays None)."""

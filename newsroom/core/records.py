@@ -392,12 +392,16 @@ def reread(config: Config, path: str, ident: str, digest: str, held: bool) -> Ar
 
     article = Store(config).load(config.root / path)
     if article.id != ident:
-        raise ConflictError(f"{path} holds another release now")
+        raise ConflictError(
+            f"{path} holds another release now (replaced while publish ran): the next run "
+            "reads it again",
+            code="reread_other", path=path,
+        )  # fmt: skip
     if held and (article.source is None or article.source.digest != digest):
         raise ConflictError(
             f"{path} no longer holds the text publish put out (changed outside the "
-            "workflow): restore it from git"
-        )
+            "workflow): restore it from git", code="reread_changed", path=path,
+        )  # fmt: skip
     return article
 
 

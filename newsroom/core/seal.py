@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from .clock import format_time
 from .config import Config
 from .errors import Facts
+from .identity import display_name
 from .model import Article, HistoryEntry, Status
 from .rules import may_review, moves
 from .view import SEALED as SEALED
@@ -156,17 +157,19 @@ def _check_approval(
         return SealProblem("unsealed", "approved before approvals were sealed: approve it again")
     if approval.seal != digest(content_of(article)):
         when, ref = _when(approval.at, config), article.id[:8]
+        who = display_name(config, approval.by)  # as [people] names them, not their login
         return problem(
-            "changed", f"the text differs from what {approval.by} approved ({when}): undo "
+            "changed", f"the text differs from what {who} approved ({when}): undo "
             f"the change, or have a second person read it and approve it again (`newsroom "
-            f"approve {ref}`)", who=approval.by, when=when, ref=ref,
+            f"approve {ref}`)", who=who, when=when, ref=ref,
         )  # fmt: skip
     approvers = [h.by for h in history if h.action in APPROVALS and h.at >= _submitted(history)]
     editor = article.last_editor
     if not all(may_review(config, editor, who) for who in approvers):
+        who = display_name(config, editor) if editor else str(editor)
         return problem(
-            "four_eyes", f"approved by {editor}, who changed the text last: a second "
-            "person must approve it", who=editor,
+            "four_eyes", f"approved by {who}, who changed the text last: a second "
+            "person must approve it", who=who,
         )  # fmt: skip
     return None
 

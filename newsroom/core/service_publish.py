@@ -223,9 +223,9 @@ class Publishing:
         and why; from the releases given (the desk's), else the index."""
         from .health import publish_status
 
-        if records is None:
+        if records is None:  # (those publish keeps partners' version of, as it says them)
             index = self.index()
-            records, problems = index.records.values(), index.problems
+            records, problems = (index.records | index.held_as_kept()).values(), index.problems
         return publish_status(self.config, records, problems, self.now())
 
 

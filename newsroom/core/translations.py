@@ -102,7 +102,7 @@ def translation_problems(records: list[Record], config: Config) -> list[Problem]
             continue
         why = refusal(r, by_id.get(r.translation_of))
         if why:
-            found.append(_problem(config, r, *why))
+            found.append(_problem(config, r, why.message, why.hint))
             continue
         by_language.setdefault((r.translation_of, r.language), []).append(r)
     for (_, language), sharing in by_language.items():
@@ -118,24 +118,39 @@ def translation_problems(records: list[Record], config: Config) -> list[Problem]
     return found
 
 
-def refusal(record: Record, original: Record | None) -> tuple[str, str] | None:
-    """Why a translation's `translation_of` breaks a rule ((message, hint)), or None."""
+class Why(NamedTuple):
+    """Why a translation's `translation_of` breaks a rule: in English (`message`, `hint`),
+    and by a code with its facts for the faces (`translation_<code>`)."""
+
+    message: str
+    hint: str
+    code: str
+    facts: dict[str, str]
+
+
+def refusal(record: Record, original: Record | None) -> Why | None:
+    """Why a translation's `translation_of` breaks a rule, or None."""
     if original is None:
-        return (
+        return Why(
             f"`translation_of` {record.translation_of} names no release in this newsroom",
             "set it to the id of the original (`newsroom show ORIGINAL` prints it), or remove it",
-        )
+            "translation_unknown", {"original": record.translation_of},
+        )  # fmt: skip
     if original.translation_of:
-        return (
+        return Why(
             f"`translation_of` names {original.path}, itself a translation: a translation "
             "translates an original",
             f"set it to the original's id, {original.translation_of}",
-        )
+            "translation_of_translation",
+            {"original": original.path, "its_original": original.translation_of},
+        )  # fmt: skip
     if original.language == record.language:
-        return (
+        return Why(
             f"a translation in {record.language!r}, the language of its original {original.path}",
             "set `language` to the language it is written in",
-        )
+            "translation_same_language",
+            {"original": original.path, "language": record.language},
+        )  # fmt: skip
     return None
 
 

@@ -240,6 +240,8 @@ def seal_text(
     values = dict(facts)
     if "kept_as" in values:  # partners' version kept for another problem: its words first
         values["said"] = seal_text(t, values.pop("kept_as"), message, values)
+    if "because" in values:  # the error behind it (errors.cause), in its own words
+        values["reason"] = cause_text(t, values)
     for name, prefix in (("status", "status."), ("action", "action.")):
         if name in values and t.has(prefix + values[name]):
             values[name] = t(prefix + values[name])
@@ -260,12 +262,37 @@ def problem_text(t: Translator, problem: Problem) -> str:
     return f"{where}: {text} ({problem.hint})" if problem.hint else f"{where}: {text}"
 
 
+def cause_text(t: Translator, facts: Mapping[str, str]) -> str:
+    """The error behind a failure (errors.cause: `because`, its code, with its facts) in
+    the person's language; without words for its code, as the core said it (`reason`)."""
+    values = dict(facts)
+    code, reason = values.pop("because", ""), values.get("reason", "")
+    if t.has("error." + code):
+        try:
+            return t("error." + code, **values)
+        except (KeyError, IndexError):
+            return reason
+    return seal_text(t, code, reason, values) if code else reason
+
+
 def failure_text(t: Translator, result: PublishResult, failed: str) -> str:
-    """A line of `result.failed` in the person's language when the run kept its code."""
+    """A line of `result.failed` in the person's language when the run kept its code: by
+    its own words (`failed.<code>`, naming its file and what to do), else a seal's or an
+    error's after the file it names."""
     said = result.said.get(failed)
-    if said is None or t.language == "en":
+    if said is None:
         return failed
     code, facts = said
+    if t.has("failed." + code):
+        values = dict(facts)
+        if "because" in values:
+            values["reason"] = cause_text(t, values)
+        try:
+            return t("failed." + code, **values)
+        except (KeyError, IndexError):  # a fact its words need is not there
+            return failed
+    if t.language == "en":
+        return failed
     path, _, message = failed.partition(": ")
     if t.has("seal." + code):
         return f"{path}: {seal_text(t, code, message, facts)}"

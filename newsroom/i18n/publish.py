@@ -176,6 +176,115 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "ditahan dari semua feed: {reason}",
     ),
     "publish.broken": ("broken: {reason}", "rusak: {reason}"),
+    # what a run could not do (PublishResult.fail's codes, with their facts; `reason`: the
+    # error behind it, in its own words when it has a code: explain.failure_text)
+    "failed.page_not_written": (
+        "{path}: its page was not written: {reason} (the page partners have stays; the next "
+        "run tries again)",
+        "{path}: halamannya tidak ditulis: {reason} (halaman yang sudah diterima mitra tetap; "
+        "penerbitan berikutnya mencoba lagi)",
+    ),
+    "failed.signed_not_written": (
+        "{path}: its signed texts were not written: {reason} (the next run tries again)",
+        "{path}: teks bertanda tangannya tidak ditulis: {reason} (penerbitan berikutnya "
+        "mencoba lagi)",
+    ),
+    "failed.not_sealed": (
+        "{path}: could not be sealed: {reason} (fix the file, then run publish again)",
+        "{path}: tidak dapat disegel: {reason} (perbaiki berkasnya, lalu jalankan penerbitan lagi)",
+    ),
+    "failed.not_stamped": (
+        "{path}: in the feeds, but the file could not be stamped published ({reason}); the "
+        "next run stamps it",
+        "{path}: sudah di feed, tetapi berkasnya tidak dapat dicap terbit ({reason}); "
+        "penerbitan berikutnya mengecapnya",
+    ),
+    "failed.cannot_write": (
+        "cannot write {file}: {reason}; nothing was published and the feeds are as they were "
+        "(free some space or fix the folder's permissions, then run again)",
+        "tidak dapat menulis {file}: {reason}; tidak ada yang terbit dan feed tetap seperti "
+        "semula (kosongkan ruang disk atau perbaiki izin foldernya, lalu jalankan lagi)",
+    ),
+    "failed.stopped": (
+        "publish stopped: {reason}; free some space or fix the permissions of {state} and "
+        "{feeds}, then run again (the next run sweeps what this one staged)",
+        "penerbitan berhenti: {reason}; kosongkan ruang disk atau perbaiki izin {state} dan "
+        "{feeds}, lalu jalankan lagi (penerbitan berikutnya membersihkan yang disiapkan "
+        "penerbitan ini)",
+    ),
+    "failed.mail_log_open": (
+        "{path}: the mail log cannot be opened ({reason}): the feeds went out, the mailing "
+        "lists were not told (free some space or fix the folder's permissions, then run again)",
+        "{path}: log surat tidak dapat dibuka ({reason}): feed sudah terbit, milis belum "
+        "diberi tahu (kosongkan ruang disk atau perbaiki izin foldernya, lalu jalankan lagi)",
+    ),
+    "failed.mail_log_write": (
+        "{path}: the mail log could not be written: {reason}: the feeds went out, the mailing "
+        "lists were not told (free some space or fix the folder's permissions, then run again)",
+        "{path}: log surat tidak dapat ditulis: {reason}: feed sudah terbit, milis belum "
+        "diberi tahu (kosongkan ruang disk atau perbaiki izin foldernya, lalu jalankan lagi)",
+    ),
+    "failed.publish_not_committed": (
+        "{path}: published, but not committed: {reason} (the next action's commit takes it)",
+        "{path}: sudah terbit, tetapi belum di-commit: {reason} (commit tindakan berikutnya "
+        "ikut membawanya)",
+    ),
+    "failed.not_shared": (
+        "published here, but not yet shared with the other offices: {reason} (the next "
+        "`newsroom publish --pull` tries again)",
+        "sudah terbit di sini, tetapi belum dibagikan ke kantor lain: {reason} (`newsroom "
+        "publish --pull` berikutnya mencoba lagi)",
+    ),
+    "failed.translation_unknown": (
+        "{path}: `translation_of` {original} names no release in this newsroom (set it to the "
+        "id of the original: `newsroom show ORIGINAL` prints it; or remove it)",
+        "{path}: `translation_of` {original} tidak menunjuk siaran pers mana pun di newsroom "
+        "ini (isi dengan id naskah aslinya: `newsroom show ASLI` menampilkannya; atau hapus)",
+    ),
+    "failed.translation_of_translation": (
+        "{path}: `translation_of` names {original}, itself a translation: a translation "
+        "translates an original (set it to the original's id, {its_original})",
+        "{path}: `translation_of` menunjuk {original}, yang sendiri sebuah terjemahan: "
+        "terjemahan menerjemahkan naskah asli (isi dengan id naskah aslinya, {its_original})",
+    ),
+    "failed.translation_same_language": (
+        "{path}: a translation in “{language}”, the language of its original {original} (set "
+        "`language` to the language it is written in)",
+        "{path}: terjemahan berbahasa “{language}”, sama dengan bahasa naskah aslinya "
+        "{original} (isi `language` dengan bahasa tulisannya)",
+    ),
+    "failed.number_taken": (
+        "{path}: release number “{number}” is already {others}'s: give this release another "
+        "number, or none (publish gives one): `newsroom request-changes {ref}`, then "
+        "`newsroom edit {ref}`",
+        "{path}: nomor siaran pers “{number}” sudah dipakai {others}: beri siaran pers ini "
+        "nomor lain, atau kosongkan (publish memberinya): `newsroom request-changes {ref}`, "
+        "lalu `newsroom edit {ref}`",
+    ),
+    "failed.number_issued": (
+        "{path}: release number “{number}” was already given to a release this server "
+        "published before: give this release another number, or none (publish gives one): "
+        "`newsroom request-changes {ref}`, then `newsroom edit {ref}`",
+        "{path}: nomor siaran pers “{number}” sudah diberikan kepada siaran pers yang pernah "
+        "diterbitkan server ini: beri siaran pers ini nomor lain, atau kosongkan (publish "
+        "memberinya): `newsroom request-changes {ref}`, lalu `newsroom edit {ref}`",
+    ),
+    "failed.number_kept": (
+        "{path}: the correction changes the release number, which a published release keeps "
+        "for ever: put back release_number “{number}” and have it approved again "
+        "(`newsroom request-changes {ref}`, then `newsroom edit {ref}`)",
+        "{path}: ralat ini mengubah nomor siaran pers, yang dipakai siaran pers terbit "
+        "selamanya: kembalikan release_number “{number}” dan minta persetujuan lagi "
+        "(`newsroom request-changes {ref}`, lalu `newsroom edit {ref}`)",
+    ),
+    "failed.slug_kept": (
+        "{path}: the correction changes the slug, its page's address (old links would "
+        "break): put back slug “{slug}” and have it approved again (`newsroom request-changes "
+        "{ref}`, then `newsroom edit {ref}`)",
+        "{path}: ralat ini mengubah slug, alamat halamannya (tautan lama akan putus): "
+        "kembalikan slug “{slug}” dan minta persetujuan lagi (`newsroom request-changes "
+        "{ref}`, lalu `newsroom edit {ref}`)",
+    ),
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),
     "publish.unsigned": (

@@ -350,6 +350,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} is the release's photo: choose another photo (or none) first",
         "{file} adalah foto siaran pers: pilih foto lain (atau kosongkan) dulu",
     ),
+    # an output refused a release's file as it reads now (records.reread)
+    "error.reread_changed": (
+        "{path} no longer holds the text publish put out (changed outside the workflow): "
+        "restore it from git",
+        "{path} tidak lagi memuat teks yang dikeluarkan publish (diubah di luar alur kerja): "
+        "pulihkan dari git",
+    ),
+    "error.reread_other": (
+        "{path} holds another release now (replaced while publish ran): the next run reads "
+        "it again",
+        "{path} kini memuat siaran pers lain (diganti saat publish berjalan): penerbitan "
+        "berikutnya membacanya lagi",
+    ),
     "error.version_file": (
         "a kept version of a release is broken or was changed by hand: {detail}",
         "versi tersimpan sebuah siaran pers rusak atau diubah langsung: {detail}",
@@ -424,9 +437,17 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "seal.live_kept": (  # (`said`: the words of the problem it keeps partners' version for)
         "{said}; the version partners have stays in the feeds, as publish put it out, until "
-        "the file is restored",
+        "the file is restored from git (then, to change the published text, start a "
+        "correction: `newsroom correct {ref}`)",
         "{said}; versi yang sudah diterima mitra tetap di feed, seperti saat diterbitkan, "
-        "sampai berkas dipulihkan",
+        "sampai berkas dipulihkan dari git (lalu, untuk mengubah teks terbit, mulai ralat: "
+        "`newsroom correct {ref}`)",
+    ),
+    "seal.ninjs": (  # (`reason`: the error behind it, in its own words: explain.cause_text)
+        "its ninjs documents could not be written: {reason} (the documents partners have "
+        "stay; the next run tries again)",
+        "dokumen ninjs-nya tidak dapat ditulis: {reason} (dokumen yang sudah diterima mitra "
+        "tetap; penerbitan berikutnya mencoba lagi)",
     ),
     "seal.corrections": (
         "version {version} is out, so it has {due} correction notice(s), but the file has "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, cause
 from ..outputs import Output, Plan, PublishResult, Stage, Written
 from ..records import Record
 from .events import EMBARGO, MOVED, WITHDRAWN, Event, events_of, lists_for, moved, withdrawn
@@ -39,6 +39,12 @@ from .sendlog import (
 
 if TYPE_CHECKING:
     from ..model import Article
+
+# What a mail log that cannot be opened or written means, and what to do.
+MAIL_NOT_TOLD = (
+    "the feeds went out, the mailing lists were not told (free some space or fix the "
+    "folder's permissions, then run again)"
+)
 
 
 class MailOutput(Output):
@@ -120,7 +126,9 @@ class MailOutput(Output):
         try:
             log = SendLog(self.config)
         except (OSError, NewsroomError) as exc:
-            result.failed.append(f"{mail_dir(self.config)}: the mail log cannot be opened ({exc})")
+            folder = mail_dir(self.config)
+            result.fail(f"{folder}: the mail log cannot be opened ({exc}): {MAIL_NOT_TOLD}",
+                        "mail_log_open", cause(exc), path=folder)  # fmt: skip
             return Written()
         try:
             if self.old or self.first:
@@ -144,7 +152,9 @@ class MailOutput(Output):
             if self.send and sends:
                 pending_mark(self.config).touch()
         except Exception as exc:  # sqlite3.Error, OSError: feeds stay; mail is reported
-            result.failed.append(f"the mail log could not be written: {exc}")
+            folder = mail_dir(self.config)
+            result.fail(f"{folder}: the mail log could not be written: {exc}: {MAIL_NOT_TOLD}",
+                        "mail_log_write", cause(exc), path=folder)  # fmt: skip
         finally:
             log.close()
         return Written()

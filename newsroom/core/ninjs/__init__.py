@@ -425,9 +425,12 @@ class NinjsOutput(Output):
         """One release's documents, staged: its entry in its bucket (or its refusal)."""
         bucket = r.id[:BUCKET]
         if error:  # named; its documents stay as they were, and the next run tries again
+            why: dict[str, str] = json.loads(error)  # (errors.cause: releases._write_one)
             result.refused.append(Refusal(r.id, r.title, r.path, "ninjs",
-                                          f"its ninjs documents could not be written: {error}",
-                                          False))  # fmt: skip
+                                          f"its ninjs documents could not be written: "
+                                          f"{why['reason']} (the documents partners have "
+                                          "stay; the next run tries again)", False,
+                                          why))  # fmt: skip
             if r.id in self.old.get(bucket, {}):
                 self.entries[bucket][r.id] = {**self.old[bucket][r.id], "sig": ""}
             self.buckets[bucket] = "retry"  # looked at again by the next run

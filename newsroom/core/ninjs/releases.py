@@ -6,6 +6,7 @@ which releases they are made for and writes the indexes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ..atomic import holds, stage
 from ..config import Config, Partner
-from ..errors import NewsroomError
+from ..errors import NewsroomError, cause
 from ..model import Article, Status
 from ..records import Record
 from .document import CURRENT, FOLDER, document, dumps, release_dir
@@ -119,7 +120,7 @@ def _write_one(
     except (NewsroomError, OSError, ValueError) as exc:
         for _, tmp in temps if not dry else ():
             tmp.unlink(missing_ok=True)
-        return [], [], str(exc)
+        return [], [], json.dumps(cause(exc))  # (its text, code and facts: NinjsOutput._take)
     return files, temps, ""
 
 

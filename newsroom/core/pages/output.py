@@ -22,7 +22,7 @@ from typing import Any
 
 from ..atomic import remove_empty_folders, stage
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, cause
 from ..model import KLARIFIKASI, Article
 from ..outputs import Output, Plan, PublishResult, Stage, Staged, Written, moved_files
 from ..parallel import imap, workers_for
@@ -263,8 +263,10 @@ class PagesOutput(Output):
         workers = workers_for(len(plan.records))
         for ident, path, slug, digest, row, tmp, error in imap(make_page, job, items,
                                                                workers=workers):  # fmt: skip
-            if row is None:
-                result.failed.append(f"{path}: its page was not written: {error}")
+            if row is None:  # (the page partners have stays; the next run tries again)
+                result.fail(f"{path}: its page was not written: {error['reason']} (the page "
+                            "partners have stays; the next run tries again)",
+                            "page_not_written", error, path=path)  # fmt: skip
                 continue
             self.store.put(ident, digest, row)
             if tmp is not None:
@@ -379,9 +381,10 @@ class PageJob:
 
 def make_page(
     job: PageJob, item: tuple[str, str, str, str]
-) -> tuple[str, str, str, str, Row | None, Path | None, str]:
+) -> tuple[str, str, str, str, Row | None, Path | None, dict[str, str]]:
     """Make one release's page from (id, article file, slug, digest): the same four, its
-    row, the staged file or None if unchanged, and the error that stopped it."""
+    row, the staged file or None if unchanged, and the error that stopped it (its `cause`:
+    text, code and facts; empty when none did)."""
     config = job.config
     ident, path, slug, digest = item
     try:
@@ -389,8 +392,8 @@ def make_page(
         links = linked(config, article, job.signed, job.sure, ident in job.going)
         row, tmp = _page(config, article, path, slug, links, job.alternates.get(ident, ()))
     except (NewsroomError, OSError, ValueError) as exc:
-        return *item, None, None, str(exc)
-    return ident, path, slug, kept_as(digest, job.signed, links), row, tmp, ""
+        return *item, None, None, cause(exc)
+    return ident, path, slug, kept_as(digest, job.signed, links), row, tmp, {}
 
 
 def linked(config: Config, article: Article, signed: bool, sure: bool, going: bool) -> bool:

@@ -205,14 +205,15 @@ def _run(
         result.to_write_at_most = dry_run and _unrecorded(config, run.before, result.to_write)
     except NewsroomError as exc:  # the ledger cannot be written: nothing went out
         result = run.result
-        result.failed.append(str(exc))
+        result.fail_with(exc)
     except (OSError, sqlite3.Error) as exc:  # a full disk while the files are read
         result = run.result  # (the writing says which file itself: Run._write)
-        result.failed.append(
+        result.fail(
             f"publish stopped: {exc}; free some space or fix the permissions of "
             f"{config.state_dir} and {config.feeds_dir}, then run again (the next run "
-            "sweeps what this one staged)"
-        )
+            "sweeps what this one staged)",
+            "stopped", reason=exc, state=config.state_dir, feeds=config.feeds_dir,
+        )  # fmt: skip
     finally:
         if spare is not None:  # (its work is collected or not wanted)
             spare.close()

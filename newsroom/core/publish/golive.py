@@ -74,9 +74,7 @@ class GoLive:
                 article = self._read(record)
                 prepared.append((record, article, self._moment(article, record, taken)))
             except NewsroomError as exc:
-                failed.append((record.path, str(exc)))
-                if exc.code:
-                    self.said[record.path] = (exc.code, {k: str(v) for k, v in exc.facts.items()})
+                self._failed(failed, record, exc)
         given = self._number(prepared, records, failed) if prepared else {}
         going = []
         for record, article, moment in prepared:
@@ -88,7 +86,7 @@ class GoLive:
                     kept = superseded_file(self.config, article, max(moment, self.now))
                 self._publish(article, moment)
             except NewsroomError as exc:
-                failed.append((record.path, str(exc)))
+                self._failed(failed, record, exc)
                 continue
             if article.id in given:
                 article.history[-1].number = given[article.id]
@@ -100,6 +98,13 @@ class GoLive:
             kind = "corrected" if record.live else "published"
             going.append(GoingLive(article, new, kind, kept))
         return going, failed
+
+    def _failed(self, failed: list[tuple[str, str]], record: Record, exc: NewsroomError) -> None:
+        """A due release that cannot go out, named with the error, its code and facts."""
+        failed.append((record.path, str(exc)))
+        if exc.code:
+            facts = {k: str(v) for k, v in exc.facts.items()}
+            self.said[record.path] = (exc.code, {**facts, "path": record.path})
 
     def _with_originals(
         self, ready: list[Record], records: dict[str, Record], failed: list[tuple[str, str]]
@@ -116,7 +121,8 @@ class GoLive:
                 original = records.get(record.translation_of)
                 why = refusal(record, original)
                 if why is not None:
-                    failed.append((record.path, f"{why[0]} ({why[1]})"))
+                    failed.append((record.path, f"{why.message} ({why.hint})"))
+                    self.said[record.path] = (why.code, {**why.facts, "path": record.path})
                     continue
                 assert original is not None
                 if original.status not in LIVE_ORIGINAL and original.id not in going:
@@ -146,7 +152,8 @@ class GoLive:
             kept = kept_for_ever(article)
             if kept is not None:
                 said = str(kept).removeprefix(f"{article.path}: ")  # the run names the file
-                raise NewsroomError(f"{said}; have it approved again")
+                raise NewsroomError(f"{said}; have it approved again", code=kept.code,
+                                    **kept.facts)  # fmt: skip
         elif not article.release_number and Numbering.of(self.config) is not None:
             # a run killed after the feeds were written gave it one already: the same again
             article.release_number = self.ledger.number_of(article.id)
@@ -215,6 +222,10 @@ class GoLive:
                     failed.append((record.path, f"release number {number!r} is already "
                                    f"{where}'s: give this release another number (or none: "
                                    "publish gives one)"))  # fmt: skip
+                    code, facts = ("number_taken", {"others": where}) if others else (
+                        "number_issued", {})  # fmt: skip
+                    facts |= {"path": record.path, "number": number, "ref": article.id[:8]}
+                    self.said[record.path] = (code, facts)
                 continue
             if numbering is None:  # an office that numbers by hand: this one has none
                 continue

@@ -29,8 +29,8 @@ from typing import Any
 from ..atomic import commit, remove_stale_temporaries, write_atomic
 from ..cache import Cache
 from ..config import Config
-from ..errors import NewsroomError
-from ..index import Index, paused_collector, refresh, remember
+from ..errors import NewsroomError, cause
+from ..index import KEPT, Index, paused_collector, refresh, remember
 from ..ledger import Ledger, row_of
 from ..outputs import (
     GoingLive,
@@ -173,12 +173,7 @@ class Run:
             took=lambda name, value: named[name].read(value),
         )  # fmt: skip
         self.result.problems = index.problems
-        for ident, record in index.kept.items():  # what partners have of it stays (BROKEN: its
-            now = index.records.get(ident)  # file is named among the problems)
-            problem = (BROKEN, BROKEN_KEPT, ()) if now is None or now.problem is None else (
-                LIVE_KEPT, f"{now.problem[1]}; {LIVE_KEPT_TEXT}",
-                (*now.problem[2], ("kept_as", now.problem[0])))  # fmt: skip
-            index.records[ident] = record._replace(problem=problem)
+        index.records |= index.held_as_kept()  # what partners have of them stays
         self.result.warnings += index.warnings
         if cache.problem:
             self.result.warnings.append(cache.problem)
@@ -225,7 +220,9 @@ class Run:
                 adopt(article, self.actor, self.config, self.now, via=self.via)
                 self.store.save(article)
             except (NewsroomError, OSError) as exc:
-                self.result.failed.append(f"{record.path}: could not be sealed: {exc}")
+                self.result.fail(f"{record.path}: could not be sealed: {exc} (fix the file, "
+                                 "then run publish again)", "not_sealed", cause(exc),
+                                 path=record.path)  # fmt: skip
                 continue
             self.saved.append(record.path)
             self.result.saved.append(("adopt", record.path))
@@ -303,7 +300,7 @@ class Run:
             if staged is not None:
                 staged.remove()
             marker.unlink(missing_ok=True)
-            self.result.failed.append(_cannot_write(exc, feeds))
+            _cannot_write(self.result, exc, feeds)
             return False
         pending = {g.article.id: row for g in self.going if (row := row_of(g.article))}
         numbers = {
@@ -319,8 +316,10 @@ class Run:
             for _, tmp in staged.pairs():
                 Path(tmp).unlink(missing_ok=True)
             staged.remove()
-            failure = _cannot_write(exc, feeds) if isinstance(exc, OSError) else str(exc)
-            self.result.failed.append(failure)
+            if isinstance(exc, OSError):
+                _cannot_write(self.result, exc, feeds)
+            else:
+                self.result.fail_with(exc)
             return False
         start = len(str(feeds)) + 1
         self.result.written = Paths(place[start:] for place, _ in staged.pairs())
@@ -352,10 +351,11 @@ class Run:
                     write_atomic(*going.kept)  # that no longer holds it is saved
                 self.store.save(article)
             except (NewsroomError, OSError) as exc:
-                self.result.failed.append(
+                self.result.fail(
                     f"{article.path}: in the feeds, but the file could not be stamped "
-                    f"published ({exc}); the next run stamps it"
-                )
+                    f"published ({exc}); the next run stamps it",
+                    "not_stamped", cause(exc), path=article.path,
+                )  # fmt: skip
                 continue
             self.saved.append(str(article.path))
             self.result.saved.append(("publish", str(article.path)))
@@ -442,7 +442,7 @@ class Run:
         try:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
         except OSError as exc:
-            self.result.failed.append(_cannot_write(exc, state_path(self.config)))
+            _cannot_write(self.result, exc, state_path(self.config))
 
     def _sweep(self, files: dict[str, Files]) -> None:
         """Files the store lists that no output owns now, when the outputs were not told of
@@ -472,20 +472,6 @@ class Run:
 
 LOOK_EVERY = dt.timedelta(hours=1)  # at the latest, a run looks at every file it owns
 # A published release whose file no longer reads (index.Broken): what partners have stays.
-BROKEN = "broken"
-BROKEN_KEPT = (
-    "its file does not read (its 'broken' line says where): the version partners have "
-    "stays in the feeds until the file is mended"
-)
-# A published release whose live text was changed outside the workflow (by hand: seal.
-# LIVE_TEXT_PROBLEMS), as its file last read with the text publish put out (index.Broken):
-# that text stays, never the changed one.
-LIVE_KEPT = "live_kept"
-LIVE_KEPT_TEXT = (
-    "the version partners have stays in the feeds, as publish put it out, until the file "
-    "is restored"
-)
-KEPT = frozenset({BROKEN, LIVE_KEPT})  # held back, what partners have of them kept
 GIVE_BACK_MIN = 10_000  # files read before a run hands freed memory back (`_give_back`)
 
 
@@ -509,10 +495,11 @@ def _time(text: Any) -> dt.datetime:
         return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _cannot_write(exc: OSError, where: Path) -> str:
+def _cannot_write(result: PublishResult, exc: OSError, where: Path) -> None:
     """A write that failed, said plainly: which file, why, what to do."""
-    name = exc.filename or where
-    return (
-        f"cannot write {name}: {exc.strerror or exc}; nothing was published and the feeds are "
-        "as they were (free some space or fix the folder's permissions, then run again)"
-    )
+    name, why = exc.filename or where, exc.strerror or str(exc)
+    result.fail(
+        f"cannot write {name}: {why}; nothing was published and the feeds are as they were "
+        "(free some space or fix the folder's permissions, then run again)",
+        "cannot_write", file=name, reason=why,
+    )  # fmt: skip

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..atomic import remove_empty_folders, stage
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, cause
 from ..outputs import GoingLive, Plan, PublishResult, Staged
 from ..records import Record, reread
 from ..store import Store
@@ -250,7 +250,9 @@ class SignedTexts:
             try:
                 want = self._want(store, record, going.get(ident))
             except NewsroomError as exc:
-                result.failed.append(f"{record.path}: its signed texts were not written: {exc}")
+                result.fail(f"{record.path}: its signed texts were not written: {exc} (the "
+                            "next run tries again)", "signed_not_written", cause(exc),
+                            path=record.path)  # fmt: skip
                 # a row that matches no release: looked at again next run, whatever made
                 # this one sign anew (a new key too: no text stays signed by a revoked one)
                 self.rows[ident] = (FAILED, record.path, before.get(ident, ("", []))[1])

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..config import Config
-from ..errors import NewsroomError, Refused
+from ..errors import NewsroomError, Refused, cause
 from ..identity import same_person
 from ..model import Article
 
@@ -74,7 +74,9 @@ def after_publish(
             with newsroom.recording(action, article):
                 pass  # the run saved it: record it
         except NewsroomError as exc:
-            result.failed.append(f"{path}: published, but not committed: {exc}")
+            result.fail(f"{path}: published, but not committed: {exc} (the next action's "
+                        "commit takes it)", "publish_not_committed", cause(exc),
+                        path=path)  # fmt: skip
     if pull and not result.busy:
         from .sync import share, unshared
 
@@ -83,10 +85,10 @@ def after_publish(
         try:
             _stood(result, share(newsroom.config, newsroom.actor, newsroom.now(), publisher=True))
         except NewsroomError as exc:
-            result.failed.append(
+            result.fail(
                 f"published here, but not yet shared with the other offices: {exc} (the next "
-                "`newsroom publish --pull` tries again)"
-            )
+                "`newsroom publish --pull` tries again)", "not_shared", cause(exc),
+            )  # fmt: skip
 
 
 def _stood(result: PublishResult, synced: SyncResult) -> None:
