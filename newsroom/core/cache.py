@@ -17,8 +17,11 @@ from typing import Any
 from .. import __version__
 from .config import CONFIG_NAME, Config
 
-CACHE_VERSION = 28  # 28: a seal's problem names people as [people] does; 27: a published
-# file changed by hand keeps the record it read as
+CACHE_VERSION = 27  # (not raised for a seal's problem naming people as [people] does: a
+# record read before says the login until its file is read again. A new version rebuilds the
+# cache, and a published file changed by hand is then withheld from partners until restored,
+# test_live_kept: no wording is worth that)
+# 27: a published file changed by hand keeps the record it read as
 # with the text publish put out (index.Broken.now); 26: a record's problem carries its
 # facts (each face words it); 25: embargo_again at any lift, not only the one withdrawn;
 # 24: records know the embargo shown again after a withdrawal (embargo_again); 23: records
