@@ -176,3 +176,90 @@ def test_withheld_then_out_with_no_embargo_is_a_new_version(newsroom_root: Path)
     public = validate(root / "feeds" / "siaran-pers" / "rilis-embargo" / "ninjs.json")
     assert (public["version"], public["pubstatus"]) == ("3", "usable")
     assert items(root, "ninjs")[0]["version"] == "3"
+
+
+def test_a_held_release_whose_file_is_deleted_is_canceled_for_the_feeds_window(
+    newsroom_root: Path,
+) -> None:
+    """Its file removed by hand before it went out: agencies that ingested the held version
+    get the next one, canceled, its text gone, the withdrawal said (as the private feeds
+    tell it); once, for the feeds' window, then the document goes."""
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis berembargo", body="Teks rahasia.", embargo=at(2))
+    kept = release(root, at(0), "Rilis lain", embargo=at(5))
+    run(root, at(0.5))
+    path = root / "feeds" / PRIVATE / "rilis-berembargo.json"
+    other = (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes()
+    held = validate(path)
+    assert (held["version"], held["pubstatus"]) == ("1", "usable")
+    next((root / "articles").rglob("rilis-berembargo.md")).unlink()  # (rm, git rm: by hand)
+
+    preview = run(root, at(1), dry_run=True)
+    assert f"{PRIVATE}/rilis-berembargo.json" in preview.to_write
+    assert f"{PRIVATE}/rilis-berembargo.json" not in preview.to_remove
+    run(root, at(1.1))
+    doc = validate(path)
+    assert (doc["uri"], doc["version"], doc["pubstatus"]) == (f"urn:uuid:{ident}", "2", "canceled")
+    assert doc["versioncreated"] == "2026-06-02T11:24:00+07:00"
+    assert doc["firstcreated"] == held["firstcreated"]
+    assert doc["headlines"] == held["headlines"]
+    assert "Teks rahasia." not in path.read_text(encoding="utf-8")
+    assert "bodies" not in doc and "descriptions" not in doc and "embargoed" not in doc
+    assert doc["ednote"].startswith("Embargo ditarik (02-06-2026 11:24 WIB): siaran pers yang")
+    assert "embargo hingga 03-06-2026 09:00 WIB (02:00 UTC) ditarik" in doc["ednote"]
+    assert "tidak boleh disiarkan" in doc["ednote"]
+    listed = {i["uri"]: i for i in items(root, PRIVATE)}
+    assert listed[f"urn:uuid:{ident}"] == {
+        "uri": f"urn:uuid:{ident}", "version": "2", "pubstatus": "canceled",
+        "versioncreated": "2026-06-02T11:24:00+07:00", "headline": "Rilis berembargo",
+        "href": listed[f"urn:uuid:{ident}"]["href"],
+    }  # fmt: skip
+    assert listed[f"urn:uuid:{ident}"]["href"].endswith(f"/{PRIVATE}/rilis-berembargo.json")
+    assert (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes() == other  # untouched
+    assert f"urn:uuid:{kept}" in listed
+
+    # nothing changed: nothing written, not canceled again (no version 3)
+    before = path.read_bytes(), (root / "feeds" / PRIVATE / "index.json").read_bytes()
+    again = run(root, at(1.2))
+    assert not [p for p in again.written if "ninjs" in p], again.written
+    assert (path.read_bytes(), (root / "feeds" / PRIVATE / "index.json").read_bytes()) == before
+    release(root, at(20), "Rilis baru", embargo=at(25))  # a run with work in the folder
+    run(root, at(20.1))
+    assert path.read_bytes() == before[0]
+    assert f"urn:uuid:{ident}" in {i["uri"] for i in items(root, PRIVATE)}
+    run(root, at(31.2))  # retraction_days (30) after it was found gone
+    assert not path.exists()
+    assert f"urn:uuid:{ident}" not in {i["uri"] for i in items(root, PRIVATE)}
+
+
+def test_a_held_release_whose_file_is_deleted_in_english_is_canceled_in_english(
+    newsroom_root: Path,
+) -> None:
+    root = newsroom_root
+    release(root, at(0), "Embargoed release", embargo=at(2), language="en")
+    run(root, at(0.5))
+    next((root / "articles").rglob("embargoed-release.md")).unlink()
+    run(root, at(1.1))
+    doc = validate(root / "feeds" / PRIVATE / "embargoed-release.json")
+    assert (doc["version"], doc["pubstatus"], doc["language"]) == ("2", "canceled", "en")
+    assert doc["ednote"].startswith("Embargo withdrawn (02-06-2026 11:24 WIB): the release")
+    assert "must not be published" in doc["ednote"]
+
+
+def test_a_deleted_held_release_restored_is_held_again(newsroom_root: Path) -> None:
+    """Its file back (git restore) before the lift: read again as any other release, its
+    document usable under embargo with its text, nothing of the canceled one kept."""
+    root = newsroom_root
+    release(root, at(0), "Rilis berembargo", body="Teks rahasia.", embargo=at(2))
+    run(root, at(0.5))
+    file = next((root / "articles").rglob("rilis-berembargo.md"))
+    text = file.read_bytes()
+    file.unlink()
+    run(root, at(1.1))
+    path = root / "feeds" / PRIVATE / "rilis-berembargo.json"
+    assert validate(path)["pubstatus"] == "canceled"
+    file.write_bytes(text)
+    run(root, at(1.2))
+    doc = validate(path)
+    assert doc["pubstatus"] == "usable" and "Teks rahasia." in doc["bodies"][1]["value"]
+    assert [i["pubstatus"] for i in items(root, PRIVATE)] == ["usable"]

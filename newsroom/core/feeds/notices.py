@@ -12,6 +12,7 @@ that skip an item whose link they already hold (WP RSS Aggregator does) still ta
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import NamedTuple
 
@@ -91,8 +92,16 @@ def _moved(record: Record, number: int, language: str, config: Config) -> tuple[
 def _withdrawn(record: Record, number: int, language: str, config: Config) -> tuple[str, str]:
     """What a withdrawal says, as HTML and as plain text: when, and that the release held
     under embargo (until the lift partners were shown) must not be published."""
-    w = words(language)
     at, held = record.embargo_withdrawn[number - 1]
+    return withdrawal_said(at, held, language, config)
+
+
+def withdrawal_said(
+    at: dt.datetime, held: dt.datetime, language: str, config: Config
+) -> tuple[str, str]:
+    """A withdrawal at `at` of a release held under embargo until `held`, as HTML and as
+    plain text (a notice's; a canceled private ninjs document's `ednote`: ninjs/gone.py)."""
+    w = words(language)
     withdrawn = f"{w['withdrawn']} ({local_time(at, config)})"
     told = w["withdrawn_text"].format(lift=lift_time(held, config))
     said_html = f"<p><strong>{html.escape(withdrawn)}:</strong> {html.escape(told)}.</p>\n"

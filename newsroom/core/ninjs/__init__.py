@@ -30,6 +30,7 @@ Incremental: a release's documents are rebuilt only when its record's digest mov
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -54,6 +55,7 @@ from ..outputs import (
 from ..parallel import pmap, workers_for
 from ..records import ReadHook, Record
 from .document import CURRENT, FOLDER, INDEX_LIMIT, dumps, local_iso, release_dir
+from .gone import cancel, index_item
 from .made import Made
 from .releases import (
     NinjsHook,
@@ -119,6 +121,10 @@ class NinjsOutput(Output):
         # unchanged; None: it has no entry left), and the documents it no longer owns
         # (placed() puts the one in place and removes the others)
         self.closed: dict[str, tuple[str | None, list[str]]] = {}
+        # held releases whose file went away (gone.py): id -> when, and their index items
+        # by folder (kept in the state for the window), and the canceled documents to write
+        self.canceled: dict[str, dict[str, Any]] = {}
+        self.ghosts: list[tuple[str, bytes]] = []
 
     def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """A run that looks at every document (a first one, a new key): each release's
@@ -171,11 +177,13 @@ class NinjsOutput(Output):
                 wanted[r.id[:BUCKET]] = [entry]
             else:
                 bucket.append(entry)
+        self.canceled, self.ghosts = {}, []
+        for ident, kept_ in last.get("canceled", {}).items():  # (gone.py: for the window)
+            if ident not in plan.records and dt.datetime.fromisoformat(kept_["at"]) > cutoff:
+                self.canceled[ident] = kept_
+                wanted.setdefault(ident[:BUCKET], []).append(f"{ident}:{_GONE}{kept_['at']}")
         before: dict[str, str] = last.get("buckets", {}) if same else {}
-        self.buckets = {
-            b: hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
-            for b, entries in wanted.items()
-        }
+        self.buckets = {b: _bucket_sig(entries) for b, entries in wanted.items()}
         changed = {b for b in self.buckets if before.get(b) != self.buckets[b]}
         changed |= set(last.get("buckets", {})) - set(self.buckets)
         self.todo, self.entries, self.old = [], {}, {}
@@ -183,13 +191,51 @@ class NinjsOutput(Output):
             old = _read_bucket(self.config, b) if b in last.get("buckets", {}) else {}
             self.old[b] = old
             ids = dict(e.split(":", 1) for e in wanted.get(b, ()))
-            kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i] and same}
+            kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i]
+                    and (same or i in self.canceled)}  # fmt: skip
             self.entries[b] = kept
-            self.todo += [plan.records[i] for i in ids if i not in kept]
+            self.todo += [plan.records[i] for i in ids if i not in kept and i in plan.records]
+            for ident in [i for i in self.canceled if i[:BUCKET] == b and i not in kept]:
+                del self.canceled[ident]  # (its entry lost: its documents go)
+            if private and self._gone(plan, b, old, ids):
+                wanted[b] = [*wanted.get(b, ()), *(f"{i}:{e['sig']}" for i, e in
+                             self.entries[b].items() if i not in ids)]  # fmt: skip
+                self.buckets[b] = _bucket_sig(wanted[b])
         held += self._told(withdrawn, last)
         self.held = sum(accepts(p, r) for p in self.config.partners if p.embargo_access
                         for r in held)  # fmt: skip
         self._plan_index(plan, months, held, full=not same)
+
+    def _gone(self, plan: Plan, bucket: str, old: dict[str, dict[str, Any]],
+              ids: dict[str, str]) -> bool:  # fmt: skip
+        """The releases of a changed bucket whose private documents partners hold (under
+        embargo, or withheld) and whose file went away before they went out (gone.py): each
+        one's documents made again, canceled. One whose file is there but refused by this
+        run (`held_back`) is not gone, as in the private feeds (feeds/held.py)."""
+        found = False
+        for ident, entry in old.items():
+            files = entry.get("files", ())
+            if (ident in ids or ident in plan.records or ident in plan.held_back or not files
+                    or entry.get("sig", "").startswith(_GONE)
+                    or not all(f.startswith("private/") for f in files)):  # fmt: skip
+                continue
+            at = plan.now.astimezone(dt.UTC).isoformat()
+            items: dict[str, dict[str, Any]] = {}
+            for path in files:
+                doc = cancel(self.config, self.config.feeds_dir / path, plan.now)
+                if doc is not None:
+                    self.ghosts.append((path, dumps(doc)))
+                    items[path.rpartition("/")[0]] = index_item(doc, self._url(path))
+            if not items:  # (nothing partners hold of it is left to cancel)
+                continue
+            self.canceled[ident] = {"at": at, "items": items}
+            self.entries[bucket][ident] = {
+                "sig": f"{_GONE}{at}",
+                "month": entry.get("month", ""),
+                "files": sorted(p for p in files if p.rpartition("/")[0] in items),
+            }
+            found = True
+        return found
 
     def _told(self, withdrawn: list[Record], last: dict[str, Any]) -> list[Record]:
         """Of the releases withdrawn from partners who held them under embargo, those whose
@@ -266,17 +312,25 @@ class NinjsOutput(Output):
                     members = chosen.get(m) or [r for r in months[m] if spec.told(r)]
                     head += [r for r in members if spec.carries(r, cutoff)]
             last_month = self._url(f"{archive}{own[-1]}.json") if own else ""
-            self._page(f"{folder}/index.json", head, last_month, folder, INDEX_LIMIT + len(mine))
+            ghosts = sorted(
+                (k["items"][folder] for k in self.canceled.values() if folder in k["items"]),
+                key=lambda i: (i["versioncreated"], i["uri"]),
+                reverse=True,
+            )
+            self._page(f"{folder}/index.json", head, last_month, folder,
+                       INDEX_LIMIT + len(mine), ghosts)  # fmt: skip
 
     def _page(self, path: str, members: list[Record], prev: str, folder: str,
-              limit: int = 0) -> None:  # fmt: skip
+              limit: int = 0, ghosts: list[dict[str, Any]] | None = None) -> None:  # fmt: skip
         """An index page: its releases newest first (the first `limit`, if given), `prev`
-        the page before it; staged when its bytes are not what the last run wrote."""
+        the page before it; staged when its bytes are not what the last run wrote. A private
+        index lists first the canceled documents of releases whose file went away (gone.py)."""
         members = sorted(members, key=_newest, reverse=True)
         if limit:
             members = members[:limit]
         private_dir = folder if folder.startswith("private/") else ""
-        doc: dict[str, Any] = {"items": [self._item(r, private_dir) for r in members]}
+        items = [*(ghosts or ()), *(self._item(r, private_dir) for r in members)]
+        doc: dict[str, Any] = {"items": items}
         if prev:
             doc["prev"] = prev
         data = dumps(doc)
@@ -349,6 +403,7 @@ class NinjsOutput(Output):
                 # (a document it has already, made again: written if its bytes change)
                 result.to_write_unchecked |= result.dry_run and bool(owned.get(r.id))
         result.to_write += [path for path, tmp in self.index if tmp]  # (not those already there)
+        result.to_write += [path for path, _ in self.ghosts]
         if result.dry_run:
             result.to_remove += self._to_remove()
 
@@ -393,6 +448,8 @@ class NinjsOutput(Output):
             if (r is not None and r.id in wanted and r.digest == digest and ident not in going
                     and not owned.get(ident)):  # fmt: skip
                 made.add(r.id)
+        for path, data in self.ghosts:  # (gone.py: their entries are in their buckets)
+            yield from _stage(self.config.feeds_dir, path, data, self.config)
         rest = [r for r in self.todo if r.id not in made]
         job = WriteJob(self.config, plan.now, tuple(
             (r, going.get(r.id), tuple(owned.get(r.id, ()))) for r in rest
@@ -527,10 +584,16 @@ class NinjsOutput(Output):
             "pages": self.pages,
             "count": self.count,
             "withheld": self.withheld,
+            "canceled": self.canceled,
         }
 
 
 BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
+_GONE = "x"  # a canceled release's signature: "x<when>" (gone.py); digests are hex
+
+
+def _bucket_sig(entries: list[str]) -> str:
+    return hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
 
 
 def _bucket_path(config: Config, bucket: str) -> Path:
