@@ -36,6 +36,7 @@ from .i18n.explain import (
     lift_set,
     marked_title,
     problem_text,
+    said_failure,
     seal_text,
 )
 
@@ -383,7 +384,8 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         until = when(newsroom, waiting.until)
         say(printable(t("health.waiting", when=until, title=waiting.title)))
     for broken in report.broken:
-        say(f"[red]{printable(t('health.broken', text=broken))}[/]")
+        text = said_failure(t, broken, report.said.get(broken))
+        say(f"[red]{printable(t('health.broken', text=text))}[/]")
     if report.unsigned:  # why (by the run's code) and what lets the next run sign
         code = report.unsigned if t.has(f"health.why.{report.unsigned}") else "other"
         said = t("health.unsigned", why=t(f"health.why.{code}"), fix=t(f"health.fix.{code}"))

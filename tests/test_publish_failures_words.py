@@ -139,9 +139,9 @@ def test_a_number_already_given_is_said_in_the_persons_language(
     ) in out["en"], out["en"]
 
 
-def test_a_translation_refused_at_publish_is_said_in_the_persons_language(root: Path) -> None:
-    """A translation whose original is gone (its file removed, the translation approved
-    meanwhile): "`translation_of` … names no release in this newsroom (set it to …)"."""
+def translation_without_original(root: Path) -> tuple[str, str]:
+    """A translation approved, its original's file removed (`git rm`): (its path, the
+    original's id)."""
     original = release(root, at(0), "ASN Jaga Netralitas", approve=False)
     translator = Newsroom.open(root, "rina", fixed_clock(at(0)))
     made = translator.translate(original, "en")
@@ -154,19 +154,40 @@ def test_a_translation_refused_at_publish_is_said_in_the_persons_language(root: 
     original_file = next(p for p in (root / "articles").rglob("*.md") if p != path
                          and original in p.read_text())  # fmt: skip
     original_file.unlink()  # (git rm of the original's file)
+    return made.path, original
+
+
+def test_a_translation_refused_at_publish_is_said_in_the_persons_language(root: Path) -> None:
+    """A translation whose original is gone (its file removed, the translation approved
+    meanwhile): "`translation_of` … names no release in this newsroom (set it to …)"."""
+    path, original = translation_without_original(root)
     said = {language: publish(root, language, at(1)) for language in ("id", "en")}
     out = {language: done.output.replace("\n", " ") for language, done in said.items()}
     assert (
-        f"tidak terbit: {made.path}: `translation_of` {original} tidak menunjuk siaran pers "
+        f"tidak terbit: {path}: `translation_of` {original} tidak menunjuk siaran pers "
         "mana pun di newsroom ini (isi dengan id naskah aslinya: `newsroom show ASLI` "
         "menampilkannya; atau hapus)"
     ) in out["id"], out["id"]
     no_english(out["id"])
     assert (
-        f"not published: {made.path}: `translation_of` {original} names no release in this "
+        f"not published: {path}: `translation_of` {original} names no release in this "
         "newsroom (set it to the id of the original: `newsroom show ORIGINAL` prints it; or "
         "remove it)"
     ) in out["en"], out["en"]
+
+
+def test_status_says_the_last_runs_failures_in_the_persons_language(root: Path) -> None:
+    """`newsroom status` names what the last run could not do ("rusak: …"): from the
+    run's state, which kept only its English line; it keeps each one's code and facts."""
+    path, original = translation_without_original(root)
+    publish(root, "id", at(1))
+    said = {language: newsroom(root, language, "status") for language in ("id", "en")}
+    out = {language: done.output.replace("\n", " ") for language, done in said.items()}
+    assert (
+        f"rusak: {path}: `translation_of` {original} tidak menunjuk siaran pers mana pun"
+    ) in out["id"], out["id"]
+    no_english(out["id"])
+    assert f"broken: {path}: `translation_of` {original} names no release" in out["en"]
 
 
 def test_a_write_that_failed_is_said_in_the_persons_language(root: Path) -> None:

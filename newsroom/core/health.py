@@ -41,6 +41,8 @@ class Health:
     held: list[Held] = field(default_factory=list)  # refused by the checks: needs a person
     waiting: list[Held] = field(default_factory=list)  # embargoed, lifting later
     broken: list[str] = field(default_factory=list)
+    # of `broken`, the last run's failures with their code and facts (each face words them)
+    said: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     published: int = 0  # what the last run published
     # the last run was not signed though the newsroom signs (why, a code): partners cannot
     # check SHA256SUMS until a run with the key
@@ -111,6 +113,10 @@ def publish_status(
     status.broken = [str(p) for p in problems]
     because = state.get("failed_because", []) if state.get("failed") else []
     status.broken += [str(why) for why in because if str(why) not in status.broken]
+    said = state.get("failed_said", {}) if because else {}
+    for text, kept in said.items() if isinstance(said, dict) else ():
+        if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], dict):
+            status.said[str(text)] = (str(kept[0]), {str(k): str(v) for k, v in kept[1].items()})
     return status
 
 

@@ -276,10 +276,15 @@ def cause_text(t: Translator, facts: Mapping[str, str]) -> str:
 
 
 def failure_text(t: Translator, result: PublishResult, failed: str) -> str:
-    """A line of `result.failed` in the person's language when the run kept its code: by
-    its own words (`failed.<code>`, naming its file and what to do), else a seal's or an
-    error's after the file it names."""
-    said = result.said.get(failed)
+    """A line of `result.failed` in the person's language when the run kept its code
+    (`said_failure`)."""
+    return said_failure(t, failed, result.said.get(failed))
+
+
+def said_failure(t: Translator, failed: str, said: tuple[str, dict[str, str]] | None) -> str:
+    """A run's failure in the person's language when its code and facts were kept (by the
+    run, or in its state for `newsroom status`): by its own words (`failed.<code>`, naming
+    its file and what to do), else a seal's or an error's after the file it names."""
     if said is None:
         return failed
     code, facts = said

@@ -438,6 +438,10 @@ class Run:
                 [r.id, r.title, r.path, r.code, r.reason, r.facts] for r in self.result.refused
             ],
             "failed_because": list(self.result.failed),
+            # (each one's code and facts: `newsroom status` words it in the person's language)
+            "failed_said": {
+                f: list(self.result.said[f]) for f in self.result.failed if f in self.result.said
+            },
         }
         try:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
