@@ -297,3 +297,15 @@ def test_a_held_release_publish_refuses_keeps_its_document_and_is_canceled_once_
     assert (doc["version"], doc["pubstatus"]) == ("2", "canceled")
     assert doc["ednote"].startswith("Embargo ditarik (02-06-2026 16:12 WIB)")
     assert [(i["version"], i["pubstatus"]) for i in items(root, PRIVATE)] == [("2", "canceled")]
+
+
+def test_a_canceled_document_is_counted_among_the_private_ones(newsroom_root: Path) -> None:
+    """The run's count of private documents (`publish` says "n public, m private") takes
+    the canceled document of a release whose file went away, as it took its held one: it
+    was counted as a public document (review of rev23)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis berembargo", embargo=at(2))
+    held = run(root, at(0.5))
+    next((root / "articles").rglob("rilis-berembargo.md")).unlink()
+    gone = run(root, at(1.1))
+    assert (gone.documents, gone.private_documents) == (held.documents, held.private_documents)

@@ -393,7 +393,9 @@ class NinjsOutput(Output):
     def answer(self, result: PublishResult) -> None:
         self.count = self._count()
         result.documents += len(self.pages) + self.count
-        result.private_documents += self.held + sum(p.startswith("private/") for p in self.pages)
+        ghosts = sum(len(k["items"]) for k in self.canceled.values())  # (gone.py: private)
+        pages = sum(p.startswith("private/") for p in self.pages)
+        result.private_documents += self.held + ghosts + pages
         owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
         if result.dry_run and len(self.todo) <= DRY_LOOK:  # made as the run makes them
             result.to_write += self._would_write(owned)
