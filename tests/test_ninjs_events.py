@@ -263,3 +263,49 @@ def test_a_deleted_held_release_restored_is_held_again(newsroom_root: Path) -> N
     doc = validate(path)
     assert doc["pubstatus"] == "usable" and "Teks rahasia." in doc["bodies"][1]["value"]
     assert [i["pubstatus"] for i in items(root, PRIVATE)] == ["usable"]
+
+
+def test_a_held_release_publish_refuses_keeps_its_document_and_is_canceled_once_gone(
+    newsroom_root: Path,
+) -> None:
+    """Its file edited by hand (its seal broken), refused by publish: the document partners
+    hold stays as it is (as the private feeds keep it, not withdrawn); put back, nothing is
+    written; its file then deleted, the next version is canceled, as the feeds tell
+    EMBARGO DITARIK (review of rev23)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis berembargo", body="Teks asli.", embargo=at(2))
+    run(root, at(0.5))
+    path = root / "feeds" / PRIVATE / "rilis-berembargo.json"
+    held = path.read_bytes()
+    file = next((root / "articles").rglob("rilis-berembargo.md"))
+    good = file.read_text()
+    file.write_text(good.replace("Teks asli.", "Teks diubah tangan."))
+    refused = run(root, at(1))
+    assert [r.withheld for r in refused.refused] == [True]
+    assert path.read_bytes() == held and path.as_posix() not in refused.removed
+    again = run(root, at(1.05))  # still refused: nothing of it moves
+    assert not [p for p in again.written if "ninjs" in p], again.written
+    file.write_text(good)  # put back as it was: its document as it is
+    back = run(root, at(1.1))
+    assert path.read_bytes() == held and f"{PRIVATE}/rilis-berembargo.json" not in back.written
+    assert [i["pubstatus"] for i in items(root, PRIVATE)] == ["usable"]
+    file.write_text(good.replace("Teks asli.", "Teks diubah tangan."))
+    run(root, at(1.2))
+    file.unlink()
+    run(root, at(1.3))
+    doc = validate(path)
+    assert (doc["version"], doc["pubstatus"]) == ("2", "canceled")
+    assert doc["ednote"].startswith("Embargo ditarik (02-06-2026 16:12 WIB)")
+    assert [(i["version"], i["pubstatus"]) for i in items(root, PRIVATE)] == [("2", "canceled")]
+
+
+def test_a_canceled_document_is_counted_among_the_private_ones(newsroom_root: Path) -> None:
+    """The run's count of private documents (`publish` says "n public, m private") takes
+    the canceled document of a release whose file went away, as it took its held one: it
+    was counted as a public document (review of rev23)."""
+    root = newsroom_root
+    release(root, at(0), "Rilis berembargo", embargo=at(2))
+    held = run(root, at(0.5))
+    next((root / "articles").rglob("rilis-berembargo.md")).unlink()
+    gone = run(root, at(1.1))
+    assert (gone.documents, gone.private_documents) == (held.documents, held.private_documents)

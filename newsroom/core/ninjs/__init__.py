@@ -182,6 +182,9 @@ class NinjsOutput(Output):
             if ident not in plan.records and dt.datetime.fromisoformat(kept_["at"]) > cutoff:
                 self.canceled[ident] = kept_
                 wanted.setdefault(ident[:BUCKET], []).append(f"{ident}:{_GONE}{kept_['at']}")
+        for ident in plan.held_back if private else ():  # (its file there, refused: what
+            if ident not in self.canceled:  # partners hold of it stays, as in the feeds)
+                wanted.setdefault(ident[:BUCKET], []).append(f"{ident}:{_HELD}")
         before: dict[str, str] = last.get("buckets", {}) if same else {}
         self.buckets = {b: _bucket_sig(entries) for b, entries in wanted.items()}
         changed = {b for b in self.buckets if before.get(b) != self.buckets[b]}
@@ -191,8 +194,9 @@ class NinjsOutput(Output):
             old = _read_bucket(self.config, b) if b in last.get("buckets", {}) else {}
             self.old[b] = old
             ids = dict(e.split(":", 1) for e in wanted.get(b, ()))
-            kept = {i: e for i, e in old.items() if i in ids and e.get("sig") == ids[i]
-                    and (same or i in self.canceled)}  # fmt: skip
+            kept = {i: e for i, e in old.items() if i in ids and (
+                (e.get("sig") == ids[i] and (same or i in self.canceled))
+                or (ids[i] == _HELD and _private(e)))}  # fmt: skip
             self.entries[b] = kept
             self.todo += [plan.records[i] for i in ids if i not in kept and i in plan.records]
             for ident in [i for i in self.canceled if i[:BUCKET] == b and i not in kept]:
@@ -215,9 +219,8 @@ class NinjsOutput(Output):
         found = False
         for ident, entry in old.items():
             files = entry.get("files", ())
-            if (ident in ids or ident in plan.records or ident in plan.held_back or not files
-                    or entry.get("sig", "").startswith(_GONE)
-                    or not all(f.startswith("private/") for f in files)):  # fmt: skip
+            if (ident in ids or ident in plan.records or ident in plan.held_back
+                    or entry.get("sig", "").startswith(_GONE) or not _private(entry)):  # fmt: skip
                 continue
             at = plan.now.astimezone(dt.UTC).isoformat()
             items: dict[str, dict[str, Any]] = {}
@@ -390,7 +393,9 @@ class NinjsOutput(Output):
     def answer(self, result: PublishResult) -> None:
         self.count = self._count()
         result.documents += len(self.pages) + self.count
-        result.private_documents += self.held + sum(p.startswith("private/") for p in self.pages)
+        ghosts = sum(len(k["items"]) for k in self.canceled.values())  # (gone.py: private)
+        pages = sum(p.startswith("private/") for p in self.pages)
+        result.private_documents += self.held + ghosts + pages
         owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
         if result.dry_run and len(self.todo) <= DRY_LOOK:  # made as the run makes them
             result.to_write += self._would_write(owned)
@@ -590,10 +595,20 @@ class NinjsOutput(Output):
 
 BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
 _GONE = "x"  # a canceled release's signature: "x<when>" (gone.py); digests are hex
+# A held release this run refuses (`held_back`: its file there, a seal broken) in its
+# bucket's signature: its entry and private documents stay as partners have them (the
+# private feeds keep it, feeds/held.py), so its file deleted later is found gone (_gone)
+_HELD = "held"
 
 
 def _bucket_sig(entries: list[str]) -> str:
     return hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
+
+
+def _private(entry: dict[str, Any]) -> bool:
+    """Whether a bucket's entry is a release's private documents only (held, withheld)."""
+    files = entry.get("files", ())
+    return bool(files) and all(f.startswith("private/") for f in files)
 
 
 def _bucket_path(config: Config, bucket: str) -> Path:
