@@ -106,7 +106,7 @@ def print_list(
     _centred_over(title, table)
     console.print(table)
     for problem in problems:
-        console.print(f"[red]{t('publish.broken', reason=printable(str(problem)))}[/]")
+        console.print(f"[red]{t('publish.broken', reason=printable(problem_text(t, problem)))}[/]")
 
 
 def _heading(t: Translator, name: str, zone: str) -> str:

@@ -459,7 +459,7 @@ def publish_problems(t: Translator, result: PublishResult, signing: bool = True)
     out = [t("publish.warning", text=w) for w in result.warnings]
     if signing and (said := unsigned_line(t, result)):
         out.append(said)
-    out += [t("publish.broken", reason=str(p)) for p in result.problems]
+    out += [t("publish.broken", reason=problem_text(t, p)) for p in result.problems]
     for refusal in result.refused:
         key = "publish.withheld" if refusal.withheld else "publish.failed"
         reason = seal_text(t, refusal.code, refusal.reason, refusal.facts)
