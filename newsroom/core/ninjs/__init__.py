@@ -125,6 +125,7 @@ class NinjsOutput(Output):
         # by folder (kept in the state for the window), and the canceled documents to write
         self.canceled: dict[str, dict[str, Any]] = {}
         self.ghosts: list[tuple[str, bytes]] = []
+        self.owned: set[str] = set()  # the documents the changed buckets' releases own now
 
     def reader(self, cache_key: str, last: dict[str, Any]) -> ReadHook | None:
         """A run that looks at every document (a first one, a new key): each release's
@@ -177,9 +178,13 @@ class NinjsOutput(Output):
                 wanted[r.id[:BUCKET]] = [entry]
             else:
                 bucket.append(entry)
-        self.canceled, self.ghosts = {}, []
+        self.canceled, self.ghosts, self.owned = {}, [], set()
+        # the private documents' names releases partners hold have now: a canceled one's
+        # name taken by another (made again with its title) is that one's, and its own ends
+        taken = {p for r in (*held, *withdrawn) for p in self._files(r)} if private else set()
         for ident, kept_ in last.get("canceled", {}).items():  # (gone.py: for the window)
-            if ident not in plan.records and dt.datetime.fromisoformat(kept_["at"]) > cutoff:
+            if (ident not in plan.records and dt.datetime.fromisoformat(kept_["at"]) > cutoff
+                    and not _taken(kept_, taken)):  # fmt: skip
                 self.canceled[ident] = kept_
                 wanted.setdefault(ident[:BUCKET], []).append(f"{ident}:{_GONE}{kept_['at']}")
         for ident in plan.held_back if private else ():  # (its file there, refused: what
@@ -201,7 +206,7 @@ class NinjsOutput(Output):
             self.todo += [plan.records[i] for i in ids if i not in kept and i in plan.records]
             for ident in [i for i in self.canceled if i[:BUCKET] == b and i not in kept]:
                 del self.canceled[ident]  # (its entry lost: its documents go)
-            if private and self._gone(plan, b, old, ids):
+            if private and self._gone(plan, b, old, ids, taken):
                 wanted[b] = [*wanted.get(b, ()), *(f"{i}:{e['sig']}" for i, e in
                              self.entries[b].items() if i not in ids)]  # fmt: skip
                 self.buckets[b] = _bucket_sig(wanted[b])
@@ -211,7 +216,7 @@ class NinjsOutput(Output):
         self._plan_index(plan, months, held, full=not same)
 
     def _gone(self, plan: Plan, bucket: str, old: dict[str, dict[str, Any]],
-              ids: dict[str, str]) -> bool:  # fmt: skip
+              ids: dict[str, str], taken: set[str]) -> bool:  # fmt: skip
         """The releases of a changed bucket whose private documents partners hold (under
         embargo, or withheld) and whose file went away before they went out (gone.py): each
         one's documents made again, canceled. One whose file is there but refused by this
@@ -225,6 +230,8 @@ class NinjsOutput(Output):
             at = plan.now.astimezone(dt.UTC).isoformat()
             items: dict[str, dict[str, Any]] = {}
             for path in files:
+                if path in taken:  # (another release's document now: made again with its
+                    continue  # title, the same slug)
                 doc = cancel(self.config, self.config.feeds_dir / path, plan.now)
                 if doc is not None:
                     self.ghosts.append((path, dumps(doc)))
@@ -437,7 +444,7 @@ class NinjsOutput(Output):
             now.setdefault(r.id[:BUCKET], set()).update(self._files(r))
         for b, old in self.old.items():
             gone |= {p for e in old.values() for p in e.get("files", ())} - now.get(b, set())
-        return sorted(gone)
+        return sorted(gone - {p for paths in now.values() for p in paths})  # (another's now)
 
     def stage_files(self, staged: Iterable[Staged], result: PublishResult) -> Iterator[Staged]:
         """Each document as it is staged (the run writes it to its staging file at once: a
@@ -513,6 +520,7 @@ class NinjsOutput(Output):
                            json.dumps(entries, sort_keys=True).encode())  # fmt: skip
             tmp = str(staged) if staged is not None else ""
         self.closed[bucket] = (tmp, sorted(before - now))
+        self.owned |= now
 
     def _count(self) -> int:
         """How many release documents exist after this run (kept in the state: no walk)."""
@@ -560,6 +568,8 @@ class NinjsOutput(Output):
         buckets = []
         for b, (tmp, gone) in self.closed.items():  # withdrawn, lifted, gone
             for path in gone:  # (a release's folder goes with its last file, as pages do)
+                if path in self.owned:  # another release's now (one made again with the
+                    continue  # title of one whose file was deleted, in another bucket)
                 (feeds / path).unlink(missing_ok=True)
                 remove_empty_folders((feeds / path).parent, feeds)
                 written.removed.append(path)
@@ -592,6 +602,12 @@ class NinjsOutput(Output):
             "canceled": self.canceled,
         }
 
+    def next_event(self, plan: Plan) -> dt.datetime | None:
+        """When the first canceled document's window ends (gone.py: it goes then)."""
+        window = _window(self.config)
+        ends = [dt.datetime.fromisoformat(k["at"]) + window for k in self.canceled.values()]
+        return min((e for e in ends if e > plan.now), default=None)
+
 
 BUCKET = 2  # hex digits of a release's id that name its bucket (256 buckets)
 _GONE = "x"  # a canceled release's signature: "x<when>" (gone.py); digests are hex
@@ -603,6 +619,13 @@ _HELD = "held"
 
 def _bucket_sig(entries: list[str]) -> str:
     return hashlib.blake2b("|".join(sorted(entries)).encode(), digest_size=12).hexdigest()
+
+
+def _taken(kept: dict[str, Any], taken: set[str]) -> bool:
+    """Whether a canceled release's document (gone.py: its index item by folder) has a name
+    another release partners hold has now."""
+    return any(f"{folder}/{item['href'].rpartition('/')[2]}" in taken
+               for folder, item in kept.get("items", {}).items())  # fmt: skip
 
 
 def _private(entry: dict[str, Any]) -> bool:
