@@ -50,10 +50,8 @@ def release(
     approve: bool = True,
     summary: str = "Ringkasan.",
     tags: tuple[str, ...] = (),
-    language: str = "",
 ) -> str:
-    """Create, submit and approve (by a second person) a release at `when` (in `language`:
-    the newsroom's when not given)."""
+    """Create, submit and approve (by a second person) a release at `when`."""
     writer = Newsroom.open(root, "ald", fixed_clock(when))
     article = writer.create(
         NewArticle(
@@ -68,9 +66,6 @@ def release(
             image=image,
         )
     )
-    if language:
-        article.language = language
-        writer.save_edit(article)
     writer.act(article.id, "submit")
     if approve:
         Newsroom.open(root, "nur", fixed_clock(when)).act(article.id, "approve", embargo=embargo)

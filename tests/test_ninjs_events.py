@@ -232,39 +232,6 @@ def test_a_held_release_whose_file_is_deleted_is_canceled_for_the_feeds_window(
     assert f"urn:uuid:{ident}" not in {i["uri"] for i in items(root, PRIVATE)}
 
 
-def test_a_held_release_whose_file_is_deleted_in_english_is_canceled_in_english(
-    newsroom_root: Path,
-) -> None:
-    root = newsroom_root
-    release(root, at(0), "Embargoed release", embargo=at(2), language="en")
-    run(root, at(0.5))
-    next((root / "articles").rglob("embargoed-release.md")).unlink()
-    run(root, at(1.1))
-    doc = validate(root / "feeds" / PRIVATE / "embargoed-release.json")
-    assert (doc["version"], doc["pubstatus"], doc["language"]) == ("2", "canceled", "en")
-    assert doc["ednote"].startswith("Embargo withdrawn (02-06-2026 11:24 WIB): the release")
-    assert "must not be published" in doc["ednote"]
-
-
-def test_a_deleted_held_release_restored_is_held_again(newsroom_root: Path) -> None:
-    """Its file back (git restore) before the lift: read again as any other release, its
-    document usable under embargo with its text, nothing of the canceled one kept."""
-    root = newsroom_root
-    release(root, at(0), "Rilis berembargo", body="Teks rahasia.", embargo=at(2))
-    run(root, at(0.5))
-    file = next((root / "articles").rglob("rilis-berembargo.md"))
-    text = file.read_bytes()
-    file.unlink()
-    run(root, at(1.1))
-    path = root / "feeds" / PRIVATE / "rilis-berembargo.json"
-    assert validate(path)["pubstatus"] == "canceled"
-    file.write_bytes(text)
-    run(root, at(1.2))
-    doc = validate(path)
-    assert doc["pubstatus"] == "usable" and "Teks rahasia." in doc["bodies"][1]["value"]
-    assert [i["pubstatus"] for i in items(root, PRIVATE)] == ["usable"]
-
-
 def test_a_held_release_publish_refuses_keeps_its_document_and_is_canceled_once_gone(
     newsroom_root: Path,
 ) -> None:

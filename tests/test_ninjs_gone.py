@@ -44,6 +44,7 @@ def test_a_held_release_whose_file_is_deleted_is_canceled_for_the_window(
     release(root, at(0), "Rilis lain", embargo=at(3))
     run(root, at(0.1))
     path = root / "feeds" / PRIVATE / "rilis-embargo.json"
+    other = (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes()
     held = validate(path)
     assert (held["version"], held["pubstatus"]) == ("1", "usable")
     delete(root, "rilis-embargo")
@@ -57,6 +58,7 @@ def test_a_held_release_whose_file_is_deleted_is_canceled_for_the_window(
 
     result = run(root, at(0.5))
     assert f"{PRIVATE}/rilis-embargo.json" in result.written
+    assert (root / "feeds" / PRIVATE / "rilis-lain.json").read_bytes() == other  # untouched
     doc = validate(path)
     assert (doc["uri"], doc["version"], doc["pubstatus"]) == (f"urn:uuid:{ident}", "2", "canceled")
     assert doc["versioncreated"] == "2026-06-01T21:00:00+07:00"  # the run that found it gone
