@@ -97,6 +97,7 @@ MAIL: dict[str, tuple[str, str]] = {
         "mail: not sent ({reason}); the next run tries again",
         "surel: tidak terkirim ({reason}); penerbitan berikutnya mencoba lagi",
     ),
+    "warned.mail_failed": ("mail: {reason}", "surel: {reason}"),  # (the server's: MailError)
     "warned.mail_refused": (
         "mail: {event} refused for good for one address of list {list}: {answer} (newsroom "
         "mail status --addresses)",

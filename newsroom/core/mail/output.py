@@ -273,7 +273,7 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                         connection = None
                         break
         except MailError as exc:  # nothing went: every waiting send says why
-            done.errors.append(Said(f"mail: {exc}", "mail_not_sent", cause(exc)))
+            done.errors.append(Said(f"mail: {exc}", "mail_failed", cause(exc)))
             log.note_waiting(str(exc), now)
         finally:
             if connection is not None:
