@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli import Context, friendly, pass_ctx
+from .i18n.explain import warning_text
 
 if TYPE_CHECKING:
     from .i18n import Translator
@@ -35,7 +36,7 @@ def mail_test(obj: Context, name: str, to: str) -> None:
     t = obj.t
     result = obj.newsroom.mail_test(name, to)
     for problem in result.problems:
-        click.echo(t("cli.warning", text=problem), err=True)
+        click.echo(t("cli.warning", text=warning_text(t, problem)), err=True)
     took = result.recipients - len(result.refused)
     click.echo(t("mail.test_sent", list=name, n=took))
     for address, answer in result.refused:
@@ -62,7 +63,7 @@ def mail_status(obj: Context, addresses: bool, as_json: bool) -> None:
         click.echo(t("mail.list", name=line.name, title=line.title, n=line.addresses,
                      file=line.file))  # fmt: skip
         for problem in line.problems:
-            click.echo(f"    {problem}")
+            click.echo(f"    {warning_text(t, problem)}")
     totals = status.totals()
     click.echo(t("mail.totals", sent=totals.get("sent", 0), queued=totals.get("queued", 0),
                  failed=totals.get("failed", 0), skipped=totals.get("skipped", 0)))  # fmt: skip
@@ -97,7 +98,7 @@ def mail_send(obj: Context) -> None:
         return
     click.echo(t("mail.sent", sent=done.sent, failed=done.failed, waiting=done.waiting))
     for error in done.errors:
-        click.echo(t("cli.warning", text=error), err=True)
+        click.echo(t("cli.warning", text=warning_text(t, error)), err=True)
     if done.failed or done.errors:
         sys.exit(1)
 

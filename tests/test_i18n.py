@@ -104,10 +104,10 @@ def test_every_error_raised_with_a_code_carries_the_facts_its_words_need() -> No
     needs = {
         key: set(re.findall(r"{(\w+)}", english))
         for key, (english, _) in CATALOG.items()
-        if key.startswith(("error.", "failed."))
+        if key.startswith(("error.", "failed.", "warned."))
     }
     missing = []
-    fails = 0
+    fails = warns = 0
     for path in (FACES / "core").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if not isinstance(node, ast.Call):
@@ -129,11 +129,53 @@ def test_every_error_raised_with_a_code_carries_the_facts_its_words_need() -> No
                 fails += 1
                 if isinstance(code, ast.Constant) and f"failed.{code.value}" not in needs:
                     missing.append(f"{path.name}:{node.lineno} failed.{code.value} has no words")
-            if not isinstance(code, ast.Constant) or None in given:  # (**facts: not known)
-                continue
-            for key in (f"error.{code.value}", f"failed.{code.value}"):
-                lacking = needs.get(key, set()) - given
-                if lacking:
-                    missing.append(f"{path.name}:{node.lineno} {key} needs {lacking}")
+            # a run's warning (PublishResult.warn, or errors.Said where it happens: the same
+            # arguments): worded by `warned.<code>` (a Said that is an error's cause: by
+            # `error.<code>`); a code chosen by a condition is each of its two
+            warned = isinstance(node.func, ast.Attribute) and node.func.attr == "warn" and (
+                named in ("result", "r"))  # fmt: skip
+            warned |= isinstance(node.func, ast.Name) and node.func.id == "Said"
+            codes = [code]
+            if warned:
+                code = node.args[1] if len(node.args) > 1 else None
+                codes = [code.body, code.orelse] if isinstance(code, ast.IfExp) else [code]
+                given |= {"reason"} if len(node.args) > 2 else set()
+                warns += 1
+                for each in codes:
+                    if isinstance(each, ast.Name):  # (passed on: PublishResult.warn's own)
+                        continue
+                    if not isinstance(each, ast.Constant):
+                        missing.append(f"{path.name}:{node.lineno} a warning without a code")
+                    elif not {f"warned.{each.value}", f"error.{each.value}"} & set(needs):
+                        missing.append(f"{path.name}:{node.lineno} {each.value} has no words")
+            for code in codes:
+                if not isinstance(code, ast.Constant) or None in given:  # (**facts: unknown)
+                    continue
+                for key in (f"error.{code.value}", f"failed.{code.value}", f"warned.{code.value}"):
+                    lacking = needs.get(key, set()) - given
+                    if lacking:
+                        missing.append(f"{path.name}:{node.lineno} {key} needs {lacking}")
     assert not missing, missing
     assert fails >= 10  # (publish's failures: pages, signed texts, writes, mail, git...)
+    assert warns >= 15  # (its warnings: the cache, its log, WebSub, mail and its lists, git...)
+
+
+def test_every_warning_of_a_publish_run_has_a_code() -> None:
+    """A warning of a run (and mail's problems, which are its warnings too) is made with
+    its code (`result.warn`, errors.Said), never added as an English line alone: an
+    Indonesian desk read those in English."""
+    import ast
+
+    plain = []
+    for path in (FACES / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "append"
+                and getattr(node.func.value, "attr", "") in ("warnings", "errors", "problems")
+                # an English line made here (a Said made elsewhere, the cache's, is passed on)
+                and isinstance(node.args[0], ast.JoinedStr | ast.Constant | ast.BinOp)
+            ):
+                plain.append(f"{path.name}:{node.lineno}")
+    assert not plain, plain

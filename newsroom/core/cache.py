@@ -59,7 +59,7 @@ class Cache:
 
     def __init__(self, config: Config, config_key: str) -> None:
         self.path = config.state_dir / "cache.sqlite"
-        self.problem = ""  # why the cache is not kept on disk this time (a full disk)
+        self.problem = ""  # why the cache is not kept on disk this time (a full disk): Said
         try:
             config.state_dir.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -72,10 +72,14 @@ class Cache:
             self._migrate(f"{CACHE_VERSION}:{config_key}")
 
     def _lost(self, exc: Exception) -> None:
+        from .errors import Said
+
         busy = "locked" in str(exc)  # another process held it past the timeout
-        self.problem = f"{self.path}: not usable ({exc}); this run reads every file again " + (
-            "(another newsroom process was using it)" if busy else "(free some space)"
-        )
+        self.problem = Said(
+            f"{self.path}: not usable ({exc}); this run reads every file again "
+            + ("(another newsroom process was using it)" if busy else "(free some space)"),
+            "cache_busy" if busy else "cache_unusable", path=self.path, reason=exc,
+        )  # fmt: skip
 
     def _migrate(self, key: str) -> None:
         db = self.db

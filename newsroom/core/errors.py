@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,28 @@ def cause(exc: BaseException) -> dict[str, str]:
         facts |= {k: str(v) for k, v in exc.facts.items() if k not in ("reason", "because")}
         facts["because"] = exc.code
     return facts
+
+
+class Said(str):
+    """A line the core says in English (logs, JSON, scripts and tests read it as it is)
+    that keeps the code and facts the faces word it by in the person's language: a publish
+    run's warning (`PublishResult.warn`, worded by `warned.<code>`: its file, what to do),
+    made where it happens (the cache, mail, a render) and added to the run's warnings as
+    any line is. `because`: the error behind it (`cause`), as `PublishResult.fail` takes it."""
+
+    code: str
+    facts: dict[str, str]
+
+    def __new__(
+        cls, text: str, code: str, because: Mapping[str, str] | None = None, **facts: object
+    ) -> Said:
+        said = super().__new__(cls, text)
+        said.code = code
+        said.facts = {**(because or {}), **{k: str(v) for k, v in facts.items()}}
+        return said
+
+    def __getnewargs__(self) -> tuple[str, str, dict[str, str]]:  # type: ignore[override]
+        return str(self), self.code, self.facts  # (pickled: a worker's render, the cache)
 
 
 @dataclass(frozen=True)

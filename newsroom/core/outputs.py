@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import Cache
 from .config import Config
-from .errors import NewsroomError, Problem
+from .errors import NewsroomError, Problem, Said
 from .model import Article
 from .records import ReadHook, Record
 
@@ -441,6 +441,9 @@ class PublishResult:
     # it builds to compare: feeds' DRY_BUILD, pages' DRY_LOOK): at most these are written
     to_write_unchecked: bool = False
     to_remove: list[str] = field(default_factory=list)  # a dry run's: the files it would remove
+    # what the person should know the run could not do, though it did its work (English:
+    # logs, scripts): a line made with its code and facts (`warn`, `Said`) is worded by
+    # them in the person's language (explain.warning_text: `warned.<code>`)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a person should know (stock taken)
     noted: list[tuple[str, int]] = field(default_factory=list)  # the same as (code, count)
@@ -471,6 +474,14 @@ class PublishResult:
         how to fix it), and the error behind it (`because`, errors.cause: its `reason`)."""
         self.failed.append(text)
         self.said[text] = (code, {**(because or {}), **{k: str(v) for k, v in facts.items()}})
+
+    def warn(
+        self, text: str, code: str, because: Mapping[str, str] | None = None, **facts: object
+    ) -> None:
+        """A line of `warnings` (English: logs, scripts, JSON), with the code and facts the
+        faces word it by in the person's language (`warned.<code>`: its file, what to do),
+        and the error behind it (`because`, errors.cause: its `reason`)."""
+        self.warnings.append(Said(text, code, because, **facts))
 
     def fail_with(self, error: NewsroomError) -> None:
         """An error that stopped the run, as a line of `failed` (worded by its code when it

@@ -102,7 +102,7 @@ def translation_problems(records: list[Record], config: Config) -> list[Problem]
             continue
         why = refusal(r, by_id.get(r.translation_of))
         if why:
-            found.append(_problem(config, r, why.message, why.hint))
+            found.append(_problem(config, r, why.message, why.hint, why.code, **why.facts))
             continue
         by_language.setdefault((r.translation_of, r.language), []).append(r)
     for (_, language), sharing in by_language.items():
@@ -113,7 +113,7 @@ def translation_problems(records: list[Record], config: Config) -> list[Problem]
             found.append(_problem(
                 config, r, f"a second translation into {language!r} of one original (also "
                 f"{others}): one translation per language", "delete the copy, or set "
-                "another `language`",
+                "another `language`", "translation_twice", language=language, others=others,
             ))  # fmt: skip
     return found
 
@@ -154,8 +154,13 @@ def refusal(record: Record, original: Record | None) -> Why | None:
     return None
 
 
-def _problem(config: Config, record: Record, message: str, hint: str) -> Problem:
-    return Problem(Path(record.path), _line(config, record.path), message, hint)
+def _problem(
+    config: Config, record: Record, message: str, hint: str, code: str, **facts: str
+) -> Problem:
+    """A translation's problem for `newsroom check`: in English, and by its code and facts
+    (`problem.<code>`, else publish's `failed.<code>`: the same words, with what to do)."""
+    line = _line(config, record.path)
+    return Problem(Path(record.path), line, message, hint, code, tuple(sorted(facts.items())))
 
 
 def _line(config: Config, path: str) -> int | None:

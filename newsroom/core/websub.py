@@ -131,11 +131,12 @@ def deliver(config: Config, topics: list[str], result: PublishResult) -> None:
             result.pings.append(Ping(hub, urls, "sent", attempts=attempts))
         elif attempts >= MAX_ATTEMPTS:
             result.pings.append(Ping(hub, urls, "given_up", reason, attempts))
-            result.warnings.append(
+            result.warn(
                 f"WebSub hub {hub} failed {attempts} runs in a row ({reason}); its ping for "
                 f"{len(urls)} feed(s) is given up (readers that poll still get everything; "
-                "check [websub] hubs in newsroom.toml)"
-            )
+                "check [websub] hubs in newsroom.toml)",
+                "websub_given_up", hub=hub, attempts=attempts, reason=reason, n=len(urls),
+            )  # fmt: skip
         else:
             result.pings.append(Ping(hub, urls, "failed", reason, attempts))
             still[hub] = _Waiting(urls, attempts, reason)
@@ -155,7 +156,8 @@ def _save_pending(config: Config, waiting: dict[str, _Waiting], result: PublishR
         else:
             path.unlink(missing_ok=True)
     except OSError as exc:
-        result.warnings.append(f"{path}: not written ({exc.strerror}); a failed ping is lost")
+        result.warn(f"{path}: not written ({exc.strerror}); a failed ping is lost",
+                    "websub_not_kept", path=path, reason=exc.strerror or exc)  # fmt: skip
 
 
 def _send_all(config: Config, jobs: dict[str, list[str]]) -> dict[str, str]:

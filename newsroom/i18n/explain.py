@@ -258,6 +258,12 @@ def problem_text(t: Translator, problem: Problem) -> str:
     if not problem.code:
         return str(problem)
     where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+    for key in ("problem." + problem.code, "failed." + problem.code):  # its words, with
+        if t.has(key):  # the fix (a translation's: publish refuses it alike)
+            try:
+                return t(key, **{**dict(problem.facts), "path": where})
+            except (KeyError, IndexError):
+                break
     text = seal_text(t, problem.code, problem.message, problem.facts)
     return f"{where}: {text} ({problem.hint})" if problem.hint else f"{where}: {text}"
 
@@ -281,19 +287,30 @@ def failure_text(t: Translator, result: PublishResult, failed: str) -> str:
     return said_failure(t, failed, result.said.get(failed))
 
 
-def said_failure(t: Translator, failed: str, said: tuple[str, dict[str, str]] | None) -> str:
+def warning_text(t: Translator, warning: str) -> str:
+    """A run's warning (`result.warnings`, mail's problems) in the person's language when
+    it was made with its code and facts (errors.Said: `warned.<code>`), else as written."""
+    code: str | None = getattr(warning, "code", None)
+    facts: dict[str, str] = getattr(warning, "facts", {})
+    return said_failure(t, warning, (code, facts) if code else None, "warned.")
+
+
+def said_failure(
+    t: Translator, failed: str, said: tuple[str, dict[str, str]] | None, kind: str = "failed."
+) -> str:
     """A run's failure in the person's language when its code and facts were kept (by the
     run, or in its state for `newsroom status`): by its own words (`failed.<code>`, naming
-    its file and what to do), else a seal's or an error's after the file it names."""
+    its file and what to do), else a seal's or an error's after the file it names. A
+    warning (`kind` "warned.") alike, by `warned.<code>` (warning_text)."""
     if said is None:
         return failed
     code, facts = said
-    if t.has("failed." + code):
+    if t.has(kind + code):
         values = dict(facts)
         if "because" in values:
             values["reason"] = cause_text(t, values)
         try:
-            return t("failed." + code, **values)
+            return t(kind + code, **values)
         except (KeyError, IndexError):  # a fact its words need is not there
             return failed
     if t.language == "en":
@@ -456,7 +473,7 @@ def publish_notes(t: Translator, result: PublishResult) -> list[str]:
 def publish_problems(t: Translator, result: PublishResult, signing: bool = True) -> list[str]:
     """What a person (or cron's mail) must read: warnings, broken files, refusals.
     `signing` False: without why the run is not signed (`unsigned_line`, the desk's own)."""
-    out = [t("publish.warning", text=w) for w in result.warnings]
+    out = [t("publish.warning", text=warning_text(t, w)) for w in result.warnings]
     if signing and (said := unsigned_line(t, result)):
         out.append(said)
     out += [t("publish.broken", reason=problem_text(t, p)) for p in result.problems]

@@ -78,4 +78,83 @@ MAIL: dict[str, tuple[str, str]] = {
         "mail: first run on this server: {n} release versions already out are not mailed",
         "surel: penerbitan pertama di server ini: {n} versi siaran yang sudah terbit tidak dikirim",
     ),
+    # mail's problems in a run (and `newsroom mail send|test|status`): errors.Said's codes
+    "warned.mail_list_missing": (
+        "{path}: no such file (list {list}: write its addresses there, one a line)",
+        "{path}: berkas tidak ada (daftar {list}: tulis alamatnya di sana, satu per baris)",
+    ),
+    "warned.mail_list_unreadable": (
+        "{path}: cannot be read ({reason}); list {list} gets nothing (fix the file's "
+        "permissions, or save it as UTF-8)",
+        "{path}: tidak dapat dibaca ({reason}); daftar {list} tidak dikirimi apa pun (perbaiki "
+        "izin berkasnya, atau simpan sebagai UTF-8)",
+    ),
+    "warned.mail_line_skipped": (
+        "{path}:{line}: {reason}; that line is skipped",
+        "{path}:{line}: {reason}; baris itu dilewati",
+    ),
+    "warned.mail_not_sent": (
+        "mail: not sent ({reason}); the next run tries again",
+        "surel: tidak terkirim ({reason}); penerbitan berikutnya mencoba lagi",
+    ),
+    "warned.mail_failed": ("mail: {reason}", "surel: {reason}"),  # (the server's: MailError)
+    "warned.mail_refused": (
+        "mail: {event} refused for good for one address of list {list}: {answer} (newsroom "
+        "mail status --addresses)",
+        "surel: {event} ditolak untuk seterusnya bagi satu alamat daftar {list}: {answer} "
+        "(newsroom mail status --addresses)",
+    ),
+    "warned.mail_lost": (
+        "mail: {reason}; the next run sends the rest",
+        "surel: {reason}; penerbitan berikutnya mengirim sisanya",
+    ),
+    "warned.mail_waits": (
+        "mail: {event}: waits: {path}: {reason} (it goes once the file is restored from git)",
+        "surel: {event}: menunggu: {path}: {reason} (dikirim setelah berkasnya dipulihkan dari "
+        "git)",
+    ),
+    "warned.mail_unmade": (
+        "mail: {event}: the message cannot be made ({reason}); {n} not sent",
+        "surel: {event}: pesannya tidak dapat dibuat ({reason}); {n} tidak terkirim",
+    ),
+    "error.mail_login": (
+        "the mail server {server} refused the login of [mail] user ({answer}); check the "
+        "password in ${env}",
+        "server surel {server} menolak login [mail] user ({answer}); periksa kata sandi di ${env}",
+    ),
+    "error.mail_untrusted": (
+        "the certificate of the mail server {server} is not trusted ({reason}); nothing was "
+        "sent, the next run tries again. [mail] host must be a name the certificate holds; a "
+        "certificate of the office's own CA must be trusted by this machine "
+        "(update-ca-certificates, or SSL_CERT_FILE=<the CA's file> in cron's environment: "
+        "docs/deploy.md)",
+        "sertifikat server surel {server} tidak dipercaya ({reason}); tidak ada yang terkirim, "
+        "penerbitan berikutnya mencoba lagi. [mail] host harus nama yang dimuat sertifikatnya; "
+        "sertifikat CA milik kantor harus dipercaya mesin ini (update-ca-certificates, atau "
+        "SSL_CERT_FILE=<berkas CA-nya> di lingkungan cron: docs/deploy.md)",
+    ),
+    "error.mail_unreachable": (
+        "cannot reach the mail server {server} ({reason}); nothing was sent, the next run "
+        "tries again (check [mail] host, port and security)",
+        "server surel {server} tidak dapat dihubungi ({reason}); tidak ada yang terkirim, "
+        "penerbitan berikutnya mencoba lagi (periksa [mail] host, port dan security)",
+    ),
+    "error.mail_no_password": (
+        "[mail] user is set but the environment variable {env} holds no password: set it in "
+        "the environment cron runs publish in (docs/deploy.md)",
+        "[mail] user diisi tetapi variabel lingkungan {env} tidak berisi kata sandi: isi di "
+        "lingkungan tempat cron menjalankan publish (docs/deploy.md)",
+    ),
+    "error.address_many": (
+        "one address a line (found a comma or semicolon)",
+        "satu alamat per baris (ada koma atau titik koma)",
+    ),
+    "error.address_not": (
+        "not an e-mail address (expected nama@redaksi.co.id or Nama <nama@redaksi.co.id>)",
+        "bukan alamat surel (seharusnya nama@redaksi.co.id atau Nama <nama@redaksi.co.id>)",
+    ),
+    "error.address_after": (
+        "text after the address's closing >",
+        "ada teks setelah tanda > penutup alamat",
+    ),
 }

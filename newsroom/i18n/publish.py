@@ -253,6 +253,13 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: terjemahan berbahasa “{language}”, sama dengan bahasa naskah aslinya "
         "{original} (isi `language` dengan bahasa tulisannya)",
     ),
+    "problem.translation_twice": (  # (newsroom check)
+        "{path}: a second translation into '{language}' of one original (also {others}): one "
+        "translation per language (delete the copy, or set another `language`)",
+        "{path}: terjemahan kedua ke bahasa “{language}” dari satu naskah asli (juga "
+        "{others}): satu terjemahan per bahasa (hapus salinannya, atau isi `language` "
+        "dengan bahasa lain)",
+    ),
     "failed.number_taken": (
         "{path}: release number “{number}” is already {others}'s: give this release another "
         "number, or none (publish gives one): `newsroom request-changes {ref}`, then "
@@ -284,6 +291,80 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: ralat ini mengubah slug, alamat halamannya (tautan lama akan putus): "
         "kembalikan slug “{slug}” dan minta persetujuan lagi (`newsroom request-changes "
         "{ref}`, lalu `newsroom edit {ref}`)",
+    ),
+    "failed.state_not_written": (
+        "cannot write {file}: {reason}; the feeds are written, but this run's record (its "
+        "state) is not: the next run looks at every file again (free some space or fix the "
+        "folder's permissions)",
+        "tidak dapat menulis {file}: {reason}; feed sudah ditulis, tetapi catatan penerbitan "
+        "ini (state) tidak: penerbitan berikutnya memeriksa lagi setiap berkas (kosongkan "
+        "ruang disk atau perbaiki izin foldernya)",
+    ),
+    # what a run could not do though it did its work (PublishResult.warn and errors.Said's
+    # codes, with their facts: explain.warning_text; `reason` as for failed.<code>)
+    "warned.cache_unusable": (
+        "{path}: not usable ({reason}); this run reads every file again (free some space)",
+        "{path}: tidak dapat dipakai ({reason}); penerbitan ini membaca ulang setiap berkas "
+        "(kosongkan ruang disk)",
+    ),
+    "warned.cache_busy": (
+        "{path}: not usable ({reason}); this run reads every file again (another newsroom "
+        "process was using it)",
+        "{path}: tidak dapat dipakai ({reason}); penerbitan ini membaca ulang setiap berkas "
+        "(proses newsroom lain sedang memakainya)",
+    ),
+    "warned.log_not_written": (
+        "{path}: not written: {reason}; this run is not in the publish log (free some space "
+        "or fix the folder's permissions)",
+        "{path}: tidak ditulis: {reason}; penerbitan ini tidak tercatat di log penerbitan "
+        "(kosongkan ruang disk atau perbaiki izin foldernya)",
+    ),
+    "warned.not_confirmed": (
+        "{path}: this run's publications were not confirmed ({reason}); they are in the "
+        "feeds and the next run confirms them (free some space or fix the folder's "
+        "permissions)",
+        "{path}: terbitan penerbitan ini belum dikonfirmasi ({reason}); semuanya sudah di feed "
+        "dan penerbitan berikutnya mengonfirmasinya (kosongkan ruang disk atau perbaiki izin "
+        "foldernya)",
+    ),
+    "warned.files_not_recorded": (
+        "{path}: the files this run wrote were not recorded ({reason}); the next run "
+        "compares every file with what it would write (free some space or fix the folder's "
+        "permissions)",
+        "{path}: berkas yang ditulis penerbitan ini tidak tercatat ({reason}); penerbitan "
+        "berikutnya membandingkan setiap berkas dengan yang akan ditulisnya (kosongkan ruang "
+        "disk atau perbaiki izin foldernya)",
+    ),
+    "warned.websub_given_up": (
+        "WebSub hub {hub} failed {attempts} runs in a row ({reason}); its ping for {n} feed "
+        "is given up (readers that poll still get everything; check [websub] hubs in "
+        "newsroom.toml)|WebSub hub {hub} failed {attempts} runs in a row ({reason}); its ping "
+        "for {n} feeds is given up (readers that poll still get everything; check [websub] "
+        "hubs in newsroom.toml)",
+        "hub WebSub {hub} gagal {attempts} kali berturut-turut ({reason}); pemberitahuan untuk "
+        "{n} feed dihentikan (pembaca yang memeriksa sendiri tetap mendapat semuanya; periksa "
+        "[websub] hubs di newsroom.toml)",
+    ),
+    "warned.websub_not_kept": (
+        "{path}: not written ({reason}); a failed ping is lost (free some space or fix the "
+        "folder's permissions)",
+        "{path}: tidak ditulis ({reason}); pemberitahuan yang gagal tidak akan dicoba lagi "
+        "(kosongkan ruang disk atau perbaiki izin foldernya)",
+    ),
+    "warned.changed_elsewhere": (
+        "{path}: changed in another office while this server published it; the publication "
+        "partners have seen stands, and that change is kept in git's history (`git log -p "
+        "-- {path}`): correct the release if it still applies",
+        "{path}: diubah di kantor lain saat server ini menerbitkannya; terbitan yang sudah "
+        "dilihat mitra tetap berlaku, dan perubahan itu tersimpan di riwayat git (`git log -p "
+        "-- {path}`): buat ralat bila perubahan itu masih perlu",
+    ),
+    "warned.control_characters": (
+        "{path}: removed {n} control character that XML cannot carry (pasted from a word "
+        "processor?)|{path}: removed {n} control characters that XML cannot carry (pasted "
+        "from a word processor?)",
+        "{path}: {n} karakter kendali yang tidak dapat dimuat XML dibuang (tertempel dari "
+        "pengolah kata?)",
     ),
     "publish.note": ("note: {text}", "catatan: {text}"),
     "publish.warning": ("warning: {text}", "peringatan: {text}"),

@@ -209,10 +209,13 @@ def render_article(article: Article, config: Config) -> Rendered:
         retraction_html = _number_html(number, w) + retraction_html
     warnings: tuple[str, ...] = ()
     if clean.removed:
-        warnings = (
+        from ..errors import Said
+
+        warnings = (Said(
             f"{article.path}: removed {clean.removed} control character(s) that XML "
             "cannot carry (pasted from a word processor?)",
-        )
+            "control_characters", path=article.path, n=clean.removed,
+        ),)  # fmt: skip
     return Rendered(
         id=article.id,
         title=clean(live.title),

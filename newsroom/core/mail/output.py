@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
-from ..errors import NewsroomError, cause
+from ..errors import NewsroomError, Said, cause
 from ..outputs import Output, Plan, PublishResult, Stage, Written
 from ..records import Record
 from .events import EMBARGO, MOVED, WITHDRAWN, Event, events_of, lists_for, moved, withdrawn
@@ -39,6 +39,7 @@ from .sendlog import (
 
 if TYPE_CHECKING:
     from ..model import Article
+    from ..seal import SealProblem
 
 # What a mail log that cannot be opened or written means, and what to do.
 MAIL_NOT_TOLD = (
@@ -165,7 +166,8 @@ class MailOutput(Output):
         try:
             send_queued(self.config, self.now, result)
         except Exception as exc:  # the feeds are out: mail's trouble is reported, never fatal
-            result.warnings.append(f"mail: not sent ({exc}); the next run tries again")
+            result.warn(f"mail: not sent ({exc}); the next run tries again", "mail_not_sent",
+                        cause(exc))  # fmt: skip
 
 
 def _this_run(record: Record, kind: str) -> str:
@@ -256,18 +258,22 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                 elif outcome.permanent:
                     log.mark(send, FAILED, now, outcome.error)
                     done.failed += 1
-                    done.errors.append(
+                    done.errors.append(Said(
                         f"mail: {send.event} refused for good for one address of list "
-                        f"{send.list}: {outcome.error} (newsroom mail status --addresses)"
-                    )
+                        f"{send.list}: {outcome.error} (newsroom mail status --addresses)",
+                        "mail_refused", event=send.event, list=send.list, answer=outcome.error,
+                    ))  # fmt: skip
                 else:
                     log.mark(send, QUEUED, now, outcome.error)
                     if outcome.lost:
-                        done.errors.append(f"mail: {outcome.error}; the next run sends the rest")
+                        done.errors.append(Said(
+                            f"mail: {outcome.error}; the next run sends the rest", "mail_lost",
+                            reason=outcome.error,
+                        ))  # fmt: skip
                         connection = None
                         break
         except MailError as exc:  # nothing went: every waiting send says why
-            done.errors.append(f"mail: {exc}")
+            done.errors.append(Said(f"mail: {exc}", "mail_failed", cause(exc)))
             log.note_waiting(str(exc), now)
         finally:
             if connection is not None:
@@ -298,19 +304,26 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
         if article.id != event.release:
             raise NewsroomError(f"{path} is no longer release {event.release}")
         if (changed := _changed_by_hand(config, article)) is not None:  # it waits, queued:
-            done.errors.append(f"mail: {key}: waits: {path}: {changed}")  # never that text
+            seal = {"because": changed.code, "reason": changed.message, **dict(changed.facts)}
+            done.errors.append(Said(  # (never built from that text)
+                f"mail: {key}: waits: {path}: {changed.message}", "mail_waits", seal, event=key,
+                path=path,
+            ))  # fmt: skip
             return None
         data = build(config, article, event, now)
     except (NewsroomError, OSError, ValueError) as exc:  # ValueError: a header email refuses
         n = log.fail_event(key, f"the message cannot be made: {exc}", now)
         done.failed += n
-        done.errors.append(f"mail: {key}: the message cannot be made ({exc}); {n} not sent")
+        done.errors.append(Said(
+            f"mail: {key}: the message cannot be made ({exc}); {n} not sent", "mail_unmade",
+            cause(exc), event=key, n=n,
+        ))  # fmt: skip
         return None
     log.keep_message(key, data)
     return data
 
 
-def _changed_by_hand(config: Config, article: Article) -> str | None:
+def _changed_by_hand(config: Config, article: Article) -> SealProblem | None:
     """Why a published file's live text is not the one publish put out (changed by hand:
     seal.LIVE_TEXT_PROBLEMS), if it is not: its message is not built from it (publish
     keeps what partners have; the lists wait until the file is restored)."""
@@ -323,4 +336,4 @@ def _changed_by_hand(config: Config, article: Article) -> str | None:
         problem = verify(article, config, ledger)
     finally:
         ledger.close()
-    return problem.message if problem and problem.code in LIVE_TEXT_PROBLEMS else None
+    return problem if problem and problem.code in LIVE_TEXT_PROBLEMS else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from ..config_mail import MailList
+from ..errors import Said
 
 # What a deliverable address looks like: local@domain.tld, no spaces or brackets. Looser
 # than RFC 5322 on purpose (servers accept what offices type), strict enough to catch
@@ -43,12 +44,16 @@ def read_recipients(mail_list: MailList) -> Recipients:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        found.problems.append(
-            f"{path}: no such file (list {mail_list.name}: write its addresses there, one a line)"
-        )
+        found.problems.append(Said(
+            f"{path}: no such file (list {mail_list.name}: write its addresses there, one a line)",
+            "mail_list_missing", path=path, list=mail_list.name,
+        ))  # fmt: skip
         return found
     except (OSError, UnicodeDecodeError) as exc:
-        found.problems.append(f"{path}: cannot be read ({exc}); list {mail_list.name} gets nothing")
+        found.problems.append(Said(
+            f"{path}: cannot be read ({exc}); list {mail_list.name} gets nothing",
+            "mail_list_unreadable", path=path, list=mail_list.name, reason=exc,
+        ))  # fmt: skip
         return found
     seen: set[str] = set()
     for number, raw in enumerate(text.splitlines(), 1):
@@ -57,7 +62,10 @@ def read_recipients(mail_list: MailList) -> Recipients:
             continue
         recipient, why = parse_line(line, number)
         if recipient is None:
-            found.problems.append(f"{path}:{number}: {why}; that line is skipped")
+            found.problems.append(Said(
+                f"{path}:{number}: {why}; that line is skipped", "mail_line_skipped",
+                {"because": getattr(why, "code", ""), "reason": why}, path=path, line=number,
+            ))  # fmt: skip
             continue
         folded = recipient.address.casefold()
         if folded in seen:
@@ -73,15 +81,17 @@ def _quoted_hash(line: str) -> bool:
 
 
 def parse_line(line: str, number: int = 0) -> tuple[Recipient | None, str]:
-    """One line as a recipient, or None and why not (never quoting the line)."""
+    """One line as a recipient, or None and why not (never quoting the line; by a code,
+    `error.<code>`, for the faces)."""
     if "," in re.sub(r'"[^"]*"', "", line) or ";" in line:
-        return None, "one address a line (found a comma or semicolon)"
+        return None, Said("one address a line (found a comma or semicolon)", "address_many")
     name, address = parseaddr(line)
     if not address or not _ADDRESS.match(address):
-        return None, (
-            "not an e-mail address (expected nama@redaksi.co.id or Nama <nama@redaksi.co.id>)"
+        return None, Said(
+            "not an e-mail address (expected nama@redaksi.co.id or Nama <nama@redaksi.co.id>)",
+            "address_not",
         )
     if "<" in line and not line.rstrip().endswith(">"):
-        return None, "text after the address's closing >"
+        return None, Said("text after the address's closing >", "address_after")
     display = f"{name} <{address}>" if name else address
     return Recipient(address, display, number), ""

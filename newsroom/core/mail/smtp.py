@@ -72,8 +72,9 @@ class Connection:
             self.close()
             raise MailError(
                 f"the mail server {where} refused the login of [mail] user ({exc.smtp_code}); "
-                f"check the password in ${config.mail_password_env}"
-            ) from None
+                f"check the password in ${config.mail_password_env}", code="mail_login",
+                server=where, answer=exc.smtp_code, env=config.mail_password_env,
+            ) from None  # fmt: skip
         except ssl.SSLCertVerificationError as exc:
             self.close()
             raise MailError(
@@ -81,14 +82,16 @@ class Connection:
                 f"({exc.verify_message or _said(exc)}); nothing was sent, the next run tries "
                 "again. [mail] host must be a name the certificate holds; a certificate of the "
                 "office's own CA must be trusted by this machine (update-ca-certificates, or "
-                "SSL_CERT_FILE=<the CA's file> in cron's environment: docs/deploy.md)"
-            ) from None
+                "SSL_CERT_FILE=<the CA's file> in cron's environment: docs/deploy.md)",
+                code="mail_untrusted", server=where, reason=exc.verify_message or _said(exc),
+            ) from None  # fmt: skip
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise MailError(
                 f"cannot reach the mail server {where} ({_said(exc)}); nothing was sent, the "
-                "next run tries again (check [mail] host, port and security)"
-            ) from None
+                "next run tries again (check [mail] host, port and security)",
+                code="mail_unreachable", server=where, reason=_said(exc),
+            ) from None  # fmt: skip
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -137,6 +140,7 @@ def _password(config: Config) -> str:
     if not value:
         raise MailError(
             f"[mail] user is set but the environment variable {name or '(none named)'} holds no "
-            "password: set it in the environment cron runs publish in (docs/deploy.md)"
-        )
+            "password: set it in the environment cron runs publish in (docs/deploy.md)",
+            code="mail_no_password", env=name or "(none named)",
+        )  # fmt: skip
     return value

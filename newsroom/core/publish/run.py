@@ -366,7 +366,13 @@ class Run:
             try:
                 ledger.confirm(confirmed)
             except NewsroomError as exc:  # the pending rows still vouch for them
-                self.result.warnings.append(str(exc))
+                reason = exc.facts.get("reason", exc)
+                self.result.warn(
+                    f"{ledger.path}: this run's publications were not confirmed ({reason}); "
+                    "they are in the feeds and the next run confirms them (free some space or "
+                    "fix the folder's permissions)", "not_confirmed", path=ledger.path,
+                    reason=reason,
+                )  # fmt: skip
                 return  # (the next run reads them again, and confirms them)
         stamped = [str(g.article.path) for g in self.going if str(g.article.path) in self.saved]
         remember(self.config, cache, ledger, stamped)
@@ -408,10 +414,11 @@ class Run:
                 self.owned.save(files, self.kept, token)
             except (OSError, sqlite3.Error) as exc:  # the files are in place: say so
                 token = ""  # the next run compares every file again
-                self.result.warnings.append(
+                self.result.warn(
                     f"{self.owned.path}: the files this run wrote were not recorded "
-                    f"({exc}); the next run compares every file with what it would write"
-                )
+                    f"({exc}); the next run compares every file with what it would write",
+                    "files_not_recorded", cause(exc), path=self.owned.path,
+                )  # fmt: skip
         failed = bool(self.result.failed or self.result.refused) or not written
         self.result.failures = (self.state.get("failures", 0) + 1) if failed else 0
         # a run that put releases out and only refused others published (newsroom status
@@ -446,7 +453,15 @@ class Run:
         try:
             write_atomic(state_path(self.config), json.dumps(state, sort_keys=True).encode())
         except OSError as exc:
-            _cannot_write(self.result, exc, state_path(self.config))
+            if not written:  # nothing was: the feeds are as they were
+                _cannot_write(self.result, exc, state_path(self.config))
+                return
+            name, why = exc.filename or state_path(self.config), exc.strerror or str(exc)
+            self.result.fail(  # the feeds are in place: only the run's record is not
+                f"cannot write {name}: {why}; the feeds are written, but this run's record "
+                "(its state) is not: the next run looks at every file again (free some space "
+                "or fix the folder's permissions)", "state_not_written", file=name, reason=why,
+            )  # fmt: skip
 
     def _sweep(self, files: dict[str, Files]) -> None:
         """Files the store lists that no output owns now, when the outputs were not told of

@@ -276,4 +276,6 @@ def log_run(config: Config, r: PublishResult, forced_clock: bool = False) -> Non
         with open(config.state_dir / "publish.log", "a", encoding="utf-8") as log:
             log.write(json.dumps(line, ensure_ascii=False) + "\n")
     except OSError as exc:
-        r.warnings.append(f"{config.state_dir / 'publish.log'}: not written: {exc.strerror}")
+        path = config.state_dir / "publish.log"
+        r.warn(f"{path}: not written: {exc.strerror}", "log_not_written", path=path,
+               reason=exc.strerror or exc)  # fmt: skip

@@ -95,8 +95,9 @@ def _stood(result: PublishResult, synced: SyncResult) -> None:
     """Say where the server's publication stood over an office's change made meanwhile
     (on stderr: cron mails it to whoever must tell that office)."""
     for path, _choice in synced.resolved:
-        result.warnings.append(
+        result.warn(
             f"{path}: changed in another office while this server published it; the "
             "publication partners have seen stands, and that change is kept in git's history "
-            f"(`git log -p -- {path}`): correct the release if it still applies"
-        )
+            f"(`git log -p -- {path}`): correct the release if it still applies",
+            "changed_elsewhere", path=path,
+        )  # fmt: skip

@@ -1,0 +1,233 @@
+"""What `newsroom publish` (cron's mail, the desk's publish report) warns of, in the
+person's language: what a run could not do though it did its work (the cache not usable,
+its log not written, a WebSub hub given up, mail refused or a list's bad line), each
+naming its file and saying what to do; `newsroom mail` says mail's problems alike;
+`newsroom check` says a translation's problem in the person's language; a run whose
+state could not be written after the feeds were says so (not "nothing was published").
+These were the last English-only lines an Indonesian desk read after a publish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from newsroom.cli import cli
+from newsroom.core import websub
+from newsroom.core.config import load_config
+from newsroom.core.init import init_newsroom
+
+from .feedkit import at, configure, release, run
+from .smtpkit import Handler, configure_mail, smtp_server, write_list
+
+__all__ = ["smtp_server"]  # a fixture, used by name
+
+ENGLISH = ("not usable", "reads every file", "not written", "free some space", "given up",
+           "readers that poll", "refused for good", "that line is skipped",
+           "not an e-mail address", "a second translation", "one translation per language",
+           "the feeds are written", "looks at every file", "nothing was published",
+           "the feeds are as they were")  # fmt: skip
+
+
+def newsroom(root: Path, language: str, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--root", str(root), *args], env={"NEWSROOM_LANG": language})
+
+
+def publish(root: Path, language: str, when: dt.datetime) -> Result:
+    return newsroom(root, language, "--as", "cron", "publish", "--now", when.isoformat(),
+                    "--force-clock")  # fmt: skip
+
+
+def no_english(said: str) -> None:
+    for words in ENGLISH:
+        assert words not in said, (words, said)
+
+
+def fresh(tmp_path: Path, language: str) -> Path:
+    root = tmp_path / language
+    init_newsroom(root, "Humas Uji")
+    configure(root)
+    return root
+
+
+def test_a_log_and_a_cache_that_cannot_be_used_are_said_in_the_persons_language(
+    tmp_path: Path,
+) -> None:
+    """A directory where publish.log and cache.sqlite go (as a full disk or a wrong owner
+    would): "…/publish.log: not written: Is a directory", "…/cache.sqlite: not usable (…);
+    this run reads every file again (free some space)", in English to an Indonesian desk."""
+    said = {}
+    for language in ("id", "en"):
+        root = fresh(tmp_path, language)
+        state = load_config(root).state_dir
+        state.mkdir(parents=True, exist_ok=True)
+        (state / "publish.log").mkdir()
+        (state / "cache.sqlite").mkdir()
+        release(root, at(0), "Rilis")
+        done = publish(root, language, at(1))
+        assert done.exit_code == 0, done.output
+        said[language] = done.output.replace("\n", " ")
+        assert any((root / "feeds").rglob("rss.xml"))  # the run did its work
+    log, cache = (tmp_path / "id" / ".newsroom" / name for name in ("publish.log", "cache.sqlite"))
+    assert (
+        f"peringatan: {log}: tidak ditulis: Is a directory; penerbitan ini tidak tercatat di "
+        "log penerbitan (kosongkan ruang disk atau perbaiki izin foldernya)"
+    ) in said["id"], said["id"]
+    assert f"peringatan: {cache}: tidak dapat dipakai (" in said["id"]
+    assert "); penerbitan ini membaca ulang setiap berkas (kosongkan ruang disk)" in said["id"]
+    no_english(said["id"])
+    log, cache = (tmp_path / "en" / ".newsroom" / name for name in ("publish.log", "cache.sqlite"))
+    assert (
+        f"warning: {log}: not written: Is a directory; this run is not in the publish log "
+        "(free some space or fix the folder's permissions)"
+    ) in said["en"], said["en"]
+    assert f"warning: {cache}: not usable (" in said["en"]
+    assert "); this run reads every file again (free some space)" in said["en"]
+
+
+def test_a_hub_given_up_is_said_in_the_persons_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A WebSub hub that is down every run is given up: "WebSub hub … failed 3 runs in a
+    row (…); its ping for 3 feed(s) is given up (readers that poll …)", in English."""
+    monkeypatch.setattr(websub, "MAX_ATTEMPTS", 3)
+    hub = "http://127.0.0.1:9/hub"  # (the discard port: nothing listens)
+    said = {}
+    for language in ("id", "en"):
+        root = tmp_path / language
+        init_newsroom(root, "Humas Uji")
+        configure(root, extra=f'\n[websub]\nhubs = ["{hub}"]\n')
+        release(root, at(0), "Rilis")
+        run(root, at(0.1))
+        run(root, at(0.2))
+        done = publish(root, language, at(0.3))
+        assert done.exit_code == 0, done.output
+        said[language] = done.output.replace("\n", " ")
+    assert f"peringatan: hub WebSub {hub} gagal 3 kali berturut-turut (" in said["id"], said["id"]
+    assert (
+        "); pemberitahuan untuk 9 feed dihentikan (pembaca yang memeriksa sendiri tetap "
+        "mendapat semuanya; periksa [websub] hubs di newsroom.toml)"
+    ) in said["id"], said["id"]
+    no_english(said["id"])
+    assert f"warning: WebSub hub {hub} failed 3 runs in a row (" in said["en"], said["en"]
+    assert (
+        "); its ping for 9 feeds is given up (readers that poll still get everything; check "
+        "[websub] hubs in newsroom.toml)"
+    ) in said["en"], said["en"]
+
+
+LIST = """
+[[lists]]
+name = "wartawan"
+title = "Wartawan Ekonomi"
+recipients = "{folder}/wartawan.txt"
+"""
+
+
+def test_mail_refused_and_a_bad_line_are_said_in_the_persons_language(
+    tmp_path: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    """A server that refuses one address for good (550), a list with a line that is no
+    address: "mail: … refused for good for one address of list wartawan: 550 …",
+    "…/wartawan.txt:3: not an e-mail address (…); that line is skipped", in English to
+    an Indonesian desk; `newsroom mail status` named the bad line in English too."""
+    handler, port = smtp_server
+    handler.answers = {"sari@majalah.id": "550 5.1.1 <sari@majalah.id>: tidak dikenal"}
+    said, status = {}, {}
+    for language in ("id", "en"):
+        root = fresh(tmp_path, language)
+        folder = tmp_path / f"lists-{language}"
+        configure_mail(root, port, LIST.format(folder=folder))
+        write_list(folder, "wartawan", ["budi@koran.id", "budi@koran", "sari@majalah.id"])
+        release(root, at(0), "Inflasi Terkendali")
+        done = publish(root, language, at(1))
+        said[language] = done.output.replace("\n", " ")
+        status[language] = newsroom(root, language, "mail", "status").output
+    path = tmp_path / "lists-id" / "wartawan.txt"
+    assert "peringatan: surel: " in said["id"], said["id"]
+    assert (
+        " ditolak untuk seterusnya bagi satu alamat daftar wartawan: 550 5.1.1 <address>: "
+        "tidak dikenal (newsroom mail status --addresses)"
+    ) in said["id"], said["id"]
+    assert (
+        f"peringatan: {path}:3: bukan alamat surel (seharusnya nama@redaksi.co.id atau Nama "
+        "<nama@redaksi.co.id>); baris itu dilewati"
+    ) in said["id"], said["id"]
+    assert f"{path}:3: bukan alamat surel (" in status["id"], status["id"]
+    no_english(said["id"])
+    no_english(status["id"])
+    path = tmp_path / "lists-en" / "wartawan.txt"
+    assert (
+        " refused for good for one address of list wartawan: 550 5.1.1 <address>: tidak "
+        "dikenal (newsroom mail status --addresses)"
+    ) in said["en"], said["en"]
+    assert (
+        f"warning: {path}:3: not an e-mail address (expected nama@redaksi.co.id or Nama "
+        "<nama@redaksi.co.id>); that line is skipped"
+    ) in said["en"], said["en"]
+
+
+def test_a_state_not_written_after_the_feeds_says_the_feeds_are_written(
+    tmp_path: Path,
+) -> None:
+    """The run's state cannot be written once the feeds are (its place a directory): the
+    run said "nothing was published and the feeds are as they were", which was false."""
+    said = {}
+    for language in ("id", "en"):
+        root = fresh(tmp_path, language)
+        release(root, at(0), "Rilis")
+        assert run(root, at(0.5)).ok
+        release(root, at(0.6), "Rilis dua")
+        state = load_config(root).state_dir / "publish-state.json"
+        state.unlink()
+        state.mkdir()
+        (state / "x").write_text("")  # (a full folder: the rename cannot replace it)
+        done = publish(root, language, at(1))
+        assert done.exit_code == 1, done.output
+        said[language] = done.output.replace("\n", " ")
+        feeds = b"".join(p.read_bytes() for p in (root / "feeds").rglob("rss.xml"))
+        assert b"Rilis dua" in feeds  # the feeds were written
+        shutil.rmtree(state)
+    assert "tidak terbit: tidak dapat menulis " in said["id"], said["id"]
+    assert (
+        "; feed sudah ditulis, tetapi catatan penerbitan ini (state) tidak: penerbitan "
+        "berikutnya memeriksa lagi setiap berkas (kosongkan ruang disk atau perbaiki izin "
+        "foldernya)"
+    ) in said["id"], said["id"]
+    no_english(said["id"])
+    assert (
+        "; the feeds are written, but this run's record (its state) is not: the next run "
+        "looks at every file again (free some space or fix the folder's permissions)"
+    ) in said["en"], said["en"]
+    assert "nothing was published" not in said["en"]
+
+
+def test_check_says_a_translations_problem_in_the_persons_language(tmp_path: Path) -> None:
+    """Two translations into one language of one original: `newsroom check` said "a second
+    translation into 'en' of one original (…): one translation per language (delete the
+    copy, …)" in English to an Indonesian desk."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    root = fresh(tmp_path, "id")
+    original = release(root, at(0), "ASN Jaga Netralitas", approve=False)
+    translator = Newsroom.open(root, "rina", fixed_clock(at(0)))
+    first = translator.translate(original, "en")
+    second = translator.translate(original, "jv")
+    assert first.path is not None and second.path is not None
+    other = root / second.path
+    other.write_text(other.read_text().replace("language: jv", "language: en"))
+    said = {language: newsroom(root, language, "check").output for language in ("id", "en")}
+    assert (
+        f"{second.path}:" in said["id"]
+        and f": terjemahan kedua ke bahasa “en” dari satu naskah asli (juga {first.path}): satu "
+        "terjemahan per bahasa (hapus salinannya, atau isi `language` dengan bahasa lain)"
+    ) in said["id"], said["id"]
+    no_english(said["id"])
+    assert (
+        f": a second translation into 'en' of one original (also {first.path}): one "
+        "translation per language (delete the copy, or set another `language`)"
+    ) in said["en"], said["en"]
