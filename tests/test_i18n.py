@@ -8,11 +8,13 @@ from pathlib import Path
 
 from newsroom.core.checks import CHECKS
 from newsroom.core.desk import VIEWS
+from newsroom.core.errors import Said
 from newsroom.core.feeds.moves import ORDER
 from newsroom.core.importer import MISSING
 from newsroom.core.model import ALL_STATUSES
 from newsroom.core.workflow import ACTIONS
 from newsroom.i18n import CATALOG, Translator, choose_language
+from newsroom.i18n.explain import warning_text
 from newsroom.tui.commands import COMMANDS
 
 FACES = Path(__file__).resolve().parent.parent / "newsroom"
@@ -74,6 +76,9 @@ def test_plurals_are_english_only_and_counted() -> None:
     assert Translator("en")("n.releases", n=1) == "1 release"
     assert Translator("en")("n.releases", n=2) == "2 releases"
     assert Translator("id")("n.releases", n=2) == "2 siaran pers"
+    # A warning's facts are kept as strings (errors.Said): "removed 1 control characters".
+    one = Said("a.md: removed 1 control character", "control_characters", path="a.md", n=1)
+    assert warning_text(Translator("en"), one).startswith("a.md: removed 1 control character ")
 
 
 def test_the_unsigned_warning_ends_with_one_full_stop() -> None:

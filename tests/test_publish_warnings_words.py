@@ -21,7 +21,7 @@ from newsroom.core.config import load_config
 from newsroom.core.init import init_newsroom
 
 from .feedkit import at, configure, release, run
-from .smtpkit import Handler, configure_mail, smtp_server, write_list
+from .smtpkit import Handler, configure_mail, free_port, smtp_server, write_list
 
 __all__ = ["smtp_server"]  # a fixture, used by name
 
@@ -231,3 +231,24 @@ def test_check_says_a_translations_problem_in_the_persons_language(tmp_path: Pat
         f": a second translation into 'en' of one original (also {first.path}): one "
         "translation per language (delete the copy, or set another `language`)"
     ) in said["en"], said["en"]
+
+
+def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Path) -> None:
+    """No server at [mail] port: the Indonesian line was "surel: cannot reach the mail
+    server … (Connection refused); nothing was sent, …", the whole English error put in
+    the place of the server's answer (its fact was named `reason`, which errors.cause
+    takes for the error's English text)."""
+    said = {}
+    for language in ("id", "en"):
+        root = fresh(tmp_path, language)
+        folder = tmp_path / f"lists-{language}"
+        configure_mail(root, free_port(), LIST.format(folder=folder))
+        write_list(folder, "wartawan", ["budi@koran.id"])
+        release(root, at(0), "Inflasi Terkendali")
+        said[language] = publish(root, language, at(1)).output.replace("\n", " ")
+    assert "peringatan: surel: server surel 127.0.0.1:" in said["id"], said["id"]
+    assert " tidak dapat dihubungi (" in said["id"], said["id"]
+    assert "); tidak ada yang terkirim, penerbitan berikutnya mencoba lagi" in said["id"]
+    for words in ("cannot reach", "nothing was sent", "the next run"):
+        assert words not in said["id"], (words, said["id"])
+    assert "warning: mail: cannot reach the mail server 127.0.0.1:" in said["en"], said["en"]

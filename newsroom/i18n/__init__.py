@@ -49,9 +49,9 @@ class Translator:
         if pair is None:
             return key
         text = pair[1] if self.language == "id" else pair[0]
-        if "|" in text:  # singular|plural, by the count `n`
+        if "|" in text:  # singular|plural, by the count `n` (a kept fact's is a string)
             one, many = text.split("|", 1)
-            text = one if values.get("n") == 1 else many
+            text = one if str(values.get("n")) == "1" else many
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:

@@ -123,20 +123,20 @@ MAIL: dict[str, tuple[str, str]] = {
         "server surel {server} menolak login [mail] user ({answer}); periksa kata sandi di ${env}",
     ),
     "error.mail_untrusted": (
-        "the certificate of the mail server {server} is not trusted ({reason}); nothing was "
+        "the certificate of the mail server {server} is not trusted ({detail}); nothing was "
         "sent, the next run tries again. [mail] host must be a name the certificate holds; a "
         "certificate of the office's own CA must be trusted by this machine "
         "(update-ca-certificates, or SSL_CERT_FILE=<the CA's file> in cron's environment: "
         "docs/deploy.md)",
-        "sertifikat server surel {server} tidak dipercaya ({reason}); tidak ada yang terkirim, "
+        "sertifikat server surel {server} tidak dipercaya ({detail}); tidak ada yang terkirim, "
         "penerbitan berikutnya mencoba lagi. [mail] host harus nama yang dimuat sertifikatnya; "
         "sertifikat CA milik kantor harus dipercaya mesin ini (update-ca-certificates, atau "
         "SSL_CERT_FILE=<berkas CA-nya> di lingkungan cron: docs/deploy.md)",
     ),
     "error.mail_unreachable": (
-        "cannot reach the mail server {server} ({reason}); nothing was sent, the next run "
+        "cannot reach the mail server {server} ({detail}); nothing was sent, the next run "
         "tries again (check [mail] host, port and security)",
-        "server surel {server} tidak dapat dihubungi ({reason}); tidak ada yang terkirim, "
+        "server surel {server} tidak dapat dihubungi ({detail}); tidak ada yang terkirim, "
         "penerbitan berikutnya mencoba lagi (periksa [mail] host, port dan security)",
     ),
     "error.mail_no_password": (

@@ -83,14 +83,14 @@ class Connection:
                 "again. [mail] host must be a name the certificate holds; a certificate of the "
                 "office's own CA must be trusted by this machine (update-ca-certificates, or "
                 "SSL_CERT_FILE=<the CA's file> in cron's environment: docs/deploy.md)",
-                code="mail_untrusted", server=where, reason=exc.verify_message or _said(exc),
+                code="mail_untrusted", server=where, detail=exc.verify_message or _said(exc),
             ) from None  # fmt: skip
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise MailError(
                 f"cannot reach the mail server {where} ({_said(exc)}); nothing was sent, the "
                 "next run tries again (check [mail] host, port and security)",
-                code="mail_unreachable", server=where, reason=_said(exc),
+                code="mail_unreachable", server=where, detail=_said(exc),
             ) from None  # fmt: skip
         return self
 
