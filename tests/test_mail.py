@@ -298,6 +298,31 @@ def test_mail_test_sends_one_message_without_exposing_the_list(
     assert unknown.exit_code == 1 and "no mailing list 'tidak-ada'" in unknown.output
 
 
+def test_mail_test_says_what_is_wrong_in_the_persons_language(
+    mailroom: tuple[Path, Handler],
+) -> None:
+    """An address given to --to that is no address, a list not in newsroom.toml, a list
+    with no valid address: `newsroom mail test` said each in English to an Indonesian desk
+    ("--to: not an e-mail address …"), though the line's own words were in the catalog."""
+    root, server = mailroom
+    write_list(root.parent / "lists", "kantor-berita", ["bukan alamat"])
+
+    def mail_test(*args: str) -> str:
+        env = {"NEWSROOM_LANG": "id"}
+        out = CliRunner().invoke(cli, ["--root", str(root), "mail", "test", *args], env=env)
+        assert out.exit_code == 1, out.output
+        return out.output.replace("\n", " ")
+
+    to, unknown, empty = (mail_test("wartawan", "--to", "ani@"), mail_test("tidak-ada"),
+                          mail_test("kantor-berita"))  # fmt: skip
+    assert "--to: bukan alamat surel (seharusnya nama@redaksi.co.id" in to, to
+    assert "tidak ada daftar surel 'tidak-ada' di newsroom.toml (daftarnya: " in unknown
+    assert "daftar kantor-berita tidak memuat satu pun alamat yang sah (berkasnya: " in empty
+    for words in ("not an e-mail", "no mailing list", "no valid address"):
+        assert words not in to + unknown + empty, words
+    assert server.received == []
+
+
 @pytest.mark.parametrize(
     ("mail", "fix"),
     [

@@ -221,7 +221,10 @@ def error_text(
     if error.code and t.has("error." + error.code):
         key = "error." + error.code  # the desk's own words where the CLI's name a command
         key = key + ".tui" if face == "tui" and t.has(key + ".tui") else key
-        return t(key, **{k: str(v) for k, v in facts.items()})
+        values = {k: str(v) for k, v in facts.items()}
+        if values.get("because"):  # the error behind it, in its own words (errors.cause)
+            values["reason"] = cause_text(t, values)
+        return t(key, **values)
     return str(error)
 
 

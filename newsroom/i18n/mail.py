@@ -145,6 +145,28 @@ MAIL: dict[str, tuple[str, str]] = {
         "[mail] user diisi tetapi variabel lingkungan {env} tidak berisi kata sandi: isi di "
         "lingkungan tempat cron menjalankan publish (docs/deploy.md)",
     ),
+    "error.mail_no_list": (
+        "no mailing list {name!r} in newsroom.toml (lists: {known})",
+        "tidak ada daftar surel {name!r} di newsroom.toml (daftarnya: {known})",
+    ),
+    "error.mail_no_lists": (
+        "no mailing list {name!r} in newsroom.toml (lists: none: add a [[lists]] table)",
+        "tidak ada daftar surel {name!r} di newsroom.toml (belum ada daftar: tambahkan tabel "
+        "[[lists]])",
+    ),
+    "error.mail_to": ("--to: {reason}", "--to: {reason}"),
+    "error.mail_list_empty": (
+        "list {name} has no valid address (its file: {path})",
+        "daftar {name} tidak memuat satu pun alamat yang sah (berkasnya: {path})",
+    ),
+    "error.mail_test_failed": (
+        "the mail server did not take the test message: {detail}",
+        "server surel tidak menerima pesan uji: {detail}",
+    ),
+    "error.mail_not_release": (
+        "{path} is no longer release {release}",
+        "{path} bukan lagi siaran pers {release}",
+    ),
     "error.address_many": (
         "one address a line (found a comma or semicolon)",
         "satu alamat per baris (ada koma atau titik koma)",

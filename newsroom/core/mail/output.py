@@ -302,7 +302,10 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
     try:
         article = Store(config).load(config.root / path)
         if article.id != event.release:
-            raise NewsroomError(f"{path} is no longer release {event.release}")
+            raise NewsroomError(
+                f"{path} is no longer release {event.release}", code="mail_not_release",
+                path=path, release=event.release,
+            )  # fmt: skip
         if (changed := _changed_by_hand(config, article)) is not None:  # it waits, queued:
             seal = {"because": changed.code, "reason": changed.message, **dict(changed.facts)}
             done.errors.append(Said(  # (never built from that text)

@@ -31,8 +31,16 @@ class TestSent:
 def find_list(config: Config, name: str) -> Recipients:
     mail_list = next((m for m in config.lists if m.name == name), None)
     if mail_list is None:
-        known = ", ".join(m.name for m in config.lists) or "none: add a [[lists]] table"
-        raise NewsroomError(f"no mailing list {name!r} in newsroom.toml (lists: {known})")
+        known = ", ".join(m.name for m in config.lists)
+        if not known:
+            raise NewsroomError(
+                f"no mailing list {name!r} in newsroom.toml (lists: none: add a [[lists]] "
+                "table)", code="mail_no_lists", name=name,
+            )  # fmt: skip
+        raise NewsroomError(
+            f"no mailing list {name!r} in newsroom.toml (lists: {known})", code="mail_no_list",
+            name=name, known=known,
+        )  # fmt: skip
     return read_recipients(mail_list)
 
 
@@ -46,15 +54,18 @@ def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> Test
     if to:
         one, why = parse_line(to)
         if one is None:
-            raise NewsroomError(f"--to: {why}")
+            raise NewsroomError(
+                f"--to: {why}", code="mail_to", because=getattr(why, "code", ""), reason=why
+            )
         addresses = [one.address]
     else:
         addresses = [p.address for p in found.people]
     result = TestSent(name, len(addresses), problems=list(found.problems))
     if not addresses:
         raise NewsroomError(
-            f"list {name} has no valid address (its file: {found.mail_list.recipients})"
-        )
+            f"list {name} has no valid address (its file: {found.mail_list.recipients})",
+            code="mail_list_empty", name=name, path=found.mail_list.recipients,
+        )  # fmt: skip
     msg = EmailMessage(policy=SMTP)
     msg["From"] = config.mail_from
     msg["Subject"] = f"[TES] {config.title}: {found.mail_list.title}"
@@ -72,7 +83,10 @@ def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> Test
         except smtplib.SMTPRecipientsRefused as exc:
             refused = exc.recipients
         except (smtplib.SMTPException, OSError) as exc:
-            raise NewsroomError(f"the mail server did not take the test message: {exc}") from None
+            raise NewsroomError(
+                f"the mail server did not take the test message: {exc}",
+                code="mail_test_failed", detail=exc,
+            ) from None  # fmt: skip
     for address, (code, text) in refused.items():
         said = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
         result.refused.append((address, f"{code} {said}"))
