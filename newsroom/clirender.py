@@ -31,12 +31,12 @@ from .i18n import Translator
 from .i18n.explain import (
     check_with_fix,
     decision_text,
+    failure_text,
     field_label,
     history_note,
     lift_set,
     marked_title,
     problem_text,
-    said_failure,
     seal_text,
 )
 
@@ -384,7 +384,7 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         until = when(newsroom, waiting.until)
         say(printable(t("health.waiting", when=until, title=waiting.title)))
     for broken in report.broken:
-        text = said_failure(t, broken, report.said.get(broken))
+        text = failure_text(t, broken)
         say(f"[red]{printable(t('health.broken', text=text))}[/]")
     if report.unsigned:  # why (by the run's code) and what lets the next run sign
         code = report.unsigned if t.has(f"health.why.{report.unsigned}") else "other"

@@ -55,6 +55,11 @@ class Said(str):
         said.facts = {**(because or {}), **{k: str(v) for k, v in facts.items()}}
         return said
 
+    @classmethod
+    def of(cls, text: str, code: str, facts: Mapping[str, object]) -> Said:
+        """A line with the facts an error or a record kept (any names, made text)."""
+        return cls(text, code, {k: str(v) for k, v in facts.items()})
+
     def __getnewargs__(self) -> tuple[str, str, dict[str, str]]:  # type: ignore[override]
         return str(self), self.code, self.facts  # (pickled: a worker's render, the cache)
 

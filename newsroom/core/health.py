@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
-from .errors import Facts, Problem
+from .errors import Facts, Problem, Said
 from .publish.state import read_state
 from .records import Record
 
@@ -40,9 +40,9 @@ class Health:
     failures: int
     held: list[Held] = field(default_factory=list)  # refused by the checks: needs a person
     waiting: list[Held] = field(default_factory=list)  # embargoed, lifting later
+    # broken files, and the last run's failures: those kept with their code and facts are
+    # errors.Said (each face words them in the person's language: explain.failure_text)
     broken: list[str] = field(default_factory=list)
-    # of `broken`, the last run's failures with their code and facts (each face words them)
-    said: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     published: int = 0  # what the last run published
     # the last run was not signed though the newsroom signs (why, a code): partners cannot
     # check SHA256SUMS until a run with the key
@@ -112,11 +112,17 @@ def publish_status(
             status.held.append(Held(ident, title, path, code, reason, facts=facts))
     status.broken = [str(p) for p in problems]
     because = state.get("failed_because", []) if state.get("failed") else []
-    status.broken += [str(why) for why in because if str(why) not in status.broken]
     said = state.get("failed_said", {}) if because else {}
-    for text, kept in said.items() if isinstance(said, dict) else ():
-        if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], dict):
-            status.said[str(text)] = (str(kept[0]), {str(k): str(v) for k, v in kept[1].items()})
+    said = said if isinstance(said, dict) else {}
+    for why in because:
+        if str(why) in status.broken:
+            continue
+        kept = said.get(str(why))
+        if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], dict) and kept[0]:
+            code, kept_facts = str(kept[0]), kept[1]
+            status.broken.append(Said.of(str(why), code, kept_facts))
+        else:
+            status.broken.append(str(why))
     return status
 
 

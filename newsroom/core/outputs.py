@@ -418,13 +418,13 @@ class PublishResult:
     skipped: bool = False
     published: list[dict[str, str]] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
+    # why a release did not go out, or the run stopped (English: logs, scripts, the state):
+    # a line made with its code and facts (`fail`, `fail_with`, `Said`) is worded by them in
+    # the person's language (explain.failure_text: `failed.<code>`, naming its file)
     failed: list[str] = field(default_factory=list)
     # the run refused before it began (`[signing] required` and no key): the error's code,
     # facts and English text (one of `failed`), for the faces to word it
     stopped: dict[str, str] = field(default_factory=dict)
-    # a line of `failed` that has a code (a seal's, an attachment's): its code and facts, for
-    # the faces to word it in the person's language (the line is English: logs, scripts)
-    said: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     written: Paths = field(default_factory=Paths)  # sorted when iterated
     removed: list[str] = field(default_factory=list)
@@ -472,8 +472,7 @@ class PublishResult:
         """A line of `failed` (English: logs, scripts, the state), with the code and facts
         the faces word it by in the person's language (`failed.<code>`: its file, number,
         how to fix it), and the error behind it (`because`, errors.cause: its `reason`)."""
-        self.failed.append(text)
-        self.said[text] = (code, {**(because or {}), **{k: str(v) for k, v in facts.items()}})
+        self.failed.append(Said(text, code, because, **facts))
 
     def warn(
         self, text: str, code: str, because: Mapping[str, str] | None = None, **facts: object
@@ -486,9 +485,8 @@ class PublishResult:
     def fail_with(self, error: NewsroomError) -> None:
         """An error that stopped the run, as a line of `failed` (worded by its code when it
         has one: `failed.<code>`, else `error.<code>`)."""
-        self.failed.append(str(error))
-        if error.code:
-            self.said[str(error)] = (error.code, {k: str(v) for k, v in error.facts.items()})
+        said = Said.of(str(error), error.code, error.facts) if error.code else str(error)
+        self.failed.append(said)
 
     def _zoned(self, when: dt.datetime | None) -> str | None:
         """A time in the run's zone, as `time` is (None stays None)."""

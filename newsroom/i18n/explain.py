@@ -284,18 +284,22 @@ def cause_text(t: Translator, facts: Mapping[str, str]) -> str:
     return seal_text(t, code, reason, values) if code else reason
 
 
-def failure_text(t: Translator, result: PublishResult, failed: str) -> str:
-    """A line of `result.failed` in the person's language when the run kept its code
-    (`said_failure`)."""
-    return said_failure(t, failed, result.said.get(failed))
+def failure_text(t: Translator, failed: str) -> str:
+    """A line of a run's `failed` (or of the last run's, `newsroom status`) in the person's
+    language when it was made with its code and facts (errors.Said: `failed.<code>`)."""
+    return said_failure(t, failed, code_and_facts(failed))
 
 
 def warning_text(t: Translator, warning: str) -> str:
     """A run's warning (`result.warnings`, mail's problems) in the person's language when
     it was made with its code and facts (errors.Said: `warned.<code>`), else as written."""
-    code: str | None = getattr(warning, "code", None)
-    facts: dict[str, str] = getattr(warning, "facts", {})
-    return said_failure(t, warning, (code, facts) if code else None, "warned.")
+    return said_failure(t, warning, code_and_facts(warning), "warned.")
+
+
+def code_and_facts(line: str) -> tuple[str, dict[str, str]] | None:
+    """The code and facts a line of the core was made with (errors.Said), if any."""
+    code: str = getattr(line, "code", "")
+    return (code, getattr(line, "facts", {})) if code else None
 
 
 def said_failure(
@@ -495,7 +499,7 @@ def publish_problems(t: Translator, result: PublishResult, signing: bool = True)
             key += ".dry" if result.dry_run else ""  # (a preview: the run would stop)
             out.append(t(key, reason=reason.rstrip().removesuffix(".")))
         else:
-            out.append(t("publish.failed", reason=failure_text(t, result, failed)))
+            out.append(t("publish.failed", reason=failure_text(t, failed)))
     if result.failures > 1 and (result.failed or not result.published):  # (a run that put
         out.append(t("publish.failures", n=result.failures))  # releases out and refused one
     return out  # is no failed run: its refusal says what is wrong, `status` reads it alike)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..attachments import changed_attachments
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, Said
 from ..ledger import Ledger
 from ..model import KLARIFIKASI, Article, Status
 from ..numbering import Numbering, number_key
@@ -57,12 +57,11 @@ class GoLive:
         self.actor, self.via = actor, via
         self.store = Store(config)
         self.waiting: list[Record] = []  # translations waiting for their original
-        # the code and facts of a failure that has them (a seal's, an attachment's), by path
-        self.said: dict[str, tuple[str, dict[str, str]]] = {}
 
     def take(self, records: dict[str, Record]) -> tuple[list[GoingLive], list[tuple[str, str]]]:
         """The releases that go live now (their records replaced in `records`), and the
-        (path, reason) of each due one that could not."""
+        (path, reason) of each due one that could not (a reason with a code is a `Said`:
+        its code and facts word it in the person's language)."""
         ready = due(records.values(), self.now)
         failed: list[tuple[str, str]] = []
         if any(r.translation_of for r in ready):
@@ -101,10 +100,8 @@ class GoLive:
 
     def _failed(self, failed: list[tuple[str, str]], record: Record, exc: NewsroomError) -> None:
         """A due release that cannot go out, named with the error, its code and facts."""
-        failed.append((record.path, str(exc)))
-        if exc.code:
-            facts = {k: str(v) for k, v in exc.facts.items()}
-            self.said[record.path] = (exc.code, {**facts, "path": record.path})
+        facts = {**exc.facts, "path": record.path}
+        failed.append((record.path, Said.of(str(exc), exc.code, facts) if exc.code else str(exc)))
 
     def _with_originals(
         self, ready: list[Record], records: dict[str, Record], failed: list[tuple[str, str]]
@@ -121,8 +118,9 @@ class GoLive:
                 original = records.get(record.translation_of)
                 why = refusal(record, original)
                 if why is not None:
-                    failed.append((record.path, f"{why.message} ({why.hint})"))
-                    self.said[record.path] = (why.code, {**why.facts, "path": record.path})
+                    facts = {**why.facts, "path": record.path}
+                    failed.append((record.path, Said.of(f"{why.message} ({why.hint})", why.code,
+                                                        facts)))  # fmt: skip
                     continue
                 assert original is not None
                 if original.status not in LIVE_ORIGINAL and original.id not in going:
@@ -219,13 +217,13 @@ class GoLive:
                 others = sorted(owners.get(number_key(number), set()) - {record.path})
                 if others or issued.get(number_key(number), article.id) != article.id:
                     where = ", ".join(others) or "a release this server published before"
-                    failed.append((record.path, f"release number {number!r} is already "
-                                   f"{where}'s: give this release another number (or none: "
-                                   "publish gives one)"))  # fmt: skip
                     code, facts = ("number_taken", {"others": where}) if others else (
                         "number_issued", {})  # fmt: skip
                     facts |= {"path": record.path, "number": number, "ref": article.id[:8]}
-                    self.said[record.path] = (code, facts)
+                    failed.append((record.path, Said.of(
+                        f"release number {number!r} is already {where}'s: give this release "
+                        "another number (or none: publish gives one)", code, facts,
+                    )))  # fmt: skip
                 continue
             if numbering is None:  # an office that numbers by hand: this one has none
                 continue

@@ -29,7 +29,7 @@ from typing import Any
 from ..atomic import commit, remove_stale_temporaries, write_atomic
 from ..cache import Cache
 from ..config import Config
-from ..errors import NewsroomError, cause
+from ..errors import NewsroomError, Said, cause
 from ..index import KEPT, Index, paused_collector, refresh, remember
 from ..ledger import Ledger, row_of
 from ..outputs import (
@@ -259,10 +259,11 @@ class Run:
         self.going, failed = golive.take(records)
         if golive.waiting:  # translations whose original is not out yet (translations.py)
             self.result.noted.append(("translation_waits", len(golive.waiting)))
-        for path, reason in failed:
-            self.result.failed.append(f"{path}: {reason}")
-            if path in golive.said:  # (its code and facts: the faces word it)
-                self.result.said[f"{path}: {reason}"] = golive.said[path]
+        for path, reason in failed:  # (one with its code and facts: the faces word it)
+            line = f"{path}: {reason}"
+            if isinstance(reason, Said) and reason.code:
+                line = Said(line, reason.code, reason.facts)
+            self.result.failed.append(line)
         self.result.published += [
             {"id": g.article.id, "title": g.article.title, "path": g.record.path, "kind": g.kind,
              "number": g.article.release_number}
@@ -447,7 +448,7 @@ class Run:
             "failed_because": list(self.result.failed),
             # (each one's code and facts: `newsroom status` words it in the person's language)
             "failed_said": {
-                f: list(self.result.said[f]) for f in self.result.failed if f in self.result.said
+                f: [f.code, f.facts] for f in self.result.failed if isinstance(f, Said) and f.code
             },
         }
         try:
