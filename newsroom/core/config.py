@@ -7,6 +7,7 @@ value raises ConfigError naming it (`[feeds] limit: must be a whole number`).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -175,7 +176,9 @@ def find_root(start: Path) -> Path | None:
 
 
 def load_config(root: Path) -> Config:
-    """Read and check `root/newsroom.toml`."""
+    """Read and check `root/newsroom.toml` (`root` made absolute: a relative one, "." above
+    all, named each file two ways: "./articles/…" scanned, "articles/…" saved)."""
+    root = Path(os.path.abspath(root))
     path = root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
