@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli import Context, friendly, pass_ctx
-from .i18n.explain import warning_text
+from .i18n.explain import line_text, warning_text
 
 if TYPE_CHECKING:
     from .i18n import Translator
@@ -74,9 +74,11 @@ def mail_status(obj: Context, addresses: bool, as_json: bool) -> None:
         click.echo(f"  {_kind(t, line.kind, line.version)}: {line.title} — {counts or '—'}")
     if addresses:
         for event, name, address, error in status.problems:
-            click.echo(t("mail.problem", event=event, list=name, who=address, error=error))
+            said = line_text(t, error)
+            click.echo(t("mail.problem", event=event, list=name, who=address, error=said))
     else:  # the same answer for many addresses (a server not reached): one line
-        same = Counter((event, name, error) for event, name, _, error in status.problems)
+        same = Counter((event, name, line_text(t, error))
+                       for event, name, _, error in status.problems)  # fmt: skip
         for (event, name, error), n in same.items():
             who = t("mail.someone") if n == 1 else t("mail.some", n=n)
             click.echo(t("mail.problem", event=event, list=name, who=who, error=error))

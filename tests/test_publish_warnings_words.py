@@ -238,7 +238,7 @@ def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Pa
     server … (Connection refused); nothing was sent, …", the whole English error put in
     the place of the server's answer (its fact was named `reason`, which errors.cause
     takes for the error's English text)."""
-    said = {}
+    said, status = {}, {}
     for language in ("id", "en"):
         root = fresh(tmp_path, language)
         folder = tmp_path / f"lists-{language}"
@@ -246,9 +246,46 @@ def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Pa
         write_list(folder, "wartawan", ["budi@koran.id"])
         release(root, at(0), "Inflasi Terkendali")
         said[language] = publish(root, language, at(1)).output.replace("\n", " ")
+        status[language] = newsroom(root, language, "mail", "status").output.replace("\n", " ")
+    # `newsroom mail status` says why the sends wait as the run did (the send log keeps the
+    # error's code and facts beside its English text)
+    assert " server surel 127.0.0.1:" in status["id"] and " tidak dapat dihubungi (" in status["id"]
+    assert "cannot reach" not in status["id"], status["id"]
+    assert "cannot reach the mail server 127.0.0.1:" in status["en"], status["en"]
     assert "peringatan: surel: server surel 127.0.0.1:" in said["id"], said["id"]
     assert " tidak dapat dihubungi (" in said["id"], said["id"]
     assert "); tidak ada yang terkirim, penerbitan berikutnya mencoba lagi" in said["id"]
     for words in ("cannot reach", "nothing was sent", "the next run"):
         assert words not in said["id"], (words, said["id"])
     assert "warning: mail: cannot reach the mail server 127.0.0.1:" in said["en"], said["en"]
+
+
+def test_a_send_log_made_before_errors_kept_their_code_still_reads(
+    tmp_path: Path,
+) -> None:
+    """A send log written by a version that kept only the English error (no `said`
+    column): opened, it gains the column; its old rows read as written."""
+    import sqlite3
+
+    from newsroom.core.mail.sendlog import SendLog, mail_dir
+
+    root = fresh(tmp_path, "id")
+    config = load_config(root)
+    folder = mail_dir(config)
+    folder.mkdir(parents=True)
+    db = sqlite3.connect(folder / "sendlog.sqlite")
+    db.executescript(
+        "CREATE TABLE sends (thread TEXT, address TEXT, event TEXT, list TEXT, display TEXT, "
+        "state TEXT, attempts INTEGER DEFAULT 0, error TEXT DEFAULT '', queued TEXT, "
+        "updated TEXT, PRIMARY KEY (thread, address));"
+        "INSERT INTO sends VALUES ('t', 'a@b.id', 'e', 'wartawan', 'a@b.id', 'failed', 1, "
+        "'550 no such user', '2026-12-01', '2026-12-01');"
+    )
+    db.commit()
+    db.close()
+    log = SendLog(config)
+    try:
+        (old,) = log.problems()
+    finally:
+        log.close()
+    assert old.error == "550 no such user" and not hasattr(old.error, "code")

@@ -296,6 +296,17 @@ def warning_text(t: Translator, warning: str) -> str:
     return said_failure(t, warning, code_and_facts(warning), "warned.")
 
 
+def line_text(t: Translator, line: str) -> str:
+    """An error the core kept as a line with its code and facts (errors.Said: mail's send
+    log) in the person's language by `error.<code>`, else as written."""
+    from ..core.errors import NewsroomError
+
+    kept = code_and_facts(line)
+    if kept is None or not t.has("error." + kept[0]):
+        return line
+    return error_text(t, NewsroomError(str(line), code=kept[0], **kept[1]))
+
+
 def code_and_facts(line: str) -> tuple[str, dict[str, str]] | None:
     """The code and facts a line of the core was made with (errors.Said), if any."""
     code: str = getattr(line, "code", "")

@@ -167,6 +167,15 @@ MAIL: dict[str, tuple[str, str]] = {
         "{path} is no longer release {release}",
         "{path} bukan lagi siaran pers {release}",
     ),
+    "error.mail_resent": (
+        "sent again: the last run stopped while handing it to the server",
+        "dikirim lagi: penerbitan sebelumnya berhenti saat menyerahkannya ke server",
+    ),
+    "error.mail_dropped": ("the connection dropped ({detail})", "sambungan terputus ({detail})"),
+    "error.mail_message_unmade": (
+        "the message cannot be made: {reason}",
+        "pesannya tidak dapat dibuat: {reason}",
+    ),
     "error.address_many": (
         "one address a line (found a comma or semicolon)",
         "satu alamat per baris (ada koma atau titik koma)",

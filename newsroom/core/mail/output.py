@@ -268,13 +268,14 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                     if outcome.lost:
                         done.errors.append(Said(
                             f"mail: {outcome.error}; the next run sends the rest", "mail_lost",
-                            reason=outcome.error,
+                            {"reason": outcome.error, "because": "mail_dropped",
+                             **getattr(outcome.error, "facts", {})},
                         ))  # fmt: skip
                         connection = None
                         break
         except MailError as exc:  # nothing went: every waiting send says why
             done.errors.append(Said(f"mail: {exc}", "mail_failed", cause(exc)))
-            log.note_waiting(str(exc), now)
+            log.note_waiting(Said.of(str(exc), exc.code, exc.facts) if exc.code else str(exc), now)
         finally:
             if connection is not None:
                 connection.close()
@@ -315,7 +316,8 @@ def _message(config: Config, log: SendLog, key: str, now: dt.datetime,
             return None
         data = build(config, article, event, now)
     except (NewsroomError, OSError, ValueError) as exc:  # ValueError: a header email refuses
-        n = log.fail_event(key, f"the message cannot be made: {exc}", now)
+        n = log.fail_event(key, Said(f"the message cannot be made: {exc}",
+                                     "mail_message_unmade", cause(exc)), now)  # fmt: skip
         done.failed += n
         done.errors.append(Said(
             f"mail: {key}: the message cannot be made ({exc}); {n} not sent", "mail_unmade",

@@ -18,6 +18,7 @@ server first sent mail (a fresh clone never mails old releases).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..errors import Said
 
 if TYPE_CHECKING:
     from .events import Event
@@ -45,6 +47,25 @@ CREATE TABLE IF NOT EXISTS sends (
     PRIMARY KEY (thread, address));
 CREATE INDEX IF NOT EXISTS sends_state ON sends (state);
 """
+
+
+# why a send is queued again after a run died while handing it to the server
+RESENT = Said("sent again: the last run stopped while handing it to the server", "mail_resent")
+
+
+def _kept(error: str) -> str:
+    """The code and facts of an error made with them (errors.Said), as the log keeps them."""
+    code = getattr(error, "code", "")
+    return json.dumps([code, getattr(error, "facts", {})], ensure_ascii=False) if code else ""
+
+
+def _said(error: str, kept: str | None) -> str:
+    """An error as the log kept it: with its code and facts again when it has them."""
+    try:
+        code, facts = json.loads(kept) if kept else ("", {})
+    except (ValueError, TypeError):  # (a row someone edited: its English text)
+        return error
+    return Said.of(error, code, facts) if code and isinstance(facts, dict) else error
 
 
 def mail_dir(config: Config) -> Path:
@@ -85,6 +106,10 @@ class SendLog:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")  # a row written is a row kept
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(sends)")}
+        if "said" not in columns:  # a log made before errors kept their code (2026-12-03):
+            # its rows read as their English text
+            self.db.execute("ALTER TABLE sends ADD COLUMN said TEXT DEFAULT ''")
 
     def close(self) -> None:
         self.db.close()
@@ -158,9 +183,8 @@ class SendLog:
         under the mail lock."""
         with self._transaction():
             cursor = self.db.execute(
-                "UPDATE sends SET state=?, error='sent again: the last run stopped while "
-                "handing it to the server' WHERE state=?",
-                (QUEUED, SENDING),
+                "UPDATE sends SET state=?, error=?, said=? WHERE state=?",
+                (QUEUED, RESENT, _kept(RESENT), SENDING),
             )
         return cursor.rowcount
 
@@ -192,29 +216,31 @@ class SendLog:
 
     def mark(self, send: Send, state: str, now: dt.datetime, error: str = "",
              attempt: bool = False) -> None:  # fmt: skip
-        """A send's new state, durable before this returns."""
+        """A send's new state, durable before this returns (`error`: why it failed or
+        waits; one made with its code and facts, errors.Said, keeps them)."""
         with self._transaction():
             self.db.execute(
-                "UPDATE sends SET state=?, error=?, attempts=attempts+?, updated=? "
+                "UPDATE sends SET state=?, error=?, said=?, attempts=attempts+?, updated=? "
                 "WHERE thread=? AND address=?",
-                (state, error, int(attempt), now.isoformat(), send.thread, send.address),
-            )
+                (state, error, _kept(error), int(attempt), now.isoformat(), send.thread,
+                 send.address),
+            )  # fmt: skip
 
     def note_waiting(self, error: str, now: dt.datetime) -> None:
         """Every queued send: still queued (no attempt counted), with why nothing went (the
         server could not be reached or was not trusted), for `newsroom mail status`."""
         with self._transaction():
             self.db.execute(
-                "UPDATE sends SET error=?, updated=? WHERE state=?",
-                (error, now.isoformat(), QUEUED),
+                "UPDATE sends SET error=?, said=?, updated=? WHERE state=?",
+                (error, _kept(error), now.isoformat(), QUEUED),
             )
 
     def fail_event(self, event: str, error: str, now: dt.datetime) -> int:
         """Every queued send of an event that cannot be built: failed, with why."""
         with self._transaction():
             cursor = self.db.execute(
-                "UPDATE sends SET state=?, error=?, updated=? WHERE event=? AND state=?",
-                (FAILED, error, now.isoformat(), event, QUEUED),
+                "UPDATE sends SET state=?, error=?, said=?, updated=? WHERE event=? AND state=?",
+                (FAILED, error, _kept(error), now.isoformat(), event, QUEUED),
             )
         return cursor.rowcount
 
@@ -238,13 +264,17 @@ class SendLog:
         ).fetchall()
 
     def problems(self) -> list[Send]:
-        """Sends that failed, or wait after an error: with their addresses (for the office)."""
+        """Sends that failed, or wait after an error: with their addresses (for the office);
+        an error kept with its code and facts is an errors.Said again."""
         rows = self.db.execute(
-            "SELECT thread, address, event, list, display, state, attempts, error, queued "
-            "FROM sends WHERE state=? OR (state=? AND error != '') ORDER BY event, address",
+            "SELECT thread, address, event, list, display, state, attempts, error, queued, "
+            "said FROM sends WHERE state=? OR (state=? AND error != '') ORDER BY event, address",
             (FAILED, QUEUED),
         ).fetchall()
-        return [Send(*row) for row in rows]
+        return [
+            Send(thread, address, event, name, display, state, attempts, _said(error, said), queued)
+            for thread, address, event, name, display, state, attempts, error, queued, said in rows
+        ]
 
     def baseline_count(self) -> int:
         (n,) = self.db.execute("SELECT COUNT(*) FROM events WHERE state=?", (BASELINE,)).fetchone()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, Said
 
 TIMEOUT_SECONDS = 30
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -117,7 +117,9 @@ class Connection:
             return _refused(exc.smtp_code, exc.smtp_error, address)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self.smtp = None
-            return Outcome(False, lost=True, error=f"the connection dropped ({_said(exc)})")
+            said = _said(exc)
+            return Outcome(False, lost=True, error=Said(f"the connection dropped ({said})",
+                                                        "mail_dropped", detail=said))  # fmt: skip
         except smtplib.SMTPResponseException as exc:
             return _refused(exc.smtp_code, exc.smtp_error, address)
         return Outcome(True)
