@@ -16,27 +16,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from newsroom.cli import cli
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.service import NewArticle, Newsroom
 
+from .clikit import newsroom, publish
 from .feedkit import at, configure, release, run
 
 ENGLISH = ("was not written", "no longer holds", "restore it from git", "is already",
            "give this release", "names no release", "cannot write", "free some space",
            "the version partners have", "until the file")  # fmt: skip
-
-
-def newsroom(root: Path, language: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--root", str(root), *args], env={"NEWSROOM_LANG": language})
-
-
-def publish(root: Path, language: str, when: dt.datetime) -> Result:
-    return newsroom(root, language, "--as", "cron", "publish", "--now", when.isoformat(),
-                    "--force-clock")  # fmt: skip
 
 
 def no_english(said: str) -> None:

@@ -8,18 +8,16 @@ These were the last English-only lines an Indonesian desk read after a publish."
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from newsroom.cli import cli
 from newsroom.core import websub
 from newsroom.core.config import load_config
 from newsroom.core.init import init_newsroom
 
+from .clikit import newsroom, publish
 from .feedkit import at, configure, release, run
 from .smtpkit import Handler, configure_mail, free_port, smtp_server, write_list
 
@@ -30,15 +28,6 @@ ENGLISH = ("not usable", "reads every file", "not written", "free some space", "
            "not an e-mail address", "a second translation", "one translation per language",
            "the feeds are written", "looks at every file", "nothing was published",
            "the feeds are as they were")  # fmt: skip
-
-
-def newsroom(root: Path, language: str, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--root", str(root), *args], env={"NEWSROOM_LANG": language})
-
-
-def publish(root: Path, language: str, when: dt.datetime) -> Result:
-    return newsroom(root, language, "--as", "cron", "publish", "--now", when.isoformat(),
-                    "--force-clock")  # fmt: skip
 
 
 def no_english(said: str) -> None:

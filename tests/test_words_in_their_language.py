@@ -8,19 +8,12 @@ import socket
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from newsroom.cli import cli
-
+from .clikit import newsroom
 from .feedkit import at, newsroom_root, release
 from .signkit import keyhome, make_key, set_signing
 
 __all__ = ["keyhome", "newsroom_root"]  # fixtures, used by name
-
-
-def newsroom(root: Path, language: str, *args: str) -> Result:
-    env = {"NEWSROOM_LANG": language}
-    return CliRunner().invoke(cli, ["--root", str(root), *args], env=env)
 
 
 def test_a_port_no_machine_has_is_a_usage_error(root: Path) -> None:
