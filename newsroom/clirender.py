@@ -390,5 +390,7 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         code = report.unsigned if t.has(f"health.why.{report.unsigned}") else "other"
         said = t("health.unsigned", why=t(f"health.why.{code}"), fix=t(f"health.fix.{code}"))
         say(f"[red]{printable(said)}[/]")
+    if report.mail_waiting:  # (mail is not publishing: said, publishing stays healthy)
+        say(f"[yellow]{printable(t('health.mail_waiting', n=report.mail_waiting))}[/]")
     if report.healthy:
         say(f"[green]{t('health.ok')}[/]")

@@ -227,7 +227,7 @@ def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Pa
     server … (Connection refused); nothing was sent, …", the whole English error put in
     the place of the server's answer (its fact was named `reason`, which errors.cause
     takes for the error's English text)."""
-    said, status = {}, {}
+    said, status, health = {}, {}, {}
     for language in ("id", "en"):
         root = fresh(tmp_path, language)
         folder = tmp_path / f"lists-{language}"
@@ -236,11 +236,20 @@ def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Pa
         release(root, at(0), "Inflasi Terkendali")
         said[language] = publish(root, language, at(1)).output.replace("\n", " ")
         status[language] = newsroom(root, language, "mail", "status").output.replace("\n", " ")
+        health[language] = newsroom(root, language, "status")
     # `newsroom mail status` says why the sends wait as the run did (the send log keeps the
     # error's code and facts beside its English text)
     assert " server surel 127.0.0.1:" in status["id"] and " tidak dapat dihubungi (" in status["id"]
     assert "cannot reach" not in status["id"], status["id"]
     assert "cannot reach the mail server 127.0.0.1:" in status["en"], status["en"]
+    # `newsroom status` (cron's monitoring, the desk's banner) says mail waits: it said
+    # only "publishing is healthy" while no journalist had the release
+    assert (
+        "surel: 1 pesan menunggu setelah galat; penerbitan berikutnya mencoba lagi (lihat "
+        "newsroom mail status)" in health["id"].output.replace("\n", " ")
+    ), health["id"].output
+    assert "mail: 1 message waits after an error" in health["en"].output, health["en"].output
+    assert health["en"].exit_code == 0  # (publishing itself is healthy)
     assert "peringatan: surel: server surel 127.0.0.1:" in said["id"], said["id"]
     assert " tidak dapat dihubungi (" in said["id"], said["id"]
     assert "); tidak ada yang terkirim, penerbitan berikutnya mencoba lagi" in said["id"]
@@ -278,3 +287,23 @@ def test_a_send_log_made_before_errors_kept_their_code_still_reads(
     finally:
         log.close()
     assert old.error == "550 no such user" and not hasattr(old.error, "code")
+
+
+async def test_the_desk_says_mail_waits_after_an_error(tmp_path: Path) -> None:
+    """The desk's banner named releases held back, failing runs, an unsigned run; mail
+    waiting because the server could not be reached showed nothing at all."""
+    from .tuikit import make_app
+
+    root = fresh(tmp_path, "id")
+    folder = tmp_path / "lists"
+    configure_mail(root, free_port(), LIST.format(folder=folder))
+    write_list(folder, "wartawan", ["budi@koran.id"])
+    release(root, at(0), "Inflasi Terkendali")
+    assert publish(root, "id", at(1)).exit_code == 0
+    app = make_app(root, "redaksi", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        line = app.screen.query_one("#publishing")
+        said = str(line.render())
+        assert line.display and "surel: 1 pesan menunggu setelah galat" in said, said

@@ -8,6 +8,7 @@ releases due but held back and why, releases waiting for their embargo, broken f
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,9 @@ class Health:
     # check SHA256SUMS until a run with the key
     unsigned: str = ""
     refused: int = 0  # what the last run refused, when that was all that went wrong in it
+    # messages to the [[lists]] that wait after an error (a server out of reach, not trusted,
+    # a login refused): mail is not publishing, so publishing stays healthy; each face says it
+    mail_waiting: int = 0
 
     @property
     def healthy(self) -> bool:
@@ -77,6 +81,7 @@ class Health:
             "last_run_published": self.published,
             "last_run_refused": self.refused,
             "unsigned": self.unsigned or None,
+            "mail_waiting": self.mail_waiting,
         }
 
 
@@ -95,6 +100,7 @@ def publish_status(
         elif r.embargo_ahead(now):
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
+    status.mail_waiting = _mail_waiting(config)
     status.published = int(state.get("published", 0))
     signatures = state.get("outputs", {}).get("signatures", {})
     status.unsigned = str(signatures.get("unsigned", "")) if isinstance(signatures, dict) else ""
@@ -124,6 +130,24 @@ def publish_status(
         else:
             status.broken.append(str(why))
     return status
+
+
+def _mail_waiting(config: Config) -> int:
+    """Messages waiting after an error (one stat when none waits: the desk asks often)."""
+    from .mail.sendlog import SendLog, pending_mark
+
+    if not config.lists or not pending_mark(config).exists():
+        return 0
+    try:
+        log = SendLog(config)
+    except (OSError, sqlite3.Error):  # (mail status says what is wrong with the log)
+        return 0
+    try:
+        return log.waiting_after_error()
+    except sqlite3.Error:
+        return 0
+    finally:
+        log.close()
 
 
 def _time(text: Any) -> dt.datetime | None:

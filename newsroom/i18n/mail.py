@@ -167,6 +167,18 @@ MAIL: dict[str, tuple[str, str]] = {
         "{path} is no longer release {release}",
         "{path} bukan lagi siaran pers {release}",
     ),
+    "health.mail_waiting": (
+        "mail: {n} message waits after an error; the next publish tries again (newsroom mail "
+        "status says why)|mail: {n} messages wait after an error; the next publish tries "
+        "again (newsroom mail status says why)",
+        "surel: {n} pesan menunggu setelah galat; penerbitan berikutnya mencoba lagi (lihat "
+        "newsroom mail status)",
+    ),
+    "desk.mail_waiting": (
+        "mail: {n} message waits after an error (newsroom mail status says why)|mail: {n} "
+        "messages wait after an error (newsroom mail status says why)",
+        "surel: {n} pesan menunggu setelah galat (lihat newsroom mail status)",
+    ),
     "error.mail_resent": (
         "sent again: the last run stopped while handing it to the server",
         "dikirim lagi: penerbitan sebelumnya berhenti saat menyerahkannya ke server",

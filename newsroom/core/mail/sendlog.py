@@ -276,6 +276,13 @@ class SendLog:
             for thread, address, event, name, display, state, attempts, error, queued, said in rows
         ]
 
+    def waiting_after_error(self) -> int:
+        """Sends still queued after a run could not hand them over (`newsroom status`)."""
+        (n,) = self.db.execute(
+            "SELECT COUNT(*) FROM sends WHERE state=? AND error != ''", (QUEUED,)
+        ).fetchone()
+        return int(n)
+
     def baseline_count(self) -> int:
         (n,) = self.db.execute("SELECT COUNT(*) FROM events WHERE state=?", (BASELINE,)).fetchone()
         return int(n)

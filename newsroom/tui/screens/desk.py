@@ -150,7 +150,8 @@ class DeskScreen(AppScreen):
 
     def _publishing(self, desk: Desk) -> str:
         """A warning for the banner when publishing is not healthy: releases held back, or
-        runs that keep failing (`newsroom status` says why); empty when all is well."""
+        runs that keep failing (`newsroom status` says why), or mail waiting after an
+        error (`newsroom mail status` says why); empty when all is well."""
         app = self.nr_app
         report = app.newsroom.publish_status(desk.records, [b.problem for b in desk.broken])
         if report.held:
@@ -159,6 +160,8 @@ class DeskScreen(AppScreen):
             return app.t("desk.failing", n=report.failures)
         if report.unsigned:
             return app.t("desk.unsigned")
+        if report.mail_waiting:
+            return app.t("desk.mail_waiting", n=report.mail_waiting)
         return ""
 
     def _index_when_idle(self) -> None:
