@@ -307,3 +307,48 @@ async def test_the_desk_says_mail_waits_after_an_error(tmp_path: Path) -> None:
         line = app.screen.query_one("#publishing")
         said = str(line.render())
         assert line.display and "surel: 1 pesan menunggu setelah galat" in said, said
+
+
+async def test_the_desk_can_send_mail_that_waits(
+    tmp_path: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    """A desk-only office (no cron): mail that waited after the server was out of reach
+    was sent only by the next release's publish; the dialog said "nothing will change" and
+    offered only Close. It now says the mail waits and Publish tries again."""
+    from newsroom.tui.screens.publish import PublishScreen
+
+    from .tuikit import make_app, until
+
+    handler, port = smtp_server
+    root = fresh(tmp_path, "id")
+    folder = tmp_path / "lists"
+    dead = free_port()
+    configure_mail(root, dead, LIST.format(folder=folder))
+    write_list(folder, "wartawan", ["budi@koran.id"])
+    release(root, at(0), "Inflasi Terkendali")
+    assert publish(root, "id", at(1)).exit_code == 0
+    assert handler.received == []
+    config = root / "newsroom.toml"  # the server is back
+    config.write_text(config.read_text().replace(f"port = {dead}", f"port = {port}"))
+    app = make_app(root, "redaksi", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the dialog")
+        dialog = app.screen
+        assert isinstance(dialog, PublishScreen)
+        await until(pilot, lambda: dialog.dry is not None, "the preview")
+        await pilot.pause()
+        report = " ".join(str(dialog.query_one("#report").render()).split())
+        assert (
+            "surel: 1 pesan menunggu setelah galat; penerbitan mencoba mengirimnya lagi" in report
+        ), report
+        go = dialog.query_one("#go")
+        assert go.display and not go.disabled
+        await pilot.click("#go")
+        await until(pilot, lambda: not dialog.running and not go.display, "the run done")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        report = " ".join(str(dialog.query_one("#report").render()).split())
+        assert "surel: 1 terkirim" in report, report
+    assert [rcpt for rcpt, _ in handler.received] == ["budi@koran.id"]

@@ -8,13 +8,13 @@ releases due but held back and why, releases waiting for their embargo, broken f
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
 from .errors import Facts, Problem, Said
+from .mail.sendlog import mail_waiting
 from .publish.state import read_state
 from .records import Record
 
@@ -100,7 +100,7 @@ def publish_status(
         elif r.embargo_ahead(now):
             status.waiting.append(Held(r.id, r.title, r.path, "embargo", "", r.embargo))
     named = {h.id for h in status.held}
-    status.mail_waiting = _mail_waiting(config)
+    status.mail_waiting = mail_waiting(config)
     status.published = int(state.get("published", 0))
     signatures = state.get("outputs", {}).get("signatures", {})
     status.unsigned = str(signatures.get("unsigned", "")) if isinstance(signatures, dict) else ""
@@ -130,24 +130,6 @@ def publish_status(
         else:
             status.broken.append(str(why))
     return status
-
-
-def _mail_waiting(config: Config) -> int:
-    """Messages waiting after an error (one stat when none waits: the desk asks often)."""
-    from .mail.sendlog import SendLog, pending_mark
-
-    if not config.lists or not pending_mark(config).exists():
-        return 0
-    try:
-        log = SendLog(config)
-    except (OSError, sqlite3.Error):  # (mail status says what is wrong with the log)
-        return 0
-    try:
-        return log.waiting_after_error()
-    except sqlite3.Error:
-        return 0
-    finally:
-        log.close()
 
 
 def _time(text: Any) -> dt.datetime | None:

@@ -441,6 +441,9 @@ class PublishResult:
     # it builds to compare: feeds' DRY_BUILD, pages' DRY_LOOK): at most these are written
     to_write_unchecked: bool = False
     to_remove: list[str] = field(default_factory=list)  # a dry run's: the files it would remove
+    # a dry run's: messages to the [[lists]] waiting after an error, which a run (even one
+    # with nothing to publish) tries again to send
+    mail_waiting: int = 0
     # what the person should know the run could not do, though it did its work (English:
     # logs, scripts): a line made with its code and facts (`warn`, `Said`) is worded by
     # them in the person's language (explain.warning_text: `warned.<code>`)

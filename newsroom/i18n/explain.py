@@ -465,6 +465,8 @@ def mail_lines(t: Translator, result: PublishResult) -> list[str]:
                      n=owed["recipients"]))  # fmt: skip
     if result.mailed.get("baseline"):
         out.append(t("mail.first", n=result.mailed["baseline"]))
+    if result.dry_run and result.mail_waiting:  # (a run tries again, even with no release)
+        out.append(t("mail.would_retry", n=result.mail_waiting))
     done = result.mailed
     if done.get("busy"):
         out.append(t("mail.busy"))

@@ -167,6 +167,11 @@ MAIL: dict[str, tuple[str, str]] = {
         "{path} is no longer release {release}",
         "{path} bukan lagi siaran pers {release}",
     ),
+    "mail.would_retry": (
+        "mail: {n} message waits after an error; publishing tries again to send it|mail: "
+        "{n} messages wait after an error; publishing tries again to send them",
+        "surel: {n} pesan menunggu setelah galat; penerbitan mencoba mengirimnya lagi",
+    ),
     "health.mail_waiting": (
         "mail: {n} message waits after an error; the next publish tries again (newsroom mail "
         "status says why)|mail: {n} messages wait after an error; the next publish tries "

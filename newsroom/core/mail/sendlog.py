@@ -68,6 +68,24 @@ def _said(error: str, kept: str | None) -> str:
     return Said.of(error, code, facts) if code and isinstance(facts, dict) else error
 
 
+def mail_waiting(config: Config) -> int:
+    """Messages the send log holds after a run could not hand them to the server (`newsroom
+    status`, the desk's banner, a preview: the next run tries again); one stat when none
+    waits (the desk asks often)."""
+    if not config.lists or not pending_mark(config).exists():
+        return 0
+    try:
+        log = SendLog(config)
+    except (OSError, sqlite3.Error):  # (mail status says what is wrong with the log)
+        return 0
+    try:
+        return log.waiting_after_error()
+    except sqlite3.Error:
+        return 0
+    finally:
+        log.close()
+
+
 def mail_dir(config: Config) -> Path:
     return config.state_dir / "mail"
 

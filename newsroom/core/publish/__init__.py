@@ -138,6 +138,10 @@ def publish(
                       progress=progress, via=via, forced_clock=forced_clock)  # fmt: skip
         if idle:
             result.to_write, result.to_remove, result.to_write_unchecked = [], [], False
+        if dry_run and mail and config.lists:
+            from ..mail.sendlog import mail_waiting
+
+            result.mail_waiting = mail_waiting(config)
         return result
     finally:
         if spare is not None:

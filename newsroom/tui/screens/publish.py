@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Static
 from ...core.errors import NewsroomError
 from ...core.service import HELD, LATER, PublishResult
 from ...i18n.explain import (
+    mail_lines,
     publish_count,
     publish_lines,
     publish_notes,
@@ -179,7 +180,8 @@ class PublishScreen(Dialog):
         if not r.dry_run and not r.busy and r.published:
             lines.insert(0, escape(publish_count(t, r)))
         elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
-            lines = [escape(t("publish.done_nothing"))]
+            # (what it did for mail that waited, when it tried: said after it)
+            lines = [escape(t("publish.done_nothing")), *map(escape, mail_lines(t, r))]
         if dry and (signed := signed_line(t, r, self.asks)):
             lines.insert(0, escape(signed))
         if dry and (unsigned := unsigned_line(t, r)):
@@ -216,7 +218,8 @@ def _given(typed: str) -> Callable[[], str]:
 
 def _has_work(result: PublishResult) -> bool:
     """Whether a dry run found anything to do: a release to put out, a feed file to write
-    or remove (a release held by its embargo is news, not work)."""
+    or remove, mail waiting after an error (a release held by its embargo is news, not
+    work)."""
     moving = [m for m in result.moves if m.kind not in HELD]
     work = result.published or moving or result.to_write or result.to_remove
-    return bool(work) and not result.busy
+    return (bool(work) or result.mail_waiting > 0) and not result.busy
