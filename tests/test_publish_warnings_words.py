@@ -352,3 +352,69 @@ async def test_the_desk_can_send_mail_that_waits(
         report = " ".join(str(dialog.query_one("#report").render()).split())
         assert "surel: 1 terkirim" in report, report
     assert [rcpt for rcpt, _ in handler.received] == ["budi@koran.id"]
+
+
+def test_a_row_an_older_version_rewrote_is_said_as_it_now_reads(tmp_path: Path) -> None:
+    """A send waiting on a server out of reach, then refused for good (550) by a version
+    that knows no `said` column: its text was the 550, its kept code still "out of reach",
+    and `mail status` said "tidak dapat dihubungi … mencoba lagi" for a permanent failure."""
+    import sqlite3
+
+    from newsroom.core.errors import Said
+    from newsroom.core.mail.sendlog import SendLog, mail_dir
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import line_text
+
+    root = fresh(tmp_path, "id")
+    config = load_config(root)
+    log = SendLog(config)
+    try:
+        log.db.execute("INSERT INTO sends (thread, address, event, list, display, state, "
+                       "queued) VALUES ('t', 'a@b.id', 'e', 'wartawan', 'a@b.id', 'queued', "
+                       "'2026-12-01')")  # fmt: skip
+        out_of_reach = Said("cannot reach the mail server x:25 (refused); nothing was sent",
+                            "mail_unreachable", server="x:25", detail="refused")  # fmt: skip
+        log.note_waiting(out_of_reach, at(0))
+        (waiting,) = log.problems()
+        assert "tidak dapat dihubungi" in line_text(Translator("id"), waiting.error)
+    finally:
+        log.close()
+    db = sqlite3.connect(mail_dir(config) / "sendlog.sqlite")  # the older version's mark
+    db.execute("UPDATE sends SET state='failed', error='550 5.1.1 no such user'")
+    db.commit()
+    db.close()
+    log = SendLog(config)
+    try:
+        (refused,) = log.problems()
+    finally:
+        log.close()
+    assert line_text(Translator("id"), refused.error) == "550 5.1.1 no such user"
+
+
+def test_a_line_kept_with_a_fact_its_words_no_longer_name_is_said_as_written() -> None:
+    """A send log outlives versions: a code kept with facts the catalog's words no longer
+    name (this series renamed `reason` to `detail`) crashed `mail status` (KeyError)."""
+    from newsroom.core.errors import Said
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import line_text
+
+    old = Said("cannot reach the mail server x:25 (refused)", "mail_unreachable", server="x:25")
+    assert line_text(Translator("id"), old) == "cannot reach the mail server x:25 (refused)"
+
+
+def test_every_send_a_dropped_connection_left_is_counted_as_waiting(
+    tmp_path: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    """The connection dropped at the first of three messages: the run said 3 waiting,
+    `newsroom status` 1 (only the send in flight had its reason noted)."""
+    handler, port = smtp_server
+    handler.drop_at = 0
+    root = fresh(tmp_path, "id")
+    folder = tmp_path / "lists"
+    configure_mail(root, port, LIST.format(folder=folder))
+    write_list(folder, "wartawan", ["budi@koran.id", "ani@koran.id", "citra@koran.id"])
+    release(root, at(0), "Inflasi Terkendali")
+    done = publish(root, "id", at(1))
+    assert "3 menunggu" in done.output, done.output
+    said = newsroom(root, "id", "status").output.replace("\n", " ")
+    assert "surel: 3 pesan menunggu setelah galat" in said, said

@@ -304,7 +304,10 @@ def line_text(t: Translator, line: str) -> str:
     kept = code_and_facts(line)
     if kept is None or not t.has("error." + kept[0]):
         return line
-    return error_text(t, NewsroomError(str(line), code=kept[0], **kept[1]))
+    try:
+        return error_text(t, NewsroomError(str(line), code=kept[0], **kept[1]))
+    except (KeyError, IndexError):  # a fact its words need is not there: an older log's
+        return line
 
 
 def code_and_facts(line: str) -> tuple[str, dict[str, str]] | None:

@@ -272,6 +272,7 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                              **getattr(outcome.error, "facts", {})},
                         ))  # fmt: skip
                         connection = None
+                        log.note_untried(outcome.error, now)  # the rest wait for it too
                         break
         except MailError as exc:  # nothing went: every waiting send says why
             done.errors.append(Said(f"mail: {exc}", "mail_failed", cause(exc)))

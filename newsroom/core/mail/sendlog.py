@@ -54,18 +54,21 @@ RESENT = Said("sent again: the last run stopped while handing it to the server",
 
 
 def _kept(error: str) -> str:
-    """The code and facts of an error made with them (errors.Said), as the log keeps them."""
+    """The code and facts of an error made with them (errors.Said), as the log keeps them,
+    with its text: a version that knows no `said` column rewrites `error` alone."""
     code = getattr(error, "code", "")
-    return json.dumps([code, getattr(error, "facts", {})], ensure_ascii=False) if code else ""
+    kept = [code, getattr(error, "facts", {}), str(error)]
+    return json.dumps(kept, ensure_ascii=False) if code else ""
 
 
 def _said(error: str, kept: str | None) -> str:
-    """An error as the log kept it: with its code and facts again when it has them."""
+    """An error as the log kept it: with its code and facts again when they are still its
+    own (an older version's `mark` leaves another error's beside its text)."""
     try:
-        code, facts = json.loads(kept) if kept else ("", {})
+        code, facts, text = json.loads(kept) if kept else ("", {}, "")
     except (ValueError, TypeError):  # (a row someone edited: its English text)
         return error
-    return Said.of(error, code, facts) if code and isinstance(facts, dict) else error
+    return Said.of(error, code, facts) if code and text == error else error
 
 
 def mail_waiting(config: Config) -> int:
@@ -250,6 +253,15 @@ class SendLog:
         with self._transaction():
             self.db.execute(
                 "UPDATE sends SET error=?, said=?, updated=? WHERE state=?",
+                (error, _kept(error), now.isoformat(), QUEUED),
+            )
+
+    def note_untried(self, error: str, now: dt.datetime) -> None:
+        """The queued sends this run did not get to (a dropped connection): why they wait,
+        where no other reason is noted."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE sends SET error=?, said=?, updated=? WHERE state=? AND error=''",
                 (error, _kept(error), now.isoformat(), QUEUED),
             )
 
