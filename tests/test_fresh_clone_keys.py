@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .signkit import keyhome
-from .tuikit import SEED_ID, make_app, until
+from .tuikit import SEED_ID, make_app, publish_dialog, until
 
 __all__ = ["keyhome"]  # a fixture, used by name
 
@@ -178,7 +178,6 @@ async def test_the_desks_preview_says_an_encrypted_key_will_sign_once_typed(
     from newsroom.core.clock import fixed_clock
     from newsroom.core.outputs import PublishResult
     from newsroom.core.service import Newsroom
-    from newsroom.tui.screens.publish import PublishScreen
 
     from .signkit import make_key
     from .tuikit import NOW
@@ -189,13 +188,7 @@ async def test_the_desks_preview_says_an_encrypted_key_will_sign_once_typed(
     Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "retract", note="salah data")
     app = make_app(bundled, "nur", language)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
-        dialog = app.screen
-        assert isinstance(dialog, PublishScreen)
-        await until(pilot, lambda: dialog.dry is not None, "the dry run")
-        await pilot.pause()
+        dialog = await publish_dialog(app, pilot)
         report = " ".join(str(dialog.query_one("#report").render()).split())
         typed = app.t("publish.signed.dry.typed", key_id="")
         assert said in report and typed.split(", ")[-1] in report, report

@@ -315,9 +315,7 @@ async def test_the_desk_can_send_mail_that_waits(
     """A desk-only office (no cron): mail that waited after the server was out of reach
     was sent only by the next release's publish; the dialog said "nothing will change" and
     offered only Close. It now says the mail waits and Publish tries again."""
-    from newsroom.tui.screens.publish import PublishScreen
-
-    from .tuikit import make_app, until
+    from .tuikit import make_app, publish_dialog, until
 
     handler, port = smtp_server
     root = fresh(tmp_path, "id")
@@ -332,13 +330,7 @@ async def test_the_desk_can_send_mail_that_waits(
     config.write_text(config.read_text().replace(f"port = {dead}", f"port = {port}"))
     app = make_app(root, "redaksi", "id")
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.press("P")
-        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the dialog")
-        dialog = app.screen
-        assert isinstance(dialog, PublishScreen)
-        await until(pilot, lambda: dialog.dry is not None, "the preview")
-        await pilot.pause()
+        dialog = await publish_dialog(app, pilot)
         report = " ".join(str(dialog.query_one("#report").render()).split())
         assert (
             "surel: 1 pesan menunggu setelah galat; penerbitan mencoba mengirimnya lagi" in report

@@ -7,12 +7,15 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsroom.core.clock import fixed_clock
 from newsroom.core.service import Newsroom
 from newsroom.tui.app import NewsroomApp
 from newsroom.tui.settings import Settings
+
+if TYPE_CHECKING:
+    from newsroom.tui.screens.publish import PublishScreen
 
 # A committed copy of the bundled newsroom (newsroom.toml and articles/ as the repository
 # ships them). Tests never copy the working tree's articles/: a day of `make run` changes
@@ -65,3 +68,17 @@ async def ready(pilot: Any) -> None:
     await until(pilot, lambda: desk_loaded(pilot.app), "the desk loaded")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def publish_dialog(app: NewsroomApp, pilot: Any) -> PublishScreen:
+    """P pressed on the desk (or a release), and the publish dialog once its preview is in."""
+    from newsroom.tui.screens.publish import PublishScreen
+
+    await app.workers.wait_for_complete()
+    await pilot.press("P")
+    await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the publish dialog")
+    dialog = app.screen
+    assert isinstance(dialog, PublishScreen)
+    await until(pilot, lambda: dialog.dry is not None, "the dry run")
+    await pilot.pause()
+    return dialog

@@ -268,8 +268,8 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                     if outcome.lost:
                         done.errors.append(Said(
                             f"mail: {outcome.error}; the next run sends the rest", "mail_lost",
-                            {"reason": outcome.error, "because": "mail_dropped",
-                             **getattr(outcome.error, "facts", {})},
+                            {"reason": outcome.error, **getattr(outcome.error, "facts", {}),
+                             "because": getattr(outcome.error, "code", "")},
                         ))  # fmt: skip
                         connection = None
                         log.note_untried(outcome.error, now)  # the rest wait for it too
