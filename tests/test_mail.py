@@ -26,6 +26,7 @@ from newsroom.core.outputs import PublishResult
 from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
 
+from .clikit import newsroom
 from .feedkit import at, correct, newsroom_root, release, retract
 from .smtpkit import Handler, configure_mail, smtp_server, write_list
 
@@ -308,8 +309,7 @@ def test_mail_test_says_what_is_wrong_in_the_persons_language(
     write_list(root.parent / "lists", "kantor-berita", ["bukan alamat"])
 
     def mail_test(*args: str) -> str:
-        env = {"NEWSROOM_LANG": "id"}
-        out = CliRunner().invoke(cli, ["--root", str(root), "mail", "test", *args], env=env)
+        out = newsroom(root, "id", "mail", "test", *args)
         assert out.exit_code == 1, out.output
         return out.output.replace("\n", " ")
 

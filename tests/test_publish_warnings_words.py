@@ -245,7 +245,7 @@ def test_a_mail_server_out_of_reach_is_said_in_the_persons_language(tmp_path: Pa
     # `newsroom status` (cron's monitoring, the desk's banner) says mail waits: it said
     # only "publishing is healthy" while no journalist had the release
     assert (
-        "surel: 1 pesan menunggu setelah galat; penerbitan berikutnya mencoba lagi (lihat "
+        "surel: 1 pesan menunggu setelah kesalahan; penerbitan berikutnya mencoba lagi (lihat "
         "newsroom mail status)" in health["id"].output.replace("\n", " ")
     ), health["id"].output
     assert "mail: 1 message waits after an error" in health["en"].output, health["en"].output
@@ -306,7 +306,7 @@ async def test_the_desk_says_mail_waits_after_an_error(tmp_path: Path) -> None:
         await pilot.pause()
         line = app.screen.query_one("#publishing")
         said = str(line.render())
-        assert line.display and "surel: 1 pesan menunggu setelah galat" in said, said
+        assert line.display and "surel: 1 pesan menunggu setelah kesalahan" in said, said
 
 
 async def test_the_desk_can_send_mail_that_waits(
@@ -333,7 +333,8 @@ async def test_the_desk_can_send_mail_that_waits(
         dialog = await publish_dialog(app, pilot)
         report = " ".join(str(dialog.query_one("#report").render()).split())
         assert (
-            "surel: 1 pesan menunggu setelah galat; penerbitan mencoba mengirimnya lagi" in report
+            "surel: 1 pesan menunggu setelah kesalahan; penerbitan mencoba mengirimnya lagi"
+            in report
         ), report
         go = dialog.query_one("#go")
         assert go.display and not go.disabled
@@ -409,4 +410,73 @@ def test_every_send_a_dropped_connection_left_is_counted_as_waiting(
     done = publish(root, "id", at(1))
     assert "3 menunggu" in done.output, done.output
     said = newsroom(root, "id", "status").output.replace("\n", " ")
-    assert "surel: 3 pesan menunggu setelah galat" in said, said
+    assert "surel: 3 pesan menunggu setelah kesalahan" in said, said
+
+
+def test_mail_given_up_or_without_its_list_is_said_in_the_persons_language(
+    tmp_path: Path, smtp_server: tuple[Handler, int]
+) -> None:
+    """A server that answered "try later" for two days, and a list removed from
+    newsroom.toml while its mail waited: `newsroom mail status` said "gave up after 1
+    tries: 451 …" and "list wartawan is no longer in newsroom.toml" in English to an
+    Indonesian desk."""
+    handler, port = smtp_server
+    handler.answers = {"budi@koran.id": "451 4.7.1 coba lagi nanti"}
+    said = {}
+    for language in ("id", "en"):
+        root = fresh(tmp_path, language)
+        folder = tmp_path / f"lists-{language}"
+        configure_mail(root, port, LIST.format(folder=folder) + LIST.replace("wartawan", "kb")
+                       .format(folder=folder))  # fmt: skip
+        write_list(folder, "wartawan", ["budi@koran.id"])
+        write_list(folder, "kb", ["ani@koran.id"])
+        handler.answers["ani@koran.id"] = "451 4.7.1 penuh"
+        release(root, at(0), "Inflasi Terkendali")
+        assert "2 menunggu" in publish(root, "id", at(0.1)).output
+        config = root / "newsroom.toml"
+        config.write_text(config.read_text().replace('name = "kb"', 'name = "kb-baru"'))
+        assert publish(root, language, at(3)).exit_code == 0
+        said[language] = " ".join(newsroom(root, language, "mail", "status").output.split())
+    assert "tidak dicoba lagi setelah 1 percobaan: 451 4.7.1 coba lagi nanti" in said["id"], said
+    assert "daftar kb tidak ada lagi di newsroom.toml" in said["id"], said["id"]
+    for words in ("gave up", "no longer", "tries"):
+        assert words not in said["id"], (words, said["id"])
+    assert "gave up after 1 try: 451 4.7.1 coba lagi nanti" in said["en"], said["en"]
+    assert "list kb is no longer in newsroom.toml" in said["en"], said["en"]
+
+
+def test_mail_waiting_reads_the_log_without_changing_it_and_two_openers_both_migrate(
+    tmp_path: Path,
+) -> None:
+    """`newsroom status` and the desk's banner counted waiting mail through the writer's
+    door: each opened the send log read-write and migrated it; two processes migrating
+    an older log at once, the second failed ("duplicate column name: said")."""
+    import sqlite3
+
+    from newsroom.core.mail.sendlog import SendLog, add_said, mail_dir, mail_waiting, pending_mark
+
+    root = fresh(tmp_path, "id")
+    folder = tmp_path / "lists"
+    configure_mail(root, free_port(), LIST.format(folder=folder))
+    config = load_config(root)
+    mail_dir(config).mkdir(parents=True)
+    path = mail_dir(config) / "sendlog.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE sends (thread TEXT, address TEXT, event TEXT, list TEXT, display TEXT, "
+        "state TEXT, attempts INTEGER DEFAULT 0, error TEXT DEFAULT '', queued TEXT, "
+        "updated TEXT, PRIMARY KEY (thread, address));"
+        "INSERT INTO sends VALUES ('t', 'a@b.id', 'e', 'wartawan', 'a@b.id', 'queued', 0, "
+        "'cannot reach the mail server', '2026-12-01', '2026-12-01');"
+    )
+    db.commit()
+    db.close()
+    pending_mark(config).touch()
+    before = path.read_bytes()
+    assert mail_waiting(config) == 1
+    assert path.read_bytes() == before  # not migrated by a reader
+    stale = sqlite3.connect(path)  # a second process that read the columns before the first
+    SendLog(config).close()  # added `said`
+    add_said(stale)
+    stale.close()
+    assert mail_waiting(config) == 1

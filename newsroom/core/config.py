@@ -7,7 +7,6 @@ value raises ConfigError naming it (`[feeds] limit: must be a whole number`).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -176,9 +175,10 @@ def find_root(start: Path) -> Path | None:
 
 
 def load_config(root: Path) -> Config:
-    """Read and check `root/newsroom.toml` (`root` made absolute: a relative one, "." above
-    all, named each file two ways: "./articles/…" scanned, "articles/…" saved)."""
-    root = Path(os.path.abspath(root))
+    """Read and check `root/newsroom.toml` (`root` resolved, as the command line does: a
+    relative one, "." above all, named each file two ways: "./articles/…" scanned,
+    "articles/…" saved)."""
+    root = Path(root).resolve()
     path = root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")

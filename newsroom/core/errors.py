@@ -25,15 +25,18 @@ class NewsroomError(Exception):
         self.facts: dict[str, object] = facts
 
 
-def cause(exc: BaseException) -> dict[str, str]:
+def cause(exc: BaseException | str) -> dict[str, str]:
     """What the words of a failure need of the error behind it (a page not written, a
     file not stamped): its English text (`reason`: an OS's error is shown as it says it)
-    and, when it has a code, the code (`because`) and its facts, for the faces to word it
-    in the person's language (explain.failure_text)."""
+    and, when it has a code (an error of the core's, or a line it said: `Said`), the code
+    (`because`) and its facts, for the faces to word it in the person's language
+    (explain.failure_text)."""
     facts = {"reason": str(exc)}
-    if isinstance(exc, NewsroomError) and exc.code:
-        facts |= {k: str(v) for k, v in exc.facts.items() if k not in ("reason", "because")}
-        facts["because"] = exc.code
+    code: str = getattr(exc, "code", "") if isinstance(exc, NewsroomError | Said) else ""
+    if code:
+        kept: Mapping[str, object] = exc.facts  # type: ignore[union-attr]
+        facts |= {k: str(v) for k, v in kept.items() if k not in ("reason", "because")}
+        facts["because"] = code
     return facts
 
 

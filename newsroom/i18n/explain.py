@@ -221,10 +221,7 @@ def error_text(
     if error.code and t.has("error." + error.code):
         key = "error." + error.code  # the desk's own words where the CLI's name a command
         key = key + ".tui" if face == "tui" and t.has(key + ".tui") else key
-        values = {k: str(v) for k, v in facts.items()}
-        if values.get("because"):  # the error behind it, in its own words (errors.cause)
-            values["reason"] = cause_text(t, values)
-        return t(key, **values)
+        return t(key, **with_cause(t, {k: str(v) for k, v in facts.items()}))
     return str(error)
 
 
@@ -243,8 +240,7 @@ def seal_text(
     values = dict(facts)
     if "kept_as" in values:  # partners' version kept for another problem: its words first
         values["said"] = seal_text(t, values.pop("kept_as"), message, values)
-    if "because" in values:  # the error behind it (errors.cause), in its own words
-        values["reason"] = cause_text(t, values)
+    values = with_cause(t, values)
     for name, prefix in (("status", "status."), ("action", "action.")):
         if name in values and t.has(prefix + values[name]):
             values[name] = t(prefix + values[name])
@@ -269,6 +265,15 @@ def problem_text(t: Translator, problem: Problem) -> str:
                 break
     text = seal_text(t, problem.code, problem.message, problem.facts)
     return f"{where}: {text} ({problem.hint})" if problem.hint else f"{where}: {text}"
+
+
+def with_cause(t: Translator, facts: Mapping[str, str]) -> dict[str, str]:
+    """Facts whose `reason`, the error behind a failure (errors.cause: its code in
+    `because`), is worded in the person's language."""
+    values = dict(facts)
+    if values.get("because"):
+        values["reason"] = cause_text(t, values)
+    return values
 
 
 def cause_text(t: Translator, facts: Mapping[str, str]) -> str:
@@ -327,11 +332,8 @@ def said_failure(
         return failed
     code, facts = said
     if t.has(kind + code):
-        values = dict(facts)
-        if "because" in values:
-            values["reason"] = cause_text(t, values)
         try:
-            return t(kind + code, **values)
+            return t(kind + code, **with_cause(t, facts))
         except (KeyError, IndexError):  # a fact its words need is not there
             return failed
     if t.language == "en":

@@ -170,23 +170,31 @@ MAIL: dict[str, tuple[str, str]] = {
     "mail.would_retry": (
         "mail: {n} message waits after an error; publishing tries again to send it|mail: "
         "{n} messages wait after an error; publishing tries again to send them",
-        "surel: {n} pesan menunggu setelah galat; penerbitan mencoba mengirimnya lagi",
+        "surel: {n} pesan menunggu setelah kesalahan; penerbitan mencoba mengirimnya lagi",
     ),
     "health.mail_waiting": (
         "mail: {n} message waits after an error; the next publish tries again (newsroom mail "
         "status says why)|mail: {n} messages wait after an error; the next publish tries "
         "again (newsroom mail status says why)",
-        "surel: {n} pesan menunggu setelah galat; penerbitan berikutnya mencoba lagi (lihat "
+        "surel: {n} pesan menunggu setelah kesalahan; penerbitan berikutnya mencoba lagi (lihat "
         "newsroom mail status)",
     ),
     "desk.mail_waiting": (
         "mail: {n} message waits after an error (newsroom mail status says why)|mail: {n} "
         "messages wait after an error (newsroom mail status says why)",
-        "surel: {n} pesan menunggu setelah galat (lihat newsroom mail status)",
+        "surel: {n} pesan menunggu setelah kesalahan (lihat newsroom mail status)",
     ),
     "error.mail_resent": (
         "sent again: the last run stopped while handing it to the server",
         "dikirim lagi: penerbitan sebelumnya berhenti saat menyerahkannya ke server",
+    ),
+    "error.mail_list_gone": (
+        "list {list} is no longer in newsroom.toml",
+        "daftar {list} tidak ada lagi di newsroom.toml",
+    ),
+    "error.mail_gave_up": (
+        "gave up after {n} try: {reason}|gave up after {n} tries: {reason}",
+        "tidak dicoba lagi setelah {n} percobaan: {reason}",
     ),
     "error.mail_dropped": ("the connection dropped ({detail})", "sambungan terputus ({detail})"),
     "error.mail_message_unmade": (

@@ -235,13 +235,15 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                     continue
                 mail_list = lists.get(send.list)
                 if mail_list is None:
-                    log.mark(send, FAILED, now, f"list {send.list} is no longer in newsroom.toml")
+                    gone = f"list {send.list} is no longer in newsroom.toml"
+                    log.mark(send, FAILED, now, Said(gone, "mail_list_gone", list=send.list))
                     done.failed += 1
                     continue
                 if send.attempts and now - dt.datetime.fromisoformat(send.queued) > GIVE_UP_AFTER:
-                    log.mark(
-                        send, FAILED, now, f"gave up after {send.attempts} tries: {send.error}"
-                    )
+                    n = send.attempts
+                    tries = f"gave up after {n} {'try' if n == 1 else 'tries'}: {send.error}"
+                    log.mark(send, FAILED, now, Said(tries, "mail_gave_up", cause(send.error),
+                                                     n=n))  # fmt: skip
                     done.failed += 1
                     continue
                 if connection is None:
@@ -268,8 +270,7 @@ def _send(config: Config, now: dt.datetime) -> Sending:
                     if outcome.lost:
                         done.errors.append(Said(
                             f"mail: {outcome.error}; the next run sends the rest", "mail_lost",
-                            {"reason": outcome.error, **getattr(outcome.error, "facts", {}),
-                             "because": getattr(outcome.error, "code", "")},
+                            cause(outcome.error),
                         ))  # fmt: skip
                         connection = None
                         log.note_untried(outcome.error, now)  # the rest wait for it too

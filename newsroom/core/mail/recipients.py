@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 
 from ..config_mail import MailList
-from ..errors import Said
+from ..errors import Said, cause
 
 # What a deliverable address looks like: local@domain.tld, no spaces or brackets. Looser
 # than RFC 5322 on purpose (servers accept what offices type), strict enough to catch
@@ -64,7 +64,7 @@ def read_recipients(mail_list: MailList) -> Recipients:
         if recipient is None:
             found.problems.append(Said(
                 f"{path}:{number}: {why}; that line is skipped", "mail_line_skipped",
-                {"because": getattr(why, "code", ""), "reason": why}, path=path, line=number,
+                cause(why), path=path, line=number,
             ))  # fmt: skip
             continue
         folded = recipient.address.casefold()

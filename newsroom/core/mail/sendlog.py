@@ -49,6 +49,9 @@ CREATE INDEX IF NOT EXISTS sends_state ON sends (state);
 """
 
 
+# a send a run could not hand over (a server out of reach, a 4xx): the next run tries again
+_WAITS_AFTER_ERROR = f"(state='{QUEUED}' AND error != '')"
+
 # why a send is queued again after a run died while handing it to the server
 RESENT = Said("sent again: the last run stopped while handing it to the server", "mail_resent")
 
@@ -77,16 +80,27 @@ def mail_waiting(config: Config) -> int:
     waits (the desk asks often)."""
     if not config.lists or not pending_mark(config).exists():
         return 0
-    try:
-        log = SendLog(config)
-    except (OSError, sqlite3.Error):  # (mail status says what is wrong with the log)
+    path = mail_dir(config) / "sendlog.sqlite"
+    try:  # read only: a reader never makes, migrates or locks the log
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:  # (mail status says what is wrong with the log)
         return 0
     try:
-        return log.waiting_after_error()
+        (n,) = db.execute(f"SELECT COUNT(*) FROM sends WHERE {_WAITS_AFTER_ERROR}").fetchone()
+        return int(n)
     except sqlite3.Error:
         return 0
     finally:
-        log.close()
+        db.close()
+
+
+def add_said(db: sqlite3.Connection) -> None:
+    """The `said` column, on a log made before it (another process may add it first)."""
+    try:
+        db.execute("ALTER TABLE sends ADD COLUMN said TEXT DEFAULT ''")
+    except sqlite3.OperationalError as exc:
+        if "duplicate column" not in str(exc):
+            raise
 
 
 def mail_dir(config: Config) -> Path:
@@ -129,8 +143,7 @@ class SendLog:
         self.db.executescript(_SCHEMA)
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(sends)")}
         if "said" not in columns:  # a log made before errors kept their code (2026-12-03):
-            # its rows read as their English text
-            self.db.execute("ALTER TABLE sends ADD COLUMN said TEXT DEFAULT ''")
+            add_said(self.db)  # its rows read as their English text
 
     def close(self) -> None:
         self.db.close()
@@ -210,12 +223,20 @@ class SendLog:
         return cursor.rowcount
 
     def queued(self) -> list[Send]:
+        """Sends that wait, in the order they were owed (an error kept with its code and
+        facts is an errors.Said again, as `problems` gives it)."""
+        return self._sends("state=? ORDER BY queued, event, rowid", (QUEUED,))
+
+    def _sends(self, where: str, args: tuple[str, ...]) -> list[Send]:
         rows = self.db.execute(
-            "SELECT thread, address, event, list, display, state, attempts, error, queued "
-            "FROM sends WHERE state=? ORDER BY queued, event, rowid",
-            (QUEUED,),
+            "SELECT thread, address, event, list, display, state, attempts, error, queued, "
+            "said FROM sends WHERE " + where,
+            args,
         ).fetchall()
-        return [Send(*row) for row in rows]
+        return [
+            Send(thread, address, event, name, display, state, attempts, _said(error, said), queued)
+            for thread, address, event, name, display, state, attempts, error, queued, said in rows
+        ]
 
     def message(self, event: str) -> tuple[bytes | None, str]:
         """The event's built message (None: not built yet), and its release's file."""
@@ -296,22 +317,7 @@ class SendLog:
     def problems(self) -> list[Send]:
         """Sends that failed, or wait after an error: with their addresses (for the office);
         an error kept with its code and facts is an errors.Said again."""
-        rows = self.db.execute(
-            "SELECT thread, address, event, list, display, state, attempts, error, queued, "
-            "said FROM sends WHERE state=? OR (state=? AND error != '') ORDER BY event, address",
-            (FAILED, QUEUED),
-        ).fetchall()
-        return [
-            Send(thread, address, event, name, display, state, attempts, _said(error, said), queued)
-            for thread, address, event, name, display, state, attempts, error, queued, said in rows
-        ]
-
-    def waiting_after_error(self) -> int:
-        """Sends still queued after a run could not hand them over (`newsroom status`)."""
-        (n,) = self.db.execute(
-            "SELECT COUNT(*) FROM sends WHERE state=? AND error != ''", (QUEUED,)
-        ).fetchone()
-        return int(n)
+        return self._sends(f"state=? OR {_WAITS_AFTER_ERROR} ORDER BY event, address", (FAILED,))
 
     def baseline_count(self) -> int:
         (n,) = self.db.execute("SELECT COUNT(*) FROM events WHERE state=?", (BASELINE,)).fetchone()

@@ -15,7 +15,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from ..config import Config
-from ..errors import NewsroomError
+from ..errors import NewsroomError, cause
 from .message import addressed, domain
 from .recipients import Recipients, parse_line, read_recipients
 
@@ -54,9 +54,7 @@ def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> Test
     if to:
         one, why = parse_line(to)
         if one is None:
-            raise NewsroomError(
-                f"--to: {why}", code="mail_to", because=getattr(why, "code", ""), reason=why
-            )
+            raise NewsroomError(f"--to: {why}", code="mail_to", **cause(why))
         addresses = [one.address]
     else:
         addresses = [p.address for p in found.people]
