@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import click
 
 from .cli import Context, friendly, pass_ctx
+from .core.errors import NewsroomError
 from .i18n.explain import line_text, warning_text
 
 if TYPE_CHECKING:
@@ -34,15 +36,23 @@ def mail() -> None:
 def mail_test(obj: Context, name: str, to: str) -> None:
     """Send one test message to list NAME (each recipient a blind copy)."""
     t = obj.t
-    result = obj.newsroom.mail_test(name, to)
-    for problem in result.problems:
-        click.echo(t("cli.warning", text=warning_text(t, problem)), err=True)
+    try:
+        result = obj.newsroom.mail_test(name, to)
+    except NewsroomError as exc:  # the list's bad lines first, then why nothing went
+        _warn(t, exc.facts.get("problems", ()))  # type: ignore[arg-type]
+        raise
+    _warn(t, result.problems)
     took = result.recipients - len(result.refused)
     click.echo(t("mail.test_sent", list=name, n=took))
     for address, answer in result.refused:
         click.echo(t("mail.test_refused", address=address, answer=answer), err=True)
     if result.refused or result.problems:
         sys.exit(1)
+
+
+def _warn(t: Translator, problems: Iterable[str]) -> None:
+    for problem in problems:
+        click.echo(t("cli.warning", text=warning_text(t, problem)), err=True)
 
 
 @mail.command("status")

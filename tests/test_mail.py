@@ -318,6 +318,9 @@ def test_mail_test_says_what_is_wrong_in_the_persons_language(
     assert "--to: bukan alamat surel (seharusnya nama@redaksi.co.id" in to, to
     assert "tidak ada daftar surel 'tidak-ada' di newsroom.toml (daftarnya: " in unknown
     assert "daftar kantor-berita tidak memuat satu pun alamat yang sah (berkasnya: " in empty
+    # the lines that made it empty are named first (they were not said at all)
+    assert "kantor-berita.txt:2: bukan alamat surel" in empty, empty
+    assert empty.index("baris itu dilewati") < empty.index("tidak memuat satu pun"), empty
     for words in ("not an e-mail", "no mailing list", "no valid address"):
         assert words not in to + unknown + empty, words
     assert server.received == []

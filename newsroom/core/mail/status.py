@@ -45,12 +45,22 @@ def find_list(config: Config, name: str) -> Recipients:
 
 
 def send_test(config: Config, name: str, now: dt.datetime, to: str = "") -> TestSent:
-    """Send one test message to list `name` (or only to `to`)."""
+    """Send one test message to list `name` (or only to `to`). An error that stops it
+    keeps the list's bad lines (`facts["problems"]`) for the face to say first."""
+    found = find_list(config, name)
+    try:
+        return _send_test(config, found, name, now, to)
+    except NewsroomError as exc:  # the list's bad lines, said before why nothing went (a
+        exc.facts.setdefault("problems", tuple(found.problems))  # list of none valid above
+        raise  # all: they are why)
+
+
+def _send_test(config: Config, found: Recipients, name: str, now: dt.datetime,
+               to: str) -> TestSent:  # fmt: skip
     import smtplib
 
     from .smtp import Connection, envelope_sender
 
-    found = find_list(config, name)
     if to:
         one, why = parse_line(to)
         if one is None:
