@@ -153,3 +153,23 @@ def test_front_matter_values_are_what_the_safe_loader_makes_of_them(front: str) 
             frontyaml.load(front, Path("x.md"))
         return
     assert frontyaml.load(front, Path("x.md")) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("url", "did you mean `src`?"), ("capton", "did you mean `caption`?"),
+     ("x-fotografer", "remove it, or move it out of `image`")],
+)  # fmt: skip
+def test_an_unknown_key_of_the_photo_is_refused_by_line_not_lost_at_the_next_save(
+    key: str, hint: str
+) -> None:
+    """`image: {url: https://…, caption: …}` (the photo's address under a name newsroom
+    does not read) was dropped without a word, and gone from the file at the next comment
+    or approval: the caption check said only "a caption but no photo"."""
+    text = TEXT.replace("created:", f"image:\n  caption: Peserta seminar\n  {key}: x\ncreated:")
+    with pytest.raises(ArticleError) as caught:
+        fileformat.parse(text, Path("a.md"), WIB)
+    problem = caught.value.problem
+    assert problem.line == 12, problem  # the key's own line
+    assert f"image: unknown key `{key}` (src, caption, credit, alt)" in problem.message
+    assert problem.hint == hint

@@ -53,7 +53,8 @@ def parse(text: str, path: Path, tz: dt.tzinfo) -> Article:
         article = from_mapping(meta, body, tz)
     except FieldError as exc:
         line = line_of(front, exc.keys)
-        raise ArticleError(Problem(path, line, str(exc), exc.hint)) from None
+        facts = tuple(exc.facts.items())
+        raise ArticleError(Problem(path, line, str(exc), exc.hint, exc.code, facts)) from None
     if article.extra:  # rare: where each unknown key is (a misspelt one is named by line)
         article.extra_lines = top_lines(front, article.extra)
     return article
@@ -180,11 +181,33 @@ def _mapping_or_none(meta: dict[str, Any], key: str) -> dict[str, Any] | None:
     return value
 
 
+_IMAGE_KEYS = ("src", "caption", "credit", "alt")
+# what people call the photo's address (`src`'s other names: a key newsroom never read)
+_PHOTO_PLACE = frozenset({"url", "link", "href", "source", "file", "path", "foto", "photo",
+                          "gambar", "tautan", "sumber", "berkas"})  # fmt: skip
+
+
+def _near(key: str, known: tuple[str, ...]) -> str:
+    import difflib
+
+    found = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
+    return found[0] if found else ""
+
+
 def _image(meta: dict[str, Any]) -> Image | None:
     value = _mapping_or_none(meta, "image")
     if value is None:
         return None
     where: tuple[str | int, ...] = ("image",)
+    unknown = sorted(str(k) for k in value if k not in _IMAGE_KEYS)
+    if unknown:  # refused, as an attachment's: kept, it would be lost at the next save
+        key = unknown[0]
+        near = "src" if key.lower() in _PHOTO_PLACE else _near(key, _IMAGE_KEYS)
+        raise FieldError(
+            (*where, key), f"image: unknown key `{key}` (src, caption, credit, alt)",
+            f"did you mean `{near}`?" if near else "remove it, or move it out of `image`",
+            "image_key_near" if near else "image_key", name=key, near=near,
+        )  # fmt: skip
     src = _plain(value, "src", where)
     return Image(
         src=validate.image_src(src, (*where, "src")) if src else "",

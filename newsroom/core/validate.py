@@ -71,10 +71,13 @@ SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
 class FieldError(ValueError):
     """A front-matter value of the wrong shape; `keys` locates it (e.g. ("history", 2, "at"))."""
 
-    def __init__(self, keys: tuple[str | int, ...], message: str, hint: str = "") -> None:
+    def __init__(self, keys: tuple[str | int, ...], message: str, hint: str = "",
+                 code: str = "", **facts: str) -> None:  # fmt: skip
         super().__init__(message)
         self.keys = keys
         self.hint = hint
+        self.code = code  # (with `facts`: a face words it, `problem.<code>`)
+        self.facts = facts
 
 
 def front_matter(front: str, path: Path, loader: type[Any]) -> None:

@@ -253,6 +253,17 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: terjemahan berbahasa “{language}”, sama dengan bahasa naskah aslinya "
         "{original} (isi `language` dengan bahasa tulisannya)",
     ),
+    "problem.image_key_near": (  # (a broken file: check, publish, the desk)
+        "{path}: image: unknown key `{name}` (src, caption, credit, alt) (did you mean `{near}`?)",
+        "{path}: image: kunci `{name}` tidak dikenal (src, caption, credit, alt) (maksudnya "
+        "`{near}`?)",
+    ),
+    "problem.image_key": (
+        "{path}: image: unknown key `{name}` (src, caption, credit, alt) (remove it, or move "
+        "it out of `image`)",
+        "{path}: image: kunci `{name}` tidak dikenal (src, caption, credit, alt) (hapus, atau "
+        "pindahkan ke luar `image`)",
+    ),
     "problem.translation_twice": (  # (newsroom check)
         "{path}: a second translation into '{language}' of one original (also {others}): one "
         "translation per language (delete the copy, or set another `language`)",

@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from ..core.errors import ConflictError, NewsroomError, NotFound, Refused
+from ..core.errors import ConflictError, NewsroomError, NotFound, Problem, Refused
 from ..core.service import CheckResult, Newsroom, format_time, zone_abbreviation
 from ..core.workflow import Decision
 from ..i18n import Translator, choose_language, explain
@@ -259,6 +259,10 @@ class NewsroomApp(App[None]):
     def error(self, error: NewsroomError) -> str:
         """An error of the core in the UI's language (when it has a code)."""
         return explain.error_text(self.t, error, "tui", when=self.long_time)
+
+    def problem(self, problem: Problem) -> str:
+        """A broken file's problem, naming it, in the UI's language (when it has a code)."""
+        return explain.problem_text(self.t, problem)
 
     def name_of(self, who: str) -> str:
         """A person as people read them: their name from [people], else as recorded."""

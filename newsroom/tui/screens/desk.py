@@ -52,8 +52,9 @@ class DeskScreen(AppScreen):
             yield Static(id="publishing")
         yield StatusTabs(app.t, id="tabs")
         yield ReleaseList(
-            app.t, app.short_time, app.name_of, now=lambda: app.newsroom.now(), id="releases"
-        )
+            app.t, app.short_time, app.name_of, now=lambda: app.newsroom.now(),
+            problem=app.problem, id="releases",
+        )  # fmt: skip
         yield Input(placeholder=app.t("desk.filter"), id="filter", select_on_focus=False)
         yield KeysFooter()
 
@@ -331,8 +332,7 @@ class DeskScreen(AppScreen):
     def on_release_list_opened(self, message: ReleaseList.Opened) -> None:
         row = message.row
         if isinstance(row, Broken):
-            problem = row.problem
-            self.notify(str(problem), severity="error", timeout=10)
+            self.notify(self.nr_app.problem(row.problem), severity="error", timeout=10)
             return
         from .release import ReleaseScreen
 

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...core.errors import Problem
 from ...core.model import Status
 from ...core.service import Broken, Lease, Record, Row
 from ...i18n.explain import marked_title
@@ -86,6 +87,7 @@ class ReleaseList(ScrollView, can_focus=True):
         fmt: Callable[[dt.datetime | None], str],
         name: Callable[[str], str] = str,
         now: Callable[[], dt.datetime] | None = None,
+        problem: Callable[[Problem], str] = str,
         **kwargs: object,
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -95,6 +97,7 @@ class ReleaseList(ScrollView, can_focus=True):
         self.label = label
         self.fmt = fmt
         self.name_of = name  # a person's name from their key ([people]; else the key)
+        self.problem_text = problem  # a broken file's problem, naming it, in its words
         self.header = ("", "", "", "", "", "")
         self.empty = ""  # said in the list when it has no rows (nothing matches the filter)
 
@@ -172,11 +175,9 @@ class ReleaseList(ScrollView, can_focus=True):
 
     def _line(self, columns: Columns, row: Row) -> str:
         if isinstance(row, Broken):
-            problem = row.problem
-            where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
             return self._cells(
                 columns,
-                (f"✗ {self.label('desk.broken')}", f"{where}: {problem.message}", "", "", "", ""),
+                (f"✗ {self.label('desk.broken')}", self.problem_text(row.problem), "", "", "", ""),
             )
         record: Record = row
         mark = MARKS.get(record.status, " ")
