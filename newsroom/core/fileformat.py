@@ -64,12 +64,13 @@ def from_mapping(meta: dict[str, Any], body: str, tz: dt.tzinfo) -> Article:
     """Build an Article from a parsed front matter mapping, checking every known key's type."""
     for key, read in (("id", _plain), ("title", _str), ("slug", _plain)):
         if not read(meta, key):
-            raise FieldError((key,), f"`{key}` is missing or empty")
+            raise FieldError((key,), f"`{key}` is missing or empty", "", "field_missing",
+                             name=key)  # fmt: skip
     status = _str(meta, "status") or Status.DRAFT
     if status not in ALL_STATUSES:
-        raise FieldError(
-            ("status",), f"unknown status {status!r}; use one of " + ", ".join(ALL_STATUSES)
-        )
+        known_ = ", ".join(ALL_STATUSES)
+        raise FieldError(("status",), f"unknown status {status!r}; use one of {known_}", "",
+                         "status_unknown", status=status, known=known_)  # fmt: skip
     known = set(KEY_ORDER)
     if meta.get("denies") and _plain(meta, "kind") != "klarifikasi":
         raise FieldError(
@@ -134,7 +135,9 @@ def _plain(meta: dict[str, Any], key: str, where: tuple[str | int, ...] = ()) ->
     if value is None:
         return ""
     if isinstance(value, bool | dict | list):
-        raise FieldError((*where, key), f"`{key}` must be text, not {type(value).__name__}")
+        kind = type(value).__name__
+        raise FieldError((*where, key), f"`{key}` must be text, not {kind}", "", "field_text",
+                         name=key, kind=kind)  # fmt: skip
     return str(value).strip()
 
 
@@ -164,11 +167,13 @@ def _time(meta: dict[str, Any], keys: tuple[str | int, ...], tz: dt.tzinfo) -> d
         try:
             when = parse_time(value, tz)
         except ValueError as exc:
-            raise FieldError(keys, f"`{keys[-1]}`: {exc}") from None
+            raise FieldError(keys, f"`{keys[-1]}`: {exc}", "", "field_time_bad",
+                             name=str(keys[-1]), reason=str(exc)) from None  # fmt: skip
     else:
         raise FieldError(
-            keys, f"`{keys[-1]}` must be a date and time like 2026-12-07T09:00:00+07:00"
-        )
+            keys, f"`{keys[-1]}` must be a date and time like 2026-12-07T09:00:00+07:00", "",
+            "field_time", name=str(keys[-1]),
+        )  # fmt: skip
     return validate.in_range(when, keys)
 
 
@@ -177,7 +182,8 @@ def _mapping_or_none(meta: dict[str, Any], key: str) -> dict[str, Any] | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise FieldError((key,), f"`{key}` must be a set of `key: value` lines")
+        raise FieldError((key,), f"`{key}` must be a set of `key: value` lines", "",
+                         "field_mapping", name=key)  # fmt: skip
     return value
 
 

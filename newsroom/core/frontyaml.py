@@ -83,21 +83,24 @@ def load(front: str, path: Path) -> Any:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         hint = "check quotes, colons and indentation on that line"
         context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        code, facts = "yaml", {"reason": reason}  # (PyYAML's words: its own)
         if "end of stream" in reason and opened is not None:
             mark = opened  # an unclosed quote: its start
             reason = f"{context} never closed"
+            facts = {"reason": reason}
             if context == "while scanning a quoted scalar":
                 reason = "the quote opened on this line is never closed"
                 hint = "close it with the same quote mark (\" or ') on that line"
+                code, facts = "yaml_quote", {}
         elif context in _FLOWS and opened and mark and opened.line < mark.line:
             # an unclosed [ or {: PyYAML notices it a line later, where the next key is
             mark, opening, closing = opened, _FLOWS[context][0], _FLOWS[context][1]
             reason = f"the {opening} opened on this line is never closed"
             hint = f"close it with {closing} on that line"
+            code, facts = "yaml_flow", {"opening": opening, "closing": closing}
         line = mark.line + 1 if mark is not None else 2
-        raise ArticleError(
-            Problem(path, line, f"bad YAML in front matter: {reason}", hint)
-        ) from None
+        raise ArticleError(Problem(path, line, f"bad YAML in front matter: {reason}", hint,
+                                   code, tuple(facts.items()))) from None  # fmt: skip
 
 
 # What PyYAML says it was reading when a [ or { was left open (its context): the brackets
@@ -147,12 +150,19 @@ def split(text: str, path: Path) -> tuple[str, str]:
                 "no front matter",
                 "the file must start with a line `---`, "
                 "then `key: value` lines, then `---`, then the Markdown body",
+                "front_missing",
             )
         )
     closing = _closing(text, first.end())
     if closing is None:
         raise ArticleError(
-            Problem(path, 1, "front matter is never closed", "add a line `---` after the last key")
+            Problem(
+                path,
+                1,
+                "front matter is never closed",
+                "add a line `---` after the last key",
+                "front_unclosed",
+            )
         )
     front, body = text[first.end() : closing.start()], text[closing.end() :]
     return front, body.lstrip("\n").rstrip() + "\n" if body.strip() else ""

@@ -116,7 +116,7 @@ def publish_status(
         if ident not in named:
             named.add(ident)
             status.held.append(Held(ident, title, path, code, reason, facts=facts))
-    status.broken = [str(p) for p in problems]
+    status.broken = [_said(p) for p in problems]
     because = state.get("failed_because", []) if state.get("failed") else []
     said = state.get("failed_said", {}) if because else {}
     said = said if isinstance(said, dict) else {}
@@ -130,6 +130,15 @@ def publish_status(
         else:
             status.broken.append(str(why))
     return status
+
+
+def _said(problem: Problem) -> str:
+    """A file that cannot be read, as a line with its code and facts when it has them (the
+    faces word it: `problem.<code>`, a seal's `seal.<code>`)."""
+    if not problem.code:
+        return str(problem)
+    where = f"{problem.path}:{problem.line}" if problem.line else str(problem.path)
+    return Said.of(str(problem), problem.code, {**dict(problem.facts), "path": where})
 
 
 def _time(text: Any) -> dt.datetime | None:

@@ -336,6 +336,11 @@ def said_failure(
             return t(kind + code, **with_cause(t, facts))
         except (KeyError, IndexError):  # a fact its words need is not there
             return failed
+    if t.has("problem." + code) and "path" in facts:  # a file that cannot be read (status)
+        try:
+            return t("problem." + code, **facts)
+        except (KeyError, IndexError):
+            return failed
     if t.language == "en":
         return failed
     path, _, message = failed.partition(": ")

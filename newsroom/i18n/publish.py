@@ -253,6 +253,60 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: terjemahan berbahasa “{language}”, sama dengan bahasa naskah aslinya "
         "{original} (isi `language` dengan bahasa tulisannya)",
     ),
+    # a file that cannot be read (newsroom check, publish, the desk's broken rows)
+    "problem.front_missing": (
+        "{path}: no front matter (the file must start with a line `---`, then `key: value` "
+        "lines, then `---`, then the Markdown body)",
+        "{path}: tidak ada front matter (berkas harus diawali baris `---`, lalu baris "
+        "`kunci: nilai`, lalu `---`, lalu isi Markdown)",
+    ),
+    "problem.front_unclosed": (
+        "{path}: front matter is never closed (add a line `---` after the last key)",
+        "{path}: front matter tidak pernah ditutup (tambahkan baris `---` setelah kunci terakhir)",
+    ),
+    "problem.yaml": (
+        "{path}: bad YAML in front matter: {reason} (check quotes, colons and indentation "
+        "on that line)",
+        "{path}: YAML front matter rusak: {reason} (periksa tanda kutip, titik dua dan "
+        "indentasi di baris itu)",
+    ),
+    "problem.yaml_quote": (
+        "{path}: bad YAML in front matter: the quote opened on this line is never closed "
+        "(close it with the same quote mark (\" or ') on that line)",
+        "{path}: YAML front matter rusak: tanda kutip yang dibuka di baris ini tidak pernah "
+        "ditutup (tutup dengan tanda kutip yang sama (\" atau ') di baris itu)",
+    ),
+    "problem.yaml_flow": (
+        "{path}: bad YAML in front matter: the {opening} opened on this line is never closed "
+        "(close it with {closing} on that line)",
+        "{path}: YAML front matter rusak: {opening} yang dibuka di baris ini tidak pernah "
+        "ditutup (tutup dengan {closing} di baris itu)",
+    ),
+    "problem.field_missing": (
+        "{path}: `{name}` is missing or empty",
+        "{path}: `{name}` tidak ada atau kosong",
+    ),
+    "problem.status_unknown": (
+        "{path}: unknown status {status!r}; use one of {known}",
+        "{path}: status {status!r} tidak dikenal; pakai salah satu dari {known}",
+    ),
+    "problem.field_text": (
+        "{path}: `{name}` must be text, not {kind}",
+        "{path}: `{name}` harus berupa teks, bukan {kind}",
+    ),
+    "problem.field_time": (
+        "{path}: `{name}` must be a date and time like 2026-12-07T09:00:00+07:00",
+        "{path}: `{name}` harus berupa tanggal dan waktu seperti 2026-12-07T09:00:00+07:00",
+    ),
+    "problem.field_time_bad": (
+        "{path}: `{name}`: {reason}",
+        "{path}: `{name}` bukan tanggal dan waktu yang terbaca ({reason}); tulis seperti "
+        "2026-12-07T09:00:00+07:00",
+    ),
+    "problem.field_mapping": (
+        "{path}: `{name}` must be a set of `key: value` lines",
+        "{path}: `{name}` harus berupa kumpulan baris `kunci: nilai`",
+    ),
     "problem.image_key_near": (  # (a broken file: check, publish, the desk)
         "{path}: image: unknown key `{name}` (src, caption, credit, alt) (did you mean `{near}`?)",
         "{path}: image: kunci `{name}` tidak dikenal (src, caption, credit, alt) (maksudnya "
