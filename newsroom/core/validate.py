@@ -151,6 +151,8 @@ def release_id(value: str, keys: tuple[str | int, ...]) -> str:
         f"`id` {_shown(value)} is not a UUID",
         "write a UUID in lower case, like 9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1; "
         "the command `uuidgen` makes a new one",
+        "id_bad",
+        value=_shown(value),
     )
 
 
@@ -165,6 +167,9 @@ def slug(value: str, keys: tuple[str | int, ...]) -> str:
         f"`slug` {_shown(value)} is {problem}",
         "use lower-case letters a-z, digits and single hyphens between words, "
         "e.g. humas-jaga-netralitas-asn",
+        "slug_long" if len(value) > SLUG_MAX else "slug_bad",
+        value=_shown(value),
+        most=str(SLUG_MAX),
     )
 
 
@@ -176,6 +181,8 @@ def language(value: str, keys: tuple[str | int, ...]) -> str:
         keys,
         f"`language` {_shown(value)} is not a language tag",
         "write a BCP 47 tag such as id, en, id-ID or jv",
+        "language_bad",
+        value=_shown(value),
     )
 
 
@@ -287,7 +294,8 @@ def words(value: Any, keys: tuple[str | int, ...]) -> list[str]:
         return [clean(value)]
     if not isinstance(value, list) or any(isinstance(v, dict | list) for v in value):
         key = keys[-1]
-        raise FieldError(keys, f"`{key}` must be a list of words, e.g. `{key}: [a, b]`")
+        raise FieldError(keys, f"`{key}` must be a list of words, e.g. `{key}: [a, b]`", "",
+                         "words", name=str(key))  # fmt: skip
     return [
         v if isinstance(v, str) and v.isprintable() else clean(str(v))
         for v in value

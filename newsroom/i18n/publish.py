@@ -282,6 +282,34 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: YAML front matter rusak: {opening} yang dibuka di baris ini tidak pernah "
         "ditutup (tutup dengan {closing} di baris itu)",
     ),
+    "problem.id_bad": (
+        "{path}: `id` {value} is not a UUID (write a UUID in lower case, like "
+        "9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1; the command `uuidgen` makes a new one)",
+        "{path}: `id` {value} bukan UUID (tulis UUID dengan huruf kecil, seperti "
+        "9ef7d5e6-e4d4-4ea9-a5b1-2018120700a1; perintah `uuidgen` membuat yang baru)",
+    ),
+    "problem.slug_bad": (
+        "{path}: `slug` {value} is not a slug (use lower-case letters a-z, digits and single "
+        "hyphens between words, e.g. humas-jaga-netralitas-asn)",
+        "{path}: `slug` {value} bukan slug (pakai huruf kecil a-z, angka dan satu tanda "
+        "hubung di antara kata, mis. humas-jaga-netralitas-asn)",
+    ),
+    "problem.slug_long": (
+        "{path}: `slug` {value} is longer than {most} characters (use lower-case letters "
+        "a-z, digits and single hyphens between words, e.g. humas-jaga-netralitas-asn)",
+        "{path}: `slug` {value} lebih dari {most} karakter (pakai huruf kecil a-z, angka dan "
+        "satu tanda hubung di antara kata, mis. humas-jaga-netralitas-asn)",
+    ),
+    "problem.language_bad": (
+        "{path}: `language` {value} is not a language tag (write a BCP 47 tag such as id, "
+        "en, id-ID or jv)",
+        "{path}: `language` {value} bukan tanda bahasa (tulis tanda BCP 47 seperti id, en, "
+        "id-ID atau jv)",
+    ),
+    "problem.words": (
+        "{path}: `{name}` must be a list of words, e.g. `{name}: [a, b]`",
+        "{path}: `{name}` harus berupa daftar kata, mis. `{name}: [a, b]`",
+    ),
     "problem.field_missing": (
         "{path}: `{name}` is missing or empty",
         "{path}: `{name}` tidak ada atau kosong",
