@@ -82,6 +82,17 @@ BROKEN = {  # a hand-edit's slip: (front matter, Indonesian words, English words
         ":7: `categories` harus berupa daftar kata, mis. `categories: [a, b]`",
         ":7: `categories` must be a list of words",
     ),
+    "colon": (
+        "title: Menteri: ASN harus netral\nslug: rapat\n",
+        ':4: YAML front matter rusak: titik dua kedua di baris ini (nilai yang memuat ": " '
+        "harus diberi tanda kutip",
+        ":4: bad YAML in front matter: a second colon on this line",
+    ),
+    "tab": (
+        "title: Rapat\n\tslug: rapat\n",
+        ":5: YAML front matter rusak: karakter tab (buat indentasi dengan spasi, bukan tab)",
+        ":5: bad YAML in front matter: a tab character (indent with spaces, not tabs)",
+    ),
     "time": (
         "title: Rapat\nslug: rapat\nembargo: besok pagi\n",
         ":6: `embargo` bukan tanggal dan waktu yang terbaca (",

@@ -92,6 +92,13 @@ def load(front: str, path: Path) -> Any:
                 reason = "the quote opened on this line is never closed"
                 hint = "close it with the same quote mark (\" or ') on that line"
                 code, facts = "yaml_quote", {}
+        elif reason.startswith("mapping values are not allowed"):  # `title: A: B`
+            reason = "a second colon on this line"
+            hint = 'a value holding ": " must be quoted: title: "Menteri: ASN harus netral"'
+            code, facts = "yaml_colon", {}
+        elif "found a tab character" in reason or "found character '\\t'" in reason:
+            reason, hint = "a tab character", "indent with spaces, not tabs"
+            code, facts = "yaml_tab", {}
         elif context in _FLOWS and opened and mark and opened.line < mark.line:
             # an unclosed [ or {: PyYAML notices it a line later, where the next key is
             mark, opening, closing = opened, _FLOWS[context][0], _FLOWS[context][1]

@@ -276,6 +276,16 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: YAML front matter rusak: tanda kutip yang dibuka di baris ini tidak pernah "
         "ditutup (tutup dengan tanda kutip yang sama (\" atau ') di baris itu)",
     ),
+    "problem.yaml_colon": (
+        "{path}: bad YAML in front matter: a second colon on this line (a value holding "
+        '": " must be quoted: title: "Menteri: ASN harus netral")',
+        "{path}: YAML front matter rusak: titik dua kedua di baris ini (nilai yang memuat "
+        '": " harus diberi tanda kutip: title: "Menteri: ASN harus netral")',
+    ),
+    "problem.yaml_tab": (
+        "{path}: bad YAML in front matter: a tab character (indent with spaces, not tabs)",
+        "{path}: YAML front matter rusak: karakter tab (buat indentasi dengan spasi, bukan tab)",
+    ),
     "problem.yaml_flow": (
         "{path}: bad YAML in front matter: the {opening} opened on this line is never closed "
         "(close it with {closing} on that line)",
