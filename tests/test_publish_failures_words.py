@@ -8,11 +8,7 @@ keeps, for partners, the version they have; a seal names people as [people] does
 from __future__ import annotations
 
 import datetime as dt
-import resource
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +17,7 @@ from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.service import NewArticle, Newsroom
 
-from .clikit import newsroom, publish
+from .clikit import newsroom, publish, publish_on_a_small_disk
 from .feedkit import at, configure, release, run
 
 ENGLISH = ("was not written", "no longer holds", "restore it from git", "is already",
@@ -186,16 +182,7 @@ def test_a_write_that_failed_is_said_in_the_persons_language(root: Path) -> None
     configure(root)
     release(root, at(0), "Rilis")
 
-    def small_disk() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write then fails with EFBIG
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
-
-    done = subprocess.run(
-        [sys.executable, "-m", "newsroom.cli", "--root", str(root), "publish", "--now",
-         at(1).isoformat(), "--force-clock"],
-        capture_output=True, text=True, check=False, preexec_fn=small_disk,
-        env={**__import__("os").environ, "NEWSROOM_LANG": "id"},
-    )  # fmt: skip
+    done = publish_on_a_small_disk(root, at(1), "id")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     said = next(line for line in done.stderr.splitlines() if line.startswith("tidak terbit"))
     assert said.startswith(f"tidak terbit: tidak dapat menulis {root}/"), said

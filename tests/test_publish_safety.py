@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import stat
 import subprocess
@@ -20,6 +19,7 @@ from newsroom.core.feeds import writers
 from newsroom.core.parallel import die_with_parent
 from newsroom.core.service import Newsroom
 
+from .clikit import publish_on_a_small_disk
 from .feedkit import at, configure, feed_files, release, run
 
 
@@ -38,27 +38,12 @@ def newsroom_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def publish_on_a_small_disk(nr: Path, hours: float) -> subprocess.CompletedProcess[str]:
-    """`newsroom publish` where every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk
-    would; inherited by every process it starts)."""
-
-    def small_disk() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write then fails with EFBIG
-        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
-
-    return subprocess.run(
-        [sys.executable, "-m", "newsroom.cli", "--root", str(nr), "publish", "--now",
-         at(hours).isoformat(), "--force-clock"],
-        capture_output=True, text=True, check=False, preexec_fn=small_disk,
-    )  # fmt: skip
-
-
 def test_a_full_disk_stamps_nothing_and_says_which_file(nr: Path) -> None:
     """Every write beyond 1 KB fails (RLIMIT_FSIZE, as a full disk would): no traceback,
     the file named with the reason, no release stamped published, no temporary left after
     the next run."""
     ident = release(nr, at(0), "Rilis")
-    done = publish_on_a_small_disk(nr, 1)
+    done = publish_on_a_small_disk(nr, at(1))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert f"cannot write {nr}/" in done.stderr and "free some space" in done.stderr
@@ -76,7 +61,7 @@ def test_a_full_disk_after_one_approval_stamps_nothing_and_leaves_the_feeds(nr: 
     assert run(nr, at(1)).ok
     before = feed_files(nr)
     second = release(nr, at(1.5), "Rilis dua")
-    done = publish_on_a_small_disk(nr, 2)
+    done = publish_on_a_small_disk(nr, at(2))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and f"cannot write {nr}/" in done.stderr
     assert feed_files(nr) == before
@@ -454,3 +439,18 @@ def test_write_atomic_replaces_whole_files_and_leaves_no_temporary(
     assert target.read_bytes() == b"two"
     assert sorted(p.name for p in target.parent.iterdir()) == ["state.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "bare.txt"]
+
+
+def test_a_publish_on_a_full_disk_leaves_no_cut_bytecode(
+    nr: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The small disk's publish wrote the `.pyc` of a module it imported first cut at the
+    limit, and every later import of that module failed ("marshal data too short": 3 tests
+    of a suite failed after an edit of i18n/publish.py). Its bytecode goes to a fresh
+    folder here, as it would beside a module just edited: none is written."""
+    cache = tmp_path / "pycache"
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(cache))
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    done = publish_on_a_small_disk(nr, at(1))
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert not [p for p in cache.rglob("*.pyc")], "bytecode written under a full disk"
