@@ -54,8 +54,7 @@ class AttachmentsOutput(Output):
 
     def answer(self, result: PublishResult) -> None:
         result.documents += len(self.wanted)  # "7 of 7 public files written"
-        if not result.dry_run:
-            result.to_write += self.todo
+        if not result.dry_run:  # (PublishResult.to_write: a preview's)
             return
         # as `stage_files` finds them: a copy already as approved is left alone, and one
         # whose source was swapped is not copied (the run names it); as `placed`, a copy

@@ -116,9 +116,10 @@ class FeedsOutput(Output):
         plan = self.plan_
         result.documents += len(self.docs)
         result.private_documents += sum(1 for d in self.docs if is_private(d.path))
-        result.to_write += [d.path for d in self._to_write()]
-        result.to_write_unchecked |= self.unchecked
-        if plan.dry_run:  # the documents no release is left in (`placed` removes them)
+        if plan.dry_run:  # (PublishResult.to_write: a preview's)
+            result.to_write += [d.path for d in self._to_write()]
+            result.to_write_unchecked |= self.unchecked
+            # the documents no release is left in (`placed` removes them)
             planned = {d.path for d in self.docs}
             result.to_remove += sorted(p for p in self.last.get("files", {}) if p not in planned)
         records = {**self.ghosts, **plan.records} if self.ghosts else plan.records

@@ -403,8 +403,10 @@ class NinjsOutput(Output):
         ghosts = sum(len(k["items"]) for k in self.canceled.values())  # (gone.py: private)
         pages = sum(p.startswith("private/") for p in self.pages)
         result.private_documents += self.held + ghosts + pages
+        if not result.dry_run:  # (PublishResult.to_write: a preview's)
+            return
         owned = {i: set(e.get("files", ())) for b in self.old.values() for i, e in b.items()}
-        if result.dry_run and len(self.todo) <= DRY_LOOK:  # made as the run makes them
+        if len(self.todo) <= DRY_LOOK:  # made as the run makes them
             result.to_write += self._would_write(owned)
         else:
             for r in self.todo:  # a new version's document, and the current one it changes
@@ -413,11 +415,10 @@ class NinjsOutput(Output):
                 result.to_write += ([*new, current] if new and public(r) and current not in new
                                     else new)  # fmt: skip
                 # (a document it has already, made again: written if its bytes change)
-                result.to_write_unchecked |= result.dry_run and bool(owned.get(r.id))
+                result.to_write_unchecked |= bool(owned.get(r.id))
         result.to_write += [path for path, tmp in self.index if tmp]  # (not those already there)
         result.to_write += [path for path, _ in self.ghosts]
-        if result.dry_run:
-            result.to_remove += self._to_remove()
+        result.to_remove += self._to_remove()
 
     def _would_write(self, owned: dict[str, set[str]]) -> list[str]:
         """A dry run's documents of the releases it makes again, each built in memory and

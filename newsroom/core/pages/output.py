@@ -47,7 +47,7 @@ from .lookup import (
 from .release import render_release
 from .source import ReleasePage, Row, release_page, row_of
 from .store import PageStore, pickled
-from .urls import INDEX, page_path
+from .urls import page_path
 
 
 class PagesOutput(Output):
@@ -146,13 +146,6 @@ class PagesOutput(Output):
             result.to_write += found.write
             result.to_remove += found.remove
             result.to_write_unchecked |= not found.exact and bool(found.write)
-            return
-        pages = [page_path(self.live[i].slug) for i in self.changed]
-        if pages or self.gone:
-            pages.append(INDEX)
-        if not self.store.same:  # a first run (or a new format): the lookup's files too
-            pages += [p for p in (INDEX, *LOOKUP_FILES) if p not in pages]
-        result.to_write += pages
 
     def made_page(self, ident: str, going: dict[str, Article]) -> tuple[Row, bytes] | None:
         """A changed release's row and page bytes, as `make_page` makes them, in memory (a
