@@ -340,6 +340,20 @@ def test_the_written_files_are_sorted_and_counted_without_a_list() -> None:
     assert PublishResult(at(0), "cron", written=paths).to_json()["written"] == list(paths)
 
 
+def test_the_written_files_of_a_large_run_are_held_compressed_and_come_back_whole() -> None:
+    """A first run at 100,000 releases writes 283,886 files (20.7 MB of names, held through
+    the run's recording): they are kept compressed, and read back a piece at a time, in
+    the order staged, across the pieces' edges."""
+    names = [f"siaran-pers/rilis-{i:06d}-kementerian/index.html" for i in range(30_000)]
+    names += [f"ninjs/{i:06d}.json" for i in range(0, 30_000, 7)]
+    paths = Paths(names)
+    assert list(paths.unsorted()) == names and list(paths) == sorted(names)
+    assert len(paths) == len(names) and names[-1] in paths and names[12_345] in paths
+    assert "siaran-pers/rilis-030000-kementerian/index.html" not in paths
+    held = len(paths._packed)
+    assert held < sum(len(n) + 1 for n in names) // 5, held
+
+
 def test_history_records_the_publish(newsroom_root: Path) -> None:
     release(newsroom_root, at(0), "Rilis")
     run(newsroom_root, at(1))

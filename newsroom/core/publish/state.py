@@ -191,10 +191,13 @@ class OwnedFiles:
                     "DELETE FROM files WHERE output = ? AND path = ?",
                     ((output, p) for p in old.keys() - mine.keys()),
                 )
-                db.executemany(  # (an output hands back the lists of files it left alone)
+                # (an output hands back the lists of files it left alone; a row at a time:
+                # a first run at 100,000 has 283,000, whose list held ~25 MB at the run's
+                # peak, bench_phases.py)
+                db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
-                    [(output, p, *kept) for p, kept in mine.items()
-                     if (was := old.get(p)) is not kept and was != kept],
+                    ((output, p, *kept) for p, kept in mine.items()
+                     if (was := old.get(p)) is not kept and was != kept),
                 )  # fmt: skip
             db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
             db.execute("COMMIT")
