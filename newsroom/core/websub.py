@@ -72,7 +72,7 @@ class WebSubOutput(Output):
     def notify(self, result: PublishResult) -> None:
         if fresh_copy(result):
             return
-        deliver(self.config, topic_urls(self.config, result.written), result)
+        deliver(self.config, topic_urls(self.config, result.written.unsorted()), result)
 
 
 def fresh_copy(result: PublishResult) -> bool:
@@ -86,7 +86,7 @@ def topic_urls(config: Config, paths: Iterable[str]) -> list[str]:
     """The public URLs of the public subscription documents among `paths` (under feeds/)."""
     from .feeds.entries import feed_url, hub_topic
 
-    return [feed_url(config, p) for p in sorted(paths) if hub_topic(p)]
+    return [feed_url(config, p) for p in sorted(p for p in paths if hub_topic(p))]
 
 
 def pending_path(config: Config) -> Path:
