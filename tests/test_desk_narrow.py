@@ -235,3 +235,40 @@ async def test_a_release_made_on_the_desk_is_under_the_cursor_when_it_closes(
             return getattr(row, "id", "")
 
         await until(pilot, lambda: current() == made, "the new release under the cursor")
+
+
+async def test_an_approval_says_its_recommendations_in_one_message_that_the_publish_preview_clears(
+    as_user: Callable[..., Newsroom], root: Path
+) -> None:
+    """Approving a release without a summary or a category said "now Approved" and each
+    recommendation in a message of its own: three stacked at the screen's right, over the
+    publish preview opened next (what goes out to partners). One message now, and the
+    preview clears it."""
+    from newsroom.tui.screens.checklist import ChecklistModal
+    from newsroom.tui.screens.publish import PublishScreen
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    from .test_walk_defects import FULL, made
+
+    ref = made(as_user, NewArticle(**{**vars(FULL), "summary": "", "categories": []}))
+    as_user("ald").act(ref, "submit")
+    app = make_app(root, "nur", "en")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ref))
+        await settle(app, pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ChecklistModal), "the checklist")
+        await pilot.press("enter")
+        await until(pilot, lambda: app._notifications, "the approval said")
+        said = list(app._notifications)
+        assert len(said) == 1, [(n.title, n.message) for n in said]
+        assert said[0].title == "Approve: now Approved"
+        assert "no summary" in said[0].message and "no category" in said[0].message
+        await settle(app, pilot)
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the preview")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not list(app._notifications)  # and none left drawn on the release below
+        assert not [toast for screen in app.screen_stack for toast in screen.query("Toast")]

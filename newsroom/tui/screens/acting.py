@@ -179,15 +179,21 @@ class Acting:
 
         app = self.nr_app
         if action == "comment":  # a remark, not a move: the status stays as it was
-            app.notify(app.t("release.commented"))
+            done = app.t("release.commented")
         else:
             status = app.t("status." + outcome.article.status)
-            app.notify(app.t("release.done", action=self.named(action), status=status))
+            done = app.t("release.done", action=self.named(action), status=status)
         decision = self.decisions.get(action)
-        for check in decision.checks if decision else ():
-            if not check.passed and check.level == "recommended":
-                text = app.check_text(check, fix=True, status=outcome.article.status)
-                app.notify(app.t("release.warning", text=text), severity="warning")
+        warnings = [
+            app.t("release.warning",
+                  text=app.check_text(check, fix=True, status=outcome.article.status))
+            for check in (decision.checks if decision else ())
+            if not check.passed and check.level == "recommended"
+        ]  # fmt: skip
+        if warnings:  # one message, not one each: a stack of them covered half the screen
+            app.notify("\n".join(warnings), title=done, severity="warning")
+        else:
+            app.notify(done)
         for screen in app.screen_stack:  # this one, or the release opened again meanwhile
             if isinstance(screen, ReleaseScreen) and screen.article_id == self.article_id:
                 screen.reload()

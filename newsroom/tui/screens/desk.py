@@ -364,9 +364,9 @@ class DeskScreen(AppScreen):
         self.app.push_screen(ask, made)
 
     def action_publish(self) -> None:
-        from .publish import PublishScreen
+        from .publish import open_publish
 
-        self.app.push_screen(PublishScreen())
+        open_publish(self.app)
 
     # ------------------------------------------------------------ sharing through git
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
@@ -27,6 +27,14 @@ from ...i18n.explain import (
 from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .modals import Dialog
+
+
+def open_publish(app: App[None]) -> None:
+    """The publish dialog (P, on the desk and on a release). Its preview says what goes out
+    to partners: the messages the last action left at the screen's right (an approval and
+    its recommendations) would cover it, so they go first, from the screen they are on."""
+    app.clear_notifications()
+    app.push_screen(PublishScreen())
 
 
 class PublishScreen(Dialog):

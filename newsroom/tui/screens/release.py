@@ -204,9 +204,9 @@ class ReleaseScreen(Acting, AppScreen):
     def action_publish(self) -> None:
         """The publishing run, as on the desk's list (P): it is newsroom-wide, so it is here
         whatever this release's status (a draft's screen too: its dry run says what goes)."""
-        from .publish import PublishScreen
+        from .publish import open_publish
 
-        self.app.push_screen(PublishScreen())
+        open_publish(self.app)
 
     def action_edit(self) -> None:
         from .opening import open_editor
