@@ -131,6 +131,7 @@ def test_a_retracted_release_keeps_number_and_title_and_withdraws_its_text(nr: P
     assert "Data Bansos" in seen and "B-007/HUMAS/VI/2026" in seen
     assert "DICABUT" in seen and "Data belum final" in seen
     assert "Siaran pers ini dicabut pada 03-06-2026 09:00 WIB." in seen
+    assert "nomor dan judulnya tetap tercatat" in seen
     assert "1.234" not in text and "foto.jpg" not in text and "og:description" not in text
     data = json_ld(text)
     assert data["creativeWorkStatus"] == "Retracted" and "image" not in data
@@ -139,6 +140,18 @@ def test_a_retracted_release_keeps_number_and_title_and_withdraws_its_text(nr: P
     assert "Data Bansos" in index and "DICABUT" in index
     lookup = (nr / "feeds" / "nomor" / "B-007" / "HUMAS" / "VI" / "2026" / "index.html").read_text()
     assert "diterbitkan oleh Humas Uji" in lookup and "dicabut" in lookup
+
+
+def test_a_retracted_release_without_a_number_does_not_say_its_number_stays(nr: Path) -> None:
+    """Most releases have no number: the page said "its number and title stay on record"
+    all the same (found walking a retraction from the desk)."""
+    ident = release(nr, at(0), "Rapat Ditunda", body="Rapat digelar besok.")
+    run(nr, at(1))
+    retract(nr, ident, at(2), "Rapat ditunda")
+    run(nr, at(3))
+    seen = visible_text(page(nr, "rapat-ditunda"))
+    assert "Teksnya ditarik dari catatan publik; judulnya tetap tercatat." in seen
+    assert "nomor" not in seen.lower().split("dicabut", 1)[1].split("kontak")[0]
 
 
 def test_the_lookup_answers_for_issued_denied_and_unknown_numbers(nr: Path) -> None:

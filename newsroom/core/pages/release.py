@@ -139,10 +139,11 @@ def _retraction(page: ReleasePage, config: Config) -> str:
         if page.retracted.note
         else ""
     )
+    withdrawn = "withdrawn" if page.number else "withdrawn_unnumbered"  # (none to keep)
     return (
         '<section class="notice retracted" aria-labelledby="dicabut">\n'
         f'<h2 id="dicabut" class="mark">{esc(w["retracted"])}</h2>\n'
-        f"<p>{on}</p>\n{reason}<p>{esc(w['withdrawn'])}</p>\n</section>\n"
+        f"<p>{on}</p>\n{reason}<p>{esc(w[withdrawn])}</p>\n</section>\n"
     )
 
 

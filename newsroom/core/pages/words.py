@@ -32,6 +32,7 @@ WORDS: dict[str, dict[str, str]] = {
         "retracted_on": "Siaran pers ini dicabut pada {when}.",
         "reason": "Alasan",
         "withdrawn": "Teksnya ditarik dari catatan publik; nomor dan judulnya tetap tercatat.",
+        "withdrawn_unnumbered": "Teksnya ditarik dari catatan publik; judulnya tetap tercatat.",
         "attachments": "Lampiran",
         "embargo": "Embargo",
         "embargo_lifted": "Embargo berakhir {when}: siaran pers ini boleh disiarkan sejak saat "
@@ -124,6 +125,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reason": "Reason",
         "withdrawn": "Its text is withdrawn from the public record; its number and title "
         "stay on record.",
+        "withdrawn_unnumbered": "Its text is withdrawn from the public record; its title stays "
+        "on record.",
         "attachments": "Attachments",
         "embargo": "Embargo",
         "embargo_lifted": "Embargo lifted {when}: this release may be published from then on.",
