@@ -266,9 +266,12 @@ async def test_an_approval_says_its_recommendations_in_one_message_that_the_publ
         assert said[0].title == "Approve: now Approved"
         assert "no summary" in said[0].message and "no category" in said[0].message
         await settle(app, pilot)
+        app.notify("a git problem", severity="error", timeout=60)  # said, not yet read
         await pilot.press("P")
         await until(pilot, lambda: isinstance(app.screen, PublishScreen), "the preview")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not list(app._notifications)  # and none left drawn on the release below
-        assert not [toast for screen in app.screen_stack for toast in screen.query("Toast")]
+        left = [(n.message, n.severity) for n in app._notifications]
+        assert left == [("a git problem", "error")], left  # an error stays; the rest go,
+        drawn = [t for screen in app.screen_stack[:-1] for t in screen.query("Toast")]
+        assert len(drawn) <= 1 and not [t for t in drawn if "-warning" in t.classes]

@@ -209,6 +209,9 @@ def test_a_removed_feed_leaves_the_list(signed: Path) -> None:
     result = run(signed, at(1))
     assert result.ok and "partner/pemilu/rss.xml" in result.removed
     assert not any(p.startswith("partner/pemilu/") for p in listed(feeds))
+    # the list written again after the removal is among the run's written files, once
+    # (nothing else was written: `publish --json`, the log and WebSub read that list)
+    assert list(result.written) == ["SHA256SUMS", "SHA256SUMS.minisig"], list(result.written)
     assert minisign("-Vm", "SHA256SUMS", "-p", signed / "newsroom.pub", cwd=feeds).returncode == 0
     assert sha256sum_check(feeds).returncode == 0
 

@@ -335,14 +335,16 @@ class SignOutput(Output):
             listed = self.lists.get(folder) if folder is not None else None
             if listed is not None and listed.pop(relative(rel, folder or "")):
                 touched.add(folder or "")
-        start, more = len(str(self.config.feeds_dir)) + 1, []
+        start, rewritten = len(str(self.config.feeds_dir)) + 1, []
         for folder in sorted(f for f in touched if self.lists[f]):
             for s in self._stage_list(folder, self.lists[folder].data()):
                 s.tmp.replace(s.path)
-                if (rel := str(s.path)[start:]) not in result.written:
-                    more.append(rel)
-        if more:  # (a folder where nothing else was written: rare)
-            result.written = Paths([*result.written.unsorted(), *more])
+                rewritten.append(str(s.path)[start:])
+        if rewritten:  # those not among the written files yet (one look through them)
+            known = {p for p in result.written.unsorted() if p in rewritten}
+            more = [rel for rel in rewritten if rel not in known]
+            if more:  # (a folder where nothing else was written: rare)
+                result.written = Paths(chain(result.written.unsorted(), more))
 
     def close(self) -> None:
         self.texts.store.close()

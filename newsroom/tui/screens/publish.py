@@ -32,8 +32,12 @@ from .modals import Dialog
 def open_publish(app: App[None]) -> None:
     """The publish dialog (P, on the desk and on a release). Its preview says what goes out
     to partners: the messages the last action left at the screen's right (an approval and
-    its recommendations) would cover it, so they go first, from the screen they are on."""
-    app.clear_notifications()
+    its recommendations) would cover it, so they go first, from the screen they are on
+    (removed from the dialog's, they stay drawn on the screen below). An error stays: it
+    would go unread."""
+    for note in list(app._notifications):
+        if note.severity != "error":
+            app._unnotify(note)
     app.push_screen(PublishScreen())
 
 
