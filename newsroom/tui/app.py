@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -95,8 +95,14 @@ class NewsroomApp(App[None]):
     def unsaved_seen(self) -> None:
         """The person opened the copies kept aside (`u`): the start's notice pointing there
         has done its job, and at 80x24 it lay over the dialog and its questions."""
+        self.unnotify_where(lambda note: note.message == self._unsaved_said)
+
+    def unnotify_where(self, said: Callable[[Notification], bool]) -> None:
+        """Take back the messages shown for which `said` holds, from the screen on top
+        (called before a dialog opens: taken back from the dialog's screen, they would stay
+        drawn on the one below until their time is up)."""
         for notification in list(self._notifications):
-            if notification.message == self._unsaved_said:
+            if said(notification):
                 self._unnotify(notification)
 
     def action_command_palette(self) -> None:

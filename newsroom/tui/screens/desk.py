@@ -366,7 +366,7 @@ class DeskScreen(AppScreen):
     def action_publish(self) -> None:
         from .publish import open_publish
 
-        open_publish(self.app)
+        open_publish(self.nr_app)
 
     # ------------------------------------------------------------ sharing through git
 

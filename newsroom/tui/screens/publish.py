@@ -6,9 +6,10 @@ at a terminal."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, LoadingIndicator, Static
@@ -28,16 +29,16 @@ from ..markup import escape
 from ..messages import PublishFinished, PublishProgress
 from .modals import Dialog
 
+if TYPE_CHECKING:
+    from ..app import NewsroomApp
 
-def open_publish(app: App[None]) -> None:
+
+def open_publish(app: NewsroomApp) -> None:
     """The publish dialog (P, on the desk and on a release). Its preview says what goes out
     to partners: the messages the last action left at the screen's right (an approval and
-    its recommendations) would cover it, so they go first, from the screen they are on
-    (removed from the dialog's, they stay drawn on the screen below). An error stays: it
-    would go unread."""
-    for note in list(app._notifications):
-        if note.severity != "error":
-            app._unnotify(note)
+    its recommendations) would cover it, so they go first. An error stays: it would go
+    unread."""
+    app.unnotify_where(lambda note: note.severity != "error")
     app.push_screen(PublishScreen())
 
 

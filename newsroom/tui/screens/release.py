@@ -206,7 +206,7 @@ class ReleaseScreen(Acting, AppScreen):
         whatever this release's status (a draft's screen too: its dry run says what goes)."""
         from .publish import open_publish
 
-        open_publish(self.app)
+        open_publish(self.nr_app)
 
     def action_edit(self) -> None:
         from .opening import open_editor
