@@ -320,6 +320,29 @@ async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
         assert any(row.startswith(f"{label} — ") for row in rows), rows
 
 
+async def test_ctrl_home_and_ctrl_end_reach_the_start_and_end_of_the_text(bundled: Path) -> None:
+    """In the text, ctrl+Home and ctrl+End go to the text's start and end (shift selects),
+    as in every editor: Textual's own keys stop at the line's (a correction's sign-off is
+    added at the end of a long text; it was typed into the middle of it)."""
+    from textual.widgets import TextArea
+
+    app = make_app(bundled, "ald", "id")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Rilis Baru", "enter")
+        await settle(app, pilot)
+        body = app.screen.query_one("#body", TextArea)
+        await pilot.press("ctrl+t", *"satu", "enter", *"dua", "enter", "enter", *"tiga")
+        await pilot.press("up", "up", "home", "ctrl+end", *" (ald)")
+        assert body.text == "satu\ndua\n\ntiga (ald)"
+        await pilot.press("ctrl+home", *"YOGYAKARTA - ")
+        assert body.text.startswith("YOGYAKARTA - satu\n")
+        await pilot.press("ctrl+shift+end")
+        assert body.selected_text == "satu\ndua\n\ntiga (ald)"
+        await pilot.press("ctrl+shift+home")
+        assert body.selected_text == "YOGYAKARTA - "
+
+
 @pytest.mark.parametrize("width", [80, 100])
 @pytest.mark.parametrize("new", [False, True])
 async def test_a_long_title_opens_with_its_last_letter_in_view(

@@ -34,6 +34,7 @@ from ...core.service import (
 )
 from ..commands import bindings
 from ..markup import escape
+from ..widgets.body_area import BodyArea
 from ..widgets.keys_footer import KeysFooter
 from .base import AppScreen, translate_bindings
 
@@ -79,7 +80,7 @@ class EditScreen(AppScreen):
                 yield Label("", id="e-body", classes="error hidden")
                 # tab_behavior="focus": Tab and Escape belong to the form (Escape leaves the
                 # editor); a code editor's "indent" would swallow Escape and trap keyboard users.
-                yield TextArea.code_editor(
+                yield BodyArea.code_editor(
                     "",
                     language="markdown",
                     soft_wrap=True,
