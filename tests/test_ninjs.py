@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from newsroom.core import ninjs
 from newsroom.core.clock import fixed_clock
 from newsroom.core.config import load_config
 from newsroom.core.model import Image
+from newsroom.core.ninjs import output as ninjs
 from newsroom.core.publish import publish
 from newsroom.core.service import Newsroom
 

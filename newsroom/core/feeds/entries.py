@@ -69,7 +69,7 @@ class FeedSpec(NamedTuple):
     def carries(self, record: Record, cutoff: dt.datetime) -> bool:
         """Whether a subscription carries the release now: it takes it, or a correction
         since `cutoff` took it out (its notice is still in the feed: plan._special); the
-        partners' ninjs indexes carry the corrected version so (ninjs/__init__.py)."""
+        partners' ninjs indexes carry the corrected version so (ninjs/output.py)."""
         if self.accepts(record):
             return True
         corrected = record.corrected

@@ -47,7 +47,7 @@ def outputs(
     key's passphrase, if it is encrypted; `mail` False (`publish --no-mail`): what the run
     owes the lists is noted as skipped, never sent."""
     from ..feeds.output import FeedsOutput
-    from ..ninjs import NinjsOutput
+    from ..ninjs.output import NinjsOutput
     from ..pages.output import PagesOutput
     from ..publicfiles import AttachmentsOutput
     from ..signing.output import SignOutput
