@@ -131,7 +131,7 @@ def keys_rotate(obj: Context, unencrypted: bool, revoke: bool, reason: str) -> N
     done = newsroom.keys_rotate(old_passphrase, new, revoke=revoke, reason=reason)
     status = t("keys.status.revoked" if revoke else "keys.status.retired")
     click.echo(t("keys.rotated", new=done.new.id, old=done.old, status=status,
-                 secret=done.secret_path, kept=done.old_secret or "—",
+                 secret=done.secret_path, kept=done.removed,
                  protection=_protection(t, not unencrypted)))  # fmt: skip
     if revoke:
         click.echo(t("keys.revoked_note", new=done.new.id))

@@ -83,14 +83,14 @@ SIGNING: dict[str, tuple[str, str]] = {
         "  newsroom-keys/{new}.pub.minisig: the new key signed by the old one, so partners "
         "holding the old key can follow\n"
         "  secret key:     {secret} ({protection})\n"
-        "  old secret key: {kept}\n"
+        "  old secret key: {kept}, removed (nothing signs with key {old} again)\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig) and newsroom-keys/; the next "
         "publish signs everything again with the new key.",
         "Kunci penanda tangan {new} menggantikan {old} ({status}).\n"
         "  newsroom-keys/{new}.pub.minisig: kunci baru ditandatangani kunci lama, sehingga "
         "mitra yang memegang kunci lama dapat mengikutinya\n"
         "  kunci rahasia:      {secret} ({protection})\n"
-        "  kunci rahasia lama: {kept}\n"
+        "  kunci rahasia lama: {kept}, dihapus (kunci {old} tidak menandatangani apa pun lagi)\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig), dan newsroom-keys/; publish "
         "berikutnya menandatangani semuanya lagi dengan kunci baru.",
     ),
@@ -181,6 +181,13 @@ SIGNING: dict[str, tuple[str, str]] = {
         "✗ {path}: ditandatangani kunci {signed_by}: bukan kunci yang Anda percayai ({key_id}) "
         "ataupun kunci yang disahkannya",
     ),
+    "verify.retired_key": (
+        "✗ {path}: signed by key {key_id}, retired on {until}, but dated {said}: after its "
+        "retirement the office signs with its new key only; not from the office",
+        "✗ {path}: ditandatangani kunci {key_id}, yang dipensiunkan pada {until}, tetapi "
+        "bertanggal {said}: setelah itu kantor hanya menandatangani dengan kunci barunya; "
+        "bukan dari kantor",
+    ),
     "verify.not_signed": (
         "✗ {path}: no signature (no .minisig beside it, no signed SHA256SUMS lists it)",
         "✗ {path}: tidak bertanda tangan (tidak ada .minisig di sampingnya, tidak tercantum "
@@ -219,6 +226,14 @@ SIGNING: dict[str, tuple[str, str]] = {
         "newsroom-keys/{new}.pub as your copy from now on",
         "catatan: kunci yang Anda percayai ({key_id}) diganti {new} pada {date}, ditandatangani "
         "olehnya; simpan newsroom-keys/{new}.pub sebagai salinan Anda mulai sekarang",
+    ),
+    "verify.rotated_revoked": (
+        "warning: the key you trust ({key_id}) was replaced by {new} on {date}, but the office "
+        "has since revoked {new}: do not keep it; get the office's current key through a "
+        "channel you trust (its website, a letter)",
+        "peringatan: kunci yang Anda percayai ({key_id}) diganti {new} pada {date}, tetapi "
+        "kantor kemudian mencabut {new}: jangan disimpan; dapatkan kunci kantor yang berlaku "
+        "lewat saluran tepercaya (situs webnya, surat)",
     ),
     "verify.superseded": (
         "note: {path} is version {version} of release {number} ({id}), SUPERSEDED by a later "

@@ -439,7 +439,7 @@ class Rotated(NamedTuple):
     old: str
     new: SecretKey
     secret_path: Path
-    old_secret: Path | None  # where the old secret key is now (None: it was replaced)
+    removed: Path  # where the old secret key was: removed, so nothing signs with it again
     revoked: bool
 
 
@@ -455,7 +455,9 @@ def rotate_keys(
     """A new key pair replacing the current one: the new public key is signed by the old
     key (newsroom-keys/<NEW>.pub.minisig, whose trusted comment says whether the old key
     is retired or revoked), the list of keys is signed by the new one. The old secret key
-    is kept beside the new one (…/<OLD>.key, or NEWSROOM_SIGNING_KEY + .<OLD>.retired)."""
+    is removed once the new one is in its place: a retired key signs nothing dated after
+    its retirement (verify.py refuses it), and a copy left beside the new key, where cron
+    reads, is one more to leak."""
     old = load_secret(config, old_passphrase)
     new = SecretKey.generate()
     status = "revoked" if revoke else "retired"
@@ -482,12 +484,11 @@ def rotate_keys(
     write_atomic(old_file, old.public.text(_pub_comment(config, old)).encode())
     _write_public_files(config, new, entries, now)
     write_atomic(config.root / CHAIN / f"{new.id}.pub.minisig", endorsement.text().encode())
-    kept: Path | None = old_path
-    if same:
-        kept = old_path.with_name(f"{old_path.name}.{old.id}.retired")
-        os.replace(old_path, kept)
+    if same:  # the new key over the old one, in one rename
         os.replace(staging, new_path)
-    return Rotated(old.id, new, new_path, kept, revoke)
+    else:
+        old_path.unlink(missing_ok=True)
+    return Rotated(old.id, new, new_path, old_path, revoke)
 
 
 # ---------------------------------------------------------------- stray secret keys

@@ -28,6 +28,7 @@ so in files it signed: a key the trusted one endorsed at a rotation
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -87,15 +88,22 @@ class Untrusted(Exception):
 class KeyRing:
     """The trusted key, and the keys the office vouched for in files signed by it."""
 
-    def __init__(self, trusted: PublicKey, places: list[Path]) -> None:
+    def __init__(
+        self, trusted: PublicKey, places: list[Path], now: dt.datetime | None = None
+    ) -> None:
         self.trusted = trusted
+        self.now = now or dt.datetime.now(dt.UTC)
         self.keys: dict[str, PublicKey] = {trusted.id: trusted}
         self.how: dict[str, dict[str, str]] = {trusted.id: {}}
         self.revoked: dict[str, dict[str, str]] = {}
+        self.until: dict[str, dt.datetime] = {}  # a retired key: when it stopped signing
+        self.rotations: list[tuple[Path, str, str, str]] = []  # (file, old, new, date)
         self.notes: list[Finding] = []
         folders = list(dict.fromkeys(p.resolve() for p in places if p.is_dir()))
         self._follow(folders)
         self._read_lists(folders)
+        self._prune()
+        self._note_rotations()
 
     def _follow(self, folders: list[Path]) -> None:
         """Walk the rotations forward: a key endorsed by a key already trusted is trusted,
@@ -129,14 +137,43 @@ class KeyRing:
         if new.id in self.keys:
             return None
         date = said.group(4)
+        when = _moment(date)
+        if when is None or when > self.now + CLOCK_SLACK:  # (a rotation yet to come: no
+            return None  # office dates one ahead; one who holds an old key might)
         if said.group(3) == "revoked":
             self.revoked[signer.id] = {"key_id": signer.id, "date": date, "new": new.id}
             return None  # the office says the old key leaked: the new one needs a second channel
         self.how[new.id] = {"endorsed_by": signer.id, "date": date}
-        if signer.id == self.trusted.id:
-            facts = {"key_id": signer.id, "new": new.id, "date": date}
-            self.notes.append(Finding(str(sig_path), "rotated", True, facts))
+        self.until[signer.id] = min(when, self.until.get(signer.id, when))
+        self.rotations.append((sig_path, signer.id, new.id, date))
         return new
+
+    def _prune(self) -> None:
+        """Keys trusted only through a key the office revoked (it endorsed or listed them)
+        are not: whoever holds a leaked key can endorse one of their own, whatever order
+        the files were read in."""
+        moved = True
+        while moved:
+            moved = False
+            for ident, how in list(self.how.items()):
+                by = how.get("endorsed_by") or how.get("listed_by")
+                if by and (by in self.revoked or by not in self.keys) and ident in self.keys:
+                    del self.keys[ident]
+                    del self.how[ident]
+                    moved = True
+
+    def _note_rotations(self) -> None:
+        """What the partner should know of the rotations of the key they trust: the key
+        that replaced it (keep it), or that the office has since revoked that one (get
+        the office's current key through a channel you trust)."""
+        for sig_path, old, new, date in self.rotations:
+            if old != self.trusted.id:
+                continue
+            facts = {"key_id": old, "new": new, "date": date}
+            if new in self.keys and new not in self.revoked:
+                self.notes.append(Finding(str(sig_path), "rotated", True, facts))
+            else:
+                self.notes.append(Finding(str(sig_path), "rotated_revoked", True, facts))
 
     def _read_lists(self, folders: list[Path]) -> None:
         """Take the statuses of keys from each signed list of keys signed by a key trusted."""
@@ -155,7 +192,10 @@ class KeyRing:
                 if entry.status == "revoked":
                     self.revoked[entry.id] = {"key_id": entry.id, "date": entry.until,
                                               "reason": entry.reason}  # fmt: skip
-                elif entry.id not in self.keys:
+                    continue
+                if entry.status == "retired" and (when := _moment(entry.until)) is not None:
+                    self.until[entry.id] = min(when, self.until.get(entry.id, when))
+                if entry.id not in self.keys:
                     self.keys[entry.id] = entry.public
                     self.how[entry.id] = {"listed_by": signer.id, "status": entry.status}
 
@@ -232,6 +272,13 @@ class Verifier:
             return False
         except (OSError, UnicodeDecodeError):
             self._add(path, "unreadable", False, reason="unreadable")
+            return False
+        until, said = self.ring.until.get(key.id), _latest(comment)
+        if until is not None and said is not None and said > until:
+            # a retired key signs nothing dated after it was retired: the office signed
+            # everything again with its new key at the next publish
+            self._add(path, "retired_key", False, key_id=key.id, until=until.isoformat(),
+                      said=said.isoformat())  # fmt: skip
             return False
         facts = {"key_id": key.id, "comment": comment, **self.ring.how.get(key.id, {})}
         self._add(path, "sums" if path.name == SUMS else "signed", True, **facts)
@@ -345,6 +392,28 @@ class Verifier:
         found = {Path(f.path).resolve() for f in self.report.findings}
         self.report.unlisted = [p for real, p in self.unlisted.items() if real not in found]
         return self.report
+
+
+CLOCK_SLACK = dt.timedelta(days=1)  # a rotation dated past the verifier's clock by more
+# than this is not followed (clocks and zones differ; an office never dates one ahead)
+_DATED = ("published", "superseded", "time", "date")  # the moments a trusted comment says
+
+
+def _moment(text: str) -> dt.datetime | None:
+    """An ISO time of a key file or trusted comment (None: not one); naive ones as UTC."""
+    try:
+        when = dt.datetime.fromisoformat(unquote(text))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _latest(comment: str) -> dt.datetime | None:
+    """The latest moment a trusted comment says (a version's publication and supersession,
+    a list's time, a rotation's date): what a signature claims it was made at or after."""
+    pairs = parse_comment(comment)
+    found = [w for k in _DATED if (w := _moment(pairs.get(k, ""))) is not None]
+    return max(found, default=None)
 
 
 def _spelt_like(named: Path, found: Path) -> Path:
