@@ -117,3 +117,28 @@ def test_an_english_page_says_what_its_notices_were_about_in_english(root: Path)
         assert fragment in ids_of(file), link
     said = visible_text(page(root, "embargoed-release"))
     assert "Embargo changed" in said and "Embargo lifted" in said, said
+
+
+def test_a_retraction_keeps_the_fragments_earlier_notices_link(newsroom_root: Path) -> None:
+    """A reader keeps the items it took: after a release was corrected and its embargo
+    moved, then retracted, the links of those notices (`#ralat-1`, `#embargo-diubah-1`)
+    still land on its page, which says what they were about under DICABUT (only
+    `#dicabut` was left: a partner's walk clicked RALAT and landed nowhere)."""
+    root = newsroom_root
+    ident = release(root, at(0), "Rilis yang dicabut", embargo=at(1))
+    run(root, at(0.5))
+    move_embargo(root, ident, at(0.6), at(2))
+    run(root, at(2.5))
+    correct(root, ident, at(3), "Angka anggaran diperbaiki", "Teks yang dikoreksi.")
+    run(root, at(3.1))
+    held = {link for link in notice_links(root) if "#" in link}
+    fragments = {link.rpartition("#")[2] for link in held}
+    assert {"ralat-1", "embargo-diubah-1"} <= fragments, held
+    retract(root, ident, at(4), "Data belum final")
+    run(root, at(4.1))
+    for link in held:
+        file, fragment = landing(root, link)
+        assert fragment in ids_of(file), (link, sorted(ids_of(file)))
+    text = visible_text(page(root, "rilis-yang-dicabut"))
+    assert "DICABUT" in text and "Angka anggaran diperbaiki" in text
+    assert "Teks yang dikoreksi." not in text  # the text stays withdrawn

@@ -8,10 +8,11 @@ output; `source.py` reads a release for its page; `release.py`, `indexes.py` and
 """
 
 # Bump when the bytes written for the same releases change: every page is made again.
-PAGES_FORMAT = 9  # 3: a date is never broken across lines; 4: the lookup JSON in both
+PAGES_FORMAT = 10  # 3: a date is never broken across lines; 4: the lookup JSON in both
 # languages; 5: an element for each notice a feed links to (`#ralat-1`, `#embargo`, ...);
 # 6: the "not issued" page finds a number typed in another case (lookup.py); 7: it says
 # the case does not matter (and must match without scripts), and a release page shows its
 # lookup address with its `/` as written (urls.number_shown_url); 8: a release held under
 # embargo again after a withdrawal at another lift says so (`#embargo-lagi-1`); 9: a
-# retracted release without a number says only its title stays on record
+# retracted release without a number says only its title stays on record; 10: a retracted
+# release's page keeps its corrections and embargo (the fragments partners' notices link)

@@ -1,8 +1,8 @@
 """A release's page: what it is (number, title, date and time, dateline, photo, body,
 sign-off, categories, attachments, corrections, the embargo it went out under), for people
 and for machines (schema.org NewsArticle in JSON-LD, OpenGraph, the canonical link). A
-retracted release keeps its number and title and says DICABUT, when and why; its text,
-photo and files are withdrawn.
+retracted release keeps its number and title and says DICABUT, when and why, above its
+corrections and embargo as they happened; its text, photo and files are withdrawn.
 
 Each event a feed's notice item links to has its element here, with the notice's fragment
 as its id (feeds/notices.py: `#ralat-1`, `#dicabut`, `#embargo`, `#embargo-diubah-1`).
@@ -89,8 +89,10 @@ def _article(page: ReleasePage, config: Config) -> str:
     lang = f' lang="{attr(page.language)}"' if page.language != language_of(config.language) else ""
     parts = [f"<article{lang}>\n<header>\n{_kicker(page, config)}<h1>{esc(page.title)}</h1>\n",
              _meta_line(page, config), "</header>\n"]  # fmt: skip
-    if page.retracted is not None:
-        parts.append(_retraction(page, config))
+    if page.retracted is not None:  # (its history stays: partners' readers hold notices
+        parts.append(_retraction(page, config))  # linking `#ralat-1` and `#embargo`)
+        parts.append(_corrections(page, config))
+        parts.append(_embargo(page, config))
     else:
         parts.append(_corrections(page, config))
         if page.is_klarifikasi and page.denies:
