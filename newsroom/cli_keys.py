@@ -130,8 +130,10 @@ def keys_rotate(obj: Context, unencrypted: bool, revoke: bool, reason: str) -> N
     new = None if unencrypted else _new_passphrase(obj)
     done = newsroom.keys_rotate(old_passphrase, new, revoke=revoke, reason=reason)
     status = t("keys.status.revoked" if revoke else "keys.status.retired")
+    same = done.removed == done.secret_path  # (NEWSROOM_SIGNING_KEY: the new one took its place)
+    kept = t("keys.old_replaced") if same else t("keys.old_removed", path=done.removed)
     click.echo(t("keys.rotated", new=done.new.id, old=done.old, status=status,
-                 secret=done.secret_path, kept=done.removed,
+                 secret=done.secret_path, kept=kept,
                  protection=_protection(t, not unencrypted)))  # fmt: skip
     if revoke:
         click.echo(t("keys.revoked_note", new=done.new.id))

@@ -251,12 +251,15 @@ def test_the_page_links_each_signed_version_the_key_and_says_how_to_check(nr: Pa
     links = re.findall(r'href="([^"]+)"', section)
     assert links == [f"{base}siaran-pers/{SLUG}/{name}" for name in
                      ("v2.txt", "v2.txt.minisig", "v1.txt", "v1.txt.minisig")] + [
-        f"{base}newsroom.pub", f"{base}newsroom.pub"]  # fmt: skip
+        f"{base}newsroom.pub", f"{base}newsroom-keys.txt"] * 2  # fmt: skip
     for href in links:  # each one is a file of the public record
         assert (nr / "feeds" / href.removeprefix(base)).is_file(), href
     assert "Versi 2 (berlaku)" in section and "Versi 1 (diganti ralat)" in section
     assert section.count("minisign -Vm v2.txt -p newsroom.pub") == 2  # Indonesian, English
     assert '<div lang="en">' in section and "not a legal electronic signature" in section
+    # a copy kept may say a standing since changed; a rotation is followed by the list
+    assert "Check against the signature the office serves now" in section
+    assert "Periksalah dengan tanda tangan yang disajikan kantor sekarang" in section
     retract(nr, ident, at(4), "Salah kirim")
     assert run(nr, at(5)).ok
     page = (folder / "index.html").read_text()

@@ -83,17 +83,19 @@ SIGNING: dict[str, tuple[str, str]] = {
         "  newsroom-keys/{new}.pub.minisig: the new key signed by the old one, so partners "
         "holding the old key can follow\n"
         "  secret key:     {secret} ({protection})\n"
-        "  old secret key: {kept}, removed (nothing signs with key {old} again)\n"
+        "  old secret key: {kept} (nothing signs with key {old} again)\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig) and newsroom-keys/; the next "
         "publish signs everything again with the new key.",
         "Kunci penanda tangan {new} menggantikan {old} ({status}).\n"
         "  newsroom-keys/{new}.pub.minisig: kunci baru ditandatangani kunci lama, sehingga "
         "mitra yang memegang kunci lama dapat mengikutinya\n"
         "  kunci rahasia:      {secret} ({protection})\n"
-        "  kunci rahasia lama: {kept}, dihapus (kunci {old} tidak menandatangani apa pun lagi)\n"
+        "  kunci rahasia lama: {kept} (kunci {old} tidak menandatangani apa pun lagi)\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig), dan newsroom-keys/; publish "
         "berikutnya menandatangani semuanya lagi dengan kunci baru.",
     ),
+    "keys.old_removed": ("{path}: removed", "{path}: dihapus"),
+    "keys.old_replaced": ("replaced by the new one", "ditimpa kunci baru"),
     "keys.revoked_note": (
         "The old key is REVOKED: tell partners the new key id ({new}) through a channel they "
         "trust (your website, a letter, a phone call): whoever holds the old key could also "

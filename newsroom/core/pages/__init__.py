@@ -15,4 +15,5 @@ PAGES_FORMAT = 10  # 3: a date is never broken across lines; 4: the lookup JSON 
 # lookup address with its `/` as written (urls.number_shown_url); 8: a release held under
 # embargo again after a withdrawal at another lift says so (`#embargo-lagi-1`); 9: a
 # retracted release without a number says only its title stays on record; 10: a retracted
-# release's page keeps its corrections and embargo (the fragments partners' notices link)
+# release's page keeps its corrections and embargo (the fragments partners' notices link),
+# and "Cek keaslian" says to check the signature served now and links the list of keys

@@ -260,7 +260,7 @@ def _authenticity(page: ReleasePage, config: Config) -> str:
     """Each version's signed text and signature (`v<N>.txt`, `.minisig`), the office's key,
     and how to check them with minisign, in the page's language and the other one."""
     from ..signing.canonical import signature_path, text_path
-    from ..signing.keys import PUBLIC
+    from ..signing.keys import LIST, PUBLIC
 
     first = language_of(config.language)
     w = WORDS[first]
@@ -290,6 +290,7 @@ def _authenticity(page: ReleasePage, config: Config) -> str:
     newest = text_path(page.slug, published + (1 if page.retracted is not None else 0))
     command = f"minisign -Vm {newest.rsplit('/', 1)[1]} -p {PUBLIC}"
     key = link(url(config, PUBLIC), PUBLIC)
+    keys = link(url(config, LIST), LIST)
     publisher = config.publisher or config.title
     explained = ""
     for lang in (first, "en" if first == "id" else "id"):
@@ -298,7 +299,8 @@ def _authenticity(page: ReleasePage, config: Config) -> str:
             f'<div lang="{lang}">\n'
             f"<p>{esc(words_['auth_how']).format(publisher=esc(publisher), key=key)}</p>\n"
             f"<p><code>{esc(command)}</code></p>\n"
-            f"<p>{esc(words_['auth_status'])} {esc(words_['auth_not_tte'])}</p>\n</div>\n"
+            f"<p>{esc(words_['auth_status'])} {esc(words_['auth_not_tte'])}</p>\n"
+            f"<p>{esc(words_['auth_now']).format(keys=keys)}</p>\n</div>\n"
         )
     title = f"{esc(w['auth_title'])} · {esc(WORDS['en' if first == 'id' else 'id']['auth_title'])}"
     return (

@@ -105,6 +105,10 @@ WORDS: dict[str, dict[str, str]] = {
         "(berlaku), superseded (sudah diganti ralat) atau retracted (dicabut).",
         "auth_not_tte": "Ini membuktikan asal dan keutuhan teks, bukan tanda tangan elektronik "
         "(TTE) yang sah.",
+        "auth_now": "Periksalah dengan tanda tangan yang disajikan kantor sekarang: salinan "
+        "lama bisa menyebut status yang sudah berubah. Bila kantor mengganti kuncinya, daftar "
+        "kuncinya ({keys}) menyebut kunci yang berlaku, dan kunci baru ditandatangani kunci "
+        "lama.",
     },
     "en": {
         "skip": "Skip to content",
@@ -196,6 +200,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status: current, superseded (replaced by a correction) or retracted.",
         "auth_not_tte": "This proves the text's origin and integrity; it is not a legal "
         "electronic signature (TTE).",
+        "auth_now": "Check against the signature the office serves now: a saved copy may "
+        "state a standing that has since changed. If the office changes its key, its list of "
+        "keys ({keys}) names the current one, and the new key is signed by the old one.",
     },
 }
 

@@ -352,7 +352,10 @@ def parse_list(text: str) -> list[KeyEntry]:
 def list_text(config: Config, entries: list[KeyEntry]) -> str:
     head = (
         f"# Kunci penanda tangan / signing keys: {_one_line(config.title)} ({config.feeds_base})\n"
-        f"# Periksa / verify: minisign -Vm {LIST} -p {PUBLIC}\n"
+        f"# Periksa / verify (kunci yang berlaku / the current key): minisign -Vm {LIST} -p "
+        f"{PUBLIC}\n"
+        f"# Kunci lama? / An older key?: minisign -Vm {CHAIN}/<ID>.pub -p <kunci lama / old "
+        f"key>.pub, lalu simpan / then keep {CHAIN}/<ID>.pub\n"
         "# id status since until public-key [reason]\n"
     )
     return head + "".join(e.line() + "\n" for e in entries)
