@@ -108,6 +108,19 @@ def test_bad_input_never_shows_a_traceback(root: Path) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit), args
 
 
+def test_a_new_release_without_a_title_is_refused_not_written(root: Path) -> None:
+    """`newsroom new --title ""` wrote `title: ''`: a file that reads as broken, which no
+    command could then edit or delete, and every publish after it exited 1 (a new user's
+    walk). The desk refused it already; the rule is the core's now, for both."""
+    before = sorted(p.name for p in (root / "articles").rglob("*.md"))
+    for title in ("", "   "):
+        result = run(root, "new", "--title", title)
+        assert result.exit_code == 1, result.output
+        assert "a title is required" in result.output, result.output
+        assert "already exists" not in result.output
+    assert sorted(p.name for p in (root / "articles").rglob("*.md")) == before
+
+
 def test_a_bad_config_names_the_key(root: Path) -> None:
     (root / "newsroom.toml").write_text("[feeds]\nlimit = 'many'\n")
     result = run(root, "list")

@@ -127,6 +127,23 @@ async def test_an_approved_release_offers_moving_its_embargo_not_approving_it(
     assert len(nur.find(IN_REVIEW).history) == history
 
 
+async def test_v_on_a_release_without_a_correction_says_why_it_shows_nothing_else(
+    bundled: Path,
+) -> None:
+    """`v` (the published version beside a correction) on a published release with none
+    under way did nothing, silently (a new user's walk): it says partners see this text."""
+    app = make_app(bundled, "nur", "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("no correction under way: partners see this text" in n for n in notes), notes
+        assert isinstance(app.screen, ReleaseScreen) and not app.screen.published_shown
+
+
 # 3. The writer's "request changes" on their own submission says what it does: withdraw ---
 
 

@@ -63,6 +63,8 @@ def start(newsroom: Newsroom, fields: NewArticle) -> Article:
     """A new draft in memory only (its author the person's initials, its credit the
     office's, its times now)."""
     config, now = newsroom.config, newsroom.now()
+    if not fields.title.strip():  # (a file without one reads as broken: nothing edits it)
+        raise NewsroomError("a title is required", code="title_required")
     return Article(
         id=str(uuid.uuid4()),
         title=fields.title.strip(),

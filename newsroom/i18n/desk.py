@@ -349,6 +349,17 @@ DESK: dict[str, tuple[str, str]] = {
         "published version)",
         "Versi yang ditinjau, seperti akan dilihat mitra setelah disetujui (v: versi terbit)",
     ),
+    "release.approved_correction": (
+        "The approved correction, as partners will see it once published (v: the published "
+        "version)",
+        "Ralat yang disetujui, seperti akan dilihat mitra setelah terbit (v: versi terbit)",
+    ),
+    "release.one_version": (
+        "no correction under way: partners see this text (v shows the published version "
+        "beside a correction)",
+        "tidak ada ralat yang sedang dikerjakan: mitra melihat teks ini (v menampilkan versi "
+        "terbit selama ada ralat)",
+    ),
     "release.showing_published": (
         "The published version: what partners see now (v: the version under review)",
         "Versi terbit: yang kini dilihat mitra (v: versi yang ditinjau)",

@@ -321,8 +321,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{path}: `{name}` harus berupa daftar kata, mis. `{name}: [a, b]`",
     ),
     "problem.field_missing": (
-        "{path}: `{name}` is missing or empty",
-        "{path}: `{name}` tidak ada atau kosong",
+        "{path}: `{name}` is missing or empty; write it in the file with a text editor "
+        "(`{name}: …`)",
+        "{path}: `{name}` tidak ada atau kosong; tulis di berkasnya dengan penyunting teks "
+        "(`{name}: …`)",
     ),
     "problem.status_unknown": (
         "{path}: unknown status {status!r}; use one of {known}",

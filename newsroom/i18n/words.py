@@ -135,11 +135,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "catatannya tetap ada",
     ),
     "why.approved_kept": (
-        "a release that was approved is never deleted: under embargo partners may have it, "
-        "and its record tells them it was withdrawn; leave it sent back or as a draft",
-        "siaran pers yang pernah disetujui tidak pernah dihapus: mitra embargo mungkin sudah "
-        "menerimanya, dan catatannya yang memberi tahu mereka bahwa ia ditarik; biarkan "
-        "dikembalikan atau sebagai draf",
+        "a release that was approved is never deleted: partners with embargo access may "
+        "hold it already, and only its record can tell them it will not go out; to stop it, "
+        "request changes and leave it as a draft",
+        "siaran pers yang pernah disetujui tidak pernah dihapus: mitra dengan akses embargo "
+        "mungkin sudah menerimanya, dan hanya catatannya yang dapat memberi tahu mereka bahwa "
+        "ia batal terbit; untuk menghentikannya, minta perbaikan lalu biarkan sebagai draf",
     ),
     "why.publisher_only": (
         "publishing is done by publish (P on the desk, `newsroom publish`)",
@@ -241,6 +242,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "needs.reason": ("{action} needs a reason", "{action} perlu alasan"),
     # the core's errors, by code
+    "error.title_required": (
+        'a title is required (--title "…"): a release without one cannot be opened again',
+        'judul wajib diisi (--title "…"): siaran pers tanpa judul tidak dapat dibuka lagi',
+    ),
+    "error.title_required.tui": ("A title is required.", "Judul wajib diisi."),
     "error.unsaved_unknown": (
         "{name}: no single copy kept aside has this name (matching: {matches}); "
         "`newsroom unsaved` lists them",

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, Static
 
 from ...core.errors import NewsroomError
-from ...core.model import Article
+from ...core.model import Article, Status
 from ...core.service import input_time
 from ...core.workflow import Decision, moves_embargo
 from ..commands import WORKFLOW, bindings
@@ -102,7 +102,11 @@ class ReleaseScreen(Acting, AppScreen):
         pending = app.newsroom.pending_correction(article) if correcting and not published else None
         version = self.query_one("#version", Static)
         version.display = correcting
-        key = "release.showing_published" if published else "release.under_review"
+        key = "release.under_review"
+        if published:
+            key = "release.showing_published"
+        elif article.status == Status.APPROVED:
+            key = "release.approved_correction"
         version.update(f"[reverse] {escape(app.t(key))} [/]")
         box = self.query_one("#correction", Static)
         box.display = pending is not None
@@ -157,6 +161,8 @@ class ReleaseScreen(Acting, AppScreen):
         if self.article is not None and action == "translate":
             refused = app.newsroom.why_not_translatable(self.article)
             return app.error(refused) if refused is not None else None
+        if action == "toggle_published":  # (no correction under way: one version)
+            return app.t("release.one_version")
         decision = self.decisions.get(action)
         if action in WORKFLOW and decision is not None and not decision.allowed:
             return app.why(decision)
