@@ -351,7 +351,8 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
         return when(newsroom, value)
 
     for status, findings in report.by_status().items():
-        heading = t("report.heading", status=t("status." + status), n=len(findings))
+        releases = len({f.path for f in findings})  # (a release failing three checks: one)
+        heading = t("report.heading", status=t("status." + status), n=releases)
         say(f"[bold]{printable(heading)}[/]")
         for f in findings:
             text = check_with_fix(t, f.check, "cli", f.id, tz_when, status=f.status)

@@ -173,3 +173,16 @@ def test_an_unknown_key_of_the_photo_is_refused_by_line_not_lost_at_the_next_sav
     assert problem.line == 12, problem  # the key's own line
     assert f"image: unknown key `{key}` (src, caption, credit, alt)" in problem.message
     assert problem.hint == hint
+
+
+def test_a_time_put_in_a_field_reads_day_first_as_the_screens_show_it() -> None:
+    """The embargo dialogs and the editor filled their field as 2026-12-10 09:00 and said
+    "e.g. 2026-12-08 09:00" while every screen shows 10-12-2026 09:00 (a new user's walk):
+    one way now, which parse_time reads back."""
+    from newsroom.core.clock import input_time, parse_time
+
+    tz = dt.timezone(dt.timedelta(hours=8))  # (a WITA office)
+    when = dt.datetime(2026, 12, 10, 9, 0, tzinfo=tz)
+    assert input_time(when, tz) == "10-12-2026 09:00"
+    assert parse_time(input_time(when, tz), tz) == when
+    assert input_time(when.astimezone(dt.UTC), tz) == "10-12-2026 09:00"

@@ -124,7 +124,7 @@ async def test_ctrl_q_right_after_a_new_title_asks_and_saves_it_as_a_draft(bundl
         await pilot.pause()
         assert isinstance(app.screen, UnsavedModal) and app.is_running
         question = " ".join(str(app.screen.query_one(Static).render()).split())
-        assert question.startswith("“Rilis Baru” belum disimpan.")
+        assert question.startswith("Perubahan pada “Rilis Baru” belum disimpan.")
         assert app.screen.query_one("#save").region.bottom <= 24  # fits 80x24
         await pilot.press("enter")  # Save (as a draft) has the focus
         await pilot.pause()

@@ -260,3 +260,17 @@ async def test_the_desk_row_of_a_correction_in_review_says_it_is_one(
         assert f"{word} · Humas Pemerintah" in lines[SEED_ID]
         first = next(v for k, v in lines.items() if k != SEED_ID and v.startswith("? "))
         assert word not in first  # a first release in review: no correction named
+
+
+def test_check_counts_releases_under_each_status_not_findings(bundled: Path) -> None:
+    """A draft failing three checks is one release under "Draft (n)": it read "Draft (5)"
+    for two drafts (a new user's walk)."""
+    env = {"NEWSROOM_LANG": "en", "COLUMNS": "200"}
+    args = ["--root", str(bundled), "--as", "dwi", "new", "--title", "Rilis TODO",
+            "--body-file", "-"]  # fmt: skip
+    made = CliRunner().invoke(cli, args, input="TODO\n", env=env)
+    assert made.exit_code == 0, made.output
+    done = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "check"], env=env)
+    drafts = [line for line in done.output.splitlines() if "rilis-todo" in line]
+    assert len(drafts) >= 2, done.output  # (several checks of one release)
+    assert "Draft (2)\n" in done.output, done.output

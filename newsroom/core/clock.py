@@ -99,6 +99,6 @@ def to_zone(when: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 
 
 def input_time(when: dt.datetime | None, tz: dt.tzinfo) -> str:
-    """A time as a person types it into a field (`2026-12-08 09:00`, the newsroom's zone):
-    what `parse_time` reads back; "" for None."""
-    return f"{when.astimezone(tz):%Y-%m-%d %H:%M}" if when is not None else ""
+    """A time as a person types it into a field, day first as every screen shows one
+    (`08-12-2026 09:00`, the newsroom's zone): what `parse_time` reads back; "" for None."""
+    return f"{when.astimezone(tz):%d-%m-%Y %H:%M}" if when is not None else ""

@@ -61,22 +61,24 @@ DIALOGS: dict[str, tuple[str, str]] = {
         "Pengajuan menunggu sampai pemeriksaan wajib (✗) lolos.",
     ),
     "modal.embargo": (
-        "Embargo ({zone}), e.g. 2026-12-08 09:00 (empty: none)",
-        "Embargo ({zone}), mis. 2026-12-08 09:00 (kosong: tanpa)",
+        "Embargo ({zone}), e.g. 08-12-2026 09:00 (empty: none)",
+        "Embargo ({zone}), mis. 08-12-2026 09:00 (kosong: tanpa)",
     ),
     "modal.discard": ("Discard", "Buang"),
     "modal.stay": ("Stay", "Tetap di sini"),
     "modal.quit_unsaved": (
-        "“{title}” is not saved yet. Save it before quitting? A copy kept aside waits in "
-        ".newsroom/unsaved/: the desk offers it back at every start.",
-        "“{title}” belum disimpan. Simpan sebelum keluar? Salinan yang disisihkan menunggu di "
-        ".newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
+        "Changes to “{title}” are not saved yet. Save them before quitting? A copy kept "
+        "aside waits in .newsroom/unsaved/: the desk offers it back at every start.",
+        "Perubahan pada “{title}” belum disimpan. Simpan sebelum keluar? Salinan yang "
+        "disisihkan menunggu di .newsroom/unsaved/: meja redaksi menawarkannya lagi setiap "
+        "kali dibuka.",
     ),
     "modal.leave_unsaved": (
-        "“{title}” is not saved yet. Save it before leaving? A copy kept aside waits in "
-        ".newsroom/unsaved/: the desk offers it back at every start.",
-        "“{title}” belum disimpan. Simpan sebelum meninggalkannya? Salinan yang disisihkan "
-        "menunggu di .newsroom/unsaved/: meja redaksi menawarkannya lagi setiap kali dibuka.",
+        "Changes to “{title}” are not saved yet. Save them before leaving? A copy kept "
+        "aside waits in .newsroom/unsaved/: the desk offers it back at every start.",
+        "Perubahan pada “{title}” belum disimpan. Simpan sebelum meninggalkannya? Salinan "
+        "yang disisihkan menunggu di .newsroom/unsaved/: meja redaksi menawarkannya lagi "
+        "setiap kali dibuka.",
     ),
     "modal.save": ("Save", "Simpan"),
     "modal.save_draft": ("Save as draft", "Simpan sebagai draf"),
