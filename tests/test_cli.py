@@ -121,6 +121,17 @@ def test_a_new_release_without_a_title_is_refused_not_written(root: Path) -> Non
     assert sorted(p.name for p in (root / "articles").rglob("*.md")) == before
 
 
+def test_a_short_prefix_that_names_a_release_asks_for_more(root: Path) -> None:
+    """`show 2a5` said "no release “2a5”" of a prefix that names one (references take 4
+    characters or more): it says to type more (a new user's walk)."""
+    ident = run(root, "new", "--title", "Rilis").output.split("\t")[0]
+    result = run(root, "show", ident[:3])
+    assert result.exit_code == 1
+    assert "is too short: type at least 4 characters" in result.output, result.output
+    assert run(root, "show", ident[:4]).exit_code == 0
+    assert "no release" in run(root, "show", "zzz").output
+
+
 def test_a_bad_config_names_the_key(root: Path) -> None:
     (root / "newsroom.toml").write_text("[feeds]\nlimit = 'many'\n")
     result = run(root, "list")

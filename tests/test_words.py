@@ -131,8 +131,8 @@ def test_refusals_say_what_to_do(root: Path) -> None:
     ) in english.output
     indonesian = newsroom_cli(root, "submit", ident, lang="id")
     assert (
-        f"belum diisi: Kota, Kredit, Isi — isi Kota di penyunting atau `newsroom edit {ident[:8]}`"
-        in (indonesian.output)
+        "belum diisi: Kota, Kredit, Isi — lengkapi Kota di penyunting atau "
+        f"`newsroom edit {ident[:8]}`" in (indonesian.output)
     )
     assert not ENGLISH.search(indonesian.output.replace(f"newsroom edit {ident[:8]}", ""))
 

@@ -150,6 +150,9 @@ class Store:
         if len(broken) == 1 or (broken and str(broken[0].path) == as_path):
             raise NotFound(f"{broken[0]} (fix the file first: `newsroom check`)",
                            code="broken_file", problem=str(broken[0]))  # fmt: skip
+        if 0 < len(ref) < 4 and any(i.id.startswith(ref) or i.slug.startswith(ref) for i in items):
+            raise NotFound(f"{ref!r} is too short: type at least 4 characters of the id or slug",
+                           code="ref_short", ref=ref)  # fmt: skip
         raise NotFound(
             f"no release {ref!r} (see `newsroom list` for ids and slugs)",
             code="no_release",

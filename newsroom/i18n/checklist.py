@@ -190,11 +190,11 @@ CHECKLIST: dict[str, tuple[str, str]] = {
     ),
     "check.required": ("required", "wajib"),
     "check.recommended": ("recommended", "disarankan"),
-    "fix.set.tui": ("set {field} in the editor (e)", "isi {field} di penyunting (e)"),
+    "fix.set.tui": ("set {field} in the editor (e)", "lengkapi {field} di penyunting (e)"),
     "fix.change.tui": ("change {field} in the editor (e)", "ubah {field} di penyunting (e)"),
     "fix.set.cli": (
         "set {field} in the editor or `newsroom edit {ref}`",
-        "isi {field} di penyunting atau `newsroom edit {ref}`",
+        "lengkapi {field} di penyunting atau `newsroom edit {ref}`",
     ),
     "fix.change.cli": (
         "change {field} in the editor or `newsroom edit {ref}`",

@@ -7,10 +7,10 @@ DESK: dict[str, tuple[str, str]] = {
     "app.title": ("newsroom", "newsroom"),
     "app.unsaved": (
         "{n} copy of your text is kept aside, not saved: {path}. Press u to restore or discard "
-        "it|{n} copies of your text are kept aside, not saved (the latest: {path}). Press u to "
-        "restore or discard them",
+        "it.|{n} copies of your text are kept aside, not saved (the latest: {path}). Press u to "
+        "restore or discard them.",
         "{n} salinan teks Anda disisihkan, belum disimpan (terakhir: {path}). Tekan u untuk "
-        "memulihkan atau membuangnya",
+        "memulihkan atau membuangnya.",
     ),
     "cmd.unsaved": ("Unsaved copies", "Salinan tersisih"),
     "cmd.unsaved.help": (

@@ -43,8 +43,8 @@ SHELL: dict[str, tuple[str, str]] = {
     ),
     "unsaved.restored": ("restored {name}: saved {path}", "{name} dipulihkan: tersimpan {path}"),
     "unsaved.discard_confirm": (
-        "Discard {name}? Its text is lost",
-        "Buang {name}? Teksnya akan hilang",
+        "Discard {name}? Its text is lost.",
+        "Buang {name}? Teksnya akan hilang.",
     ),
     "unsaved.discarded": ("discarded {name}", "{name} dibuang"),
     "cli.commented": ("comment added: {title} ({path})", "komentar ditambahkan: {title} ({path})"),

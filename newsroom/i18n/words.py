@@ -267,6 +267,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{problem} (fix the file first: `newsroom check`)",
         "{problem} (perbaiki berkasnya dahulu: `newsroom check`)",
     ),
+    "error.ref_short": (
+        "“{ref}” is too short: type at least 4 characters of the id or slug",
+        "“{ref}” terlalu pendek: ketik sedikitnya 4 karakter dari id atau slug",
+    ),
     "error.no_release": (
         "no release “{ref}” (`newsroom list` shows ids and slugs)",
         "tidak ada siaran pers “{ref}” (`newsroom list` menampilkan id dan slug)",
