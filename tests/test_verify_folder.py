@@ -138,3 +138,39 @@ def test_many_files_no_list_names_are_named_up_to_ten(
     assert done.output.count(": NOT verified: no SHA256SUMS lists it") == 10
     assert "… and 2 more files NOT verified (in no SHA256SUMS)" in done.output
     assert "NOT verified: 12 (named above)" in done.output.splitlines()[-1]
+
+
+def test_a_file_saved_under_another_name_is_found_by_its_bytes(
+    signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`curl -O …/category/<c>/rss.xml` saves it as ./rss.xml, beside the root's list: it
+    read "does not match SHA256SUMS: an older or altered copy" of a genuine file (a
+    partner's walk). A file whose bytes a line of the list names is the office's; one whose
+    bytes no line names still fails."""
+    folder = download(signed, tmp_path / "pdl", "SHA256SUMS", "SHA256SUMS.minisig")
+    category = next((signed / "feeds" / "category").iterdir()) / "rss.xml"
+    shutil.copy(category, folder / "rss.xml")  # the category's feed, under the root's name
+    monkeypatch.chdir(folder)
+    done = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
+    assert done.exit_code == 0, done.output
+    assert "does not match" not in done.output
+    (folder / "rss.xml").write_bytes(category.read_bytes().replace(b"Rilis", b"Palsu"))
+    bad = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
+    assert bad.exit_code == 1 and "rss.xml: does not match" in bad.output, bad.output
+
+
+def test_files_of_a_list_that_does_not_verify_are_not_called_unlisted(
+    signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the wrong key, every file read "NOT verified: no SHA256SUMS lists it", though
+    the list names them: the list's own failure is what is said (a partner's walk)."""
+    folder = download(signed, tmp_path / "pdl", *DOWNLOAD)
+    from newsroom.core.signing.minisign import SecretKey
+
+    key = tmp_path / "lain.pub"  # another office's key
+    key.write_text(SecretKey.generate().public.text("kunci kantor lain"))
+    monkeypatch.chdir(folder)
+    done = verify("en", "--key", key, ".")
+    assert done.exit_code == 1, done.output
+    assert "SHA256SUMS: signed by key" in done.output, done.output
+    assert "no SHA256SUMS lists it" not in done.output, done.output
