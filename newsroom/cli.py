@@ -111,13 +111,18 @@ class Context:
     def t(self) -> Translator:
         """The person's language: NEWSROOM_LANG, their settings, the office's, the locale."""
         if self._t is None:
-            from .i18n import Translator, choose_language
+            from .i18n import LANGUAGES, Translator, choose_language
             from .settings import user_language
 
             office = None
             with contextlib.suppress(NewsroomError):  # no newsroom here (init), a bad config
                 office = self.config.ui_language or None
             self._t = Translator(choose_language(user_language(), office))
+            asked = os.environ.get("NEWSROOM_LANG", "")
+            if asked and asked[:2].lower() not in LANGUAGES:  # (a typo, not a silent English)
+                said = self._t("cli.lang_unknown", asked=asked, known=", ".join(LANGUAGES),
+                               used=self._t.language)  # fmt: skip
+                click.echo(said, err=True)
         return self._t
 
     @property

@@ -132,6 +132,15 @@ def test_a_short_prefix_that_names_a_release_asks_for_more(root: Path) -> None:
     assert "no release" in run(root, "show", "zzz").output
 
 
+def test_an_unknown_newsroom_lang_is_said_not_ignored(root: Path) -> None:
+    """NEWSROOM_LANG=xx fell back to English without a word (a new user's walk)."""
+    result = CliRunner().invoke(cli, ["--root", str(root), "list"], env={"NEWSROOM_LANG": "xx"})
+    assert result.exit_code == 0
+    assert "NEWSROOM_LANG=xx: not a language newsroom speaks (id, en); using" in result.output
+    fine = CliRunner().invoke(cli, ["--root", str(root), "list"], env={"NEWSROOM_LANG": "id"})
+    assert "NEWSROOM_LANG" not in fine.output
+
+
 def test_a_bad_config_names_the_key(root: Path) -> None:
     (root / "newsroom.toml").write_text("[feeds]\nlimit = 'many'\n")
     result = run(root, "list")

@@ -335,6 +335,8 @@ async def test_ctrl_t_goes_from_the_title_to_the_text_and_back(
         heading = {"id": "Gunanya", "en": "What it does"}[language]
         assert str(app.screen.table.columns[2].header) == heading  # every column named
         assert any(row.startswith(f"{label} — ") for row in rows), rows
+        keys = [str(cell) for cell in app.screen.table.columns[0].cells]
+        assert "j/↓ · k/↑" in keys and "ctrl+Home/End" in keys, keys  # (README's)
 
 
 async def test_ctrl_home_and_ctrl_end_reach_the_start_and_end_of_the_text(bundled: Path) -> None:

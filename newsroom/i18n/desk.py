@@ -445,6 +445,12 @@ DESK: dict[str, tuple[str, str]] = {
     # help
     "help.title": ("Keys and commands", "Tombol dan perintah"),
     "help.key": ("Key", "Tombol"),
+    "help.move_rows": ("Next and previous release", "Siaran pers berikut dan sebelumnya"),
+    "help.move_pages": ("A page down and up", "Satu halaman ke bawah dan ke atas"),
+    "help.text_ends": (
+        "In the text: its start and end (shift selects)",
+        "Di isi: awal dan akhirnya (shift memilih)",
+    ),
     "help.where": ("Where", "Di mana"),
     "help.what": ("What it does", "Gunanya"),
     "where.app": ("everywhere", "di mana saja"),

@@ -49,6 +49,10 @@ SHELL: dict[str, tuple[str, str]] = {
     "unsaved.discarded": ("discarded {name}", "{name} dibuang"),
     "cli.commented": ("comment added: {title} ({path})", "komentar ditambahkan: {title} ({path})"),
     "cli.warning": ("warning: {text}", "peringatan: {text}"),
+    "cli.lang_unknown": (
+        "NEWSROOM_LANG={asked}: not a language newsroom speaks ({known}); using {used}",
+        "NEWSROOM_LANG={asked}: bukan bahasa yang dikenal newsroom ({known}); memakai {used}",
+    ),
     "cli.no_change": ("No change.", "Tidak ada perubahan."),
     "cli.saved": ("Saved {path}", "Tersimpan {path}"),
     "cli.kept": (

@@ -37,6 +37,11 @@ class HelpScreen(AppModal):
             table.add_row(
                 shown_key, t("where." + command.where), f"{label} — {t(command.label + '.help')}"
             )
+        # the keys of the list and the text, which belong to their widgets, not the catalog
+        for keys, where, what in (("j/↓ · k/↑", "desk", "help.move_rows"),
+                                  ("PgDn · PgUp", "desk", "help.move_pages"),
+                                  ("ctrl+Home/End", "edit", "help.text_ends")):  # fmt: skip
+            table.add_row(keys, t("where." + where), t(what))
         self.table = table
         with Vertical(classes="dialog wide"):
             yield Label(t("help.title"), classes="dialog-title")
