@@ -198,6 +198,10 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
             ("caption", article.image.caption),
             ("photo_credit", article.image.credit),
         ]
+    if (gone := article.retraction) is not None:  # (as the desk's banner says it)
+        said = t("release.retracted_by", when=when(newsroom, gone.at),
+                 name=newsroom.display_name(gone.by), reason=gone.note)  # fmt: skip
+        fields.insert(2, ("retracted", said))
     for i, a in enumerate(article.attachments):
         label = "attachments" if i == 0 else ""
         fields.append((label, f"{a.file} — {a.title} ({a.type}, {a.size:,} B)"))
@@ -351,8 +355,8 @@ def print_report(report: CheckReport, newsroom: Newsroom, t: Translator) -> None
         return when(newsroom, value)
 
     for status, findings in report.by_status().items():
-        releases = len({f.path for f in findings})  # (a release failing three checks: one)
-        heading = t("report.heading", status=t("status." + status), n=releases)
+        count = len({f.path for f in findings})  # (a release failing three checks: one)
+        heading = t("report.heading", status=t("status." + status), n=count)
         say(f"[bold]{printable(heading)}[/]")
         for f in findings:
             text = check_with_fix(t, f.check, "cli", f.id, tz_when, status=f.status)

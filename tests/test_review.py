@@ -274,3 +274,19 @@ def test_check_counts_releases_under_each_status_not_findings(bundled: Path) -> 
     drafts = [line for line in done.output.splitlines() if "rilis-todo" in line]
     assert len(drafts) >= 2, done.output  # (several checks of one release)
     assert "Draft (2)\n" in done.output, done.output
+
+
+def test_show_says_when_who_and_why_a_release_was_retracted(bundled: Path) -> None:
+    """`newsroom show` of a retracted release said only "Status Retracted": when, by whom
+    and why were in its history at the bottom, while the desk says them in a banner."""
+    from newsroom.core.clock import fixed_clock
+    from newsroom.core.service import Newsroom
+
+    from .tuikit import NOW, SEED_ID
+
+    Newsroom.open(bundled, "nur", fixed_clock(NOW)).act(SEED_ID, "retract", note="Salah kirim")
+    env = {"NEWSROOM_LANG": "id", "COLUMNS": "120"}
+    done = CliRunner().invoke(cli, ["--root", str(bundled), "show", SEED_ID[:8]], env=env)
+    assert done.exit_code == 0, done.output
+    line = next(x for x in done.output.splitlines() if x.strip().startswith("Dicabut"))
+    assert "oleh" in line and line.rstrip().endswith("Salah kirim"), line

@@ -343,6 +343,7 @@ DESK: dict[str, tuple[str, str]] = {
         "RETRACTED {when} by {name}: {reason}",
         "DICABUT {when} oleh {name}: {reason}",
     ),
+    "release.retracted_by": ("{when} by {name}: {reason}", "{when} oleh {name}: {reason}"),
     "release.embargo": ("Embargo until {when}", "Embargo hingga {when}"),
     "release.under_review": (
         "The version under review, as partners will see it once approved (v: the "

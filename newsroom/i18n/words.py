@@ -101,6 +101,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.history": ("History", "Riwayat"),
     "field.comments": ("Comments", "Komentar"),
     "field.corrections": ("Corrections", "Ralat"),
+    "field.retracted": ("Retracted", "Dicabut"),
     "field.published_version": ("Published version", "Versi terbit"),
     "and": (" and ", " dan "),
     "or": (" or ", " atau "),
