@@ -290,3 +290,17 @@ def test_show_says_when_who_and_why_a_release_was_retracted(bundled: Path) -> No
     assert done.exit_code == 0, done.output
     line = next(x for x in done.output.splitlines() if x.strip().startswith("Dicabut"))
     assert "oleh" in line and line.rstrip().endswith("Salah kirim"), line
+
+
+def test_a_cut_before_punctuation_leaves_no_space_before_it() -> None:
+    """The word diff of a correction cut a long unchanged stretch as " … " before the
+    closing quote and comma it kept: `… ," ujarnya` (a new user's walk)."""
+    from newsroom.core.review import word_diff
+
+    before = ("Menurut Menteri, netralitas ASN adalah hal yang sangat penting untuk dijaga "
+              'bersama oleh seluruh aparatur," ujarnya di Jakarta, Senin.')  # fmt: skip
+    shown = "".join(text for _, text in word_diff(before, before.replace("Senin", "Selasa")))
+    assert ' …," ujarnya di Jakarta, SeninSelasa.' in shown, shown
+    words = "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas dua belas"
+    shown = "".join(text for _, text in word_diff(words + " ok", words + " oke"))
+    assert shown.startswith(" … delapan"), shown  # (before a word: the space stays)

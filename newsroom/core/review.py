@@ -123,7 +123,11 @@ def _trimmed(tokens: list[str], *, first: bool, last: bool) -> list[tuple[str, s
         return [(EQUAL, "".join(tokens))]
     head = "" if first else "".join(tokens[: words[CONTEXT] + 1])
     tail = "" if last else "".join(tokens[words[-CONTEXT] :])
-    return [part for part in ((EQUAL, head), (CUT, " … "), (EQUAL, tail)) if part[1]]
+    cut = " …" if tail[:1] in _CLOSING else " … "  # (never "… ," before a comma)
+    return [part for part in ((EQUAL, head), (CUT, cut), (EQUAL, tail)) if part[1]]
+
+
+_CLOSING = tuple(",.;:!?)]}”’\"'")  # what reads attached to the word before it
 
 
 def notes_for_writer(article: Article) -> list[Note]:
