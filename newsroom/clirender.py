@@ -92,11 +92,20 @@ def print_list(
     release not out yet says under it when its embargo lifts, and a release's number
     stands under its title (at 80 columns the title keeps 28)."""
     _fit()
+    title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
+    if records:
+        _print_table(records, newsroom, t, title)
+    else:  # (an empty table under a title wrapped to its narrow width said less)
+        say(printable(title))
+    for problem in problems:
+        console.print(f"[red]{t('publish.broken', reason=printable(problem_text(t, problem)))}[/]")
+
+
+def _print_table(records: list[Record], newsroom: Newsroom, t: Translator, title: str) -> None:
     from rich.table import Table
 
     zone = zone_abbreviation(newsroom.config.timezone, newsroom.now())  # the times say it once
     columns = _list_columns(records, newsroom, t, zone)
-    title = t("list.title", title=newsroom.config.title, releases=t("n.releases", n=len(records)))
     table = Table()
     for name in columns:
         table.add_column(_heading(t, name, zone), no_wrap=True)
@@ -105,8 +114,6 @@ def print_list(
         table.add_row(*_list_row(r, columns, newsroom, t))
     _centred_over(title, table)
     console.print(table)
-    for problem in problems:
-        console.print(f"[red]{t('publish.broken', reason=printable(problem_text(t, problem)))}[/]")
 
 
 def _heading(t: Translator, name: str, zone: str) -> str:
@@ -219,14 +226,17 @@ def print_article(article: Article, newsroom: Newsroom, t: Translator) -> None:
     _say(printable(partner_body(text)))  # the dateline and sign-off where partners see them
     _print_history(article, newsroom, t)
     console.rule(t("show.may", name=newsroom.display_name(newsroom.actor)))
+    rows = []
     for action, decision in newsroom.allowed(article).items():
         if decision.allowed:
             mark = f"[green]{t('show.yes')}[/]"
         else:
             reason = decision_text(t, decision, "cli", article.id)
             mark = f"[dim]{printable(t('show.no', reason=reason))}[/]"
-        said = t("action." + (decision.meaning or action))  # what it does for this person
-        _say(f"  {said:<20} {mark}", indent=23)
+        rows.append((t("action." + (decision.meaning or action)), mark))  # (for this person)
+    width = max((cell_len(said) for said, _ in rows), default=0)  # ("cancel the correction")
+    for said, mark in rows:
+        _say(f"  {said}{' ' * (width - cell_len(said))} {mark}", indent=width + 3)
 
 
 def _print_fields(fields: list[tuple[str, str, bool]]) -> int:

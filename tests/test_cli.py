@@ -141,6 +141,15 @@ def test_an_unknown_newsroom_lang_is_said_not_ignored(root: Path) -> None:
     assert "NEWSROOM_LANG" not in fine.output
 
 
+def test_an_empty_list_says_so_without_an_empty_table(root: Path) -> None:
+    """`list --status in_review` with none drew an empty table under its title wrapped to
+    the table's width ("…: 0" / "releases"; a new user's walk)."""
+    result = CliRunner().invoke(cli, ["--root", str(root), "list", "--status", "in_review"],
+                                env={"COLUMNS": "80"})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Humas Uji: 0 releases", result.output
+
+
 def test_a_bad_config_names_the_key(root: Path) -> None:
     (root / "newsroom.toml").write_text("[feeds]\nlimit = 'many'\n")
     result = run(root, "list")

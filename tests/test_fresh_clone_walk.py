@@ -221,7 +221,8 @@ def test_show_wraps_the_text_history_and_what_one_may_do_without_trailing_spaces
     may = lines.index(next(line for line in lines if "yang boleh dilakukan" in line))
     edit = may + 1
     assert lines[edit].startswith("  sunting ") and "tidak:" in lines[edit], lines[edit]
-    assert lines[edit + 1].startswith(" " * 23 + "terbit"), shown.output  # under the reason
+    col = lines[edit].index("tidak:")  # (the names' column: as wide as the widest)
+    assert lines[edit + 1][:col].strip() == "" and lines[edit + 1][col] != " ", shown.output
     # the pair stands in the fields' column (it was two columns left of it), a history
     # step goes on under its text (it went on at column 18, under nothing)
     credit = next(line for line in lines if "Kredit foto" in line)
@@ -238,3 +239,12 @@ def test_show_wraps_the_text_history_and_what_one_may_do_without_trailing_spaces
     assert [line for line in lines if line.endswith(" ")] == [], shown.output
     heading = next(i for i, line in enumerate(lines) if line.startswith("Ralat 1 berjalan"))
     assert "belum ada yang berubah" in " ".join(lines[heading : heading + 3]), shown.output
+    # an action's name longer than the others' ("cancel the correction") keeps its column
+    env["NEWSROOM_LANG"] = "en"
+    shown = CliRunner().invoke(cli, ["--root", str(bundled), "--as", "nur", "show", SEED_ID],
+                               env=env)  # fmt: skip
+    lines = shown.output.splitlines()
+    start = lines.index(next(line for line in lines if "may do" in line)) + 1
+    marks = {line.index(" yes" if " yes" in line else " no:") for line in lines[start:]
+             if line.startswith("  ") and line[2] != " "}  # fmt: skip
+    assert len(marks) == 1, shown.output
