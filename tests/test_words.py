@@ -305,3 +305,19 @@ def test_a_fix_for_an_approved_release_says_to_request_changes_not_to_edit(root:
     assert hint in approved.output and "newsroom edit" not in approved.output, approved.output
     checked = CliRunner().invoke(cli, ["--root", str(root), "check"], env=env)
     assert hint in checked.output and "newsroom edit" not in checked.output, checked.output
+
+
+def test_a_run_that_tells_a_retraction_says_so_first() -> None:
+    """The desk's result of a run that put a retraction out had no first line, where the
+    others say "1 release published" (a new user's walk)."""
+    import datetime as dt
+
+    from newsroom.core.outputs import Move, PublishResult
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import publish_count
+
+    result = PublishResult(dt.datetime(2026, 12, 4, tzinfo=dt.UTC), "nur")
+    result.moves = [Move("1", "Rilis", "retracted", ["rss.xml"]),
+                    Move("1", "Rilis", "retracted", ["rss.xml"], notice="retraction")]  # fmt: skip
+    assert publish_count(Translator("en"), result) == "1 retraction told to partners"
+    assert publish_count(Translator("id"), result) == "1 pencabutan disampaikan ke mitra"

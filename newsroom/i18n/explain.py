@@ -447,8 +447,10 @@ def publish_count(t: Translator, result: PublishResult) -> str:
     """How many went out, each kind in its words: `1 release published, 1 correction
     published` (a correction is no new release)."""
     corrected = sum(1 for p in result.published if p.get("kind") == "corrected")
+    retracted = sum(1 for m in result.moves if m.kind == "retracted" and not m.notice)
     counts = ((len(result.published) - corrected, "publish.count"),
-              (corrected, "publish.count.corrected"))  # fmt: skip
+              (corrected, "publish.count.corrected"),
+              (retracted, "publish.count.retracted"))  # fmt: skip
     return ", ".join(t(key, n=n) for n, key in counts if n)
 
 

@@ -94,6 +94,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "{n} correction published|{n} corrections published",
         "{n} ralat terbit",
     ),
+    "publish.count.retracted": (
+        "{n} retraction told to partners|{n} retractions told to partners",
+        "{n} pencabutan disampaikan ke mitra",
+    ),
     "publish.written": (
         "{written} of {n} public file written|{written} of {n} public files written",
         "{written} dari {n} berkas publik ditulis",

@@ -190,8 +190,8 @@ class PublishScreen(Dialog):
         dry = r.dry_run and not r.busy
         said = publish_lines(t, r, app.long_time, self.asks, signing=not dry)
         lines = [escape(line) for line in said]
-        if not r.dry_run and not r.busy and r.published:
-            lines.insert(0, escape(publish_count(t, r)))
+        if not r.dry_run and not r.busy and (headline := publish_count(t, r)):
+            lines.insert(0, escape(headline))
         elif not r.dry_run and not r.busy and not r.moves and not r.written and not r.failed:
             # (what it did for mail that waited, when it tried: said after it)
             lines = [escape(t("publish.done_nothing")), *map(escape, mail_lines(t, r))]
