@@ -103,6 +103,31 @@ def _key_lines(t: Translator, info: KeyInfo) -> list[str]:
     return lines
 
 
+@keys.command("revoke")
+@click.argument("key_id")
+@click.option("--reason", required=True, help="Why: how the key leaked (partners read it).")
+@pass_ctx
+@friendly
+def keys_revoke(obj: Context, key_id: str, reason: str) -> None:
+    """Revoke an earlier key that leaked (a backup, an old laptop): the list of keys, signed
+    again by the current key, says it is revoked, and `newsroom verify` refuses whatever it
+    signed. The current key is revoked by `keys rotate --revoke`, which makes its successor."""
+    t = obj.t
+    if not reason.strip():
+        raise click.UsageError(t("keys.reason_needed"))
+    newsroom = obj.newsroom
+    info = newsroom.keys_show()
+    current = info.public.id if info.public else ""
+
+    def passphrase() -> str:
+        typed: str = click.prompt(t("keys.passphrase_old", key_id=current), hide_input=True,
+                                  err=True)  # fmt: skip
+        return typed
+
+    entry = newsroom.keys_revoke(key_id, reason, passphrase)
+    click.echo(t("keys.revoked_old", key_id=entry.id, current=current, reason=entry.reason))
+
+
 @keys.command("rotate")
 @click.option("--unencrypted", is_flag=True, help="The new key without a passphrase (cron).")
 @click.option(
@@ -130,10 +155,8 @@ def keys_rotate(obj: Context, unencrypted: bool, revoke: bool, reason: str) -> N
     new = None if unencrypted else _new_passphrase(obj)
     done = newsroom.keys_rotate(old_passphrase, new, revoke=revoke, reason=reason)
     status = t("keys.status.revoked" if revoke else "keys.status.retired")
-    same = done.removed == done.secret_path  # (NEWSROOM_SIGNING_KEY: the new one took its place)
-    kept = t("keys.old_replaced") if same else t("keys.old_removed", path=done.removed)
     click.echo(t("keys.rotated", new=done.new.id, old=done.old, status=status,
-                 secret=done.secret_path, kept=kept,
+                 secret=done.secret_path, kept=done.old_secret or "—",
                  protection=_protection(t, not unencrypted)))  # fmt: skip
     if revoke:
         click.echo(t("keys.revoked_note", new=done.new.id))
@@ -192,6 +215,9 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
             lines.append(t("verify.more_good", n=len(good) - SHOWN))
         if listed:
             lines.append(t("verify.listed", n=listed))
+        lines += [t("verify.listed_as", path=f.path, **f.facts) for f in report.findings
+                  if f.ok and f.code == "listed" and "listed_as" in f.facts
+                  and not f.path.endswith(f.facts["listed_as"])]  # fmt: skip
     lines += [_bad(t, f.path, f.code, f.facts) for f in report.findings if not f.ok]
     # Files no list names: said by name, even when quiet, but no failure (verify.py).
     lines += [t("verify.unlisted", path=path) for path in report.unlisted[:SHOWN]]

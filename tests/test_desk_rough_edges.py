@@ -142,6 +142,14 @@ async def test_v_on_a_release_without_a_correction_says_why_it_shows_nothing_els
         notes = [str(n.message) for n in app._notifications]
         assert any("no correction under way: partners see this text" in n for n in notes), notes
         assert isinstance(app.screen, ReleaseScreen) and not app.screen.published_shown
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(IN_REVIEW))  # (never out: partners see nothing)
+        await settle(app, pilot)
+        await pilot.press("v")
+        await settle(app, pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("not published yet: partners see nothing of it" in n for n in notes), notes
 
 
 # 3. The writer's "request changes" on their own submission says what it does: withdraw ---

@@ -227,10 +227,8 @@ def test_rotation_signs_the_new_key_with_the_old_one(root: Path, keyhome: Path) 
     done = runner.invoke(cli, ["--root", str(root), "keys", "rotate", "--unencrypted"])
     assert done.exit_code == 0, done.output
     new = config_key_id(root)
-    assert (
-        new != old and not (keyhome / f"{old}.key").exists() and (keyhome / f"{new}.key").exists()
-    )
-    assert f"old secret key: {keyhome / f'{old}.key'}: removed (nothing signs" in done.output
+    assert new != old and (keyhome / f"{old}.key").exists() and (keyhome / f"{new}.key").exists()
+    assert f"Then delete the old secret key: key {old} must sign nothing again" in done.output
     chain = root / "newsroom-keys"
     endorsement = Signature.parse((chain / f"{new}.pub.minisig").read_text())
     old_key = PublicKey.parse((chain / f"{old}.pub").read_text())
@@ -249,17 +247,16 @@ def test_rotation_signs_the_new_key_with_the_old_one(root: Path, keyhome: Path) 
     assert "REVOKED" in shown.output and "retired" in shown.output
 
 
-def test_rotation_at_newsroom_signing_key_leaves_no_old_secret(
+def test_rotation_at_newsroom_signing_key_keeps_the_old_secret_aside(
     root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The new key takes the old one's place at NEWSROOM_SIGNING_KEY, where cron reads it,
-    and no copy of the old one is left beside it (it was, as humas.key.<OLD>.retired: one
-    more to leak, for a key that must sign nothing again)."""
     path = tmp_path / "etc" / "humas.key"
     monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(path))
-    make_key(root)
+    old = make_key(root)
     CliRunner().invoke(cli, ["--root", str(root), "keys", "rotate", "--unencrypted"])
     new = config_key_id(root)
     assert load_secret(load_config(root)).id == new
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert os.listdir(path.parent) == ["humas.key"]
+    kept = path.with_name(f"humas.key.{old}.retired")
+    assert SecretKey.parse(kept.read_text()).id == old
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert sorted(os.listdir(path.parent)) == sorted(["humas.key", kept.name])

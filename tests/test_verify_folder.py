@@ -154,6 +154,11 @@ def test_a_file_saved_under_another_name_is_found_by_its_bytes(
     done = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
     assert done.exit_code == 0, done.output
     assert "does not match" not in done.output
+    assert "rss.xml: its bytes are those of category/" in done.output, done.output
+    # as the folder's rss.xml it is not the root's feed, whatever the order named in
+    for order in (("rss.xml", "."), (".", "rss.xml")):
+        both = verify("en", "--key", signed / "newsroom.pub", *order)
+        assert both.exit_code == 1 and "rss.xml: does not match" in both.output, both.output
     (folder / "rss.xml").write_bytes(category.read_bytes().replace(b"Rilis", b"Palsu"))
     bad = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
     assert bad.exit_code == 1 and "rss.xml: does not match" in bad.output, bad.output

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .model import Article
     from .outputs import PublishResult
     from .records import Record
-    from .signing.keys import KeyInfo, Rotated
+    from .signing.keys import KeyEntry, KeyInfo, Rotated
     from .signing.minisign import SecretKey
     from .store import Store
 
@@ -166,6 +166,16 @@ class Publishing:
         with self._publish_lock():
             return rotate_keys(self.config, self.now(), old_passphrase, new_passphrase,
                                revoke=revoke, reason=reason)  # fmt: skip
+
+    def keys_revoke(
+        self, key_id: str, reason: str, passphrase: Callable[[], str] | None
+    ) -> KeyEntry:
+        """Revoke an earlier key (signing/keys.py `revoke_old_key`): the list of keys is
+        signed again by the current one; the next publish puts it out."""
+        from .signing.keys import revoke_old_key
+
+        with self._publish_lock():
+            return revoke_old_key(self.config, self.now(), key_id, reason, passphrase)
 
     @contextmanager
     def _publish_lock(

@@ -361,6 +361,14 @@ DESK: dict[str, tuple[str, str]] = {
         "tidak ada ralat yang sedang dikerjakan: mitra melihat teks ini (v menampilkan versi "
         "terbit selama ada ralat)",
     ),
+    "release.one_version.retracted": (
+        "retracted: partners see only its retraction",
+        "dicabut: mitra hanya melihat pencabutannya",
+    ),
+    "release.never_out": (
+        "not published yet: partners see nothing of it",
+        "belum terbit: mitra belum melihat apa pun darinya",
+    ),
     "release.showing_published": (
         "The published version: what partners see now (v: the version under review)",
         "Versi terbit: yang kini dilihat mitra (v: versi yang ditinjau)",

@@ -83,19 +83,37 @@ SIGNING: dict[str, tuple[str, str]] = {
         "  newsroom-keys/{new}.pub.minisig: the new key signed by the old one, so partners "
         "holding the old key can follow\n"
         "  secret key:     {secret} ({protection})\n"
-        "  old secret key: {kept} (nothing signs with key {old} again)\n"
+        "  old secret key: {kept}\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig) and newsroom-keys/; the next "
-        "publish signs everything again with the new key.",
+        "publish signs everything again with the new key. Then delete the old secret key: "
+        "key {old} must sign nothing again.",
         "Kunci penanda tangan {new} menggantikan {old} ({status}).\n"
         "  newsroom-keys/{new}.pub.minisig: kunci baru ditandatangani kunci lama, sehingga "
         "mitra yang memegang kunci lama dapat mengikutinya\n"
         "  kunci rahasia:      {secret} ({protection})\n"
-        "  kunci rahasia lama: {kept} (kunci {old} tidak menandatangani apa pun lagi)\n"
+        "  kunci rahasia lama: {kept}\n"
         "Commit newsroom.pub, newsroom-keys.txt(.minisig), dan newsroom-keys/; publish "
-        "berikutnya menandatangani semuanya lagi dengan kunci baru.",
+        "berikutnya menandatangani semuanya lagi dengan kunci baru. Sesudah itu hapus kunci "
+        "rahasia lama: kunci {old} tidak boleh menandatangani apa pun lagi.",
     ),
-    "keys.old_removed": ("{path}: removed", "{path}: dihapus"),
-    "keys.old_replaced": ("replaced by the new one", "ditimpa kunci baru"),
+    "keys.revoked_old": (
+        "Key {key_id} is REVOKED ({reason}); newsroom-keys.txt, signed again by key "
+        "{current}, says so. Commit it; the next publish puts it out, and `newsroom verify` "
+        "refuses whatever key {key_id} signed.",
+        "Kunci {key_id} DICABUT ({reason}); newsroom-keys.txt, ditandatangani lagi oleh kunci "
+        "{current}, menyatakannya. Commit berkas itu; publish berikutnya menerbitkannya, dan "
+        "`newsroom verify` menolak apa pun yang ditandatangani kunci {key_id}.",
+    ),
+    "error.key_is_current": (
+        "{key_id} is the current key: revoke it with `newsroom keys rotate --revoke --reason "
+        '"…"`, which makes its successor',
+        "{key_id} adalah kunci yang berlaku: cabut dengan `newsroom keys rotate --revoke "
+        '--reason "…"`, yang sekaligus membuat penggantinya',
+    ),
+    "error.key_not_listed": (
+        "{key_id}: no such key in newsroom-keys.txt (`newsroom keys show` lists them)",
+        "{key_id}: tidak ada kunci itu di newsroom-keys.txt (`newsroom keys show` menampilkannya)",
+    ),
     "keys.revoked_note": (
         "The old key is REVOKED: tell partners the new key id ({new}) through a channel they "
         "trust (your website, a letter, a phone call): whoever holds the old key could also "
@@ -182,6 +200,18 @@ SIGNING: dict[str, tuple[str, str]] = {
         "vouched for",
         "✗ {path}: ditandatangani kunci {signed_by}: bukan kunci yang Anda percayai ({key_id}) "
         "ataupun kunci yang disahkannya",
+    ),
+    "verify.forked": (
+        "✗ {path}: signed by key {key_id}, which endorsed two successors ({new} and {other}): "
+        "the office replaces a key once, so whoever holds it made one; get the office's "
+        "current key through a channel you trust",
+        "✗ {path}: ditandatangani kunci {key_id}, yang mengesahkan dua pengganti ({new} dan "
+        "{other}): kantor mengganti kunci sekali saja, jadi orang lain memegangnya; dapatkan "
+        "kunci kantor yang berlaku lewat saluran tepercaya",
+    ),
+    "verify.listed_as": (
+        "✓ {path}: its bytes are those of {listed_as} in {list} (saved under another name)",
+        "✓ {path}: isinya sama dengan {listed_as} di {list} (disimpan dengan nama lain)",
     ),
     "verify.retired_key": (
         "✗ {path}: signed by key {key_id}, retired on {until}, but dated {said}: after its "

@@ -442,7 +442,7 @@ class Rotated(NamedTuple):
     old: str
     new: SecretKey
     secret_path: Path
-    removed: Path  # where the old secret key was: removed, so nothing signs with it again
+    old_secret: Path | None  # where the old secret key is now (None: it was replaced)
     revoked: bool
 
 
@@ -458,9 +458,10 @@ def rotate_keys(
     """A new key pair replacing the current one: the new public key is signed by the old
     key (newsroom-keys/<NEW>.pub.minisig, whose trusted comment says whether the old key
     is retired or revoked), the list of keys is signed by the new one. The old secret key
-    is removed once the new one is in its place: a retired key signs nothing dated after
-    its retirement (verify.py refuses it), and a copy left beside the new key, where cron
-    reads, is one more to leak."""
+    is kept beside the new one (…/<OLD>.key, or NEWSROOM_SIGNING_KEY + .<OLD>.retired),
+    for the office to delete once the rotation is committed and published (the CLI says
+    so): a rotation undone before then (its public files reverted) still has its key. A
+    retired key signs nothing dated after its retirement (verify.py refuses it)."""
     old = load_secret(config, old_passphrase)
     new = SecretKey.generate()
     status = "revoked" if revoke else "retired"
@@ -487,11 +488,33 @@ def rotate_keys(
     write_atomic(old_file, old.public.text(_pub_comment(config, old)).encode())
     _write_public_files(config, new, entries, now)
     write_atomic(config.root / CHAIN / f"{new.id}.pub.minisig", endorsement.text().encode())
-    if same:  # the new key over the old one, in one rename
+    kept: Path | None = old_path
+    if same:
+        kept = old_path.with_name(f"{old_path.name}.{old.id}.retired")
+        os.replace(old_path, kept)
         os.replace(staging, new_path)
-    else:
-        old_path.unlink(missing_ok=True)
-    return Rotated(old.id, new, new_path, old_path, revoke)
+    return Rotated(old.id, new, new_path, kept, revoke)
+
+
+def revoke_old_key(
+    config: Config, now: dt.datetime, key_id: str, reason: str, passphrase: Passphrase | None
+) -> KeyEntry:
+    """Mark an earlier key of the list revoked (it leaked from a backup, an old laptop),
+    the list signed again by the current key: `newsroom verify` then refuses whatever it
+    signed, backdated or not. The current key is revoked by `rotate_keys(revoke=True)`,
+    which makes its successor; NewsroomError when the key is not an earlier one."""
+    current = load_secret(config, passphrase)
+    entries = read_list(config)
+    wanted = key_id.strip().upper()
+    found = next((e for e in entries if e.id.upper() == wanted), None)
+    if found is None or found.id == current.id:
+        code = "key_is_current" if found is not None else "key_not_listed"
+        raise NewsroomError(f"{key_id}: not an earlier key of {LIST}", code=code,
+                            key_id=key_id, current=current.id)  # fmt: skip
+    revoked = KeyEntry(found.id, "revoked", found.since, found.until or _stamp(now),
+                       found.public, _one_line(reason))  # fmt: skip
+    _write_public_files(config, current, [revoked if e is found else e for e in entries], now)
+    return revoked
 
 
 # ---------------------------------------------------------------- stray secret keys

@@ -98,6 +98,7 @@ class KeyRing:
         self.how: dict[str, dict[str, str]] = {trusted.id: {}}
         self.revoked: dict[str, dict[str, str]] = {}
         self.until: dict[str, dt.datetime] = {}  # a retired key: when it stopped signing
+        self.forked: dict[str, dict[str, str]] = {}  # a key that endorsed two successors
         self.rotations: list[tuple[Path, str, str, str]] = []  # (file, old, new, date)
         self.notes: list[Finding] = []
         folders = list(dict.fromkeys(p.resolve() for p in places if p.is_dir()))
@@ -144,6 +145,10 @@ class KeyRing:
         if said.group(3) == "revoked":
             self.revoked[signer.id] = {"key_id": signer.id, "date": date, "new": new.id}
             return None  # the office says the old key leaked: the new one needs a second channel
+        before = next((n for _, o, n, _ in self.rotations if o == signer.id), None)
+        if before is not None:  # a key is replaced once: a second successor is not the
+            self.forked[signer.id] = {"key_id": signer.id, "new": before, "other": new.id}
+            return None  # office's, and whoever made it holds the key (`key_for`)
         self.how[new.id] = {"endorsed_by": signer.id, "date": date}
         self.until[signer.id] = min(when, self.until.get(signer.id, when))
         self.rotations.append((sig_path, signer.id, new.id, date))
@@ -158,7 +163,8 @@ class KeyRing:
             moved = False
             for ident, how in list(self.how.items()):
                 by = how.get("endorsed_by") or how.get("listed_by")
-                if by and (by in self.revoked or by not in self.keys) and ident in self.keys:
+                gone = by in self.revoked or by in self.forked or by not in self.keys
+                if by and gone and ident in self.keys:
                     del self.keys[ident]
                     del self.how[ident]
                     moved = True
@@ -183,7 +189,9 @@ class KeyRing:
                 data = (folder / LIST).read_bytes()
                 signature = Signature.parse((folder / f"{LIST}{SIG}").read_text("utf-8"))
                 signer = self.keys.get(signature.key)
-                if signer is None or signature.key in self.revoked:
+                # (a retired key's list is an old one, or not the office's: its successor's
+                # says which keys are current)
+                if signer is None or signature.key in self.revoked or signer.id in self.until:
                     continue
                 signer.verify(data, signature)
                 entries = parse_list(data.decode("utf-8"))
@@ -204,6 +212,8 @@ class KeyRing:
         """The key to check a signature by `key_id` with (Untrusted when there is none)."""
         if key_id in self.revoked:
             raise Untrusted("revoked", **self.revoked[key_id])
+        if key_id in self.forked:
+            raise Untrusted("forked", **self.forked[key_id])
         key = self.keys.get(key_id)
         if key is None:
             raise Untrusted("unknown_key", signed_by=key_id, key_id=self.trusted.id)
@@ -275,11 +285,13 @@ class Verifier:
             self._add(path, "unreadable", False, reason="unreadable")
             return False
         until, said = self.ring.until.get(key.id), _latest(comment)
-        if until is not None and said is not None and said > until:
-            # a retired key signs nothing dated after it was retired: the office signed
-            # everything again with its new key at the next publish
+        if until is not None and (said is None or said > until + CLOCK_SLACK):
+            # a retired key signs nothing dated after it was retired (the office signed
+            # everything again with its new key at the next publish; a day's slack for a
+            # server's clock), nor anything undated: every signature of the office is dated
+            shown = said.isoformat() if said is not None else "-"
             self._add(path, "retired_key", False, key_id=key.id, until=until.isoformat(),
-                      said=said.isoformat())  # fmt: skip
+                      said=shown)  # fmt: skip
             return False
         facts = {"key_id": key.id, "comment": comment, **self.ring.how.get(key.id, {})}
         self._add(path, "sums" if path.name == SUMS else "signed", True, **facts)
@@ -359,7 +371,8 @@ class Verifier:
             actual = _sha256(path)
             same = [n for n, digest in digests.items() if digest == actual]
             found = name if name in same else (same[0] if same else None)
-            self.compared.add(path.resolve())
+            if found == name:
+                self.compared.add(path.resolve())  # (a folder checked too: said once)
             if found is not None:
                 self._add(path, "listed", True, list=str(sums), listed_as=found)
             elif name in digests:

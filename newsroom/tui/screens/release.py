@@ -161,8 +161,11 @@ class ReleaseScreen(Acting, AppScreen):
         if self.article is not None and action == "translate":
             refused = app.newsroom.why_not_translatable(self.article)
             return app.error(refused) if refused is not None else None
-        if action == "toggle_published":  # (no correction under way: one version)
-            return app.t("release.one_version")
+        if action == "toggle_published" and self.article is not None:  # (one version)
+            if self.article.status == Status.RETRACTED:
+                return app.t("release.one_version.retracted")
+            key = "release.one_version" if self.article.published else "release.never_out"
+            return app.t(key)
         decision = self.decisions.get(action)
         if action in WORKFLOW and decision is not None and not decision.allowed:
             return app.why(decision)
