@@ -77,6 +77,23 @@ async def test_a_correction_under_review_shows_the_new_text_and_what_changed(
         await pilot.press("v")
         await pilot.pause()
         assert NEW in app.screen.query_one("#preview", Markdown).source
+        heading = {"id": "Versi yang ditinjau", "en": "The version under review"}[language]
+        assert heading in screen_text(app, "#version")
+
+
+async def test_an_approved_correction_is_headed_as_approved(bundled: Path) -> None:
+    """An approved correction waiting for publish was headed "the version under review, as
+    partners will see it once approved" (a new user's walk)."""
+    correct_the_seed(bundled)
+    as_person(bundled, "nur").act(SEED_ID, "approve")
+    app = make_app(bundled, "nur", "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(SEED_ID))
+        await settle(app, pilot)
+        heading = screen_text(app, "#version")
+        assert "The approved correction, as partners will see it once published" in heading
+        assert "under review" not in heading
 
 
 def test_show_tells_a_cli_reviewer_what_the_correction_changes(bundled: Path) -> None:
