@@ -226,8 +226,9 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
     for note in report.notes:
         lines.append(t("verify." + note.code, **note.facts))
     revoked = report.revoked_trust
-    if revoked:
-        lines.append(t("verify.trusted_revoked", **revoked))
+    if revoked:  # (revoked in the list, not at a rotation: no successor named)
+        key = "verify.trusted_revoked" if revoked.get("new") else "verify.trusted_revoked_list"
+        lines.append(t(key, **revoked))
     if report.missing and not quiet:
         lines.append(t("verify.missing_count", n=report.missing))
     n = len(report.findings)

@@ -242,3 +242,9 @@ def test_an_earlier_key_that_leaked_is_revoked_and_nothing_it_signed_verifies(
     retired = dt.datetime.now(WIB) - dt.timedelta(days=3)  # (dated before its retirement)
     done = verify("--key", folder / "b.pub", forged_text(folder, a, retired))
     assert done.exit_code == 1 and f"signed by key {a_id}, which the office revoked" in done.output
+    # a partner still holding A: told A was revoked, not that B was, and no "(?)" for B
+    shutil.copy(office / "newsroom-keys" / f"{a_id}.pub", folder / "a.pub")
+    done = verify("--key", folder / "a.pub", folder)
+    assert done.exit_code == 1
+    assert f"the office revoked the key you trust ({a_id})" in done.output, done.output
+    assert "(?)" not in done.output and "has since revoked" not in done.output, done.output

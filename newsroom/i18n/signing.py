@@ -279,6 +279,13 @@ SIGNING: dict[str, tuple[str, str]] = {
         "peringatan: {path} adalah versi {version} siaran pers {number} ({id}) yang DICABUT "
         "kantor: siaran pers itu tidak berlaku lagi (tanda tangannya menyatakannya)",
     ),
+    "verify.trusted_revoked_list": (
+        "warning: the office revoked the key you trust ({key_id}) on {date}; get its current "
+        "key through a channel you trust before relying on anything it signed",
+        "peringatan: kantor mencabut kunci yang Anda percayai ({key_id}) pada {date}; "
+        "dapatkan kunci yang berlaku lewat saluran tepercaya sebelum mengandalkan tanda "
+        "tangannya",
+    ),
     "verify.trusted_revoked": (
         "warning: the office revoked the key you trust ({key_id}) on {date}; get its new key "
         "({new}) through a channel you trust before relying on anything it signed",

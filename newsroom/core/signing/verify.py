@@ -173,14 +173,17 @@ class KeyRing:
         """What the partner should know of the rotations of the key they trust: the key
         that replaced it (keep it), or that the office has since revoked that one (get
         the office's current key through a channel you trust)."""
+        trusted = self.trusted.id
+        if trusted in self.revoked or trusted in self.forked:
+            return  # (said as the key trusted revoked: nothing it endorsed holds)
         for sig_path, old, new, date in self.rotations:
-            if old != self.trusted.id:
+            if old != trusted:
                 continue
             facts = {"key_id": old, "new": new, "date": date}
-            if new in self.keys and new not in self.revoked:
-                self.notes.append(Finding(str(sig_path), "rotated", True, facts))
-            else:
+            if new in self.revoked:
                 self.notes.append(Finding(str(sig_path), "rotated_revoked", True, facts))
+            elif new in self.keys:
+                self.notes.append(Finding(str(sig_path), "rotated", True, facts))
 
     def _read_lists(self, folders: list[Path]) -> None:
         """Take the statuses of keys from each signed list of keys signed by a key trusted."""
@@ -231,7 +234,7 @@ class Verifier:
         self.unlisted: dict[Path, str] = {}  # (resolved: as first named) no list names it
         self.report = Report(key, source, notes=self.ring.notes)
         if key.id in self.ring.revoked:
-            self.report.revoked_trust = {"new": "?", **self.ring.revoked[key.id]}
+            self.report.revoked_trust = {"new": "", **self.ring.revoked[key.id]}
         self.lists: dict[Path, dict[str, str] | None] = {}  # a SHA256SUMS -> its digests
         self.covers: dict[Path, set[Path]] = {}  # a SHA256SUMS -> the files it accounts for
         # Each file is checked and reported once, however often and however it is named
