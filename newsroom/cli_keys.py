@@ -94,6 +94,7 @@ def _key_lines(t: Translator, info: KeyInfo) -> list[str]:
     else:
         lines.append(t("keys.secret_missing", path=info.secret_path))
     lines.append(t("keys.partners"))
+    lines += [t("keys.old_secret_left", path=p) for p in info.old_secrets]
     if len(info.keys) > 1:
         lines.append(t("keys.history"))
         for entry in info.keys:
@@ -114,7 +115,7 @@ def keys_revoke(obj: Context, key_id: str, reason: str) -> None:
     signed. The current key is revoked by `keys rotate --revoke`, which makes its successor."""
     t = obj.t
     if not reason.strip():
-        raise click.UsageError(t("keys.reason_needed"))
+        raise click.UsageError(t("keys.revoke_reason_needed"))
     newsroom = obj.newsroom
     info = newsroom.keys_show()
     current = info.public.id if info.public else ""
@@ -215,9 +216,9 @@ def _report_lines(t: Translator, report: Report, quiet: bool) -> list[str]:
             lines.append(t("verify.more_good", n=len(good) - SHOWN))
         if listed:
             lines.append(t("verify.listed", n=listed))
-        lines += [t("verify.listed_as", path=f.path, **f.facts) for f in report.findings
-                  if f.ok and f.code == "listed" and "listed_as" in f.facts
-                  and not f.path.endswith(f.facts["listed_as"])]  # fmt: skip
+    # A file that matched another name's line: which one, even when quiet (verify.py).
+    lines += [t("verify.listed_as", path=f.path, **f.facts) for f in report.findings
+              if f.ok and f.code == "listed" and "listed_as" in f.facts]  # fmt: skip
     lines += [_bad(t, f.path, f.code, f.facts) for f in report.findings if not f.ok]
     # Files no list names: said by name, even when quiet, but no failure (verify.py).
     lines += [t("verify.unlisted", path=path) for path in report.unlisted[:SHOWN]]

@@ -229,6 +229,12 @@ def test_rotation_signs_the_new_key_with_the_old_one(root: Path, keyhome: Path) 
     new = config_key_id(root)
     assert new != old and (keyhome / f"{old}.key").exists() and (keyhome / f"{new}.key").exists()
     assert f"Then delete the old secret key: key {old} must sign nothing again" in done.output
+    shown = runner.invoke(cli, ["--root", str(root), "keys", "show"])
+    left = f"an earlier key's secret is still at {keyhome / f'{old}.key'}"
+    assert left in shown.output.replace("\n", " "), shown.output
+    (keyhome / f"{old}.key").unlink()  # deleted, as it says: no longer said
+    assert "earlier key's secret" not in runner.invoke(cli, ["--root", str(root), "keys",
+                                                             "show"]).output  # fmt: skip
     chain = root / "newsroom-keys"
     endorsement = Signature.parse((chain / f"{new}.pub.minisig").read_text())
     old_key = PublicKey.parse((chain / f"{old}.pub").read_text())

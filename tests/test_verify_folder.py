@@ -152,16 +152,20 @@ def test_a_file_saved_under_another_name_is_found_by_its_bytes(
     shutil.copy(category, folder / "rss.xml")  # the category's feed, under the root's name
     monkeypatch.chdir(folder)
     done = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
+    # under a name its list gives another file (the root's feed) it is not that file, and
+    # the verdict fails; it says which file's bytes it holds (a second review: a listed
+    # file swapped for another listed one passed)
+    assert done.exit_code == 1, done.output
+    said = "rss.xml: not the file SHA256SUMS lists under this name: its bytes are those of "
+    assert said + "category/" in done.output, done.output
+    # saved under a name the list does not have, in a folder of its own: found by its bytes
+    (folder / "rss.xml").rename(folder / "pemilu-rss.xml")
+    done = verify("en", "--quiet", "--key", signed / "newsroom.pub", "pemilu-rss.xml")
     assert done.exit_code == 0, done.output
-    assert "does not match" not in done.output
-    assert "rss.xml: its bytes are those of category/" in done.output, done.output
-    # as the folder's rss.xml it is not the root's feed, whatever the order named in
-    for order in (("rss.xml", "."), (".", "rss.xml")):
-        both = verify("en", "--key", signed / "newsroom.pub", *order)
-        assert both.exit_code == 1 and "rss.xml: does not match" in both.output, both.output
-    (folder / "rss.xml").write_bytes(category.read_bytes().replace(b"Rilis", b"Palsu"))
-    bad = verify("en", "--key", signed / "newsroom.pub", "rss.xml")
-    assert bad.exit_code == 1 and "rss.xml: does not match" in bad.output, bad.output
+    assert "pemilu-rss.xml: its bytes are those of category/" in done.output, done.output
+    (folder / "pemilu-rss.xml").write_bytes(category.read_bytes().replace(b"Rilis", b"Palsu"))
+    bad = verify("en", "--key", signed / "newsroom.pub", "pemilu-rss.xml")
+    assert bad.exit_code == 1 and "pemilu-rss.xml: no signature" in bad.output, bad.output
 
 
 def test_files_of_a_list_that_does_not_verify_are_not_called_unlisted(
@@ -179,3 +183,20 @@ def test_files_of_a_list_that_does_not_verify_are_not_called_unlisted(
     assert done.exit_code == 1, done.output
     assert "SHA256SUMS: signed by key" in done.output, done.output
     assert "no SHA256SUMS lists it" not in done.output, done.output
+
+
+def test_only_the_top_newsroom_keys_folder_is_the_key_ring(
+    signed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any file under a folder named newsroom-keys, at any depth, passed unmentioned as a
+    key file (a second review): only `newsroom-keys/<ID>.pub(.minisig)` at the top is."""
+    folder = tmp_path / "pdl"
+    shutil.copytree(signed / "feeds", folder)
+    (folder / "newsroom-keys" / "siaran").mkdir()
+    (folder / "newsroom-keys" / "siaran" / "palsu.html").write_text("<p>palsu</p>")
+    (folder / "category" / "newsroom-keys").mkdir(parents=True)
+    (folder / "category" / "newsroom-keys" / "rss.xml").write_text("<rss/>")
+    monkeypatch.chdir(folder)
+    done = verify("en", "--key", signed / "newsroom.pub", ".")
+    assert "newsroom-keys/siaran/palsu.html: NOT verified" in done.output, done.output
+    assert "category/newsroom-keys/rss.xml: NOT verified" in done.output, done.output

@@ -231,9 +231,12 @@ def test_an_earlier_key_that_leaked_is_revoked_and_nothing_it_signed_verifies(
     assert f"{a_id} revoked " in listed and "cadangan bocor" in listed
     signature = (office / "newsroom-keys.txt.minisig").read_text()
     assert f"current={b_id}" in signature
-    for key, said in ((b_id, "is the current key"), ("FFFF0000FFFF0000", "no such key")):
+    for key, said in ((b_id, "is the current key"), ("FFFF0000FFFF0000", "no such key"),
+                      (a_id.lower(), "is revoked already (cadangan bocor)")):  # fmt: skip
         refused = CliRunner().invoke(cli, [*cli_in, key, "--reason", "x"], env=env)
         assert refused.exit_code == 1 and said in refused.output, refused.output
+    blank = CliRunner().invoke(cli, [*cli_in, a_id, "--reason", " "], env=env)
+    assert blank.exit_code == 2 and "say why (--reason" in blank.output, blank.output
     assert run(office, at(0.2)).signed  # the list goes out
     folder = tmp_path / "wa"
     folder.mkdir()
@@ -248,3 +251,44 @@ def test_an_earlier_key_that_leaked_is_revoked_and_nothing_it_signed_verifies(
     assert done.exit_code == 1
     assert f"the office revoked the key you trust ({a_id})" in done.output, done.output
     assert "(?)" not in done.output and "has since revoked" not in done.output, done.output
+
+
+@pytest.mark.parametrize("genuine_first_step", [True, False])
+def test_a_key_slipped_into_the_chain_is_not_followed(
+    office: Path, keyhome: Path, tmp_path: Path, genuine_first_step: bool
+) -> None:
+    """A → B → C, the list signed by C. Whoever holds retired A endorses their key X and
+    has X endorse the genuine B, in files that sort first: B was then trusted through X,
+    A's genuine endorsement of B was passed over, no fork was seen, and a text X signed
+    was VERIFIED, the partner told to keep X (a second review). Every endorsement that
+    verifies is read now (A has two successors: forked); without A's genuine one, X is
+    not in the office's list of keys and is dropped, with what came through it."""
+    a_id = PublicKey.parse((office / "newsroom.pub").read_text()).id
+    a = SecretKey.parse((keyhome / f"{a_id}.key").read_text())
+    (tmp_path / "a.pub").write_bytes((office / "newsroom.pub").read_bytes())
+    rotate(office)
+    b_id = PublicKey.parse((office / "newsroom.pub").read_text()).id
+    rotate(office)
+    assert run(office, at(0.2)).signed
+    folder = tmp_path / "wa"
+    folder.mkdir()
+    key_files(office, folder)
+    chain = folder / "newsroom-keys"
+    whole = tmp_path / "unduhan"  # the office's own download, followed from A: verified
+    shutil.copytree(office / "feeds", whole)
+    assert verify("--key", tmp_path / "a.pub", whole).exit_code == 0
+    if not genuine_first_step:
+        (chain / f"{b_id}.pub.minisig").unlink()
+    x = SecretKey.generate()
+    when = dt.datetime.now(WIB).replace(microsecond=0) - dt.timedelta(days=400)
+    (chain / "00.pub").write_text(x.public.text("kunci palsu"))
+    (chain / "00.pub.minisig").write_text(a.sign((chain / "00.pub").read_bytes(),
+        f"newsroom key rotation: key={x.id} replaces={a_id} replaced=retired "
+        f"date={when.isoformat()}").text())  # fmt: skip
+    shutil.copy(chain / f"{b_id}.pub", chain / "01.pub")
+    (chain / "01.pub.minisig").write_text(x.sign((chain / "01.pub").read_bytes(),
+        f"newsroom key rotation: key={b_id} replaces={x.id} replaced=retired "
+        f"date={(when + dt.timedelta(days=1)).isoformat()}").text())  # fmt: skip
+    done = verify("--key", tmp_path / "a.pub", forged_text(folder, x, when))
+    assert done.exit_code == 1, done.output
+    assert f"{x.id}.pub as your copy" not in done.output and "00.pub" not in done.output

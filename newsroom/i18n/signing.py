@@ -96,6 +96,13 @@ SIGNING: dict[str, tuple[str, str]] = {
         "berikutnya menandatangani semuanya lagi dengan kunci baru. Sesudah itu hapus kunci "
         "rahasia lama: kunci {old} tidak boleh menandatangani apa pun lagi.",
     ),
+    "keys.old_secret_left": (
+        "warning: an earlier key's secret is still at {path}: delete it once the new key's "
+        "files are committed and a publish has signed with it (it must sign nothing again)",
+        "peringatan: kunci rahasia lama masih ada di {path}: hapus setelah berkas kunci baru "
+        "di-commit dan publish sudah menandatangani dengannya (kunci itu tidak boleh "
+        "menandatangani apa pun lagi)",
+    ),
     "keys.revoked_old": (
         "Key {key_id} is REVOKED ({reason}); newsroom-keys.txt, signed again by key "
         "{current}, says so. Commit it; the next publish puts it out, and `newsroom verify` "
@@ -109,6 +116,14 @@ SIGNING: dict[str, tuple[str, str]] = {
         '"…"`, which makes its successor',
         "{key_id} adalah kunci yang berlaku: cabut dengan `newsroom keys rotate --revoke "
         '--reason "…"`, yang sekaligus membuat penggantinya',
+    ),
+    "error.key_already_revoked": (
+        "key {key_id} is revoked already ({reason})",
+        "kunci {key_id} sudah dicabut ({reason})",
+    ),
+    "keys.revoke_reason_needed": (
+        'say why (--reason "…"): partners read it in the list of keys',
+        'sebutkan alasannya (--reason "…"): mitra membacanya di daftar kunci',
     ),
     "error.key_not_listed": (
         "{key_id}: no such key in newsroom-keys.txt (`newsroom keys show` lists them)",
@@ -208,6 +223,12 @@ SIGNING: dict[str, tuple[str, str]] = {
         "✗ {path}: ditandatangani kunci {key_id}, yang mengesahkan dua pengganti ({new} dan "
         "{other}): kantor mengganti kunci sekali saja, jadi orang lain memegangnya; dapatkan "
         "kunci kantor yang berlaku lewat saluran tepercaya",
+    ),
+    "verify.mismatch_other": (
+        "✗ {path}: not the file {list} lists under this name: its bytes are those of "
+        "{listed_as} (saved under another file's name? save it as {listed_as})",
+        "✗ {path}: bukan berkas yang dicantumkan {list} dengan nama ini: isinya sama dengan "
+        "{listed_as} (tersimpan dengan nama berkas lain? simpan sebagai {listed_as})",
     ),
     "verify.listed_as": (
         "✓ {path}: its bytes are those of {listed_as} in {list} (saved under another name)",

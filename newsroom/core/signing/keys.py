@@ -77,6 +77,9 @@ class KeyInfo(NamedTuple):
     secret_found: bool
     encrypted: bool
     keys: tuple[KeyEntry, ...]
+    # the secret keys of earlier keys still on disk (`keys rotate` keeps them aside, for
+    # the office to delete once the rotation is out): each one could still sign
+    old_secrets: tuple[Path, ...] = ()
 
 
 # ---------------------------------------------------------------- where keys are
@@ -433,7 +436,20 @@ def show_keys(config: Config) -> KeyInfo:
             found = True
         except (OSError, UnicodeDecodeError, KeyFileError):
             found = path.exists()
-    return KeyInfo(public, public_path(config), path, found, encrypted, tuple(read_list(config)))
+    entries = tuple(read_list(config))
+    return KeyInfo(public, public_path(config), path, found, encrypted, entries,
+                   _old_secrets(config, public, entries, path))  # fmt: skip
+
+
+def _old_secrets(
+    config: Config, public: PublicKey | None, entries: tuple[KeyEntry, ...], path: Path | None
+) -> tuple[Path, ...]:
+    """Where `rotate_keys` kept the earlier keys' secrets that are still there."""
+    old = [e.id for e in entries if public is None or e.id != public.id]
+    places = [keys_folder() / f"{i}.key" for i in old]
+    if path is not None:
+        places += [path.with_name(f"{path.name}.{i}.retired") for i in old]
+    return tuple(p for p in places if p.is_file())
 
 
 class Rotated(NamedTuple):
@@ -503,14 +519,17 @@ def revoke_old_key(
     the list signed again by the current key: `newsroom verify` then refuses whatever it
     signed, backdated or not. The current key is revoked by `rotate_keys(revoke=True)`,
     which makes its successor; NewsroomError when the key is not an earlier one."""
-    current = load_secret(config, passphrase)
-    entries = read_list(config)
+    entries = read_list(config)  # (looked at before the passphrase is asked)
     wanted = key_id.strip().upper()
     found = next((e for e in entries if e.id.upper() == wanted), None)
-    if found is None or found.id == current.id:
-        code = "key_is_current" if found is not None else "key_not_listed"
-        raise NewsroomError(f"{key_id}: not an earlier key of {LIST}", code=code,
-                            key_id=key_id, current=current.id)  # fmt: skip
+    if found is None or found.status != "retired":
+        code = {None: "key_not_listed", "current": "key_is_current"}.get(
+            found.status if found else None, "key_already_revoked"
+        )
+        raise NewsroomError(f"{key_id}: not an earlier key of {LIST} still in good standing",
+                            code=code, key_id=found.id if found else key_id,
+                            reason=found.reason if found else "")  # fmt: skip
+    current = load_secret(config, passphrase)
     revoked = KeyEntry(found.id, "revoked", found.since, found.until or _stamp(now),
                        found.public, _one_line(reason))  # fmt: skip
     _write_public_files(config, current, [revoked if e is found else e for e in entries], now)

@@ -102,25 +102,46 @@ class KeyRing:
         self.rotations: list[tuple[Path, str, str, str]] = []  # (file, old, new, date)
         self.notes: list[Finding] = []
         folders = list(dict.fromkeys(p.resolve() for p in places if p.is_dir()))
+        self.listed: set[str] | None = None  # the keys the lists read name (None: none read)
         self._follow(folders)
         self._read_lists(folders)
+        self._unlisted()
         self._prune()
         self._note_rotations()
 
     def _follow(self, folders: list[Path]) -> None:
-        """Walk the rotations forward: a key endorsed by a key already trusted is trusted,
-        unless the endorsement says the endorsing key was revoked."""
+        """Walk the rotations forward, reading every endorsement that verifies (none passed
+        over because its key is trusted already): a key endorsed by a trusted key is
+        trusted, unless the endorsement says the endorsing key was revoked. The office
+        replaces a key once, with one successor: a key with two successors, or two keys
+        endorsing one, are forked (whoever made the second holds a key; `key_for`)."""
         endorsements = [p for f in folders for p in sorted((f / CHAIN).glob(f"*.pub{SIG}"))]
+        taken: set[Path] = set()
         moved = True
         while moved:
             moved = False
             for sig_path in endorsements:
-                if sig_path.name[: -len(f".pub{SIG}")] in self.keys:
+                if sig_path in taken:
                     continue
-                found = self._endorsed(sig_path)
-                if found is not None:
+                found = self._endorsed(sig_path)  # (None: maybe its signer is trusted later)
+                if found is None:
+                    continue
+                taken.add(sig_path)
+                if found.id not in self.keys:
                     self.keys[found.id] = found
                     moved = True
+        successors: dict[str, set[str]] = {}
+        endorsers: dict[str, set[str]] = {}
+        for _, old, new, _ in self.rotations:
+            successors.setdefault(old, set()).add(new)
+            endorsers.setdefault(new, set()).add(old)
+        for old, news in successors.items():
+            if len(news) > 1:
+                first, other = sorted(news)[:2]
+                self.forked[old] = {"key_id": old, "new": first, "other": other}
+        for new, olds in endorsers.items():
+            for old in olds if len(olds) > 1 else ():
+                self.forked.setdefault(old, {"key_id": old, "new": new, "other": new})
 
     def _endorsed(self, sig_path: Path) -> PublicKey | None:
         try:
@@ -136,8 +157,8 @@ class KeyRing:
         said = _REPLACED.search(comment)
         if said is None or said.group(1) != new.id or said.group(2) != signer.id:
             return None
-        if new.id in self.keys:
-            return None
+        if new.id == self.trusted.id:
+            return None  # (a rotation to the key trusted: nothing to follow)
         date = said.group(4)
         when = _moment(date)
         if when is None or when > self.now + CLOCK_SLACK:  # (a rotation yet to come: no
@@ -145,14 +166,21 @@ class KeyRing:
         if said.group(3) == "revoked":
             self.revoked[signer.id] = {"key_id": signer.id, "date": date, "new": new.id}
             return None  # the office says the old key leaked: the new one needs a second channel
-        before = next((n for _, o, n, _ in self.rotations if o == signer.id), None)
-        if before is not None:  # a key is replaced once: a second successor is not the
-            self.forked[signer.id] = {"key_id": signer.id, "new": before, "other": new.id}
-            return None  # office's, and whoever made it holds the key (`key_for`)
-        self.how[new.id] = {"endorsed_by": signer.id, "date": date}
+        self.how.setdefault(new.id, {"endorsed_by": signer.id, "date": date})
         self.until[signer.id] = min(when, self.until.get(signer.id, when))
         self.rotations.append((sig_path, signer.id, new.id, date))
         return new
+
+    def _unlisted(self) -> None:
+        """A key reached by rotations that the office's list of keys does not name is not
+        the office's (its list names every key it used): when a list was read, such a key
+        is dropped, and with it whatever was trusted through it (`_prune`)."""
+        if self.listed is None:
+            return
+        for ident, how in list(self.how.items()):
+            if "endorsed_by" in how and ident not in self.listed:
+                self.keys.pop(ident, None)
+                del self.how[ident]
 
     def _prune(self) -> None:
         """Keys trusted only through a key the office revoked (it endorsed or listed them)
@@ -200,6 +228,7 @@ class KeyRing:
                 entries = parse_list(data.decode("utf-8"))
             except (OSError, UnicodeDecodeError, SignatureError):
                 continue
+            self.listed = (self.listed or set()) | {e.id for e in entries}
             for entry in entries:
                 if entry.status == "revoked":
                     self.revoked[entry.id] = {"key_id": entry.id, "date": entry.until,
@@ -369,17 +398,15 @@ class Verifier:
             digests = self._sums(sums)
             if digests is None:
                 return
-            # its own name's line, else (saved under another name: `curl -O
-            # …/category/pemilu/rss.xml`) a line with its bytes, else not the office's
             actual = _sha256(path)
-            same = [n for n, digest in digests.items() if digest == actual]
-            found = name if name in same else (same[0] if same else None)
-            if found == name:
-                self.compared.add(path.resolve())  # (a folder checked too: said once)
-            if found is not None:
-                self._add(path, "listed", True, list=str(sums), listed_as=found)
-            elif name in digests:
-                self._add(path, "mismatch", False, list=str(sums))
+            same = sorted(n for n, digest in digests.items() if digest == actual)
+            if name in digests and name not in same and same:  # (compared: said once)
+                self.compared.add(path.resolve())  # another listed file's bytes under this
+                self._add(path, "mismatch_other", False, list=str(sums), listed_as=same[0])
+            elif name in digests:  # its own line: those bytes, or an older or altered copy
+                self._compare(path, digests[name], sums)
+            elif same:  # a name no line has (saved under another, into another folder)
+                self._add(path, "listed", True, list=str(sums), listed_as=same[0])
             else:
                 self._add(path, "not_signed", False)
             return
@@ -396,8 +423,9 @@ class Verifier:
         covered: set[Path] = set()
         for sums in sorted(lists):
             covered |= self._listed_in(sums)
-        for path in files:
-            if path.name.endswith(SIG) and path.name != SUMS_SIG and CHAIN not in path.parts:
+        for rel, path in zip(rels, files, strict=True):
+            endorsement = rel.startswith(f"{CHAIN}/") and rel.count("/") == 1  # (the ring's)
+            if path.name.endswith(SIG) and path.name != SUMS_SIG and not endorsement:
                 target = path.with_name(path.name[: -len(SIG)])
                 if target.is_file():
                     self._signed(target)  # (said there, however it went)
@@ -409,9 +437,12 @@ class Verifier:
 
     def _key_file(self, rel: str, real: Path) -> bool:
         """Whether a file of a folder is a key file (the module docstring), not an office
-        file a list must name."""
+        file a list must name: the key trusted, the list of keys, and the rotations'
+        `newsroom-keys/<ID>.pub(.minisig)` at the folder's top (no deeper: a folder of that
+        name anywhere would hide what is in it)."""
         parts = rel.split("/")
-        return real == self.anchor or parts[-1] in (LIST, f"{LIST}{SIG}") or CHAIN in parts[:-1]
+        chain = len(parts) == 2 and parts[0] == CHAIN and parts[1].endswith((".pub", f".pub{SIG}"))
+        return real == self.anchor or rel in (LIST, f"{LIST}{SIG}") or chain
 
     def finish(self) -> Report:
         """The report, with the files no list names that were not checked otherwise (a
