@@ -253,6 +253,30 @@ def test_rotation_signs_the_new_key_with_the_old_one(root: Path, keyhome: Path) 
     assert "REVOKED" in shown.output and "retired" in shown.output
 
 
+def test_rotation_through_a_linked_newsroom_signing_key_changes_its_target(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """NEWSROOM_SIGNING_KEY a link to the key in a guarded folder: the rotation replaced the
+    link with a file beside it, and the old secret stayed at the target, unnamed (a review).
+    Now the target holds the new key, the old one beside it, and the link still leads to it."""
+    target = tmp_path / "aman" / "humas.key"
+    link = tmp_path / "cron" / "humas.key"
+    monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(target))
+    old = make_key(root)
+    link.parent.mkdir()
+    link.symlink_to(target)
+    monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(link))
+    done = CliRunner().invoke(cli, ["--root", str(root), "keys", "rotate", "--unencrypted"])
+    assert done.exit_code == 0, done.output
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    new = config_key_id(root)
+    assert load_secret(load_config(root)).id == new
+    assert SecretKey.parse(target.with_name(f"humas.key.{old}.retired").read_text()).id == old
+    assert os.listdir(link.parent) == ["humas.key"]
+    shown = CliRunner().invoke(cli, ["--root", str(root), "keys", "show"])
+    assert f"humas.key.{old}.retired" in shown.output, shown.output  # (named to delete)
+
+
 def test_rotation_at_newsroom_signing_key_keeps_the_old_secret_aside(
     root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -447,8 +447,9 @@ def _old_secrets(
     """Where `rotate_keys` kept the earlier keys' secrets that are still there."""
     old = [e.id for e in entries if public is None or e.id != public.id]
     places = [keys_folder() / f"{i}.key" for i in old]
-    if path is not None:
-        places += [path.with_name(f"{path.name}.{i}.retired") for i in old]
+    if path is not None:  # (beside the key's file, through a link: as rotate_keys keeps it)
+        real = path.resolve()
+        places += [real.with_name(f"{real.name}.{i}.retired") for i in old]
     return tuple(p for p in places if p.is_file())
 
 
@@ -489,8 +490,10 @@ def rotate_keys(
     if not any(e.id == old.id for e in entries):  # a list lost or made by hand: start it again
         entries.append(KeyEntry(old.id, status, "-", _stamp(now), old.public, _one_line(reason)))
     entries.insert(0, KeyEntry(new.id, "current", _stamp(now), "", new.public))
-    old_path = secret_path(config, old.id)
-    new_path = secret_path(config, new.id)
+    # (NEWSROOM_SIGNING_KEY a link to /etc/newsroom/humas.key: the files at its target
+    # change, where cron reads through the link; the link itself stays)
+    old_path = secret_path(config, old.id).resolve()
+    new_path = secret_path(config, new.id).resolve()
     same = new_path == old_path  # NEWSROOM_SIGNING_KEY: one path for whichever is current
     staging = new_path.with_name(f".{new_path.name}.{new.id}.new") if same else new_path
     write_secret(staging, new, new_passphrase)
