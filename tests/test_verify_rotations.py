@@ -44,6 +44,16 @@ def forged_text(folder: Path, key: SecretKey, published: dt.datetime) -> Path:
     return text
 
 
+def endorse(chain: Path, name: str, signer: SecretKey, new: PublicKey, when: dt.datetime) -> None:
+    """`<name>.pub` (`new`) and its endorsement by `signer`, as a rotation of the office
+    writes them (keys.rotate_keys), retiring `signer`, dated `when`."""
+    (chain / f"{name}.pub").write_text(new.text("kunci baru"))
+    comment = (f"newsroom key rotation: key={new.id} replaces={signer.public.id} "
+               f"replaced=retired date={when.isoformat()}")  # fmt: skip
+    signature = signer.sign((chain / f"{name}.pub").read_bytes(), comment)
+    (chain / f"{name}.pub.minisig").write_text(signature.text())
+
+
 def key_files(root: Path, folder: Path) -> None:
     """What the office publishes of its keys, beside a partner's download."""
     shutil.copytree(root / "feeds" / "newsroom-keys", folder / "newsroom-keys")
@@ -104,11 +114,7 @@ def test_a_revoked_key_vouches_for_no_key_whatever_the_files_say(
     x = SecretKey.generate()
     when = dt.datetime.now(WIB).replace(microsecond=0) - dt.timedelta(hours=1)
     chain = folder / "newsroom-keys"
-    (chain / f"{x.id}.pub").write_text(x.public.text("kunci palsu"))
-    endorsement = b.sign((chain / f"{x.id}.pub").read_bytes(),
-                         f"newsroom key rotation: key={x.id} replaces={b_id} replaced=retired "
-                         f"date={when.isoformat()}")  # fmt: skip
-    (chain / f"{x.id}.pub.minisig").write_text(endorsement.text())
+    endorse(chain, x.id, b, x.public, when)
     text = forged_text(folder, x, when)
     done = verify("--key", folder / "a.pub", text)
     assert done.exit_code == 1, done.output
@@ -130,13 +136,9 @@ def test_a_rotation_dated_ahead_of_the_clock_is_not_followed(
     shutil.copy(office / "newsroom.pub", folder / "a.pub")
     x = SecretKey.generate()
     chain = folder / "newsroom-keys"
-    (chain / f"{x.id}.pub").write_text(x.public.text("kunci baru"))
     for days, code in ((7, 1), (-1, 0)):
         when = dt.datetime.now(WIB).replace(microsecond=0) + dt.timedelta(days=days)
-        endorsement = a.sign((chain / f"{x.id}.pub").read_bytes(),
-                             f"newsroom key rotation: key={x.id} replaces={a_id} "
-                             f"replaced=retired date={when.isoformat()}")  # fmt: skip
-        (chain / f"{x.id}.pub.minisig").write_text(endorsement.text())
+        endorse(chain, x.id, a, x.public, when)
         text = forged_text(folder, x, when - dt.timedelta(days=2))
         done = verify("--key", folder / "a.pub", text)
         assert done.exit_code == code, (days, done.output)
@@ -174,12 +176,8 @@ def test_a_retired_key_adds_no_key_by_a_list_or_a_second_endorsement(
     folder.mkdir()
     key_files(office, folder)
     chain = folder / "newsroom-keys"
-    (chain / f"{x.id}.pub").write_text(x.public.text("kunci palsu"))
     early = when - dt.timedelta(days=30)
-    (chain / f"{x.id}.pub.minisig").write_text(a.sign(
-        (chain / f"{x.id}.pub").read_bytes(),
-        f"newsroom key rotation: key={x.id} replaces={a_id} replaced=retired "
-        f"date={early.isoformat()}").text())  # fmt: skip
+    endorse(chain, x.id, a, x.public, early)
     done = verify("--key", tmp_path / "a.pub", forged_text(folder, x, early))
     assert done.exit_code == 1, done.output
     assert f"keep newsroom-keys/{x.id}.pub" not in done.output, done.output
@@ -281,14 +279,9 @@ def test_a_key_slipped_into_the_chain_is_not_followed(
         (chain / f"{b_id}.pub.minisig").unlink()
     x = SecretKey.generate()
     when = dt.datetime.now(WIB).replace(microsecond=0) - dt.timedelta(days=400)
-    (chain / "00.pub").write_text(x.public.text("kunci palsu"))
-    (chain / "00.pub.minisig").write_text(a.sign((chain / "00.pub").read_bytes(),
-        f"newsroom key rotation: key={x.id} replaces={a_id} replaced=retired "
-        f"date={when.isoformat()}").text())  # fmt: skip
-    shutil.copy(chain / f"{b_id}.pub", chain / "01.pub")
-    (chain / "01.pub.minisig").write_text(x.sign((chain / "01.pub").read_bytes(),
-        f"newsroom key rotation: key={b_id} replaces={x.id} replaced=retired "
-        f"date={(when + dt.timedelta(days=1)).isoformat()}").text())  # fmt: skip
+    endorse(chain, "00", a, x.public, when)  # (names that sort first)
+    b_public = PublicKey.parse((chain / f"{b_id}.pub").read_text())
+    endorse(chain, "01", x, b_public, when + dt.timedelta(days=1))
     done = verify("--key", tmp_path / "a.pub", forged_text(folder, x, when))
     assert done.exit_code == 1, done.output
     assert f"{x.id}.pub as your copy" not in done.output and "00.pub" not in done.output

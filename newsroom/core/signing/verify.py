@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from ..versions import RETRACTED
 from .canonical import SUPERSEDED, parse_comment
 from .keys import CHAIN, LIST, PUBLIC, parse_list
 from .minisign import PublicKey, Signature, SignatureError
-from .sums import OWN, SUMS, SUMS_SIG, parse_sums, walk
+from .sums import OWN, SUMS, SUMS_SIG, parse_sums, sha256_file, walk
 
 SIG = ".minisig"
 _REPLACED = re.compile(r"key=(\w+) replaces=(\w+) replaced=(\w+) date=(\S+)")
@@ -105,7 +104,6 @@ class KeyRing:
         self.listed: set[str] | None = None  # the keys the lists read name (None: none read)
         self._follow(folders)
         self._read_lists(folders)
-        self._unlisted()
         self._prune()
         self._note_rotations()
 
@@ -171,28 +169,20 @@ class KeyRing:
         self.rotations.append((sig_path, signer.id, new.id, date))
         return new
 
-    def _unlisted(self) -> None:
-        """A key reached by rotations that the office's list of keys does not name is not
-        the office's (its list names every key it used): when a list was read, such a key
-        is dropped, and with it whatever was trusted through it (`_prune`)."""
-        if self.listed is None:
-            return
-        for ident, how in list(self.how.items()):
-            if "endorsed_by" in how and ident not in self.listed:
-                self.keys.pop(ident, None)
-                del self.how[ident]
-
     def _prune(self) -> None:
         """Keys trusted only through a key the office revoked (it endorsed or listed them)
         are not: whoever holds a leaked key can endorse one of their own, whatever order
-        the files were read in."""
+        the files were read in. Nor is a key reached by rotations that the office's list of
+        keys does not name, when one was read (it names every key the office used)."""
         moved = True
         while moved:
             moved = False
             for ident, how in list(self.how.items()):
                 by = how.get("endorsed_by") or how.get("listed_by")
                 gone = by in self.revoked or by in self.forked or by not in self.keys
-                if by and gone and ident in self.keys:
+                unlisted = "endorsed_by" in how and self.listed is not None and (
+                    ident not in self.listed)  # fmt: skip
+                if by and (gone or unlisted) and ident in self.keys:
                     del self.keys[ident]
                     del self.how[ident]
                     moved = True
@@ -383,7 +373,7 @@ class Verifier:
         if target.resolve() in self.compared:
             return
         self.compared.add(target.resolve())
-        if _sha256(target) == digest:
+        if sha256_file(target) == digest:
             self._add(target, "listed", True, list=str(sums))
         else:
             self._add(target, "mismatch", False, list=str(sums))
@@ -398,7 +388,7 @@ class Verifier:
             digests = self._sums(sums)
             if digests is None:
                 return
-            actual = _sha256(path)
+            actual = sha256_file(path)
             same = sorted(n for n, digest in digests.items() if digest == actual)
             if name in digests and name not in same and same:  # (compared: said once)
                 self.compared.add(path.resolve())  # another listed file's bytes under this
@@ -424,8 +414,7 @@ class Verifier:
         for sums in sorted(lists):
             covered |= self._listed_in(sums)
         for rel, path in zip(rels, files, strict=True):
-            endorsement = rel.startswith(f"{CHAIN}/") and rel.count("/") == 1  # (the ring's)
-            if path.name.endswith(SIG) and path.name != SUMS_SIG and not endorsement:
+            if path.name.endswith(SIG) and path.name != SUMS_SIG and not _in_ring(rel):
                 target = path.with_name(path.name[: -len(SIG)])
                 if target.is_file():
                     self._signed(target)  # (said there, however it went)
@@ -440,9 +429,7 @@ class Verifier:
         file a list must name: the key trusted, the list of keys, and the rotations'
         `newsroom-keys/<ID>.pub(.minisig)` at the folder's top (no deeper: a folder of that
         name anywhere would hide what is in it)."""
-        parts = rel.split("/")
-        chain = len(parts) == 2 and parts[0] == CHAIN and parts[1].endswith((".pub", f".pub{SIG}"))
-        return real == self.anchor or rel in (LIST, f"{LIST}{SIG}") or chain
+        return real == self.anchor or rel in (LIST, f"{LIST}{SIG}") or _in_ring(rel)
 
     def finish(self) -> Report:
         """The report, with the files no list names that were not checked otherwise (a
@@ -452,9 +439,10 @@ class Verifier:
         return self.report
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+def _in_ring(rel: str) -> bool:
+    """A rotation's file, `newsroom-keys/<ID>.pub(.minisig)`, at a download's top."""
+    parts = rel.split("/")
+    return len(parts) == 2 and parts[0] == CHAIN and parts[1].endswith((".pub", f".pub{SIG}"))
 
 
 CLOCK_SLACK = dt.timedelta(days=1)  # a rotation dated past the verifier's clock by more
