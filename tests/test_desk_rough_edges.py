@@ -152,6 +152,36 @@ async def test_v_on_a_release_without_a_correction_says_why_it_shows_nothing_els
         assert any("not published yet: partners see nothing of it" in n for n in notes), notes
 
 
+async def test_deleting_a_draft_from_its_screen_says_only_that_it_was_deleted(
+    bundled: Path,
+) -> None:
+    """D, y on a draft: "Deleted: …", then a second, red message "no release '…' (see
+    `newsroom list` …)": the release screen read the deleted release again (a walk)."""
+    from newsroom.tui.screens.modals import ConfirmModal
+
+    app = make_app(bundled, "ald", "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n", *"Uji hapus", "enter")
+        await settle(app, pilot)
+        await pilot.press("ctrl+t", *"Isi.", "ctrl+s")
+        await settle(app, pilot)
+        ident = app.screen.article_id  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ident))
+        await settle(app, pilot)
+        await pilot.press("D")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        notes = [(str(n.message), n.severity) for n in app._notifications]
+        assert any("Deleted" in m for m, _ in notes), notes
+        assert not any(sev == "error" for _, sev in notes), notes
+
+
 # 3. The writer's "request changes" on their own submission says what it does: withdraw ---
 
 

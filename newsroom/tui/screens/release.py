@@ -390,8 +390,8 @@ class ReleaseScreen(Acting, AppScreen):
                 self.notify(app.error(exc), severity="error", timeout=10)
                 return
             app.notify(t("release.deleted", title=title))
+            self.leave()  # (before the desk reads again: this screen would look for it)
             app.files_changed()  # the desk reads again: the release is gone from it
-            self.leave()
 
         question = t("modal.delete_confirm", title=title)
         modal = ConfirmModal(question, yes=t("confirm.delete"), no=t("modal.stay"))
