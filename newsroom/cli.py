@@ -22,10 +22,42 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import click
+from .core import early
 
-from .core.errors import NewsroomError
-from .core.service import Config, find_root, load_config, parse_time, require_root
+
+def _head_start(argv: list[str]) -> None:
+    """`newsroom publish`, a run (not a preview, not --pull), has its articles walked by a
+    second process while this one loads (core/early.py): read here from the arguments as
+    click will read them, before anything else is imported. Only in the program itself
+    (`newsroom`, `python -m newsroom[.cli]`), never in a process importing this module."""
+    program = os.path.normpath(argv[0]) if argv else ""
+    ours = (os.path.join("newsroom", "cli.py"), os.path.join("newsroom", "__main__.py"))
+    if os.path.basename(program) != "newsroom" and not program.endswith(ours):
+        return
+    args, root = argv[1:], None
+    while args and args[0].startswith("-"):  # the group's options: --root, --as
+        option = args.pop(0)
+        name, equals, value = option.partition("=")
+        if not equals and name in ("--root", "--as") and args:
+            value = args.pop(0)
+        if name == "--root":
+            root = value
+    if args[:1] == ["publish"] and not {"--dry-run", "--pull", "--help", "-h"} & set(args):
+        early.start(root)
+
+
+_head_start(sys.argv)
+
+import click  # noqa: E402
+
+from .core.errors import NewsroomError  # noqa: E402
+from .core.service import (  # noqa: E402
+    Config,
+    load_config,
+    parse_time,
+    require_root,
+    resolve_root,
+)
 
 if TYPE_CHECKING:  # the service layer loads YAML and friends: `publish` with no work skips it
     from .core.service import Newsroom
@@ -152,15 +184,6 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
-def _resolve_root(root: str | None) -> Path | None:
-    if root:
-        return Path(root).resolve()
-    env = os.environ.get("NEWSROOM_ROOT")
-    if env:
-        return Path(env).resolve()
-    return find_root(Path.cwd())
-
-
 # Every command, by name: the module (of this package) that defines it and its name there.
 # `newsroom --help` imports them all to list them; a command imports only its own.
 COMMANDS = {
@@ -246,7 +269,7 @@ def cli(ctx: click.Context, root: str | None, actor: str | None) -> None:
 
     Run without a command to open the editors' desk (the TUI).
     """
-    ctx.obj = Context(_resolve_root(root), actor)
+    ctx.obj = Context(resolve_root(root), actor)
     if ctx.invoked_subcommand is None:
         _open_tui(ctx.obj)
 

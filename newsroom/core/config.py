@@ -23,8 +23,10 @@ from .config_settings import DEFAULT_CHECKS as DEFAULT_CHECKS
 from .config_settings import SETTINGS as SETTINGS
 from .config_settings import Setting as Setting
 from .errors import ConfigError
+from .where import ARTICLES_DIR
+from .where import CONFIG_NAME as CONFIG_NAME
+from .where import find_root as find_root
 
-CONFIG_NAME = "newsroom.toml"
 CHECK_LEVELS = ("required", "recommended", "off")
 LINK_TOKENS = ("feeds_url", "base_url", "slug", "id", "year", "month")  # of link_pattern
 
@@ -135,7 +137,7 @@ class Config:
     # bench_publish.py, a publish after one approval.)
     @cached_property
     def articles_dir(self) -> Path:
-        return self.root / "articles"
+        return self.root / ARTICLES_DIR
 
     @cached_property
     def feeds_dir(self) -> Path:
@@ -164,14 +166,6 @@ def require_root(root: Path | None) -> Path:
             code="no_newsroom",
         )
     return root
-
-
-def find_root(start: Path) -> Path | None:
-    """The nearest folder at or above `start` that holds newsroom.toml."""
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    return None
 
 
 def load_config(root: Path) -> Config:

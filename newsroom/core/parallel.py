@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 if TYPE_CHECKING:
     import subprocess
 
+    from .scan import FileStat
+
 J = TypeVar("J")  # the job: what every item's work needs
 T = TypeVar("T")  # an item
 R = TypeVar("R")  # an item's result
@@ -209,17 +211,21 @@ class Spare:
         self._failure: BaseException | None = None
         self._preloaded = False
         self._sent = False
+        self.walking: tuple[str, str] | None = None  # (root, folder) it walks, till `scanned`
 
     @classmethod
-    def start(cls) -> Spare | None:
+    def start(cls, walk: tuple[str, str] | None = None) -> Spare | None:
         """Start one (`preload` then names what to import there); None when there is no
-        second core or it cannot start."""
+        second core or it cannot start. With `walk` (a newsroom's root, its articles
+        folder) it first walks that folder and hands back the files (`scanned`)."""
         import subprocess
         import sys
 
         if (os.cpu_count() or 1) < 2:
             return None
         command = [sys.executable, "-m", __name__, str(os.getpid())]
+        if walk is not None:
+            command += ["scan", *walk]
         try:
             proc = subprocess.Popen(  # (its failures come back pickled; a crash says
                 command,  # nothing on the desk's screen: the work is then done here)
@@ -229,7 +235,37 @@ class Spare:
             )
         except OSError:
             return None
-        return cls(proc)
+        spare = cls(proc)
+        spare.walking = walk
+        return spare
+
+    def scanned(self) -> list[FileStat] | None:
+        """The files its walk found (`scan.scan_folder`), or None when it has none to give
+        (it was not asked, or it failed or ended: the caller then walks them itself)."""
+        from array import array
+
+        from .scan import FileStat
+
+        if self.walking is None:
+            return None
+        self.walking = None
+        out = self._proc.stdout
+        if out is None or out.closed:  # (closed: ended by the run)
+            return None
+        try:  # (unbuffered reads: `results` reads what follows)
+            head = _read_exactly(out.fileno(), 8)
+            size = int.from_bytes(head, "little") if len(head) == 8 else 0
+            body = _read_exactly(out.fileno(), size)
+        except OSError:
+            return None
+        count = int.from_bytes(body[:8], "little")
+        if len(body) < 8 + 16 * count:  # (cut short)
+            return None
+        numbers = array("q")
+        numbers.frombytes(body[len(body) - 16 * count :])
+        text = body[8 : len(body) - 16 * count].decode("utf-8", "surrogateescape")
+        paths = text.split("\0") if count else []
+        return list(map(FileStat, paths, numbers[:count], numbers[count:]))
 
     def preload(self, modules: Sequence[str]) -> None:
         """Have it import `modules` (those of the functions it will run) while this process
@@ -267,6 +303,8 @@ class Spare:
         import subprocess
 
         assert self._sent
+        if self.walking is not None:  # (its files, never asked for: read past them)
+            self.scanned()
         if self._results is None and self._failure is None:
             try:
                 data, _ = self._proc.communicate(timeout=timeout)
@@ -302,8 +340,11 @@ _PICKLE = 5  # pickle.HIGHEST_PROTOCOL of Python 3.11, without importing pickle 
 
 
 def _serve(argv: list[str]) -> None:
-    """In a spare (`python -m newsroom.core.parallel PARENT`): import the modules named on
-    the first line it reads, wait for one map, answer it, end."""
+    """In a spare (`python -m newsroom.core.parallel PARENT [scan ROOT ARTICLES]`): walk
+    the articles folder if asked, import the modules named on the first line it reads,
+    wait for one map, answer it, end."""
+    if argv[1:2] == ["scan"]:  # first: the parent is waiting (one that died meanwhile
+        _send_scan(argv[2], argv[3])  # ends it through the closed pipe)
     import importlib
     import pickle
     import sys
@@ -321,6 +362,41 @@ def _serve(argv: list[str]) -> None:
     except BaseException as exc:  # handed to the parent
         _answer(False, exc)
     _answer(True, results)
+
+
+def _send_scan(root: str, articles: str) -> None:
+    """In a spare: the files of `scan.scan_folder(root, articles)` on stdout (`scanned`
+    reads them): their number, the paths joined by NULs, then every size and every mtime
+    as 64-bit numbers; an empty message when the walk failed. Nothing heavier is imported
+    first: the parent wants the files before it has loaded itself (early.py)."""
+    import sys
+    from array import array
+
+    from .scan import scan_folder
+
+    try:
+        files = scan_folder(root, articles)
+        paths = "\0".join(f.path for f in files).encode("utf-8", "surrogateescape")
+        numbers = array("q", [f.size for f in files])
+        numbers.extend([f.mtime_ns for f in files])
+        body = len(files).to_bytes(8, "little") + paths + numbers.tobytes()
+    except Exception:  # (the parent walks them itself)
+        body = b""
+    out = sys.stdout.buffer
+    out.write(len(body).to_bytes(8, "little") + body)
+    out.flush()
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    """`size` bytes from the pipe `fd`, fewer if it ends first."""
+    parts = []
+    while size > 0:
+        part = os.read(fd, min(size, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
 
 
 def _answer(ok: bool, value: Any) -> NoReturn:

@@ -7,15 +7,16 @@ so hidden files and folders are skipped by the same rule everywhere.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from array import array
-from collections.abc import Sequence
-from pathlib import Path
 from stat import S_ISDIR
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .config import Config
+if TYPE_CHECKING:  # (kept out: a spare process runs the walk first thing, early.py)
+    from array import array
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .config import Config
 
 
 class FileStat(NamedTuple):
@@ -30,9 +31,15 @@ def scan(config: Config) -> list[FileStat]:
     """Every article file with its size and mtime (hidden files and folders skipped), by
     path: each folder listed once, one stat per `.md` file (its subfolders known from the
     listing itself, no stat)."""
-    base = len(str(config.root)) + 1
+    return scan_folder(str(config.root), str(config.articles_dir))
+
+
+def scan_folder(root: str, articles: str) -> list[FileStat]:
+    """`scan`'s walk of the folder `articles`, paths relative to `root` (a spare process
+    runs it with no config: parallel.py)."""
+    base = len(root) + 1
     found: list[FileStat] = []
-    stack = [str(config.articles_dir)]
+    stack = [articles]
     while stack:
         try:
             entries = os.scandir(stack.pop())
@@ -77,6 +84,8 @@ class Columns(NamedTuple):
 
     def fingerprint(self) -> str:
         """`scan_fingerprint` of the scan these columns hold."""
+        import hashlib
+
         h = hashlib.blake2b(digest_size=16)
         h.update("\0".join(self.paths).encode())
         h.update(self.sizes.tobytes())
@@ -85,6 +94,8 @@ class Columns(NamedTuple):
 
 
 def columns(files: Sequence[FileStat]) -> Columns:
+    from array import array
+
     return Columns(
         [f.path for f in files], array("q", [f.size for f in files]),
         array("q", [f.mtime_ns for f in files]),

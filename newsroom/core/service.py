@@ -40,7 +40,6 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .clock import input_time as input_time
     from .clock import parse_time as parse_time
     from .clock import zone_abbreviation as zone_abbreviation
-    from .config import find_root as find_root
     from .desk import SORTS as SORTS
     from .desk import VIEWS as VIEWS
     from .desk import Broken as Broken
@@ -93,6 +92,8 @@ if TYPE_CHECKING:  # what the door hands the faces (loaded on first use: see __g
     from .view import PartnerText as PartnerText
     from .view import partner_body as partner_body
     from .view import partner_text as partner_text
+    from .where import find_root as find_root
+    from .where import resolve_root as resolve_root
     from .workflow import Decision, Outcome
 
 # Seconds an action on an approved release waits for a publish run to end (one approval's
@@ -104,7 +105,8 @@ _HANDED = {
     "write_atomic": "atomic", "Around": "checks", "GONE": "checks",
     "CheckResult": "checks", "format_time": "clock",
     "input_time": "clock",
-    "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "config", "SORTS": "desk",
+    "parse_time": "clock", "zone_abbreviation": "clock", "find_root": "where",
+    "resolve_root": "where", "SORTS": "desk",
     "VIEWS": "desk", "Broken": "desk", "Desk": "desk", "Row": "desk",
     "EditSession": "editing", "KeptText": "editing", "Restoring": "editing",
     "Unsaved": "handedit", "HELD": "feeds.moves",

@@ -112,7 +112,10 @@ class Publishing:
             self._require_git("publish --pull")
         pulled = None
         if self.config.git and not dry_run:
+            from . import early
             from .vcs.publishing import before_publish
+
+            early.drop()  # (the files it walked may change now)
 
             pulled = before_publish(self.config, self.actor, self.now(), pull=pull)
             if pulled is not None and pulled.received:

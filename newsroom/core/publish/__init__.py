@@ -101,14 +101,22 @@ def publish(
     # A run after the first starts a second interpreter at once (while the files are
     # scanned and the outputs load here), to import what they would run on it
     # (Output.spare): ready by the time they hand it their work. A run with nothing to
-    # do stops it at once.
-    spare = None
-    if not dry_run and last_run is not None:
+    # do stops it at once. Started by the command line before it loaded, it has walked
+    # the files meanwhile (early.py).
+    from .. import early
+
+    spare = early.take(config.root, config.articles_dir)
+    files = spare.scanned() if spare is not None else None
+    if spare is not None and (dry_run or last_run is None):
+        spare.close()  # (its files taken: a preview, a first run keep no spare)
+        spare = None
+    if spare is None and not dry_run and last_run is not None:
         from ..parallel import Spare
 
         spare = Spare.start()
     try:
-        files = scan(config)
+        if files is None:
+            files = scan(config)
         key = cache_key(config)
         prompt = passphrase is not None  # (an encrypted key's passphrase can be asked)
         if not dry_run and nothing_to_do(config, key, now, files, FILE_OUTPUTS, prompt):
