@@ -473,10 +473,9 @@ def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
 ) -> None:
     """One approval changes eighteen documents (RSS, Atom and JSON of each feed taking the
     release) of fifty entries each: the same fifty-odd releases, read and built once, too
-    little work for a pool of processes (which would cost more than it saves). The RSS and
-    Atom ones are built on the run's spare interpreter while the pages stage theirs (and
-    this process writes the JSON Feed ones), into the same bytes as when built in this
-    process (a dry run, a first run; or when the spare died)."""
+    little work for a pool of processes (which would cost more than it saves). They are
+    built on the run's spare interpreter while the pages stage theirs, into the same bytes
+    as when built in this process (a dry run, a first run; or when the spare died)."""
     import concurrent.futures
     import shutil
     import uuid
@@ -509,7 +508,7 @@ def test_a_publish_after_one_approval_builds_its_documents_beside_the_pages(
     monkeypatch.setattr(Spare, "map", counted)
     result = run(newsroom_root, at(3))
     assert result.ok and len(result.written) >= 18
-    assert len(handed) >= 12 and set(handed) == {"rss", "atom"}  # JSON Feed: built here
+    assert len(handed) >= 18 and set(handed) == {"rss", "atom", "json"}
     handed_before = len(handed)
     monkeypatch.setattr(Spare, "start", classmethod(lambda cls: None))
     assert run(alone, at(3)).written == result.written and len(handed) == handed_before
