@@ -360,3 +360,19 @@ def test_a_place_name_passes_the_dateline_check(
     article.dateline = dateline
     (passed,) = [c for c in run_checks(article, nr.config, nr.now()) if c.name == "dateline"]
     assert passed.passed
+
+
+def test_an_empty_dateline_is_named_missing_and_given_no_tick_as_a_city(
+    as_user: Callable[..., Newsroom],
+) -> None:
+    """The submit checklist showed "✗ missing: Dateline" and "✓ dateline: one city" together
+    (the city check passed an empty field; a fresh-clone walk): the missing field is the one
+    line that speaks of it."""
+    from newsroom.core.checks import run_checks
+
+    nr = as_user("ald")
+    article = nr.find(made_ref(as_user))
+    article.dateline = "  "
+    checks = {c.name: c for c in run_checks(article, nr.config, nr.now())}
+    assert "dateline" not in checks
+    assert not checks["required_fields"].passed and "dateline" in checks["required_fields"].message

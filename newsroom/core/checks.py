@@ -424,6 +424,8 @@ APPLIES: dict[str, Callable[[Article], bool]] = {
     "correction_changes": lambda a: a.published_version is not None,
     "attachment_files": lambda a: bool(a.attachments),
     "photo_source": lambda a: a.image is not None and bool(a.image.src.strip()),
+    # an empty one is required_fields' to name (a tick for it read as if the city were fine)
+    "dateline": lambda a: bool(a.dateline.strip()),
     # a correction cannot change the number (workflow.record_edit): asked of a new one only
     "number_unique": lambda a: bool(a.release_number.strip()) and a.published_version is None,
     "denies_own": lambda a: a.is_klarifikasi and bool(a.denies),
