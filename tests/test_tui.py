@@ -481,3 +481,26 @@ async def test_numbers_typed_in_denies_make_the_draft_a_klarifikasi(bundled: Pat
     text = (bundled / str(draft.path)).read_text()
     assert "kind: klarifikasi\n" in text
     assert "denies: [B-099/HUMAS/XI/2026, B-100/HUMAS/XI/2026]\n" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "open it with enter"), ("id", "buka dengan enter")]
+)
+async def test_a_release_screens_key_on_the_desk_says_where_it_works(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch, lang: str, words: str
+) -> None:
+    """`s` (or `a`, `c`...) on the desk did nothing, silently (a fresh-clone walk): it says
+    that it acts on one release, on its screen, and changes nothing."""
+    monkeypatch.setenv("NEWSROOM_LANG", lang)
+    app = make_app(bundled, "redaktur")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        screens = len(app.screen_stack)
+        await pilot.press("s")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("s (") and words in m for m in said), said
+        await pilot.press("a")
+        await pilot.pause()
+        assert any(str(n.message).startswith("a (") for n in app._notifications)
+        assert len(app.screen_stack) == screens and isinstance(app.screen, DeskScreen)

@@ -72,6 +72,10 @@ DESK: dict[str, tuple[str, str]] = {
         "No releases yet: press n to start one.",
         "Belum ada siaran pers: tekan n untuk membuat.",
     ),
+    "desk.on_release_screen": (
+        "{letter} ({action}) acts on one release: open it with enter, then press {letter}",
+        "{letter} ({action}) untuk satu siaran pers: buka dengan enter, lalu tekan {letter}",
+    ),
     "desk.empty_view": ("No releases in this view.", "Tidak ada siaran pers di tampilan ini."),
     "desk.no_match": (
         "Nothing matches “{query}” (escape clears the filter).",

@@ -108,5 +108,15 @@ def bindings(where: str) -> list[BindingType]:
     ]
 
 
+def desk_hints() -> list[BindingType]:
+    """On the desk, a key that acts on one release (`s`, `a`, `c`...) says where it works:
+    on the release's own screen (it did nothing, silently: a fresh-clone walk)."""
+    return [
+        Binding(c.key, f"on_release_screen({c.key!r}, {c.label!r})", show=False, id=f"desk_{c.id}")
+        for c in COMMANDS
+        if c.where == "release" and c.action not in ("back", "publish")
+    ]
+
+
 def for_place(where: str) -> list[Command]:
     return [c for c in COMMANDS if c.where in (where, "app")]

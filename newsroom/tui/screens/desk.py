@@ -11,7 +11,7 @@ from textual.worker import get_current_worker
 
 from ...core.errors import NewsroomError, SyncConflict
 from ...core.service import SORTS, VIEWS, Broken, Conflict, Desk, Newsroom, SyncResult
-from ..commands import bindings
+from ..commands import bindings, desk_hints
 from ..markup import escape
 from ..messages import DeskLoaded, FilesChanged
 from ..widgets.keys_footer import KeysFooter
@@ -25,7 +25,7 @@ INDEX_AFTER_IDLE = 1.0  # seconds without a keystroke in the filter before index
 class DeskScreen(AppScreen):
     """The main screen: open, filter, sort, start and publish releases."""
 
-    BINDINGS = bindings("desk")
+    BINDINGS = [*bindings("desk"), *desk_hints()]
 
     def __init__(self) -> None:
         super().__init__(id="desk")
@@ -337,6 +337,11 @@ class DeskScreen(AppScreen):
         from .release import ReleaseScreen
 
         self.app.push_screen(ReleaseScreen(row.id))
+
+    def action_on_release_screen(self, key: str, label: str) -> None:
+        """A key of the release's screen pressed here (`desk_hints`)."""
+        t = self.nr_app.t
+        self.notify(t("desk.on_release_screen", letter=key, action=t(label)), timeout=6)
 
     def action_new(self) -> None:
         """Ask for a title, then open the editor on a release that exists only there until
