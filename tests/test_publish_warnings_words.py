@@ -480,3 +480,31 @@ def test_mail_waiting_reads_the_log_without_changing_it_and_two_openers_both_mig
     add_said(stale)
     stale.close()
     assert mail_waiting(config) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "published", "before"),
+    [("en", "published: Rilis baru", "1 release published before this run"),
+     ("id", "terbit: Rilis baru", "1 siaran pers yang terbit sebelum penerbitan ini dicatat")],
+)  # fmt: skip
+def test_a_first_run_tells_the_releases_it_published_from_those_published_before_it(
+    tmp_path: Path, language: str, published: str, before: str
+) -> None:
+    """A fresh clone's first run, one release published long ago and one approved now:
+    "1 siaran pers terbit" beside "1 siaran pers terbit dicatat" read as one release counted
+    twice on the desk (a fresh-clone walk). The note says its release was published before
+    this run."""
+    import uuid
+
+    from newsroom.core.store import Store
+
+    from .feedkit import published_article
+
+    root = fresh(tmp_path, language)
+    Store(load_config(root)).save(
+        published_article(str(uuid.uuid4()), "Rilis lama", "rilis-lama", at(-30))
+    )
+    release(root, at(0), "Rilis baru")
+    done = publish(root, language, at(1))
+    assert done.exit_code == 0, done.output
+    assert published in done.output and before in done.output, done.output

@@ -500,12 +500,12 @@ PUBLISH: dict[str, tuple[str, str]] = {
         "bersama naskah aslinya",
     ),
     "noted.took_stock": (
-        "took stock of {n} published release: from now on a published file that changes "
-        "outside the workflow is reported, not republished|took stock of {n} published "
-        "releases: from now on a published file that changes outside the workflow is "
-        "reported, not republished",
-        "{n} siaran pers terbit dicatat: mulai sekarang berkas terbit yang berubah di luar "
-        "alur kerja dilaporkan, tidak diterbitkan ulang",
+        "took stock of {n} release published before this run: from now on a published file "
+        "that changes outside the workflow is reported, not republished|took stock of {n} "
+        "releases published before this run: from now on a published file that changes "
+        "outside the workflow is reported, not republished",
+        "{n} siaran pers yang terbit sebelum penerbitan ini dicatat: mulai sekarang berkas "
+        "terbit yang berubah di luar alur kerja dilaporkan, tidak diterbitkan ulang",
     ),
     "noted.sealed_legacy": (
         "sealed {n} release published before publications were sealed, as it is now "

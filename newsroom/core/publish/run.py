@@ -196,8 +196,9 @@ class Run:
             ledger.mark_initialized(self.now.isoformat())
             if count := ledger.confirmed_count():
                 self.result.notes.append(
-                    f"took stock of {count} published release(s): from now on a published "
-                    "file that changes outside the workflow is reported, not republished"
+                    f"took stock of {count} release(s) published before this run: from now "
+                    "on a published file that changes outside the workflow is reported, not "
+                    "republished"
                 )
                 self.result.noted.append(("took_stock", count))
             return
