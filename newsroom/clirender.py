@@ -407,5 +407,7 @@ def print_status(report: Health, newsroom: Newsroom, t: Translator) -> None:
         say(f"[red]{printable(said)}[/]")
     if report.mail_waiting:  # (mail is not publishing: said, publishing stays healthy)
         say(f"[yellow]{printable(t('health.mail_waiting', n=report.mail_waiting))}[/]")
+    if not report.signs:  # (signing is the office's choice: said, publishing stays healthy)
+        say(printable(t("health.no_key")))
     if report.healthy:
         say(f"[green]{t('health.ok')}[/]")

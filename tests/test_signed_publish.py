@@ -512,3 +512,24 @@ def test_a_passphrase_typed_wrong_publishes_nothing(
     monkeypatch.setenv("HUMAS_SANDI", "sandi")
     cron = run(newsroom_root, at(0.2))
     assert cron.published and cron.unsigned == "sign_env_passphrase", cron.to_json()
+
+
+NOT_SIGNED = {"en": "releases are not signed", "id": "siaran pers tidak ditandatangani"}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_status_of_a_newsroom_without_a_key_says_its_releases_are_not_signed(
+    newsroom_root: Path, keyhome: Path, lang: str
+) -> None:
+    """`newsroom status` said only "publishing is healthy" for a newsroom that signs
+    nothing (a fresh-clone walk): still healthy (signing is the office's choice), it says
+    partners cannot check its files and how to make a key; once it signs, it says not."""
+    release(newsroom_root, at(0), "Rilis")
+    assert run(newsroom_root, at(1)).ok
+    env, words = {"NEWSROOM_LANG": lang}, NOT_SIGNED[lang]
+    done = CliRunner().invoke(cli, ["--root", str(newsroom_root), "status"], env=env)
+    assert done.exit_code == 0 and words in done.output and "keys init" in done.output
+    make_key(newsroom_root)
+    assert run(newsroom_root, at(2)).signed
+    keyed = CliRunner().invoke(cli, ["--root", str(newsroom_root), "status"], env=env)
+    assert keyed.exit_code == 0 and words not in keyed.output, keyed.output

@@ -52,6 +52,9 @@ class Health:
     # messages to the [[lists]] that wait after an error (a server out of reach, not trusted,
     # a login refused): mail is not publishing, so publishing stays healthy; each face says it
     mail_waiting: int = 0
+    # whether the newsroom signs what it publishes (it has newsroom.pub): one that does not
+    # is healthy, and its status says partners cannot check its files (`keys init`)
+    signs: bool = True
 
     @property
     def healthy(self) -> bool:
@@ -82,6 +85,7 @@ class Health:
             "last_run_refused": self.refused,
             "unsigned": self.unsigned or None,
             "mail_waiting": self.mail_waiting,
+            "signs": self.signs,
         }
 
 
@@ -104,6 +108,9 @@ def publish_status(
     status.published = int(state.get("published", 0))
     signatures = state.get("outputs", {}).get("signatures", {})
     status.unsigned = str(signatures.get("unsigned", "")) if isinstance(signatures, dict) else ""
+    from .signing.keys import signs
+
+    status.signs = signs(config)
     if not state.get("failed_because"):
         status.refused = len(state.get("refused", []))
     for refused in state.get("refused", []):  # what the last run refused for other reasons

@@ -278,6 +278,13 @@ SHELL: dict[str, tuple[str, str]] = {
         "fix what .newsroom/publish.log says",
         "perbaiki yang disebut .newsroom/publish.log",
     ),
+    "health.no_key": (
+        "releases are not signed: partners cannot check that the feeds and pages are the "
+        "office's (`newsroom keys init` makes a key; docs/deploy.md, \"Cek keaslian\")",
+        "siaran pers tidak ditandatangani: mitra tidak dapat memeriksa bahwa feed dan "
+        "halaman berasal dari kantor ini (`newsroom keys init` membuat kunci; "
+        "docs/deploy.md, \"Cek keaslian\")",
+    ),
     "health.ok": ("publishing is healthy", "penerbitan sehat"),
     # newsroom adopt and embargo
     "adopt.sealed": ("sealed: {path}\t{title}", "disegel: {path}\t{title}"),
