@@ -290,3 +290,39 @@ def test_rotation_at_newsroom_signing_key_keeps_the_old_secret_aside(
     assert SecretKey.parse(kept.read_text()).id == old
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert sorted(os.listdir(path.parent)) == sorted(["humas.key", kept.name])
+
+
+@pytest.mark.parametrize("at_variable", [False, True])
+def test_a_rotation_that_fails_midway_leaves_the_old_key_current_and_no_new_secret(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, at_variable: bool
+) -> None:
+    """A disk that fills while the public files are written: the new public key written,
+    the list not. Before, newsroom.pub named a key whose secret was a hidden `.…new` file
+    (or a `<NEW>.key` beside the old one), and cron's next run failed on a key that matched
+    nothing. Now it is as it was: the old key current, no new secret anywhere."""
+    from newsroom.core.signing import keys as keys_module
+
+    if at_variable:
+        monkeypatch.setenv("NEWSROOM_SIGNING_KEY", str(tmp_path / "etc" / "humas.key"))
+    folder = tmp_path / "etc" if at_variable else keyhome
+    old = make_key(root)
+    names = ("newsroom.pub", "newsroom-keys.txt", "newsroom-keys.txt.minisig")
+    before = {n: (root / n).read_bytes() for n in names}
+    secrets = sorted(os.listdir(folder))
+    chain = sorted(os.listdir(root / "newsroom-keys")) if (root / "newsroom-keys").is_dir() else []
+    real = keys_module.write_atomic
+
+    def full_disk(path: Path, data: bytes, **kw: object) -> None:
+        if path.name == "newsroom-keys.txt":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keys_module, "write_atomic", full_disk)
+    done = CliRunner().invoke(cli, ["--root", str(root), "keys", "rotate", "--unencrypted"])
+    assert done.exit_code == 1 and "newsroom-keys.txt: No space left on device" in done.output
+    assert f"nothing changed (the key {old} is still current)" in done.output, done.output
+    assert {n: (root / n).read_bytes() for n in names} == before
+    assert sorted(os.listdir(folder)) == secrets  # (no hidden .new, no <NEW>.key)
+    now = sorted(os.listdir(root / "newsroom-keys")) if (root / "newsroom-keys").is_dir() else []
+    assert now == chain
+    assert load_secret(load_config(root)).id == old == config_key_id(root)

@@ -280,10 +280,10 @@ SHELL: dict[str, tuple[str, str]] = {
     ),
     "health.no_key": (
         "releases are not signed: partners cannot check that the feeds and pages are the "
-        "office's (`newsroom keys init` makes a key; docs/deploy.md, \"Cek keaslian\")",
+        'office\'s (`newsroom keys init` makes a key; docs/deploy.md, "Cek keaslian")',
         "siaran pers tidak ditandatangani: mitra tidak dapat memeriksa bahwa feed dan "
         "halaman berasal dari kantor ini (`newsroom keys init` membuat kunci; "
-        "docs/deploy.md, \"Cek keaslian\")",
+        'docs/deploy.md, "Cek keaslian")',
     ),
     "health.ok": ("publishing is healthy", "penerbitan sehat"),
     # newsroom adopt and embargo

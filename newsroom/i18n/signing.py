@@ -371,6 +371,12 @@ SIGNING: dict[str, tuple[str, str]] = {
         "tidak ada kunci penanda tangan ({path} tidak ada): jalankan `newsroom keys init`, "
         "atau setel [signing] required = false",
     ),
+    "error.sign_rotate_failed": (
+        "key not rotated: {path}: {reason}; nothing changed (the key {key_id} is still "
+        "current): free some space or fix the permissions, then run it again",
+        "kunci tidak diganti: {path}: {reason}; tidak ada yang berubah (kunci {key_id} masih "
+        "yang berlaku): kosongkan ruang disk atau perbaiki izinnya, lalu jalankan lagi",
+    ),
     "error.sign_no_secret": (
         "the secret key is not at {path}: set NEWSROOM_SIGNING_KEY to its path",
         "kunci rahasia tidak ada di {path}: setel NEWSROOM_SIGNING_KEY ke jalurnya",

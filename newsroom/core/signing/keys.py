@@ -17,6 +17,7 @@ minisign) unless made `--unencrypted` for cron (as `minisign -W`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import stat
@@ -387,6 +388,16 @@ def _write_public_files(
     write_atomic(root / PUBLIC, public)
 
 
+def _restore(before: dict[Path, bytes | None]) -> None:
+    """Put back the files a failed rotation may have written (None: it was not there)."""
+    for path, data in before.items():
+        with contextlib.suppress(OSError):
+            if data is None:
+                path.unlink(missing_ok=True)
+            elif not path.is_file() or path.read_bytes() != data:
+                write_atomic(path, data)
+
+
 def _pub_comment(config: Config, key: SecretKey) -> str:
     return f"minisign public key {key.id} ({_one_line(config.title)[:120]})"
 
@@ -496,17 +507,36 @@ def rotate_keys(
     new_path = secret_path(config, new.id).resolve()
     same = new_path == old_path  # NEWSROOM_SIGNING_KEY: one path for whichever is current
     staging = new_path.with_name(f".{new_path.name}.{new.id}.new") if same else new_path
-    write_secret(staging, new, new_passphrase)
     endorsement = old.sign(
         new.public.text(_pub_comment(config, new)).encode(),
         f"newsroom key rotation: key={new.id} replaces={old.id} replaced={status} "
         f"date={_stamp(now)}",
         f"key {new.id} signed by key {old.id}",
     )
-    old_file = config.root / CHAIN / f"{old.id}.pub"
-    write_atomic(old_file, old.public.text(_pub_comment(config, old)).encode())
-    _write_public_files(config, new, entries, now)
-    write_atomic(config.root / CHAIN / f"{new.id}.pub.minisig", endorsement.text().encode())
+    chain = config.root / CHAIN
+    touched = [config.root / n for n in (PUBLIC, LIST, f"{LIST}.minisig")]
+    touched += [chain / f"{old.id}.pub", chain / f"{new.id}.pub", chain / f"{new.id}.pub.minisig"]
+    before = {path: path.read_bytes() if path.is_file() else None for path in touched}
+    try:
+        write_secret(staging, new, new_passphrase)
+        write_atomic(chain / f"{old.id}.pub", old.public.text(_pub_comment(config, old)).encode())
+        _write_public_files(config, new, entries, now)
+        write_atomic(chain / f"{new.id}.pub.minisig", endorsement.text().encode())
+    except BaseException as exc:  # (a full disk, a folder not writable, ctrl+c): as it was,
+        _restore(before)  # the old key current, the new secret gone (a public key left half
+        staging.unlink(missing_ok=True)  # written would no longer match cron's secret)
+        if isinstance(exc, OSError):
+            where = exc.filename or config.root
+            raise SigningError(
+                f"key not rotated: {where}: {exc.strerror or exc}; nothing changed (the key "
+                f"{old.id} is still current): free some space or fix the permissions, then "
+                "run it again",
+                code="sign_rotate_failed",
+                path=str(where),
+                reason=str(exc.strerror or exc),
+                key_id=old.id,
+            ) from exc
+        raise
     kept: Path | None = old_path
     if same:
         kept = old_path.with_name(f"{old_path.name}.{old.id}.retired")
