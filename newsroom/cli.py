@@ -30,14 +30,16 @@ def _head_start(argv: list[str]) -> None:
     second process while this one loads (core/early.py): read here from the arguments as
     click will read them, before anything else is imported. Only in the program itself
     (`newsroom`, `python -m newsroom[.cli]`), never in a process importing this module."""
-    program = os.path.normpath(argv[0]) if argv else ""
-    ours = (os.path.join("newsroom", "cli.py"), os.path.join("newsroom", "__main__.py"))
-    if os.path.basename(program) != "newsroom" and not program.endswith(ours):
+    parts = Path(os.path.normpath(argv[0])).parts if argv else ()
+    if parts[-1:] != ("newsroom",) and parts[-2:] not in (("newsroom", "cli.py"),
+                                                          ("newsroom", "__main__.py")):  # fmt: skip
         return
     args, root = argv[1:], None
     while args and args[0].startswith("-"):  # the group's options: --root, --as
         option = args.pop(0)
         name, equals, value = option.partition("=")
+        if name in ("--help", "-h", "--version"):  # (click ends before any command)
+            return
         if not equals and name in ("--root", "--as") and args:
             value = args.pop(0)
         if name == "--root":

@@ -88,7 +88,7 @@ def test_a_run_takes_the_head_start_of_its_own_newsroom_and_walks_nothing_itself
     assert result.ok and early._spare is None  # taken
     assert any("rilis-dua" in path for path in result.written)
     assert b"Rilis dua" in feed_files(nr)["rss.xml"]
-    assert early.take(config.root, config.articles_dir) is None
+    assert early.take(config.root, config.articles_dir, _state(config)) is None
 
 
 def test_no_head_start_where_there_is_no_newsroom(
@@ -108,14 +108,14 @@ def test_a_head_start_of_another_folder_is_ended_and_not_used(nr: Path, tmp_path
     spare = early._spare
     assert spare is not None
     config = load_config(nr)
-    assert early.take(config.root, config.articles_dir) is None
+    assert early.take(config.root, config.articles_dir, _state(config)) is None
     assert spare._proc.poll() is not None  # ended
     early._asked = False
     early.start(str(nr))
-    mine = early.take(config.root, config.articles_dir)
+    mine = early.take(config.root, config.articles_dir, _state(config))
     assert mine is not None and mine.scanned() == scan(config)
     mine.close()
-    assert early.take(config.root, config.articles_dir) is None  # taken once
+    assert early.take(config.root, config.articles_dir, _state(config)) is None  # taken once
 
 
 def test_a_first_run_and_a_preview_take_the_files_and_end_the_head_start(
@@ -131,6 +131,38 @@ def test_a_first_run_and_a_preview_take_the_files_and_end_the_head_start(
         assert run(nr, at(1), dry_run=dry_run).ok
         assert spare._proc.poll() is not None and early._spare is None
     assert b"Rilis satu" in feed_files(nr)["rss.xml"]
+
+
+def _state(config: Config) -> tuple[int, int] | None:
+    from newsroom.core.publish.state import state_path
+    from newsroom.core.where import stamp
+
+    return stamp(state_path(config))
+
+
+def test_a_run_that_ended_since_the_walk_began_makes_the_run_walk_again(nr: Path) -> None:
+    """The walk began, then a release was approved and another run (the desk's, an
+    overlapping cron) published it and ended: the files walked before lack it. Taken, they
+    made this run take it out of every feed and page (a review of the head start). The
+    state's stamp moved since the walk began: the run walks again."""
+    release(nr, at(0), "Rilis satu")
+    assert run(nr, at(1)).ok
+    early.start(str(nr))
+    spare = early._spare
+    assert spare is not None
+    before = spare.scanned()  # (the walk done before the release below was written)
+    assert before is not None
+    spare.walking = (str(load_config(nr).root), str(load_config(nr).articles_dir))
+    spare.scanned = lambda: before  # type: ignore[method-assign]
+    early._spare = None
+    release(nr, at(1.5), "Rilis dua")
+    other = run(nr, at(2))  # the other run
+    assert other.ok and any("rilis-dua" in p for p in other.written)
+    early._spare = spare
+    result = run(nr, at(2.1))
+    assert result.ok and not [p for p in result.removed if "rilis-dua" in p], result.removed
+    assert b"Rilis dua" in feed_files(nr)["rss.xml"]
+    assert early._spare is None and spare._proc.poll() is not None
 
 
 def _no_walk(_config: object) -> None:
@@ -168,6 +200,9 @@ def test_the_command_line_asks_for_a_head_start_for_a_publish_run(
         ["newsroom"],
         ["/venv/bin/pytest", "publish"],
         ["/site-packages/pytest/__main__.py", "-k", "publish"],
+        ["newsroom", "--help", "publish"],
+        ["newsroom", "--version", "publish"],
+        ["/x/mynewsroom/cli.py", "publish"],
     ],
 )
 def test_the_command_line_asks_for_no_head_start_otherwise(
@@ -217,3 +252,26 @@ def test_publish_from_the_command_line_with_its_head_start(nr: Path) -> None:
     assert b"Rilis dua" in feed_files(nr)["rss.xml"]
     again = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert again.returncode == 0 and '"nothing_changed": true' in again.stdout
+
+
+def test_a_spare_whose_output_is_not_its_walk_is_ended_and_the_run_walks(
+    nr: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Something printing on the spare's stdout before its walk (a sitecustomize, a .pth
+    file) was read as the walk's length: both sides then waited for ever, and so did every
+    cron run after (a review of the head start). It is ended; the run walks itself."""
+    import threading
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text("print('hello from sitecustomize')\n", "utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), *sys.path]))
+    config = load_config(nr)
+    spare = Spare.start(walk=(str(config.root), str(config.articles_dir)))
+    assert spare is not None
+    got: list[object] = []
+    reader = threading.Thread(target=lambda: got.append(spare.scanned()), daemon=True)
+    reader.start()
+    reader.join(30)
+    assert not reader.is_alive() and got == [None]
+    assert spare._proc.poll() is not None  # ended

@@ -326,3 +326,31 @@ def test_a_rotation_that_fails_midway_leaves_the_old_key_current_and_no_new_secr
     now = sorted(os.listdir(root / "newsroom-keys")) if (root / "newsroom-keys").is_dir() else []
     assert now == chain
     assert load_secret(load_config(root)).id == old == config_key_id(root)
+
+
+def test_a_rotation_that_cannot_put_back_what_it_wrote_keeps_the_new_secret_and_says_so(
+    root: Path, keyhome: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk still full when the public files are put back: newsroom.pub names the new
+    key. Its secret was deleted all the same and the message said "nothing changed" (a
+    review): the new secret stays, and the message names what could not be put back."""
+    from newsroom.core.signing import keys as keys_module
+
+    old = make_key(root)
+    real = keys_module.write_atomic
+    writes: list[str] = []
+
+    def full_disk(path: Path, data: bytes, **kw: object) -> None:
+        writes.append(path.name)
+        if path.name.endswith(".pub.minisig") or writes.count("newsroom.pub") > 1:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keys_module, "write_atomic", full_disk)
+    done = CliRunner().invoke(cli, ["--root", str(root), "keys", "rotate", "--unencrypted"])
+    assert done.exit_code == 1 and "stopped halfway" in done.output, done.output
+    assert "nothing changed" not in done.output and "newsroom.pub" in done.output
+    new = config_key_id(root)
+    assert new != old  # newsroom.pub could not be put back: it names the new key
+    assert (keyhome / f"{new}.key").is_file()  # whose secret is kept
+    assert f"{keyhome / new}.key" in done.output

@@ -23,7 +23,7 @@ from .config_settings import DEFAULT_CHECKS as DEFAULT_CHECKS
 from .config_settings import SETTINGS as SETTINGS
 from .config_settings import Setting as Setting
 from .errors import ConfigError
-from .where import ARTICLES_DIR
+from .where import ARTICLES_DIR, STATE_DIR
 from .where import CONFIG_NAME as CONFIG_NAME
 from .where import find_root as find_root
 
@@ -146,7 +146,7 @@ class Config:
     @cached_property
     def state_dir(self) -> Path:
         """Working files that are not content: caches, locks, the publish log (kept out of git)."""
-        return self.root / ".newsroom"
+        return self.root / STATE_DIR
 
     @cached_property
     def feeds_base(self) -> str:

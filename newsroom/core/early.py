@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # any object of the run exists (`python -m newsroom.cli` runs the command line's module
 # twice, as __main__ and as imported: the second asks no more).
 _spare: Spare | None = None
+_state: tuple[int, int] | None = None  # the publish state's stamp before the walk began
 _asked = False
 
 
@@ -28,24 +29,27 @@ def start(root: str | None) -> None:
     """Start walking the articles of the newsroom at `root` (--root; None: where a command
     would look, where.py) in a spare process. Once a process; nothing when there is no
     newsroom there, or no second core."""
-    global _spare, _asked
+    global _spare, _state, _asked
     if _asked:
         return
     _asked = True
     from .parallel import Spare
-    from .where import ARTICLES_DIR, resolve_root
+    from .where import ARTICLES_DIR, PUBLISH_STATE, STATE_DIR, resolve_root, stamp
 
     where = resolve_root(root)
-    if where is not None:
+    if where is not None:  # (the stamp first: a run that ends after it is seen by `take`)
+        _state = stamp(where / STATE_DIR / PUBLISH_STATE)
         _spare = Spare.start(walk=(str(where), str(where / ARTICLES_DIR)))
 
 
-def take(root: Path, articles: Path) -> Spare | None:
-    """The head start, for a run of the newsroom at `root`: None when there is none or it
-    walks another folder (it is then ended). Taken once."""
+def take(root: Path, articles: Path, state: tuple[int, int] | None) -> Spare | None:
+    """The head start, for a run of the newsroom at `root` whose publish state has the
+    stamp `state` now: None when there is none, it walks another folder, or a run ended
+    since it began (its walk may miss what that run published: the state moved); it is
+    then ended. Taken once."""
     global _spare
     spare, _spare = _spare, None
-    if spare is not None and spare.walking != (str(root), str(articles)):
+    if spare is not None and (spare.walking != (str(root), str(articles)) or state != _state):
         spare.close()
         return None
     return spare

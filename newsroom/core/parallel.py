@@ -253,8 +253,11 @@ class Spare:
         if out is None or out.closed:  # (closed: ended by the run)
             return None
         try:  # (unbuffered reads: `results` reads what follows)
-            head = _read_exactly(out.fileno(), 8)
-            size = int.from_bytes(head, "little") if len(head) == 8 else 0
+            head = _read_exactly(out.fileno(), len(_WALKED) + 8)
+            size = int.from_bytes(head[len(_WALKED) :], "little")
+            if not head.startswith(_WALKED) or size > _WALKED_MAX:  # (something else on its
+                self.close()  # stdout, from a sitecustomize say: read on, it could wait
+                return None  # for ever on both sides)
             body = _read_exactly(out.fileno(), size)
         except OSError:
             return None
@@ -383,8 +386,12 @@ def _send_scan(root: str, articles: str) -> None:
     except Exception:  # (the parent walks them itself)
         body = b""
     out = sys.stdout.buffer
-    out.write(len(body).to_bytes(8, "little") + body)
+    out.write(_WALKED + len(body).to_bytes(8, "little") + body)
     out.flush()
+
+
+_WALKED = b"newsroom-walk-1\n"  # what opens a spare's walk on its stdout (`scanned`)
+_WALKED_MAX = 1 << 32  # bytes: far past any newsroom's (100,000 files: ~9 MB)
 
 
 def _read_exactly(fd: int, size: int) -> bytes:

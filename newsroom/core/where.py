@@ -11,6 +11,8 @@ from pathlib import Path
 
 CONFIG_NAME = "newsroom.toml"
 ARTICLES_DIR = "articles"  # under the root: the releases' files
+STATE_DIR = ".newsroom"  # under the root: working files that are not content
+PUBLISH_STATE = "publish-state.json"  # in STATE_DIR: every run that took the lock rewrites it
 
 
 def find_root(start: Path) -> Path | None:
@@ -30,3 +32,13 @@ def resolve_root(given: str | None) -> Path | None:
     if env:
         return Path(env).resolve()
     return find_root(Path.cwd())
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    """The size and mtime of a file (the publish state's: a run that took the lock rewrote
+    it when this changed); None when there is none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns

@@ -377,6 +377,15 @@ SIGNING: dict[str, tuple[str, str]] = {
         "kunci tidak diganti: {path}: {reason}; tidak ada yang berubah (kunci {key_id} masih "
         "yang berlaku): kosongkan ruang disk atau perbaiki izinnya, lalu jalankan lagi",
     ),
+    "error.sign_rotate_halfway": (
+        "key rotation stopped halfway: {path}: {reason}; {files} could not be put back and "
+        "may name the new key {new_id}, whose secret is kept at {secret}: free some space, "
+        "then put those files back from git (git checkout -- FILE) to keep the key {key_id}",
+        "penggantian kunci berhenti di tengah jalan: {path}: {reason}; {files} tidak dapat "
+        "dikembalikan dan mungkin menyebut kunci baru {new_id}, yang kunci rahasianya "
+        "disimpan di {secret}: kosongkan ruang disk, lalu kembalikan berkas itu dari git "
+        "(git checkout -- BERKAS) agar tetap memakai kunci {key_id}",
+    ),
     "error.sign_no_secret": (
         "the secret key is not at {path}: set NEWSROOM_SIGNING_KEY to its path",
         "kunci rahasia tidak ada di {path}: setel NEWSROOM_SIGNING_KEY ke jalurnya",

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import NewsroomError
 from ..outputs import Output, PublishResult, Stage
 from ..scan import FileStat, scan
+from ..where import stamp
 from .state import lock_path, log_run, nothing_to_do, state_path
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def publish(
     when the signing key is encrypted and no environment variable gives it; `ping`: tell
     the WebSub hubs (websub.py)."""
     config.state_dir.mkdir(parents=True, exist_ok=True)
-    last_run = _stamp(state_path(config))
+    last_run = stamp(state_path(config))
     # A run after the first starts a second interpreter at once (while the files are
     # scanned and the outputs load here), to import what they would run on it
     # (Output.spare): ready by the time they hand it their work. A run with nothing to
@@ -105,7 +105,7 @@ def publish(
     # the files meanwhile (early.py).
     from .. import early
 
-    spare = early.take(config.root, config.articles_dir)
+    spare = early.take(config.root, config.articles_dir, last_run)
     files = spare.scanned() if spare is not None else None
     if spare is not None and (dry_run or last_run is None):
         spare.close()  # (its files taken: a preview, a first run keep no spare)
@@ -190,7 +190,7 @@ def _run(
         lock.acquire(timeout=0)
         # a run that ended between the scan and now changed the files: look afresh (with
         # the scan's view, this run would publish again what that one just published)
-        stale = _stamp(state_path(config)) != last_run
+        stale = stamp(state_path(config)) != last_run
     except Timeout:  # another run holds it: wait a little, then look at the files afresh
         try:
             lock.acquire(timeout=LOCK_WAIT_SECONDS)
@@ -252,15 +252,6 @@ def _preload(spare: Spare, chosen: list[Output]) -> bool:
     if modules:
         spare.preload(modules)
     return bool(modules)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """The size and mtime of the state file, which every run that took the lock rewrites."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
 
 
 def _retry_pings(config: Config, result: PublishResult) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 from ..config import Config
 from ..outputs import Paths, PublishResult
 from ..scan import FileStat, scan, scan_fingerprint
+from ..where import PUBLISH_STATE
 
 STATE_VERSION = 4  # 3: each output keeps its own state; 4: their files in outputs.sqlite
 
@@ -30,7 +31,7 @@ Files = dict[str, list[int]]  # path relative to feeds/ -> [size, mtime_ns]
 
 
 def state_path(config: Config) -> Path:
-    return config.state_dir / "publish-state.json"
+    return config.state_dir / PUBLISH_STATE
 
 
 def read_state(config: Config) -> dict[str, Any]:

@@ -17,7 +17,6 @@ minisign) unless made `--unencrypted` for cron (as `minisign -W`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import stat
@@ -388,14 +387,19 @@ def _write_public_files(
     write_atomic(root / PUBLIC, public)
 
 
-def _restore(before: dict[Path, bytes | None]) -> None:
-    """Put back the files a failed rotation may have written (None: it was not there)."""
+def _restore(before: dict[Path, bytes | None]) -> list[Path]:
+    """Put back the files a failed rotation may have written (None: it was not there);
+    returns those that could not be put back."""
+    failed = []
     for path, data in before.items():
-        with contextlib.suppress(OSError):
+        try:
             if data is None:
                 path.unlink(missing_ok=True)
             elif not path.is_file() or path.read_bytes() != data:
                 write_atomic(path, data)
+        except OSError:
+            failed.append(path)
+    return failed
 
 
 def _pub_comment(config: Config, key: SecretKey) -> str:
@@ -523,8 +527,26 @@ def rotate_keys(
         _write_public_files(config, new, entries, now)
         write_atomic(chain / f"{new.id}.pub.minisig", endorsement.text().encode())
     except BaseException as exc:  # (a full disk, a folder not writable, ctrl+c): as it was,
-        _restore(before)  # the old key current, the new secret gone (a public key left half
-        staging.unlink(missing_ok=True)  # written would no longer match cron's secret)
+        # the old key current, the new secret gone (a public key left half written would no
+        # longer match cron's secret); what cannot be put back keeps the new secret
+        left = _restore(before)
+        if left:
+            where = exc.filename if isinstance(exc, OSError) and exc.filename else config.root
+            files = ", ".join(str(p) for p in left)
+            raise SigningError(
+                f"key rotation stopped halfway: {where}: {exc}; {files} could not be put back "
+                f"and may name the new key {new.id}, whose secret is kept at {staging}: free "
+                "some space, then put those files back from git (git checkout -- FILE) to "
+                f"keep the key {old.id}",
+                code="sign_rotate_halfway",
+                path=str(where),
+                reason=str(exc),
+                files=files,
+                new_id=new.id,
+                secret=str(staging),
+                key_id=old.id,
+            ) from exc
+        staging.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             where = exc.filename or config.root
             raise SigningError(
