@@ -1,8 +1,8 @@
 """A first publish, phase by phase: wall time, this process's CPU, its workers' CPU, and the
 peak PSS of the process tree in each phase (reading, feeds, pages, rename, recording).
 
-    python benchmarks/bench_phases.py ROOT    # ROOT: a newsroom (its feeds/ and .newsroom/
-                                              # are deleted first: a cold run)
+    python benchmarks/bench_phases.py ROOT [--only feeds]   # ROOT: a newsroom (its feeds/
+                                          # and .newsroom/ are put aside first: a cold run)
 
 Use a copy of a corpus from `../shared/bench/gen_corpus.py` (bench_publish.py makes them:
 `--n 100000 --work DIR`). The comments that name this script quote what it printed.
@@ -13,13 +13,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import sys
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from corpus import empty, put_aside
+
+from newsroom.core.publish import FILE_OUTPUTS
 
 NOW = "2025-01-02T00:00:00+07:00"  # bench_publish.py's publishing time
 TICK = os.sysconf("SC_CLK_TCK")
@@ -86,14 +88,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, help="the newsroom (its outputs are deleted first)")
     parser.add_argument("--as", dest="actor", default="bench", help="who publishes")
+    parser.add_argument(
+        "--only", nargs="+", metavar="OUTPUT", choices=FILE_OUTPUTS,
+        help="run only these outputs (`--only feeds`: the work of 2026-11-28, when issue 12's "
+        "148 s was measured: feeds and archives, no pages, ninjs or signatures)",
+    )  # fmt: skip
     args = parser.parse_args()
     root = args.root.resolve()
+    trash = root.parent / f".{root.name}-trash"  # (see corpus.put_aside)
     for made in ("feeds", ".newsroom"):
-        shutil.rmtree(root / made, ignore_errors=True)
+        put_aside(root / made, trash)
     from newsroom.core.clock import parse_time
     from newsroom.core.config import load_config
     from newsroom.core.service import Newsroom
 
+    if args.only:
+        import newsroom.core.publish as publishing
+
+        every = publishing.outputs
+        publishing.outputs = lambda *a, **k: [o for o in every(*a, **k) if o.name in args.only]
     phases = Phases()
     door = Newsroom(load_config(root), args.actor, job="publish")
     result = door.publish(now=parse_time(NOW, dt.UTC), forced_clock=True, progress=phases.mark)
@@ -102,6 +115,7 @@ def main() -> None:
     print(f"ok: {result.ok}; peak PSS of the tree: {max(phases.peaks.values())} MB; CPU of the"
           f" tree: {spent.user + spent.system + spent.children_user + spent.children_system:.1f}"
           f" s (ended workers {spent.children_user + spent.children_system:.1f} s)")  # fmt: skip
+    empty(trash)  # (a run right after this one pays for it: see corpus.put_aside)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import GEN, compile_bytecode, generate, seal_corpus
+from corpus import GEN, compile_bytecode, empty, generate, put_aside, seal_corpus
 
 NEWSROOM = [sys.executable, "-m", "newsroom.cli"]
 NOW = "2025-01-02T00:00:00+07:00"
@@ -238,6 +238,7 @@ def run(
     pair back to back: their ratio is taken while the machine is as it was for both),
     then three publishes with nothing changed."""
     root, hugo = make_corpus(work, n)
+    trash = work / "trash"  # the outputs each cold run replaces, deleted at the end
     assert 1 <= ones <= ONES_MAX, f"--ones: 1 to {ONES_MAX}"
     env = signing_key(root, work) if sign else None
     results: dict[str, list[float]] = {
@@ -247,12 +248,12 @@ def run(
     try:
         for r in range(runs):
             if not skip_hugo:
-                shutil.rmtree(work / "hugo-out", ignore_errors=True)
+                put_aside(work / "hugo-out", trash)
                 results["hugo_build"].append(
                     timed(["hugo", "--quiet", "-d", str(work / "hugo-out")], hugo)[0]
                 )
             for state in ("feeds", ".newsroom"):
-                shutil.rmtree(root / state, ignore_errors=True)
+                put_aside(root / state, trash)
             subprocess.run(["git", "init", "-q"], cwd=root, check=False)
             results["cold"].append(timed(publish_at(later(r)), root, env)[0])
             for k in range(ones):
@@ -267,8 +268,9 @@ def run(
                     )
             for _ in range(3):
                 results["idle"].append(timed(after, root, env)[0])
-        peaks = _peaks(root, env, runs, runs * ones)
+        peaks = _peaks(root, env, runs, runs * ones, trash)
     finally:
+        empty(trash)
         if sign:
             remove_signing_key(root, work)
         for i in range(runs * ones + 1):  # leave the corpus as it was made
@@ -293,12 +295,12 @@ def run(
     }
 
 
-def _peaks(root: Path, env: dict[str, str] | None, r: int, i: int) -> dict[str, int]:
+def _peaks(root: Path, env: dict[str, str] | None, r: int, i: int, trash: Path) -> dict[str, int]:
     """Peak tree memory (KB) of a cold publish (round `r`'s), of one after an approval (the
     `i`th extra release) and of one with nothing changed, in watched runs (their times are
     not kept)."""
     for state in ("feeds", ".newsroom"):
-        shutil.rmtree(root / state, ignore_errors=True)
+        put_aside(root / state, trash)
     peaks = {"cold": timed(publish_at(later(r)), root, env, watch=True)[1]}
     approve_one(root, i, later(r, 0) - STEP / 2)
     after = publish_at(later(r, 0))
