@@ -121,6 +121,38 @@ def test_versions_a_correction_and_the_retraction(newsroom_root: Path) -> None:
     assert (item["pubstatus"], item["version"]) == ("canceled", "3")
 
 
+def test_the_current_document_is_a_link_to_its_version_until_the_next_one(
+    newsroom_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release's ninjs.json holds its last version's bytes: staged as a hard link to that
+    version's document (one file written, not two); the next version replaces the name and
+    the earlier document keeps its bytes. Where links cannot be made, it is written."""
+    import os
+
+    ident = release(newsroom_root, at(0), "Rilis", body="Angka 2004.")
+    run(newsroom_root, at(0.1))
+    folder = newsroom_root / "feeds" / "siaran-pers" / "rilis"
+    first = (folder / "v1.ninjs.json").read_bytes()
+    assert os.path.samefile(folder / "v1.ninjs.json", folder / "ninjs.json")
+    correct(newsroom_root, ident, 1, "Tahun salah", "Angka 2005.")
+    run(newsroom_root, at(1.1))
+    assert (folder / "v1.ninjs.json").read_bytes() == first
+    assert os.path.samefile(folder / "v2.ninjs.json", folder / "ninjs.json")
+    assert not os.path.samefile(folder / "v1.ninjs.json", folder / "ninjs.json")
+    assert (folder / "ninjs.json").read_bytes() != first
+
+    def refused(source: object, target: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refused)
+    release(newsroom_root, at(1.2), "Rilis tiga", body="Angka 2011.")
+    assert run(newsroom_root, at(1.3)).ok
+    other = newsroom_root / "feeds" / "siaran-pers" / "rilis-tiga"
+    assert (other / "ninjs.json").read_bytes() == (other / "v1.ninjs.json").read_bytes()
+    assert not os.path.samefile(other / "v1.ninjs.json", other / "ninjs.json")
+    assert not [p for p in newsroom_root.rglob("*.tmp")]
+
+
 def test_an_embargoed_release_is_only_in_private_folders_until_the_lift(
     newsroom_root: Path,
 ) -> None:

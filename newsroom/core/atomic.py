@@ -46,7 +46,9 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     _fsync_dir(path.parent)
 
 
-def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> Path | None:
+def stage(
+    path: Path, data: bytes, mode: int | None = None, group: str = "", like: Path | None = None
+) -> Path | None:
     """Write `data` to a temporary file beside `path` (not yet synced or renamed).
 
     Returns None when `path` already holds exactly `data`. Many staged files are then
@@ -54,9 +56,17 @@ def stage(path: Path, data: bytes, mode: int | None = None, group: str = "") -> 
     A first publish stages every release's page and documents (283,000 files at 100,000
     releases): made with a system call each, not `tempfile.mkstemp`, `Path.mkdir` and an
     `os.fdopen` (benchmarks/bench_phases.py: staging 0.3 → 0.1 ms a file, reading 3,000 releases).
+    `like`: a temporary this run staged with the same bytes, mode and group in the same
+    folder; the new one is a hard link to it, nothing written (a release's current ninjs
+    document is its last version's: 93,000 files fewer to write in a first publish at
+    100,000). Where links cannot be made, `data` is written.
     """
     if holds(path, data):
         return None
+    if like is not None:
+        linked = _link(like, os.fspath(path))
+        if linked is not None:
+            return Path(linked)
     fd, tmp = _temporary(os.fspath(path))
     try:
         _fill(fd, data, mode, group)
@@ -94,6 +104,21 @@ def _temporary(place: str) -> tuple[int, str]:
                 raise
             os.makedirs(folder, exist_ok=True)
             made = True
+
+
+def _link(source: Path, place: str) -> str | None:
+    """A new temporary name beside `place` for the file `source` (a hard link), or None
+    when the file system makes none."""
+    folder, name = os.path.split(place)
+    while True:
+        tmp = f"{folder or '.'}/.{name}.{os.urandom(5).hex()}.tmp"
+        try:
+            os.link(source, tmp)
+            return tmp
+        except FileExistsError:
+            continue
+        except OSError:  # (no hard links here, another device: write it)
+            return None
 
 
 def _fill(fd: int, data: bytes, mode: int | None, group: str = "") -> None:

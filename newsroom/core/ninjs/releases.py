@@ -82,16 +82,17 @@ def _write_one(
     files: list[str] = []
     temps: list[tuple[str, Path]] = []
 
-    def put(path: str, data: bytes, private: bool = False) -> None:
+    def put(path: str, data: bytes, private: bool = False, like: Path | None = None) -> Path | None:
         files.append(path)
         if dry:
             if not holds(feeds / path, data):
                 temps.append((path, feeds / path))
-            return
+            return None
         mode, group = (0o640, config.private_group) if private else (None, "")
-        tmp = stage(feeds / path, data, mode, group)
+        tmp = stage(feeds / path, data, mode, group, like)
         if tmp is not None:
             temps.append((path, tmp))
+        return tmp
 
     folder = companion(config, record.path)
     try:
@@ -109,8 +110,8 @@ def _write_one(
                     files.append(path)  # an earlier version's document is written once
                     continue
                 put(path, dumps(document(config, v, first, folder=folder, offset=before)))
-            put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
-            put(f"{release_dir(record.slug)}/{CURRENT}", current)
+            last = put(f"{release_dir(record.slug)}/v{found[-1].version}.ninjs.json", current)
+            put(f"{release_dir(record.slug)}/{CURRENT}", current, like=last)  # (the same bytes)
         else:
             assert now is not None
             data = dumps(_private(config, record, article, now, folder))
