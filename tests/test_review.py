@@ -124,7 +124,9 @@ async def test_approve_always_opens_the_checklist_with_what_to_fix(bundled: Path
         await pilot.pause()
         assert isinstance(app.screen, ChecklistModal)
         checks = screen_text(app, "#checks")
-        assert "✗ teks sementara “TODO” di isi — ubah Isi di penyunting (e) (wajib)" in checks
+        # (the reviewer's: the writer fixes it; a reviewer who edits may no longer approve)
+        fix = "minta perbaikan (r) agar penulis mengubah Isi"
+        assert f"✗ teks sementara “TODO” di isi — {fix} (wajib)" in checks
         assert "✓" in checks and "! belum ada" not in checks
         assert app.screen.query_one("#approve", Button).disabled
         await pilot.press("enter")

@@ -251,3 +251,48 @@ def test_the_list_keeps_the_title_readable_with_numbers_and_embargoes(
         assert f"B-00{i + 1}/HUMAS/XII/2026" in listed.output
     lift = f"{(NOW + dt.timedelta(days=30)):%d-%m-%Y}"
     assert listed.output.count(lift) == 2, listed.output  # the embargoes, in a column or not
+
+
+@pytest.mark.parametrize(
+    ("language", "way", "editor"),
+    [
+        ("id", "minta perbaikan (r) agar penulis melengkapi", "di penyunting (e)"),
+        ("en", "request changes (r) so the writer sets", "in the editor (e)"),
+    ],
+)
+async def test_the_reviewers_checklist_sends_a_fix_back_to_the_writer(
+    as_user: Callable[..., Newsroom], root: Path, language: str, way: str, editor: str
+) -> None:
+    """The twenty-second walk: the approval checklist of a release in review told the
+    reviewer to set the summary in the editor (e); a reviewer who edits becomes the last to
+    change the text and may no longer approve it. It says to request changes instead."""
+    from newsroom.tui.screens.checklist import ChecklistModal
+    from newsroom.tui.screens.release import ReleaseScreen
+
+    ref = made(as_user, NO_SUMMARY)
+    as_user("ald").act(ref, "submit")
+    app = make_app(root, "nur", language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.push_screen(ReleaseScreen(ref))
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChecklistModal)
+        checks = str(app.screen.query_one("#checks", Static).render())
+        assert way in checks and editor not in checks, checks
+
+
+def test_the_command_lines_refusal_sends_a_fix_back_to_the_writer() -> None:
+    """The same on the command line: a failed check of an approval names request-changes."""
+    from newsroom.core.checks import CheckResult
+    from newsroom.i18n import Translator
+    from newsroom.i18n.explain import check_with_fix
+
+    failed = CheckResult("summary", "recommended", False, "no summary", field="summary")
+    for language, way in (("en", "so the writer sets"), ("id", "agar penulis melengkapi")):
+        t = Translator(language)
+        said = check_with_fix(t, failed, "cli", "1234abcd", action="approve", status="in_review")
+        assert "`newsroom request-changes 1234abcd`" in said and way in said, said
+        submit = check_with_fix(t, failed, "cli", "1234abcd", action="submit", status="draft")
+        assert "newsroom edit 1234abcd" in submit, submit

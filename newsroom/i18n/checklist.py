@@ -200,6 +200,24 @@ CHECKLIST: dict[str, tuple[str, str]] = {
         "change {field} in the editor or `newsroom edit {ref}`",
         "ubah {field} di penyunting atau `newsroom edit {ref}`",
     ),
+    # an approval's checklist is the reviewer's: the writer fixes it (a reviewer who edits
+    # becomes the last to change the text, and may no longer approve it)
+    "fix.set.approve.tui": (
+        "request changes (r) so the writer sets {field}",
+        "minta perbaikan (r) agar penulis melengkapi {field}",
+    ),
+    "fix.change.approve.tui": (
+        "request changes (r) so the writer changes {field}",
+        "minta perbaikan (r) agar penulis mengubah {field}",
+    ),
+    "fix.set.approve.cli": (
+        "`newsroom request-changes {ref}` so the writer sets {field}",
+        "`newsroom request-changes {ref}` agar penulis melengkapi {field}",
+    ),
+    "fix.change.approve.cli": (
+        "`newsroom request-changes {ref}` so the writer changes {field}",
+        "`newsroom request-changes {ref}` agar penulis mengubah {field}",
+    ),
     # the embargo of an approval or a move: where that action takes it
     "fix.embargo.approve.tui": ("change {field} below", "ubah {field} di bawah"),
     "fix.embargo.embargo.tui": ("change {field} below", "ubah {field} di bawah"),

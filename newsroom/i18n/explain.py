@@ -105,7 +105,8 @@ def check_with_fix(
     embargo of an approval or a move is fixed where that action takes it (the checklist's
     field, `--embargo`, `--until`), not in the editor, which an approved release refuses.
     A release in a `status` the editor refuses (approved, published) says how to change it
-    there: request changes first, start a correction (the refusal's own hint)."""
+    there: request changes first, start a correction (the refusal's own hint); an approval's
+    checklist (the reviewer's) says to request changes, so the writer fixes it."""
     text = check_text(t, check, when, face)
     if check.passed or not check.field:
         return text
@@ -113,7 +114,10 @@ def check_with_fix(
     if not t.has(key) and t.has(f"hint.edit.{status}"):  # the editor refuses this release
         return t("check.with_fix", text=text, fix=hint(t, f"hint.edit.{status}", face, ref))
     verb = "set" if check.name in _MISSING else "change"
-    key = key if t.has(key) else f"fix.{verb}.{face}"
+    if not t.has(key):  # (a reviewer's checklist: the writer fixes it, else the reviewer
+        # becomes the last to change the text, and can no longer approve it)
+        key = f"fix.{verb}.{action}.{face}"
+        key = key if t.has(key) else f"fix.{verb}.{face}"
     fix = t(key, field=field_label(t, check.field), ref=ref[:8])
     return t("check.with_fix", text=text, fix=fix)
 
